@@ -1,0 +1,188 @@
+import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
+import type { RoundingMode } from '../model/types';
+import { compareCodePoints, roundDiv } from './exact';
+
+export interface Weighted {
+  code: string;
+  /** Units (or a scale's weight) as a plain non-negative decimal string. */
+  units: string;
+}
+
+export interface Apportionment {
+  /** One amount per member, in input order, with the rounding unit's decimals. */
+  amounts: string[];
+  /** R5 true where the member received one of the rounding units handed out after flooring. */
+  roundedUp: boolean[];
+  /** Σ u_i, canonical. */
+  totalUnits: string;
+  /** u_i / U · 100 to 4 decimals; for display only, never used for money. */
+  percents: string[];
+}
+
+export class EngineError extends Error {}
+
+interface Group {
+  units: bigint;
+  members: number[];
+  floor: bigint;
+  remainder: bigint;
+}
+
+/** Members that share a unit count share their quota and remainder: compute each once (10^6 members, 14 classes). */
+function groupByUnits(members: readonly Weighted[], places: number): { groups: Group[]; of: Group[]; total: bigint } {
+  const byUnits = new Map<string, Group>();
+  const of: Group[] = new Array(members.length);
+  let total = 0n;
+  for (let i = 0; i < members.length; i++) {
+    const key = members[i].units;
+    let g = byUnits.get(key);
+    if (!g) {
+      const units = toScaledBigInt(key, places);
+      if (units < 0n) throw new EngineError(`member ${members[i].code} has negative units (${key})`);
+      g = { units, members: [], floor: 0n, remainder: 0n };
+      byUnits.set(key, g);
+    }
+    g.members.push(i);
+    total += g.units;
+    of[i] = g;
+  }
+  return { groups: [...byUnits.values()], of, total };
+}
+
+function unitsPlaces(members: readonly Weighted[]): number {
+  let places = 0;
+  const seen = new Set<string>();
+  for (const m of members) {
+    if (seen.has(m.units)) continue;
+    seen.add(m.units);
+    places = Math.max(places, decimalPlaces(m.units));
+  }
+  return places;
+}
+
+/** The rounding unit as an integer numerator over 10^places. */
+function unitScale(roundingUnit: string): { r: bigint; places: number } {
+  const places = decimalPlaces(roundingUnit);
+  const r = toScaledBigInt(roundingUnit, places);
+  if (r <= 0n) throw new EngineError(`the rounding unit must be greater than zero (got ${roundingUnit})`);
+  return { r, places };
+}
+
+function percentsOf(of: Group[], total: bigint): string[] {
+  const cache = new Map<Group, string>();
+  return of.map((g) => {
+    let p = cache.get(g);
+    if (p === undefined) {
+      p = formatScaled(roundDiv(g.units * 1_000_000n, total, 'half-up'), 4);
+      cache.set(g, p);
+    }
+    return p;
+  });
+}
+
+/**
+ * R4–R6 apportion `total` in proportion to units: floor every exact quota T·u_i/U to the rounding unit, then hand
+ * the missing rounding units one each to the largest remainders; ties go to more units, then code ascending.
+ * Remainders are exact integers (T·u_i mod U in rounding units). The amounts always sum to exactly `total`.
+ */
+export function apportionTotal(members: readonly Weighted[], total: string, roundingUnit: string): Apportionment {
+  const { r, places: rPlaces } = unitScale(roundingUnit);
+  const tPlaces = Math.max(decimalPlaces(total), rPlaces);
+  const tScaled = toScaledBigInt(total, tPlaces);
+  const rAtT = r * 10n ** BigInt(tPlaces - rPlaces);
+  if (tScaled < 0n) throw new EngineError(`the total must not be negative (got ${total})`);
+  if (tScaled % rAtT !== 0n) throw new EngineError(`the total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
+  const tn = tScaled / rAtT; // the total counted in rounding units
+
+  const { groups, of, total: u } = groupByUnits(members, unitsPlaces(members));
+  if (members.length === 0) throw new EngineError('there are no members to apportion among');
+  if (u === 0n) throw new EngineError('the members hold zero units in total, so nothing can be apportioned');
+
+  let handedOut = 0n;
+  for (const g of groups) {
+    const q = tn * g.units;
+    g.floor = q / u;
+    g.remainder = q % u;
+    handedOut += g.floor * BigInt(g.members.length);
+  }
+  let missing = tn - handedOut; // always < number of members
+
+  // R6 order: larger remainder, then more units, then code ascending (within a group, units and remainder tie).
+  groups.sort((a, b) => (a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.units > b.units ? -1 : a.units < b.units ? 1 : 0));
+  const roundedUp = new Array<boolean>(members.length).fill(false);
+  for (const g of groups) {
+    if (missing === 0n) break;
+    const n = BigInt(g.members.length);
+    if (missing >= n) {
+      for (const i of g.members) roundedUp[i] = true;
+      missing -= n;
+    } else {
+      const byCode = [...g.members].sort((a, b) => compareCodePoints(members[a].code, members[b].code));
+      for (let k = 0; k < Number(missing); k++) roundedUp[byCode[k]] = true;
+      missing = 0n;
+    }
+  }
+
+  const amountText = new Map<Group, [string, string]>();
+  const amounts = of.map((g, i) => {
+    let t = amountText.get(g);
+    if (!t) {
+      t = [formatScaled(g.floor * r, rPlaces), formatScaled((g.floor + 1n) * r, rPlaces)];
+      amountText.set(g, t);
+    }
+    return roundedUp[i] ? t[1] : t[0];
+  });
+  return { amounts, roundedUp, totalUnits: formatUnits(u, unitsPlaces(members)), percents: percentsOf(of, u) };
+}
+
+/** R7 a fixed value per unit: each member pays u_i · V rounded (R9) to the rounding unit. */
+export function applyUnitValue(members: readonly Weighted[], unitValue: string, roundingUnit: string, mode: RoundingMode): Apportionment {
+  const { r, places: rPlaces } = unitScale(roundingUnit);
+  const uPlaces = unitsPlaces(members);
+  const vPlaces = decimalPlaces(unitValue);
+  const v = toScaledBigInt(unitValue, vPlaces);
+  if (v < 0n) throw new EngineError(`the unit value must not be negative (got ${unitValue})`);
+  const { of, total: u } = groupByUnits(members, uPlaces);
+  if (members.length === 0) throw new EngineError('there are no members to assess');
+  // u·V is scaled by 10^(uPlaces+vPlaces); the rounding unit by 10^rPlaces. Bring both to one scale.
+  const pPlaces = uPlaces + vPlaces;
+  const common = Math.max(pPlaces, rPlaces);
+  const rAt = r * 10n ** BigInt(common - rPlaces);
+  const pMul = 10n ** BigInt(common - pPlaces);
+  const cache = new Map<Group, string>();
+  const amounts = of.map((g) => {
+    let a = cache.get(g);
+    if (a === undefined) {
+      a = formatScaled(roundDiv(g.units * v * pMul, rAt, mode) * r, rPlaces);
+      cache.set(g, a);
+    }
+    return a;
+  });
+  return {
+    amounts,
+    roundedUp: new Array<boolean>(members.length).fill(false),
+    totalUnits: formatUnits(u, uPlaces),
+    percents: u === 0n ? of.map(() => '0.0000') : percentsOf(of, u),
+  };
+}
+
+/** R9 round a decimal amount to the rounding unit. */
+export function roundToUnit(amount: string, roundingUnit: string, mode: RoundingMode): string {
+  const { r, places: rPlaces } = unitScale(roundingUnit);
+  const aPlaces = decimalPlaces(amount);
+  const common = Math.max(aPlaces, rPlaces);
+  const a = toScaledBigInt(amount, aPlaces) * 10n ** BigInt(common - aPlaces);
+  return formatScaled(roundDiv(a, r * 10n ** BigInt(common - rPlaces), mode) * r, rPlaces);
+}
+
+/** Sum of plain decimal strings, exactly, written with `places` decimals. */
+export function sumAmounts(amounts: readonly string[], places: number): string {
+  let s = 0n;
+  for (const a of amounts) s += toScaledBigInt(a, places);
+  return formatScaled(s, places);
+}
+
+function formatUnits(u: bigint, places: number): string {
+  const s = formatScaled(u, places);
+  return places > 0 ? s.replace(/\.?0+$/, '') : s;
+}
