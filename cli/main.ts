@@ -1,0 +1,220 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EngineError } from '../shared/engine/apportion';
+import { assessBudgetYear, computeContributions, type Assessee, type BudgetTerms, type ContributionTable } from '../shared/engine/assess';
+import { checkComputable } from '../shared/engine/check';
+import { contributionCsv, contributionJson, contributionText } from '../shared/export/contribution-table';
+import { isDecimalString } from '../shared/model/decimal';
+import { parseMembersCsv } from '../shared/model/members-csv';
+import { builtInScheme } from '../shared/model/schemes';
+import type { RoundingMode, Scheme, Workbook } from '../shared/model/types';
+import { parseWorkbook, validateWorkbook } from '../shared/model/validate';
+import { InputError, readText, UsageError, writeAtomic } from './io';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+const USAGE = `Usage:
+  contrib apportion WORKBOOK.json --budget ID --year YYYY [--format table|csv|json] [--out FILE]
+  contrib apportion --members MEMBERS.csv --scheme wipo-convention|paris|wipo-unitary|scale|SCHEME.json
+                    (--total AMOUNT | --unit-value AMOUNT) [--rounding-unit 0.01] [--rounding half-up|half-even]
+                    [--format table|csv|json] [--out FILE]
+  contrib validate WORKBOOK.json
+
+Exit codes: 0 done, 1 validate found problems, 2 bad input or usage (nothing written).
+`;
+
+/** Runs one command; returns the exit code. Errors never escape as exceptions. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'apportion':
+        return apportion(rest, io);
+      case 'validate':
+        return validate(rest, io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`${e.file}:${e.line}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`contrib: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof EngineError) {
+      io.err(`contrib: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+type Format = 'table' | 'csv' | 'json';
+
+function format(value: unknown): Format {
+  const f = (value ?? 'table') as string;
+  if (f !== 'table' && f !== 'csv' && f !== 'json') throw new UsageError(`--format must be table, csv or json (got "${f}")`);
+  return f;
+}
+
+function emit(table: ContributionTable, fmt: Format, out: string | undefined, io: Io): number {
+  const text = fmt === 'csv' ? contributionCsv(table) : fmt === 'json' ? contributionJson(table) : contributionText(table);
+  if (out) writeAtomic(out, text);
+  else io.out(text);
+  return 0;
+}
+
+/** Loads a workbook or throws an InputError naming the file and the line of the first problem. */
+export function loadWorkbook(file: string): Workbook {
+  const text = readText(file);
+  const res = parseWorkbook(text);
+  if (!res.workbook) throw new InputError(file, res.lines[0] ?? 1, res.problems[0].message + (res.problems.length > 1 ? ` (and ${res.problems.length - 1} more problems: run contrib validate)` : ''));
+  return res.workbook;
+}
+
+function apportion(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, {
+    budget: { type: 'string' },
+    year: { type: 'string' },
+    members: { type: 'string' },
+    scheme: { type: 'string' },
+    total: { type: 'string' },
+    'unit-value': { type: 'string' },
+    'rounding-unit': { type: 'string' },
+    rounding: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const fmt = format(values.format);
+  const out = values.out as string | undefined;
+  if (values.members !== undefined) {
+    if (positionals.length > 0) throw new UsageError('give either a workbook or --members, not both');
+    return emit(apportionCsv(values as Record<string, string | undefined>), fmt, out, io);
+  }
+  if (positionals.length !== 1) throw new UsageError('apportion needs one WORKBOOK.json (or --members MEMBERS.csv)');
+  const file = positionals[0];
+  const budget = values.budget as string | undefined;
+  const year = values.year as string | undefined;
+  if (!budget) throw new UsageError('--budget ID is required with a workbook');
+  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`--year must be a year such as 2026 (got "${year ?? ''}")`);
+  const workbook = loadWorkbook(file);
+  const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
+  return emit(table, fmt, out, io);
+}
+
+function inFile<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EngineError) throw new InputError(file, 1, e.message);
+    throw e;
+  }
+}
+
+function amountFlag(name: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (!isDecimalString(v) || v.startsWith('-')) throw new UsageError(`--${name} must be a number written like 1000000.00 (got "${v}")`);
+  return v;
+}
+
+function loadScheme(spec: string): Scheme {
+  const builtIn = builtInScheme(spec);
+  if (builtIn) return builtIn;
+  if (!spec.endsWith('.json')) throw new UsageError(`--scheme must be wipo-convention, paris, wipo-unitary, scale or a SCHEME.json file (got "${spec}")`);
+  const text = readText(spec);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(spec, 1, `not a JSON scheme: ${(e as Error).message}`);
+  }
+  // Reuse the workbook checks on a one-scheme workbook so the messages are the same.
+  const problems = validateWorkbook({ format: 'contribution-calculator-workbook', version: 1, organization: { name: '-' }, settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' }, schemes: [doc], members: [], budgets: [], participations: [], classChanges: [] });
+  if (problems.length > 0) throw new InputError(spec, 1, problems[0].message);
+  return doc as Scheme;
+}
+
+function apportionCsv(v: Record<string, string | undefined>): ContributionTable {
+  if (!v.scheme) throw new UsageError('--scheme is required with --members');
+  const total = amountFlag('total', v.total);
+  const unitValue = amountFlag('unit-value', v['unit-value']);
+  if ((total === undefined) === (unitValue === undefined)) throw new UsageError('give exactly one of --total AMOUNT and --unit-value AMOUNT');
+  const roundingUnit = amountFlag('rounding-unit', v['rounding-unit']) ?? '0.01';
+  if (/^0*\.?0*$/.test(roundingUnit)) throw new UsageError('--rounding-unit must be greater than zero');
+  const rounding = (v.rounding ?? 'half-up') as RoundingMode;
+  if (rounding !== 'half-up' && rounding !== 'half-even') throw new UsageError(`--rounding must be half-up or half-even (got "${rounding}")`);
+  const scheme = loadScheme(v.scheme);
+  const file = v.members!;
+  const parsed = parseMembersCsv(readText(file), scheme.kind === 'scale' ? 'weight' : 'class');
+  const assessees: Assessee[] = [];
+  const problems = [...parsed.problems];
+  for (const m of parsed.members) {
+    if (scheme.kind === 'scale') {
+      assessees.push({ code: m.code, name: m.name, units: m.weight! });
+      continue;
+    }
+    const cls = scheme.classes.find((c) => c.code === m.class);
+    if (!cls) {
+      if (m.class) problems.push({ line: m.line, message: `${m.code}: class "${m.class}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})` });
+      continue;
+    }
+    assessees.push({ code: m.code, name: m.name, class: cls.code, units: cls.units });
+  }
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line);
+    throw new InputError(file, problems[0].line, problems[0].message + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''));
+  }
+  const budget: BudgetTerms = { id: scheme.id, name: `Apportionment (${scheme.name})`, currency: '', roundingUnit, rounding };
+  if (total !== undefined && !isWhole(total, roundingUnit)) throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
+  return inFile(file, () => computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, { year: null, carriedOver: false, sourceYear: null }));
+}
+
+function isWhole(amount: string, unit: string): boolean {
+  const [ai, af = ''] = amount.split('.');
+  const [ui, uf = ''] = unit.split('.');
+  const p = Math.max(af.length, uf.length);
+  return BigInt(ai + af.padEnd(p, '0')) % BigInt(ui + uf.padEnd(p, '0')) === 0n;
+}
+
+function validate(args: string[], io: Io): number {
+  const { positionals } = parse(args, {});
+  if (positionals.length !== 1) throw new UsageError('validate needs one WORKBOOK.json');
+  const file = positionals[0];
+  const text = readText(file);
+  const res = parseWorkbook(text);
+  if (!res.workbook) {
+    res.problems.forEach((p, i) => io.out(`${file}:${res.lines[i] ?? 1}: ${p.message}${p.path ? ` [${p.path}]` : ''}\n`));
+    io.out(`${res.problems.length} problem${res.problems.length === 1 ? '' : 's'} found\n`);
+    return 1;
+  }
+  const wb = res.workbook;
+  const late = checkComputable(wb);
+  if (late.length > 0) {
+    for (const p of late) io.out(`${file}:1: ${p.message} [${p.path}]\n`);
+    io.out(`${late.length} problem${late.length === 1 ? '' : 's'} found\n`);
+    return 1;
+  }
+  io.out(`${file}: valid: ${wb.members.length} members, ${wb.budgets.length} budgets, ${wb.participations.length} participations\n`);
+  return 0;
+}

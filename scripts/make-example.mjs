@@ -1,0 +1,477 @@
+#!/usr/bin/env node
+// Writes examples/example-workbook.json, the example workbook bundled with the app (format version 1,
+// see shared/model/types.ts). Plain Node, no dependencies, deterministic: the same script always writes the
+// same bytes. Run: node scripts/make-example.mjs
+//
+// The member states, their names and ISO 3166-1 alpha-2 codes are real; the dates, classes, budgets and class
+// changes are illustrative, not official figures of any organization.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'examples', 'example-workbook.json');
+
+// Years covered by every budget of the example.
+const FIRST_YEAR = 2022;
+const LAST_YEAR = 2027;
+// Class histories start here, or at the year of accession when that is later.
+const HISTORY_START = 2000;
+
+// R1 built-in schemes, copied exactly from shared/model/schemes.ts.
+const SCHEMES = [
+  {
+    id: 'wipo-convention',
+    name: 'WIPO Convention, Art. 11(4)(b)',
+    kind: 'classes',
+    classes: [
+      { code: 'A', units: '10' },
+      { code: 'B', units: '3' },
+      { code: 'C', units: '1' },
+    ],
+  },
+  {
+    id: 'paris',
+    name: 'Paris Convention, Art. 16(4)(a)',
+    kind: 'classes',
+    classes: [
+      { code: 'I', units: '25' },
+      { code: 'II', units: '20' },
+      { code: 'III', units: '15' },
+      { code: 'IV', units: '10' },
+      { code: 'V', units: '5' },
+      { code: 'VI', units: '3' },
+      { code: 'VII', units: '1' },
+    ],
+  },
+  {
+    id: 'wipo-unitary',
+    name: 'WIPO unitary contribution system',
+    kind: 'classes',
+    classes: [
+      { code: 'I', units: '25' },
+      { code: 'II', units: '20' },
+      { code: 'III', units: '15' },
+      { code: 'IV', units: '10' },
+      { code: 'IVbis', units: '7.5' },
+      { code: 'V', units: '5' },
+      { code: 'VI', units: '3' },
+      { code: 'VIbis', units: '2' },
+      { code: 'VII', units: '1' },
+      { code: 'VIII', units: '0.5' },
+      { code: 'IX', units: '0.25' },
+      { code: 'S', units: '0.125' },
+      { code: 'Sbis', units: '0.0625' },
+      { code: 'Ster', units: '0.03125' },
+    ],
+  },
+];
+
+// One member a line: code | name | joined | unitary class history | union and class history.
+// A class history is "CLASS" or "CLASS;YEAR:CLASS;…": the first class holds from HISTORY_START (or the year of
+// accession), each later entry from 1 January of its year (a change already in force).
+// Union: "P" = Paris Union (paris budget), "C" = no Union (Conference budget, classes A/B/C).
+const MEMBERS = `
+AF|Afghanistan|2005-09-13|Ster|C B
+AL|Albania|1992-06-30|Sbis|P VII
+DZ|Algeria|1975-04-16|S|P VI
+AD|Andorra|1994-10-28|IX|P VII
+AO|Angola|1985-04-15|Ster|P VII
+AG|Antigua and Barbuda|2000-03-14|Sbis|P VII
+AR|Argentina|1980-10-08|S|P VI
+AM|Armenia|1993-04-22|Sbis|P VII
+AU|Australia|1972-08-10|IV|P IV
+AT|Austria|1973-08-11|V|P IV
+AZ|Azerbaijan|1995-12-25|Sbis|P VII
+BS|Bahamas|1977-01-04|Sbis|P VII
+BH|Bahrain|1995-06-22|S|P VII
+BD|Bangladesh|1985-05-11|Ster|P VII
+BB|Barbados|1979-10-05|Sbis|P VII
+BY|Belarus|1991-12-25|Sbis|P VII
+BE|Belgium|1975-01-31|IVbis|P IV
+BZ|Belize|2000-06-17|Sbis|P VII
+BJ|Benin|1975-03-09|Ster|P VII
+BT|Bhutan|1994-03-16|Ster|C C
+BO|Bolivia (Plurinational State of)|1993-07-06|Sbis|P VII
+BA|Bosnia and Herzegovina|1992-03-01|Sbis|P VII
+BW|Botswana|1998-04-15|Sbis|P VII
+BR|Brazil|1975-03-20|S|P IV
+BN|Brunei Darussalam|1994-04-21|S|P VII
+BG|Bulgaria|1970-05-19|IX|P VI
+BF|Burkina Faso|1975-08-23|Ster|P VII
+BI|Burundi|1977-03-30|Ster|P VII
+CV|Cabo Verde|1997-07-07|Ster|C C
+KH|Cambodia|1995-07-25|Ster|P VII
+CM|Cameroon|1973-11-03|Sbis|P VII
+CA|Canada|1970-06-26|IV|P III
+CF|Central African Republic|1978-08-23|Ster|P VII
+TD|Chad|1970-09-26|Ster|P VII
+CL|Chile|1975-06-25|S|P VI
+CN|China|1980-06-03|IV;2021:II|P III;2021:I
+CO|Colombia|1980-05-04|S|P VI
+KM|Comoros|2005-04-03|Ster|P VII
+CG|Congo|1975-12-02|Sbis|P VII
+CR|Costa Rica|1981-06-10|Sbis|P VII
+CI|Côte d'Ivoire|1974-05-01|Sbis|P VII
+HR|Croatia|1991-10-08|VIII|P VI
+CU|Cuba|1975-03-27|Sbis|P VII
+CY|Cyprus|1984-10-26|IX|P VII
+CZ|Czechia|1993-01-01|VIbis|P V
+KP|Democratic People's Republic of Korea|1974-08-17|Sbis|P VII
+CD|Democratic Republic of the Congo|1975-01-28|Ster|P VII
+DK|Denmark|1970-04-26|V|P IV
+DJ|Djibouti|2002-05-13|Ster|P VII
+DM|Dominica|1998-09-26|Sbis|P VII
+DO|Dominican Republic|2000-06-27|Sbis|P VII
+EC|Ecuador|1988-05-22|Sbis|P VII
+EG|Egypt|1975-04-21|S|P VI
+SV|El Salvador|1979-09-18|Sbis|P VII
+GQ|Equatorial Guinea|1997-06-26|Sbis|P VII
+ER|Eritrea|1997-02-20|Ster|C C
+EE|Estonia|1994-02-05|VIII|P VII
+SZ|Eswatini|1988-08-18|Sbis|P VII
+ET|Ethiopia|1998-02-19|Ster|C B
+FJ|Fiji|1972-03-11|Sbis|C C
+FI|Finland|1970-09-08|V|P IV
+FR|France|1974-10-18|I|P I
+GA|Gabon|1975-06-06|Sbis|P VII
+GM|Gambia|1980-12-10|Ster|P VII
+GE|Georgia|1991-12-25|Sbis|P VII
+DE|Germany|1970-09-19|I|P I
+GH|Ghana|1976-06-12|Sbis|P VII
+GR|Greece|1976-03-04|VI;2013:VIbis|P VI
+GD|Grenada|1998-09-22|Sbis|P VII
+GT|Guatemala|1983-04-30|Sbis|P VII
+GN|Guinea|1980-11-13|Ster|P VII
+GW|Guinea-Bissau|1988-06-28|Ster|P VII
+GY|Guyana|1994-10-25|Sbis|P VII
+HT|Haiti|1983-11-02|Ster|P VII
+VA|Holy See|1975-04-20|IX|P VII
+HN|Honduras|1983-11-15|Sbis|P VII
+HU|Hungary|1970-04-26|VII|P VI
+IS|Iceland|1986-09-13|IX|P VII
+IN|India|1975-05-01|S;2023:IX|P IV
+ID|Indonesia|1979-12-18|S|P VI
+IR|Iran (Islamic Republic of)|2002-03-14|S|P VI
+IQ|Iraq|1976-01-21|S|P VII
+IE|Ireland|1970-04-26|VI|P V
+IL|Israel|1970-04-26|VI|P V
+IT|Italy|1977-04-20|III|P II
+JM|Jamaica|1978-12-25|Sbis|P VII
+JP|Japan|1975-04-20|I|P I
+JO|Jordan|1972-07-12|Sbis|P VII
+KZ|Kazakhstan|1991-12-25|S|P VII
+KE|Kenya|1971-10-05|Sbis|P VII
+KI|Kiribati|2002-12-07|Ster|C C
+KW|Kuwait|1998-07-14|S|C B;2022:A
+KG|Kyrgyzstan|1991-12-25|Sbis|P VII
+LA|Lao People's Democratic Republic|1995-01-17|Ster|P VII
+LV|Latvia|1993-01-21|VIII|P VII
+LB|Lebanon|1986-12-30|Sbis|P VII
+LS|Lesotho|1986-11-18|Ster|P VII
+LR|Liberia|1989-03-08|Ster|P VII
+LY|Libya|1976-09-28|S|P VII
+LI|Liechtenstein|1972-05-21|IX|P VII
+LT|Lithuania|1992-04-30|VIII|P VII
+LU|Luxembourg|1975-03-19|VII|P VII
+MG|Madagascar|1989-12-22|Ster|P VII
+MW|Malawi|1970-06-11|Ster|P VII
+MY|Malaysia|1989-01-01|S|P VI
+MV|Maldives|2004-05-12|Sbis|C C
+ML|Mali|1982-08-14|Ster|P VII
+MT|Malta|1977-12-07|IX|P VII
+MH|Marshall Islands|2019-05-23|Sbis|C C
+MR|Mauritania|1976-09-17|Ster|P VII
+MU|Mauritius|1976-09-21|Sbis|P VII
+MX|Mexico|1975-06-14|S|P V
+FM|Micronesia (Federated States of)|2021-06-15|Sbis|C C
+MC|Monaco|1975-03-03|IX|P VII
+MN|Mongolia|1979-02-28|Sbis|P VII
+ME|Montenegro|2006-06-03|Sbis|P VII
+MA|Morocco|1971-07-27|Sbis|P VI
+MZ|Mozambique|1996-12-23|Ster|P VII
+MM|Myanmar|2001-05-15|Ster|C B
+NA|Namibia|1991-12-23|Sbis|P VII
+NR|Nauru|2020-01-20|Sbis|C C
+NP|Nepal|1997-02-04|Ster|P VII
+NL|Netherlands|1975-01-09|III|P III
+NZ|New Zealand|1984-12-20|VI|P V
+NI|Nicaragua|1985-05-05|Sbis|P VII
+NE|Niger|1975-05-18|Ster|P VII
+NG|Nigeria|1995-04-09|S|P VII
+MK|North Macedonia|1993-09-08|Sbis|P VII
+NO|Norway|1974-06-08|IVbis|P IV
+OM|Oman|1997-02-19|S|P VII
+PK|Pakistan|1977-01-06|S|P VII
+PW|Palau|2014-08-27|Sbis|C C
+PA|Panama|1983-09-17|Sbis|P VII
+PG|Papua New Guinea|1997-07-10|Sbis|P VII
+PY|Paraguay|1987-06-20|Sbis|P VII
+PE|Peru|1980-09-04|S|P VII
+PH|Philippines|1980-07-14|S|P VII
+PL|Poland|1975-03-23|VII;2019:VIbis|P V
+PT|Portugal|1975-04-27|VIbis|P VI
+QA|Qatar|1976-09-03|S|P VII
+KR|Republic of Korea|1979-03-01|IVbis|P IV;2021:III
+MD|Republic of Moldova|1991-12-25|Sbis|P VII
+RO|Romania|1970-04-26|IX|P VI
+RU|Russian Federation|1970-04-26|IVbis|P IV
+RW|Rwanda|1984-02-03|Ster|P VII
+KN|Saint Kitts and Nevis|1995-11-16|Sbis|P VII
+LC|Saint Lucia|1993-08-21|Sbis|P VII
+VC|Saint Vincent and the Grenadines|1995-08-29|Sbis|P VII
+WS|Samoa|1997-10-11|Ster|P VII
+SM|San Marino|1991-06-26|IX|P VII
+ST|Sao Tome and Principe|1998-05-12|Ster|P VII
+SA|Saudi Arabia|1982-05-22|S|P VII;2024:V
+SN|Senegal|1970-04-26|Sbis|P VII
+RS|Serbia|1992-04-27|Sbis|P VII
+SC|Seychelles|2000-03-16|Sbis|C C
+SL|Sierra Leone|1986-05-18|Ster|P VII
+SG|Singapore|1990-12-10|IX|P VI
+SK|Slovakia|1993-01-01|VII|P VI
+SI|Slovenia|1991-06-25|VIII|P VII
+SB|Solomon Islands|2013-04-02|Ster|C C
+SO|Somalia|1982-11-18|Ster|C C
+ZA|South Africa|1975-03-23|S|P V
+SS|South Sudan|2023-03-01|Ster|P VII
+ES|Spain|1971-04-26|IV|P III
+LK|Sri Lanka|1978-09-20|Sbis|P VII
+SD|Sudan|1974-02-15|Ster|P VII
+SR|Suriname|1975-11-25|Sbis|P VII
+SE|Sweden|1970-04-26|IV|P IV
+CH|Switzerland|1970-04-26|III|P III
+SY|Syrian Arab Republic|2004-11-18|Sbis|P VII
+TJ|Tajikistan|1991-12-25|Ster|P VII
+TH|Thailand|1989-12-25|S|P VII
+TL|Timor-Leste|2025-07-15|Ster|C C
+TG|Togo|1975-04-28|Ster|P VII
+TO|Tonga|2001-06-14|Ster|P VII
+TT|Trinidad and Tobago|1988-08-16|Sbis|P VII
+TN|Tunisia|1975-11-28|Sbis|P VII
+TR|Türkiye|1976-05-12|S|P V
+TM|Turkmenistan|1991-12-25|Sbis|P VII
+TV|Tuvalu|2017-06-20|Ster|C C
+UG|Uganda|1973-10-18|Ster|P VII
+UA|Ukraine|1991-12-25|S|P VI
+AE|United Arab Emirates|1974-09-24|S|P VI
+GB|United Kingdom|1970-04-26|I|P I
+TZ|United Republic of Tanzania|1983-12-30|Ster|P VII
+US|United States of America|1970-08-25|I|P I
+UY|Uruguay|1979-12-21|Sbis|P VII
+UZ|Uzbekistan|1991-12-25|Sbis|P VII
+VU|Vanuatu|2011-03-04|Ster|C C
+VE|Venezuela (Bolivarian Republic of)|1984-11-23|S|P VII
+VN|Viet Nam|1976-07-02|S|P VII
+YE|Yemen|1979-03-29|Ster|P VII
+ZM|Zambia|1977-05-14|Ster|P VII
+ZW|Zimbabwe|1981-12-29|Sbis|P VII
+`;
+
+// Members that joined after FIRST_YEAR began: their participations carry `from` (the date of accession).
+// Members that withdrew: their participations carry `until`, and the member carries `withdrew`.
+const WITHDRAWN = { TV: '2024-12-31' };
+
+// R11 Locarno Union: members of the Paris Union that also belong to Locarno. They take their Paris class
+// (classes: []), except where LOCARNO_OWN_CLASS gives them a class of their own.
+const LOCARNO = `
+AL AM AT AZ BY BE BZ BA BG CN HR CU CZ KP DK EE FI FR DE GE GR GN HU IS IR IE IT KZ KG LV
+LI LT LU MW MX MC MN ME MA NL NO MK PL PT KR MD RO RU RS SK SI ES SE CH TJ TT TR TM UA UY UZ
+`;
+const LOCARNO_OWN_CLASS = { NO: 'VI' };
+// Locarno accessions after FIRST_YEAR began (illustrative).
+const LOCARNO_FROM = { BZ: '2024-01-10' };
+
+// R13 class changes. The comments say what each should do once the engine applies R13.
+const CLASS_CHANGES = [
+  // Lower class (VIbis -> VII) announced at the 2025 ordinary session: in force from 1 January 2026.
+  { member: 'PT', budget: 'unitary', toClass: 'VII', notifiedOn: '2025-09-10', sessionDate: '2025-10-01' },
+  // Lower class (B -> C) with no session date yet: pending, changes nothing until a session date is entered.
+  { member: 'ET', budget: 'conference', toClass: 'C', notifiedOn: '2026-02-15' },
+  // Higher class (VI -> V) for the year the state names: in force from 1 January 2027.
+  { member: 'IE', budget: 'unitary', toClass: 'V', notifiedOn: '2026-03-01', requestedYear: 2027 },
+  // Paris Union, lower class (IV -> V) announced at the 2025 session: in force from 2026 in Paris and, by R11,
+  // in the Locarno Union, where Denmark holds its Paris class.
+  { member: 'DK', budget: 'paris', toClass: 'V', notifiedOn: '2025-06-30', sessionDate: '2025-10-01' },
+  // Higher class (VII -> VI) with no year named: takes effect at the earliest on 1 January of the next year (2026).
+  { member: 'VN', budget: 'paris', toClass: 'VI', notifiedOn: '2025-11-20' },
+];
+
+const years = (fn) => {
+  const out = [];
+  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) out.push(fn(y));
+  return out;
+};
+
+/** Amounts per year, FIRST_YEAR..LAST_YEAR; null = not adopted before the year began (R10, carried over). */
+function budgetYears(method, amounts) {
+  if (amounts.length !== LAST_YEAR - FIRST_YEAR + 1) throw new Error('one amount per year expected');
+  return years((y) => {
+    const amount = amounts[y - FIRST_YEAR];
+    return amount === null ? { year: y, method, adopted: false } : { year: y, method, amount, adopted: true };
+  });
+}
+
+const BUDGETS = [
+  {
+    id: 'conference',
+    name: 'Conference budget (states not members of any Union)',
+    schemeId: 'wipo-convention',
+    currency: 'CHF',
+    roundingUnit: '0.01',
+    rounding: 'half-up',
+    // 2026 was not adopted before the year began: assessed at the 2025 level (R10).
+    years: budgetYears('total', ['1520000.00', '1548000.00', '1575000.00', '1610000.00', null, '1665000.00']),
+  },
+  {
+    id: 'paris',
+    name: 'Paris Union',
+    schemeId: 'paris',
+    currency: 'CHF',
+    roundingUnit: '1',
+    rounding: 'half-up',
+    years: budgetYears('total', ['3050000', '3120000', '3180000', '3240000', '3310000', '3375000']),
+  },
+  {
+    id: 'locarno',
+    name: 'Locarno Union (special union)',
+    schemeId: 'paris',
+    currency: 'CHF',
+    roundingUnit: '1',
+    rounding: 'half-up',
+    classesFrom: 'paris',
+    years: budgetYears('total', ['392000', '396000', '400000', '404000', '408000', '412000']),
+  },
+  {
+    id: 'unitary',
+    name: 'Unitary contribution',
+    schemeId: 'wipo-unitary',
+    currency: 'CHF',
+    roundingUnit: '1',
+    rounding: 'half-up',
+    years: budgetYears('unit-value', ['45579', '45579', '45579', '45579', '45579', '46000']),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function parseHistory(text, startYear) {
+  return text.split(';').map((part, i) => {
+    if (i === 0) return { year: startYear, class: part };
+    const [year, cls] = part.split(':');
+    return { year: Number(year), class: cls };
+  });
+}
+
+const rows = MEMBERS.trim()
+  .split('\n')
+  .map((line) => {
+    const [code, name, joined, unitary, union] = line.split('|');
+    const [unionKind, unionClasses] = union.split(' ');
+    return { code, name, joined, unitary, unionKind, unionClasses };
+  });
+
+const members = rows.map(({ code, name, joined }) => {
+  const m = { code, name, joined };
+  if (WITHDRAWN[code]) m.withdrew = WITHDRAWN[code];
+  return m;
+});
+
+function participation(row, budget, history, fromOverride) {
+  const joinedYear = Number(row.joined.slice(0, 4));
+  const p = { member: row.code, budget };
+  const from = fromOverride ?? (joinedYear >= FIRST_YEAR ? row.joined : undefined);
+  if (from) p.from = from;
+  if (WITHDRAWN[row.code]) p.until = WITHDRAWN[row.code];
+  p.classes = history === null ? [] : parseHistory(history, Math.max(HISTORY_START, joinedYear));
+  return p;
+}
+
+const locarno = new Set(LOCARNO.trim().split(/\s+/));
+const participations = [];
+for (const row of rows) if (row.unionKind === 'C') participations.push(participation(row, 'conference', row.unionClasses));
+for (const row of rows) if (row.unionKind === 'P') participations.push(participation(row, 'paris', row.unionClasses));
+for (const row of rows) {
+  if (!locarno.has(row.code)) continue;
+  const own = LOCARNO_OWN_CLASS[row.code];
+  participations.push(participation(row, 'locarno', own ?? null, LOCARNO_FROM[row.code]));
+}
+for (const row of rows) participations.push(participation(row, 'unitary', row.unitary));
+
+const classChanges = CLASS_CHANGES.map((c, i) => ({ id: `cc-${i + 1}`, ...c }));
+
+const workbook = {
+  format: 'contribution-calculator-workbook',
+  version: 1,
+  organization: {
+    name: 'Example Intellectual Property Organization',
+    description:
+      'A fictional organization modelled on WIPO, bundled as an example. The member states and their codes are real, ' +
+      'but the dates of accession, classes, budgets, class changes and payments are illustrative, not official ' +
+      'figures of WIPO or of any other organization.',
+  },
+  settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' },
+  schemes: SCHEMES,
+  members,
+  budgets: BUDGETS,
+  participations,
+  classChanges,
+  payments: [],
+  wcfDecisions: [],
+  advanceAgreements: [],
+  votingDecisions: [],
+  scenarios: [],
+};
+
+// --- Self-check: fail loudly rather than write an inconsistent example. ------------------------------------------
+
+function check(workbook) {
+  const fail = (msg) => {
+    throw new Error(`make-example: ${msg}`);
+  };
+  const date = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+  const codes = new Set();
+  for (const m of workbook.members) {
+    if (!/^[A-Z]{2}$/.test(m.code)) fail(`bad code ${m.code}`);
+    if (codes.has(m.code)) fail(`duplicate code ${m.code}`);
+    codes.add(m.code);
+    if (!date.test(m.joined)) fail(`bad joined date for ${m.code}: ${m.joined}`);
+  }
+  const schemes = new Map(workbook.schemes.map((s) => [s.id, new Set(s.classes.map((c) => c.code))]));
+  const budgets = new Map(workbook.budgets.map((b) => [b.id, b]));
+  const seen = new Set();
+  for (const p of workbook.participations) {
+    if (!codes.has(p.member)) fail(`participation of unknown member ${p.member}`);
+    const b = budgets.get(p.budget) ?? fail(`unknown budget ${p.budget}`);
+    const key = `${p.member}/${p.budget}`;
+    if (seen.has(key)) fail(`duplicate participation ${key}`);
+    seen.add(key);
+    const classes = schemes.get(b.schemeId);
+    let last = -Infinity;
+    for (const h of p.classes) {
+      if (!classes.has(h.class)) fail(`${key}: class ${h.class} not in ${b.schemeId}`);
+      if (h.year <= last) fail(`${key}: class history not sorted`);
+      last = h.year;
+    }
+    if (p.classes.length === 0 && !b.classesFrom) fail(`${key}: no class`);
+    if (p.classes.length === 0 && !seen.has(`${p.member}/${b.classesFrom}`)) fail(`${key}: no linked class`);
+    if (p.classes.length > 0 && p.classes[0].year > FIRST_YEAR && !p.from) fail(`${key}: class starts after ${FIRST_YEAR}`);
+  }
+  for (const c of workbook.classChanges) {
+    const b = budgets.get(c.budget) ?? fail(`${c.id}: unknown budget`);
+    if (!seen.has(`${c.member}/${c.budget}`)) fail(`${c.id}: ${c.member} is not in ${c.budget}`);
+    if (!schemes.get(b.schemeId).has(c.toClass)) fail(`${c.id}: class ${c.toClass} not in ${b.schemeId}`);
+  }
+}
+
+check(workbook);
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(workbook, null, 2) + '\n', 'utf8');
+
+const count = (id) => participations.filter((p) => p.budget === id).length;
+console.log(
+  `wrote ${relative(ROOT, OUT)}: ${members.length} members; ` +
+    BUDGETS.map((b) => `${b.id} ${count(b.id)}`).join(', ') +
+    `; ${classChanges.length} class changes`,
+);

@@ -1,0 +1,153 @@
+import { Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
+import type { Budget, BudgetMethod, NewMemberRule, RoundingMode, Workbook } from '../model/types';
+import { applyUnitValue, apportionTotal, EngineError, sumAmounts } from './apportion';
+import { Holdings } from './classes';
+import { roundDiv } from './exact';
+import { accessionFraction, FULL_YEAR, isAssessed, type Fraction } from './membership';
+import { budgetLevel } from './years';
+
+/** One member to assess: its units for the year and the part of the year it is assessed for. */
+export interface Assessee {
+  code: string;
+  name: string;
+  class?: string;
+  units: string;
+  fraction?: Fraction;
+  /** R11 class taken from this budget. */
+  classFrom?: string;
+  /** R13 class set by this change notice. */
+  changeId?: string;
+}
+
+export interface ContributionRow {
+  code: string;
+  name: string;
+  class: string | null;
+  units: string;
+  /** u_i / U · 100 to 4 decimals, display only. */
+  percent: string;
+  amount: string;
+  /** R5 this member received one of the rounding units handed out to the largest remainders. */
+  roundedUp: boolean;
+  /** R12 assessed for this part of its year of accession; absent = in full. */
+  proRata?: Fraction;
+  classFrom?: string;
+  changeId?: string;
+}
+
+export interface BudgetTerms {
+  id: string;
+  name: string;
+  currency: string;
+  roundingUnit: string;
+  rounding: RoundingMode;
+}
+
+export interface ContributionTable {
+  budget: BudgetTerms;
+  year: number | null;
+  method: BudgetMethod;
+  /** The figure that applies: the total (R4) or the unit value (R7). */
+  level: string;
+  /** R10 the level is the previous adopted year's. */
+  carriedOver: boolean;
+  sourceYear: number | null;
+  /** Σ amounts, exact. Equals `level` for a total, unless a new member is assessed pro rata (R12). */
+  total: string;
+  /** The fixed unit value, or T / U for a total (display only, 4 more decimals than the rounding unit). */
+  unitValue: string;
+  totalUnits: string;
+  rows: ContributionRow[];
+}
+
+/** R4–R7, R9, R12 contributions of a list of members for one level. The CLI and the workbook both come here. */
+export function computeContributions(
+  budget: BudgetTerms,
+  assessees: readonly Assessee[],
+  method: BudgetMethod,
+  level: string,
+  meta: { year: number | null; carriedOver: boolean; sourceYear: number | null },
+): ContributionTable {
+  const result =
+    method === 'total' ? apportionTotal(assessees, level, budget.roundingUnit) : applyUnitValue(assessees, level, budget.roundingUnit, budget.rounding);
+  const places = decimalPlaces(budget.roundingUnit);
+  const amounts = result.amounts.map((a, i) => {
+    const f = assessees[i].fraction;
+    return f && f.num !== f.den ? prorate(a, f, budget.roundingUnit, budget.rounding) : a;
+  });
+  const rows: ContributionRow[] = assessees.map((m, i) => {
+    const row: ContributionRow = {
+      code: m.code,
+      name: m.name,
+      class: m.class ?? null,
+      units: m.units,
+      percent: result.percents[i],
+      amount: amounts[i],
+      roundedUp: result.roundedUp[i],
+    };
+    if (m.fraction && m.fraction.num !== m.fraction.den) row.proRata = m.fraction;
+    if (m.classFrom) row.classFrom = m.classFrom;
+    if (m.changeId) row.changeId = m.changeId;
+    return row;
+  });
+  const total = sumAmounts(amounts, places);
+  const unitValue =
+    method === 'unit-value'
+      ? level
+      : new Decimal(level).div(result.totalUnits).toDecimalPlaces(places + 4).toFixed(places + 4);
+  return { budget, year: meta.year, method, level, carriedOver: meta.carriedOver, sourceYear: meta.sourceYear, total, unitValue, totalUnits: result.totalUnits, rows };
+}
+
+/** R12 a share for part of a year, rounded by R9; the other members' shares are left as they are. */
+export function prorate(amount: string, f: Fraction, roundingUnit: string, mode: RoundingMode): string {
+  const places = decimalPlaces(roundingUnit);
+  const r = toScaledBigInt(roundingUnit, places);
+  const a = toScaledBigInt(amount, places) / r;
+  return formatScaled(roundDiv(a * BigInt(f.num), BigInt(f.den), mode) * r, places);
+}
+
+export function budgetTerms(b: Budget): BudgetTerms {
+  return { id: b.id, name: b.name, currency: b.currency, roundingUnit: b.roundingUnit, rounding: b.rounding };
+}
+
+export function findBudget(workbook: Workbook, budgetId: string): Budget {
+  const b = workbook.budgets.find((x) => x.id === budgetId);
+  if (!b) throw new EngineError(`the workbook has no budget "${budgetId}" (it has ${workbook.budgets.map((x) => x.id).join(', ') || 'none'})`);
+  return b;
+}
+
+/** R8/R12 the members assessed in a budget for a year, with their holdings (R11, R13), in workbook member order. */
+export function assessees(workbook: Workbook, budget: Budget, year: number, holdings = new Holdings(workbook)): Assessee[] {
+  const rule: NewMemberRule = workbook.settings.newMemberRule;
+  const out: Assessee[] = [];
+  for (const m of workbook.members) {
+    const p = holdings.participation(budget.id, m.code);
+    if (!p) continue;
+    const until = minDate(p.until, m.withdrew);
+    if (!isAssessed(year, p.from, until)) continue;
+    const h = holdings.holding(budget, m.code, year);
+    const fraction = accessionFraction(year, p.from, rule);
+    const a: Assessee = { code: m.code, name: m.name, units: h.units };
+    if (h.class !== undefined) a.class = h.class;
+    if (fraction !== FULL_YEAR) a.fraction = fraction;
+    if (h.fromBudget) a.classFrom = h.fromBudget;
+    if (h.changeId) a.changeId = h.changeId;
+    out.push(a);
+  }
+  return out;
+}
+
+/** The contribution table of a budget for a year (R4–R13). */
+export function assessBudgetYear(workbook: Workbook, budgetId: string, year: number, holdings?: Holdings): ContributionTable {
+  const budget = findBudget(workbook, budgetId);
+  const lvl = budgetLevel(budget, year);
+  const list = assessees(workbook, budget, year, holdings);
+  if (list.length === 0) throw new EngineError(`${budget.name} has no members assessed for ${year}`);
+  return computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, { year, carriedOver: lvl.carriedOver, sourceYear: lvl.sourceYear });
+}
+
+function minDate(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}

@@ -1,0 +1,26 @@
+import type { Problem, Workbook } from '../model/types';
+import { EngineError } from './apportion';
+import { assessBudgetYear } from './assess';
+import { Holdings } from './classes';
+
+/**
+ * Problems only a computation shows (a member with no class for a year, a budget with no member): every budget is
+ * assessed for every year from its first to its last entry. Runs after validateWorkbook found nothing.
+ */
+export function checkComputable(workbook: Workbook): Problem[] {
+  const problems: Problem[] = [];
+  const holdings = new Holdings(workbook);
+  workbook.budgets.forEach((b, i) => {
+    if (b.years.length === 0) return;
+    const years = b.years.map((y) => y.year);
+    for (let y = Math.min(...years); y <= Math.max(...years); y++) {
+      try {
+        assessBudgetYear(workbook, b.id, y, holdings);
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        problems.push({ path: `budgets[${i}]`, message: `${b.name}, ${y}: ${e.message}` });
+      }
+    }
+  });
+  return problems;
+}

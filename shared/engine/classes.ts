@@ -1,0 +1,154 @@
+import { yearOf } from '../model/dates';
+import type { Budget, ClassChange, ClassScheme, Participation, Scheme, Workbook } from '../model/types';
+import { Decimal } from '../model/decimal';
+import { EngineError } from './apportion';
+
+/** What a member holds in a budget for a year: a class of the scheme (R1) or its own weight (R2). */
+export interface Holding {
+  class?: string;
+  units: string;
+  /** R11 the class was taken from the linked budget (the Paris Union). */
+  fromBudget?: string;
+  /** R13 the class comes from this change notice. */
+  changeId?: string;
+}
+
+export type ChangeDirection = 'lower' | 'higher' | 'same';
+
+export interface ChangeEffect {
+  direction: ChangeDirection;
+  /** R13 a lower-class request with no session date is pending and changes nothing. */
+  status: 'pending' | 'effective';
+  effectiveYear?: number;
+}
+
+export function schemeOf(workbook: Workbook, budget: Budget): Scheme {
+  const s = workbook.schemes.find((x) => x.id === budget.schemeId);
+  if (!s) throw new EngineError(`budget ${budget.id} uses scheme ${budget.schemeId}, which the workbook does not hold`);
+  return s;
+}
+
+export function unitsOfClass(scheme: ClassScheme, code: string): string | undefined {
+  return scheme.classes.find((c) => c.code === code)?.units;
+}
+
+interface Entry {
+  year: number;
+  class?: string;
+  weight?: string;
+  changeId?: string;
+}
+
+/**
+ * R13 the year a class change takes effect. Lower: 1 January after the session that heard it, pending without one.
+ * Higher: 1 January of the year named, at the earliest the year after the notice.
+ */
+export function changeEffect(change: ClassChange, fromUnits: string | undefined, toUnits: string | undefined): ChangeEffect {
+  const cmp = fromUnits !== undefined && toUnits !== undefined ? new Decimal(toUnits).cmp(fromUnits) : 1;
+  const direction: ChangeDirection = cmp < 0 ? 'lower' : cmp > 0 ? 'higher' : 'same';
+  const earliest = yearOf(change.notifiedOn) + 1;
+  if (direction === 'lower') {
+    if (!change.sessionDate) return { direction, status: 'pending' };
+    return { direction, status: 'effective', effectiveYear: Math.max(yearOf(change.sessionDate) + 1, earliest) };
+  }
+  return { direction, status: 'effective', effectiveYear: Math.max(change.requestedYear ?? earliest, earliest) };
+}
+
+/** The class timeline of one participation: its own holdings plus the effective change notices, by year. */
+export class ClassTimeline {
+  private readonly entries: Entry[];
+  readonly effects = new Map<string, ChangeEffect>();
+
+  constructor(
+    participation: Participation | undefined,
+    changes: readonly ClassChange[],
+    private readonly scheme: Scheme,
+  ) {
+    this.entries = (participation?.classes ?? []).map((h) => ({ year: h.year, class: h.class, weight: h.weight }));
+    this.entries.sort((a, b) => a.year - b.year);
+    // Each notice is judged lower or higher against the class in force when it was given.
+    const ordered = [...changes].sort((a, b) => (a.notifiedOn < b.notifiedOn ? -1 : a.notifiedOn > b.notifiedOn ? 1 : 0));
+    for (const c of ordered) {
+      const before = this.at(yearOf(c.notifiedOn));
+      const fromUnits = before && before.class !== undefined ? this.units(before.class) : undefined;
+      const effect = changeEffect(c, fromUnits, this.units(c.toClass));
+      this.effects.set(c.id, effect);
+      if (effect.status === 'effective') {
+        this.entries.push({ year: effect.effectiveYear!, class: c.toClass, changeId: c.id });
+        this.entries.sort((a, b) => a.year - b.year); // stable: a later notice wins a tie
+      }
+    }
+  }
+
+  private units(code: string): string | undefined {
+    return this.scheme.kind === 'classes' ? unitsOfClass(this.scheme, code) : undefined;
+  }
+
+  /** The entry in force in `year`: the last one whose year is not after it. */
+  at(year: number): Entry | undefined {
+    let found: Entry | undefined;
+    for (const e of this.entries) if (e.year <= year) found = e;
+    return found;
+  }
+
+  get isEmpty(): boolean {
+    return this.entries.length === 0;
+  }
+}
+
+/** Caches timelines per budget and member so a whole table is computed once per workbook. */
+export class Holdings {
+  private readonly timelines = new Map<string, ClassTimeline>();
+  private readonly participations = new Map<string, Participation>();
+  private readonly changes = new Map<string, ClassChange[]>();
+
+  constructor(private readonly workbook: Workbook) {
+    for (const p of workbook.participations) this.participations.set(`${p.budget}\u0000${p.member}`, p);
+    for (const c of workbook.classChanges) {
+      const key = `${c.budget}\u0000${c.member}`;
+      const list = this.changes.get(key);
+      if (list) list.push(c);
+      else this.changes.set(key, [c]);
+    }
+  }
+
+  participation(budgetId: string, member: string): Participation | undefined {
+    return this.participations.get(`${budgetId}\u0000${member}`);
+  }
+
+  timeline(budget: Budget, member: string): ClassTimeline {
+    const key = `${budget.id}\u0000${member}`;
+    let t = this.timelines.get(key);
+    if (!t) {
+      t = new ClassTimeline(this.participations.get(key), this.changes.get(key) ?? [], schemeOf(this.workbook, budget));
+      this.timelines.set(key, t);
+    }
+    return t;
+  }
+
+  /** R1/R2/R11/R13 the class (or weight) and units a member holds in a budget for a year. */
+  holding(budget: Budget, member: string, year: number, seen: string[] = []): Holding {
+    const scheme = schemeOf(this.workbook, budget);
+    const own = this.timeline(budget, member).at(year);
+    if (own) {
+      if (scheme.kind === 'scale') {
+        if (own.weight === undefined) throw new EngineError(`${member} has no weight in ${budget.id} for ${year}`);
+        return { units: own.weight };
+      }
+      const units = unitsOfClass(scheme, own.class ?? '');
+      if (units === undefined) throw new EngineError(`${member} holds class ${own.class}, which scheme ${scheme.id} does not have`);
+      return { class: own.class, units, changeId: own.changeId };
+    }
+    // R11 a special union's member holds, by default, the class it holds in the linked union.
+    if (budget.classesFrom && !seen.includes(budget.classesFrom) && scheme.kind === 'classes') {
+      const linked = this.workbook.budgets.find((b) => b.id === budget.classesFrom);
+      if (linked) {
+        const h = this.holding(linked, member, year, [...seen, budget.id]);
+        const units = h.class === undefined ? undefined : unitsOfClass(scheme, h.class);
+        if (units === undefined) throw new EngineError(`${member}'s class ${h.class} in ${linked.id} is not a class of ${scheme.id}`);
+        return { class: h.class, units, fromBudget: linked.id, changeId: h.changeId };
+      }
+    }
+    throw new EngineError(`${member} holds no class in ${budget.id} for ${year}`);
+  }
+}

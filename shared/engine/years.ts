@@ -1,0 +1,33 @@
+import type { Budget, BudgetMethod } from '../model/types';
+import { EngineError } from './apportion';
+
+export interface BudgetLevel {
+  year: number;
+  method: BudgetMethod;
+  /** The total (R4) or the unit value (R7) that applies to the year. */
+  amount: string;
+  /** R10 true when the year was not adopted before it began and the previous year's level applies. */
+  carriedOver: boolean;
+  /** The adopted year whose level applies. */
+  sourceYear: number;
+}
+
+/** R8/R10 the level a budget assesses for a year: its own if adopted, else the last adopted year's. */
+export function budgetLevel(budget: Budget, year: number): BudgetLevel {
+  let source = undefined as (typeof budget.years)[number] | undefined;
+  for (const y of budget.years) {
+    if (y.year > year || !y.adopted || y.amount === undefined) continue;
+    if (!source || y.year > source.year) source = y;
+  }
+  if (!source) throw new EngineError(`${budget.name} has no adopted budget for ${year} or any year before it`);
+  return { year, method: source.method, amount: source.amount!, carriedOver: source.year !== year, sourceYear: source.year };
+}
+
+/** Years from the first one the budget defines up to and including `last`. */
+export function budgetYears(budget: Budget, last: number): number[] {
+  if (budget.years.length === 0) return [];
+  const first = Math.min(...budget.years.map((y) => y.year));
+  const out: number[] = [];
+  for (let y = first; y <= last; y++) out.push(y);
+  return out;
+}

@@ -1,0 +1,60 @@
+import { groupThousands } from '../model/decimal';
+import type { ContributionTable } from '../engine/assess';
+
+export const CONTRIBUTION_CSV_HEADER = ['code', 'name', 'class', 'units', 'percent', 'amount'] as const;
+
+/** One CSV field; text that a spreadsheet would read as a formula is prefixed with an apostrophe. */
+export function csvField(value: string, text = true): string {
+  let v = value;
+  if (text && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The contract other tools script against: header, then one row per member in input order, no total row. */
+export function contributionCsv(table: ContributionTable): string {
+  const lines = [CONTRIBUTION_CSV_HEADER.join(',')];
+  for (const r of table.rows) {
+    lines.push([csvField(r.code), csvField(r.name), csvField(r.class ?? ''), r.units, r.percent, r.amount].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function contributionJson(table: ContributionTable): string {
+  const { budget, year, method, level, carriedOver, sourceYear, total, unitValue, totalUnits, rows } = table;
+  const out = {
+    budget: budget.id,
+    budgetName: budget.name,
+    currency: budget.currency,
+    roundingUnit: budget.roundingUnit,
+    rounding: budget.rounding,
+    year,
+    method,
+    level,
+    carriedOver,
+    sourceYear,
+    total,
+    unitValue,
+    totalUnits,
+    rows: rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, ...(r.proRata ? { proRata: `${r.proRata.num}/${r.proRata.den}` } : {}) })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** For people: a title, aligned columns with thousands separators, and a total line. */
+export function contributionText(table: ContributionTable): string {
+  const { budget } = table;
+  const cur = budget.currency ? ` ${budget.currency}` : '';
+  const head = ['Code', 'Name', 'Class', 'Units', '%', budget.currency ? `Amount (${budget.currency})` : 'Amount'];
+  const body = table.rows.map((r) => [r.code, r.name, r.class ?? '', r.units, r.percent, groupThousands(r.amount) + (r.proRata ? ` (${r.proRata.num}/${r.proRata.den})` : '')]);
+  const foot = ['Total', `${table.rows.length} members`, '', table.totalUnits, '100.0000', groupThousands(table.total)];
+  const right = [false, false, false, true, true, true];
+  const widths = head.map((h, i) => Math.max(h.length, foot[i].length, ...body.map((r) => r[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const what = table.method === 'total' ? `total ${groupThousands(table.level)}, implied unit value ${groupThousands(table.unitValue)}` : `unit value ${groupThousands(table.level)}, implied total ${groupThousands(table.total)}`;
+  const title = [
+    `${budget.name}${table.year !== null ? `, ${table.year}` : ''}: ${what}${cur}, rounded to ${budget.roundingUnit} (${budget.rounding})`,
+    ...(table.carriedOver ? [`Carried over (R10): not adopted; assessed at the ${table.sourceYear} level`] : []),
+  ];
+  return `${[...title, '', fmt(head), rule, ...body.map(fmt), rule, fmt(foot)].join('\n')}\n`;
+}

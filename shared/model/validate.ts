@@ -1,0 +1,317 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { isIsoDate } from './dates';
+import { Decimal, decimalPlaces, isDecimalString, toScaledBigInt } from './decimal';
+import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Scheme, type Workbook } from './types';
+
+// Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
+// scheme) and every message must read as a budget officer would say it, not as a type error.
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const CURRENCY_RE = /^[A-Z]{3}$/;
+
+class Checker {
+  readonly problems: Problem[] = [];
+  add(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+  str(o: Obj, key: string, path: string, what: string, optional = false): string | undefined {
+    const v = o[key];
+    if (v === undefined && optional) return undefined;
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.add(`${path}.${key}`, `${what} is missing or empty`);
+      return undefined;
+    }
+    return v;
+  }
+  date(o: Obj, key: string, path: string, what: string, optional = true): string | undefined {
+    const v = o[key];
+    if (v === undefined && optional) return undefined;
+    if (!isIsoDate(v)) {
+      this.add(`${path}.${key}`, `${what} must be a date written YYYY-MM-DD (got ${show(v)})`);
+      return undefined;
+    }
+    return v;
+  }
+  decimal(o: Obj, key: string, path: string, what: string, opts: { optional?: boolean; positive?: boolean } = {}): string | undefined {
+    const v = o[key];
+    if (v === undefined && opts.optional) return undefined;
+    if (typeof v === 'number') {
+      this.add(`${path}.${key}`, `${what} must be written as a decimal string such as "${v}" (in quotes), so no cent is lost`);
+      return undefined;
+    }
+    if (!isDecimalString(v)) {
+      this.add(`${path}.${key}`, `${what} must be a number written like 1500000.00 (got ${show(v)})`);
+      return undefined;
+    }
+    if (v.startsWith('-') || (opts.positive && new Decimal(v).isZero())) {
+      this.add(`${path}.${key}`, `${what} must be ${opts.positive ? 'greater than zero' : 'zero or more'} (got ${v})`);
+      return undefined;
+    }
+    return v;
+  }
+  year(o: Obj, key: string, path: string, what: string, optional = false): number | undefined {
+    const v = o[key];
+    if (v === undefined && optional) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1900 || v > 2200) {
+      this.add(`${path}.${key}`, `${what} must be a year such as 2026 (got ${show(v)})`);
+      return undefined;
+    }
+    return v;
+  }
+  oneOf<T extends string>(o: Obj, key: string, path: string, what: string, allowed: readonly T[]): T | undefined {
+    const v = o[key];
+    if (typeof v !== 'string' || !allowed.includes(v as T)) {
+      this.add(`${path}.${key}`, `${what} must be one of ${allowed.map((a) => `"${a}"`).join(', ')} (got ${show(v)})`);
+      return undefined;
+    }
+    return v as T;
+  }
+  array(o: Obj, key: string, path: string, what: string): unknown[] {
+    const v = o[key];
+    if (!Array.isArray(v)) {
+      this.add(`${path}.${key}`, `${what} must be a list`);
+      return [];
+    }
+    return v;
+  }
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
+/** Every problem in a parsed workbook document; an empty list means it can be computed. */
+export function validateWorkbook(doc: unknown): Problem[] {
+  const c = new Checker();
+  if (!isObj(doc)) {
+    c.add('', 'The file does not hold a workbook (expected a JSON object)');
+    return c.problems;
+  }
+  if (doc.format !== WORKBOOK_FORMAT) {
+    c.add('format', `This is not a Contribution Calculator workbook (format is ${show(doc.format)}, expected "${WORKBOOK_FORMAT}")`);
+    return c.problems;
+  }
+  if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
+    c.add('version', `The workbook's format version is unreadable (got ${show(doc.version)})`);
+    return c.problems;
+  }
+  if (doc.version > WORKBOOK_VERSION) {
+    c.add(
+      'version',
+      `This workbook was written by a newer version of Contribution Calculator (format version ${doc.version}); this version reads format version ${WORKBOOK_VERSION}. Nothing was changed: open it with a newer version.`,
+    );
+    return c.problems;
+  }
+
+  if (!isObj(doc.organization)) c.add('organization', 'The organization (its name) is missing');
+  else c.str(doc.organization, 'name', 'organization', "The organization's name");
+  if (!isObj(doc.settings)) c.add('settings', 'The settings are missing');
+  else {
+    c.oneOf(doc.settings, 'newMemberRule', 'settings', 'How a new member’s first year is assessed (R12)', ['full', 'months', 'days'] as const);
+    c.oneOf(doc.settings, 'creditingOrder', 'settings', 'The order payments are credited in (R15)', ['wcf-then-oldest', 'oldest-first'] as const);
+  }
+
+  // Schemes (R1, R2).
+  const schemes = new Map<string, Scheme>();
+  c.array(doc, 'schemes', '', 'The class schemes').forEach((s, i) => {
+    const path = `schemes[${i}]`;
+    if (!isObj(s)) return c.add(path, `Scheme ${i + 1} is not a scheme`);
+    const id = c.str(s, 'id', path, `Scheme ${i + 1}'s id`);
+    c.str(s, 'name', path, `Scheme ${id ?? i + 1}'s name`);
+    const kind = c.oneOf(s, 'kind', path, `Scheme ${id ?? i + 1}'s kind`, ['classes', 'scale'] as const);
+    if (id && schemes.has(id)) c.add(`${path}.id`, `Scheme id "${id}" is used twice`);
+    if (kind === 'classes') {
+      const codes = new Set<string>();
+      c.array(s, 'classes', path, `Scheme ${id}'s classes`).forEach((k, j) => {
+        const kp = `${path}.classes[${j}]`;
+        if (!isObj(k)) return c.add(kp, `Class ${j + 1} of scheme ${id} is not a class`);
+        const code = c.str(k, 'code', kp, `Class ${j + 1} of scheme ${id}: its code`);
+        if (code && codes.has(code)) c.add(`${kp}.code`, `Scheme ${id} has class ${code} twice`);
+        if (code) codes.add(code);
+        c.decimal(k, 'units', kp, `Class ${code ?? j + 1} of scheme ${id}: units`, { positive: true });
+      });
+    }
+    if (id && kind) schemes.set(id, s as unknown as Scheme);
+  });
+
+  // Members.
+  const members = new Map<string, number>();
+  c.array(doc, 'members', '', 'The members').forEach((m, i) => {
+    const path = `members[${i}]`;
+    if (!isObj(m)) return c.add(path, `Member ${i + 1} is not a member`);
+    const code = c.str(m, 'code', path, `Member ${i + 1}'s code`);
+    c.str(m, 'name', path, `Member ${code ?? i + 1}'s name`);
+    const joined = c.date(m, 'joined', path, `Member ${code}'s date of joining`);
+    const withdrew = c.date(m, 'withdrew', path, `Member ${code}'s date of withdrawal`);
+    if (joined && withdrew && withdrew < joined) c.add(`${path}.withdrew`, `Member ${code} withdrew (${withdrew}) before it joined (${joined})`);
+    if (code && members.has(code)) c.add(`${path}.code`, `Member code ${code} is used twice (also member ${members.get(code)! + 1})`);
+    else if (code) members.set(code, i);
+  });
+
+  // Budgets (R8–R11).
+  const budgets = new Map<string, { scheme?: Scheme; classesFrom?: string }>();
+  const rawBudgets = c.array(doc, 'budgets', '', 'The budgets');
+  rawBudgets.forEach((b, i) => {
+    const path = `budgets[${i}]`;
+    if (!isObj(b)) return c.add(path, `Budget ${i + 1} is not a budget`);
+    const id = c.str(b, 'id', path, `Budget ${i + 1}'s id`);
+    const label = `Budget ${id ?? i + 1}`;
+    c.str(b, 'name', path, `${label}'s name`);
+    const schemeId = c.str(b, 'schemeId', path, `${label}'s class scheme`);
+    const scheme = schemeId ? schemes.get(schemeId) : undefined;
+    if (schemeId && !scheme) c.add(`${path}.schemeId`, `${label} uses scheme "${schemeId}", which the workbook does not define`);
+    const currency = c.str(b, 'currency', path, `${label}'s currency`);
+    if (currency && !CURRENCY_RE.test(currency)) c.add(`${path}.currency`, `${label}'s currency must be a three-letter code such as CHF (got ${show(currency)})`);
+    const unit = c.decimal(b, 'roundingUnit', path, `${label}'s rounding unit`, { positive: true });
+    c.oneOf(b, 'rounding', path, `${label}'s rounding`, ['half-up', 'half-even'] as const);
+    if (id && budgets.has(id)) c.add(`${path}.id`, `Budget id "${id}" is used twice`);
+    const classesFrom = typeof b.classesFrom === 'string' ? b.classesFrom : undefined;
+    if (b.classesFrom !== undefined && classesFrom === undefined) c.add(`${path}.classesFrom`, `${label}: the union whose classes it takes must be a budget id`);
+    const years = new Set<number>();
+    c.array(b, 'years', path, `${label}'s years`).forEach((y, j) => {
+      const yp = `${path}.years[${j}]`;
+      if (!isObj(y)) return c.add(yp, `${label}: year entry ${j + 1} is not a year`);
+      const year = c.year(y, 'year', yp, `${label}: the year of entry ${j + 1}`);
+      const yl = `${label}, ${year ?? `entry ${j + 1}`}`;
+      if (year !== undefined && years.has(year)) c.add(`${yp}.year`, `${label} has ${year} twice`);
+      if (year !== undefined) years.add(year);
+      const method = c.oneOf(y, 'method', yp, `${yl}: the method`, ['total', 'unit-value'] as const);
+      if (typeof y.adopted !== 'boolean') c.add(`${yp}.adopted`, `${yl}: say whether the budget was adopted (true or false)`);
+      const amount = c.decimal(y, 'amount', yp, `${yl}: the ${method === 'unit-value' ? 'unit value' : 'total'}`, { optional: y.adopted === false });
+      if (y.adopted === true && amount === undefined && y.amount === undefined) c.add(`${yp}.amount`, `${yl}: an adopted budget needs its ${method === 'unit-value' ? 'unit value' : 'total'}`);
+      if (method === 'total' && amount && unit && !isMultiple(amount, unit)) {
+        c.add(`${yp}.amount`, `${yl}: the total ${amount} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`);
+      }
+    });
+    if (id) budgets.set(id, { scheme, classesFrom });
+  });
+  rawBudgets.forEach((b, i) => {
+    if (!isObj(b) || typeof b.classesFrom !== 'string') return;
+    const linked = budgets.get(b.classesFrom);
+    if (!linked) c.add(`budgets[${i}].classesFrom`, `Budget ${String(b.id)} takes its classes from "${b.classesFrom}", which is not a budget of this workbook`);
+    else if (b.classesFrom === b.id) c.add(`budgets[${i}].classesFrom`, `Budget ${String(b.id)} cannot take its classes from itself`);
+  });
+
+  // Participations (R11–R13).
+  const taking = new Set<string>();
+  c.array(doc, 'participations', '', 'The participations').forEach((p, i) => {
+    const path = `participations[${i}]`;
+    if (!isObj(p)) return c.add(path, `Participation ${i + 1} is not a participation`);
+    const member = c.str(p, 'member', path, `Participation ${i + 1}: the member`);
+    const budgetId = c.str(p, 'budget', path, `Participation ${i + 1}: the budget`);
+    const label = `${member ?? '?'} in ${budgetId ?? '?'}`;
+    if (member && !members.has(member)) c.add(`${path}.member`, `${label}: there is no member ${member}`);
+    const budget = budgetId ? budgets.get(budgetId) : undefined;
+    if (budgetId && !budget) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
+    const key = `${member}\u0000${budgetId}`;
+    if (member && budgetId && taking.has(key)) c.add(path, `${label} is listed twice`);
+    taking.add(key);
+    const from = c.date(p, 'from', path, `${label}: the date it joined`);
+    const until = c.date(p, 'until', path, `${label}: the date it left`);
+    if (from && until && until < from) c.add(`${path}.until`, `${label}: it left (${until}) before it joined (${from})`);
+    const holdings = c.array(p, 'classes', path, `${label}: the classes held`);
+    if (holdings.length === 0 && budget && !budget.classesFrom) c.add(`${path}.classes`, `${label}: give the class it holds (and from which year)`);
+    const seenYears = new Set<number>();
+    holdings.forEach((h, j) => {
+      const hp = `${path}.classes[${j}]`;
+      if (!isObj(h)) return c.add(hp, `${label}: class entry ${j + 1} is not a class`);
+      const year = c.year(h, 'year', hp, `${label}: the year class entry ${j + 1} starts`);
+      if (year !== undefined && seenYears.has(year)) c.add(`${hp}.year`, `${label} has two classes from ${year}`);
+      if (year !== undefined) seenYears.add(year);
+      const scheme = budget?.scheme;
+      if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, `${label}, from ${year}: the weight`);
+      else if (scheme?.kind === 'classes') {
+        const cls = c.str(h, 'class', hp, `${label}, from ${year}: the class`);
+        if (cls && !scheme.classes.some((k) => k.code === cls)) {
+          c.add(`${hp}.class`, `${label}, from ${year}: class ${cls} is not a class of ${scheme.id} (${scheme.classes.map((k) => k.code).join(', ')})`);
+        }
+      }
+    });
+  });
+
+  // Class-change notices (R13).
+  const changeIds = new Set<string>();
+  c.array(doc, 'classChanges', '', 'The class changes').forEach((ch, i) => {
+    const path = `classChanges[${i}]`;
+    if (!isObj(ch)) return c.add(path, `Class change ${i + 1} is not a class change`);
+    const id = c.str(ch, 'id', path, `Class change ${i + 1}'s id`);
+    if (id && changeIds.has(id)) c.add(`${path}.id`, `Class change id "${id}" is used twice`);
+    if (id) changeIds.add(id);
+    const member = c.str(ch, 'member', path, `Class change ${id ?? i + 1}: the member`);
+    const budgetId = c.str(ch, 'budget', path, `Class change ${id ?? i + 1}: the budget`);
+    const label = `Class change ${id ?? i + 1} (${member ?? '?'} in ${budgetId ?? '?'})`;
+    if (member && !members.has(member)) c.add(`${path}.member`, `${label}: there is no member ${member}`);
+    const budget = budgetId ? budgets.get(budgetId) : undefined;
+    if (budgetId && !budget) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
+    if (member && budgetId && !taking.has(`${member}\u0000${budgetId}`)) c.add(path, `${label}: ${member} does not take part in ${budgetId}`);
+    const to = c.str(ch, 'toClass', path, `${label}: the new class`);
+    if (to && budget?.scheme?.kind === 'classes' && !budget.scheme.classes.some((k) => k.code === to)) {
+      c.add(`${path}.toClass`, `${label}: class ${to} is not a class of ${budget.scheme.id}`);
+    }
+    const notified = c.date(ch, 'notifiedOn', path, `${label}: the date of the notice`, false);
+    const session = c.date(ch, 'sessionDate', path, `${label}: the session date`);
+    if (notified && session && session < notified) c.add(`${path}.sessionDate`, `${label}: the session (${session}) is before the notice (${notified})`);
+    c.year(ch, 'requestedYear', path, `${label}: the year requested`, true);
+  });
+
+  for (const key of ['payments', 'wcfDecisions', 'advanceAgreements', 'votingDecisions', 'scenarios']) {
+    if (doc[key] !== undefined && !Array.isArray(doc[key])) c.add(key, `${key} must be a list`);
+  }
+  return c.problems;
+}
+
+function isMultiple(amount: string, unit: string): boolean {
+  const p = Math.max(decimalPlaces(amount), decimalPlaces(unit));
+  return toScaledBigInt(amount, p) % toScaledBigInt(unit, p) === 0n;
+}
+
+/** Lists that later work fills; a file from before they existed reads as if they were empty. */
+function withDefaults(doc: Obj): Workbook {
+  for (const key of ['classChanges', 'payments', 'wcfDecisions', 'advanceAgreements', 'votingDecisions', 'scenarios']) {
+    if (doc[key] === undefined) doc[key] = [];
+  }
+  return doc as unknown as Workbook;
+}
+
+export interface LoadResult {
+  workbook?: Workbook;
+  problems: Problem[];
+  /** 1-based line in the text for each problem, where it can be found. */
+  lines: (number | undefined)[];
+}
+
+/** Parses and validates workbook text. On any problem no workbook is returned, so nothing downstream changes. */
+export function parseWorkbook(text: string): LoadResult {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !tree) {
+    const e = errors[0];
+    const line = e ? lineAt(text, e.offset) : 1;
+    const why = e ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'empty file';
+    return { problems: [{ path: '', message: `The file is damaged or not JSON: ${why} at line ${line}` }], lines: [line] };
+  }
+  const doc: unknown = JSON.parse(text);
+  const problems = validateWorkbook(doc);
+  const lines = problems.map((p) => {
+    const node = findNodeAtLocation(tree, pathSegments(p.path));
+    return node ? lineAt(text, node.offset) : undefined;
+  });
+  if (problems.length > 0) return { problems, lines };
+  return { workbook: withDefaults(doc as Obj), problems, lines };
+}
+
+/** "budgets[2].years[0].amount" → ['budgets', 2, 'years', 0, 'amount']. */
+export function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  return out;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
