@@ -1,0 +1,40 @@
+import { PARIS, WIPO_CONVENTION, WIPO_UNITARY } from '../../shared/model/schemes';
+import type { Budget, Participation, Workbook } from '../../shared/model/types';
+
+/** A small valid workbook; tests add what they need. */
+export function workbook(parts: Partial<Workbook> = {}): Workbook {
+  return {
+    format: 'contribution-calculator-workbook',
+    version: 1,
+    organization: { name: 'Test Organization' },
+    settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' },
+    schemes: [WIPO_CONVENTION, PARIS, WIPO_UNITARY, { id: 'scale', name: 'Scale', kind: 'scale' }],
+    members: [],
+    budgets: [],
+    participations: [],
+    classChanges: [],
+    payments: [],
+    wcfDecisions: [],
+    advanceAgreements: [],
+    votingDecisions: [],
+    scenarios: [],
+    ...parts,
+  };
+}
+
+export function budget(id: string, schemeId: string, years: Budget['years'], extra: Partial<Budget> = {}): Budget {
+  return { id, name: id, schemeId, currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up', years, ...extra };
+}
+
+export function takesPart(member: string, budgetId: string, cls: string | undefined, extra: Partial<Participation> = {}): Participation {
+  return { member, budget: budgetId, classes: cls === undefined ? [] : [{ year: 2000, class: cls }], ...extra };
+}
+
+/** E1: Conference budget 1,000,000.00 CHF; P (A), Q (B), R (C), S (C). */
+export function e1Workbook(): Workbook {
+  return workbook({
+    members: ['P', 'Q', 'R', 'S'].map((code) => ({ code, name: `State ${code}` })),
+    budgets: [budget('conference', 'wipo-convention', [{ year: 2026, method: 'total', amount: '1000000.00', adopted: true }])],
+    participations: [takesPart('P', 'conference', 'A'), takesPart('Q', 'conference', 'B'), takesPart('R', 'conference', 'C'), takesPart('S', 'conference', 'C')],
+  });
+}
