@@ -1,0 +1,286 @@
+import { isIsoDate } from '../model/dates';
+import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
+import type { Budget, BudgetMethod, BudgetYear, ClassHolding, Member, Participation, Problem, RoundingMode, Scheme, Workbook } from '../model/types';
+import { done, edit, refuse, type Edit, type Outcome } from './command';
+import { parseTsv } from './tsv';
+
+// Every command checks its input first and refuses it with a message (errors are values), then builds a new
+// workbook. Its inverse puts back the top-level lists it replaced: exact, and cheap since lists are shared.
+
+type Part = 'members' | 'participations' | 'classChanges' | 'budgets' | 'schemes';
+
+function restore(label: string, parts: Partial<Pick<Workbook, Part>>): Edit {
+  return edit(label, (wb) => {
+    const now: Partial<Pick<Workbook, Part>> = {};
+    for (const k of Object.keys(parts) as Part[]) (now as Record<Part, unknown>)[k] = wb[k];
+    return done(label, { ...wb, ...parts }, restore(label, now));
+  });
+}
+
+function changed(label: string, before: Workbook, after: Workbook, parts: Part[], problems: Problem[] = []): Outcome {
+  const old: Partial<Pick<Workbook, Part>> = {};
+  for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
+  return done(label, after, restore(label, old), problems);
+}
+
+function budgetOf(wb: Workbook, id: string): Budget | undefined {
+  return wb.budgets.find((b) => b.id === id);
+}
+
+function schemeOfBudget(wb: Workbook, b: Budget): Scheme | undefined {
+  return wb.schemes.find((s) => s.id === b.schemeId);
+}
+
+const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/;
+
+/** R1/R2 the holding to record, checked against the budget's scheme. */
+function holdingFor(wb: Workbook, b: Budget, value: string, year: number): ClassHolding | string {
+  const scheme = schemeOfBudget(wb, b);
+  if (!scheme) return `${b.name} uses scheme ${b.schemeId}, which the workbook does not hold`;
+  const v = value.trim();
+  if (scheme.kind === 'classes') {
+    const found = scheme.classes.find((c) => c.code === v) ?? scheme.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
+    if (!found) return `“${v}” is not a class of ${scheme.name} (classes: ${scheme.classes.map((c) => c.code).join(', ')})`;
+    return { year, class: found.code };
+  }
+  if (!isDecimalString(v) || v.startsWith('-') || new Decimal(v).isZero()) return `“${v}” is not a weight: type a number greater than zero such as 0.125`;
+  return { year, weight: v };
+}
+
+/** Sets the holding in force from 1 January of `year` (later holdings stay as they are). */
+function withHolding(p: Participation, h: ClassHolding): Participation {
+  const classes = p.classes.filter((c) => c.year !== h.year);
+  classes.push(h);
+  classes.sort((a, b) => a.year - b.year);
+  return { ...p, classes };
+}
+
+function replaceParticipation(list: readonly Participation[], next: Participation): Participation[] {
+  return list.map((p) => (p.budget === next.budget && p.member === next.member ? next : p));
+}
+
+export interface SetClassArgs {
+  budget: string;
+  member: string;
+  year: number;
+  /** A class code of the budget's scheme (R1), or a weight for a scale (R2). */
+  value: string;
+}
+
+/** R1/R2 a member holds a class (or weight) in a budget from 1 January of `year`. */
+export function setClass(wb: Workbook, a: SetClassArgs): Outcome {
+  const b = budgetOf(wb, a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const p = wb.participations.find((x) => x.budget === a.budget && x.member === a.member);
+  if (!p) return refuse(`${a.member}.class`, `${a.member} does not take part in ${b.name}`);
+  const h = holdingFor(wb, b, a.value, a.year);
+  if (typeof h === 'string') return refuse(`${a.member}.class`, h);
+  const after = { ...wb, participations: replaceParticipation(wb.participations, withHolding(p, h)) };
+  return changed(`Set ${a.member}'s ${h.class !== undefined ? `class to ${h.class}` : `weight to ${h.weight}`} from ${a.year} in ${b.name}`, wb, after, ['participations']);
+}
+
+export interface SetBudgetYearArgs {
+  budget: string;
+  year: number;
+  method?: BudgetMethod;
+  /** The total (R4) or unit value (R7), a decimal string. */
+  amount?: string;
+  /** R10 false = not adopted before the year began: the previous year's level applies. */
+  adopted?: boolean;
+}
+
+/** R4/R7/R10 the method, figure and adoption of one budget year (the year is created if missing). */
+export function setBudgetYear(wb: Workbook, a: SetBudgetYearArgs): Outcome {
+  const b = budgetOf(wb, a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const existing = b.years.find((y) => y.year === a.year);
+  const next: BudgetYear = { ...(existing ?? { year: a.year, method: a.method ?? 'total', adopted: true }) };
+  if (a.method !== undefined) next.method = a.method;
+  if (a.adopted !== undefined) next.adopted = a.adopted;
+  if (a.amount !== undefined) {
+    if (!isDecimalString(a.amount) || a.amount.startsWith('-') || new Decimal(a.amount).isZero()) {
+      return refuse('amount', `“${a.amount}” is not an amount greater than zero`);
+    }
+    next.amount = a.amount;
+  }
+  if (next.method === 'total' && next.amount !== undefined && decimalPlaces(new Decimal(next.amount).toFixed()) > decimalPlaces(b.roundingUnit)) {
+    return refuse('amount', `a total must be a whole number of the rounding unit ${b.roundingUnit}`);
+  }
+  if (next.adopted && next.amount === undefined) return refuse('amount', `an adopted budget for ${a.year} needs its ${next.method === 'total' ? 'total' : 'unit value'}`);
+  const years = b.years.filter((y) => y.year !== a.year);
+  years.push(next);
+  years.sort((x, y) => x.year - y.year);
+  const after = { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? { ...b, years } : x)) };
+  const what = a.amount !== undefined ? `${next.method === 'total' ? 'total' : 'unit value'} ${a.amount}` : a.adopted !== undefined ? (a.adopted ? 'adopted' : 'not adopted (R10)') : `method ${next.method}`;
+  return changed(`Set ${b.name} ${a.year}: ${what}`, wb, after, ['budgets']);
+}
+
+export interface SetBudgetTermsArgs {
+  budget: string;
+  roundingUnit?: string;
+  rounding?: RoundingMode;
+  currency?: string;
+}
+
+/** R9 rounding unit and mode, and the currency, of a budget. */
+export function setBudgetTerms(wb: Workbook, a: SetBudgetTermsArgs): Outcome {
+  const b = budgetOf(wb, a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const next: Budget = { ...b };
+  if (a.roundingUnit !== undefined) {
+    if (!/^(1(0)*|0\.0*1)$/.test(a.roundingUnit)) return refuse('roundingUnit', `“${a.roundingUnit}” is not a rounding unit such as 0.01, 1 or 100`);
+    const unit = a.roundingUnit;
+    const places = decimalPlaces(unit);
+    const bad = b.years.find((y) => y.method === 'total' && y.amount !== undefined && !new Decimal(y.amount).mod(unit).isZero());
+    if (bad) return refuse('roundingUnit', `the ${bad.year} total ${bad.amount} is not a whole number of ${a.roundingUnit}`);
+    next.roundingUnit = a.roundingUnit;
+    // Totals are rewritten with the unit's decimals so the file reads naturally ("1000000.00").
+    next.years = b.years.map((y) => (y.method === 'total' && y.amount !== undefined ? { ...y, amount: new Decimal(y.amount).toFixed(places) } : y));
+  }
+  if (a.rounding !== undefined) next.rounding = a.rounding;
+  if (a.currency !== undefined) {
+    if (!/^[A-Z]{3}$/.test(a.currency)) return refuse('currency', `“${a.currency}” is not a currency code such as CHF`);
+    next.currency = a.currency;
+  }
+  return changed(`Set ${b.name} terms`, wb, { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? next : x)) }, ['budgets']);
+}
+
+export interface AddMemberArgs {
+  code: string;
+  name: string;
+  budget: string;
+  year: number;
+  /** Class code or weight held from `year`. */
+  value: string;
+  /** Date of accession to the budget's union; default 1 January of `year`. */
+  from?: string;
+}
+
+/** A new member state joining a budget's union (R12 decides how its first year is assessed). */
+export function addMember(wb: Workbook, a: AddMemberArgs): Outcome {
+  const code = a.code.trim();
+  if (!CODE_RE.test(code)) return refuse('code', `“${a.code}” is not a member code: letters and digits, such as FR or CH`);
+  if (wb.members.some((m) => m.code === code)) return refuse('code', `${code} is already a member`);
+  const name = a.name.trim();
+  if (name === '') return refuse('name', `${code} needs a name`);
+  const b = budgetOf(wb, a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const from = a.from ?? `${a.year}-01-01`;
+  if (!isIsoDate(from)) return refuse('from', `“${from}” is not a date written YYYY-MM-DD`);
+  const h = holdingFor(wb, b, a.value, a.year);
+  if (typeof h === 'string') return refuse('class', h);
+  const member: Member = { code, name, joined: from };
+  const p: Participation = { member: code, budget: b.id, from, classes: [h] };
+  return changed(`Add member ${code}`, wb, { ...wb, members: [...wb.members, member], participations: [...wb.participations, p] }, ['members', 'participations']);
+}
+
+/** Removes a member entered by mistake, with its participations and class notices; undo puts it back in place. */
+export function removeMember(wb: Workbook, code: string): Outcome {
+  if (!wb.members.some((m) => m.code === code)) return refuse('code', `${code} is not a member`);
+  if (wb.payments.some((p) => p.member === code)) {
+    return refuse('code', `${code} has recorded payments: give it a date of withdrawal instead of removing it`);
+  }
+  const after: Workbook = {
+    ...wb,
+    members: wb.members.filter((m) => m.code !== code),
+    participations: wb.participations.filter((p) => p.member !== code),
+    classChanges: wb.classChanges.filter((c) => c.member !== code),
+  };
+  return changed(`Remove member ${code}`, wb, after, ['members', 'participations', 'classChanges']);
+}
+
+export function renameMember(wb: Workbook, code: string, name: string): Outcome {
+  const n = name.trim();
+  if (n === '') return refuse(`${code}.name`, 'a member needs a name');
+  if (!wb.members.some((m) => m.code === code)) return refuse('code', `${code} is not a member`);
+  return changed(`Rename ${code}`, wb, { ...wb, members: wb.members.map((m) => (m.code === code ? { ...m, name: n } : m)) }, ['members']);
+}
+
+/** Leaving: the member's participation in a budget ends on `until` (it is not assessed from the next 1 January on, R8). */
+export function leaveBudget(wb: Workbook, a: { budget: string; member: string; until: string }): Outcome {
+  if (!isIsoDate(a.until)) return refuse('until', `“${a.until}” is not a date written YYYY-MM-DD`);
+  const p = wb.participations.find((x) => x.budget === a.budget && x.member === a.member);
+  if (!p) return refuse('member', `${a.member} does not take part in ${a.budget}`);
+  return changed(`${a.member} leaves ${a.budget} on ${a.until}`, wb, { ...wb, participations: replaceParticipation(wb.participations, { ...p, until: a.until }) }, ['participations']);
+}
+
+export interface PasteArgs {
+  budget: string;
+  year: number;
+  /** Tab-separated text copied from a spreadsheet: code, name, class (or weight); a header row may name them. */
+  text: string;
+}
+
+/**
+ * Rows pasted from a spreadsheet add or update members in one undoable step. Rows that cannot be read are
+ * reported (by row number) and skipped; if none can be read, the paste is refused.
+ */
+export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
+  const b = budgetOf(wb, a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const rows = parseTsv(a.text);
+  if (rows.length === 0) return refuse('paste', 'the clipboard holds no rows');
+  let cols = { code: 0, name: 1, value: 2 };
+  let first = 0;
+  const head = rows[0].map((h) => h.trim().toLowerCase());
+  if (head.includes('code')) {
+    const at = (...names: string[]) => head.findIndex((h) => names.includes(h));
+    cols = { code: at('code'), name: at('name', 'member', 'state'), value: at('class', 'weight') };
+    first = 1;
+  }
+  const problems: Problem[] = [];
+  let members = wb.members;
+  let participations = wb.participations;
+  const index = new Map(members.map((m, i) => [m.code, i]));
+  const seen = new Set<string>();
+  let added = 0;
+  let updated = 0;
+  for (let r = first; r < rows.length; r++) {
+    const row = rows[r];
+    const at = `row ${r + 1}`;
+    const code = (row[cols.code] ?? '').trim();
+    const name = cols.name >= 0 ? (row[cols.name] ?? '').trim() : '';
+    const value = cols.value >= 0 ? (row[cols.value] ?? '').trim() : '';
+    if (!CODE_RE.test(code)) {
+      problems.push({ path: at, message: `${at}: “${code}” is not a member code` });
+      continue;
+    }
+    if (seen.has(code)) {
+      problems.push({ path: at, message: `${at}: ${code} appears twice in the pasted rows` });
+      continue;
+    }
+    seen.add(code);
+    let h: ClassHolding | string | undefined;
+    if (value !== '') h = holdingFor(wb, b, value, a.year);
+    if (typeof h === 'string') {
+      problems.push({ path: at, message: `${at}: ${h}` });
+      continue;
+    }
+    const i = index.get(code);
+    if (i === undefined) {
+      if (name === '' || !h) {
+        problems.push({ path: at, message: `${at}: the new member ${code} needs a name and a class` });
+        continue;
+      }
+      const from = `${a.year}-01-01`;
+      members = [...members, { code, name, joined: from }];
+      index.set(code, members.length - 1);
+      participations = [...participations, { member: code, budget: b.id, from, classes: [h] }];
+      added++;
+      continue;
+    }
+    if (name !== '' && members[i].name !== name) {
+      if (members === wb.members) members = [...members];
+      members[i] = { ...members[i], name };
+    }
+    if (h) {
+      const p = participations.find((x) => x.budget === b.id && x.member === code);
+      if (p) participations = replaceParticipation(participations, withHolding(p, h));
+      else participations = [...participations, { member: code, budget: b.id, from: `${a.year}-01-01`, classes: [h] }];
+    }
+    updated++;
+  }
+  if (added + updated === 0) return { ok: false, problems };
+  const label = `Paste ${added + updated} row${added + updated === 1 ? '' : 's'} (${added} added, ${updated} updated)`;
+  return changed(label, wb, { ...wb, members, participations }, ['members', 'participations'], problems);
+}

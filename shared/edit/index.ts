@@ -1,0 +1,5 @@
+export * from './command';
+export * from './commands';
+export * from './history';
+export * from './input';
+export * from './tsv';

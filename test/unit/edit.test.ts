@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assessBudgetYear } from '../../shared/engine';
+import { addMember, leaveBudget, pasteRows, removeMember, renameMember, setBudgetTerms, setBudgetYear, setClass, type Done, type Outcome } from '../../shared/edit';
+import { parseWorkbook } from '../../shared/model/validate';
+import type { Workbook } from '../../shared/model/types';
+
+const example = (): Workbook => parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
+
+function ok(o: Outcome): Done {
+  if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
+  return o;
+}
+
+/** Applying the inverse gives back exactly the workbook the command started from, and its inverse redoes it. */
+function roundTrips(before: Workbook, o: Outcome): void {
+  const d = ok(o);
+  const back = ok(d.inverse.apply(d.workbook));
+  expect(back.workbook).toEqual(before);
+  const again = ok(back.inverse.apply(back.workbook));
+  expect(again.workbook).toEqual(d.workbook);
+}
+
+describe('edit commands', () => {
+  it('R1/R5 setClass moves the member and every other member while the total stays exact', () => {
+    const wb = example();
+    const t0 = assessBudgetYear(wb, 'paris', 2026);
+    const row = t0.rows.find((r) => r.class !== 'I')!;
+    const d = ok(setClass(wb, { budget: 'paris', member: row.code, year: 2026, value: 'I' }));
+    const t1 = assessBudgetYear(d.workbook, 'paris', 2026);
+    expect(t1.total).toBe(t0.total);
+    expect(t1.rows.find((r) => r.code === row.code)!.class).toBe('I');
+    const moved = t1.rows.filter((r, i) => r.amount !== t0.rows[i].amount).length;
+    expect(moved).toBeGreaterThan(t1.rows.length / 2);
+    // The earlier year is untouched: the class holds from 1 January of the year edited.
+    expect(assessBudgetYear(d.workbook, 'paris', 2025)).toEqual(assessBudgetYear(wb, 'paris', 2025));
+    expect(wb).toEqual(example()); // never mutated
+    roundTrips(wb, setClass(wb, { budget: 'paris', member: row.code, year: 2026, value: 'I' }));
+  });
+
+  it('R1 refuses a class the scheme does not have, with the classes it has', () => {
+    const o = setClass(example(), { budget: 'paris', member: 'FR', year: 2026, value: 'Z' });
+    expect(o.ok).toBe(false);
+    expect(!o.ok && o.problems[0].message).toMatch(/not a class .*I, II, III/);
+  });
+
+  it('R4/R10 setBudgetYear sets the total, adoption, and is undone exactly', () => {
+    const wb = example();
+    roundTrips(wb, setBudgetYear(wb, { budget: 'paris', year: 2026, amount: '3310500' }));
+    const d = ok(setBudgetYear(wb, { budget: 'paris', year: 2026, adopted: false }));
+    const t = assessBudgetYear(d.workbook, 'paris', 2026);
+    expect(t.carriedOver).toBe(true);
+    expect(t.level).toBe('3240000');
+    expect(setBudgetYear(wb, { budget: 'paris', year: 2026, amount: '3310000.5' }).ok).toBe(false); // rounding unit 1
+    expect(setBudgetYear(wb, { budget: 'paris', year: 2026, amount: 'abc' }).ok).toBe(false);
+    roundTrips(wb, setBudgetYear(wb, { budget: 'unitary', year: 2030, method: 'unit-value', amount: '45579' }));
+  });
+
+  it('R9 setBudgetTerms checks the rounding unit against the totals', () => {
+    const wb = example();
+    roundTrips(wb, setBudgetTerms(wb, { budget: 'conference', roundingUnit: '1' }));
+    expect(setBudgetTerms(wb, { budget: 'conference', roundingUnit: '0.05' }).ok).toBe(false);
+    expect(setBudgetTerms(wb, { budget: 'conference', roundingUnit: '1000000' }).ok).toBe(false);
+  });
+
+  it('addMember, removeMember, renameMember and leaveBudget are undone exactly', () => {
+    const wb = example();
+    const add = ok(addMember(wb, { code: 'XA', name: 'Atlantis', budget: 'paris', year: 2026, value: 'VII' }));
+    expect(assessBudgetYear(add.workbook, 'paris', 2026).rows.some((r) => r.code === 'XA')).toBe(true);
+    expect(assessBudgetYear(add.workbook, 'paris', 2025).rows.some((r) => r.code === 'XA')).toBe(false);
+    roundTrips(wb, addMember(wb, { code: 'XA', name: 'Atlantis', budget: 'paris', year: 2026, value: 'VII' }));
+    expect(addMember(wb, { code: 'FR', name: 'France', budget: 'paris', year: 2026, value: 'I' }).ok).toBe(false);
+    expect(addMember(wb, { code: 'XB', name: ' ', budget: 'paris', year: 2026, value: 'I' }).ok).toBe(false);
+    const victim = wb.members.find((m) => !wb.payments.some((p) => p.member === m.code))!;
+    roundTrips(wb, removeMember(wb, victim.code));
+    roundTrips(wb, renameMember(wb, victim.code, 'New name'));
+    expect(renameMember(wb, victim.code, '').ok).toBe(false);
+    const p = wb.participations.find((x) => x.budget === 'paris')!;
+    roundTrips(wb, leaveBudget(wb, { budget: 'paris', member: p.member, until: '2025-12-31' }));
+  });
+
+  it('pasteRows adds and updates members in one step and reports rows it cannot read', () => {
+    const wb = example();
+    const text = 'XA\tAtlantis\tVII\r\nXB\tLemuria\tV\r\nFR\tFrance\tII\r\nXC\tMu\tZ\r\n';
+    const d = ok(pasteRows(wb, { budget: 'paris', year: 2026, text }));
+    expect(d.label).toMatch(/3 rows \(2 added, 1 updated\)/);
+    expect(d.problems).toHaveLength(1);
+    expect(d.problems[0].message).toMatch(/row 4: “Z” is not a class/);
+    const t = assessBudgetYear(d.workbook, 'paris', 2026);
+    expect(t.rows.find((r) => r.code === 'FR')!.class).toBe('II');
+    expect(t.rows.find((r) => r.code === 'XB')!.name).toBe('Lemuria');
+    expect(t.total).toBe(assessBudgetYear(wb, 'paris', 2026).total);
+    roundTrips(wb, pasteRows(wb, { budget: 'paris', year: 2026, text }));
+  });
+
+  it('pasteRows reads a header row naming the columns, and refuses a paste with no readable row', () => {
+    const wb = example();
+    const d = ok(pasteRows(wb, { budget: 'paris', year: 2026, text: 'Class\tCode\nIII\tFR\n' }));
+    expect(assessBudgetYear(d.workbook, 'paris', 2026).rows.find((r) => r.code === 'FR')!.class).toBe('III');
+    expect(pasteRows(wb, { budget: 'paris', year: 2026, text: '\n\n' }).ok).toBe(false);
+    expect(pasteRows(wb, { budget: 'paris', year: 2026, text: 'not a code!\tx\tI' }).ok).toBe(false);
+  });
+});
