@@ -5,3 +5,7 @@ export * from './exact';
 export * from './membership';
 export * from './years';
 export * from './check';
+export * from './ledger';
+export * from './wcf';
+export * from './arrears';
+export * from './advances';

@@ -131,39 +131,48 @@ export interface ClassChange {
   requestedYear?: number;
 }
 
+/** R15 a payment received from a member. */
 export interface Payment {
   id: string;
   member: string;
   date: IsoDate;
   amount: Dec;
+  /** Must be the currency of the budgets it is credited to. */
   currency: string;
+  /** Marked for this budget: credited to it only. */
   budget?: string;
+  /** Marked for this year: credited to that year's contribution (or WCF share) only. */
   year?: number;
-  /** 'wcf' when the payment is marked for the working capital fund. */
+  /** 'wcf' = the working capital fund only; 'contribution' = contributions only; absent = R15 crediting order. */
   purpose?: 'contribution' | 'wcf';
   reference?: string;
 }
 
+/** R19 a decision establishing or increasing a budget's working capital fund. */
 export interface WcfDecision {
   id: string;
   budget: string;
   year: number;
-  /** Either a proportion of that year's contribution, or an amount apportioned by R5. */
+  /** Exactly one: a proportion of that year's contribution (each share rounded by R9), or an amount apportioned by R5. */
   proportion?: Dec;
   amount?: Dec;
+  /** The shares fall due on 1 January of `year`, or on this date if it is later. */
   decidedOn?: IsoDate;
   reference?: string;
 }
 
+/** R20 an agreement under which the host state grants advances. */
 export interface AdvanceAgreement {
   id: string;
+  /** Member code of the host state. */
   hostState: string;
   ceiling: Dec;
   currency: string;
   conditions?: string;
   signedOn?: IsoDate;
   movements: AdvanceMovement[];
-  denunciation?: { by: string; notifiedOn: IsoDate };
+  /** R20 the obligation ends three years after the end of the year of notification. */
+  denunciation?: { by: 'host-state' | 'organization'; notifiedOn: IsoDate; reference?: string };
 }
 
 export interface AdvanceMovement {
@@ -173,23 +182,39 @@ export interface AdvanceMovement {
   reference?: string;
 }
 
+/** R17 a body found the delay due to exceptional and unavoidable circumstances: the member keeps its vote. */
 export interface VotingDecision {
   id: string;
   member: string;
   /** Absent = every budget. */
   budget?: string;
   body: string;
+  /** Date of the decision; it counts from then on. */
   date: IsoDate;
   reference: string;
+  /** The period it covers, both days included; no `to` = until revoked. */
   from: IsoDate;
   to?: IsoDate;
 }
 
+/** R14 a named copy of the assumptions: the baseline plus these overrides. It never changes the baseline. */
 export interface Scenario {
   id: string;
   name: string;
-  overrides: unknown[];
+  overrides: ScenarioOverride[];
 }
+
+export type ScenarioOverride =
+  /** The member holds `class` (or, in a scale, `weight`) in the budget from 1 January of `fromYear`. */
+  | { kind: 'class'; member: string; budget: string; fromYear: number; class?: string; weight?: Dec }
+  /** The budget's total or unit value for a year (adopted). */
+  | { kind: 'level'; budget: string; year: number; method: BudgetMethod; amount: Dec }
+  /** A state joins a budget on `from` holding `class`; added to the members when it is not one. */
+  | { kind: 'join'; member: string; name?: string; budget: string; from: IsoDate; class?: string; weight?: Dec }
+  /** A member leaves a budget on `until`. */
+  | { kind: 'leave'; member: string; budget: string; until: IsoDate }
+  /** A class of a scheme counts `units` units. */
+  | { kind: 'units'; scheme: string; class: string; units: Dec };
 
 /** A problem found in input: where it is and what is wrong, in words a budget officer understands. */
 export interface Problem {
