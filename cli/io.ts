@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EngineError } from '../shared/engine/apportion';
+import { isDecimalString } from '../shared/model/decimal';
+import type { Workbook } from '../shared/model/types';
+import { parseWorkbook } from '../shared/model/validate';
 
 /** A failure the CLI reports as `FILE:LINE: message` (exit 2) and after which it writes nothing. */
 export class InputError extends Error {
@@ -38,4 +43,56 @@ export function writeAtomic(file: string, data: string | Uint8Array): void {
     rmSync(tmp, { force: true });
     throw new InputError(file, 1, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Parses a command's flags strictly; a mistake is a UsageError (exit 2). */
+export function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export type Format = 'table' | 'csv' | 'json';
+
+export function format(value: unknown): Format {
+  const f = (value ?? 'table') as string;
+  if (f !== 'table' && f !== 'csv' && f !== 'json') throw new UsageError(`--format must be table, csv or json (got "${f}")`);
+  return f;
+}
+
+/** Writes to --out (atomically) or to stdout. */
+export function output(text: string, out: string | undefined, io: Io): number {
+  if (out) writeAtomic(out, text);
+  else io.out(text);
+  return 0;
+}
+
+/** Loads a workbook or throws an InputError naming the file and the line of the first problem. */
+export function loadWorkbook(file: string): Workbook {
+  const text = readText(file);
+  const res = parseWorkbook(text);
+  if (!res.workbook) throw new InputError(file, res.lines[0] ?? 1, res.problems[0].message + (res.problems.length > 1 ? ` (and ${res.problems.length - 1} more problems: run contrib validate)` : ''));
+  return res.workbook;
+}
+
+export function inFile<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof EngineError) throw new InputError(file, 1, e.message);
+    throw e;
+  }
+}
+
+export function amountFlag(name: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (!isDecimalString(v) || v.startsWith('-')) throw new UsageError(`--${name} must be a number written like 1000000.00 (got "${v}")`);
+  return v;
 }

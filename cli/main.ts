@@ -1,19 +1,15 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EngineError } from '../shared/engine/apportion';
 import { assessBudgetYear, computeContributions, type Assessee, type BudgetTerms, type ContributionTable } from '../shared/engine/assess';
 import { checkComputable } from '../shared/engine/check';
 import { contributionCsv, contributionJson, contributionText } from '../shared/export/contribution-table';
-import { isDecimalString } from '../shared/model/decimal';
 import { parseMembersCsv } from '../shared/model/members-csv';
 import { builtInScheme } from '../shared/model/schemes';
-import type { RoundingMode, Scheme, Workbook } from '../shared/model/types';
+import type { RoundingMode, Scheme } from '../shared/model/types';
 import { parseWorkbook, validateWorkbook } from '../shared/model/validate';
-import { InputError, readText, UsageError, writeAtomic } from './io';
+import { whatif, WHATIF_USAGE } from './commands/whatif';
+import { amountFlag, format, inFile, InputError, loadWorkbook, output, parse, readText, UsageError, type Format, type Io } from './io';
 
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type { Io };
 
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
@@ -23,6 +19,7 @@ const USAGE = `Usage:
                     (--total AMOUNT | --unit-value AMOUNT) [--rounding-unit 0.01] [--rounding half-up|half-even]
                     [--format table|csv|json] [--out FILE]
   contrib validate WORKBOOK.json
+${WHATIF_USAGE}
 
 Exit codes: 0 done, 1 validate found problems, 2 bad input or usage (nothing written).
 `;
@@ -36,6 +33,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return apportion(rest, io);
       case 'validate':
         return validate(rest, io);
+      case 'whatif':
+        return whatif(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -62,35 +61,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
-type Format = 'table' | 'csv' | 'json';
-
-function format(value: unknown): Format {
-  const f = (value ?? 'table') as string;
-  if (f !== 'table' && f !== 'csv' && f !== 'json') throw new UsageError(`--format must be table, csv or json (got "${f}")`);
-  return f;
-}
-
 function emit(table: ContributionTable, fmt: Format, out: string | undefined, io: Io): number {
-  const text = fmt === 'csv' ? contributionCsv(table) : fmt === 'json' ? contributionJson(table) : contributionText(table);
-  if (out) writeAtomic(out, text);
-  else io.out(text);
-  return 0;
-}
-
-/** Loads a workbook or throws an InputError naming the file and the line of the first problem. */
-export function loadWorkbook(file: string): Workbook {
-  const text = readText(file);
-  const res = parseWorkbook(text);
-  if (!res.workbook) throw new InputError(file, res.lines[0] ?? 1, res.problems[0].message + (res.problems.length > 1 ? ` (and ${res.problems.length - 1} more problems: run contrib validate)` : ''));
-  return res.workbook;
+  return output(fmt === 'csv' ? contributionCsv(table) : fmt === 'json' ? contributionJson(table) : contributionText(table), out, io);
 }
 
 function apportion(args: string[], io: Io): number {
@@ -121,21 +93,6 @@ function apportion(args: string[], io: Io): number {
   const workbook = loadWorkbook(file);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
   return emit(table, fmt, out, io);
-}
-
-function inFile<T>(file: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof EngineError) throw new InputError(file, 1, e.message);
-    throw e;
-  }
-}
-
-function amountFlag(name: string, v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (!isDecimalString(v) || v.startsWith('-')) throw new UsageError(`--${name} must be a number written like 1000000.00 (got "${v}")`);
-  return v;
 }
 
 function loadScheme(spec: string): Scheme {

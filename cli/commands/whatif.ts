@@ -1,0 +1,102 @@
+import { groupThousands } from '../../shared/model/decimal';
+import type { ScenarioOverride } from '../../shared/model/types';
+import { compareScenario, type Comparison } from '../../shared/scenario/scenario';
+import { comparisonCsv, comparisonJson } from '../../shared/export/comparison-table';
+import { amountFlag, format, inFile, loadWorkbook, output, parse, UsageError, type Io } from '../io';
+
+export const WHATIF_USAGE = `  contrib whatif WORKBOOK.json --budget ID --year YYYY --set CODE=CLASS [--set CODE=CLASS ...]
+                 [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json] [--out FILE]`;
+
+/** R14 `contrib whatif`: the baseline against the classes and level given, member by member. */
+export function whatif(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, {
+    budget: { type: 'string' },
+    year: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    total: { type: 'string' },
+    'unit-value': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const fmt = format(values.format);
+  if (positionals.length !== 1) throw new UsageError('whatif needs one WORKBOOK.json');
+  const budget = values.budget as string | undefined;
+  const year = values.year as string | undefined;
+  if (!budget) throw new UsageError('--budget ID is required');
+  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`--year must be a year such as 2026 (got "${year ?? ''}")`);
+  const total = amountFlag('total', values.total as string | undefined);
+  const unitValue = amountFlag('unit-value', values['unit-value'] as string | undefined);
+  if (total !== undefined && unitValue !== undefined) throw new UsageError('give at most one of --total and --unit-value');
+  const sets = (values.set as string[] | undefined) ?? [];
+  if (sets.length === 0 && total === undefined && unitValue === undefined) throw new UsageError('say what changes: --set CODE=CLASS, --total or --unit-value');
+  const file = positionals[0];
+  const workbook = loadWorkbook(file);
+  const overrides = whatIfOverrides({ budget, year: Number(year), sets, total, unitValue });
+  const comparison = inFile(file, () => {
+    checkOverrides(workbook, overrides);
+    return compareScenario(workbook, { name: describeOverrides(overrides), overrides }, budget, Number(year));
+  });
+  return output(fmt === 'csv' ? comparisonCsv(comparison) : fmt === 'json' ? comparisonJson(comparison) : comparisonText(comparison), values.out as string | undefined, io);
+}
+
+/** `--set CODE=CLASS` (from the year asked) and a new total or unit value, as scenario overrides. */
+export function whatIfOverrides(a: { budget: string; year: number; sets: string[]; total?: string; unitValue?: string }): ScenarioOverride[] {
+  const overrides: ScenarioOverride[] = a.sets.map((s) => {
+    const m = /^([^=]+)=(.+)$/.exec(s);
+    if (!m) throw new UsageError(`--set takes CODE=CLASS (got "${s}")`);
+    return { kind: 'class', member: m[1].trim(), budget: a.budget, fromYear: a.year, class: m[2].trim() };
+  });
+  if (a.total !== undefined) overrides.push({ kind: 'level', budget: a.budget, year: a.year, method: 'total', amount: a.total });
+  if (a.unitValue !== undefined) overrides.push({ kind: 'level', budget: a.budget, year: a.year, method: 'unit-value', amount: a.unitValue });
+  return overrides;
+}
+
+function checkOverrides(workbook: import('../../shared/model/types').Workbook, overrides: ScenarioOverride[]): void {
+  for (const o of overrides) {
+    if (o.kind !== 'class') continue;
+    if (!workbook.members.some((m) => m.code === o.member)) throw new UsageError(`--set ${o.member}=${o.class}: the workbook has no member ${o.member}`);
+    if (!workbook.participations.some((p) => p.member === o.member && p.budget === o.budget)) throw new UsageError(`--set ${o.member}=${o.class}: ${o.member} does not take part in ${o.budget}`);
+    const budget = workbook.budgets.find((b) => b.id === o.budget);
+    const scheme = workbook.schemes.find((s) => s.id === budget?.schemeId);
+    if (scheme?.kind === 'classes' && !scheme.classes.some((c) => c.code === o.class)) {
+      throw new UsageError(`--set ${o.member}=${o.class}: ${o.class} is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})`);
+    }
+  }
+}
+
+function describeOverrides(overrides: ScenarioOverride[]): string {
+  return overrides.map((o) => (o.kind === 'class' ? `${o.member} → ${o.class}` : o.kind === 'level' ? `${o.method === 'total' ? 'total' : 'unit value'} ${o.amount}` : o.kind)).join(', ');
+}
+
+/** For people: before and after per member, the movers marked, the budget's totals and unit values. */
+export function comparisonText(c: Comparison): string {
+  const b = c.before.budget;
+  const head = ['Code', 'Name', 'Class', 'Before', 'After', 'Difference', '%'];
+  const body = c.rows.map((r) => [
+    `${r.changed ? '*' : ' '}${r.code}`,
+    r.name,
+    r.classBefore === r.classAfter ? (r.classAfter ?? '') : `${r.classBefore ?? '-'} > ${r.classAfter ?? '-'}`,
+    r.amountBefore === null ? '-' : groupThousands(r.amountBefore),
+    r.amountAfter === null ? '-' : groupThousands(r.amountAfter),
+    groupThousands(r.difference),
+    r.percentChange ?? '',
+  ]);
+  const foot = [' Total', '', '', groupThousands(c.before.total), groupThousands(c.after.total), groupThousands(c.totalDifference), ''];
+  const w = head.map((h, i) => Math.max(h.length, foot[i].length, ...body.map((r) => r[i].length)));
+  const right = [false, false, false, true, true, true, true];
+  const fmt = (cells: string[]) => cells.map((x, i) => (right[i] ? x.padStart(w[i]) : x.padEnd(w[i]))).join('  ').trimEnd();
+  const rule = w.map((x) => '-'.repeat(x)).join('  ');
+  const level = (t: Comparison['before']) => (t.method === 'total' ? `total ${groupThousands(t.level)}, unit value ${groupThousands(t.unitValue)}` : `unit value ${groupThousands(t.level)}, total ${groupThousands(t.total)}`);
+  return `${[
+    `${b.name}, ${c.before.year}: what if ${c.scenario}`,
+    `  before: ${level(c.before)} ${b.currency}`,
+    `  after:  ${level(c.after)} ${b.currency}`,
+    '',
+    fmt(head),
+    rule,
+    ...body.map(fmt),
+    rule,
+    fmt(foot),
+    '* class, units or membership changed',
+  ].join('\n')}\n`;
+}
