@@ -6,20 +6,28 @@ import { parseMembersCsv } from '../shared/model/members-csv';
 import { builtInScheme } from '../shared/model/schemes';
 import type { RoundingMode, Scheme } from '../shared/model/types';
 import { parseWorkbook, validateWorkbook } from '../shared/model/validate';
+import { advances, ADVANCES_USAGE } from './commands/advances';
+import { status, STATUS_USAGE } from './commands/status';
+import { wcf, WCF_USAGE } from './commands/wcf';
 import { whatif, WHATIF_USAGE } from './commands/whatif';
-import { amountFlag, format, inFile, InputError, loadWorkbook, output, parse, readText, UsageError, type Format, type Io } from './io';
+import { contributionExport } from '../shared/export/table-model';
+import { toXlsx } from '../shared/export/xlsx';
+import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, loadWorkbook, output, parse, readText, UsageError, type Format, type Io } from './io';
 
 export type { Io };
 
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 const USAGE = `Usage:
-  contrib apportion WORKBOOK.json --budget ID --year YYYY [--format table|csv|json] [--out FILE]
+  contrib apportion WORKBOOK.json --budget ID --year YYYY [--format table|csv|json|xlsx] [--out FILE]
   contrib apportion --members MEMBERS.csv --scheme wipo-convention|paris|wipo-unitary|scale|SCHEME.json
                     (--total AMOUNT | --unit-value AMOUNT) [--rounding-unit 0.01] [--rounding half-up|half-even]
-                    [--format table|csv|json] [--out FILE]
+                    [--format table|csv|json|xlsx] [--out FILE]
   contrib validate WORKBOOK.json
 ${WHATIF_USAGE}
+${STATUS_USAGE}
+${WCF_USAGE}
+${ADVANCES_USAGE}
 
 Exit codes: 0 done, 1 validate found problems, 2 bad input or usage (nothing written).
 `;
@@ -30,11 +38,17 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
     switch (command) {
       case 'apportion':
-        return apportion(rest, io);
+        return await apportion(rest, io);
       case 'validate':
         return validate(rest, io);
       case 'whatif':
-        return whatif(rest, io);
+        return await whatif(rest, io);
+      case 'status':
+        return status(rest, io);
+      case 'wcf':
+        return wcf(rest, io);
+      case 'advances':
+        return advances(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -61,11 +75,15 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-function emit(table: ContributionTable, fmt: Format, out: string | undefined, io: Io): number {
+async function emit(table: ContributionTable, fmt: Format | 'xlsx', out: string | undefined, io: Io, organization: string): Promise<number> {
+  if (fmt === 'xlsx') {
+    const produced = producedDate();
+    return output(await toXlsx([contributionExport(table, { organization, produced })], produced), out, io);
+  }
   return output(fmt === 'csv' ? contributionCsv(table) : fmt === 'json' ? contributionJson(table) : contributionText(table), out, io);
 }
 
-function apportion(args: string[], io: Io): number {
+async function apportion(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     budget: { type: 'string' },
     year: { type: 'string' },
@@ -78,11 +96,11 @@ function apportion(args: string[], io: Io): number {
     format: { type: 'string' },
     out: { type: 'string' },
   });
-  const fmt = format(values.format);
   const out = values.out as string | undefined;
+  const fmt = formatOrXlsx(values.format, out);
   if (values.members !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either a workbook or --members, not both');
-    return emit(apportionCsv(values as Record<string, string | undefined>), fmt, out, io);
+    return emit(apportionCsv(values as Record<string, string | undefined>), fmt, out, io, '');
   }
   if (positionals.length !== 1) throw new UsageError('apportion needs one WORKBOOK.json (or --members MEMBERS.csv)');
   const file = positionals[0];
@@ -92,7 +110,7 @@ function apportion(args: string[], io: Io): number {
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`--year must be a year such as 2026 (got "${year ?? ''}")`);
   const workbook = loadWorkbook(file);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
-  return emit(table, fmt, out, io);
+  return emit(table, fmt, out, io, workbook.organization.name);
 }
 
 function loadScheme(spec: string): Scheme {

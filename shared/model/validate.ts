@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { obligationEnds } from '../engine/advances';
 import { isIsoDate } from './dates';
 import { Decimal, decimalPlaces, isDecimalString, toScaledBigInt } from './decimal';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Scheme, type Workbook } from './types';
@@ -257,10 +258,151 @@ export function validateWorkbook(doc: unknown): Problem[] {
     c.year(ch, 'requestedYear', path, `${label}: the year requested`, true);
   });
 
-  for (const key of ['payments', 'wcfDecisions', 'advanceAgreements', 'votingDecisions', 'scenarios']) {
-    if (doc[key] !== undefined && !Array.isArray(doc[key])) c.add(key, `${key} must be a list`);
-  }
+  validateLedger(c, doc, members, taking, rawBudgets);
+  if (doc.scenarios !== undefined && !Array.isArray(doc.scenarios)) c.add('scenarios', 'scenarios must be a list');
   return c.problems;
+}
+
+/** R15–R20 payments, WCF decisions, host-state advance agreements and voting decisions. */
+function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taking: Set<string>, rawBudgets: unknown[]): void {
+  const budgets = new Map<string, { currency?: unknown; roundingUnit?: unknown }>();
+  for (const b of rawBudgets) if (isObj(b) && typeof b.id === 'string') budgets.set(b.id, b);
+  const list = (key: string, what: string) => (doc[key] === undefined ? [] : c.array(doc, key, '', what));
+  const uniqueIds = (what: string) => {
+    const seen = new Set<string>();
+    return (o: Obj, path: string, i: number): string | undefined => {
+      const id = c.str(o, 'id', path, `${what} ${i + 1}'s id`);
+      if (id && seen.has(id)) c.add(`${path}.id`, `${what} id "${id}" is used twice`);
+      if (id) seen.add(id);
+      return id;
+    };
+  };
+  const member = (o: Obj, key: string, path: string, label: string) => {
+    const code = c.str(o, key, path, `${label}: the member`);
+    if (code && !members.has(code)) c.add(`${path}.${key}`, `${label}: there is no member ${code}`);
+    return code;
+  };
+  const budget = (o: Obj, path: string, label: string, optional: boolean) => {
+    const id = c.str(o, 'budget', path, `${label}: the budget`, optional);
+    if (id && !budgets.has(id)) c.add(`${path}.budget`, `${label}: there is no budget ${id}`);
+    return id && budgets.has(id) ? id : undefined;
+  };
+
+  // R15 payments.
+  const paymentId = uniqueIds('Payment');
+  list('payments', 'The payments').forEach((p, i) => {
+    const path = `payments[${i}]`;
+    if (!isObj(p)) return c.add(path, `Payment ${i + 1} is not a payment`);
+    const id = paymentId(p, path, i);
+    const label = `Payment ${id ?? i + 1}`;
+    const code = member(p, 'member', path, label);
+    c.date(p, 'date', path, `${label}: the date it was received`, false);
+    c.decimal(p, 'amount', path, `${label}: the amount`, { positive: true });
+    const currency = c.str(p, 'currency', path, `${label}: the currency`);
+    if (currency && !CURRENCY_RE.test(currency)) c.add(`${path}.currency`, `${label}: the currency must be a three-letter code such as CHF (got ${show(currency)})`);
+    const b = budget(p, path, label, true);
+    if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`)) c.add(`${path}.budget`, `${label} is marked for ${b}, but ${code} does not take part in ${b}`);
+    if (b && currency && budgets.get(b)!.currency !== currency) c.add(`${path}.currency`, `${label} is in ${currency} but ${b} is kept in ${String(budgets.get(b)!.currency)}: it could never be credited`);
+    if (!b && currency && code && members.has(code)) {
+      const mine = [...budgets].filter(([id]) => taking.has(`${code}\u0000${id}`));
+      if (mine.length > 0 && !mine.some(([, x]) => x.currency === currency)) c.add(`${path}.currency`, `${label} is in ${currency}, but none of ${code}'s budgets is kept in ${currency}: it could never be credited`);
+    }
+    c.year(p, 'year', path, `${label}: the year it is marked for`, true);
+    if (p.purpose !== undefined) c.oneOf(p, 'purpose', path, `${label}: what it pays`, ['contribution', 'wcf'] as const);
+    c.str(p, 'reference', path, `${label}: the reference`, true);
+  });
+
+  // R19 working capital fund decisions.
+  const wcfId = uniqueIds('Working capital fund decision');
+  list('wcfDecisions', 'The working capital fund decisions').forEach((d, i) => {
+    const path = `wcfDecisions[${i}]`;
+    if (!isObj(d)) return c.add(path, `Working capital fund decision ${i + 1} is not a decision`);
+    const label = `Working capital fund decision ${wcfId(d, path, i) ?? i + 1}`;
+    const b = budget(d, path, label, false);
+    c.year(d, 'year', path, `${label}: the year whose contributions it is based on`);
+    if ((d.proportion === undefined) === (d.amount === undefined)) {
+      c.add(path, `${label}: give either a proportion of that year's contribution or an amount to apportion, ${d.proportion === undefined ? 'not neither' : 'not both'}`);
+    } else if (d.proportion !== undefined) {
+      c.decimal(d, 'proportion', path, `${label}: the proportion of the contribution`, { positive: true });
+    } else {
+      const amount = c.decimal(d, 'amount', path, `${label}: the amount`, { positive: true });
+      const unit = b ? budgets.get(b)!.roundingUnit : undefined;
+      if (amount && isDecimalString(unit) && !unit.startsWith('-') && !new Decimal(unit).isZero() && !isMultiple(amount, unit)) {
+        c.add(`${path}.amount`, `${label}: the amount ${amount} is not a whole number of ${b}'s rounding unit ${unit}, so the shares could not sum to it`);
+      }
+    }
+    c.date(d, 'decidedOn', path, `${label}: the date of the decision`);
+    c.str(d, 'reference', path, `${label}: the reference`, true);
+  });
+
+  // R20 host-state advance agreements.
+  const agreementId = uniqueIds('Advance agreement');
+  list('advanceAgreements', 'The host-state advance agreements').forEach((a, i) => {
+    const path = `advanceAgreements[${i}]`;
+    if (!isObj(a)) return c.add(path, `Advance agreement ${i + 1} is not an agreement`);
+    const label = `Advance agreement ${agreementId(a, path, i) ?? i + 1}`;
+    const host = c.str(a, 'hostState', path, `${label}: the host state`);
+    if (host && !members.has(host)) c.add(`${path}.hostState`, `${label}: the host state ${host} is not a member`);
+    const ceiling = c.decimal(a, 'ceiling', path, `${label}: the ceiling`, { positive: true });
+    const currency = c.str(a, 'currency', path, `${label}: the currency`);
+    if (currency && !CURRENCY_RE.test(currency)) c.add(`${path}.currency`, `${label}: the currency must be a three-letter code such as CHF (got ${show(currency)})`);
+    c.str(a, 'conditions', path, `${label}: the conditions`, true);
+    const signed = c.date(a, 'signedOn', path, `${label}: the date it was signed`);
+    let ends: string | undefined;
+    if (a.denunciation !== undefined) {
+      const dp = `${path}.denunciation`;
+      if (!isObj(a.denunciation)) c.add(dp, `${label}: the denunciation must say who gave notice and when`);
+      else {
+        c.oneOf(a.denunciation, 'by', dp, `${label}: who denounced it`, ['host-state', 'organization'] as const);
+        const notified = c.date(a.denunciation, 'notifiedOn', dp, `${label}: the date the denunciation was notified`, false);
+        c.str(a.denunciation, 'reference', dp, `${label}: the denunciation's reference`, true);
+        if (notified && signed && notified < signed) c.add(`${dp}.notifiedOn`, `${label} was denounced (${notified}) before it was signed (${signed})`);
+        if (notified) ends = obligationEnds(notified);
+      }
+    }
+    const moves: { date: string; kind: string; amount: string; j: number }[] = [];
+    c.array(a, 'movements', path, `${label}: the advances drawn and repaid`).forEach((m, j) => {
+      const mp = `${path}.movements[${j}]`;
+      if (!isObj(m)) return c.add(mp, `${label}: movement ${j + 1} is not a drawing or a repayment`);
+      const date = c.date(m, 'date', mp, `${label}, movement ${j + 1}: the date`, false);
+      const kind = c.oneOf(m, 'kind', mp, `${label}, movement ${j + 1}: the kind`, ['drawn', 'repaid'] as const);
+      const amount = c.decimal(m, 'amount', mp, `${label}, movement ${j + 1}: the amount`, { positive: true });
+      c.str(m, 'reference', mp, `${label}, movement ${j + 1}: the reference`, true);
+      if (date && signed && date < signed) c.add(`${mp}.date`, `${label}: an advance moved on ${date}, before the agreement was signed (${signed})`);
+      if (date && kind === 'drawn' && ends && date > ends) c.add(`${mp}.date`, `${label}: an advance was drawn on ${date}, after the obligation ended on ${ends} (R20)`);
+      if (date && kind && amount) moves.push({ date, kind, amount, j });
+    });
+    // Running balance in date order: never repay more than is outstanding, never owe more than the ceiling.
+    moves.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.j - y.j));
+    let outstanding = new Decimal(0);
+    for (const m of moves) {
+      outstanding = m.kind === 'drawn' ? outstanding.plus(m.amount) : outstanding.minus(m.amount);
+      const mp = `${path}.movements[${m.j}].amount`;
+      if (outstanding.isNegative()) {
+        c.add(mp, `${label}: the repayment of ${m.amount} on ${m.date} is more than the ${outstanding.plus(m.amount).toFixed()} outstanding`);
+        outstanding = new Decimal(0);
+      } else if (ceiling && outstanding.gt(ceiling)) {
+        c.add(mp, `${label}: after the drawing of ${m.amount} on ${m.date}, ${outstanding.toFixed()} is outstanding, above the ceiling of ${ceiling}`);
+      }
+    }
+  });
+
+  // R17 decisions under which a member keeps its vote.
+  const decisionId = uniqueIds('Voting decision');
+  list('votingDecisions', 'The voting decisions').forEach((d, i) => {
+    const path = `votingDecisions[${i}]`;
+    if (!isObj(d)) return c.add(path, `Voting decision ${i + 1} is not a decision`);
+    const label = `Voting decision ${decisionId(d, path, i) ?? i + 1}`;
+    const code = member(d, 'member', path, label);
+    const b = budget(d, path, label, true);
+    if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`)) c.add(`${path}.budget`, `${label} is for ${b}, but ${code} does not take part in ${b}`);
+    c.str(d, 'body', path, `${label}: the body that decided`);
+    c.date(d, 'date', path, `${label}: the date of the decision`, false);
+    c.str(d, 'reference', path, `${label}: the reference`);
+    const from = c.date(d, 'from', path, `${label}: the first day it covers`, false);
+    const to = c.date(d, 'to', path, `${label}: the last day it covers`);
+    if (from && to && to < from) c.add(`${path}.to`, `${label} ends (${to}) before it begins (${from})`);
+  });
 }
 
 function isMultiple(amount: string, unit: string): boolean {

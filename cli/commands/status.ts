@@ -1,0 +1,46 @@
+import { VotingStatusBook } from '../../shared/engine/arrears';
+import { Ledger } from '../../shared/engine/ledger';
+import { statusCsv, statusJson, statusText } from '../../shared/export/ledger-tables';
+import { isIsoDate } from '../../shared/model/dates';
+import type { Workbook } from '../../shared/model/types';
+import { format, inFile, loadWorkbook, output, parse, UsageError, type Format, type Io } from '../io';
+
+export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json] [--out FILE]`;
+
+export interface LedgerArgs {
+  file: string;
+  workbook: Workbook;
+  date: string;
+  budget?: string;
+  fmt: Format;
+  out?: string;
+}
+
+/** The flags the ledger commands (status, wcf, advances) share; the workbook is loaded and the budget checked. */
+export function ledgerArgs(command: string, args: string[], withBudget: boolean): LedgerArgs {
+  const { values, positionals } = parse(args, {
+    date: { type: 'string' },
+    ...(withBudget ? { budget: { type: 'string' } } : {}),
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const fmt = format(values.format);
+  if (positionals.length !== 1) throw new UsageError(`${command} needs one WORKBOOK.json`);
+  const date = values.date as string | undefined;
+  if (!isIsoDate(date)) throw new UsageError(`--date must be a date written YYYY-MM-DD (got "${date ?? ''}")`);
+  const file = positionals[0];
+  const workbook = loadWorkbook(file);
+  const budget = values.budget as string | undefined;
+  if (budget !== undefined) inFile(file, () => new Ledger(workbook).budget(budget));
+  return { file, workbook, date, budget, fmt, out: values.out as string | undefined };
+}
+
+/** R16–R18 `contrib status`: one row per member, for a budget or organization-wide (Art. 11(5)). */
+export function status(args: string[], io: Io): number {
+  const a = ledgerArgs('status', args, true);
+  const report = inFile(a.file, () => {
+    const book = new VotingStatusBook(a.workbook);
+    return a.budget === undefined ? book.organizationReport(a.date) : book.budgetReport(a.budget, a.date);
+  });
+  return output(a.fmt === 'csv' ? statusCsv(report) : a.fmt === 'json' ? statusJson(report) : statusText(report), a.out, io);
+}
