@@ -1,0 +1,551 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
+import {
+  addMember,
+  EMPTY_HISTORY,
+  formatTsv,
+  parseAmountInput,
+  pasteRows,
+  perform,
+  redo,
+  removeMember,
+  renameMember,
+  setBudgetYear,
+  setClass,
+  undo,
+  type History,
+  type Outcome,
+} from '../../shared/edit';
+import { contributionCsv } from '../../shared/export/contribution-table';
+import type { FileRef, MenuCommand, OpenResult } from '../../shared/ipc/contract';
+import { decimalPlaces } from '../../shared/model/decimal';
+import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
+import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Workbook } from '../../shared/model/types';
+import { parseWorkbook } from '../../shared/model/validate';
+import { platform } from '../platform';
+import { BudgetPanel } from './BudgetPanel';
+import { MembersGrid, TOTAL_ROW_ID, type CellEdit, type GridRow } from './MembersGrid';
+
+interface Doc {
+  workbook: Workbook;
+  history: History;
+  file: FileRef | null;
+  /** The workbook as last saved or opened: dirty = any list differs from it. */
+  saved: Workbook;
+}
+
+interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  problems?: Problem[];
+}
+
+interface CellError {
+  rowId: string;
+  colId: string;
+  message: string;
+}
+
+const PARTS = ['members', 'participations', 'classChanges', 'budgets', 'schemes', 'settings', 'organization', 'payments'] as const;
+const isDirty = (d: Doc) => PARTS.some((k) => d.workbook[k] !== d.saved[k]);
+const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
+
+/** Text fields keep their own undo and paste (the grid's cell editor is one). */
+function isTextField(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  return t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type));
+}
+
+function blankWorkbook(year: number): Workbook {
+  return {
+    format: WORKBOOK_FORMAT,
+    version: WORKBOOK_VERSION,
+    organization: { name: 'New organization' },
+    settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' },
+    schemes: BUILT_IN_SCHEMES.filter((s) => s.id === 'wipo-convention'),
+    members: [],
+    budgets: [{ id: 'conference', name: 'Conference budget', schemeId: 'wipo-convention', currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up', years: [{ year, method: 'total', amount: '1000000.00', adopted: true }] }],
+    participations: [],
+    classChanges: [],
+    payments: [],
+    wcfDecisions: [],
+    advanceAgreements: [],
+    votingDecisions: [],
+    scenarios: [],
+  };
+}
+
+function defaultYear(years: number[]): number {
+  const now = new Date().getFullYear();
+  return years.includes(now) ? now : years.filter((y) => y <= now).at(-1) ?? years[0] ?? now;
+}
+
+export function App() {
+  const api = useMemo(() => platform(), []);
+  const [doc, setDoc] = useState<Doc | null>(null);
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  const [budgetId, setBudgetId] = useState('');
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [cellError, setCellError] = useState<CellError | null>(null);
+  const [recent, setRecent] = useState<FileRef[]>([]);
+  const [draftOffer, setDraftOffer] = useState<{ text: string; file: FileRef | null; savedAt: string } | null>(null);
+  const [focusedCode, setFocusedCode] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const gridApi = useRef<GridApi<GridRow> | null>(null);
+
+  const workbook = doc?.workbook;
+  const budget = workbook?.budgets.find((b) => b.id === budgetId) ?? workbook?.budgets[0];
+  const scheme = budget && workbook?.schemes.find((s) => s.id === budget.schemeId);
+  const classes = useMemo(() => (scheme?.kind === 'classes' ? scheme.classes.map((c) => c.code) : null), [scheme]);
+
+  // The engine computes every amount; the renderer only shows them (R3).
+  const computed = useMemo((): { table: ContributionTable | null; error: string | null } => {
+    if (!workbook || !budget) return { table: null, error: null };
+    try {
+      return { table: assessBudgetYear(workbook, budget.id, year), error: null };
+    } catch (e) {
+      return { table: null, error: (e as Error).message };
+    }
+  }, [workbook, budget, year]);
+  const table = computed.table;
+
+  const years = useMemo(() => {
+    if (!budget) return [];
+    const ys = budget.years.map((y) => y.year);
+    const out: number[] = [];
+    for (let y = Math.min(...ys); y <= Math.max(...ys) + 1; y++) out.push(y);
+    return out;
+  }, [budget]);
+
+  const adopt = useCallback(
+    (wb: Workbook, file: FileRef | null, saved: Workbook = wb) => {
+      setDoc({ workbook: wb, history: EMPTY_HISTORY, file, saved });
+      const b = wb.budgets[0];
+      setBudgetId(b?.id ?? '');
+      if (b) setYear(defaultYear(b.years.map((y) => y.year)));
+      setCellError(null);
+    },
+    [],
+  );
+
+  /** A file that fails to load is reported and never adopted, so it is never overwritten by Save. */
+  const load = useCallback(
+    (r: OpenResult) => {
+      if (!r.ok) {
+        if (!('cancelled' in r)) setNotice({ kind: 'error', text: r.message });
+        return;
+      }
+      const parsed = parseWorkbook(r.opened.text);
+      if (!parsed.workbook) {
+        setNotice({
+          kind: 'error',
+          text: `${r.opened.file.name} could not be opened; it was left as it is.`,
+          problems: parsed.problems.map((p, i) => ({ path: parsed.lines[i] ? `line ${parsed.lines[i]}` : p.path, message: p.message })),
+        });
+        return;
+      }
+      adopt(parsed.workbook, r.opened.file);
+      setNotice({ kind: 'info', text: `Opened ${r.opened.file.name}` });
+      void api.recentFiles().then(setRecent);
+    },
+    [adopt, api],
+  );
+
+  /** Runs a command on the current workbook and records it on our undo stack. */
+  const run = useCallback((command: (wb: Workbook) => Outcome): Outcome => {
+    const d = docRef.current;
+    if (!d) return { ok: false, problems: [{ path: '', message: 'no workbook is open' }] };
+    const r = perform(d.workbook, d.history, command);
+    if (r.outcome.ok) {
+      const next = { ...d, workbook: r.workbook, history: r.history };
+      docRef.current = next;
+      setDoc(next);
+      setCellError(null);
+      const skipped = r.outcome.problems;
+      setNotice(skipped.length ? { kind: 'error', text: `${r.outcome.label}; ${skipped.length} skipped:`, problems: skipped } : { kind: 'info', text: r.outcome.label });
+    }
+    return r.outcome;
+  }, []);
+
+  const step = useCallback((dir: 'undo' | 'redo') => {
+    const d = docRef.current;
+    if (!d) return;
+    const m = dir === 'undo' ? undo(d.workbook, d.history) : redo(d.workbook, d.history);
+    if (!m) return;
+    const next = { ...d, workbook: m.workbook, history: m.history };
+    docRef.current = next;
+    setDoc(next);
+    setCellError(null);
+    setNotice({ kind: 'info', text: `${dir === 'undo' ? 'Undid' : 'Redid'}: ${m.label}` });
+  }, []);
+
+  const saveAs = useCallback(async () => {
+    const d = docRef.current;
+    if (!d) return;
+    const r = await api.saveAs(d.file?.name ?? 'workbook.json', serialize(d.workbook));
+    if (r.ok) {
+      setDoc((cur) => (cur ? { ...cur, file: r.file, saved: d.workbook } : cur));
+      setNotice({ kind: 'info', text: `Saved ${r.file.name}` });
+      void api.clearAutosave();
+      void api.recentFiles().then(setRecent);
+    } else if (!('cancelled' in r)) setNotice({ kind: 'error', text: r.message });
+  }, [api]);
+
+  const save = useCallback(async () => {
+    const d = docRef.current;
+    if (!d) return;
+    if (!d.file) return saveAs();
+    const r = await api.save(d.file, serialize(d.workbook));
+    if (r.ok) {
+      setDoc((cur) => (cur ? { ...cur, file: r.file, saved: d.workbook } : cur));
+      setNotice({ kind: 'info', text: `Saved ${r.file.name}` });
+      void api.clearAutosave();
+      void api.recentFiles().then(setRecent);
+    } else setNotice({ kind: 'error', text: r.message });
+  }, [api, saveAs]);
+
+  const exportCsv = useCallback(async () => {
+    if (!table || !budget) return;
+    const r = await api.exportFile(`${budget.id}-${year}.csv`, 'csv', contributionCsv(table));
+    if (r.ok) setNotice({ kind: 'info', text: `Exported ${r.file.name}` });
+    else if (!('cancelled' in r)) setNotice({ kind: 'error', text: r.message });
+  }, [api, table, budget, year]);
+
+  const menu = useCallback(
+    (c: MenuCommand) => {
+      if (typeof c === 'object') return void api.openRecent(c.openRecent).then(load);
+      const active = document.activeElement;
+      switch (c) {
+        case 'new':
+          adopt(blankWorkbook(new Date().getFullYear()), null);
+          return setNotice({ kind: 'info', text: 'New workbook: paste members from a spreadsheet or add them.' });
+        case 'open':
+          return void api.open().then(load);
+        case 'save':
+          return void save();
+        case 'saveAs':
+          return void saveAs();
+        case 'export':
+          return void exportCsv();
+        case 'undo':
+        case 'redo':
+          // A text field being edited keeps its own undo.
+          if (isTextField(active)) return void document.execCommand(c);
+          return step(c);
+        case 'about':
+          return setNotice({ kind: 'info', text: 'Contribution Calculator: exact assessed contributions (R1–R14).' });
+      }
+    },
+    [adopt, api, exportCsv, load, save, saveAs, step],
+  );
+
+  // Start: offer a draft left by a session that did not close cleanly, else open the bundled example.
+  useEffect(() => {
+    void (async () => {
+      setRecent(await api.recentFiles());
+      const draft = await api.recover();
+      if (draft) setDraftOffer(draft);
+      load(await api.openExample());
+    })();
+  }, [api, load]);
+
+  useEffect(() => api.onMenu(menu), [api, menu]);
+
+  // Title with the file name and the unsaved mark; the shell asks before closing when dirty.
+  const dirty = doc ? isDirty(doc) : false;
+  useEffect(() => {
+    if (doc) api.setDocumentState({ name: doc.file?.name ?? 'Untitled', dirty });
+  }, [api, doc, dirty]);
+
+  // Autosave a draft of unsaved work (debounced) so a crash can be recovered.
+  useEffect(() => {
+    if (!doc || !dirty) return;
+    const t = setTimeout(() => void api.autosave({ text: serialize(doc.workbook), file: doc.file, savedAt: new Date().toISOString() }), 1000);
+    return () => clearTimeout(t);
+  }, [api, doc, dirty]);
+
+  useEffect(() => {
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (api.kind === 'browser' && docRef.current && isDirty(docRef.current)) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, [api]);
+
+  // Shortcuts. In Electron the native menu owns them and sends menu commands; in a browser we catch them here.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) {
+        if (e.key === 'Escape') setCellError(null);
+        return;
+      }
+      const k = e.key.toLowerCase();
+      if (api.kind === 'electron') return;
+      if ((k === 'z' || k === 'y') && isTextField(e.target)) return; // the field's own undo
+      const action =
+        k === 'z' && !e.shiftKey ? () => step('undo')
+        : (k === 'z' && e.shiftKey) || k === 'y' ? () => step('redo')
+        : k === 's' ? () => void (e.shiftKey ? saveAs() : save())
+        : k === 'o' ? () => void api.open().then(load)
+        : null;
+      if (!action) return;
+      e.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [api, load, save, saveAs, step]);
+
+  // Paste rows copied from a spreadsheet: one undoable command that adds or updates members.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTextField(e.target) || !budget) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (text.trim() === '') return;
+      e.preventDefault();
+      const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
+      if (!o.ok) setNotice({ kind: 'error', text: 'Nothing was pasted:', problems: o.problems });
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      if (isTextField(e.target) || !table || !focusedCode) return;
+      const r = table.rows.find((x) => x.code === focusedCode);
+      if (!r) return;
+      e.preventDefault();
+      e.clipboardData?.setData('text/plain', formatTsv([[r.code, r.name, r.class ?? r.units, r.units, r.percent, r.amount]]));
+    };
+    document.addEventListener('paste', onPaste);
+    document.addEventListener('copy', onCopy);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      document.removeEventListener('copy', onCopy);
+    };
+  }, [budget, year, run, table, focusedCode]);
+
+  const onEdit = useCallback(
+    (edit: CellEdit) => {
+      if (!budget || !table) return;
+      let o: Outcome | null = null;
+      if (edit.pinned && edit.colId === 'amount') {
+        // The total row edits the budget's figure; +500 / -500 adjust it exactly (R3, R4).
+        const p = parseAmountInput(edit.value, table.level, { places: decimalPlaces(budget.roundingUnit), what: 'The total' });
+        o = p.ok ? (p.value === table.level ? null : run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value, adopted: true }))) : { ok: false, problems: [{ path: 'amount', message: p.message }] };
+      } else if (edit.colId === 'class' || edit.colId === 'units') {
+        const current = table.rows.find((r) => r.code === edit.rowId);
+        if (current && (edit.value === current.class || (edit.colId === 'units' && edit.value === current.units))) return;
+        o = run((wb) => setClass(wb, { budget: budget.id, member: edit.rowId, year, value: edit.value }));
+      } else if (edit.colId === 'name') {
+        o = run((wb) => renameMember(wb, edit.rowId, edit.value));
+      }
+      if (o && !o.ok) {
+        setCellError({ rowId: edit.rowId, colId: edit.colId, message: o.problems.map((p) => p.message).join('; ') });
+      }
+    },
+    [budget, table, year, run],
+  );
+
+  if (!doc || !budget) {
+    return <main className="app loading">{notice ? <NoticeBar notice={notice} /> : 'Opening the example workbook…'}</main>;
+  }
+
+  return (
+    <main className="app">
+      <header className="toolbar" role="toolbar">
+        <strong className="title" data-testid="doc-title">
+          {dirty ? '● ' : ''}
+          {doc.file?.name ?? 'Untitled'}
+        </strong>
+        <button onClick={() => menu('new')}>New</button>
+        <button onClick={() => menu('open')} data-testid="open">
+          Open…
+        </button>
+        <button onClick={() => void api.openExample().then(load)}>Example</button>
+        {recent.length > 0 && (
+          <select aria-label="Open recent" value="" onChange={(e) => e.target.value && menu({ openRecent: e.target.value })}>
+            <option value="">Recent…</option>
+            {recent.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        )}
+        <button onClick={() => menu('save')} data-testid="save">
+          Save
+        </button>
+        <button onClick={() => menu('saveAs')}>Save as…</button>
+        <button onClick={() => menu('export')}>Export CSV</button>
+        <span className="sep" />
+        <button onClick={() => step('undo')} disabled={doc.history.undo.length === 0} title={doc.history.undo.at(-1)?.label} data-testid="undo">
+          Undo
+        </button>
+        <button onClick={() => step('redo')} disabled={doc.history.redo.length === 0} title={doc.history.redo.at(-1)?.label} data-testid="redo">
+          Redo
+        </button>
+        <span className="sep" />
+        <label>
+          Budget{' '}
+          <select data-testid="budget-select" value={budget.id} onChange={(e) => setBudgetId(e.target.value)}>
+            {doc.workbook.budgets.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Year{' '}
+          <select data-testid="year-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="sep" />
+        <button onClick={() => setAdding((a) => !a)}>Add member</button>
+        <button
+          disabled={!focusedCode}
+          onClick={() => {
+            const code = focusedCode;
+            if (code) {
+              const o = run((wb) => removeMember(wb, code));
+              if (!o.ok) setNotice({ kind: 'error', text: o.problems[0].message });
+            }
+          }}
+        >
+          Remove {focusedCode ?? 'member'}
+        </button>
+      </header>
+      {draftOffer && (
+        <div className="notice info" role="status" data-testid="recover">
+          Unsaved work from {new Date(draftOffer.savedAt).toLocaleString()} ({draftOffer.file?.name ?? 'Untitled'}) was kept.{' '}
+          <button
+            onClick={() => {
+              const parsed = parseWorkbook(draftOffer.text);
+              if (parsed.workbook) {
+                const saved = docRef.current?.workbook ?? parsed.workbook;
+                adopt(parsed.workbook, draftOffer.file, saved === parsed.workbook ? blankWorkbook(year) : saved);
+              }
+              setDraftOffer(null);
+            }}
+          >
+            Recover
+          </button>{' '}
+          <button
+            onClick={() => {
+              setDraftOffer(null);
+              void api.clearAutosave();
+            }}
+          >
+            Discard
+          </button>
+        </div>
+      )}
+      {adding && (
+        <AddMemberForm
+          classes={classes}
+          onAdd={(code, name, value) => {
+            const o = run((wb) => addMember(wb, { code, name, value, budget: budget.id, year }));
+            if (o.ok) setAdding(false);
+            return o.ok ? null : o.problems.map((p) => p.message).join('; ');
+          }}
+        />
+      )}
+      {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      <div className="body">
+        <BudgetPanel budget={budget} year={year} table={table} run={run} />
+        <section className="table">
+          {computed.error ? (
+            <p className="notice error" data-testid="engine-error">
+              {computed.error}
+            </p>
+          ) : null}
+          <MembersGrid table={table} classes={classes} totalEditable={table?.method === 'total'} onEdit={onEdit} onFocusRow={setFocusedCode} apiRef={gridApi} />
+          {cellError && <CellErrorBubble error={cellError} onClose={() => setCellError(null)} />}
+        </section>
+      </div>
+    </main>
+  );
+}
+
+function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () => void }) {
+  return (
+    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span>{notice.text}</span>
+      {notice.problems && (
+        <ul>
+          {notice.problems.slice(0, 20).map((p, i) => (
+            <li key={i}>{p.message.startsWith(p.path) || !p.path ? p.message : `${p.path}: ${p.message}`}</li>
+          ))}
+          {notice.problems.length > 20 && <li>…and {notice.problems.length - 20} more</li>}
+        </ul>
+      )}
+      {onClose && (
+        <button className="close" aria-label="Dismiss" onClick={onClose}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The refusal, shown next to the cell that was typed into (the cell keeps its old value). */
+function CellErrorBubble({ error, onClose }: { error: CellError; onClose(): void }) {
+  const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
+  useEffect(() => {
+    const sel = `.ag-row[row-id="${CSS.escape(error.rowId)}"] .ag-cell[col-id="${error.colId}"]`;
+    const cell = document.querySelector(sel);
+    const host = document.querySelector('.table');
+    if (!cell || !host) return setPos({ top: 8, left: 8 });
+    const c = cell.getBoundingClientRect();
+    const h = host.getBoundingClientRect();
+    cell.classList.add('cell-refused');
+    const above = error.rowId === TOTAL_ROW_ID;
+    setPos({ top: above ? c.top - h.top - 44 : c.bottom - h.top + 2, left: Math.max(0, c.left - h.left) });
+    return () => cell.classList.remove('cell-refused');
+  }, [error]);
+  return (
+    <div className="cell-error bubble" role="alert" data-testid="cell-error" style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }} onClick={onClose}>
+      {error.message}
+    </div>
+  );
+}
+
+function AddMemberForm({ classes, onAdd }: { classes: string[] | null; onAdd(code: string, name: string, value: string): string | null }) {
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [value, setValue] = useState(classes?.at(-1) ?? '');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="add-member"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(onAdd(code, name, value));
+      }}
+    >
+      <input placeholder="Code" value={code} onChange={(e) => setCode(e.target.value)} size={6} autoFocus />
+      <input placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
+      {classes ? (
+        <select value={value} onChange={(e) => setValue(e.target.value)}>
+          {classes.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      ) : (
+        <input placeholder="Weight" value={value} onChange={(e) => setValue(e.target.value)} size={8} />
+      )}
+      <button type="submit">Add (joins 1 January, R12)</button>
+      {error && (
+        <span className="cell-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+// The one API between the renderer and the desktop shell. The Electron preload exposes exactly this as
+// `window.api`; renderer/platform/browser.ts implements the same interface with browser storage and downloads.
+// Every payload is plain data (strings, numbers, booleans): money crosses as decimal strings (R3).
+
+/** A file the shell knows: `id` is its path in Electron, a storage key in the browser. */
+export interface FileRef {
+  id: string;
+  /** The file name shown in the title and the Open Recent menu. */
+  name: string;
+}
+
+/** The text of a file the user chose; the renderer parses and validates it (shared/model/validate). */
+export interface OpenedFile {
+  file: FileRef;
+  text: string;
+}
+
+export type SaveResult = { ok: true; file: FileRef } | { ok: false; message: string };
+export type OpenResult = { ok: true; opened: OpenedFile } | { ok: false; message: string } | { ok: false; cancelled: true };
+
+/** A draft kept by autosave; offered back after a crash. */
+export interface Draft {
+  text: string;
+  file: FileRef | null;
+  savedAt: string;
+}
+
+export type ExportKind = 'csv' | 'xlsx' | 'json';
+
+/** Menu items the shell sends to the renderer (the native menu in Electron). */
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number] | { openRecent: string };
+
+export interface DesktopApi {
+  /** 'electron' or 'browser': the renderer adapts a few labels, nothing else. */
+  readonly kind: 'electron' | 'browser';
+  /** Asks the user for a workbook file. */
+  open(): Promise<OpenResult>;
+  openRecent(id: string): Promise<OpenResult>;
+  /** The bundled example workbook. */
+  openExample(): Promise<OpenResult>;
+  /** Writes to a file opened or saved before (atomic, previous version kept as a backup). */
+  save(file: FileRef, text: string): Promise<SaveResult>;
+  /** Asks where to write, then writes. */
+  saveAs(suggestedName: string, text: string): Promise<SaveResult | { ok: false; cancelled: true }>;
+  recentFiles(): Promise<FileRef[]>;
+  /** Keeps a draft of unsaved work; called after edits, debounced by the renderer. */
+  autosave(draft: Draft): Promise<void>;
+  /** The draft left by a session that did not close cleanly, if any. */
+  recover(): Promise<Draft | null>;
+  clearAutosave(): Promise<void>;
+  /** Writes an export (a table as CSV text, XLSX bytes, JSON text) where the user chooses. */
+  exportFile(suggestedName: string, kind: ExportKind, data: string | Uint8Array): Promise<SaveResult | { ok: false; cancelled: true }>;
+  /** Title (file name) and unsaved mark; the shell asks before closing when dirty. */
+  setDocumentState(state: { name: string; dirty: boolean }): void;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** IPC channel for each call: invoke channels answer, send channels do not. */
+export const CHANNELS = {
+  open: 'file:open',
+  openRecent: 'file:open-recent',
+  openExample: 'file:open-example',
+  save: 'file:save',
+  saveAs: 'file:save-as',
+  recentFiles: 'file:recent',
+  autosave: 'draft:autosave',
+  recover: 'draft:recover',
+  clearAutosave: 'draft:clear',
+  exportFile: 'file:export',
+  setDocumentState: 'window:document-state',
+  menu: 'menu:command',
+} as const satisfies Record<Exclude<keyof DesktopApi, 'kind' | 'onMenu'> | 'menu', string>;
+
+export type InvokeName = Exclude<keyof DesktopApi, 'kind' | 'onMenu' | 'setDocumentState'>;
+export const INVOKE_NAMES: readonly InvokeName[] = [
+  'open',
+  'openRecent',
+  'openExample',
+  'save',
+  'saveAs',
+  'recentFiles',
+  'autosave',
+  'recover',
+  'clearAutosave',
+  'exportFile',
+];
+
+// Payload checks shared by the shell (which must not trust the renderer) and the tests.
+export const isFileRef = (v: unknown): v is FileRef =>
+  typeof v === 'object' && v !== null && typeof (v as FileRef).id === 'string' && typeof (v as FileRef).name === 'string';
+
+export const isDraft = (v: unknown): v is Draft =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Draft).text === 'string' &&
+  typeof (v as Draft).savedAt === 'string' &&
+  ((v as Draft).file === null || isFileRef((v as Draft).file));
+
+export const isExportKind = (v: unknown): v is ExportKind => v === 'csv' || v === 'xlsx' || v === 'json';
+
+export function isMenuCommand(v: unknown): v is MenuCommand {
+  if (typeof v === 'string') return (MENU_COMMANDS as readonly string[]).includes(v);
+  return typeof v === 'object' && v !== null && typeof (v as { openRecent?: unknown }).openRecent === 'string';
+}
