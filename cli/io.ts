@@ -67,10 +67,23 @@ export function format(value: unknown): Format {
   return f;
 }
 
+/** --format for commands that also export XLSX, which is binary and so needs --out. */
+export function formatOrXlsx(value: unknown, out: string | undefined): Format | 'xlsx' {
+  if (value !== 'xlsx') return format(value);
+  if (!out) throw new UsageError('--format xlsx needs --out FILE.xlsx');
+  return 'xlsx';
+}
+
+/** The date an export is produced: today, or SOURCE_DATE_EPOCH for reproducible files. */
+export function producedDate(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return new Date(epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now()).toISOString().slice(0, 10);
+}
+
 /** Writes to --out (atomically) or to stdout. */
-export function output(text: string, out: string | undefined, io: Io): number {
-  if (out) writeAtomic(out, text);
-  else io.out(text);
+export function output(data: string | Uint8Array, out: string | undefined, io: Io): number {
+  if (out) writeAtomic(out, data);
+  else io.out(typeof data === 'string' ? data : new TextDecoder().decode(data));
   return 0;
 }
 

@@ -2,13 +2,15 @@ import { groupThousands } from '../../shared/model/decimal';
 import type { ScenarioOverride } from '../../shared/model/types';
 import { compareScenario, type Comparison } from '../../shared/scenario/scenario';
 import { comparisonCsv, comparisonJson } from '../../shared/export/comparison-table';
-import { amountFlag, format, inFile, loadWorkbook, output, parse, UsageError, type Io } from '../io';
+import { comparisonExport } from '../../shared/export/table-model';
+import { toXlsx } from '../../shared/export/xlsx';
+import { amountFlag, formatOrXlsx, inFile, loadWorkbook, output, parse, producedDate, UsageError, type Io } from '../io';
 
 export const WHATIF_USAGE = `  contrib whatif WORKBOOK.json --budget ID --year YYYY --set CODE=CLASS [--set CODE=CLASS ...]
-                 [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json] [--out FILE]`;
+                 [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json|xlsx] [--out FILE]`;
 
 /** R14 `contrib whatif`: the baseline against the classes and level given, member by member. */
-export function whatif(args: string[], io: Io): number {
+export async function whatif(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     budget: { type: 'string' },
     year: { type: 'string' },
@@ -18,7 +20,7 @@ export function whatif(args: string[], io: Io): number {
     format: { type: 'string' },
     out: { type: 'string' },
   });
-  const fmt = format(values.format);
+  const fmt = formatOrXlsx(values.format, values.out as string | undefined);
   if (positionals.length !== 1) throw new UsageError('whatif needs one WORKBOOK.json');
   const budget = values.budget as string | undefined;
   const year = values.year as string | undefined;
@@ -36,6 +38,10 @@ export function whatif(args: string[], io: Io): number {
     checkOverrides(workbook, overrides);
     return compareScenario(workbook, { name: describeOverrides(overrides), overrides }, budget, Number(year));
   });
+  if (fmt === 'xlsx') {
+    const produced = producedDate();
+    return output(await toXlsx([comparisonExport(comparison, { organization: workbook.organization.name, produced })], produced), values.out as string, io);
+  }
   return output(fmt === 'csv' ? comparisonCsv(comparison) : fmt === 'json' ? comparisonJson(comparison) : comparisonText(comparison), values.out as string | undefined, io);
 }
 

@@ -1,0 +1,108 @@
+import type { ContributionTable } from '../engine/assess';
+import { decimalPlaces } from '../model/decimal';
+import type { Comparison } from '../scenario/scenario';
+
+// One table model for every export (CSV, XLSX, PDF): what the user sees, with a title block and a total row.
+
+export type ColumnKind = 'text' | 'money' | 'units' | 'percent' | 'date';
+
+export interface ExportColumn {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+}
+
+export interface ExportTable {
+  /** Sheet name (XLSX) and file-name stem. */
+  name: string;
+  title: string;
+  /** The title block: label and value, e.g. ['Budget', 'Paris Union']. */
+  info: [string, string][];
+  columns: ExportColumn[];
+  /** Cells as strings (money as plain decimals); null = empty. */
+  rows: Record<string, string | null>[];
+  total?: Record<string, string | null>;
+  currency: string;
+  /** Decimals of the rounding unit, for money formats. */
+  moneyDecimals: number;
+}
+
+export interface ExportContext {
+  organization: string;
+  /** The date the export was produced, YYYY-MM-DD. */
+  produced: string;
+  scenario?: string;
+}
+
+function levelInfo(t: ContributionTable): [string, string][] {
+  const b = t.budget;
+  return [
+    ['Method', t.method === 'total' ? 'Total apportioned by units (R4–R6)' : 'Fixed value per unit (R7)'],
+    [t.method === 'total' ? 'Total' : 'Unit value', `${t.level} ${b.currency}`],
+    [t.method === 'total' ? 'Implied unit value' : 'Implied total', `${t.method === 'total' ? t.unitValue : t.total} ${b.currency}`],
+    ['Rounding', `to ${b.roundingUnit}, ${b.rounding}`],
+    ['Adopted', t.carriedOver ? `No: carried over at the ${t.sourceYear} level (R10)` : 'Yes'],
+  ];
+}
+
+/** The contribution table of a budget and year. */
+export function contributionExport(t: ContributionTable, ctx: ExportContext): ExportTable {
+  const b = t.budget;
+  return {
+    name: `${b.id}-${t.year ?? 'apportionment'}`,
+    title: `${b.name}${t.year !== null ? `, ${t.year}` : ''}: assessed contributions`,
+    info: [
+      ['Organization', ctx.organization],
+      ['Budget', b.name],
+      ['Year', t.year === null ? '' : String(t.year)],
+      ...(ctx.scenario ? ([['Scenario', ctx.scenario]] as [string, string][]) : []),
+      ...levelInfo(t),
+      ['Produced', ctx.produced],
+    ],
+    columns: [
+      { key: 'code', header: 'Code', kind: 'text' },
+      { key: 'name', header: 'Member', kind: 'text' },
+      { key: 'class', header: 'Class', kind: 'text' },
+      { key: 'units', header: 'Units', kind: 'units' },
+      { key: 'percent', header: 'Share %', kind: 'percent' },
+      { key: 'amount', header: `Amount (${b.currency})`, kind: 'money' },
+    ],
+    rows: t.rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount })),
+    total: { code: 'Total', name: `${t.rows.length} members`, class: null, units: t.totalUnits, percent: '100.0000', amount: t.total },
+    currency: b.currency,
+    moneyDecimals: decimalPlaces(b.roundingUnit),
+  };
+}
+
+/** R14 a scenario against the baseline. */
+export function comparisonExport(c: Comparison, ctx: ExportContext): ExportTable {
+  const b = c.before.budget;
+  return {
+    name: `${b.id}-${c.before.year ?? ''}-whatif`,
+    title: `${b.name}, ${c.before.year}: what if ${c.scenario}`,
+    info: [
+      ['Organization', ctx.organization],
+      ['Budget', b.name],
+      ['Year', String(c.before.year ?? '')],
+      ['Scenario', c.scenario],
+      ['Before', `${c.before.method === 'total' ? 'total' : 'unit value'} ${c.before.level} ${b.currency}, total ${c.before.total}`],
+      ['After', `${c.after.method === 'total' ? 'total' : 'unit value'} ${c.after.level} ${b.currency}, total ${c.after.total}`],
+      ['Rounding', `to ${b.roundingUnit}, ${b.rounding}`],
+      ['Produced', ctx.produced],
+    ],
+    columns: [
+      { key: 'code', header: 'Code', kind: 'text' },
+      { key: 'name', header: 'Member', kind: 'text' },
+      { key: 'classBefore', header: 'Class before', kind: 'text' },
+      { key: 'classAfter', header: 'Class after', kind: 'text' },
+      { key: 'amountBefore', header: `Before (${b.currency})`, kind: 'money' },
+      { key: 'amountAfter', header: `After (${b.currency})`, kind: 'money' },
+      { key: 'difference', header: `Difference (${b.currency})`, kind: 'money' },
+      { key: 'percentChange', header: 'Change %', kind: 'percent' },
+    ],
+    rows: c.rows.map((r) => ({ ...r, changed: null })),
+    total: { code: 'Total', name: `${c.rows.length} members`, classBefore: null, classAfter: null, amountBefore: c.before.total, amountAfter: c.after.total, difference: c.totalDifference, percentChange: null },
+    currency: b.currency,
+    moneyDecimals: decimalPlaces(b.roundingUnit),
+  };
+}
