@@ -1,0 +1,186 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pasteRows, setClass, type Done } from '../../shared/edit';
+import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
+import { groupThousands } from '../../shared/model/decimal';
+import type { Workbook } from '../../shared/model/types';
+import { parseWorkbook } from '../../shared/model/validate';
+import { cell, launchChromium, serveStatic, totalCell } from './harness';
+
+// Browser mode, end to end: the built renderer in Chromium. Expected figures come from the engine in Node,
+// so the test checks that the app shows the engine's cents, not figures of its own.
+
+const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
+const BUDGET = 'paris';
+const YEAR = 2026;
+const shots = process.env.E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'cc-e2e-'));
+
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+let page: Page;
+const dir = mkdtempSync(join(tmpdir(), 'cc-e2e-files-'));
+
+const text = (sel: string) => page.locator(sel).first().textContent();
+const amountOf = (code: string) => text(cell(code, 'amount'));
+const shown = (t: ContributionTable, code: string) => groupThousands(t.rows.find((r) => r.code === code)!.amount);
+
+/** The members AG Grid has rendered (it virtualises rows): enough to see that they all moved. */
+async function renderedCodes(): Promise<string[]> {
+  return page.$$eval('.ag-row:not(.ag-row-pinned)[row-id]', (rows) => rows.map((r) => r.getAttribute('row-id')!));
+}
+
+async function expectTable(t: ContributionTable) {
+  await expect.poll(() => text(totalCell)).toBe(groupThousands(t.total));
+  for (const code of await renderedCodes()) expect(await amountOf(code), code).toBe(shown(t, code));
+}
+
+async function chooseClass(code: string, cls: string) {
+  await page.click(cell(code, 'name'));
+  await page.keyboard.press('Tab'); // Tab moves right, to the class
+  await page.keyboard.press('F2'); // F2 starts an edit
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: cls, exact: true }).click();
+}
+
+beforeAll(async () => {
+  server = await serveStatic();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 850 }, acceptDownloads: true });
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('.ag-row[row-index="0"]');
+  await page.selectOption('[data-testid=budget-select]', BUDGET);
+  await page.selectOption('[data-testid=year-select]', String(YEAR));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('browser mode, end to end', () => {
+  const before = assessBudgetYear(example, BUDGET, YEAR);
+  const edited = (setClass(example, { budget: BUDGET, member: 'AL', year: YEAR, value: 'I' }) as Done).workbook;
+  const after = assessBudgetYear(edited, BUDGET, YEAR);
+
+  it('opens the bundled example and shows the engine’s figures with the exact total (R5)', async () => {
+    await expectTable(before);
+    expect(await text('[data-testid=doc-title]')).toContain('example-workbook.json');
+  });
+
+  it('R1/R5 a class change moves that member and every other member; the total stays exact', async () => {
+    await chooseClass('AL', 'I');
+    await expect.poll(() => amountOf('AL')).toBe(shown(after, 'AL'));
+    await expectTable(after);
+    expect(after.total).toBe(before.total);
+    const codes = await renderedCodes();
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) expect(shown(after, code), code).not.toBe(shown(before, code));
+    expect(await text('[data-testid=doc-title]')).toMatch(/^●/); // unsaved mark
+    await page.screenshot({ path: join(shots, 'class-change.png') });
+  });
+
+  it('undo (Ctrl+Z) and redo (Ctrl+Shift+Z, Ctrl+Y) from our own stack', async () => {
+    await page.click(cell('DZ', 'code'));
+    await page.keyboard.press('Control+z');
+    await expectTable(before);
+    await page.keyboard.press('Control+Shift+z');
+    await expectTable(after);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+    await expectTable(after);
+  });
+
+  let pasted: Workbook;
+  it('pastes three rows from a spreadsheet as one undoable step', async () => {
+    const tsv = 'XA\tAtlantis\tVII\r\nXB\tLemuria\tV\r\nDZ\tAlgeria\tIII\r\n';
+    pasted = (pasteRows(edited, { budget: BUDGET, year: YEAR, text: tsv }) as Done).workbook;
+    const t = assessBudgetYear(pasted, BUDGET, YEAR);
+    await page.click(cell('AD', 'code'));
+    await page.evaluate((data) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', data);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, tsv);
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Paste 3 rows \(2 added, 1 updated\)/);
+    await expect.poll(() => text(totalCell)).toBe(groupThousands(t.total));
+    expect(await text(cell('DZ', 'class'))).toBe('III');
+    await expectTable(t);
+    // One step: a single undo takes all three rows back.
+    await page.keyboard.press('Control+z');
+    await expectTable(after);
+    await page.keyboard.press('Control+Shift+z');
+    await expectTable(t);
+    expect(await text('.ag-row-pinned .ag-cell[col-id="name"]')).toBe(`Total, ${t.rows.length} members`);
+  });
+
+  it('refuses a bad value with a message at the cell, and +500 adjusts the total exactly (R3)', async () => {
+    const t = assessBudgetYear(pasted, BUDGET, YEAR);
+    await page.dblclick(totalCell);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('12abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('[data-testid=cell-error]')).toMatch(/“12abc” is not an amount/);
+    expect(await text(totalCell)).toBe(groupThousands(t.total)); // refused, not changed
+    await page.screenshot({ path: join(shots, 'bad-value.png') });
+
+    await page.dblclick(totalCell);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('+500');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(totalCell)).toBe(groupThousands(String(BigInt(t.total) + 500n)));
+    expect(await page.locator('[data-testid=cell-error]').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => text(totalCell)).toBe(groupThousands(t.total));
+
+    // The budget panel's figure field refuses the same way, next to the field.
+    await page.fill('[data-testid=budget-figure]', '-999999999');
+    await page.press('[data-testid=budget-figure]', 'Enter');
+    await expect.poll(() => text('[data-testid=budget-figure-error]')).toMatch(/greater than zero/);
+    await page.press('[data-testid=budget-figure]', 'Escape');
+  });
+
+  it('saves (a download) and reopens the file (a file chooser) with the same figures', async () => {
+    const t = assessBudgetYear(pasted, BUDGET, YEAR);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save]')]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const saved = parseWorkbook(readFileSync(file, 'utf8'));
+    expect(saved.problems).toEqual([]);
+    expect(assessBudgetYear(saved.workbook!, BUDGET, YEAR)).toEqual(t);
+    await expect.poll(() => text('[data-testid=doc-title]')).not.toMatch(/^●/);
+
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    const old = page;
+    page = fresh;
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('.ag-row[row-index="0"]');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=open]')]);
+      await chooser.setFiles(file);
+      await expect.poll(() => text('[data-testid=notice]')).toMatch(/Opened/);
+      await page.selectOption('[data-testid=budget-select]', BUDGET);
+      await page.selectOption('[data-testid=year-select]', String(YEAR));
+      await expectTable(t);
+      expect(await text(cell('DZ', 'class'))).toBe('III');
+      await page.screenshot({ path: join(shots, 'reopened.png') });
+    } finally {
+      page = old;
+      await fresh.close();
+    }
+  });
+
+  it('a file that fails to load is reported and not adopted', async () => {
+    const bad = join(dir, 'broken.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(bad, '{ "format": "contribution-calculator-workbook", ');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=open]')]);
+    await chooser.setFiles(bad);
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/broken.json could not be opened; it was left as it is/);
+    expect(await text('[data-testid=doc-title]')).toContain('example-workbook.json');
+  });
+});
