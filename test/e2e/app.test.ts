@@ -101,11 +101,12 @@ describe('browser mode, end to end', () => {
     pasted = (pasteRows(edited, { budget: BUDGET, year: YEAR, text: tsv }) as Done).workbook;
     const t = assessBudgetYear(pasted, BUDGET, YEAR);
     await page.click(cell('AD', 'code'));
-    await page.evaluate((data) => {
+    // Runs in the page (a string: this file is type-checked without the DOM library).
+    await page.evaluate(`{
       const dt = new DataTransfer();
-      dt.setData('text/plain', data);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, tsv);
+      dt.setData('text/plain', ${JSON.stringify(tsv)});
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }`);
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/Paste 3 rows \(2 added, 1 updated\)/);
     await expect.poll(() => text(totalCell)).toBe(groupThousands(t.total));
     expect(await text(cell('DZ', 'class'))).toBe('III');
