@@ -41,7 +41,8 @@ describe('XLSX export', () => {
     expect(rows.slice(0, -1)).toEqual(t.rows.map((r) => ({ code: r.code, units: r.units, amount: r.amount })));
     expect(rows.at(-1)).toEqual({ code: 'Total', units: '15', amount: '1000000.00' });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
-    expect(ws.getColumn(6).numFmt).toBe('#,##0.00 "CHF";-#,##0.00 "CHF"');
+    expect(ws.getRow(header + 1).getCell(6).numFmt).toBe('#,##0.00 "CHF";-#,##0.00 "CHF"');
+    expect(ws.getRow(header).getCell(6).font?.bold).toBe(true);
     const info = Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [ws.getCell(`A${n}`).value, ws.getCell(`B${n}`).value]));
     expect(info).toMatchObject({ Organization: 'Test Organization', Year: '2026', Total: '1000000.00 CHF', Adopted: 'Yes', Produced: '2026-11-21', Rounding: 'to 0.01, half-up' });
   });
