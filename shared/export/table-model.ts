@@ -1,5 +1,5 @@
 import type { ContributionTable } from '../engine/assess';
-import { decimalPlaces } from '../model/decimal';
+import { decimalPlaces, groupThousands as g } from '../model/decimal';
 import type { Comparison } from '../scenario/scenario';
 
 // One table model for every export (CSV, XLSX, PDF): what the user sees, with a title block and a total row.
@@ -38,8 +38,8 @@ function levelInfo(t: ContributionTable): [string, string][] {
   const b = t.budget;
   return [
     ['Method', t.method === 'total' ? 'Total apportioned by units (R4–R6)' : 'Fixed value per unit (R7)'],
-    [t.method === 'total' ? 'Total' : 'Unit value', `${t.level} ${b.currency}`],
-    [t.method === 'total' ? 'Implied unit value' : 'Implied total', `${t.method === 'total' ? t.unitValue : t.total} ${b.currency}`],
+    [t.method === 'total' ? 'Total' : 'Unit value', `${g(t.level)} ${b.currency}`],
+    [t.method === 'total' ? 'Implied unit value' : 'Implied total', `${g(t.method === 'total' ? t.unitValue : t.total)} ${b.currency}`],
     ['Rounding', `to ${b.roundingUnit}, ${b.rounding}`],
     ['Adopted', t.carriedOver ? `No: carried over at the ${t.sourceYear} level (R10)` : 'Yes'],
   ];
@@ -85,8 +85,8 @@ export function comparisonExport(c: Comparison, ctx: ExportContext): ExportTable
       ['Budget', b.name],
       ['Year', String(c.before.year ?? '')],
       ['Scenario', c.scenario],
-      ['Before', `${c.before.method === 'total' ? 'total' : 'unit value'} ${c.before.level} ${b.currency}, total ${c.before.total}`],
-      ['After', `${c.after.method === 'total' ? 'total' : 'unit value'} ${c.after.level} ${b.currency}, total ${c.after.total}`],
+      ['Before', `${c.before.method === 'total' ? 'total' : 'unit value'} ${g(c.before.level)} ${b.currency}, total ${g(c.before.total)}`],
+      ['After', `${c.after.method === 'total' ? 'total' : 'unit value'} ${g(c.after.level)} ${b.currency}, total ${g(c.after.total)}`],
       ['Rounding', `to ${b.roundingUnit}, ${b.rounding}`],
       ['Produced', ctx.produced],
     ],

@@ -44,7 +44,7 @@ describe('XLSX export', () => {
     expect(ws.getRow(header + 1).getCell(6).numFmt).toBe('#,##0.00 "CHF";-#,##0.00 "CHF"');
     expect(ws.getRow(header).getCell(6).font?.bold).toBe(true);
     const info = Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [ws.getCell(`A${n}`).value, ws.getCell(`B${n}`).value]));
-    expect(info).toMatchObject({ Organization: 'Test Organization', Year: '2026', Total: '1000000.00 CHF', Adopted: 'Yes', Produced: '2026-11-21', Rounding: 'to 0.01, half-up' });
+    expect(info).toMatchObject({ Organization: 'Test Organization', Year: '2026', Total: '1,000,000.00 CHF', Adopted: 'Yes', Produced: '2026-11-21', Rounding: 'to 0.01, half-up' });
   });
 
   it('contrib apportion --format xlsx writes the example unitary table; every amount equals the engine', async () => {
