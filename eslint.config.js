@@ -3,9 +3,13 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'http', 'net'];
-const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
-});
+// The electron package by regex: a group pattern 'electron/*' would also match our own '../electron/handlers/…'.
+const restrict = (groups, message) => {
+  const rest = groups.filter((g) => g !== 'electron' && g !== 'electron/*');
+  const patterns = rest.length ? [{ group: rest, message }] : [];
+  if (rest.length !== groups.length) patterns.push({ regex: '^electron(/.*)?$', message });
+  return { 'no-restricted-imports': ['error', { patterns }] };
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'coverage/**'] },
