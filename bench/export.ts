@@ -41,7 +41,7 @@ for (const n of [200, 10_000]) {
   const terms = { id: 'unitary', name: 'Unitary contribution', currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up' as const };
   const t = computeContributions(terms, list, 'total', TOTAL, { year: 2026, carriedOver: false, sourceYear: 2026 });
   const runs = n > 1000 ? 7 : 21;
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   const ours = await timeAsync(async () => {
     bytes = await toXlsx([contributionExport(t, { organization: 'Bench', produced: '2026-11-21' })], '2026-11-21');
   }, runs);
