@@ -259,7 +259,53 @@ export function validateWorkbook(doc: unknown): Problem[] {
   });
 
   validateLedger(c, doc, members, taking, rawBudgets);
-  if (doc.scenarios !== undefined && !Array.isArray(doc.scenarios)) c.add('scenarios', 'scenarios must be a list');
+  // R14 scenarios: their overrides name members, budgets, classes and schemes of this workbook.
+  const scenarioIds = new Set<string>();
+  (doc.scenarios === undefined ? [] : c.array(doc, 'scenarios', '', 'The scenarios')).forEach((sc, i) => {
+    const path = `scenarios[${i}]`;
+    if (!isObj(sc)) return c.add(path, `Scenario ${i + 1} is not a scenario`);
+    const id = c.str(sc, 'id', path, `Scenario ${i + 1}'s id`);
+    const name = c.str(sc, 'name', path, `Scenario ${id ?? i + 1}'s name`) ?? id ?? String(i + 1);
+    if (id && scenarioIds.has(id)) c.add(`${path}.id`, `Scenario id "${id}" is used twice`);
+    if (id) scenarioIds.add(id);
+    c.array(sc, 'overrides', path, `Scenario ${name}'s changes`).forEach((o, j) => {
+      const op = `${path}.overrides[${j}]`;
+      const label = `Scenario ${name}, change ${j + 1}`;
+      if (!isObj(o)) return c.add(op, `${label} is not a change`);
+      const kind = c.oneOf(o, 'kind', op, `${label}: the kind of change`, ['class', 'level', 'join', 'leave', 'units'] as const);
+      if (kind === 'units') {
+        const schemeId = c.str(o, 'scheme', op, `${label}: the scheme`);
+        const scheme = schemeId ? schemes.get(schemeId) : undefined;
+        if (schemeId && !scheme) c.add(`${op}.scheme`, `${label}: there is no scheme ${schemeId}`);
+        const cls = c.str(o, 'class', op, `${label}: the class`);
+        if (cls && scheme?.kind === 'classes' && !scheme.classes.some((k) => k.code === cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${scheme.id}`);
+        c.decimal(o, 'units', op, `${label}: the units`, { positive: true });
+        return;
+      }
+      if (!kind) return;
+      const budgetId = c.str(o, 'budget', op, `${label}: the budget`);
+      const budget = budgetId ? budgets.get(budgetId) : undefined;
+      if (budgetId && !budget) c.add(`${op}.budget`, `${label}: there is no budget ${budgetId}`);
+      if (kind === 'level') {
+        c.year(o, 'year', op, `${label}: the year`);
+        c.oneOf(o, 'method', op, `${label}: the method`, ['total', 'unit-value'] as const);
+        c.decimal(o, 'amount', op, `${label}: the amount`);
+        return;
+      }
+      const member = c.str(o, 'member', op, `${label}: the member`);
+      if (kind !== 'join' && member && !members.has(member)) c.add(`${op}.member`, `${label}: there is no member ${member}`);
+      if (kind === 'class') c.year(o, 'fromYear', op, `${label}: the year it applies from`);
+      if (kind === 'join') c.date(o, 'from', op, `${label}: the date of joining`, false);
+      if (kind === 'leave') c.date(o, 'until', op, `${label}: the date of leaving`, false);
+      if (kind === 'class' || kind === 'join') {
+        if (budget?.scheme?.kind === 'scale') c.decimal(o, 'weight', op, `${label}: the weight`, { optional: kind === 'join' });
+        else if (budget?.scheme?.kind === 'classes') {
+          const cls = c.str(o, 'class', op, `${label}: the class`, kind === 'join' && !!budget.classesFrom);
+          if (cls && !budget.scheme.classes.some((k) => k.code === cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${budget.scheme.id}`);
+        }
+      }
+    });
+  });
   return c.problems;
 }
 

@@ -91,3 +91,24 @@ describe('contrib whatif', () => {
     expect(r.err).toMatch(/Z is not a class of paris/);
   });
 });
+
+describe('R14 scenarios in the workbook file', () => {
+  it('validation names a scenario change that points nowhere', async () => {
+    const { validateWorkbook } = await import('../../shared/model/validate');
+    const wb = e1Workbook();
+    wb.scenarios.push({
+      id: 's1',
+      name: 'Q down',
+      overrides: [
+        { kind: 'class', member: 'Q', budget: 'conference', fromYear: 2027, class: 'C' },
+        { kind: 'class', member: 'ZZ', budget: 'conference', fromYear: 2027, class: 'X' },
+        { kind: 'level', budget: 'nope', year: 2027, method: 'total', amount: '1' },
+      ],
+    });
+    expect(validateWorkbook(wb).map((p) => p.message)).toEqual([
+      'Scenario Q down, change 2: there is no member ZZ',
+      'Scenario Q down, change 2: class X is not a class of wipo-convention',
+      'Scenario Q down, change 3: there is no budget nope',
+    ]);
+  });
+});
