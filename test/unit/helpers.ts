@@ -1,25 +1,14 @@
+import { emptyWorkbook } from '../../shared/model/empty';
 import { PARIS, WIPO_CONVENTION, WIPO_UNITARY } from '../../shared/model/schemes';
 import type { Budget, Participation, Workbook } from '../../shared/model/types';
 
 /** A small valid workbook; tests add what they need. */
 export function workbook(parts: Partial<Workbook> = {}): Workbook {
-  return {
-    format: 'contribution-calculator-workbook',
-    version: 1,
+  return emptyWorkbook({
     organization: { name: 'Test Organization' },
-    settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' },
     schemes: [WIPO_CONVENTION, PARIS, WIPO_UNITARY, { id: 'scale', name: 'Scale', kind: 'scale' }],
-    members: [],
-    budgets: [],
-    participations: [],
-    classChanges: [],
-    payments: [],
-    wcfDecisions: [],
-    advanceAgreements: [],
-    votingDecisions: [],
-    scenarios: [],
     ...parts,
-  };
+  });
 }
 
 export function budget(id: string, schemeId: string, years: Budget['years'], extra: Partial<Budget> = {}): Budget {
