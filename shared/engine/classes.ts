@@ -63,6 +63,8 @@ export class ClassTimeline {
     participation: Participation | undefined,
     changes: readonly ClassChange[],
     private readonly scheme: Scheme,
+    /** R11 the units held through the linked union, for a year with no class of its own. */
+    linkedUnits: (year: number) => string | undefined = () => undefined,
   ) {
     this.entries = (participation?.classes ?? []).map((h) => ({ year: h.year, class: h.class, weight: h.weight }));
     this.entries.sort((a, b) => a.year - b.year);
@@ -70,7 +72,7 @@ export class ClassTimeline {
     const ordered = [...changes].sort((a, b) => (a.notifiedOn < b.notifiedOn ? -1 : a.notifiedOn > b.notifiedOn ? 1 : 0));
     for (const c of ordered) {
       const before = this.at(yearOf(c.notifiedOn));
-      const fromUnits = before && before.class !== undefined ? this.units(before.class) : undefined;
+      const fromUnits = before ? (before.class !== undefined ? this.units(before.class) : undefined) : linkedUnits(yearOf(c.notifiedOn));
       const effect = changeEffect(c, fromUnits, this.units(c.toClass));
       this.effects.set(c.id, effect);
       if (effect.status === 'effective') {
@@ -120,7 +122,16 @@ export class Holdings {
     const key = `${budget.id}\u0000${member}`;
     let t = this.timelines.get(key);
     if (!t) {
-      t = new ClassTimeline(this.participations.get(key), this.changes.get(key) ?? [], schemeOf(this.workbook, budget));
+      const linked = budget.classesFrom ? this.workbook.budgets.find((b) => b.id === budget.classesFrom) : undefined;
+      const linkedUnits = (year: number) => {
+        if (!linked) return undefined;
+        try {
+          return this.holding(linked, member, year).units;
+        } catch {
+          return undefined; // no class in the linked union that year: judged as a move up
+        }
+      };
+      t = new ClassTimeline(this.participations.get(key), this.changes.get(key) ?? [], schemeOf(this.workbook, budget), linkedUnits);
       this.timelines.set(key, t);
     }
     return t;

@@ -112,6 +112,16 @@ describe('R11 special unions', () => {
     expect(amounts(t)).toEqual({ DK: '308', NO: '92' });
   });
 
+  it('R11 with R13: a notice in the special union itself is judged against the Paris class it held', () => {
+    const wb = unionWorkbook();
+    // DK holds IV through Paris; a move to VII in Locarno alone is a move down, pending without a session.
+    wb.classChanges.push({ id: 'c2', member: 'DK', budget: 'locarno', toClass: 'VII', notifiedOn: '2025-06-30' });
+    const t = assessBudgetYear(wb, 'locarno', 2026);
+    expect(t.rows[0]).toMatchObject({ code: 'DK', class: 'IV', classFrom: 'paris' });
+    wb.classChanges[0].sessionDate = '2025-10-01';
+    expect(assessBudgetYear(wb, 'locarno', 2026).rows[0]).toMatchObject({ code: 'DK', class: 'VII', changeId: 'c2' });
+  });
+
   it('R11: a changed Paris class flows into the special union', () => {
     const wb = unionWorkbook();
     wb.classChanges.push({ id: 'c1', member: 'DK', budget: 'paris', toClass: 'VII', notifiedOn: '2025-06-30', sessionDate: '2025-10-01' });
