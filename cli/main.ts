@@ -5,7 +5,7 @@ import { contributionCsv, contributionJson, contributionText } from '../shared/e
 import { parseMembersCsv } from '../shared/model/members-csv';
 import { builtInScheme } from '../shared/model/schemes';
 import type { RoundingMode, Scheme } from '../shared/model/types';
-import { parseWorkbook, validateWorkbook } from '../shared/model/validate';
+import { lineOfPath, parseWorkbook, validateWorkbook } from '../shared/model/validate';
 import { advances, ADVANCES_USAGE } from './commands/advances';
 import { status, STATUS_USAGE } from './commands/status';
 import { wcf, WCF_USAGE } from './commands/wcf';
@@ -186,7 +186,7 @@ function validate(args: string[], io: Io): number {
   const wb = res.workbook;
   const late = checkComputable(wb);
   if (late.length > 0) {
-    for (const p of late) io.out(`${file}:1: ${p.message} [${p.path}]\n`);
+    for (const p of late) io.out(`${file}:${lineOfPath(text, p.path) ?? 1}: ${p.message} [${p.path}]\n`);
     io.out(`${late.length} problem${late.length === 1 ? '' : 's'} found\n`);
     return 1;
   }

@@ -19,6 +19,7 @@ export function checkComputable(workbook: Workbook): Problem[] {
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         problems.push({ path: `budgets[${i}]`, message: `${b.name}, ${y}: ${e.message}` });
+        return; // the first year that fails says enough; later years usually repeat it
       }
     }
   });

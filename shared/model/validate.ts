@@ -491,6 +491,13 @@ export function parseWorkbook(text: string): LoadResult {
   return { workbook: withDefaults(doc as Obj), problems, lines };
 }
 
+/** 1-based line of the value at `path` in workbook text, where it can be found. */
+export function lineOfPath(text: string, path: string): number | undefined {
+  const tree = parseTree(text);
+  const node = tree ? findNodeAtLocation(tree, pathSegments(path)) : undefined;
+  return node ? lineAt(text, node.offset) : undefined;
+}
+
 /** "budgets[2].years[0].amount" → ['budgets', 2, 'years', 0, 'amount']. */
 export function pathSegments(path: string): (string | number)[] {
   const out: (string | number)[] = [];
