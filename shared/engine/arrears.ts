@@ -1,6 +1,6 @@
 import { firstOfJanuary, yearOf } from '../model/dates';
 import type { Budget, VotingDecision } from '../model/types';
-import { Ledger, unpaidUpTo, type MemberAccount } from './ledger';
+import { Ledger, type MemberAccount } from './ledger';
 
 export type VotingStatus = 'ok' | 'in arrears' | 'no vote' | 'vote kept by decision';
 
@@ -82,6 +82,39 @@ class Decisions {
   }
 }
 
+interface RawStatus {
+  budget: Budget;
+  arrears: bigint;
+  threshold: bigint;
+  dueThisYear: bigint;
+  status: VotingStatus;
+  minimum: bigint;
+  losesVoteOn: string | null;
+  decision?: VotingDecision;
+}
+
+/** R16 a budget's unpaid contributions from an account as running totals by year: upTo(y) = Σ unpaid of years ≤ y. */
+class RunningUnpaid {
+  private first = 0;
+  private readonly cum: bigint[] = [];
+
+  constructor(acc: MemberAccount, budgetId: string) {
+    let total = 0n;
+    for (const it of acc.items) {
+      if (it.kind !== 'contribution' || it.budget !== budgetId) continue;
+      if (this.cum.length === 0) this.first = it.year;
+      while (this.first + this.cum.length < it.year) this.cum.push(total);
+      total += it.assessed - it.credited;
+      this.cum.push(total);
+    }
+  }
+
+  upTo(year: number): bigint {
+    if (this.cum.length === 0 || year < this.first) return 0n;
+    return this.cum[Math.min(year - this.first, this.cum.length - 1)];
+  }
+}
+
 const covers = (d: VotingDecision, date: string) => d.from <= date && (d.to === undefined || date <= d.to);
 
 function decisionRef(d: VotingDecision): DecisionRef {
@@ -108,46 +141,57 @@ export class VotingStatusBook {
 
   /** R16–R18 a member's status in one budget on `date`. */
   budgetStatus(member: string, budget: Budget, date: string): BudgetStatus {
+    return this.formatted(this.compute(member, budget, date));
+  }
+
+  private formatted(r: RawStatus): BudgetStatus {
+    const l = this.ledger;
+    const places = l.places(r.budget.id);
+    const s: BudgetStatus = {
+      budget: r.budget.id,
+      currency: r.budget.currency,
+      arrears: l.format(r.arrears, places),
+      threshold: l.format(r.threshold, places),
+      dueThisYear: l.format(r.dueThisYear, places),
+      status: r.status,
+      minimumPayment: l.format(r.minimum, places),
+      losesVoteOn: r.losesVoteOn,
+    };
+    if (r.decision) s.decision = decisionRef(r.decision);
+    return s;
+  }
+
+  private compute(member: string, budget: Budget, date: string): RawStatus {
     const l = this.ledger;
     const y = yearOf(date);
     const known = this.decisions.known(member, budget.id, date);
-    // Look far enough ahead to pass the end of every decision known today.
-    let horizon = y + 3;
-    for (const d of known) if (d.to !== undefined) horizon = Math.max(horizon, yearOf(d.to) + 1);
+    // Items up to y + 2 settle every 1 January up to y + 3 (by then three years are unpaid against two); look
+    // further to pass the end of a decision known today.
+    let horizon = y + 2;
+    for (const d of known) if (d.to !== undefined) horizon = Math.max(horizon, yearOf(d.to));
     horizon = Math.min(horizon, y + MAX_LOOKAHEAD);
     let acc = l.account(member, date, horizon);
+    let unpaid = new RunningUnpaid(acc, budget.id);
 
-    const arrears = unpaidUpTo(acc, budget.id, y - 1);
+    const arrears = unpaid.upTo(y - 1);
     const threshold = this.threshold(budget.id, member, y);
-    const dueThisYear = unpaidUpTo(acc, budget.id, y) - arrears;
+    const dueThisYear = unpaid.upTo(y) - arrears;
     const noVote = arrears > 0n && arrears >= threshold; // R17
     const decision = noVote ? known.find((d) => covers(d, date)) : undefined;
     const status: VotingStatus = arrears === 0n ? 'ok' : !noVote ? 'in arrears' : decision ? 'vote kept by decision' : 'no vote';
-    const unit = l.money(budget.roundingUnit);
-    const minimum = noVote ? arrears - threshold + unit : 0n; // R18
+    const minimum = noVote ? arrears - threshold + l.money(budget.roundingUnit) : 0n; // R18
 
     let losesVoteOn: string | null = null;
     if (status !== 'no vote') {
       for (;;) {
-        losesVoteOn = this.lossDate(acc, budget.id, member, date, known);
+        losesVoteOn = this.lossDate(unpaid, acc.horizon, budget.id, member, date, known);
         // Credit paid ahead can postpone the loss beyond the horizon: look further while some is left.
         if (losesVoteOn !== null || acc.unappliedAtHorizon === 0n || acc.horizon >= y + MAX_LOOKAHEAD) break;
         acc = l.account(member, date, Math.min(acc.horizon + 10, y + MAX_LOOKAHEAD));
+        unpaid = new RunningUnpaid(acc, budget.id);
       }
     }
-    const places = l.places(budget.id);
-    const s: BudgetStatus = {
-      budget: budget.id,
-      currency: budget.currency,
-      arrears: l.format(arrears, places),
-      threshold: l.format(threshold, places),
-      dueThisYear: l.format(dueThisYear, places),
-      status,
-      minimumPayment: l.format(minimum, places),
-      losesVoteOn,
-    };
-    if (decision) s.decision = decisionRef(decision);
-    return s;
+    return { budget, arrears, threshold, dueThisYear, status, minimum, losesVoteOn, decision };
   }
 
   /** R17 gross amounts assessed for the two preceding full calendar years. */
@@ -157,18 +201,19 @@ export class VotingStatusBook {
 
   /**
    * The first day after `date` on which the member has no vote if it pays nothing more: arrears only grow on
-   * 1 January, and a decision that keeps the vote ends the day after its last day.
+   * 1 January, and a decision that keeps the vote ends the day after its last day. Items up to `horizon` settle
+   * every day up to 1 January of the year after it.
    */
-  private lossDate(acc: MemberAccount, budgetId: string, member: string, date: string, known: VotingDecision[]): string | null {
+  private lossDate(unpaid: RunningUnpaid, horizon: number, budgetId: string, member: string, date: string, known: VotingDecision[]): string | null {
     const y = yearOf(date);
     const candidates: string[] = [];
-    for (let t = y + 1; t <= acc.horizon; t++) candidates.push(firstOfJanuary(t));
+    for (let t = y + 1; t <= horizon + 1; t++) candidates.push(firstOfJanuary(t));
     for (const d of known) if (d.to !== undefined && d.to >= date) candidates.push(nextDay(d.to));
-    candidates.sort();
+    if (known.length > 0) candidates.sort();
     for (const t of candidates) {
       const ty = yearOf(t);
-      if (t <= date || ty > acc.horizon) continue;
-      const arrears = unpaidUpTo(acc, budgetId, ty - 1);
+      if (t <= date || ty > horizon + 1) continue;
+      const arrears = unpaid.upTo(ty - 1);
       if (arrears > 0n && arrears >= this.threshold(budgetId, member, ty) && !known.some((d) => covers(d, t))) return t;
     }
     return null;
@@ -213,28 +258,30 @@ export class VotingStatusBook {
         return p.from === undefined || p.from <= date;
       });
       if (budgets.length === 0) continue;
-      const per = budgets.map((b) => this.budgetStatus(m.code, b, date));
-      const worst = per.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
-      const currencies = new Set(per.map((s) => s.currency));
-      const one = currencies.size === 1;
-      const places = Math.max(...budgets.map((b) => this.ledger.places(b.id)));
-      const sum = (pick: (s: BudgetStatus) => string) => (one ? this.ledger.format(per.reduce((t, s) => t + this.ledger.money(pick(s)), 0n), places) : null);
-      const losses = per.map((s) => s.losesVoteOn).filter((d): d is string => d !== null);
+      const raw = budgets.map((b) => this.compute(m.code, b, date));
+      const worst = raw.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
+      const currency = raw[0].budget.currency;
+      const one = raw.every((r) => r.budget.currency === currency);
+      let places = 0;
+      for (const b of budgets) places = Math.max(places, this.ledger.places(b.id));
+      const sum = (pick: (r: RawStatus) => bigint) => (one ? this.ledger.format(raw.reduce((t, r) => t + pick(r), 0n), places) : null);
+      let loss: string | null = null;
+      for (const r of raw) if (r.losesVoteOn !== null && (loss === null || r.losesVoteOn < loss)) loss = r.losesVoteOn;
       const row: StatusRow = {
         code: m.code,
         name: m.name,
         budget: 'all',
-        currency: one ? [...currencies][0] : null,
-        arrears: sum((s) => s.arrears),
-        threshold: sum((s) => s.threshold),
+        currency: one ? currency : null,
+        arrears: sum((r) => r.arrears),
+        threshold: sum((r) => r.threshold),
         status: worst.status,
-        minimumPayment: sum((s) => s.minimumPayment),
-        losesVoteOn: worst.status === 'no vote' || losses.length === 0 ? null : losses.sort()[0],
-        budgets: per,
+        minimumPayment: sum((r) => r.minimum),
+        losesVoteOn: worst.status === 'no vote' ? null : loss,
+        budgets: raw.map((r) => this.formatted(r)),
       };
       const withdrew = m.withdrew !== undefined && m.withdrew <= date ? m.withdrew : undefined;
       if (withdrew) row.withdrew = withdrew;
-      if (worst.decision) row.decision = worst.decision;
+      if (worst.decision) row.decision = decisionRef(worst.decision);
       rows.push(row);
     }
     return { date, budget: null, budgetName: null, rows, counts: count(rows) };
