@@ -1,6 +1,6 @@
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type ColDef, type GetRowIdParams, type GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
 
@@ -98,7 +98,8 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   );
 
   // Recompute = a transaction of the rows that changed; the grid keeps focus, scroll and editors (getRowId).
-  useEffect(() => {
+  // A layout effect: the new figures reach the grid before the browser paints, not one frame later.
+  useLayoutEffect(() => {
     const api = apiRef.current;
     if (!api || !table) return;
     const prev = shown.current;
