@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes examples/example-workbook.json, the example workbook bundled with the app (format version 1,
-// see shared/model/types.ts). Plain Node, no dependencies, deterministic: the same script always writes the
-// same bytes. Run: node scripts/make-example.mjs
+// see shared/model/types.ts). Plain Node plus tsx (already a dependency of the CLI), so the payments are computed
+// with the engine itself, to the cent. Deterministic: the same script always writes the same bytes.
+// Run: node scripts/make-example.mjs
 //
 // The member states, their names and ISO 3166-1 alpha-2 codes are real; the dates, classes, budgets and class
 // changes are illustrative, not official figures of any organization.
@@ -9,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'examples', 'example-workbook.json');
@@ -298,6 +300,75 @@ const CLASS_CHANGES = [
   { member: 'VN', budget: 'paris', toClass: 'VI', notifiedOn: '2025-11-20' },
 ];
 
+// --- The ledger (R15–R20): payments 2022–2026, WCF decisions, a voting decision, a host-state advance. ----------
+// Illustrative only. Each member pays in one of these ways; everyone not listed pays each year in full, in one
+// unmarked payment early in the year. On 2026-06-30 (and 2027-01-01) this gives every voting status:
+const PAYERS = {
+  // Paid 2022 and 2023, nothing since: arrears 2024 + 2025 reach the threshold, no vote.
+  'stopped-2024': ['BO', 'KG', 'LY', 'SO'],
+  // The same, but the General Assembly found the delay due to exceptional circumstances (VOTING_DECISIONS).
+  'kept-by-decision': ['HT'],
+  // Paid up to 2024, nothing since: in arrears on 2026-06-30, no vote from 2027-01-01.
+  'stopped-2025': ['LB', 'VE', 'ZW'],
+  // Paid about half of 2025 (in whole francs), nothing yet for 2026: in arrears on 2026-06-30.
+  'half-2025': ['AR', 'EG', 'GT', 'MN', 'PH'],
+  // Pays the unitary contribution and Locarno, marked, but nothing to the Paris Union since 2024: no vote in Paris,
+  // so no vote in every body (Art. 11(5)).
+  'paris-unpaid': ['CU'],
+  // Four instalments a year.
+  quarterly: ['BR', 'IN', 'MX', 'TR', 'ZA'],
+  // Pays in the autumn: the current year is due, not in arrears, on 2026-06-30.
+  late: ['CA', 'IT', 'NG', 'PK'],
+  // Pays its contributions and its WCF shares separately, each payment marked.
+  marked: ['NO'],
+  // Pays on time, and its 2027 unitary contribution ahead, in November 2026 (credited on 1 January 2027).
+  ahead: ['SG'],
+};
+// Tuvalu withdrew on 2024-12-31 without paying 2024: it keeps those arrears.
+const UNPAID_FROM = { TV: 2024 };
+const PAY_YEARS = [2022, 2023, 2024, 2025, 2026];
+
+// R19 working capital fund decisions.
+const WCF_DECISIONS = [
+  // Established in the unitary contribution: 5% of each member's 2025 contribution, due 1 January 2025.
+  { id: 'wcf-unitary-2025', budget: 'unitary', year: 2025, proportion: '0.05', decidedOn: '2024-10-08', reference: 'Assembly decision 2024/7 (illustrative)' },
+  // Increased in the Paris Union: 150,000 apportioned in proportion to the 2026 contributions (R5).
+  { id: 'wcf-paris-2026', budget: 'paris', year: 2026, amount: '150000', decidedOn: '2025-10-01', reference: 'Paris Union Assembly decision 2025/4 (illustrative)' },
+];
+
+// R17 the vote kept by decision.
+const VOTING_DECISIONS = [
+  {
+    id: 'vd-2025-1',
+    member: 'HT',
+    body: 'General Assembly',
+    date: '2025-10-09',
+    reference: 'General Assembly decision 2025/12 (illustrative)',
+    from: '2025-10-09',
+    to: '2026-12-31',
+  },
+];
+
+// R20 the host state's advances, and a denunciation on record: notified 2026-05-10, so the obligation ends on
+// 2029-12-31 and the host state keeps its ex officio seat until then.
+const ADVANCE_AGREEMENTS = [
+  {
+    id: 'hq-advances-2012',
+    hostState: 'CH',
+    ceiling: '10000000',
+    currency: 'CHF',
+    conditions: 'Interest-free; each advance repaid within twelve months (illustrative)',
+    signedOn: '2012-06-01',
+    movements: [
+      { date: '2023-02-15', kind: 'drawn', amount: '4000000', reference: 'advance 2023/1' },
+      { date: '2023-11-30', kind: 'repaid', amount: '4000000', reference: 'advance 2023/1' },
+      { date: '2025-03-03', kind: 'drawn', amount: '2500000', reference: 'advance 2025/1' },
+      { date: '2025-12-01', kind: 'repaid', amount: '1000000', reference: 'advance 2025/1' },
+    ],
+    denunciation: { by: 'host-state', notifiedOn: '2026-05-10', reference: 'note verbale of 2026-05-10 (illustrative)' },
+  },
+];
+
 const years = (fn) => {
   const out = [];
   for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) out.push(fn(y));
@@ -465,7 +536,99 @@ function check(workbook) {
   }
 }
 
+// --- Payments, computed with the engine so that "in full" is exact to the cent. ---------------------------------
+
+register();
+const engine = await import('../shared/engine/index.ts');
+const { validateWorkbook } = await import('../shared/model/validate.ts');
+
+function addLedger(workbook) {
+  workbook.wcfDecisions = WCF_DECISIONS;
+  workbook.votingDecisions = VOTING_DECISIONS;
+  workbook.advanceAgreements = ADVANCE_AGREEMENTS;
+  const ledger = new engine.Ledger(workbook);
+  const profile = new Map(Object.entries(PAYERS).flatMap(([how, codes]) => codes.map((c) => [c, how])));
+  const money = (v) => ledger.format(v, 2);
+  const payments = [];
+  const pay = (member, date, amount, extra = {}) => {
+    if (amount > 0n) payments.push({ id: `pay-${String(payments.length + 1).padStart(4, '0')}`, member, date, amount: money(amount), currency: 'CHF', ...extra });
+  };
+  const budgetsOf = (code) => ledger.budgetsOfMember(code).map((b) => b.id);
+  /** What a member owes for a year: its contributions and the WCF shares falling due that year. */
+  const owed = (code, year, only = () => true) => {
+    let sum = 0n;
+    for (const b of budgetsOf(code)) {
+      if (!only(b)) continue;
+      sum += ledger.assessed(b, code, year);
+      for (const d of ledger.wcfDecisions(b)) if (Number(engine.wcfDueDate(d).slice(0, 4)) === year) sum += ledger.wcfShares(d).get(code) ?? 0n;
+    }
+    return sum;
+  };
+  const contributions = (code, year) => budgetsOf(code).reduce((s, b) => s + ledger.assessed(b, code, year), 0n);
+  const wcfOwed = (code, year) => owed(code, year) - contributions(code, year);
+
+  members.forEach((m, i) => {
+    const how = profile.get(m.code) ?? 'in-full';
+    const day = String(10 + ((i * 7) % 18)).padStart(2, '0');
+    const month = String(1 + (i % 5)).padStart(2, '0');
+    for (const year of PAY_YEARS) {
+      if (year >= (UNPAID_FROM[m.code] ?? Infinity)) break;
+      const full = owed(m.code, year);
+      if ((how === 'stopped-2024' || how === 'kept-by-decision') && year >= 2024) break;
+      if (how === 'stopped-2025' && year >= 2025) break;
+      if (how === 'half-2025' && year >= 2025) {
+        if (year === 2025) pay(m.code, `2025-06-${day}`, (full / 200n) * 100n);
+        continue;
+      }
+      if (how === 'paris-unpaid' && year >= 2024) {
+        for (const b of budgetsOf(m.code)) if (b !== 'paris') pay(m.code, `${year}-${month}-${day}`, owed(m.code, year, (x) => x === b), { budget: b });
+        continue;
+      }
+      if (how === 'quarterly') {
+        const part = full / 4n;
+        ['02', '05', '08', '11'].forEach((mm, q) => pay(m.code, `${year}-${mm}-15`, q === 3 ? full - 3n * part : part));
+        continue;
+      }
+      if (how === 'marked') {
+        pay(m.code, `${year}-${month}-${day}`, contributions(m.code, year), { purpose: 'contribution', reference: `contributions ${year}` });
+        pay(m.code, `${year}-${month}-${day}`, wcfOwed(m.code, year), { purpose: 'wcf', reference: `working capital fund ${year}` });
+        continue;
+      }
+      pay(m.code, how === 'late' ? `${year}-${String(9 + (i % 2)).padStart(2, '0')}-${day}` : `${year}-${month}-${day}`, full, { reference: `contributions ${year}` });
+    }
+    if (how === 'ahead') pay(m.code, '2026-11-16', ledger.assessed('unitary', m.code, 2027), { budget: 'unitary', year: 2027, reference: 'unitary contribution 2027, paid ahead' });
+  });
+  workbook.payments = payments;
+}
+
+/** The statuses the example is meant to show, checked with the engine. */
+function checkLedger(workbook) {
+  const fail = (msg) => {
+    throw new Error(`make-example: ${msg}`);
+  };
+  const problems = validateWorkbook(JSON.parse(JSON.stringify(workbook)));
+  if (problems.length > 0) fail(`${problems[0].path}: ${problems[0].message}`);
+  const expect = (date, code, status) => {
+    const row = engine.votingStatus(workbook, date).rows.find((r) => r.code === code);
+    if (row?.status !== status) fail(`${code} on ${date} is "${row?.status}", expected "${status}"`);
+  };
+  for (const code of [...PAYERS['stopped-2024'], ...PAYERS['paris-unpaid']]) expect('2026-06-30', code, 'no vote');
+  for (const code of [...PAYERS['stopped-2025'], ...PAYERS['half-2025']]) expect('2026-06-30', code, 'in arrears');
+  for (const code of [...PAYERS.late, ...PAYERS.quarterly, ...PAYERS.marked, ...PAYERS.ahead]) expect('2026-06-30', code, 'ok');
+  expect('2026-06-30', 'HT', 'vote kept by decision');
+  expect('2027-01-01', 'HT', 'no vote');
+  for (const code of PAYERS['stopped-2025']) expect('2027-01-01', code, 'no vote');
+  expect('2026-06-30', 'TV', 'no vote');
+  const counts = engine.votingStatus(workbook, '2026-06-30').counts;
+  if (counts.ok + counts['in arrears'] + counts['no vote'] + counts['vote kept by decision'] !== workbook.members.length) fail('a member has no status');
+  const seat = engine.advancesReport(workbook, '2029-12-31').seats[0];
+  if (!seat.seat || engine.advancesReport(workbook, '2030-01-01').seats[0].seat) fail('the host state should be bound until 2029-12-31');
+  return counts;
+}
+
 check(workbook);
+addLedger(workbook);
+const statusCounts = checkLedger(workbook);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(workbook, null, 2) + '\n', 'utf8');
 
@@ -473,5 +636,8 @@ const count = (id) => participations.filter((p) => p.budget === id).length;
 console.log(
   `wrote ${relative(ROOT, OUT)}: ${members.length} members; ` +
     BUDGETS.map((b) => `${b.id} ${count(b.id)}`).join(', ') +
-    `; ${classChanges.length} class changes`,
+    `; ${classChanges.length} class changes; ${workbook.payments.length} payments; on 2026-06-30 ` +
+    Object.entries(statusCounts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', '),
 );

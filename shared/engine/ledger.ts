@@ -139,13 +139,13 @@ export class Ledger {
     return toScaledBigInt(s, this.scale);
   }
 
-  /** A bigint amount written with `places` decimals, or with more where it needs them (a payment's cents). */
+  /** A bigint amount written with `places` decimals, or with the ledger's where it needs them (a payment's cents). */
   format(v: bigint, places: number): string {
     const drop = this.scale - places;
     if (drop <= 0) return formatScaled(v * 10n ** BigInt(-drop), places);
     const f = 10n ** BigInt(drop);
     if (v % f === 0n) return formatScaled(v / f, places);
-    return formatScaled(v, this.scale).replace(/0+$/, '');
+    return formatScaled(v, this.scale);
   }
 
   /** Decimal places of a budget's rounding unit: the way its amounts are written. */

@@ -61,6 +61,7 @@ export function statusText(report: StatusReport): string {
       ? [
           `Voting status on ${report.date}, organization-wide${cur}`,
           'Art. 11(5): no vote in the Conference budget or in any Union means no vote in every body of which the state is a member.',
+          'Amounts are summed over each member’s budgets; the status is the gravest of its budgets’ (see --budget ID for each).',
         ]
       : [`Voting status on ${report.date}: ${report.budgetName}${cur}`];
   const head = ['Code', 'Name', 'Budget', 'Arrears', 'Threshold', 'Status', 'Minimum payment', 'Loses vote on'];

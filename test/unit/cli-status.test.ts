@@ -122,6 +122,22 @@ describe('contrib status', () => {
   });
 });
 
+describe('the example workbook', () => {
+  it('R16–R20: on 2026-06-30 it shows every status, a vote kept by decision, the WCF and a denounced advance agreement', async () => {
+    const ex = 'examples/example-workbook.json';
+    const j = JSON.parse((await contrib('status', ex, '--date', '2026-06-30', '--format', 'json')).out);
+    expect(j.counts['in arrears']).toBeGreaterThan(0);
+    expect(j.counts['no vote']).toBeGreaterThan(0);
+    expect(j.counts['vote kept by decision']).toBe(1);
+    expect(j.rows.find((r: { code: string }) => r.code === 'HT')).toMatchObject({ status: 'vote kept by decision', decision: { body: 'General Assembly' } });
+    expect(j.rows.find((r: { code: string }) => r.code === 'TV')).toMatchObject({ status: 'no vote', withdrew: '2024-12-31' });
+    const wcf = JSON.parse((await contrib('wcf', ex, '--date', '2026-06-30', '--format', 'json')).out);
+    expect(wcf.funds.map((f: { budget: string }) => f.budget)).toEqual(['paris', 'unitary']);
+    const adv = (await contrib('advances', ex, '--date', '2026-06-30', '--format', 'csv')).out;
+    expect(adv.split('\n')[1]).toMatch(/,yes,host-state,2026-05-10,2029-12-31,yes$/);
+  });
+});
+
 describe('contrib wcf', () => {
   it('R19: shares, payments to the fund and its balance, as CSV', async () => {
     const file = e4Plus();
