@@ -4,6 +4,7 @@ import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
 import {
   addMember,
   EMPTY_HISTORY,
+  importMembers,
   formatTsv,
   parseAmountInput,
   pasteRows,
@@ -20,11 +21,13 @@ import {
 import { contributionCsv } from '../../shared/export/contribution-table';
 import type { FileRef, MenuCommand, OpenResult } from '../../shared/ipc/contract';
 import { decimalPlaces } from '../../shared/model/decimal';
+import { parseMembersCsv } from '../../shared/model/members-csv';
 import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
 import { platform } from '../platform';
 import { BudgetPanel } from './BudgetPanel';
+import { ClassChanges } from './ClassChanges';
 import { MembersGrid, TOTAL_ROW_ID, type CellEdit, type GridRow } from './MembersGrid';
 
 interface Doc {
@@ -325,6 +328,24 @@ export function App() {
     };
   }, [budget, year, run, table, focusedCode]);
 
+  /** Members from a CSV file: one undoable step, reporting the lines it could not read. */
+  const importCsv = useCallback(
+    async (file: File) => {
+      if (!budget) return;
+      const read = parseMembersCsv(await file.text(), classes ? 'class' : 'weight');
+      const o = run((wb) =>
+        importMembers(wb, {
+          budget: budget.id,
+          year,
+          rows: read.members.map((m) => ({ at: `line ${m.line}`, code: m.code, name: m.name, value: m.class ?? m.weight ?? '' })),
+          problems: read.problems.map((p) => ({ path: `line ${p.line}`, message: `line ${p.line}: ${p.message}` })),
+        }),
+      );
+      if (!o.ok) setNotice({ kind: 'error', text: `Nothing was imported from ${file.name}:`, problems: o.problems });
+    },
+    [budget, classes, year, run],
+  );
+
   const onEdit = useCallback(
     (edit: CellEdit) => {
       if (!budget || !table) return;
@@ -408,6 +429,20 @@ export function App() {
         </label>
         <span className="sep" />
         <button onClick={() => setAdding((a) => !a)}>Add member</button>
+        <label className="button">
+          Import CSV…
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            hidden
+            data-testid="import-csv"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importCsv(f);
+            }}
+          />
+        </label>
         <button
           disabled={!focusedCode}
           onClick={() => {
@@ -458,7 +493,10 @@ export function App() {
       )}
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
       <div className="body">
-        <BudgetPanel budget={budget} year={year} table={table} run={run} />
+        <aside className="side">
+          <BudgetPanel budget={budget} year={year} table={table} run={run} />
+          <ClassChanges workbook={doc.workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
+        </aside>
         <section className="table">
           {computed.error ? (
             <p className="notice error" data-testid="engine-error">

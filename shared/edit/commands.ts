@@ -211,13 +211,20 @@ export interface PasteArgs {
   text: string;
 }
 
+/** One member row to add or update: `at` says where it came from ("row 3", "line 7") for the messages. */
+export interface MemberRow {
+  at: string;
+  code: string;
+  name: string;
+  /** Class code or weight; empty = leave as it is. */
+  value: string;
+}
+
 /**
  * Rows pasted from a spreadsheet add or update members in one undoable step. Rows that cannot be read are
  * reported (by row number) and skipped; if none can be read, the paste is refused.
  */
 export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
-  const b = budgetOf(wb, a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
   const rows = parseTsv(a.text);
   if (rows.length === 0) return refuse('paste', 'the clipboard holds no rows');
   let cols = { code: 0, name: 1, value: 2 };
@@ -228,6 +235,22 @@ export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
     cols = { code: at('code'), name: at('name', 'member', 'state'), value: at('class', 'weight') };
     first = 1;
   }
+  const field = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+  const list: MemberRow[] = rows.slice(first).map((row, i) => ({ at: `row ${first + i + 1}`, code: field(row, cols.code), name: field(row, cols.name), value: field(row, cols.value) }));
+  return upsertMembers(wb, a.budget, a.year, list, 'Paste');
+}
+
+/** Members imported from a CSV or XLSX file (already read into rows): the same single undoable step as a paste. */
+export function importMembers(wb: Workbook, a: { budget: string; year: number; rows: MemberRow[]; problems?: Problem[] }): Outcome {
+  const o = upsertMembers(wb, a.budget, a.year, a.rows, 'Import');
+  const earlier = a.problems ?? [];
+  if (!o.ok) return { ok: false, problems: [...earlier, ...o.problems] };
+  return { ...o, problems: [...earlier, ...o.problems] };
+}
+
+function upsertMembers(wb: Workbook, budgetId: string, year: number, list: readonly MemberRow[], verb: string): Outcome {
+  const b = budgetOf(wb, budgetId);
+  if (!b) return refuse('budget', `the workbook has no budget “${budgetId}”`);
   const problems: Problem[] = [];
   let members = wb.members;
   let participations = wb.participations;
@@ -235,23 +258,18 @@ export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
   const seen = new Set<string>();
   let added = 0;
   let updated = 0;
-  for (let r = first; r < rows.length; r++) {
-    const row = rows[r];
-    const at = `row ${r + 1}`;
-    const code = (row[cols.code] ?? '').trim();
-    const name = cols.name >= 0 ? (row[cols.name] ?? '').trim() : '';
-    const value = cols.value >= 0 ? (row[cols.value] ?? '').trim() : '';
+  for (const { at, code, name, value } of list) {
     if (!CODE_RE.test(code)) {
       problems.push({ path: at, message: `${at}: “${code}” is not a member code` });
       continue;
     }
     if (seen.has(code)) {
-      problems.push({ path: at, message: `${at}: ${code} appears twice in the pasted rows` });
+      problems.push({ path: at, message: `${at}: ${code} appears twice` });
       continue;
     }
     seen.add(code);
     let h: ClassHolding | string | undefined;
-    if (value !== '') h = holdingFor(wb, b, value, a.year);
+    if (value !== '') h = holdingFor(wb, b, value, year);
     if (typeof h === 'string') {
       problems.push({ path: at, message: `${at}: ${h}` });
       continue;
@@ -262,7 +280,7 @@ export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
         problems.push({ path: at, message: `${at}: the new member ${code} needs a name and a class` });
         continue;
       }
-      const from = `${a.year}-01-01`;
+      const from = `${year}-01-01`;
       members = [...members, { code, name, joined: from }];
       index.set(code, members.length - 1);
       participations = [...participations, { member: code, budget: b.id, from, classes: [h] }];
@@ -276,11 +294,57 @@ export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
     if (h) {
       const p = participations.find((x) => x.budget === b.id && x.member === code);
       if (p) participations = replaceParticipation(participations, withHolding(p, h));
-      else participations = [...participations, { member: code, budget: b.id, from: `${a.year}-01-01`, classes: [h] }];
+      else participations = [...participations, { member: code, budget: b.id, from: `${year}-01-01`, classes: [h] }];
     }
     updated++;
   }
-  if (added + updated === 0) return { ok: false, problems };
-  const label = `Paste ${added + updated} row${added + updated === 1 ? '' : 's'} (${added} added, ${updated} updated)`;
+  if (added + updated === 0) return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'there were no rows to read' }] };
+  const label = `${verb} ${added + updated} row${added + updated === 1 ? '' : 's'} (${added} added, ${updated} updated)`;
   return changed(label, wb, { ...wb, members, participations }, ['members', 'participations'], problems);
+}
+
+export interface ClassChangeArgs {
+  budget: string;
+  member: string;
+  toClass: string;
+  notifiedOn: string;
+  /** R13 for a lower class: the ordinary session that heard it (absent = pending). */
+  sessionDate?: string;
+  /** R13 for a higher class: the year the state names. */
+  requestedYear?: number;
+}
+
+/** R13 records a notice of a change of class; the engine decides the year it takes effect (or that it is pending). */
+export function addClassChange(wb: Workbook, a: ClassChangeArgs): Outcome {
+  const b = budgetOf(wb, a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!wb.participations.some((p) => p.budget === a.budget && p.member === a.member)) return refuse('member', `${a.member} does not take part in ${b.name}`);
+  const scheme = schemeOfBudget(wb, b);
+  if (scheme?.kind !== 'classes' || !scheme.classes.some((c) => c.code === a.toClass)) return refuse('toClass', `“${a.toClass}” is not a class of ${b.name}'s scheme`);
+  if (!isIsoDate(a.notifiedOn)) return refuse('notifiedOn', `the date of the notice “${a.notifiedOn}” must be written YYYY-MM-DD`);
+  if (a.sessionDate !== undefined && a.sessionDate !== '' && !isIsoDate(a.sessionDate)) return refuse('sessionDate', `the session date “${a.sessionDate}” must be written YYYY-MM-DD`);
+  if (a.sessionDate && a.sessionDate < a.notifiedOn) return refuse('sessionDate', 'the session cannot come before the notice');
+  let n = wb.classChanges.length + 1;
+  while (wb.classChanges.some((c) => c.id === `cc-${n}`)) n++;
+  const change = { id: `cc-${n}`, member: a.member, budget: a.budget, toClass: a.toClass, notifiedOn: a.notifiedOn } as Workbook['classChanges'][number];
+  if (a.sessionDate) change.sessionDate = a.sessionDate;
+  if (a.requestedYear !== undefined) change.requestedYear = a.requestedYear;
+  return changed(`Class change ${change.id}: ${a.member} to ${a.toClass}`, wb, { ...wb, classChanges: [...wb.classChanges, change] }, ['classChanges']);
+}
+
+/** R13 sets (or clears) the session date of a notice: a pending lower-class request becomes effective. */
+export function setSessionDate(wb: Workbook, id: string, sessionDate: string | undefined): Outcome {
+  const c = wb.classChanges.find((x) => x.id === id);
+  if (!c) return refuse('id', `there is no class change ${id}`);
+  if (sessionDate !== undefined && !isIsoDate(sessionDate)) return refuse('sessionDate', `the session date “${sessionDate}” must be written YYYY-MM-DD`);
+  if (sessionDate !== undefined && sessionDate < c.notifiedOn) return refuse('sessionDate', 'the session cannot come before the notice');
+  const next = { ...c };
+  if (sessionDate === undefined) delete next.sessionDate;
+  else next.sessionDate = sessionDate;
+  return changed(`Session date of ${id}`, wb, { ...wb, classChanges: wb.classChanges.map((x) => (x.id === id ? next : x)) }, ['classChanges']);
+}
+
+export function removeClassChange(wb: Workbook, id: string): Outcome {
+  if (!wb.classChanges.some((x) => x.id === id)) return refuse('id', `there is no class change ${id}`);
+  return changed(`Remove class change ${id}`, wb, { ...wb, classChanges: wb.classChanges.filter((x) => x.id !== id) }, ['classChanges']);
 }

@@ -16,6 +16,7 @@ import { cell, launchChromium, serveStatic, totalCell } from './harness';
 const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
 const BUDGET = 'paris';
 const YEAR = 2026;
+// Screenshots: kept in E2E_SHOTS when set (to look at them), else in a temp folder removed afterwards.
 const shots = process.env.E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'cc-e2e-'));
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -42,7 +43,7 @@ async function chooseClass(code: string, cls: string) {
   await page.keyboard.press('Tab'); // Tab moves right, to the class
   await page.keyboard.press('F2'); // F2 starts an edit
   await page.keyboard.press('ArrowDown');
-  await page.getByRole('option', { name: cls, exact: true }).click();
+  await page.locator('.ag-select-list').getByRole('option', { name: cls, exact: true }).click();
 }
 
 beforeAll(async () => {
@@ -60,6 +61,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
+  if (!process.env.E2E_SHOTS) rmSync(shots, { recursive: true, force: true });
 });
 
 describe('browser mode, end to end', () => {
@@ -173,6 +175,32 @@ describe('browser mode, end to end', () => {
       page = old;
       await fresh.close();
     }
+  });
+
+  it('R13 a lower-class notice is pending until a session date, then takes effect the next 1 January', async () => {
+    await page.click(cell('AU', 'code'));
+    const form = page.locator('[data-testid=class-changes] form');
+    await form.locator('select').selectOption('VII');
+    await form.locator('input[type=date]').first().fill('2026-02-01');
+    await form.getByRole('button', { name: 'Record notice' }).click();
+    const item = page.locator('[data-testid=class-changes] li', { hasText: 'AU' });
+    await expect.poll(() => item.textContent()).toMatch(/pending: no session yet/);
+    await item.locator('input[type=date]').fill('2026-10-01');
+    await item.locator('input[type=date]').blur();
+    await expect.poll(() => item.textContent()).toMatch(/lower, from 1 Jan 2027/);
+    expect(await text(cell('AU', 'class'))).toBe('IV'); // 2026 is unchanged
+    await page.screenshot({ path: join(shots, 'class-change-r13.png') });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+  });
+
+  it('imports members from a CSV file in one step, reporting the lines it could not read', async () => {
+    const csv = join(dir, 'members.csv');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(csv, 'code,name,class\nXC,Mu,VI\nXD,Thule,Z\n');
+    await page.setInputFiles('[data-testid=import-csv]', csv);
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Import 1 row \(1 added, 0 updated\); 1 skipped:.*line 3: “Z” is not a class/);
+    await page.keyboard.press('Control+z');
   });
 
   it('a file that fails to load is reported and not adopted', async () => {

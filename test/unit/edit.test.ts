@@ -101,3 +101,42 @@ describe('edit commands', () => {
     expect(pasteRows(wb, { budget: 'paris', year: 2026, text: 'not a code!\tx\tI' }).ok).toBe(false);
   });
 });
+
+describe('R13 class change notices', () => {
+  it('R13: a lower class takes effect on 1 January after the session; without a session it is pending', async () => {
+    const { addClassChange, setSessionDate } = await import('../../shared/edit');
+    const wb = example();
+    const row = assessBudgetYear(wb, 'paris', 2026).rows.find((r) => r.class === 'IV')!;
+    const pending = ok(addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'VII', notifiedOn: '2026-02-01' }));
+    expect(assessBudgetYear(pending.workbook, 'paris', 2027).rows.find((r) => r.code === row.code)!.class).toBe('IV');
+    const id = pending.workbook.classChanges.at(-1)!.id;
+    const heard = ok(setSessionDate(pending.workbook, id, '2026-10-01'));
+    expect(assessBudgetYear(heard.workbook, 'paris', 2026).rows.find((r) => r.code === row.code)!.class).toBe('IV');
+    expect(assessBudgetYear(heard.workbook, 'paris', 2027).rows.find((r) => r.code === row.code)!.class).toBe('VII');
+    roundTrips(pending.workbook, setSessionDate(pending.workbook, id, '2026-10-01'));
+    roundTrips(wb, addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'VII', notifiedOn: '2026-02-01' }));
+    expect(setSessionDate(pending.workbook, id, '2025-01-01').ok).toBe(false);
+    expect(addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'Q', notifiedOn: '2026-02-01' }).ok).toBe(false);
+  });
+});
+
+describe('import members from CSV', () => {
+  it('imports rows read from a CSV file in one step, with the lines it could not read', async () => {
+    const { importMembers } = await import('../../shared/edit');
+    const { parseMembersCsv } = await import('../../shared/model/members-csv');
+    const wb = example();
+    const csv = 'code;name;class\nXA;Atlantis;VII\nXB;Lemuria;\nFR;France;II\n';
+    const read = parseMembersCsv(csv, 'class');
+    const d = ok(
+      importMembers(wb, {
+        budget: 'paris',
+        year: 2026,
+        rows: read.members.map((m) => ({ at: `line ${m.line}`, code: m.code, name: m.name, value: m.class ?? '' })),
+        problems: read.problems.map((p) => ({ path: `line ${p.line}`, message: `line ${p.line}: ${p.message}` })),
+      }),
+    );
+    expect(d.label).toBe('Import 2 rows (1 added, 1 updated)');
+    expect(d.problems.map((p) => p.message)).toEqual(['line 3: XB: class is empty', 'line 3: the new member XB needs a name and a class']);
+    roundTrips(wb, importMembers(wb, { budget: 'paris', year: 2026, rows: [{ at: 'line 2', code: 'XA', name: 'Atlantis', value: 'VII' }] }));
+  });
+});

@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react';
+import { Holdings } from '../../shared/engine';
+import { addClassChange, removeClassChange, setSessionDate, type Outcome } from '../../shared/edit';
+import type { Budget, Workbook } from '../../shared/model/types';
+
+interface Props {
+  workbook: Workbook;
+  budget: Budget;
+  classes: string[] | null;
+  member: string | null;
+  run(command: (wb: Workbook) => Outcome): Outcome;
+}
+
+/** R13 notices of a change of class, with the year each takes effect as the engine reads it. */
+export function ClassChanges({ workbook, budget, classes, member, run }: Props) {
+  const [toClass, setToClass] = useState('');
+  const [notified, setNotified] = useState('');
+  const [session, setSession] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const changes = useMemo(() => {
+    const holdings = new Holdings(workbook);
+    return workbook.classChanges
+      .filter((c) => c.budget === budget.id)
+      .map((c) => {
+        let effect: string;
+        try {
+          const e = holdings.timeline(budget, c.member).effects.get(c.id);
+          effect = !e ? '' : e.status === 'pending' ? 'pending: no session yet' : `${e.direction}, from 1 Jan ${e.effectiveYear}`;
+        } catch (err) {
+          effect = (err as Error).message;
+        }
+        return { change: c, effect };
+      });
+  }, [workbook, budget]);
+  if (!classes) return null;
+  const fail = (o: Outcome) => setError(o.ok ? null : o.problems.map((p) => p.message).join('; '));
+
+  return (
+    <section className="class-changes" data-testid="class-changes">
+      <h3>Class changes (R13)</h3>
+      {changes.length === 0 && <p className="muted">None for this budget.</p>}
+      <ul>
+        {changes.map(({ change: c, effect }) => (
+          <li key={c.id}>
+            <strong>{c.member}</strong> → {c.toClass} <span className="muted">notified {c.notifiedOn}</span>
+            <br />
+            <input
+              key={c.sessionDate ?? ''} // remount after undo/redo: the field shows the workbook, not a stale edit
+              type="date"
+              aria-label={`Session date of ${c.id}`}
+              defaultValue={c.sessionDate ?? ''}
+              onBlur={(e) => {
+                const v = e.target.value || undefined;
+                if (v !== c.sessionDate) fail(run((wb) => setSessionDate(wb, c.id, v)));
+              }}
+            />{' '}
+            <span className="effect">{effect}</span>{' '}
+            <button className="link" aria-label={`Remove ${c.id}`} onClick={() => fail(run((wb) => removeClassChange(wb, c.id)))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!member) return setError('choose a member in the grid first');
+          fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: notified, sessionDate: session || undefined })));
+        }}
+      >
+        <span>{member ?? 'Pick a member'} →</span>{' '}
+        <select aria-label="New class" value={toClass || classes[0]} onChange={(e) => setToClass(e.target.value)}>
+          {classes.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+        <label>
+          notified <input type="date" value={notified} onChange={(e) => setNotified(e.target.value)} />
+        </label>
+        <label>
+          session <input type="date" value={session} onChange={(e) => setSession(e.target.value)} />
+        </label>
+        <button type="submit">Record notice</button>
+      </form>
+      {error && (
+        <span className="cell-error" role="alert">
+          {error}
+        </span>
+      )}
+    </section>
+  );
+}
