@@ -304,6 +304,9 @@ const CLASS_CHANGES = [
 // Illustrative only. Each member pays in one of these ways; everyone not listed pays each year in full, in one
 // unmarked payment early in the year. On 2026-06-30 (and 2027-01-01) this gives every voting status:
 const PAYERS = {
+  // No payment recorded since 2022: no vote. (Also the member the edit and validate tests can remove or rename
+  // without touching a payment.)
+  none: ['AL'],
   // Paid 2022 and 2023, nothing since: arrears 2024 + 2025 reach the threshold, no vote.
   'stopped-2024': ['BO', 'KG', 'LY', 'SO'],
   // The same, but the General Assembly found the delay due to exceptional circumstances (VOTING_DECISIONS).
@@ -574,6 +577,7 @@ function addLedger(workbook) {
     for (const year of PAY_YEARS) {
       if (year >= (UNPAID_FROM[m.code] ?? Infinity)) break;
       const full = owed(m.code, year);
+      if (how === 'none') break;
       if ((how === 'stopped-2024' || how === 'kept-by-decision') && year >= 2024) break;
       if (how === 'stopped-2025' && year >= 2025) break;
       if (how === 'half-2025' && year >= 2025) {
@@ -612,7 +616,7 @@ function checkLedger(workbook) {
     const row = engine.votingStatus(workbook, date).rows.find((r) => r.code === code);
     if (row?.status !== status) fail(`${code} on ${date} is "${row?.status}", expected "${status}"`);
   };
-  for (const code of [...PAYERS['stopped-2024'], ...PAYERS['paris-unpaid']]) expect('2026-06-30', code, 'no vote');
+  for (const code of [...PAYERS.none, ...PAYERS['stopped-2024'], ...PAYERS['paris-unpaid']]) expect('2026-06-30', code, 'no vote');
   for (const code of [...PAYERS['stopped-2025'], ...PAYERS['half-2025']]) expect('2026-06-30', code, 'in arrears');
   for (const code of [...PAYERS.late, ...PAYERS.quarterly, ...PAYERS.marked, ...PAYERS.ahead]) expect('2026-06-30', code, 'ok');
   expect('2026-06-30', 'HT', 'vote kept by decision');
