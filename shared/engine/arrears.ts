@@ -183,10 +183,12 @@ export class VotingStatusBook {
 
     let losesVoteOn: string | null = null;
     if (status !== 'no vote') {
-      for (;;) {
+      for (let left = -1n; ; ) {
         losesVoteOn = this.lossDate(unpaid, acc.horizon, budget.id, member, date, known);
-        // Credit paid ahead can postpone the loss beyond the horizon: look further while some is left.
-        if (losesVoteOn !== null || acc.unappliedAtHorizon === 0n || acc.horizon >= y + MAX_LOOKAHEAD) break;
+        // Credit paid ahead can postpone the loss beyond the horizon: look further while it is being used up
+        // (credit that can never be applied, e.g. marked for a past year, does not postpone anything).
+        if (losesVoteOn !== null || acc.unappliedAtHorizon === 0n || acc.unappliedAtHorizon === left || acc.horizon >= y + MAX_LOOKAHEAD) break;
+        left = acc.unappliedAtHorizon;
         acc = l.account(member, date, Math.min(acc.horizon + 10, y + MAX_LOOKAHEAD));
         unpaid = new RunningUnpaid(acc, budget.id);
       }

@@ -365,6 +365,45 @@ interface Lane {
 
 const lane = (items: LedgerItem[]): Lane => ({ items, start: 0 });
 
+/** One line of a member's statement: what was assessed, what was credited to it and from which payment. */
+export interface StatementLine {
+  kind: ItemKind;
+  budget: string;
+  year: number;
+  decision?: string;
+  due: string;
+  assessed: string;
+  credited: string;
+  unpaid: string;
+  credits: { payment: string; date: string; amount: string }[];
+}
+
+/**
+ * R15 a member's statement on a date: each contribution and WCF share due by then (of one budget, or all), what
+ * was credited to it and from which payment, and what remains unpaid; plus credit not yet applied.
+ */
+export function memberStatement(ledger: Ledger, member: string, date: string, budgetId?: string): { lines: StatementLine[]; unapplied: string } {
+  const acc = ledger.account(member, date);
+  const lines: StatementLine[] = [];
+  for (const it of acc.items) {
+    if (it.due > date || (budgetId !== undefined && it.budget !== budgetId)) continue;
+    const places = ledger.places(it.budget);
+    const line: StatementLine = {
+      kind: it.kind,
+      budget: it.budget,
+      year: it.year,
+      due: it.due,
+      assessed: ledger.format(it.assessed, places),
+      credited: ledger.format(it.credited, places),
+      unpaid: ledger.format(it.assessed - it.credited, places),
+      credits: it.credits.map((c) => ({ payment: c.payment, date: c.date, amount: ledger.format(c.amount, places) })),
+    };
+    if (it.decision !== undefined) line.decision = it.decision;
+    lines.push(line);
+  }
+  return { lines, unapplied: ledger.format(acc.unapplied, 0) };
+}
+
 /** R16 unpaid contributions of one budget for the years up to `lastYear`, from an account. */
 export function unpaidUpTo(account: MemberAccount, budgetId: string, lastYear: number): bigint {
   let s = 0n;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { advanceStatus, advancesReport, isBound, obligationEnds } from '../../shared/engine/advances';
 import { VotingStatusBook, votingStatus } from '../../shared/engine/arrears';
-import { Ledger } from '../../shared/engine/ledger';
+import { Ledger, memberStatement } from '../../shared/engine/ledger';
 import { wcfReport } from '../../shared/engine/wcf';
 import type { AdvanceAgreement, Payment, Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
@@ -357,5 +357,23 @@ describe('validation of the ledger lists', () => {
       'votingDecisions[0].body: Voting decision v1: the body that decided is missing or empty',
       'votingDecisions[0].to: Voting decision v1 ends (2025-01-01) before it begins (2025-10-01)',
     ]);
+  });
+});
+
+describe('member statement', () => {
+  it('R15: for a member, budget and date: assessed each year, credited from which payment, unpaid', () => {
+    const wb = ledgerBook({ payments: [pay('p1', 'X', '2024-03-01', '9500', { budget: 'conf' }), pay('p2', 'X', '2025-02-01', '1000.50', { budget: 'conf' })] });
+    const s = memberStatement(new Ledger(wb), 'X', '2025-06-30', 'conf');
+    expect(s.lines.map((l) => [l.year, l.assessed, l.credited, l.unpaid])).toEqual([
+      // Written in the budget's rounding unit (1), with cents only where a payment brought them.
+      [2023, '9000', '9000', '0'],
+      [2024, '10000', '1500.50', '8499.50'],
+      [2025, '12000', '0', '12000'],
+    ]);
+    expect(s.lines[1].credits).toEqual([
+      { payment: 'p1', date: '2024-03-01', amount: '500' },
+      { payment: 'p2', date: '2025-02-01', amount: '1000.50' },
+    ]);
+    expect(s.unapplied).toBe('0');
   });
 });
