@@ -28,6 +28,7 @@ import { parseWorkbook } from '../../shared/model/validate';
 import { platform } from '../platform';
 import { BudgetPanel } from './BudgetPanel';
 import { ClassChanges } from './ClassChanges';
+import { SchemeEditor } from './SchemeEditor';
 import { MembersGrid, TOTAL_ROW_ID, type CellEdit, type GridRow } from './MembersGrid';
 
 interface Doc {
@@ -496,6 +497,7 @@ export function App() {
         <aside className="side">
           <BudgetPanel budget={budget} year={year} table={table} run={run} />
           <ClassChanges workbook={doc.workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
+          {scheme && <SchemeEditor scheme={scheme} run={run} />}
         </aside>
         <section className="table">
           {computed.error ? (

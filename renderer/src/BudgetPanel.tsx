@@ -12,7 +12,7 @@ interface Props {
 }
 
 /** A text field that commits on Enter or leaving it, cancels on Escape, and shows a refusal next to itself. */
-function CommitField(props: { label: string; value: string; disabled?: boolean; testId: string; commit(text: string): string | null }) {
+export function CommitField(props: { label: string; value: string; disabled?: boolean; testId: string; commit(text: string): string | null }) {
   const [text, setText] = useState(props.value);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -348,3 +348,39 @@ export function removeClassChange(wb: Workbook, id: string): Outcome {
   if (!wb.classChanges.some((x) => x.id === id)) return refuse('id', `there is no class change ${id}`);
   return changed(`Remove class change ${id}`, wb, { ...wb, classChanges: wb.classChanges.filter((x) => x.id !== id) }, ['classChanges']);
 }
+
+/** R1 the units of one class of a scheme (schemes are editable data). Every budget on the scheme follows. */
+export function setClassUnits(wb: Workbook, a: { scheme: string; code: string; units: string }): Outcome {
+  const s = wb.schemes.find((x) => x.id === a.scheme);
+  if (!s || s.kind !== 'classes') return refuse('scheme', `the workbook has no class scheme “${a.scheme}”`);
+  if (!s.classes.some((c) => c.code === a.code)) return refuse('code', `${s.name} has no class ${a.code}`);
+  const u = a.units.trim();
+  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse(`${a.code}.units`, `“${a.units}” is not a number of units greater than zero, such as 7.5`);
+  const next = { ...s, classes: s.classes.map((c) => (c.code === a.code ? { ...c, units: u } : c)) };
+  return changed(`Set class ${a.code} of ${s.name} to ${u} units`, wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+}
+
+/** R1 a new class in a scheme. */
+export function addSchemeClass(wb: Workbook, a: { scheme: string; code: string; units: string }): Outcome {
+  const s = wb.schemes.find((x) => x.id === a.scheme);
+  if (!s || s.kind !== 'classes') return refuse('scheme', `the workbook has no class scheme “${a.scheme}”`);
+  const code = a.code.trim();
+  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return refuse('code', `“${a.code}” is not a class code such as IVbis`);
+  if (s.classes.some((c) => c.code === code)) return refuse('code', `${s.name} already has class ${code}`);
+  const u = a.units.trim();
+  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse('units', `“${a.units}” is not a number of units greater than zero`);
+  const next = { ...s, classes: [...s.classes, { code, units: u }] };
+  return changed(`Add class ${code} to ${s.name}`, wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+}
+
+/** R1 removes a class no member holds and no notice names. */
+export function removeSchemeClass(wb: Workbook, a: { scheme: string; code: string }): Outcome {
+  const s = wb.schemes.find((x) => x.id === a.scheme);
+  if (!s || s.kind !== 'classes') return refuse('scheme', `the workbook has no class scheme “${a.scheme}”`);
+  const budgets = new Set(wb.budgets.filter((b) => b.schemeId === s.id).map((b) => b.id));
+  const user = wb.participations.find((p) => budgets.has(p.budget) && p.classes.some((h) => h.class === a.code));
+  if (user) return refuse('code', `class ${a.code} is held by ${user.member}: change its class first`);
+  if (wb.classChanges.some((c) => budgets.has(c.budget) && c.toClass === a.code)) return refuse('code', `a class-change notice names class ${a.code}`);
+  const next = { ...s, classes: s.classes.filter((c) => c.code !== a.code) };
+  return changed(`Remove class ${a.code} from ${s.name}`, wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+}

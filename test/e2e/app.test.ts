@@ -207,6 +207,22 @@ describe('browser mode, end to end', () => {
     await page.keyboard.press('Control+z');
   });
 
+  it('R1 the scheme editor refuses bad units at the field and recomputes on good ones', async () => {
+    await page.click('[data-testid=scheme-editor] summary');
+    const units = '.ag-row-pinned[row-id="total"] .ag-cell[col-id="units"]';
+    const before = await text(units);
+    await page.fill('[data-testid=units-VII]', 'abc');
+    await page.press('[data-testid=units-VII]', 'Enter');
+    await expect.poll(() => text('[data-testid=units-VII-error]')).toMatch(/not a number of units/);
+    expect(await text(units)).toBe(before);
+    await page.fill('[data-testid=units-VII]', '2');
+    await page.press('[data-testid=units-VII]', 'Enter');
+    await expect.poll(() => text(units)).not.toBe(before);
+    await page.click(cell('AD', 'code'));
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => text(units)).toBe(before);
+  });
+
   it('a file that fails to load is reported and not adopted', async () => {
     const bad = join(dir, 'broken.json');
     const { writeFileSync } = await import('node:fs');

@@ -141,3 +141,21 @@ describe('import members from CSV', () => {
     roundTrips(wb, importMembers(wb, { budget: 'paris', year: 2026, rows: [{ at: 'line 2', code: 'XA', name: 'Atlantis', value: 'VII' }] }));
   });
 });
+
+describe('R1 scheme editor commands', () => {
+  it('R1: class units are editable data; every member of the class follows, and undo restores them', async () => {
+    const { setClassUnits, addSchemeClass, removeSchemeClass } = await import('../../shared/edit');
+    const wb = example();
+    const d = ok(setClassUnits(wb, { scheme: 'paris', code: 'I', units: '30' }));
+    const t = assessBudgetYear(d.workbook, 'paris', 2026);
+    for (const r of t.rows.filter((x) => x.class === 'I')) expect(r.units).toBe('30');
+    expect(t.total).toBe(assessBudgetYear(wb, 'paris', 2026).total);
+    roundTrips(wb, setClassUnits(wb, { scheme: 'paris', code: 'I', units: '30' }));
+    expect(setClassUnits(wb, { scheme: 'paris', code: 'I', units: '0' }).ok).toBe(false);
+    roundTrips(wb, addSchemeClass(wb, { scheme: 'paris', code: 'VIII', units: '0.5' }));
+    expect(addSchemeClass(wb, { scheme: 'paris', code: 'I', units: '1' }).ok).toBe(false);
+    const added = ok(addSchemeClass(wb, { scheme: 'paris', code: 'VIII', units: '0.5' }));
+    roundTrips(added.workbook, removeSchemeClass(added.workbook, { scheme: 'paris', code: 'VIII' }));
+    expect(removeSchemeClass(wb, { scheme: 'paris', code: 'VII' }).ok).toBe(false); // held by members
+  });
+});
