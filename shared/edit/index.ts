@@ -3,3 +3,4 @@ export * from './commands';
 export * from './history';
 export * from './input';
 export * from './tsv';
+export * from './scenarios';

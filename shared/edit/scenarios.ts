@@ -1,0 +1,216 @@
+import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
+import type { BudgetMethod, Scenario, ScenarioOverride, Workbook } from '../model/types';
+import { applyScenario } from '../scenario/scenario';
+import { done, edit, refuse, type Edit, type Outcome } from './command';
+
+// R14 scenarios as undoable commands. A scenario only ever changes `workbook.scenarios`; the baseline
+// (members, participations, budgets, schemes, class changes) changes only through applyScenarioToBaseline.
+
+type Part = 'scenarios' | 'members' | 'participations' | 'classChanges' | 'budgets' | 'schemes';
+
+function restore(label: string, parts: Partial<Pick<Workbook, Part>>): Edit {
+  return edit(label, (wb) => {
+    const now: Partial<Pick<Workbook, Part>> = {};
+    for (const k of Object.keys(parts) as Part[]) (now as Record<Part, unknown>)[k] = wb[k];
+    return done(label, { ...wb, ...parts }, restore(label, now));
+  });
+}
+
+function changed(label: string, before: Workbook, after: Workbook, parts: Part[]): Outcome {
+  const old: Partial<Pick<Workbook, Part>> = {};
+  for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
+  return done(label, after, restore(label, old));
+}
+
+const scenariosOf = (wb: Workbook): Scenario[] => wb.scenarios ?? [];
+
+function withScenario(wb: Workbook, id: string, f: (s: Scenario) => Scenario): Workbook {
+  return { ...wb, scenarios: scenariosOf(wb).map((s) => (s.id === id ? f(s) : s)) };
+}
+
+function cleanName(name: string): string | null {
+  const n = name.trim().replace(/\s+/g, ' ');
+  return n === '' || n.length > 120 ? null : n;
+}
+
+/** A readable id from the name, unique in the workbook: "Q to class C" → "q-to-class-c", then "-2", "-3"… */
+export function scenarioIdFor(wb: Workbook, name: string): string {
+  const stem = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'scenario';
+  const taken = new Set(scenariosOf(wb).map((s) => s.id));
+  if (!taken.has(stem)) return stem;
+  for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
+}
+
+/** A name not yet used: "Copy of X", "Copy of X (2)"… */
+function freeName(wb: Workbook, name: string): string {
+  const names = new Set(scenariosOf(wb).map((s) => s.name));
+  if (!names.has(name)) return name;
+  for (let i = 2; ; i++) if (!names.has(`${name} (${i})`)) return `${name} (${i})`;
+}
+
+/** R14 a new, empty scenario (no overrides: it computes exactly as the baseline). */
+export function createScenario(wb: Workbook, a: { name: string; id?: string }): Outcome {
+  const name = cleanName(a.name);
+  if (!name) return refuse('name', 'a scenario needs a name (at most 120 characters)');
+  if (scenariosOf(wb).some((s) => s.name === name)) return refuse('name', `there is already a scenario named “${name}”`);
+  const id = a.id ?? scenarioIdFor(wb, name);
+  if (scenariosOf(wb).some((s) => s.id === id)) return refuse('id', `there is already a scenario with id “${id}”`);
+  return changed(`Create scenario “${name}”`, wb, { ...wb, scenarios: [...scenariosOf(wb), { id, name, overrides: [] }] }, ['scenarios']);
+}
+
+export function renameScenario(wb: Workbook, id: string, newName: string): Outcome {
+  const s = scenariosOf(wb).find((x) => x.id === id);
+  if (!s) return refuse('scenario', `there is no scenario “${id}”`);
+  const name = cleanName(newName);
+  if (!name) return refuse('name', 'a scenario needs a name (at most 120 characters)');
+  if (name === s.name) return refuse('name', 'the name is unchanged');
+  if (scenariosOf(wb).some((x) => x.id !== id && x.name === name)) return refuse('name', `there is already a scenario named “${name}”`);
+  return changed(`Rename scenario “${s.name}” to “${name}”`, wb, withScenario(wb, id, (x) => ({ ...x, name })), ['scenarios']);
+}
+
+/** A copy with its own id, placed after the original. */
+export function duplicateScenario(wb: Workbook, id: string, a: { name?: string } = {}): Outcome {
+  const list = scenariosOf(wb);
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) return refuse('scenario', `there is no scenario “${id}”`);
+  const name = a.name !== undefined ? cleanName(a.name) : freeName(wb, `Copy of ${list[i].name}`);
+  if (!name) return refuse('name', 'a scenario needs a name (at most 120 characters)');
+  if (list.some((x) => x.name === name)) return refuse('name', `there is already a scenario named “${name}”`);
+  const copy: Scenario = { id: scenarioIdFor(wb, name), name, overrides: list[i].overrides.map((o) => ({ ...o })) };
+  return changed(`Duplicate scenario “${list[i].name}”`, wb, { ...wb, scenarios: [...list.slice(0, i + 1), copy, ...list.slice(i + 1)] }, ['scenarios']);
+}
+
+export function deleteScenario(wb: Workbook, id: string): Outcome {
+  const s = scenariosOf(wb).find((x) => x.id === id);
+  if (!s) return refuse('scenario', `there is no scenario “${id}”`);
+  return changed(`Delete scenario “${s.name}”`, wb, { ...wb, scenarios: scenariosOf(wb).filter((x) => x.id !== id) }, ['scenarios']);
+}
+
+/** Two overrides with the same key replace each other: the scenario holds one assumption per thing. */
+export function overrideKey(o: ScenarioOverride): string {
+  switch (o.kind) {
+    case 'class':
+      return `class|${o.budget}|${o.member}|${o.fromYear}`;
+    case 'level':
+      return `level|${o.budget}|${o.year}`;
+    case 'join':
+    case 'leave':
+      return `membership|${o.budget}|${o.member}`;
+    case 'units':
+      return `units|${o.scheme}|${o.class}`;
+  }
+}
+
+/** The override in words, for labels and the scenario panel. */
+export function describeOverride(o: ScenarioOverride): string {
+  switch (o.kind) {
+    case 'class':
+      return `${o.member} ${o.class !== undefined ? `class ${o.class}` : `weight ${o.weight}`} from ${o.fromYear}`;
+    case 'level':
+      return `${o.budget} ${o.year} ${o.method === 'total' ? 'total' : 'unit value'} ${o.amount}`;
+    case 'join':
+      return `${o.member} joins ${o.budget} on ${o.from}`;
+    case 'leave':
+      return `${o.member} leaves ${o.budget} on ${o.until}`;
+    case 'units':
+      return `class ${o.class} of ${o.scheme} counts ${o.units} units`;
+  }
+}
+
+/** The problem with an override against this workbook, or null (the same checks as validate.ts, in short). */
+function checkOverride(wb: Workbook, o: ScenarioOverride): string | null {
+  if (o.kind === 'units') {
+    const s = wb.schemes.find((x) => x.id === o.scheme);
+    if (!s || s.kind !== 'classes') return `there is no class scheme “${o.scheme}”`;
+    if (!s.classes.some((c) => c.code === o.class)) return `“${o.class}” is not a class of ${s.name}`;
+    if (!isDecimalString(o.units) || o.units.startsWith('-') || new Decimal(o.units).isZero()) return `“${o.units}” is not a number of units greater than zero`;
+    return null;
+  }
+  const b = wb.budgets.find((x) => x.id === o.budget);
+  if (!b) return `the workbook has no budget “${o.budget}”`;
+  if (o.kind === 'level') {
+    if (!isDecimalString(o.amount) || o.amount.startsWith('-') || new Decimal(o.amount).isZero()) return `“${o.amount}” is not an amount greater than zero`;
+    if (o.method === 'total' && decimalPlaces(new Decimal(o.amount).toFixed()) > decimalPlaces(b.roundingUnit)) return `a total must be a whole number of the rounding unit ${b.roundingUnit}`;
+    return null;
+  }
+  if (o.kind !== 'join' && !wb.members.some((m) => m.code === o.member)) return `there is no member “${o.member}”`;
+  if (o.kind === 'class' || o.kind === 'join') {
+    const s = wb.schemes.find((x) => x.id === b.schemeId);
+    if (s?.kind === 'classes') {
+      if (o.class !== undefined && !s.classes.some((c) => c.code === o.class)) return `“${o.class}” is not a class of ${s.name} (classes: ${s.classes.map((c) => c.code).join(', ')})`;
+      if (o.kind === 'class' && o.class === undefined) return `${b.name} uses classes: name a class`;
+    } else if (s?.kind === 'scale') {
+      const w = o.weight;
+      if (o.kind === 'class' && w === undefined) return `${b.name} uses a scale: give a weight`;
+      if (w !== undefined && (!isDecimalString(w) || w.startsWith('-') || new Decimal(w).isZero())) return `“${w}” is not a weight: type a number greater than zero such as 0.125`;
+    }
+  }
+  return null;
+}
+
+/**
+ * R14 records an assumption in a scenario (never in the baseline). An override with the same key (the same
+ * member's class from the same year, the same budget year's level…) is replaced where it stands.
+ */
+export function setScenarioOverride(wb: Workbook, scenarioId: string, o: ScenarioOverride): Outcome {
+  const s = scenariosOf(wb).find((x) => x.id === scenarioId);
+  if (!s) return refuse('scenario', `there is no scenario “${scenarioId}”`);
+  const problem = checkOverride(wb, o);
+  if (problem) return refuse(overrideKey(o), problem);
+  const key = overrideKey(o);
+  const at = s.overrides.findIndex((x) => overrideKey(x) === key);
+  const overrides = at < 0 ? [...s.overrides, o] : s.overrides.map((x, i) => (i === at ? o : x));
+  return changed(`In “${s.name}”: ${describeOverride(o)}`, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides })), ['scenarios']);
+}
+
+/** Drops the override with this key (the member, level or units go back to the baseline's in this scenario). */
+export function removeScenarioOverride(wb: Workbook, scenarioId: string, key: string): Outcome {
+  const s = scenariosOf(wb).find((x) => x.id === scenarioId);
+  if (!s) return refuse('scenario', `there is no scenario “${scenarioId}”`);
+  const o = s.overrides.find((x) => overrideKey(x) === key);
+  if (!o) return refuse('override', `“${s.name}” has no such change`);
+  return changed(`In “${s.name}”: undo ${describeOverride(o)}`, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides: x.overrides.filter((y) => y !== o) })), ['scenarios']);
+}
+
+/** The class (or weight) a member holds in a budget from `year` in a scenario: the grid's class edit. */
+export function setScenarioClass(wb: Workbook, a: { scenario: string; budget: string; member: string; year: number; value: string }): Outcome {
+  const b = wb.budgets.find((x) => x.id === a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const s = wb.schemes.find((x) => x.id === b.schemeId);
+  const v = a.value.trim();
+  if (s?.kind === 'classes') {
+    const found = s.classes.find((c) => c.code === v) ?? s.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
+    if (!found) return refuse(`${a.member}.class`, `“${v}” is not a class of ${s.name} (classes: ${s.classes.map((c) => c.code).join(', ')})`);
+    return setScenarioOverride(wb, a.scenario, { kind: 'class', member: a.member, budget: a.budget, fromYear: a.year, class: found.code });
+  }
+  return setScenarioOverride(wb, a.scenario, { kind: 'class', member: a.member, budget: a.budget, fromYear: a.year, weight: v });
+}
+
+/** The budget's total (R4) or unit value (R7) for a year in a scenario. */
+export function setScenarioLevel(wb: Workbook, a: { scenario: string; budget: string; year: number; method: BudgetMethod; amount: string }): Outcome {
+  return setScenarioOverride(wb, a.scenario, { kind: 'level', budget: a.budget, year: a.year, method: a.method, amount: a.amount });
+}
+
+/**
+ * R14 applying a scenario: the baseline becomes the workbook the scenario assumes, as ONE undoable step.
+ * The scenario is kept so the user can still see what was applied, or delete it.
+ */
+export function applyScenarioToBaseline(wb: Workbook, id: string): Outcome {
+  const s = scenariosOf(wb).find((x) => x.id === id);
+  if (!s) return refuse('scenario', `there is no scenario “${id}”`);
+  if (s.overrides.length === 0) return refuse('scenario', `“${s.name}” changes nothing yet`);
+  for (const o of s.overrides) {
+    const problem = checkOverride(wb, o);
+    if (problem) return refuse(overrideKey(o), `“${s.name}” cannot be applied: ${problem}`);
+  }
+  // Every override is idempotent (a holding from a year, a level, units, a membership date), so the scenario,
+  // kept as it is, now computes exactly as the baseline: a record of what was applied.
+  const after = applyScenario(wb, s.overrides);
+  return changed(`Apply scenario “${s.name}” to the baseline (${s.overrides.length} change${s.overrides.length === 1 ? '' : 's'})`, wb, after, [
+    'members',
+    'participations',
+    'classChanges',
+    'budgets',
+    'schemes',
+  ]);
+}
