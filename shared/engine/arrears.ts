@@ -179,7 +179,7 @@ export class VotingStatusBook {
     const noVote = arrears > 0n && arrears >= threshold; // R17
     const decision = noVote ? known.find((d) => covers(d, date)) : undefined;
     const status: VotingStatus = arrears === 0n ? 'ok' : !noVote ? 'in arrears' : decision ? 'vote kept by decision' : 'no vote';
-    const minimum = noVote ? arrears - threshold + l.money(budget.roundingUnit) : 0n; // R18
+    const minimum = noVote ? arrears - threshold + l.money(budget.roundingUnit) : 0n; // R18 (only members without a vote)
 
     let losesVoteOn: string | null = null;
     if (status !== 'no vote') {
