@@ -100,27 +100,28 @@ export class ClassTimeline {
 
 /** Caches timelines per budget and member so a whole table is computed once per workbook. */
 export class Holdings {
-  private readonly timelines = new Map<string, ClassTimeline>();
-  private readonly participations = new Map<string, Participation>();
-  private readonly changes = new Map<string, ClassChange[]>();
+  // Nested maps (budget → member) rather than joined string keys: the ledger asks millions of times.
+  private readonly timelines = new Map<string, Map<string, ClassTimeline>>();
+  private readonly participations = new Map<string, Map<string, Participation>>();
+  private readonly changes = new Map<string, Map<string, ClassChange[]>>();
 
   constructor(private readonly workbook: Workbook) {
-    for (const p of workbook.participations) this.participations.set(`${p.budget}\u0000${p.member}`, p);
+    for (const p of workbook.participations) inner(this.participations, p.budget).set(p.member, p);
     for (const c of workbook.classChanges) {
-      const key = `${c.budget}\u0000${c.member}`;
-      const list = this.changes.get(key);
+      const m = inner(this.changes, c.budget);
+      const list = m.get(c.member);
       if (list) list.push(c);
-      else this.changes.set(key, [c]);
+      else m.set(c.member, [c]);
     }
   }
 
   participation(budgetId: string, member: string): Participation | undefined {
-    return this.participations.get(`${budgetId}\u0000${member}`);
+    return this.participations.get(budgetId)?.get(member);
   }
 
   timeline(budget: Budget, member: string): ClassTimeline {
-    const key = `${budget.id}\u0000${member}`;
-    let t = this.timelines.get(key);
+    const byMember = inner(this.timelines, budget.id);
+    let t = byMember.get(member);
     if (!t) {
       const linked = budget.classesFrom ? this.workbook.budgets.find((b) => b.id === budget.classesFrom) : undefined;
       const linkedUnits = (year: number) => {
@@ -131,8 +132,8 @@ export class Holdings {
           return undefined; // no class in the linked union that year: judged as a move up
         }
       };
-      t = new ClassTimeline(this.participations.get(key), this.changes.get(key) ?? [], schemeOf(this.workbook, budget), linkedUnits);
-      this.timelines.set(key, t);
+      t = new ClassTimeline(this.participation(budget.id, member), this.changes.get(budget.id)?.get(member) ?? [], schemeOf(this.workbook, budget), linkedUnits);
+      byMember.set(member, t);
     }
     return t;
   }
@@ -162,4 +163,10 @@ export class Holdings {
     }
     throw new EngineError(`${member} holds no class in ${budget.id} for ${year}`);
   }
+}
+
+function inner<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = outer.get(key);
+  if (!m) outer.set(key, (m = new Map()));
+  return m;
 }

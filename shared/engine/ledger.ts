@@ -1,9 +1,9 @@
 import { firstOfJanuary } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
-import type { Budget, CreditingOrder, Participation, Payment, WcfDecision, Workbook } from '../model/types';
+import type { Budget, CreditingOrder, Payment, WcfDecision, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { assessees, budgetTerms, computeContributions, findBudget } from './assess';
-import { ClassTimeline, Holdings } from './classes';
+import { Holdings } from './classes';
 import { wcfDueDate, wcfShares } from './wcf';
 import { budgetLevel } from './years';
 
@@ -88,7 +88,7 @@ export class Ledger {
   private accountsOf: string | undefined;
 
   constructor(readonly workbook: Workbook) {
-    this.holdings = new IndexedHoldings(workbook);
+    this.holdings = new Holdings(workbook);
     this.creditingOrder = workbook.settings.creditingOrder ?? 'wcf-then-oldest';
     let scale = 0;
     for (const b of workbook.budgets) scale = Math.max(scale, decimalPlaces(b.roundingUnit));
@@ -351,36 +351,6 @@ function dueOn(year: number): string {
   let d = DUE.get(year);
   if (d === undefined) DUE.set(year, (d = firstOfJanuary(year)));
   return d;
-}
-
-/**
- * The engine's Holdings with participations and class timelines indexed by budget, then member, instead of by a
- * joined string key: the same answers, found without building a key for each of 10,000 members × 30 years.
- */
-class IndexedHoldings extends Holdings {
-  private readonly byBudget = new Map<string, Map<string, Participation>>();
-  private readonly timelineOf = new Map<string, Map<string, ClassTimeline>>();
-
-  constructor(workbook: Workbook) {
-    super(workbook);
-    for (const p of workbook.participations) {
-      let m = this.byBudget.get(p.budget);
-      if (!m) this.byBudget.set(p.budget, (m = new Map()));
-      m.set(p.member, p);
-    }
-  }
-
-  override participation(budgetId: string, member: string): Participation | undefined {
-    return this.byBudget.get(budgetId)?.get(member);
-  }
-
-  override timeline(budget: Budget, member: string): ClassTimeline {
-    let m = this.timelineOf.get(budget.id);
-    if (!m) this.timelineOf.set(budget.id, (m = new Map()));
-    let t = m.get(member);
-    if (!t) m.set(member, (t = super.timeline(budget, member)));
-    return t;
-  }
 }
 
 interface Lane {
