@@ -21,54 +21,10 @@ const LAST_YEAR = 2027;
 // Class histories start here, or at the year of accession when that is later.
 const HISTORY_START = 2000;
 
-// R1 built-in schemes, copied exactly from shared/model/schemes.ts.
-const SCHEMES = [
-  {
-    id: 'wipo-convention',
-    name: 'WIPO Convention, Art. 11(4)(b)',
-    kind: 'classes',
-    classes: [
-      { code: 'A', units: '10' },
-      { code: 'B', units: '3' },
-      { code: 'C', units: '1' },
-    ],
-  },
-  {
-    id: 'paris',
-    name: 'Paris Convention, Art. 16(4)(a)',
-    kind: 'classes',
-    classes: [
-      { code: 'I', units: '25' },
-      { code: 'II', units: '20' },
-      { code: 'III', units: '15' },
-      { code: 'IV', units: '10' },
-      { code: 'V', units: '5' },
-      { code: 'VI', units: '3' },
-      { code: 'VII', units: '1' },
-    ],
-  },
-  {
-    id: 'wipo-unitary',
-    name: 'WIPO unitary contribution system',
-    kind: 'classes',
-    classes: [
-      { code: 'I', units: '25' },
-      { code: 'II', units: '20' },
-      { code: 'III', units: '15' },
-      { code: 'IV', units: '10' },
-      { code: 'IVbis', units: '7.5' },
-      { code: 'V', units: '5' },
-      { code: 'VI', units: '3' },
-      { code: 'VIbis', units: '2' },
-      { code: 'VII', units: '1' },
-      { code: 'VIII', units: '0.5' },
-      { code: 'IX', units: '0.25' },
-      { code: 'S', units: '0.125' },
-      { code: 'Sbis', units: '0.0625' },
-      { code: 'Ster', units: '0.03125' },
-    ],
-  },
-];
+// R1 the built-in schemes, as the engine defines them.
+register();
+const { WIPO_CONVENTION, PARIS, WIPO_UNITARY } = await import('../shared/model/schemes.ts');
+const SCHEMES = [WIPO_CONVENTION, PARIS, WIPO_UNITARY];
 
 // One member a line: code | name | joined | unitary class history | union and class history.
 // A class history is "CLASS" or "CLASS;YEAR:CLASS;…": the first class holds from HISTORY_START (or the year of
@@ -541,7 +497,6 @@ function check(workbook) {
 
 // --- Payments, computed with the engine so that "in full" is exact to the cent. ---------------------------------
 
-register();
 const engine = await import('../shared/engine/index.ts');
 const { validateWorkbook } = await import('../shared/model/validate.ts');
 
