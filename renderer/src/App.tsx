@@ -1,6 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
 import {
   addMember,
   EMPTY_HISTORY,
@@ -30,6 +29,11 @@ import { BudgetPanel } from './BudgetPanel';
 import { ClassChanges } from './ClassChanges';
 import { SchemeEditor } from './SchemeEditor';
 import { MembersGrid, TOTAL_ROW_ID, type CellEdit, type GridRow } from './MembersGrid';
+import { ComparisonView, type CompareRow } from './scenarios/ComparisonView';
+import { ScenarioBar, type View } from './scenarios/ScenarioBar';
+import { ScenarioPanel } from './scenarios/ScenarioPanel';
+import { scenarioEdit, useShown } from './scenarios/useScenario';
+import type { Comparison } from '../../shared/scenario/scenario';
 
 interface Doc {
   workbook: Workbook;
@@ -51,7 +55,7 @@ interface CellError {
   message: string;
 }
 
-const PARTS = ['members', 'participations', 'classChanges', 'budgets', 'schemes', 'settings', 'organization', 'payments'] as const;
+const PARTS = ['members', 'participations', 'classChanges', 'budgets', 'schemes', 'settings', 'organization', 'payments', 'scenarios'] as const;
 const isDirty = (d: Doc) => PARTS.some((k) => d.workbook[k] !== d.saved[k]);
 const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
 
@@ -99,21 +103,20 @@ export function App() {
   const [focusedCode, setFocusedCode] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
+  // R14 the scenario shown (null = the baseline) and the view: members grid, comparison or charts.
+  const [scenarioId, setScenarioId] = useState<string | null>(null);
+  const [view, setView] = useState<View>('members');
+  const compareApi = useRef<GridApi<CompareRow> | null>(null);
+  const comparisons = useRef<Comparison[]>([]);
 
   const workbook = doc?.workbook;
   const budget = workbook?.budgets.find((b) => b.id === budgetId) ?? workbook?.budgets[0];
   const scheme = budget && workbook?.schemes.find((s) => s.id === budget.schemeId);
   const classes = useMemo(() => (scheme?.kind === 'classes' ? scheme.classes.map((c) => c.code) : null), [scheme]);
 
-  // The engine computes every amount; the renderer only shows them (R3).
-  const computed = useMemo((): { table: ContributionTable | null; error: string | null } => {
-    if (!workbook || !budget) return { table: null, error: null };
-    try {
-      return { table: assessBudgetYear(workbook, budget.id, year), error: null };
-    } catch (e) {
-      return { table: null, error: (e as Error).message };
-    }
-  }, [workbook, budget, year]);
+  // The engine computes every amount; the renderer only shows them (R3). A scenario is never the baseline (R14).
+  const scenario = workbook?.scenarios.find((s) => s.id === scenarioId) ?? null;
+  const computed = useShown(workbook, budget, year, scenario);
   const table = computed.table;
 
   const years = useMemo(() => {
@@ -311,6 +314,7 @@ export function App() {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       e.preventDefault();
+      if (scenario) return setNotice({ kind: 'error', text: 'Rows are pasted into the baseline: choose “Baseline” first (a scenario never changes it, R14).' });
       const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
       if (!o.ok) setNotice({ kind: 'error', text: 'Nothing was pasted:', problems: o.problems });
     };
@@ -327,7 +331,7 @@ export function App() {
       document.removeEventListener('paste', onPaste);
       document.removeEventListener('copy', onCopy);
     };
-  }, [budget, year, run, table, focusedCode]);
+  }, [budget, year, run, table, focusedCode, scenario]);
 
   /** Members from a CSV file: one undoable step, reporting the lines it could not read. */
   const importCsv = useCallback(
@@ -351,7 +355,8 @@ export function App() {
     (edit: CellEdit) => {
       if (!budget || !table) return;
       let o: Outcome | null = null;
-      if (edit.pinned && edit.colId === 'amount') {
+      if (scenario) o = scenarioEdit(edit, { scenario, budget, year, shown: computed, run });
+      else if (edit.pinned && edit.colId === 'amount') {
         // The total row edits the budget's figure; +500 / -500 adjust it exactly (R3, R4).
         const p = parseAmountInput(edit.value, table.level, { places: decimalPlaces(budget.roundingUnit), what: 'The total' });
         o = p.ok ? (p.value === table.level ? null : run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value, adopted: true }))) : { ok: false, problems: [{ path: 'amount', message: p.message }] };
@@ -366,7 +371,7 @@ export function App() {
         setCellError({ rowId: edit.rowId, colId: edit.colId, message: o.problems.map((p) => p.message).join('; ') });
       }
     },
-    [budget, table, year, run],
+    [budget, table, year, run, scenario, computed],
   );
 
   if (!doc || !budget) {
@@ -429,13 +434,16 @@ export function App() {
           </select>
         </label>
         <span className="sep" />
-        <button onClick={() => setAdding((a) => !a)}>Add member</button>
-        <label className="button">
+        <button onClick={() => setAdding((a) => !a)} disabled={Boolean(scenario)}>
+          Add member
+        </button>
+        <label className={scenario ? 'button disabled' : 'button'}>
           Import CSV…
           <input
             type="file"
             accept=".csv,text/csv"
             hidden
+            disabled={Boolean(scenario)}
             data-testid="import-csv"
             onChange={(e) => {
               const f = e.target.files?.[0];
@@ -445,7 +453,7 @@ export function App() {
           />
         </label>
         <button
-          disabled={!focusedCode}
+          disabled={!focusedCode || Boolean(scenario)}
           onClick={() => {
             const code = focusedCode;
             if (code) {
@@ -492,20 +500,48 @@ export function App() {
           }}
         />
       )}
+      <ScenarioBar
+        scenarios={doc.workbook.scenarios}
+        selected={scenario}
+        onSelect={setScenarioId}
+        view={view}
+        onView={setView}
+        run={run}
+        onProblem={(text) => setNotice({ kind: 'error', text })}
+      />
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
       <div className="body">
         <aside className="side">
-          <BudgetPanel budget={budget} year={year} table={table} run={run} />
-          <ClassChanges workbook={doc.workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
-          {scheme && <SchemeEditor scheme={scheme} run={run} />}
+          {scenario ? (
+            <ScenarioPanel scenario={scenario} budget={budget} year={year} comparison={computed.comparison} run={run} onApplied={() => setScenarioId(null)} />
+          ) : (
+            <>
+              <BudgetPanel budget={budget} year={year} table={table} run={run} />
+              <ClassChanges workbook={doc.workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
+              {scheme && <SchemeEditor scheme={scheme} run={run} />}
+            </>
+          )}
         </aside>
-        <section className="table">
+        <section className={scenario ? 'table in-scenario' : 'table'}>
           {computed.error ? (
             <p className="notice error" data-testid="engine-error">
               {computed.error}
             </p>
           ) : null}
-          <MembersGrid table={table} classes={classes} totalEditable={table?.method === 'total'} onEdit={onEdit} onFocusRow={setFocusedCode} apiRef={gridApi} />
+          {view === 'compare' && computed.base ? (
+            <ComparisonView
+              workbook={doc.workbook}
+              budget={budget}
+              year={year}
+              base={computed.base}
+              scenarios={doc.workbook.scenarios}
+              primary={scenario}
+              apiRef={compareApi}
+              comparisonsRef={comparisons}
+            />
+          ) : (
+            <MembersGrid table={table} classes={classes} totalEditable={table?.method === 'total'} onEdit={onEdit} onFocusRow={setFocusedCode} apiRef={gridApi} marks={computed.marks} />
+          )}
           {cellError && <CellErrorBubble error={cellError} onClose={() => setCellError(null)} />}
         </section>
       </div>

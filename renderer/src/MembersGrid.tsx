@@ -6,7 +6,7 @@ import { groupThousands } from '../../shared/model/decimal';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6, fontFamily: 'system-ui, sans-serif' });
+export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6, fontFamily: 'system-ui, sans-serif' });
 
 export const TOTAL_ROW_ID = 'total';
 
@@ -20,6 +20,16 @@ export interface GridRow {
   amount: string;
   roundedUp?: boolean;
   note?: string;
+  /** R14 in a scenario: the class or units differ from the baseline's. */
+  classChanged?: boolean;
+  /** R14 in a scenario: the difference from the baseline's amount (the engine's string), when not zero. */
+  difference?: string;
+}
+
+/** R14 how a row of a scenario differs from the baseline (computed by shared/scenario). */
+export interface RowMark {
+  classChanged: boolean;
+  difference: string | null;
 }
 
 export interface CellEdit {
@@ -38,10 +48,20 @@ interface Props {
   onEdit(edit: CellEdit): void;
   onFocusRow(code: string | null): void;
   apiRef: React.RefObject<GridApi<GridRow> | null>;
+  /** R14 a scenario's changes against the baseline, by member code; absent for the baseline. */
+  marks?: ReadonlyMap<string, RowMark>;
 }
 
-const same = (a: ContributionRow, b: ContributionRow) =>
-  a.amount === b.amount && a.class === b.class && a.units === b.units && a.percent === b.percent && a.name === b.name && a.roundedUp === b.roundedUp;
+const same = (a: GridRow, b: GridRow) =>
+  a.amount === b.amount &&
+  a.class === b.class &&
+  a.units === b.units &&
+  a.percent === b.percent &&
+  a.name === b.name &&
+  a.roundedUp === b.roundedUp &&
+  a.note === b.note &&
+  a.classChanged === b.classChanged &&
+  a.difference === b.difference;
 
 const note = (r: ContributionRow): string | undefined => {
   const parts: string[] = [];
@@ -51,27 +71,35 @@ const note = (r: ContributionRow): string | undefined => {
   return parts.length ? parts.join(' · ') : undefined;
 };
 
-const toGridRow = (r: ContributionRow): GridRow => ({ ...r, class: r.class, note: note(r) });
+function toGridRow(r: ContributionRow, mark?: RowMark): GridRow {
+  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r) };
+  if (mark?.classChanged) row.classChanged = true;
+  if (mark?.difference) row.difference = mark.difference;
+  return row;
+}
 
-export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef }: Props) {
-  const shown = useRef(new Map<string, ContributionRow>());
+const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>) => t.rows.map((r) => toGridRow(r, marks?.get(r.code)));
+
+export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks }: Props) {
+  const shown = useRef(new Map<string, GridRow>());
   const order = useRef<string[]>([]);
-  const latest = useRef(table);
-  latest.current = table;
+  const latest = useRef({ table, marks });
+  latest.current = { table, marks };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
-    () => [
+    (): ColDef<GridRow>[] => [
       { field: 'code', headerName: 'Code', width: 90, pinned: 'left' },
       { field: 'name', headerName: 'Member', flex: 2, minWidth: 180, editable: (p) => !p.node.rowPinned },
       classes
-        ? {
+        ? ({
             field: 'class',
             headerName: 'Class',
             width: 110,
             editable: (p) => !p.node.rowPinned,
             cellEditor: 'agSelectCellEditor',
             cellEditorParams: { values: classes },
-          }
+            cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
+          } satisfies ColDef<GridRow>)
         : { field: 'class', headerName: 'Class', width: 90, hide: true },
       {
         field: 'units',
@@ -80,6 +108,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         type: 'rightAligned',
         // R2 a scale's weight is typed in; a class's units come from the scheme.
         editable: (p) => !classes && !p.node.rowPinned,
+        cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
       },
       { field: 'percent', headerName: '%', width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value ? `${p.value}` : '') },
       {
@@ -89,7 +118,12 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         type: 'rightAligned',
         valueFormatter: (p) => (p.value ? groupThousands(p.value) : ''),
         editable: (p) => Boolean(p.node.rowPinned) && totalEditable,
-        cellClassRules: { 'rounded-up': (p) => Boolean(p.data?.roundedUp) },
+        cellClassRules: {
+          'rounded-up': (p) => Boolean(p.data?.roundedUp),
+          'scenario-up': (p) => Boolean(p.data?.difference && !p.data.difference.startsWith('-')),
+          'scenario-down': (p) => Boolean(p.data?.difference?.startsWith('-')),
+        },
+        tooltipValueGetter: (p) => (p.data?.difference ? `R14 ${p.data.difference.startsWith('-') ? '' : '+'}${groupThousands(p.data.difference)} against the baseline` : undefined),
         headerTooltip: 'R5: shares sum exactly to the total; ▴ marks a share that received a rounding unit',
       },
       { field: 'note', headerName: 'Note', flex: 1, minWidth: 140, cellClass: 'note' },
@@ -103,30 +137,31 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     const api = apiRef.current;
     if (!api || !table) return;
     const prev = shown.current;
-    const next = new Map(table.rows.map((r) => [r.code, r]));
-    const codes = table.rows.map((r) => r.code);
+    const rows = rowsOf(table, marks);
+    const next = new Map(rows.map((r) => [r.code, r]));
+    const codes = rows.map((r) => r.code);
     const add: GridRow[] = [];
     const update: GridRow[] = [];
     const remove: GridRow[] = [];
-    for (const r of table.rows) {
+    for (const r of rows) {
       const old = prev.get(r.code);
-      if (!old) add.push(toGridRow(r));
-      else if (!same(old, r)) update.push(toGridRow(r));
+      if (!old) add.push(r);
+      else if (!same(old, r)) update.push(r);
     }
-    for (const [code, r] of prev) if (!next.has(code)) remove.push(toGridRow(r));
+    for (const [code, r] of prev) if (!next.has(code)) remove.push(r);
     const appendOnly = add.length === 0 || (codes.length >= order.current.length && order.current.every((c, i) => codes[i] === c));
     if (appendOnly) api.applyTransaction({ add, update, remove });
     // A reordering change (another budget): hand over the list; with getRowId the grid still updates in place.
-    else api.setGridOption('rowData', table.rows.map(toGridRow));
+    else api.setGridOption('rowData', rows);
     shown.current = next;
     order.current = codes;
     api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
-  }, [table, apiRef]);
+  }, [table, marks, apiRef]);
 
   return (
     <div className="grid" data-testid="members-grid">
       <AgGridReact<GridRow>
-        theme={theme}
+        theme={gridTheme}
         columnDefs={columnDefs}
         defaultColDef={{ resizable: true, sortable: false, suppressMovable: true }}
         getRowId={(p: GetRowIdParams<GridRow>) => (p.rowPinned ? TOTAL_ROW_ID : p.data.code)}
@@ -148,11 +183,12 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
           apiRef.current = e.api;
           shown.current = new Map();
           order.current = [];
-          const table = latest.current;
+          const { table, marks } = latest.current;
           if (table) {
-            e.api.setGridOption('rowData', table.rows.map(toGridRow));
-            shown.current = new Map(table.rows.map((r) => [r.code, r]));
-            order.current = table.rows.map((r) => r.code);
+            const rows = rowsOf(table, marks);
+            e.api.setGridOption('rowData', rows);
+            shown.current = new Map(rows.map((r) => [r.code, r]));
+            order.current = rows.map((r) => r.code);
             e.api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
           }
         }}

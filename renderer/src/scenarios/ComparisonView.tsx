@@ -1,0 +1,266 @@
+import type { ColDef, ColGroupDef, GetRowIdParams, GridApi, ICellRendererParams, IRowNode, ValueFormatterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo, useState } from 'react';
+import type { ContributionTable } from '../../../shared/engine';
+import { assessBudgetYear } from '../../../shared/engine';
+import { decimalPlaces, groupThousands, toScaledBigInt } from '../../../shared/model/decimal';
+import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
+import { applyScenario, compareTables, type Comparison, type ComparisonRow } from '../../../shared/scenario/scenario';
+import { gridTheme } from '../MembersGrid';
+
+/** A member across the baseline and every scenario compared (rows keyed by code). */
+export interface CompareRow {
+  code: string;
+  name: string;
+  classBefore: string | null;
+  unitsBefore: string | null;
+  amountBefore: string | null;
+  by: Record<string, ComparisonRow | undefined>;
+  /** Exact sort keys of money columns (scaled integers): the grid never sorts amounts as floats or text. */
+  keys: Record<string, bigint | null>;
+  pinned?: boolean;
+}
+
+/** R14 each scenario against the same baseline table. */
+export function compareAll(workbook: Workbook, base: ContributionTable, scenarios: readonly Scenario[], budgetId: string, year: number): Comparison[] {
+  return scenarios.map((s) => compareTables(s.name, base, assessBudgetYear(applyScenario(workbook, s.overrides), budgetId, year)));
+}
+
+function rowsOf(comparisons: readonly Comparison[], ids: readonly string[], places: number): CompareRow[] {
+  const key = (v: string | null | undefined) => (v === null || v === undefined ? null : toScaledBigInt(v, places));
+  const byCode = new Map<string, CompareRow>();
+  comparisons.forEach((c, i) => {
+    const id = ids[i];
+    for (const r of c.rows) {
+      let row = byCode.get(r.code);
+      if (!row) {
+        row = { code: r.code, name: r.name, classBefore: r.classBefore, unitsBefore: r.unitsBefore, amountBefore: r.amountBefore, by: {}, keys: { amountBefore: key(r.amountBefore) } };
+        byCode.set(r.code, row);
+      }
+      row.by[id] = r;
+      const d = key(r.difference)!;
+      Object.assign(row.keys, { [`${id}:amountAfter`]: key(r.amountAfter), [`${id}:difference`]: d, [`${id}:abs`]: d < 0n ? -d : d });
+    }
+  });
+  return [...byCode.values()];
+}
+
+const money = (p: ValueFormatterParams) => (p.value ? groupThousands(String(p.value)) : '');
+const signedMoney = (p: ValueFormatterParams) => {
+  const v = p.value ? String(p.value) : '';
+  return v === '' ? '' : v.startsWith('-') ? groupThousands(v) : /^0(\.0+)?$/.test(v) ? groupThousands(v) : `+${groupThousands(v)}`;
+};
+const byKey = (k: string) => (_a: unknown, _b: unknown, na: IRowNode<CompareRow>, nb: IRowNode<CompareRow>) => {
+  const a = na.data?.keys[k] ?? null;
+  const b = nb.data?.keys[k] ?? null;
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+};
+// Filters read the figures as numbers: filtering is for finding rows, never for money arithmetic.
+const asNumber = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(v));
+
+/** A bar as long as the member's |difference| against the largest one: the biggest movers stand out. */
+function MoverBar(p: ICellRendererParams<CompareRow> & { id: string; max: bigint }) {
+  const r = p.data?.by[p.id];
+  if (!r || !p.data || p.data.pinned) return null;
+  const d = p.data.keys[`${p.id}:difference`] ?? 0n;
+  const abs = d < 0n ? -d : d;
+  // Width for drawing only (a Number of a ratio of exact integers).
+  const width = p.max === 0n ? 0 : Number((abs * 1000n) / p.max) / 10;
+  return (
+    <span className="mover" title={`${r.difference} ${r.percentChange !== null ? `(${r.percentChange} %)` : ''}`}>
+      <span className={d < 0n ? 'bar down' : 'bar up'} style={{ width: `${width}%` }} />
+    </span>
+  );
+}
+
+interface Props {
+  workbook: Workbook;
+  budget: Budget;
+  year: number;
+  base: ContributionTable;
+  scenarios: readonly Scenario[];
+  /** The scenario selected in the scenario bar: always compared, first. */
+  primary: Scenario | null;
+  apiRef: React.RefObject<GridApi<CompareRow> | null>;
+  /** The comparisons shown, for the export and the charts. */
+  comparisonsRef: React.RefObject<Comparison[]>;
+}
+
+/** R14 the comparison view: baseline against one or several scenarios, sortable and filterable, biggest movers first. */
+export function ComparisonView({ workbook, budget, year, base, scenarios, primary, apiRef, comparisonsRef }: Props) {
+  const [extra, setExtra] = useState<string[]>([]);
+  const ids = useMemo(() => {
+    const chosen = scenarios.filter((s) => s.id === primary?.id || extra.includes(s.id));
+    const ordered = primary ? [primary, ...chosen.filter((s) => s.id !== primary.id)] : chosen;
+    return ordered.length ? ordered.map((s) => s.id) : scenarios.slice(0, 1).map((s) => s.id);
+  }, [scenarios, primary, extra]);
+  const places = decimalPlaces(budget.roundingUnit);
+
+  const computed = useMemo((): { comparisons: Comparison[]; error: string | null } => {
+    try {
+      const chosen = ids.map((id) => scenarios.find((s) => s.id === id)!);
+      return { comparisons: compareAll(workbook, base, chosen, budget.id, year), error: null };
+    } catch (e) {
+      return { comparisons: [], error: (e as Error).message };
+    }
+  }, [workbook, base, scenarios, ids, budget.id, year]);
+  const { comparisons } = computed;
+  comparisonsRef.current = comparisons;
+  const rows = useMemo(() => rowsOf(comparisons, ids, places), [comparisons, ids, places]);
+  const maxAbs = useMemo(() => {
+    let m = 0n;
+    for (const r of rows) for (const id of ids) m = (r.keys[`${id}:abs`] ?? 0n) > m ? r.keys[`${id}:abs`]! : m;
+    return m;
+  }, [rows, ids]);
+  const names = useMemo(() => new Map(scenarios.map((s) => [s.id, s.name])), [scenarios]);
+
+  const columnDefs = useMemo<(ColDef<CompareRow> | ColGroupDef<CompareRow>)[]>(() => {
+    const first = ids[0];
+    const text = { filter: 'agTextColumnFilter' } as const;
+    const num = (get: (r: CompareRow) => string | null | undefined): Partial<ColDef<CompareRow>> => ({
+      type: 'rightAligned',
+      filter: 'agNumberColumnFilter',
+      filterValueGetter: (p) => (p.data ? asNumber(get(p.data)) : null),
+    });
+    const cols: (ColDef<CompareRow> | ColGroupDef<CompareRow>)[] = [
+      { colId: 'code', field: 'code', headerName: 'Code', width: 90, pinned: 'left', ...text },
+      { colId: 'name', field: 'name', headerName: 'Member', width: 180, pinned: 'left', ...text },
+    ];
+    if (first) {
+      cols.push({
+        colId: 'mover',
+        headerName: 'Mover',
+        headerTooltip: `|difference| in ${names.get(first)}: the biggest movers first`,
+        width: 110,
+        sort: 'desc',
+        sortingOrder: ['desc', 'asc', null],
+        comparator: byKey(`${first}:abs`),
+        valueGetter: (p) => p.data?.by[first]?.difference ?? null,
+        cellRenderer: MoverBar,
+        cellRendererParams: { id: first, max: maxAbs },
+        filter: false,
+      });
+    }
+    cols.push({
+      headerName: 'Baseline',
+      groupId: 'baseline',
+      children: [
+        { colId: 'classBefore', field: 'classBefore', headerName: 'Class', width: 76, ...text },
+        { colId: 'unitsBefore', field: 'unitsBefore', headerName: 'Units', width: 76, ...num((r) => r.unitsBefore) },
+        { colId: 'amountBefore', field: 'amountBefore', headerName: `Amount (${budget.currency})`, width: 128, valueFormatter: money, comparator: byKey('amountBefore'), ...num((r) => r.amountBefore) },
+      ],
+    });
+    for (const id of ids) {
+      const get = (f: keyof ComparisonRow) => (r: CompareRow) => (r.by[id]?.[f] ?? null) as string | null;
+      cols.push({
+        headerName: names.get(id) ?? id,
+        groupId: `s:${id}`,
+        headerClass: 'scenario-group',
+        children: [
+          { colId: `${id}:classAfter`, headerName: 'Class', width: 76, valueGetter: (p) => (p.data ? get('classAfter')(p.data) : null), cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.by[id]?.changed) }, ...text },
+          { colId: `${id}:unitsAfter`, headerName: 'Units', width: 76, valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null), ...num(get('unitsAfter')) },
+          { colId: `${id}:amountAfter`, headerName: `Amount (${budget.currency})`, width: 128, valueGetter: (p) => (p.data ? get('amountAfter')(p.data) : null), valueFormatter: money, comparator: byKey(`${id}:amountAfter`), ...num(get('amountAfter')) },
+          {
+            colId: `${id}:difference`,
+            headerName: 'Difference',
+            width: 118,
+            valueGetter: (p) => (p.data ? get('difference')(p.data) : null),
+            valueFormatter: signedMoney,
+            comparator: byKey(`${id}:difference`),
+            cellClassRules: { 'diff-up': (p) => Boolean(p.value && !String(p.value).startsWith('-') && !/^0(\.0+)?$/.test(String(p.value))), 'diff-down': (p) => String(p.value ?? '').startsWith('-') },
+            ...num(get('difference')),
+          },
+          {
+            colId: `${id}:percentChange`,
+            headerName: 'Change %',
+            width: 96,
+            valueGetter: (p) => (p.data ? get('percentChange')(p.data) : null),
+            comparator: (a: string | null, b: string | null) => (asNumber(a) ?? -Infinity) - (asNumber(b) ?? -Infinity),
+            ...num(get('percentChange')),
+          },
+        ],
+      });
+    }
+    return cols;
+  }, [ids, names, budget.currency, maxAbs]);
+
+  const total = useMemo((): CompareRow[] => {
+    if (!comparisons.length) return [];
+    const by: CompareRow['by'] = {};
+    comparisons.forEach((c, i) => {
+      by[ids[i]] = { code: '', name: '', classBefore: null, classAfter: null, unitsBefore: c.before.totalUnits, unitsAfter: c.after.totalUnits, amountBefore: c.before.total, amountAfter: c.after.total, difference: c.totalDifference, percentChange: null, changed: false };
+    });
+    return [{ code: 'Total', name: `${rows.length} members`, classBefore: null, unitsBefore: base.totalUnits, amountBefore: base.total, by, keys: {}, pinned: true }];
+  }, [comparisons, ids, rows.length, base]);
+
+  const others = scenarios.filter((s) => s.id !== primary?.id);
+  return (
+    <div className="comparison" data-testid="comparison-view">
+      {scenarios.length === 0 ? (
+        <p className="notice info">No scenario yet: create one with “New scenario”, change a member’s class in it, then compare here (R14).</p>
+      ) : (
+        <>
+          <div className="compare-head">
+            <table className="levels" data-testid="comparison-levels">
+              <thead>
+                <tr>
+                  <th />
+                  <th>Method</th>
+                  <th>Total ({budget.currency})</th>
+                  <th>Unit value</th>
+                  <th>Difference</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th>Baseline</th>
+                  <td>{base.method === 'total' ? 'total' : 'unit value'}</td>
+                  <td>{groupThousands(base.total)}</td>
+                  <td>{groupThousands(base.unitValue)}</td>
+                  <td />
+                </tr>
+                {comparisons.map((c, i) => (
+                  <tr key={ids[i]} data-testid={`levels-${ids[i]}`}>
+                    <th>{c.scenario}</th>
+                    <td>{c.after.method === 'total' ? 'total' : 'unit value'}</td>
+                    <td data-testid="level-total">{groupThousands(c.after.total)}</td>
+                    <td data-testid="level-unit-value">{groupThousands(c.after.unitValue)}</td>
+                    <td className={c.totalDifference.startsWith('-') ? 'diff-down' : /^0(\.0+)?$/.test(c.totalDifference) ? '' : 'diff-up'}>{signedMoney({ value: c.totalDifference } as ValueFormatterParams)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {others.length > 0 && (
+              <fieldset className="compare-with" data-testid="compare-with">
+                <legend>Side by side{primary ? ` with ${primary.name}` : ''}</legend>
+                {others.map((s) => (
+                  <label key={s.id}>
+                    <input type="checkbox" checked={ids.includes(s.id)} onChange={(e) => setExtra((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))} /> {s.name}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+          </div>
+          {computed.error && <p className="notice error">{computed.error}</p>}
+          <div className="grid" data-testid="comparison-grid">
+            <AgGridReact<CompareRow>
+              theme={gridTheme}
+              columnDefs={columnDefs}
+              rowData={rows}
+              pinnedBottomRowData={total}
+              defaultColDef={{ resizable: true, sortable: true, floatingFilter: true, suppressHeaderMenuButton: true }}
+              getRowId={(p: GetRowIdParams<CompareRow>) => (p.rowPinned ? 'total' : p.data.code)}
+              animateRows={false}
+              tooltipShowDelay={300}
+              onGridReady={(e) => (apiRef.current = e.api)}
+              onGridPreDestroyed={() => (apiRef.current = null)}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { applyScenarioToBaseline, describeOverride, overrideKey, parseAmountInput, removeScenarioOverride, setScenarioLevel, type Outcome } from '../../../shared/edit';
+import { decimalPlaces, groupThousands } from '../../../shared/model/decimal';
+import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
+import type { Comparison } from '../../../shared/scenario/scenario';
+import { CommitField } from '../BudgetPanel';
+
+interface Props {
+  scenario: Scenario;
+  budget: Budget;
+  year: number;
+  comparison: Comparison | null;
+  run(command: (wb: Workbook) => Outcome): Outcome;
+  onApplied(): void;
+}
+
+const signed = (d: string) => (d.startsWith('-') || /^0(\.0+)?$/.test(d) ? groupThousands(d) : `+${groupThousands(d)}`);
+
+/** R14 the scenario's assumptions for this budget and year, its totals against the baseline, and "apply". */
+export function ScenarioPanel({ scenario, budget, year, comparison, run, onApplied }: Props) {
+  const after = comparison?.after;
+  const before = comparison?.before;
+  const method = after?.method ?? 'total';
+  const places = decimalPlaces(budget.roundingUnit);
+  const problem = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
+
+  return (
+    <section className="panel scenario-panel" aria-label="Scenario" data-testid="scenario-panel">
+      <h2>
+        {scenario.name} · {budget.name} · {year}
+      </h2>
+      <div className="field">
+        <span>Method in this scenario</span>
+        <span className="radios">
+          {(['total', 'unit-value'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name="scenario-method"
+                checked={method === m}
+                disabled={!after}
+                // The figure carries over exactly: the total becomes Σ shares, the unit value T / U (R4/R7).
+                onChange={() => run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method: m, amount: m === 'total' ? after!.total : after!.unitValue }))}
+              />
+              {m === 'total' ? 'Total (R4)' : 'Unit value (R7)'}
+            </label>
+          ))}
+        </span>
+      </div>
+      <CommitField
+        label={method === 'total' ? `Total in this scenario (${budget.currency})` : `Unit value in this scenario (${budget.currency})`}
+        testId="scenario-level"
+        value={after?.level ?? ''}
+        disabled={!after}
+        commit={(text) => {
+          const p = parseAmountInput(text, after?.level, { places: method === 'total' ? places : undefined, what: method === 'total' ? 'The total' : 'The unit value' });
+          if (!p.ok) return p.message;
+          if (p.value === after?.level) return null;
+          return problem(run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method, amount: p.value })));
+        }}
+      />
+      {before && after && comparison && (
+        <table className="before-after" data-testid="scenario-figures">
+          <thead>
+            <tr>
+              <th />
+              <th>Baseline</th>
+              <th>Scenario</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th>Total ({budget.currency})</th>
+              <td data-testid="total-before">{groupThousands(before.total)}</td>
+              <td data-testid="total-after">{groupThousands(after.total)}</td>
+            </tr>
+            <tr>
+              <th>Unit value{method === 'total' ? ' (implied, T / U)' : ''}</th>
+              <td data-testid="unit-value-before">{groupThousands(before.unitValue)}</td>
+              <td data-testid="unit-value-after">{groupThousands(after.unitValue)}</td>
+            </tr>
+            <tr>
+              <th>Total units</th>
+              <td>{before.totalUnits}</td>
+              <td>{after.totalUnits}</td>
+            </tr>
+            <tr>
+              <th>Members</th>
+              <td>{before.rows.length}</td>
+              <td>{after.rows.length}</td>
+            </tr>
+            <tr>
+              <th>Difference</th>
+              <td />
+              <td data-testid="total-difference">{signed(comparison.totalDifference)}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      <h3>Changes in this scenario</h3>
+      {scenario.overrides.length === 0 ? (
+        <p className="muted">None yet: change a member’s class in the grid, or the total above.</p>
+      ) : (
+        <ul className="overrides" data-testid="scenario-overrides">
+          {scenario.overrides.map((o) => {
+            const key = overrideKey(o);
+            return (
+              <li key={key}>
+                {describeOverride(o)}{' '}
+                <button className="link" aria-label={`Drop ${describeOverride(o)}`} onClick={() => run((wb) => removeScenarioOverride(wb, scenario.id, key))}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button
+        className="primary"
+        data-testid="scenario-apply"
+        disabled={scenario.overrides.length === 0}
+        title="Make these assumptions the baseline: one step, undoable"
+        onClick={() => {
+          if (run((wb) => applyScenarioToBaseline(wb, scenario.id)).ok) onApplied();
+        }}
+      >
+        Apply scenario to baseline
+      </button>
+    </section>
+  );
+}
