@@ -4,3 +4,4 @@ export * from './history';
 export * from './input';
 export * from './tsv';
 export * from './scenarios';
+export * from './ledger';

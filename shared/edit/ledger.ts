@@ -1,0 +1,483 @@
+import { obligationEnds } from '../engine/advances';
+import { isIsoDate } from '../model/dates';
+import { Decimal, decimalPlaces, isDecimalString, toScaledBigInt } from '../model/decimal';
+import type { AdvanceAgreement, AdvanceMovement, Budget, Payment, Problem, VotingDecision, WcfDecision, Workbook } from '../model/types';
+import { done, edit, refuse, type Edit, type Outcome } from './command';
+import { parseAmountInput, readPlainAmount } from './input';
+import { parseTsv } from './tsv';
+
+// R15–R20 ledger edits as commands: payments, voting decisions, WCF decisions, host-state advances. Like the other
+// commands, each checks its input (refusing it with a message for the field) and its inverse puts back the lists
+// it replaced. Amounts are read as decimal strings (R3), never through a JS number.
+
+type Part = 'payments' | 'votingDecisions' | 'wcfDecisions' | 'advanceAgreements';
+
+function restore(label: string, parts: Partial<Pick<Workbook, Part>>): Edit {
+  return edit(label, (wb) => {
+    const now: Partial<Pick<Workbook, Part>> = {};
+    for (const k of Object.keys(parts) as Part[]) (now as Record<Part, unknown>)[k] = wb[k];
+    return done(label, { ...wb, ...parts }, restore(label, now));
+  });
+}
+
+function changed(label: string, before: Workbook, after: Workbook, parts: Part[], problems: Problem[] = []): Outcome {
+  const old: Partial<Pick<Workbook, Part>> = {};
+  for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
+  return done(label, after, restore(label, old), problems);
+}
+
+const CURRENCY_RE = /^[A-Z]{3}$/;
+
+/** A fresh id "prefix-0001" after the highest number used with that prefix. */
+function nextId(ids: Iterable<string>, prefix: string, count = 1): string[] {
+  let max = 0;
+  const re = new RegExp(`^${prefix}-(\\d+)$`);
+  for (const id of ids) {
+    const m = re.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return Array.from({ length: count }, (_, i) => `${prefix}-${String(max + 1 + i).padStart(4, '0')}`);
+}
+
+/** A date typed as YYYY-MM-DD, or as a bank statement writes it: DD.MM.YYYY or DD/MM/YYYY (day first). */
+export function readDate(text: string): string | undefined {
+  const t = text.trim();
+  if (isIsoDate(t)) return t;
+  const m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
+  if (!m) return undefined;
+  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+// --- R15 payments ----------------------------------------------------------------------------------------------
+
+/** A payment as typed or read from a statement: every field a string; empty = not given. */
+export interface PaymentInput {
+  member: string;
+  date: string;
+  amount: string;
+  currency?: string;
+  budget?: string;
+  year?: string;
+  purpose?: string;
+  reference?: string;
+}
+
+export const PAYMENT_FIELDS = ['member', 'date', 'amount', 'currency', 'budget', 'year', 'purpose', 'reference'] as const;
+export type PaymentField = (typeof PAYMENT_FIELDS)[number];
+
+/** The fields of a recorded payment as text (for editing one of them). */
+export function paymentInput(p: Payment): Required<PaymentInput> {
+  return {
+    member: p.member,
+    date: p.date,
+    amount: p.amount,
+    currency: p.currency,
+    budget: p.budget ?? '',
+    year: p.year === undefined ? '' : String(p.year),
+    purpose: p.purpose ?? '',
+    reference: p.reference ?? '',
+  };
+}
+
+/** Lookups over a workbook reused for many rows (a paste or an import of a whole statement). */
+class PaymentReader {
+  private readonly codes = new Map<string, string>();
+  private readonly budgets = new Map<string, Budget>();
+  private readonly taking = new Set<string>();
+  private readonly budgetsOf = new Map<string, Budget[]>();
+
+  constructor(private readonly wb: Workbook) {
+    for (const m of wb.members) {
+      this.codes.set(m.code, m.code);
+      if (!this.codes.has(m.code.toLowerCase())) this.codes.set(m.code.toLowerCase(), m.code);
+      if (!this.codes.has(m.name.toLowerCase())) this.codes.set(m.name.toLowerCase(), m.code);
+    }
+    for (const b of wb.budgets) {
+      this.budgets.set(b.id, b);
+      if (!this.budgets.has(b.name.toLowerCase())) this.budgets.set(b.name.toLowerCase(), b);
+    }
+    const byId = new Map(wb.budgets.map((b) => [b.id, b]));
+    for (const p of wb.participations) {
+      this.taking.add(`${p.member}\u0000${p.budget}`);
+      const b = byId.get(p.budget);
+      if (b) this.budgetsOf.set(p.member, [...(this.budgetsOf.get(p.member) ?? []), b]);
+    }
+  }
+
+  /** The payment, or the problems keyed by field (the cell to show them at). */
+  read(input: PaymentInput, id: string, current?: Payment): Payment | Problem[] {
+    const problems: Problem[] = [];
+    const bad = (path: PaymentField, message: string) => problems.push({ path, message });
+    const m = input.member.trim();
+    const member = this.codes.get(m) ?? this.codes.get(m.toLowerCase());
+    if (m === '') bad('member', 'a payment needs the member that paid');
+    else if (!member) bad('member', `“${m}” is not a member: type its code, such as FR, or its name`);
+
+    const date = readDate(input.date);
+    if (input.date.trim() === '') bad('date', 'a payment needs the date it was received');
+    else if (!date) bad('date', `“${input.date.trim()}” is not a date: type YYYY-MM-DD, such as 2026-03-15`);
+
+    const budgetText = (input.budget ?? '').trim();
+    const budget = budgetText === '' ? undefined : (this.budgets.get(budgetText) ?? this.budgets.get(budgetText.toLowerCase()));
+    if (budgetText !== '' && !budget) bad('budget', `“${budgetText}” is not a budget (${[...new Set(this.wb.budgets.map((b) => b.id))].join(', ')})`);
+    else if (budget && member && !this.taking.has(`${member}\u0000${budget.id}`)) bad('budget', `${member} does not take part in ${budget.name}: the payment could never be credited to it`);
+
+    const mine = member ? (this.budgetsOf.get(member) ?? []) : [];
+    // Cents are accepted in any currency; more decimals than any budget keeps would be a typing slip.
+    const places = Math.max(2, ...mine.map((b) => decimalPlaces(b.roundingUnit)));
+    const amount = parseAmountInput(input.amount, current?.amount, { places, what: 'The amount' });
+    if (!amount.ok) bad('amount', amount.message);
+
+    const curText = (input.currency ?? '').trim().toUpperCase();
+    const currency = curText !== '' ? curText : (budget?.currency ?? mine[0]?.currency);
+    if (!currency) bad('currency', 'give the currency of the payment, such as CHF');
+    else if (!CURRENCY_RE.test(currency)) bad('currency', `“${curText}” is not a currency code such as CHF`);
+    else if (budget && budget.currency !== currency) bad('currency', `${budget.name} is kept in ${budget.currency}: a payment in ${currency} could never be credited to it`);
+    else if (!budget && mine.length > 0 && !mine.some((b) => b.currency === currency)) bad('currency', `none of ${member}'s budgets is kept in ${currency}: the payment could never be credited`);
+
+    const yearText = (input.year ?? '').trim();
+    const year = yearText === '' ? undefined : Number(yearText);
+    if (year !== undefined && !(/^\d{4}$/.test(yearText) && year >= 1900 && year <= 2200)) bad('year', `“${yearText}” is not a year such as 2026`);
+
+    const purposeText = (input.purpose ?? '').trim().toLowerCase();
+    const purpose = purposeText === '' ? undefined : /^(wcf|working capital fund)$/.test(purposeText) ? 'wcf' : /^contributions?$/.test(purposeText) ? 'contribution' : null;
+    if (purpose === null) bad('purpose', `“${input.purpose?.trim()}” is not a purpose: leave it empty (R15 order), or type contribution or wcf`);
+
+    if (problems.length > 0) return problems;
+    const p: Payment = { id, member: member!, date: date!, amount: (amount as { value: string }).value, currency: currency! };
+    if (budget) p.budget = budget.id;
+    if (year !== undefined) p.year = year;
+    if (purpose) p.purpose = purpose;
+    const ref = (input.reference ?? '').trim();
+    if (ref !== '') p.reference = ref;
+    return p;
+  }
+}
+
+const describe = (p: Payment) => `${p.member} ${p.amount} ${p.currency} on ${p.date}`;
+
+/** R15 records a payment received from a member. */
+export function recordPayment(wb: Workbook, input: PaymentInput): Outcome {
+  const [id] = nextId(wb.payments.map((p) => p.id), 'pay');
+  const p = new PaymentReader(wb).read(input, id);
+  if (Array.isArray(p)) return { ok: false, problems: p };
+  return changed(`Record payment ${id}: ${describe(p)}`, wb, { ...wb, payments: [...wb.payments, p] }, ['payments']);
+}
+
+/** Changes one field of a recorded payment; an amount may be adjusted exactly with +500 / -500. */
+export function editPayment(wb: Workbook, id: string, field: PaymentField, value: string): Outcome {
+  const i = wb.payments.findIndex((p) => p.id === id);
+  if (i < 0) return refuse('id', `there is no payment ${id}`);
+  const old = wb.payments[i];
+  const p = new PaymentReader(wb).read({ ...paymentInput(old), [field]: value }, id, old);
+  if (Array.isArray(p)) return { ok: false, problems: p };
+  const payments = [...wb.payments];
+  payments[i] = p;
+  return changed(`Edit payment ${id}: ${field}`, wb, { ...wb, payments }, ['payments']);
+}
+
+export function removePayment(wb: Workbook, id: string): Outcome {
+  const p = wb.payments.find((x) => x.id === id);
+  if (!p) return refuse('id', `there is no payment ${id}`);
+  return changed(`Remove payment ${id}: ${describe(p)}`, wb, { ...wb, payments: wb.payments.filter((x) => x !== p) }, ['payments']);
+}
+
+/** Which column of a statement holds each field (index from 0); member, date and amount are needed. */
+export type PaymentMapping = Partial<Record<PaymentField, number>>;
+
+const HEADER_NAMES: Record<PaymentField, string[]> = {
+  member: ['member', 'code', 'state', 'member state', 'payer', 'country'],
+  date: ['date', 'value date', 'booking date', 'received'],
+  amount: ['amount', 'credit', 'paid', 'sum'],
+  currency: ['currency', 'ccy', 'cur'],
+  budget: ['budget', 'union'],
+  year: ['year'],
+  purpose: ['purpose', 'for'],
+  reference: ['reference', 'ref', 'description', 'details', 'text', 'communication'],
+};
+
+/** A mapping guessed from a header row; undefined when the row does not look like a header. */
+export function guessPaymentMapping(header: readonly string[]): PaymentMapping | undefined {
+  const h = header.map((x) => x.trim().toLowerCase());
+  const map: PaymentMapping = {};
+  for (const f of PAYMENT_FIELDS) {
+    const at = h.findIndex((x) => HEADER_NAMES[f].includes(x));
+    if (at >= 0) map[f] = at;
+  }
+  return map.member !== undefined || map.amount !== undefined || map.date !== undefined ? map : undefined;
+}
+
+/** Columns in the order the payments grid shows them: what a copy from the grid or a plain sheet holds. */
+export const DEFAULT_PAYMENT_MAPPING: PaymentMapping = { member: 0, date: 1, amount: 2, currency: 3, budget: 4, year: 5, purpose: 6, reference: 7 };
+
+export interface PaymentRowsArgs {
+  rows: readonly (readonly string[])[];
+  mapping: PaymentMapping;
+  /** Rows before this one are headers (0 = none). */
+  firstRow?: number;
+  /** "Paste" or "Import statement.csv": the label of the step. */
+  verb: string;
+  /** Earlier problems (lines the file reader could not read), reported with the rest. */
+  problems?: Problem[];
+}
+
+/**
+ * R15 payments from rows (a paste or a bank statement) in one undoable step. Rows that cannot be read are reported
+ * by row number and skipped; when none can be read, nothing changes.
+ */
+export function importPayments(wb: Workbook, a: PaymentRowsArgs): Outcome {
+  const problems: Problem[] = [...(a.problems ?? [])];
+  for (const f of ['member', 'date', 'amount'] as const) {
+    if (a.mapping[f] === undefined) return refuse('mapping', `choose the column that holds the ${f}`);
+  }
+  const reader = new PaymentReader(wb);
+  const first = a.firstRow ?? 0;
+  const ids = nextId(wb.payments.map((p) => p.id), 'pay', Math.max(0, a.rows.length - first));
+  const added: Payment[] = [];
+  for (let r = first; r < a.rows.length; r++) {
+    const row = a.rows[r];
+    if (row.every((c) => c.trim() === '')) continue;
+    const cell = (f: PaymentField) => (a.mapping[f] === undefined ? '' : (row[a.mapping[f]!] ?? ''));
+    const input: PaymentInput = { member: cell('member'), date: cell('date'), amount: cell('amount') };
+    for (const f of ['currency', 'budget', 'year', 'purpose', 'reference'] as const) input[f] = cell(f);
+    // Statements write debits with a minus or in brackets: they are not payments received (and "-500" would read
+    // as an adjustment).
+    const debit = /^\s*[-(]/.test(input.amount);
+    const p = debit ? [{ path: 'amount', message: `${input.amount.trim()} is a debit, not a payment received` }] : reader.read(input, ids[added.length]);
+    if (Array.isArray(p)) problems.push(...p.map((x) => ({ path: `row ${r + 1}`, message: `row ${r + 1}, ${x.path}: ${x.message}` })));
+    else added.push(p);
+  }
+  if (added.length === 0) return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'there were no rows to read' }] };
+  const label = `${a.verb}: ${added.length} payment${added.length === 1 ? '' : 's'}`;
+  return changed(label, wb, { ...wb, payments: [...wb.payments, ...added] }, ['payments'], problems);
+}
+
+/** Payments pasted from a spreadsheet (tab-separated): a header row may name the columns, else the grid's order. */
+export function pastePayments(wb: Workbook, text: string): Outcome {
+  const rows = parseTsv(text);
+  if (rows.length === 0) return refuse('paste', 'the clipboard holds no rows');
+  const guessed = guessPaymentMapping(rows[0]);
+  return importPayments(wb, { rows, mapping: guessed ?? DEFAULT_PAYMENT_MAPPING, firstRow: guessed ? 1 : 0, verb: 'Paste' });
+}
+
+// --- R17 voting decisions -----------------------------------------------------------------------------------------
+
+export interface VotingDecisionArgs {
+  member: string;
+  /** Empty = every budget. */
+  budget?: string;
+  body: string;
+  date: string;
+  reference: string;
+  /** Default: the date of the decision. */
+  from?: string;
+  to?: string;
+}
+
+/** R17 a body found the delay due to exceptional and unavoidable circumstances: the member keeps its vote. */
+export function addVotingDecision(wb: Workbook, a: VotingDecisionArgs): Outcome {
+  const member = a.member.trim();
+  if (!wb.members.some((m) => m.code === member)) return refuse('member', `“${a.member}” is not a member`);
+  const budget = a.budget?.trim() || undefined;
+  if (budget !== undefined) {
+    const b = wb.budgets.find((x) => x.id === budget);
+    if (!b) return refuse('budget', `the workbook has no budget “${budget}”`);
+    if (!wb.participations.some((p) => p.member === member && p.budget === budget)) return refuse('budget', `${member} does not take part in ${b.name}`);
+  }
+  const body = a.body.trim();
+  if (body === '') return refuse('body', 'name the body that decided, such as General Assembly');
+  if (!isIsoDate(a.date)) return refuse('date', `the date of the decision “${a.date}” must be written YYYY-MM-DD`);
+  const reference = a.reference.trim();
+  if (reference === '') return refuse('reference', 'give the reference of the decision');
+  const from = a.from?.trim() || a.date;
+  if (!isIsoDate(from)) return refuse('from', `the first day covered “${from}” must be written YYYY-MM-DD`);
+  const to = a.to?.trim() || undefined;
+  if (to !== undefined && !isIsoDate(to)) return refuse('to', `the last day covered “${to}” must be written YYYY-MM-DD`);
+  if (to !== undefined && to < from) return refuse('to', `the decision cannot end (${to}) before it begins (${from})`);
+  const [id] = nextId(wb.votingDecisions.map((d) => d.id), 'vd');
+  const d: VotingDecision = { id, member, body, date: a.date, reference, from };
+  if (budget !== undefined) d.budget = budget;
+  if (to !== undefined) d.to = to;
+  return changed(`Voting decision ${id}: ${member} keeps its vote (${body}, ${a.date})`, wb, { ...wb, votingDecisions: [...wb.votingDecisions, d] }, ['votingDecisions']);
+}
+
+export function removeVotingDecision(wb: Workbook, id: string): Outcome {
+  if (!wb.votingDecisions.some((d) => d.id === id)) return refuse('id', `there is no voting decision ${id}`);
+  return changed(`Remove voting decision ${id}`, wb, { ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) }, ['votingDecisions']);
+}
+
+// --- R19 working capital fund ----------------------------------------------------------------------------------
+
+export interface WcfDecisionArgs {
+  budget: string;
+  year: number;
+  /** Exactly one of: a proportion of that year's contribution, or an amount apportioned by R5. */
+  proportion?: string;
+  amount?: string;
+  decidedOn?: string;
+  reference?: string;
+}
+
+/** R19 a decision establishing or increasing a budget's working capital fund. */
+export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
+  const b = wb.budgets.find((x) => x.id === a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!Number.isInteger(a.year) || a.year < 1900 || a.year > 2200) return refuse('year', `“${a.year}” is not a year such as 2026`);
+  const first = Math.min(...b.years.map((y) => y.year));
+  if (b.years.length === 0 || a.year < first) return refuse('year', `${b.name} has no contributions for ${a.year} to base the shares on`);
+  const proportion = a.proportion?.trim() || undefined;
+  const amountText = a.amount?.trim() || undefined;
+  if ((proportion === undefined) === (amountText === undefined)) return refuse('amount', 'give either a proportion of the year’s contribution or an amount to apportion, not both');
+  const d: WcfDecision = { id: '', budget: b.id, year: a.year };
+  if (proportion !== undefined) {
+    if (!isDecimalString(proportion) || proportion.startsWith('-') || new Decimal(proportion).isZero()) return refuse('proportion', `“${proportion}” is not a proportion such as 0.05`);
+    d.proportion = proportion;
+  } else {
+    const amount = readPlainAmount(amountText!);
+    if (amount === undefined || new Decimal(amount).isZero()) return refuse('amount', `“${amountText}” is not an amount greater than zero`);
+    const p = Math.max(decimalPlaces(amount), decimalPlaces(b.roundingUnit));
+    if (toScaledBigInt(amount, p) % toScaledBigInt(b.roundingUnit, p) !== 0n) return refuse('amount', `the amount must be a whole number of ${b.name}'s rounding unit ${b.roundingUnit}, so the shares can sum to it (R5)`);
+    d.amount = amount;
+  }
+  const decidedOn = a.decidedOn?.trim() || undefined;
+  if (decidedOn !== undefined) {
+    if (!isIsoDate(decidedOn)) return refuse('decidedOn', `the date of the decision “${decidedOn}” must be written YYYY-MM-DD`);
+    d.decidedOn = decidedOn;
+  }
+  const reference = a.reference?.trim();
+  if (reference) d.reference = reference;
+  [d.id] = nextId(wb.wcfDecisions.map((x) => x.id), `wcf-${b.id}`);
+  return changed(`WCF decision ${d.id}`, wb, { ...wb, wcfDecisions: [...wb.wcfDecisions, d] }, ['wcfDecisions']);
+}
+
+export function removeWcfDecision(wb: Workbook, id: string): Outcome {
+  if (!wb.wcfDecisions.some((d) => d.id === id)) return refuse('id', `there is no WCF decision ${id}`);
+  return changed(`Remove WCF decision ${id}`, wb, { ...wb, wcfDecisions: wb.wcfDecisions.filter((d) => d.id !== id) }, ['wcfDecisions']);
+}
+
+// --- R20 host-state advances -------------------------------------------------------------------------------------
+
+export interface AdvanceAgreementArgs {
+  hostState: string;
+  ceiling: string;
+  currency: string;
+  conditions?: string;
+  signedOn?: string;
+}
+
+/** R20 an agreement under which the host state grants advances. */
+export function addAdvanceAgreement(wb: Workbook, a: AdvanceAgreementArgs): Outcome {
+  const host = a.hostState.trim();
+  if (!wb.members.some((m) => m.code === host)) return refuse('hostState', `“${a.hostState}” is not a member`);
+  const ceiling = parseAmountInput(a.ceiling, undefined, { what: 'The ceiling' });
+  if (!ceiling.ok) return refuse('ceiling', ceiling.message);
+  const currency = a.currency.trim().toUpperCase();
+  if (!CURRENCY_RE.test(currency)) return refuse('currency', `“${a.currency}” is not a currency code such as CHF`);
+  const signedOn = a.signedOn?.trim() || undefined;
+  if (signedOn !== undefined && !isIsoDate(signedOn)) return refuse('signedOn', `the date it was signed “${signedOn}” must be written YYYY-MM-DD`);
+  const [id] = nextId(wb.advanceAgreements.map((x) => x.id), 'advances');
+  const ag: AdvanceAgreement = { id, hostState: host, ceiling: ceiling.value, currency, movements: [] };
+  const conditions = a.conditions?.trim();
+  if (conditions) ag.conditions = conditions;
+  if (signedOn) ag.signedOn = signedOn;
+  return changed(`Advance agreement ${id} with ${host}`, wb, { ...wb, advanceAgreements: [...wb.advanceAgreements, ag] }, ['advanceAgreements']);
+}
+
+/** R20 the checks an agreement's movements must pass: within the agreement's life, balance between 0 and the ceiling. */
+function movementProblem(ag: AdvanceAgreement): string | undefined {
+  const ends = ag.denunciation ? obligationEnds(ag.denunciation.notifiedOn) : undefined;
+  const places = Math.max(decimalPlaces(ag.ceiling), ...ag.movements.map((m) => decimalPlaces(m.amount)));
+  const ceiling = toScaledBigInt(ag.ceiling, places);
+  let outstanding = 0n;
+  const moves = ag.movements.map((m, j) => ({ m, j })).sort((x, y) => (x.m.date < y.m.date ? -1 : x.m.date > y.m.date ? 1 : x.j - y.j));
+  for (const { m } of moves) {
+    if (ag.signedOn && m.date < ag.signedOn) return `an advance cannot move on ${m.date}, before the agreement was signed (${ag.signedOn})`;
+    if (m.kind === 'drawn' && ends && m.date > ends) return `no advance can be drawn on ${m.date}: the obligation ended on ${ends} (R20)`;
+    outstanding += (m.kind === 'drawn' ? 1n : -1n) * toScaledBigInt(m.amount, places);
+    if (outstanding < 0n) return `the repayment of ${m.amount} on ${m.date} is more than what is outstanding`;
+    if (outstanding > ceiling) return `after the drawing of ${m.amount} on ${m.date}, more than the ceiling of ${ag.ceiling} would be outstanding`;
+  }
+  return undefined;
+}
+
+function withAgreement(wb: Workbook, id: string, f: (a: AdvanceAgreement) => AdvanceAgreement | string, label: string, path: string): Outcome {
+  const ag = wb.advanceAgreements.find((x) => x.id === id);
+  if (!ag) return refuse('agreement', `there is no advance agreement ${id}`);
+  const next = f(ag);
+  if (typeof next === 'string') return refuse(path, next);
+  const problem = movementProblem(next);
+  if (problem) return refuse(path, problem);
+  return changed(label, wb, { ...wb, advanceAgreements: wb.advanceAgreements.map((x) => (x === ag ? next : x)) }, ['advanceAgreements']);
+}
+
+export interface AdvanceMovementArgs {
+  agreement: string;
+  date: string;
+  kind: 'drawn' | 'repaid';
+  amount: string;
+  reference?: string;
+}
+
+/** R20 an advance drawn under an agreement, or repaid. */
+export function recordAdvanceMovement(wb: Workbook, a: AdvanceMovementArgs): Outcome {
+  const date = readDate(a.date);
+  if (!date) return refuse('date', `“${a.date}” is not a date: type YYYY-MM-DD`);
+  if (a.kind !== 'drawn' && a.kind !== 'repaid') return refuse('kind', 'an advance is drawn or repaid');
+  const amount = parseAmountInput(a.amount, undefined, { what: 'The amount' });
+  if (!amount.ok) return refuse('amount', amount.message);
+  const m: AdvanceMovement = { date, kind: a.kind, amount: amount.value };
+  const ref = a.reference?.trim();
+  if (ref) m.reference = ref;
+  return withAgreement(wb, a.agreement, (ag) => ({ ...ag, movements: [...ag.movements, m] }), `Advance ${a.kind} under ${a.agreement}: ${amount.value} on ${date}`, 'amount');
+}
+
+export function removeAdvanceMovement(wb: Workbook, agreement: string, index: number): Outcome {
+  return withAgreement(
+    wb,
+    agreement,
+    (ag) => (index >= 0 && index < ag.movements.length ? { ...ag, movements: ag.movements.filter((_, i) => i !== index) } : `there is no movement ${index + 1}`),
+    `Remove a movement of ${agreement}`,
+    'movement',
+  );
+}
+
+export interface DenunciationArgs {
+  agreement: string;
+  by: 'host-state' | 'organization';
+  notifiedOn: string;
+  reference?: string;
+}
+
+/** R20 either party denounces the obligation; it ends three years after the end of the year of notification. */
+export function setDenunciation(wb: Workbook, a: DenunciationArgs): Outcome {
+  const notifiedOn = readDate(a.notifiedOn);
+  if (!notifiedOn) return refuse('notifiedOn', `“${a.notifiedOn}” is not a date: type YYYY-MM-DD`);
+  if (a.by !== 'host-state' && a.by !== 'organization') return refuse('by', 'a denunciation is notified by the host state or by the Organization');
+  const denunciation: NonNullable<AdvanceAgreement['denunciation']> = { by: a.by, notifiedOn };
+  const ref = a.reference?.trim();
+  if (ref) denunciation.reference = ref;
+  return withAgreement(
+    wb,
+    a.agreement,
+    (ag) => (ag.signedOn && notifiedOn < ag.signedOn ? `the agreement cannot be denounced (${notifiedOn}) before it was signed (${ag.signedOn})` : { ...ag, denunciation }),
+    `Denunciation of ${a.agreement} notified on ${notifiedOn}: the obligation ends on ${obligationEnds(notifiedOn)}`,
+    'notifiedOn',
+  );
+}
+
+/** R20 withdraws a denunciation entered by mistake. */
+export function clearDenunciation(wb: Workbook, agreement: string): Outcome {
+  return withAgreement(
+    wb,
+    agreement,
+    (ag) => {
+      if (!ag.denunciation) return `${agreement} has not been denounced`;
+      const next = { ...ag };
+      delete next.denunciation;
+      return next;
+    },
+    `Withdraw the denunciation of ${agreement}`,
+    'notifiedOn',
+  );
+}
