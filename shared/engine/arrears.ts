@@ -255,38 +255,44 @@ export class VotingStatusBook {
   organizationReport(date: string): StatusReport {
     const rows: StatusRow[] = [];
     for (const m of this.ledger.workbook.members) {
-      const budgets = this.ledger.budgetsOfMember(m.code).filter((b) => {
-        const p = this.ledger.holdings.participation(b.id, m.code)!;
-        return p.from === undefined || p.from <= date;
-      });
-      if (budgets.length === 0) continue;
-      const raw = budgets.map((b) => this.compute(m.code, b, date));
-      const worst = raw.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
-      const currency = raw[0].budget.currency;
-      const one = raw.every((r) => r.budget.currency === currency);
-      let places = 0;
-      for (const b of budgets) places = Math.max(places, this.ledger.places(b.id));
-      const sum = (pick: (r: RawStatus) => bigint) => (one ? this.ledger.format(raw.reduce((t, r) => t + pick(r), 0n), places) : null);
-      let loss: string | null = null;
-      for (const r of raw) if (r.losesVoteOn !== null && (loss === null || r.losesVoteOn < loss)) loss = r.losesVoteOn;
-      const row: StatusRow = {
-        code: m.code,
-        name: m.name,
-        budget: 'all',
-        currency: one ? currency : null,
-        arrears: sum((r) => r.arrears),
-        threshold: sum((r) => r.threshold),
-        status: worst.status,
-        minimumPayment: sum((r) => r.minimum),
-        losesVoteOn: worst.status === 'no vote' ? null : loss,
-        budgets: raw.map((r) => this.formatted(r)),
-      };
-      const withdrew = m.withdrew !== undefined && m.withdrew <= date ? m.withdrew : undefined;
-      if (withdrew) row.withdrew = withdrew;
-      if (worst.decision) row.decision = decisionRef(worst.decision);
-      rows.push(row);
+      const row = this.memberRow(m, date);
+      if (row) rows.push(row);
     }
     return { date, budget: null, budgetName: null, rows, counts: count(rows) };
+  }
+
+  /** Art. 11(5) one member's organization-wide row (undefined when it takes part in no budget on `date`). */
+  memberRow(m: { code: string; name: string; withdrew?: string }, date: string): StatusRow | undefined {
+    const budgets = this.ledger.budgetsOfMember(m.code).filter((b) => {
+      const p = this.ledger.holdings.participation(b.id, m.code)!;
+      return p.from === undefined || p.from <= date;
+    });
+    if (budgets.length === 0) return undefined;
+    const raw = budgets.map((b) => this.compute(m.code, b, date));
+    const worst = raw.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
+    const currency = raw[0].budget.currency;
+    const one = raw.every((r) => r.budget.currency === currency);
+    let places = 0;
+    for (const b of budgets) places = Math.max(places, this.ledger.places(b.id));
+    const sum = (pick: (r: RawStatus) => bigint) => (one ? this.ledger.format(raw.reduce((t, r) => t + pick(r), 0n), places) : null);
+    let loss: string | null = null;
+    for (const r of raw) if (r.losesVoteOn !== null && (loss === null || r.losesVoteOn < loss)) loss = r.losesVoteOn;
+    const row: StatusRow = {
+      code: m.code,
+      name: m.name,
+      budget: 'all',
+      currency: one ? currency : null,
+      arrears: sum((r) => r.arrears),
+      threshold: sum((r) => r.threshold),
+      status: worst.status,
+      minimumPayment: sum((r) => r.minimum),
+      losesVoteOn: worst.status === 'no vote' ? null : loss,
+      budgets: raw.map((r) => this.formatted(r)),
+    };
+    const withdrew = m.withdrew !== undefined && m.withdrew <= date ? m.withdrew : undefined;
+    if (withdrew) row.withdrew = withdrew;
+    if (worst.decision) row.decision = decisionRef(worst.decision);
+    return row;
   }
 }
 

@@ -169,3 +169,14 @@ describe('R20 host-state advances', () => {
     expect(advancesReport(later.workbook, '2027-06-30').rows[0].endsOn).toBe('2030-12-31');
   });
 });
+
+describe('Art. 11(5) one member’s row (used by the app to recompute only the members a payment touches)', () => {
+  it('memberRow gives the organization report’s row for every member', () => {
+    const wb = example();
+    const book = new VotingStatusBook(wb);
+    for (const date of ['2026-06-30', '2027-01-01']) {
+      const report = new VotingStatusBook(wb).organizationReport(date);
+      expect(wb.members.map((m) => book.memberRow(m, date)).filter((r) => r !== undefined)).toEqual(report.rows);
+    }
+  });
+});

@@ -1,0 +1,308 @@
+import type { AdvancesReport } from '../engine/advances';
+import type { StatusReport, StatusRow } from '../engine/arrears';
+import type { StatementLine } from '../engine/ledger';
+import type { WcfReport } from '../engine/wcf';
+import { decimalPlaces } from '../model/decimal';
+import type { Payment, VotingDecision } from '../model/types';
+import type { ExportColumn, ExportContext, ExportTable } from './table-model';
+
+// R15–R20 views as export tables (one model → CSV, XLSX, PDF). Figures are the engine's strings; nothing here
+// computes money. The CSVs of status, WCF and advances stay those of ledger-tables.ts (the CLI's contract).
+
+const col = (key: string, header: string, kind: ExportColumn['kind'] = 'text'): ExportColumn => ({ key, header, kind });
+
+const places = (amounts: readonly (string | null | undefined)[]) => Math.max(0, ...amounts.map((a) => (a ? decimalPlaces(a) : 0)));
+
+/** One currency for the title block and the money format, or '' when amounts are in several. */
+function oneCurrency(list: readonly (string | null)[]): string {
+  const s = new Set(list.filter((c): c is string => c !== null));
+  return s.size === 1 ? [...s][0] : '';
+}
+
+const decisionText = (d: StatusRow['decision']) => (d ? `${d.body}, ${d.date} (${d.reference}), ${d.from}${d.to ? ` to ${d.to}` : ' on'}` : null);
+
+/**
+ * R16–R18 one line per member and budget: the organization-wide report's budgets flattened, each line keeping its
+ * member's Art. 11(5) status. A budget report's rows are already one per member.
+ */
+export interface StatusLine extends StatusRow {
+  /** Art. 11(5) the gravest status over the member's budgets. */
+  overall: StatusRow['status'];
+}
+
+export function statusLines(report: StatusReport): StatusLine[] {
+  const out: StatusLine[] = [];
+  for (const r of report.rows) {
+    if (!r.budgets) {
+      out.push({ ...r, overall: r.status });
+      continue;
+    }
+    for (const b of r.budgets) {
+      const line: StatusLine = {
+        code: r.code,
+        name: r.name,
+        budget: b.budget,
+        currency: b.currency,
+        arrears: b.arrears,
+        threshold: b.threshold,
+        status: b.status,
+        minimumPayment: b.minimumPayment,
+        losesVoteOn: b.losesVoteOn,
+        overall: r.status,
+      };
+      if (r.withdrew) line.withdrew = r.withdrew;
+      if (b.decision) line.decision = b.decision;
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+/** R16–R18 the voting-status table shown (its lines after the view's filters). */
+export function statusExport(report: StatusReport, lines: readonly StatusLine[], ctx: ExportContext, filter?: string): ExportTable {
+  const currency = oneCurrency(lines.map((l) => l.currency));
+  const c = report.counts;
+  return {
+    name: `voting-status-${report.date}`,
+    title: `Voting status on ${report.date}${report.budgetName ? `: ${report.budgetName}` : ''}`,
+    info: [
+      ['Organization', ctx.organization],
+      ['As of', report.date],
+      ['Budgets', report.budgetName ?? 'All (Art. 11(5): no vote in the Conference budget or any Union = no vote in every body)'],
+      ...(filter ? ([['Shown', filter]] as [string, string][]) : []),
+      ['Members', `${report.rows.length}: ${c.ok} ok, ${c['in arrears']} in arrears, ${c['no vote']} no vote, ${c['vote kept by decision']} vote kept by decision`],
+      ['Rules', 'Arrears: unpaid contributions of earlier years (R16). Threshold: assessed for the two preceding years (R17). Minimum payment (R18).'],
+      ['Produced', ctx.produced],
+    ],
+    columns: [
+      col('code', 'Code'),
+      col('name', 'Member'),
+      col('budget', 'Budget'),
+      col('arrears', `Arrears${currency ? ` (${currency})` : ''}`, 'money'),
+      col('threshold', `Threshold${currency ? ` (${currency})` : ''}`, 'money'),
+      col('status', 'Status'),
+      col('minimumPayment', 'Minimum payment', 'money'),
+      col('losesVoteOn', 'Loses vote on', 'date'),
+      col('overall', 'Art. 11(5)'),
+      col('decision', 'Vote kept by decision'),
+    ],
+    rows: lines.map((l) => ({
+      code: l.code,
+      name: l.withdrew ? `${l.name} (withdrew ${l.withdrew})` : l.name,
+      budget: l.budget,
+      arrears: l.arrears,
+      threshold: l.threshold,
+      status: l.status,
+      minimumPayment: l.minimumPayment,
+      losesVoteOn: l.losesVoteOn,
+      overall: l.overall,
+      decision: decisionText(l.decision),
+    })),
+    currency,
+    moneyDecimals: places(lines.flatMap((l) => [l.arrears, l.threshold])),
+  };
+}
+
+/** R17 the voting decisions recorded. */
+export function votingDecisionsExport(decisions: readonly VotingDecision[], ctx: ExportContext): ExportTable {
+  return {
+    name: 'voting-decisions',
+    title: 'Decisions under which a member keeps its vote (R17)',
+    info: [
+      ['Organization', ctx.organization],
+      ['Produced', ctx.produced],
+    ],
+    columns: [col('id', 'Id'), col('member', 'Member'), col('budget', 'Budget'), col('body', 'Body'), col('date', 'Date', 'date'), col('reference', 'Reference'), col('from', 'From', 'date'), col('to', 'To', 'date')],
+    rows: decisions.map((d) => ({ id: d.id, member: d.member, budget: d.budget ?? 'all', body: d.body, date: d.date, reference: d.reference, from: d.from, to: d.to ?? null })),
+    currency: '',
+    moneyDecimals: 0,
+  };
+}
+
+/** R19 each member's share of the fund, paid and owed; the fund's figures in the title block and total row. */
+export function wcfExport(report: WcfReport, ctx: ExportContext): ExportTable {
+  const currency = oneCurrency(report.funds.map((f) => f.currency));
+  const one = report.funds.length === 1 ? report.funds[0] : undefined;
+  return {
+    name: `wcf-${report.date}`,
+    title: `Working capital fund on ${report.date}${one ? `: ${one.name}` : ''}`,
+    info: [
+      ['Organization', ctx.organization],
+      ['As of', report.date],
+      ...report.funds.map((f): [string, string] => [f.name, `established ${f.established}, balance (paid in) ${f.balance}, owed ${f.owed} ${f.currency}`]),
+      ...report.decisions.map((d): [string, string] => [`Decision ${d.id}`, `${d.year}, ${d.basis === 'proportion' ? `${d.value} of the contribution` : `${d.value} apportioned`}, due ${d.due}${d.reference ? `, ${d.reference}` : ''}`]),
+      ['Produced', ctx.produced],
+    ],
+    columns: [col('code', 'Code'), col('name', 'Member'), col('budget', 'Budget'), col('share', 'Share', 'money'), col('paid', 'Paid', 'money'), col('owed', 'Owed', 'money')],
+    rows: report.rows.map((r) => ({ code: r.code, name: r.name, budget: r.budget, share: r.share, paid: r.paid, owed: r.owed })),
+    ...(one ? { total: { code: 'Total', name: `${report.rows.length} members`, budget: one.budget, share: one.established, paid: one.balance, owed: one.owed } } : {}),
+    currency,
+    moneyDecimals: places(report.rows.map((r) => r.share)),
+  };
+}
+
+/** R19 the decisions in force: total, paid, owed. */
+export function wcfDecisionsExport(report: WcfReport, ctx: ExportContext): ExportTable {
+  return {
+    name: 'wcf-decisions',
+    title: `Working capital fund decisions on ${report.date}`,
+    info: [
+      ['Organization', ctx.organization],
+      ['Produced', ctx.produced],
+    ],
+    columns: [
+      col('id', 'Decision'),
+      col('budget', 'Budget'),
+      col('year', 'Year'),
+      col('basis', 'Basis'),
+      col('due', 'Due', 'date'),
+      col('reference', 'Reference'),
+      col('total', 'Total', 'money'),
+      col('paid', 'Paid', 'money'),
+      col('owed', 'Owed', 'money'),
+    ],
+    rows: report.decisions.map((d) => ({
+      id: d.id,
+      budget: d.budget,
+      year: String(d.year),
+      basis: d.basis === 'proportion' ? `${d.value} of the contribution` : `${d.value} apportioned`,
+      due: d.due,
+      reference: d.reference ?? null,
+      total: d.total,
+      paid: d.paid,
+      owed: d.owed,
+    })),
+    currency: oneCurrency(report.funds.map((f) => f.currency)),
+    moneyDecimals: places(report.decisions.map((d) => d.total)),
+  };
+}
+
+/** R20 the agreements on a date: drawn, repaid, outstanding, the denunciation, whether the host is bound. */
+export function advancesExport(report: AdvancesReport, ctx: ExportContext): ExportTable {
+  const seat = new Map(report.seats.map((s) => [s.hostState, s]));
+  return {
+    name: `advances-${report.date}`,
+    title: `Host-state advances on ${report.date} (R20)`,
+    info: [
+      ['Organization', ctx.organization],
+      ['As of', report.date],
+      ...report.seats.map((s): [string, string] => [
+        `${s.name} (${s.hostState})`,
+        s.seat ? `bound: ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${s.boundUntil}` : ''}` : 'no longer bound: no ex officio seat',
+      ]),
+      ['Produced', ctx.produced],
+    ],
+    columns: [
+      col('agreement', 'Agreement'),
+      col('host', 'Host state'),
+      col('ceiling', 'Ceiling', 'money'),
+      col('drawn', 'Drawn', 'money'),
+      col('repaid', 'Repaid', 'money'),
+      col('outstanding', 'Outstanding', 'money'),
+      col('available', 'Available', 'money'),
+      col('denounced', 'Denounced'),
+      col('endsOn', 'Obligation ends', 'date'),
+      col('bound', 'Bound'),
+      col('seat', 'Ex officio seat'),
+    ],
+    rows: report.rows.map((r) => ({
+      agreement: r.agreement,
+      host: `${r.hostName} (${r.hostState})`,
+      ceiling: r.ceiling,
+      drawn: r.drawn,
+      repaid: r.repaid,
+      outstanding: r.outstanding,
+      available: r.available,
+      denounced: r.denouncedBy ? `by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${r.notifiedOn}` : null,
+      endsOn: r.endsOn,
+      bound: r.bound ? 'yes' : 'no',
+      seat: seat.get(r.hostState)?.seat ? 'yes' : 'no',
+    })),
+    currency: oneCurrency(report.rows.map((r) => r.currency)),
+    moneyDecimals: places(report.rows.map((r) => r.ceiling)),
+  };
+}
+
+/** R20 every advance drawn and repaid, by agreement. */
+export function advanceMovementsExport(report: AdvancesReport, ctx: ExportContext): ExportTable {
+  return {
+    name: 'advance-movements',
+    title: `Advances drawn and repaid by ${report.date}`,
+    info: [
+      ['Organization', ctx.organization],
+      ['Produced', ctx.produced],
+    ],
+    columns: [col('agreement', 'Agreement'), col('date', 'Date', 'date'), col('kind', 'Movement'), col('amount', 'Amount', 'money'), col('reference', 'Reference')],
+    rows: report.rows.flatMap((r) => r.movements.map((m) => ({ agreement: r.agreement, date: m.date, kind: m.kind, amount: m.amount, reference: m.reference ?? null }))),
+    currency: oneCurrency(report.rows.map((r) => r.currency)),
+    moneyDecimals: places(report.rows.flatMap((r) => r.movements.map((m) => m.amount))),
+  };
+}
+
+/** R15 the payments recorded (those shown). */
+export function paymentsExport(payments: readonly Payment[], ctx: ExportContext, shown?: string): ExportTable {
+  return {
+    name: 'payments',
+    title: 'Payments received (R15)',
+    info: [['Organization', ctx.organization], ...(shown ? ([['Shown', shown]] as [string, string][]) : []), ['Produced', ctx.produced]],
+    columns: [
+      col('id', 'Id'),
+      col('member', 'Member'),
+      col('date', 'Date', 'date'),
+      col('amount', 'Amount', 'money'),
+      col('currency', 'Currency'),
+      col('budget', 'Budget'),
+      col('year', 'Year'),
+      col('purpose', 'Purpose'),
+      col('reference', 'Reference'),
+    ],
+    rows: payments.map((p) => ({
+      id: p.id,
+      member: p.member,
+      date: p.date,
+      amount: p.amount,
+      currency: p.currency,
+      budget: p.budget ?? null,
+      year: p.year === undefined ? null : String(p.year),
+      purpose: p.purpose ?? null,
+      reference: p.reference ?? null,
+    })),
+    currency: oneCurrency(payments.map((p) => p.currency)),
+    moneyDecimals: places(payments.map((p) => p.amount)),
+  };
+}
+
+/** R15 a member's statement: each item due, what was credited to it and from which payment, what is unpaid. */
+export function statementExport(member: { code: string; name: string }, date: string, statement: { lines: StatementLine[]; unapplied: string }, ctx: ExportContext): ExportTable {
+  return {
+    name: `statement-${member.code}-${date}`,
+    title: `Statement of ${member.name} (${member.code}) on ${date}`,
+    info: [
+      ['Organization', ctx.organization],
+      ['As of', date],
+      ['Crediting (R15)', 'the working capital fund first, then contributions in the order they fell due'],
+      ['Paid, not yet credited', statement.unapplied],
+      ['Produced', ctx.produced],
+    ],
+    columns: [
+      col('budget', 'Budget'),
+      col('item', 'Item'),
+      col('due', 'Due', 'date'),
+      col('assessed', 'Assessed', 'money'),
+      col('credited', 'Credited', 'money'),
+      col('unpaid', 'Unpaid', 'money'),
+      col('credits', 'Credited from'),
+    ],
+    rows: statement.lines.map((l) => ({
+      budget: l.budget,
+      item: l.kind === 'wcf' ? `WCF ${l.decision ?? ''} (${l.year})` : `Contribution ${l.year}`,
+      due: l.due,
+      assessed: l.assessed,
+      credited: l.credited,
+      unpaid: l.unpaid,
+      credits: l.credits.map((c) => `${c.payment} ${c.amount} (${c.date})`).join('; ') || null,
+    })),
+    currency: '',
+    moneyDecimals: places(statement.lines.map((l) => l.assessed)),
+  };
+}
