@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { CHANNELS, type MenuCommand } from '../shared/ipc/contract';
 import { confirmDiscard, electronDialog, installMenu } from './adapters/electron';
 import { nodeFs } from './adapters/fs';
+import { electronPdf } from './adapters/pdf';
 import { createFileHandlers } from './handlers/files';
 import { registerIpc } from './ipc/register';
 import { hardenWindow, isAppUrl, windowOptions, windowTitle } from './window';
@@ -25,6 +26,7 @@ app.whenReady().then(() => {
     fs: nodeFs,
     dialog: electronDialog(() => win),
     paths: { userData: app.getPath('userData'), startFile: resolve(startFile), join, basename },
+    pdf: electronPdf,
   });
   const send = (c: MenuCommand) => win?.webContents.send(CHANNELS.menu, c);
   const refreshMenu = () => void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged));

@@ -16,6 +16,7 @@ const api: DesktopApi = {
   recover: call(CHANNELS.recover) as DesktopApi['recover'],
   clearAutosave: call(CHANNELS.clearAutosave) as DesktopApi['clearAutosave'],
   exportFile: call(CHANNELS.exportFile) as DesktopApi['exportFile'],
+  exportPdf: call(CHANNELS.exportPdf) as DesktopApi['exportPdf'],
   setDocumentState: (state) => ipcRenderer.send(CHANNELS.setDocumentState, state),
   onMenu(listener) {
     const wrapped = (_e: IpcRendererEvent, command: unknown) => isMenuCommand(command) && listener(command as MenuCommand);

@@ -1,11 +1,12 @@
 import type { DesktopApi, Draft, ExportKind, FileRef, OpenResult, SaveResult } from '../../shared/ipc/contract';
 import { isDraft } from '../../shared/ipc/contract';
 import { parseWorkbook } from '../../shared/model/validate';
-import type { DialogPort, FsPort, PathsPort } from './ports';
+import { createPdfExport } from './print';
+import type { DialogPort, FsPort, PathsPort, PdfPort } from './ports';
 
 export type FileHandlers = Pick<
   DesktopApi,
-  'open' | 'openRecent' | 'openExample' | 'save' | 'saveAs' | 'recentFiles' | 'autosave' | 'recover' | 'clearAutosave' | 'exportFile'
+  'open' | 'openRecent' | 'openExample' | 'save' | 'saveAs' | 'recentFiles' | 'autosave' | 'recover' | 'clearAutosave' | 'exportFile' | 'exportPdf'
 >;
 
 const RECENT_MAX = 10;
@@ -35,7 +36,7 @@ export async function writeAtomic(fs: FsPort, path: string, data: string | Uint8
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** File handlers for the desktop API. Only files the user chose (or that opened cleanly) may be written. */
-export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; paths: PathsPort }): FileHandlers & { writable: ReadonlySet<string> } {
+export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; paths: PathsPort; pdf?: PdfPort }): FileHandlers & { writable: ReadonlySet<string> } {
   const { fs, dialog, paths } = ports;
   const recentPath = paths.join(paths.userData, 'recent.json');
   const draftPath = paths.join(paths.userData, 'autosave.json');
@@ -140,6 +141,7 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
       }
       return { ok: true, file: ref(path) };
     },
+    ...createPdfExport({ dialog, pdf: ports.pdf, write: (path, data) => writeAtomic(fs, path, data, false), basename: paths.basename }),
   };
   return Object.assign(handlers, { writable });
 }

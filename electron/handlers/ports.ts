@@ -17,6 +17,11 @@ export interface DialogPort {
   chooseSave(suggestedName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 }
 
+/** Renders a print layout (a complete HTML document) to PDF bytes: printToPDF in a hidden window. */
+export interface PdfPort {
+  htmlToPdf(html: string): Promise<Uint8Array>;
+}
+
 export interface PathsPort {
   /** The app's own folder for the recent list and the autosave draft. */
   userData: string;

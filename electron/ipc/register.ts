@@ -20,6 +20,7 @@ export const ARG_CHECKS: Record<InvokeName, ((v: unknown) => boolean)[]> = {
   recover: [],
   clearAutosave: [],
   exportFile: [isString, isExportKind, isData],
+  exportPdf: [isString, isString],
 };
 
 export interface DocumentState {

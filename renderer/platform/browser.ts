@@ -45,6 +45,22 @@ function download(win: Window, name: string, data: string | Uint8Array, type: st
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The browser's print of the print layout, in a hidden iframe (srcdoc: the layout's own CSP applies, no script).
+ * The frame stays until the next print, so the print dialog (and a test) can still read it.
+ */
+function printHtml(win: Window, name: string, html: string): void {
+  win.document.querySelector('iframe[data-testid="print-frame"]')?.remove();
+  const frame = win.document.createElement('iframe');
+  frame.dataset.testid = 'print-frame';
+  frame.title = name;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
+  frame.addEventListener('load', () => frame.contentWindow?.print(), { once: true });
+  frame.srcdoc = html;
+  win.document.body.append(frame);
+}
+
 function pickFile(win: Window): Promise<File | null> {
   return new Promise((resolve) => {
     const input = win.document.createElement('input');
@@ -120,6 +136,10 @@ export function browserApi(win: Window): DesktopApi {
     async exportFile(suggestedName, kind, data) {
       const type = kind === 'csv' ? 'text/csv' : kind === 'json' ? 'application/json' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       download(win, suggestedName, data, type);
+      return { ok: true, file: refFor(suggestedName) };
+    },
+    async exportPdf(suggestedName, html) {
+      printHtml(win, suggestedName, html);
       return { ok: true, file: refFor(suggestedName) };
     },
     setDocumentState({ name, dirty }) {

@@ -17,7 +17,6 @@ import {
   type History,
   type Outcome,
 } from '../../shared/edit';
-import { contributionCsv } from '../../shared/export/contribution-table';
 import type { FileRef, MenuCommand, OpenResult } from '../../shared/ipc/contract';
 import { decimalPlaces } from '../../shared/model/decimal';
 import { parseMembersCsv } from '../../shared/model/members-csv';
@@ -33,6 +32,8 @@ import { ComparisonView, type CompareRow } from './scenarios/ComparisonView';
 import { ScenarioBar, type View } from './scenarios/ScenarioBar';
 import { ScenarioPanel } from './scenarios/ScenarioPanel';
 import { scenarioEdit, useShown } from './scenarios/useScenario';
+import { displayedCodes, ExportMenu, useExport } from './export/ExportMenu';
+import { comparisonSource, membersSource, today } from './export/exports';
 import type { Comparison } from '../../shared/scenario/scenario';
 
 interface Doc {
@@ -214,12 +215,14 @@ export function App() {
     } else setNotice({ kind: 'error', text: r.message });
   }, [api, saveAs]);
 
-  const exportCsv = useCallback(async () => {
-    if (!table || !budget) return;
-    const r = await api.exportFile(`${budget.id}-${year}.csv`, 'csv', contributionCsv(table));
-    if (r.ok) setNotice({ kind: 'info', text: `Exported ${r.file.name}` });
-    else if (!('cancelled' in r)) setNotice({ kind: 'error', text: r.message });
-  }, [api, table, budget, year]);
+  // Export writes what the user sees: budget, year, scenario or comparison, in the grid's sort and filter order.
+  const exportSource = useCallback(() => {
+    if (!workbook) return null;
+    const ctx = { organization: workbook.organization.name, produced: today(), scenario: scenario?.name };
+    if (view === 'compare') return comparisons.current.length ? comparisonSource(comparisons.current, displayedCodes(compareApi.current), ctx) : null;
+    return table ? membersSource(table, displayedCodes(gridApi.current), ctx) : null;
+  }, [workbook, scenario, view, table]);
+  const runExport = useExport(api, exportSource, useCallback((kind: 'info' | 'error', text: string) => setNotice({ kind, text }), []));
 
   const menu = useCallback(
     (c: MenuCommand) => {
@@ -236,7 +239,11 @@ export function App() {
         case 'saveAs':
           return void saveAs();
         case 'export':
-          return void exportCsv();
+          return void runExport('csv');
+        case 'exportXlsx':
+          return void runExport('xlsx');
+        case 'exportPdf':
+          return void runExport('pdf');
         case 'undo':
         case 'redo':
           // A text field being edited keeps its own undo.
@@ -246,7 +253,7 @@ export function App() {
           return setNotice({ kind: 'info', text: 'Contribution Calculator: exact assessed contributions (R1–R14).' });
       }
     },
-    [adopt, api, exportCsv, load, save, saveAs, step],
+    [adopt, api, runExport, load, save, saveAs, step],
   );
 
   // Start: offer a draft left by a session that did not close cleanly, else open the bundled example.
@@ -404,7 +411,7 @@ export function App() {
           Save
         </button>
         <button onClick={() => menu('saveAs')}>Save as…</button>
-        <button onClick={() => menu('export')}>Export CSV</button>
+        <ExportMenu onExport={(kind) => void runExport(kind)} />
         <span className="sep" />
         <button onClick={() => step('undo')} disabled={doc.history.undo.length === 0} title={doc.history.undo.at(-1)?.label} data-testid="undo">
           Undo

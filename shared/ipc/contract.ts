@@ -28,7 +28,7 @@ export interface Draft {
 export type ExportKind = 'csv' | 'xlsx' | 'json';
 
 /** Menu items the shell sends to the renderer (the native menu in Electron). */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'undo', 'redo', 'about'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'exportXlsx', 'exportPdf', 'undo', 'redo', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number] | { openRecent: string };
 
 export interface DesktopApi {
@@ -51,6 +51,11 @@ export interface DesktopApi {
   clearAutosave(): Promise<void>;
   /** Writes an export (a table as CSV text, XLSX bytes, JSON text) where the user chooses. */
   exportFile(suggestedName: string, kind: ExportKind, data: string | Uint8Array): Promise<SaveResult | { ok: false; cancelled: true }>;
+  /**
+   * A print layout (a full HTML document from shared/export/print-html) as PDF: printToPDF in a hidden window in
+   * Electron, then saved where the user chooses; in a browser, the browser's print dialog.
+   */
+  exportPdf(suggestedName: string, html: string): Promise<SaveResult | { ok: false; cancelled: true }>;
   /** Title (file name) and unsaved mark; the shell asks before closing when dirty. */
   setDocumentState(state: { name: string; dirty: boolean }): void;
   /** Subscribes to menu commands; returns the unsubscribe function. */
@@ -69,6 +74,7 @@ export const CHANNELS = {
   recover: 'draft:recover',
   clearAutosave: 'draft:clear',
   exportFile: 'file:export',
+  exportPdf: 'file:export-pdf',
   setDocumentState: 'window:document-state',
   menu: 'menu:command',
 } as const satisfies Record<Exclude<keyof DesktopApi, 'kind' | 'onMenu'> | 'menu', string>;
@@ -85,6 +91,7 @@ export const INVOKE_NAMES: readonly InvokeName[] = [
   'recover',
   'clearAutosave',
   'exportFile',
+  'exportPdf',
 ];
 
 // Payload checks shared by the shell (which must not trust the renderer) and the tests.

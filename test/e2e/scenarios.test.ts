@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyScenarioToBaseline, createScenario, setScenarioClass, type Done } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine';
-import { groupThousands } from '../../shared/model/decimal';
+import { COMPARISON_CSV_HEADER } from '../../shared/export/comparison-table';
+import { decimalPlaces, groupThousands, toScaledBigInt } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
 import { compareScenario } from '../../shared/scenario/scenario';
 import { cell, launchChromium, serveStatic, totalCell } from './harness';
@@ -33,6 +36,22 @@ const edited = (setScenarioClass(withScenario, { scenario: 'scenario-1', budget:
 const comparison = compareScenario(edited, edited.scenarios[0], BUDGET, YEAR);
 const baseline = assessBudgetYear(example, BUDGET, YEAR);
 const applied = assessBudgetYear((applyScenarioToBaseline(edited, 'scenario-1') as Done).workbook, BUDGET, YEAR);
+
+const places = decimalPlaces(example.budgets.find((b) => b.id === BUDGET)!.roundingUnit);
+const abs = (d: string) => {
+  const v = toScaledBigInt(d, places);
+  return v < 0n ? -v : v;
+};
+/** The comparison's rows as the grid shows them by default: biggest |difference| first (a stable sort). */
+const byMover = (rows: typeof comparison.rows) => [...rows].sort((a, b) => (abs(b.difference) > abs(a.difference) ? 1 : abs(b.difference) < abs(a.difference) ? -1 : 0));
+
+/** Clicks an export button and keeps the downloaded file. */
+async function download(testId: string): Promise<{ name: string; path: string }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testId}]`)]);
+  const path = join(dir, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path };
+}
 
 async function chooseClass(code: string, cls: string) {
   await page.click(cell(code, 'name'));
@@ -97,6 +116,78 @@ describe('R14 scenarios in the app', () => {
     expect(await text('[data-testid=levels-scenario-1] [data-testid=level-total]')).toBe(groupThousands(comparison.after.total));
     expect(await text('[data-testid=levels-scenario-1] [data-testid=level-unit-value]')).toBe(groupThousands(comparison.after.unitValue));
     await page.screenshot({ path: join(shots, 'comparison.png') });
+  });
+
+  it('exports the comparison as XLSX in the displayed order; read back with exceljs it equals the engine cell by cell', async () => {
+    const { name, path } = await download('export-xlsx');
+    expect(name).toBe(`${BUDGET}-${YEAR}-whatif-scenario-1.xlsx`);
+    const book = new ExcelJS.Workbook();
+    const bytes = readFileSync(path);
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ws = book.worksheets[0];
+    expect(ws.getCell('A1').value).toMatch(/what if Scenario 1/);
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (!header && row.getCell(1).value === 'Code') header = n;
+    });
+    const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? null : String(v));
+    const money = (v: ExcelJS.CellValue) => (v === null || v === undefined ? null : (v as number).toFixed(places));
+    const got = [];
+    for (let n = header + 1; n <= ws.rowCount; n++) {
+      const r = ws.getRow(n);
+      got.push([cellText(r.getCell(1).value), cellText(r.getCell(2).value), cellText(r.getCell(3).value), cellText(r.getCell(4).value), money(r.getCell(5).value), money(r.getCell(6).value), money(r.getCell(7).value), r.getCell(8).value === null ? null : (r.getCell(8).value as number).toFixed(2)]);
+    }
+    const expected = byMover(comparison.rows).map((r) => [r.code, r.name, r.classBefore, r.classAfter, r.amountBefore, r.amountAfter, r.difference, r.percentChange]);
+    expect(got.slice(0, -1)).toEqual(expected);
+    // The total row equals the budget exactly, before and after.
+    expect(got.at(-1)!.slice(4, 7)).toEqual([baseline.total, comparison.after.total, comparison.totalDifference]);
+  });
+
+  it('exports CSV of the filtered comparison: only the rows shown, in the order shown', async () => {
+    const filter = page.locator('[data-testid=comparison-grid] .ag-floating-filter[col-id="classBefore"] input').first();
+    await filter.fill('VII');
+    await expect.poll(() => page.locator('[data-testid=comparison-grid] .ag-row:not(.ag-row-pinned)[row-id="CN"]').count()).toBe(0);
+    const { path } = await download('export-csv');
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(COMPARISON_CSV_HEADER.join(','));
+    const shown = byMover(comparison.rows.filter((r) => r.classBefore === 'VII'));
+    expect(shown.length).toBeGreaterThan(10);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(shown.map((r) => r.code));
+    expect(lines[1].split(',').slice(-4)).toEqual([shown[0].amountBefore, shown[0].amountAfter, shown[0].difference, shown[0].percentChange]);
+    await filter.fill('');
+    await expect.poll(() => page.locator('[data-testid=comparison-grid] .ag-row:not(.ag-row-pinned)[row-id="CN"]').count()).toBe(1);
+  });
+
+  it('prints the comparison (browser mode: the print layout in a hidden frame); as PDF it has the title, the header on each page and the exact total', async () => {
+    await page.click('[data-testid=export-pdf]');
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Printing .*whatif-scenario-1\.pdf/);
+    const html = (await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc'))!;
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toContain('Shown'); // no filter left: every member
+    const out = 'test-results/print';
+    mkdirSync(out, { recursive: true });
+    const printer = await browser.newPage();
+    try {
+      await printer.setContent(html);
+      writeFileSync(join(out, 'whatif.pdf'), await printer.pdf({ preferCSSPageSize: true }));
+    } finally {
+      await printer.close();
+    }
+    let textOut: string;
+    try {
+      textOut = execFileSync('pdftotext', ['-layout', join(out, 'whatif.pdf'), '-'], { encoding: 'utf8' });
+      execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', join(out, 'whatif.pdf'), join(out, 'whatif')]);
+    } catch {
+      return; // poppler-utils missing: the layout itself was checked above
+    }
+    const pages = textOut.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]).toMatch(/what if Scenario 1/);
+    pages.forEach((p, i) => {
+      expect(p).toMatch(/Code\s+Member\s+Class before\s+Class after/);
+      expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
+    expect(pages.at(-1)).toMatch(new RegExp(`Total\\s+\\d+ members\\s+${groupThousands(baseline.total)}\\s+${groupThousands(comparison.after.total)}`));
   });
 
   it('applies the scenario to the baseline in one undoable step', async () => {
