@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   addMember,
   EMPTY_HISTORY,
@@ -34,6 +34,9 @@ import { ScenarioPanel } from './scenarios/ScenarioPanel';
 import { scenarioEdit, useShown } from './scenarios/useScenario';
 import { displayedCodes, ExportMenu, useExport } from './export/ExportMenu';
 import { comparisonSource, membersSource, today } from './export/exports';
+
+// AG Charts is loaded when the charts are first shown: the main bundle stays small.
+const ChartsView = lazy(() => import('./charts/ChartsView'));
 import type { Comparison } from '../../shared/scenario/scenario';
 
 interface Doc {
@@ -535,7 +538,11 @@ export function App() {
               {computed.error}
             </p>
           ) : null}
-          {view === 'compare' && computed.base ? (
+          {view === 'charts' && table ? (
+            <Suspense fallback={<p className="muted">Loading charts…</p>}>
+              <ChartsView table={table} comparison={computed.comparison} scenarioName={scenario?.name ?? null} />
+            </Suspense>
+          ) : view === 'compare' && computed.base ? (
             <ComparisonView
               workbook={doc.workbook}
               budget={budget}

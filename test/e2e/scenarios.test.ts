@@ -190,6 +190,14 @@ describe('R14 scenarios in the app', () => {
     expect(pages.at(-1)).toMatch(new RegExp(`Total\\s+\\d+ members\\s+${groupThousands(baseline.total)}\\s+${groupThousands(comparison.after.total)}`));
   });
 
+  it('charts the members’ shares, the split by class and the scenario’s biggest movers', async () => {
+    await page.click('[data-testid=view-charts]');
+    for (const id of ['chart-shares', 'chart-classes', 'chart-movers']) await page.waitForSelector(`[data-testid=${id}] canvas`, { timeout: 15_000 });
+    await page.waitForTimeout(800); // the charts' first animation
+    await page.screenshot({ path: join(shots, 'charts.png') });
+    await page.click('[data-testid=view-compare]');
+  });
+
   it('applies the scenario to the baseline in one undoable step', async () => {
     await page.click('[data-testid=view-members]');
     await page.click('[data-testid=scenario-apply]');
