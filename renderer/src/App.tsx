@@ -33,7 +33,9 @@ import { ScenarioBar, type View } from './scenarios/ScenarioBar';
 import { ScenarioPanel } from './scenarios/ScenarioPanel';
 import { scenarioEdit, useShown } from './scenarios/useScenario';
 import { displayedCodes, ExportMenu, useExport } from './export/ExportMenu';
-import { comparisonSource, membersSource, today } from './export/exports';
+import { comparisonSource, membersSource, today, type ExportSource } from './export/exports';
+import { LedgerView } from './ledger/LedgerView';
+import { ViewTabs, type AppView } from './ledger/ViewTabs';
 
 // AG Charts is loaded when the charts are first shown: the main bundle stays small.
 const ChartsView = lazy(() => import('./charts/ChartsView'));
@@ -59,7 +61,7 @@ interface CellError {
   message: string;
 }
 
-const PARTS = ['members', 'participations', 'classChanges', 'budgets', 'schemes', 'settings', 'organization', 'payments', 'scenarios'] as const;
+const PARTS = ['members', 'participations', 'classChanges', 'budgets', 'schemes', 'settings', 'organization', 'payments', 'votingDecisions', 'wcfDecisions', 'advanceAgreements', 'scenarios'] as const;
 const isDirty = (d: Doc) => PARTS.some((k) => d.workbook[k] !== d.saved[k]);
 const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
 
@@ -110,6 +112,9 @@ export function App() {
   // R14 the scenario shown (null = the baseline) and the view: members grid, comparison or charts.
   const [scenarioId, setScenarioId] = useState<string | null>(null);
   const [view, setView] = useState<View>('members');
+  // R15–R20 the page: contributions (the views above) or a ledger view, whose export the Export menu runs.
+  const [page, setPage] = useState<AppView>('contributions');
+  const ledgerExport = useRef<(() => ExportSource | null) | null>(null);
   const compareApi = useRef<GridApi<CompareRow> | null>(null);
   const comparisons = useRef<Comparison[]>([]);
 
@@ -221,10 +226,11 @@ export function App() {
   // Export writes what the user sees: budget, year, scenario or comparison, in the grid's sort and filter order.
   const exportSource = useCallback(() => {
     if (!workbook) return null;
+    if (page !== 'contributions') return ledgerExport.current?.() ?? null;
     const ctx = { organization: workbook.organization.name, produced: today(), scenario: scenario?.name };
     if (view === 'compare') return comparisons.current.length ? comparisonSource(comparisons.current, displayedCodes(compareApi.current), ctx) : null;
     return table ? membersSource(table, displayedCodes(gridApi.current), ctx) : null;
-  }, [workbook, scenario, view, table]);
+  }, [workbook, scenario, view, table, page]);
   const runExport = useExport(api, exportSource, useCallback((kind: 'info' | 'error', text: string) => setNotice({ kind, text }), []));
 
   const menu = useCallback(
@@ -320,7 +326,7 @@ export function App() {
   // Paste rows copied from a spreadsheet: one undoable command that adds or updates members.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (isTextField(e.target) || !budget) return;
+      if (isTextField(e.target) || !budget || page !== 'contributions') return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       e.preventDefault();
@@ -341,7 +347,7 @@ export function App() {
       document.removeEventListener('paste', onPaste);
       document.removeEventListener('copy', onCopy);
     };
-  }, [budget, year, run, table, focusedCode, scenario]);
+  }, [budget, year, run, table, focusedCode, scenario, page]);
 
   /** Members from a CSV file: one undoable step, reporting the lines it could not read. */
   const importCsv = useCallback(
@@ -475,6 +481,7 @@ export function App() {
           Remove {focusedCode ?? 'member'}
         </button>
       </header>
+      <ViewTabs view={page} onView={setPage} />
       {draftOffer && (
         <div className="notice info" role="status" data-testid="recover">
           Unsaved work from {new Date(draftOffer.savedAt).toLocaleString()} ({draftOffer.file?.name ?? 'Untitled'}) was kept.{' '}
@@ -510,7 +517,7 @@ export function App() {
           }}
         />
       )}
-      <ScenarioBar
+      {page === 'contributions' && <ScenarioBar
         scenarios={doc.workbook.scenarios}
         selected={scenario}
         onSelect={setScenarioId}
@@ -518,8 +525,11 @@ export function App() {
         onView={setView}
         run={run}
         onProblem={(text) => setNotice({ kind: 'error', text })}
-      />
+      />}
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
+      {page !== 'contributions' ? (
+        <LedgerView view={page} workbook={doc.workbook} run={run} exportRef={ledgerExport} notify={(kind, text, problems) => setNotice({ kind, text, problems })} />
+      ) : (
       <div className="body">
         <aside className="side">
           {scenario ? (
@@ -559,6 +569,7 @@ export function App() {
           {cellError && <CellErrorBubble error={cellError} onClose={() => setCellError(null)} />}
         </section>
       </div>
+      )}
     </main>
   );
 }

@@ -1,0 +1,71 @@
+import { useMemo, useState } from 'react';
+import type { Outcome } from '../../../shared/edit';
+import { isIsoDate } from '../../../shared/model/dates';
+import type { Problem, Workbook } from '../../../shared/model/types';
+import type { ExportSource } from '../export/exports';
+import { AdvancesView } from './AdvancesView';
+import { PaymentsView } from './PaymentsView';
+import { LedgerState } from './statusState';
+import { StatusView } from './StatusView';
+import type { LedgerViewId } from './ViewTabs';
+import { WcfView } from './WcfView';
+import './ledger.css';
+
+// R15–R20 in the app: payments, voting status, the working capital fund and host-state advances, on an "as of"
+// date the user picks (shared by the four views). Edits go through App's command runner (one undo stack).
+
+export type Notify = (kind: 'info' | 'error', text: string, problems?: Problem[]) => void;
+
+export interface LedgerProps {
+  workbook: Workbook;
+  asOf: string;
+  state: LedgerState;
+  run(command: (wb: Workbook) => Outcome): Outcome;
+  notify: Notify;
+  /** The view's export (what it shows), read by the app's Export menu. */
+  exportRef: React.RefObject<(() => ExportSource | null) | null>;
+}
+
+function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Kept across view switches: the date a user picked stays picked. */
+let rememberedAsOf: string | null = null;
+
+export function LedgerView({ view, workbook, run, notify, exportRef }: { view: LedgerViewId } & Omit<LedgerProps, 'asOf' | 'state'>) {
+  const [asOf, setAsOfState] = useState(() => rememberedAsOf ?? todayIso());
+  const [typed, setTyped] = useState(asOf);
+  const state = useMemo(() => new LedgerState(), []);
+  const setAsOf = (d: string) => {
+    setTyped(d);
+    if (!isIsoDate(d)) return;
+    rememberedAsOf = d;
+    setAsOfState(d);
+  };
+  const props: LedgerProps = { workbook, asOf, state, run, notify, exportRef };
+  return (
+    <div className="ledger" role="tabpanel" aria-labelledby={`tab-${view}`}>
+      <div className="ledger-bar">
+        <label>
+          As of{' '}
+          <input
+            type="date"
+            data-testid="as-of"
+            value={typed}
+            aria-invalid={!isIsoDate(typed)}
+            onChange={(e) => setAsOf(e.target.value)}
+            title="The date statuses, balances and statements are computed for"
+          />
+        </label>
+        <button onClick={() => setAsOf(todayIso())}>Today</button>
+      </div>
+      {view === 'payments' && <PaymentsView {...props} />}
+      {view === 'status' && <StatusView {...props} />}
+      {view === 'wcf' && <WcfView {...props} />}
+      {view === 'advances' && <AdvancesView {...props} />}
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
+import { addVotingDecision, removeVotingDecision } from '../../../shared/edit';
+import type { VotingStatus } from '../../../shared/engine';
+import type { StatusLine } from '../../../shared/export/ledger-export';
+import { statusExport } from '../../../shared/export/ledger-export';
+import { statusCsv } from '../../../shared/export/ledger-tables';
+import { groupThousands } from '../../../shared/model/decimal';
+import { today } from '../export/exports';
+import { LedgerGrid } from './LedgerGrid';
+import type { LedgerProps } from './LedgerView';
+
+// R16–R18 per member and budget on the "as of" date, and Art. 11(5) organization-wide; R17 voting decisions.
+
+const BADGE: Record<VotingStatus, string> = { ok: 'ok', 'in arrears': 'arrears', 'no vote': 'novote', 'vote kept by decision': 'kept' };
+
+export function StatusBadge({ status }: { status: VotingStatus }) {
+  return <span className={`badge ${BADGE[status]}`}>{status}</span>;
+}
+
+const badgeCell = (p: ICellRendererParams<StatusLine>) => (p.value ? <StatusBadge status={p.value as VotingStatus} /> : null);
+const money = { type: 'rightAligned', valueFormatter: (p: { value: string | null }) => (p.value ? groupThousands(p.value) : ''), comparator: (a: string, b: string) => Number(a) - Number(b) };
+
+/** `date` plus `months` whole months (the day clamped to the month's end). */
+export function addMonths(date: string, months: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate();
+  const d = Math.min(Number(date.slice(8, 10)), last);
+  return `${String(yy).padStart(4, '0')}-${String(mm + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+type Filter = 'all' | 'no vote' | 'at risk';
+
+export function StatusView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
+  const [budget, setBudget] = useState('all');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [months, setMonths] = useState('12');
+  const [focused, setFocused] = useState<StatusLine | null>(null);
+
+  const computed = useMemo(() => {
+    try {
+      return { view: state.status(workbook, asOf), error: null };
+    } catch (e) {
+      return { view: null, error: (e as Error).message };
+    }
+  }, [state, workbook, asOf]);
+  const view = computed.view;
+
+  const n = Math.max(0, Math.min(120, Number.parseInt(months, 10) || 0));
+  const horizon = addMonths(asOf, n);
+  const lines = useMemo(() => {
+    if (!view) return [];
+    return view.lines.filter(
+      (l) =>
+        (budget === 'all' || l.budget === budget) &&
+        (filter === 'all' || (filter === 'no vote' ? l.status === 'no vote' : l.losesVoteOn !== null && l.losesVoteOn <= horizon)),
+    );
+  }, [view, budget, filter, horizon]);
+
+  const filterText = [budget === 'all' ? '' : `budget ${budget}`, filter === 'no vote' ? 'members with no vote' : filter === 'at risk' ? `members who lose the vote by ${horizon} if nothing is paid` : '']
+    .filter(Boolean)
+    .join(', ');
+  useEffect(() => {
+    exportRef.current = () => {
+      if (!view) return null;
+      const ctx = { organization: workbook.organization.name, produced: today() };
+      const table = statusExport(view.report, lines, ctx, filterText ? `${lines.length} lines: ${filterText}` : undefined);
+      return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
+    };
+    return () => {
+      exportRef.current = null;
+    };
+  }, [exportRef, view, lines, workbook, filterText]);
+
+  const columns = useMemo<ColDef<StatusLine>[]>(
+    () => [
+      { field: 'code', headerName: 'Code', width: 80, pinned: 'left' },
+      { field: 'name', headerName: 'Member', flex: 2, minWidth: 130, filter: true },
+      { field: 'budget', headerName: 'Budget', width: 110 },
+      { field: 'arrears', headerName: 'Arrears', width: 115, ...money, headerTooltip: 'R16 unpaid contributions of the years before the date’s year' },
+      { field: 'threshold', headerName: 'Threshold', width: 115, ...money, headerTooltip: 'R17 contributions assessed for the two preceding years' },
+      { field: 'status', headerName: 'Status', width: 150, cellRenderer: badgeCell },
+      { field: 'minimumPayment', headerName: 'Minimum payment', width: 140, ...money, headerTooltip: 'R18 to pay, marked for the budget as a contribution, to regain the vote' },
+      { field: 'losesVoteOn', headerName: 'Loses vote on', width: 130, headerTooltip: 'The 1 January on which the vote is lost if nothing more is paid' },
+      { field: 'overall', headerName: 'Art. 11(5)', width: 150, cellRenderer: badgeCell, headerTooltip: 'No vote in the Conference budget or any Union = no vote in every body' },
+      {
+        colId: 'decision',
+        headerName: 'Vote kept by decision',
+        flex: 1,
+        minWidth: 160,
+        valueGetter: (p) => (p.data?.decision ? `${p.data.decision.body}, ${p.data.decision.date} (${p.data.decision.reference})` : ''),
+      },
+    ],
+    [],
+  );
+
+  if (!view) return <p className="notice error">{computed.error}</p>;
+  const c = view.report.counts;
+  return (
+    <div className="ledger-body">
+      <section className="ledger-main">
+        <div className="ledger-tools">
+          <span className="counts" data-testid="status-counts" title="Art. 11(5): each member’s gravest status over its budgets">
+            Organization-wide on {asOf}: <strong>{view.report.rows.length}</strong> members · <StatusBadge status="ok" /> {c.ok} · <StatusBadge status="in arrears" /> {c['in arrears']} ·{' '}
+            <StatusBadge status="no vote" /> <span data-testid="count-no-vote">{c['no vote']}</span> · <StatusBadge status="vote kept by decision" /> {c['vote kept by decision']}
+          </span>
+        </div>
+        <div className="ledger-tools">
+          <label>
+            Budget{' '}
+            <select data-testid="status-budget" value={budget} onChange={(e) => setBudget(e.target.value)}>
+              <option value="all">All budgets</option>
+              {workbook.budgets.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span role="radiogroup" aria-label="Show">
+            {(['all', 'no vote', 'at risk'] as const).map((f) => (
+              <label key={f}>
+                <input type="radio" name="status-filter" data-testid={`filter-${f.replace(' ', '-')}`} checked={filter === f} onChange={() => setFilter(f)} />
+                {f === 'all' ? 'All' : f === 'no vote' ? 'No vote' : 'At risk within'}
+              </label>
+            ))}
+            <input aria-label="months" data-testid="risk-months" size={3} value={months} onChange={(e) => setMonths(e.target.value)} /> months
+          </span>
+          <span className="muted">{lines.length} lines</span>
+        </div>
+        <LedgerGrid<StatusLine> testId="status-grid" rows={lines} rowId={(l) => `${l.code}|${l.budget}`} columns={columns} onFocusRow={setFocused} />
+      </section>
+      <VotingDecisions workbook={workbook} member={focused?.code ?? ''} budget={focused?.budget ?? ''} run={run} notify={notify} />
+    </div>
+  );
+}
+
+function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
+  const [f, setF] = useState({ member: '', budget: '', body: '', date: '', reference: '', from: '', to: '' });
+  const [error, setError] = useState<{ path: string; message: string } | null>(null);
+  useEffect(() => setF((x) => ({ ...x, member: member || x.member, budget: member ? budget : x.budget })), [member, budget]);
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
+  const field = (k: keyof typeof f, label: string, type = 'text') => (
+    <label className="field" key={k}>
+      <span>{label}</span>
+      <input type={type} value={f[k]} onChange={set(k)} aria-invalid={error?.path === k} data-testid={`vd-${k}`} />
+      {error?.path === k && <span className="cell-error" role="alert">{error.message}</span>}
+    </label>
+  );
+  return (
+    <aside className="ledger-side" aria-label="Voting decisions">
+      <h3>Vote kept by decision (R17)</h3>
+      <ul className="decisions" data-testid="voting-decisions">
+        {workbook.votingDecisions.map((d) => (
+          <li key={d.id}>
+            <strong>{d.member}</strong> {d.budget ?? 'all budgets'}: {d.body}, {d.date} ({d.reference}), {d.from}
+            {d.to ? ` to ${d.to}` : ' on'}{' '}
+            <button className="link" aria-label={`Remove ${d.id}`} onClick={() => run((wb) => removeVotingDecision(wb, d.id))}>
+              ×
+            </button>
+          </li>
+        ))}
+        {workbook.votingDecisions.length === 0 && <li className="muted">None recorded.</li>}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const o = run((wb) => addVotingDecision(wb, f));
+          if (o.ok) {
+            setError(null);
+            setF({ ...f, body: '', reference: '', date: '', from: '', to: '' });
+          } else {
+            setError(o.problems[0]);
+            notify('error', o.problems[0].message);
+          }
+        }}
+      >
+        {field('member', 'Member')}
+        <label className="field">
+          <span>Budget</span>
+          <select value={f.budget} onChange={set('budget')} data-testid="vd-budget">
+            <option value="">All budgets</option>
+            {workbook.budgets.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field('body', 'Body')}
+        {field('date', 'Date of the decision', 'date')}
+        {field('reference', 'Reference')}
+        {field('from', 'Covers from (default: its date)', 'date')}
+        {field('to', 'Covers until (empty: until revoked)', 'date')}
+        <button type="submit">Record decision</button>
+      </form>
+    </aside>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+
+// The app's views, reachable by keyboard: Alt+1…5 from anywhere (Ctrl+1…5 too where the browser leaves it to the
+// page), arrow keys along the tab list.
+
+export const VIEWS = [
+  { id: 'contributions', label: 'Contributions' },
+  { id: 'payments', label: 'Payments' },
+  { id: 'status', label: 'Voting status' },
+  { id: 'wcf', label: 'Working capital fund' },
+  { id: 'advances', label: 'Advances' },
+] as const;
+
+export type AppView = (typeof VIEWS)[number]['id'];
+export type LedgerViewId = Exclude<AppView, 'contributions'>;
+
+export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.altKey || e.ctrlKey) || e.shiftKey || e.metaKey) return;
+      const n = Number(e.key);
+      // e.code too: Alt+digit types another character on some layouts.
+      const d = Number.isInteger(n) && n >= 1 && n <= VIEWS.length ? n : /^Digit([1-5])$/.exec(e.code)?.[1];
+      if (!d) return;
+      e.preventDefault();
+      onView(VIEWS[Number(d) - 1].id);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onView]);
+
+  return (
+    <nav className="view-tabs" role="tablist" aria-label="Views">
+      {VIEWS.map((v, i) => (
+        <button
+          key={v.id}
+          role="tab"
+          id={`tab-${v.id}`}
+          aria-selected={view === v.id}
+          tabIndex={view === v.id ? 0 : -1}
+          className={view === v.id ? 'active' : ''}
+          data-testid={`view-${v.id}`}
+          title={`Alt+${i + 1}`}
+          onClick={() => onView(v.id)}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+            const next = VIEWS[(i + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+            onView(next.id);
+            document.getElementById(`tab-${next.id}`)?.focus();
+          }}
+        >
+          {v.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,190 @@
+import type { ColDef } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
+import { addWcfDecision, removeWcfDecision } from '../../../shared/edit';
+import { wcfReport, type WcfMemberRow } from '../../../shared/engine';
+import { wcfExport } from '../../../shared/export/ledger-export';
+import { wcfCsv } from '../../../shared/export/ledger-tables';
+import { groupThousands as g } from '../../../shared/model/decimal';
+import { today } from '../export/exports';
+import { LedgerGrid } from './LedgerGrid';
+import type { LedgerProps } from './LedgerView';
+
+// R19 the working capital funds on the "as of" date: decisions, each member's share, paid and owed, the balance.
+
+const money = { type: 'rightAligned', valueFormatter: (p: { value: string | null }) => (p.value ? g(p.value) : '') };
+
+export function WcfView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
+  const [budget, setBudget] = useState('all');
+  const computed = useMemo(() => {
+    try {
+      return { report: wcfReport(state.book(workbook).ledger, asOf, budget === 'all' ? undefined : budget), error: null };
+    } catch (e) {
+      return { report: null, error: (e as Error).message };
+    }
+  }, [state, workbook, asOf, budget]);
+  const report = computed.report;
+
+  useEffect(() => {
+    exportRef.current = () => {
+      if (!report) return null;
+      const table = wcfExport(report, { organization: workbook.organization.name, produced: today() });
+      return { stem: table.name, table, csv: wcfCsv(report), landscape: false };
+    };
+    return () => {
+      exportRef.current = null;
+    };
+  }, [exportRef, report, workbook]);
+
+  const columns = useMemo<ColDef<WcfMemberRow>[]>(
+    () => [
+      { field: 'code', headerName: 'Code', width: 80 },
+      { field: 'name', headerName: 'Member', flex: 1, minWidth: 180, filter: true },
+      { field: 'budget', headerName: 'Budget', width: 110 },
+      { field: 'share', headerName: 'Share', width: 140, ...money },
+      { field: 'paid', headerName: 'Paid', width: 140, ...money },
+      { field: 'owed', headerName: 'Owed', width: 140, ...money, cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : '') },
+    ],
+    [],
+  );
+
+  return (
+    <div className="ledger-body">
+      <section className="ledger-main">
+        <div className="ledger-tools">
+          <label>
+            Budget{' '}
+            <select data-testid="wcf-budget" value={budget} onChange={(e) => setBudget(e.target.value)}>
+              <option value="all">All budgets</option>
+              {workbook.budgets.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {computed.error && <p className="notice error">{computed.error}</p>}
+        {report && (
+          <>
+            <div className="funds" data-testid="wcf-funds">
+              {report.funds.length === 0 && <p className="muted">No working capital fund decision is in force on {asOf}.</p>}
+              {report.funds.map((f) => (
+                <dl key={f.budget} className="fund">
+                  <dt>{f.name}</dt>
+                  <dd>
+                    Established <strong>{g(f.established)}</strong> · balance (paid in) <strong data-testid={`wcf-balance-${f.budget}`}>{g(f.balance)}</strong> · owed <strong>{g(f.owed)}</strong> {f.currency}
+                  </dd>
+                </dl>
+              ))}
+            </div>
+            <table className="plain" data-testid="wcf-decisions">
+              <thead>
+                <tr>
+                  <th>Decision</th>
+                  <th>Budget</th>
+                  <th>Year</th>
+                  <th>Basis</th>
+                  <th>Due</th>
+                  <th>Reference</th>
+                  <th className="n">Total</th>
+                  <th className="n">Paid</th>
+                  <th className="n">Owed</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {report.decisions.map((d) => (
+                  <tr key={d.id}>
+                    <td>{d.id}</td>
+                    <td>{d.budget}</td>
+                    <td>{d.year}</td>
+                    <td>{d.basis === 'proportion' ? `${d.value} of the contribution` : `${g(d.value)} apportioned (R5)`}</td>
+                    <td>{d.due}</td>
+                    <td>{d.reference ?? ''}</td>
+                    <td className="n">{g(d.total)}</td>
+                    <td className="n">{g(d.paid)}</td>
+                    <td className="n">{g(d.owed)}</td>
+                    <td>
+                      <button className="link" aria-label={`Remove ${d.id}`} onClick={() => run((wb) => removeWcfDecision(wb, d.id))}>
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <LedgerGrid<WcfMemberRow> testId="wcf-grid" rows={report.rows} rowId={(r) => `${r.code}|${r.budget}`} columns={columns} />
+          </>
+        )}
+      </section>
+      <WcfDecisionForm workbook={workbook} run={run} notify={notify} />
+    </div>
+  );
+}
+
+function WcfDecisionForm({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'>) {
+  const [f, setF] = useState({ budget: workbook.budgets[0]?.id ?? '', year: '', basis: 'proportion', value: '', decidedOn: '', reference: '' });
+  const [error, setError] = useState<string | null>(null);
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
+  return (
+    <aside className="ledger-side" aria-label="New WCF decision">
+      <h3>Establish or increase the fund (R19)</h3>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const o = run((wb) =>
+            addWcfDecision(wb, {
+              budget: f.budget,
+              year: Number(f.year),
+              ...(f.basis === 'proportion' ? { proportion: f.value } : { amount: f.value }),
+              decidedOn: f.decidedOn,
+              reference: f.reference,
+            }),
+          );
+          setError(o.ok ? null : o.problems[0].message);
+          if (!o.ok) notify('error', o.problems[0].message);
+        }}
+      >
+        <label className="field">
+          <span>Budget</span>
+          <select value={f.budget} onChange={set('budget')}>
+            {workbook.budgets.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Year whose contributions it is based on</span>
+          <input value={f.year} onChange={set('year')} placeholder="2027" />
+        </label>
+        <label className="field">
+          <span>Basis</span>
+          <select value={f.basis} onChange={set('basis')}>
+            <option value="proportion">a proportion of the year’s contribution</option>
+            <option value="amount">an amount apportioned (R5)</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>{f.basis === 'proportion' ? 'Proportion (e.g. 0.05)' : 'Amount'}</span>
+          <input value={f.value} onChange={set('value')} />
+        </label>
+        <label className="field">
+          <span>Decided on</span>
+          <input type="date" value={f.decidedOn} onChange={set('decidedOn')} />
+        </label>
+        <label className="field">
+          <span>Reference</span>
+          <input value={f.reference} onChange={set('reference')} />
+        </label>
+        <button type="submit">Record decision</button>
+        {error && (
+          <p className="cell-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </aside>
+  );
+}

@@ -1,0 +1,208 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pastePayments, recordPayment, type Done } from '../../shared/edit';
+import { advancesReport, obligationEnds, VotingStatusBook, wcfReport } from '../../shared/engine';
+import { groupThousands } from '../../shared/model/decimal';
+import { parseWorkbook } from '../../shared/model/validate';
+import { launchChromium, serveStatic } from './harness';
+
+// R15–R20 in browser mode: payments, voting status, WCF and advances views. Expected statuses and figures come
+// from the engine in Node; the test checks the app shows them.
+
+const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
+// Screenshots: kept in E2E_SHOTS when set (docs/ keeps one of each view), else in a temp folder removed afterwards.
+const shots = process.env.E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'cc-e2e-ledger-'));
+
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+let page: Page;
+
+const text = (sel: string) => page.locator(sel).first().textContent();
+/** A status line's cell (row id = member|budget). */
+const statusCell = (code: string, budget: string, col: string) => `[data-testid=status-grid] .ag-row[row-id="${code}|${budget}"] .ag-cell[col-id="${col}"]`;
+
+async function setAsOf(date: string) {
+  await page.fill('[data-testid=as-of]', date);
+  await expect.poll(() => page.inputValue('[data-testid=as-of]')).toBe(date);
+}
+
+function countsText(wb: typeof example, date: string): string {
+  const c = new VotingStatusBook(wb).organizationReport(date).counts;
+  return String(c['no vote']);
+}
+
+beforeAll(async () => {
+  server = await serveStatic(process.env.E2E_RENDERER);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('.ag-row[row-index="0"]');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (!process.env.E2E_SHOTS) rmSync(shots, { recursive: true, force: true });
+});
+
+describe('ledger views in browser mode', () => {
+  const DATE = '2026-06-30';
+  const book = new VotingStatusBook(example);
+  const paris = book.ledger.budget('paris');
+  const before = book.budgetStatus('AL', paris, DATE);
+  // R18 the engine's minimum payment, marked for the budget as a contribution.
+  const paid = (recordPayment(example, { member: 'AL', date: '2026-06-01', amount: before.minimumPayment, budget: 'paris', purpose: 'contribution', reference: 'e2e' }) as Done).workbook;
+  const after = new VotingStatusBook(paid).budgetStatus('AL', paris, DATE);
+
+  it('the voting-status view is reachable by keyboard (Alt+3) and shows the engine’s status, threshold and minimum payment', async () => {
+    expect(before.status).toBe('no vote');
+    expect(after.status).toBe('in arrears');
+    await page.keyboard.press('Alt+3');
+    await page.waitForSelector('[data-testid=status-grid] .ag-row');
+    await setAsOf(DATE);
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('no vote');
+    expect(await text(statusCell('AL', 'paris', 'arrears'))).toBe(groupThousands(before.arrears));
+    expect(await text(statusCell('AL', 'paris', 'threshold'))).toBe(groupThousands(before.threshold));
+    expect(await text(statusCell('AL', 'paris', 'minimumPayment'))).toBe(groupThousands(before.minimumPayment));
+    expect(await text('[data-testid=count-no-vote]')).toBe(countsText(example, DATE));
+    // The filter "no vote" leaves only lines with that badge.
+    await page.check('[data-testid=filter-no-vote]');
+    const statuses = await page.$$eval('[data-testid=status-grid] .ag-row .ag-cell[col-id="status"]', (cells) => cells.map((c) => c.textContent));
+    expect(new Set(statuses)).toEqual(new Set(['no vote']));
+    await page.screenshot({ path: join(shots, 'voting-status.png') });
+    await page.check('[data-testid=filter-all]');
+  });
+
+  it('R17→R18 recording the minimum payment takes AL from no vote to in arrears; undo takes it back', async () => {
+    await page.keyboard.press('Alt+2');
+    await page.waitForSelector('[data-testid=payments-grid] .ag-row');
+    await page.fill('[data-testid=pay-member]', 'AL');
+    await page.fill('[data-testid=pay-date]', '2026-06-01');
+    await page.fill('[data-testid=pay-amount]', before.minimumPayment);
+    await page.selectOption('[data-testid=pay-budget]', 'paris');
+    await page.selectOption('[data-testid=pay-purpose]', 'contribution');
+    await page.fill('[data-testid=pay-reference]', 'e2e');
+    await page.keyboard.press('Enter');
+    const id = paid.payments.at(-1)!.id;
+    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${before.minimumPayment} CHF on 2026-06-01`);
+    // The statement of the member shows the payment credited to the oldest unpaid Paris contribution (R15).
+    await expect.poll(() => text('[data-testid=statement]')).toContain(id);
+    await page.screenshot({ path: join(shots, 'payments.png') });
+
+    await page.keyboard.press('Alt+3');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('in arrears');
+    expect(await text(statusCell('AL', 'paris', 'arrears'))).toBe(groupThousands(after.arrears));
+    expect(await text('[data-testid=count-no-vote]')).toBe(countsText(paid, DATE));
+
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('no vote');
+    await page.click('[data-testid=redo]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('in arrears');
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('no vote');
+  });
+
+  it('refuses a bad amount at the cell, and pastes TSV rows as one undoable step', async () => {
+    await page.keyboard.press('Alt+2');
+    const first = example.payments[0].id;
+    const amount = `[data-testid=payments-grid] .ag-row[row-id="${first}"] .ag-cell[col-id="amount"]`;
+    await page.click(amount);
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('ten francs');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]')).toContain('not an amount');
+    expect(await text(amount)).toBe(groupThousands(example.payments[0].amount));
+
+    const tsv = 'AL\t2026-05-01\t1000\tCHF\tparis\r\nDZ\t2026-05-02\t2,000\r\n';
+    const pasted = (pastePayments(example, tsv) as Done).workbook;
+    await page.evaluate(`{
+      const dt = new DataTransfer();
+      dt.setData('text/plain', ${JSON.stringify(tsv)});
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }`);
+    await expect.poll(() => text('[data-testid=notice]')).toContain('Paste: 2 payments');
+    expect(await text('[data-testid=payments-count]')).toBe(`${pasted.payments.length} payments`);
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => text('[data-testid=payments-count]')).toBe(`${example.payments.length} payments`);
+  });
+
+  it('changing the as-of date across 1 January changes statuses as the engine says', async () => {
+    await page.keyboard.press('Alt+3');
+    const book = new VotingStatusBook(example);
+    const dec31 = book.organizationReport('2026-12-31');
+    const jan1 = book.organizationReport('2027-01-01');
+    expect(dec31.counts).not.toEqual(jan1.counts);
+    for (const [date, report] of [
+      ['2026-12-31', dec31],
+      ['2027-01-01', jan1],
+    ] as const) {
+      await setAsOf(date);
+      await expect.poll(() => text('[data-testid=count-no-vote]')).toBe(String(report.counts['no vote']));
+      const c = report.counts;
+      expect(await text('[data-testid=status-counts]')).toContain(`${report.rows.length} members`);
+      expect(await text('[data-testid=status-counts]')).toContain(`${c.ok} · in arrears ${c['in arrears']}`);
+      // Each line rendered shows the engine's status for that member and budget.
+      const shown = await page.$$eval('[data-testid=status-grid] .ag-row[row-id]', (rows) =>
+        rows.map((r) => [r.getAttribute('row-id'), r.querySelector('.ag-cell[col-id="status"]')?.textContent]),
+      );
+      expect(shown.length).toBeGreaterThan(5);
+      const byLine = new Map(report.rows.flatMap((r) => r.budgets!.map((b) => [`${r.code}|${b.budget}`, b.status])));
+      for (const [id, status] of shown) expect(status, id!).toBe(byLine.get(id!));
+    }
+  });
+
+  it('the working capital fund view shows the engine’s balance (R19)', async () => {
+    await page.keyboard.press('Alt+4');
+    const report = wcfReport(new VotingStatusBook(example).ledger, '2027-01-01');
+    for (const f of report.funds) await expect.poll(() => text(`[data-testid=wcf-balance-${f.budget}]`)).toBe(groupThousands(f.balance));
+    await page.waitForSelector('[data-testid=wcf-grid] .ag-row');
+    await page.screenshot({ path: join(shots, 'wcf.png') });
+  });
+
+  it('R20 entering a denunciation shows the date the obligation ends and whether the host is bound', async () => {
+    await page.keyboard.press('Alt+5');
+    await setAsOf('2027-06-30');
+    const ag = example.advanceAgreements[0];
+    const card = `[data-testid=agreement-${ag.id}]`;
+    await expect.poll(() => text(`${card} [data-testid=ends-on]`)).toBe(obligationEnds(ag.denunciation!.notifiedOn));
+    await page.fill(`${card} [data-testid=den-notified]`, '2027-02-01');
+    await page.selectOption(`${card} [data-testid=den-by]`, 'organization');
+    await page.click(`${card} [data-testid=den-record]`);
+    await expect.poll(() => text(`${card} [data-testid=ends-on]`)).toBe('2030-12-31');
+    expect(await text(`${card} [data-testid=denunciation]`)).toContain('Denounced by the Organization on 2027-02-01');
+    expect(await text(`${card} [data-testid=bound]`)).toBe('bound');
+    await page.screenshot({ path: join(shots, 'advances.png') });
+    // After the end the host state is no longer bound (engine: advancesReport).
+    await setAsOf('2031-01-01');
+    const changed = { ...example, advanceAgreements: [{ ...ag, denunciation: { by: 'organization' as const, notifiedOn: '2027-02-01' } }] };
+    expect(advancesReport(changed, '2031-01-01').rows[0].bound).toBe(false);
+    await expect.poll(() => text(`${card} [data-testid=bound]`)).toBe('not bound');
+    await page.click('[data-testid=undo]');
+    await setAsOf('2027-06-30');
+    await expect.poll(() => text(`${card} [data-testid=ends-on]`)).toBe(obligationEnds(ag.denunciation!.notifiedOn));
+  });
+
+  it('each view exports what it shows (CSV through the shared export model)', async () => {
+    await page.keyboard.press('Alt+3');
+    await setAsOf(DATE);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    expect(download.suggestedFilename()).toBe(`voting-status-${DATE}.csv`);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe('code,name,budget,arrears,threshold,status,minimum_payment,loses_vote_on');
+    expect(csv).toContain(`AL,Albania,paris,${before.arrears},${before.threshold},no vote,${before.minimumPayment},`);
+    for (const [key, stem] of [
+      ['Alt+2', 'payments'],
+      ['Alt+4', 'wcf-'],
+      ['Alt+5', 'advances-'],
+    ] as const) {
+      await page.keyboard.press(key);
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+      expect(d.suggestedFilename()).toMatch(new RegExp(`^${stem}.*\\.xlsx$`));
+    }
+  });
+});
