@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pastePayments, recordPayment, type Done } from '../../shared/edit';
@@ -195,6 +196,19 @@ describe('ledger views in browser mode', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toBe('code,name,budget,arrears,threshold,status,minimum_payment,loses_vote_on');
     expect(csv).toContain(`AL,Albania,paris,${before.arrears},${before.threshold},no vote,${before.minimumPayment},`);
+    // XLSX: the same lines, read back with exceljs; PDF: the print layout (browser mode prints a hidden frame).
+    const [x] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await x.path())!);
+    const sheet = book.worksheets[0];
+    const values: string[] = [];
+    sheet.eachRow((row) => values.push(row.values!.toString()));
+    expect(values.some((v) => v.includes('Albania') && v.includes('no vote'))).toBe(true);
+    await page.click('[data-testid=export-pdf]');
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Printing voting-status-2026-06-30\.pdf/);
+    const html = (await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc'))!;
+    expect(html).toContain(`Voting status on ${DATE}`);
+    expect(html).toContain(groupThousands(before.minimumPayment));
     for (const [key, stem] of [
       ['Alt+2', 'payments'],
       ['Alt+4', 'wcf-'],
