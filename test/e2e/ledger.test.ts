@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -130,6 +130,60 @@ describe('ledger views in browser mode', () => {
     expect(await text('[data-testid=payments-count]')).toBe(`${pasted.payments.length} payments`);
     await page.click('[data-testid=undo]');
     await expect.poll(() => text('[data-testid=payments-count]')).toBe(`${example.payments.length} payments`);
+  });
+
+  it('imports a bank statement (CSV, then XLSX) as one step each; the column mapping chosen once is remembered', async () => {
+    await page.keyboard.press('Alt+2');
+    const csv = 'Value date;Payer;Credit;Details\n01.06.2026;Albania;1\'500.00;wire 1\n02.06.2026;DZ;-20.00;fee\n';
+    const dir = mkdtempSync(join(tmpdir(), 'cc-statement-'));
+    try {
+      writeFileSync(join(dir, 'statement.csv'), csv);
+      await page.setInputFiles('[data-testid=import-statement]', join(dir, 'statement.csv'));
+      await page.waitForSelector('[data-testid=mapping]');
+      // Guessed from the header: the payer column is not a known name, so it is chosen by hand once.
+      await page.selectOption('[data-testid=map-member]', '1');
+      await page.click('[data-testid=map-import]');
+      await expect.poll(() => text('[data-testid=notice]')).toContain('Import statement.csv: 1 payment; 1 skipped');
+      expect(await text('[data-testid=notice]')).toContain('debit');
+      await page.click('[data-testid=undo]');
+      // The same bank format again: the mapping comes back as chosen.
+      await page.setInputFiles('[data-testid=import-statement]', join(dir, 'statement.csv'));
+      await expect.poll(() => text('[data-testid=mapping]')).toContain('The columns chosen last time');
+      expect(await page.inputValue('[data-testid=map-member]')).toBe('1');
+      await page.click('[data-testid=map-import]');
+      await expect.poll(() => text('[data-testid=notice]')).toContain('Import statement.csv: 1 payment');
+      await page.click('[data-testid=undo]');
+
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Statement');
+      sheet.addRow(['Date', 'Member', 'Amount', 'Reference']);
+      sheet.addRow([new Date(Date.UTC(2026, 5, 3)), 'AL', 2500.5, 'xlsx wire']);
+      await book.xlsx.writeFile(join(dir, 'statement.xlsx'));
+      await page.setInputFiles('[data-testid=import-statement]', join(dir, 'statement.xlsx'));
+      await page.waitForSelector('[data-testid=mapping]');
+      await page.click('[data-testid=map-import]');
+      await expect.poll(() => text('[data-testid=notice]')).toContain('Import statement.xlsx: 1 payment');
+      expect(await text('[data-testid=payments-count]')).toBe(`${example.payments.length + 1} payments`);
+      await page.click('[data-testid=undo]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('R17 a voting decision entered with its body, date and reference keeps the vote', async () => {
+    await page.keyboard.press('Alt+3');
+    await setAsOf(DATE);
+    await page.click(statusCell('AL', 'paris', 'code'));
+    await expect.poll(() => page.inputValue('[data-testid=vd-member]')).toBe('AL');
+    await page.fill('[data-testid=vd-body]', 'Paris Union Assembly');
+    await page.fill('[data-testid=vd-date]', '2026-05-02');
+    await page.fill('[data-testid=vd-reference]', 'P/A/61/3');
+    await page.click('[data-testid=vd-submit]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('vote kept by decision');
+    expect(await text(statusCell('AL', 'paris', 'decision'))).toBe('Paris Union Assembly, 2026-05-02 (P/A/61/3)');
+    expect(await text('[data-testid=voting-decisions]')).toContain('P/A/61/3');
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('no vote');
   });
 
   it('changing the as-of date across 1 January changes statuses as the engine says', async () => {

@@ -195,7 +195,9 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
         {field('reference', 'Reference')}
         {field('from', 'Covers from (default: its date)', 'date')}
         {field('to', 'Covers until (empty: until revoked)', 'date')}
-        <button type="submit">Record decision</button>
+        <button type="submit" data-testid="vd-submit">
+          Record decision
+        </button>
       </form>
     </aside>
   );
