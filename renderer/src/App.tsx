@@ -349,17 +349,27 @@ export function App() {
     };
   }, [budget, year, run, table, focusedCode, scenario, page]);
 
-  /** Members from a CSV file: one undoable step, reporting the lines it could not read. */
+  /** Members from a CSV or XLSX file (its first sheet): one undoable step, reporting the lines or rows it could not read. */
   const importCsv = useCallback(
     async (file: File) => {
       if (!budget) return;
-      const read = parseMembersCsv(await file.text(), classes ? 'class' : 'weight');
+      const sheet = /\.xlsx$/i.test(file.name);
+      let text: string;
+      try {
+        // exceljs is loaded only here (a separate chunk): the main bundle stays small.
+        text = sheet ? await import('./import/members-xlsx').then((m) => file.arrayBuffer().then(m.xlsxToCsv)) : await file.text();
+      } catch (e) {
+        return setNotice({ kind: 'error', text: `${file.name} could not be read as ${sheet ? 'an Excel workbook' : 'text'}: ${(e as Error).message}` });
+      }
+      const read = parseMembersCsv(text, classes ? 'class' : 'weight');
+      const where = sheet ? 'row' : 'line';
+      const words = (m: string) => (sheet ? m.replace(/\bline (\d+)/g, 'row $1') : m);
       const o = run((wb) =>
         importMembers(wb, {
           budget: budget.id,
           year,
-          rows: read.members.map((m) => ({ at: `line ${m.line}`, code: m.code, name: m.name, value: m.class ?? m.weight ?? '' })),
-          problems: read.problems.map((p) => ({ path: `line ${p.line}`, message: `line ${p.line}: ${p.message}` })),
+          rows: read.members.map((m) => ({ at: `${where} ${m.line}`, code: m.code, name: m.name, value: m.class ?? m.weight ?? '' })),
+          problems: read.problems.map((p) => ({ path: `${where} ${p.line}`, message: `${where} ${p.line}: ${words(p.message)}` })),
         }),
       );
       if (!o.ok) setNotice({ kind: 'error', text: `Nothing was imported from ${file.name}:`, problems: o.problems });
@@ -454,10 +464,10 @@ export function App() {
           Add member
         </button>
         <label className={scenario ? 'button disabled' : 'button'}>
-          Import CSV…
+          Import CSV/XLSX…
           <input
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             hidden
             disabled={Boolean(scenario)}
             data-testid="import-csv"

@@ -212,3 +212,27 @@ describe('R14 scenarios in the app', () => {
     expect(await text('[data-testid=notice]')).toMatch(/Undid: Apply scenario “Scenario 1”/);
   });
 });
+
+describe('members from an XLSX file (first sheet)', () => {
+  it('imports in one undoable step and reports the rows it could not read, like CSV', async () => {
+    await page.selectOption('[data-testid=scenario-select]', '');
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Members');
+    ws.addRows([['Code', 'Name', 'Class'], ['XE', 'Erewhon; Utopia', 'VI'], [], ['XF', 'Nowhere', 'Z']]);
+    book.addWorksheet('Ignored').addRow(['code', 'class']);
+    const file = join(dir, 'members.xlsx');
+    writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
+    await page.setInputFiles('[data-testid=import-csv]', file);
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Import 1 row \(1 added, 0 updated\); 1 skipped:.*row 4: “Z” is not a class/);
+    const totalName = '.ag-row-pinned .ag-cell[col-id="name"]';
+    await expect.poll(() => text(totalName)).toBe(`Total, ${baseline.rows.length + 1} members`);
+    // The new member is the last row (the grid renders rows near the viewport): scroll to it.
+    await page.click(cell('AD', 'code'));
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => page.locator(cell('XE', 'name')).count()).toBe(1);
+    expect(await text(cell('XE', 'name'))).toBe('Erewhon; Utopia');
+    expect(await text(cell('XE', 'class'))).toBe('VI');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => text(totalName)).toBe(`Total, ${baseline.rows.length} members`);
+  });
+});
