@@ -39,3 +39,21 @@ export function done(label: string, workbook: Workbook, inverse: Edit, problems:
 export function edit(label: string, apply: (workbook: Workbook) => Outcome): Edit {
   return { label, apply };
 }
+
+type Part = Exclude<keyof Workbook, 'format' | 'version'>;
+
+/** The edit that puts back the given top-level parts (lists are shared, so this is exact and cheap). */
+export function restoreParts(label: string, parts: Partial<Pick<Workbook, Part>>): Edit {
+  return edit(label, (wb) => {
+    const now: Partial<Pick<Workbook, Part>> = {};
+    for (const k of Object.keys(parts) as Part[]) (now as Record<Part, unknown>)[k] = wb[k];
+    return done(label, { ...wb, ...parts }, restoreParts(label, now));
+  });
+}
+
+/** `after` as the outcome of an edit that replaced `parts` of `before`, with its inverse. */
+export function changedParts(label: string, before: Workbook, after: Workbook, parts: Part[], problems: Problem[] = []): Outcome {
+  const old: Partial<Pick<Workbook, Part>> = {};
+  for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
+  return done(label, after, restoreParts(label, old), problems);
+}

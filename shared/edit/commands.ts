@@ -1,27 +1,12 @@
 import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
 import type { Budget, BudgetMethod, BudgetYear, ClassHolding, Member, Participation, Problem, RoundingMode, Scheme, Workbook } from '../model/types';
-import { done, edit, refuse, type Edit, type Outcome } from './command';
+import { refuse, type Outcome, changedParts as changed } from './command';
 import { parseTsv } from './tsv';
 
 // Every command checks its input first and refuses it with a message (errors are values), then builds a new
 // workbook. Its inverse puts back the top-level lists it replaced: exact, and cheap since lists are shared.
 
-type Part = 'members' | 'participations' | 'classChanges' | 'budgets' | 'schemes';
-
-function restore(label: string, parts: Partial<Pick<Workbook, Part>>): Edit {
-  return edit(label, (wb) => {
-    const now: Partial<Pick<Workbook, Part>> = {};
-    for (const k of Object.keys(parts) as Part[]) (now as Record<Part, unknown>)[k] = wb[k];
-    return done(label, { ...wb, ...parts }, restore(label, now));
-  });
-}
-
-function changed(label: string, before: Workbook, after: Workbook, parts: Part[], problems: Problem[] = []): Outcome {
-  const old: Partial<Pick<Workbook, Part>> = {};
-  for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
-  return done(label, after, restore(label, old), problems);
-}
 
 function budgetOf(wb: Workbook, id: string): Budget | undefined {
   return wb.budgets.find((b) => b.id === id);

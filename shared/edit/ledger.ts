@@ -2,7 +2,7 @@ import { obligationEnds } from '../engine/advances';
 import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, AdvanceMovement, Budget, Payment, Problem, VotingDecision, WcfDecision, Workbook } from '../model/types';
-import { done, edit, refuse, type Edit, type Outcome } from './command';
+import { refuse, type Outcome, changedParts as changed } from './command';
 import { parseAmountInput, readPlainAmount } from './input';
 import { parseTsv } from './tsv';
 
@@ -10,21 +10,6 @@ import { parseTsv } from './tsv';
 // commands, each checks its input (refusing it with a message for the field) and its inverse puts back the lists
 // it replaced. Amounts are read as decimal strings (R3), never through a JS number.
 
-type Part = 'payments' | 'votingDecisions' | 'wcfDecisions' | 'advanceAgreements';
-
-function restore(label: string, parts: Partial<Pick<Workbook, Part>>): Edit {
-  return edit(label, (wb) => {
-    const now: Partial<Pick<Workbook, Part>> = {};
-    for (const k of Object.keys(parts) as Part[]) (now as Record<Part, unknown>)[k] = wb[k];
-    return done(label, { ...wb, ...parts }, restore(label, now));
-  });
-}
-
-function changed(label: string, before: Workbook, after: Workbook, parts: Part[], problems: Problem[] = []): Outcome {
-  const old: Partial<Pick<Workbook, Part>> = {};
-  for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
-  return done(label, after, restore(label, old), problems);
-}
 
 const CURRENCY_RE = /^[A-Z]{3}$/;
 

@@ -1,26 +1,11 @@
 import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
 import type { BudgetMethod, Scenario, ScenarioOverride, Workbook } from '../model/types';
 import { applyScenario } from '../scenario/scenario';
-import { done, edit, refuse, type Edit, type Outcome } from './command';
+import { refuse, type Outcome, changedParts as changed } from './command';
 
 // R14 scenarios as undoable commands. A scenario only ever changes `workbook.scenarios`; the baseline
 // (members, participations, budgets, schemes, class changes) changes only through applyScenarioToBaseline.
 
-type Part = 'scenarios' | 'members' | 'participations' | 'classChanges' | 'budgets' | 'schemes';
-
-function restore(label: string, parts: Partial<Pick<Workbook, Part>>): Edit {
-  return edit(label, (wb) => {
-    const now: Partial<Pick<Workbook, Part>> = {};
-    for (const k of Object.keys(parts) as Part[]) (now as Record<Part, unknown>)[k] = wb[k];
-    return done(label, { ...wb, ...parts }, restore(label, now));
-  });
-}
-
-function changed(label: string, before: Workbook, after: Workbook, parts: Part[]): Outcome {
-  const old: Partial<Pick<Workbook, Part>> = {};
-  for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
-  return done(label, after, restore(label, old));
-}
 
 const scenariosOf = (wb: Workbook): Scenario[] => wb.scenarios ?? [];
 
