@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { WIPO_UNITARY } from '../shared/model/schemes';
 import type { Workbook } from '../shared/model/types';
 import { parseWorkbook } from '../shared/model/validate';
+import { compareScenario } from '../shared/scenario/scenario';
 import { cell, launchChromium, serveStatic, totalCell } from '../test/e2e/harness';
 
 const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
@@ -68,6 +69,18 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'cc-bench-'));
   const out: string[] = [];
   try {
+    // R14 the engine alone (Node): a one-member class change compared with the baseline on 10,000 members.
+    {
+      const wb = workbookOf(10_000);
+      const scenario = { name: 'bench', overrides: [{ kind: 'class' as const, member: 'M00001', budget: 'bench', fromYear: 2026, class: 'I' }] };
+      const ms: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const t = performance.now();
+        compareScenario(wb, scenario, 'bench', 2026);
+        ms.push(performance.now() - t);
+      }
+      out.push(`R14 compareScenario (baseline + scenario assessed, row by row diff), 10,000 members, Node: median ${median(ms).toFixed(1)} ms over ${ms.length}`);
+    }
     // Navigation to the first grid row (the bundled example, 194 members), from navigation start.
     const firstRow: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -100,6 +113,21 @@ async function main() {
       for (let i = 0; i < runs; i++) times.push(await timeClassEdit(page, 'M00001', i % 2 === 0 ? 'I' : 'Ster'));
       out.push(
         `class edit → updated total, ${n.toLocaleString('en')} members: median ${median(times).toFixed(1)} ms over ${runs} (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; goal < ${goal} ms); open file → row shown ${openMs} ms`,
+      );
+      // R14 the same edit in a scenario: the scenario's table and its comparison with the baseline are recomputed.
+      await page.click('[data-testid=scenario-new]');
+      await page.waitForSelector('[data-testid=scenario-panel]');
+      const inScenario: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const now = await page.locator(cell('M00002', 'class')).textContent();
+        inScenario.push(await timeClassEdit(page, 'M00002', now === 'I' ? 'Ster' : 'I'));
+      }
+      const t1 = Date.now();
+      await page.click('[data-testid=view-compare]');
+      await page.waitForSelector('[data-testid=comparison-grid] .ag-row[row-index="0"]');
+      const compareMs = Date.now() - t1;
+      out.push(
+        `R14 class edit in a scenario → updated total and comparison, ${n.toLocaleString('en')} members: median ${median(inScenario).toFixed(1)} ms over ${runs}; comparison view → first row ${compareMs} ms`,
       );
       await page.close();
     }
