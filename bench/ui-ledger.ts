@@ -12,53 +12,14 @@ import type { Page } from 'playwright-core';
 import { LedgerState } from '../renderer/src/ledger/statusState';
 import { recordPayment, type Done } from '../shared/edit';
 import { Ledger, VotingStatusBook } from '../shared/engine';
-import { WIPO_UNITARY } from '../shared/model/schemes';
-import type { Payment, Workbook } from '../shared/model/types';
+import type { Workbook } from '../shared/model/types';
 import { parseWorkbook } from '../shared/model/validate';
 import { launchChromium, serveStatic } from '../test/e2e/harness';
 import { median, ms, table } from './harness';
+import { unitaryLedger } from './workbooks';
 
 const DATE = '2026-06-30';
 const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
-
-/** n members in a unitary budget 1997–2026 (R7); one payment a year each, but every 7th stopped paying in 2023 (no vote). */
-function big(n: number): Workbook {
-  const classes = WIPO_UNITARY.classes;
-  const members = Array.from({ length: n }, (_, i) => ({ code: `M${String(i).padStart(5, '0')}`, name: `Member ${i}` }));
-  const wb: Workbook = {
-    ...example,
-    schemes: [WIPO_UNITARY],
-    members,
-    budgets: [
-      {
-        id: 'unitary',
-        name: 'Unitary contribution',
-        schemeId: WIPO_UNITARY.id,
-        currency: 'CHF',
-        roundingUnit: '1',
-        rounding: 'half-up',
-        years: Array.from({ length: 30 }, (_, k) => ({ year: 1997 + k, method: 'unit-value' as const, amount: '45579', adopted: true })),
-      },
-    ],
-    participations: members.map((m, i) => ({ member: m.code, budget: 'unitary', classes: [{ year: 1997, class: classes[(i * 7) % classes.length].code }] })),
-    classChanges: [],
-    payments: [],
-    wcfDecisions: [],
-    advanceAgreements: [],
-    votingDecisions: [],
-    scenarios: [],
-  };
-  const ledger = new Ledger(wb);
-  const payments: Payment[] = [];
-  for (let year = 1997; year <= 2026; year++) {
-    const t = ledger.table('unitary', year);
-    members.forEach((m, i) => {
-      if (i % 7 === 3 && year >= 2023) return;
-      payments.push({ id: `p${payments.length}`, member: m.code, date: `${year}-03-15`, amount: t.get(m.code)!.toString(), currency: 'CHF' });
-    });
-  }
-  return { ...wb, payments };
-}
 
 /** The member's minimum payment (R18) recorded, marked for its budget as a contribution. */
 function paid(wb: Workbook, member: string, budget: string): Workbook {
@@ -140,7 +101,7 @@ async function inChromium(name: string, file: string | null, wb: Workbook, membe
 
 async function main() {
   const n = Number(process.env.BENCH_MEMBERS ?? 10_000);
-  const large = big(n);
+  const large = unitaryLedger(n, 1);
   const bigName = `${n.toLocaleString('en')} members × 30 years`;
   console.log(`Voting-status view after one payment, as of ${DATE}; median ms`);
   console.log('\n1. state layer in Node (renderer/src/ledger/statusState.ts): every member’s status, Art. 11(5)');
