@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyScenarioToBaseline, createScenario, setScenarioClass, type Done } from '../../shared/edit';
+import { applyScenarioToBaseline, createScenario, duplicateScenario, setScenarioClass, setScenarioLevel, type Done } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine';
 import { COMPARISON_CSV_HEADER } from '../../shared/export/comparison-table';
 import { decimalPlaces, groupThousands, toScaledBigInt } from '../../shared/model/decimal';
@@ -188,6 +188,29 @@ describe('R14 scenarios in the app', () => {
       expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
     });
     expect(pages.at(-1)).toMatch(new RegExp(`Total\\s+\\d+ members\\s+${groupThousands(baseline.total)}\\s+${groupThousands(comparison.after.total)}`));
+  });
+
+  it('duplicates the scenario, raises the total in the copy, and compares both side by side', async () => {
+    const copy = (setScenarioLevel((duplicateScenario(edited, 'scenario-1') as Done).workbook, { scenario: 'copy-of-scenario-1', budget: BUDGET, year: YEAR, method: 'total', amount: String(BigInt(baseline.total) + 331000n) }) as Done).workbook;
+    const second = compareScenario(copy, copy.scenarios[1], BUDGET, YEAR);
+    await page.click('[data-testid=scenario-duplicate]');
+    await expect.poll(() => page.inputValue('[data-testid=scenario-select]')).toBe('copy-of-scenario-1');
+    await page.fill('[data-testid=scenario-level]', '+331000');
+    await page.press('[data-testid=scenario-level]', 'Enter');
+    await expect.poll(() => text('[data-testid=levels-copy-of-scenario-1] [data-testid=level-total]')).toBe(groupThousands(second.after.total));
+    await page.locator('[data-testid=compare-with] label', { hasText: 'Scenario 1' }).locator('input').check();
+    await expect.poll(() => text('[data-testid=levels-scenario-1] [data-testid=level-total]')).toBe(groupThousands(comparison.after.total));
+    const row = (code: string, col: string) => `[data-testid=comparison-grid] .ag-row[row-id="${code}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`;
+    const r2 = second.rows.find((x) => x.code === MEMBER)!;
+    expect(await text(row(MEMBER, 'copy-of-scenario-1:amountAfter'))).toBe(groupThousands(r2.amountAfter!));
+    expect(await text(row(MEMBER, 'scenario-1:amountAfter'))).toBe(groupThousands(comparison.rows.find((x) => x.code === MEMBER)!.amountAfter!));
+    expect(await text('[data-testid=levels-copy-of-scenario-1] [data-testid=level-unit-value]')).toBe(groupThousands(second.after.unitValue));
+    await page.setViewportSize({ width: 1920, height: 900 });
+    await page.click('[data-testid=notice] .close');
+    await page.screenshot({ path: join(shots, 'comparison-side-by-side.png') });
+    await page.setViewportSize({ width: 1500, height: 900 });
+    await page.locator('[data-testid=compare-with] label', { hasText: 'Scenario 1' }).locator('input').uncheck();
+    await page.selectOption('[data-testid=scenario-select]', 'scenario-1');
   });
 
   it('charts the members’ shares, the split by class and the scenario’s biggest movers', async () => {

@@ -153,7 +153,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
         { colId: 'amountBefore', field: 'amountBefore', headerName: `Amount (${budget.currency})`, width: 128, valueFormatter: money, comparator: byKey('amountBefore'), ...num((r) => r.amountBefore) },
       ],
     });
-    for (const id of ids) {
+    ids.forEach((id, i) => {
       const get = (f: keyof ComparisonRow) => (r: CompareRow) => (r.by[id]?.[f] ?? null) as string | null;
       cols.push({
         headerName: names.get(id) ?? id,
@@ -161,7 +161,8 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
         headerClass: 'scenario-group',
         children: [
           { colId: `${id}:classAfter`, headerName: 'Class', width: 76, valueGetter: (p) => (p.data ? get('classAfter')(p.data) : null), cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.by[id]?.changed) }, ...text },
-          { colId: `${id}:unitsAfter`, headerName: 'Units', width: 76, valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null), ...num(get('unitsAfter')) },
+          // Side by side, the other scenarios show class, amount and difference: the units stay with the first.
+          { colId: `${id}:unitsAfter`, headerName: 'Units', width: 76, hide: i > 0, valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null), ...num(get('unitsAfter')) },
           { colId: `${id}:amountAfter`, headerName: `Amount (${budget.currency})`, width: 128, valueGetter: (p) => (p.data ? get('amountAfter')(p.data) : null), valueFormatter: money, comparator: byKey(`${id}:amountAfter`), ...num(get('amountAfter')) },
           {
             colId: `${id}:difference`,
@@ -183,7 +184,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
           },
         ],
       });
-    }
+    });
     return cols;
   }, [ids, names, budget.currency, maxAbs]);
 
