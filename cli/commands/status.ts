@@ -3,16 +3,19 @@ import { Ledger } from '../../shared/engine/ledger';
 import { statusCsv, statusJson, statusText } from '../../shared/export/ledger-tables';
 import { isIsoDate } from '../../shared/model/dates';
 import type { Workbook } from '../../shared/model/types';
-import { format, inFile, loadWorkbook, output, parse, UsageError, type Format, type Io } from '../io';
+import { statusExport, statusLines } from '../../shared/export/ledger-export';
+import type { ExportContext, ExportTable } from '../../shared/export/table-model';
+import { toXlsx } from '../../shared/export/xlsx';
+import { formatOrXlsx, inFile, loadWorkbook, output, parse, producedDate, UsageError, type Format, type Io } from '../io';
 
-export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json] [--out FILE]`;
+export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json|xlsx] [--out FILE]`;
 
 export interface LedgerArgs {
   file: string;
   workbook: Workbook;
   date: string;
   budget?: string;
-  fmt: Format;
+  fmt: Format | 'xlsx';
   out?: string;
 }
 
@@ -24,7 +27,7 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean)
     format: { type: 'string' },
     out: { type: 'string' },
   });
-  const fmt = format(values.format);
+  const fmt = formatOrXlsx(values.format, values.out as string | undefined);
   if (positionals.length !== 1) throw new UsageError(`${command} needs one WORKBOOK.json`);
   const date = values.date as string | undefined;
   if (!isIsoDate(date)) throw new UsageError(`--date must be a date written YYYY-MM-DD (got "${date ?? ''}")`);
@@ -35,6 +38,12 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean)
   return { file, workbook, date, budget, fmt, out: values.out as string | undefined };
 }
 
+/** Writes the ledger tables as one XLSX file (a sheet each) to --out. */
+export function xlsxOut(a: LedgerArgs, io: Io, tables: (ctx: ExportContext) => ExportTable[]): number {
+  const produced = producedDate();
+  return output(toXlsx(tables({ organization: a.workbook.organization.name, produced }), produced), a.out, io);
+}
+
 /** R16–R18 `contrib status`: one row per member, for a budget or organization-wide (Art. 11(5)). */
 export function status(args: string[], io: Io): number {
   const a = ledgerArgs('status', args, true);
@@ -42,5 +51,6 @@ export function status(args: string[], io: Io): number {
     const book = new VotingStatusBook(a.workbook);
     return a.budget === undefined ? book.organizationReport(a.date) : book.budgetReport(a.budget, a.date);
   });
+  if (a.fmt === 'xlsx') return xlsxOut(a, io, (ctx) => [statusExport(report, statusLines(report), ctx)]);
   return output(a.fmt === 'csv' ? statusCsv(report) : a.fmt === 'json' ? statusJson(report) : statusText(report), a.out, io);
 }

@@ -67,3 +67,24 @@ describe('XLSX export', () => {
     expect(err).toMatch(/--format xlsx needs --out/);
   });
 });
+
+describe('XLSX of the ledger tables from the CLI', () => {
+  it('R17: contrib status --format xlsx carries the same arrears, thresholds and statuses as the CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xlsx-status-'));
+    const io = (buf: { out: string }) => ({ out: (t: string) => (buf.out += t), err: () => {} });
+    const csv = { out: '' };
+    expect(await run(['status', 'examples/example-workbook.json', '--date', '2026-06-30', '--budget', 'paris', '--format', 'csv'], io(csv))).toBe(0);
+    const out = join(dir, 'status.xlsx');
+    expect(await run(['status', 'examples/example-workbook.json', '--date', '2026-06-30', '--budget', 'paris', '--format', 'xlsx', '--out', out], io({ out: '' }))).toBe(0);
+    const ws = (await readBack(readFileSync(out))).worksheets[0];
+    const cells: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    for (const line of csv.out.trim().split('\n').slice(1)) {
+      const [code, , , arrears, threshold, status] = line.split(',');
+      expect(cells).toContain(code);
+      expect(cells).toContain(status);
+      expect(cells).toContain(String(Number(arrears)));
+      expect(cells).toContain(String(Number(threshold)));
+    }
+  });
+});
