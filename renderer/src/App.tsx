@@ -543,7 +543,7 @@ export function App() {
       <div className="body">
         <aside className="side">
           {scenario ? (
-            <ScenarioPanel scenario={scenario} budget={budget} year={year} comparison={computed.comparison} run={run} onApplied={() => setScenarioId(null)} />
+            <ScenarioPanel scenario={scenario} budget={budget} year={year} comparison={computed.comparison} scheme={scheme} run={run} onApplied={() => setScenarioId(null)} />
           ) : (
             <>
               <BudgetPanel budget={budget} year={year} table={table} run={run} />

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
 import type { BudgetMethod, Scenario, ScenarioOverride, Workbook } from '../model/types';
 import { applyScenario } from '../scenario/scenario';
@@ -80,7 +81,7 @@ export function overrideKey(o: ScenarioOverride): string {
       return `level|${o.budget}|${o.year}`;
     case 'join':
     case 'leave':
-      return `membership|${o.budget}|${o.member}`;
+      return `${o.kind}|${o.budget}|${o.member}`;
     case 'units':
       return `units|${o.scheme}|${o.class}`;
   }
@@ -119,6 +120,10 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): string | null {
     return null;
   }
   if (o.kind !== 'join' && !wb.members.some((m) => m.code === o.member)) return `there is no member “${o.member}”`;
+  if (o.kind === 'join' && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(o.member)) return `“${o.member}” is not a member code (letters, digits, - or _, at most 16)`;
+  if (o.kind === 'join' && !isIsoDate(o.from)) return `“${o.from}” is not a date (YYYY-MM-DD)`;
+  if (o.kind === 'leave' && !isIsoDate(o.until)) return `“${o.until}” is not a date (YYYY-MM-DD)`;
+  if (o.kind === 'leave' && !wb.participations.some((p) => p.member === o.member && p.budget === o.budget)) return `${o.member} does not take part in ${b.name}`;
   if (o.kind === 'class' || o.kind === 'join') {
     const s = wb.schemes.find((x) => x.id === b.schemeId);
     if (s?.kind === 'classes') {

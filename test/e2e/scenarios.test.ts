@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyScenarioToBaseline, createScenario, duplicateScenario, setScenarioClass, setScenarioLevel, type Done } from '../../shared/edit';
+import { applyScenarioToBaseline, createScenario, duplicateScenario, setScenarioClass, setScenarioLevel, setScenarioOverride, type Done } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine';
 import { COMPARISON_CSV_HEADER } from '../../shared/export/comparison-table';
 import { decimalPlaces, groupThousands, toScaledBigInt } from '../../shared/model/decimal';
@@ -233,6 +233,34 @@ describe('R14 scenarios in the app', () => {
     await expect.poll(() => text(cell(MEMBER, 'amount'))).toBe(groupThousands(baseline.rows.find((r) => r.code === MEMBER)!.amount));
     expect(await text(cell(MEMBER, 'class'))).toBe(baseline.rows.find((r) => r.code === MEMBER)!.class);
     expect(await text('[data-testid=notice]')).toMatch(/Undid: Apply scenario “Scenario 1”/);
+  });
+});
+
+describe('R14 other assumptions in a scenario', () => {
+  it('a member leaving and a class counting other units: recorded in the scenario, compared, the baseline untouched', async () => {
+    await page.selectOption('[data-testid=scenario-select]', 'scenario-1');
+    await page.click('[data-testid=view-compare]');
+    await page.click('[data-testid=scenario-more] summary');
+    await page.fill('[aria-label="Member leaving"]', 'AD');
+    await page.locator('[data-testid=scenario-more] form').first().getByRole('button', { name: 'Record' }).click();
+    await page.fill('[data-testid=scenario-units-VII]', '2');
+    await page.press('[data-testid=scenario-units-VII]', 'Enter');
+    let wb = (setScenarioOverride(edited, 'scenario-1', { kind: 'leave', member: 'AD', budget: BUDGET, until: `${YEAR - 1}-12-31` }) as Done).workbook;
+    wb = (setScenarioOverride(wb, 'scenario-1', { kind: 'units', scheme: 'paris', class: 'VII', units: '2' }) as Done).workbook;
+    const c = compareScenario(wb, wb.scenarios[0], BUDGET, YEAR);
+    expect(c.after.rows.length).toBe(baseline.rows.length - 1);
+    await expect.poll(() => text('[data-testid=levels-scenario-1] [data-testid=level-unit-value]')).toBe(groupThousands(c.after.unitValue));
+    const row = (code: string, col: string) => `[data-testid=comparison-grid] .ag-row[row-id="${code}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`;
+    await page.locator('[data-testid=comparison-grid] .ag-floating-filter[col-id="code"] input').fill('AD');
+    await expect.poll(() => text(row('AD', 'scenario-1:difference'))).toBe(groupThousands(c.rows.find((r) => r.code === 'AD')!.difference));
+    expect(await text(row('AD', 'scenario-1:amountAfter'))).toBe('');
+    await page.locator('[data-testid=comparison-grid] .ag-floating-filter[col-id="code"] input').fill('');
+    expect(await text('[data-testid=scenario-overrides]')).toMatch(/AD leaves paris on 2025-12-31.*class VII of paris counts 2 units/);
+    await page.screenshot({ path: join(shots, 'scenario-assumptions.png') });
+    await page.click('[data-testid=view-members]');
+    await page.selectOption('[data-testid=scenario-select]', '');
+    await expect.poll(() => text(totalCell)).toBe(groupThousands(baseline.total));
+    expect(await text('.ag-row-pinned .ag-cell[col-id="name"]')).toBe(`Total, ${baseline.rows.length} members`);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   renameScenario,
   setScenarioClass,
   setScenarioLevel,
+  setScenarioOverride,
   undo,
   type Done,
   type History,
@@ -149,6 +150,26 @@ describe('R14 scenario commands', () => {
     expect(sameBaseline(s.wb, wb0)).toBe(true);
     s.redo();
     expect(assessBudgetYear(s.wb, 'conference', 2026).rows.find((r) => r.code === 'Q')!.class).toBe('C');
+  });
+
+  it('R14 a member leaving, a state joining and a class counting other units, as assumptions', () => {
+    let wb = ok(createScenario(e1Workbook(), { name: 'S' })).workbook;
+    wb = ok(setScenarioOverride(wb, 's', { kind: 'leave', member: 'S', budget: 'conference', until: '2025-12-31' })).workbook;
+    wb = ok(setScenarioOverride(wb, 's', { kind: 'join', member: 'N', name: 'Newland', budget: 'conference', from: '2026-01-01', class: 'C' })).workbook;
+    wb = ok(setScenarioOverride(wb, 's', { kind: 'units', scheme: 'wipo-convention', class: 'A', units: '12' })).workbook;
+    const c = compareScenario(wb, wb.scenarios[0], 'conference', 2026);
+    // Units 12 + 3 + 1 + 1 (N) = 17 for 1,000,000.00.
+    expect(c.after.totalUnits).toBe('17');
+    expect(c.rows.find((r) => r.code === 'S')).toMatchObject({ amountBefore: '66666.66', amountAfter: null, changed: true });
+    expect(c.rows.find((r) => r.code === 'N')).toMatchObject({ amountBefore: null, classAfter: 'C', changed: true });
+    expect(c.after.total).toBe('1000000.00');
+    expect(assessBudgetYear(wb, 'conference', 2026).rows.map((r) => r.code)).toEqual(['P', 'Q', 'R', 'S']); // baseline untouched
+    // Leaving again replaces the earlier date (one leaving and one joining per member and budget).
+    wb = ok(setScenarioOverride(wb, 's', { kind: 'leave', member: 'S', budget: 'conference', until: '2026-06-30' })).workbook;
+    expect(wb.scenarios[0].overrides.filter((o) => o.kind === 'leave')).toHaveLength(1);
+    expect(setScenarioOverride(wb, 's', { kind: 'leave', member: 'S', budget: 'conference', until: '30/06/2026' }).ok).toBe(false);
+    expect(setScenarioOverride(wb, 's', { kind: 'join', member: 'bad code!', budget: 'conference', from: '2026-01-01', class: 'C' }).ok).toBe(false);
+    expect(setScenarioOverride(wb, 's', { kind: 'units', scheme: 'wipo-convention', class: 'A', units: '-1' }).ok).toBe(false);
   });
 
   it('refuses to apply an empty scenario or one that no longer fits the workbook', () => {

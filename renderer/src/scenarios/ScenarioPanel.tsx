@@ -1,6 +1,7 @@
-import { applyScenarioToBaseline, describeOverride, overrideKey, parseAmountInput, removeScenarioOverride, setScenarioLevel, type Outcome } from '../../../shared/edit';
+import { useState } from 'react';
+import { applyScenarioToBaseline, describeOverride, overrideKey, parseAmountInput, removeScenarioOverride, setScenarioLevel, setScenarioOverride, type Outcome } from '../../../shared/edit';
 import { decimalPlaces, groupThousands } from '../../../shared/model/decimal';
-import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
+import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/types';
 import type { Comparison } from '../../../shared/scenario/scenario';
 import { CommitField } from '../BudgetPanel';
 
@@ -9,6 +10,8 @@ interface Props {
   budget: Budget;
   year: number;
   comparison: Comparison | null;
+  /** The budget's scheme (R1 classes or R2 scale), for the units, joining and leaving assumptions. */
+  scheme?: Scheme;
   run(command: (wb: Workbook) => Outcome): Outcome;
   onApplied(): void;
 }
@@ -16,7 +19,7 @@ interface Props {
 const signed = (d: string) => (d.startsWith('-') || /^0(\.0+)?$/.test(d) ? groupThousands(d) : `+${groupThousands(d)}`);
 
 /** R14 the scenario's assumptions for this budget and year, its totals against the baseline, and "apply". */
-export function ScenarioPanel({ scenario, budget, year, comparison, run, onApplied }: Props) {
+export function ScenarioPanel({ scenario, budget, year, comparison, scheme, run, onApplied }: Props) {
   const after = comparison?.after;
   const before = comparison?.before;
   const method = after?.method ?? 'total';
@@ -96,6 +99,7 @@ export function ScenarioPanel({ scenario, budget, year, comparison, run, onAppli
           </tbody>
         </table>
       )}
+      <MoreAssumptions scenario={scenario} budget={budget} year={year} scheme={scheme} run={run} />
       <h3>Changes in this scenario</h3>
       {scenario.overrides.length === 0 ? (
         <p className="muted">None yet: change a member’s class in the grid, or the total above.</p>
@@ -126,5 +130,91 @@ export function ScenarioPanel({ scenario, budget, year, comparison, run, onAppli
         Apply scenario to baseline
       </button>
     </section>
+  );
+}
+
+/** R14 the other assumptions a scenario may hold: a class's units, a member leaving, a state joining. */
+function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Scenario; budget: Budget; year: number; scheme?: Scheme; run(command: (wb: Workbook) => Outcome): Outcome }) {
+  const [leaving, setLeaving] = useState('');
+  const [until, setUntil] = useState(`${year - 1}-12-31`);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [value, setValue] = useState('');
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [error, setError] = useState<string | null>(null);
+  const problem = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
+  const classes = scheme?.kind === 'classes' ? scheme.classes : null;
+  return (
+    <details className="more-assumptions" data-testid="scenario-more">
+      <summary>Units, members leaving or joining</summary>
+      {scheme && classes && (
+        <div className="units-grid">
+          {classes.map((c) => {
+            const key = overrideKey({ kind: 'units', scheme: scheme.id, class: c.code, units: c.units });
+            const o = scenario.overrides.find((x) => overrideKey(x) === key);
+            return (
+              <CommitField
+                key={c.code}
+                label={`Class ${c.code} units`}
+                testId={`scenario-units-${c.code}`}
+                value={o?.kind === 'units' ? o.units : c.units}
+                commit={(text) =>
+                  // Typing the baseline's units again drops the assumption.
+                  text.trim() === c.units && o ? problem(run((wb) => removeScenarioOverride(wb, scenario.id, key))) : problem(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'units', scheme: scheme.id, class: c.code, units: text.trim() })))
+                }
+              />
+            );
+          })}
+        </div>
+      )}
+      <form
+        className="assumption"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(problem(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until }))));
+        }}
+      >
+        <input placeholder="Code" size={5} aria-label="Member leaving" value={leaving} onChange={(e) => setLeaving(e.target.value)} />
+        <label>
+          leaves on <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+        </label>
+        <button type="submit">Record</button>
+      </form>
+      <form
+        className="assumption"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const v = value || classes?.at(-1)?.code || '';
+          setError(
+            problem(
+              run((wb) =>
+                setScenarioOverride(wb, scenario.id, { kind: 'join', member: code.trim(), name: name.trim() || undefined, budget: budget.id, from, ...(classes ? { class: v } : { weight: v.trim() }) }),
+              ),
+            ),
+          );
+        }}
+      >
+        <input placeholder="Code" size={5} aria-label="State joining" value={code} onChange={(e) => setCode(e.target.value)} />
+        <input placeholder="Name" size={12} value={name} onChange={(e) => setName(e.target.value)} />
+        {classes ? (
+          <select aria-label="Class of the state joining" value={value || classes.at(-1)?.code} onChange={(e) => setValue(e.target.value)}>
+            {classes.map((c) => (
+              <option key={c.code}>{c.code}</option>
+            ))}
+          </select>
+        ) : (
+          <input placeholder="Weight" size={6} value={value} onChange={(e) => setValue(e.target.value)} />
+        )}
+        <label>
+          joins on <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <button type="submit">Record</button>
+      </form>
+      {error && (
+        <span className="cell-error" role="alert">
+          {error}
+        </span>
+      )}
+    </details>
   );
 }
