@@ -314,6 +314,8 @@ export function App() {
         : (k === 'z' && e.shiftKey) || k === 'y' ? () => step('redo')
         : k === 's' ? () => void (e.shiftKey ? saveAs() : save())
         : k === 'o' ? () => void api.open().then(load)
+        // Ctrl+P prints the table shown in its print layout (title block, repeated header), not the app's page.
+        : k === 'p' ? () => void runExport('pdf')
         : null;
       if (!action) return;
       e.preventDefault();
@@ -321,7 +323,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [api, load, save, saveAs, step]);
+  }, [api, load, save, saveAs, step, runExport]);
 
   // Paste rows copied from a spreadsheet: one undoable command that adds or updates members.
   useEffect(() => {

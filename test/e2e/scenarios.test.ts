@@ -159,7 +159,8 @@ describe('R14 scenarios in the app', () => {
   });
 
   it('prints the comparison (browser mode: the print layout in a hidden frame); as PDF it has the title, the header on each page and the exact total', async () => {
-    await page.click('[data-testid=export-pdf]');
+    await page.click('[data-testid=notice] .close');
+    await page.keyboard.press('Control+p'); // the same as the PDF button
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/Printing .*whatif-scenario-1\.pdf/);
     const html = (await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc'))!;
     expect(html).toMatch(/^<!doctype html>/);
