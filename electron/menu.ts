@@ -35,7 +35,11 @@ export function menuTemplate(opts: { send(command: MenuCommand): void; recent: r
         sep,
         item('Save', 'save', 'CmdOrCtrl+S'),
         item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
-        item('Export Contribution Table…', 'export', 'CmdOrCtrl+E'),
+        {
+          // What is shown (the table, comparison or ledger view, in its sort and filter order), as the toolbar's Export.
+          label: 'Export',
+          submenu: [item('Export as CSV…', 'export', 'CmdOrCtrl+E'), item('Export as XLSX…', 'exportXlsx', 'CmdOrCtrl+Shift+E'), item('Export as PDF…', 'exportPdf', 'CmdOrCtrl+P')],
+        },
         sep,
         { role: 'quit' },
       ],

@@ -7,7 +7,7 @@ import { registerIpc } from '../../electron/ipc/register';
 import type { FileHandlers } from '../../electron/handlers/files';
 import { menuTemplate, type MenuItem } from '../../electron/menu';
 import { CSP, hardenWindow, isAppUrl, secureWebPreferences, windowTitle } from '../../electron/window';
-import { CHANNELS, INVOKE_NAMES, type MenuCommand } from '../../shared/ipc/contract';
+import { CHANNELS, INVOKE_NAMES, isMenuCommand, type MenuCommand } from '../../shared/ipc/contract';
 
 const APP = 'file:///opt/cc/dist/renderer/index.html';
 
@@ -129,14 +129,21 @@ describe('native menu', () => {
     const sent: MenuCommand[] = [];
     const t = menuTemplate({ send: (c) => sent.push(c), recent: [{ id: '/w/a.json', name: 'a.json' }], devTools: false, isMac: false });
     expect(labels(t)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(labels(t[0].submenu!)).toEqual(['New', 'Open…', 'Open Recent', '-', 'Save', 'Save As…', 'Export Contribution Table…', '-', 'quit']);
+    expect(labels(t[0].submenu!)).toEqual(['New', 'Open…', 'Open Recent', '-', 'Save', 'Save As…', 'Export', '-', 'quit']);
+    const exp = t[0].submenu!.find((i) => i.label === 'Export')!;
+    expect(labels(exp.submenu!)).toEqual(['Export as CSV…', 'Export as XLSX…', 'Export as PDF…']);
+    expect(exp.submenu!.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+E', 'CmdOrCtrl+Shift+E', 'CmdOrCtrl+P']);
     expect(labels(t[1].submenu!)).toEqual(['Undo', 'Redo', '-', 'cut', 'copy', 'paste', 'selectAll']);
     const save = t[0].submenu!.find((i) => i.label === 'Save')!;
     expect(save.accelerator).toBe('CmdOrCtrl+S');
     save.click!();
     t[0].submenu![2].submenu![0].click!();
     t[1].submenu![0].click!();
-    expect(sent).toEqual(['save', { openRecent: '/w/a.json' }, 'undo']);
+    for (const i of exp.submenu!) i.click!();
+    expect(sent).toEqual(['save', { openRecent: '/w/a.json' }, 'undo', 'export', 'exportXlsx', 'exportPdf']);
+    // The preload passes only contract commands on to the renderer: the three exports are among them.
+    expect(sent.every(isMenuCommand)).toBe(true);
+    expect(isMenuCommand('exportDocx')).toBe(false);
     expect(t[1].submenu!.filter((i) => i.label === 'Redo').map((i) => i.accelerator)).toEqual(['Ctrl+Y', 'Ctrl+Shift+Z']);
   });
 });
