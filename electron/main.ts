@@ -2,9 +2,10 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, type MenuCommand } from '../shared/ipc/contract';
-import { confirmDiscard, electronDialog, installMenu } from './adapters/electron';
+import { electronCloseDialog, electronDialog, installMenu } from './adapters/electron';
 import { nodeFs } from './adapters/fs';
 import { electronPdf } from './adapters/pdf';
+import { createCloseGuard } from './handlers/close';
 import { createFileHandlers } from './handlers/files';
 import { registerIpc } from './ipc/register';
 import { hardenWindow, isAppUrl, windowOptions, windowTitle } from './window';
@@ -17,7 +18,6 @@ const appUrl = pathToFileURL(rendererIndex).toString();
 const startFile = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.json')) ?? join(app.getAppPath(), 'examples/example-workbook.json');
 
 let win: BrowserWindow | null = null;
-let doc = { name: 'Untitled', dirty: false };
 
 app.enableSandbox();
 
@@ -30,10 +30,17 @@ app.whenReady().then(() => {
   });
   const send = (c: MenuCommand) => win?.webContents.send(CHANNELS.menu, c);
   const refreshMenu = () => void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged));
+  const closeGuard = createCloseGuard({
+    dialog: electronCloseDialog(() => win),
+    send,
+    destroy: () => win?.destroy(),
+    discardDraft: () => handlers.clearAutosave(),
+  });
   registerIpc(ipcMain, handlers, {
     isTrustedUrl: (url) => isAppUrl(url, appUrl),
+    onSaveResult: (saved) => closeGuard.onSaveResult(saved),
     onDocumentState: (s) => {
-      doc = s;
+      closeGuard.onDocumentState(s);
       win?.setTitle(windowTitle(s.name, s.dirty));
       win?.setDocumentEdited(s.dirty);
       refreshMenu();
@@ -44,16 +51,8 @@ app.whenReady().then(() => {
   win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
   hardenWindow(win, appUrl);
   win.once('ready-to-show', () => win?.show());
-  win.on('close', (e) => {
-    if (!doc.dirty || !win) return;
-    e.preventDefault();
-    void confirmDiscard(win, doc.name).then((close) => {
-      if (close && win) {
-        doc = { ...doc, dirty: false };
-        win.destroy();
-      }
-    });
-  });
+  // Unsaved changes: Save / Don't Save / Cancel (handlers/close.ts).
+  win.on('close', (e) => closeGuard.onClose(e));
   win.on('closed', () => (win = null));
   void win.loadURL(appUrl);
 });

@@ -18,6 +18,7 @@ const api: DesktopApi = {
   exportFile: call(CHANNELS.exportFile) as DesktopApi['exportFile'],
   exportPdf: call(CHANNELS.exportPdf) as DesktopApi['exportPdf'],
   setDocumentState: (state) => ipcRenderer.send(CHANNELS.setDocumentState, state),
+  closeAfterSave: (saved) => ipcRenderer.send(CHANNELS.closeAfterSave, saved),
   onMenu(listener) {
     const wrapped = (_e: IpcRendererEvent, command: unknown) => isMenuCommand(command) && listener(command as MenuCommand);
     ipcRenderer.on(CHANNELS.menu, wrapped);

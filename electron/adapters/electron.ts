@@ -1,5 +1,6 @@
 import { dialog, Menu, type BrowserWindow } from 'electron';
 import type { FileRef, MenuCommand } from '../../shared/ipc/contract';
+import type { CloseChoice, CloseDialogPort } from '../handlers/close';
 import type { DialogPort } from '../handlers/ports';
 import { menuTemplate } from '../menu';
 
@@ -22,17 +23,26 @@ export function electronDialog(win: () => BrowserWindow | null): DialogPort {
   };
 }
 
-/** Closing with unsaved changes asks first; true = close anyway. */
-export async function confirmDiscard(win: BrowserWindow, name: string): Promise<boolean> {
-  const r = await dialog.showMessageBox(win, {
-    type: 'warning',
-    buttons: ['Cancel', 'Close without saving'],
-    defaultId: 0,
-    cancelId: 0,
-    message: `${name} has unsaved changes.`,
-    detail: 'Close anyway? A draft is kept and offered back the next time the app starts.',
-  });
-  return r.response === 1;
+const CLOSE_CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel'];
+
+/** Closing with unsaved changes asks Save / Don't Save / Cancel (Escape and the dialog's close box = Cancel). */
+export function electronCloseDialog(win: () => BrowserWindow | null): CloseDialogPort {
+  return {
+    async askUnsaved(name) {
+      const opts = {
+        type: 'warning' as const,
+        buttons: ['Save', 'Don’t Save', 'Cancel'],
+        defaultId: 0,
+        cancelId: 2,
+        noLink: true,
+        message: `Do you want to save the changes you made to ${name}?`,
+        detail: 'Your changes will be lost if you don’t save them.',
+      };
+      const w = win();
+      const r = w ? await dialog.showMessageBox(w, opts) : await dialog.showMessageBox(opts);
+      return CLOSE_CHOICES[r.response] ?? 'cancel';
+    },
+  };
 }
 
 export function installMenu(send: (c: MenuCommand) => void, recent: readonly FileRef[], devTools: boolean): void {

@@ -33,7 +33,7 @@ type Sender = { senderFrame?: { url: string } | null };
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>,
   handlers: FileHandlers,
-  opts: { isTrustedUrl(url: string): boolean; onDocumentState(state: DocumentState): void },
+  opts: { isTrustedUrl(url: string): boolean; onDocumentState(state: DocumentState): void; onSaveResult?(saved: boolean): void },
 ): () => void {
   const trusted = (e: Sender) => Boolean(e.senderFrame && opts.isTrustedUrl(e.senderFrame.url));
   for (const name of INVOKE_NAMES) {
@@ -50,9 +50,14 @@ export function registerIpc(
     if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || typeof s.dirty !== 'boolean') return;
     opts.onDocumentState({ name: s.name, dirty: s.dirty });
   };
+  const onSaved = (event: IpcMainEvent, saved: unknown) => {
+    if (trusted(event) && typeof saved === 'boolean') opts.onSaveResult?.(saved);
+  };
   ipcMain.on(CHANNELS.setDocumentState, onState);
+  ipcMain.on(CHANNELS.closeAfterSave, onSaved);
   return () => {
     for (const name of INVOKE_NAMES) ipcMain.removeHandler(CHANNELS[name]);
     ipcMain.removeListener(CHANNELS.setDocumentState, onState);
+    ipcMain.removeListener(CHANNELS.closeAfterSave, onSaved);
   };
 }

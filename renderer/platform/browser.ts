@@ -145,6 +145,9 @@ export function browserApi(win: Window): DesktopApi {
     setDocumentState({ name, dirty }) {
       win.document.title = `${dirty ? '● ' : ''}${name} — Contribution Calculator`;
     },
+    closeAfterSave() {
+      // A browser tab is closed by the browser (its beforeunload prompt); nothing asks the page to save first.
+    },
     onMenu(listener) {
       // No native menu in a browser: the renderer's toolbar and shortcuts call the same actions.
       listeners.add(listener);

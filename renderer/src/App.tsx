@@ -198,9 +198,10 @@ export function App() {
     setNotice({ kind: 'info', text: `${dir === 'undo' ? 'Undid' : 'Redid'}: ${m.label}` });
   }, []);
 
-  const saveAs = useCallback(async () => {
+  /** Both saves say whether the file was written (closing after "Save" waits for that). */
+  const saveAs = useCallback(async (): Promise<boolean> => {
     const d = docRef.current;
-    if (!d) return;
+    if (!d) return false;
     const r = await api.saveAs(d.file?.name ?? 'workbook.json', serialize(d.workbook));
     if (r.ok) {
       setDoc((cur) => (cur ? { ...cur, file: r.file, saved: d.workbook } : cur));
@@ -208,11 +209,12 @@ export function App() {
       void api.clearAutosave();
       void api.recentFiles().then(setRecent);
     } else if (!('cancelled' in r)) setNotice({ kind: 'error', text: r.message });
+    return r.ok;
   }, [api]);
 
-  const save = useCallback(async () => {
+  const save = useCallback(async (): Promise<boolean> => {
     const d = docRef.current;
-    if (!d) return;
+    if (!d) return false;
     if (!d.file) return saveAs();
     const r = await api.save(d.file, serialize(d.workbook));
     if (r.ok) {
@@ -221,6 +223,7 @@ export function App() {
       void api.clearAutosave();
       void api.recentFiles().then(setRecent);
     } else setNotice({ kind: 'error', text: r.message });
+    return r.ok;
   }, [api, saveAs]);
 
   // Export writes what the user sees: budget, year, scenario or comparison, in the grid's sort and filter order.
@@ -247,6 +250,12 @@ export function App() {
           return void save();
         case 'saveAs':
           return void saveAs();
+        case 'saveAndClose':
+          // Closing with unsaved changes, the user chose "Save": the shell closes the window once it is written.
+          return void save().then(
+            (saved) => api.closeAfterSave(saved),
+            () => api.closeAfterSave(false),
+          );
         case 'export':
           return void runExport('csv');
         case 'exportXlsx':
@@ -291,8 +300,12 @@ export function App() {
   }, [api, doc, dirty]);
 
   useEffect(() => {
+    // Browser mode: unsaved changes make the browser ask before leaving (its own words; that is all a page may do).
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (api.kind === 'browser' && docRef.current && isDirty(docRef.current)) e.preventDefault();
+      if (api.kind === 'browser' && docRef.current && isDirty(docRef.current)) {
+        e.preventDefault();
+        e.returnValue = ''; // older Chromium and Safari ask only when returnValue is set
+      }
     };
     window.addEventListener('beforeunload', beforeUnload);
     return () => window.removeEventListener('beforeunload', beforeUnload);

@@ -27,8 +27,11 @@ export interface Draft {
 
 export type ExportKind = 'csv' | 'xlsx' | 'json';
 
-/** Menu items the shell sends to the renderer (the native menu in Electron). */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'exportXlsx', 'exportPdf', 'undo', 'redo', 'about'] as const;
+/**
+ * Menu items the shell sends to the renderer (the native menu in Electron). `saveAndClose`: the user chose "Save"
+ * when closing with unsaved changes; the renderer saves and answers with `closeAfterSave`.
+ */
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'exportXlsx', 'exportPdf', 'undo', 'redo', 'about', 'saveAndClose'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number] | { openRecent: string };
 
 export interface DesktopApi {
@@ -58,6 +61,8 @@ export interface DesktopApi {
   exportPdf(suggestedName: string, html: string): Promise<SaveResult | { ok: false; cancelled: true }>;
   /** Title (file name) and unsaved mark; the shell asks before closing when dirty. */
   setDocumentState(state: { name: string; dirty: boolean }): void;
+  /** The answer to `saveAndClose`: true once the file is written (the shell closes the window), false to stay open. */
+  closeAfterSave(saved: boolean): void;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
@@ -76,10 +81,11 @@ export const CHANNELS = {
   exportFile: 'file:export',
   exportPdf: 'file:export-pdf',
   setDocumentState: 'window:document-state',
+  closeAfterSave: 'window:close-after-save',
   menu: 'menu:command',
 } as const satisfies Record<Exclude<keyof DesktopApi, 'kind' | 'onMenu'> | 'menu', string>;
 
-export type InvokeName = Exclude<keyof DesktopApi, 'kind' | 'onMenu' | 'setDocumentState'>;
+export type InvokeName = Exclude<keyof DesktopApi, 'kind' | 'onMenu' | 'setDocumentState' | 'closeAfterSave'>;
 export const INVOKE_NAMES: readonly InvokeName[] = [
   'open',
   'openRecent',

@@ -39,7 +39,7 @@ describe('IPC registration', () => {
     const f = fakeIpc();
     const off = registerIpc(f.ipc as never, fakeHandlers(), { isTrustedUrl: (u) => isAppUrl(u, APP), onDocumentState: () => {} });
     expect([...f.handles.keys()].sort()).toEqual(INVOKE_NAMES.map((n) => CHANNELS[n]).sort());
-    expect([...f.ons.keys()]).toEqual([CHANNELS.setDocumentState]);
+    expect([...f.ons.keys()]).toEqual([CHANNELS.setDocumentState, CHANNELS.closeAfterSave]);
     off();
     expect(f.handles.size).toBe(0);
     expect(f.ons.size).toBe(0);
@@ -77,6 +77,18 @@ describe('IPC registration', () => {
     on({ senderFrame: { url: 'https://evil.example/' } }, { name: 'x', dirty: false });
     expect(states).toEqual([{ name: 'a.json', dirty: true }]);
     expect(windowTitle('a.json', true)).toBe('● a.json — Contribution Calculator');
+  });
+
+  it('the answer to saveAndClose is checked: a boolean from the app page only', () => {
+    const f = fakeIpc();
+    const results: boolean[] = [];
+    registerIpc(f.ipc as never, fakeHandlers(), { isTrustedUrl: (u) => isAppUrl(u, APP), onDocumentState: () => {}, onSaveResult: (s) => results.push(s) });
+    const on = f.ons.get(CHANNELS.closeAfterSave)!;
+    on(fromApp, true);
+    on(fromApp, 'yes');
+    on({ senderFrame: { url: 'https://evil.example/' } }, true);
+    on(fromApp, false);
+    expect(results).toEqual([true, false]);
   });
 });
 
