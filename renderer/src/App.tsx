@@ -26,6 +26,7 @@ import { parseWorkbook } from '../../shared/model/validate';
 import { platform } from '../platform';
 import { BudgetPanel } from './BudgetPanel';
 import { ClassChanges } from './ClassChanges';
+import { Membership, membershipDates } from './Membership';
 import { SchemeEditor } from './SchemeEditor';
 import { MembersGrid, TOTAL_ROW_ID, type CellEdit, type GridRow } from './MembersGrid';
 import { ComparisonView, type CompareRow } from './scenarios/ComparisonView';
@@ -127,6 +128,11 @@ export function App() {
   const scenario = workbook?.scenarios.find((s) => s.id === scenarioId) ?? null;
   const computed = useShown(workbook, budget, year, scenario);
   const table = computed.table;
+
+  // R8/R12 dates of accession and leaving for the rows' notes (recomputed only when participations change).
+  const participations = workbook?.participations;
+  const budgetKey = budget?.id;
+  const dates = useMemo(() => (participations && budgetKey ? membershipDates(participations, budgetKey) : undefined), [participations, budgetKey]);
 
   const years = useMemo(() => {
     if (!budget) return [];
@@ -562,6 +568,7 @@ export function App() {
           ) : (
             <>
               <BudgetPanel budget={budget} year={year} table={table} run={run} />
+              <Membership workbook={doc.workbook} budget={budget} year={year} table={table} member={focusedCode} run={run} />
               <ClassChanges workbook={doc.workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
               {scheme && <SchemeEditor scheme={scheme} run={run} />}
             </>
@@ -589,7 +596,7 @@ export function App() {
               comparisonsRef={comparisons}
             />
           ) : (
-            <MembersGrid table={table} classes={classes} totalEditable={table?.method === 'total'} onEdit={onEdit} onFocusRow={setFocusedCode} apiRef={gridApi} marks={computed.marks} />
+            <MembersGrid table={table} classes={classes} totalEditable={table?.method === 'total'} onEdit={onEdit} onFocusRow={setFocusedCode} apiRef={gridApi} marks={computed.marks} dates={scenario ? undefined : dates} />
           )}
           {cellError && <CellErrorBubble error={cellError} onClose={() => setCellError(null)} />}
         </section>

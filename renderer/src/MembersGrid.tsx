@@ -50,6 +50,8 @@ interface Props {
   apiRef: React.RefObject<GridApi<GridRow> | null>;
   /** R14 a scenario's changes against the baseline, by member code; absent for the baseline. */
   marks?: ReadonlyMap<string, RowMark>;
+  /** R8/R12 dates of accession and leaving by member code (only members that have one), for the row's note. */
+  dates?: ReadonlyMap<string, { from?: string; until?: string }>;
 }
 
 const same = (a: GridRow, b: GridRow) =>
@@ -63,28 +65,39 @@ const same = (a: GridRow, b: GridRow) =>
   a.classChanged === b.classChanged &&
   a.difference === b.difference;
 
-const note = (r: ContributionRow): string | undefined => {
+/** The row's note: R12 a year of accession (pro rata or in full) and R8 a last year, R11 and R13 sources. */
+const note = (r: ContributionRow, year: number | null, d?: { from?: string; until?: string }): string | undefined => {
   const parts: string[] = [];
-  if (r.proRata) parts.push(`R12 pro rata ${r.proRata.num}/${r.proRata.den}`);
+  const inYear = (date?: string) => date !== undefined && year !== null && date.startsWith(`${year}-`);
+  if (r.proRata) parts.push(`R12 ${inYear(d?.from) ? `joined ${d!.from}, ` : ''}pro rata ${r.proRata.num}/${r.proRata.den}`);
+  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(`R12 joined ${d!.from}, in full`);
+  if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(`R8 leaves ${d!.until}: last year assessed`);
   if (r.classFrom) parts.push(`R11 class from ${r.classFrom}`);
   if (r.changeId) parts.push(`R13 change ${r.changeId}`);
   return parts.length ? parts.join(' · ') : undefined;
 };
 
-function toGridRow(r: ContributionRow, mark?: RowMark): GridRow {
-  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r) };
+interface RowContext {
+  marks?: ReadonlyMap<string, RowMark>;
+  dates?: ReadonlyMap<string, { from?: string; until?: string }>;
+  year: number | null;
+}
+
+function toGridRow(r: ContributionRow, ctx: RowContext): GridRow {
+  const mark = ctx.marks?.get(r.code);
+  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r, ctx.year, ctx.dates?.get(r.code)) };
   if (mark?.classChanged) row.classChanged = true;
   if (mark?.difference) row.difference = mark.difference;
   return row;
 }
 
-const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>) => t.rows.map((r) => toGridRow(r, marks?.get(r.code)));
+const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>, dates?: RowContext['dates']) => t.rows.map((r) => toGridRow(r, { marks, dates, year: t.year }));
 
-export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks }: Props) {
+export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates }: Props) {
   const shown = useRef(new Map<string, GridRow>());
   const order = useRef<string[]>([]);
-  const latest = useRef({ table, marks });
-  latest.current = { table, marks };
+  const latest = useRef({ table, marks, dates });
+  latest.current = { table, marks, dates };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     (): ColDef<GridRow>[] => [
@@ -126,7 +139,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         tooltipValueGetter: (p) => (p.data?.difference ? `R14 ${p.data.difference.startsWith('-') ? '' : '+'}${groupThousands(p.data.difference)} against the baseline` : undefined),
         headerTooltip: 'R5: shares sum exactly to the total; ▴ marks a share that received a rounding unit',
       },
-      { field: 'note', headerName: 'Note', flex: 1, minWidth: 140, cellClass: 'note' },
+      { field: 'note', headerName: 'Note', flex: 1, minWidth: 140, cellClass: 'note', tooltipField: 'note' },
     ],
     [classes, totalEditable],
   );
@@ -137,7 +150,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     const api = apiRef.current;
     if (!api || !table) return;
     const prev = shown.current;
-    const rows = rowsOf(table, marks);
+    const rows = rowsOf(table, marks, dates);
     const next = new Map(rows.map((r) => [r.code, r]));
     const codes = rows.map((r) => r.code);
     const add: GridRow[] = [];
@@ -156,7 +169,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     shown.current = next;
     order.current = codes;
     api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
-  }, [table, marks, apiRef]);
+  }, [table, marks, dates, apiRef]);
 
   return (
     <div className="grid" data-testid="members-grid">
@@ -183,9 +196,9 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
           apiRef.current = e.api;
           shown.current = new Map();
           order.current = [];
-          const { table, marks } = latest.current;
+          const { table, marks, dates } = latest.current;
           if (table) {
-            const rows = rowsOf(table, marks);
+            const rows = rowsOf(table, marks, dates);
             e.api.setGridOption('rowData', rows);
             shown.current = new Map(rows.map((r) => [r.code, r]));
             order.current = rows.map((r) => r.code);

@@ -5,3 +5,4 @@ export * from './input';
 export * from './tsv';
 export * from './scenarios';
 export * from './ledger';
+export * from './membership';
