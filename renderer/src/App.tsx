@@ -421,6 +421,11 @@ export function App() {
     [budget, table, year, run, scenario, computed],
   );
 
+  // The ledger views have their own date and budget choices: the contributions' pickers and member actions rest
+  // disabled there (the toolbar keeps its layout).
+  const inLedger = page !== 'contributions';
+  const notHere = inLedger ? 'Used by the Contributions view' : undefined;
+
   if (!doc || !budget) {
     return <main className="app loading">{notice ? <NoticeBar notice={notice} /> : 'Opening the example workbook…'}</main>;
   }
@@ -462,7 +467,7 @@ export function App() {
         <span className="sep" />
         <label>
           Budget{' '}
-          <select data-testid="budget-select" value={budget.id} onChange={(e) => setBudgetId(e.target.value)}>
+          <select data-testid="budget-select" value={budget.id} disabled={inLedger} title={notHere} onChange={(e) => setBudgetId(e.target.value)}>
             {doc.workbook.budgets.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
@@ -472,7 +477,7 @@ export function App() {
         </label>
         <label>
           Year{' '}
-          <select data-testid="year-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <select data-testid="year-select" value={year} disabled={inLedger} title={notHere} onChange={(e) => setYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -481,16 +486,16 @@ export function App() {
           </select>
         </label>
         <span className="sep" />
-        <button onClick={() => setAdding((a) => !a)} disabled={Boolean(scenario)}>
+        <button onClick={() => setAdding((a) => !a)} disabled={Boolean(scenario) || inLedger} title={notHere} data-testid="add-member">
           Add member
         </button>
-        <label className={scenario ? 'button disabled' : 'button'}>
+        <label className={scenario || inLedger ? 'button disabled' : 'button'} title={notHere} data-testid="import-button">
           Import CSV/XLSX…
           <input
             type="file"
             accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             hidden
-            disabled={Boolean(scenario)}
+            disabled={Boolean(scenario) || inLedger}
             data-testid="import-csv"
             onChange={(e) => {
               const f = e.target.files?.[0];
@@ -500,7 +505,9 @@ export function App() {
           />
         </label>
         <button
-          disabled={!focusedCode || Boolean(scenario)}
+          disabled={!focusedCode || Boolean(scenario) || inLedger}
+          title={notHere}
+          data-testid="remove-member"
           onClick={() => {
             const code = focusedCode;
             if (code) {
@@ -538,7 +545,7 @@ export function App() {
           </button>
         </div>
       )}
-      {adding && (
+      {adding && !inLedger && (
         <AddMemberForm
           classes={classes}
           onAdd={(code, name, value) => {

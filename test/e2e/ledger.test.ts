@@ -78,6 +78,45 @@ describe('ledger views in browser mode', () => {
     await page.check('[data-testid=filter-all]');
   });
 
+  it('the contributions toolbar (budget, year, add, import, remove) is disabled in the ledger views, in place', async () => {
+    const controls = ['budget-select', 'year-select', 'add-member', 'remove-member'];
+    for (const c of controls) expect(await page.isDisabled(`[data-testid=${c}]`), c).toBe(true);
+    expect(await page.getAttribute('[data-testid=import-button]', 'class')).toContain('disabled');
+    expect(await page.isDisabled('[data-testid=import-csv]')).toBe(true);
+    const box = await page.locator('[data-testid=year-select]').boundingBox();
+    await page.keyboard.press('Alt+1');
+    await page.waitForSelector('[data-testid=members-grid] .ag-row');
+    for (const c of ['budget-select', 'year-select', 'add-member']) expect(await page.isDisabled(`[data-testid=${c}]`), c).toBe(false);
+    expect(await page.locator('[data-testid=year-select]').boundingBox()).toEqual(box); // the layout did not move
+    await page.keyboard.press('Alt+3');
+    await page.waitForSelector('[data-testid=status-grid] .ag-row');
+  });
+
+  it('R16/R17 arrears over time: the selected member’s arrears and threshold at each 1 January, as the engine computes them', async () => {
+    const years = paris.years.map((y) => y.year);
+    const expected: string[][] = [];
+    for (let y = Math.min(...years); y <= Math.max(...years) + 1; y++) {
+      const s = book.budgetStatus('AL', paris, `${y}-01-01`);
+      expected.push([`${y}-01-01`, groupThousands(s.arrears), groupThousands(s.threshold), s.status]);
+    }
+    expect(expected.some((r) => r[3] === 'no vote')).toBe(true);
+    await page.click(statusCell('AL', 'paris', 'name'));
+    await page.waitForSelector('[data-testid=arrears-chart] canvas');
+    await page.click('[data-testid=arrears-toggle]');
+    const rows = await page.$$eval('[data-testid=arrears-table] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows).toEqual(expected);
+    await page.click('[data-testid=arrears-toggle]');
+    await page.waitForSelector('[data-testid=arrears-chart] canvas');
+    await page.screenshot({ path: join(shots, 'arrears-over-time.png') });
+    // The payments view charts the member of the payment being entered (or selected).
+    await page.keyboard.press('Alt+2');
+    await page.fill('[data-testid=pay-member]', 'AL');
+    await page.waitForSelector('[data-testid=statement] [data-testid=arrears-chart] canvas');
+    await page.fill('[data-testid=pay-member]', '');
+    await page.keyboard.press('Alt+3');
+    await page.waitForSelector('[data-testid=status-grid] .ag-row');
+  });
+
   it('R17→R18 recording the minimum payment takes AL from no vote to in arrears; undo takes it back', async () => {
     await page.keyboard.press('Alt+2');
     await page.waitForSelector('[data-testid=payments-grid] .ag-row');

@@ -18,6 +18,7 @@ import { groupThousands } from '../../../shared/model/decimal';
 import type { Payment } from '../../../shared/model/types';
 import { tableCsv, today } from '../export/exports';
 import { readStatement, rememberedMapping, rememberMapping, type Statement } from './bankImport';
+import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
 
@@ -205,6 +206,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
       <aside className="ledger-side statement" aria-label="Member statement" data-testid="statement">
         <h3>Statement{member ? ` of ${workbook.members.find((m) => m.code === member)?.name ?? member} (${member})` : ''} on {asOf}</h3>
         {!statement && <p className="muted">Select a payment (or type a member) to see how its payments were credited, year by year (R15).</p>}
+        {member && <ArrearsOverTime workbook={workbook} state={state} member={member} budget={selected?.budget ?? null} />}
         {statement && 'error' in statement && <p className="notice error">{statement.error}</p>}
         {statement && 'lines' in statement && (
           <>

@@ -7,6 +7,7 @@ import { statusExport } from '../../../shared/export/ledger-export';
 import { statusCsv } from '../../../shared/export/ledger-tables';
 import { groupThousands } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
+import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
 
@@ -132,6 +133,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
           <span className="muted">{lines.length} lines</span>
         </div>
         <LedgerGrid<StatusLine> testId="status-grid" rows={lines} rowId={(l) => `${l.code}|${l.budget}`} columns={columns} onFocusRow={setFocused} />
+        <ArrearsOverTime workbook={workbook} state={state} member={focused?.code ?? null} budget={focused?.budget ?? null} />
       </section>
       <VotingDecisions workbook={workbook} member={focused?.code ?? ''} budget={focused?.budget ?? ''} run={run} notify={notify} />
     </div>
