@@ -1,6 +1,6 @@
 import { firstOfJanuary, yearOf } from '../model/dates';
 import type { Budget, VotingDecision } from '../model/types';
-import { Ledger, type MemberAccount } from './ledger';
+import { Ledger, type UnpaidByYear } from './ledger';
 
 export type VotingStatus = 'ok' | 'in arrears' | 'no vote' | 'vote kept by decision';
 
@@ -93,28 +93,6 @@ interface RawStatus {
   decision?: VotingDecision;
 }
 
-/** R16 a budget's unpaid contributions from an account as running totals by year: upTo(y) = Σ unpaid of years ≤ y. */
-class RunningUnpaid {
-  private first = 0;
-  private readonly cum: bigint[] = [];
-
-  constructor(acc: MemberAccount, budgetId: string) {
-    let total = 0n;
-    for (const it of acc.items) {
-      if (it.kind !== 'contribution' || it.budget !== budgetId) continue;
-      if (this.cum.length === 0) this.first = it.year;
-      while (this.first + this.cum.length < it.year) this.cum.push(total);
-      total += it.assessed - it.credited;
-      this.cum.push(total);
-    }
-  }
-
-  upTo(year: number): bigint {
-    if (this.cum.length === 0 || year < this.first) return 0n;
-    return this.cum[Math.min(year - this.first, this.cum.length - 1)];
-  }
-}
-
 const covers = (d: VotingDecision, date: string) => d.from <= date && (d.to === undefined || date <= d.to);
 
 function decisionRef(d: VotingDecision): DecisionRef {
@@ -170,8 +148,9 @@ export class VotingStatusBook {
     let horizon = y + 2;
     for (const d of known) if (d.to !== undefined) horizon = Math.max(horizon, yearOf(d.to));
     horizon = Math.min(horizon, y + MAX_LOOKAHEAD);
-    let acc = l.account(member, date, horizon);
-    let unpaid = new RunningUnpaid(acc, budget.id);
+    // The ledger's settlement: an account reduced to what a status needs (R15 crediting, R16 running totals).
+    let acc = l.settle(member, date, horizon);
+    let unpaid = acc.unpaid(budget.id);
 
     const arrears = unpaid.upTo(y - 1);
     const threshold = this.threshold(budget.id, member, y);
@@ -189,8 +168,8 @@ export class VotingStatusBook {
         // (credit that can never be applied, e.g. marked for a past year, does not postpone anything).
         if (losesVoteOn !== null || acc.unappliedAtHorizon === 0n || acc.unappliedAtHorizon === left || acc.horizon >= y + MAX_LOOKAHEAD) break;
         left = acc.unappliedAtHorizon;
-        acc = l.account(member, date, Math.min(acc.horizon + 10, y + MAX_LOOKAHEAD));
-        unpaid = new RunningUnpaid(acc, budget.id);
+        acc = l.settle(member, date, Math.min(acc.horizon + 10, y + MAX_LOOKAHEAD));
+        unpaid = acc.unpaid(budget.id);
       }
     }
     return { budget, arrears, threshold, dueThisYear, status, minimum, losesVoteOn, decision };
@@ -206,7 +185,7 @@ export class VotingStatusBook {
    * 1 January, and a decision that keeps the vote ends the day after its last day. Items up to `horizon` settle
    * every day up to 1 January of the year after it.
    */
-  private lossDate(unpaid: RunningUnpaid, horizon: number, budgetId: string, member: string, date: string, known: VotingDecision[]): string | null {
+  private lossDate(unpaid: UnpaidByYear, horizon: number, budgetId: string, member: string, date: string, known: VotingDecision[]): string | null {
     const y = yearOf(date);
     const candidates: string[] = [];
     for (let t = y + 1; t <= horizon + 1; t++) candidates.push(firstOfJanuary(t));

@@ -1,6 +1,6 @@
 import { Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { Budget, BudgetMethod, NewMemberRule, RoundingMode, Workbook } from '../model/types';
-import { applyUnitValue, apportionTotal, EngineError, sumAmounts } from './apportion';
+import { applyUnitValue, apportionTotal, EngineError, sumAmounts, type Apportionment } from './apportion';
 import { Holdings } from './classes';
 import { roundDiv } from './exact';
 import { accessionFraction, FULL_YEAR, isAssessed, type Fraction } from './membership';
@@ -68,13 +68,8 @@ export function computeContributions(
   level: string,
   meta: { year: number | null; carriedOver: boolean; sourceYear: number | null },
 ): ContributionTable {
-  const result =
-    method === 'total' ? apportionTotal(assessees, level, budget.roundingUnit) : applyUnitValue(assessees, level, budget.roundingUnit, budget.rounding);
+  const { result, amounts } = apportioned(budget, assessees, method, level);
   const places = decimalPlaces(budget.roundingUnit);
-  const amounts = result.amounts.map((a, i) => {
-    const f = assessees[i].fraction;
-    return f && f.num !== f.den ? prorate(a, f, budget.roundingUnit, budget.rounding) : a;
-  });
   const rows: ContributionRow[] = assessees.map((m, i) => {
     const row: ContributionRow = {
       code: m.code,
@@ -96,6 +91,21 @@ export function computeContributions(
       ? level
       : new Decimal(level).div(result.totalUnits).toDecimalPlaces(places + 4).toFixed(places + 4);
   return { budget, year: meta.year, method, level, carriedOver: meta.carriedOver, sourceYear: meta.sourceYear, total, unitValue, totalUnits: result.totalUnits, rows };
+}
+
+/** R4–R7, R9, R12 each member's amount, in the order of `assessees`: all the ledger needs of a table. */
+export function contributionAmounts(budget: BudgetTerms, assessees: readonly Assessee[], method: BudgetMethod, level: string): string[] {
+  return apportioned(budget, assessees, method, level).amounts;
+}
+
+function apportioned(budget: BudgetTerms, assessees: readonly Assessee[], method: BudgetMethod, level: string): { result: Apportionment; amounts: string[] } {
+  const result =
+    method === 'total' ? apportionTotal(assessees, level, budget.roundingUnit) : applyUnitValue(assessees, level, budget.roundingUnit, budget.rounding);
+  const amounts = result.amounts.map((a, i) => {
+    const f = assessees[i].fraction;
+    return f && f.num !== f.den ? prorate(a, f, budget.roundingUnit, budget.rounding) : a;
+  });
+  return { result, amounts };
 }
 
 /** R12 a share for part of a year, rounded by R9; the other members' shares are left as they are. */

@@ -98,12 +98,21 @@ export class ClassTimeline {
   }
 }
 
+/** A holding that applies unchanged to every year from `from` on (one class or weight, no change notice). */
+export interface SteadyHolding {
+  from: number;
+  holding: Holding;
+}
+
 /** Caches timelines per budget and member so a whole table is computed once per workbook. */
 export class Holdings {
   // Nested maps (budget → member) rather than joined string keys: the ledger asks millions of times.
   private readonly timelines = new Map<string, Map<string, ClassTimeline>>();
   private readonly participations = new Map<string, Map<string, Participation>>();
   private readonly changes = new Map<string, Map<string, ClassChange[]>>();
+  private readonly steadies = new Map<string, Map<string, SteadyHolding | null>>();
+  private readonly schemes = new Map<string, Scheme>();
+  private readonly unitsBySchemeClass = new Map<Scheme, Map<string, string>>();
 
   constructor(private readonly workbook: Workbook) {
     for (const p of workbook.participations) inner(this.participations, p.budget).set(p.member, p);
@@ -132,22 +141,55 @@ export class Holdings {
           return undefined; // no class in the linked union that year: judged as a move up
         }
       };
-      t = new ClassTimeline(this.participation(budget.id, member), this.changes.get(budget.id)?.get(member) ?? [], schemeOf(this.workbook, budget), linkedUnits);
+      t = new ClassTimeline(this.participation(budget.id, member), this.changes.get(budget.id)?.get(member) ?? [], this.scheme(budget), linkedUnits);
       byMember.set(member, t);
     }
     return t;
   }
 
+  /**
+   * The common case, decided once per budget and member: one own class (or weight) and no change notice, so the
+   * holding is the same every year from the holding's year on (R1/R2; R11 and R13 cannot apply). Null otherwise,
+   * and when the general path would throw (an unknown class, no weight): it then throws the same error.
+   */
+  steady(budget: Budget, member: string): SteadyHolding | null {
+    const byMember = inner(this.steadies, budget.id);
+    let s = byMember.get(member);
+    if (s === undefined) {
+      s = null;
+      const p = this.participation(budget.id, member);
+      const scheme = this.scheme(budget);
+      if (p && p.classes.length === 1 && !this.changes.get(budget.id)?.has(member)) {
+        const own = p.classes[0];
+        if (scheme.kind === 'scale') {
+          if (own.weight !== undefined) s = { from: own.year, holding: { units: own.weight } };
+        } else {
+          const units = own.class === undefined ? undefined : this.classUnits(scheme, own.class);
+          if (units !== undefined) s = { from: own.year, holding: { class: own.class, units, changeId: undefined } };
+        }
+      }
+      byMember.set(member, s);
+    }
+    return s;
+  }
+
   /** R1/R2/R11/R13 the class (or weight) and units a member holds in a budget for a year. */
   holding(budget: Budget, member: string, year: number, seen: string[] = []): Holding {
-    const scheme = schemeOf(this.workbook, budget);
+    const s = this.steady(budget, member);
+    if (s !== null && year >= s.from) return { ...s.holding };
+    return this.timelineHolding(budget, member, year, seen);
+  }
+
+  /** The general path of `holding`, through the class timeline (also the reference for the fast path's tests). */
+  timelineHolding(budget: Budget, member: string, year: number, seen: string[] = []): Holding {
+    const scheme = this.scheme(budget);
     const own = this.timeline(budget, member).at(year);
     if (own) {
       if (scheme.kind === 'scale') {
         if (own.weight === undefined) throw new EngineError(`${member} has no weight in ${budget.id} for ${year}`);
         return { units: own.weight };
       }
-      const units = unitsOfClass(scheme, own.class ?? '');
+      const units = this.classUnits(scheme, own.class ?? '');
       if (units === undefined) throw new EngineError(`${member} holds class ${own.class}, which scheme ${scheme.id} does not have`);
       return { class: own.class, units, changeId: own.changeId };
     }
@@ -156,12 +198,30 @@ export class Holdings {
       const linked = this.workbook.budgets.find((b) => b.id === budget.classesFrom);
       if (linked) {
         const h = this.holding(linked, member, year, [...seen, budget.id]);
-        const units = h.class === undefined ? undefined : unitsOfClass(scheme, h.class);
+        const units = h.class === undefined ? undefined : this.classUnits(scheme, h.class);
         if (units === undefined) throw new EngineError(`${member}'s class ${h.class} in ${linked.id} is not a class of ${scheme.id}`);
         return { class: h.class, units, fromBudget: linked.id, changeId: h.changeId };
       }
     }
     throw new EngineError(`${member} holds no class in ${budget.id} for ${year}`);
+  }
+
+  /** The budget's scheme, found once (a missing scheme is an error each time it is asked for). */
+  private scheme(budget: Budget): Scheme {
+    let s = this.schemes.get(budget.schemeId);
+    if (!s) this.schemes.set(budget.schemeId, (s = schemeOf(this.workbook, budget)));
+    return s;
+  }
+
+  /** `unitsOfClass` through a map per scheme (a scheme's first class of a code wins, as with `find`). */
+  private classUnits(scheme: ClassScheme, code: string): string | undefined {
+    let m = this.unitsBySchemeClass.get(scheme);
+    if (!m) {
+      m = new Map();
+      for (const c of scheme.classes) if (!m.has(c.code)) m.set(c.code, c.units);
+      this.unitsBySchemeClass.set(scheme, m);
+    }
+    return m.get(code);
   }
 }
 

@@ -1,11 +1,13 @@
-import { firstOfJanuary } from '../model/dates';
+import { firstOfJanuary, yearOf } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { Budget, CreditingOrder, Payment, WcfDecision, Workbook } from '../model/types';
 import { EngineError } from './apportion';
-import { assessees, budgetTerms, computeContributions, findBudget } from './assess';
-import { Holdings } from './classes';
+import { budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
+import { Holdings, type SteadyHolding } from './classes';
+import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
 import { wcfDueDate, wcfShares } from './wcf';
 import { budgetLevel } from './years';
+import type { BudgetMethod, Member, Participation } from '../model/types';
 
 // The member accounts behind R15–R19. Money is BigInt scaled by 10^scale, one scale for the whole workbook, so
 // payments, contributions and WCF shares add up exactly whatever their rounding units.
@@ -56,9 +58,47 @@ export interface MemberAccount {
   unappliedAtHorizon: bigint;
 }
 
-interface IndexedPayment {
-  payment: Payment;
-  amount: bigint;
+/** What a voting status needs of an account (R16–R18). */
+export interface Settlement {
+  horizon: number;
+  /** Still not credited once every item up to `horizon` fell due. */
+  unappliedAtHorizon: bigint;
+  /** R16 a budget's unpaid contributions as running totals by year. */
+  unpaid(budgetId: string): UnpaidByYear;
+}
+
+export interface UnpaidByYear {
+  /** Σ unpaid contributions of the years up to `year`. */
+  upTo(year: number): bigint;
+}
+
+/** A budget-year's contributions by member position (0 = not assessed); `num` the same as safe integers, else NaN. */
+interface Table {
+  big: bigint[];
+  num: Float64Array;
+}
+
+/** What a table was computed from: equal inputs give equal amounts (R4–R7, R12 depend on nothing else). */
+interface TableInputs {
+  at: number[];
+  units: string[];
+  fractions: Fraction[];
+  method: BudgetMethod;
+  level: string;
+  table: Table;
+}
+
+/** A member taking part in a budget, at its position in the workbook. */
+interface PlanRow {
+  at: number;
+  member: Member;
+  participation: Participation;
+  /** Year of accession; -Infinity = from the beginning. */
+  fromYear: number;
+  /** The earlier of the participation's end and the member's withdrawal. */
+  until: string | undefined;
+  /** Asked for when the member is first assessed (undefined = not yet). */
+  steady: SteadyHolding | null | undefined;
 }
 
 /**
@@ -72,12 +112,19 @@ export class Ledger {
   private readonly unit: bigint;
   readonly holdings: Holdings;
   readonly creditingOrder: CreditingOrder;
-  /** Budget id → contributions by year − first year, then by member position in the workbook (0 = not assessed). */
-  private readonly tables = new Map<string, bigint[][]>();
+  /** Budget id → tables by year − first year. */
+  private readonly tables = new Map<string, Table[]>();
+  /** Budget id → the inputs of the table computed last, to reuse it for a year with the same ones. */
+  private readonly lastInputs = new Map<string, TableInputs>();
+  private readonly plans = new Map<string, PlanRow[]>();
   private readonly memberIndex = new Map<string, number>();
   private readonly shares = new Map<string, Map<string, bigint>>();
-  private readonly paymentsOf = new Map<string, IndexedPayment[]>();
+  /** Member → indexes into workbook.payments, put in date order when first needed. */
+  private readonly paymentsOf = new Map<string, number[]>();
   private readonly sortedPayments = new Set<string>();
+  /** Parsed payment amounts by index: a safe integer at this ledger's scale, NaN when not one (then `payBig`). */
+  private readonly payNum: Float64Array;
+  private readonly payBig: (bigint | undefined)[] = [];
   private readonly budgetsOf = new Map<string, Budget[]>();
   private readonly budgetById = new Map<string, Budget>();
   private readonly budgetOrder = new Map<string, number>();
@@ -86,6 +133,7 @@ export class Ledger {
   private readonly wcfOf = new Map<string, WcfDecision[]>();
   private readonly accounts = new Map<string, MemberAccount>();
   private accountsOf: string | undefined;
+  private readonly fast = new FastCrediting();
 
   constructor(readonly workbook: Workbook) {
     this.holdings = new Holdings(workbook);
@@ -111,12 +159,14 @@ export class Ledger {
       else this.budgetsOf.set(p.member, [b]);
     }
     for (const list of this.budgetsOf.values()) list.sort((a, b) => this.budgetOrder.get(a.id)! - this.budgetOrder.get(b.id)!);
-    // Indexed by member; each member's list is put in date order when first needed (bench: 300,000 payments).
-    for (const payment of workbook.payments) {
-      const list = this.paymentsOf.get(payment.member);
-      if (list) list.push({ payment, amount: UNPARSED });
-      else this.paymentsOf.set(payment.member, [{ payment, amount: UNPARSED }]);
+    // Indexes rather than wrapper objects: 300,000 payments in the bench.
+    const payments = workbook.payments;
+    for (let k = 0; k < payments.length; k++) {
+      const list = this.paymentsOf.get(payments[k].member);
+      if (list) list.push(k);
+      else this.paymentsOf.set(payments[k].member, [k]);
     }
+    this.payNum = new Float64Array(payments.length);
     for (const d of workbook.wcfDecisions) {
       const list = this.wcfOf.get(d.budget);
       if (list) list.push(d);
@@ -147,7 +197,8 @@ export class Ledger {
   /** A bigint amount written with `places` decimals, or with the ledger's where it needs them (a payment's cents). */
   format(v: bigint, places: number): string {
     const drop = this.scale - places;
-    if (drop <= 0) return formatScaled(v * 10n ** BigInt(-drop), places);
+    if (drop === 0) return formatScaled(v, places);
+    if (drop < 0) return formatScaled(v * 10n ** BigInt(-drop), places);
     const f = 10n ** BigInt(drop);
     if (v % f === 0n) return formatScaled(v / f, places);
     return formatScaled(v, this.scale);
@@ -166,7 +217,7 @@ export class Ledger {
   /** R4–R13 a budget-year's contributions by member code; empty when nobody is assessed or before the first year. */
   table(budgetId: string, year: number): Map<string, bigint> {
     const t = new Map<string, bigint>();
-    const amounts = this.amounts(budgetId, year);
+    const amounts = this.amounts(budgetId, year)?.big;
     if (amounts) this.workbook.members.forEach((m, i) => amounts[i] > 0n && t.set(m.code, amounts[i]));
     return t;
   }
@@ -174,14 +225,14 @@ export class Ledger {
   /** What a member was assessed in a budget for a year (0 when it was not assessed: R17 "a year before accession counts as 0"). */
   assessed(budgetId: string, member: string, year: number): bigint {
     const i = this.memberIndex.get(member);
-    return i === undefined ? 0n : (this.amounts(budgetId, year)?.[i] ?? 0n);
+    return i === undefined ? 0n : (this.amounts(budgetId, year)?.big[i] ?? 0n);
   }
 
   /**
    * A budget-year's contributions by member position, computed once (bench: 10,000 members × 30 years, where
    * looking each member up in 30 maps cost more than the arithmetic); undefined before the budget's first year.
    */
-  private amounts(budgetId: string, year: number): bigint[] | undefined {
+  private amounts(budgetId: string, year: number): Table | undefined {
     const first = this.firstYears.get(budgetId);
     const budget = this.budget(budgetId); // an unknown budget is an error, not an empty table
     if (first === undefined || year < first) return undefined;
@@ -189,24 +240,66 @@ export class Ledger {
     if (!byYear) this.tables.set(budgetId, (byYear = []));
     const cached = byYear[year - first];
     if (cached) return cached;
+    const table = this.computeTable(budget, year);
+    byYear[year - first] = table;
+    return table;
+  }
+
+  /** The members taking part in a budget, by position; what does not change from year to year is found once. */
+  private plan(budget: Budget): PlanRow[] {
+    let rows = this.plans.get(budget.id);
+    if (rows) return rows;
+    rows = [];
     const members = this.workbook.members;
-    const out = new Array<bigint>(members.length).fill(0n);
-    const list = assessees(this.workbook, budget, year, this.holdings);
-    if (list.length > 0) {
-      const lvl = budgetLevel(budget, year);
-      const table = computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, { year, carriedOver: lvl.carriedOver, sourceYear: lvl.sourceYear });
-      const seen = new Map<string, bigint>(); // many members share an amount; parse each once
-      let j = 0;
-      for (const r of table.rows) {
-        // Rows come in workbook member order, so a forward walk finds each member without a lookup.
-        while (j < members.length && members[j].code !== r.code) j++;
-        if (j === members.length) j = this.memberIndex.get(r.code)!;
-        let v = seen.get(r.amount);
-        if (v === undefined) seen.set(r.amount, (v = this.money(r.amount)));
-        out[j++] = v;
-      }
+    for (let at = 0; at < members.length; at++) {
+      const m = members[at];
+      const p = this.holdings.participation(budget.id, m.code);
+      if (!p) continue;
+      const until = p.until === undefined ? m.withdrew : m.withdrew === undefined || p.until < m.withdrew ? p.until : m.withdrew;
+      rows.push({ at, member: m, participation: p, fromYear: p.from === undefined ? -Infinity : yearOf(p.from), until, steady: undefined });
     }
-    byYear[year - first] = out;
+    this.plans.set(budget.id, rows);
+    return rows;
+  }
+
+  /** R4–R13 as `assessees` and `computeContributions` do it, for the amounts only (the tests hold the two equal). */
+  private computeTable(budget: Budget, year: number): Table {
+    const members = this.workbook.members;
+    const rule = this.workbook.settings.newMemberRule;
+    const jan1 = dueOn(year);
+    const at: number[] = [];
+    const units: string[] = [];
+    const fractions: Fraction[] = [];
+    for (const r of this.plan(budget)) {
+      // R8 isAssessed: taking part on 1 January, or joining during the year.
+      if (r.fromYear > year || (r.until !== undefined && r.until <= jan1)) continue;
+      if (r.steady === undefined) r.steady = this.holdings.steady(budget, r.member.code);
+      const h = r.steady !== null && year >= r.steady.from ? r.steady.holding : this.holdings.holding(budget, r.member.code, year);
+      at.push(r.at);
+      units.push(h.units);
+      // R12 only the year of accession can be a part of a year.
+      fractions.push(r.fromYear === year ? accessionFraction(year, r.participation.from, rule) : FULL_YEAR);
+    }
+    const none = () => ({ big: new Array<bigint>(members.length).fill(0n), num: new Float64Array(members.length) });
+    if (at.length === 0) return none();
+    const lvl = budgetLevel(budget, year);
+    const last = this.lastInputs.get(budget.id);
+    if (last && sameInputs(last, at, units, fractions, lvl.method, lvl.amount)) return last.table;
+    const out: Table = none();
+    const list: Assessee[] = at.map((i, k) => {
+      const a: Assessee = { code: members[i].code, name: members[i].name, units: units[k] };
+      if (fractions[k] !== FULL_YEAR) a.fraction = fractions[k];
+      return a;
+    });
+    const amounts = contributionAmounts(budgetTerms(budget), list, lvl.method, lvl.amount);
+    const seen = new Map<string, bigint>(); // many members share an amount; parse each once
+    for (let k = 0; k < at.length; k++) {
+      let v = seen.get(amounts[k]);
+      if (v === undefined) seen.set(amounts[k], (v = this.money(amounts[k])));
+      out.big[at[k]] = v;
+      out.num[at[k]] = isSafe(v) ? Number(v) : NaN;
+    }
+    this.lastInputs.set(budget.id, { at, units, fractions, method: lvl.method, level: lvl.amount, table: out });
     return out;
   }
 
@@ -241,6 +334,34 @@ export class Ledger {
     return acc;
   }
 
+  /**
+   * R15–R16 what a status needs of the member's account on `asOf` up to `horizon`: credited in safe integers with
+   * no object per item when every amount allows it, else from `account`. Valid until the next call.
+   */
+  settle(member: string, asOf: string, horizon: number): Settlement {
+    const f = this.fast;
+    if (f.valid && f.member === member && f.asOf === asOf && f.horizon === horizon) return f;
+    if (this.creditFast(member, asOf, horizon)) return f;
+    return new AccountSettlement(this.account(member, asOf, horizon));
+  }
+
+  /**
+   * The fast path's items after `settle` (for the tests that hold it equal to `account`); undefined when `settle`
+   * used the general path.
+   */
+  settledItems(): { kind: ItemKind; budget: string; year: number; due: string; assessed: bigint; credited: bigint }[] | undefined {
+    const f = this.fast;
+    if (!f.valid) return undefined;
+    return f.order.slice(0, f.n).map((i) => ({
+      kind: KINDS[f.kind[i]],
+      budget: f.budgetId[i],
+      year: f.year[i],
+      due: f.due[i],
+      assessed: BigInt(f.assessed[i]),
+      credited: BigInt(f.credited[i]),
+    }));
+  }
+
   private items(member: string, horizon: number): LedgerItem[] {
     const items: LedgerItem[] = [];
     const at = this.memberIndex.get(member);
@@ -249,7 +370,7 @@ export class Ledger {
       if (first !== undefined && at !== undefined) {
         const byYear = this.tables.get(b.id);
         for (let y = first; y <= horizon; y++) {
-          const a = (byYear?.[y - first] ?? this.amounts(b.id, y)!)[at];
+          const a = (byYear?.[y - first] ?? this.amounts(b.id, y)!).big[at];
           if (a > 0n) items.push({ kind: 'contribution', budget: b.id, year: y, due: dueOn(y), currency: b.currency, assessed: a, credited: 0n, credits: NO_CREDITS });
         }
       }
@@ -267,18 +388,41 @@ export class Ledger {
     return items;
   }
 
-  /** The member's payments in the order they were made; the workbook order breaks ties (stable sort). */
-  private paymentsInOrder(member: string): IndexedPayment[] {
+  /** The member's payments (indexes) in the order they were made; the workbook order breaks ties (stable sort). */
+  private paymentsInOrder(member: string): number[] {
     const list = this.paymentsOf.get(member);
-    if (!list) return [];
+    if (!list) return NO_PAYMENTS;
     if (!this.sortedPayments.has(member)) {
+      const ps = this.workbook.payments;
       let inOrder = true;
-      for (let i = 1; i < list.length && inOrder; i++) inOrder = list[i - 1].payment.date <= list[i].payment.date;
-      if (!inOrder) list.sort((a, b) => (a.payment.date < b.payment.date ? -1 : a.payment.date > b.payment.date ? 1 : 0));
-      for (const ip of list) ip.amount = this.money(ip.payment.amount);
+      for (let i = 1; i < list.length && inOrder; i++) inOrder = ps[list[i - 1]].date <= ps[list[i]].date;
+      if (!inOrder) list.sort((a, b) => (ps[a].date < ps[b].date ? -1 : ps[a].date > ps[b].date ? 1 : 0));
+      // Every amount is parsed here, so a malformed one is an error whichever path credits it.
+      for (const k of list) this.parsePayment(k);
       this.sortedPayments.add(member);
     }
     return list;
+  }
+
+  /** Whole amounts of up to 15 digits are exact as Numbers; anything else goes through `money` (exact, BigInt). */
+  private parsePayment(k: number): void {
+    const s = this.workbook.payments[k].amount;
+    let digits = s.length > 0 && s.length <= 15;
+    for (let i = 0; i < s.length && digits; i++) {
+      const c = s.charCodeAt(i);
+      digits = c >= 48 && c <= 57;
+    }
+    const n = digits ? Number(s) * Number(this.unit) : NaN;
+    if (Number.isSafeInteger(n)) this.payNum[k] = n;
+    else {
+      const v = this.money(s);
+      this.payBig[k] = v;
+      this.payNum[k] = isSafe(v) ? Number(v) : NaN;
+    }
+  }
+
+  private paymentAmount(k: number): bigint {
+    return this.payBig[k] ?? BigInt(this.payNum[k]);
   }
 
   private credit(member: string, asOf: string, horizon: number): MemberAccount {
@@ -324,24 +468,316 @@ export class Ledger {
         for (const u of pending) if (u.credited < u.amount) apply(u, clock, clock);
       }
     };
-    for (const ip of this.paymentsInOrder(member)) {
-      if (ip.payment.date > asOf) break;
-      openUpTo(ip.payment.date);
-      const use: PaymentUse = { payment: ip.payment, amount: ip.amount, credited: 0n };
+    const payments = this.workbook.payments;
+    for (const k of this.paymentsInOrder(member)) {
+      const payment = payments[k];
+      if (payment.date > asOf) break;
+      openUpTo(payment.date);
+      const use: PaymentUse = { payment, amount: this.paymentAmount(k), credited: 0n };
       uses.push(use);
-      apply(use, ip.payment.date, ip.payment.date);
+      apply(use, payment.date, payment.date);
       if (use.credited < use.amount) pending.push(use);
     }
     openUpTo(asOf);
     const unapplied = pending.reduce((s, u) => s + u.amount - u.credited, 0n);
-    openUpTo(`${horizon}-12-31`);
+    openUpTo(endOf(horizon));
     const unappliedAtHorizon = pending.reduce((s, u) => s + u.amount - u.credited, 0n);
     return { member, asOf, horizon, items, payments: uses, unapplied, unappliedAtHorizon };
   }
+
+  /**
+   * `credit` in safe integers into reused arrays, with no credit records (a status needs none): the same steps in
+   * the same order. Exact because no value exceeds Σ assessed + Σ |payments|, checked ≤ 2^53 − 1; false (and
+   * nothing valid) when an amount or that sum is not a safe integer, and the caller takes the BigInt path.
+   */
+  private creditFast(member: string, asOf: string, horizon: number): boolean {
+    const f = this.fast;
+    f.valid = false;
+    const at = this.memberIndex.get(member);
+    const budgets = this.budgetsOfMember(member);
+    let n = 0;
+    let total = 0;
+    for (const b of budgets) {
+      const bi = this.budgetOrder.get(b.id)!;
+      const first = this.firstYears.get(b.id);
+      if (first !== undefined && at !== undefined) {
+        const byYear = this.tables.get(b.id);
+        for (let y = first; y <= horizon; y++) {
+          const t = byYear?.[y - first] ?? this.amounts(b.id, y)!;
+          const a = t.num[at];
+          if (a > 0) {
+            f.push(n++, 0, bi, b.id, y, dueOn(y), b.currency, a);
+            total += a;
+          } else if (Number.isNaN(a)) return false;
+        }
+      }
+      for (const d of this.wcfDecisions(b.id)) {
+        const due = wcfDueDate(d);
+        if (Number(due.slice(0, 4)) > horizon) continue;
+        const a = this.wcfShares(d).get(member) ?? 0n;
+        if (a > 0n) {
+          if (!isSafe(a)) return false;
+          f.push(n++, 1, bi, b.id, d.year, due, b.currency, Number(a));
+          total += Number(a);
+        }
+      }
+    }
+    if (!(total <= Number.MAX_SAFE_INTEGER)) return false;
+    f.n = n;
+    const order = f.order;
+    for (let i = 0; i < n; i++) order[i] = i;
+    if (budgets.length > 1 || this.wcfOf.size > 0) {
+      // As `items`: by due date, then contributions before WCF shares, then budget order (a stable sort).
+      const sorted = order.slice(0, n).sort((i, j) => (f.due[i] !== f.due[j] ? (f.due[i] < f.due[j] ? -1 : 1) : f.kind[i] - f.kind[j] || f.budget[i] - f.budget[j]));
+      for (let i = 0; i < n; i++) order[i] = sorted[i];
+    }
+    f.lanes(this.creditingOrder === 'wcf-then-oldest');
+    f.dues();
+
+    const payments = this.workbook.payments;
+    let paid = 0;
+    f.pending = 0;
+    for (const k of this.paymentsInOrder(member)) {
+      const p = payments[k];
+      if (p.date > asOf) break;
+      f.openUpTo(p.date, payments);
+      const amount = this.payNum[k];
+      paid += Math.abs(amount); // NaN (not a safe integer) fails the test below
+      if (!(total + paid <= Number.MAX_SAFE_INTEGER)) return false;
+      const used = f.apply(p, amount, 0, p.date);
+      if (used < amount) f.hold(k, amount, used);
+    }
+    f.openUpTo(endOf(horizon), payments);
+    f.unappliedAtHorizon = BigInt(f.unapplied());
+    f.member = member;
+    f.asOf = asOf;
+    f.horizon = horizon;
+    f.valid = true;
+    return true;
+  }
 }
 
-/** Marks a payment amount not yet parsed (a constant: `-1n` written inline allocates each time). */
-const UNPARSED = -1n;
+const KINDS: readonly ItemKind[] = ['contribution', 'wcf'];
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const isSafe = (v: bigint) => v <= MAX_SAFE && v >= -MAX_SAFE;
+const NO_PAYMENTS: number[] = [];
+
+function sameInputs(a: TableInputs, at: number[], units: string[], fractions: Fraction[], method: BudgetMethod, level: string): boolean {
+  if (a.method !== method || a.level !== level || a.at.length !== at.length) return false;
+  for (let k = 0; k < at.length; k++) {
+    if (a.at[k] !== at[k] || a.units[k] !== units[k]) return false;
+    const f = a.fractions[k];
+    const g = fractions[k];
+    if (f !== g && (f.num !== g.num || f.den !== g.den)) return false;
+  }
+  return true;
+}
+
+/** The items and pending payments of the last fast account, in parallel arrays reused from member to member. */
+class FastCrediting implements Settlement {
+  valid = false;
+  member = '';
+  asOf = '';
+  horizon = 0;
+  unappliedAtHorizon = 0n;
+  n = 0;
+  kind = new Uint8Array(64);
+  budget = new Int32Array(64);
+  budgetId: string[] = [];
+  year = new Int32Array(64);
+  due: string[] = [];
+  currency: string[] = [];
+  assessed = new Float64Array(64);
+  credited = new Float64Array(64);
+  /** Items in R15 order (by due date, kind, budget). */
+  order: number[] = [];
+  /** Item indexes lane after lane (R15: the WCF first, then contributions; or one lane). */
+  private lane = new Int32Array(64);
+  private laneStart = [0, 0];
+  private laneEnd = [0, 0];
+  private laneCount = 1;
+  private dueList: string[] = [];
+  private dueCount = 0;
+  private nextDue = 0;
+  pending = 0;
+  private pendingAt = new Int32Array(16);
+  private pendingAmount = new Float64Array(16);
+  private pendingUsed = new Float64Array(16);
+
+  push(i: number, kind: number, budget: number, budgetId: string, year: number, due: string, currency: string, assessed: number): void {
+    if (i === this.kind.length) this.grow(i * 2);
+    this.kind[i] = kind;
+    this.budget[i] = budget;
+    this.budgetId[i] = budgetId;
+    this.year[i] = year;
+    this.due[i] = due;
+    this.currency[i] = currency;
+    this.assessed[i] = assessed;
+    this.credited[i] = 0;
+  }
+
+  private grow(size: number): void {
+    const copy = <T extends Uint8Array | Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
+    this.kind = copy(this.kind, new Uint8Array(size));
+    this.budget = copy(this.budget, new Int32Array(size));
+    this.year = copy(this.year, new Int32Array(size));
+    this.assessed = copy(this.assessed, new Float64Array(size));
+    this.credited = copy(this.credited, new Float64Array(size));
+    this.lane = new Int32Array(size);
+  }
+
+  lanes(wcfFirst: boolean): void {
+    const n = this.n;
+    let w = 0;
+    if (wcfFirst) for (let i = 0; i < n; i++) if (this.kind[i] === 1) w++;
+    if (w > 0) {
+      let a = 0;
+      let c = w;
+      for (let i = 0; i < n; i++) {
+        const it = this.order[i];
+        if (this.kind[it] === 1) this.lane[a++] = it;
+        else this.lane[c++] = it;
+      }
+      this.laneCount = 2;
+      this.laneStart[0] = 0;
+      this.laneEnd[0] = w;
+      this.laneStart[1] = w;
+      this.laneEnd[1] = n;
+    } else {
+      for (let i = 0; i < n; i++) this.lane[i] = this.order[i];
+      this.laneCount = 1;
+      this.laneStart[0] = 0;
+      this.laneEnd[0] = n;
+    }
+  }
+
+  dues(): void {
+    let c = 0;
+    for (let i = 0; i < this.n; i++) {
+      const d = this.due[this.order[i]];
+      if (c === 0 || this.dueList[c - 1] !== d) this.dueList[c++] = d;
+    }
+    this.dueCount = c;
+    this.nextDue = 0;
+  }
+
+  /** `credit`'s apply without credit records; returns what the payment has credited so far. */
+  apply(p: Payment, amount: number, used: number, clock: string): number {
+    for (let l = 0; l < this.laneCount; l++) {
+      const end = this.laneEnd[l];
+      let start = this.laneStart[l];
+      while (start < end && this.credited[this.lane[start]] === this.assessed[this.lane[start]]) start++;
+      this.laneStart[l] = start;
+      for (let i = start; i < end && used < amount; i++) {
+        const it = this.lane[i];
+        if (this.due[it] > clock) break;
+        const open = this.assessed[it] - this.credited[it];
+        if (open === 0) continue;
+        if (p.purpose !== undefined && p.purpose !== KINDS[this.kind[it]]) continue;
+        if (p.budget !== undefined && p.budget !== this.budgetId[it]) continue;
+        if (p.year !== undefined && p.year !== this.year[it]) continue;
+        if (this.currency[it] !== p.currency) continue;
+        const left = amount - used;
+        const x = left < open ? left : open;
+        this.credited[it] += x;
+        used += x;
+      }
+    }
+    return used;
+  }
+
+  hold(k: number, amount: number, used: number): void {
+    const i = this.pending++;
+    if (i === this.pendingAt.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
+      this.pendingAt = grow(this.pendingAt, new Int32Array(i * 2));
+      this.pendingAmount = grow(this.pendingAmount, new Float64Array(i * 2));
+      this.pendingUsed = grow(this.pendingUsed, new Float64Array(i * 2));
+    }
+    this.pendingAt[i] = k;
+    this.pendingAmount[i] = amount;
+    this.pendingUsed[i] = used;
+  }
+
+  openUpTo(date: string, payments: readonly Payment[]): void {
+    while (this.nextDue < this.dueCount && this.dueList[this.nextDue] <= date) {
+      const clock = this.dueList[this.nextDue++];
+      for (let u = 0; u < this.pending; u++) {
+        if (this.pendingUsed[u] < this.pendingAmount[u]) this.pendingUsed[u] = this.apply(payments[this.pendingAt[u]], this.pendingAmount[u], this.pendingUsed[u], clock);
+      }
+    }
+  }
+
+  unapplied(): number {
+    let s = 0;
+    for (let u = 0; u < this.pending; u++) s += this.pendingAmount[u] - this.pendingUsed[u];
+    return s;
+  }
+
+  unpaid(budgetId: string): UnpaidByYear {
+    // As RunningUnpaid over `account`: the budget's contributions in item order, cumulated by year.
+    const cum: number[] = [];
+    let first = 0;
+    let total = 0;
+    for (let k = 0; k < this.n; k++) {
+      const it = this.order[k];
+      if (this.kind[it] !== 0 || this.budgetId[it] !== budgetId) continue;
+      const year = this.year[it];
+      if (cum.length === 0) first = year;
+      while (first + cum.length < year) cum.push(total);
+      total += this.assessed[it] - this.credited[it];
+      cum.push(total);
+    }
+    return new RunningUnpaid(first, cum);
+  }
+}
+
+/** R16 upTo(y) = Σ unpaid of years ≤ y, from running totals that start at `first`. */
+class RunningUnpaid<T extends number | bigint> implements UnpaidByYear {
+  constructor(
+    private readonly first: number,
+    private readonly cum: T[],
+  ) {}
+
+  upTo(year: number): bigint {
+    if (this.cum.length === 0 || year < this.first) return 0n;
+    return BigInt(this.cum[Math.min(year - this.first, this.cum.length - 1)]);
+  }
+}
+
+/** The general path's settlement: an account with its credit records. */
+class AccountSettlement implements Settlement {
+  readonly horizon: number;
+  readonly unappliedAtHorizon: bigint;
+  constructor(private readonly acc: MemberAccount) {
+    this.horizon = acc.horizon;
+    this.unappliedAtHorizon = acc.unappliedAtHorizon;
+  }
+
+  unpaid(budgetId: string): UnpaidByYear {
+    const cum: bigint[] = [];
+    let first = 0;
+    let total = 0n;
+    for (const it of this.acc.items) {
+      if (it.kind !== 'contribution' || it.budget !== budgetId) continue;
+      if (cum.length === 0) first = it.year;
+      while (first + cum.length < it.year) cum.push(total);
+      total += it.assessed - it.credited;
+      cum.push(total);
+    }
+    return new RunningUnpaid(first, cum);
+  }
+}
+
+const ENDS = new Map<number, string>();
+
+/** 31 December of a year (one string per year). */
+function endOf(year: number): string {
+  let d = ENDS.get(year);
+  if (d === undefined) ENDS.set(year, (d = `${year}-12-31`));
+  return d;
+}
+
 /** Shared by every item until its first credit, so 330,000 uncredited items allocate no list. */
 const NO_CREDITS: Credit[] = Object.freeze([]) as unknown as Credit[];
 const DUE = new Map<number, string>();
