@@ -155,22 +155,19 @@ export class Holdings {
   steady(budget: Budget, member: string): SteadyHolding | null {
     const byMember = inner(this.steadies, budget.id);
     let s = byMember.get(member);
-    if (s === undefined) {
-      s = null;
-      const p = this.participation(budget.id, member);
-      const scheme = this.scheme(budget);
-      if (p && p.classes.length === 1 && !this.changes.get(budget.id)?.has(member)) {
-        const own = p.classes[0];
-        if (scheme.kind === 'scale') {
-          if (own.weight !== undefined) s = { from: own.year, holding: { units: own.weight } };
-        } else {
-          const units = own.class === undefined ? undefined : this.classUnits(scheme, own.class);
-          if (units !== undefined) s = { from: own.year, holding: { class: own.class, units, changeId: undefined } };
-        }
-      }
-      byMember.set(member, s);
-    }
+    if (s === undefined) byMember.set(member, (s = this.steadyOf(budget, member)));
     return s;
+  }
+
+  /** `steady` without the cache, for a caller that keeps the answer (the ledger, once per budget and member). */
+  steadyOf(budget: Budget, member: string): SteadyHolding | null {
+    const p = this.participation(budget.id, member);
+    const scheme = this.scheme(budget);
+    if (!p || p.classes.length !== 1 || this.changes.get(budget.id)?.has(member)) return null;
+    const own = p.classes[0];
+    if (scheme.kind === 'scale') return own.weight === undefined ? null : { from: own.year, holding: { units: own.weight } };
+    const units = own.class === undefined ? undefined : this.classUnits(scheme, own.class);
+    return units === undefined ? null : { from: own.year, holding: { class: own.class, units, changeId: undefined } };
   }
 
   /** R1/R2/R11/R13 the class (or weight) and units a member holds in a budget for a year. */

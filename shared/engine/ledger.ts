@@ -5,6 +5,7 @@ import { EngineError } from './apportion';
 import { budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
 import { Holdings, type SteadyHolding } from './classes';
 import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
+import { dayNumber, FastCrediting, isSafe, KINDS, PaymentIndex, RunningUnpaid } from './crediting';
 import { wcfDueDate, wcfShares } from './wcf';
 import { budgetLevel } from './years';
 import type { BudgetMethod, Member, Participation } from '../model/types';
@@ -80,6 +81,8 @@ interface Table {
 
 /** What a table was computed from: equal inputs give equal amounts (R4–R7, R12 depend on nothing else). */
 interface TableInputs {
+  /** The first `count` entries of each array. */
+  count: number;
   at: number[];
   units: string[];
   fractions: Fraction[];
@@ -117,14 +120,10 @@ export class Ledger {
   /** Budget id → the inputs of the table computed last, to reuse it for a year with the same ones. */
   private readonly lastInputs = new Map<string, TableInputs>();
   private readonly plans = new Map<string, PlanRow[]>();
+  private spare: Pick<TableInputs, 'at' | 'units' | 'fractions'> = { at: [], units: [], fractions: [] };
   private readonly memberIndex = new Map<string, number>();
   private readonly shares = new Map<string, Map<string, bigint>>();
-  /** Member → indexes into workbook.payments, put in date order when first needed. */
-  private readonly paymentsOf = new Map<string, number[]>();
-  private readonly sortedPayments = new Set<string>();
-  /** Parsed payment amounts by index: a safe integer at this ledger's scale, NaN when not one (then `payBig`). */
-  private readonly payNum: Float64Array;
-  private readonly payBig: (bigint | undefined)[] = [];
+  private readonly pay: PaymentIndex;
   private readonly budgetsOf = new Map<string, Budget[]>();
   private readonly budgetById = new Map<string, Budget>();
   private readonly budgetOrder = new Map<string, number>();
@@ -133,18 +132,19 @@ export class Ledger {
   private readonly wcfOf = new Map<string, WcfDecision[]>();
   private readonly accounts = new Map<string, MemberAccount>();
   private accountsOf: string | undefined;
-  private readonly fast = new FastCrediting();
+  private readonly fast: FastCrediting;
 
   constructor(readonly workbook: Workbook) {
     this.holdings = new Holdings(workbook);
     this.creditingOrder = workbook.settings.creditingOrder ?? 'wcf-then-oldest';
-    let scale = 0;
+    workbook.members.forEach((m, i) => this.memberIndex.set(m.code, i));
+    this.pay = new PaymentIndex(workbook.payments, this.memberIndex, workbook.members.map((m) => m.code));
+    let scale = this.pay.places;
     for (const b of workbook.budgets) scale = Math.max(scale, decimalPlaces(b.roundingUnit));
-    for (const p of workbook.payments) scale = Math.max(scale, decimalPlaces(p.amount));
     this.scale = scale;
     this.unit = 10n ** BigInt(scale);
-
-    workbook.members.forEach((m, i) => this.memberIndex.set(m.code, i));
+    this.pay.scaleBy(Number(this.unit));
+    this.fast = new FastCrediting(workbook.payments, this.pay);
     workbook.budgets.forEach((b, i) => {
       this.budgetById.set(b.id, b);
       this.budgetOrder.set(b.id, i);
@@ -159,14 +159,6 @@ export class Ledger {
       else this.budgetsOf.set(p.member, [b]);
     }
     for (const list of this.budgetsOf.values()) list.sort((a, b) => this.budgetOrder.get(a.id)! - this.budgetOrder.get(b.id)!);
-    // Indexes rather than wrapper objects: 300,000 payments in the bench.
-    const payments = workbook.payments;
-    for (let k = 0; k < payments.length; k++) {
-      const list = this.paymentsOf.get(payments[k].member);
-      if (list) list.push(k);
-      else this.paymentsOf.set(payments[k].member, [k]);
-    }
-    this.payNum = new Float64Array(payments.length);
     for (const d of workbook.wcfDecisions) {
       const list = this.wcfOf.get(d.budget);
       if (list) list.push(d);
@@ -267,39 +259,41 @@ export class Ledger {
     const members = this.workbook.members;
     const rule = this.workbook.settings.newMemberRule;
     const jan1 = dueOn(year);
-    const at: number[] = [];
-    const units: string[] = [];
-    const fractions: Fraction[] = [];
+    // Arrays of a year whose table was reused are filled again for the next (30 years × 10,000 members).
+    const { at, units, fractions } = this.spare;
+    let count = 0;
     for (const r of this.plan(budget)) {
       // R8 isAssessed: taking part on 1 January, or joining during the year.
       if (r.fromYear > year || (r.until !== undefined && r.until <= jan1)) continue;
-      if (r.steady === undefined) r.steady = this.holdings.steady(budget, r.member.code);
+      if (r.steady === undefined) r.steady = this.holdings.steadyOf(budget, r.member.code);
       const h = r.steady !== null && year >= r.steady.from ? r.steady.holding : this.holdings.holding(budget, r.member.code, year);
-      at.push(r.at);
-      units.push(h.units);
+      at[count] = r.at;
+      units[count] = h.units;
       // R12 only the year of accession can be a part of a year.
-      fractions.push(r.fromYear === year ? accessionFraction(year, r.participation.from, rule) : FULL_YEAR);
+      fractions[count++] = r.fromYear === year ? accessionFraction(year, r.participation.from, rule) : FULL_YEAR;
     }
     const none = () => ({ big: new Array<bigint>(members.length).fill(0n), num: new Float64Array(members.length) });
-    if (at.length === 0) return none();
+    if (count === 0) return none();
     const lvl = budgetLevel(budget, year);
     const last = this.lastInputs.get(budget.id);
-    if (last && sameInputs(last, at, units, fractions, lvl.method, lvl.amount)) return last.table;
+    if (last && sameInputs(last, count, at, units, fractions, lvl.method, lvl.amount)) return last.table;
     const out: Table = none();
-    const list: Assessee[] = at.map((i, k) => {
-      const a: Assessee = { code: members[i].code, name: members[i].name, units: units[k] };
-      if (fractions[k] !== FULL_YEAR) a.fraction = fractions[k];
-      return a;
-    });
+    const list: Assessee[] = new Array<Assessee>(count);
+    for (let k = 0; k < count; k++) {
+      const m = members[at[k]];
+      list[k] = { code: m.code, name: m.name, units: units[k] };
+      if (fractions[k] !== FULL_YEAR) list[k].fraction = fractions[k];
+    }
     const amounts = contributionAmounts(budgetTerms(budget), list, lvl.method, lvl.amount);
     const seen = new Map<string, bigint>(); // many members share an amount; parse each once
-    for (let k = 0; k < at.length; k++) {
+    for (let k = 0; k < count; k++) {
       let v = seen.get(amounts[k]);
       if (v === undefined) seen.set(amounts[k], (v = this.money(amounts[k])));
       out.big[at[k]] = v;
       out.num[at[k]] = isSafe(v) ? Number(v) : NaN;
     }
-    this.lastInputs.set(budget.id, { at, units, fractions, method: lvl.method, level: lvl.amount, table: out });
+    this.spare = last ?? { at: [], units: [], fractions: [] };
+    this.lastInputs.set(budget.id, { count, at, units, fractions, method: lvl.method, level: lvl.amount, table: out });
     return out;
   }
 
@@ -356,7 +350,7 @@ export class Ledger {
       kind: KINDS[f.kind[i]],
       budget: f.budgetId[i],
       year: f.year[i],
-      due: f.due[i],
+      due: f.due[i] ?? dueOn(f.year[i]),
       assessed: BigInt(f.assessed[i]),
       credited: BigInt(f.credited[i]),
     }));
@@ -389,41 +383,16 @@ export class Ledger {
   }
 
   /** The member's payments (indexes) in the order they were made; the workbook order breaks ties (stable sort). */
-  private paymentsInOrder(member: string): number[] {
-    const list = this.paymentsOf.get(member);
-    if (!list) return NO_PAYMENTS;
-    if (!this.sortedPayments.has(member)) {
-      const ps = this.workbook.payments;
-      let inOrder = true;
-      for (let i = 1; i < list.length && inOrder; i++) inOrder = ps[list[i - 1]].date <= ps[list[i]].date;
-      if (!inOrder) list.sort((a, b) => (ps[a].date < ps[b].date ? -1 : ps[a].date > ps[b].date ? 1 : 0));
-      // Every amount is parsed here, so a malformed one is an error whichever path credits it.
-      for (const k of list) this.parsePayment(k);
-      this.sortedPayments.add(member);
-    }
-    return list;
+  private paymentsInOrder(member: string): ArrayLike<number> & Iterable<number> {
+    return this.pay.of(this.memberIndex.get(member), member, this.parsePayment);
   }
 
-  /** Whole amounts of up to 15 digits are exact as Numbers; anything else goes through `money` (exact, BigInt). */
-  private parsePayment(k: number): void {
-    const s = this.workbook.payments[k].amount;
-    let digits = s.length > 0 && s.length <= 15;
-    for (let i = 0; i < s.length && digits; i++) {
-      const c = s.charCodeAt(i);
-      digits = c >= 48 && c <= 57;
-    }
-    const n = digits ? Number(s) * Number(this.unit) : NaN;
-    if (Number.isSafeInteger(n)) this.payNum[k] = n;
-    else {
-      const v = this.money(s);
-      this.payBig[k] = v;
-      this.payNum[k] = isSafe(v) ? Number(v) : NaN;
-    }
-  }
-
-  private paymentAmount(k: number): bigint {
-    return this.payBig[k] ?? BigInt(this.payNum[k]);
-  }
+  /** An amount that is not a whole number of up to 15 digits: exact as BigInt, kept as a Number if safe. */
+  private readonly parsePayment = (k: number): void => {
+    const v = this.money(this.workbook.payments[k].amount);
+    this.pay.big[k] = v;
+    this.pay.num[k] = isSafe(v) ? Number(v) : NaN;
+  };
 
   private credit(member: string, asOf: string, horizon: number): MemberAccount {
     const items = this.items(member, horizon);
@@ -473,7 +442,7 @@ export class Ledger {
       const payment = payments[k];
       if (payment.date > asOf) break;
       openUpTo(payment.date);
-      const use: PaymentUse = { payment, amount: this.paymentAmount(k), credited: 0n };
+      const use: PaymentUse = { payment, amount: this.pay.amount(k), credited: 0n };
       uses.push(use);
       apply(use, payment.date, payment.date);
       if (use.credited < use.amount) pending.push(use);
@@ -493,20 +462,25 @@ export class Ledger {
   private creditFast(member: string, asOf: string, horizon: number): boolean {
     const f = this.fast;
     f.valid = false;
+    const asOfDay = dayNumber(asOf);
+    // Dates compare as yyyymmdd numbers only when every one is YYYY-MM-DD (years 1000–9999 for the horizon's end).
+    if (!this.pay.datesOk || Number.isNaN(asOfDay) || horizon < 1000 || horizon > 9999) return false;
     const at = this.memberIndex.get(member);
+    if (at === undefined) return false; // not a member: nothing assessed, and its payments are kept apart
     const budgets = this.budgetsOfMember(member);
     let n = 0;
     let total = 0;
     for (const b of budgets) {
       const bi = this.budgetOrder.get(b.id)!;
       const first = this.firstYears.get(b.id);
-      if (first !== undefined && at !== undefined) {
+      if (first !== undefined) {
+        if (first < 0) return false;
         const byYear = this.tables.get(b.id);
         for (let y = first; y <= horizon; y++) {
           const t = byYear?.[y - first] ?? this.amounts(b.id, y)!;
           const a = t.num[at];
           if (a > 0) {
-            f.push(n++, 0, bi, b.id, y, dueOn(y), b.currency, a);
+            f.push(n++, 0, bi, b.id, y, undefined, y * 10000 + 101, b.currency, a);
             total += a;
           } else if (Number.isNaN(a)) return false;
         }
@@ -516,38 +490,33 @@ export class Ledger {
         if (Number(due.slice(0, 4)) > horizon) continue;
         const a = this.wcfShares(d).get(member) ?? 0n;
         if (a > 0n) {
-          if (!isSafe(a)) return false;
-          f.push(n++, 1, bi, b.id, d.year, due, b.currency, Number(a));
+          const day = dayNumber(due);
+          if (!isSafe(a) || Number.isNaN(day)) return false;
+          f.push(n++, 1, bi, b.id, d.year, due, day, b.currency, Number(a));
           total += Number(a);
         }
       }
     }
     if (!(total <= Number.MAX_SAFE_INTEGER)) return false;
     f.n = n;
-    const order = f.order;
-    for (let i = 0; i < n; i++) order[i] = i;
-    if (budgets.length > 1 || this.wcfOf.size > 0) {
-      // As `items`: by due date, then contributions before WCF shares, then budget order (a stable sort).
-      const sorted = order.slice(0, n).sort((i, j) => (f.due[i] !== f.due[j] ? (f.due[i] < f.due[j] ? -1 : 1) : f.kind[i] - f.kind[j] || f.budget[i] - f.budget[j]));
-      for (let i = 0; i < n; i++) order[i] = sorted[i];
-    }
-    f.lanes(this.creditingOrder === 'wcf-then-oldest');
-    f.dues();
+    f.arrange(budgets.length > 1 || this.wcfOf.size > 0, this.creditingOrder === 'wcf-then-oldest');
 
-    const payments = this.workbook.payments;
+    const day = this.pay.day;
+    const num = this.pay.num;
+    const order = this.pay.order;
+    const end = this.pay.sort(at, this.parsePayment);
     let paid = 0;
-    f.pending = 0;
-    for (const k of this.paymentsInOrder(member)) {
-      const p = payments[k];
-      if (p.date > asOf) break;
-      f.openUpTo(p.date, payments);
-      const amount = this.payNum[k];
+    for (let i = this.pay.start[at]; i < end; i++) {
+      const k = order[i];
+      if (day[k] > asOfDay) break;
+      f.openUpTo(day[k]);
+      const amount = num[k];
       paid += Math.abs(amount); // NaN (not a safe integer) fails the test below
       if (!(total + paid <= Number.MAX_SAFE_INTEGER)) return false;
-      const used = f.apply(p, amount, 0, p.date);
+      const used = f.apply(k, amount, 0, day[k]);
       if (used < amount) f.hold(k, amount, used);
     }
-    f.openUpTo(endOf(horizon), payments);
+    f.openUpTo(horizon * 10000 + 1231);
     f.unappliedAtHorizon = BigInt(f.unapplied());
     f.member = member;
     f.asOf = asOf;
@@ -557,192 +526,16 @@ export class Ledger {
   }
 }
 
-const KINDS: readonly ItemKind[] = ['contribution', 'wcf'];
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const isSafe = (v: bigint) => v <= MAX_SAFE && v >= -MAX_SAFE;
-const NO_PAYMENTS: number[] = [];
 
-function sameInputs(a: TableInputs, at: number[], units: string[], fractions: Fraction[], method: BudgetMethod, level: string): boolean {
-  if (a.method !== method || a.level !== level || a.at.length !== at.length) return false;
-  for (let k = 0; k < at.length; k++) {
+function sameInputs(a: TableInputs, count: number, at: number[], units: string[], fractions: Fraction[], method: BudgetMethod, level: string): boolean {
+  if (a.method !== method || a.level !== level || a.count !== count) return false;
+  for (let k = 0; k < count; k++) {
     if (a.at[k] !== at[k] || a.units[k] !== units[k]) return false;
     const f = a.fractions[k];
     const g = fractions[k];
     if (f !== g && (f.num !== g.num || f.den !== g.den)) return false;
   }
   return true;
-}
-
-/** The items and pending payments of the last fast account, in parallel arrays reused from member to member. */
-class FastCrediting implements Settlement {
-  valid = false;
-  member = '';
-  asOf = '';
-  horizon = 0;
-  unappliedAtHorizon = 0n;
-  n = 0;
-  kind = new Uint8Array(64);
-  budget = new Int32Array(64);
-  budgetId: string[] = [];
-  year = new Int32Array(64);
-  due: string[] = [];
-  currency: string[] = [];
-  assessed = new Float64Array(64);
-  credited = new Float64Array(64);
-  /** Items in R15 order (by due date, kind, budget). */
-  order: number[] = [];
-  /** Item indexes lane after lane (R15: the WCF first, then contributions; or one lane). */
-  private lane = new Int32Array(64);
-  private laneStart = [0, 0];
-  private laneEnd = [0, 0];
-  private laneCount = 1;
-  private dueList: string[] = [];
-  private dueCount = 0;
-  private nextDue = 0;
-  pending = 0;
-  private pendingAt = new Int32Array(16);
-  private pendingAmount = new Float64Array(16);
-  private pendingUsed = new Float64Array(16);
-
-  push(i: number, kind: number, budget: number, budgetId: string, year: number, due: string, currency: string, assessed: number): void {
-    if (i === this.kind.length) this.grow(i * 2);
-    this.kind[i] = kind;
-    this.budget[i] = budget;
-    this.budgetId[i] = budgetId;
-    this.year[i] = year;
-    this.due[i] = due;
-    this.currency[i] = currency;
-    this.assessed[i] = assessed;
-    this.credited[i] = 0;
-  }
-
-  private grow(size: number): void {
-    const copy = <T extends Uint8Array | Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
-    this.kind = copy(this.kind, new Uint8Array(size));
-    this.budget = copy(this.budget, new Int32Array(size));
-    this.year = copy(this.year, new Int32Array(size));
-    this.assessed = copy(this.assessed, new Float64Array(size));
-    this.credited = copy(this.credited, new Float64Array(size));
-    this.lane = new Int32Array(size);
-  }
-
-  lanes(wcfFirst: boolean): void {
-    const n = this.n;
-    let w = 0;
-    if (wcfFirst) for (let i = 0; i < n; i++) if (this.kind[i] === 1) w++;
-    if (w > 0) {
-      let a = 0;
-      let c = w;
-      for (let i = 0; i < n; i++) {
-        const it = this.order[i];
-        if (this.kind[it] === 1) this.lane[a++] = it;
-        else this.lane[c++] = it;
-      }
-      this.laneCount = 2;
-      this.laneStart[0] = 0;
-      this.laneEnd[0] = w;
-      this.laneStart[1] = w;
-      this.laneEnd[1] = n;
-    } else {
-      for (let i = 0; i < n; i++) this.lane[i] = this.order[i];
-      this.laneCount = 1;
-      this.laneStart[0] = 0;
-      this.laneEnd[0] = n;
-    }
-  }
-
-  dues(): void {
-    let c = 0;
-    for (let i = 0; i < this.n; i++) {
-      const d = this.due[this.order[i]];
-      if (c === 0 || this.dueList[c - 1] !== d) this.dueList[c++] = d;
-    }
-    this.dueCount = c;
-    this.nextDue = 0;
-  }
-
-  /** `credit`'s apply without credit records; returns what the payment has credited so far. */
-  apply(p: Payment, amount: number, used: number, clock: string): number {
-    for (let l = 0; l < this.laneCount; l++) {
-      const end = this.laneEnd[l];
-      let start = this.laneStart[l];
-      while (start < end && this.credited[this.lane[start]] === this.assessed[this.lane[start]]) start++;
-      this.laneStart[l] = start;
-      for (let i = start; i < end && used < amount; i++) {
-        const it = this.lane[i];
-        if (this.due[it] > clock) break;
-        const open = this.assessed[it] - this.credited[it];
-        if (open === 0) continue;
-        if (p.purpose !== undefined && p.purpose !== KINDS[this.kind[it]]) continue;
-        if (p.budget !== undefined && p.budget !== this.budgetId[it]) continue;
-        if (p.year !== undefined && p.year !== this.year[it]) continue;
-        if (this.currency[it] !== p.currency) continue;
-        const left = amount - used;
-        const x = left < open ? left : open;
-        this.credited[it] += x;
-        used += x;
-      }
-    }
-    return used;
-  }
-
-  hold(k: number, amount: number, used: number): void {
-    const i = this.pending++;
-    if (i === this.pendingAt.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
-      this.pendingAt = grow(this.pendingAt, new Int32Array(i * 2));
-      this.pendingAmount = grow(this.pendingAmount, new Float64Array(i * 2));
-      this.pendingUsed = grow(this.pendingUsed, new Float64Array(i * 2));
-    }
-    this.pendingAt[i] = k;
-    this.pendingAmount[i] = amount;
-    this.pendingUsed[i] = used;
-  }
-
-  openUpTo(date: string, payments: readonly Payment[]): void {
-    while (this.nextDue < this.dueCount && this.dueList[this.nextDue] <= date) {
-      const clock = this.dueList[this.nextDue++];
-      for (let u = 0; u < this.pending; u++) {
-        if (this.pendingUsed[u] < this.pendingAmount[u]) this.pendingUsed[u] = this.apply(payments[this.pendingAt[u]], this.pendingAmount[u], this.pendingUsed[u], clock);
-      }
-    }
-  }
-
-  unapplied(): number {
-    let s = 0;
-    for (let u = 0; u < this.pending; u++) s += this.pendingAmount[u] - this.pendingUsed[u];
-    return s;
-  }
-
-  unpaid(budgetId: string): UnpaidByYear {
-    // As RunningUnpaid over `account`: the budget's contributions in item order, cumulated by year.
-    const cum: number[] = [];
-    let first = 0;
-    let total = 0;
-    for (let k = 0; k < this.n; k++) {
-      const it = this.order[k];
-      if (this.kind[it] !== 0 || this.budgetId[it] !== budgetId) continue;
-      const year = this.year[it];
-      if (cum.length === 0) first = year;
-      while (first + cum.length < year) cum.push(total);
-      total += this.assessed[it] - this.credited[it];
-      cum.push(total);
-    }
-    return new RunningUnpaid(first, cum);
-  }
-}
-
-/** R16 upTo(y) = Σ unpaid of years ≤ y, from running totals that start at `first`. */
-class RunningUnpaid<T extends number | bigint> implements UnpaidByYear {
-  constructor(
-    private readonly first: number,
-    private readonly cum: T[],
-  ) {}
-
-  upTo(year: number): bigint {
-    if (this.cum.length === 0 || year < this.first) return 0n;
-    return BigInt(this.cum[Math.min(year - this.first, this.cum.length - 1)]);
-  }
 }
 
 /** The general path's settlement: an account with its credit records. */
