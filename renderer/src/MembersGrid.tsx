@@ -1,4 +1,4 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type ColDef, type GetRowIdParams, type GridApi } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type ColDef, type GetRowIdParams, type GridApi, type GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
@@ -54,11 +54,15 @@ interface Props {
   dates?: ReadonlyMap<string, { from?: string; until?: string }>;
 }
 
+/**
+ * Rows differ when a field other than the percentage does: a class edit moves every member's percentage (u_i / U)
+ * but usually one amount, so the percentages are read from the engine's current table (`percentOf`) and their
+ * cells refreshed, rather than every row being handed to the grid again (bench/ui).
+ */
 const same = (a: GridRow, b: GridRow) =>
   a.amount === b.amount &&
   a.class === b.class &&
   a.units === b.units &&
-  a.percent === b.percent &&
   a.name === b.name &&
   a.roundedUp === b.roundedUp &&
   a.note === b.note &&
@@ -96,6 +100,8 @@ const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>, date
 export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates }: Props) {
   const shown = useRef(new Map<string, GridRow>());
   const order = useRef<string[]>([]);
+  /** The engine's percentage of each member in the table shown (the percent column reads it). */
+  const percentOf = useRef(new Map<string, string>());
   const latest = useRef({ table, marks, dates });
   latest.current = { table, marks, dates };
 
@@ -123,7 +129,13 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         editable: (p) => !classes && !p.node.rowPinned,
         cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
       },
-      { field: 'percent', headerName: '%', width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value ? `${p.value}` : '') },
+      {
+        colId: 'percent',
+        headerName: '%',
+        width: 110,
+        type: 'rightAligned',
+        valueGetter: (p) => (p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent)),
+      },
       {
         field: 'amount',
         headerName: 'Amount',
@@ -151,6 +163,8 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     if (!api || !table) return;
     const prev = shown.current;
     const rows = rowsOf(table, marks, dates);
+    const percentsBefore = percentOf.current;
+    percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
     const next = new Map(rows.map((r) => [r.code, r]));
     const codes = rows.map((r) => r.code);
     const add: GridRow[] = [];
@@ -168,43 +182,60 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     else api.setGridOption('rowData', rows);
     shown.current = next;
     order.current = codes;
+    // Percentages that moved: only the cells the grid has rendered are redrawn (it compares old and new values).
+    if (appendOnly && table.rows.some((r) => percentsBefore.get(r.code) !== r.percent)) api.refreshCells({ columns: ['percent'] });
     api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
   }, [table, marks, dates, apiRef]);
+
+  // Props AG Grid compares by reference are made once: a new defaultColDef (or getRowId) on every render made the
+  // grid rebuild all its columns after each edit (bench/ui: the largest single cost of a class edit).
+  const handlers = useRef({ onEdit, onFocusRow });
+  handlers.current = { onEdit, onFocusRow };
+  const stable = useMemo(
+    () => ({
+      defaultColDef: { resizable: true, sortable: false, suppressMovable: true } satisfies ColDef<GridRow>,
+      getRowId: (p: GetRowIdParams<GridRow>) => (p.rowPinned ? TOTAL_ROW_ID : p.data.code),
+      onCellEditRequest: (e: CellEditRequestEvent<GridRow>) =>
+        handlers.current.onEdit({ rowId: e.node.rowPinned ? TOTAL_ROW_ID : e.data.code, colId: e.column.getColId(), pinned: Boolean(e.node.rowPinned), value: String(e.newValue ?? '') }),
+      onCellFocused: (e: CellFocusedEvent<GridRow>) => {
+        if (e.rowIndex === null || e.rowPinned) return handlers.current.onFocusRow(null);
+        handlers.current.onFocusRow(e.api.getDisplayedRowAtIndex(e.rowIndex)?.data?.code ?? null);
+      },
+      onGridReady: (e: GridReadyEvent<GridRow>) => {
+        apiRef.current = e.api;
+        shown.current = new Map();
+        order.current = [];
+        const { table, marks, dates } = latest.current;
+        if (table) {
+          percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
+          const rows = rowsOf(table, marks, dates);
+          e.api.setGridOption('rowData', rows);
+          shown.current = new Map(rows.map((r) => [r.code, r]));
+          order.current = rows.map((r) => r.code);
+          e.api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
+        }
+      },
+    }),
+    [apiRef],
+  );
 
   return (
     <div className="grid" data-testid="members-grid">
       <AgGridReact<GridRow>
         theme={gridTheme}
         columnDefs={columnDefs}
-        defaultColDef={{ resizable: true, sortable: false, suppressMovable: true }}
-        getRowId={(p: GetRowIdParams<GridRow>) => (p.rowPinned ? TOTAL_ROW_ID : p.data.code)}
+        defaultColDef={stable.defaultColDef}
+        getRowId={stable.getRowId}
         readOnlyEdit
-        onCellEditRequest={(e: CellEditRequestEvent<GridRow>) =>
-          onEdit({ rowId: e.node.rowPinned ? TOTAL_ROW_ID : e.data.code, colId: e.column.getColId(), pinned: Boolean(e.node.rowPinned), value: String(e.newValue ?? '') })
-        }
-        onCellFocused={(e) => {
-          if (e.rowIndex === null || e.rowPinned) return onFocusRow(null);
-          onFocusRow(e.api.getDisplayedRowAtIndex(e.rowIndex)?.data?.code ?? null);
-        }}
+        onCellEditRequest={stable.onCellEditRequest}
+        onCellFocused={stable.onCellFocused}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
         undoRedoCellEditing={false}
         suppressClipboardPaste
         animateRows={false}
-        onGridReady={(e) => {
-          apiRef.current = e.api;
-          shown.current = new Map();
-          order.current = [];
-          const { table, marks, dates } = latest.current;
-          if (table) {
-            const rows = rowsOf(table, marks, dates);
-            e.api.setGridOption('rowData', rows);
-            shown.current = new Map(rows.map((r) => [r.code, r]));
-            order.current = rows.map((r) => r.code);
-            e.api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
-          }
-        }}
+        onGridReady={stable.onGridReady}
       />
     </div>
   );

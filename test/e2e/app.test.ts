@@ -35,7 +35,11 @@ async function renderedCodes(): Promise<string[]> {
 
 async function expectTable(t: ContributionTable) {
   await expect.poll(() => text(totalCell)).toBe(groupThousands(t.total));
-  for (const code of await renderedCodes()) expect(await amountOf(code), code).toBe(shown(t, code));
+  for (const code of await renderedCodes()) {
+    expect(await amountOf(code), code).toBe(shown(t, code));
+    // The percentage (u_i / U, the engine's string) is refreshed in place on every row shown.
+    expect(await text(cell(code, 'percent')), code).toBe(t.rows.find((r) => r.code === code)!.percent);
+  }
 }
 
 async function chooseClass(code: string, cls: string) {
