@@ -1,6 +1,6 @@
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
 
 // The ledger views' grid: rows computed by the engine, handed over as transactions keyed by getRowId so a
@@ -25,6 +25,9 @@ interface Props<T> {
   error?: { rowId: string; colId: string; message: string } | null;
   onCloseError?(): void;
 }
+
+// Made once: AG Grid rebuilds its columns when it is handed a new defaultColDef (as on every render if inline).
+const LEDGER_DEFAULT_COL = { resizable: true, sortable: true, suppressMovable: true };
 
 export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onFocusRow, apiRef, testId, error, onCloseError }: Props<T>) {
   const api = useRef<GridApi<T> | null>(null);
@@ -62,14 +65,15 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
   useLayoutEffect(() => {
     if (api.current) hand(api.current, rows);
   }, [rows]);
+  const getRowId = useCallback((p: GetRowIdParams<T>) => idOf.current(p.data), []);
 
   return (
     <div className="grid ledger-grid" data-testid={testId}>
       <AgGridReact<T>
         theme={gridTheme}
         columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: true, suppressMovable: true }}
-        getRowId={(p: GetRowIdParams<T>) => idOf.current(p.data)}
+        defaultColDef={LEDGER_DEFAULT_COL}
+        getRowId={getRowId}
         readOnlyEdit
         onCellEditRequest={(e: CellEditRequestEvent<T>) => onEdit?.({ rowId: idOf.current(e.data), colId: e.column.getColId(), value: String(e.newValue ?? '') })}
         onCellFocused={(e) => {

@@ -90,6 +90,10 @@ interface Props {
 }
 
 /** R14 the comparison view: baseline against one or several scenarios, sortable and filterable, biggest movers first. */
+// Made once: AG Grid rebuilds its columns when it is handed a new defaultColDef (as on every render if inline).
+const COMPARE_DEFAULT_COL = { resizable: true, sortable: true, floatingFilter: true, suppressHeaderMenuButton: true };
+const compareRowId = (p: GetRowIdParams<CompareRow>) => (p.rowPinned ? 'total' : p.data.code);
+
 export function ComparisonView({ workbook, budget, year, base, scenarios, primary, apiRef, comparisonsRef }: Props) {
   const [extra, setExtra] = useState<string[]>([]);
   const ids = useMemo(() => {
@@ -252,8 +256,8 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
               columnDefs={columnDefs}
               rowData={rows}
               pinnedBottomRowData={total}
-              defaultColDef={{ resizable: true, sortable: true, floatingFilter: true, suppressHeaderMenuButton: true }}
-              getRowId={(p: GetRowIdParams<CompareRow>) => (p.rowPinned ? 'total' : p.data.code)}
+              defaultColDef={COMPARE_DEFAULT_COL}
+              getRowId={compareRowId}
               animateRows={false}
               tooltipShowDelay={300}
               onGridReady={(e) => (apiRef.current = e.api)}
