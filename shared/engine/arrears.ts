@@ -66,6 +66,8 @@ export interface StatusReport {
 /** How far ahead, at most, the date the vote would be lost is looked for. */
 const MAX_LOOKAHEAD = 60;
 
+const NONE: readonly VotingDecision[] = Object.freeze([]);
+
 /** Voting decisions by member, for quick lookup. */
 class Decisions {
   private readonly byMember = new Map<string, VotingDecision[]>();
@@ -77,8 +79,10 @@ class Decisions {
     }
   }
   /** R17 decisions known on `asOf` for this member and budget (no budget = every budget). */
-  known(member: string, budget: string, asOf: string): VotingDecision[] {
-    return (this.byMember.get(member) ?? []).filter((d) => d.date <= asOf && (d.budget === undefined || d.budget === budget));
+  known(member: string, budget: string, asOf: string): readonly VotingDecision[] {
+    const list = this.byMember.get(member);
+    if (list === undefined) return NONE; // most members: no array per call (bench: 10,000 members)
+    return list.filter((d) => d.date <= asOf && (d.budget === undefined || d.budget === budget));
   }
 }
 
@@ -185,7 +189,7 @@ export class VotingStatusBook {
    * 1 January, and a decision that keeps the vote ends the day after its last day. Items up to `horizon` settle
    * every day up to 1 January of the year after it.
    */
-  private lossDate(unpaid: UnpaidByYear, horizon: number, budgetId: string, member: string, date: string, known: VotingDecision[]): string | null {
+  private lossDate(unpaid: UnpaidByYear, horizon: number, budgetId: string, member: string, date: string, known: readonly VotingDecision[]): string | null {
     const y = yearOf(date);
     const candidates: string[] = [];
     for (let t = y + 1; t <= horizon + 1; t++) candidates.push(firstOfJanuary(t));
