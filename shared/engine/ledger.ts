@@ -1,6 +1,6 @@
 import { firstOfJanuary, yearOf } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
-import type { Budget, CreditingOrder, Payment, WcfDecision, Workbook } from '../model/types';
+import type { Budget, BudgetMethod, CreditingOrder, Member, Participation, Payment, WcfDecision, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
 import { Holdings, type SteadyHolding } from './classes';
@@ -8,7 +8,6 @@ import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
 import { dayNumber, FastCrediting, isSafe, KINDS, PaymentIndex, RunningUnpaid } from './crediting';
 import { wcfDueDate, wcfShares } from './wcf';
 import { budgetLevel } from './years';
-import type { BudgetMethod, Member, Participation } from '../model/types';
 
 // The member accounts behind R15–R19. Money is BigInt scaled by 10^scale, one scale for the whole workbook, so
 // payments, contributions and WCF shares add up exactly whatever their rounding units.
