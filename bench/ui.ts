@@ -13,6 +13,7 @@ import type { Workbook } from '../shared/model/types';
 import { parseWorkbook } from '../shared/model/validate';
 import { compareScenario } from '../shared/scenario/scenario';
 import { cell, launchChromium, serveStatic, totalCell } from '../test/e2e/harness';
+import { emptyWorkbook } from '../shared/model/empty';
 
 const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
 
@@ -20,19 +21,13 @@ const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'ut
 function workbookOf(n: number): Workbook {
   const codes = Array.from({ length: n }, (_, i) => `M${String(i).padStart(5, '0')}`);
   const classes = WIPO_UNITARY.classes.map((c) => c.code);
-  return {
-    ...example,
+  return emptyWorkbook({
+    organization: example.organization,
     schemes: [WIPO_UNITARY],
     members: codes.map((code, i) => ({ code, name: `Member state ${i}` })),
     budgets: [{ id: 'bench', name: 'Unitary contribution', schemeId: WIPO_UNITARY.id, currency: 'CHF', roundingUnit: '1', rounding: 'half-up', years: [{ year: 2026, method: 'unit-value', amount: '45579', adopted: true }] }],
     participations: codes.map((member, i) => ({ member, budget: 'bench', classes: [{ year: 2000, class: classes[(i * 7) % classes.length] }] })),
-    classChanges: [],
-    payments: [],
-    wcfDecisions: [],
-    advanceAgreements: [],
-    votingDecisions: [],
-    scenarios: [],
-  };
+  });
 }
 
 type CpuProfile = { nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };

@@ -21,7 +21,8 @@ import type { FileRef, MenuCommand, OpenResult } from '../../shared/ipc/contract
 import { decimalPlaces } from '../../shared/model/decimal';
 import { parseMembersCsv } from '../../shared/model/members-csv';
 import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
-import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Workbook } from '../../shared/model/types';
+import { emptyWorkbook } from '../../shared/model/empty';
+import type { Problem, Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
 import { platform } from '../platform';
 import { BudgetPanel } from './BudgetPanel';
@@ -73,22 +74,10 @@ function isTextField(t: EventTarget | null): boolean {
 }
 
 function blankWorkbook(year: number): Workbook {
-  return {
-    format: WORKBOOK_FORMAT,
-    version: WORKBOOK_VERSION,
-    organization: { name: 'New organization' },
-    settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' },
+  return emptyWorkbook({
     schemes: BUILT_IN_SCHEMES.filter((s) => s.id === 'wipo-convention'),
-    members: [],
     budgets: [{ id: 'conference', name: 'Conference budget', schemeId: 'wipo-convention', currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up', years: [{ year, method: 'total', amount: '1000000.00', adopted: true }] }],
-    participations: [],
-    classChanges: [],
-    payments: [],
-    wcfDecisions: [],
-    advanceAgreements: [],
-    votingDecisions: [],
-    scenarios: [],
-  };
+  });
 }
 
 function defaultYear(years: number[]): number {

@@ -10,6 +10,7 @@ import { today } from '../export/exports';
 import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
+import { BudgetSelect } from './BudgetSelect';
 
 // R16–R18 per member and budget on the "as of" date, and Art. 11(5) organization-wide; R17 voting decisions.
 
@@ -112,14 +113,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
         <div className="ledger-tools">
           <label>
             Budget{' '}
-            <select data-testid="status-budget" value={budget} onChange={(e) => setBudget(e.target.value)}>
-              <option value="all">All budgets</option>
-              {workbook.budgets.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
+            <BudgetSelect budgets={workbook.budgets} value={budget} allValue="all" testId="status-budget" onChange={(e) => setBudget(e.target.value)} />
           </label>
           <span role="radiogroup" aria-label="Show">
             {(['all', 'no vote', 'at risk'] as const).map((f) => (
@@ -183,14 +177,7 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
         {field('member', 'Member')}
         <label className="field">
           <span>Budget</span>
-          <select value={f.budget} onChange={set('budget')} data-testid="vd-budget">
-            <option value="">All budgets</option>
-            {workbook.budgets.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
+          <BudgetSelect budgets={workbook.budgets} value={f.budget} allValue="" testId="vd-budget" onChange={set('budget')} />
         </label>
         {field('body', 'Body')}
         {field('date', 'Date of the decision', 'date')}

@@ -8,6 +8,7 @@ import { groupThousands as g } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
 import { LedgerGrid } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
+import { BudgetSelect } from './BudgetSelect';
 
 // R19 the working capital funds on the "as of" date: decisions, each member's share, paid and owed, the balance.
 
@@ -53,14 +54,7 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
         <div className="ledger-tools">
           <label>
             Budget{' '}
-            <select data-testid="wcf-budget" value={budget} onChange={(e) => setBudget(e.target.value)}>
-              <option value="all">All budgets</option>
-              {workbook.budgets.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
+            <BudgetSelect budgets={workbook.budgets} value={budget} allValue="all" testId="wcf-budget" onChange={(e) => setBudget(e.target.value)} />
           </label>
         </div>
         {computed.error && <p className="notice error">{computed.error}</p>}
