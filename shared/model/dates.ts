@@ -4,11 +4,10 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (s.length !== 10 || !DATE_RE.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const mo = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
@@ -32,8 +31,10 @@ export function daysInYear(y: number): number {
   return isLeapYear(y) ? 366 : 365;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1];
 }
 
 /** 1-based day of the year: 1 January is 1. */

@@ -10,6 +10,7 @@ import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Scheme, type Work
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const CURRENCY_RE = /^[A-Z]{3}$/;
+const ZERO_RE = /^0+(\.0+)?$/;
 
 class Checker {
   readonly problems: Problem[] = [];
@@ -45,7 +46,7 @@ class Checker {
       this.add(`${path}.${key}`, `${what} must be a number written like 1500000.00 (got ${show(v)})`);
       return undefined;
     }
-    if (v.startsWith('-') || (opts.positive && new Decimal(v).isZero())) {
+    if (v.startsWith('-') || (opts.positive && ZERO_RE.test(v))) {
       this.add(`${path}.${key}`, `${what} must be ${opts.positive ? 'greater than zero' : 'zero or more'} (got ${v})`);
       return undefined;
     }
