@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { comparisonSource, inDisplayedOrder, membersSource } from '../../renderer/src/export/exports';
 import { assessBudgetYear } from '../../shared/engine';
+import { COMPARISON_CSV_HEADER, comparisonCsv } from '../../shared/export/comparison-table';
 import { CONTRIBUTION_CSV_HEADER } from '../../shared/export/contribution-table';
 import { toXlsx } from '../../shared/export/xlsx';
 import { decimalPlaces } from '../../shared/model/decimal';
@@ -67,7 +68,29 @@ describe('the app’s export tables', () => {
     expect(c2.after.total).toBe('3641000');
     expect(info.get('Scenarios')).toBe('AL to I; Higher total');
     expect(info.get('Shown')).toBe(`${codes.length} of ${c1.rows.length} members (filtered); the total row is the whole budget’s`);
-    expect(src.csv.split('\n')[0]).toBe('code,name,classBefore,amountBefore,classAfter,amountAfter,difference,percentChange,classAfter_1,amountAfter_1,difference_1,percentChange_1');
+    // CSV: the CLI's single-scenario column names, the after side suffixed with [scenario name]; the same rows.
+    const lines = src.csv.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'code,name,class_before,amount_before,class_after[AL to I],amount_after[AL to I],difference[AL to I],percent_change[AL to I],class_after[Higher total],amount_after[Higher total],difference[Higher total],percent_change[Higher total]',
+    );
+    expect(lines.slice(1)).toEqual(
+      codes.map((code) => {
+        const a = c1.rows.find((r) => r.code === code)!;
+        const b = c2.rows.find((r) => r.code === code)!;
+        return [code, a.name, a.classBefore, a.amountBefore, a.classAfter, a.amountAfter, a.difference, a.percentChange, b.classAfter, b.amountAfter, b.difference, b.percentChange].map((v) => v ?? '').join(',');
+      }),
+    );
+  });
+
+  it('R14 several scenarios in CSV: names with a comma are quoted, a name used twice is told apart, one scenario keeps the CLI’s header', () => {
+    const s = { name: 'AL to I, then II', overrides: [{ kind: 'class' as const, member: 'AL', budget: BUDGET, fromYear: YEAR, class: 'I' }] };
+    const c = compareScenario(wb, s, BUDGET, YEAR);
+    const header = comparisonSource([c, c], null, ctx).csv.split('\n')[0];
+    expect(header).toBe(
+      'code,name,class_before,amount_before,"class_after[AL to I, then II]","amount_after[AL to I, then II]","difference[AL to I, then II]","percent_change[AL to I, then II]","class_after[AL to I, then II (2)]","amount_after[AL to I, then II (2)]","difference[AL to I, then II (2)]","percent_change[AL to I, then II (2)]"',
+    );
+    expect(comparisonSource([c], null, ctx).csv).toBe(comparisonCsv(c));
+    expect(comparisonSource([c], null, ctx).csv.split('\n')[0]).toBe(COMPARISON_CSV_HEADER.join(','));
   });
 
   it('the members table in the grid’s order keeps the CLI’s CSV contract and the whole budget’s total', async () => {

@@ -206,6 +206,16 @@ describe('R14 scenarios in the app', () => {
     expect(await text(row(MEMBER, 'copy-of-scenario-1:amountAfter'))).toBe(groupThousands(r2.amountAfter!));
     expect(await text(row(MEMBER, 'scenario-1:amountAfter'))).toBe(groupThousands(comparison.rows.find((x) => x.code === MEMBER)!.amountAfter!));
     expect(await text('[data-testid=levels-copy-of-scenario-1] [data-testid=level-unit-value]')).toBe(groupThousands(second.after.unitValue));
+    // The CSV of both: the CLI's column names, the after side named by scenario.
+    const csv = readFileSync((await download('export-csv')).path, 'utf8').trimEnd().split('\n');
+    const head = csv[0].split(',');
+    expect(head.slice(0, 4)).toEqual(['code', 'name', 'class_before', 'amount_before']);
+    expect(head.slice(4).sort()).toEqual(
+      [copy.scenarios[0].name, copy.scenarios[1].name].flatMap((n) => ['class_after', 'amount_after', 'difference', 'percent_change'].map((c) => `${c}[${n}]`)).sort(),
+    );
+    const line = csv.find((l) => l.startsWith(`${MEMBER},`))!.split(',');
+    expect(line[head.indexOf(`amount_after[${copy.scenarios[1].name}]`)]).toBe(r2.amountAfter);
+    expect(line[head.indexOf(`amount_after[${copy.scenarios[0].name}]`)]).toBe(comparison.rows.find((x) => x.code === MEMBER)!.amountAfter);
     await page.setViewportSize({ width: 1920, height: 900 });
     await page.click('[data-testid=notice] .close');
     await page.screenshot({ path: join(shots, 'comparison-side-by-side.png') });

@@ -56,8 +56,25 @@ export function membersSource(table: ContributionTable, codes: readonly string[]
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
 
 /**
+ * The CSV header of several scenarios side by side, in the CLI's single-scenario names (COMPARISON_CSV_HEADER):
+ * `code,name,class_before,amount_before`, then per scenario `class_after[NAME],amount_after[NAME],difference[NAME],
+ * percent_change[NAME]` with NAME the scenario's name as shown (a name used twice gets " (2)", " (3)"… so no two
+ * columns share a header). Fields with a comma or a quote are quoted as any CSV field.
+ */
+export function comparisonsCsvHeader(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const unique = names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n} (${k})`;
+  });
+  return ['code', 'name', 'class_before', 'amount_before', ...unique.flatMap((n) => ['class_after', 'amount_after', 'difference', 'percent_change'].map((c) => `${c}[${n}]`))];
+}
+
+/**
  * R14 one or several scenarios against the baseline. One scenario: the table (and CSV, the CLI's contract) of
- * shared/export; several: the first's table with a class, amount, difference and change column per other scenario.
+ * shared/export; several: the first's table with a class, amount, difference and change column per scenario, and
+ * the CSV header of comparisonsCsvHeader.
  */
 export function comparisonSource(comparisons: readonly Comparison[], codes: readonly string[] | null, ctx: ExportContext): ExportSource {
   const [first, ...others] = comparisons;
@@ -101,12 +118,13 @@ export function comparisonSource(comparisons: readonly Comparison[], codes: read
     return [[k, v]];
   });
   const table: ExportTable = { ...base, name: 'What if', title: `${b.name}, ${first.before.year}: what if ${names.join(' / ')}`, info: [...info.slice(0, -1), ...shownInfo(rows.length, all), ...info.slice(-1)], columns, rows, total };
-  return { stem: `${base.name}-${comparisons.length}-scenarios`, table, csv: tableCsv(table), landscape: true };
+  return { stem: `${base.name}-${comparisons.length}-scenarios`, table, csv: tableCsv(table, comparisonsCsvHeader(names)), landscape: true };
 }
 
-/** An export table as CSV: the column keys as header, plain decimals, no total row (like the CLI's CSVs). */
-export function tableCsv(t: ExportTable): string {
-  const lines = [t.columns.map((c) => csvField(c.key.replace(/:/g, '_'))).join(',')];
+/** An export table as CSV: the column keys (or `header`, one per column) as header, plain decimals, no total row (like the CLI's CSVs). */
+export function tableCsv(t: ExportTable, header?: readonly string[]): string {
+  if (header && header.length !== t.columns.length) throw new Error(`a CSV header of ${header.length} names for ${t.columns.length} columns`);
+  const lines = [(header ?? t.columns.map((c) => c.key.replace(/:/g, '_'))).map((h) => csvField(h)).join(',')];
   for (const r of t.rows) lines.push(t.columns.map((c) => (c.kind === 'text' ? csvField(r[c.key] ?? '') : (r[c.key] ?? ''))).join(','));
   return `${lines.join('\n')}\n`;
 }
