@@ -146,6 +146,66 @@ describe('ledger views in browser mode', () => {
     await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('no vote');
   });
 
+  it('R15 a payment typed by keyboard in the grid’s new row: refused at the cell when wrong, recorded on Enter in one undoable step', async () => {
+    // Expected from the engine: AL pays its R18 minimum payment, for Paris contributions.
+    const typed = { member: 'AL', date: '2026-06-01', amount: before.minimumPayment, budget: 'paris', purpose: 'contribution', reference: 'e2e row' };
+    const o = recordPayment(example, typed) as Done;
+    const id = o.workbook.payments.at(-1)!.id;
+    const status = new VotingStatusBook(o.workbook).budgetStatus('AL', paris, DATE);
+    expect(status.status).not.toBe(before.status);
+    await page.keyboard.press('Alt+2');
+    const newCell = (col: string) => `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
+    await page.waitForSelector(newCell('member'));
+    expect(await text(newCell('member'))).toBe('member'); // the hint of an empty cell
+
+    // A member that does not exist: refused at its cell, the row unchanged, the cell still focused.
+    await page.click(newCell('member'));
+    await page.keyboard.type('Atlantis');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]')).toContain('“Atlantis” is not a member');
+    expect(await text(newCell('member'))).toBe('member');
+
+    // Keyboard only from here: the member by name, the date as a bank writes it, the amount, Tab past the currency
+    // (from the budget), the budget, Tab past the year, the purpose, a reference; Enter records.
+    // Tab opens the next cell's editor (as a person would, the test types once it has the focus).
+    const tab = async (col: string) => {
+      await page.keyboard.press('Tab');
+      await page.waitForSelector(`${newCell(col)} input:focus`);
+    };
+    await page.keyboard.type('Albania');
+    await tab('date');
+    await page.keyboard.type('01.06.2026');
+    await tab('amount');
+    await page.keyboard.type(before.minimumPayment);
+    await tab('currency');
+    await tab('budget');
+    await page.keyboard.type('paris');
+    await tab('year');
+    await tab('purpose');
+    await page.keyboard.type('contribution');
+    await tab('reference');
+    await page.keyboard.type('e2e row');
+    expect(await page.locator('[data-testid=payments-grid] [data-testid=cell-error]').allTextContents()).toEqual([]);
+    expect([await text(newCell('member')), await text(newCell('date')), await text(newCell('amount'))]).toEqual(['AL', '2026-06-01', groupThousands(before.minimumPayment)]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${before.minimumPayment} CHF on 2026-06-01`);
+    expect(await text('[data-testid=payments-count]')).toBe(`${o.workbook.payments.length} payments`);
+    const recorded = (col: string) => `[data-testid=payments-grid] .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
+    expect([await text(recorded('member')), await text(recorded('budget')), await text(recorded('purpose')), await text(recorded('reference'))]).toEqual(['AL', 'paris', 'contribution', 'e2e row']);
+    // The new row is blank again and keeps the focus, for the next payment.
+    await expect.poll(() => text(newCell('member'))).toBe('member');
+    await expect.poll(() => page.locator('[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="member"]:focus').count()).toBe(1);
+
+    await page.keyboard.press('Alt+3');
+    await setAsOf(DATE);
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe(status.status);
+    expect(await text(statusCell('AL', 'paris', 'arrears'))).toBe(groupThousands(status.arrears));
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe(before.status);
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => text('[data-testid=payments-count]')).toBe(`${example.payments.length} payments`);
+  });
+
   it('refuses a bad amount at the cell, and pastes TSV rows as one undoable step', async () => {
     await page.keyboard.press('Alt+2');
     const first = example.payments[0].id;

@@ -1,16 +1,20 @@
-import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, RowClassParams, SuppressKeyboardEventParams, TabToNextCellParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
 
 // The ledger views' grid: rows computed by the engine, handed over as transactions keyed by getRowId so a
 // recompute (a payment recorded) updates cells in place and keeps focus, scroll and the editor; edits go out as
-// commands (readOnlyEdit), with the members grid's keys (Enter down, Tab right, F2, Escape).
+// commands (readOnlyEdit), with the members grid's keys (Enter down, Tab right, F2, Escape). A view may pin a blank
+// "new" row at the top to type a new line into: Tab wraps within it, and Enter there ends the edit and asks the view
+// what next (onNewRowEnter) instead of moving down into the rows.
 
 export interface LedgerEdit {
   rowId: string;
   colId: string;
   value: string;
+  /** The edit was made in the pinned new row. */
+  pinned: boolean;
 }
 
 interface Props<T> {
@@ -24,12 +28,25 @@ interface Props<T> {
   /** The refusal of the last edit, shown at its cell. */
   error?: { rowId: string; colId: string; message: string } | null;
   onCloseError?(): void;
+  /** A blank row pinned at the top for typing a new line (its id from rowId, never one of the rows'). */
+  newRow?: T | null;
+  /** Enter pressed while editing the new row, after the edit (if any) was handed to onEdit. */
+  onNewRowEnter?(colId: string): void;
 }
 
-// Made once: AG Grid rebuilds its columns when it is handed a new defaultColDef (as on every render if inline).
-const LEDGER_DEFAULT_COL = { resizable: true, sortable: true, suppressMovable: true };
+const rowClass = (p: RowClassParams) => (p.node.rowPinned === 'top' ? 'ledger-new-row' : undefined);
 
-export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onFocusRow, apiRef, testId, error, onCloseError }: Props<T>) {
+/** Tab in the pinned new row stays in it: past its last editable cell it wraps to the first (Shift+Tab: the other way). */
+function tabWithinNewRow<T>(p: TabToNextCellParams<T>): CellPosition | boolean {
+  const from = p.previousCellPosition;
+  const to = p.nextCellPosition;
+  if (from.rowPinned !== 'top' || (to && to.rowPinned === 'top' && to.rowIndex === from.rowIndex)) return to ?? false;
+  const editable = p.api.getAllDisplayedColumns().filter((c) => Boolean(c.getColDef().editable));
+  const column = p.backwards ? editable.at(-1) : editable[0];
+  return column ? { rowIndex: from.rowIndex, rowPinned: 'top', column } : (to ?? false);
+}
+
+export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onFocusRow, apiRef, testId, error, onCloseError, newRow, onNewRowEnter }: Props<T>) {
   const api = useRef<GridApi<T> | null>(null);
   const shown = useRef(new Map<string, T>());
   const order = useRef<string[]>([]);
@@ -37,6 +54,36 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
   latest.current = rows;
   const idOf = useRef(rowId);
   idOf.current = rowId;
+  const pinned = useRef(newRow);
+  pinned.current = newRow;
+  const onEnter = useRef(onNewRowEnter);
+  onEnter.current = onNewRowEnter;
+  const onEditRef = useRef(onEdit);
+  onEditRef.current = onEdit;
+  // Made once: AG Grid rebuilds its columns when it is handed a new defaultColDef (as on every render if inline).
+  const defaultColDef = useMemo<ColDef<T>>(
+    () => ({
+      resizable: true,
+      sortable: true,
+      suppressMovable: true,
+      // Enter while editing the new row: the edit ends here, handed to onEdit at once (the grid's edit request comes
+      // later), then the view says where to go next; the grid does not move down.
+      suppressKeyboardEvent: (p: SuppressKeyboardEventParams<T>) => {
+        if (p.node.rowPinned !== 'top' || !p.editing || p.event.key !== 'Enter' || p.event.type !== 'keydown' || !onEnter.current) return false;
+        p.event.preventDefault();
+        const colId = p.column.getColId();
+        const [editor] = p.api.getCellEditorInstances({ rowNodes: [p.node], columns: [colId] });
+        const value = String(editor?.getValue() ?? '');
+        // The value held (getCellValue would give the one being typed).
+        const old = String((p.node.data as Record<string, unknown> | undefined)?.[p.colDef.field ?? colId] ?? '');
+        p.api.stopEditing(true);
+        if (editor && p.node.data && value !== old) onEditRef.current?.({ rowId: idOf.current(p.node.data), colId, value, pinned: true });
+        onEnter.current(colId);
+        return true;
+      },
+    }),
+    [],
+  );
 
   const hand = (a: GridApi<T>, list: readonly T[]) => {
     const prev = shown.current;
@@ -65,6 +112,15 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
   useLayoutEffect(() => {
     if (api.current) hand(api.current, rows);
   }, [rows]);
+  // The new row's data is updated in place: replacing the pinned row would drop the editor Tab just opened in it.
+  const pinNewRow = (a: GridApi<T>, row: T | null | undefined) => {
+    const node = a.getPinnedTopRowCount() === 1 ? a.getPinnedTopRow(0) : undefined;
+    if (row && node && node.id === idOf.current(row)) node.updateData(row);
+    else a.setGridOption('pinnedTopRowData', row ? [row] : []);
+  };
+  useLayoutEffect(() => {
+    if (api.current) pinNewRow(api.current, newRow);
+  }, [newRow]);
   const getRowId = useCallback((p: GetRowIdParams<T>) => idOf.current(p.data), []);
 
   return (
@@ -72,12 +128,14 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
       <AgGridReact<T>
         theme={gridTheme}
         columnDefs={columns}
-        defaultColDef={LEDGER_DEFAULT_COL}
+        defaultColDef={defaultColDef}
         getRowId={getRowId}
         readOnlyEdit
-        onCellEditRequest={(e: CellEditRequestEvent<T>) => onEdit?.({ rowId: idOf.current(e.data), colId: e.column.getColId(), value: String(e.newValue ?? '') })}
+        onCellEditRequest={(e: CellEditRequestEvent<T>) => onEdit?.({ rowId: idOf.current(e.data), colId: e.column.getColId(), value: String(e.newValue ?? ''), pinned: Boolean(e.node.rowPinned) })}
+        getRowClass={rowClass}
+        tabToNextCell={tabWithinNewRow}
         onCellFocused={(e) => {
-          if (e.rowIndex === null) return onFocusRow?.(null);
+          if (e.rowIndex === null || e.rowPinned) return onFocusRow?.(null);
           onFocusRow?.(e.api.getDisplayedRowAtIndex(e.rowIndex)?.data ?? null);
         }}
         enterNavigatesVertically
@@ -92,6 +150,7 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
           shown.current = new Map();
           order.current = [];
           hand(e.api, latest.current);
+          pinNewRow(e.api, pinned.current);
         }}
       />
       {error && <CellErrorBubble testId={testId} error={error} onClose={onCloseError} />}

@@ -1,11 +1,13 @@
-import type { ColDef } from 'ag-grid-community';
-import { useEffect, useMemo, useState } from 'react';
+import type { CellClassParams, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   editPayment,
   guessPaymentMapping,
   importPayments,
   pastePayments,
   PAYMENT_FIELDS,
+  readDate,
+  readPlainAmount,
   recordPayment,
   removePayment,
   type PaymentField,
@@ -22,14 +24,37 @@ import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
 
-// R15 payments: entered, edited in the grid, pasted from a spreadsheet, imported from a bank statement; and the
-// statement of the member selected: how each payment was credited, year by year.
+// R15 payments: entered (in the form, or in the blank row pinned at the top of the grid), edited in the grid, pasted
+// from a spreadsheet, imported from a bank statement; and the statement of the member selected: how each payment
+// was credited, year by year.
+//
+// The new row: each cell typed is checked at once (the message at the cell, as for an edit); Tab moves along the
+// row (wrapping), Enter moves to the next field, or records the row once member, date and amount are in it: one
+// undoable recordPayment. Escape (not editing) clears the row. The form stays: it offers budgets by name and a
+// date picker, and keeps the member and date for the next line of a statement.
 
 /** Text fields keep their own paste (the grid's cell editor is one). */
 const isTextField = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'file'].includes(t.type)));
 
 const EMPTY: Required<PaymentInput> = { member: '', date: '', amount: '', currency: '', budget: '', year: '', purpose: '', reference: '' };
+
+/** A row of the payments grid: a recorded payment, or the new row (its fields as typed). */
+type PaymentRow = Omit<Payment, 'year' | 'purpose'> & { year?: number | string; purpose?: string; isNew?: true };
+
+const NEW_ROW_ID = 'new-payment';
+const REQUIRED = ['member', 'date', 'amount'] as const;
+const HINTS: Partial<Record<PaymentField | 'id', string>> = { id: 'new', member: 'member', date: 'YYYY-MM-DD', amount: 'amount', currency: 'auto', budget: 'any', year: 'any', purpose: 'R15 order' };
+
+const newRowOf = (d: Required<PaymentInput>): PaymentRow => ({ id: NEW_ROW_ID, ...d, isNew: true });
+const isPaymentField = (f: string): f is PaymentField => (PAYMENT_FIELDS as readonly string[]).includes(f);
+/** Empty cells of the new row show what to type, greyed. */
+const hintOr = (p: ValueFormatterParams<PaymentRow>, shown: (v: string) => string) => {
+  const v = p.value === undefined || p.value === null ? '' : String(p.value);
+  if (p.data?.isNew && v === '') return HINTS[p.colDef.field as PaymentField] ?? '';
+  return v === '' ? '' : shown(v);
+};
+const hintClass = (p: CellClassParams<PaymentRow>) => (p.data?.isNew && (p.value ?? '') === '' ? 'new-row-hint' : undefined);
 
 const LABELS: Record<PaymentField, string> = { member: 'Member', date: 'Date', amount: 'Amount', currency: 'Currency', budget: 'Budget', year: 'Year', purpose: 'Purpose', reference: 'Reference' };
 
@@ -39,7 +64,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
   const [cellError, setCellError] = useState<{ rowId: string; colId: string; message: string } | null>(null);
   const [selected, setSelected] = useState<Payment | null>(null);
   const [statementFile, setStatementFile] = useState<Statement | null>(null);
-  const member = selected?.member ?? (workbook.members.some((m) => m.code === draft.member.trim().toUpperCase()) ? draft.member.trim().toUpperCase() : null);
+  const [rowDraft, setRowDraftState] = useState(EMPTY);
+  const rowDraftRef = useRef(rowDraft);
+  const setRowDraft = (d: Required<PaymentInput>) => {
+    rowDraftRef.current = d;
+    setRowDraftState(d);
+  };
+  const gridApi = useRef<GridApi<PaymentRow> | null>(null);
+  const newRow = useMemo(() => newRowOf(rowDraft), [rowDraft]);
+  const isCode = (c: string) => workbook.members.some((m) => m.code === c);
+  const member = selected?.member ?? (isCode(rowDraft.member) ? rowDraft.member : isCode(draft.member.trim().toUpperCase()) ? draft.member.trim().toUpperCase() : null);
 
   useEffect(() => {
     exportRef.current = () => {
@@ -65,22 +99,101 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
     return () => document.removeEventListener('paste', onPaste);
   }, [run, notify]);
 
-  const columns = useMemo<ColDef<Payment>[]>(() => {
+  const columns = useMemo<ColDef<PaymentRow>[]>(() => {
     const editable = true;
+    const plain = (v: string) => v;
+    // Every field is text as typed (the command reads it): a date as 2026-06-01 or 01.06.2026, not a locale's picker.
+    const base = { cellDataType: 'text', cellClass: hintClass, valueFormatter: (p: ValueFormatterParams<PaymentRow>) => hintOr(p, plain) };
     return [
-      { field: 'id', headerName: 'Id', width: 100 },
-      { field: 'member', headerName: 'Member', width: 100, editable, filter: true },
-      { field: 'date', headerName: 'Date', width: 115, editable },
-      { field: 'amount', headerName: 'Amount', width: 150, editable, type: 'rightAligned', valueFormatter: (p) => (p.value ? groupThousands(p.value) : '') },
-      { field: 'currency', headerName: 'Currency', width: 95, editable },
-      { field: 'budget', headerName: 'Budget', width: 110, editable },
-      { field: 'year', headerName: 'Year', width: 80, editable },
-      { field: 'purpose', headerName: 'Purpose', width: 120, editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: ['', 'contribution', 'wcf'] } },
-      { field: 'reference', headerName: 'Reference', flex: 1, minWidth: 160, editable },
+      { field: 'id', headerName: 'Id', width: 100, cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined), valueFormatter: (p) => (p.data?.isNew ? 'new' : String(p.value ?? '')) },
+      { ...base, field: 'member', headerName: 'Member', width: 100, editable, filter: true },
+      { ...base, field: 'date', headerName: 'Date', width: 115, editable },
+      { ...base, field: 'amount', headerName: 'Amount', width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(p, groupThousands) },
+      { ...base, field: 'currency', headerName: 'Currency', width: 95, editable },
+      { ...base, field: 'budget', headerName: 'Budget', width: 110, editable },
+      { ...base, field: 'year', headerName: 'Year', width: 80, editable },
+      {
+        ...base,
+        field: 'purpose',
+        headerName: 'Purpose',
+        width: 120,
+        editable,
+        // A recorded payment's purpose is picked from the list; in the new row it is typed like the rest (contribution, wcf).
+        cellEditorSelector: (p) => (p.data?.isNew ? { component: 'agTextCellEditor' } : { component: 'agSelectCellEditor', params: { values: ['', 'contribution', 'wcf'] } }),
+      },
+      { ...base, field: 'reference', headerName: 'Reference', flex: 1, minWidth: 160, editable },
     ];
   }, []);
 
+  const focusNewRow = (field: PaymentField) => {
+    const api = gridApi.current;
+    if (api && !api.isDestroyed()) api.setFocusedCell(0, field, 'top');
+  };
+  /** The payment just recorded from the new row, scrolled to once the grid has it (its rows are handed over first). */
+  const reveal = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const api = gridApi.current;
+    const node = reveal.current && api && !api.isDestroyed() ? api.getRowNode(reveal.current) : undefined;
+    reveal.current = null;
+    if (node) api!.ensureNodeVisible(node);
+  }, [workbook.payments]);
+  /** The last cell typed in the new row was refused (Enter then stays on it). */
+  const refusedRef = useRef(false);
+
+  /** Records the new row: one undoable step; a refusal is shown at the cell it concerns. */
+  const recordNewRow = (d: Required<PaymentInput>) => {
+    const o = run((wb) => recordPayment(wb, d));
+    if (o.ok) {
+      // The row recorded is shown where it was added (the end of the list); the new row is blank for the next one.
+      setRowDraft(EMPTY);
+      setCellError(null);
+      reveal.current = o.workbook.payments.at(-1)?.id ?? null;
+      focusNewRow('member');
+      return;
+    }
+    const at = o.problems.find((p) => isPaymentField(p.path))?.path ?? 'member';
+    setCellError({ rowId: NEW_ROW_ID, colId: at, message: o.problems.map((x) => x.message).join('; ') });
+    focusNewRow(at as PaymentField);
+  };
+
+  /** A cell of the new row typed: checked at once (as recordPayment reads it), kept in the row, or refused at the cell. */
+  const editNewRow = (e: LedgerEdit) => {
+    if (!isPaymentField(e.colId)) return;
+    const field = e.colId;
+    let value = e.value.trim();
+    const next = { ...rowDraftRef.current, [field]: value };
+    refusedRef.current = false;
+    if (value !== '') {
+      const o = recordPayment(workbook, next);
+      const refused = o.ok ? undefined : o.problems.find((p) => p.path === field);
+      if (refused) {
+        refusedRef.current = true;
+        setCellError({ rowId: NEW_ROW_ID, colId: field, message: refused.message });
+        return;
+      }
+      // Shown as it will be recorded: the member's code, an ISO date, the amount without separators (exact, R3).
+      if (field === 'member') value = workbook.members.find((m) => m.code === value || m.code.toLowerCase() === value.toLowerCase() || m.name.toLowerCase() === value.toLowerCase())?.code ?? value;
+      if (field === 'date') value = readDate(value) ?? value;
+      if (field === 'amount') value = readPlainAmount(value) ?? value;
+      if (field === 'currency') value = value.toUpperCase();
+      next[field] = value;
+    }
+    setRowDraft(next);
+    // A refusal stays at its cell until that cell is typed again.
+    setCellError((err) => (err && (err.rowId !== NEW_ROW_ID || err.colId === field) ? null : err));
+  };
+
+  /** Enter in the new row: records it once member, date and amount are in it, else goes to the next one missing. */
+  const enterNewRow = (colId: string) => {
+    if (refusedRef.current) return void (refusedRef.current = false);
+    const d = rowDraftRef.current;
+    const missing = REQUIRED.find((f) => d[f] === '');
+    if (!missing) recordNewRow(d);
+    else focusNewRow(missing === colId ? PAYMENT_FIELDS[(PAYMENT_FIELDS.indexOf(missing) + 1) % PAYMENT_FIELDS.length] : missing);
+  };
+
   const onEdit = (e: LedgerEdit) => {
+    if (e.rowId === NEW_ROW_ID) return editNewRow(e);
     const p = workbook.payments.find((x) => x.id === e.rowId);
     if (!p || !(PAYMENT_FIELDS as readonly string[]).includes(e.colId)) return;
     const field = e.colId as PaymentField;
@@ -192,16 +305,30 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
             }}
           />
         )}
-        <LedgerGrid<Payment>
-          testId="payments-grid"
-          rows={workbook.payments}
-          rowId={(p) => p.id}
-          columns={columns}
-          onEdit={onEdit}
-          onFocusRow={setSelected}
-          error={cellError}
-          onCloseError={() => setCellError(null)}
-        />
+        <div
+          className="ledger-grid-host"
+          onKeyDownCapture={(e) => {
+            // Escape on the new row (not editing it) clears what was typed there.
+            const api = gridApi.current;
+            if (e.key !== 'Escape' || !api || api.getEditingCells().length > 0 || api.getFocusedCell()?.rowPinned !== 'top') return;
+            setRowDraft(EMPTY);
+            setCellError(null);
+          }}
+        >
+          <LedgerGrid<PaymentRow>
+            testId="payments-grid"
+            rows={workbook.payments}
+            rowId={(p) => p.id}
+            columns={columns}
+            onEdit={onEdit}
+            onFocusRow={(r) => setSelected(r ? (workbook.payments.find((p) => p.id === r.id) ?? null) : null)}
+            apiRef={gridApi}
+            error={cellError}
+            onCloseError={() => setCellError(null)}
+            newRow={newRow}
+            onNewRowEnter={enterNewRow}
+          />
+        </div>
       </section>
       <aside className="ledger-side statement" aria-label="Member statement" data-testid="statement">
         <h3>Statement{member ? ` of ${workbook.members.find((m) => m.code === member)?.name ?? member} (${member})` : ''} on {asOf}</h3>
