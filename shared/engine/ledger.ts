@@ -5,7 +5,7 @@ import { EngineError } from './apportion';
 import { budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
 import { Holdings, type SteadyHolding } from './classes';
 import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
-import { dayNumber, FastCrediting, isSafe, KINDS, PaymentIndex, RunningUnpaid } from './crediting';
+import { PaymentIndex, RunningUnpaid } from './payment-index';
 import { wcfDueDate, wcfShares } from './wcf';
 import { budgetLevel } from './years';
 
@@ -72,11 +72,8 @@ export interface UnpaidByYear {
   upTo(year: number): bigint;
 }
 
-/** A budget-year's contributions by member position (0 = not assessed); `num` the same as safe integers, else NaN. */
-interface Table {
-  big: bigint[];
-  num: Float64Array;
-}
+/** A budget-year's contributions by member position (0 = not assessed). */
+type Table = bigint[];
 
 /** What a table was computed from: equal inputs give equal amounts (R4–R7, R12 depend on nothing else). */
 interface TableInputs {
@@ -131,7 +128,6 @@ export class Ledger {
   private readonly wcfOf = new Map<string, WcfDecision[]>();
   private readonly accounts = new Map<string, MemberAccount>();
   private accountsOf: string | undefined;
-  private readonly fast: FastCrediting;
 
   constructor(readonly workbook: Workbook) {
     this.holdings = new Holdings(workbook);
@@ -142,8 +138,6 @@ export class Ledger {
     for (const b of workbook.budgets) scale = Math.max(scale, decimalPlaces(b.roundingUnit));
     this.scale = scale;
     this.unit = 10n ** BigInt(scale);
-    this.pay.scaleBy(Number(this.unit));
-    this.fast = new FastCrediting(workbook.payments, this.pay);
     workbook.budgets.forEach((b, i) => {
       this.budgetById.set(b.id, b);
       this.budgetOrder.set(b.id, i);
@@ -208,7 +202,7 @@ export class Ledger {
   /** R4–R13 a budget-year's contributions by member code; empty when nobody is assessed or before the first year. */
   table(budgetId: string, year: number): Map<string, bigint> {
     const t = new Map<string, bigint>();
-    const amounts = this.amounts(budgetId, year)?.big;
+    const amounts = this.amounts(budgetId, year);
     if (amounts) this.workbook.members.forEach((m, i) => amounts[i] > 0n && t.set(m.code, amounts[i]));
     return t;
   }
@@ -216,7 +210,7 @@ export class Ledger {
   /** What a member was assessed in a budget for a year (0 when it was not assessed: R17 "a year before accession counts as 0"). */
   assessed(budgetId: string, member: string, year: number): bigint {
     const i = this.memberIndex.get(member);
-    return i === undefined ? 0n : (this.amounts(budgetId, year)?.big[i] ?? 0n);
+    return i === undefined ? 0n : (this.amounts(budgetId, year)?.[i] ?? 0n);
   }
 
   /**
@@ -271,7 +265,7 @@ export class Ledger {
       // R12 only the year of accession can be a part of a year.
       fractions[count++] = r.fromYear === year ? accessionFraction(year, r.participation.from, rule) : FULL_YEAR;
     }
-    const none = () => ({ big: new Array<bigint>(members.length).fill(0n), num: new Float64Array(members.length) });
+    const none = (): Table => new Array<bigint>(members.length).fill(0n);
     if (count === 0) return none();
     const lvl = budgetLevel(budget, year);
     const last = this.lastInputs.get(budget.id);
@@ -288,8 +282,7 @@ export class Ledger {
     for (let k = 0; k < count; k++) {
       let v = seen.get(amounts[k]);
       if (v === undefined) seen.set(amounts[k], (v = this.money(amounts[k])));
-      out.big[at[k]] = v;
-      out.num[at[k]] = isSafe(v) ? Number(v) : NaN;
+      out[at[k]] = v;
     }
     this.spare = last ?? { at: [], units: [], fractions: [] };
     this.lastInputs.set(budget.id, { count, at, units, fractions, method: lvl.method, level: lvl.amount, table: out });
@@ -327,32 +320,9 @@ export class Ledger {
     return acc;
   }
 
-  /**
-   * R15–R16 what a status needs of the member's account on `asOf` up to `horizon`: credited in safe integers with
-   * no object per item when every amount allows it, else from `account`. Valid until the next call.
-   */
+  /** R15–R16 what a status needs of the member's account on `asOf` up to `horizon` (the account is cached). */
   settle(member: string, asOf: string, horizon: number): Settlement {
-    const f = this.fast;
-    if (f.valid && f.member === member && f.asOf === asOf && f.horizon === horizon) return f;
-    if (this.creditFast(member, asOf, horizon)) return f;
     return new AccountSettlement(this.account(member, asOf, horizon));
-  }
-
-  /**
-   * The fast path's items after `settle` (for the tests that hold it equal to `account`); undefined when `settle`
-   * used the general path.
-   */
-  settledItems(): { kind: ItemKind; budget: string; year: number; due: string; assessed: bigint; credited: bigint }[] | undefined {
-    const f = this.fast;
-    if (!f.valid) return undefined;
-    return f.order.slice(0, f.n).map((i) => ({
-      kind: KINDS[f.kind[i]],
-      budget: f.budgetId[i],
-      year: f.year[i],
-      due: f.due[i] ?? dueOn(f.year[i]),
-      assessed: BigInt(f.assessed[i]),
-      credited: BigInt(f.credited[i]),
-    }));
   }
 
   private items(member: string, horizon: number): LedgerItem[] {
@@ -363,7 +333,7 @@ export class Ledger {
       if (first !== undefined && at !== undefined) {
         const byYear = this.tables.get(b.id);
         for (let y = first; y <= horizon; y++) {
-          const a = (byYear?.[y - first] ?? this.amounts(b.id, y)!).big[at];
+          const a = (byYear?.[y - first] ?? this.amounts(b.id, y)!)[at];
           if (a > 0n) items.push({ kind: 'contribution', budget: b.id, year: y, due: dueOn(y), currency: b.currency, assessed: a, credited: 0n, credits: NO_CREDITS });
         }
       }
@@ -386,12 +356,7 @@ export class Ledger {
     return this.pay.of(this.memberIndex.get(member), member, this.parsePayment);
   }
 
-  /** An amount that is not a whole number of up to 15 digits: exact as BigInt, kept as a Number if safe. */
-  private readonly parsePayment = (k: number): void => {
-    const v = this.money(this.workbook.payments[k].amount);
-    this.pay.big[k] = v;
-    this.pay.num[k] = isSafe(v) ? Number(v) : NaN;
-  };
+  private readonly parsePayment = (k: number): bigint => this.money(this.workbook.payments[k].amount);
 
   private credit(member: string, asOf: string, horizon: number): MemberAccount {
     const items = this.items(member, horizon);
@@ -452,79 +417,7 @@ export class Ledger {
     const unappliedAtHorizon = pending.reduce((s, u) => s + u.amount - u.credited, 0n);
     return { member, asOf, horizon, items, payments: uses, unapplied, unappliedAtHorizon };
   }
-
-  /**
-   * `credit` in safe integers into reused arrays, with no credit records (a status needs none): the same steps in
-   * the same order. Exact because no value exceeds Σ assessed + Σ |payments|, checked ≤ 2^53 − 1; false (and
-   * nothing valid) when an amount or that sum is not a safe integer, and the caller takes the BigInt path.
-   */
-  private creditFast(member: string, asOf: string, horizon: number): boolean {
-    const f = this.fast;
-    f.valid = false;
-    const asOfDay = dayNumber(asOf);
-    // Dates compare as yyyymmdd numbers only when every one is YYYY-MM-DD (years 1000–9999 for the horizon's end).
-    if (!this.pay.datesOk || Number.isNaN(asOfDay) || horizon < 1000 || horizon > 9999) return false;
-    const at = this.memberIndex.get(member);
-    if (at === undefined) return false; // not a member: nothing assessed, and its payments are kept apart
-    const budgets = this.budgetsOfMember(member);
-    let n = 0;
-    let total = 0;
-    for (const b of budgets) {
-      const bi = this.budgetOrder.get(b.id)!;
-      const first = this.firstYears.get(b.id);
-      if (first !== undefined) {
-        if (first < 0) return false;
-        const byYear = this.tables.get(b.id);
-        for (let y = first; y <= horizon; y++) {
-          const t = byYear?.[y - first] ?? this.amounts(b.id, y)!;
-          const a = t.num[at];
-          if (a > 0) {
-            f.push(n++, 0, bi, b.id, y, undefined, y * 10000 + 101, b.currency, a);
-            total += a;
-          } else if (Number.isNaN(a)) return false;
-        }
-      }
-      for (const d of this.wcfDecisions(b.id)) {
-        const due = wcfDueDate(d);
-        if (Number(due.slice(0, 4)) > horizon) continue;
-        const a = this.wcfShares(d).get(member) ?? 0n;
-        if (a > 0n) {
-          const day = dayNumber(due);
-          if (!isSafe(a) || Number.isNaN(day)) return false;
-          f.push(n++, 1, bi, b.id, d.year, due, day, b.currency, Number(a));
-          total += Number(a);
-        }
-      }
-    }
-    if (!(total <= Number.MAX_SAFE_INTEGER)) return false;
-    f.n = n;
-    f.arrange(budgets.length > 1 || this.wcfOf.size > 0, this.creditingOrder === 'wcf-then-oldest');
-
-    const day = this.pay.day;
-    const num = this.pay.num;
-    const order = this.pay.order;
-    const end = this.pay.sort(at, this.parsePayment);
-    let paid = 0;
-    for (let i = this.pay.start[at]; i < end; i++) {
-      const k = order[i];
-      if (day[k] > asOfDay) break;
-      f.openUpTo(day[k]);
-      const amount = num[k];
-      paid += Math.abs(amount); // NaN (not a safe integer) fails the test below
-      if (!(total + paid <= Number.MAX_SAFE_INTEGER)) return false;
-      const used = f.apply(k, amount, 0, day[k]);
-      if (used < amount) f.hold(k, amount, used);
-    }
-    f.openUpTo(horizon * 10000 + 1231);
-    f.unappliedAtHorizon = BigInt(f.unapplied());
-    f.member = member;
-    f.asOf = asOf;
-    f.horizon = horizon;
-    f.valid = true;
-    return true;
-  }
 }
-
 
 function sameInputs(a: TableInputs, count: number, at: number[], units: string[], fractions: Fraction[], method: BudgetMethod, level: string): boolean {
   if (a.method !== method || a.level !== level || a.count !== count) return false;
