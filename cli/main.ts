@@ -11,6 +11,7 @@ import { status, STATUS_USAGE } from './commands/status';
 import { wcf, WCF_USAGE } from './commands/wcf';
 import { whatif, WHATIF_USAGE } from './commands/whatif';
 import { contributionExport } from '../shared/export/table-model';
+import { isWholeMultiple } from '../shared/model/decimal';
 import { toXlsx } from '../shared/export/xlsx';
 import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, loadWorkbook, output, parse, readText, UsageError, type Format, type Io } from './io';
 
@@ -161,15 +162,8 @@ function apportionCsv(v: Record<string, string | undefined>): ContributionTable 
     throw new InputError(file, problems[0].line, problems[0].message + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''));
   }
   const budget: BudgetTerms = { id: scheme.id, name: `Apportionment (${scheme.name})`, currency: '', roundingUnit, rounding };
-  if (total !== undefined && !isWhole(total, roundingUnit)) throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
+  if (total !== undefined && !isWholeMultiple(total, roundingUnit)) throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
   return inFile(file, () => computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, { year: null, carriedOver: false, sourceYear: null }));
-}
-
-function isWhole(amount: string, unit: string): boolean {
-  const [ai, af = ''] = amount.split('.');
-  const [ui, uf = ''] = unit.split('.');
-  const p = Math.max(af.length, uf.length);
-  return BigInt(ai + af.padEnd(p, '0')) % BigInt(ui + uf.padEnd(p, '0')) === 0n;
 }
 
 function validate(args: string[], io: Io): number {

@@ -1,7 +1,6 @@
-import { groupThousands } from '../../shared/model/decimal';
 import type { ScenarioOverride } from '../../shared/model/types';
-import { compareScenario, type Comparison } from '../../shared/scenario/scenario';
-import { comparisonCsv, comparisonJson } from '../../shared/export/comparison-table';
+import { compareScenario } from '../../shared/scenario/scenario';
+import { comparisonCsv, comparisonJson, comparisonText } from '../../shared/export/comparison-table';
 import { comparisonExport } from '../../shared/export/table-model';
 import { toXlsx } from '../../shared/export/xlsx';
 import { amountFlag, formatOrXlsx, inFile, loadWorkbook, output, parse, producedDate, UsageError, type Io } from '../io';
@@ -72,37 +71,4 @@ function checkOverrides(workbook: import('../../shared/model/types').Workbook, o
 
 function describeOverrides(overrides: ScenarioOverride[]): string {
   return overrides.map((o) => (o.kind === 'class' ? `${o.member} → ${o.class}` : o.kind === 'level' ? `${o.method === 'total' ? 'total' : 'unit value'} ${o.amount}` : o.kind)).join(', ');
-}
-
-/** For people: before and after per member, the movers marked, the budget's totals and unit values. */
-export function comparisonText(c: Comparison): string {
-  const b = c.before.budget;
-  const head = ['Code', 'Name', 'Class', 'Before', 'After', 'Difference', '%'];
-  const body = c.rows.map((r) => [
-    `${r.changed ? '*' : ' '}${r.code}`,
-    r.name,
-    r.classBefore === r.classAfter ? (r.classAfter ?? '') : `${r.classBefore ?? '-'} > ${r.classAfter ?? '-'}`,
-    r.amountBefore === null ? '-' : groupThousands(r.amountBefore),
-    r.amountAfter === null ? '-' : groupThousands(r.amountAfter),
-    groupThousands(r.difference),
-    r.percentChange ?? '',
-  ]);
-  const foot = [' Total', '', '', groupThousands(c.before.total), groupThousands(c.after.total), groupThousands(c.totalDifference), ''];
-  const w = head.map((h, i) => Math.max(h.length, foot[i].length, ...body.map((r) => r[i].length)));
-  const right = [false, false, false, true, true, true, true];
-  const fmt = (cells: string[]) => cells.map((x, i) => (right[i] ? x.padStart(w[i]) : x.padEnd(w[i]))).join('  ').trimEnd();
-  const rule = w.map((x) => '-'.repeat(x)).join('  ');
-  const level = (t: Comparison['before']) => (t.method === 'total' ? `total ${groupThousands(t.level)}, unit value ${groupThousands(t.unitValue)}` : `unit value ${groupThousands(t.level)}, total ${groupThousands(t.total)}`);
-  return `${[
-    `${b.name}, ${c.before.year}: what if ${c.scenario}`,
-    `  before: ${level(c.before)} ${b.currency}`,
-    `  after:  ${level(c.after)} ${b.currency}`,
-    '',
-    fmt(head),
-    rule,
-    ...body.map(fmt),
-    rule,
-    fmt(foot),
-    '* class, units or membership changed',
-  ].join('\n')}\n`;
 }

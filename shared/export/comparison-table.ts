@@ -1,5 +1,7 @@
 import type { Comparison } from '../scenario/scenario';
+import { groupThousands } from '../model/decimal';
 import { csvField } from './contribution-table';
+import { alignedText } from './text-table';
 
 export const COMPARISON_CSV_HEADER = ['code', 'name', 'class_before', 'class_after', 'amount_before', 'amount_after', 'difference', 'percent_change'] as const;
 
@@ -19,4 +21,29 @@ export function comparisonJson(c: Comparison): string {
     null,
     2,
   )}\n`;
+}
+
+/** For people: before and after per member, the movers marked, the budget's totals and unit values. */
+export function comparisonText(c: Comparison): string {
+  const b = c.before.budget;
+  const head = ['Code', 'Name', 'Class', 'Before', 'After', 'Difference', '%'];
+  const body = c.rows.map((r) => [
+    `${r.changed ? '*' : ' '}${r.code}`,
+    r.name,
+    r.classBefore === r.classAfter ? (r.classAfter ?? '') : `${r.classBefore ?? '-'} > ${r.classAfter ?? '-'}`,
+    r.amountBefore === null ? '-' : groupThousands(r.amountBefore),
+    r.amountAfter === null ? '-' : groupThousands(r.amountAfter),
+    groupThousands(r.difference),
+    r.percentChange ?? '',
+  ]);
+  const foot = [' Total', '', '', groupThousands(c.before.total), groupThousands(c.after.total), groupThousands(c.totalDifference), ''];
+  const level = (t: Comparison['before']) => (t.method === 'total' ? `total ${groupThousands(t.level)}, unit value ${groupThousands(t.unitValue)}` : `unit value ${groupThousands(t.level)}, total ${groupThousands(t.total)}`);
+  return `${[
+    `${b.name}, ${c.before.year}: what if ${c.scenario}`,
+    `  before: ${level(c.before)} ${b.currency}`,
+    `  after:  ${level(c.after)} ${b.currency}`,
+    '',
+    ...alignedText(head, body, [false, false, false, true, true, true, true], foot),
+    '* class, units or membership changed',
+  ].join('\n')}\n`;
 }

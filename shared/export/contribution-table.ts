@@ -1,5 +1,6 @@
 import { groupThousands } from '../model/decimal';
 import type { ContributionTable } from '../engine/assess';
+import { alignedText } from './text-table';
 
 export const CONTRIBUTION_CSV_HEADER = ['code', 'name', 'class', 'units', 'percent', 'amount'] as const;
 
@@ -47,14 +48,10 @@ export function contributionText(table: ContributionTable): string {
   const head = ['Code', 'Name', 'Class', 'Units', '%', budget.currency ? `Amount (${budget.currency})` : 'Amount'];
   const body = table.rows.map((r) => [r.code, r.name, r.class ?? '', r.units, r.percent, groupThousands(r.amount) + (r.proRata ? ` (${r.proRata.num}/${r.proRata.den})` : '')]);
   const foot = ['Total', `${table.rows.length} members`, '', table.totalUnits, '100.0000', groupThousands(table.total)];
-  const right = [false, false, false, true, true, true];
-  const widths = head.map((h, i) => Math.max(h.length, foot[i].length, ...body.map((r) => r[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const what = table.method === 'total' ? `total ${groupThousands(table.level)}, implied unit value ${groupThousands(table.unitValue)}` : `unit value ${groupThousands(table.level)}, implied total ${groupThousands(table.total)}`;
   const title = [
     `${budget.name}${table.year !== null ? `, ${table.year}` : ''}: ${what}${cur}, rounded to ${budget.roundingUnit} (${budget.rounding})`,
     ...(table.carriedOver ? [`Carried over (R10): not adopted; assessed at the ${table.sourceYear} level`] : []),
   ];
-  return `${[...title, '', fmt(head), rule, ...body.map(fmt), rule, fmt(foot)].join('\n')}\n`;
+  return `${[...title, '', ...alignedText(head, body, [false, false, false, true, true, true], foot)].join('\n')}\n`;
 }

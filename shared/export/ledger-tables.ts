@@ -3,6 +3,7 @@ import type { StatusReport } from '../engine/arrears';
 import type { WcfReport } from '../engine/wcf';
 import { groupThousands } from '../model/decimal';
 import { csvField } from './contribution-table';
+import { alignedText } from './text-table';
 
 // R16–R20 tables as CSV (a contract other tools script against), JSON and aligned text for people.
 
@@ -27,14 +28,6 @@ export const ADVANCES_CSV_HEADER = [
 
 function csv(header: readonly string[], rows: string[][]): string {
   return `${[header.join(','), ...rows.map((r) => r.join(','))].join('\n')}\n`;
-}
-
-/** Columns padded to their widest cell; `right` marks the columns of figures. */
-export function alignedText(head: string[], rows: string[][], right: boolean[]): string[] {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [fmt(head), rule, ...rows.map(fmt)];
 }
 
 const money = (v: string | null) => (v === null ? '' : groupThousands(v));

@@ -57,3 +57,9 @@ export function groupThousands(plain: string): string {
   const frac = dot < 0 ? '' : body.slice(dot);
   return (neg ? '-' : '') + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + frac;
 }
+
+/** True when `amount` is a whole number of `unit` (both plain decimal strings, unit > 0), exactly. */
+export function isWholeMultiple(amount: string, unit: string): boolean {
+  const p = Math.max(decimalPlaces(amount), decimalPlaces(unit));
+  return toScaledBigInt(amount, p) % toScaledBigInt(unit, p) === 0n;
+}

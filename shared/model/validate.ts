@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { obligationEnds } from '../engine/advances';
 import { isIsoDate } from './dates';
-import { Decimal, decimalPlaces, isDecimalString, toScaledBigInt } from './decimal';
+import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Scheme, type Workbook } from './types';
 
 // Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
@@ -184,7 +184,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
       if (typeof y.adopted !== 'boolean') c.add(`${yp}.adopted`, `${yl}: say whether the budget was adopted (true or false)`);
       const amount = c.decimal(y, 'amount', yp, `${yl}: the ${method === 'unit-value' ? 'unit value' : 'total'}`, { optional: y.adopted === false });
       if (y.adopted === true && amount === undefined && y.amount === undefined) c.add(`${yp}.amount`, `${yl}: an adopted budget needs its ${method === 'unit-value' ? 'unit value' : 'total'}`);
-      if (method === 'total' && amount && unit && !isMultiple(amount, unit)) {
+      if (method === 'total' && amount && unit && !isWholeMultiple(amount, unit)) {
         c.add(`${yp}.amount`, `${yl}: the total ${amount} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`);
       }
     });
@@ -374,7 +374,7 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
     } else {
       const amount = c.decimal(d, 'amount', path, `${label}: the amount`, { positive: true });
       const unit = b ? budgets.get(b)!.roundingUnit : undefined;
-      if (amount && isDecimalString(unit) && !unit.startsWith('-') && !new Decimal(unit).isZero() && !isMultiple(amount, unit)) {
+      if (amount && isDecimalString(unit) && !unit.startsWith('-') && !new Decimal(unit).isZero() && !isWholeMultiple(amount, unit)) {
         c.add(`${path}.amount`, `${label}: the amount ${amount} is not a whole number of ${b}'s rounding unit ${unit}, so the shares could not sum to it`);
       }
     }
@@ -450,11 +450,6 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
     const to = c.date(d, 'to', path, `${label}: the last day it covers`);
     if (from && to && to < from) c.add(`${path}.to`, `${label} ends (${to}) before it begins (${from})`);
   });
-}
-
-function isMultiple(amount: string, unit: string): boolean {
-  const p = Math.max(decimalPlaces(amount), decimalPlaces(unit));
-  return toScaledBigInt(amount, p) % toScaledBigInt(unit, p) === 0n;
 }
 
 /** Lists that later work fills; a file from before they existed reads as if they were empty. */
