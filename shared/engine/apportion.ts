@@ -94,7 +94,8 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
   if (tScaled % rAtT !== 0n) throw new EngineError(`the total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
   const tn = tScaled / rAtT; // the total counted in rounding units
 
-  const { groups, of, total: u } = groupByUnits(members, unitsPlaces(members));
+  const uPlaces = unitsPlaces(members);
+  const { groups, of, total: u } = groupByUnits(members, uPlaces);
   if (members.length === 0) throw new EngineError('there are no members to apportion among');
   if (u === 0n) throw new EngineError('the members hold zero units in total, so nothing can be apportioned');
 
@@ -132,7 +133,7 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
     }
     return roundedUp[i] ? t[1] : t[0];
   });
-  return { amounts, roundedUp, totalUnits: formatUnits(u, unitsPlaces(members)), percents: percentsOf(of, u) };
+  return { amounts, roundedUp, totalUnits: formatUnits(u, uPlaces), percents: percentsOf(of, u) };
 }
 
 /** R7 a fixed value per unit: each member pays u_i · V rounded (R9) to the rounding unit. */
