@@ -56,7 +56,18 @@ function printHtml(win: Window, name: string, html: string): void {
   frame.title = name;
   frame.setAttribute('aria-hidden', 'true');
   frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden';
-  frame.addEventListener('load', () => frame.contentWindow?.print(), { once: true });
+  // print() can leave focus in the frame, where the app's shortcuts (Alt+1…5, Ctrl+Z) no longer reach: give it back.
+  const before = win.document.activeElement as HTMLElement | null;
+  frame.addEventListener(
+    'load',
+    () => {
+      frame.contentWindow?.print();
+      win.focus();
+      before?.focus?.();
+      frame.dataset.printed = 'true';
+    },
+    { once: true },
+  );
   frame.srcdoc = html;
   win.document.body.append(frame);
 }

@@ -359,15 +359,18 @@ describe('ledger views in browser mode', () => {
     expect(values.some((v) => v.includes('Albania') && v.includes('no vote'))).toBe(true);
     await page.click('[data-testid=export-pdf]');
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/Printing voting-status-2026-06-30\.pdf/);
+    // Keys pressed while the print dialog is up go to it, not the app: wait until print() has returned.
+    await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
     const html = (await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc'))!;
     expect(html).toContain(`Voting status on ${DATE}`);
     expect(html).toContain(groupThousands(before.minimumPayment));
-    for (const [key, stem] of [
-      ['Alt+2', 'payments'],
-      ['Alt+4', 'wcf-'],
-      ['Alt+5', 'advances-'],
+    for (const [key, stem, tab] of [
+      ['Alt+2', 'payments', 'payments'],
+      ['Alt+4', 'wcf-', 'wcf'],
+      ['Alt+5', 'advances-', 'advances'],
     ] as const) {
       await page.keyboard.press(key);
+      await page.waitForSelector(`[data-testid=view-${tab}][aria-selected=true]`, { timeout: 5000 });
       const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
       expect(d.suggestedFilename()).toMatch(new RegExp(`^${stem}.*\\.xlsx$`));
     }
