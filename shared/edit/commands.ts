@@ -1,5 +1,5 @@
 import { isIsoDate } from '../model/dates';
-import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
+import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
 import type { Budget, BudgetMethod, BudgetYear, ClassHolding, Member, Participation, Problem, RoundingMode, Scheme, Workbook } from '../model/types';
 import { refuse, type Outcome, changedParts as changed } from './command';
 import { parseTsv } from './tsv';
@@ -88,8 +88,9 @@ export function setBudgetYear(wb: Workbook, a: SetBudgetYearArgs): Outcome {
     }
     next.amount = a.amount;
   }
-  if (next.method === 'total' && next.amount !== undefined && decimalPlaces(new Decimal(next.amount).toFixed()) > decimalPlaces(b.roundingUnit)) {
-    return refuse('amount', `a total must be a whole number of the rounding unit ${b.roundingUnit}`);
+  // R5: only a whole number of rounding units can be shared out exactly.
+  if (next.method === 'total' && next.amount !== undefined && !isWholeMultiple(next.amount, b.roundingUnit)) {
+    return refuse('amount', `a total must be a whole number of the rounding unit ${b.roundingUnit} (${next.amount} is not)`);
   }
   if (next.adopted && next.amount === undefined) return refuse('amount', `an adopted budget for ${a.year} needs its ${next.method === 'total' ? 'total' : 'unit value'}`);
   const years = b.years.filter((y) => y.year !== a.year);
@@ -113,11 +114,14 @@ export function setBudgetTerms(wb: Workbook, a: SetBudgetTermsArgs): Outcome {
   if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
   const next: Budget = { ...b };
   if (a.roundingUnit !== undefined) {
-    if (!/^(1(0)*|0\.0*1)$/.test(a.roundingUnit)) return refuse('roundingUnit', `“${a.roundingUnit}” is not a rounding unit such as 0.01, 1 or 100`);
     const unit = a.roundingUnit;
+    if (!isDecimalString(unit) || unit.startsWith('-') || new Decimal(unit).isZero()) return refuse('roundingUnit', `“${unit}” is not a rounding unit such as 0.01, 0.05, 1 or 100`);
     const places = decimalPlaces(unit);
-    const bad = b.years.find((y) => y.method === 'total' && y.amount !== undefined && !new Decimal(y.amount).mod(unit).isZero());
-    if (bad) return refuse('roundingUnit', `the ${bad.year} total ${bad.amount} is not a whole number of ${a.roundingUnit}`);
+    // R5: every total, and every WCF amount shared out by this budget's scale, must stay a whole number of units.
+    const bad = b.years.find((y) => y.method === 'total' && y.amount !== undefined && !isWholeMultiple(y.amount, unit));
+    if (bad) return refuse('roundingUnit', `the ${bad.year} total ${bad.amount} is not a whole number of ${unit}`);
+    const wcf = wb.wcfDecisions.find((d) => d.budget === b.id && d.amount !== undefined && !isWholeMultiple(d.amount, unit));
+    if (wcf) return refuse('roundingUnit', `the working capital fund amount ${wcf.amount} (${wcf.id}) is not a whole number of ${unit}`);
     next.roundingUnit = a.roundingUnit;
     // Totals are rewritten with the unit's decimals so the file reads naturally ("1000000.00").
     next.years = b.years.map((y) => (y.method === 'total' && y.amount !== undefined ? { ...y, amount: new Decimal(y.amount).toFixed(places) } : y));

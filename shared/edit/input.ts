@@ -42,9 +42,12 @@ export function parseAmountInput(text: string, current: string | undefined, opts
   return { ok: true, value };
 }
 
-/** A rounding unit: a power of ten such as 1, 0.01 or 100 (R9). */
+/** A rounding unit (R9): any amount greater than zero, such as 0.01, 0.05, 1 or 100. */
 export function parseRoundingUnit(text: string): Parsed {
   const t = text.trim();
-  if (!/^(1(0)*|0\.0*1)$/.test(t)) return { ok: false, message: `“${t}” is not a rounding unit: use a power of ten such as 0.01, 1 or 100` };
-  return { ok: true, value: t };
+  const plain = readPlainAmount(t);
+  if (plain === undefined || new Decimal(plain).isZero()) {
+    return { ok: false, message: `“${t}” is not a rounding unit: type an amount greater than zero such as 0.01, 0.05, 1 or 100` };
+  }
+  return { ok: true, value: plain };
 }

@@ -1,6 +1,6 @@
 import { obligationEnds } from '../engine/advances';
 import { isIsoDate } from '../model/dates';
-import { Decimal, decimalPlaces, isDecimalString, toScaledBigInt } from '../model/decimal';
+import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, AdvanceMovement, Budget, Payment, Problem, VotingDecision, WcfDecision, Workbook } from '../model/types';
 import { refuse, type Outcome, changedParts as changed } from './command';
 import { parseAmountInput, readPlainAmount } from './input';
@@ -321,8 +321,7 @@ export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
   } else {
     const amount = readPlainAmount(amountText!);
     if (amount === undefined || new Decimal(amount).isZero()) return refuse('amount', `“${amountText}” is not an amount greater than zero`);
-    const p = Math.max(decimalPlaces(amount), decimalPlaces(b.roundingUnit));
-    if (toScaledBigInt(amount, p) % toScaledBigInt(b.roundingUnit, p) !== 0n) return refuse('amount', `the amount must be a whole number of ${b.name}'s rounding unit ${b.roundingUnit}, so the shares can sum to it (R5)`);
+    if (!isWholeMultiple(amount, b.roundingUnit)) return refuse('amount', `the amount must be a whole number of ${b.name}'s rounding unit ${b.roundingUnit}, so the shares can sum to it (R5)`);
     d.amount = amount;
   }
   const decidedOn = a.decidedOn?.trim() || undefined;

@@ -227,6 +227,22 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => text(units)).toBe(before);
   });
 
+  it('R9 the budget panel takes any positive rounding unit, refusing one the total is not a whole number of', async () => {
+    const total = await text(totalCell);
+    await page.fill('[data-testid=rounding-unit]', '7');
+    await page.press('[data-testid=rounding-unit]', 'Enter');
+    await expect.poll(() => text('[data-testid=rounding-unit-error]')).toMatch(/is not a whole number of 7/);
+    await page.fill('[data-testid=rounding-unit]', '1000');
+    await page.press('[data-testid=rounding-unit]', 'Enter');
+    await expect.poll(() => page.locator('[data-testid=rounding-unit-error]').count()).toBe(0);
+    // Every amount shown is now whole thousands, and they still sum to the same total exactly (R5).
+    await expect.poll(async () => (await Promise.all((await renderedCodes()).map(amountOf))).every((a) => /,000$|^0$/.test(a ?? ''))).toBe(true);
+    expect(await text(totalCell)).toBe(total);
+    await page.click(cell('AD', 'code'));
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.inputValue('[data-testid=rounding-unit]')).toBe('1');
+  });
+
   it('leaving the page with unsaved changes makes the browser ask (beforeunload); a clean page leaves at once', async () => {
     const dialogs: string[] = [];
     const tab = await browser.newPage({ viewport: { width: 1400, height: 850 } });

@@ -63,6 +63,10 @@ describe('amount input (R3)', () => {
     expect(parseAmountInput('100.005', '1', { places: 2, what: 'The total' }).ok).toBe(false);
     expect(parseAmountInput('', '1', { what: 'The total' }).ok).toBe(false);
     expect(parseRoundingUnit('0.01').ok).toBe(true);
-    expect(parseRoundingUnit('0.05').ok).toBe(false);
+    expect(parseRoundingUnit(' 0.05 ')).toEqual({ ok: true, value: '0.05' });
+    expect(parseRoundingUnit('100').ok).toBe(true);
+    expect(parseRoundingUnit('0').ok).toBe(false);
+    expect(parseRoundingUnit('-1').ok).toBe(false);
+    expect(parseRoundingUnit('five').ok).toBe(false);
   });
 });

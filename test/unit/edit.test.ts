@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessBudgetYear } from '../../shared/engine';
 import { addMember, leaveBudget, pasteRows, removeMember, renameMember, setBudgetTerms, setBudgetYear, setClass, type Done, type Outcome } from '../../shared/edit';
-import { parseWorkbook } from '../../shared/model/validate';
+import { parseWorkbook, validateWorkbook } from '../../shared/model/validate';
+import { Decimal, isWholeMultiple } from '../../shared/model/decimal';
 import type { Workbook } from '../../shared/model/types';
 
 const example = (): Workbook => parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
@@ -59,8 +60,38 @@ describe('edit commands', () => {
   it('R9 setBudgetTerms checks the rounding unit against the totals', () => {
     const wb = example();
     roundTrips(wb, setBudgetTerms(wb, { budget: 'conference', roundingUnit: '1' }));
-    expect(setBudgetTerms(wb, { budget: 'conference', roundingUnit: '0.05' }).ok).toBe(false);
     expect(setBudgetTerms(wb, { budget: 'conference', roundingUnit: '1000000' }).ok).toBe(false);
+    expect(setBudgetTerms(wb, { budget: 'conference', roundingUnit: '0' }).ok).toBe(false);
+  });
+
+  it('R9 any positive rounding unit, not only powers of ten; totals and WCF amounts must stay whole numbers of it (R5)', () => {
+    const wb = example();
+    const totals = (w: typeof wb) => w.budgets.find((b) => b.id === 'conference')!.years.filter((y) => y.method === 'total' && y.amount).map((y) => y.amount!);
+    // Every total a multiple of 0.05: the unit is taken, totals keep two decimals.
+    const five = ok(setBudgetTerms(wb, { budget: 'conference', roundingUnit: '0.05' }));
+    expect(totals(five.workbook)).toEqual(totals(wb).map((a) => new Decimal(a).toFixed(2)));
+    const t = assessBudgetYear(five.workbook, 'conference', 2025);
+    expect(t.rows.every((r) => isWholeMultiple(r.amount, '0.05'))).toBe(true);
+    expect(t.rows.reduce((s, r) => s.plus(r.amount), new Decimal(0)).toFixed(2)).toBe(new Decimal(t.level).toFixed(2));
+    // A total that is not a whole number of the unit is refused, whether typed or already there.
+    const r = setBudgetYear(five.workbook, { budget: 'conference', year: 2027, amount: '1000000.03' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0].message).toMatch(/whole number of the rounding unit 0\.05/);
+    const odd = ok(setBudgetYear(wb, { budget: 'conference', year: 2027, amount: '1000000.03' }));
+    expect(setBudgetTerms(odd.workbook, { budget: 'conference', roundingUnit: '0.05' }).ok).toBe(false);
+    // Unit 1000: 3310500 has no decimals but is still not a whole number of thousands.
+    const hundred = ok(setBudgetTerms(wb, { budget: 'paris', roundingUnit: '1' }));
+    expect(setBudgetYear(hundred.workbook, { budget: 'paris', year: 2026, amount: '3310000' }).ok).toBe(true);
+    const paris100 = ok(setBudgetTerms(wb, { budget: 'paris', roundingUnit: '1000' }));
+    expect(setBudgetYear(paris100.workbook, { budget: 'paris', year: 2026, amount: '3310500' }).ok).toBe(false);
+    expect(setBudgetTerms(wb, { budget: 'paris', roundingUnit: '10000' }).ok).toBe(false); // 3375000 is not
+    // A WCF amount decided under the old unit blocks a unit it is not a whole number of.
+    const wcf = { ...wb, wcfDecisions: [...wb.wcfDecisions, { id: 'wcf-x', budget: 'conference', year: 2026, amount: '1000.01' }] };
+    const blocked = setBudgetTerms(wcf, { budget: 'conference', roundingUnit: '0.05' });
+    expect(blocked.ok).toBe(false);
+    if (!blocked.ok) expect(blocked.problems[0].message).toContain('wcf-x');
+    // What the app writes, the file validation accepts.
+    expect(validateWorkbook(five.workbook)).toEqual([]);
   });
 
   it('addMember, removeMember, renameMember and leaveBudget are undone exactly', () => {
