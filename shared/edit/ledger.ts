@@ -287,6 +287,17 @@ export function addVotingDecision(wb: Workbook, a: VotingDecisionArgs): Outcome 
   return changed(`Voting decision ${id}: ${member} keeps its vote (${body}, ${a.date})`, wb, { ...wb, votingDecisions: [...wb.votingDecisions, d] }, ['votingDecisions']);
 }
 
+/** A recorded R17 decision corrected in place: checked as a new one would be, keeping its id and place. */
+export function updateVotingDecision(wb: Workbook, id: string, a: VotingDecisionArgs): Outcome {
+  const i = wb.votingDecisions.findIndex((d) => d.id === id);
+  if (i < 0) return refuse('id', `there is no voting decision ${id}`);
+  const o = addVotingDecision({ ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) }, a);
+  if (!o.ok) return o;
+  const list = [...wb.votingDecisions];
+  list[i] = { ...o.workbook.votingDecisions.at(-1)!, id };
+  return changed(`Change voting decision ${id}`, wb, { ...wb, votingDecisions: list }, ['votingDecisions']);
+}
+
 export function removeVotingDecision(wb: Workbook, id: string): Outcome {
   if (!wb.votingDecisions.some((d) => d.id === id)) return refuse('id', `there is no voting decision ${id}`);
   return changed(`Remove voting decision ${id}`, wb, { ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) }, ['votingDecisions']);
@@ -333,6 +344,17 @@ export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
   if (reference) d.reference = reference;
   [d.id] = nextId(wb.wcfDecisions.map((x) => x.id), `wcf-${b.id}`);
   return changed(`WCF decision ${d.id}`, wb, { ...wb, wcfDecisions: [...wb.wcfDecisions, d] }, ['wcfDecisions']);
+}
+
+/** A recorded R19 decision corrected in place: checked as a new one would be, keeping its id and place. */
+export function updateWcfDecision(wb: Workbook, id: string, a: WcfDecisionArgs): Outcome {
+  const i = wb.wcfDecisions.findIndex((d) => d.id === id);
+  if (i < 0) return refuse('id', `there is no WCF decision ${id}`);
+  const o = addWcfDecision({ ...wb, wcfDecisions: wb.wcfDecisions.filter((d) => d.id !== id) }, a);
+  if (!o.ok) return o;
+  const list = [...wb.wcfDecisions];
+  list[i] = { ...o.workbook.wcfDecisions.at(-1)!, id };
+  return changed(`Change WCF decision ${id}`, wb, { ...wb, wcfDecisions: list }, ['wcfDecisions']);
 }
 
 export function removeWcfDecision(wb: Workbook, id: string): Outcome {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pastePayments, recordPayment, type Done } from '../../shared/edit';
+import { addVotingDecision, pastePayments, recordPayment, updateWcfDecision, type Done } from '../../shared/edit';
 import { advancesReport, obligationEnds, VotingStatusBook, wcfReport } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
@@ -281,6 +281,19 @@ describe('ledger views in browser mode', () => {
     await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('vote kept by decision');
     expect(await text(statusCell('AL', 'paris', 'decision'))).toBe('Paris Union Assembly, 2026-05-02 (P/A/61/3)');
     expect(await text('[data-testid=voting-decisions]')).toContain('P/A/61/3');
+    // Corrected in place: it covers only until 1 June, so on 30 June AL has no vote again; one undo restores it.
+    const made = addVotingDecision(example, { member: 'AL', budget: 'paris', body: 'Paris Union Assembly', date: '2026-05-02', reference: 'P/A/61/3' }) as Done;
+    const id = made.workbook.votingDecisions.at(-1)!.id;
+    await page.click(`[data-testid=vd-edit-${id}]`);
+    expect(await page.inputValue('[data-testid=vd-reference]')).toBe('P/A/61/3');
+    await page.fill('[data-testid=vd-reference]', 'P/A/61/3 Corr.');
+    await page.fill('[data-testid=vd-to]', '2026-06-01');
+    await page.click('[data-testid=vd-submit]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('no vote');
+    expect(await text('[data-testid=voting-decisions]')).toContain('P/A/61/3 Corr.');
+    expect(await page.locator(`[data-testid=vd-edit-${id}]`).count()).toBe(1); // the same decision, not a second one
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('vote kept by decision');
     await page.click('[data-testid=undo]');
     await expect.poll(() => text(statusCell('AL', 'paris', 'status'))).toBe('no vote');
   });
@@ -316,6 +329,20 @@ describe('ledger views in browser mode', () => {
     for (const f of report.funds) await expect.poll(() => text(`[data-testid=wcf-balance-${f.budget}]`)).toBe(groupThousands(f.balance));
     await page.waitForSelector('[data-testid=wcf-grid] .ag-row');
     await page.screenshot({ path: join(shots, 'wcf.png') });
+    // A decision corrected in place (an amount instead of a proportion): the engine's new balance, then undone.
+    const d0 = example.wcfDecisions[0];
+    const fixed = updateWcfDecision(example, d0.id, { budget: d0.budget, year: d0.year, amount: '2000000', decidedOn: d0.decidedOn, reference: d0.reference }) as Done;
+    const fund = (r: typeof report) => r.funds.find((f) => f.budget === d0.budget)!.balance;
+    const after = wcfReport(new VotingStatusBook(fixed.workbook).ledger, '2027-01-01');
+    expect(fund(after)).not.toBe(fund(report));
+    await page.click(`[data-testid=wcf-edit-${d0.id}]`);
+    await page.selectOption('[data-testid=wcf-basis]', 'amount');
+    await page.fill('[data-testid=wcf-value]', '2000000');
+    await page.click('[data-testid=wcf-submit]');
+    await expect.poll(() => text(`[data-testid=wcf-balance-${d0.budget}]`)).toBe(groupThousands(fund(after)));
+    expect(await text('[data-testid=wcf-submit]')).toBe('Record decision');
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => text(`[data-testid=wcf-balance-${d0.budget}]`)).toBe(groupThousands(fund(report)));
   });
 
   it('R20 entering a denunciation shows the date the obligation ends and whether the host is bound', async () => {

@@ -14,10 +14,12 @@ import {
   removeVotingDecision,
   removeWcfDecision,
   setDenunciation,
+  updateVotingDecision,
+  updateWcfDecision,
   type Done,
   type Outcome,
 } from '../../shared/edit';
-import { advancesReport, VotingStatusBook } from '../../shared/engine';
+import { advancesReport, Ledger, VotingStatusBook, wcfReport } from '../../shared/engine';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook, validateWorkbook } from '../../shared/model/validate';
 
@@ -132,6 +134,11 @@ describe('R17 voting decisions', () => {
     roundTrips(d.workbook, removeVotingDecision(d.workbook, id));
     expect(refusedAt(addVotingDecision(wb, { member: 'AL', body: '', date: '2026-05-01', reference: 'x' }), 'body')).toContain('body');
     expect(refusedAt(addVotingDecision(wb, { member: 'AL', body: 'GA', date: '2026-05-01', reference: 'x', from: '2026-05-01', to: '2026-01-01' }), 'to')).toContain('before');
+    // Corrected in place: an end date before the as-of date, and the vote is lost again; the id stays.
+    const u = roundTrips(d.workbook, updateVotingDecision(d.workbook, id, { member: 'AL', budget: 'paris', body: 'Paris Union Assembly', date: '2026-05-01', reference: 'A/66/1 Corr.', to: '2026-06-01' }));
+    expect(u.workbook.votingDecisions.at(-1)).toMatchObject({ id, reference: 'A/66/1 Corr.', to: '2026-06-01' });
+    expect(new VotingStatusBook(u.workbook).budgetStatus('AL', paris, '2026-06-30').status).toBe('no vote');
+    expect(refusedAt(updateVotingDecision(d.workbook, id, { member: 'ZZ', body: 'GA', date: '2026-05-01', reference: 'x' }), 'member')).toContain('ZZ');
   });
 });
 
@@ -143,6 +150,21 @@ describe('R19 WCF decisions', () => {
     roundTrips(d.workbook, removeWcfDecision(d.workbook, 'wcf-locarno-0001'));
     expect(refusedAt(addWcfDecision(wb, { budget: 'paris', year: 2026, amount: '100.5' }), 'amount')).toContain('rounding unit');
     expect(refusedAt(addWcfDecision(wb, { budget: 'paris', year: 2026, amount: '100', proportion: '0.1' }), 'amount')).toContain('not both');
+  });
+
+  it('a decision corrected in place keeps its id and place, is checked like a new one, and undoes exactly', () => {
+    const wb = example();
+    const first = wb.wcfDecisions[0];
+    const before = wcfReport(new Ledger(wb), '2027-06-30').decisions.find((d) => d.id === first.id)!;
+    const d = roundTrips(wb, updateWcfDecision(wb, first.id, { budget: first.budget, year: first.year, amount: '2000000', reference: 'corrected' }));
+    expect(d.workbook.wcfDecisions[0]).toMatchObject({ id: first.id, budget: first.budget, amount: '2000000', reference: 'corrected' });
+    expect(d.workbook.wcfDecisions[0].proportion).toBeUndefined();
+    expect(d.workbook.wcfDecisions.length).toBe(wb.wcfDecisions.length);
+    const after = wcfReport(new Ledger(d.workbook), '2027-06-30').decisions.find((x) => x.id === first.id)!;
+    expect(after.total).not.toBe(before.total);
+    expect(after.total.replace(/\.0+$/, '')).toBe('2000000');
+    expect(refusedAt(updateWcfDecision(wb, first.id, { budget: 'paris', year: 2026, amount: '100.5' }), 'amount')).toContain('rounding unit');
+    expect(refusedAt(updateWcfDecision(wb, 'nope', { budget: 'paris', year: 2026, amount: '100' }), 'id')).toContain('nope');
   });
 });
 

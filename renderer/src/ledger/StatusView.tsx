@@ -1,6 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
-import { addVotingDecision, removeVotingDecision } from '../../../shared/edit';
+import { addVotingDecision, removeVotingDecision, updateVotingDecision } from '../../../shared/edit';
 import type { VotingStatus } from '../../../shared/engine';
 import type { StatusLine } from '../../../shared/export/ledger-export';
 import { statusExport } from '../../../shared/export/ledger-export';
@@ -137,7 +137,17 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
 function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
   const [f, setF] = useState({ member: '', budget: '', body: '', date: '', reference: '', from: '', to: '' });
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
-  useEffect(() => setF((x) => ({ ...x, member: member || x.member, budget: member ? budget : x.budget })), [member, budget]);
+  // The id of a recorded decision being corrected in place, or null for a new one.
+  const [editing, setEditing] = useState<string | null>(null);
+  useEffect(() => {
+    if (!editing) setF((x) => ({ ...x, member: member || x.member, budget: member ? budget : x.budget }));
+  }, [member, budget, editing]);
+  const blank = { body: '', reference: '', date: '', from: '', to: '' };
+  const stopEditing = () => {
+    setEditing(null);
+    setError(null);
+    setF((x) => ({ ...x, ...blank }));
+  };
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
   const field = (k: keyof typeof f, label: string, type = 'text') => (
     <label className="field" key={k}>
@@ -154,6 +164,18 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
           <li key={d.id}>
             <strong>{d.member}</strong> {d.budget ?? 'all budgets'}: {d.body}, {d.date} ({d.reference}), {d.from}
             {d.to ? ` to ${d.to}` : ' on'}{' '}
+            <button
+              className="link"
+              aria-label={`Change ${d.id}`}
+              data-testid={`vd-edit-${d.id}`}
+              onClick={() => {
+                setEditing(d.id);
+                setError(null);
+                setF({ member: d.member, budget: d.budget ?? '', body: d.body, date: d.date, reference: d.reference, from: d.from ?? '', to: d.to ?? '' });
+              }}
+            >
+              ✎
+            </button>
             <button className="link" aria-label={`Remove ${d.id}`} onClick={() => run((wb) => removeVotingDecision(wb, d.id))}>
               ×
             </button>
@@ -162,13 +184,14 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
         {workbook.votingDecisions.length === 0 && <li className="muted">None recorded.</li>}
       </ul>
       <form
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && editing) stopEditing();
+        }}
         onSubmit={(e) => {
           e.preventDefault();
-          const o = run((wb) => addVotingDecision(wb, f));
-          if (o.ok) {
-            setError(null);
-            setF({ ...f, body: '', reference: '', date: '', from: '', to: '' });
-          } else {
+          const o = run((wb) => (editing ? updateVotingDecision(wb, editing, f) : addVotingDecision(wb, f)));
+          if (o.ok) stopEditing();
+          else {
             setError(o.problems[0]);
             notify('error', o.problems[0].message);
           }
@@ -185,8 +208,13 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
         {field('from', 'Covers from (default: its date)', 'date')}
         {field('to', 'Covers until (empty: until revoked)', 'date')}
         <button type="submit" data-testid="vd-submit">
-          Record decision
+          {editing ? `Save changes to ${editing}` : 'Record decision'}
         </button>
+        {editing && (
+          <button type="button" onClick={stopEditing}>
+            Cancel
+          </button>
+        )}
       </form>
     </aside>
   );

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useEffect, useMemo, useState } from 'react';
-import { addWcfDecision, removeWcfDecision } from '../../../shared/edit';
+import { addWcfDecision, removeWcfDecision, updateWcfDecision } from '../../../shared/edit';
+import type { WcfDecision } from '../../../shared/model/types';
 import { wcfReport, type WcfMemberRow } from '../../../shared/engine';
 import { wcfExport } from '../../../shared/export/ledger-export';
 import { wcfCsv } from '../../../shared/export/ledger-tables';
@@ -16,6 +17,7 @@ const money = { type: 'rightAligned', valueFormatter: (p: { value: string | null
 
 export function WcfView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
   const [budget, setBudget] = useState('all');
+  const [editing, setEditing] = useState<WcfDecision | null>(null);
   const computed = useMemo(() => {
     try {
       return { report: wcfReport(state.book(workbook).ledger, asOf, budget === 'all' ? undefined : budget), error: null };
@@ -98,7 +100,15 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
                     <td className="n">{g(d.total)}</td>
                     <td className="n">{g(d.paid)}</td>
                     <td className="n">{g(d.owed)}</td>
-                    <td>
+                    <td className="row-actions">
+                      <button
+                        className="link"
+                        aria-label={`Change ${d.id}`}
+                        data-testid={`wcf-edit-${d.id}`}
+                        onClick={() => setEditing(workbook.wcfDecisions.find((x) => x.id === d.id) ?? null)}
+                      >
+                        ✎
+                      </button>
                       <button className="link" aria-label={`Remove ${d.id}`} onClick={() => run((wb) => removeWcfDecision(wb, d.id))}>
                         ×
                       </button>
@@ -111,32 +121,47 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
           </>
         )}
       </section>
-      <WcfDecisionForm workbook={workbook} run={run} notify={notify} />
+      <WcfDecisionForm key={editing?.id ?? 'new'} workbook={workbook} run={run} notify={notify} editing={editing} onDone={() => setEditing(null)} />
     </div>
   );
 }
 
-function WcfDecisionForm({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'>) {
-  const [f, setF] = useState({ budget: workbook.budgets[0]?.id ?? '', year: '', basis: 'proportion', value: '', decidedOn: '', reference: '' });
+/** A new decision, or (editing) a recorded one corrected in place: one undoable command either way. */
+function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { editing: WcfDecision | null; onDone(): void }) {
+  const [f, setF] = useState(() =>
+    editing
+      ? {
+          budget: editing.budget,
+          year: String(editing.year),
+          basis: editing.proportion !== undefined ? 'proportion' : 'amount',
+          value: editing.proportion ?? editing.amount ?? '',
+          decidedOn: editing.decidedOn ?? '',
+          reference: editing.reference ?? '',
+        }
+      : { budget: workbook.budgets[0]?.id ?? '', year: '', basis: 'proportion', value: '', decidedOn: '', reference: '' },
+  );
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
   return (
-    <aside className="ledger-side" aria-label="New WCF decision">
-      <h3>Establish or increase the fund (R19)</h3>
+    <aside className="ledger-side" aria-label={editing ? `Change ${editing.id}` : 'New WCF decision'} data-testid="wcf-form">
+      <h3>{editing ? `Change ${editing.id} (R19)` : 'Establish or increase the fund (R19)'}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const o = run((wb) =>
-            addWcfDecision(wb, {
-              budget: f.budget,
-              year: Number(f.year),
-              ...(f.basis === 'proportion' ? { proportion: f.value } : { amount: f.value }),
-              decidedOn: f.decidedOn,
-              reference: f.reference,
-            }),
-          );
+          const args = {
+            budget: f.budget,
+            year: Number(f.year),
+            ...(f.basis === 'proportion' ? { proportion: f.value } : { amount: f.value }),
+            decidedOn: f.decidedOn,
+            reference: f.reference,
+          };
+          const o = run((wb) => (editing ? updateWcfDecision(wb, editing.id, args) : addWcfDecision(wb, args)));
           setError(o.ok ? null : o.problems[0].message);
           if (!o.ok) notify('error', o.problems[0].message);
+          else if (editing) onDone();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && editing) onDone();
         }}
       >
         <label className="field">
@@ -151,18 +176,18 @@ function WcfDecisionForm({ workbook, run, notify }: Pick<LedgerProps, 'workbook'
         </label>
         <label className="field">
           <span>Year whose contributions it is based on</span>
-          <input value={f.year} onChange={set('year')} placeholder="2027" />
+          <input value={f.year} onChange={set('year')} placeholder="2027" data-testid="wcf-year" />
         </label>
         <label className="field">
           <span>Basis</span>
-          <select value={f.basis} onChange={set('basis')}>
+          <select value={f.basis} onChange={set('basis')} data-testid="wcf-basis">
             <option value="proportion">a proportion of the year’s contribution</option>
             <option value="amount">an amount apportioned (R5)</option>
           </select>
         </label>
         <label className="field">
           <span>{f.basis === 'proportion' ? 'Proportion (e.g. 0.05)' : 'Amount'}</span>
-          <input value={f.value} onChange={set('value')} />
+          <input value={f.value} onChange={set('value')} data-testid="wcf-value" />
         </label>
         <label className="field">
           <span>Decided on</span>
@@ -170,9 +195,14 @@ function WcfDecisionForm({ workbook, run, notify }: Pick<LedgerProps, 'workbook'
         </label>
         <label className="field">
           <span>Reference</span>
-          <input value={f.reference} onChange={set('reference')} />
+          <input value={f.reference} onChange={set('reference')} data-testid="wcf-reference" />
         </label>
-        <button type="submit">Record decision</button>
+        <button type="submit" data-testid="wcf-submit">{editing ? 'Save changes' : 'Record decision'}</button>
+        {editing && (
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
+        )}
         {error && (
           <p className="cell-error" role="alert">
             {error}
