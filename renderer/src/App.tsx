@@ -24,6 +24,7 @@ import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import { emptyWorkbook } from '../../shared/model/empty';
 import type { Problem, Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
+import { BACKGROUND_FROM, readWorkbook } from './open/readWorkbook';
 import { platform } from '../platform';
 import { BudgetPanel } from './BudgetPanel';
 import { ClassChanges } from './ClassChanges';
@@ -55,6 +56,8 @@ interface Notice {
   kind: 'info' | 'error';
   text: string;
   problems?: Problem[];
+  /** Long work under way: shown with a spinner and aria-busy. */
+  busy?: boolean;
 }
 
 interface CellError {
@@ -143,13 +146,19 @@ export function App() {
   );
 
   /** A file that fails to load is reported and never adopted, so it is never overwritten by Save. */
+  const loading = useRef(0);
   const load = useCallback(
-    (r: OpenResult) => {
+    async (r: OpenResult) => {
       if (!r.ok) {
         if (!('cancelled' in r)) setNotice({ kind: 'error', text: r.message });
         return;
       }
-      const parsed = parseWorkbook(r.opened.text);
+      // A large file is checked in the background (progress shown); a later open supersedes this one.
+      const ticket = ++loading.current;
+      const size = r.opened.text.length;
+      if (size >= BACKGROUND_FROM) setNotice({ kind: 'info', text: `Opening ${r.opened.file.name} (${(size / 1e6).toFixed(1)} MB): checking every figure…`, busy: true });
+      const parsed = await readWorkbook(r.opened.text);
+      if (ticket !== loading.current) return;
       if (!parsed.workbook) {
         setNotice({
           kind: 'error',
@@ -604,7 +613,8 @@ export function App() {
 
 function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () => void }) {
   return (
-    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} aria-busy={notice.busy ?? false} data-testid="notice">
+      {notice.busy && <span className="spinner" aria-hidden="true" />}
       <span>{notice.text}</span>
       {notice.problems && (
         <ul>

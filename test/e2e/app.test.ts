@@ -8,6 +8,7 @@ import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
+import { BACKGROUND_FROM } from '../../renderer/src/open/limits';
 import { cell, launchChromium, serveStatic, totalCell } from './harness';
 
 // Browser mode, end to end: the built renderer in Chromium. Expected figures come from the engine in Node,
@@ -287,5 +288,39 @@ describe('browser mode, end to end', () => {
     await chooser.setFiles(bad);
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/broken.json could not be opened; it was left as it is/);
     expect(await text('[data-testid=doc-title]')).toContain('example-workbook.json');
+  });
+
+  it('a large workbook is checked in the background with progress; a problem deep in it is reported by line', async () => {
+    const { writeFileSync } = await import('node:fs');
+    // The example with 12,000 more payments: over the size checked off the window's thread.
+    const p0 = example.payments[0];
+    const big = { ...example, payments: [...example.payments, ...Array.from({ length: 12_000 }, (_, i) => ({ ...p0, id: `bulk-${i}`, reference: `bulk ${i}` }))] };
+    const good = join(dir, 'large.json');
+    writeFileSync(good, JSON.stringify(big, null, 2));
+    expect(readFileSync(good, 'utf8').length).toBeGreaterThan(BACKGROUND_FROM);
+    // Watch the notice from inside the page: the busy state may be shorter than a poll.
+    await page.evaluate(`window.seen = [];
+      new MutationObserver(() => {
+        const n = document.querySelector('[data-testid=notice]');
+        if (n) window.seen.push(n.getAttribute('aria-busy') + '|' + n.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });`);
+    let [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=open]')]);
+    await chooser.setFiles(good);
+    await expect.poll(() => text('[data-testid=notice]'), { timeout: 15_000 }).toMatch(/^Opened large\.json/);
+    const seen = (await page.evaluate('window.seen')) as string[];
+    expect(seen.some((x) => /^true\|Opening large\.json \(\d+\.\d MB\): checking/.test(x)), seen.join('\n')).toBe(true);
+    expect(await text('[data-testid=doc-title]')).toContain('large.json');
+
+    // A bad amount in the 11,000th added payment: refused with its line, the open workbook kept.
+    big.payments[example.payments.length + 11_000] = { ...p0, id: 'bulk-bad', amount: '12,5' };
+    const bad = join(dir, 'large-bad.json');
+    const badText = JSON.stringify(big, null, 2);
+    writeFileSync(bad, badText);
+    const line = badText.slice(0, badText.indexOf('"12,5"')).split('\n').length;
+    [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=open]')]);
+    await chooser.setFiles(bad);
+    await expect.poll(() => text('[data-testid=notice]'), { timeout: 15_000 }).toMatch(/large-bad.json could not be opened; it was left as it is/);
+    expect(await text('[data-testid=notice]')).toContain(`line ${line}`);
+    expect(await text('[data-testid=doc-title]')).toContain('large.json');
   });
 });

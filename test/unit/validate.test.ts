@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkComputable } from '../../shared/engine/check';
-import { parseWorkbook, pathSegments, validateWorkbook } from '../../shared/model/validate';
+import { parseWorkbook, pathSegments, readCheckedWorkbook, validateWorkbook } from '../../shared/model/validate';
+import { BACKGROUND_FROM } from '../../renderer/src/open/limits';
+import { readWorkbook } from '../../renderer/src/open/readWorkbook';
 import { e1Workbook } from './helpers';
 
 const messages = (doc: unknown) => validateWorkbook(doc).map((p) => `${p.path}: ${p.message}`);
@@ -67,5 +69,29 @@ describe('workbook validation', () => {
     const wb = e1Workbook();
     wb.participations[1].classes = [{ year: 2030, class: 'B' }];
     expect(checkComputable(wb)).toEqual([{ path: 'budgets[0]', message: 'conference, 2026: Q holds no class in conference for 2026' }]);
+  });
+});
+
+describe('reading a workbook checked elsewhere (the app checks large files in a worker)', () => {
+  it('readCheckedWorkbook gives what parseWorkbook gives, defaults included', () => {
+    const wb = e1Workbook() as unknown as Record<string, unknown>;
+    delete wb.payments;
+    const text = JSON.stringify(wb);
+    const parsed = parseWorkbook(text);
+    expect(parsed.workbook).toBeDefined();
+    expect(readCheckedWorkbook(text)).toEqual(parsed.workbook);
+    expect(readCheckedWorkbook(text).payments).toEqual([]);
+  });
+
+  it('readWorkbook falls back to checking in place where no worker can start, with the same verdict and lines', async () => {
+    expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe('undefined');
+    const wb = e1Workbook() as unknown as { members: { name: string }[] };
+    wb.members[0].name = 'x'.repeat(BACKGROUND_FROM); // large enough to go to the worker in the app
+    const text = JSON.stringify(wb, null, 2).replace('"half-up"', '"half-sideways"');
+    const r = await readWorkbook(text);
+    expect(r).toEqual(parseWorkbook(text));
+    expect(r.workbook).toBeUndefined();
+    expect(r.problems[0].message).toMatch(/half-sideways|rounding/);
+    expect(r.lines[0]).toBeGreaterThan(1);
   });
 });
