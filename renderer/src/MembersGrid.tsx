@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
+import { TextEditor } from './grid/TextEditor';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -193,7 +194,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   handlers.current = { onEdit, onFocusRow };
   const stable = useMemo(
     () => ({
-      defaultColDef: { resizable: true, sortable: false, suppressMovable: true } satisfies ColDef<GridRow>,
+      defaultColDef: { resizable: true, sortable: false, suppressMovable: true, cellEditor: TextEditor } satisfies ColDef<GridRow>,
       getRowId: (p: GetRowIdParams<GridRow>) => (p.rowPinned ? TOTAL_ROW_ID : p.data.code),
       onCellEditRequest: (e: CellEditRequestEvent<GridRow>) =>
         handlers.current.onEdit({ rowId: e.node.rowPinned ? TOTAL_ROW_ID : e.data.code, colId: e.column.getColId(), pinned: Boolean(e.node.rowPinned), value: String(e.newValue ?? '') }),

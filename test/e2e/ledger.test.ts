@@ -206,6 +206,26 @@ describe('ledger views in browser mode', () => {
     await expect.poll(() => text('[data-testid=payments-count]')).toBe(`${example.payments.length} payments`);
   });
 
+  it('typing a whole payment row at full speed, Tab after Tab without waiting, loses no keystroke', async () => {
+    await page.keyboard.press('Alt+2');
+    const newCell = (col: string) => `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
+    await page.click(newCell('member'));
+    // As a keyboard macro or a fast typist would: no pause between keys (AG Grid's editor once selected what was
+    // typed right after a Tab, and the next key replaced it).
+    for (const part of ['DZ', '01.06.2026', '1234.50', '', 'paris', '', 'contribution', 'typed fast']) {
+      await page.keyboard.type(part, { delay: 0 });
+      await page.keyboard.press('Tab', { delay: 0 });
+    }
+    await page.keyboard.press('Escape');
+    const cols = ['member', 'date', 'amount', 'budget', 'purpose', 'reference'];
+    await expect.poll(async () => Promise.all(cols.map((c) => text(newCell(c))))).toEqual(['DZ', '2026-06-01', '1,234.50', 'paris', 'contribution', 'typed fast']);
+    // Left unrecorded: Escape on the row (not editing) clears it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => text(newCell('reference'))).toBe('');
+    expect(await text(newCell('member'))).toBe('member');
+    expect(await text('[data-testid=payments-count]')).toBe(`${example.payments.length} payments`);
+  });
+
   it('refuses a bad amount at the cell, and pastes TSV rows as one undoable step', async () => {
     await page.keyboard.press('Alt+2');
     const first = example.payments[0].id;

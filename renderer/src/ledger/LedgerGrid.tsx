@@ -2,6 +2,7 @@ import type { CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridAp
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
+import { TextEditor } from '../grid/TextEditor';
 
 // The ledger views' grid: rows computed by the engine, handed over as transactions keyed by getRowId so a
 // recompute (a payment recorded) updates cells in place and keeps focus, scroll and the editor; edits go out as
@@ -66,6 +67,7 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
       resizable: true,
       sortable: true,
       suppressMovable: true,
+      cellEditor: TextEditor,
       // Enter while editing the new row: the edit ends here, handed to onEdit at once (the grid's edit request comes
       // later), then the view says where to go next; the grid does not move down.
       suppressKeyboardEvent: (p: SuppressKeyboardEventParams<T>) => {

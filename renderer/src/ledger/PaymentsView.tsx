@@ -23,6 +23,7 @@ import { readStatement, rememberedMapping, rememberMapping, type Statement } fro
 import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
+import { TextEditor } from '../grid/TextEditor';
 
 // R15 payments: entered (in the form, or in the blank row pinned at the top of the grid), edited in the grid, pasted
 // from a spreadsheet, imported from a bank statement; and the statement of the member selected: how each payment
@@ -119,7 +120,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
         width: 120,
         editable,
         // A recorded payment's purpose is picked from the list; in the new row it is typed like the rest (contribution, wcf).
-        cellEditorSelector: (p) => (p.data?.isNew ? { component: 'agTextCellEditor' } : { component: 'agSelectCellEditor', params: { values: ['', 'contribution', 'wcf'] } }),
+        cellEditorSelector: (p) => (p.data?.isNew ? { component: TextEditor } : { component: 'agSelectCellEditor', params: { values: ['', 'contribution', 'wcf'] } }),
       },
       { ...base, field: 'reference', headerName: 'Reference', flex: 1, minWidth: 160, editable },
     ];
