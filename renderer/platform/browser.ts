@@ -2,7 +2,8 @@ import exampleText from '../../examples/example-workbook.json?raw';
 import type { DesktopApi, Draft, FileRef, OpenResult } from '../../shared/ipc/contract';
 
 // Browser mode: the same contract as the Electron preload. Open = a file picker, save = a download,
-// recent files and the autosave draft in localStorage (a workbook is tens of kB; the quota is MBs).
+// recent files and the autosave draft in localStorage (a workbook is tens of kB; the quota is MBs: a larger draft is
+// dropped, never left stale).
 
 const RECENT_KEY = 'contribution-calculator.recent';
 const FILE_KEY = (id: string) => `contribution-calculator.file.${id}`;
@@ -130,7 +131,9 @@ export function browserApi(win: Window): DesktopApi {
       try {
         storage.setItem(DRAFT_KEY, JSON.stringify(draft));
       } catch {
-        // Quota: the draft is a safety net; the user still has Save.
+        // Quota (a workbook of several MB): no draft rather than an older one offered later as the unsaved work.
+        // The user still has Save, and the page asks before it is left with unsaved changes.
+        storage.removeItem(DRAFT_KEY);
       }
     },
     async recover() {
