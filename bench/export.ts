@@ -77,3 +77,37 @@ for (const n of [200, 10_000]) {
 }
 console.log(`XLSX export of a ${TOTAL} CHF table, unitary classes, rounding 0.01; median ms${soffice ? '' : ' (soffice not installed: no comparison)'}`);
 console.log(table(['members', 'runs', 'ours ms', 'KiB', 'LibreOffice ms', 'LO/ours', 'our total', 'sheet total misses (cents)'], rows));
+
+// PDF: the print layout through Chromium's printToPDF (what Electron's webContents.printToPDF runs), where Chromium
+// is installed. Says how long a user waits for a PDF of a large table.
+const { existsSync } = await import('node:fs');
+const { CHROMIUM, launchChromium } = await import('../test/e2e/harness');
+if (existsSync(CHROMIUM)) {
+  const { toPrintHtml } = await import('../shared/export/print-html');
+  const browser = await launchChromium();
+  const pdfRows: (string | number)[][] = [];
+  try {
+    for (const n of [200, 10_000]) {
+      const terms = { id: 'unitary', name: 'Unitary contribution', currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up' as const };
+      const t = computeContributions(terms, members(n), 'total', TOTAL, { year: 2026, carriedOver: false, sourceYear: 2026 });
+      const runs = n > 1000 ? 3 : 7;
+      let html = '';
+      const layout = await timeAsync(async () => {
+        html = toPrintHtml(contributionExport(t, { organization: 'Bench', produced: '2026-11-21' }));
+      }, runs);
+      const page = await browser.newPage();
+      let pdf: Buffer = Buffer.alloc(0);
+      const print = await timeAsync(async () => {
+        await page.setContent(html);
+        pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      }, runs);
+      await page.close();
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      pdfRows.push([n.toLocaleString('en'), runs, ms(layout), ms(print), pages, (pdf.length / 1024).toFixed(0)]);
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log('\nPDF of the same table: print layout (HTML) built, then printed by Chromium; median ms');
+  console.log(table(['members', 'runs', 'layout ms', 'print to PDF ms', 'pages', 'KiB'], pdfRows));
+}

@@ -7,6 +7,9 @@ import { today, type ExportSource } from './exports';
 
 export type ExportKind = 'csv' | 'xlsx' | 'pdf';
 
+/** Rows from which a PDF export shows progress (200 rows print in ~0.2 s). */
+export const PDF_PROGRESS_FROM = 1000;
+
 /** The codes of the rows the grid displays, in its order (after its sort and filter); null without a grid. */
 export function displayedCodes<T extends { code: string }>(api: GridApi<T> | null): string[] | null {
   if (!api || api.isDestroyed()) return null;
@@ -18,11 +21,14 @@ export function displayedCodes<T extends { code: string }>(api: GridApi<T> | nul
 }
 
 /** Runs an export of what the user sees through the desktop API (a save dialog in Electron, a download or print in a browser). */
-export function useExport(api: DesktopApi, source: () => ExportSource | null, report: (kind: 'info' | 'error', text: string) => void) {
+export function useExport(api: DesktopApi, source: () => ExportSource | null, report: (kind: 'info' | 'error', text: string, busy?: boolean) => void) {
   return useCallback(
     async (kind: ExportKind) => {
       const src = source();
       if (!src) return report('error', 'Nothing to export: the table could not be computed.');
+      // A PDF of 10,000 rows takes Chromium ~6 s to print (bench/export): say it is under way.
+      const rows = src.table.rows.length;
+      if (kind === 'pdf' && rows >= PDF_PROGRESS_FROM) report('info', `Preparing ${src.stem}.pdf (${rows.toLocaleString('en')} rows)…`, true);
       const r =
         kind === 'csv'
           ? await api.exportFile(`${src.stem}.csv`, 'csv', src.csv)
