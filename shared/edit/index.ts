@@ -6,3 +6,4 @@ export * from './tsv';
 export * from './scenarios';
 export * from './ledger';
 export * from './membership';
+export * from './budgets';

@@ -1,0 +1,212 @@
+import { yearOf } from '../model/dates';
+import { Decimal, decimalPlaces, isWholeMultiple } from '../model/decimal';
+import { builtInScheme } from '../model/schemes';
+import type { Budget, BudgetMethod, ClassHolding, Participation, RoundingMode, Scheme, Workbook } from '../model/types';
+import { Holdings } from '../engine/classes';
+import { changedParts as changed, refuse, type Outcome } from './command';
+import { readPlainAmount } from './input';
+
+// Budgets and class schemes created, renamed and removed (R1, R2, R8). Each command is one undoable step: its
+// inverse puts back the lists it replaced. Ids are readable slugs of the name, unique in the workbook.
+
+/** `from` of addScheme for a class scheme with no classes yet. */
+export const EMPTY_SCHEME = 'empty';
+
+function cleanName(name: string): string | null {
+  const n = name.trim().replace(/\s+/g, ' ');
+  return n === '' || n.length > 120 ? null : n;
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** "Hague Union" → "hague-union", "Genève" → "geneve"; "-2", "-3"… when taken. */
+export function slugId(name: string, taken: ReadonlySet<string>, fallback: string): string {
+  const stem =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || fallback;
+  if (!taken.has(stem)) return stem;
+  for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
+}
+
+/** What refers to a budget, in words and counts (empty: nothing, it may be removed). */
+export function budgetReferences(wb: Workbook, id: string): string[] {
+  const out: string[] = [];
+  const count = (n: number, one: string, many: string) => n > 0 && out.push(`${n} ${n === 1 ? one : many}`);
+  count(wb.payments.filter((p) => p.budget === id).length, 'payment marked for it', 'payments marked for it');
+  count(wb.wcfDecisions.filter((d) => d.budget === id).length, 'working capital fund decision', 'working capital fund decisions');
+  count(wb.votingDecisions.filter((d) => d.budget === id).length, 'voting decision', 'voting decisions');
+  count(wb.classChanges.filter((c) => c.budget === id).length, 'class-change notice', 'class-change notices');
+  const scenarios = wb.scenarios.filter((s) => s.overrides.some((o) => o.kind !== 'units' && o.budget === id));
+  const overrides = scenarios.reduce((n, s) => n + s.overrides.filter((o) => o.kind !== 'units' && o.budget === id).length, 0);
+  if (overrides > 0) out.push(`${overrides} change${overrides === 1 ? '' : 's'} in scenario${scenarios.length === 1 ? '' : 's'} ${scenarios.map((s) => `“${s.name}”`).join(', ')}`);
+  // R11 a special union takes its classes from this one.
+  for (const b of wb.budgets) if (b.classesFrom === id && b.id !== id) out.push(`${b.name}, which takes its classes from it (R11)`);
+  return out;
+}
+
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+export interface AddSchemeArgs {
+  name: string;
+  /** A built-in template (wipo-convention, paris, wipo-unitary, scale), 'empty', or a workbook scheme to copy. */
+  from: string;
+}
+
+/**
+ * R1/R2 a new scheme: a template's table, an empty class table, or a copy of one the workbook holds. A workbook
+ * scheme wins over a template of the same id: it is what this workbook computes with (and may have been edited).
+ */
+export function addScheme(wb: Workbook, a: AddSchemeArgs): Outcome {
+  const name = cleanName(a.name);
+  if (!name) return refuse('name', 'a scheme needs a name (at most 120 characters)');
+  if (wb.schemes.some((s) => sameName(s.name, name))) return refuse('name', `there is already a scheme named “${name}”`);
+  const source: Scheme | undefined = a.from === EMPTY_SCHEME ? undefined : (wb.schemes.find((s) => s.id === a.from) ?? builtInScheme(a.from));
+  if (a.from !== EMPTY_SCHEME && !source) return refuse('from', `there is no template or scheme “${a.from}” to start from`);
+  // 'empty' stays free as an id so that every scheme can be named as `from`.
+  const id = slugId(name, new Set([...wb.schemes.map((s) => s.id), EMPTY_SCHEME]), 'scheme');
+  const scheme: Scheme =
+    !source ? { id, name, kind: 'classes', classes: [] }
+    : source.kind === 'scale' ? { id, name, kind: 'scale' }
+    : { id, name, kind: 'classes', classes: source.classes.map((c) => ({ ...c })) };
+  const what = !source ? 'with no classes yet' : `from ${source.name}`;
+  return changed(`New scheme “${name}” ${what}`, wb, { ...wb, schemes: [...wb.schemes, scheme] }, ['schemes']);
+}
+
+export function renameScheme(wb: Workbook, a: { scheme: string; name: string }): Outcome {
+  const s = wb.schemes.find((x) => x.id === a.scheme);
+  if (!s) return refuse('scheme', `the workbook has no scheme “${a.scheme}”`);
+  const name = cleanName(a.name);
+  if (!name) return refuse('name', 'a scheme needs a name (at most 120 characters)');
+  if (name === s.name) return refuse('name', 'the name is unchanged');
+  if (wb.schemes.some((x) => x.id !== s.id && sameName(x.name, name))) return refuse('name', `there is already a scheme named “${name}”`);
+  return changed(`Rename scheme “${s.name}” to “${name}”`, wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? { ...x, name } : x)) }, ['schemes']);
+}
+
+/** Removes a scheme no budget uses and no scenario names. */
+export function removeScheme(wb: Workbook, a: { scheme: string }): Outcome {
+  const s = wb.schemes.find((x) => x.id === a.scheme);
+  if (!s) return refuse('scheme', `the workbook has no scheme “${a.scheme}”`);
+  const users = wb.budgets.filter((b) => b.schemeId === s.id);
+  if (users.length > 0) return refuse('scheme', `${s.name} is used by ${list(users.map((b) => b.name))}: give ${users.length === 1 ? 'that budget' : 'those budgets'} another scheme or remove ${users.length === 1 ? 'it' : 'them'} first`);
+  const named = wb.scenarios.filter((sc) => sc.overrides.some((o) => o.kind === 'units' && o.scheme === s.id));
+  if (named.length > 0) return refuse('scheme', `${s.name} is named in scenario${named.length === 1 ? '' : 's'} ${list(named.map((sc) => `“${sc.name}”`))}: remove those changes first`);
+  return changed(`Remove scheme “${s.name}”`, wb, { ...wb, schemes: wb.schemes.filter((x) => x.id !== s.id) }, ['schemes']);
+}
+
+export interface AddBudgetArgs {
+  name: string;
+  schemeId: string;
+  currency: string;
+  /** R9 any amount greater than zero: 0.01, 0.05, 1, 100. */
+  roundingUnit: string;
+  rounding: RoundingMode;
+  /** The first year, adopted, with its total (R4) or unit value (R7). */
+  year: number;
+  method: BudgetMethod;
+  amount: string;
+  /** No members yet, or the participations of a budget on the same scheme as they stand in `year`. */
+  members: 'none' | { copyFrom: string };
+}
+
+/** A new budget (a union, a special account…) with its first year, and optionally another budget's members. */
+export function addBudget(wb: Workbook, a: AddBudgetArgs): Outcome {
+  const name = cleanName(a.name);
+  if (!name) return refuse('name', 'a budget needs a name (at most 120 characters)');
+  if (wb.budgets.some((b) => sameName(b.name, name))) return refuse('name', `there is already a budget named “${name}”`);
+  const scheme = wb.schemes.find((s) => s.id === a.schemeId);
+  if (!scheme) return refuse('schemeId', `the workbook has no scheme “${a.schemeId}”: choose one or create it first`);
+  const currency = a.currency.trim();
+  if (!/^[A-Z]{3}$/.test(currency)) return refuse('currency', `“${a.currency}” is not a currency code: three capital letters such as CHF`);
+  const unit = readPlainAmount(a.roundingUnit);
+  if (unit === undefined || new Decimal(unit).isZero()) return refuse('roundingUnit', `“${a.roundingUnit}” is not a rounding unit: an amount greater than zero such as 0.01, 0.05, 1 or 100`);
+  if (a.rounding !== 'half-up' && a.rounding !== 'half-even') return refuse('rounding', `“${String(a.rounding)}” is not a rounding (half-up or half-even)`);
+  if (!Number.isInteger(a.year) || a.year < 1900 || a.year > 2200) return refuse('year', `“${a.year}” is not a year such as 2026`);
+  if (a.method !== 'total' && a.method !== 'unit-value') return refuse('method', `“${String(a.method)}” is not a method (a total or a unit value)`);
+  const what = a.method === 'total' ? 'the total' : 'the unit value';
+  const plain = readPlainAmount(a.amount);
+  if (plain === undefined || new Decimal(plain).isZero()) return refuse('amount', `“${a.amount}” is not an amount greater than zero for ${what}`);
+  // R5: only a whole number of rounding units can be shared out exactly; written with the unit's decimals.
+  if (a.method === 'total' && !isWholeMultiple(plain, unit)) return refuse('amount', `a total must be a whole number of the rounding unit ${unit} (${plain} is not)`);
+  const amount = a.method === 'total' ? new Decimal(plain).toFixed(decimalPlaces(unit)) : new Decimal(plain).toFixed();
+
+  const id = slugId(name, new Set(wb.budgets.map((b) => b.id)), 'budget');
+  const budget: Budget = { id, name, schemeId: scheme.id, currency, roundingUnit: unit, rounding: a.rounding, years: [{ year: a.year, method: a.method, amount, adopted: true }] };
+  let added: Participation[] = [];
+  if (a.members !== 'none') {
+    const copied = copyMembers(wb, a.members.copyFrom, scheme, id, a.year);
+    if (typeof copied === 'string') return refuse('members', copied);
+    added = copied;
+  }
+  const after = { ...wb, budgets: [...wb.budgets, budget], participations: added.length ? [...wb.participations, ...added] : wb.participations };
+  const label = `New budget “${name}”${a.members === 'none' ? '' : ` with ${added.length} member${added.length === 1 ? '' : 's'} of ${budgetName(wb, a.members.copyFrom)}`}`;
+  return changed(label, wb, after, ['budgets', 'participations']);
+}
+
+const budgetName = (wb: Workbook, id: string) => wb.budgets.find((b) => b.id === id)?.name ?? id;
+
+/**
+ * The participations of `sourceId` for a new budget `targetId` on the same scheme: each member with the class it
+ * holds in `year` (R11 linked and R13 changed classes included, as the engine reads them), from `year`. Members that
+ * left before `year` are not copied; one joining later keeps its date and the class it joins with (R12).
+ */
+function copyMembers(wb: Workbook, sourceId: string, scheme: Scheme, targetId: string, year: number): Participation[] | string {
+  const source = wb.budgets.find((b) => b.id === sourceId);
+  if (!source) return `the workbook has no budget “${sourceId}” to copy members from`;
+  if (source.schemeId !== scheme.id) return `${source.name} uses another scheme (${source.schemeId}): its classes would not fit ${scheme.name}`;
+  const first = `${year}-01-01`;
+  const holdings = new Holdings(wb);
+  const out: Participation[] = [];
+  for (const p of wb.participations) {
+    if (p.budget !== source.id || (p.until !== undefined && p.until < first)) continue;
+    const from = p.from !== undefined && p.from > first ? p.from : undefined;
+    const at = from ? yearOf(from) : year;
+    let holding: ClassHolding;
+    try {
+      const h = holdings.holding(source, p.member, at);
+      holding = scheme.kind === 'scale' ? { year: at, weight: h.units } : { year: at, class: h.class };
+    } catch {
+      return `${p.member} holds no class in ${source.name} for ${at}, so it could not be copied: give it one first`;
+    }
+    const next: Participation = { member: p.member, budget: targetId, classes: [holding] };
+    if (from) next.from = from;
+    if (p.until !== undefined) next.until = p.until;
+    out.push(next);
+  }
+  return out;
+}
+
+export function renameBudget(wb: Workbook, a: { budget: string; name: string }): Outcome {
+  const b = wb.budgets.find((x) => x.id === a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const name = cleanName(a.name);
+  if (!name) return refuse('name', 'a budget needs a name (at most 120 characters)');
+  if (name === b.name) return refuse('name', 'the name is unchanged');
+  if (wb.budgets.some((x) => x.id !== b.id && sameName(x.name, name))) return refuse('name', `there is already a budget named “${name}”`);
+  return changed(`Rename budget “${b.name}” to “${name}”`, wb, { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? { ...x, name } : x)) }, ['budgets']);
+}
+
+/** Removes a budget entered by mistake, with its participations; refused while anything still refers to it. */
+export function removeBudget(wb: Workbook, a: { budget: string }): Outcome {
+  const b = wb.budgets.find((x) => x.id === a.budget);
+  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const refs = budgetReferences(wb, b.id);
+  if (refs.length > 0) return refuse('budget', `${b.name} cannot be removed: it is still referred to by ${list(refs)}. Remove or change those first`);
+  const budgets = wb.budgets.filter((x) => x.id !== b.id);
+  const participations = wb.participations.filter((p) => p.budget !== b.id);
+  // R15 a payment marked for no budget must stay creditable: some budget of the member in its currency.
+  for (const pay of wb.payments) {
+    if (pay.budget !== undefined) continue;
+    const before = wb.participations.filter((p) => p.member === pay.member).map((p) => p.budget);
+    const mine = before.filter((id) => id !== b.id).map((id) => budgets.find((x) => x.id === id)!);
+    if (before.includes(b.id) && mine.length > 0 && !mine.some((x) => x.currency === pay.currency)) {
+      return refuse('budget', `${b.name} cannot be removed: payment ${pay.id} of ${pay.member} in ${pay.currency} could then not be credited to any of its budgets`);
+    }
+  }
+  return changed(`Remove budget “${b.name}”`, wb, { ...wb, budgets, participations }, ['budgets', 'participations']);
+}
