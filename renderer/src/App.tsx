@@ -26,6 +26,7 @@ import type { Problem, Workbook } from '../../shared/model/types';
 import { BACKGROUND_FROM, readWorkbook } from './open/readWorkbook';
 import { platform } from '../platform';
 import { BudgetPanel } from './BudgetPanel';
+import { BudgetManager } from './BudgetManager';
 import { ClassChanges } from './ClassChanges';
 import { Membership, membershipDates } from './Membership';
 import { SchemeEditor } from './SchemeEditor';
@@ -187,6 +188,12 @@ export function App() {
       setNotice(skipped.length ? { kind: 'error', text: `${r.outcome.label}; ${skipped.length} skipped:`, problems: skipped } : { kind: 'info', text: r.outcome.label });
     }
     return r.outcome;
+  }, []);
+
+  /** A budget just created or left after a removal: show it, in the year given. */
+  const selectBudget = useCallback((id: string, y?: number) => {
+    setBudgetId(id);
+    if (y !== undefined) setYear(y);
   }, []);
 
   const step = useCallback((dir: 'undo' | 'redo') => {
@@ -579,6 +586,7 @@ export function App() {
           ) : (
             <>
               <BudgetPanel budget={budget} year={year} table={table} run={run} />
+              <BudgetManager workbook={doc.workbook} budget={budget} year={year} run={run} onSelect={selectBudget} />
               <Membership workbook={doc.workbook} budget={budget} year={year} table={table} member={focusedCode} run={run} />
               <ClassChanges workbook={doc.workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
               {scheme && <SchemeEditor scheme={scheme} run={run} />}

@@ -110,7 +110,7 @@ export interface AddBudgetArgs {
   year: number;
   method: BudgetMethod;
   amount: string;
-  /** No members yet, or the participations of a budget on the same scheme as they stand in `year`. */
+  /** No members yet, or the participations of a budget on the same scheme (or one whose classes fit) as they stand in `year`. */
   members: 'none' | { copyFrom: string };
 }
 
@@ -151,14 +151,16 @@ export function addBudget(wb: Workbook, a: AddBudgetArgs): Outcome {
 const budgetName = (wb: Workbook, id: string) => wb.budgets.find((b) => b.id === id)?.name ?? id;
 
 /**
- * The participations of `sourceId` for a new budget `targetId` on the same scheme: each member with the class it
+ * The participations of `sourceId` for a new budget `targetId` on `scheme` (the source's, or one its classes fit): each member with the class it
  * holds in `year` (R11 linked and R13 changed classes included, as the engine reads them), from `year`. Members that
  * left before `year` are not copied; one joining later keeps its date and the class it joins with (R12).
  */
 function copyMembers(wb: Workbook, sourceId: string, scheme: Scheme, targetId: string, year: number): Participation[] | string {
   const source = wb.budgets.find((b) => b.id === sourceId);
   if (!source) return `the workbook has no budget “${sourceId}” to copy members from`;
-  if (source.schemeId !== scheme.id) return `${source.name} uses another scheme (${source.schemeId}): its classes would not fit ${scheme.name}`;
+  const from = wb.schemes.find((x) => x.id === source.schemeId);
+  // Another scheme will do when its classes fit (a copy of the same template): each class must exist in the new one.
+  if (!from || from.kind !== scheme.kind) return `${source.name} uses ${from?.kind === 'scale' ? 'a scale' : 'a class scheme'}, and ${scheme.name} is ${scheme.kind === 'scale' ? 'a scale' : 'a class scheme'}: its members cannot be copied`;
   const first = `${year}-01-01`;
   const holdings = new Holdings(wb);
   const out: Participation[] = [];
@@ -172,6 +174,9 @@ function copyMembers(wb: Workbook, sourceId: string, scheme: Scheme, targetId: s
       holding = scheme.kind === 'scale' ? { year: at, weight: h.units } : { year: at, class: h.class };
     } catch {
       return `${p.member} holds no class in ${source.name} for ${at}, so it could not be copied: give it one first`;
+    }
+    if (scheme.kind === 'classes' && !scheme.classes.some((c) => c.code === holding.class)) {
+      return `${p.member} holds class ${holding.class} in ${source.name}, which ${scheme.name} does not have: copy from a budget whose classes fit`;
     }
     const next: Participation = { member: p.member, budget: targetId, classes: [holding] };
     if (from) next.from = from;
@@ -209,4 +214,17 @@ export function removeBudget(wb: Workbook, a: { budget: string }): Outcome {
     }
   }
   return changed(`Remove budget “${b.name}”`, wb, { ...wb, budgets, participations }, ['budgets', 'participations']);
+}
+
+/**
+ * A new budget on a new scheme, as ONE undoable step (the app's "new scheme from template…" choice). The scheme's
+ * refusals come back at `scheme.name` / `scheme.from`, the budget's at their own fields.
+ */
+export function addBudgetWithNewScheme(wb: Workbook, a: { scheme: AddSchemeArgs; budget: Omit<AddBudgetArgs, 'schemeId'> }): Outcome {
+  const s = addScheme(wb, a.scheme);
+  if (!s.ok) return { ok: false, problems: s.problems.map((p) => ({ ...p, path: `scheme.${p.path}` })) };
+  const scheme = s.workbook.schemes.at(-1)!;
+  const b = addBudget(s.workbook, { ...a.budget, schemeId: scheme.id });
+  if (!b.ok) return b;
+  return changed(`${b.label}, on the new scheme “${scheme.name}”`, wb, b.workbook, ['schemes', 'budgets', 'participations']);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   addBudget,
+  addBudgetWithNewScheme,
   addScheme,
   addVotingDecision,
   createScenario,
@@ -168,6 +169,29 @@ describe('addBudget', () => {
     expect(d.workbook.classChanges).toBe(wb.classChanges);
   });
 
+  it('R1 members copied onto a new scheme made from the same template: their classes fit', () => {
+    const wb = ok(addScheme(example(), { name: 'Hague classes', from: 'paris' })).workbook;
+    const d = roundTrips(wb, addBudget(wb, { ...HAGUE, schemeId: 'hague-classes' }));
+    expect(d.workbook.participations.filter((p) => p.budget === 'hague-union')).toHaveLength(174);
+    expect(sum(assessBudgetYear(d.workbook, 'hague-union', 2026).rows.map((r) => r.amount))).toBe('1000000');
+    // With class VII gone from the new scheme, the copy is refused and names a member holding it.
+    const narrower = ok(addScheme(wb, { name: 'No VII', from: 'empty' })).workbook;
+    expect(refusedAt(addBudget(narrower, { ...HAGUE, schemeId: 'no-vii' }), 'members')).toMatch(/holds class \w+ in Paris Union, which No VII does not have/);
+  });
+
+  it('a budget on a new scheme is one step: undo removes both; refusals of the scheme at scheme.name / scheme.from', () => {
+    const wb = example();
+    const { name, currency, roundingUnit, rounding, year, method, amount, members } = HAGUE;
+    const budget = { name, currency, roundingUnit, rounding, year, method, amount, members };
+    const d = roundTrips(wb, addBudgetWithNewScheme(wb, { scheme: { name: 'Hague classes', from: 'paris' }, budget }));
+    expect(d.workbook.schemes.at(-1)!.id).toBe('hague-classes');
+    expect(d.workbook.budgets.at(-1)!.schemeId).toBe('hague-classes');
+    expect(d.label).toBe('New budget “Hague Union” with 174 members of Paris Union, on the new scheme “Hague classes”');
+    expect(refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: '', from: 'paris' }, budget }), 'scheme.name')).toContain('needs a name');
+    expect(refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: 'X', from: 'berne' }, budget }), 'scheme.from')).toContain('berne');
+    expect(refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: 'X', from: 'paris' }, budget: { ...budget, currency: 'Swiss francs' } }), 'currency')).toContain('currency code');
+  });
+
   it('R11 copying a special union takes the classes it holds through the Paris Union', () => {
     const wb = example();
     const d = roundTrips(wb, addBudget(wb, { ...HAGUE, members: { copyFrom: 'locarno' } }));
@@ -243,7 +267,9 @@ describe('addBudget', () => {
     expect(bad({ amount: '1000000.50' }, 'amount')).toBe('a total must be a whole number of the rounding unit 1 (1000000.50 is not)');
     expect(bad({ roundingUnit: '1000', amount: '1000500' }, 'amount')).toContain('whole number of the rounding unit 1000');
     expect(bad({ members: { copyFrom: 'berne' } }, 'members')).toContain('no budget “berne”');
-    expect(bad({ members: { copyFrom: 'conference' } }, 'members')).toContain('uses another scheme');
+    expect(bad({ members: { copyFrom: 'conference' } }, 'members')).toMatch(/^[A-Z]{2} holds class [ABC] in Conference budget \(states not members of any Union\), which Paris Convention, Art. 16\(4\)\(a\) does not have/);
+    const scale = ok(addScheme(wb, { name: 'UN scale', from: 'scale' })).workbook;
+    expect(refusedAt(addBudget(scale, { ...HAGUE, schemeId: 'un-scale' }), 'members')).toContain('Paris Union uses a class scheme, and UN scale is a scale');
   });
 
   it('a unit value may carry more decimals than the rounding unit (R7)', () => {
