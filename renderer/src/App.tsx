@@ -244,7 +244,7 @@ export function App() {
     if (view === 'compare') return comparisons.current.length ? comparisonSource(comparisons.current, displayedCodes(compareApi.current), ctx) : null;
     return table ? membersSource(table, displayedCodes(gridApi.current), ctx) : null;
   }, [workbook, scenario, view, table, page]);
-  const runExport = useExport(api, exportSource, useCallback((kind: 'info' | 'error', text: string) => setNotice({ kind, text }), []));
+  const runExport = useExport(api, exportSource, useCallback((kind: 'info' | 'error', text: string, busy?: boolean) => setNotice({ kind, text, busy }), []));
 
   const menu = useCallback(
     (c: MenuCommand) => {

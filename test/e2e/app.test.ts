@@ -8,7 +8,7 @@ import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
-import { BACKGROUND_FROM } from '../../renderer/src/open/limits';
+import { BACKGROUND_FROM } from '../../renderer/src/limits';
 import { cell, launchChromium, serveStatic, totalCell } from './harness';
 
 // Browser mode, end to end: the built renderer in Chromium. Expected figures come from the engine in Node,

@@ -8,6 +8,7 @@ import { addVotingDecision, pastePayments, recordPayment, updateWcfDecision, typ
 import { advancesReport, obligationEnds, VotingStatusBook, wcfReport } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
+import { PDF_PROGRESS_FROM } from '../../renderer/src/limits';
 import { launchChromium, serveStatic } from './harness';
 
 // R15–R20 in browser mode: payments, voting status, WCF and advances views. Expected statuses and figures come
@@ -421,5 +422,19 @@ describe('ledger views in browser mode', () => {
       const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
       expect(d.suggestedFilename()).toMatch(new RegExp(`^${stem}.*\\.xlsx$`));
     }
+    // A PDF of a thousand rows or more says it is under way (the payments: over 1,000 in the example).
+    expect(example.payments.length).toBeGreaterThanOrEqual(PDF_PROGRESS_FROM);
+    await page.keyboard.press('Alt+2');
+    await page.waitForSelector('[data-testid=view-payments][aria-selected=true]');
+    await page.evaluate(`window.seen = [];
+      new MutationObserver(() => {
+        const n = document.querySelector('[data-testid=notice]');
+        if (n) window.seen.push(n.getAttribute('aria-busy') + '|' + n.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });`);
+    await page.click('[data-testid=export-pdf]');
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/^Printing payments.*\.pdf/);
+    const seen = (await page.evaluate('window.seen')) as string[];
+    expect(seen.some((x) => /^true\|Preparing payments.*\.pdf \([\d,]+ rows\)…/.test(x)), seen.join('\n')).toBe(true);
+    await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
   });
 });

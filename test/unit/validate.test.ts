@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkComputable } from '../../shared/engine/check';
 import { parseWorkbook, pathSegments, readCheckedWorkbook, validateWorkbook } from '../../shared/model/validate';
-import { BACKGROUND_FROM } from '../../renderer/src/open/limits';
+import { BACKGROUND_FROM } from '../../renderer/src/limits';
 import { readWorkbook } from '../../renderer/src/open/readWorkbook';
 import { e1Workbook } from './helpers';
 

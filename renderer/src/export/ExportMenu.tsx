@@ -3,12 +3,10 @@ import { useCallback } from 'react';
 import { toPrintHtml } from '../../../shared/export/print-html';
 import { toXlsx } from '../../../shared/export/xlsx';
 import type { DesktopApi } from '../../../shared/ipc/contract';
+import { PDF_PROGRESS_FROM } from '../limits';
 import { today, type ExportSource } from './exports';
 
 export type ExportKind = 'csv' | 'xlsx' | 'pdf';
-
-/** Rows from which a PDF export shows progress (200 rows print in ~0.2 s). */
-export const PDF_PROGRESS_FROM = 1000;
 
 /** The codes of the rows the grid displays, in its order (after its sort and filter); null without a grid. */
 export function displayedCodes<T extends { code: string }>(api: GridApi<T> | null): string[] | null {

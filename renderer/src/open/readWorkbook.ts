@@ -1,5 +1,5 @@
 import { parseWorkbook, readCheckedWorkbook, type LoadResult } from '../../../shared/model/validate';
-import { BACKGROUND_FROM } from './limits';
+import { BACKGROUND_FROM } from '../limits';
 
 export { BACKGROUND_FROM };
 
