@@ -63,3 +63,14 @@ export function isWholeMultiple(amount: string, unit: string): boolean {
   const p = Math.max(decimalPlaces(amount), decimalPlaces(unit));
   return toScaledBigInt(amount, p) % toScaledBigInt(unit, p) === 0n;
 }
+
+/**
+ * Exact order of two amounts for sorting a grid column; a missing or unreadable value sorts first. Strings would
+ * order "1000" before "999", and a JS number would round past 15 digits (R3).
+ */
+export function compareAmounts(a: unknown, b: unknown): number {
+  const x = isDecimalString(a) ? new Decimal(a) : null;
+  const y = isDecimalString(b) ? new Decimal(b) : null;
+  if (!x || !y) return x ? 1 : y ? -1 : 0;
+  return x.cmp(y);
+}

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVotingDecision, pastePayments, recordPayment, updateWcfDecision, type Done } from '../../shared/edit';
 import { advancesReport, obligationEnds, VotingStatusBook, wcfReport } from '../../shared/engine';
-import { groupThousands } from '../../shared/model/decimal';
+import { Decimal, groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
 import { PDF_PROGRESS_FROM } from '../../renderer/src/limits';
 import { launchChromium, serveStatic } from './harness';
@@ -350,6 +350,18 @@ describe('ledger views in browser mode', () => {
     for (const f of report.funds) await expect.poll(() => text(`[data-testid=wcf-balance-${f.budget}]`)).toBe(groupThousands(f.balance));
     await page.waitForSelector('[data-testid=wcf-grid] .ag-row');
     await page.screenshot({ path: join(shots, 'wcf.png') });
+    // Sorting a money column orders by value, not as text ("1,000" after "999"): descending, the engine's largest share first.
+    const shareHeader = '[data-testid=wcf-grid] .ag-header-cell[col-id="share"]';
+    await page.click(shareHeader);
+    await page.click(shareHeader);
+    const largest = report.rows.map((r) => r.share).sort((a, b) => new Decimal(b).cmp(a))[0];
+    await expect.poll(() => text('[data-testid=wcf-grid] .ag-row[row-index="0"] .ag-cell[col-id="share"]')).toBe(groupThousands(largest));
+    const shown = await page.$$eval('[data-testid=wcf-grid] .ag-row .ag-cell[col-id="share"]', (cells) =>
+      cells.map((c) => ({ top: c.parentElement!.getBoundingClientRect().top, v: (c.textContent ?? '').replace(/,/g, '') })),
+    );
+    const values = shown.sort((a, b) => a.top - b.top).map((x) => x.v);
+    for (let i = 1; i < values.length; i++) expect(new Decimal(values[i - 1]).gte(values[i]), `${values[i - 1]} ≥ ${values[i]}`).toBe(true);
+    await page.click(shareHeader); // back to the engine's order
     // A decision corrected in place (an amount instead of a proportion): the engine's new balance, then undone.
     const d0 = example.wcfDecisions[0];
     const fixed = updateWcfDecision(example, d0.id, { budget: d0.budget, year: d0.year, amount: '2000000', decidedOn: d0.decidedOn, reference: d0.reference }) as Done;

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/edit';
 import { memberStatement } from '../../../shared/engine';
 import { paymentsExport } from '../../../shared/export/ledger-export';
-import { groupThousands } from '../../../shared/model/decimal';
+import { compareAmounts, groupThousands } from '../../../shared/model/decimal';
 import type { Payment } from '../../../shared/model/types';
 import { tableCsv, today } from '../export/exports';
 import { readStatement, rememberedMapping, rememberMapping, type Statement } from './bankImport';
@@ -109,7 +109,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
       { field: 'id', headerName: 'Id', width: 100, cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined), valueFormatter: (p) => (p.data?.isNew ? 'new' : String(p.value ?? '')) },
       { ...base, field: 'member', headerName: 'Member', width: 100, editable, filter: true },
       { ...base, field: 'date', headerName: 'Date', width: 115, editable },
-      { ...base, field: 'amount', headerName: 'Amount', width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(p, groupThousands) },
+      { ...base, field: 'amount', headerName: 'Amount', width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(p, groupThousands), comparator: compareAmounts },
       { ...base, field: 'currency', headerName: 'Currency', width: 95, editable },
       { ...base, field: 'budget', headerName: 'Budget', width: 110, editable },
       { ...base, field: 'year', headerName: 'Year', width: 80, editable },

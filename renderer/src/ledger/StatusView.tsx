@@ -5,10 +5,10 @@ import type { VotingStatus } from '../../../shared/engine';
 import type { StatusLine } from '../../../shared/export/ledger-export';
 import { statusExport } from '../../../shared/export/ledger-export';
 import { statusCsv } from '../../../shared/export/ledger-tables';
-import { groupThousands } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
 import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid } from './LedgerGrid';
+import { moneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
 import { BudgetSelect } from './BudgetSelect';
 
@@ -21,7 +21,6 @@ export function StatusBadge({ status }: { status: VotingStatus }) {
 }
 
 const badgeCell = (p: ICellRendererParams<StatusLine>) => (p.value ? <StatusBadge status={p.value as VotingStatus} /> : null);
-const money = { type: 'rightAligned', valueFormatter: (p: { value: string | null }) => (p.value ? groupThousands(p.value) : ''), comparator: (a: string, b: string) => Number(a) - Number(b) };
 
 /** `date` plus `months` whole months (the day clamped to the month's end). */
 export function addMonths(date: string, months: number): string {
@@ -82,10 +81,10 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
       { field: 'code', headerName: 'Code', width: 80, pinned: 'left' },
       { field: 'name', headerName: 'Member', flex: 2, minWidth: 130, filter: true },
       { field: 'budget', headerName: 'Budget', width: 110 },
-      { field: 'arrears', headerName: 'Arrears', width: 115, ...money, headerTooltip: 'R16 unpaid contributions of the years before the date’s year' },
-      { field: 'threshold', headerName: 'Threshold', width: 115, ...money, headerTooltip: 'R17 contributions assessed for the two preceding years' },
+      { field: 'arrears', headerName: 'Arrears', width: 115, ...moneyColumn, headerTooltip: 'R16 unpaid contributions of the years before the date’s year' },
+      { field: 'threshold', headerName: 'Threshold', width: 115, ...moneyColumn, headerTooltip: 'R17 contributions assessed for the two preceding years' },
       { field: 'status', headerName: 'Status', width: 150, cellRenderer: badgeCell },
-      { field: 'minimumPayment', headerName: 'Minimum payment', width: 140, ...money, headerTooltip: 'R18 to pay, marked for the budget as a contribution, to regain the vote' },
+      { field: 'minimumPayment', headerName: 'Minimum payment', width: 140, ...moneyColumn, headerTooltip: 'R18 to pay, marked for the budget as a contribution, to regain the vote' },
       { field: 'losesVoteOn', headerName: 'Loses vote on', width: 130, headerTooltip: 'The 1 January on which the vote is lost if nothing more is paid' },
       { field: 'overall', headerName: 'Art. 11(5)', width: 150, cellRenderer: badgeCell, headerTooltip: 'No vote in the Conference budget or any Union = no vote in every body' },
       {

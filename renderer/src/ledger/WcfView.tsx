@@ -8,12 +8,12 @@ import { wcfCsv } from '../../../shared/export/ledger-tables';
 import { groupThousands as g } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
 import { LedgerGrid } from './LedgerGrid';
+import { moneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
 import { BudgetSelect } from './BudgetSelect';
 
 // R19 the working capital funds on the "as of" date: decisions, each member's share, paid and owed, the balance.
 
-const money = { type: 'rightAligned', valueFormatter: (p: { value: string | null }) => (p.value ? g(p.value) : '') };
 
 export function WcfView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
   const [budget, setBudget] = useState('all');
@@ -43,9 +43,9 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
       { field: 'code', headerName: 'Code', width: 80 },
       { field: 'name', headerName: 'Member', flex: 1, minWidth: 180, filter: true },
       { field: 'budget', headerName: 'Budget', width: 110 },
-      { field: 'share', headerName: 'Share', width: 140, ...money },
-      { field: 'paid', headerName: 'Paid', width: 140, ...money },
-      { field: 'owed', headerName: 'Owed', width: 140, ...money, cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : '') },
+      { field: 'share', headerName: 'Share', width: 140, ...moneyColumn },
+      { field: 'paid', headerName: 'Paid', width: 140, ...moneyColumn },
+      { field: 'owed', headerName: 'Owed', width: 140, ...moneyColumn, cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : '') },
     ],
     [],
   );
