@@ -31,6 +31,8 @@ export interface BudgetStatus {
   minimumPayment: string;
   /** 1 January on which the vote is lost if nothing more is paid; null when already lost or never. */
   losesVoteOn: string | null;
+  /** R18 on `losesVoteOn`: paid before then (marked for this budget, as a contribution), the vote is kept that day. */
+  paymentToKeep: string | null;
   /** R17 the decision under which the member keeps its vote. */
   decision?: DecisionRef;
 }
@@ -47,6 +49,8 @@ export interface StatusRow {
   status: VotingStatus;
   minimumPayment: string | null;
   losesVoteOn: string | null;
+  /** What to pay before `losesVoteOn` to keep the vote that day (organization-wide: every budget lost then). */
+  paymentToKeep: string | null;
   /** The member withdrew: it keeps its unpaid arrears. */
   withdrew?: string;
   decision?: DecisionRef;
@@ -94,6 +98,7 @@ interface RawStatus {
   status: VotingStatus;
   minimum: bigint;
   losesVoteOn: string | null;
+  toKeep: bigint | null;
   decision?: VotingDecision;
 }
 
@@ -138,6 +143,7 @@ export class VotingStatusBook {
       status: r.status,
       minimumPayment: l.format(r.minimum, places),
       losesVoteOn: r.losesVoteOn,
+      paymentToKeep: r.toKeep === null ? null : l.format(r.toKeep, places),
     };
     if (r.decision) s.decision = decisionRef(r.decision);
     return s;
@@ -165,6 +171,7 @@ export class VotingStatusBook {
     const minimum = noVote ? arrears - threshold + l.money(budget.roundingUnit) : 0n; // R18 (only members without a vote)
 
     let losesVoteOn: string | null = null;
+    let toKeep: bigint | null = null;
     if (status !== 'no vote') {
       for (let left = -1n; ; ) {
         losesVoteOn = this.lossDate(unpaid, acc.horizon, budget.id, member, date, known);
@@ -175,8 +182,13 @@ export class VotingStatusBook {
         acc = l.settle(member, date, Math.min(acc.horizon + 10, y + MAX_LOOKAHEAD));
         unpaid = acc.unpaid(budget.id);
       }
+      if (losesVoteOn !== null) {
+        // R18 as of that day: credited oldest first (R15), a payment before it lowers that day's arrears one for one.
+        const ty = yearOf(losesVoteOn);
+        toKeep = unpaid.upTo(ty - 1) - this.threshold(budget.id, member, ty) + l.money(budget.roundingUnit);
+      }
     }
-    return { budget, arrears, threshold, dueThisYear, status, minimum, losesVoteOn, decision };
+    return { budget, arrears, threshold, dueThisYear, status, minimum, losesVoteOn, toKeep, decision };
   }
 
   /** R17 gross amounts assessed for the two preceding full calendar years. */
@@ -222,6 +234,7 @@ export class VotingStatusBook {
         status: s.status,
         minimumPayment: s.minimumPayment,
         losesVoteOn: s.losesVoteOn,
+        paymentToKeep: s.paymentToKeep,
       };
       const withdrew = withdrawal(m.withdrew, p.until, date);
       if (withdrew) row.withdrew = withdrew;
@@ -270,6 +283,8 @@ export class VotingStatusBook {
       status: worst.status,
       minimumPayment: sum((r) => r.minimum),
       losesVoteOn: worst.status === 'no vote' ? null : loss,
+      // Art. 11(5): to keep the vote everywhere on that day, each budget lost that day must be paid up to its figure.
+      paymentToKeep: worst.status === 'no vote' || loss === null ? null : sum((r) => (r.losesVoteOn === loss ? r.toKeep! : 0n)),
       budgets: raw.map((r) => this.formatted(r)),
     };
     const withdrew = m.withdrew !== undefined && m.withdrew <= date ? m.withdrew : undefined;

@@ -336,11 +336,18 @@ describe('ledger views in browser mode', () => {
       expect(await text('[data-testid=status-counts]')).toContain(`${c.ok} · in arrears ${c['in arrears']}`);
       // Each line rendered shows the engine's status for that member and budget.
       const shown = await page.$$eval('[data-testid=status-grid] .ag-row[row-id]', (rows) =>
-        rows.map((r) => [r.getAttribute('row-id'), r.querySelector('.ag-cell[col-id="status"]')?.textContent]),
+        rows.map((r) => [r.getAttribute('row-id'), r.querySelector('.ag-cell[col-id="status"]')?.textContent, r.querySelector('.ag-cell[col-id="paymentToKeep"]')?.textContent]),
       );
       expect(shown.length).toBeGreaterThan(5);
-      const byLine = new Map(report.rows.flatMap((r) => r.budgets!.map((b) => [`${r.code}|${b.budget}`, b.status])));
-      for (const [id, status] of shown) expect(status, id!).toBe(byLine.get(id!));
+      const byLine = new Map(report.rows.flatMap((r) => r.budgets!.map((b) => [`${r.code}|${b.budget}`, b])));
+      for (const [id, status, toKeep] of shown) {
+        const b = byLine.get(id!)!;
+        expect(status, id!).toBe(b.status);
+        // R18 on the day the vote would be lost: what to pay before then to keep it.
+        expect(toKeep, id!).toBe(b.paymentToKeep === null ? '' : groupThousands(b.paymentToKeep));
+      }
+      // On 31 December those losing the vote the next day are shown with what each must pay to keep it.
+      if (date === '2026-12-31') expect(shown.some(([, , k]) => k !== '')).toBe(true);
     }
   });
 

@@ -192,6 +192,40 @@ describe('R15–R18 properties over generated inputs', () => {
     );
   });
 
+  it('R18: paying “to keep it” before the day the vote would be lost keeps it that day; one rounding unit less does not', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        // "If nothing more is paid": payments dated after the as-of date are left out.
+        const built = build(c);
+        const wb = { ...built, payments: built.payments.filter((p) => p.date <= c.date) };
+        const book = new VotingStatusBook(wb);
+        for (const m of wb.members) {
+          for (const b of book.ledger.budgetsOfMember(m.code)) {
+            const s = book.budgetStatus(m.code, b, c.date);
+            if (s.losesVoteOn === null) {
+              expect(s.paymentToKeep).toBeNull();
+              continue;
+            }
+            checked++;
+            const k = new Decimal(s.paymentToKeep!);
+            expect(k.gt(0)).toBe(true);
+            const pay = (amount: Decimal): Workbook => ({
+              ...wb,
+              payments: [...wb.payments, { id: 'keep', member: m.code, date: c.date, amount: amount.toFixed(), currency: b.currency, budget: b.id, purpose: 'contribution' }],
+            });
+            const kept = new VotingStatusBook(pay(k)).budgetStatus(m.code, b, s.losesVoteOn);
+            expect(kept.status, `${m.code}/${b.id} paying ${k} on ${c.date}`).not.toBe('no vote');
+            const less = k.minus(b.roundingUnit);
+            if (less.gt(0)) expect(new VotingStatusBook(pay(less)).budgetStatus(m.code, b, s.losesVoteOn).status, `${m.code}/${b.id} paying ${less}`).toBe('no vote');
+          }
+        }
+      }),
+      RUNS,
+    );
+    expect(checked).toBeGreaterThan(20); // the generator does reach members about to lose the vote
+  });
+
   it('R16: arrears on a date are the unpaid contributions of earlier years, never the current one', () => {
     fc.assert(
       fc.property(caseArb, (c) => {

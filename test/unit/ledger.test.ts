@@ -43,6 +43,19 @@ describe('worked example E4', () => {
     expect(s).toMatchObject({ arrears: '17000', threshold: '22000', status: 'in arrears', minimumPayment: '0', losesVoteOn: '2027-01-01', dueThisYear: '12000' });
   });
 
+  it('E4/R18: on 2026-06-30, to keep the vote on 1 January 2027 X must pay 5,001 before then (the minimum payment it would owe that day)', () => {
+    const s = statusOf(e4(), 'X', 'conference', '2026-06-30');
+    expect(s.paymentToKeep).toBe('5001');
+    const paid = (amount: string) => {
+      const wb = e4();
+      wb.payments.push({ id: 'keep', member: 'X', date: '2026-12-15', amount, currency: wb.budgets[0].currency, budget: 'conference', purpose: 'contribution' });
+      return statusOf(wb, 'X', 'conference', '2027-01-01').status;
+    };
+    expect(paid('5001')).toBe('in arrears');
+    expect(paid('5000')).toBe('no vote');
+    expect(statusOf(e4(), 'X', 'conference', '2027-01-01').paymentToKeep).toBeNull(); // already lost: see the minimum payment
+  });
+
   it('E4: on 2027-01-01 arrears are 29,000 against a threshold of 24,000: no vote, minimum payment 5,001', () => {
     const s = statusOf(e4(), 'X', 'conference', '2027-01-01');
     expect(s).toMatchObject({ arrears: '29000', threshold: '24000', status: 'no vote', minimumPayment: '5001', losesVoteOn: null });

@@ -86,6 +86,13 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
       { field: 'status', headerName: 'Status', width: 150, cellRenderer: badgeCell },
       { field: 'minimumPayment', headerName: 'Minimum payment', width: 140, ...moneyColumn, headerTooltip: 'R18 to pay, marked for the budget as a contribution, to regain the vote' },
       { field: 'losesVoteOn', headerName: 'Loses vote on', width: 130, headerTooltip: 'The 1 January on which the vote is lost if nothing more is paid' },
+      {
+        field: 'paymentToKeep',
+        headerName: 'To keep it, pay',
+        width: 130,
+        ...moneyColumn,
+        headerTooltip: 'R18 on the day the vote would be lost: paid before then, marked for the budget as a contribution, the vote is kept that day',
+      },
       { field: 'overall', headerName: 'Art. 11(5)', width: 150, cellRenderer: badgeCell, headerTooltip: 'No vote in the Conference budget or any Union = no vote in every body' },
       {
         colId: 'decision',
