@@ -325,11 +325,14 @@ describe('ledger views in browser mode', () => {
     const dec31 = book.organizationReport('2026-12-31');
     const jan1 = book.organizationReport('2027-01-01');
     expect(dec31.counts).not.toEqual(jan1.counts);
-    for (const [date, report] of [
-      ['2026-12-31', dec31],
-      ['2027-01-01', jan1],
+    await setAsOf('2026-06-30');
+    // The eve and the day, one press each (the question asked before every session).
+    for (const [date, report, button] of [
+      ['2026-12-31', dec31, 'eve-january'],
+      ['2027-01-01', jan1, 'next-january'],
     ] as const) {
-      await setAsOf(date);
+      await page.click(`[data-testid=${button}]`);
+      await expect.poll(() => page.inputValue('[data-testid=as-of]')).toBe(date);
       await expect.poll(() => text('[data-testid=count-no-vote]')).toBe(String(report.counts['no vote']));
       const c = report.counts;
       expect(await text('[data-testid=status-counts]')).toContain(`${report.rows.length} members`);

@@ -46,6 +46,8 @@ export function LedgerView({ view, workbook, run, notify, exportRef }: { view: L
     setAsOfState(d);
   };
   const props: LedgerProps = { workbook, asOf, state, run, notify, exportRef };
+  const year = Number(asOf.slice(0, 4));
+  const eve = asOf.slice(5) === '12-31' ? year + 1 : year;
   return (
     <div className="ledger" role="tabpanel" aria-labelledby={`tab-${view}`}>
       <div className="ledger-bar">
@@ -61,6 +63,14 @@ export function LedgerView({ view, workbook, run, notify, exportRef }: { view: L
           />
         </label>
         <button onClick={() => setAsOf(todayIso())}>Today</button>
+        {/* "Who loses the vote on 1 January, and what must each pay to keep it?": the eve shows who is about to lose it
+            and the payment to keep it; the day shows who has lost it. Each press steps on a year. */}
+        <button data-testid="eve-january" onClick={() => setAsOf(`${eve}-12-31`)} title="The last day before 1 January: who is about to lose the vote, and what each must pay to keep it">
+          31 Dec {eve}
+        </button>
+        <button data-testid="next-january" onClick={() => setAsOf(`${year + 1}-01-01`)} title="1 January, when a year's contributions fall into arrears (R16)">
+          1 Jan {year + 1}
+        </button>
       </div>
       {view === 'payments' && <PaymentsView {...props} />}
       {view === 'status' && <StatusView {...props} />}
