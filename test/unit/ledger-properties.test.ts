@@ -226,6 +226,30 @@ describe('R15–R18 properties over generated inputs', () => {
     expect(checked).toBeGreaterThan(20); // the generator does reach members about to lose the vote
   });
 
+  it('Art. 11(5)/R18: paying each budget’s “to keep it” before the day the organization-wide vote would be lost keeps it that day', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const built = build(c);
+        const wb = { ...built, payments: built.payments.filter((p) => p.date <= c.date) };
+        for (const row of new VotingStatusBook(wb).organizationReport(c.date).rows) {
+          if (row.losesVoteOn === null) continue;
+          const day = row.losesVoteOn;
+          const due = row.budgets!.filter((b) => b.losesVoteOn === day);
+          expect(due.length).toBeGreaterThan(0);
+          // One currency here (CHF): the row's figure is the sum over the budgets lost that day.
+          expect(new Decimal(row.paymentToKeep!).eq(due.reduce((t, b) => t.plus(b.paymentToKeep!), new Decimal(0)))).toBe(true);
+          const paid: Workbook = {
+            ...wb,
+            payments: [...wb.payments, ...due.map((b, i) => ({ id: `keep${i}`, member: row.code, date: c.date, amount: b.paymentToKeep!, currency: b.currency, budget: b.budget, purpose: 'contribution' as const }))],
+          };
+          const after = new VotingStatusBook(paid).memberRow({ code: row.code, name: row.name }, day)!;
+          expect(after.status, `${row.code} on ${day}`).not.toBe('no vote');
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('R16: arrears on a date are the unpaid contributions of earlier years, never the current one', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
