@@ -57,7 +57,7 @@ export function statusText(report: StatusReport): string {
           'Amounts are summed over each member’s budgets; the status is the gravest of its budgets’ (see --budget ID for each).',
         ]
       : [`Voting status on ${report.date}: ${report.budgetName}${cur}`];
-  const head = ['Code', 'Name', 'Budget', 'Arrears', 'Threshold', 'Status', 'Minimum payment', 'Loses vote on'];
+  const head = ['Code', 'Name', 'Budget', 'Arrears', 'Threshold', 'Status', 'Minimum payment', 'Loses vote on', 'To keep it, pay'];
   const notes: string[] = [];
   const body = report.rows.map((r) => {
     let status: string = r.status;
@@ -66,18 +66,19 @@ export function statusText(report: StatusReport): string {
       status += ` [${notes.length}]`;
     }
     const name = r.withdrew ? `${r.name} (withdrew ${r.withdrew})` : r.name;
-    return [r.code, name, r.budget, money(r.arrears), money(r.threshold), status, money(r.minimumPayment), r.losesVoteOn ?? ''];
+    return [r.code, name, r.budget, money(r.arrears), money(r.threshold), status, money(r.minimumPayment), r.losesVoteOn ?? '', money(r.paymentToKeep)];
   });
   const c = report.counts;
   const summary = `${report.rows.length} member${report.rows.length === 1 ? '' : 's'}: ${c.ok} ok, ${c['in arrears']} in arrears, ${c['no vote']} no vote, ${c['vote kept by decision']} vote kept by decision`;
   const lines = [
     ...title,
     '',
-    ...alignedText(head, body, [false, false, false, true, true, false, true, false]),
+    ...alignedText(head, body, [false, false, false, true, true, false, true, false, true]),
     '',
     summary,
     'Arrears: unpaid contributions of the years before this one (R16). Threshold: contributions assessed for the two preceding years (R17).',
     'Minimum payment (R18): to pay, marked for the budget as a contribution, to keep or regain the vote.',
+    'To keep it, pay: the minimum payment on the day the vote would be lost, paid before then.',
     ...(notes.length ? ['', 'Vote kept by decision:', ...notes] : []),
   ];
   return `${lines.join('\n')}\n`;

@@ -68,7 +68,10 @@ describe('contrib status', () => {
     expect(j.rows[0].budgets[0]).toMatchObject({ budget: 'conference', dueThisYear: '12000' });
     const t = (await contrib('status', E4, '--date', '2026-06-30', '--budget', 'conference')).out;
     expect(t).toMatch(/^Voting status on 2026-06-30: Conference budget \(CHF\)$/m);
-    expect(t).toMatch(/^X\s+State X\s+conference\s+17,000\s+22,000\s+in arrears\s+0\s+2027-01-01$/m);
+    // R18 on the day the vote would be lost: 5,001 paid before 1 January 2027 keeps it (E4).
+    expect(t).toMatch(/^X\s+State X\s+conference\s+17,000\s+22,000\s+in arrears\s+0\s+2027-01-01\s+5,001$/m);
+    const j2 = JSON.parse((await contrib('status', E4, '--date', '2026-06-30', '--format', 'json')).out);
+    expect(j2.rows[0]).toMatchObject({ code: 'X', status: 'in arrears', losesVoteOn: '2027-01-01', paymentToKeep: '5001' });
   });
 
   it('R17: a decision that keeps the vote is shown with its body and reference', async () => {
