@@ -9,7 +9,7 @@ import type { ExportColumn, ExportContext, ExportTable } from './table-model';
 // R15–R20 views as export tables (one model → CSV, XLSX, PDF). Figures are the engine's strings; nothing here
 // computes money. The CSVs of status, WCF and advances stay those of ledger-tables.ts (the CLI's contract).
 
-const col = (key: string, header: string, kind: ExportColumn['kind'] = 'text'): ExportColumn => ({ key, header, kind });
+const col = (key: string, header: string, kind: ExportColumn['kind'] = 'text', print?: ExportColumn['print']): ExportColumn => ({ key, header, kind, ...(print ? { print } : {}) });
 
 const places = (amounts: readonly (string | null | undefined)[]) => Math.max(0, ...amounts.map((a) => (a ? decimalPlaces(a) : 0)));
 
@@ -81,12 +81,12 @@ export function statusExport(report: StatusReport, lines: readonly StatusLine[],
       col('budget', 'Budget'),
       col('arrears', `Arrears${currency ? ` (${currency})` : ''}`, 'money'),
       col('threshold', `Threshold${currency ? ` (${currency})` : ''}`, 'money'),
-      col('status', 'Status'),
+      col('status', 'Status', 'text', 'nowrap'),
       col('minimumPayment', 'Minimum payment', 'money'),
       col('losesVoteOn', 'Loses vote on', 'date'),
-      col('paymentToKeep', 'To keep it, pay before then', 'money'),
-      col('overall', 'Art. 11(5)'),
-      col('decision', 'Vote kept by decision'),
+      col('paymentToKeep', 'To keep it, pay', 'money'),
+      col('overall', 'Art. 11(5)', 'text', 'nowrap'),
+      col('decision', 'Vote kept by decision', 'text', 'wide'),
     ],
     rows: lines.map((l) => ({
       code: l.code,

@@ -1,5 +1,5 @@
 import { groupThousands } from '../model/decimal';
-import type { ExportTable } from './table-model';
+import type { ExportColumn, ExportTable } from './table-model';
 
 // The print layout for PDF: one HTML document that Electron's printToPDF and the browser's print both render.
 // The header row repeats on every page (thead), and page numbers come from @page margin boxes (Chromium ≥ 131).
@@ -16,8 +16,10 @@ function shown(kind: string, v: string | null): string {
 export function toPrintHtml(t: ExportTable, options: { landscape?: boolean } = {}): string {
   const numeric = (k: string) => k === 'money' || k === 'percent' || k === 'units';
   const th = t.columns.map((c) => `<th class="${numeric(c.kind) ? 'n' : ''}">${esc(c.header)}</th>`).join('');
+  // Numbers and dates never break across lines (a wrapped "2027-\n01-01" misreads); names and headers may.
+  const cell = (c: ExportColumn) => (numeric(c.kind) ? 'n' : c.kind === 'date' || c.print === 'nowrap' ? 'd' : c.print === 'wide' ? 'w' : '');
   const tr = (r: Record<string, string | null>, cls = '') =>
-    `<tr${cls ? ` class="${cls}"` : ''}>${t.columns.map((c) => `<td class="${numeric(c.kind) ? 'n' : ''}">${esc(shown(c.kind, r[c.key] ?? null))}</td>`).join('')}</tr>`;
+    `<tr${cls ? ` class="${cls}"` : ''}>${t.columns.map((c) => `<td class="${cell(c)}">${esc(shown(c.kind, r[c.key] ?? null))}</td>`).join('')}</tr>`;
   const info = t.info.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -38,6 +40,8 @@ table.data th { background: #e8eef4; border-bottom: 1px solid #333; text-align: 
 table.data td { padding: 1.5pt 5pt; border-bottom: 0.5px solid #ddd; }
 table.data tr { break-inside: avoid; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.d { white-space: nowrap; }
+.w { min-width: 30ch; }
 tr.total td { font-weight: 700; border-top: 1px solid #333; border-bottom: 3px double #333; }
 </style></head>
 <body>

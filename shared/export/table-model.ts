@@ -10,6 +10,8 @@ export interface ExportColumn {
   key: string;
   header: string;
   kind: ColumnKind;
+  /** Print layout only: a short label kept on one line, or a long text given room rather than squeezed. */
+  print?: 'nowrap' | 'wide';
 }
 
 export interface ExportTable {
