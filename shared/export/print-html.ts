@@ -40,6 +40,7 @@ table.data th { background: #e8eef4; border-bottom: 1px solid #333; text-align: 
 table.data td { padding: 1.5pt 5pt; border-bottom: 0.5px solid #ddd; }
 table.data tr { break-inside: avoid; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.data th.n { text-align: right; }
 .d { white-space: nowrap; }
 .w { min-width: 30ch; }
 tr.total td { font-weight: 700; border-top: 1px solid #333; border-bottom: 3px double #333; }
