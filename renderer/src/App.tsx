@@ -145,8 +145,8 @@ export function App() {
     [],
   );
 
-  /** A file that fails to load is reported and never adopted, so it is never overwritten by Save. */
   const loading = useRef(0);
+  /** A file that fails to load is reported and never adopted, so it is never overwritten by Save. */
   const load = useCallback(
     async (r: OpenResult) => {
       if (!r.ok) {
@@ -533,6 +533,7 @@ export function App() {
             onClick={async () => {
               const offer = draftOffer;
               setDraftOffer(null);
+              setNotice({ kind: 'info', text: 'Recovering unsaved work…', busy: true });
               const parsed = await readWorkbook(offer.text);
               if (parsed.workbook) {
                 const saved = docRef.current?.workbook ?? parsed.workbook;
