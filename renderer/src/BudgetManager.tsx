@@ -71,7 +71,18 @@ export function BudgetManager({ workbook, budget, year, run, onSelect }: Props) 
   const usedBy = (s: Scheme) => workbook.budgets.filter((b) => b.schemeId === s.id);
 
   return (
-    <details className="scheme-editor budget-manager" data-testid="budget-manager" onToggle={() => setRemoveError(null)}>
+    <details
+      className="scheme-editor budget-manager"
+      data-testid="budget-manager"
+      onToggle={() => setRemoveError(null)}
+      onKeyDown={(e) => {
+        // Escape in a new-budget or new-scheme form closes it, nothing created.
+        if (e.key === 'Escape' && form && (e.target as HTMLElement).closest('form.new-form')) {
+          e.stopPropagation();
+          setForm(null);
+        }
+      }}
+    >
       <summary>Budgets and schemes</summary>
       <div className="names">
         <CommitField label="Name of this budget" testId="budget-name" value={budget.name} commit={(text) => message(run((wb) => renameBudget(wb, { budget: budget.id, name: text })))} />

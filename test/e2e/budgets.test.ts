@@ -59,6 +59,14 @@ afterAll(async () => {
 });
 
 describe('budgets and schemes in the app', () => {
+  it('Escape closes a new-scheme form and creates nothing', async () => {
+    await page.click(tid('new-scheme-open'));
+    await page.fill(tid('new-scheme-name'), 'Left unmade');
+    await page.press(tid('new-scheme-name'), 'Escape');
+    await expect.poll(() => page.locator(tid('new-scheme-form')).count()).toBe(0);
+    expect(await text(tid('scheme-list'))).not.toContain('Left unmade');
+  });
+
   it('R1 a new scheme from the Paris template', async () => {
     await page.click(tid('new-scheme-open'));
     await page.fill(tid('new-scheme-name'), 'Hague classes');
