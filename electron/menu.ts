@@ -62,6 +62,6 @@ export function menuTemplate(opts: { send(command: MenuCommand): void; recent: r
       label: 'View',
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, sep, { role: 'togglefullscreen' }, ...(opts.devTools ? [{ role: 'toggleDevTools' as const }] : [])],
     },
-    { label: 'Help', submenu: [item('About Contribution Calculator', 'about')] },
+    { label: 'Help', submenu: [item('Keyboard Shortcuts', 'shortcuts', 'F1'), item('About Contribution Calculator', 'about')] },
   ];
 }

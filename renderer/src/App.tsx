@@ -30,6 +30,7 @@ import { BudgetManager } from './BudgetManager';
 import { ClassChanges } from './ClassChanges';
 import { Membership, membershipDates } from './Membership';
 import { SchemeEditor } from './SchemeEditor';
+import { Shortcuts } from './Shortcuts';
 import { MembersGrid, TOTAL_ROW_ID, type CellEdit, type GridRow } from './MembersGrid';
 import { ComparisonView, type CompareRow } from './scenarios/ComparisonView';
 import { ScenarioBar, type View } from './scenarios/ScenarioBar';
@@ -98,6 +99,7 @@ export function App() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [cellError, setCellError] = useState<CellError | null>(null);
   const [recent, setRecent] = useState<FileRef[]>([]);
+  const [showKeys, setShowKeys] = useState(false);
   const [draftOffer, setDraftOffer] = useState<{ text: string; file: FileRef | null; savedAt: string } | null>(null);
   const [focusedCode, setFocusedCode] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -277,6 +279,8 @@ export function App() {
           // A text field being edited keeps its own undo.
           if (isTextField(active)) return void document.execCommand(c);
           return step(c);
+        case 'shortcuts':
+          return setShowKeys(true);
         case 'about':
           return setNotice({ kind: 'info', text: 'Contribution Calculator: exact assessed contributions (R1–R14).' });
       }
@@ -328,6 +332,11 @@ export function App() {
       const mod = e.ctrlKey || e.metaKey;
       if (!mod) {
         if (e.key === 'Escape') setCellError(null);
+        // F1: the shortcuts (in Electron the Help menu's accelerator sends it).
+        if (e.key === 'F1' && api.kind !== 'electron') {
+          e.preventDefault();
+          setShowKeys(true);
+        }
         return;
       }
       const k = e.key.toLowerCase();
@@ -523,7 +532,12 @@ export function App() {
         >
           Remove {focusedCode ?? 'member'}
         </button>
+        <span className="sep" />
+        <button onClick={() => setShowKeys(true)} title="Keyboard shortcuts (F1)" aria-label="Keyboard shortcuts" data-testid="shortcuts-open">
+          ?
+        </button>
       </header>
+      {showKeys && <Shortcuts desktop={api.kind === 'electron'} onClose={() => setShowKeys(false)} />}
       <ViewTabs view={page} onView={setPage} />
       {draftOffer && (
         <div className="notice info" role="status" data-testid="recover">

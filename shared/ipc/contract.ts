@@ -31,7 +31,7 @@ export type ExportKind = 'csv' | 'xlsx' | 'json';
  * Menu items the shell sends to the renderer (the native menu in Electron). `saveAndClose`: the user chose "Save"
  * when closing with unsaved changes; the renderer saves and answers with `closeAfterSave`.
  */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'exportXlsx', 'exportPdf', 'undo', 'redo', 'about', 'saveAndClose'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'exportXlsx', 'exportPdf', 'undo', 'redo', 'shortcuts', 'about', 'saveAndClose'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number] | { openRecent: string };
 
 export interface DesktopApi {

@@ -280,6 +280,22 @@ describe('browser mode, end to end', () => {
     }
   });
 
+  it('F1 (or the ? button) lists the keyboard shortcuts; Escape closes the list', async () => {
+    await page.click(cell('AD', 'name'));
+    await page.keyboard.press('F1');
+    const dialog = page.locator('dialog[data-testid=shortcuts]');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('Alt+1 … Alt+5');
+    expect(await dialog.textContent()).toContain('Print it (choose “Save as PDF”)'); // browser mode's Ctrl+P
+    await page.screenshot({ path: join(shots, 'shortcuts.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await page.click('[data-testid=shortcuts-open]');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.click('dialog[data-testid=shortcuts] button');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('a file that fails to load is reported and not adopted', async () => {
     const bad = join(dir, 'broken.json');
     const { writeFileSync } = await import('node:fs');

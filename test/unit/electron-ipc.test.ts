@@ -157,5 +157,13 @@ describe('native menu', () => {
     expect(sent.every(isMenuCommand)).toBe(true);
     expect(isMenuCommand('exportDocx')).toBe(false);
     expect(t[1].submenu!.filter((i) => i.label === 'Redo').map((i) => i.accelerator)).toEqual(['Ctrl+Y', 'Ctrl+Shift+Z']);
+    // Help: the shortcuts on F1, then About; both contract commands.
+    const help = t[3].submenu!;
+    expect(labels(help)).toEqual(['Keyboard Shortcuts', 'About Contribution Calculator']);
+    expect(help[0].accelerator).toBe('F1');
+    const before = sent.length;
+    for (const i of help) i.click!();
+    expect(sent.slice(before)).toEqual(['shortcuts', 'about']);
+    expect(sent.every(isMenuCommand)).toBe(true);
   });
 });
