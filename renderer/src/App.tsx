@@ -100,6 +100,9 @@ export function App() {
   const [cellError, setCellError] = useState<CellError | null>(null);
   const [recent, setRecent] = useState<FileRef[]>([]);
   const [showKeys, setShowKeys] = useState(false);
+  const [find, setFind] = useState('');
+  const [shownCount, setShownCount] = useState(0);
+  const findRef = useRef<HTMLInputElement>(null);
   const [draftOffer, setDraftOffer] = useState<{ text: string; file: FileRef | null; savedAt: string } | null>(null);
   const [focusedCode, setFocusedCode] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
@@ -340,6 +343,13 @@ export function App() {
         return;
       }
       const k = e.key.toLowerCase();
+      // Ctrl+F finds a member (both modes: Electron has no find, and the browser's cannot see rows the grid has not drawn).
+      if (k === 'f' && !e.shiftKey && findRef.current) {
+        e.preventDefault();
+        findRef.current.focus();
+        findRef.current.select();
+        return;
+      }
       if (api.kind === 'electron') return;
       if ((k === 'z' || k === 'y') && isTextField(e.target)) return; // the field's own undo
       const action =
@@ -630,7 +640,44 @@ export function App() {
               comparisonsRef={comparisons}
             />
           ) : (
-            <MembersGrid table={table} classes={classes} totalEditable={table?.method === 'total'} onEdit={onEdit} onFocusRow={setFocusedCode} apiRef={gridApi} marks={computed.marks} dates={scenario ? undefined : dates} />
+            <>
+              <div className="find-bar">
+                <input
+                  ref={findRef}
+                  type="search"
+                  placeholder={`Find a member (${api.kind === 'electron' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl'}+F)`}
+                  aria-label="Find a member by code, name or class"
+                  data-testid="find-member"
+                  value={find}
+                  onChange={(e) => setFind(e.target.value)}
+                  onKeyDown={(e) => {
+                    // Escape clears the find; Enter or ↓ goes to the first member found.
+                    if (e.key === 'Escape') setFind('');
+                    if ((e.key === 'Enter' || e.key === 'ArrowDown') && gridApi.current?.getDisplayedRowAtIndex(0)) {
+                      e.preventDefault();
+                      gridApi.current.setFocusedCell(0, 'name');
+                    }
+                  }}
+                />
+                {find.trim() !== '' && (
+                  <span className="muted" data-testid="find-count">
+                    {shownCount} of {table?.rows.length ?? 0} members shown; the total is the whole budget’s
+                  </span>
+                )}
+              </div>
+              <MembersGrid
+                table={table}
+                classes={classes}
+                totalEditable={table?.method === 'total'}
+                onEdit={onEdit}
+                onFocusRow={setFocusedCode}
+                apiRef={gridApi}
+                marks={computed.marks}
+                dates={scenario ? undefined : dates}
+                quickFilter={find}
+                onShownCount={setShownCount}
+              />
+            </>
           )}
           {cellError && <CellErrorBubble error={cellError} onClose={() => setCellError(null)} />}
         </section>

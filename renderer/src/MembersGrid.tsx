@@ -53,6 +53,10 @@ interface Props {
   marks?: ReadonlyMap<string, RowMark>;
   /** R8/R12 dates of accession and leaving by member code (only members that have one), for the row's note. */
   dates?: ReadonlyMap<string, { from?: string; until?: string }>;
+  /** Find: only the members whose code, name or class contain this text are shown (the total stays the budget's). */
+  quickFilter?: string;
+  /** How many members the find leaves shown. */
+  onShownCount?(n: number): void;
 }
 
 /**
@@ -98,7 +102,7 @@ function toGridRow(r: ContributionRow, ctx: RowContext): GridRow {
 
 const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>, dates?: RowContext['dates']) => t.rows.map((r) => toGridRow(r, { marks, dates, year: t.year }));
 
-export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates }: Props) {
+export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates, quickFilter, onShownCount }: Props) {
   const shown = useRef(new Map<string, GridRow>());
   const order = useRef<string[]>([]);
   /** The engine's percentage of each member in the table shown (the percent column reads it). */
@@ -237,6 +241,8 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         suppressClipboardPaste
         animateRows={false}
         onGridReady={stable.onGridReady}
+        quickFilterText={quickFilter}
+        onModelUpdated={(e) => onShownCount?.(e.api.getDisplayedRowCount())}
       />
     </div>
   );

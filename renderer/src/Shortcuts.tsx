@@ -39,6 +39,7 @@ function groups(desktop: boolean): [string, [string, string][]][] {
       'Views',
       [
         ['Alt+1 … Alt+5', 'Contributions, Payments, Voting status, Working capital fund, Advances'],
+        [`${MOD}+F`, 'Find a member in the contributions (Enter goes to it, Escape clears)'],
         ['← →', 'Move along the view tabs'],
         ['F1', 'This list'],
       ],

@@ -280,6 +280,23 @@ describe('browser mode, end to end', () => {
     }
   });
 
+  it('Ctrl+F finds a member by name or code; the total stays the whole budget’s; Escape shows everyone again', async () => {
+    await page.click(cell('AD', 'name'));
+    const total = await text(totalCell);
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate('document.activeElement?.dataset?.testid')).toBe('find-member');
+    await page.keyboard.type('fran');
+    await expect.poll(() => renderedCodes()).toEqual(['FR']);
+    expect(await text('[data-testid=find-count]')).toMatch(/^1 of 1\d\d members shown; the total is the whole budget’s$/);
+    expect(await text(totalCell)).toBe(total);
+    await page.keyboard.press('Enter'); // to the member found
+    await expect.poll(() => page.evaluate('document.activeElement?.closest(".ag-row")?.getAttribute("row-id")')).toBe('FR');
+    await page.click('[data-testid=find-member]');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await renderedCodes()).length).toBeGreaterThan(10);
+    expect(await page.locator('[data-testid=find-count]').count()).toBe(0);
+  });
+
   it('F1 (or the ? button) lists the keyboard shortcuts; Escape closes the list', async () => {
     await page.click(cell('AD', 'name'));
     await page.keyboard.press('F1');
