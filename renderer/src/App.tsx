@@ -31,6 +31,7 @@ import { ClassChanges } from './ClassChanges';
 import { Membership, membershipDates } from './Membership';
 import { SchemeEditor } from './SchemeEditor';
 import { Shortcuts } from './Shortcuts';
+import { WorkbookSettings } from './WorkbookSettings';
 import { MembersGrid, TOTAL_ROW_ID, type CellEdit, type GridRow } from './MembersGrid';
 import { ComparisonView, type CompareRow } from './scenarios/ComparisonView';
 import { ScenarioBar, type View } from './scenarios/ScenarioBar';
@@ -612,6 +613,7 @@ export function App() {
             <>
               <BudgetPanel budget={budget} year={year} table={table} run={run} />
               <BudgetManager workbook={doc.workbook} budget={budget} year={year} run={run} onSelect={selectBudget} />
+              <WorkbookSettings workbook={doc.workbook} run={run} />
               <Membership workbook={doc.workbook} budget={budget} year={year} table={table} member={focusedCode} run={run} />
               <ClassChanges workbook={doc.workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
               {scheme && <SchemeEditor scheme={scheme} run={run} />}

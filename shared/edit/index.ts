@@ -7,3 +7,4 @@ export * from './scenarios';
 export * from './ledger';
 export * from './membership';
 export * from './budgets';
+export * from './settings';

@@ -313,6 +313,23 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('the organization’s name, set in the app, heads the exported table; R15 crediting order; each undoable', async () => {
+    await page.click('[data-testid=workbook-settings] summary');
+    await page.fill('[data-testid=organization-name]', 'Union for the Protection of Things');
+    await page.press('[data-testid=organization-name]', 'Enter');
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/^Organization: Union for the Protection of Things/);
+    await page.click('[data-testid=export-pdf]');
+    await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
+    expect(await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc')).toContain('Union for the Protection of Things');
+    await page.selectOption('[data-testid=crediting-order]', 'oldest-first');
+    await expect.poll(() => text('[data-testid=notice]')).toContain('(R15)');
+    await page.click('[data-testid=undo]');
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => page.inputValue('[data-testid=organization-name]')).toBe(example.organization.name);
+    expect(await page.inputValue('[data-testid=crediting-order]')).toBe('wcf-then-oldest');
+    await page.click('[data-testid=workbook-settings] summary');
+  });
+
   it('a file that fails to load is reported and not adopted', async () => {
     const bad = join(dir, 'broken.json');
     const { writeFileSync } = await import('node:fs');

@@ -1,0 +1,34 @@
+import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, type Outcome } from '../../shared/edit';
+import type { Workbook } from '../../shared/model/types';
+import { CommitField } from './BudgetPanel';
+
+// The organization's name (it heads every export) and R15's crediting order: one undoable step each (R12's rule is
+// in the joining-and-leaving panel).
+
+const message = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
+
+export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(command: (wb: Workbook) => Outcome): Outcome }) {
+  return (
+    <details className="scheme-editor workbook-settings" data-testid="workbook-settings">
+      <summary>Organization and settings</summary>
+      <div className="names">
+        <CommitField
+          label="Organization (heads every exported table)"
+          testId="organization-name"
+          value={workbook.organization.name}
+          commit={(text) => (text.trim() === workbook.organization.name ? null : message(run((wb) => setOrganizationName(wb, text))))}
+        />
+      </div>
+      <label className="field">
+        <span>A payment is credited to (R15)</span>
+        <select data-testid="crediting-order" value={workbook.settings.creditingOrder} onChange={(e) => run((wb) => setCreditingOrder(wb, e.target.value))}>
+          {CREDITING_ORDERS.map(([order, words]) => (
+            <option key={order} value={order}>
+              {words}
+            </option>
+          ))}
+        </select>
+      </label>
+    </details>
+  );
+}
