@@ -492,7 +492,18 @@ export function App() {
         <span className="sep" />
         <label>
           Budget{' '}
-          <select data-testid="budget-select" value={budget.id} disabled={inLedger} title={notHere} onChange={(e) => setBudgetId(e.target.value)}>
+          <select
+            data-testid="budget-select"
+            value={budget.id}
+            disabled={inLedger}
+            title={notHere}
+            onChange={(e) => {
+              setBudgetId(e.target.value);
+              // A budget that starts later (or ends earlier) than the year shown: show one of its own years.
+              const ys = doc.workbook.budgets.find((b) => b.id === e.target.value)?.years.map((y) => y.year) ?? [];
+              if (ys.length > 0 && (year < Math.min(...ys) || year > Math.max(...ys) + 1)) setYear(defaultYear(ys));
+            }}
+          >
             {doc.workbook.budgets.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}

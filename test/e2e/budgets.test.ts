@@ -117,6 +117,15 @@ describe('budgets and schemes in the app', () => {
     await page.screenshot({ path: join(shots, 'budgets-created.png') });
   });
 
+  it('switching to a budget that starts later moves the year into its range', async () => {
+    await page.selectOption(tid('budget-select'), 'paris');
+    await page.selectOption(tid('year-select'), '2022');
+    await page.selectOption(tid('budget-select'), 'hague-union');
+    await expect.poll(() => page.inputValue(tid('year-select'))).toBe(String(YEAR));
+    await expect.poll(() => text(totalCell)).toBe('1,000,000');
+    expect(await page.locator('[data-testid=engine-error]').count()).toBe(0);
+  });
+
   it('renames it', async () => {
     await page.fill(tid('budget-name'), 'Hague Union (Geneva Act)');
     await page.press(tid('budget-name'), 'Enter');
