@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   addBudget,
@@ -16,40 +15,15 @@ import {
   setScenarioLevel,
   slugId,
   type AddBudgetArgs,
-  type Done,
-  type Outcome,
 } from '../../shared/edit';
 import { assessBudgetYear, Holdings } from '../../shared/engine';
 import { Decimal } from '../../shared/model/decimal';
 import { PARIS, SCALE, WIPO_CONVENTION, WIPO_UNITARY } from '../../shared/model/schemes';
 import type { Workbook } from '../../shared/model/types';
-import { parseWorkbook, validateWorkbook } from '../../shared/model/validate';
+import { validateWorkbook } from '../../shared/model/validate';
+import { example, ok, refusedAt, roundTrips } from './edit-helpers';
 
 // Budgets and schemes created, renamed and removed: each one undoable step whose result validates (R1, R2, R5, R11).
-
-const example = (): Workbook => parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
-
-function ok(o: Outcome): Done {
-  if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
-  return o;
-}
-
-/** The inverse gives back exactly the workbook the command started from; its inverse redoes it. */
-function roundTrips(before: Workbook, o: Outcome): Done {
-  const d = ok(o);
-  const back = ok(d.inverse.apply(d.workbook));
-  expect(back.workbook).toEqual(before);
-  expect(ok(back.inverse.apply(back.workbook)).workbook).toEqual(d.workbook);
-  expect(validateWorkbook(d.workbook)).toEqual([]);
-  return d;
-}
-
-function refusedAt(o: Outcome, path: string): string {
-  expect(o.ok).toBe(false);
-  const p = (o as { problems: { path: string; message: string }[] }).problems.find((x) => x.path === path);
-  expect(p, JSON.stringify(o)).toBeDefined();
-  return p!.message;
-}
 
 const sum = (amounts: string[]) => amounts.reduce((s, a) => s.plus(a), new Decimal(0)).toFixed();
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   addAdvanceAgreement,
@@ -16,36 +15,9 @@ import {
   setDenunciation,
   updateVotingDecision,
   updateWcfDecision,
-  type Done,
-  type Outcome,
 } from '../../shared/edit';
 import { advancesReport, Ledger, VotingStatusBook, wcfReport } from '../../shared/engine';
-import type { Workbook } from '../../shared/model/types';
-import { parseWorkbook, validateWorkbook } from '../../shared/model/validate';
-
-const example = (): Workbook => parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
-
-function ok(o: Outcome): Done {
-  if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
-  return o;
-}
-
-/** The inverse gives back exactly the workbook the command started from; its inverse redoes it. */
-function roundTrips(before: Workbook, o: Outcome): Done {
-  const d = ok(o);
-  const back = ok(d.inverse.apply(d.workbook));
-  expect(back.workbook).toEqual(before);
-  expect(ok(back.inverse.apply(back.workbook)).workbook).toEqual(d.workbook);
-  expect(validateWorkbook(d.workbook)).toEqual([]);
-  return d;
-}
-
-function refusedAt(o: Outcome, path: string): string {
-  expect(o.ok).toBe(false);
-  const p = (o as { problems: { path: string; message: string }[] }).problems.find((x) => x.path === path);
-  expect(p, JSON.stringify(o)).toBeDefined();
-  return p!.message;
-}
+import { example, ok, refusedAt, roundTrips } from './edit-helpers';
 
 describe('R15 payment commands', () => {
   it('recordPayment adds a payment with a fresh id, the currency of the member’s budgets, and undoes exactly', () => {

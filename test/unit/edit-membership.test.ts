@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addMember, setAccession, setLeaving, setNewMemberRule, type Done, type Outcome } from '../../shared/edit';
+import { addMember, setAccession, setLeaving, setNewMemberRule } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine';
 import type { Workbook } from '../../shared/model/types';
-import { parseWorkbook } from '../../shared/model/validate';
+import { example, ok, roundTrips } from './edit-helpers';
 
 // R8/R12 membership dates as commands: accession and leaving set, cleared and undone exactly.
-
-const example = (): Workbook => parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
-
-function ok(o: Outcome): Done {
-  if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
-  return o;
-}
-
-function roundTrips(before: Workbook, o: Outcome): Done {
-  const d = ok(o);
-  const back = ok(d.inverse.apply(d.workbook));
-  expect(back.workbook).toEqual(before);
-  expect(ok(back.inverse.apply(back.workbook)).workbook).toEqual(d.workbook);
-  return d;
-}
 
 const member = (wb: Workbook) => assessBudgetYear(wb, 'paris', 2026).rows.find((r) => !r.proRata)!.code;
 

@@ -1,20 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { setCreditingOrder, setOrganizationName, type Done, type Outcome } from '../../shared/edit';
+import { setCreditingOrder, setOrganizationName } from '../../shared/edit';
 import { Ledger } from '../../shared/engine';
-import type { Workbook } from '../../shared/model/types';
-import { parseWorkbook, validateWorkbook } from '../../shared/model/validate';
-
-const example = (): Workbook => parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
-
-function roundTrips(before: Workbook, o: Outcome): Done {
-  if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
-  const back = o.inverse.apply(o.workbook) as Done;
-  expect(back.workbook).toEqual(before);
-  expect((back.inverse.apply(back.workbook) as Done).workbook).toEqual(o.workbook);
-  expect(validateWorkbook(o.workbook)).toEqual([]);
-  return o;
-}
+import { example, roundTrips } from './edit-helpers';
 
 describe('the organization and the workbook settings', () => {
   it('renames the organization (every export’s title block), undoably; refuses an empty name', () => {

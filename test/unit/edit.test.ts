@@ -1,26 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessBudgetYear } from '../../shared/engine';
-import { addMember, leaveBudget, pasteRows, removeMember, renameMember, setBudgetTerms, setBudgetYear, setClass, type Done, type Outcome } from '../../shared/edit';
-import { parseWorkbook, validateWorkbook } from '../../shared/model/validate';
+import { addMember, leaveBudget, pasteRows, removeMember, renameMember, setBudgetTerms, setBudgetYear, setClass } from '../../shared/edit';
+import { validateWorkbook } from '../../shared/model/validate';
 import { Decimal, isWholeMultiple } from '../../shared/model/decimal';
-import type { Workbook } from '../../shared/model/types';
-
-const example = (): Workbook => parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
-
-function ok(o: Outcome): Done {
-  if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
-  return o;
-}
-
-/** Applying the inverse gives back exactly the workbook the command started from, and its inverse redoes it. */
-function roundTrips(before: Workbook, o: Outcome): void {
-  const d = ok(o);
-  const back = ok(d.inverse.apply(d.workbook));
-  expect(back.workbook).toEqual(before);
-  const again = ok(back.inverse.apply(back.workbook));
-  expect(again.workbook).toEqual(d.workbook);
-}
+import { example, ok, roundTrips } from './edit-helpers';
 
 describe('edit commands', () => {
   it('R1/R5 setClass moves the member and every other member while the total stays exact', () => {
