@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pasteRows, setClass, type Done } from '../../shared/edit';
 import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
@@ -9,7 +9,7 @@ import { groupThousands } from '../../shared/model/decimal';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
 import { BACKGROUND_FROM } from '../../renderer/src/limits';
-import { cell, launchChromium, serveStatic, totalCell } from './harness';
+import { cell, type OpenApp, openApp, totalCell } from './harness';
 
 // Browser mode, end to end: the built renderer in Chromium. Expected figures come from the engine in Node,
 // so the test checks that the app shows the engine's cents, not figures of its own.
@@ -20,8 +20,7 @@ const YEAR = 2026;
 // Screenshots: kept in E2E_SHOTS when set (to look at them), else in a temp folder removed afterwards.
 const shots = process.env.E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'cc-e2e-'));
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 const dir = mkdtempSync(join(tmpdir(), 'cc-e2e-files-'));
 
@@ -52,19 +51,12 @@ async function chooseClass(code: string, cls: string) {
 }
 
 beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 850 }, acceptDownloads: true });
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('.ag-row[row-index="0"]');
-  await page.selectOption('[data-testid=budget-select]', BUDGET);
-  await page.selectOption('[data-testid=year-select]', String(YEAR));
+  app = await openApp({ width: 1400, height: 850, downloads: true, budget: BUDGET, year: YEAR });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   rmSync(dir, { recursive: true, force: true });
   if (!process.env.E2E_SHOTS) rmSync(shots, { recursive: true, force: true });
 });
@@ -162,11 +154,11 @@ describe('browser mode, end to end', () => {
     expect(assessBudgetYear(saved.workbook!, BUDGET, YEAR)).toEqual(t);
     await expect.poll(() => text('[data-testid=doc-title]')).not.toMatch(/^●/);
 
-    const fresh = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    const fresh = await app.browser.newPage({ viewport: { width: 1400, height: 850 } });
     const old = page;
     page = fresh;
     try {
-      await page.goto(server.url);
+      await page.goto(app.url);
       await page.waitForSelector('.ag-row[row-index="0"]');
       // The start-up example says "Opened" too: dismiss it so the notice we wait for is the reopened file's.
       await page.click('[data-testid=notice] .close');
@@ -246,13 +238,13 @@ describe('browser mode, end to end', () => {
 
   it('leaving the page with unsaved changes makes the browser ask (beforeunload); a clean page leaves at once', async () => {
     const dialogs: string[] = [];
-    const tab = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    const tab = await app.browser.newPage({ viewport: { width: 1400, height: 850 } });
     tab.on('dialog', (d) => {
       dialogs.push(d.type());
       void d.dismiss(); // "Stay on page"
     });
     const open = async () => {
-      await tab.goto(server.url);
+      await tab.goto(app.url);
       await tab.waitForSelector('.ag-row[row-index="0"]');
       await tab.click(totalCell); // a user gesture: browsers ask only on pages the user touched
     };
@@ -273,7 +265,7 @@ describe('browser mode, end to end', () => {
       await expect.poll(() => tab.locator('[data-testid=doc-title]').textContent()).toMatch(/^●/);
       await leave();
       await expect.poll(() => dialogs).toEqual(['beforeunload']);
-      expect(tab.url()).toBe(server.url);
+      expect(tab.url()).toBe(app.url);
       expect(await tab.locator('[data-testid=doc-title]').textContent()).toMatch(/^●/);
     } finally {
       await tab.close();

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBudget, addScheme, type Done } from '../../shared/edit';
 import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
-import { cell, launchChromium, serveStatic, totalCell } from './harness';
+import { cell, type OpenApp, openApp, totalCell } from './harness';
 
 // Budgets and schemes created, renamed and removed in the app (browser mode). The expected figures come from the
 // same commands and the engine in Node: the app must show the engine's cents (R5).
@@ -16,8 +16,7 @@ const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'ut
 const YEAR = 2026;
 const shots = process.env.E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'cc-e2e-budgets-'));
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
 const text = (sel: string) => page.locator(sel).first().textContent();
@@ -41,20 +40,13 @@ async function expectShown() {
 }
 
 beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('.ag-row[row-index="0"]');
-  await page.selectOption(tid('budget-select'), 'paris');
-  await page.selectOption(tid('year-select'), String(YEAR));
+  app = await openApp({ width: 1400, height: 1000, budget: 'paris', year: YEAR });
+  page = app.page;
   await page.click(`${tid('budget-manager')} > summary`);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   if (!process.env.E2E_SHOTS) rmSync(shots, { recursive: true, force: true });
 });
 

@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Browser mode end to end: the built renderer (dist/renderer) served on a random 127.0.0.1 port, driven in
 // Debian's Chromium (the Electron binary cannot be downloaded on the build machines).
@@ -48,3 +48,35 @@ export function launchChromium(): Promise<Browser> {
 /** The grid cell for a member (row id = member code) and column, as AG Grid 36 renders it (cells inside the row). */
 export const cell = (code: string, col: string) => `.ag-row[row-id="${code}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`;
 export const totalCell = '.ag-row-pinned[row-id="total"] .ag-cell[col-id="amount"]';
+
+export interface OpenApp {
+  page: Page;
+  /** For a second page of the same browser, or going back to the app's address. */
+  browser: Browser;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The built renderer in Chromium (browser mode) on the bundled example, its first grid row drawn; optionally at a
+ * budget and year. Page errors are printed, so a test that fails for one says why.
+ */
+export async function openApp(o: { width: number; height: number; downloads?: boolean; budget?: string; year?: number; dir?: string }): Promise<OpenApp> {
+  const server = await serveStatic(o.dir);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: o.width, height: o.height }, acceptDownloads: o.downloads ?? false });
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  await page.goto(server.url);
+  await page.waitForSelector('.ag-row[row-index="0"]');
+  if (o.budget) await page.selectOption('[data-testid=budget-select]', o.budget);
+  if (o.year) await page.selectOption('[data-testid=year-select]', String(o.year));
+  return {
+    page,
+    browser,
+    url: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

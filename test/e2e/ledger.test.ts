@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVotingDecision, pastePayments, recordPayment, updateWcfDecision, type Done } from '../../shared/edit';
 import { advancesReport, obligationEnds, VotingStatusBook, wcfReport } from '../../shared/engine';
 import { Decimal, groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
 import { PDF_PROGRESS_FROM } from '../../renderer/src/limits';
-import { launchChromium, serveStatic } from './harness';
+import { openApp, type OpenApp } from './harness';
 
 // R15–R20 in browser mode: payments, voting status, WCF and advances views. Expected statuses and figures come
 // from the engine in Node; the test checks the app shows them.
@@ -18,8 +18,7 @@ const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'ut
 // Screenshots: kept in E2E_SHOTS when set (docs/ keeps one of each view), else in a temp folder removed afterwards.
 const shots = process.env.E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'cc-e2e-ledger-'));
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
 const text = (sel: string) => page.locator(sel).first().textContent();
@@ -37,17 +36,12 @@ function countsText(wb: typeof example, date: string): string {
 }
 
 beforeAll(async () => {
-  server = await serveStatic(process.env.E2E_RENDERER);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('.ag-row[row-index="0"]');
+  app = await openApp({ width: 1440, height: 900, downloads: true, dir: process.env.E2E_RENDERER });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   if (!process.env.E2E_SHOTS) rmSync(shots, { recursive: true, force: true });
 });
 

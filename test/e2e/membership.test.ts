@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAccession, setLeaving, setNewMemberRule, type Done } from '../../shared/edit';
 import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
 import { groupThousands } from '../../shared/model/decimal';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
-import { cell, launchChromium, serveStatic, totalCell } from './harness';
+import { cell, openApp, type OpenApp, totalCell } from './harness';
 
 // R8/R12 joining and leaving with dates, in the app: the engine (in Node) says who is assessed and each amount;
 // the test checks the app shows exactly that.
@@ -17,8 +17,7 @@ const YEAR = 2026;
 const LEAVER = 'AL';
 const JOINER = 'DZ';
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
 const text = (sel: string) => page.locator(sel).first().textContent();
@@ -38,19 +37,12 @@ async function setDate(testId: string, value: string) {
 }
 
 beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('.ag-row[row-index="0"]');
-  await page.selectOption('[data-testid=budget-select]', BUDGET);
-  await page.selectOption('[data-testid=year-select]', String(YEAR));
+  app = await openApp({ width: 1400, height: 850, budget: BUDGET, year: YEAR });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('joining and leaving with dates (R8, R12)', () => {

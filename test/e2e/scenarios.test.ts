@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyScenarioToBaseline, createScenario, duplicateScenario, setScenarioClass, setScenarioLevel, setScenarioOverride, type Done } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine';
@@ -11,7 +11,7 @@ import { COMPARISON_CSV_HEADER } from '../../shared/export/comparison-table';
 import { decimalPlaces, groupThousands, toScaledBigInt } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
 import { compareScenario } from '../../shared/scenario/scenario';
-import { cell, launchChromium, serveStatic, totalCell } from './harness';
+import { cell, openApp, type OpenApp, totalCell } from './harness';
 
 // R14 in the app, end to end in Chromium (browser mode): a scenario is created, a class changed in it, compared
 // with the baseline, exported and applied. Expected figures come from the engine in Node.
@@ -24,8 +24,7 @@ const TO = 'I';
 const shots = process.env.E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'cc-e2e-scen-'));
 const dir = mkdtempSync(join(tmpdir(), 'cc-e2e-scen-files-'));
 
-let server: Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 
 const text = (sel: string) => page.locator(sel).first().textContent();
@@ -62,20 +61,13 @@ async function chooseClass(code: string, cls: string) {
 }
 
 beforeAll(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await page.goto(server.url);
-  await page.waitForSelector('.ag-row[row-index="0"]');
-  await page.selectOption('[data-testid=budget-select]', BUDGET);
-  await page.selectOption('[data-testid=year-select]', String(YEAR));
+  app = await openApp({ width: 1500, height: 900, downloads: true, budget: BUDGET, year: YEAR });
+  page = app.page;
   await page.click('[data-testid=notice] .close');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   rmSync(dir, { recursive: true, force: true });
   if (!process.env.E2E_SHOTS) rmSync(shots, { recursive: true, force: true });
 });
@@ -167,7 +159,7 @@ describe('R14 scenarios in the app', () => {
     expect(html).not.toContain('Shown'); // no filter left: every member
     const out = 'test-results/print';
     mkdirSync(out, { recursive: true });
-    const printer = await browser.newPage();
+    const printer = await app.browser.newPage();
     try {
       await printer.setContent(html);
       writeFileSync(join(out, 'whatif.pdf'), await printer.pdf({ preferCSSPageSize: true }));
