@@ -246,6 +246,21 @@ export function pastePayments(wb: Workbook, text: string): Outcome {
   return importPayments(wb, { rows, mapping: guessed ?? DEFAULT_PAYMENT_MAPPING, firstRow: guessed ? 1 : 0, verb: 'Paste' });
 }
 
+/**
+ * Corrects a recorded decision by adding it anew without the old one (so `add` checks it as any new one), then
+ * putting the result back under the old id and at the old place: one undoable step.
+ */
+function updateInPlace<K extends 'votingDecisions' | 'wcfDecisions'>(wb: Workbook, key: K, id: string, what: string, add: (w: Workbook) => Outcome): Outcome {
+  const list: readonly { id: string }[] = wb[key];
+  const i = list.findIndex((d) => d.id === id);
+  if (i < 0) return refuse('id', `there is no ${what} ${id}`);
+  const o = add({ ...wb, [key]: list.filter((d) => d.id !== id) });
+  if (!o.ok) return o;
+  const next = [...list];
+  next[i] = { ...(o.workbook[key] as readonly { id: string }[]).at(-1)!, id };
+  return changed(`Change ${what} ${id}`, wb, { ...wb, [key]: next }, [key]);
+}
+
 // --- R17 voting decisions -----------------------------------------------------------------------------------------
 
 export interface VotingDecisionArgs {
@@ -289,13 +304,7 @@ export function addVotingDecision(wb: Workbook, a: VotingDecisionArgs): Outcome 
 
 /** A recorded R17 decision corrected in place: checked as a new one would be, keeping its id and place. */
 export function updateVotingDecision(wb: Workbook, id: string, a: VotingDecisionArgs): Outcome {
-  const i = wb.votingDecisions.findIndex((d) => d.id === id);
-  if (i < 0) return refuse('id', `there is no voting decision ${id}`);
-  const o = addVotingDecision({ ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) }, a);
-  if (!o.ok) return o;
-  const list = [...wb.votingDecisions];
-  list[i] = { ...o.workbook.votingDecisions.at(-1)!, id };
-  return changed(`Change voting decision ${id}`, wb, { ...wb, votingDecisions: list }, ['votingDecisions']);
+  return updateInPlace(wb, 'votingDecisions', id, 'voting decision', (w) => addVotingDecision(w, a));
 }
 
 export function removeVotingDecision(wb: Workbook, id: string): Outcome {
@@ -348,13 +357,7 @@ export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
 
 /** A recorded R19 decision corrected in place: checked as a new one would be, keeping its id and place. */
 export function updateWcfDecision(wb: Workbook, id: string, a: WcfDecisionArgs): Outcome {
-  const i = wb.wcfDecisions.findIndex((d) => d.id === id);
-  if (i < 0) return refuse('id', `there is no WCF decision ${id}`);
-  const o = addWcfDecision({ ...wb, wcfDecisions: wb.wcfDecisions.filter((d) => d.id !== id) }, a);
-  if (!o.ok) return o;
-  const list = [...wb.wcfDecisions];
-  list[i] = { ...o.workbook.wcfDecisions.at(-1)!, id };
-  return changed(`Change WCF decision ${id}`, wb, { ...wb, wcfDecisions: list }, ['wcfDecisions']);
+  return updateInPlace(wb, 'wcfDecisions', id, 'WCF decision', (w) => addWcfDecision(w, a));
 }
 
 export function removeWcfDecision(wb: Workbook, id: string): Outcome {
