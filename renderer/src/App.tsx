@@ -16,6 +16,7 @@ import {
   undo,
   type History,
   type Outcome,
+  refusal,
 } from '../../shared/edit';
 import type { FileRef, MenuCommand, OpenResult } from '../../shared/ipc/contract';
 import { decimalPlaces } from '../../shared/model/decimal';
@@ -599,7 +600,7 @@ export function App() {
           onAdd={(code, name, value) => {
             const o = run((wb) => addMember(wb, { code, name, value, budget: budget.id, year }));
             if (o.ok) setAdding(false);
-            return o.ok ? null : o.problems.map((p) => p.message).join('; ');
+            return refusal(o);
           }}
         />
       )}

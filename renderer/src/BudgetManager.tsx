@@ -7,6 +7,7 @@ import {
   removeBudget,
   removeScheme,
   renameBudget,
+  refusal,
   renameScheme,
   type Outcome,
 } from '../../shared/edit';
@@ -27,8 +28,6 @@ interface Props {
 }
 
 type Errors = Record<string, string>;
-
-const message = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
 
 /** Where a new scheme can start: the built-in templates (R1), an empty table, or a copy of a workbook scheme. */
 function startingPoints(workbook: Workbook): { value: string; label: string }[] {
@@ -85,7 +84,7 @@ export function BudgetManager({ workbook, budget, year, run, onSelect }: Props) 
     >
       <summary>Budgets and schemes</summary>
       <div className="names">
-        <CommitField label="Name of this budget" testId="budget-name" value={budget.name} commit={(text) => message(run((wb) => renameBudget(wb, { budget: budget.id, name: text })))} />
+        <CommitField label="Name of this budget" testId="budget-name" value={budget.name} commit={(text) => refusal(run((wb) => renameBudget(wb, { budget: budget.id, name: text })))} />
       </div>
       <div className="remove">
         <button
@@ -97,7 +96,7 @@ export function BudgetManager({ workbook, budget, year, run, onSelect }: Props) 
             const id = budget.id;
             const next = workbook.budgets.find((b) => b.id !== id);
             const o = run((wb) => removeBudget(wb, { budget: id }));
-            setRemoveError({ budget: id, text: message(o) });
+            setRemoveError({ budget: id, text: refusal(o) });
             if (o.ok && next) onSelect(next.id);
           }}
         >
@@ -110,7 +109,7 @@ export function BudgetManager({ workbook, budget, year, run, onSelect }: Props) 
         </span>
       )}
       <div className="names">
-        {scheme && <CommitField label="Name of its class scheme" testId="scheme-name" value={scheme.name} commit={(text) => message(run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })))} />}
+        {scheme && <CommitField label="Name of its class scheme" testId="scheme-name" value={scheme.name} commit={(text) => refusal(run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })))} />}
       </div>
       <div className="actions">
         <button className={form === 'budget' ? 'active' : ''} aria-expanded={form === 'budget'} data-testid="new-budget-open" onClick={() => setForm(form === 'budget' ? null : 'budget')}>
@@ -143,7 +142,7 @@ export function BudgetManager({ workbook, budget, year, run, onSelect }: Props) 
                 {s.name} <span className="muted">{users.length ? `· ${users.length} budget${users.length === 1 ? '' : 's'}` : '· unused'}</span>
               </span>
               {users.length === 0 && (
-                <button className="link" aria-label={`Remove scheme ${s.name}`} data-testid={`remove-scheme-${s.id}`} onClick={() => setSchemeError(message(run((wb) => removeScheme(wb, { scheme: s.id }))))}>
+                <button className="link" aria-label={`Remove scheme ${s.name}`} data-testid={`remove-scheme-${s.id}`} onClick={() => setSchemeError(refusal(run((wb) => removeScheme(wb, { scheme: s.id }))))}>
                   ×
                 </button>
               )}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Holdings } from '../../shared/engine';
-import { addClassChange, removeClassChange, setSessionDate, type Outcome } from '../../shared/edit';
+import { addClassChange, removeClassChange, setSessionDate, refusal, type Outcome } from '../../shared/edit';
 import type { Budget, Workbook } from '../../shared/model/types';
 
 interface Props {
@@ -33,7 +33,7 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
       });
   }, [workbook, budget]);
   if (!classes) return null;
-  const fail = (o: Outcome) => setError(o.ok ? null : o.problems.map((p) => p.message).join('; '));
+  const fail = (o: Outcome) => setError(refusal(o));
 
   return (
     <section className="class-changes" data-testid="class-changes">

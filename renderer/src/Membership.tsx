@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { setAccession, setLeaving, setNewMemberRule, type Outcome } from '../../shared/edit';
+import { setAccession, setLeaving, setNewMemberRule, refusal, type Outcome } from '../../shared/edit';
 import type { ContributionTable } from '../../shared/engine';
 import type { Budget, NewMemberRule, Participation, Workbook } from '../../shared/model/types';
 
@@ -78,7 +78,6 @@ export function Membership({ workbook, budget, year, table, member, run }: Props
   }, [member]);
   const p = participants.find((x) => x.code === picked) ?? null;
   const row = p && table?.rows.find((r) => r.code === p.code);
-  const fail = (o: Outcome) => (o.ok ? null : o.problems.map((x) => x.message).join('; '));
   // Members whose dates touch the year shown: they join during it, left before it, or leave during it.
   const moving = participants.filter((x) => (x.from && x.from.startsWith(`${year}-`)) || (x.until && x.until >= `${year - 1}-12-31` && x.until <= `${year}-12-31`));
 
@@ -106,8 +105,8 @@ export function Membership({ workbook, budget, year, table, member, run }: Props
       </label>
       {p && (
         <>
-          <DateField label={`Joined ${budget.name} on`} value={p.from} testId="accession-date" commit={(v) => fail(run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })))} />
-          <DateField label="Leaves on (last day)" value={p.until} testId="leaving-date" commit={(v) => fail(run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })))} />
+          <DateField label={`Joined ${budget.name} on`} value={p.from} testId="accession-date" commit={(v) => refusal(run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })))} />
+          <DateField label="Leaves on (last day)" value={p.until} testId="leaving-date" commit={(v) => refusal(run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })))} />
           <p className="effect" data-testid="membership-effect">
             {row
               ? row.proRata
@@ -119,7 +118,7 @@ export function Membership({ workbook, budget, year, table, member, run }: Props
       )}
       <label className="field">
         <span>Year of accession assessed</span>
-        <select data-testid="new-member-rule" value={workbook.settings.newMemberRule} onChange={(e) => fail(run((wb) => setNewMemberRule(wb, e.target.value as NewMemberRule)))}>
+        <select data-testid="new-member-rule" value={workbook.settings.newMemberRule} onChange={(e) => refusal(run((wb) => setNewMemberRule(wb, e.target.value as NewMemberRule)))}>
           {RULES.map((r) => (
             <option key={r.rule} value={r.rule}>
               {r.label}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { addSchemeClass, removeSchemeClass, setClassUnits, type Outcome } from '../../shared/edit';
+import { addSchemeClass, removeSchemeClass, setClassUnits, refusal, type Outcome } from '../../shared/edit';
 import type { Scheme, Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 
@@ -9,14 +9,13 @@ export function SchemeEditor({ scheme, run }: { scheme: Scheme; run(command: (wb
   const [units, setUnits] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (scheme.kind !== 'classes') return null;
-  const message = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
   return (
     <details className="scheme-editor" data-testid="scheme-editor">
       <summary>Scheme: {scheme.name} (R1)</summary>
       {scheme.classes.map((c) => (
         <div className="scheme-row" key={c.code}>
-          <CommitField label={`Class ${c.code}`} testId={`units-${c.code}`} value={c.units} commit={(text) => message(run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })))} />
-          <button className="link" aria-label={`Remove class ${c.code}`} onClick={() => setError(message(run((wb) => removeSchemeClass(wb, { scheme: scheme.id, code: c.code }))))}>
+          <CommitField label={`Class ${c.code}`} testId={`units-${c.code}`} value={c.units} commit={(text) => refusal(run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })))} />
+          <button className="link" aria-label={`Remove class ${c.code}`} onClick={() => setError(refusal(run((wb) => removeSchemeClass(wb, { scheme: scheme.id, code: c.code }))))}>
             ×
           </button>
         </div>
@@ -24,7 +23,7 @@ export function SchemeEditor({ scheme, run }: { scheme: Scheme; run(command: (wb
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const m = message(run((wb) => addSchemeClass(wb, { scheme: scheme.id, code, units })));
+          const m = refusal(run((wb) => addSchemeClass(wb, { scheme: scheme.id, code, units })));
           setError(m);
           if (!m) {
             setCode('');

@@ -1,11 +1,9 @@
-import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, type Outcome } from '../../shared/edit';
+import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, refusal, type Outcome } from '../../shared/edit';
 import type { Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 
 // The organization's name (it heads every export) and R15's crediting order: one undoable step each (R12's rule is
 // in the joining-and-leaving panel).
-
-const message = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
 
 export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(command: (wb: Workbook) => Outcome): Outcome }) {
   return (
@@ -16,7 +14,7 @@ export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(co
           label="Organization (heads every exported table)"
           testId="organization-name"
           value={workbook.organization.name}
-          commit={(text) => (text.trim() === workbook.organization.name ? null : message(run((wb) => setOrganizationName(wb, text))))}
+          commit={(text) => (text.trim() === workbook.organization.name ? null : refusal(run((wb) => setOrganizationName(wb, text))))}
         />
       </div>
       <label className="field">

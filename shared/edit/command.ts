@@ -27,6 +27,11 @@ export interface Refused {
 
 export type Outcome = Done | Refused;
 
+/** What a refusal says, for showing next to the field; null when the command was done. */
+export function refusal(o: Outcome): string | null {
+  return o.ok ? null : o.problems.map((p) => p.message).join('; ');
+}
+
 export function refuse(path: string, message: string): Refused {
   return { ok: false, problems: [{ path, message }] };
 }

@@ -1,4 +1,4 @@
-import { createScenario, deleteScenario, duplicateScenario, renameScenario, type Outcome } from '../../../shared/edit';
+import { createScenario, deleteScenario, duplicateScenario, renameScenario, refusal, type Outcome } from '../../../shared/edit';
 import type { Scenario, Workbook } from '../../../shared/model/types';
 import { CommitField } from '../BudgetPanel';
 
@@ -17,7 +17,6 @@ interface Props {
 
 /** R14 pick the baseline or a scenario; create, rename, duplicate and delete scenarios (each undoable). */
 export function ScenarioBar({ scenarios, selected, onSelect, view, onView, run, onProblem }: Props) {
-  const fail = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
   const create = () => {
     let n = scenarios.length + 1;
     while (scenarios.some((s) => s.name === `Scenario ${n}`)) n++;
@@ -28,7 +27,7 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, run, 
       return r;
     });
     if (o.ok) onSelect(id);
-    else onProblem(fail(o)!);
+    else onProblem(refusal(o)!);
   };
   return (
     <div className="scenario-bar" role="toolbar" aria-label="Scenarios" data-testid="scenario-bar">
@@ -50,7 +49,7 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, run, 
       {selected && (
         <>
           <span className="scenario-name">
-            <CommitField key={selected.id} label="Name" testId="scenario-name" value={selected.name} commit={(text) => fail(run((wb) => renameScenario(wb, selected.id, text)))} />
+            <CommitField key={selected.id} label="Name" testId="scenario-name" value={selected.name} commit={(text) => refusal(run((wb) => renameScenario(wb, selected.id, text)))} />
           </span>
           <button
             data-testid="scenario-duplicate"

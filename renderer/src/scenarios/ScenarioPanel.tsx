@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { applyScenarioToBaseline, describeOverride, overrideKey, parseAmountInput, removeScenarioOverride, setScenarioLevel, setScenarioOverride, type Outcome } from '../../../shared/edit';
+import { applyScenarioToBaseline, describeOverride, overrideKey, parseAmountInput, removeScenarioOverride, setScenarioLevel, setScenarioOverride, refusal, type Outcome } from '../../../shared/edit';
 import { decimalPlaces, groupThousands } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/types';
 import type { Comparison } from '../../../shared/scenario/scenario';
@@ -24,7 +24,6 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, run,
   const before = comparison?.before;
   const method = after?.method ?? 'total';
   const places = decimalPlaces(budget.roundingUnit);
-  const problem = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
 
   return (
     <section className="panel scenario-panel" aria-label="Scenario" data-testid="scenario-panel">
@@ -58,7 +57,7 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, run,
           const p = parseAmountInput(text, after?.level, { places: method === 'total' ? places : undefined, what: method === 'total' ? 'The total' : 'The unit value' });
           if (!p.ok) return p.message;
           if (p.value === after?.level) return null;
-          return problem(run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method, amount: p.value })));
+          return refusal(run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method, amount: p.value })));
         }}
       />
       {before && after && comparison && (
@@ -142,7 +141,6 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
   const [value, setValue] = useState('');
   const [from, setFrom] = useState(`${year}-01-01`);
   const [error, setError] = useState<string | null>(null);
-  const problem = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
   const classes = scheme?.kind === 'classes' ? scheme.classes : null;
   return (
     <details className="more-assumptions" data-testid="scenario-more">
@@ -160,7 +158,7 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
                 value={o?.kind === 'units' ? o.units : c.units}
                 commit={(text) =>
                   // Typing the baseline's units again drops the assumption.
-                  text.trim() === c.units && o ? problem(run((wb) => removeScenarioOverride(wb, scenario.id, key))) : problem(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'units', scheme: scheme.id, class: c.code, units: text.trim() })))
+                  text.trim() === c.units && o ? refusal(run((wb) => removeScenarioOverride(wb, scenario.id, key))) : refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'units', scheme: scheme.id, class: c.code, units: text.trim() })))
                 }
               />
             );
@@ -171,7 +169,7 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
         className="assumption"
         onSubmit={(e) => {
           e.preventDefault();
-          setError(problem(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until }))));
+          setError(refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until }))));
         }}
       >
         <input placeholder="Code" size={5} aria-label="Member leaving" value={leaving} onChange={(e) => setLeaving(e.target.value)} />
@@ -186,7 +184,7 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
           e.preventDefault();
           const v = value || classes?.at(-1)?.code || '';
           setError(
-            problem(
+            refusal(
               run((wb) =>
                 setScenarioOverride(wb, scenario.id, { kind: 'join', member: code.trim(), name: name.trim() || undefined, budget: budget.id, from, ...(classes ? { class: v } : { weight: v.trim() }) }),
               ),
