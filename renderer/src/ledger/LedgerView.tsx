@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Outcome } from '../../../shared/edit';
-import { isIsoDate } from '../../../shared/model/dates';
+import { isIsoDate, yearOf } from '../../../shared/model/dates';
 import type { Problem, Workbook } from '../../../shared/model/types';
 import type { ExportSource } from '../export/exports';
 import { AdvancesView } from './AdvancesView';
@@ -46,7 +46,7 @@ export function LedgerView({ view, workbook, run, notify, exportRef }: { view: L
     setAsOfState(d);
   };
   const props: LedgerProps = { workbook, asOf, state, run, notify, exportRef };
-  const year = Number(asOf.slice(0, 4));
+  const year = yearOf(asOf);
   const eve = asOf.slice(5) === '12-31' ? year + 1 : year;
   return (
     <div className="ledger" role="tabpanel" aria-labelledby={`tab-${view}`}>
