@@ -279,7 +279,8 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => page.evaluate('document.activeElement?.dataset?.testid')).toBe('find-member');
     await page.keyboard.type('fran');
     await expect.poll(() => renderedCodes()).toEqual(['FR']);
-    expect(await text('[data-testid=find-count]')).toMatch(/^1 of 1\d\d members shown; the total is the whole budget’s$/);
+    // The count follows the grid a render later: wait for it as for the rows.
+    await expect.poll(() => text('[data-testid=find-count]')).toMatch(/^1 of 1\d\d members shown; the total is the whole budget’s$/);
     expect(await text(totalCell)).toBe(total);
     await page.keyboard.press('Enter'); // to the member found
     await expect.poll(() => page.evaluate('document.activeElement?.closest(".ag-row")?.getAttribute("row-id")')).toBe('FR');

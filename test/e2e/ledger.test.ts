@@ -377,7 +377,7 @@ describe('ledger views in browser mode', () => {
     await page.fill('[data-testid=wcf-value]', '2000000');
     await page.click('[data-testid=wcf-submit]');
     await expect.poll(() => text(`[data-testid=wcf-balance-${d0.budget}]`)).toBe(groupThousands(fund(after)));
-    expect(await text('[data-testid=wcf-submit]')).toBe('Record decision');
+    await expect.poll(() => text('[data-testid=wcf-submit]')).toBe('Record decision');
     await page.click('[data-testid=undo]');
     await expect.poll(() => text(`[data-testid=wcf-balance-${d0.budget}]`)).toBe(groupThousands(fund(report)));
   });

@@ -52,7 +52,7 @@ describe('autosave and recovery in browser mode', () => {
     await again.selectOption('[data-testid=budget-select]', 'paris');
     await again.selectOption('[data-testid=year-select]', '2026');
     for (const code of ['AL', 'DZ', 'AD']) {
-      expect(await again.locator(cell(code, 'amount')).first().textContent(), code).toBe(groupThousands(after.rows.find((r) => r.code === code)!.amount));
+      await expect.poll(() => again.locator(cell(code, 'amount')).first().textContent(), { message: code }).toBe(groupThousands(after.rows.find((r) => r.code === code)!.amount));
     }
     expect(await again.locator('[data-testid=doc-title]').textContent()).toMatch(/^●/); // still unsaved
     await page.close();
