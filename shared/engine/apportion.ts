@@ -28,25 +28,34 @@ interface Group {
   remainder: bigint;
 }
 
-/** Members that share a unit count share their quota and remainder: compute each once (10^6 members, 14 classes). */
+/**
+ * Members that share a unit count share their quota and remainder: compute each once (10^6 members, 14 classes).
+ * R6 groups by the exact value, not the spelling: "1", "1.0" and "01" are one group, so the code-order tie rule
+ * runs over all of them. The text map only spares parsing the same spelling twice.
+ */
 function groupByUnits(members: readonly Weighted[], places: number): { groups: Group[]; of: Group[]; total: bigint } {
-  const byUnits = new Map<string, Group>();
+  const byText = new Map<string, Group>();
+  const byValue = new Map<bigint, Group>();
   const of: Group[] = new Array(members.length);
   let total = 0n;
   for (let i = 0; i < members.length; i++) {
     const key = members[i].units;
-    let g = byUnits.get(key);
+    let g = byText.get(key);
     if (!g) {
       const units = toScaledBigInt(key, places);
       if (units < 0n) throw new EngineError(`member ${members[i].code} has negative units (${key})`);
-      g = { units, members: [], floor: 0n, remainder: 0n };
-      byUnits.set(key, g);
+      g = byValue.get(units);
+      if (!g) {
+        g = { units, members: [], floor: 0n, remainder: 0n };
+        byValue.set(units, g);
+      }
+      byText.set(key, g);
     }
     g.members.push(i);
     total += g.units;
     of[i] = g;
   }
-  return { groups: [...byUnits.values()], of, total };
+  return { groups: [...byValue.values()], of, total };
 }
 
 function unitsPlaces(members: readonly Weighted[]): number {
@@ -108,7 +117,8 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
   }
   let missing = tn - handedOut; // always < number of members
 
-  // R6 order: larger remainder, then more units, then code ascending (within a group, units and remainder tie).
+  // R6 order: larger remainder, then more units, then code ascending (a group is one exact unit count, so within
+  // it units and remainder tie, and groups never tie on both).
   groups.sort((a, b) => (a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.units > b.units ? -1 : a.units < b.units ? 1 : 0));
   const roundedUp = new Array<boolean>(members.length).fill(false);
   for (const g of groups) {
