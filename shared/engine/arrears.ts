@@ -1,6 +1,6 @@
 import { firstOfJanuary, yearOf } from '../model/dates';
-import type { Budget, VotingDecision } from '../model/types';
-import { Ledger, type UnpaidByYear } from './ledger';
+import type { Budget, VotingDecision, VotingTest } from '../model/types';
+import { Ledger, type LedgerItem, type MemberAccount } from './ledger';
 
 export type VotingStatus = 'ok' | 'in arrears' | 'no vote' | 'vote kept by decision';
 
@@ -27,14 +27,16 @@ export interface BudgetStatus {
   /** The date's own year, still unpaid: due, not in arrears (R16). */
   dueThisYear: string;
   status: VotingStatus;
-  /** R18 what to pay (marked for this budget, as a contribution) to keep or regain the vote. */
+  /** R18 one payment marked for this budget, credited as R15 says (its WCF share first), that regains the vote. */
   minimumPayment: string;
   /** 1 January on which the vote is lost if nothing more is paid; null when already lost or never. */
   losesVoteOn: string | null;
-  /** R18 on `losesVoteOn`: paid before then (marked for this budget, as a contribution), the vote is kept that day. */
+  /** R18 on `losesVoteOn`: one payment marked for this budget, made today and credited as R15 says, keeps the vote that day. */
   paymentToKeep: string | null;
   /** R17 the decision under which the member keeps its vote. */
   decision?: DecisionRef;
+  /** R17a it took part before the data start and no opening balance says what it owed then. */
+  incompleteHistory?: true;
 }
 
 export interface StatusRow {
@@ -47,10 +49,13 @@ export interface StatusRow {
   arrears: string | null;
   threshold: string | null;
   status: VotingStatus;
+  /** R18 one budget: a payment marked for it; organization-wide or combined: one payment marked for no budget. */
   minimumPayment: string | null;
   losesVoteOn: string | null;
-  /** What to pay before `losesVoteOn` to keep the vote that day (organization-wide: every budget lost then). */
+  /** What to pay today to keep the vote on `losesVoteOn` (organization-wide: one payment for every budget lost then). */
   paymentToKeep: string | null;
+  /** R17a in some budget it took part before the data start and no opening balance says what it owed then. */
+  incompleteHistory?: true;
   /** The member withdrew: it keeps its unpaid arrears. */
   withdrew?: string;
   decision?: DecisionRef;
@@ -65,6 +70,8 @@ export interface StatusReport {
   budgetName: string | null;
   rows: StatusRow[];
   counts: Record<VotingStatus, number>;
+  /** R17b 'combined': each row's status, minimum and loss date are the member's over all its budgets. */
+  votingTest?: VotingTest;
 }
 
 /** How far ahead, at most, the date the vote would be lost is looked for. */
@@ -91,7 +98,10 @@ class Decisions {
 }
 
 interface RawStatus {
+  /** The budget tested (per budget), or the first of the member's budgets (combined, R17b). */
   budget: Budget;
+  /** Every budget in the test: one, or all of the member's (R17b combined). */
+  budgets: Budget[];
   arrears: bigint;
   threshold: bigint;
   dueThisYear: bigint;
@@ -99,7 +109,64 @@ interface RawStatus {
   minimum: bigint;
   losesVoteOn: string | null;
   toKeep: bigint | null;
+  /** R16/R17 on `losesVoteOn`: the arrears and threshold that day if nothing more is paid. */
+  lossArrears: bigint;
+  lossThreshold: bigint;
+  /** The account the figures were read from (its horizon covers `losesVoteOn`). */
+  account: MemberAccount;
+  incomplete: boolean;
   decision?: VotingDecision;
+}
+
+/**
+ * R18 the amount that, credited to contributions counted in the arrears, brings them below the threshold: the
+ * smallest whole number of rounding units above `arrears − threshold`, or all the arrears (R17: no arrears, no loss).
+ */
+function needed(arrears: bigint, threshold: bigint, unit: bigint): bigint {
+  if (arrears <= 0n || arrears < threshold) return 0n;
+  const over = arrears - threshold;
+  const n = (over / unit) * unit + unit;
+  return n < arrears ? n : arrears;
+}
+
+/**
+ * R15 the open items a payment made on `date` would be credited to, in order, up to `until`: what is due on
+ * `date` lane by lane (the WCF first, then contributions oldest first, or all oldest first), then each later batch as
+ * it falls due, as the ledger credits a payment's remainder. `fits` says which items the payment may go to.
+ */
+function creditSequence(ledger: Ledger, acc: MemberAccount, date: string, until: string, fits: (it: LedgerItem) => boolean): LedgerItem[] {
+  const wcfFirst = ledger.creditingOrder === 'wcf-then-oldest' && acc.items.some((i) => i.kind === 'wcf');
+  const lanes = wcfFirst ? [acc.items.filter((i) => i.kind === 'wcf'), acc.items.filter((i) => i.kind === 'contribution')] : [acc.items];
+  const out: LedgerItem[] = [];
+  for (const l of lanes) for (const it of l) if (it.due <= date && it.credited < it.assessed && fits(it)) out.push(it);
+  const later = [...new Set(acc.items.filter((it) => it.due > date && it.due <= until).map((it) => it.due))].sort();
+  for (const due of later) for (const l of lanes) for (const it of l) if (it.due === due && it.credited < it.assessed && fits(it)) out.push(it);
+  return out;
+}
+
+/**
+ * R18 the smallest payment which, credited along `sequence`, credits at least `need[k]` to the items `counts` puts
+ * under key k, for every k: everything before the last item it needs is paid in full, as R15 credits it.
+ */
+function smallestPayment(sequence: readonly LedgerItem[], need: Map<string, bigint>, counts: (it: LedgerItem) => string | undefined): bigint {
+  let left = 0;
+  for (const n of need.values()) if (n > 0n) left++;
+  let pay = 0n;
+  for (const it of sequence) {
+    if (left === 0) break;
+    const open = it.assessed - it.credited;
+    const k = counts(it);
+    const n = k === undefined ? 0n : (need.get(k) ?? 0n);
+    if (n > 0n) {
+      need.set(k!, n - open);
+      if (n <= open) {
+        left--;
+        if (left === 0) return pay + n;
+      }
+    }
+    pay += open;
+  }
+  return pay;
 }
 
 const covers = (d: VotingDecision, date: string) => d.from <= date && (d.to === undefined || date <= d.to);
@@ -146,13 +213,29 @@ export class VotingStatusBook {
       paymentToKeep: r.toKeep === null ? null : l.format(r.toKeep, places),
     };
     if (r.decision) s.decision = decisionRef(r.decision);
+    if (r.incomplete) s.incompleteHistory = true;
     return s;
   }
 
   private compute(member: string, budget: Budget, date: string): RawStatus {
+    return this.evaluate(member, [budget], date, this.decisions.known(member, budget.id, date));
+  }
+
+  /** R17b the combined test: the member's arrears over all its budgets (one currency) against their thresholds. */
+  private computeCombined(member: string, budgets: Budget[], date: string): RawStatus {
+    const ids = new Set(budgets.map((b) => b.id));
+    const known = budgets.flatMap((b) => this.decisions.known(member, b.id, date));
+    return this.evaluate(member, budgets, date, [...new Set(known)].filter((d) => d.budget === undefined || ids.has(d.budget)));
+  }
+
+  /**
+   * R16–R18 for one budget (the payment is marked for it) or several tested together (R17b; the payment is marked
+   * for none): arrears and threshold are summed over `budgets`.
+   */
+  private evaluate(member: string, budgets: Budget[], date: string, known: readonly VotingDecision[]): RawStatus {
     const l = this.ledger;
+    const budget = budgets[0];
     const y = yearOf(date);
-    const known = this.decisions.known(member, budget.id, date);
     // Items up to y + 2 settle every 1 January up to y + 3 (by then three years are unpaid against two); look
     // further to pass the end of a decision known today.
     let horizon = y + 2;
@@ -160,35 +243,49 @@ export class VotingStatusBook {
     horizon = Math.min(horizon, y + MAX_LOOKAHEAD);
     // The ledger's settlement: an account reduced to what a status needs (R15 crediting, R16 running totals).
     let acc = l.settle(member, date, horizon);
-    let unpaid = acc.unpaid(budget.id);
+    let unpaid = budgets.map((b) => acc.unpaid(b.id));
+    const arrearsBefore = (ty: number) => unpaid.reduce((t, u) => t + u.upTo(ty - 1), 0n);
+    const thresholdOn = (ty: number) => budgets.reduce((t, b) => t + this.threshold(b.id, member, ty), 0n);
 
-    const arrears = unpaid.upTo(y - 1);
-    const threshold = this.threshold(budget.id, member, y);
-    const dueThisYear = unpaid.upTo(y) - arrears;
+    const arrears = arrearsBefore(y);
+    const threshold = thresholdOn(y);
+    const dueThisYear = arrearsBefore(y + 1) - arrears;
     const noVote = arrears > 0n && arrears >= threshold; // R17
     const decision = noVote ? known.find((d) => covers(d, date)) : undefined;
     const status: VotingStatus = arrears === 0n ? 'ok' : !noVote ? 'in arrears' : decision ? 'vote kept by decision' : 'no vote';
-    const minimum = noVote ? arrears - threshold + l.money(budget.roundingUnit) : 0n; // R18 (only members without a vote)
+    let unit = l.money(budget.roundingUnit);
+    for (const b of budgets) if (l.money(b.roundingUnit) < unit) unit = l.money(b.roundingUnit);
+    const ids = new Set(budgets.map((b) => b.id));
+    // R18 the payment: marked for the budget tested alone; in the combined test, marked for none (its currency).
+    const fits = budgets.length === 1 ? (it: LedgerItem) => it.budget === budget.id : (it: LedgerItem) => it.currency === budget.currency;
+    const counts = (ty: number) => (it: LedgerItem) => (it.kind === 'contribution' && ids.has(it.budget) && it.year <= ty - 1 ? 'arrears' : undefined);
+    const minimum = noVote ? smallestPayment(creditSequence(l, acc.account, date, date, fits), new Map([['arrears', needed(arrears, threshold, unit)]]), counts(y)) : 0n;
 
     let losesVoteOn: string | null = null;
     let toKeep: bigint | null = null;
+    let lossArrears = 0n;
+    let lossThreshold = 0n;
     if (status !== 'no vote') {
       for (let left = -1n; ; ) {
-        losesVoteOn = this.lossDate(unpaid, acc.horizon, budget.id, member, date, known);
+        losesVoteOn = this.lossDate(arrearsBefore, thresholdOn, acc.horizon, date, known);
         // Credit paid ahead can postpone the loss beyond the horizon: look further while it is being used up
         // (credit that can never be applied, e.g. marked for a past year, does not postpone anything).
         if (losesVoteOn !== null || acc.unappliedAtHorizon === 0n || acc.unappliedAtHorizon === left || acc.horizon >= y + MAX_LOOKAHEAD) break;
         left = acc.unappliedAtHorizon;
         acc = l.settle(member, date, Math.min(acc.horizon + 10, y + MAX_LOOKAHEAD));
-        unpaid = acc.unpaid(budget.id);
+        unpaid = budgets.map((b) => acc.unpaid(b.id));
       }
       if (losesVoteOn !== null) {
-        // R18 as of that day: credited oldest first (R15), a payment before it lowers that day's arrears one for one.
+        // R18 as of that day, for a payment made today and credited as R15 says.
         const ty = yearOf(losesVoteOn);
-        toKeep = unpaid.upTo(ty - 1) - this.threshold(budget.id, member, ty) + l.money(budget.roundingUnit);
+        lossArrears = arrearsBefore(ty);
+        lossThreshold = thresholdOn(ty);
+        const seq = creditSequence(l, acc.account, date, losesVoteOn, fits);
+        toKeep = smallestPayment(seq, new Map([['arrears', needed(lossArrears, lossThreshold, unit)]]), counts(ty));
       }
     }
-    return { budget, arrears, threshold, dueThisYear, status, minimum, losesVoteOn, toKeep, decision };
+    const incomplete = budgets.some((b) => l.incompleteHistory(b.id, member, [y - 1, y - 2]));
+    return { budget, budgets, arrears, threshold, dueThisYear, status, minimum, losesVoteOn, toKeep, lossArrears, lossThreshold, account: acc.account, incomplete, decision };
   }
 
   /** R17 gross amounts assessed for the two preceding full calendar years. */
@@ -201,7 +298,7 @@ export class VotingStatusBook {
    * 1 January, and a decision that keeps the vote ends the day after its last day. Items up to `horizon` settle
    * every day up to 1 January of the year after it.
    */
-  private lossDate(unpaid: UnpaidByYear, horizon: number, budgetId: string, member: string, date: string, known: readonly VotingDecision[]): string | null {
+  private lossDate(arrearsBefore: (ty: number) => bigint, thresholdOn: (ty: number) => bigint, horizon: number, date: string, known: readonly VotingDecision[]): string | null {
     const y = yearOf(date);
     const candidates: string[] = [];
     for (let t = y + 1; t <= horizon + 1; t++) candidates.push(firstOfJanuary(t));
@@ -210,20 +307,35 @@ export class VotingStatusBook {
     for (const t of candidates) {
       const ty = yearOf(t);
       if (t <= date || ty > horizon + 1) continue;
-      const arrears = unpaid.upTo(ty - 1);
-      if (arrears > 0n && arrears >= this.threshold(budgetId, member, ty) && !known.some((d) => covers(d, t))) return t;
+      const arrears = arrearsBefore(ty);
+      if (arrears > 0n && arrears >= thresholdOn(ty) && !known.some((d) => covers(d, t))) return t;
     }
     return null;
   }
 
-  /** R16–R18 one row per member taking part in the budget on `date`, in workbook order. */
+  /** R17b the workbook's test: per budget (default), or combined over each member's budgets. */
+  get votingTest(): VotingTest {
+    return this.ledger.workbook.settings.votingTest ?? 'per-budget';
+  }
+
+  /**
+   * R16–R18 one row per member taking part in the budget on `date`, in workbook order. Under the combined test
+   * (R17b) a member's status is not a budget's: each row is the member's, over all its budgets.
+   */
   budgetReport(budgetId: string, date: string): StatusReport {
     const budget = this.ledger.budget(budgetId);
+    const combined = this.votingTest === 'combined';
     const rows: StatusRow[] = [];
     for (const m of this.ledger.workbook.members) {
       const p = this.ledger.holdings.participation(budgetId, m.code);
       if (!p || (p.from !== undefined && p.from > date)) continue;
-      const s = this.budgetStatus(m.code, budget, date);
+      if (combined) {
+        const row = this.memberRow(m, date);
+        if (row) rows.push(row);
+        continue;
+      }
+      const raw = this.compute(m.code, budget, date);
+      const s = this.formatted(raw);
       const row: StatusRow = {
         code: m.code,
         name: m.name,
@@ -239,14 +351,17 @@ export class VotingStatusBook {
       const withdrew = withdrawal(m.withdrew, p.until, date);
       if (withdrew) row.withdrew = withdrew;
       if (s.decision) row.decision = s.decision;
+      if (raw.incomplete) row.incompleteHistory = true;
       rows.push(row);
     }
-    return { date, budget: budgetId, budgetName: budget.name, rows, counts: count(rows) };
+    const report: StatusReport = { date, budget: budgetId, budgetName: budget.name, rows, counts: count(rows) };
+    if (combined) report.votingTest = 'combined';
+    return report;
   }
 
   /**
    * Art. 11(5): a member with no vote in the Conference budget or in any Union has no vote in every body.
-   * Arrears, threshold and minimum payment are summed over its budgets when they share a currency.
+   * Arrears and threshold are summed over its budgets when they share a currency.
    */
   organizationReport(date: string): StatusReport {
     const rows: StatusRow[] = [];
@@ -254,25 +369,72 @@ export class VotingStatusBook {
       const row = this.memberRow(m, date);
       if (row) rows.push(row);
     }
-    return { date, budget: null, budgetName: null, rows, counts: count(rows) };
+    const report: StatusReport = { date, budget: null, budgetName: null, rows, counts: count(rows) };
+    if (this.votingTest === 'combined') report.votingTest = 'combined';
+    return report;
   }
 
-  /** Art. 11(5) one member's organization-wide row (undefined when it takes part in no budget on `date`). */
+  /**
+   * Art. 11(5) one member's organization-wide row (undefined when it takes part in no budget on `date`). Its
+   * minimum payment and "to keep it" are one payment marked for no budget, credited as R15 says (R18).
+   */
   memberRow(m: { code: string; name: string; withdrew?: string }, date: string): StatusRow | undefined {
-    const budgets = this.ledger.budgetsOfMember(m.code).filter((b) => {
-      const p = this.ledger.holdings.participation(b.id, m.code)!;
+    const l = this.ledger;
+    const budgets = l.budgetsOfMember(m.code).filter((b) => {
+      const p = l.holdings.participation(b.id, m.code)!;
       return p.from === undefined || p.from <= date;
     });
     if (budgets.length === 0) return undefined;
+    const currency = budgets[0].currency;
+    const one = budgets.every((b) => b.currency === currency);
+    let places = 0;
+    for (const b of budgets) places = Math.max(places, l.places(b.id));
+    const money = (v: bigint | null) => (v === null ? null : l.format(v, places));
+    const withdrew = m.withdrew !== undefined && m.withdrew <= date ? m.withdrew : undefined;
+
+    if (this.votingTest === 'combined' && one) {
+      // R17b one test over all the member's budgets: no breakdown by budget, whose statuses would not apply.
+      const r = this.computeCombined(m.code, budgets, date);
+      const row: StatusRow = {
+        code: m.code,
+        name: m.name,
+        budget: 'all',
+        currency,
+        arrears: money(r.arrears),
+        threshold: money(r.threshold),
+        status: r.status,
+        minimumPayment: money(r.minimum),
+        losesVoteOn: r.losesVoteOn,
+        paymentToKeep: money(r.toKeep),
+      };
+      if (withdrew) row.withdrew = withdrew;
+      if (r.decision) row.decision = decisionRef(r.decision);
+      if (r.incomplete) row.incompleteHistory = true;
+      return row;
+    }
+
     const raw = budgets.map((b) => this.compute(m.code, b, date));
     const worst = raw.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
-    const currency = raw[0].budget.currency;
-    const one = raw.every((r) => r.budget.currency === currency);
-    let places = 0;
-    for (const b of budgets) places = Math.max(places, this.ledger.places(b.id));
-    const sum = (pick: (r: RawStatus) => bigint) => (one ? this.ledger.format(raw.reduce((t, r) => t + pick(r), 0n), places) : null);
+    const sum = (pick: (r: RawStatus) => bigint) => (one ? l.format(raw.reduce((t, r) => t + pick(r), 0n), places) : null);
     let loss: string | null = null;
     for (const r of raw) if (r.losesVoteOn !== null && (loss === null || r.losesVoteOn < loss)) loss = r.losesVoteOn;
+    // R18 one payment marked for no budget goes where R15 sends it: read it off the account that reaches furthest.
+    const account = raw.reduce((a, r) => (r.account.horizon > a.horizon ? r.account : a), raw[0].account);
+    const fits = (it: LedgerItem) => it.currency === currency;
+    const arrearsOf = (ty: number) => (it: LedgerItem) => (it.kind === 'contribution' && it.year <= ty - 1 ? it.budget : undefined);
+    const unit = (r: RawStatus) => l.money(r.budget.roundingUnit);
+    let minimum: bigint | null = null;
+    let toKeep: bigint | null = null;
+    if (one) {
+      const lost = raw.filter((r) => r.arrears > 0n && r.arrears >= r.threshold);
+      const needs = new Map(lost.map((r) => [r.budget.id, needed(r.arrears, r.threshold, unit(r))]));
+      minimum = needs.size === 0 ? 0n : smallestPayment(creditSequence(l, account, date, date, fits), needs, arrearsOf(yearOf(date)));
+      if (worst.status !== 'no vote' && loss !== null) {
+        const day = loss;
+        const keepNeeds = new Map(raw.filter((r) => r.losesVoteOn === day).map((r) => [r.budget.id, needed(r.lossArrears, r.lossThreshold, unit(r))]));
+        toKeep = smallestPayment(creditSequence(l, account, date, day, fits), keepNeeds, arrearsOf(yearOf(day)));
+      }
+    }
     const row: StatusRow = {
       code: m.code,
       name: m.name,
@@ -281,15 +443,14 @@ export class VotingStatusBook {
       arrears: sum((r) => r.arrears),
       threshold: sum((r) => r.threshold),
       status: worst.status,
-      minimumPayment: sum((r) => r.minimum),
+      minimumPayment: money(minimum),
       losesVoteOn: worst.status === 'no vote' ? null : loss,
-      // Art. 11(5): to keep the vote everywhere on that day, each budget lost that day must be paid up to its figure.
-      paymentToKeep: worst.status === 'no vote' || loss === null ? null : sum((r) => (r.losesVoteOn === loss ? r.toKeep! : 0n)),
+      paymentToKeep: money(toKeep),
       budgets: raw.map((r) => this.formatted(r)),
     };
-    const withdrew = m.withdrew !== undefined && m.withdrew <= date ? m.withdrew : undefined;
     if (withdrew) row.withdrew = withdrew;
     if (worst.decision) row.decision = decisionRef(worst.decision);
+    if (raw.some((r) => r.incomplete)) row.incompleteHistory = true;
     return row;
   }
 }

@@ -1,6 +1,6 @@
 import { firstOfJanuary, yearOf } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
-import type { Budget, BudgetMethod, CreditingOrder, Member, Participation, Payment, WcfDecision, Workbook } from '../model/types';
+import type { Budget, BudgetMethod, CreditingOrder, Member, OpeningBalance, Participation, Payment, WcfDecision, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
 import { Holdings, type SteadyHolding } from './classes';
@@ -29,6 +29,8 @@ export interface LedgerItem {
   year: number;
   /** WCF decision id. */
   decision?: string;
+  /** R17a what was still owed for a year before the data starts (its `assessed` is the unpaid amount). */
+  opening?: true;
   /** R8 contributions fall due on 1 January; a WCF share when its decision says. */
   due: string;
   /** The budget's currency: only a payment in it can be credited to the item. */
@@ -60,6 +62,8 @@ export interface MemberAccount {
 
 /** What a voting status needs of an account (R16–R18). */
 export interface Settlement {
+  /** The account behind it (R18 walks its open items in crediting order). */
+  account: MemberAccount;
   horizon: number;
   /** Still not credited once every item up to `horizon` fell due. */
   unappliedAtHorizon: bigint;
@@ -126,6 +130,8 @@ export class Ledger {
   private readonly placesOf = new Map<string, number>();
   private readonly firstYears = new Map<string, number>();
   private readonly wcfOf = new Map<string, WcfDecision[]>();
+  /** R17a budget id → member → opening balances by year. */
+  private readonly openings = new Map<string, Map<string, OpeningBalance[]>>();
   private readonly accounts = new Map<string, MemberAccount>();
   private accountsOf: string | undefined;
 
@@ -152,6 +158,14 @@ export class Ledger {
       else this.budgetsOf.set(p.member, [b]);
     }
     for (const list of this.budgetsOf.values()) list.sort((a, b) => this.budgetOrder.get(a.id)! - this.budgetOrder.get(b.id)!);
+    for (const o of workbook.openingBalances ?? []) {
+      let byMember = this.openings.get(o.budget);
+      if (!byMember) this.openings.set(o.budget, (byMember = new Map()));
+      const list = byMember.get(o.member);
+      if (list) list.push(o);
+      else byMember.set(o.member, [o]);
+    }
+    for (const byMember of this.openings.values()) for (const list of byMember.values()) list.sort((a, b) => a.year - b.year);
     for (const d of workbook.wcfDecisions) {
       const list = this.wcfOf.get(d.budget);
       if (list) list.push(d);
@@ -207,10 +221,45 @@ export class Ledger {
     return t;
   }
 
-  /** What a member was assessed in a budget for a year (0 when it was not assessed: R17 "a year before accession counts as 0"). */
+  /**
+   * What a member was assessed in a budget for a year (0 when it was not assessed: R17 "a year before accession
+   * counts as 0"); before the first year of data, its opening balance's amount assessed (R17a).
+   */
   assessed(budgetId: string, member: string, year: number): bigint {
     const i = this.memberIndex.get(member);
-    return i === undefined ? 0n : (this.amounts(budgetId, year)?.[i] ?? 0n);
+    if (i === undefined) return 0n;
+    const t = this.amounts(budgetId, year);
+    if (t) return t[i];
+    const o = this.openingBalance(budgetId, member, year);
+    return o ? this.money(o.assessed) : 0n;
+  }
+
+  /** R17a a member's opening balances in a budget, by year. */
+  openingBalances(budgetId: string, member: string): readonly OpeningBalance[] {
+    return this.openings.get(budgetId)?.get(member) ?? [];
+  }
+
+  private openingBalance(budgetId: string, member: string, year: number): OpeningBalance | undefined {
+    const list = this.openings.get(budgetId)?.get(member);
+    return list?.find((o) => o.year === year);
+  }
+
+  /**
+   * R17a the member took part in the budget before its first year of data and nothing says what it owed then:
+   * it has no opening balance at all, or none for one of `years` (before the data) in which it took part.
+   */
+  incompleteHistory(budgetId: string, member: string, years: readonly number[]): boolean {
+    const first = this.firstYears.get(budgetId);
+    const p = this.holdings.participation(budgetId, member);
+    if (first === undefined || !p) return false;
+    const m = this.workbook.members[this.memberIndex.get(member) ?? -1];
+    // No date of accession to the union: the member's date of joining the Organization, else from the beginning.
+    const since = p.from ?? m?.joined;
+    const fromYear = since === undefined ? -Infinity : yearOf(since);
+    if (fromYear >= first) return false;
+    const list = this.openings.get(budgetId)?.get(member);
+    if (!list || list.length === 0) return true;
+    return years.some((y) => y < first && y >= fromYear && !list.some((o) => o.year === y));
   }
 
   /**
@@ -329,6 +378,10 @@ export class Ledger {
     const items: LedgerItem[] = [];
     const at = this.memberIndex.get(member);
     for (const b of this.budgetsOfMember(member)) {
+      for (const o of this.openingBalances(b.id, member)) {
+        const a = this.money(o.unpaid);
+        if (a > 0n && o.year <= horizon) items.push({ kind: 'contribution', budget: b.id, year: o.year, due: dueOn(o.year), currency: b.currency, assessed: a, credited: 0n, credits: NO_CREDITS, opening: true });
+      }
       const first = this.firstYears.get(b.id);
       if (first !== undefined && at !== undefined) {
         const byYear = this.tables.get(b.id);
@@ -434,7 +487,9 @@ function sameInputs(a: TableInputs, count: number, at: number[], units: string[]
 class AccountSettlement implements Settlement {
   readonly horizon: number;
   readonly unappliedAtHorizon: bigint;
+  readonly account: MemberAccount;
   constructor(private readonly acc: MemberAccount) {
+    this.account = acc;
     this.horizon = acc.horizon;
     this.unappliedAtHorizon = acc.unappliedAtHorizon;
   }
@@ -488,6 +543,8 @@ export interface StatementLine {
   budget: string;
   year: number;
   decision?: string;
+  /** R17a an opening balance: `assessed` is what was still unpaid when the data start. */
+  opening?: true;
   due: string;
   assessed: string;
   credited: string;
@@ -516,6 +573,7 @@ export function memberStatement(ledger: Ledger, member: string, date: string, bu
       credits: it.credits.map((c) => ({ payment: c.payment, date: c.date, amount: ledger.format(c.amount, places) })),
     };
     if (it.decision !== undefined) line.decision = it.decision;
+    if (it.opening) line.opening = true;
     lines.push(line);
   }
   return { lines, unapplied: ledger.format(acc.unapplied, 0) };

@@ -17,6 +17,7 @@ export function emptyWorkbook(parts: Partial<Workbook> = {}): Workbook {
     advanceAgreements: [],
     votingDecisions: [],
     scenarios: [],
+    openingBalances: [],
     ...parts,
   };
 }

@@ -1,7 +1,9 @@
-// The workbook file, format version 1. Every amount and every unit count is a decimal string (R3).
+// The workbook file, format version 2 (docs/workbook-format.md). Every amount and every unit count is a decimal
+// string (R3). Version 1 files open unchanged: they are read as version 2 in memory and written as version 2 only
+// when the user saves.
 
 export const WORKBOOK_FORMAT = 'contribution-calculator-workbook';
-export const WORKBOOK_VERSION = 1;
+export const WORKBOOK_VERSION = 2;
 
 /** A decimal written as a string: "45579", "0.03125", "1000000.00". */
 export type Dec = string;
@@ -30,6 +32,8 @@ export interface Workbook {
   advanceAgreements: AdvanceAgreement[];
   votingDecisions: VotingDecision[];
   scenarios: Scenario[];
+  /** R17a (version 2) what members owed from before the first year of data; empty in a version 1 file. */
+  openingBalances: OpeningBalance[];
 }
 
 export interface Organization {
@@ -42,6 +46,24 @@ export interface Settings {
   newMemberRule: NewMemberRule;
   /** R15, default 'wcf-then-oldest'. */
   creditingOrder: CreditingOrder;
+  /** R17b (version 2) absent = 'per-budget' (WIPO Art. 11(5)); 'combined' = UN Charter Art. 19 practice. */
+  votingTest?: VotingTest;
+}
+
+/** R17b how the loss-of-vote test is applied. */
+export type VotingTest = 'per-budget' | 'combined';
+
+/**
+ * R17a what a member still owed in a budget for a year before the budget's first year of data. `assessed` counts
+ * in the R17 threshold; `unpaid` is owed and credited like any contribution (R15).
+ */
+export interface OpeningBalance {
+  member: string;
+  budget: string;
+  year: number;
+  assessed: Dec;
+  unpaid: Dec;
+  reference?: string;
 }
 
 /** R1 a class scheme (classes with units) or R2 a scale (each member carries its own weight). */

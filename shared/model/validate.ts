@@ -1,8 +1,9 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { obligationEnds } from '../engine/advances';
+import { Holdings, specialUnionArticle } from '../engine/classes';
 import { isIsoDate } from './dates';
 import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
-import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Problem, type Scheme, type Workbook } from './types';
+import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Budget, type Problem, type Scheme, type Workbook } from './types';
 
 // Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
 // scheme) and every message must read as a budget officer would say it, not as a type error.
@@ -85,6 +86,53 @@ function show(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
+/** R11 a class entry given to a member of a linked union (which holds none of its own). */
+interface LinkedEntry {
+  path: string;
+  member: string;
+  budget: { name: string };
+  source: { name: string };
+  sourceId: string;
+  year?: number;
+  cls?: string;
+}
+
+/**
+ * R11 (amended) a special union's members hold no class of their own: every entry is refused, naming the member,
+ * the class given and the class it holds in the source union (read with the engine, notices included). An entry
+ * equal to the Paris class is refused too: it would stay behind when the Paris class changes.
+ */
+function reportOwnLinkedClasses(c: Checker, doc: Obj, entries: readonly LinkedEntry[]): void {
+  if (entries.length === 0) return;
+  let holdings: Holdings | undefined;
+  try {
+    const list = (k: string) => (Array.isArray(doc[k]) ? (doc[k] as unknown[]).filter(isObj) : []);
+    holdings = new Holdings({ ...doc, budgets: list('budgets'), schemes: list('schemes'), participations: list('participations'), classChanges: list('classChanges') } as unknown as Workbook);
+  } catch {
+    holdings = undefined; // too broken to read the Paris class: the other problems say why
+  }
+  for (const e of entries) {
+    let held: string | undefined;
+    try {
+      const source = (doc.budgets as Obj[]).find((b) => isObj(b) && b.id === e.sourceId) as unknown as Budget;
+      if (holdings && e.year !== undefined) held = holdings.holding(source, e.member, e.year).class;
+    } catch {
+      held = undefined;
+    }
+    const given = `${e.member} in ${e.budget.name} is given class ${e.cls ?? '?'}${e.year !== undefined ? ` from ${e.year}` : ''}`;
+    const there = held === undefined ? `, but holds no class in ${e.source.name}${e.year !== undefined ? ` for ${e.year}` : ''}` : held === e.cls ? `, as it holds class ${held} in ${e.source.name}` : `, but it holds class ${held} in ${e.source.name}`;
+    c.add(
+      e.path,
+      `${given}${there}: a member of a special union belongs to the same class as in ${e.source.name} and holds none of its own, so that a change there flows into ${e.budget.name} (R11, ${specialUnionArticle(e.budget)}). Remove this class entry${held !== undefined && held !== e.cls ? `; to change its class, change it in ${e.source.name}` : ''}`,
+    );
+  }
+}
+
+/** R11 a class-change notice is filed with the union a special union takes its classes from, never with it. */
+function linkedNoticeMessage(id: string, budget: { name: string }, source: { name: string }): string {
+  return `${budget.name} takes its classes from ${source.name}: file the notice with ${source.name}, whose class flows into ${budget.name} (R11, ${specialUnionArticle({ id, name: budget.name })})`;
+}
+
 /** Every problem in a parsed workbook document; an empty list means it can be computed. */
 export function validateWorkbook(doc: unknown): Problem[] {
   const c = new Checker();
@@ -114,6 +162,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
   else {
     c.oneOf(doc.settings, 'newMemberRule', 'settings', 'How a new member’s first year is assessed (R12)', ['full', 'months', 'days'] as const);
     c.oneOf(doc.settings, 'creditingOrder', 'settings', 'The order payments are credited in (R15)', ['wcf-then-oldest', 'oldest-first'] as const);
+    if (doc.settings.votingTest !== undefined) c.oneOf(doc.settings, 'votingTest', 'settings', 'How the loss-of-vote test is applied (R17b)', ['per-budget', 'combined'] as const);
   }
 
   // Schemes (R1, R2).
@@ -136,6 +185,8 @@ export function validateWorkbook(doc: unknown): Problem[] {
         c.decimal(k, 'units', kp, `Class ${code ?? j + 1} of scheme ${id}: units`, { positive: true });
       });
     }
+    // R21–R23 a scale whose weights are percentage rates (optional: version-1 files have none).
+    if (s.percent !== undefined && typeof s.percent !== 'boolean') c.add(`${path}.percent`, `Scheme ${id ?? i + 1}: say whether its weights are percentages (true or false, got ${show(s.percent)})`);
     if (id && kind) schemes.set(id, s as unknown as Scheme);
   });
 
@@ -154,7 +205,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
   });
 
   // Budgets (R8–R11).
-  const budgets = new Map<string, { scheme?: Scheme; classesFrom?: string }>();
+  const budgets = new Map<string, { scheme?: Scheme; classesFrom?: string; name: string }>();
   const rawBudgets = c.array(doc, 'budgets', '', 'The budgets');
   rawBudgets.forEach((b, i) => {
     const path = `budgets[${i}]`;
@@ -188,7 +239,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
         c.add(`${yp}.amount`, `${yl}: the total ${amount} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`);
       }
     });
-    if (id) budgets.set(id, { scheme, classesFrom });
+    if (id) budgets.set(id, { scheme, classesFrom, name: typeof b.name === 'string' && b.name.trim() !== '' ? b.name : id });
   });
   rawBudgets.forEach((b, i) => {
     if (!isObj(b) || typeof b.classesFrom !== 'string') return;
@@ -199,6 +250,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
 
   // Participations (R11–R13).
   const taking = new Set<string>();
+  const ownLinked: LinkedEntry[] = [];
   c.array(doc, 'participations', '', 'The participations').forEach((p, i) => {
     const path = `participations[${i}]`;
     if (!isObj(p)) return c.add(path, `Participation ${i + 1} is not a participation`);
@@ -223,6 +275,10 @@ export function validateWorkbook(doc: unknown): Problem[] {
       const year = c.year(h, 'year', hp, `${label}: the year class entry ${j + 1} starts`);
       if (year !== undefined && seenYears.has(year)) c.add(`${hp}.year`, `${label} has two classes from ${year}`);
       if (year !== undefined) seenYears.add(year);
+      const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
+      if (member && budget && source && budget.scheme?.kind === 'classes') {
+        ownLinked.push({ path: hp, member, budget, source, sourceId: budget.classesFrom!, year, cls: typeof h.class === 'string' ? h.class : undefined });
+      }
       const scheme = budget?.scheme;
       if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, `${label}, from ${year}: the weight`);
       else if (scheme?.kind === 'classes') {
@@ -233,6 +289,8 @@ export function validateWorkbook(doc: unknown): Problem[] {
       }
     });
   });
+
+  reportOwnLinkedClasses(c, doc, ownLinked);
 
   // Class-change notices (R13).
   const changeIds = new Set<string>();
@@ -249,6 +307,8 @@ export function validateWorkbook(doc: unknown): Problem[] {
     const budget = budgetId ? budgets.get(budgetId) : undefined;
     if (budgetId && !budget) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
     if (member && budgetId && !taking.has(`${member}\u0000${budgetId}`)) c.add(path, `${label}: ${member} does not take part in ${budgetId}`);
+    const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
+    if (budget && source) c.add(`${path}.budget`, `${label}: ${linkedNoticeMessage(budgetId!, budget, source)}`);
     const to = c.str(ch, 'toClass', path, `${label}: the new class`);
     if (to && budget?.scheme?.kind === 'classes' && !budget.scheme.classes.some((k) => k.code === to)) {
       c.add(`${path}.toClass`, `${label}: class ${to} is not a class of ${budget.scheme.id}`);
@@ -260,6 +320,12 @@ export function validateWorkbook(doc: unknown): Problem[] {
   });
 
   validateLedger(c, doc, members, taking, rawBudgets);
+  validateOpeningBalances(c, doc, members, taking, rawBudgets);
+  // R17b arrears can be summed over budgets only when they are counted in one currency.
+  if (isObj(doc.settings) && doc.settings.votingTest === 'combined') {
+    const currencies = new Set(rawBudgets.filter(isObj).map((b) => b.currency));
+    if (currencies.size > 1) c.add('settings.votingTest', `The combined loss-of-vote test sums arrears over budgets, so they must be kept in one currency (they are kept in ${[...currencies].map(String).join(', ')}); use the test per budget`);
+  }
   // R14 scenarios: their overrides name members, budgets, classes and schemes of this workbook.
   const scenarioIds = new Set<string>();
   (doc.scenarios === undefined ? [] : c.array(doc, 'scenarios', '', 'The scenarios')).forEach((sc, i) => {
@@ -298,6 +364,10 @@ export function validateWorkbook(doc: unknown): Problem[] {
       if (kind === 'class') c.year(o, 'fromYear', op, `${label}: the year it applies from`);
       if (kind === 'join') c.date(o, 'from', op, `${label}: the date of joining`, false);
       if (kind === 'leave') c.date(o, 'until', op, `${label}: the date of leaving`, false);
+      const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
+      if (budget && source && budget.scheme?.kind === 'classes' && (kind === 'class' || (kind === 'join' && o.class !== undefined))) {
+        return c.add(`${op}.budget`, `${label}: ${budget.name} takes its classes from ${source.name}: give the class in ${source.name} (R11, ${specialUnionArticle({ id: budgetId!, name: budget.name })})`);
+      }
       if (kind === 'class' || kind === 'join') {
         if (budget?.scheme?.kind === 'scale') c.decimal(o, 'weight', op, `${label}: the weight`, { optional: kind === 'join' });
         else if (budget?.scheme?.kind === 'classes') {
@@ -452,11 +522,51 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
   });
 }
 
-/** Lists that later work fills; a file from before they existed reads as if they were empty. */
+/** R17a opening balances: what a member owed, for a year before its budget's first year of data. */
+function validateOpeningBalances(c: Checker, doc: Obj, members: Map<string, number>, taking: Set<string>, rawBudgets: unknown[]): void {
+  if (doc.openingBalances === undefined) return;
+  const firstYear = new Map<string, { first?: number; unit?: string }>();
+  for (const b of rawBudgets) {
+    if (!isObj(b) || typeof b.id !== 'string') continue;
+    const years = Array.isArray(b.years) ? b.years.filter(isObj).map((y) => y.year).filter((y): y is number => typeof y === 'number') : [];
+    firstYear.set(b.id, { first: years.length > 0 ? Math.min(...years) : undefined, unit: typeof b.roundingUnit === 'string' ? b.roundingUnit : undefined });
+  }
+  const seen = new Set<string>();
+  c.array(doc, 'openingBalances', '', 'The opening balances').forEach((o, i) => {
+    const path = `openingBalances[${i}]`;
+    if (!isObj(o)) return c.add(path, `Opening balance ${i + 1} is not an opening balance`);
+    const code = c.str(o, 'member', path, `Opening balance ${i + 1}: the member`);
+    const budgetId = c.str(o, 'budget', path, `Opening balance ${i + 1}: the budget`);
+    const year = c.year(o, 'year', path, `Opening balance ${i + 1}: the year`);
+    const label = `Opening balance of ${code ?? '?'} in ${budgetId ?? '?'} for ${year ?? '?'}`;
+    if (code && !members.has(code)) c.add(`${path}.member`, `${label}: there is no member ${code}`);
+    const b = budgetId ? firstYear.get(budgetId) : undefined;
+    if (budgetId && !b) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
+    if (code && budgetId && members.has(code) && b && !taking.has(`${code}\u0000${budgetId}`)) c.add(path, `${label}: ${code} does not take part in ${budgetId}`);
+    if (year !== undefined && b?.first !== undefined && year >= b.first) {
+      c.add(`${path}.year`, `${label}: an opening balance is for a year before the budget's first year of data (${b.first}); enter ${year} in the budget itself`);
+    }
+    const key = `${code}\u0000${budgetId}\u0000${year}`;
+    if (code && budgetId && year !== undefined && seen.has(key)) c.add(path, `${label} is entered twice`);
+    seen.add(key);
+    const assessed = c.decimal(o, 'assessed', path, `${label}: the amount assessed`);
+    const unpaid = c.decimal(o, 'unpaid', path, `${label}: the amount still unpaid`);
+    if (assessed && unpaid && new Decimal(unpaid).gt(assessed)) c.add(`${path}.unpaid`, `${label}: ${unpaid} unpaid is more than the ${assessed} assessed`);
+    if (b?.unit && unpaid && !isWholeMultiple(unpaid, b.unit)) c.add(`${path}.unpaid`, `${label}: ${unpaid} is not a whole number of the budget's rounding unit ${b.unit}`);
+    if (b?.unit && assessed && !isWholeMultiple(assessed, b.unit)) c.add(`${path}.assessed`, `${label}: ${assessed} is not a whole number of the budget's rounding unit ${b.unit}`);
+    c.str(o, 'reference', path, `${label}: the reference`, true);
+  });
+}
+
+/**
+ * Lists that later work fills; a file from before they existed reads as if they were empty. A version 1 file is
+ * read as version 2 in memory (nothing in it changes meaning) and written as version 2 only when saved.
+ */
 function withDefaults(doc: Obj): Workbook {
-  for (const key of ['classChanges', 'payments', 'wcfDecisions', 'advanceAgreements', 'votingDecisions', 'scenarios']) {
+  for (const key of ['classChanges', 'payments', 'wcfDecisions', 'advanceAgreements', 'votingDecisions', 'scenarios', 'openingBalances']) {
     if (doc[key] === undefined) doc[key] = [];
   }
+  doc.version = WORKBOOK_VERSION;
   return doc as unknown as Workbook;
 }
 

@@ -142,13 +142,13 @@ describe('contrib on the example workbook', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/The file is damaged or not JSON/);
     const wb = JSON.parse(readFileSync('examples/example-workbook.json', 'utf8'));
-    wb.version = 2;
+    wb.version = 3;
     const newer = join(dir, 'newer.json');
     writeFileSync(newer, JSON.stringify(wb));
     const before = readFileSync(newer, 'utf8');
     const n = await contrib('apportion', newer, '--budget', 'paris', '--year', '2026');
     expect(n.code).toBe(2);
-    expect(n.err).toMatch(/newer version of Contribution Calculator \(format version 2\)/);
+    expect(n.err).toMatch(/newer version of Contribution Calculator \(format version 3\)/);
     expect(readFileSync(newer, 'utf8')).toBe(before);
   });
 
