@@ -53,6 +53,8 @@ interface Doc {
   file: FileRef | null;
   /** The workbook as last saved or opened: dirty = any list differs from it. */
   saved: Workbook;
+  /** One per document adopted (new, opened, recovered): the views are keyed by it, so none keeps the previous one's state. */
+  generation: number;
 }
 
 interface Notice {
@@ -143,11 +145,17 @@ export function App() {
 
   const adopt = useCallback(
     (wb: Workbook, file: FileRef | null, saved: Workbook = wb) => {
-      setDoc({ workbook: wb, history: EMPTY_HISTORY, file, saved });
+      setDoc({ workbook: wb, history: EMPTY_HISTORY, file, saved, generation: (docRef.current?.generation ?? 0) + 1 });
       const b = wb.budgets[0];
       setBudgetId(b?.id ?? '');
       if (b) setYear(defaultYear(b.years.map((y) => y.year)));
       setCellError(null);
+      // Nothing of the previous document stays selected: its member, scenario, comparison or chart, find, open form.
+      setFocusedCode(null);
+      setScenarioId(null);
+      setView('members');
+      setFind('');
+      setAdding(false);
     },
     [],
   );
@@ -605,6 +613,7 @@ export function App() {
         />
       )}
       {page === 'contributions' && <ScenarioBar
+        key={`scenarios-${doc.generation}`}
         scenarios={doc.workbook.scenarios}
         selected={scenario}
         onSelect={setScenarioId}
@@ -615,9 +624,9 @@ export function App() {
       />}
       {notice && <NoticeBar notice={notice} onClose={() => setNotice(null)} />}
       {page !== 'contributions' ? (
-        <LedgerView view={page} workbook={doc.workbook} run={run} exportRef={ledgerExport} notify={(kind, text, problems) => setNotice({ kind, text, problems })} />
+        <LedgerView key={`ledger-${doc.generation}`} view={page} workbook={doc.workbook} run={run} exportRef={ledgerExport} notify={(kind, text, problems) => setNotice({ kind, text, problems })} />
       ) : (
-      <div className="body">
+      <div className="body" key={`body-${doc.generation}`}>
         <aside className="side">
           {scenario ? (
             <ScenarioPanel scenario={scenario} budget={budget} year={year} comparison={computed.comparison} scheme={scheme} run={run} onApplied={() => setScenarioId(null)} />
@@ -633,7 +642,12 @@ export function App() {
           )}
         </aside>
         <section className={scenario ? 'table in-scenario' : 'table'}>
-          {computed.error ? (
+          {computed.error && !doc.workbook.participations.some((p) => p.budget === budget.id) ? (
+            // A budget nobody takes part in yet (a new workbook): what to do, not an error.
+            <p className="notice info" data-testid="no-members">
+              No members in {budget.name} yet: paste rows copied from a spreadsheet, import a file or add a member.
+            </p>
+          ) : computed.error ? (
             <p className="notice error" data-testid="engine-error">
               {computed.error}
             </p>

@@ -165,7 +165,15 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   // A layout effect: the new figures reach the grid before the browser paints, not one frame later.
   useLayoutEffect(() => {
     const api = apiRef.current;
-    if (!api || !table) return;
+    if (!api) return;
+    if (!table) {
+      // Nothing computed (an empty budget, an engine error): no row of what was shown before stays on screen.
+      if (shown.current.size > 0) api.setGridOption('rowData', []);
+      api.setGridOption('pinnedBottomRowData', []);
+      shown.current = new Map();
+      order.current = [];
+      return;
+    }
     const prev = shown.current;
     const rows = rowsOf(table, marks, dates);
     const percentsBefore = percentOf.current;
