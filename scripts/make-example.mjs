@@ -231,13 +231,12 @@ ZW|Zimbabwe|1981-12-29|Sbis|P VII
 // Members that withdrew: their participations carry `until`, and the member carries `withdrew`.
 const WITHDRAWN = { TV: '2024-12-31' };
 
-// R11 Locarno Union: members of the Paris Union that also belong to Locarno. They take their Paris class
-// (classes: []), except where LOCARNO_OWN_CLASS gives them a class of their own.
+// R11 Locarno Union: members of the Paris Union that also belong to Locarno. They hold their Paris class and none
+// of their own (classes: []; Locarno Agreement Art. 7(4)(a)): validation refuses a class of their own.
 const LOCARNO = `
 AL AM AT AZ BY BE BZ BA BG CN HR CU CZ KP DK EE FI FR DE GE GR GN HU IS IR IE IT KZ KG LV
 LI LT LU MW MX MC MN ME MA NL NO MK PL PT KR MD RO RU RS SK SI ES SE CH TJ TT TR TM UA UY UZ
 `;
-const LOCARNO_OWN_CLASS = { NO: 'VI' };
 // Locarno accessions after FIRST_YEAR began (illustrative).
 const LOCARNO_FROM = { BZ: '2024-01-10' };
 
@@ -424,8 +423,7 @@ for (const row of rows) if (row.unionKind === 'C') participations.push(participa
 for (const row of rows) if (row.unionKind === 'P') participations.push(participation(row, 'paris', row.unionClasses));
 for (const row of rows) {
   if (!locarno.has(row.code)) continue;
-  const own = LOCARNO_OWN_CLASS[row.code];
-  participations.push(participation(row, 'locarno', own ?? null, LOCARNO_FROM[row.code]));
+  participations.push(participation(row, 'locarno', null, LOCARNO_FROM[row.code]));
 }
 for (const row of rows) participations.push(participation(row, 'unitary', row.unitary));
 
@@ -485,6 +483,7 @@ function check(workbook) {
       last = h.year;
     }
     if (p.classes.length === 0 && !b.classesFrom) fail(`${key}: no class`);
+    if (p.classes.length > 0 && b.classesFrom) fail(`${key}: a class of its own in a linked union (R11)`);
     if (p.classes.length === 0 && !seen.has(`${p.member}/${b.classesFrom}`)) fail(`${key}: no linked class`);
     if (p.classes.length > 0 && p.classes[0].year > FIRST_YEAR && !p.from) fail(`${key}: class starts after ${FIRST_YEAR}`);
   }

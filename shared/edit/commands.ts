@@ -1,6 +1,7 @@
 import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
 import type { Budget, BudgetMethod, BudgetYear, ClassHolding, Member, Participation, Problem, RoundingMode, Scheme, Workbook } from '../model/types';
+import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '../engine/classes';
 import { refuse, type Outcome, changedParts as changed } from './command';
 import { parseTsv } from './tsv';
 
@@ -32,6 +33,25 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
   return { year, weight: v };
 }
 
+/**
+ * R11 why a class cannot be set for a member of a linked union (its class is the one it holds in the Paris Union),
+ * with that class when it holds one in `year`; undefined when the budget takes no classes from another.
+ */
+export function linkedClassRefusal(wb: Workbook, b: Budget, member?: string, year?: number): string | undefined {
+  const source = schemeOfBudget(wb, b)?.kind === 'classes' ? classSource(wb, b) : undefined;
+  if (!source) return undefined;
+  return linkedClassMessage(b, source, member, member !== undefined && year !== undefined ? linkedClassOf(wb, b, member, year) : undefined);
+}
+
+/** R11 the class a member of a linked union holds through it in `year`, if any. */
+function linkedClassOf(wb: Workbook, b: Budget, member: string, year: number, holdings = new Holdings(wb)): string | undefined {
+  try {
+    return holdings.holding(b, member, year).class;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sets the holding in force from 1 January of `year` (later holdings stay as they are). */
 function withHolding(p: Participation, h: ClassHolding): Participation {
   const classes = p.classes.filter((c) => c.year !== h.year);
@@ -58,6 +78,8 @@ export function setClass(wb: Workbook, a: SetClassArgs): Outcome {
   if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
   const p = wb.participations.find((x) => x.budget === a.budget && x.member === a.member);
   if (!p) return refuse(`${a.member}.class`, `${a.member} does not take part in ${b.name}`);
+  const linked = linkedClassRefusal(wb, b, a.member, a.year);
+  if (linked) return refuse(`${a.member}.class`, linked);
   const h = holdingFor(wb, b, a.value, a.year);
   if (typeof h === 'string') return refuse(`${a.member}.class`, h);
   const after = { ...wb, participations: replaceParticipation(wb.participations, withHolding(p, h)) };
@@ -154,6 +176,8 @@ export function addMember(wb: Workbook, a: AddMemberArgs): Outcome {
   if (name === '') return refuse('name', `${code} needs a name`);
   const b = budgetOf(wb, a.budget);
   if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const source = schemeOfBudget(wb, b)?.kind === 'classes' ? classSource(wb, b) : undefined;
+  if (source) return refuse('class', `${b.name} takes its classes from ${source.name}: a new member joins ${source.name} first, with its class there (R11)`);
   const from = a.from ?? `${a.year}-01-01`;
   if (!isIsoDate(from)) return refuse('from', `“${from}” is not a date written YYYY-MM-DD`);
   const h = holdingFor(wb, b, a.value, a.year);
@@ -245,6 +269,9 @@ function upsertMembers(wb: Workbook, budgetId: string, year: number, list: reado
   let participations = wb.participations;
   const index = new Map(members.map((m, i) => [m.code, i]));
   const seen = new Set<string>();
+  // R11 in a linked union a row's class must be the one the member holds in the Paris Union (then it changes nothing).
+  const linked = linkedClassRefusal(wb, b) !== undefined;
+  const holdings = linked ? new Holdings(wb) : undefined;
   let added = 0;
   let updated = 0;
   for (const { at, code, name, value } of list) {
@@ -259,6 +286,14 @@ function upsertMembers(wb: Workbook, budgetId: string, year: number, list: reado
     seen.add(code);
     let h: ClassHolding | string | undefined;
     if (value !== '') h = holdingFor(wb, b, value, year);
+    if (linked && typeof h === 'object') {
+      const held = linkedClassOf(wb, b, code, year, holdings);
+      if (held !== h.class) {
+        problems.push({ path: at, message: `${at}: ${linkedClassRefusal(wb, b, code, year)}` });
+        continue;
+      }
+      h = undefined;
+    }
     if (typeof h === 'string') {
       problems.push({ path: at, message: `${at}: ${h}` });
       continue;
@@ -307,6 +342,8 @@ export interface ClassChangeArgs {
 export function addClassChange(wb: Workbook, a: ClassChangeArgs): Outcome {
   const b = budgetOf(wb, a.budget);
   if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  const source = classSource(wb, b);
+  if (source) return refuse('budget', `${b.name} takes its classes from ${source.name}: file it with ${source.name}, whose class flows into ${b.name} (R11, ${specialUnionArticle(b)})`);
   if (!wb.participations.some((p) => p.budget === a.budget && p.member === a.member)) return refuse('member', `${a.member} does not take part in ${b.name}`);
   const scheme = schemeOfBudget(wb, b);
   if (scheme?.kind !== 'classes' || !scheme.classes.some((c) => c.code === a.toClass)) return refuse('toClass', `“${a.toClass}” is not a class of ${b.name}'s scheme`);

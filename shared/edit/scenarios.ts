@@ -3,6 +3,7 @@ import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
 import type { BudgetMethod, Scenario, ScenarioOverride, Workbook } from '../model/types';
 import { applyScenario } from '../scenario/scenario';
 import { refuse, type Outcome, changedParts as changed } from './command';
+import { linkedClassRefusal } from './commands';
 
 // R14 scenarios as undoable commands. A scenario only ever changes `workbook.scenarios`; the baseline
 // (members, participations, budgets, schemes, class changes) changes only through applyScenarioToBaseline.
@@ -124,6 +125,10 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): string | null {
   if (o.kind === 'join' && !isIsoDate(o.from)) return `“${o.from}” is not a date (YYYY-MM-DD)`;
   if (o.kind === 'leave' && !isIsoDate(o.until)) return `“${o.until}” is not a date (YYYY-MM-DD)`;
   if (o.kind === 'leave' && !wb.participations.some((p) => p.member === o.member && p.budget === o.budget)) return `${o.member} does not take part in ${b.name}`;
+  if (o.kind === 'class' || (o.kind === 'join' && o.class !== undefined)) {
+    const linked = linkedClassRefusal(wb, b); // R11 a linked union's class is the Paris Union's
+    if (linked) return linked;
+  }
   if (o.kind === 'class' || o.kind === 'join') {
     const s = wb.schemes.find((x) => x.id === b.schemeId);
     if (s?.kind === 'classes') {
@@ -168,6 +173,8 @@ export function setScenarioClass(wb: Workbook, a: { scenario: string; budget: st
   if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
   const s = wb.schemes.find((x) => x.id === b.schemeId);
   const v = a.value.trim();
+  const linked = linkedClassRefusal(wb, b, a.member, a.year);
+  if (linked) return refuse(`${a.member}.class`, linked);
   if (s?.kind === 'classes') {
     const found = s.classes.find((c) => c.code === v) ?? s.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
     if (!found) return refuse(`${a.member}.class`, `“${v}” is not a class of ${s.name} (classes: ${s.classes.map((c) => c.code).join(', ')})`);

@@ -32,6 +32,26 @@ export function unitsOfClass(scheme: ClassScheme, code: string): string | undefi
   return scheme.classes.find((c) => c.code === code)?.units;
 }
 
+/** R11 the budget a special union takes its classes from (the Paris Union), when it is linked to another one. */
+export function classSource(workbook: Pick<Workbook, 'budgets'>, budget: Budget): Budget | undefined {
+  if (!budget.classesFrom || budget.classesFrom === budget.id) return undefined;
+  return workbook.budgets.find((b) => b.id === budget.classesFrom);
+}
+
+/** R11 the treaty article a special union's class follows, in the words a budget officer cites. */
+export function specialUnionArticle(budget: Pick<Budget, 'id' | 'name'>): string {
+  return /locarno/i.test(budget.name) || budget.id === 'locarno' ? 'Locarno Agreement Art. 7(4)(a)' : 'Locarno Agreement Art. 7(4)(a) and the like article of its own agreement';
+}
+
+/**
+ * R11 why a class cannot be set in a linked union: its members hold the class they hold in the source budget.
+ * `held` is the member's class there, when known.
+ */
+export function linkedClassMessage(budget: Budget, source: Budget, member?: string, held?: string): string {
+  const there = member && held ? `: ${member} holds class ${held} there` : '';
+  return `${budget.name} takes its classes from ${source.name}${there}. Change the class in ${source.name} (or file a class-change notice there); it flows into ${budget.name} (R11, ${specialUnionArticle(budget)})`;
+}
+
 interface Entry {
   year: number;
   class?: string;
@@ -132,7 +152,7 @@ export class Holdings {
     const byMember = inner(this.timelines, budget.id);
     let t = byMember.get(member);
     if (!t) {
-      const linked = budget.classesFrom ? this.workbook.budgets.find((b) => b.id === budget.classesFrom) : undefined;
+      const linked = classSource(this.workbook, budget);
       const linkedUnits = (year: number) => {
         if (!linked) return undefined;
         try {
@@ -141,7 +161,10 @@ export class Holdings {
           return undefined; // no class in the linked union that year: judged as a move up
         }
       };
-      t = new ClassTimeline(this.participation(budget.id, member), this.changes.get(budget.id)?.get(member) ?? [], this.scheme(budget), linkedUnits);
+      // R11 a linked union's members hold no class of their own and file no notice there: its timeline is empty.
+      const own = linked && this.scheme(budget).kind === 'classes' ? undefined : this.participation(budget.id, member);
+      const changes = own ? (this.changes.get(budget.id)?.get(member) ?? []) : [];
+      t = new ClassTimeline(own, changes, this.scheme(budget), linkedUnits);
       byMember.set(member, t);
     }
     return t;
@@ -164,6 +187,7 @@ export class Holdings {
     const p = this.participation(budget.id, member);
     const scheme = this.scheme(budget);
     if (!p || p.classes.length !== 1 || this.changes.get(budget.id)?.has(member)) return null;
+    if (scheme.kind === 'classes' && classSource(this.workbook, budget)) return null; // R11 the linked class, by the general path
     const own = p.classes[0];
     if (scheme.kind === 'scale') return own.weight === undefined ? null : { from: own.year, holding: { units: own.weight } };
     const units = own.class === undefined ? undefined : this.classUnits(scheme, own.class);
@@ -190,9 +214,9 @@ export class Holdings {
       if (units === undefined) throw new EngineError(`${member} holds class ${own.class}, which scheme ${scheme.id} does not have`);
       return { class: own.class, units, changeId: own.changeId };
     }
-    // R11 a special union's member holds, by default, the class it holds in the linked union.
+    // R11 a special union's member holds the class it holds in the linked union (it has none of its own).
     if (budget.classesFrom && !seen.includes(budget.classesFrom) && scheme.kind === 'classes') {
-      const linked = this.workbook.budgets.find((b) => b.id === budget.classesFrom);
+      const linked = classSource(this.workbook, budget);
       if (linked) {
         const h = this.holding(linked, member, year, [...seen, budget.id]);
         const units = h.class === undefined ? undefined : this.classUnits(scheme, h.class);

@@ -90,7 +90,7 @@ function show(v: unknown): string {
 interface LinkedEntry {
   path: string;
   member: string;
-  budget: { name: string };
+  budget: { id: string; name: string };
   source: { name: string };
   sourceId: string;
   year?: number;
@@ -277,7 +277,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
       if (year !== undefined) seenYears.add(year);
       const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
       if (member && budget && source && budget.scheme?.kind === 'classes') {
-        ownLinked.push({ path: hp, member, budget, source, sourceId: budget.classesFrom!, year, cls: typeof h.class === 'string' ? h.class : undefined });
+        ownLinked.push({ path: hp, member, budget: { id: budgetId!, name: budget.name }, source, sourceId: budget.classesFrom!, year, cls: typeof h.class === 'string' ? h.class : undefined });
       }
       const scheme = budget?.scheme;
       if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, `${label}, from ${year}: the weight`);

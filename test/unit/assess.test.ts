@@ -103,23 +103,19 @@ describe('R11 special unions', () => {
       ],
     });
 
-  it('R11: a special union member holds its Paris class unless it holds its own', () => {
+  it('R11: a special union member holds its Paris class; an entry of its own (refused by validation) is not read', () => {
     const t = assessBudgetYear(unionWorkbook(), 'locarno', 2026);
     expect(t.rows.map((r) => [r.code, r.class, r.classFrom ?? 'own'])).toEqual([
       ['DK', 'IV', 'paris'],
-      ['NO', 'VI', 'own'],
+      ['NO', 'IV', 'paris'],
     ]);
-    expect(amounts(t)).toEqual({ DK: '308', NO: '92' });
+    expect(amounts(t)).toEqual({ DK: '200', NO: '200' });
   });
 
-  it('R11 with R13: a notice in the special union itself is judged against the Paris class it held', () => {
+  it('R11 with R13: a notice filed in the special union itself (refused by validation) changes nothing there', () => {
     const wb = unionWorkbook();
-    // DK holds IV through Paris; a move to VII in Locarno alone is a move down, pending without a session.
-    wb.classChanges.push({ id: 'c2', member: 'DK', budget: 'locarno', toClass: 'VII', notifiedOn: '2025-06-30' });
-    const t = assessBudgetYear(wb, 'locarno', 2026);
-    expect(t.rows[0]).toMatchObject({ code: 'DK', class: 'IV', classFrom: 'paris' });
-    wb.classChanges[0].sessionDate = '2025-10-01';
-    expect(assessBudgetYear(wb, 'locarno', 2026).rows[0]).toMatchObject({ code: 'DK', class: 'VII', changeId: 'c2' });
+    wb.classChanges.push({ id: 'c2', member: 'DK', budget: 'locarno', toClass: 'VII', notifiedOn: '2025-06-30', sessionDate: '2025-10-01' });
+    expect(assessBudgetYear(wb, 'locarno', 2026).rows[0]).toMatchObject({ code: 'DK', class: 'IV', classFrom: 'paris' });
   });
 
   it('R11: a changed Paris class flows into the special union', () => {
