@@ -53,6 +53,7 @@ export function statusLines(report: StatusReport): StatusLine[] {
       };
       if (r.withdrew) line.withdrew = r.withdrew;
       if (b.decision) line.decision = b.decision;
+      if (b.incompleteHistory) line.incompleteHistory = true;
       out.push(line);
     }
   }
@@ -72,7 +73,11 @@ export function statusExport(report: StatusReport, lines: readonly StatusLine[],
       ['Budgets', report.budgetName ?? 'All (Art. 11(5): no vote in the Conference budget or any Union = no vote in every body)'],
       ...(filter ? ([['Shown', filter]] as [string, string][]) : []),
       ['Members', `${report.rows.length}: ${c.ok} ok, ${c['in arrears']} in arrears, ${c['no vote']} no vote, ${c['vote kept by decision']} vote kept by decision`],
-      ['Rules', 'Arrears: unpaid contributions of earlier years (R16). Threshold: assessed for the two preceding years (R17). Minimum payment (R18); to keep the vote, the R18 payment on the day it would be lost.'],
+      ...(report.votingTest === 'combined' ? ([['Test', 'Combined (UN Charter Art. 19 practice): each member’s arrears over all its budgets against the sum of their thresholds']] as [string, string][]) : []),
+      [
+        'Rules',
+        'Arrears: unpaid contributions of earlier years (R16). Threshold: assessed for the two preceding years (R17). Minimum payment: one payment marked for the budget, credited as R15 says (its working capital fund share first), that regains the vote (R18); to keep the vote, the same paid before the day it would be lost. History: incomplete when the member took part before the first year of data and no opening balance says what it owed then (R17a).',
+      ],
       ['Produced', ctx.produced],
     ],
     columns: [
@@ -87,6 +92,7 @@ export function statusExport(report: StatusReport, lines: readonly StatusLine[],
       col('paymentToKeep', 'To keep it, pay', 'money'),
       col('overall', 'Art. 11(5)', 'text', 'nowrap'),
       col('decision', 'Vote kept by decision', 'text', 'wide'),
+      col('history', 'History', 'text', 'nowrap'),
     ],
     rows: lines.map((l) => ({
       code: l.code,
@@ -100,6 +106,7 @@ export function statusExport(report: StatusReport, lines: readonly StatusLine[],
       paymentToKeep: l.paymentToKeep,
       overall: l.overall,
       decision: decisionText(l.decision),
+      history: l.incompleteHistory ? 'incomplete' : null,
     })),
     currency,
     moneyDecimals: places(lines.flatMap((l) => [l.arrears, l.threshold])),

@@ -7,7 +7,8 @@ import { alignedText } from './text-table';
 
 // R16–R20 tables as CSV (a contract other tools script against), JSON and aligned text for people.
 
-export const STATUS_CSV_HEADER = ['code', 'name', 'budget', 'arrears', 'threshold', 'status', 'minimum_payment', 'loses_vote_on'] as const;
+// `history` (R17a) was added last, so scripts reading the earlier columns by position read them unchanged.
+export const STATUS_CSV_HEADER = ['code', 'name', 'budget', 'arrears', 'threshold', 'status', 'minimum_payment', 'loses_vote_on', 'history'] as const;
 export const WCF_CSV_HEADER = ['code', 'name', 'budget', 'share', 'paid', 'owed'] as const;
 export const ADVANCES_CSV_HEADER = [
   'agreement',
@@ -38,7 +39,7 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 export function statusCsv(report: StatusReport): string {
   return csv(
     STATUS_CSV_HEADER,
-    report.rows.map((r) => [csvField(r.code), csvField(r.name), csvField(r.budget), r.arrears ?? '', r.threshold ?? '', r.status, r.minimumPayment ?? '', r.losesVoteOn ?? '']),
+    report.rows.map((r) => [csvField(r.code), csvField(r.name), csvField(r.budget), r.arrears ?? '', r.threshold ?? '', r.status, r.minimumPayment ?? '', r.losesVoteOn ?? '', r.incompleteHistory ? 'incomplete' : 'complete']),
   );
 }
 
@@ -49,14 +50,20 @@ export function statusJson(report: StatusReport): string {
 export function statusText(report: StatusReport): string {
   const currencies = new Set(report.rows.map((r) => r.currency));
   const cur = currencies.size === 1 && !currencies.has(null) ? ` (${[...currencies][0]})` : '';
+  const combined = report.votingTest === 'combined';
   const title =
     report.budget === null
       ? [
           `Voting status on ${report.date}, organization-wide${cur}`,
           'Art. 11(5): no vote in the Conference budget or in any Union means no vote in every body of which the state is a member.',
-          'Amounts are summed over each member’s budgets; the status is the gravest of its budgets’ (see --budget ID for each).',
+          combined
+            ? 'Combined test (UN Charter Art. 19 practice): each member’s arrears over all its budgets against the sum of their thresholds.'
+            : 'Amounts are summed over each member’s budgets; the status is the gravest of its budgets’ (see --budget ID for each).',
         ]
-      : [`Voting status on ${report.date}: ${report.budgetName}${cur}`];
+      : [
+          `Voting status on ${report.date}: ${report.budgetName}${cur}`,
+          ...(combined ? ['Combined test (UN Charter Art. 19 practice): each row is the member’s, over all its budgets.'] : []),
+        ];
   const head = ['Code', 'Name', 'Budget', 'Arrears', 'Threshold', 'Status', 'Minimum payment', 'Loses vote on', 'To keep it, pay'];
   const notes: string[] = [];
   const body = report.rows.map((r) => {
@@ -65,6 +72,7 @@ export function statusText(report: StatusReport): string {
       notes.push(`[${notes.length + 1}] ${r.code}: ${r.decision.body}, ${r.decision.date} (${r.decision.reference}), from ${r.decision.from}${r.decision.to ? ` to ${r.decision.to}` : ''}`);
       status += ` [${notes.length}]`;
     }
+    if (r.incompleteHistory) status += ' *';
     const name = r.withdrew ? `${r.name} (withdrew ${r.withdrew})` : r.name;
     return [r.code, name, r.budget, money(r.arrears), money(r.threshold), status, money(r.minimumPayment), r.losesVoteOn ?? '', money(r.paymentToKeep)];
   });
@@ -77,8 +85,13 @@ export function statusText(report: StatusReport): string {
     '',
     summary,
     'Arrears: unpaid contributions of the years before this one (R16). Threshold: contributions assessed for the two preceding years (R17).',
-    'Minimum payment (R18): to pay, marked for the budget as a contribution, to keep or regain the vote.',
-    'To keep it, pay: the minimum payment on the day the vote would be lost, paid before then.',
+    report.budget === null || combined
+      ? 'Minimum payment (R18): one payment, marked for no budget and credited as R15 says (the working capital fund first, then the oldest contributions), that regains the vote.'
+      : 'Minimum payment (R18): one payment, marked for the budget and credited as R15 says (its working capital fund share first, then the oldest contributions), that regains the vote.',
+    'To keep it, pay: the same, paid today, keeps the vote on the day it would be lost.',
+    ...(report.rows.some((r) => r.incompleteHistory)
+      ? ['* Incomplete history (R17a): the member took part before the first year of data and no opening balance says what it owed then; its figures count only what is known.']
+      : []),
     ...(notes.length ? ['', 'Vote kept by decision:', ...notes] : []),
   ];
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
 
 const E4 = 'test/fixtures/e4-workbook.json';
-const HEADER = 'code,name,budget,arrears,threshold,status,minimum_payment,loses_vote_on';
+const HEADER = 'code,name,budget,arrears,threshold,status,minimum_payment,loses_vote_on,history';
 
 async function contrib(...args: string[]) {
   let out = '';
@@ -48,17 +48,17 @@ describe('contrib status', () => {
   it('E4: on 2026-06-30 member X is in arrears, 17,000 against 22,000 (organization-wide and for the budget)', async () => {
     const all = await contrib('status', E4, '--date', '2026-06-30', '--format', 'csv');
     expect(all.code).toBe(0);
-    expect(all.out).toBe(`${HEADER}\nX,State X,all,17000,22000,in arrears,0,2027-01-01\n`);
+    expect(all.out).toBe(`${HEADER}\nX,State X,all,17000,22000,in arrears,0,2027-01-01,complete\n`);
     const one = await contrib('status', E4, '--date', '2026-06-30', '--budget', 'conference', '--format', 'csv');
-    expect(one.out).toBe(`${HEADER}\nX,State X,conference,17000,22000,in arrears,0,2027-01-01\n`);
+    expect(one.out).toBe(`${HEADER}\nX,State X,conference,17000,22000,in arrears,0,2027-01-01,complete\n`);
   });
 
   it('E4: on 2027-01-01 member X has no vote, 29,000 against 24,000, minimum payment 5,001', async () => {
     const r = await contrib('status', E4, '--date', '2027-01-01', '--budget', 'conference', '--format', 'csv');
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`${HEADER}\nX,State X,conference,29000,24000,no vote,5001,\n`);
+    expect(r.out).toBe(`${HEADER}\nX,State X,conference,29000,24000,no vote,5001,,complete\n`);
     const all = await contrib('status', E4, '--date', '2027-01-01', '--format', 'csv');
-    expect(all.out).toBe(`${HEADER}\nX,State X,all,29000,24000,no vote,5001,\n`);
+    expect(all.out).toBe(`${HEADER}\nX,State X,all,29000,24000,no vote,5001,,complete\n`);
   });
 
   it('E4: as JSON and as a table for people', async () => {
@@ -80,7 +80,7 @@ describe('contrib status', () => {
     const file = join(tmp(), 'kept.json');
     writeFileSync(file, JSON.stringify(wb));
     const csv = await contrib('status', file, '--date', '2027-06-30', '--format', 'csv');
-    expect(csv.out.split('\n')[1]).toBe('X,State X,all,29000,24000,vote kept by decision,5001,2028-01-01');
+    expect(csv.out.split('\n')[1]).toBe('X,State X,all,29000,24000,vote kept by decision,5001,2028-01-01,complete');
     const t = await contrib('status', file, '--date', '2027-06-30');
     expect(t.out).toMatch(/vote kept by decision \[1\]/);
     expect(t.out).toMatch(/\[1\] X: General Assembly, 2027-01-01 \(A\/67\/3\), from 2027-01-01 to 2027-12-31/);
@@ -187,5 +187,29 @@ describe('contrib advances', () => {
   it('advances takes no --budget', async () => {
     const r = await contrib('advances', E4, '--date', '2026-06-30', '--budget', 'conference');
     expect(r.code).toBe(2);
+  });
+});
+
+describe('contrib status: R18 figures that do what they say (issue 9)', () => {
+  it('R18: on the version-1 example workbook, paying each minimum payment shown (marked for its budget) restores the vote, as contrib status itself then reports', async () => {
+    const example = JSON.parse(readFileSync('examples/example-workbook.json', 'utf8'));
+    expect(example.version).toBe(1);
+    const dir = tmp();
+    let checked = 0;
+    for (const budget of ['conference', 'paris', 'locarno', 'unitary']) {
+      const before = JSON.parse((await contrib('status', 'examples/example-workbook.json', '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out);
+      const lost = before.rows.filter((r: { status: string }) => r.status === 'no vote');
+      const wb = structuredClone(example);
+      lost.forEach((r: { code: string; minimumPayment: string }, i: number) =>
+        wb.payments.push({ id: `min-${i}`, member: r.code, date: '2026-06-30', amount: r.minimumPayment, currency: r.currency ?? 'CHF', budget }),
+      );
+      const file = join(dir, `${budget}.json`);
+      writeFileSync(file, JSON.stringify(wb));
+      const after = JSON.parse((await contrib('status', file, '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out);
+      const still = after.rows.filter((r: { code: string; status: string }) => r.status === 'no vote' && lost.some((l: { code: string }) => l.code === r.code));
+      expect(still.map((r: { code: string }) => r.code), budget).toEqual([]);
+      checked += lost.length;
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 });
