@@ -1,4 +1,4 @@
-import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, refusal, type Outcome } from '../../shared/edit';
+import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, setVotingTest, refusal, VOTING_TESTS, type Outcome } from '../../shared/edit';
 import type { Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 
@@ -22,6 +22,23 @@ export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(co
         <select data-testid="crediting-order" value={workbook.settings.creditingOrder} onChange={(e) => run((wb) => setCreditingOrder(wb, e.target.value))}>
           {CREDITING_ORDERS.map(([order, words]) => (
             <option key={order} value={order}>
+              {words}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>The vote is lost for arrears (R17b)</span>
+        <select
+          data-testid="voting-test"
+          value={workbook.settings.votingTest ?? 'per-budget'}
+          onChange={(e) => {
+            const o = run((wb) => setVotingTest(wb, e.target.value));
+            if (!o.ok) e.target.value = workbook.settings.votingTest ?? 'per-budget';
+          }}
+        >
+          {VOTING_TESTS.map(([test, words]) => (
+            <option key={test} value={test}>
               {words}
             </option>
           ))}

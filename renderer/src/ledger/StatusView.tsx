@@ -84,14 +84,20 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
       { field: 'arrears', headerName: 'Arrears', width: 105, ...moneyColumn, headerTooltip: 'R16 unpaid contributions of the years before the date’s year' },
       { field: 'threshold', headerName: 'Threshold', width: 105, ...moneyColumn, headerTooltip: 'R17 contributions assessed for the two preceding years' },
       { field: 'status', headerName: 'Status', width: 150, cellRenderer: badgeCell },
-      { field: 'minimumPayment', headerName: 'Min. payment', width: 115, ...moneyColumn, headerTooltip: 'R18 minimum payment: to pay now, marked for the budget as a contribution, to regain the vote' },
+      {
+        field: 'minimumPayment',
+        headerName: 'Min. payment',
+        width: 115,
+        ...moneyColumn,
+        headerTooltip: 'The smallest payment, made today and marked for this budget, that regains the vote: it is credited to the working capital fund share first, then to the oldest contributions',
+      },
       { field: 'losesVoteOn', headerName: 'Loses vote on', width: 115, headerTooltip: 'The 1 January on which the vote is lost if nothing more is paid' },
       {
         field: 'paymentToKeep',
         headerName: 'To keep it, pay',
         width: 120,
         ...moneyColumn,
-        headerTooltip: 'R18 on the day the vote would be lost: paid before then, marked for the budget as a contribution, the vote is kept that day',
+        headerTooltip: 'The smallest payment, made today and marked for this budget, that keeps the vote on the day it would be lost (credited to the working capital fund share first)',
       },
       { field: 'overall', headerName: 'Art. 11(5)', width: 150, cellRenderer: badgeCell, headerTooltip: 'No vote in the Conference budget or any Union = no vote in every body' },
       {
@@ -100,6 +106,16 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
         flex: 1,
         minWidth: 160,
         valueGetter: (p) => (p.data?.decision ? `${p.data.decision.body}, ${p.data.decision.date} (${p.data.decision.reference})` : ''),
+      },
+      {
+        colId: 'history',
+        headerName: 'History',
+        width: 105,
+        valueGetter: (p) => (p.data?.incompleteHistory ? 'incomplete' : ''),
+        cellClass: (p) => (p.data?.incompleteHistory ? 'history-incomplete' : ''),
+        tooltipValueGetter: (p) =>
+          p.data?.incompleteHistory ? 'It took part before the first year of data and no opening balance says what it owed then: its figures count only what is known' : null,
+        headerTooltip: 'Incomplete: the member took part before the first year of data and no opening balance says what it owed then',
       },
     ],
     [],
@@ -115,6 +131,16 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
             Organization-wide on {asOf}: <strong>{view.report.rows.length}</strong> members · <StatusBadge status="ok" /> {c.ok} · <StatusBadge status="in arrears" /> {c['in arrears']} ·{' '}
             <StatusBadge status="no vote" /> <span data-testid="count-no-vote">{c['no vote']}</span> · <StatusBadge status="vote kept by decision" /> {c['vote kept by decision']}
           </span>
+          {view.report.votingTest === 'combined' && (
+            <span className="muted" data-testid="combined-test" title="Set in Organization and settings">
+              Combined test (UN Charter Art. 19 practice): each member’s arrears over all its budgets against the sum of their thresholds
+            </span>
+          )}
+          {view.lines.some((l) => l.incompleteHistory) && (
+            <span className="history-incomplete" data-testid="incomplete-history">
+              {new Set(view.lines.filter((l) => l.incompleteHistory).map((l) => l.code)).size} members with an incomplete history: enter their opening balances
+            </span>
+          )}
         </div>
         <div className="ledger-tools">
           <label>

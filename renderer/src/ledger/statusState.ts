@@ -8,7 +8,7 @@ import type { Workbook } from '../../../shared/model/types';
 // change (classes, budgets, WCF decisions, members) recomputes everything. The engine decides every figure.
 
 /** Parts of the workbook that contribution tables and WCF shares depend on: the same objects = same tables. */
-const TABLE_PARTS = ['members', 'budgets', 'participations', 'schemes', 'classChanges', 'settings', 'wcfDecisions'] as const;
+const TABLE_PARTS = ['members', 'budgets', 'participations', 'schemes', 'classChanges', 'settings', 'wcfDecisions', 'openingBalances'] as const;
 
 /** Members whose payments or voting decisions differ between two versions (commands share unchanged objects). */
 export function touchedMembers(before: Workbook, after: Workbook): Set<string> {
@@ -98,6 +98,7 @@ export class LedgerState {
       recomputed = rows.length;
     }
     const report: StatusReport = { date: asOf, budget: null, budgetName: null, rows, counts: counts(rows) };
+    if (wb.settings.votingTest === 'combined') report.votingTest = 'combined';
     const view: StatusView = { report, lines: rows.flatMap((r) => this.linesOf(r)), recomputed };
     this.last = { wb, asOf, view, byMember };
     return view;
