@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { writeFileAtomicSync } from '../electron/handlers/atomic-write';
 import { EngineError } from '../shared/engine/apportion';
 import { isDecimalString } from '../shared/model/decimal';
 import type { Workbook } from '../shared/model/types';
@@ -33,14 +32,11 @@ export function readText(file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Writes atomically: a temp file beside the target, then a rename, so a failed write leaves the old file whole. */
+/** Writes atomically with the app's own writer (unique temp file, fsync, rename; no temp file left on failure). */
 export function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    writeFileAtomicSync(file, data);
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw new InputError(file, 1, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
 }

@@ -1,5 +1,5 @@
-// Builds the shell into dist/electron: main.js (ESM, the package's "main") and preload.cjs
-// (a sandboxed preload must be CommonJS). shared/ code is bundled in; electron and node builtins stay external.
+// Builds the shell into dist/electron: main.js (ESM, the package's "main"), preload.cjs (a sandboxed preload must be
+// CommonJS) and workbook-check.worker.cjs (the worker thread that reads and checks workbooks, issue 15 item 7). shared/ code is bundled in; electron and node builtins stay external.
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { build } from 'vite';
@@ -27,4 +27,5 @@ async function bundle(entry, format, fileName, emptyOutDir) {
 
 await bundle('electron/main.ts', 'es', 'main.js', true);
 await bundle('electron/preload.ts', 'cjs', 'preload.cjs', false);
-console.log(`built ${outDir}/main.js and preload.cjs`);
+await bundle('electron/workers/workbook-check.worker.ts', 'cjs', 'workbook-check.worker.cjs', false);
+console.log(`built ${outDir}/main.js, preload.cjs and workbook-check.worker.cjs`);

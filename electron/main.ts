@@ -1,10 +1,13 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, type MenuCommand } from '../shared/ipc/contract';
 import { electronCloseDialog, electronDialog, installMenu } from './adapters/electron';
 import { nodeFs } from './adapters/fs';
 import { electronPdf } from './adapters/pdf';
+import { installAppProtocol, registerAppScheme } from './adapters/protocol';
+import { workerWorkbookCheck } from './adapters/workbook-worker';
+import { APP_URL } from './handlers/app-protocol';
 import { createCloseGuard } from './handlers/close';
 import { createFileHandlers } from './handlers/files';
 import { registerIpc } from './ipc/register';
@@ -13,21 +16,27 @@ import { hardenWindow, isAppUrl, windowOptions, windowTitle } from './window';
 // Composition root: builds the ports, the handlers and the window, and wires them together. No logic of its own.
 
 const here = import.meta.dirname;
-const rendererIndex = join(here, '../renderer/index.html');
-const appUrl = pathToFileURL(rendererIndex).toString();
+const rendererRoot = join(here, '../renderer');
+// Built: the bundled worker beside main.js; from source (tests): the TypeScript worker, run through tsx.
+const checkWorker = import.meta.url.endsWith('.ts') ? new URL('./workers/workbook-check.worker.ts', import.meta.url) : pathToFileURL(join(here, 'workbook-check.worker.cjs'));
 const startFile = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.json')) ?? join(app.getAppPath(), 'examples/example-workbook.json');
 
 let win: BrowserWindow | null = null;
 
 app.enableSandbox();
+// app:// instead of file:// (issue 15 item 10): registered before ready, handled once ready.
+registerAppScheme();
 
 app.whenReady().then(() => {
+  installAppProtocol(rendererRoot);
   const handlers = createFileHandlers({
     fs: nodeFs,
     dialog: electronDialog(() => win),
-    paths: { userData: app.getPath('userData'), startFile: resolve(startFile), join, basename },
+    paths: { userData: app.getPath('userData'), startFile: resolve(startFile), join, basename, dirname },
+    check: workerWorkbookCheck(checkWorker),
     pdf: electronPdf,
   });
+  void handlers.sweepStaleTemps();
   const send = (c: MenuCommand) => win?.webContents.send(CHANNELS.menu, c);
   const refreshMenu = () => void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged));
   const closeGuard = createCloseGuard({
@@ -37,7 +46,7 @@ app.whenReady().then(() => {
     discardDraft: () => handlers.clearAutosave(),
   });
   registerIpc(ipcMain, handlers, {
-    isTrustedUrl: (url) => isAppUrl(url, appUrl),
+    isTrustedUrl: (url) => isAppUrl(url, APP_URL),
     onSaveResult: (saved) => closeGuard.onSaveResult(saved),
     onDocumentState: (s) => {
       closeGuard.onDocumentState(s);
@@ -49,12 +58,12 @@ app.whenReady().then(() => {
   refreshMenu();
 
   win = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
-  hardenWindow(win, appUrl);
+  hardenWindow(win, APP_URL);
   win.once('ready-to-show', () => win?.show());
   // Unsaved changes: Save / Don't Save / Cancel (handlers/close.ts).
   win.on('close', (e) => closeGuard.onClose(e));
   win.on('closed', () => (win = null));
-  void win.loadURL(appUrl);
+  void win.loadURL(APP_URL);
 });
 
 app.on('web-contents-created', (_e, contents) => {

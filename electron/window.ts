@@ -33,7 +33,7 @@ export function windowOptions(preload: string) {
   };
 }
 
-/** The page may only be the app's own index.html (file://); anything else is refused. */
+/** The page may only be the app's own index.html (app://app/index.html); anything else is refused. */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const u = new URL(url);

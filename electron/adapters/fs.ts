@@ -1,14 +1,15 @@
-import { access, copyFile, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { access, readFile, unlink } from 'node:fs/promises';
+import { sweepStaleTemps, writeFileAtomic } from '../handlers/atomic-write';
 import type { FsPort } from '../handlers/ports';
 
 export const nodeFs: FsPort = {
   readFile: (p) => readFile(p, 'utf8'),
-  writeFile: (p, d) => writeFile(p, d),
-  rename: (a, b) => rename(a, b),
-  copyFile: (a, b) => copyFile(a, b),
+  writeAtomic: (p, d, opts) => writeFileAtomic(p, d, opts),
   unlink: (p) => unlink(p),
-  exists: (p) => access(p).then(
-    () => true,
-    () => false,
-  ),
+  exists: (p) =>
+    access(p).then(
+      () => true,
+      () => false,
+    ),
+  sweepTemps: async (dirs) => void (await sweepStaleTemps(dirs)),
 };

@@ -1,26 +1,62 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, INVOKE_NAMES, isDraft, isExportKind, isFileRef, type InvokeName } from '../../shared/ipc/contract';
+import { CHANNELS, INVOKE_NAMES, isExportKind, type Draft, type FileRef, type InvokeName } from '../../shared/ipc/contract';
 import type { FileHandlers } from '../handlers/files';
+import { MAX_DATE_CHARS, MAX_EXPORT_BYTES, MAX_NAME_CHARS, MAX_PATH_CHARS, MAX_WORKBOOK_BYTES } from '../handlers/limits';
+import { MAX_PRINT_HTML } from '../handlers/print';
 
 // Every IPC payload is checked before it reaches a handler, and only our own page may call: the renderer is
 // treated as untrusted input (Electron security checklist: validate the sender of all IPC messages).
+// Each argument has a schema with a size cap (issue 15 item 8); objects go on as clean copies of their fields.
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isData = (v: unknown): v is string | Uint8Array => typeof v === 'string' || v instanceof Uint8Array;
+/** A schema returns the clean value, or INVALID. */
+const INVALID = Symbol('invalid');
+type Schema = (v: unknown) => unknown;
 
-/** The argument checks of each call, in order. */
-export const ARG_CHECKS: Record<InvokeName, ((v: unknown) => boolean)[]> = {
+const text =
+  (max: number): Schema =>
+  (v) =>
+    typeof v === 'string' && v.length <= max && !v.includes('\0') ? v : INVALID;
+// Workbook text and exports may be large; a NUL in them is the validator's business, not a schema's.
+const body =
+  (max: number): Schema =>
+  (v) =>
+    typeof v === 'string' && v.length <= max ? v : INVALID;
+const path = text(MAX_PATH_CHARS - 1);
+const name = text(MAX_NAME_CHARS - 1);
+
+const fileRef: Schema = (v) => {
+  if (typeof v !== 'object' || v === null) return INVALID;
+  const { id, name: n } = v as FileRef;
+  return path(id) === INVALID || name(n) === INVALID ? INVALID : { id, name: n };
+};
+
+const draft: Schema = (v) => {
+  if (typeof v !== 'object' || v === null) return INVALID;
+  const d = v as Draft;
+  const file = d.file === null ? null : fileRef(d.file);
+  if (body(MAX_WORKBOOK_BYTES)(d.text) === INVALID || text(MAX_DATE_CHARS - 1)(d.savedAt) === INVALID || file === INVALID) return INVALID;
+  return { text: d.text, file, savedAt: d.savedAt };
+};
+
+const exportKind: Schema = (v) => (isExportKind(v) ? v : INVALID);
+const exportData: Schema = (v) => {
+  if (typeof v === 'string') return v.length <= MAX_EXPORT_BYTES ? v : INVALID;
+  return v instanceof Uint8Array && v.byteLength <= MAX_EXPORT_BYTES ? v : INVALID;
+};
+
+/** The schema of each argument of each call, in order. */
+export const ARG_CHECKS: Record<InvokeName, Schema[]> = {
   open: [],
-  openRecent: [isString],
+  openRecent: [path],
   openExample: [],
-  save: [isFileRef, isString],
-  saveAs: [isString, isString],
+  save: [fileRef, body(MAX_WORKBOOK_BYTES)],
+  saveAs: [name, body(MAX_WORKBOOK_BYTES)],
   recentFiles: [],
-  autosave: [isDraft],
+  autosave: [draft],
   recover: [],
   clearAutosave: [],
-  exportFile: [isString, isExportKind, isData],
-  exportPdf: [isString, isString],
+  exportFile: [name, exportKind, exportData],
+  exportPdf: [name, body(MAX_PRINT_HTML)],
 };
 
 export interface DocumentState {
@@ -28,26 +64,28 @@ export interface DocumentState {
   dirty: boolean;
 }
 
-type Sender = { senderFrame?: { url: string } | null };
+type Sender = { senderFrame?: { url: string; parent?: unknown } | null };
 
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>,
   handlers: FileHandlers,
   opts: { isTrustedUrl(url: string): boolean; onDocumentState(state: DocumentState): void; onSaveResult?(saved: boolean): void },
 ): () => void {
-  const trusted = (e: Sender) => Boolean(e.senderFrame && opts.isTrustedUrl(e.senderFrame.url));
-  for (const name of INVOKE_NAMES) {
-    const checks = ARG_CHECKS[name];
-    ipcMain.handle(CHANNELS[name], (event: IpcMainInvokeEvent, ...args: unknown[]) => {
-      if (!trusted(event)) throw new Error(`refused ${name}: not sent by the app's own page`);
-      if (args.length !== checks.length || !checks.every((ok, i) => ok(args[i]))) throw new Error(`refused ${name}: malformed arguments`);
-      return (handlers[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+  // The app's own page, in its top-level frame: a frame inside it (none is expected) may not call.
+  const trusted = (e: Sender) => Boolean(e.senderFrame && !e.senderFrame.parent && opts.isTrustedUrl(e.senderFrame.url));
+  for (const n of INVOKE_NAMES) {
+    const checks = ARG_CHECKS[n];
+    ipcMain.handle(CHANNELS[n], (event: IpcMainInvokeEvent, ...args: unknown[]) => {
+      if (!trusted(event)) throw new Error(`refused ${n}: not sent by the app's own page`);
+      const clean = args.length === checks.length ? checks.map((check, i) => check(args[i])) : [INVALID];
+      if (clean.includes(INVALID)) throw new Error(`refused ${n}: malformed arguments`);
+      return (handlers[n] as (...a: unknown[]) => Promise<unknown>)(...clean);
     });
   }
   const onState = (event: IpcMainEvent, state: unknown) => {
     if (!trusted(event)) return;
     const s = state as DocumentState;
-    if (typeof s !== 'object' || s === null || typeof s.name !== 'string' || typeof s.dirty !== 'boolean') return;
+    if (typeof s !== 'object' || s === null || name(s.name) === INVALID || typeof s.dirty !== 'boolean') return;
     opts.onDocumentState({ name: s.name, dirty: s.dirty });
   };
   const onSaved = (event: IpcMainEvent, saved: unknown) => {
@@ -56,7 +94,7 @@ export function registerIpc(
   ipcMain.on(CHANNELS.setDocumentState, onState);
   ipcMain.on(CHANNELS.closeAfterSave, onSaved);
   return () => {
-    for (const name of INVOKE_NAMES) ipcMain.removeHandler(CHANNELS[name]);
+    for (const n of INVOKE_NAMES) ipcMain.removeHandler(CHANNELS[n]);
     ipcMain.removeListener(CHANNELS.setDocumentState, onState);
     ipcMain.removeListener(CHANNELS.closeAfterSave, onSaved);
   };

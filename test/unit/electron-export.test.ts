@@ -1,11 +1,19 @@
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // The PDF export port in plain Node: the handler with a fake PdfPort, and the Electron adapter with electron mocked.
 
 const windows: { options: unknown; loaded?: string; destroyed: boolean; printed?: unknown }[] = [];
+const served = vi.hoisted(() => ({ handler: undefined as undefined | ((r: Request) => Response) }));
 vi.mock('electron', () => ({
+  session: {
+    fromPartition: () => ({
+      protocol: { handle: (_s: string, h: (r: Request) => Response) => void (served.handler = h) },
+      webRequest: { onBeforeRequest: () => undefined },
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+    }),
+  },
   BrowserWindow: class {
     private rec: (typeof windows)[number];
     webContents: unknown;
@@ -18,8 +26,8 @@ vi.mock('electron', () => ({
         setWindowOpenHandler: () => undefined,
         async printToPDF(o: unknown) {
           rec.printed = o;
-          // The file loaded must exist while printing (it is removed afterwards).
-          if (!rec.loaded || !existsSync(new URL(rec.loaded))) throw new Error('nothing loaded');
+          // The document loaded must be served while printing (it is forgotten afterwards).
+          if (!rec.loaded || served.handler!(new Request(rec.loaded)).status !== 200) throw new Error('nothing loaded');
           return Buffer.from('%PDF-1.7 fake');
         },
       };
@@ -41,6 +49,7 @@ import { electronPdf } from '../../electron/adapters/pdf';
 import { createFileHandlers } from '../../electron/handlers/files';
 import type { DialogPort, FsPort, PdfPort } from '../../electron/handlers/ports';
 import { registerIpc } from '../../electron/ipc/register';
+import { inlineWorkbookCheck } from '../../electron/workers/workbook-check';
 import { CHANNELS, INVOKE_NAMES } from '../../shared/ipc/contract';
 
 const HTML = '<!doctype html>\n<html><head><title>t</title></head><body><table></table></body></html>';
@@ -53,14 +62,10 @@ function memoryFs() {
       if (v === undefined) throw new Error(`ENOENT: ${p}`);
       return String(v);
     },
-    writeFile: async (p, d) => void store.set(p, d),
-    rename: async (a, b) => {
-      store.set(b, store.get(a)!);
-      store.delete(a);
-    },
-    copyFile: async (a, b) => void store.set(b, store.get(a)!),
+    writeAtomic: async (p, d) => void store.set(p, d),
     unlink: async (p) => void store.delete(p),
     exists: async (p) => store.has(p),
+    sweepTemps: async () => undefined,
   };
   return { fs, store };
 }
@@ -76,7 +81,7 @@ function handlers(opts: { save?: (string | null)[]; pdf?: PdfPort } = {}) {
       return save.shift() ?? null;
     },
   };
-  const h = createFileHandlers({ fs: m.fs, dialog, paths: { userData: '/data', startFile: '/app/x.json', join, basename }, pdf: opts.pdf });
+  const h = createFileHandlers({ fs: m.fs, dialog, paths: { userData: '/data', startFile: '/app/x.json', join, basename, dirname }, check: inlineWorkbookCheck, pdf: opts.pdf });
   return { h, ...m, asked };
 }
 
@@ -128,14 +133,14 @@ describe('PDF export handler', () => {
 });
 
 describe('Electron PDF adapter (electron mocked)', () => {
-  it('prints in a hidden window without script, honours the layout’s @page size, then destroys the window and the temp file', async () => {
+  it('prints in a hidden window without script, honours the layout’s @page size, then destroys the window and forgets the document', async () => {
     const bytes = await electronPdf.htmlToPdf(HTML);
     expect(Buffer.from(bytes).toString()).toBe('%PDF-1.7 fake');
     const w = windows.at(-1)!;
     expect(w.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
     expect(w.printed).toMatchObject({ preferCSSPageSize: true, printBackground: true });
-    expect(w.loaded).toMatch(/^file:\/\/.*print\.html$/);
+    expect(w.loaded).toMatch(/^app:\/\/print\/[0-9a-f]+\.html$/);
     expect(w.destroyed).toBe(true);
-    expect(existsSync(new URL(w.loaded!))).toBe(false);
+    expect(served.handler!(new Request(w.loaded!)).status).toBe(404);
   });
 });

@@ -13,6 +13,8 @@ const rec = vi.hoisted(() => ({
   appEvents: [] as string[],
   exposed: {} as Record<string, unknown>,
   invoked: [] as unknown[][],
+  schemes: [] as unknown[],
+  protocols: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -63,11 +65,13 @@ vi.mock('electron', () => {
     removeHandler: () => {},
     removeListener: () => {},
   };
+  const protocol = { registerSchemesAsPrivileged: (s: unknown[]) => rec.schemes.push(...s), handle: (scheme: string) => rec.protocols.push(scheme) };
+  const session = { fromPartition: () => ({}) };
   const Menu = { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => rec.menus++ };
   const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showMessageBox: async () => ({ response: 2 }) };
   const contextBridge = { exposeInMainWorld: (k: string, v: unknown) => (rec.exposed[k] = v) };
   const ipcRenderer = { invoke: (...a: unknown[]) => (rec.invoked.push(a), Promise.resolve(null)), send: () => {}, on: () => {}, removeListener: () => {} };
-  const mod = { app, BrowserWindow, ipcMain, Menu, dialog, contextBridge, ipcRenderer };
+  const mod = { app, BrowserWindow, ipcMain, Menu, dialog, contextBridge, ipcRenderer, protocol, session };
   return { ...mod, default: mod };
 });
 
@@ -79,7 +83,10 @@ describe('the Electron composition root with a fake Electron', () => {
     expect(rec.sandbox).toBe(true);
     expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
     expect(String((w.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
-    expect(w.url).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    // app://, never file:// (issue 15 item 10): the scheme registered as privileged before ready, handled after.
+    expect(w.url).toBe('app://app/index.html');
+    expect(rec.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(rec.protocols).toEqual(['app']);
     expect(w.events).toEqual(expect.arrayContaining(['ready-to-show', 'close', 'closed']));
     expect(w.webEvents).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect']));
     expect(w.windowOpen?.()).toEqual({ action: 'deny' });
