@@ -4,7 +4,10 @@ import { writeFileAtomicSync } from '../electron/handlers/atomic-write';
 import { EngineError } from '../shared/engine/apportion';
 import { isDecimalString } from '../shared/model/decimal';
 import type { Workbook } from '../shared/model/types';
-import { parseWorkbook } from '../shared/model/validate';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { Problem } from '../shared/model/types';
+import { parseWorkbook, pathSegments } from '../shared/model/validate';
+import { workbookWarnings } from '../shared/model/warnings';
 
 /** A failure the CLI reports as `FILE:LINE: message` (exit 2) and after which it writes nothing. */
 export class InputError extends Error {
@@ -83,12 +86,40 @@ export function output(data: string | Uint8Array, out: string | undefined, io: I
   return 0;
 }
 
-/** Loads a workbook or throws an InputError naming the file and the line of the first problem. */
-export function loadWorkbook(file: string): Workbook {
-  const text = readText(file);
+/**
+ * Loads a workbook or throws an InputError naming the file and the line of the first problem. Its warnings (which
+ * never stop a command) go to stderr as `FILE:LINE: warning: …` when `io` is given.
+ */
+export function loadWorkbook(file: string, io?: Io): Workbook {
+  const text = readText(file, io);
   const res = parseWorkbook(text);
   if (!res.workbook) throw new InputError(file, res.lines[0] ?? 1, res.problems[0].message + (res.problems.length > 1 ? ` (and ${res.problems.length - 1} more problems: run contrib validate)` : ''));
+  if (io) for (const line of warningLines(file, text, workbookWarnings(res.workbook))) io.err(line);
   return res.workbook;
+}
+
+/** Warnings as `FILE:LINE: warning: message [path]` lines; the text is parsed for line numbers once, only if any. */
+export function warningLines(file: string, text: string, warnings: readonly Problem[]): string[] {
+  if (warnings.length === 0) return [];
+  const tree = parseTree(text);
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  // 1 + the line breaks before the offset (binary search: a large file may carry many warnings).
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  return warnings.map((w) => {
+    const node = tree && w.path ? findNodeAtLocation(tree, pathSegments(w.path)) : undefined;
+    const line = node ? lineAt(node.offset) : 1;
+    return `${file}:${line}: warning: ${w.message}${w.path ? ` [${w.path}]` : ''}\n`;
+  });
 }
 
 export function inFile<T>(file: string, f: () => T): T {

@@ -1,7 +1,8 @@
 import { EngineError } from '../shared/engine/apportion';
 import { assessBudgetYear, computeContributions, type Assessee, type BudgetTerms, type ContributionTable } from '../shared/engine/assess';
 import { checkComputable } from '../shared/engine/check';
-import { contributionCsv, contributionJson, contributionText } from '../shared/export/contribution-table';
+import { contributionCsv, contributionJson, contributionText, declaredRateWarning } from '../shared/export/contribution-table';
+import { workbookWarnings } from '../shared/model/warnings';
 import { parseMembersCsv } from '../shared/model/members-csv';
 import { builtInScheme } from '../shared/model/schemes';
 import type { RoundingMode, Scheme } from '../shared/model/types';
@@ -13,7 +14,7 @@ import { whatif, WHATIF_USAGE } from './commands/whatif';
 import { contributionExport } from '../shared/export/table-model';
 import { isWholeMultiple } from '../shared/model/decimal';
 import { toXlsx } from '../shared/export/xlsx';
-import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, loadWorkbook, output, parse, readText, UsageError, type Format, type Io } from './io';
+import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, loadWorkbook, output, parse, readText, UsageError, warningLines, type Format, type Io } from './io';
 
 export type { Io };
 
@@ -21,7 +22,7 @@ const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process
 
 const USAGE = `Usage:
   contrib apportion WORKBOOK.json --budget ID --year YYYY [--format table|csv|json|xlsx] [--out FILE]
-  contrib apportion --members MEMBERS.csv --scheme wipo-convention|paris|wipo-unitary|scale|SCHEME.json
+  contrib apportion --members MEMBERS.csv --scheme wipo-convention|paris|wipo-unitary|scale|percent-scale|SCHEME.json
                     (--total AMOUNT | --unit-value AMOUNT) [--rounding-unit 0.01] [--rounding half-up|half-even]
                     [--format table|csv|json|xlsx] [--out FILE]
   contrib validate WORKBOOK.json
@@ -101,7 +102,10 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const fmt = formatOrXlsx(values.format, out);
   if (values.members !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either a workbook or --members, not both');
-    return emit(apportionCsv(values as Record<string, string | undefined>), fmt, out, io, '');
+    const table = apportionCsv(values as Record<string, string | undefined>);
+    const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
+    if (rates) io.err(`${values.members as string}: warning: ${rates}\n`);
+    return emit(table, fmt, out, io, '');
   }
   if (positionals.length !== 1) throw new UsageError('apportion needs one WORKBOOK.json (or --members MEMBERS.csv)');
   const file = positionals[0];
@@ -109,7 +113,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const year = values.year as string | undefined;
   if (!budget) throw new UsageError('--budget ID is required with a workbook');
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`--year must be a year such as 2026 (got "${year ?? ''}")`);
-  const workbook = loadWorkbook(file);
+  const workbook = loadWorkbook(file, io);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
   return emit(table, fmt, out, io, workbook.organization.name);
 }
@@ -117,7 +121,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
 function loadScheme(spec: string): Scheme {
   const builtIn = builtInScheme(spec);
   if (builtIn) return builtIn;
-  if (!spec.endsWith('.json')) throw new UsageError(`--scheme must be wipo-convention, paris, wipo-unitary, scale or a SCHEME.json file (got "${spec}")`);
+  if (!spec.endsWith('.json')) throw new UsageError(`--scheme must be wipo-convention, paris, wipo-unitary, scale, percent-scale or a SCHEME.json file (got "${spec}")`);
   const text = readText(spec);
   let doc: unknown;
   try {
@@ -163,7 +167,9 @@ function apportionCsv(v: Record<string, string | undefined>): ContributionTable 
   }
   const budget: BudgetTerms = { id: scheme.id, name: `Apportionment (${scheme.name})`, currency: '', roundingUnit, rounding };
   if (total !== undefined && !isWholeMultiple(total, roundingUnit)) throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
-  return inFile(file, () => computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, { year: null, carriedOver: false, sourceYear: null }));
+  const table = inFile(file, () => computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, { year: null, carriedOver: false, sourceYear: null }));
+  if (scheme.kind === 'scale' && scheme.percent) table.percentScale = true;
+  return table;
 }
 
 function validate(args: string[], io: Io): number {
@@ -184,6 +190,10 @@ function validate(args: string[], io: Io): number {
     io.out(`${late.length} problem${late.length === 1 ? '' : 's'} found\n`);
     return 1;
   }
-  io.out(`${file}: valid: ${wb.members.length} members, ${wb.budgets.length} budgets, ${wb.participations.length} participations\n`);
+  // Warnings never fail validation: printed with their line, exit 0.
+  const warnings = workbookWarnings(wb);
+  for (const line of warningLines(file, text, warnings)) io.out(line);
+  const warned = warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
+  io.out(`${file}: valid: ${wb.members.length} members, ${wb.budgets.length} budgets, ${wb.participations.length} participations${warned}\n`);
   return 0;
 }

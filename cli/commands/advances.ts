@@ -8,7 +8,7 @@ export const ADVANCES_USAGE = `  contrib advances WORKBOOK.json --date YYYY-MM-D
 
 /** R20 `contrib advances`: agreements, advances drawn and repaid, whether the host state is still bound. */
 export function advances(args: string[], io: Io): number {
-  const a = ledgerArgs('advances', args, false);
+  const a = ledgerArgs('advances', args, false, io);
   const report = advancesReport(a.workbook, a.date);
   if (a.fmt === 'xlsx') return xlsxOut(a, io, (ctx) => [advancesExport(report, ctx), advanceMovementsExport(report, ctx)]);
   return output(a.fmt === 'csv' ? advancesCsv(report) : a.fmt === 'json' ? advancesJson(report) : advancesText(report), a.out, io);

@@ -20,7 +20,7 @@ export interface LedgerArgs {
 }
 
 /** The flags the ledger commands (status, wcf, advances) share; the workbook is loaded and the budget checked. */
-export function ledgerArgs(command: string, args: string[], withBudget: boolean): LedgerArgs {
+export function ledgerArgs(command: string, args: string[], withBudget: boolean, io?: Io): LedgerArgs {
   const { values, positionals } = parse(args, {
     date: { type: 'string' },
     ...(withBudget ? { budget: { type: 'string' } } : {}),
@@ -32,7 +32,7 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean)
   const date = values.date as string | undefined;
   if (!isIsoDate(date)) throw new UsageError(`--date must be a date written YYYY-MM-DD (got "${date ?? ''}")`);
   const file = positionals[0];
-  const workbook = loadWorkbook(file);
+  const workbook = loadWorkbook(file, io);
   const budget = values.budget as string | undefined;
   if (budget !== undefined) inFile(file, () => new Ledger(workbook).budget(budget));
   return { file, workbook, date, budget, fmt, out: values.out as string | undefined };
@@ -46,7 +46,7 @@ export function xlsxOut(a: LedgerArgs, io: Io, tables: (ctx: ExportContext) => E
 
 /** R16–R18 `contrib status`: one row per member, for a budget or organization-wide (Art. 11(5)). */
 export function status(args: string[], io: Io): number {
-  const a = ledgerArgs('status', args, true);
+  const a = ledgerArgs('status', args, true, io);
   const report = inFile(a.file, () => {
     const book = new VotingStatusBook(a.workbook);
     return a.budget === undefined ? book.organizationReport(a.date) : book.budgetReport(a.budget, a.date);

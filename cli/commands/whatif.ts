@@ -31,7 +31,7 @@ export async function whatif(args: string[], io: Io): Promise<number> {
   const sets = (values.set as string[] | undefined) ?? [];
   if (sets.length === 0 && total === undefined && unitValue === undefined) throw new UsageError('say what changes: --set CODE=CLASS, --total or --unit-value');
   const file = positionals[0];
-  const workbook = loadWorkbook(file);
+  const workbook = loadWorkbook(file, io);
   const overrides = whatIfOverrides({ budget, year: Number(year), sets, total, unitValue });
   const comparison = inFile(file, () => {
     checkOverrides(workbook, overrides);

@@ -72,7 +72,7 @@ export function addScheme(wb: Workbook, a: AddSchemeArgs): Outcome {
   const id = slugId(name, new Set([...wb.schemes.map((s) => s.id), EMPTY_SCHEME]), 'scheme');
   const scheme: Scheme =
     !source ? { id, name, kind: 'classes', classes: [] }
-    : source.kind === 'scale' ? { id, name, kind: 'scale' }
+    : source.kind === 'scale' ? { id, name, kind: 'scale', ...(source.percent ? { percent: true } : {}) }
     : { id, name, kind: 'classes', classes: source.classes.map((c) => ({ ...c })) };
   const what = !source ? 'with no classes yet' : `from ${source.name}`;
   return changed(`New scheme “${name}” ${what}`, wb, { ...wb, schemes: [...wb.schemes, scheme] }, ['schemes']);

@@ -58,6 +58,11 @@ export interface ContributionTable {
   unitValue: string;
   totalUnits: string;
   rows: ContributionRow[];
+  /**
+   * R21–R23 a percent scale: each row's `units` is the rate declared and `totalUnits` their sum; `percent` is the
+   * share actually assessed (rate / sum). Shown side by side, with a warning when the sum is not 100.
+   */
+  percentScale?: true;
 }
 
 /** R4–R7, R9, R12 contributions of a list of members for one level. The CLI and the workbook both come here. */
@@ -153,7 +158,10 @@ export function assessBudgetYear(workbook: Workbook, budgetId: string, year: num
   const lvl = budgetLevel(budget, year);
   const list = assessees(workbook, budget, year, holdings);
   if (list.length === 0) throw new EngineError(`${budget.name} has no members assessed for ${year}`);
-  return computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, { year, carriedOver: lvl.carriedOver, sourceYear: lvl.sourceYear });
+  const table = computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, { year, carriedOver: lvl.carriedOver, sourceYear: lvl.sourceYear });
+  const scheme = workbook.schemes.find((s) => s.id === budget.schemeId);
+  if (scheme?.kind === 'scale' && scheme.percent) table.percentScale = true;
+  return table;
 }
 
 function minDate(a: string | undefined, b: string | undefined): string | undefined {

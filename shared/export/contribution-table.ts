@@ -1,4 +1,5 @@
 import { groupThousands } from '../model/decimal';
+import { percentSumWarning } from '../model/warnings';
 import type { ContributionTable } from '../engine/assess';
 import { alignedText } from './text-table';
 
@@ -11,13 +12,22 @@ export function csvField(value: string, text = true): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The contract other tools script against: header, then one row per member in input order, no total row. */
+/**
+ * The contract other tools script against: header, then one row per member in input order, no total row.
+ * R21–R23 a percent scale adds `declared_rate` last (the columns before it keep their places and names).
+ */
 export function contributionCsv(table: ContributionTable): string {
-  const lines = [CONTRIBUTION_CSV_HEADER.join(',')];
+  const rated = table.percentScale === true;
+  const lines = [[...CONTRIBUTION_CSV_HEADER, ...(rated ? ['declared_rate'] : [])].join(',')];
   for (const r of table.rows) {
-    lines.push([csvField(r.code), csvField(r.name), csvField(r.class ?? ''), r.units, r.percent, r.amount].join(','));
+    lines.push([csvField(r.code), csvField(r.name), csvField(r.class ?? ''), r.units, r.percent, r.amount, ...(rated ? [r.units] : [])].join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** R21–R23 the warning about a percent scale's sum shown with its table, or null (plain weights, or a sum of 100). */
+export function declaredRateWarning(table: ContributionTable): string | null {
+  return table.percentScale ? percentSumWarning(table.totalUnits) : null;
 }
 
 export function contributionJson(table: ContributionTable): string {
@@ -36,7 +46,17 @@ export function contributionJson(table: ContributionTable): string {
     total,
     unitValue,
     totalUnits,
-    rows: rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, ...(r.proRata ? { proRata: `${r.proRata.num}/${r.proRata.den}` } : {}) })),
+    ...(table.percentScale ? { declaredRateSum: totalUnits } : {}),
+    rows: rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      class: r.class,
+      units: r.units,
+      ...(table.percentScale ? { declaredRate: r.units } : {}),
+      percent: r.percent,
+      amount: r.amount,
+      ...(r.proRata ? { proRata: `${r.proRata.num}/${r.proRata.den}` } : {}),
+    })),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -45,13 +65,16 @@ export function contributionJson(table: ContributionTable): string {
 export function contributionText(table: ContributionTable): string {
   const { budget } = table;
   const cur = budget.currency ? ` ${budget.currency}` : '';
-  const head = ['Code', 'Name', 'Class', 'Units', '%', budget.currency ? `Amount (${budget.currency})` : 'Amount'];
+  const rated = table.percentScale === true;
+  // R21–R23 a percent scale: the declared rate beside the share assessed.
+  const head = ['Code', 'Name', 'Class', rated ? 'Declared rate %' : 'Units', rated ? 'Share assessed %' : '%', budget.currency ? `Amount (${budget.currency})` : 'Amount'];
   const body = table.rows.map((r) => [r.code, r.name, r.class ?? '', r.units, r.percent, groupThousands(r.amount) + (r.proRata ? ` (${r.proRata.num}/${r.proRata.den})` : '')]);
   const foot = ['Total', `${table.rows.length} members`, '', table.totalUnits, '100.0000', groupThousands(table.total)];
   const what = table.method === 'total' ? `total ${groupThousands(table.level)}, implied unit value ${groupThousands(table.unitValue)}` : `unit value ${groupThousands(table.level)}, implied total ${groupThousands(table.total)}`;
   const title = [
     `${budget.name}${table.year !== null ? `, ${table.year}` : ''}: ${what}${cur}, rounded to ${budget.roundingUnit} (${budget.rounding})`,
     ...(table.carriedOver ? [`Carried over (R10): not adopted; assessed at the ${table.sourceYear} level`] : []),
+    ...(declaredRateWarning(table) ? [`Warning: ${declaredRateWarning(table)}`] : []),
   ];
   return `${[...title, '', ...alignedText(head, body, [false, false, false, true, true, true], foot)].join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { ContributionTable } from '../engine/assess';
+import { declaredRateWarning } from './contribution-table';
 import { decimalPlaces, groupThousands as g } from '../model/decimal';
 import type { Comparison } from '../scenario/scenario';
 
@@ -59,14 +60,16 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
       ['Year', t.year === null ? '' : String(t.year)],
       ...(ctx.scenario ? ([['Scenario', ctx.scenario]] as [string, string][]) : []),
       ...levelInfo(t),
+      // R21–R23 a percent scale: its sum, and the warning when it is not 100.
+      ...(t.percentScale ? ([['Declared rates', `sum ${t.totalUnits} %${declaredRateWarning(t) ? `: ${declaredRateWarning(t)}` : ''}`]] as [string, string][]) : []),
       ['Produced', ctx.produced],
     ],
     columns: [
       { key: 'code', header: 'Code', kind: 'text' },
       { key: 'name', header: 'Member', kind: 'text' },
       { key: 'class', header: 'Class', kind: 'text' },
-      { key: 'units', header: 'Units', kind: 'units' },
-      { key: 'percent', header: 'Share %', kind: 'percent' },
+      { key: 'units', header: t.percentScale ? 'Declared rate %' : 'Units', kind: 'units' },
+      { key: 'percent', header: t.percentScale ? 'Share assessed %' : 'Share %', kind: 'percent' },
       { key: 'amount', header: `Amount (${b.currency})`, kind: 'money' },
     ],
     rows: t.rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount })),

@@ -85,6 +85,11 @@ export interface ScaleScheme {
   id: string;
   name: string;
   kind: 'scale';
+  /**
+   * R21–R23 the weights are percentage rates entered by hand, meant to sum to 100: a sum that misses is shown and
+   * warned about (the shares are still assessed on rate / sum). Absent = plain weights. Optional in every version.
+   */
+  percent?: boolean;
 }
 
 export interface Member {
@@ -242,4 +247,6 @@ export type ScenarioOverride =
 export interface Problem {
   path: string;
   message: string;
+  /** A warning (workbookWarnings) never stops a file from opening or computing; absent = an error. */
+  severity?: 'warning';
 }

@@ -16,7 +16,7 @@ describe('R1–R3 schemes and money', () => {
     expect(WIPO_CONVENTION.classes.map((c) => `${c.code}=${c.units}`)).toEqual(['A=10', 'B=3', 'C=1']);
     expect(PARIS.classes.map((c) => c.units)).toEqual(['25', '20', '15', '10', '5', '3', '1']);
     expect(WIPO_UNITARY.classes.find((c) => c.code === 'Ster')?.units).toBe('0.03125');
-    expect(BUILT_IN_SCHEMES.map((s) => s.id)).toEqual(['wipo-convention', 'paris', 'wipo-unitary', 'scale']);
+    expect(BUILT_IN_SCHEMES.map((s) => s.id)).toEqual(['wipo-convention', 'paris', 'wipo-unitary', 'scale', 'percent-scale']);
   });
 
   it('R1: a workbook computes with its own copy of a scheme, edited units included', () => {

@@ -1,0 +1,63 @@
+import { EngineError } from '../engine/apportion';
+import { assessBudgetYear } from '../engine/assess';
+import { Holdings } from '../engine/classes';
+import { Decimal } from './decimal';
+import type { Problem, Workbook } from './types';
+
+// Warnings: what a budget officer should know about a workbook that validated and computes, but that never stops
+// it from opening or computing (errors do). Each check is a small function of the workbook; add one to CHECKS.
+
+/** One check over a workbook that validated: the warnings it finds, in the words of the errors (path + message). */
+export type WarningCheck = (wb: Workbook) => Problem[];
+
+export function warning(path: string, message: string): Problem {
+  return { path, message, severity: 'warning' };
+}
+
+export const isWarning = (p: Problem): boolean => p.severity === 'warning';
+
+/**
+ * R21–R23 a percent scale entered by hand whose rates do not sum to 100, in every year where it misses:
+ * consecutive years with the same sum are one warning.
+ */
+export const percentScaleSums: WarningCheck = (wb) => {
+  const out: Problem[] = [];
+  let holdings: Holdings | undefined;
+  wb.budgets.forEach((b, i) => {
+    const scheme = wb.schemes.find((s) => s.id === b.schemeId);
+    if (scheme?.kind !== 'scale' || !scheme.percent || b.years.length === 0) return;
+    holdings ??= new Holdings(wb);
+    const years = b.years.map((y) => y.year);
+    const runs: { from: number; to: number; sum: string }[] = [];
+    for (let y = Math.min(...years); y <= Math.max(...years); y++) {
+      let sum: string;
+      try {
+        sum = assessBudgetYear(wb, b.id, y, holdings).totalUnits;
+      } catch (e) {
+        if (e instanceof EngineError) continue; // a year that cannot be computed says so elsewhere (checkComputable)
+        throw e;
+      }
+      if (percentSumWarning(sum) === null) continue;
+      const last = runs.at(-1);
+      if (last && last.to === y - 1 && new Decimal(last.sum).eq(sum)) last.to = y;
+      else runs.push({ from: y, to: y, sum });
+    }
+    for (const r of runs) out.push(warning(`budgets[${i}]`, `${b.name}, ${r.from === r.to ? r.from : `${r.from}–${r.to}`}: ${percentSumWarning(r.sum)}`));
+  });
+  return out;
+};
+
+const CHECKS: readonly WarningCheck[] = [percentScaleSums];
+
+/** Every warning about a workbook that validated (validateWorkbook found nothing); an empty list means none. */
+export function workbookWarnings(wb: Workbook): Problem[] {
+  return CHECKS.flatMap((check) => check(wb));
+}
+
+/** R21–R23 what to say about the sum of a percent scale's declared rates; null when they sum to exactly 100. */
+export function percentSumWarning(sum: string): string | null {
+  const s = new Decimal(sum);
+  if (s.eq(100)) return null;
+  const shown = s.toFixed();
+  return `the declared rates sum to ${shown} %, not 100 %; each member is assessed on its rate ÷ ${shown} × 100 (R21–R23)`;
+}
