@@ -8,3 +8,4 @@ export * from './ledger';
 export * from './membership';
 export * from './budgets';
 export * from './settings';
+export * from './opening-balances';

@@ -11,6 +11,7 @@ import { LedgerGrid } from './LedgerGrid';
 import { moneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
 import { BudgetSelect } from './BudgetSelect';
+import { OpeningBalances } from './OpeningBalances';
 
 // R16–R18 per member and budget on the "as of" date, and Art. 11(5) organization-wide; R17 voting decisions.
 
@@ -248,6 +249,7 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
           </button>
         )}
       </form>
+      <OpeningBalances workbook={workbook} member={member} budget={budget} run={run} notify={notify} />
     </aside>
   );
 }

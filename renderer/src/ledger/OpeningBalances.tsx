@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { pasteOpeningBalances, removeOpeningBalance, setOpeningBalance, type OpeningBalanceInput } from '../../../shared/edit';
+import { groupThousands } from '../../../shared/model/decimal';
+import type { LedgerProps } from './LedgerView';
+import { BudgetSelect } from './BudgetSelect';
+
+// R17a what members still owed from before the first year of data: entered one by one for the member shown, or
+// pasted from a spreadsheet for many (one undoable step, all or nothing).
+
+type Field = 'member' | 'budget' | 'year' | 'assessed' | 'unpaid';
+
+export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
+  const blank: OpeningBalanceInput = { member: '', budget: '', year: '', assessed: '', unpaid: '' };
+  const [f, setF] = useState<OpeningBalanceInput>(blank);
+  const [error, setError] = useState<{ path: string; message: string } | null>(null);
+  const [paste, setPaste] = useState('');
+  const [pasteErrors, setPasteErrors] = useState<string[]>([]);
+  useEffect(() => {
+    if (member) setF((x) => ({ ...x, member, budget: budget && budget !== 'all' ? budget : x.budget }));
+  }, [member, budget]);
+  const shown = workbook.openingBalances.filter((o) => !f.member || o.member === f.member);
+  const input = (k: Field, label: string) => (
+    <label className="field" key={k}>
+      <span>{label}</span>
+      <input
+        value={f[k]}
+        onChange={(e) => setF({ ...f, [k]: e.target.value })}
+        aria-invalid={error?.path === k}
+        data-testid={`ob-${k}`}
+        inputMode={k === 'member' ? 'text' : 'decimal'}
+      />
+      {error?.path === k && (
+        <span className="cell-error" role="alert">
+          {error.message}
+        </span>
+      )}
+    </label>
+  );
+  return (
+    <details className="opening-balances" data-testid="opening-balances">
+      <summary>Opening balances (before the first year of data)</summary>
+      <p className="muted">What a member still owed when the data start, with the amount assessed for that year (it counts in the threshold). Without them, a member that took part earlier has an incomplete history.</p>
+      <ul className="decisions">
+        {shown.map((o) => (
+          <li key={`${o.member}|${o.budget}|${o.year}`}>
+            <strong>{o.member}</strong> {workbook.budgets.find((b) => b.id === o.budget)?.name ?? o.budget} {o.year}: {groupThousands(o.unpaid)} unpaid of {groupThousands(o.assessed)}{' '}
+            <button className="link" aria-label={`Remove the opening balance of ${o.member} in ${o.budget} for ${o.year}`} onClick={() => run((wb) => removeOpeningBalance(wb, o.member, o.budget, o.year))}>
+              ×
+            </button>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="muted">None entered{f.member ? ` for ${f.member}` : ''}.</li>}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const o = run((wb) => setOpeningBalance(wb, f));
+          if (o.ok) {
+            setError(null);
+            setF({ ...f, year: '', assessed: '', unpaid: '' });
+          } else {
+            setError(o.problems[0]);
+            notify('error', o.problems[0].message);
+          }
+        }}
+      >
+        {input('member', 'Member')}
+        <label className="field">
+          <span>Budget</span>
+          <BudgetSelect budgets={workbook.budgets} value={f.budget} allValue="" testId="ob-budget" onChange={(e) => setF({ ...f, budget: e.target.value })} />
+          {error?.path === 'budget' && (
+            <span className="cell-error" role="alert">
+              {error.message}
+            </span>
+          )}
+        </label>
+        {input('year', 'Year')}
+        {input('assessed', 'Assessed that year')}
+        {input('unpaid', 'Still unpaid')}
+        <button type="submit" data-testid="ob-submit">
+          Enter opening balance
+        </button>
+      </form>
+      <label className="field">
+        <span>Or paste rows from a spreadsheet (member, budget, year, assessed, unpaid)</span>
+        <textarea rows={3} value={paste} onChange={(e) => setPaste(e.target.value)} data-testid="ob-paste" />
+      </label>
+      {pasteErrors.length > 0 && (
+        <ul className="cell-error" role="alert" data-testid="ob-paste-errors">
+          {pasteErrors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        data-testid="ob-paste-apply"
+        disabled={paste.trim() === ''}
+        onClick={() => {
+          const o = run((wb) => pasteOpeningBalances(wb, paste));
+          if (o.ok) {
+            setPaste('');
+            setPasteErrors([]);
+          } else setPasteErrors(o.problems.map((p) => p.message));
+        }}
+      >
+        Enter pasted rows (all or none)
+      </button>
+    </details>
+  );
+}
