@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFileAtomicSync } from '../electron/handlers/atomic-write';
 import { EngineError } from '../shared/engine/apportion';
 import { isDecimalString } from '../shared/model/decimal';
+import { decodeText, tooLarge, type TabularProblem } from '../shared/model/tabular';
 import type { Workbook } from '../shared/model/types';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Problem } from '../shared/model/types';
@@ -23,17 +24,47 @@ export class InputError extends Error {
 /** A mistake in the command line itself. */
 export class UsageError extends Error {}
 
-export function readText(file: string): string {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(file, 1, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
+/** Workbooks run past 100 MB; V8 strings stop near 512 MiB of UTF-16 (ERR_STRING_TOO_LONG), JSON.parse far sooner. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Bad lines of an input file, every one printed as `FILE:LINE: message` (exit 2, nothing written). */
+export class InputProblems extends Error {
+  constructor(readonly problems: readonly TabularProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n'));
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** The file's bytes; its size is checked from its metadata first, so a 539 MB file is refused, not read. */
+export function readBytes(file: string, limit = MAX_INPUT_BYTES): Uint8Array {
+  const failed = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return new InputError(file, 1, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
+  };
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    size = st.size;
+  } catch (e) {
+    throw failed(e);
+  }
+  if (size > limit) throw new InputError(file, 1, tooLarge(size, limit));
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw failed(e);
+  }
+}
+
+/** A text file decoded by R25 (UTF-8, UTF-16 with BOM, else Windows-1252 said on stderr); a NUL byte is refused. */
+export function readText(file: string, io?: Io): string {
+  const d = decodeText(readBytes(file), file, MAX_INPUT_BYTES);
+  if (d.problems.length > 0) throw new InputError(file, d.problems[0].line, d.problems[0].message);
+  for (const n of d.notices) (io ?? stderrIo).err(`${file}: warning: ${n}\n`);
+  return d.text;
+}
+
+const stderrIo = { err: (t: string) => void process.stderr.write(t) };
 
 /** Writes atomically with the app's own writer (unique temp file, fsync, rename; no temp file left on failure). */
 export function writeAtomic(file: string, data: string | Uint8Array): void {

@@ -3,7 +3,8 @@ import { assessBudgetYear, computeContributions, type Assessee, type BudgetTerms
 import { checkComputable } from '../shared/engine/check';
 import { contributionCsv, contributionJson, contributionText, declaredRateWarning } from '../shared/export/contribution-table';
 import { workbookWarnings } from '../shared/model/warnings';
-import { parseMembersCsv } from '../shared/model/members-csv';
+import { readMembersFile } from '../shared/model/members-csv';
+import { MAX_TABULAR_BYTES, type TabularProblem } from '../shared/model/tabular';
 import { builtInScheme } from '../shared/model/schemes';
 import type { RoundingMode, Scheme } from '../shared/model/types';
 import { lineOfPath, parseWorkbook, validateWorkbook } from '../shared/model/validate';
@@ -14,7 +15,7 @@ import { whatif, WHATIF_USAGE } from './commands/whatif';
 import { contributionExport } from '../shared/export/table-model';
 import { isWholeMultiple } from '../shared/model/decimal';
 import { toXlsx } from '../shared/export/xlsx';
-import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, loadWorkbook, output, parse, readText, UsageError, warningLines, type Format, type Io } from './io';
+import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, InputProblems, loadWorkbook, output, parse, readBytes, readText, UsageError, warningLines, type Format, type Io } from './io';
 
 export type { Io };
 
@@ -65,6 +66,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.err(`${e.file}:${e.line}: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof InputProblems) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err(`contrib: ${e.message}\n\n${USAGE}`);
       return 2;
@@ -102,7 +107,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const fmt = formatOrXlsx(values.format, out);
   if (values.members !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either a workbook or --members, not both');
-    const table = apportionCsv(values as Record<string, string | undefined>);
+    const table = apportionCsv(values as Record<string, string | undefined>, io);
     const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
     if (rates) io.err(`${values.members as string}: warning: ${rates}\n`);
     return emit(table, fmt, out, io, '');
@@ -135,7 +140,7 @@ function loadScheme(spec: string): Scheme {
   return doc as Scheme;
 }
 
-function apportionCsv(v: Record<string, string | undefined>): ContributionTable {
+function apportionCsv(v: Record<string, string | undefined>, io: Io): ContributionTable {
   if (!v.scheme) throw new UsageError('--scheme is required with --members');
   const total = amountFlag('total', v.total);
   const unitValue = amountFlag('unit-value', v['unit-value']);
@@ -146,9 +151,11 @@ function apportionCsv(v: Record<string, string | undefined>): ContributionTable 
   if (rounding !== 'half-up' && rounding !== 'half-even') throw new UsageError(`--rounding must be half-up or half-even (got "${rounding}")`);
   const scheme = loadScheme(v.scheme);
   const file = v.members!;
-  const parsed = parseMembersCsv(readText(file), scheme.kind === 'scale' ? 'weight' : 'class');
+  // R25 the one tabular reader; every bad line is printed, and a Windows-1252 file is said to be one.
+  const parsed = readMembersFile(readBytes(file, MAX_TABULAR_BYTES), file, scheme.kind === 'scale' ? 'weight' : 'class');
+  for (const n of parsed.notices) io.err(`${file}: warning: ${n}\n`);
   const assessees: Assessee[] = [];
-  const problems = [...parsed.problems];
+  const problems: TabularProblem[] = [...parsed.problems];
   for (const m of parsed.members) {
     if (scheme.kind === 'scale') {
       assessees.push({ code: m.code, name: m.name, units: m.weight! });
@@ -156,15 +163,12 @@ function apportionCsv(v: Record<string, string | undefined>): ContributionTable 
     }
     const cls = scheme.classes.find((c) => c.code === m.class);
     if (!cls) {
-      if (m.class) problems.push({ line: m.line, message: `${m.code}: class "${m.class}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})` });
+      if (m.class) problems.push({ file, line: m.line, message: `${m.code}: class "${m.class}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})` });
       continue;
     }
     assessees.push({ code: m.code, name: m.name, class: cls.code, units: cls.units });
   }
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line);
-    throw new InputError(file, problems[0].line, problems[0].message + (problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''));
-  }
+  if (problems.length > 0) throw new InputProblems(problems.sort((a, b) => a.line - b.line));
   const budget: BudgetTerms = { id: scheme.id, name: `Apportionment (${scheme.name})`, currency: '', roundingUnit, rounding };
   if (total !== undefined && !isWholeMultiple(total, roundingUnit)) throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
   const table = inFile(file, () => computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, { year: null, carriedOver: false, sourceYear: null }));
@@ -176,7 +180,7 @@ function validate(args: string[], io: Io): number {
   const { positionals } = parse(args, {});
   if (positionals.length !== 1) throw new UsageError('validate needs one WORKBOOK.json');
   const file = positionals[0];
-  const text = readText(file);
+  const text = readText(file, io);
   const res = parseWorkbook(text);
   if (!res.workbook) {
     res.problems.forEach((p, i) => io.out(`${file}:${res.lines[i] ?? 1}: ${p.message}${p.path ? ` [${p.path}]` : ''}\n`));

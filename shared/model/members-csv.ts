@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/browser/esm/sync';
 import { isDecimalString } from './decimal';
+import { readNumbers, readTabular, type Tabular, type TabularProblem } from './tabular';
 
 export interface MemberLine {
-  /** 1-based line in the file. */
+  /** 1-based line in the file (row of a sheet). */
   line: number;
   code: string;
   name: string;
@@ -13,64 +13,97 @@ export interface MemberLine {
 export interface LineProblem {
   line: number;
   message: string;
+  field?: string;
+}
+
+export interface MembersRead {
+  members: MemberLine[];
+  /** Lines refused (R25: the import goes through only when there are none). */
+  problems: TabularProblem[];
+  /** Said to the user though nothing is refused: the encoding read, the columns left out. */
+  notices: string[];
+  /** How a place in the file is named: a line of a CSV, a row of a sheet. */
+  unit: 'line' | 'row';
+}
+
+const KNOWN = ['code', 'name', 'class', 'weight'];
+
+/** One letter off (damaged, dropped or added): "nÿme", "nme", "naame" for "name". */
+function oneOff(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
- * Members from CSV: UTF-8 with or without BOM, comma or semicolon separated, a header naming `code` and `class`
- * (or `weight` for a scale), `name` optional, other columns ignored, lines starting with # ignored.
+ * Members from a CSV or TSV file (R25, see readTabular): a header naming `code` and `class` (or `weight` for a
+ * scale), `name` optional, other columns left out (and said so), lines starting with # ignored. Weights are read
+ * as numbers, with decimal commas where the delimiter is not a comma.
  */
-export function parseMembersCsv(text: string, want: 'class' | 'weight'): { members: MemberLine[]; problems: LineProblem[] } {
-  const problems: LineProblem[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      delimiter: [',', ';'],
-      comment: '#',
-      comment_no_infix: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 1;
-    return { members: [], problems: [{ line, message: `the file cannot be read as CSV: ${(e as Error).message}` }] };
-  }
-  records = records.filter((r) => r.record.some((f) => f !== ''));
-  if (records.length === 0) return { members: [], problems: [{ line: 1, message: 'the file has no header and no members' }] };
-  const header = records[0].record.map((h) => h.toLowerCase());
-  const col = (n: string) => header.indexOf(n);
-  const iCode = col('code');
-  const iName = col('name');
-  const iValue = col(want);
-  const headerLine = records[0].info.lines;
-  if (iCode < 0) problems.push({ line: headerLine, message: 'the header has no "code" column' });
-  if (iValue < 0) problems.push({ line: headerLine, message: `the header has no "${want}" column${want === 'weight' ? ' (a scale needs each member’s weight)' : ''}` });
-  if (problems.length > 0) return { members: [], problems };
+export function readMembersFile(bytes: Uint8Array, file: string, want: 'class' | 'weight'): MembersRead {
+  return readMembers(readTabular(bytes, file, { comments: true }), want);
+}
 
+/** Members from rows already read (a CSV, or an XLSX sheet's rows). */
+export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRead {
+  const { file, unit } = table;
+  const notices = [...table.notices];
+  const fail = (problems: TabularProblem[]): MembersRead => ({ members: [], problems, notices, unit });
+  if (table.rows.length === 0) return fail(table.problems.length ? table.problems : [{ file, line: 1, message: 'the file has no header and no members' }]);
+  const head = table.rows[0];
+  const header = head.cells.map((h) => h.toLowerCase());
+  const problems: TabularProblem[] = [];
+  const at = (n: string) => header.indexOf(n);
+  for (const [i, h] of header.entries()) {
+    const twice = header.indexOf(h, i + 1);
+    if (KNOWN.includes(h) && twice > i) problems.push({ file, line: head.line, message: `the header names “${h}” twice (columns ${i + 1} and ${twice + 1})` });
+    const near = KNOWN.find((k) => !header.includes(k) && oneOff(h, k));
+    // R25 a damaged header is refused naming the column, never read as a column to leave out.
+    if (!KNOWN.includes(h) && near) problems.push({ file, line: head.line, message: `column ${i + 1} is headed “${head.cells[i]}”: is it “${near}” with a letter damaged or mistyped? Correct the header` });
+  }
+  const iCode = at('code');
+  const iName = at('name');
+  const iValue = at(want);
+  if (iCode < 0) problems.push({ file, line: head.line, message: 'the header has no "code" column' });
+  if (iValue < 0) problems.push({ file, line: head.line, message: `the header has no "${want}" column${want === 'weight' ? ' (a scale needs each member’s weight)' : ''}` });
+  if (problems.length > 0) return fail([...table.problems, ...problems].sort((a, b) => a.line - b.line));
+  const unread = head.cells.filter((_, i) => i !== iCode && i !== iName && i !== iValue && head.cells[i] !== '');
+  if (unread.length > 0) notices.push(`${file}: the column${unread.length > 1 ? 's' : ''} ${unread.map((c) => `“${c}”`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read (only code, name and ${want}).`);
+
+  const read = want === 'weight' ? readNumbers(table, [iValue]) : table;
+  problems.push(...read.problems);
+  // A cell already refused (two readings, damaged text) is not refused a second time.
+  const refused = new Set(read.problems.filter((p) => p.field !== undefined).map((p) => `${p.line}\u0000${p.field}`));
+  const fieldOk = (line: number, col: number) => !refused.has(`${line}\u0000${head.cells[col]}`);
   const members: MemberLine[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
-    const code = record[iCode] ?? '';
-    const value = record[iValue] ?? '';
+  for (const { line, cells } of read.rows.slice(1)) {
+    const code = cells[iCode] ?? '';
+    const value = cells[iValue] ?? '';
     if (code === '') {
-      problems.push({ line, message: 'code is empty' });
+      problems.push({ file, line, message: 'code is empty' });
       continue;
     }
-    if (seen.has(code)) problems.push({ line, message: `code ${code} appears twice (also on line ${seen.get(code)})` });
+    if (seen.has(code)) problems.push({ file, line, message: `code ${code} appears twice (also on ${unit} ${seen.get(code)})` });
     else seen.set(code, line);
-    const m: MemberLine = { line, code, name: iName >= 0 ? (record[iName] ?? '') : '' };
+    const m: MemberLine = { line, code, name: iName >= 0 ? (cells[iName] ?? '') : '' };
     if (want === 'class') {
-      if (value === '') problems.push({ line, message: `${code}: class is empty` });
+      if (value === '') problems.push({ file, line, message: `${code}: class is empty` });
       m.class = value;
     } else {
-      if (!isDecimalString(value) || value.startsWith('-')) problems.push({ line, message: `${code}: weight "${value}" is not a number written like 0.125` });
+      if ((!isDecimalString(value) || value.startsWith('-')) && fieldOk(line, iValue)) problems.push({ file, line, message: `${code}: weight "${cells[iValue] ?? ''}" is not a number written like 0.125` });
       m.weight = value;
     }
     members.push(m);
   }
-  if (members.length === 0 && problems.length === 0) problems.push({ line: headerLine, message: 'the file lists no members' });
-  return { members, problems };
+  if (members.length === 0 && problems.length === 0) problems.push({ file, line: head.line, message: 'the file lists no members' });
+  problems.sort((a, b) => a.line - b.line);
+  return { members, problems, notices, unit };
+}
+
+/** Members from CSV text (UTF-8): kept for callers holding text rather than the file's bytes. */
+export function parseMembersCsv(text: string, want: 'class' | 'weight', file = 'members.csv'): { members: MemberLine[]; problems: LineProblem[] } {
+  return readMembersFile(new TextEncoder().encode(text), file, want);
 }
