@@ -438,7 +438,7 @@ export function App() {
       let o: Outcome | null = null;
       if (scenario) o = scenarioEdit(edit, { scenario, budget, year, shown: computed, run });
       else if (edit.pinned && edit.colId === 'amount') {
-        // The total row edits the budget's figure; +500 / -500 adjust it exactly (R3, R4).
+        // The total row edits the budget's figure; =+500 / =-500 adjust it exactly (R3, R4).
         const p = parseAmountInput(edit.value, table.level, { places: decimalPlaces(budget.roundingUnit), what: 'The total' });
         o = p.ok ? (p.value === table.level ? null : run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value, adopted: true }))) : { ok: false, problems: [{ path: 'amount', message: p.message }] };
       } else if (edit.colId === 'class' || edit.colId === 'units') {

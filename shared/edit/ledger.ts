@@ -3,7 +3,7 @@ import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, AdvanceMovement, Budget, Payment, Problem, VotingDecision, WcfDecision, Workbook } from '../model/types';
 import { refuse, type Outcome, changedParts as changed } from './command';
-import { parseAmountInput, readPlainAmount } from './input';
+import { parseAmountInput } from './input';
 import { parseTsv } from './tsv';
 
 // R15–R20 ledger edits as commands: payments, voting decisions, WCF decisions, host-state advances. Like the other
@@ -111,7 +111,7 @@ class PaymentReader {
     const mine = member ? (this.budgetsOf.get(member) ?? []) : [];
     // Cents are accepted in any currency; more decimals than any budget keeps would be a typing slip.
     const places = Math.max(2, ...mine.map((b) => decimalPlaces(b.roundingUnit)));
-    const amount = parseAmountInput(input.amount, current?.amount, { places, what: 'The amount' });
+    const amount = parseAmountInput(input.amount, current?.amount, { places, what: 'The amount', hint: 'to lower a recorded payment, type =-500 in its Amount cell' });
     if (!amount.ok) bad('amount', amount.message);
 
     const curText = (input.currency ?? '').trim().toUpperCase();
@@ -150,7 +150,7 @@ export function recordPayment(wb: Workbook, input: PaymentInput): Outcome {
   return changed(`Record payment ${id}: ${describe(p)}`, wb, { ...wb, payments: [...wb.payments, p] }, ['payments']);
 }
 
-/** Changes one field of a recorded payment; an amount may be adjusted exactly with +500 / -500. */
+/** Changes one field of a recorded payment; an amount may be adjusted exactly with =+500 / =-500. */
 export function editPayment(wb: Workbook, id: string, field: PaymentField, value: string): Outcome {
   const i = wb.payments.findIndex((p) => p.id === id);
   if (i < 0) return refuse('id', `there is no payment ${id}`);
@@ -339,8 +339,9 @@ export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
     if (!isDecimalString(proportion) || proportion.startsWith('-') || new Decimal(proportion).isZero()) return refuse('proportion', `“${proportion}” is not a proportion such as 0.05`);
     d.proportion = proportion;
   } else {
-    const amount = readPlainAmount(amountText!);
-    if (amount === undefined || new Decimal(amount).isZero()) return refuse('amount', `“${amountText}” is not an amount greater than zero`);
+    const read = parseAmountInput(amountText!, undefined, { what: 'The amount' });
+    if (!read.ok) return refuse('amount', read.message);
+    const amount = read.value;
     if (!isWholeMultiple(amount, b.roundingUnit)) return refuse('amount', `the amount must be a whole number of ${b.name}'s rounding unit ${b.roundingUnit}, so the shares can sum to it (R5)`);
     d.amount = amount;
   }
@@ -433,7 +434,7 @@ export function recordAdvanceMovement(wb: Workbook, a: AdvanceMovementArgs): Out
   const date = readDate(a.date);
   if (!date) return refuse('date', `“${a.date}” is not a date: type YYYY-MM-DD`);
   if (a.kind !== 'drawn' && a.kind !== 'repaid') return refuse('kind', 'an advance is drawn or repaid');
-  const amount = parseAmountInput(a.amount, undefined, { what: 'The amount' });
+  const amount = parseAmountInput(a.amount, undefined, { what: 'The amount', hint: 'to record a repayment, choose “repaid”' });
   if (!amount.ok) return refuse('amount', amount.message);
   const m: AdvanceMovement = { date, kind: a.kind, amount: amount.value };
   const ref = a.reference?.trim();

@@ -118,7 +118,7 @@ describe('browser mode, end to end', () => {
     expect(await text('.ag-row-pinned .ag-cell[col-id="name"]')).toBe(`Total, ${t.rows.length} members`);
   });
 
-  it('refuses a bad value with a message at the cell, and +500 adjusts the total exactly (R3)', async () => {
+  it('refuses a bad value with a message at the cell, and =+500 adjusts the total exactly (R3)', async () => {
     const t = assessBudgetYear(pasted, BUDGET, YEAR);
     await page.dblclick(totalCell);
     await page.keyboard.press('Control+a');
@@ -130,7 +130,7 @@ describe('browser mode, end to end', () => {
 
     await page.dblclick(totalCell);
     await page.keyboard.press('Control+a');
-    await page.keyboard.type('+500');
+    await page.keyboard.type('=+500');
     await page.keyboard.press('Enter');
     await expect.poll(() => text(totalCell)).toBe(groupThousands(String(BigInt(t.total) + 500n)));
     expect(await page.locator('[data-testid=cell-error]').count()).toBe(0);
@@ -260,7 +260,7 @@ describe('browser mode, end to end', () => {
       await open();
       await tab.dblclick(totalCell);
       await tab.keyboard.press('Control+a');
-      await tab.keyboard.type('+1');
+      await tab.keyboard.type('=+1');
       await tab.keyboard.press('Enter');
       await expect.poll(() => tab.locator('[data-testid=doc-title]').textContent()).toMatch(/^●/);
       await leave();

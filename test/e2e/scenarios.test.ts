@@ -188,7 +188,7 @@ describe('R14 scenarios in the app', () => {
     const second = compareScenario(copy, copy.scenarios[1], BUDGET, YEAR);
     await page.click('[data-testid=scenario-duplicate]');
     await expect.poll(() => page.inputValue('[data-testid=scenario-select]')).toBe('copy-of-scenario-1');
-    await page.fill('[data-testid=scenario-level]', '+331000');
+    await page.fill('[data-testid=scenario-level]', '=+331000');
     await page.press('[data-testid=scenario-level]', 'Enter');
     await expect.poll(() => text('[data-testid=levels-copy-of-scenario-1] [data-testid=level-total]')).toBe(groupThousands(second.after.total));
     await page.locator('[data-testid=compare-with] label', { hasText: 'Scenario 1' }).locator('input').check();

@@ -48,10 +48,10 @@ describe('TSV from a spreadsheet', () => {
 });
 
 describe('amount input (R3)', () => {
-  it('+500 / -500 adjust exactly, with no floating point', () => {
-    expect(parseAmountInput('+500', '3310000', { places: 0, what: 'The total' })).toEqual({ ok: true, value: '3310500' });
-    expect(parseAmountInput('-0.10', '0.30', { places: 2, what: 'The total' })).toEqual({ ok: true, value: '0.2' });
-    expect(parseAmountInput('+0.1', '0.2', { what: 'The unit value' })).toEqual({ ok: true, value: '0.3' });
+  it('=+500 / =-500 adjust exactly, with no floating point', () => {
+    expect(parseAmountInput('=+500', '3310000', { places: 0, what: 'The total' })).toEqual({ ok: true, value: '3310500' });
+    expect(parseAmountInput('=-0.10', '0.30', { places: 2, what: 'The total' })).toEqual({ ok: true, value: '0.2' });
+    expect(parseAmountInput('=+0.1', '0.2', { what: 'The unit value' })).toEqual({ ok: true, value: '0.3' });
     expect(parseAmountInput("1'234'567.89", undefined, { places: 2, what: 'The total' })).toEqual({ ok: true, value: '1234567.89' });
     expect(parseAmountInput('1,234,567', undefined, { places: 0, what: 'The total' })).toEqual({ ok: true, value: '1234567' });
   });

@@ -51,15 +51,15 @@ describe('R15 payment commands', () => {
     expect(refusedAt(recordPayment(wb, { member: 'AL', date: '2026-01-01', amount: '1', purpose: 'gift' }), 'purpose')).toContain('not a purpose');
   });
 
-  it('editPayment changes one field, adjusts an amount exactly with +/-, and removePayment undoes in place', () => {
+  it('editPayment changes one field, adjusts an amount exactly with =+ / =-, and removePayment undoes in place', () => {
     const wb = example();
     const p = wb.payments[0];
-    const d = roundTrips(wb, editPayment(wb, p.id, 'amount', '+0.35'));
+    const d = roundTrips(wb, editPayment(wb, p.id, 'amount', '=+0.35'));
     expect(d.workbook.payments[0].amount).toBe('135542');
     expect(d.workbook.payments[0]).toEqual({ ...p, amount: '135542' });
     const r = roundTrips(wb, editPayment(wb, p.id, 'date', '15.03.2022'));
     expect(r.workbook.payments[0].date).toBe('2022-03-15');
-    expect(refusedAt(editPayment(wb, p.id, 'amount', '-200000'), 'amount')).toContain('greater than zero');
+    expect(refusedAt(editPayment(wb, p.id, 'amount', '=-200000'), 'amount')).toContain('greater than zero');
     const rm = roundTrips(wb, removePayment(wb, p.id));
     expect(rm.workbook.payments).toHaveLength(wb.payments.length - 1);
   });
