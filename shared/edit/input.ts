@@ -72,3 +72,83 @@ export function parseRoundingUnit(text: string): Parsed {
   }
   return { ok: true, value: plain };
 }
+
+// --- R25 dates as typed --------------------------------------------------------------------------------------------
+
+/** How a locale writes a date: ISO (year first, `2026-12-31`) or day first (`31.12.2026`, `31/12/2026`). */
+export interface DateFormat {
+  order: 'ymd' | 'dmy';
+  separator: '-' | '.' | '/';
+}
+
+export const ISO_DATES: DateFormat = { order: 'ymd', separator: '-' };
+
+/** The years a date typed in the app may fall in (R25): outside them it is a slip, such as 31122026 read as 2202. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** An ISO date (as files keep it) in the locale's format; anything else is shown as it is. */
+export function formatDate(iso: string, f: DateFormat): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || f.order === 'ymd') return iso;
+  return [m[3], m[2], m[1]].join(f.separator);
+}
+
+/** What to type, such as DD.MM.YYYY. */
+export function datePattern(f: DateFormat): string {
+  return f.order === 'ymd' ? 'YYYY-MM-DD' : ['DD', 'MM', 'YYYY'].join(f.separator);
+}
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const isDay = (r: Ymd) => r.m >= 1 && r.m <= 12 && r.d >= 1 && r.d <= new Date(Date.UTC(r.y, r.m, 0)).getUTCDate();
+const isoOf = (r: Ymd) => `${pad(r.y, 4)}-${pad(r.m)}-${pad(r.d)}`;
+const inYears = (r: Ymd) => r.y >= FIRST_YEAR && r.y <= LAST_YEAR;
+
+/**
+ * A date typed in a field, read in the locale's format `f` and as ISO, never guessed (R25):
+ * - ISO `2026-12-31` (and year-first with / or .) in every locale;
+ * - day first `31.12.2026` wherever dots are written (a bank's `01.06.2026`, in English too);
+ * - `31/12/2026` or `31-12-2026`: day first in a day-first locale; in ISO (English) the one reading that is a date,
+ *   or refused naming both (`03/04/2026`);
+ * - eight digits: ISO's basic form `20261231`, and `31122026` day first where the locale writes the day first: at
+ *   most one of the two is ever a date in 1900–2200, so `31122026` is 31.12.2026 in German and refused in English;
+ * - a year outside 1900–2200, or written with two digits, is refused.
+ */
+export function parseDateInput(text: string, f: DateFormat): Parsed {
+  const t = text.trim();
+  const example = formatDate('2026-12-31', f);
+  const notADate = { ok: false as const, message: `“${t}” is not a date: type it as ${datePattern(f)}, such as ${example}` };
+  if (t === '') return { ok: false, message: `type a date such as ${example}` };
+  let readings: Ymd[];
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})([-./])(\d{1,2})\2(\d{1,2})$/.exec(t))) readings = [{ y: +m[1], m: +m[3], d: +m[4] }];
+  else if ((m = /^(\d{1,2})([-./])(\d{1,2})\2(\d{4})$/.exec(t))) {
+    const dmy = { y: +m[4], m: +m[3], d: +m[1] };
+    const mdy = { y: +m[4], m: +m[1], d: +m[3] };
+    readings = m[2] === '.' || f.order === 'dmy' ? [dmy] : [dmy, mdy];
+  } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(t))) {
+    readings = [{ y: +m[1], m: +m[2], d: +m[3] }];
+    if (f.order === 'dmy') readings.push({ y: +t.slice(4), m: +t.slice(2, 4), d: +t.slice(0, 2) });
+  } else if (/^\d{1,2}[-./]\d{1,2}[-./]\d{2}$/.test(t)) {
+    return { ok: false, message: `“${t}”: write the year in full, such as ${example}` };
+  } else return notADate;
+
+  const days = readings.filter(isDay);
+  if (days.length === 0) return notADate;
+  const kept = days.filter(inYears);
+  if (kept.length === 0) return { ok: false, message: `the year ${days[0].y} is outside ${FIRST_YEAR}–${LAST_YEAR}: check the date` };
+  const isos = [...new Set(kept.map(isoOf))];
+  if (isos.length > 1) {
+    const words = kept.map((r) => `${r.d} ${MONTHS[r.m - 1]} ${r.y}`).join(' or ');
+    return { ok: false, message: `“${t}” can be read as ${words}: type it as ${datePattern(f)} (${isos.map((i) => formatDate(i, f)).join(' or ')})` };
+  }
+  return { ok: true, value: isos[0] };
+}
