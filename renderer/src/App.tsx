@@ -19,6 +19,8 @@ import {
   refusal,
 } from '../../shared/edit';
 import type { FileRef, MenuCommand, OpenResult } from '../../shared/ipc/contract';
+import { classSource, specialUnionArticle } from '../../shared/engine/classes';
+import { declaredRateWarning } from '../../shared/export/contribution-table';
 import { decimalPlaces } from '../../shared/model/decimal';
 import { parseMembersCsv } from '../../shared/model/members-csv';
 import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
@@ -58,7 +60,8 @@ interface Doc {
 }
 
 interface Notice {
-  kind: 'info' | 'error';
+  /** 'warning': the file opened and computes, but something deserves a look (workbookWarnings). */
+  kind: 'info' | 'warning' | 'error';
   text: string;
   problems?: Problem[];
   /** Long work under way: shown with a spinner and aria-busy. */
@@ -124,6 +127,14 @@ export function App() {
   const budget = workbook?.budgets.find((b) => b.id === budgetId) ?? workbook?.budgets[0];
   const scheme = budget && workbook?.schemes.find((s) => s.id === budget.schemeId);
   const classes = useMemo(() => (scheme?.kind === 'classes' ? scheme.classes.map((c) => c.code) : null), [scheme]);
+  // R11 a special union: its members' class is read from the union it is linked to, in that union's name.
+  const allBudgets = workbook?.budgets;
+  const linked = useMemo(() => {
+    const source = allBudgets && budget && classes ? classSource({ budgets: allBudgets }, budget) : undefined;
+    if (!budget || !source) return undefined;
+    const tip = `R11: a member of ${budget.name} belongs to the same class as in ${source.name} and pays on the same units (${specialUnionArticle(budget)}). Change its class, or file a class-change notice, in ${source.name}.`;
+    return { source: source.name, tip };
+  }, [allBudgets, budget, classes]);
 
   // The engine computes every amount; the renderer only shows them (R3). A scenario is never the baseline (R14).
   const scenario = workbook?.scenarios.find((s) => s.id === scenarioId) ?? null;
@@ -183,7 +194,7 @@ export function App() {
         return;
       }
       adopt(parsed.workbook, r.opened.file);
-      setNotice({ kind: 'info', text: `Opened ${r.opened.file.name}` });
+      setNotice(openedNotice(`Opened ${r.opened.file.name}`, parsed.warnings));
       void api.recentFiles().then(setRecent);
     },
     [adopt, api],
@@ -583,7 +594,7 @@ export function App() {
               if (parsed.workbook) {
                 const saved = docRef.current?.workbook ?? parsed.workbook;
                 adopt(parsed.workbook, offer.file, saved === parsed.workbook ? blankWorkbook(year) : saved);
-                setNotice({ kind: 'info', text: `Recovered unsaved work on ${offer.file?.name ?? 'Untitled'}: save it to keep it` });
+                setNotice(openedNotice(`Recovered unsaved work on ${offer.file?.name ?? 'Untitled'}: save it to keep it`, parsed.warnings));
               } else {
                 // Left in storage: nothing is deleted because it could not be read here.
                 setNotice({ kind: 'error', text: 'The kept draft could not be read; it was left as it is.', problems: parsed.problems });
@@ -704,7 +715,10 @@ export function App() {
                 dates={scenario ? undefined : dates}
                 quickFilter={find}
                 onShownCount={setShownCount}
+                linked={linked}
+                percentScale={table?.percentScale === true}
               />
+              {table?.percentScale && <ScaleSum sum={table.totalUnits} warning={declaredRateWarning(table)} />}
             </>
           )}
           {cellError && <CellErrorBubble error={cellError} onClose={() => setCellError(null)} />}
@@ -713,6 +727,22 @@ export function App() {
       )}
     </main>
   );
+}
+
+/** R21–R23 under the grid's total: the sum of a percent scale's declared rates, with the warning when it is not 100. */
+function ScaleSum({ sum, warning }: { sum: string; warning: string | null }) {
+  return (
+    <p className={warning ? 'scale-sum notice warning' : 'scale-sum muted'} role={warning ? 'status' : undefined} data-testid="scale-sum">
+      {warning ? `Warning: ${warning}` : `The declared rates sum to ${sum} %.`}
+    </p>
+  );
+}
+
+/** What opening a file says: with its warnings, if any, listed in a notice that blocks nothing. */
+function openedNotice(text: string, warnings: readonly Problem[]): Notice {
+  if (warnings.length === 0) return { kind: 'info', text };
+  const n = warnings.length;
+  return { kind: 'warning', text: `${text}, with ${n} warning${n === 1 ? '' : 's'} (it opened and computes):`, problems: warnings.map((w) => ({ path: '', message: w.message })) };
 }
 
 function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () => void }) {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Holdings } from '../../shared/engine';
+import { classSource, Holdings, specialUnionArticle } from '../../shared/engine';
 import { addClassChange, removeClassChange, setSessionDate, refusal, type Outcome } from '../../shared/edit';
 import type { Budget, Workbook } from '../../shared/model/types';
 
@@ -34,6 +34,8 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
   }, [workbook, budget]);
   if (!classes) return null;
   const fail = (o: Outcome) => setError(refusal(o));
+  // R11 a special union files no notice of its own: the class comes from the union it is linked to.
+  const source = classSource(workbook, budget);
 
   return (
     <section className="class-changes" data-testid="class-changes">
@@ -61,27 +63,34 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
           </li>
         ))}
       </ul>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!member) return setError('choose a member in the grid first');
-          fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: notified, sessionDate: session || undefined })));
-        }}
-      >
-        <span>{member ?? 'Pick a member'} →</span>{' '}
-        <select aria-label="New class" value={toClass || classes[0]} onChange={(e) => setToClass(e.target.value)}>
-          {classes.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-        <label>
-          notified <input type="date" value={notified} onChange={(e) => setNotified(e.target.value)} />
-        </label>
-        <label>
-          session <input type="date" value={session} onChange={(e) => setSession(e.target.value)} />
-        </label>
-        <button type="submit">Record notice</button>
-      </form>
+      {source && (
+        <p className="muted" role="note" data-testid="class-changes-linked">
+          {budget.name} takes its classes from {source.name}: a notice of a change of class is filed with {source.name}, and the new class flows into {budget.name} (R11, {specialUnionArticle(budget)}).
+        </p>
+      )}
+      {!source && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!member) return setError('choose a member in the grid first');
+            fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: notified, sessionDate: session || undefined })));
+          }}
+        >
+          <span>{member ?? 'Pick a member'} →</span>{' '}
+          <select aria-label="New class" value={toClass || classes[0]} onChange={(e) => setToClass(e.target.value)}>
+            {classes.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+          <label>
+            notified <input type="date" value={notified} onChange={(e) => setNotified(e.target.value)} />
+          </label>
+          <label>
+            session <input type="date" value={session} onChange={(e) => setSession(e.target.value)} />
+          </label>
+          <button type="submit">Record notice</button>
+        </form>
+      )}
       {error && (
         <span className="cell-error" role="alert">
           {error}

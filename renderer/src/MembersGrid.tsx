@@ -1,4 +1,17 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type ColDef, type GetRowIdParams, type GridApi, type GridReadyEvent } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type CellDoubleClickedEvent,
+  type CellEditRequestEvent,
+  type CellFocusedEvent,
+  type CellKeyDownEvent,
+  type ColDef,
+  type GetRowIdParams,
+  type GridApi,
+  type GridReadyEvent,
+  type ICellRendererParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
@@ -57,6 +70,23 @@ interface Props {
   quickFilter?: string;
   /** How many members the find leaves shown. */
   onShownCount?(n: number): void;
+  /**
+   * R11 a special union: its members' class is the one they hold in `source` (the Paris Union), shown read-only and
+   * marked so; typing there is handed to onEdit, whose command refuses it with the reason. `tip` cites the treaty.
+   */
+  linked?: { source: string; tip: string };
+  /** R21–R23 a percent scale: the weight is the declared rate, shown beside the share assessed. */
+  percentScale?: boolean;
+}
+
+/** R11 the class held through the linked union, marked with the union it comes from. */
+function LinkedClass(p: ICellRendererParams<GridRow> & { source: string; tip: string }) {
+  if (p.node.rowPinned || !p.value) return null;
+  return (
+    <span title={p.tip}>
+      {String(p.value)} <span className="linked-class">from {p.source}</span>
+    </span>
+  );
 }
 
 /**
@@ -75,13 +105,13 @@ const same = (a: GridRow, b: GridRow) =>
   a.difference === b.difference;
 
 /** The row's note: R12 a year of accession (pro rata or in full) and R8 a last year, R11 and R13 sources. */
-const note = (r: ContributionRow, year: number | null, d?: { from?: string; until?: string }): string | undefined => {
+const note = (r: ContributionRow, year: number | null, d?: { from?: string; until?: string }, source?: string): string | undefined => {
   const parts: string[] = [];
   const inYear = (date?: string) => date !== undefined && year !== null && date.startsWith(`${year}-`);
   if (r.proRata) parts.push(`R12 ${inYear(d?.from) ? `joined ${d!.from}, ` : ''}pro rata ${r.proRata.num}/${r.proRata.den}`);
   else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(`R12 joined ${d!.from}, in full`);
   if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(`R8 leaves ${d!.until}: last year assessed`);
-  if (r.classFrom) parts.push(`R11 class from ${r.classFrom}`);
+  if (r.classFrom) parts.push(`R11 class from ${source ?? r.classFrom}`);
   if (r.changeId) parts.push(`R13 change ${r.changeId}`);
   return parts.length ? parts.join(' · ') : undefined;
 };
@@ -90,31 +120,46 @@ interface RowContext {
   marks?: ReadonlyMap<string, RowMark>;
   dates?: ReadonlyMap<string, { from?: string; until?: string }>;
   year: number | null;
+  /** R11 the name of the union the classes come from. */
+  source?: string;
 }
 
 function toGridRow(r: ContributionRow, ctx: RowContext): GridRow {
   const mark = ctx.marks?.get(r.code);
-  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r, ctx.year, ctx.dates?.get(r.code)) };
+  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r, ctx.year, ctx.dates?.get(r.code), ctx.source) };
   if (mark?.classChanged) row.classChanged = true;
   if (mark?.difference) row.difference = mark.difference;
   return row;
 }
 
-const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>, dates?: RowContext['dates']) => t.rows.map((r) => toGridRow(r, { marks, dates, year: t.year }));
+const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>, dates?: RowContext['dates'], source?: string) => t.rows.map((r) => toGridRow(r, { marks, dates, year: t.year, source }));
 
-export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates, quickFilter, onShownCount }: Props) {
+export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates, quickFilter, onShownCount, linked, percentScale }: Props) {
   const shown = useRef(new Map<string, GridRow>());
   const order = useRef<string[]>([]);
   /** The engine's percentage of each member in the table shown (the percent column reads it). */
   const percentOf = useRef(new Map<string, string>());
-  const latest = useRef({ table, marks, dates });
-  latest.current = { table, marks, dates };
+  const source = linked?.source;
+  const latest = useRef({ table, marks, dates, source });
+  latest.current = { table, marks, dates, source };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     (): ColDef<GridRow>[] => [
       { field: 'code', headerName: 'Code', width: 90, pinned: 'left' },
       { field: 'name', headerName: 'Member', flex: 2, minWidth: 180, editable: (p) => !p.node.rowPinned },
-      classes
+      classes && linked
+        ? ({
+            // R11 read-only: the class comes from the Paris Union (Locarno Agreement Art. 7(4)(a)).
+            field: 'class',
+            headerName: 'Class',
+            width: 190,
+            editable: false,
+            cellRenderer: LinkedClass,
+            cellRendererParams: { source: linked.source, tip: linked.tip },
+            cellClass: 'linked',
+            headerTooltip: linked.tip,
+          } satisfies ColDef<GridRow>)
+        : classes
         ? ({
             field: 'class',
             headerName: 'Class',
@@ -127,7 +172,9 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         : { field: 'class', headerName: 'Class', width: 90, hide: true },
       {
         field: 'units',
-        headerName: classes ? 'Units' : 'Weight',
+        // R21–R23 a percent scale: the rate as declared, beside the share assessed (rate / sum of the rates).
+        headerName: classes ? 'Units' : percentScale ? 'Declared rate %' : 'Weight',
+        headerTooltip: percentScale ? 'R21–R23 the rate as entered; the total row shows their sum' : undefined,
         width: 110,
         type: 'rightAligned',
         // R2 a scale's weight is typed in; a class's units come from the scheme.
@@ -136,8 +183,9 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       },
       {
         colId: 'percent',
-        headerName: '%',
-        width: 110,
+        headerName: percentScale ? 'Share assessed %' : '%',
+        headerTooltip: percentScale ? 'R21–R23 the share each member is assessed on: its declared rate ÷ their sum × 100' : undefined,
+        width: percentScale ? 140 : 110,
         type: 'rightAligned',
         valueGetter: (p) => (p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent)),
       },
@@ -158,7 +206,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       },
       { field: 'note', headerName: 'Note', flex: 1, minWidth: 140, cellClass: 'note', tooltipField: 'note' },
     ],
-    [classes, totalEditable],
+    [classes, totalEditable, linked, percentScale],
   );
 
   // Recompute = a transaction of the rows that changed; the grid keeps focus, scroll and editors (getRowId).
@@ -175,7 +223,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       return;
     }
     const prev = shown.current;
-    const rows = rowsOf(table, marks, dates);
+    const rows = rowsOf(table, marks, dates, source);
     const percentsBefore = percentOf.current;
     percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
     const next = new Map(rows.map((r) => [r.code, r]));
@@ -198,18 +246,29 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     // Percentages that moved: only the cells the grid has rendered are redrawn (it compares old and new values).
     if (appendOnly && table.rows.some((r) => percentsBefore.get(r.code) !== r.percent)) api.refreshCells({ columns: ['percent'] });
     api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
-  }, [table, marks, dates, apiRef]);
+  }, [table, marks, dates, source, apiRef]);
 
   // Props AG Grid compares by reference are made once: a new defaultColDef (or getRowId) on every render made the
   // grid rebuild all its columns after each edit (bench/ui: the largest single cost of a class edit).
-  const handlers = useRef({ onEdit, onFocusRow });
-  handlers.current = { onEdit, onFocusRow };
+  const handlers = useRef({ onEdit, onFocusRow, linked: Boolean(linked) });
+  handlers.current = { onEdit, onFocusRow, linked: Boolean(linked) };
   const stable = useMemo(
     () => ({
       defaultColDef: { resizable: true, sortable: false, suppressMovable: true, cellEditor: TextEditor } satisfies ColDef<GridRow>,
       getRowId: (p: GetRowIdParams<GridRow>) => (p.rowPinned ? TOTAL_ROW_ID : p.data.code),
       onCellEditRequest: (e: CellEditRequestEvent<GridRow>) =>
         handlers.current.onEdit({ rowId: e.node.rowPinned ? TOTAL_ROW_ID : e.data.code, colId: e.column.getColId(), pinned: Boolean(e.node.rowPinned), value: String(e.newValue ?? '') }),
+      // R11 typing (or double-clicking) in a linked union's read-only class: the command says why not.
+      onCellKeyDown: (e: CellKeyDownEvent<GridRow>) => {
+        const k = (e.event as KeyboardEvent | null | undefined)?.key ?? '';
+        const typing = (k.length === 1 && !(e.event as KeyboardEvent).ctrlKey && !(e.event as KeyboardEvent).metaKey) || k === 'Enter' || k === 'F2' || k === 'Backspace' || k === 'Delete';
+        if (typing && handlers.current.linked && e.column.getColId() === 'class' && !e.node.rowPinned && e.data) {
+          handlers.current.onEdit({ rowId: e.data.code, colId: 'class', pinned: false, value: '' });
+        }
+      },
+      onCellDoubleClicked: (e: CellDoubleClickedEvent<GridRow>) => {
+        if (handlers.current.linked && e.column.getColId() === 'class' && !e.node.rowPinned && e.data) handlers.current.onEdit({ rowId: e.data.code, colId: 'class', pinned: false, value: '' });
+      },
       onCellFocused: (e: CellFocusedEvent<GridRow>) => {
         if (e.rowIndex === null || e.rowPinned) return handlers.current.onFocusRow(null);
         handlers.current.onFocusRow(e.api.getDisplayedRowAtIndex(e.rowIndex)?.data?.code ?? null);
@@ -218,10 +277,10 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         apiRef.current = e.api;
         shown.current = new Map();
         order.current = [];
-        const { table, marks, dates } = latest.current;
+        const { table, marks, dates, source } = latest.current;
         if (table) {
           percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
-          const rows = rowsOf(table, marks, dates);
+          const rows = rowsOf(table, marks, dates, source);
           e.api.setGridOption('rowData', rows);
           shown.current = new Map(rows.map((r) => [r.code, r]));
           order.current = rows.map((r) => r.code);
@@ -242,6 +301,8 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         readOnlyEdit
         onCellEditRequest={stable.onCellEditRequest}
         onCellFocused={stable.onCellFocused}
+        onCellKeyDown={stable.onCellKeyDown}
+        onCellDoubleClicked={stable.onCellDoubleClicked}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus

@@ -1,9 +1,13 @@
+import type { Problem } from '../../../shared/model/types';
 import { parseWorkbook, readCheckedWorkbook, type LoadResult } from '../../../shared/model/validate';
+import { workbookWarnings } from '../../../shared/model/warnings';
 import { BACKGROUND_FROM } from '../limits';
 
 export { BACKGROUND_FROM };
 
-type Verdict = Pick<LoadResult, 'problems' | 'lines'>;
+/** A workbook read, with its warnings (never blocking: the app shows them in a notice when the file opens). */
+export type OpenedWorkbook = LoadResult & { warnings: Problem[] };
+type Verdict = Pick<LoadResult, 'problems' | 'lines'> & { warnings: Problem[] };
 
 // The DOM's Worker, typed here so this module also loads in Node (tests: no worker there, the fallback runs).
 // Named Worker so Vite still sees `new Worker(new URL(...))` and bundles the worker.
@@ -36,13 +40,18 @@ function checkInWorker(text: string): Promise<Verdict> {
  * progress; the window's thread then only runs JSON.parse (~0.3 s for 27 MB, against ~1.4 s for the whole check).
  * Where a worker cannot start, the same check runs here.
  */
-export async function readWorkbook(text: string): Promise<LoadResult> {
-  if (text.length < BACKGROUND_FROM || !Worker) return parseWorkbook(text);
+export async function readWorkbook(text: string): Promise<OpenedWorkbook> {
+  if (text.length < BACKGROUND_FROM || !Worker) return checkHere(text);
   let verdict: Verdict;
   try {
     verdict = await checkInWorker(text);
   } catch {
-    return parseWorkbook(text);
+    return checkHere(text);
   }
-  return verdict.problems.length > 0 ? verdict : { workbook: readCheckedWorkbook(text), problems: [], lines: [] };
+  return verdict.problems.length > 0 ? verdict : { workbook: readCheckedWorkbook(text), problems: [], lines: [], warnings: verdict.warnings ?? [] };
+}
+
+function checkHere(text: string): OpenedWorkbook {
+  const r = parseWorkbook(text);
+  return { ...r, warnings: r.workbook ? workbookWarnings(r.workbook) : [] };
 }
