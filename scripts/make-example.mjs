@@ -431,7 +431,7 @@ const classChanges = CLASS_CHANGES.map((c, i) => ({ id: `cc-${i + 1}`, ...c }));
 
 const workbook = {
   format: 'contribution-calculator-workbook',
-  version: 1,
+  version: 2,
   organization: {
     name: 'Example Intellectual Property Organization',
     description:
@@ -450,6 +450,7 @@ const workbook = {
   advanceAgreements: [],
   votingDecisions: [],
   scenarios: [],
+  openingBalances: [],
 };
 
 // --- Self-check: fail loudly rather than write an inconsistent example. ------------------------------------------
@@ -498,11 +499,13 @@ function check(workbook) {
 
 const engine = await import('../shared/engine/index.ts');
 const { validateWorkbook } = await import('../shared/model/validate.ts');
+const warnings = await import('../shared/model/warnings.ts');
 
 function addLedger(workbook) {
   workbook.wcfDecisions = WCF_DECISIONS;
   workbook.votingDecisions = VOTING_DECISIONS;
   workbook.advanceAgreements = ADVANCE_AGREEMENTS;
+  addOpeningBalances(workbook);
   const ledger = new engine.Ledger(workbook);
   const profile = new Map(Object.entries(PAYERS).flatMap(([how, codes]) => codes.map((c) => [c, how])));
   const money = (v) => ledger.format(v, 2);
@@ -559,6 +562,25 @@ function addLedger(workbook) {
   workbook.payments = payments;
 }
 
+/**
+ * R17a the two years before the data start, for every member that took part then, so that no history is
+ * incomplete: assessed as in the first year of data (illustrative), nothing left unpaid.
+ */
+function addOpeningBalances(workbook) {
+  const base = new engine.Ledger(workbook);
+  const joined = new Map(workbook.members.map((m) => [m.code, m.joined]));
+  for (const p of workbook.participations) {
+    const since = Number((p.from ?? joined.get(p.member)).slice(0, 4));
+    for (const year of [FIRST_YEAR - 2, FIRST_YEAR - 1]) {
+      if (year < since) continue;
+      const a = base.assessed(p.budget, p.member, FIRST_YEAR);
+      if (a === 0n) continue;
+      const amount = base.format(a, base.places(p.budget));
+      workbook.openingBalances.push({ member: p.member, budget: p.budget, year, assessed: amount, unpaid: '0', reference: 'closing accounts of the previous system' });
+    }
+  }
+}
+
 /** The statuses the example is meant to show, checked with the engine. */
 function checkLedger(workbook) {
   const fail = (msg) => {
@@ -577,6 +599,9 @@ function checkLedger(workbook) {
   expect('2027-01-01', 'HT', 'no vote');
   for (const code of PAYERS['stopped-2025']) expect('2027-01-01', code, 'no vote');
   expect('2026-06-30', 'TV', 'no vote');
+  const { workbookWarnings } = warnings;
+  const w = workbookWarnings(workbook);
+  if (w.length > 0) fail(`${w.length} warnings, the first: ${w[0].message}`);
   const counts = engine.votingStatus(workbook, '2026-06-30').counts;
   if (counts.ok + counts['in arrears'] + counts['no vote'] + counts['vote kept by decision'] !== workbook.members.length) fail('a member has no status');
   const seat = engine.advancesReport(workbook, '2029-12-31').seats[0];

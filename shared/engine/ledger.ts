@@ -253,9 +253,11 @@ export class Ledger {
     const p = this.holdings.participation(budgetId, member);
     if (first === undefined || !p) return false;
     const m = this.workbook.members[this.memberIndex.get(member) ?? -1];
-    // No date of accession to the union: the member's date of joining the Organization, else from the beginning.
+    // No date of accession to the union: the member's date of joining the Organization. With neither, nothing
+    // says it took part before the data, which then start its membership (as they start its assessments).
     const since = p.from ?? m?.joined;
-    const fromYear = since === undefined ? -Infinity : yearOf(since);
+    if (since === undefined) return false;
+    const fromYear = yearOf(since);
     if (fromYear >= first) return false;
     const list = this.openings.get(budgetId)?.get(member);
     if (!list || list.length === 0) return true;

@@ -1,6 +1,7 @@
 import { EngineError } from '../engine/apportion';
 import { assessBudgetYear } from '../engine/assess';
 import { Holdings } from '../engine/classes';
+import { Ledger } from '../engine/ledger';
 import { Decimal } from './decimal';
 import type { Problem, Workbook } from './types';
 
@@ -47,7 +48,23 @@ export const percentScaleSums: WarningCheck = (wb) => {
   return out;
 };
 
-const CHECKS: readonly WarningCheck[] = [percentScaleSums];
+/**
+ * R17a members that took part in a budget before its first year of data with no opening balance there: their
+ * statuses count only what is known. One warning per member, naming its budgets.
+ */
+export const incompleteHistories: WarningCheck = (wb) => {
+  const ledger = new Ledger(wb);
+  const out: Problem[] = [];
+  wb.members.forEach((m, i) => {
+    const budgets = ledger.budgetsOfMember(m.code).filter((b) => ledger.incompleteHistory(b.id, m.code, []));
+    if (budgets.length === 0) return;
+    const names = budgets.map((b) => `${b.name} (data from ${ledger.firstYear(b.id)})`).join(', ');
+    out.push(warning(`members[${i}]`, `${m.code} took part in ${names} before the first year of data and has no opening balance there: its arrears and threshold count only what is known (R17a). Enter what it still owed then as opening balances.`));
+  });
+  return out;
+};
+
+const CHECKS: readonly WarningCheck[] = [percentScaleSums, incompleteHistories];
 
 /** Every warning about a workbook that validated (validateWorkbook found nothing); an empty list means none. */
 export function workbookWarnings(wb: Workbook): Problem[] {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
+import { asVersion1 } from './helpers';
 
 const E4 = 'test/fixtures/e4-workbook.json';
 const HEADER = 'code,name,budget,arrears,threshold,status,minimum_payment,loses_vote_on,history';
@@ -192,12 +193,14 @@ describe('contrib advances', () => {
 
 describe('contrib status: R18 figures that do what they say (issue 9)', () => {
   it('R18: on the version-1 example workbook, paying each minimum payment shown (marked for its budget) restores the vote, as contrib status itself then reports', async () => {
-    const example = JSON.parse(readFileSync('examples/example-workbook.json', 'utf8'));
+    const example = JSON.parse(asVersion1(readFileSync('examples/example-workbook.json', 'utf8')));
     expect(example.version).toBe(1);
     const dir = tmp();
+    const v1 = join(dir, 'example-v1.json');
+    writeFileSync(v1, JSON.stringify(example));
     let checked = 0;
     for (const budget of ['conference', 'paris', 'locarno', 'unitary']) {
-      const before = JSON.parse((await contrib('status', 'examples/example-workbook.json', '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out);
+      const before = JSON.parse((await contrib('status', v1, '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out);
       const lost = before.rows.filter((r: { status: string }) => r.status === 'no vote');
       const wb = structuredClone(example);
       lost.forEach((r: { code: string; minimumPayment: string }, i: number) =>

@@ -27,3 +27,10 @@ export function e1Workbook(): Workbook {
     participations: [takesPart('P', 'conference', 'A'), takesPart('Q', 'conference', 'B'), takesPart('R', 'conference', 'C'), takesPart('S', 'conference', 'C')],
   });
 }
+
+/** A workbook text as a version 1 file: no opening balances, as written before format version 2. */
+export function asVersion1(text: string): string {
+  const doc = JSON.parse(text);
+  delete doc.openingBalances;
+  return JSON.stringify({ ...doc, version: 1 }, null, 2);
+}
