@@ -203,7 +203,7 @@ describe('contrib status: R18 figures that do what they say (issue 9)', () => {
       const before = JSON.parse((await contrib('status', v1, '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out);
       const lost = before.rows.filter((r: { status: string }) => r.status === 'no vote');
       const wb = structuredClone(example);
-      lost.forEach((r: { code: string; minimumPayment: string }, i: number) =>
+      lost.forEach((r: { code: string; minimumPayment: string; currency: string | null }, i: number) =>
         wb.payments.push({ id: `min-${i}`, member: r.code, date: '2026-06-30', amount: r.minimumPayment, currency: r.currency ?? 'CHF', budget }),
       );
       const file = join(dir, `${budget}.json`);
