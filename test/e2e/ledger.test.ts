@@ -50,8 +50,8 @@ describe('ledger views in browser mode', () => {
   const book = new VotingStatusBook(example);
   const paris = book.ledger.budget('paris');
   const before = book.budgetStatus('AL', paris, DATE);
-  // R18 the engine's minimum payment, marked for the budget as a contribution.
-  const paid = (recordPayment(example, { member: 'AL', date: '2026-06-01', amount: before.minimumPayment, budget: 'paris', purpose: 'contribution', reference: 'e2e' }) as Done).workbook;
+  // R18 the engine's minimum payment, marked for the budget and credited as R15 says (its WCF share first).
+  const paid = (recordPayment(example, { member: 'AL', date: '2026-06-01', amount: before.minimumPayment, budget: 'paris', reference: 'e2e' }) as Done).workbook;
   const after = new VotingStatusBook(paid).budgetStatus('AL', paris, DATE);
 
   it('the voting-status view is reachable by keyboard (Alt+3) and shows the engine’s status, threshold and minimum payment', async () => {
@@ -119,7 +119,6 @@ describe('ledger views in browser mode', () => {
     await page.fill('[data-testid=pay-date]', '2026-06-01');
     await page.fill('[data-testid=pay-amount]', before.minimumPayment);
     await page.selectOption('[data-testid=pay-budget]', 'paris');
-    await page.selectOption('[data-testid=pay-purpose]', 'contribution');
     await page.fill('[data-testid=pay-reference]', 'e2e');
     await page.keyboard.press('Enter');
     const id = paid.payments.at(-1)!.id;
