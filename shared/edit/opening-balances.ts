@@ -1,4 +1,4 @@
-import { Decimal, isDecimalString, isWholeMultiple } from '../model/decimal';
+import { Decimal, isDecimalString } from '../model/decimal';
 import type { OpeningBalance, Problem, Workbook } from '../model/types';
 import { changedParts as changed, refuse, type Outcome } from './command';
 import { parseTsv } from './tsv';
@@ -35,7 +35,6 @@ function readOpeningBalance(wb: Workbook, a: OpeningBalanceInput): OpeningBalanc
     const t = a[field].trim();
     if (t.startsWith('-')) return { path: field, message: `the amount ${what} cannot be negative` };
     if (!isDecimalString(t)) return { path: field, message: `the amount ${what} “${a[field]}” must be a number written like 12000 or 12000.50` };
-    if (!isWholeMultiple(t, b.roundingUnit)) return { path: field, message: `${t} is not a whole number of ${b.name}'s rounding unit ${b.roundingUnit}` };
     return t;
   };
   const assessed = amount('assessed', 'assessed');

@@ -142,6 +142,8 @@ export class Ledger {
     this.pay = new PaymentIndex(workbook.payments, this.memberIndex, workbook.members.map((m) => m.code));
     let scale = this.pay.places;
     for (const b of workbook.budgets) scale = Math.max(scale, decimalPlaces(b.roundingUnit));
+    // R17a opening balances keep the previous accounts' cents, whatever today's rounding unit.
+    for (const o of workbook.openingBalances ?? []) scale = Math.max(scale, decimalPlaces(o.assessed), decimalPlaces(o.unpaid));
     this.scale = scale;
     this.unit = 10n ** BigInt(scale);
     workbook.budgets.forEach((b, i) => {

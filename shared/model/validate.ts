@@ -1,7 +1,7 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { obligationEnds } from '../engine/advances';
 import { Holdings, specialUnionArticle } from '../engine/classes';
 import { isIsoDate } from './dates';
+import { firstSyntaxError, lineIndex, MAX_NESTING, offsetsOfPaths, tooDeepAt } from './json-text';
 import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Budget, type Problem, type Scheme, type Workbook } from './types';
 
@@ -552,8 +552,7 @@ function validateOpeningBalances(c: Checker, doc: Obj, members: Map<string, numb
     const assessed = c.decimal(o, 'assessed', path, `${label}: the amount assessed`);
     const unpaid = c.decimal(o, 'unpaid', path, `${label}: the amount still unpaid`);
     if (assessed && unpaid && new Decimal(unpaid).gt(assessed)) c.add(`${path}.unpaid`, `${label}: ${unpaid} unpaid is more than the ${assessed} assessed`);
-    if (b?.unit && unpaid && !isWholeMultiple(unpaid, b.unit)) c.add(`${path}.unpaid`, `${label}: ${unpaid} is not a whole number of the budget's rounding unit ${b.unit}`);
-    if (b?.unit && assessed && !isWholeMultiple(assessed, b.unit)) c.add(`${path}.assessed`, `${label}: ${assessed} is not a whole number of the budget's rounding unit ${b.unit}`);
+    // Amounts as the previous accounts state them: not bound to today's rounding unit.
     c.str(o, 'reference', path, `${label}: the reference`, true);
   });
 }
@@ -577,29 +576,30 @@ export interface LoadResult {
   lines: (number | undefined)[];
 }
 
-/** Parses and validates workbook text. On any problem no workbook is returned, so nothing downstream changes. */
+export { MAX_NESTING };
+
+/**
+ * Parses and validates workbook text. On any problem no workbook is returned, so nothing downstream changes.
+ * Linear in the text whatever the number of problems, and no input overflows the stack (issue 15 items 2, 3).
+ */
 export function parseWorkbook(text: string): LoadResult {
-  // JSON.parse first: the syntax tree (for line numbers) costs ~10× more on a large file, so it is built only
-  // when there is a problem to place.
+  // The nesting first, before anything that recurses (jsonc-parser's parseTree, the checks' JSON.stringify of a
+  // value, a later save) or builds a million nested lists; JSON.parse next; lines only when there is a problem.
   let doc: unknown;
   try {
+    if (tooDeepAt(text) >= 0) throw new SyntaxError('too deep');
     doc = JSON.parse(text);
   } catch {
-    const errors: ParseError[] = [];
-    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-    const e = errors[0];
-    const line = e ? lineAt(text, e.offset) : 1;
-    const why = e ? printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : text.trim() === '' ? 'empty file' : 'unreadable';
-    return { problems: [{ path: '', message: `The file is damaged or not JSON: ${why} at line ${line}` }], lines: [line] };
+    const e = firstSyntaxError(text);
+    const line = lineIndex(text)(e.offset);
+    const message = e.tooDeep
+      ? `The file is nested more than ${MAX_NESTING} levels deep at line ${line}; a workbook nests only a few, so this is not one (or it is damaged)`
+      : `The file is damaged or not JSON: ${e.message} at line ${line}`;
+    return { problems: [{ path: '', message }], lines: [line] };
   }
   const problems = validateWorkbook(doc);
   if (problems.length === 0) return { workbook: withDefaults(doc as Obj), problems, lines: [] };
-  const tree = parseTree(text);
-  const lines = problems.map((p) => {
-    const node = tree ? findNodeAtLocation(tree, pathSegments(p.path)) : undefined;
-    return node ? lineAt(text, node.offset) : undefined;
-  });
-  return { problems, lines };
+  return { problems, lines: linesOfPaths(text, problems.map((p) => p.path)) };
 }
 
 /** Text that `parseWorkbook` has already accepted (in a worker, say), read without checking it again. */
@@ -607,11 +607,15 @@ export function readCheckedWorkbook(text: string): Workbook {
   return withDefaults(JSON.parse(text) as Obj);
 }
 
-/** 1-based line of the value at `path` in workbook text, where it can be found. */
+/** 1-based line of the value at `path` in workbook text (of its nearest enclosing value where it is missing). */
 export function lineOfPath(text: string, path: string): number | undefined {
-  const tree = parseTree(text);
-  const node = tree ? findNodeAtLocation(tree, pathSegments(path)) : undefined;
-  return node ? lineAt(text, node.offset) : undefined;
+  return linesOfPaths(text, [path])[0];
+}
+
+/** lineOfPath for many paths in one pass over the text: one index of line starts, one walk (issue 15 item 2). */
+export function linesOfPaths(text: string, paths: readonly string[]): number[] {
+  const line = lineIndex(text);
+  return offsetsOfPaths(text, paths.map(pathSegments)).map(line);
 }
 
 /** "budgets[2].years[0].amount" → ['budgets', 2, 'years', 0, 'amount']. */
@@ -619,10 +623,4 @@ export function pathSegments(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
   return out;
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
