@@ -154,7 +154,7 @@ async function killLane(lane: string, runs: number, files: { a: string; b: strin
     const [, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => p.once('exit', (code, sig) => r([code, sig])));
     clearTimeout(safety);
     clearTimeout(timer);
-    if (signal === 'SIGKILL') c.kills++;
+    if (signal === 'SIGKILL' && ++c.kills % 25 === 0) console.error(`… ${c.kills} kills`);
     // What a user would find: the file, its backup, and the temp files once the app has started again.
     const text = existsSync(book) ? readFileSync(book) : null;
     if (!text || !files.hashes.has(sha(text))) c.corrupted++;
