@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { classSource, Holdings, specialUnionArticle } from '../../shared/engine';
 import { addClassChange, removeClassChange, setSessionDate, refusal, type Outcome } from '../../shared/edit';
 import type { Budget, Workbook } from '../../shared/model/types';
+import { DateField, DateText, useDateReader } from './DateField';
 
 interface Props {
   workbook: Workbook;
@@ -17,6 +18,7 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
   const [notified, setNotified] = useState('');
   const [session, setSession] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const dates = useDateReader();
   const changes = useMemo(() => {
     const holdings = new Holdings(workbook);
     return workbook.classChanges
@@ -44,18 +46,9 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
       <ul>
         {changes.map(({ change: c, effect }) => (
           <li key={c.id}>
-            <strong>{c.member}</strong> → {c.toClass} <span className="muted">notified {c.notifiedOn}</span>
+            <strong>{c.member}</strong> → {c.toClass} <span className="muted">notified {dates.show(c.notifiedOn)}</span>
             <br />
-            <input
-              key={c.sessionDate ?? ''} // remount after undo/redo: the field shows the workbook, not a stale edit
-              type="date"
-              aria-label={`Session date of ${c.id}`}
-              defaultValue={c.sessionDate ?? ''}
-              onBlur={(e) => {
-                const v = e.target.value || undefined;
-                if (v !== c.sessionDate) fail(run((wb) => setSessionDate(wb, c.id, v)));
-              }}
-            />{' '}
+            <DateField optional ariaLabel={`Session date of ${c.id}`} value={c.sessionDate} commit={(v) => refusal(run((wb) => setSessionDate(wb, c.id, v)))} />{' '}
             <span className="effect">{effect}</span>{' '}
             <button className="link" aria-label={`Remove ${c.id}`} onClick={() => fail(run((wb) => removeClassChange(wb, c.id)))}>
               ×
@@ -73,7 +66,11 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
           onSubmit={(e) => {
             e.preventDefault();
             if (!member) return setError('choose a member in the grid first');
-            fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: notified, sessionDate: session || undefined })));
+            const on = dates.read(notified, false);
+            const at = dates.read(session);
+            if (!on.ok) return setError(`Notified: ${on.message}`);
+            if (!at.ok) return setError(`Session: ${at.message}`);
+            fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: on.value, sessionDate: at.value || undefined })));
           }}
         >
           <span>{member ?? 'Pick a member'} →</span>{' '}
@@ -83,10 +80,10 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
             ))}
           </select>
           <label>
-            notified <input type="date" value={notified} onChange={(e) => setNotified(e.target.value)} />
+            notified <DateText text={notified} onText={setNotified} optional={false} testId="notice-notified" />
           </label>
           <label>
-            session <input type="date" value={session} onChange={(e) => setSession(e.target.value)} />
+            session <DateText text={session} onText={setSession} testId="notice-session" />
           </label>
           <button type="submit">Record notice</button>
         </form>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { setAccession, setLeaving, setNewMemberRule, refusal, type Outcome } from '../../shared/edit';
 import type { ContributionTable } from '../../shared/engine';
 import type { Budget, NewMemberRule, Participation, Workbook } from '../../shared/model/types';
+import { DateField } from './DateField';
 
 // R8/R12 joining and leaving a budget, with dates: the member chosen in the grid (or in the list, for a member
 // the engine does not assess in the year shown) and how a year of accession is assessed. The engine decides who is
@@ -32,37 +33,6 @@ interface Props {
   table: ContributionTable | null;
   member: string | null;
   run(command: (wb: Workbook) => Outcome): Outcome;
-}
-
-/** A date field committing on Enter or leaving it; empty = no date. Remounted when the workbook's value changes. */
-function DateField(props: { label: string; value: string | undefined; testId: string; commit(value: string | undefined): string | null }) {
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setError(null), [props.value]);
-  const commit = (text: string) => {
-    const v = text || undefined;
-    if (v !== props.value) setError(props.commit(v));
-  };
-  return (
-    <label className="field">
-      <span>{props.label}</span>
-      <span className="field-input">
-        <input
-          key={props.value ?? ''}
-          type="date"
-          data-testid={props.testId}
-          defaultValue={props.value ?? ''}
-          aria-invalid={error !== null}
-          onBlur={(e) => commit(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && commit(e.currentTarget.value)}
-        />
-        {error && (
-          <span className="cell-error" role="alert" data-testid={`${props.testId}-error`}>
-            {error}
-          </span>
-        )}
-      </span>
-    </label>
-  );
 }
 
 export function Membership({ workbook, budget, year, table, member, run }: Props) {
@@ -105,8 +75,14 @@ export function Membership({ workbook, budget, year, table, member, run }: Props
       </label>
       {p && (
         <>
-          <DateField label={`Joined ${budget.name} on`} value={p.from} testId="accession-date" commit={(v) => refusal(run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })))} />
-          <DateField label="Leaves on (last day)" value={p.until} testId="leaving-date" commit={(v) => refusal(run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })))} />
+          <label className="field">
+            <span>Joined {budget.name} on</span>
+            <DateField optional value={p.from} testId="accession-date" commit={(v) => refusal(run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })))} />
+          </label>
+          <label className="field">
+            <span>Leaves on (last day)</span>
+            <DateField optional value={p.until} testId="leaving-date" commit={(v) => refusal(run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })))} />
+          </label>
           <p className="effect" data-testid="membership-effect">
             {row
               ? row.proRata

@@ -1,6 +1,7 @@
 import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, setVotingTest, refusal, VOTING_TESTS, type Outcome } from '../../shared/edit';
 import type { Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
+import { LocaleChoice } from './LocaleChoice';
 
 // The organization's name (it heads every export) and R15's crediting order: one undoable step each (R12's rule is
 // in the joining-and-leaving panel).
@@ -44,6 +45,7 @@ export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(co
           ))}
         </select>
       </label>
+      <LocaleChoice />
     </details>
   );
 }

@@ -126,7 +126,7 @@ export function parseDateInput(text: string, f: DateFormat): Parsed {
   const t = text.trim();
   const example = formatDate('2026-12-31', f);
   const notADate = { ok: false as const, message: `“${t}” is not a date: type it as ${datePattern(f)}, such as ${example}` };
-  if (t === '') return { ok: false, message: `type a date such as ${example}` };
+  if (t === '') return { ok: false, message: `Type a date such as ${example}` };
   let readings: Ymd[];
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})([-./])(\d{1,2})\2(\d{1,2})$/.exec(t))) readings = [{ y: +m[1], m: +m[3], d: +m[4] }];
@@ -144,7 +144,7 @@ export function parseDateInput(text: string, f: DateFormat): Parsed {
   const days = readings.filter(isDay);
   if (days.length === 0) return notADate;
   const kept = days.filter(inYears);
-  if (kept.length === 0) return { ok: false, message: `the year ${days[0].y} is outside ${FIRST_YEAR}–${LAST_YEAR}: check the date` };
+  if (kept.length === 0) return { ok: false, message: `The year ${days[0].y} is outside ${FIRST_YEAR}–${LAST_YEAR}: check the date` };
   const isos = [...new Set(kept.map(isoOf))];
   if (isos.length > 1) {
     const words = kept.map((r) => `${r.d} ${MONTHS[r.m - 1]} ${r.y}`).join(' or ');

@@ -182,12 +182,12 @@ describe('browser mode, end to end', () => {
     const classBefore = await text(cell('AU', 'class'));
     const form = page.locator('[data-testid=class-changes] form');
     await form.locator('select').selectOption('VII');
-    await form.locator('input[type=date]').first().fill('2026-02-01');
+    await form.locator('.date-field input').first().fill('2026-02-01');
     await form.getByRole('button', { name: 'Record notice' }).click();
     const item = page.locator('[data-testid=class-changes] li', { hasText: 'AU' });
     await expect.poll(() => item.textContent()).toMatch(/pending: no session yet/);
-    await item.locator('input[type=date]').fill('2026-10-01');
-    await item.locator('input[type=date]').blur();
+    await item.locator('.date-field input').fill('2026-10-01');
+    await item.locator('.date-field input').blur();
     await expect.poll(() => item.textContent()).toMatch(/lower, from 1 Jan 2027/);
     expect(await text(cell('AU', 'class'))).toBe(classBefore); // 2026 is unchanged
     await page.screenshot({ path: join(shots, 'class-change-r13.png') });

@@ -61,12 +61,23 @@ export interface OpenApp {
  * The built renderer in Chromium (browser mode) on the bundled example, its first grid row drawn; optionally at a
  * budget and year. Page errors are printed, so a test that fails for one says why.
  */
-export async function openApp(o: { width: number; height: number; downloads?: boolean; budget?: string; year?: number; dir?: string }): Promise<OpenApp> {
+export async function openApp(o: {
+  width: number;
+  height: number;
+  downloads?: boolean;
+  budget?: string;
+  year?: number;
+  dir?: string;
+  /** The address's query, such as ?locale=de (the app's number and date format). */
+  query?: string;
+  /** The browser's language (navigator.language), such as fr-FR. */
+  locale?: string;
+}): Promise<OpenApp> {
   const server = await serveStatic(o.dir);
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: o.width, height: o.height }, acceptDownloads: o.downloads ?? false });
+  const page = await browser.newPage({ viewport: { width: o.width, height: o.height }, acceptDownloads: o.downloads ?? false, ...(o.locale ? { locale: o.locale } : {}) });
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  await page.goto(server.url);
+  await page.goto(server.url + (o.query ?? ''));
   await page.waitForSelector('.ag-row[row-index="0"]');
   if (o.budget) await page.selectOption('[data-testid=budget-select]', o.budget);
   if (o.year) await page.selectOption('[data-testid=year-select]', String(o.year));

@@ -27,6 +27,7 @@ const statusCell = (code: string, budget: string, col: string) => `[data-testid=
 
 async function setAsOf(date: string) {
   await page.fill('[data-testid=as-of]', date);
+  await page.press('[data-testid=as-of]', 'Enter'); // a typed date is taken on Enter (or on leaving the field)
   await expect.poll(() => page.inputValue('[data-testid=as-of]')).toBe(date);
 }
 

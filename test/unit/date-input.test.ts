@@ -50,9 +50,9 @@ describe('date input (R25)', () => {
   });
 
   it('R25: a year outside 1900–2200 is refused at the field', () => {
-    expect(read('2202-12-31', ISO_DATES)).toBe('refused: the year 2202 is outside 1900–2200: check the date');
-    expect(read('31.12.2202', DE)).toBe('refused: the year 2202 is outside 1900–2200: check the date');
-    expect(read('01.01.1899', DE)).toBe('refused: the year 1899 is outside 1900–2200: check the date');
+    expect(read('2202-12-31', ISO_DATES)).toBe('refused: The year 2202 is outside 1900–2200: check the date');
+    expect(read('31.12.2202', DE)).toBe('refused: The year 2202 is outside 1900–2200: check the date');
+    expect(read('01.01.1899', DE)).toBe('refused: The year 1899 is outside 1900–2200: check the date');
     expect(read('1900-01-01', ISO_DATES)).toBe('1900-01-01');
     expect(read('2200-12-31', DE)).toBe('2200-12-31');
   });
@@ -63,6 +63,6 @@ describe('date input (R25)', () => {
     expect(read('29.02.2028', DE)).toBe('2028-02-29');
     expect(read('31.12.26', DE)).toBe('refused: “31.12.26”: write the year in full, such as 31.12.2026');
     expect(read('tomorrow', FR)).toBe('refused: “tomorrow” is not a date: type it as DD/MM/YYYY, such as 31/12/2026');
-    expect(read('', DE)).toBe('refused: type a date such as 31.12.2026');
+    expect(read('', DE)).toBe('refused: Type a date such as 31.12.2026');
   });
 });

@@ -19,7 +19,9 @@ export class TextEditor implements ICellEditorComp {
     const key = params.eventKey;
     // A printable key that started the edit becomes the text; Backspace or Delete start from empty.
     this.startedByKey = key != null && key.length === 1;
-    input.value = this.startedByKey ? key! : key === 'Backspace' || key === 'Delete' ? '' : String(params.value ?? '');
+    // A column may show its value in another form than it keeps (a date in the user's format): the editor opens on it.
+    const show = (params as ICellEditorParams & { show?(v: unknown): string }).show ?? ((v: unknown) => String(v ?? ''));
+    input.value = this.startedByKey ? key! : key === 'Backspace' || key === 'Delete' ? '' : show(params.value);
     input.addEventListener('input', () => {
       this.typed = true;
     });

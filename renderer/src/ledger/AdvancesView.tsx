@@ -3,15 +3,16 @@ import { addAdvanceAgreement, clearDenunciation, recordAdvanceMovement, removeAd
 import { advancesReport, obligationEnds, type AdvanceStatus } from '../../../shared/engine';
 import { advancesExport } from '../../../shared/export/ledger-export';
 import { advancesCsv } from '../../../shared/export/ledger-tables';
-import { isIsoDate } from '../../../shared/model/dates';
 import { groupThousands as g } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
+import { DateText, useDateReader } from '../DateField';
 import type { LedgerProps } from './LedgerView';
 
 // R20 host-state advances on the "as of" date: agreements, advances drawn and repaid, the outstanding balance,
 // the denunciation and the date the obligation ends, and whether the host state is bound (its ex officio seat).
 
 export function AdvancesView({ workbook, asOf, run, notify, exportRef }: LedgerProps) {
+  const dates = useDateReader();
   const report = useMemo(() => advancesReport(workbook, asOf), [workbook, asOf]);
   useEffect(() => {
     exportRef.current = () => {
@@ -29,7 +30,7 @@ export function AdvancesView({ workbook, asOf, run, notify, exportRef }: LedgerP
         {report.rows.length === 0 && <p className="muted">No advance agreement is recorded.</p>}
         {report.seats.map((s) => (
           <p key={s.hostState} className={`seat ${s.seat ? 'bound' : 'free'}`} data-testid={`seat-${s.hostState}`}>
-            {s.name} ({s.hostState}) {s.seat ? `holds an ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${s.boundUntil}` : ''}` : 'is no longer bound and holds no ex officio seat'} on {asOf}.
+            {s.name} ({s.hostState}) {s.seat ? `holds an ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${dates.show(s.boundUntil)}` : ''}` : 'is no longer bound and holds no ex officio seat'} on {dates.show(asOf)}.
           </p>
         ))}
         {report.rows.map((r) => (
@@ -45,6 +46,15 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
   const [move, setMove] = useState({ date: '', kind: 'drawn' as 'drawn' | 'repaid', amount: '', reference: '' });
   const [den, setDen] = useState({ by: 'host-state' as 'host-state' | 'organization', notifiedOn: '', reference: '' });
   const [error, setError] = useState<{ where: string; message: string } | null>(null);
+  const dates = useDateReader();
+  const denOn = dates.parse(den.notifiedOn);
+  /** A date typed, read in the user's format (R25), or the refusal shown where the form shows its own. */
+  const dateOr = (where: string, text: string): string | null => {
+    const d = dates.read(text, false);
+    if (d.ok) return d.value;
+    setError({ where, message: d.message });
+    return null;
+  };
   const outcome = (where: string, o: ReturnType<LedgerProps['run']>) => {
     setError(o.ok ? null : { where, message: o.problems[0].message });
     if (!o.ok) notify('error', o.problems[0].message);
@@ -60,7 +70,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
       </h3>
       <p className="muted">
         Ceiling {g(r.ceiling)} {r.currency}
-        {signedOn ? `, signed ${signedOn}` : ''}
+        {signedOn ? `, signed ${dates.show(signedOn)}` : ''}
         {r.conditions ? `. ${r.conditions}` : ''}
       </p>
       <dl className="figures wide">
@@ -75,9 +85,9 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
       </dl>
       <p data-testid="denunciation">
         {r.endsOn
-          ? `Denounced by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${r.notifiedOn}: the obligation ends on `
+          ? `Denounced by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${dates.show(r.notifiedOn ?? '')}: the obligation ends on `
           : 'Not denounced on this date.'}
-        {r.endsOn && <strong data-testid="ends-on">{r.endsOn}</strong>}
+        {r.endsOn && <strong data-testid="ends-on">{dates.show(r.endsOn)}</strong>}
         {r.endsOn && (r.bound ? '; the host state is still bound.' : '; the host state is no longer bound.')}
       </p>
       <table className="plain">
@@ -93,7 +103,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
         <tbody>
           {r.movements.map((m, i) => (
             <tr key={i}>
-              <td>{m.date}</td>
+              <td>{dates.show(m.date)}</td>
               <td>{m.kind}</td>
               <td className="n">{g(m.amount)}</td>
               <td>{m.reference ?? ''}</td>
@@ -111,10 +121,11 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
         aria-label="Record an advance drawn or repaid"
         onSubmit={(e) => {
           e.preventDefault();
-          if (outcome('move', run((wb) => recordAdvanceMovement(wb, { agreement: r.agreement, ...move })))) setMove({ ...move, amount: '', reference: '' });
+          const date = dateOr('move', move.date);
+          if (date !== null && outcome('move', run((wb) => recordAdvanceMovement(wb, { agreement: r.agreement, ...move, date })))) setMove({ ...move, amount: '', reference: '' });
         }}
       >
-        <input type="date" aria-label="Date" value={move.date} onChange={(e) => setMove({ ...move, date: e.target.value })} />
+        <DateText ariaLabel="Date" optional={false} text={move.date} onText={(t) => setMove((m) => ({ ...m, date: t }))} />
         <select aria-label="Movement" value={move.kind} onChange={(e) => setMove({ ...move, kind: e.target.value as 'drawn' | 'repaid' })}>
           <option value="drawn">drawn</option>
           <option value="repaid">repaid</option>
@@ -133,7 +144,8 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
         aria-label="Denunciation"
         onSubmit={(e) => {
           e.preventDefault();
-          outcome('den', run((wb) => setDenunciation(wb, { agreement: r.agreement, ...den })));
+          const notifiedOn = dateOr('den', den.notifiedOn);
+          if (notifiedOn !== null) outcome('den', run((wb) => setDenunciation(wb, { agreement: r.agreement, ...den, notifiedOn })));
         }}
       >
         <span>Denunciation (R20):</span>
@@ -141,9 +153,9 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
           <option value="host-state">by the host state</option>
           <option value="organization">by the Organization</option>
         </select>
-        <input type="date" aria-label="Notified on" data-testid="den-notified" value={den.notifiedOn} onChange={(e) => setDen({ ...den, notifiedOn: e.target.value })} />
+        <DateText ariaLabel="Notified on" testId="den-notified" optional={false} text={den.notifiedOn} onText={(t) => setDen((d) => ({ ...d, notifiedOn: t }))} />
         <input aria-label="Reference" placeholder="Reference" value={den.reference} onChange={(e) => setDen({ ...den, reference: e.target.value })} />
-        {isIsoDate(den.notifiedOn) && <span className="muted">ends on {obligationEnds(den.notifiedOn)}</span>}
+        {denOn.ok && <span className="muted">ends on {dates.show(obligationEnds(denOn.value))}</span>}
         <button type="submit" data-testid="den-record">
           Record denunciation
         </button>
@@ -165,6 +177,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
 function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'>) {
   const [f, setF] = useState({ hostState: '', ceiling: '', currency: workbook.budgets[0]?.currency ?? 'CHF', conditions: '', signedOn: '' });
   const [error, setError] = useState<string | null>(null);
+  const dates = useDateReader();
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
   return (
     <aside className="ledger-side" aria-label="New advance agreement">
@@ -172,7 +185,9 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const o = run((wb) => addAdvanceAgreement(wb, f));
+          const signedOn = dates.read(f.signedOn);
+          if (!signedOn.ok) return setError(`Signed on: ${signedOn.message}`);
+          const o = run((wb) => addAdvanceAgreement(wb, { ...f, signedOn: signedOn.value }));
           setError(o.ok ? null : o.problems[0].message);
           if (!o.ok) notify('error', o.problems[0].message);
         }}
@@ -188,7 +203,7 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
         ).map(([k, label, type]) => (
           <label className="field" key={k}>
             <span>{label}</span>
-            <input type={type} value={f[k]} onChange={set(k)} />
+            {type === 'date' ? <DateText text={f[k]} onText={(t) => setF((x) => ({ ...x, [k]: t }))} /> : <input type={type} value={f[k]} onChange={set(k)} />}
           </label>
         ))}
         <button type="submit">Add agreement</button>

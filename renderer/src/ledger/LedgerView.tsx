@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Outcome } from '../../../shared/edit';
-import { isIsoDate, yearOf } from '../../../shared/model/dates';
+import { yearOf } from '../../../shared/model/dates';
+import { DateField } from '../DateField';
 import type { Problem, Workbook } from '../../../shared/model/types';
 import type { ExportSource } from '../export/exports';
 import { AdvancesView } from './AdvancesView';
@@ -37,11 +38,8 @@ let rememberedAsOf: string | null = null;
 
 export function LedgerView({ view, workbook, run, notify, exportRef }: { view: LedgerViewId } & Omit<LedgerProps, 'asOf' | 'state'>) {
   const [asOf, setAsOfState] = useState(() => rememberedAsOf ?? todayIso());
-  const [typed, setTyped] = useState(asOf);
   const state = useMemo(() => new LedgerState(), []);
   const setAsOf = (d: string) => {
-    setTyped(d);
-    if (!isIsoDate(d)) return;
     rememberedAsOf = d;
     setAsOfState(d);
   };
@@ -53,12 +51,13 @@ export function LedgerView({ view, workbook, run, notify, exportRef }: { view: L
       <div className="ledger-bar">
         <label>
           As of{' '}
-          <input
-            type="date"
-            data-testid="as-of"
-            value={typed}
-            aria-invalid={!isIsoDate(typed)}
-            onChange={(e) => setAsOf(e.target.value)}
+          <DateField
+            testId="as-of"
+            value={asOf}
+            commit={(d) => {
+              if (d) setAsOf(d);
+              return null;
+            }}
             title="The date statuses, balances and statements are computed for"
           />
         </label>

@@ -24,6 +24,9 @@ import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
 import { TextEditor } from '../grid/TextEditor';
+import { datePattern, formatDate } from '../../../shared/edit/input';
+import { DateText, useDateReader } from '../DateField';
+import { useLocale } from '../locale';
 
 // R15 payments: entered (in the form, or in the blank row pinned at the top of the grid), edited in the grid, pasted
 // from a spreadsheet, imported from a bank statement; and the statement of the member selected: how each payment
@@ -72,6 +75,8 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
     setRowDraftState(d);
   };
   const gridApi = useRef<GridApi<PaymentRow> | null>(null);
+  const dates = useDateReader();
+  const dateFormat = useLocale().date;
   const newRow = useMemo(() => newRowOf(rowDraft), [rowDraft]);
   const isCode = (c: string) => workbook.members.some((m) => m.code === c);
   const member = selected?.member ?? (isCode(rowDraft.member) ? rowDraft.member : isCode(draft.member.trim().toUpperCase()) ? draft.member.trim().toUpperCase() : null);
@@ -108,7 +113,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
     return [
       { field: 'id', headerName: 'Id', width: 100, cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined), valueFormatter: (p) => (p.data?.isNew ? 'new' : String(p.value ?? '')) },
       { ...base, field: 'member', headerName: 'Member', width: 100, editable, filter: true },
-      { ...base, field: 'date', headerName: 'Date', width: 115, editable },
+      // R25 shown and typed in the user's format (the editor opens on the date as shown); recorded in ISO.
+      {
+        ...base,
+        field: 'date',
+        headerName: 'Date',
+        width: 115,
+        editable,
+        valueFormatter: (p) => (p.data?.isNew && !p.value ? datePattern(dateFormat) : formatDate(String(p.value ?? ''), dateFormat)),
+        cellEditorParams: { show: (v: unknown) => (v ? formatDate(String(v), dateFormat) : '') },
+      },
       { ...base, field: 'amount', headerName: 'Amount', width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(p, groupThousands), comparator: compareAmounts },
       { ...base, field: 'currency', headerName: 'Currency', width: 95, editable },
       { ...base, field: 'budget', headerName: 'Budget', width: 110, editable },
@@ -124,7 +138,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
       },
       { ...base, field: 'reference', headerName: 'Reference', flex: 1, minWidth: 160, editable },
     ];
-  }, []);
+  }, [dateFormat]);
 
   const focusNewRow = (field: PaymentField) => {
     const api = gridApi.current;
@@ -162,8 +176,18 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
     if (!isPaymentField(e.colId)) return;
     const field = e.colId;
     let value = e.value.trim();
-    const next = { ...rowDraftRef.current, [field]: value };
     refusedRef.current = false;
+    if (field === 'date' && value !== '') {
+      // R25 read in the user's format first: the command alone would read 03/04/2026 day first.
+      const d = dates.parse(value);
+      if (!d.ok) {
+        refusedRef.current = true;
+        setCellError({ rowId: NEW_ROW_ID, colId: field, message: d.message });
+        return;
+      }
+      value = d.value;
+    }
+    const next = { ...rowDraftRef.current, [field]: value };
     if (value !== '') {
       const o = recordPayment(workbook, next);
       const refused = o.ok ? undefined : o.problems.find((p) => p.path === field);
@@ -198,13 +222,22 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
     const p = workbook.payments.find((x) => x.id === e.rowId);
     if (!p || !(PAYMENT_FIELDS as readonly string[]).includes(e.colId)) return;
     const field = e.colId as PaymentField;
-    if (String(p[field] ?? '') === e.value) return;
-    const o = run((wb) => editPayment(wb, e.rowId, field, e.value));
+    let value = e.value;
+    if (field === 'date') {
+      const d = dates.parse(value);
+      if (!d.ok) return setCellError({ rowId: e.rowId, colId: field, message: d.message });
+      value = d.value;
+    }
+    if (String(p[field] ?? '') === value) return;
+    const o = run((wb) => editPayment(wb, e.rowId, field, value));
     setCellError(o.ok ? null : { rowId: e.rowId, colId: o.problems[0].path || e.colId, message: o.problems.map((x) => x.message).join('; ') });
   };
 
   const record = () => {
-    const o = run((wb) => recordPayment(wb, draft));
+    // R25 the date as the user writes it; left empty, the command says a payment needs one.
+    const on = draft.date.trim() === '' ? { ok: true as const, value: '' } : dates.parse(draft.date);
+    if (!on.ok) return setDraftError({ path: 'date', message: on.message });
+    const o = run((wb) => recordPayment(wb, { ...draft, date: on.value }));
     if (o.ok) {
       // The member and date stay for the next line of the same statement.
       setDraft({ ...EMPTY, member: draft.member, date: draft.date });
@@ -247,10 +280,12 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
                       ))
                     : ['contribution', 'wcf'].map((x) => <option key={x}>{x}</option>)}
                 </select>
+              ) : f === 'date' ? (
+                <DateText testId="pay-date" text={draft.date} onText={(t) => setDraft((d) => ({ ...d, date: t }))} />
               ) : (
                 <input
                   data-testid={`pay-${f}`}
-                  type={f === 'date' ? 'date' : 'text'}
+                  type="text"
                   value={draft[f]}
                   placeholder={f === 'currency' ? 'auto' : f === 'year' ? 'any' : ''}
                   aria-invalid={draftError?.path === f}
@@ -332,7 +367,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
         </div>
       </section>
       <aside className="ledger-side statement" aria-label="Member statement" data-testid="statement">
-        <h3>Statement{member ? ` of ${workbook.members.find((m) => m.code === member)?.name ?? member} (${member})` : ''} on {asOf}</h3>
+        <h3>Statement{member ? ` of ${workbook.members.find((m) => m.code === member)?.name ?? member} (${member})` : ''} on {dates.show(asOf)}</h3>
         {!statement && <p className="muted">Select a payment (or type a member) to see how its payments were credited, year by year (R15).</p>}
         {member && <ArrearsOverTime workbook={workbook} state={state} member={member} budget={selected?.budget ?? null} />}
         {statement && 'error' in statement && <p className="notice error">{statement.error}</p>}

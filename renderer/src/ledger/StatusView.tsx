@@ -6,6 +6,7 @@ import type { StatusLine } from '../../../shared/export/ledger-export';
 import { statusExport } from '../../../shared/export/ledger-export';
 import { statusCsv } from '../../../shared/export/ledger-tables';
 import { today } from '../export/exports';
+import { DateText, useDateReader } from '../DateField';
 import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid } from './LedgerGrid';
 import { moneyColumn } from './money';
@@ -41,6 +42,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
   const [filter, setFilter] = useState<Filter>('all');
   const [months, setMonths] = useState('12');
   const [focused, setFocused] = useState<StatusLine | null>(null);
+  const { show } = useDateReader();
 
   const computed = useMemo(() => {
     try {
@@ -92,7 +94,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
         ...moneyColumn,
         headerTooltip: 'The smallest payment, made today and marked for this budget, that regains the vote: it is credited to the working capital fund share first, then to the oldest contributions',
       },
-      { field: 'losesVoteOn', headerName: 'Loses vote on', width: 115, headerTooltip: 'The 1 January on which the vote is lost if nothing more is paid' },
+      { field: 'losesVoteOn', headerName: 'Loses vote on', width: 115, valueFormatter: (p) => show(p.value ?? undefined), headerTooltip: 'The 1 January on which the vote is lost if nothing more is paid' },
       {
         field: 'paymentToKeep',
         headerName: 'To keep it, pay',
@@ -106,7 +108,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
         headerName: 'Vote kept by decision',
         flex: 1,
         minWidth: 160,
-        valueGetter: (p) => (p.data?.decision ? `${p.data.decision.body}, ${p.data.decision.date} (${p.data.decision.reference})` : ''),
+        valueGetter: (p) => (p.data?.decision ? `${p.data.decision.body}, ${show(p.data.decision.date)} (${p.data.decision.reference})` : ''),
       },
       {
         colId: 'history',
@@ -119,7 +121,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
         headerTooltip: 'Incomplete: the member took part before the first year of data and no opening balance says what it owed then',
       },
     ],
-    [],
+    [show],
   );
 
   if (!view) return <p className="notice error">{computed.error}</p>;
@@ -129,7 +131,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
       <section className="ledger-main">
         <div className="ledger-tools">
           <span className="counts" data-testid="status-counts" title="Art. 11(5): each member’s gravest status over its budgets">
-            Organization-wide on {asOf}: <strong>{view.report.rows.length}</strong> members · <StatusBadge status="ok" /> {c.ok} · <StatusBadge status="in arrears" /> {c['in arrears']} ·{' '}
+            Organization-wide on {show(asOf)}: <strong>{view.report.rows.length}</strong> members · <StatusBadge status="ok" /> {c.ok} · <StatusBadge status="in arrears" /> {c['in arrears']} ·{' '}
             <StatusBadge status="no vote" /> <span data-testid="count-no-vote">{c['no vote']}</span> · <StatusBadge status="vote kept by decision" /> {c['vote kept by decision']}
           </span>
           {view.report.votingTest === 'combined' && (
@@ -170,6 +172,7 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
 function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
   const [f, setF] = useState({ member: '', budget: '', body: '', date: '', reference: '', from: '', to: '' });
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
+  const dates = useDateReader();
   // The id of a recorded decision being corrected in place, or null for a new one.
   const [editing, setEditing] = useState<string | null>(null);
   useEffect(() => {
@@ -182,10 +185,21 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
     setF((x) => ({ ...x, ...blank }));
   };
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
+  /** A date of the form in ISO (R25: typed in the user's format), or null with the refusal shown at its field. */
+  const iso = (k: 'date' | 'from' | 'to'): string | null => {
+    const r = dates.read(f[k], k !== 'date');
+    if (r.ok) return r.value;
+    setError({ path: k, message: r.message });
+    return null;
+  };
   const field = (k: keyof typeof f, label: string, type = 'text') => (
     <label className="field" key={k}>
       <span>{label}</span>
-      <input type={type} value={f[k]} onChange={set(k)} aria-invalid={error?.path === k} data-testid={`vd-${k}`} />
+      {type === 'date' ? (
+        <DateText testId={`vd-${k}`} optional={k !== 'date'} text={f[k]} onText={(t) => setF((x) => ({ ...x, [k]: t }))} />
+      ) : (
+        <input type={type} value={f[k]} onChange={set(k)} aria-invalid={error?.path === k} data-testid={`vd-${k}`} />
+      )}
       {error?.path === k && <span className="cell-error" role="alert">{error.message}</span>}
     </label>
   );
@@ -195,8 +209,8 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
       <ul className="decisions" data-testid="voting-decisions">
         {workbook.votingDecisions.map((d) => (
           <li key={d.id}>
-            <strong>{d.member}</strong> {d.budget ?? 'all budgets'}: {d.body}, {d.date} ({d.reference}), {d.from}
-            {d.to ? ` to ${d.to}` : ' on'}{' '}
+            <strong>{d.member}</strong> {d.budget ?? 'all budgets'}: {d.body}, {dates.show(d.date)} ({d.reference}), {dates.show(d.from)}
+            {d.to ? ` to ${dates.show(d.to)}` : ' on'}{' '}
             <button
               className="link"
               aria-label={`Change ${d.id}`}
@@ -204,7 +218,7 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
               onClick={() => {
                 setEditing(d.id);
                 setError(null);
-                setF({ member: d.member, budget: d.budget ?? '', body: d.body, date: d.date, reference: d.reference, from: d.from ?? '', to: d.to ?? '' });
+                setF({ member: d.member, budget: d.budget ?? '', body: d.body, date: dates.show(d.date), reference: d.reference, from: dates.show(d.from), to: dates.show(d.to) });
               }}
             >
               ✎
@@ -222,7 +236,12 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
         }}
         onSubmit={(e) => {
           e.preventDefault();
-          const o = run((wb) => (editing ? updateVotingDecision(wb, editing, f) : addVotingDecision(wb, f)));
+          const date = iso('date');
+          const from = date === null ? null : iso('from');
+          const to = from === null ? null : iso('to');
+          if (to === null) return;
+          const args = { ...f, date: date!, from: from!, to };
+          const o = run((wb) => (editing ? updateVotingDecision(wb, editing, args) : addVotingDecision(wb, args)));
           if (o.ok) stopEditing();
           else {
             setError(o.problems[0]);

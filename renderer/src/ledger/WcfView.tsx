@@ -7,6 +7,7 @@ import { wcfExport } from '../../../shared/export/ledger-export';
 import { wcfCsv } from '../../../shared/export/ledger-tables';
 import { groupThousands as g } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
+import { DateText, useDateReader } from '../DateField';
 import { LedgerGrid } from './LedgerGrid';
 import { moneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
@@ -16,6 +17,7 @@ import { BudgetSelect } from './BudgetSelect';
 
 
 export function WcfView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
+  const dates = useDateReader();
   const [budget, setBudget] = useState('all');
   const [editing, setEditing] = useState<WcfDecision | null>(null);
   const computed = useMemo(() => {
@@ -63,7 +65,7 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
         {report && (
           <>
             <div className="funds" data-testid="wcf-funds">
-              {report.funds.length === 0 && <p className="muted">No working capital fund decision is in force on {asOf}.</p>}
+              {report.funds.length === 0 && <p className="muted">No working capital fund decision is in force on {dates.show(asOf)}.</p>}
               {report.funds.map((f) => (
                 <dl key={f.budget} className="fund">
                   <dt>{f.name}</dt>
@@ -95,7 +97,7 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
                     <td>{d.budget}</td>
                     <td>{d.year}</td>
                     <td>{d.basis === 'proportion' ? `${d.value} of the contribution` : `${g(d.value)} apportioned (R5)`}</td>
-                    <td>{d.due}</td>
+                    <td>{dates.show(d.due)}</td>
                     <td>{d.reference ?? ''}</td>
                     <td className="n">{g(d.total)}</td>
                     <td className="n">{g(d.paid)}</td>
@@ -128,6 +130,7 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
 
 /** A new decision, or (editing) a recorded one corrected in place: one undoable command either way. */
 function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { editing: WcfDecision | null; onDone(): void }) {
+  const dates = useDateReader();
   const [f, setF] = useState(() =>
     editing
       ? {
@@ -135,7 +138,7 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           year: String(editing.year),
           basis: editing.proportion !== undefined ? 'proportion' : 'amount',
           value: editing.proportion ?? editing.amount ?? '',
-          decidedOn: editing.decidedOn ?? '',
+          decidedOn: dates.show(editing.decidedOn),
           reference: editing.reference ?? '',
         }
       : { budget: workbook.budgets[0]?.id ?? '', year: '', basis: 'proportion', value: '', decidedOn: '', reference: '' },
@@ -148,11 +151,13 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          const decidedOn = dates.read(f.decidedOn);
+          if (!decidedOn.ok) return setError(`Decided on: ${decidedOn.message}`);
           const args = {
             budget: f.budget,
             year: Number(f.year),
             ...(f.basis === 'proportion' ? { proportion: f.value } : { amount: f.value }),
-            decidedOn: f.decidedOn,
+            decidedOn: decidedOn.value,
             reference: f.reference,
           };
           const o = run((wb) => (editing ? updateWcfDecision(wb, editing.id, args) : addWcfDecision(wb, args)));
@@ -191,7 +196,7 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
         </label>
         <label className="field">
           <span>Decided on</span>
-          <input type="date" value={f.decidedOn} onChange={set('decidedOn')} />
+          <DateText testId="wcf-decided-on" text={f.decidedOn} onText={(t) => setF((x) => ({ ...x, decidedOn: t }))} />
         </label>
         <label className="field">
           <span>Reference</span>

@@ -4,6 +4,7 @@ import { decimalPlaces, groupThousands } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/types';
 import type { Comparison } from '../../../shared/scenario/scenario';
 import { CommitField } from '../BudgetPanel';
+import { DateText, useDateReader } from '../DateField';
 
 interface Props {
   scenario: Scenario;
@@ -134,12 +135,13 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, run,
 
 /** R14 the other assumptions a scenario may hold: a class's units, a member leaving, a state joining. */
 function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Scenario; budget: Budget; year: number; scheme?: Scheme; run(command: (wb: Workbook) => Outcome): Outcome }) {
+  const dates = useDateReader();
   const [leaving, setLeaving] = useState('');
-  const [until, setUntil] = useState(`${year - 1}-12-31`);
+  const [until, setUntil] = useState(() => dates.show(`${year - 1}-12-31`));
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
-  const [from, setFrom] = useState(`${year}-01-01`);
+  const [from, setFrom] = useState(() => dates.show(`${year}-01-01`));
   const [error, setError] = useState<string | null>(null);
   const classes = scheme?.kind === 'classes' ? scheme.classes : null;
   return (
@@ -169,12 +171,14 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
         className="assumption"
         onSubmit={(e) => {
           e.preventDefault();
-          setError(refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until }))));
+          const d = dates.read(until, false);
+          if (!d.ok) return setError(`Leaves on: ${d.message}`);
+          setError(refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until: d.value }))));
         }}
       >
         <input placeholder="Code" size={5} aria-label="Member leaving" value={leaving} onChange={(e) => setLeaving(e.target.value)} />
         <label>
-          leaves on <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+          leaves on <DateText testId="scenario-leaves-on" optional={false} text={until} onText={setUntil} />
         </label>
         <button type="submit">Record</button>
       </form>
@@ -182,11 +186,13 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
         className="assumption"
         onSubmit={(e) => {
           e.preventDefault();
+          const d = dates.read(from, false);
+          if (!d.ok) return setError(`Joins on: ${d.message}`);
           const v = value || classes?.at(-1)?.code || '';
           setError(
             refusal(
               run((wb) =>
-                setScenarioOverride(wb, scenario.id, { kind: 'join', member: code.trim(), name: name.trim() || undefined, budget: budget.id, from, ...(classes ? { class: v } : { weight: v.trim() }) }),
+                setScenarioOverride(wb, scenario.id, { kind: 'join', member: code.trim(), name: name.trim() || undefined, budget: budget.id, from: d.value, ...(classes ? { class: v } : { weight: v.trim() }) }),
               ),
             ),
           );
@@ -204,7 +210,7 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
           <input placeholder="Weight" size={6} value={value} onChange={(e) => setValue(e.target.value)} />
         )}
         <label>
-          joins on <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          joins on <DateText testId="scenario-joins-on" optional={false} text={from} onText={setFrom} />
         </label>
         <button type="submit">Record</button>
       </form>
