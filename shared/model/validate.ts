@@ -94,6 +94,24 @@ interface LinkedEntry {
   source: { name: string };
   sourceId: string;
   year?: number;
+// Issue 15 item 2: a class is looked up in a Set made once per scheme and a message lists a few codes, so N entries
+// against a scheme of M classes cost N + M, not N·M. A malformed list of classes (refused where it is read) is empty.
+const classSets = new WeakMap<Scheme, Set<string>>();
+function hasClass(scheme: Scheme, code: string): boolean {
+  let set = classSets.get(scheme);
+  if (!set) {
+    const list: unknown = scheme.kind === 'classes' ? scheme.classes : undefined;
+    set = new Set((Array.isArray(list) ? list : []).filter(isObj).map((k) => k.code).filter((x): x is string => typeof x === 'string'));
+    classSets.set(scheme, set);
+  }
+  return set.has(code);
+}
+function classList(scheme: Scheme, most = 12): string {
+  hasClass(scheme, '');
+  const codes = [...classSets.get(scheme)!];
+  return codes.length <= most ? codes.join(', ') : `${codes.slice(0, most).join(', ')} and ${(codes.length - most).toLocaleString('en')} more`;
+}
+
   cls?: string;
 }
 
@@ -283,8 +301,8 @@ export function validateWorkbook(doc: unknown): Problem[] {
       if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, `${label}, from ${year}: the weight`);
       else if (scheme?.kind === 'classes') {
         const cls = c.str(h, 'class', hp, `${label}, from ${year}: the class`);
-        if (cls && !scheme.classes.some((k) => k.code === cls)) {
-          c.add(`${hp}.class`, `${label}, from ${year}: class ${cls} is not a class of ${scheme.id} (${scheme.classes.map((k) => k.code).join(', ')})`);
+        if (cls && !hasClass(scheme, cls)) {
+          c.add(`${hp}.class`, `${label}, from ${year}: class ${cls} is not a class of ${scheme.id} (${classList(scheme)})`);
         }
       }
     });
@@ -310,7 +328,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
     const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
     if (budget && source) c.add(`${path}.budget`, `${label}: ${linkedNoticeMessage(budgetId!, budget, source)}`);
     const to = c.str(ch, 'toClass', path, `${label}: the new class`);
-    if (to && budget?.scheme?.kind === 'classes' && !budget.scheme.classes.some((k) => k.code === to)) {
+    if (to && budget?.scheme?.kind === 'classes' && !hasClass(budget.scheme, to)) {
       c.add(`${path}.toClass`, `${label}: class ${to} is not a class of ${budget.scheme.id}`);
     }
     const notified = c.date(ch, 'notifiedOn', path, `${label}: the date of the notice`, false);
@@ -345,7 +363,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
         const scheme = schemeId ? schemes.get(schemeId) : undefined;
         if (schemeId && !scheme) c.add(`${op}.scheme`, `${label}: there is no scheme ${schemeId}`);
         const cls = c.str(o, 'class', op, `${label}: the class`);
-        if (cls && scheme?.kind === 'classes' && !scheme.classes.some((k) => k.code === cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${scheme.id}`);
+        if (cls && scheme?.kind === 'classes' && !hasClass(scheme, cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${scheme.id}`);
         c.decimal(o, 'units', op, `${label}: the units`, { positive: true });
         return;
       }
@@ -372,7 +390,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
         if (budget?.scheme?.kind === 'scale') c.decimal(o, 'weight', op, `${label}: the weight`, { optional: kind === 'join' });
         else if (budget?.scheme?.kind === 'classes') {
           const cls = c.str(o, 'class', op, `${label}: the class`, kind === 'join' && !!budget.classesFrom);
-          if (cls && !budget.scheme.classes.some((k) => k.code === cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${budget.scheme.id}`);
+          if (cls && !hasClass(budget.scheme, cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${budget.scheme.id}`);
         }
       }
     });
@@ -529,7 +547,7 @@ function validateOpeningBalances(c: Checker, doc: Obj, members: Map<string, numb
   for (const b of rawBudgets) {
     if (!isObj(b) || typeof b.id !== 'string') continue;
     const years = Array.isArray(b.years) ? b.years.filter(isObj).map((y) => y.year).filter((y): y is number => typeof y === 'number') : [];
-    firstYear.set(b.id, { first: years.length > 0 ? Math.min(...years) : undefined, unit: typeof b.roundingUnit === 'string' ? b.roundingUnit : undefined });
+    firstYear.set(b.id, { first: years.length > 0 ? years.reduce((a, y) => Math.min(a, y)) /* not Math.min(...years): 300,000 arguments overflow the stack */ : undefined, unit: typeof b.roundingUnit === 'string' ? b.roundingUnit : undefined });
   }
   const seen = new Set<string>();
   c.array(doc, 'openingBalances', '', 'The opening balances').forEach((o, i) => {

@@ -121,3 +121,39 @@ describe('issue 15 item 3: no input overflows the stack', () => {
     expect(a.err).toContain(`${file}:3: `);
   });
 });
+
+describe('issue 15 item 2: the checks themselves are linear, and never crash on a malformed list', () => {
+  const base = () => structuredClone(example) as Record<string, unknown[]> & { budgets: Record<string, unknown>[] };
+
+  it('item 2: 5,000 holdings naming an unknown class of a 5,000-class scheme: short messages, no N×M lookups', () => {
+    const doc = base();
+    const n = 5_000;
+    doc.schemes.push({ id: 'big', name: 'Big', kind: 'classes', classes: Array.from({ length: n }, (_, k) => ({ code: `K${k}`, units: '1' })) });
+    doc.budgets.push({ id: 'bigb', name: 'Big budget', schemeId: 'big', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', years: [{ year: 2026, method: 'total', amount: '100', adopted: true }] });
+    const codes = (doc.members as { code: string }[]).map((m) => m.code);
+    for (let k = 0; k < n; k++) doc.participations.push({ member: codes[k % codes.length], budget: 'bigb', classes: [{ year: 2000 + (k % 200), class: 'nope' }] });
+    const r = parseWorkbook(pretty(doc));
+    const unknown = r.problems.filter((p) => /class nope is not a class of big/.test(p.message));
+    expect(unknown.length).toBeGreaterThan(0);
+    // Each message names some classes, not all 5,000 (5,000 messages × 5,000 codes was 150 MB of text).
+    for (const p of unknown) expect(p.message.length).toBeLessThan(1_000);
+    expect(unknown[0].message).toMatch(/K0, K1, .*and 4,9\d\d more/);
+  }, 20_000);
+
+  it('item 2/3: a scheme whose classes are not a list, or hold null, gives problems, not a crash', () => {
+    for (const classes of ['abc', [null, 7], { code: 'X' }]) {
+      const doc = base();
+      (doc.schemes[0] as { classes: unknown }).classes = classes;
+      const r = parseWorkbook(pretty(doc));
+      expect(r.workbook).toBeUndefined();
+      expect(r.problems.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('item 3: a budget with 300,000 year entries and opening balances: problems, not a stack overflow', () => {
+    const doc = base();
+    doc.budgets[0].years = Array.from({ length: 300_000 }, () => ({ year: 2026, method: 'total', amount: '100', adopted: true }));
+    doc.openingBalances = [{ member: (doc.members[0] as { code: string }).code, budget: doc.budgets[0].id, year: 1990, assessed: '1', unpaid: '1' }];
+    expect(() => parseWorkbook(JSON.stringify(doc))).not.toThrow();
+  }, 20_000);
+});
