@@ -31,6 +31,7 @@ function groups(desktop: boolean): [string, [string, string][]][] {
         ['Tab, Shift+Tab', 'Next cell to the right, to the left'],
         ['F2 or typing', 'Edit the cell'],
         ['Escape', 'Cancel the edit'],
+        ['31.12.2026, 2026-12-31', 'A date: in the format chosen under “Organization and settings”, or ISO; Enter takes it, Escape goes back'],
         ['=+500, =−500', 'Raise or lower the amount shown by exactly 500 (−500 alone is a negative amount)'],
         [`${MOD}+V`, 'Paste rows copied from a spreadsheet (one undoable step)'],
       ],
