@@ -1,3 +1,4 @@
+import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { FileVerdict, TextVerdict, WorkbookCheckPort } from '../handlers/ports';
 import type { CheckRequest } from '../workers/workbook-check.worker';
@@ -31,9 +32,26 @@ function run<T>(entry: URL, request: CheckRequest, transfer: ArrayBuffer[] = [])
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 type Posted = Exclude<FileVerdict, { kind: 'ok' }> | { kind: 'ok'; bytes: Uint8Array };
 
+// Only the main process's fs reads inside app.asar (the bundled example); a worker thread may not see the archive.
+const inAsar = (path: string) => /\.asar([\\/]|$)/.test(path);
+
 export function workerWorkbookCheck(entry: URL): WorkbookCheckPort {
-  return {
+  const port: WorkbookCheckPort = {
     async readWorkbook(path, maxBytes) {
+      if (inAsar(path)) {
+        // Read here (asynchronous, off the main thread's time), checked in the worker all the same.
+        let text: string;
+        try {
+          const size = (await stat(path)).size;
+          if (size > maxBytes) return { kind: 'too-large', bytes: size };
+          text = new TextDecoder().decode(await readFile(path));
+        } catch (e) {
+          return { kind: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? why(e) };
+        }
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const v = await port.checkText(text);
+        return v.kind === 'ok' ? { kind: 'ok', text } : v;
+      }
       try {
         const v = await run<Posted>(entry, { kind: 'file', path, maxBytes });
         return v.kind === 'ok' ? { kind: 'ok', text: new TextDecoder().decode(v.bytes) } : v;
@@ -46,4 +64,5 @@ export function workerWorkbookCheck(entry: URL): WorkbookCheckPort {
       return run<TextVerdict>(entry, { kind: 'text', bytes }, [bytes.buffer as ArrayBuffer]).catch((e): TextVerdict => ({ kind: 'invalid', count: 1, message: `it could not be checked: ${why(e)}` }));
     },
   };
+  return port;
 }

@@ -1,7 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { builtinModules } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { workerWorkbookCheck } from '../../electron/adapters/workbook-worker';
 import { createFileHandlers } from '../../electron/handlers/files';
 import { MAX_WORKBOOK_BYTES } from '../../electron/handlers/limits';
@@ -9,7 +12,8 @@ import type { FsPort, WorkbookCheckPort } from '../../electron/handlers/ports';
 import { inlineWorkbookCheck } from '../../electron/workers/workbook-check';
 
 // Issue 15 item 7: the main process reads, parses and validates opened files in a worker thread; it only receives
-// the verdict and the text. Here the real worker runs (from source, through tsx).
+// the verdict and the text. Here the real worker runs, bundled as electron/build.mjs bundles it for the app (from
+// source through tsx each worker would spend seconds compiling under a loaded CI machine).
 
 const example = readFileSync('examples/example-workbook.json', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'cc-open-'));
@@ -19,7 +23,24 @@ const file = (name: string, text: string | Buffer) => {
   writeFileSync(p, text);
   return p;
 };
-const worker = workerWorkbookCheck(new URL('../../electron/workers/workbook-check.worker.ts', import.meta.url));
+let worker: WorkbookCheckPort;
+beforeAll(async () => {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      ssr: true,
+      target: 'node22',
+      outDir: join(dir, 'built'),
+      emptyOutDir: false,
+      minify: false,
+      lib: { entry: 'electron/workers/workbook-check.worker.ts', formats: ['cjs'], fileName: () => 'workbook-check.worker.cjs' },
+      rollupOptions: { external: ['electron', /^node:/, ...builtinModules] },
+    },
+    ssr: { noExternal: true },
+  });
+  worker = workerWorkbookCheck(pathToFileURL(join(dir, 'built', 'workbook-check.worker.cjs')));
+});
 
 /** A valid workbook of about `mb` MB: the example with many extra payments. */
 function bigWorkbook(mb: number): string {
@@ -88,6 +109,22 @@ describe('issue 15 item 7: opening files off the main thread', () => {
     expect(r.ok && r.opened).toEqual({ file: { id: '/w/book.json', name: 'book.json' }, text: example });
     expect(seen).toEqual([`/w/book.json ${MAX_WORKBOOK_BYTES}`]);
     expect(fs.readFile).not.toHaveBeenCalledWith('/w/book.json');
+  });
+
+  it('inside app.asar (the bundled example) the main process reads, and the worker still checks', async () => {
+    const asar = join(dir, 'app.asar', 'examples');
+    mkdirSync(asar, { recursive: true });
+    const p = join(asar, 'example-workbook.json');
+    writeFileSync(p, example);
+    expect(await worker.readWorkbook(p, MAX_WORKBOOK_BYTES)).toEqual({ kind: 'ok', text: example });
+    expect(await worker.readWorkbook(p, 10)).toEqual({ kind: 'too-large', bytes: Buffer.byteLength(example) });
+    writeFileSync(p, '{');
+    expect(await worker.readWorkbook(p, MAX_WORKBOOK_BYTES)).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('from source (tests, tools) the TypeScript worker runs through tsx', async () => {
+    const fromSource = workerWorkbookCheck(new URL('../../electron/workers/workbook-check.worker.ts', import.meta.url));
+    expect(await fromSource.checkText(example)).toEqual({ kind: 'ok' });
   });
 
   it('a worker that dies (out of memory, say) is a refusal, not a crash of the main process', async () => {
