@@ -258,8 +258,20 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /**
+ * A temp file of the app before this module (`<file>.tmp-<Date.now() in base 36>`, issue 15: a kill test left 72 of
+ * them, 2 GB): the time in its name, or null. Only names whose time is a plausible save time count.
+ */
+export function legacyTempTime(name: string, now = Date.now()): number | null {
+  const m = /^.+\.tmp-([0-9a-z]{8,9})$/.exec(name);
+  if (!m) return null;
+  const t = parseInt(m[1], 36);
+  return t >= Date.UTC(2024, 0, 1) && t <= now ? t : null;
+}
+
+/**
  * Removes temp files a killed save left behind in these folders (run at start): ours by name, and either left by a
- * process that is gone or older than `maxAgeMs` (a pid can be reused). Another program's files are never touched.
+ * process that is gone or older than `maxAgeMs` (a pid can be reused); the older versions' temp files once older than
+ * `maxAgeMs`. Another program's files are never touched.
  */
 export async function sweepStaleTemps(dirs: Iterable<string>, opts: { maxAgeMs?: number; now?: number; isAlive?: (pid: number) => boolean } = {}): Promise<string[]> {
   const maxAge = opts.maxAgeMs ?? 60 * 60 * 1000;
@@ -275,12 +287,12 @@ export async function sweepStaleTemps(dirs: Iterable<string>, opts: { maxAgeMs?:
     }
     for (const name of names) {
       const pid = tempOwner(name);
-      if (pid === null) continue;
+      if (pid === null && legacyTempTime(name, now) === null) continue;
       const path = join(dir, name);
       try {
         const st = await fsp.lstat(path);
         if (!st.isFile()) continue;
-        const orphan = pid !== process.pid && !isAlive(pid);
+        const orphan = pid !== null && pid !== process.pid && !isAlive(pid);
         if (!orphan && now - st.mtimeMs < maxAge) continue;
         await fsp.unlink(path);
         removed.push(path);

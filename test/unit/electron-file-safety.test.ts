@@ -7,6 +7,7 @@ import {
   atomicWritePlan,
   nodeAsyncOps,
   nodeSyncOps,
+  legacyTempTime,
   runSync,
   sweepStaleTemps,
   tempOwner,
@@ -184,6 +185,19 @@ describe('issue 15 item 5: temp files', () => {
     const removed = await sweepStaleTemps([d, join(d, 'missing')], { isAlive: (pid) => pid === 1 || pid === process.pid });
     expect(removed.sort()).toEqual([aliveOld, dead].sort());
     expect(readdirSync(d).sort()).toEqual([basename(aliveNew), basename(mine), 'a.json', basename(other)].sort());
+  });
+
+  it('the sweep also removes the older versions’ `<file>.tmp-<time>` files once they are an hour old', async () => {
+    const d = folder();
+    const stamp = (ms: number) => ms.toString(36);
+    const oldTemp = join(d, `book.json.tmp-${stamp(Date.now() - 3 * 3600_000)}`);
+    const freshTemp = join(d, `book.json.tmp-${stamp(Date.now())}`);
+    const notOurs = join(d, 'notes.tmp-draft');
+    for (const p of [oldTemp, freshTemp, notOurs]) writeFileSync(p, 'x');
+    const twoHoursAgo = (Date.now() - 2 * 3600_000) / 1000;
+    for (const p of [oldTemp, notOurs]) utimesSync(p, twoHoursAgo, twoHoursAgo);
+    expect(await sweepStaleTemps([d])).toEqual([oldTemp]);
+    expect(legacyTempTime('a.json.tmp-zzzzzzzzz')).toBeNull();
   });
 
   it('the app sweeps its own folder and the folders of recent files at start', async () => {
