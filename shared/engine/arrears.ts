@@ -119,14 +119,21 @@ interface RawStatus {
 }
 
 /**
- * R18 the amount that, credited to contributions counted in the arrears, brings them below the threshold: the
- * smallest whole number of rounding units above `arrears − threshold`, or all the arrears (R17: no arrears, no loss).
+ * R18 the least amount that, credited to contributions counted in the arrears, brings them below the threshold
+ * (one unit of the ledger's scale above `arrears − threshold`), or all the arrears (R17: no arrears, no loss).
  */
-function needed(arrears: bigint, threshold: bigint, unit: bigint): bigint {
+function needed(arrears: bigint, threshold: bigint): bigint {
   if (arrears <= 0n || arrears < threshold) return 0n;
-  const over = arrears - threshold;
-  const n = (over / unit) * unit + unit;
+  const n = arrears - threshold + 1n;
   return n < arrears ? n : arrears;
+}
+
+/**
+ * R18 the figure shown: the exact least payment rounded up to the rounding unit, so that it restores the vote and
+ * one rounding unit less does not (amounts with cents below the unit included).
+ */
+function upToUnit(v: bigint, unit: bigint): bigint {
+  return ((v + unit - 1n) / unit) * unit;
 }
 
 /**
@@ -142,6 +149,19 @@ function creditSequence(ledger: Ledger, acc: MemberAccount, date: string, until:
   const later = [...new Set(acc.items.filter((it) => it.due > date && it.due <= until).map((it) => it.due))].sort();
   for (const due of later) for (const l of lanes) for (const it of l) if (it.due === due && it.credited < it.assessed && fits(it)) out.push(it);
   return out;
+}
+
+/**
+ * R18 the smallest payment credited to reach `need` on the items `counts` puts under one key: with no open WCF share
+ * due by `until` for this payment, contributions are credited oldest first and the counted ones come first, so it
+ * is `need` itself (most members: no sequence is built).
+ */
+function smallestPaymentFor(ledger: Ledger, acc: MemberAccount, date: string, until: string, fits: (it: LedgerItem) => boolean, need: bigint, counts: (it: LedgerItem) => string | undefined): bigint {
+  if (need === 0n) return 0n;
+  let wcfOpen = false;
+  for (const it of acc.items) if (it.kind === 'wcf' && it.due <= until && it.credited < it.assessed && fits(it)) wcfOpen = true;
+  if (!wcfOpen) return need;
+  return smallestPayment(creditSequence(ledger, acc, date, until, fits), new Map([['arrears', need]]), counts);
 }
 
 /**
@@ -259,7 +279,7 @@ export class VotingStatusBook {
     // R18 the payment: marked for the budget tested alone; in the combined test, marked for none (its currency).
     const fits = budgets.length === 1 ? (it: LedgerItem) => it.budget === budget.id : (it: LedgerItem) => it.currency === budget.currency;
     const counts = (ty: number) => (it: LedgerItem) => (it.kind === 'contribution' && ids.has(it.budget) && it.year <= ty - 1 ? 'arrears' : undefined);
-    const minimum = noVote ? smallestPayment(creditSequence(l, acc.account, date, date, fits), new Map([['arrears', needed(arrears, threshold, unit)]]), counts(y)) : 0n;
+    const minimum = noVote ? upToUnit(smallestPaymentFor(l, acc.account, date, date, fits, needed(arrears, threshold), counts(y)), unit) : 0n;
 
     let losesVoteOn: string | null = null;
     let toKeep: bigint | null = null;
@@ -280,8 +300,7 @@ export class VotingStatusBook {
         const ty = yearOf(losesVoteOn);
         lossArrears = arrearsBefore(ty);
         lossThreshold = thresholdOn(ty);
-        const seq = creditSequence(l, acc.account, date, losesVoteOn, fits);
-        toKeep = smallestPayment(seq, new Map([['arrears', needed(lossArrears, lossThreshold, unit)]]), counts(ty));
+        toKeep = upToUnit(smallestPaymentFor(l, acc.account, date, losesVoteOn, fits, needed(lossArrears, lossThreshold), counts(ty)), unit);
       }
     }
     const incomplete = budgets.some((b) => l.incompleteHistory(b.id, member, [y - 1, y - 2]));
@@ -422,17 +441,19 @@ export class VotingStatusBook {
     const account = raw.reduce((a, r) => (r.account.horizon > a.horizon ? r.account : a), raw[0].account);
     const fits = (it: LedgerItem) => it.currency === currency;
     const arrearsOf = (ty: number) => (it: LedgerItem) => (it.kind === 'contribution' && it.year <= ty - 1 ? it.budget : undefined);
-    const unit = (r: RawStatus) => l.money(r.budget.roundingUnit);
+    // Rounded up to the finest unit of the member's budgets: one of them less misses the vote in some budget.
+    let unit = l.money(budgets[0].roundingUnit);
+    for (const b of budgets) if (l.money(b.roundingUnit) < unit) unit = l.money(b.roundingUnit);
     let minimum: bigint | null = null;
     let toKeep: bigint | null = null;
     if (one) {
       const lost = raw.filter((r) => r.arrears > 0n && r.arrears >= r.threshold);
-      const needs = new Map(lost.map((r) => [r.budget.id, needed(r.arrears, r.threshold, unit(r))]));
-      minimum = needs.size === 0 ? 0n : smallestPayment(creditSequence(l, account, date, date, fits), needs, arrearsOf(yearOf(date)));
+      const needs = new Map(lost.map((r) => [r.budget.id, needed(r.arrears, r.threshold)]));
+      minimum = needs.size === 0 ? 0n : upToUnit(smallestPayment(creditSequence(l, account, date, date, fits), needs, arrearsOf(yearOf(date))), unit);
       if (worst.status !== 'no vote' && loss !== null) {
         const day = loss;
-        const keepNeeds = new Map(raw.filter((r) => r.losesVoteOn === day).map((r) => [r.budget.id, needed(r.lossArrears, r.lossThreshold, unit(r))]));
-        toKeep = smallestPayment(creditSequence(l, account, date, day, fits), keepNeeds, arrearsOf(yearOf(day)));
+        const keepNeeds = new Map(raw.filter((r) => r.losesVoteOn === day).map((r) => [r.budget.id, needed(r.lossArrears, r.lossThreshold)]));
+        toKeep = upToUnit(smallestPayment(creditSequence(l, account, date, day, fits), keepNeeds, arrearsOf(yearOf(day))), unit);
       }
     }
     const row: StatusRow = {

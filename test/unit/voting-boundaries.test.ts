@@ -74,6 +74,32 @@ describe('R18 the minimum payment, credited as R15 says, restores the vote', () 
   });
 });
 
+describe('R18 with amounts finer than the rounding unit', () => {
+  // Found by the property test: cents paid in budgets rounded to whole francs. The figure is the exact least
+  // payment rounded up to the unit, so it restores the vote and one unit less does not.
+  function centsPaid(): Workbook {
+    const years = (a: string[]) => a.map((amount, i) => ({ year: 2021 + i, method: 'total' as const, amount, adopted: true }));
+    return workbook({
+      members: [{ code: 'A', name: 'State A' }],
+      budgets: [budget('conf', 'wipo-convention', years(['1000', '1000', '1000', '1000', '1000']), { roundingUnit: '1' }), budget('paris', 'paris', years(['100', '100', '1128', '100', '100']), { roundingUnit: '1' })],
+      participations: [takesPart('A', 'conf', 'A'), takesPart('A', 'paris', 'VII')],
+      payments: [
+        { id: 'p0', member: 'A', date: '2021-01-01', amount: '0.01', currency: 'CHF', budget: 'paris' },
+        { id: 'p1', member: 'A', date: '2021-01-01', amount: '0.01', currency: 'CHF', budget: 'paris', year: 2022 },
+      ],
+    });
+  }
+
+  it('R18 organization-wide: the figure restores the vote in both budgets; one franc less does not', () => {
+    const wb = centsPaid();
+    const row = new VotingStatusBook(wb).organizationReport('2024-01-01').rows[0];
+    expect(row.status).toBe('no vote');
+    const status = (amount: string) => new VotingStatusBook(withPayment(wb, { member: 'A', date: '2024-01-01', amount })).memberRow(row, '2024-01-01')!.status;
+    expect(status(row.minimumPayment!)).not.toBe('no vote');
+    expect(status(new Decimal(row.minimumPayment!).minus(1).toFixed())).toBe('no vote');
+  });
+});
+
 /** A member since 2000 in a workbook whose data start in 2024 (E4's figures). */
 function since2000(parts: Partial<Workbook> = {}): Workbook {
   const wb = e4();
