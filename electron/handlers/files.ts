@@ -136,8 +136,8 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
         const r = await handlers.saveAs(file.name, text);
         return 'cancelled' in r ? { ok: false, message: 'Save was cancelled' } : r;
       }
-      const no = await refusal(paths.basename(file.id), text);
-      return no ?? writeChosen(file.id, text);
+      // The check is inside the document's queue too: a quick check of a later save must not overtake a slow one.
+      return queue(`save:${file.id}`, async () => (await refusal(paths.basename(file.id), text)) ?? writeChosen(file.id, text));
     },
     async saveAs(suggestedName, text) {
       const name = suggestedBaseName(suggestedName, 'workbook.json');

@@ -263,6 +263,22 @@ describe('issue 15 item 6: two saves at once', () => {
     expect(temps(work)).toEqual([]);
   });
 
+  it('the later save wins even when its check finishes first', async () => {
+    const data = folder();
+    const work = folder();
+    const book = join(work, 'book.json');
+    writeFileSync(book, example);
+    // The first text takes longer to check than the second.
+    const check = { ...inlineWorkbookCheck, checkText: async (t: string) => (t.includes('"slow"') && (await new Promise((r) => setTimeout(r, 50))), inlineWorkbookCheck.checkText(t)) };
+    const h = createFileHandlers({ fs: nodeFs, dialog: { chooseOpen: async () => book, chooseSave: async () => null }, paths: { userData: data, startFile: book, join, basename, dirname }, check });
+    expect((await h.open()).ok).toBe(true);
+    const ref = { id: book, name: 'book.json' };
+    const [a, b] = await Promise.all([h.save(ref, variant('slow')), h.save(ref, variant('fast'))]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(readFileSync(book, 'utf8')).toBe(variant('fast'));
+    expect(readFileSync(`${book}.bak`, 'utf8')).toBe(variant('slow'));
+  });
+
   it('the same text saved twice at once never gives a false failure', async () => {
     const { h, book, ref } = app();
     expect((await h.open()).ok).toBe(true);
