@@ -2,6 +2,7 @@ import type { Problem, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { assessBudgetYear } from './assess';
 import { Holdings } from './classes';
+import { Ledger } from './ledger';
 
 /**
  * Problems only a computation shows (a member with no class for a year, a budget with no member): every budget is
@@ -21,6 +22,18 @@ export function checkComputable(workbook: Workbook): Problem[] {
         problems.push({ path: `budgets[${i}]`, message: `${b.name}, ${y}: ${e.message}` });
         return; // the first year that fails says enough; later years usually repeat it
       }
+    }
+  });
+  // R19 a decision's shares come from its year's contributions; where those cannot be had (all zero, say), the
+  // WCF view and `contrib wcf` would fail later: say so here, on the decision (found by npm run fuzz, issue 15).
+  if (problems.length > 0 || !workbook.wcfDecisions?.length) return problems;
+  const ledger = new Ledger(workbook);
+  (workbook.wcfDecisions ?? []).forEach((d, i) => {
+    try {
+      ledger.wcfShares(d);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      problems.push({ path: `wcfDecisions[${i}]`, message: e.message });
     }
   });
   return problems;

@@ -1,0 +1,18 @@
+// Defects `npm run fuzz` found (issue 15), each pinned by a test named after its rule.
+import { describe, expect, it } from 'vitest';
+import { wcfReport } from '../../shared/engine/wcf';
+import { checkComputable } from '../../shared/engine/check';
+import { Ledger } from '../../shared/engine/ledger';
+import { EngineError } from '../../shared/engine/apportion';
+import { e1Workbook } from './helpers';
+
+describe('found by the fuzz targets', () => {
+  it('R19: a WCF decision on a year whose contributions are all zero is a problem checkComputable reports, not an error later', () => {
+    const wb = e1Workbook();
+    wb.budgets[0].years[0].amount = '0.00';
+    wb.wcfDecisions = [{ id: 'w0', budget: 'conference', year: 2026, amount: '100.00' }];
+    // The reports throw on it (the app's WCF view, contrib wcf): validation must say so first, with the path.
+    expect(() => wcfReport(new Ledger(wb), '2026-12-31')).toThrow(EngineError);
+    expect(checkComputable(wb)).toEqual([{ path: 'wcfDecisions[0]', message: expect.stringMatching(/WCF decision w0: nobody is assessed in conference for 2026/) }]);
+  });
+});
