@@ -48,7 +48,9 @@ export function parseAmountInput(text: string, current: string | undefined, opts
     if (plain === undefined) return { ok: false, message: `“${text.trim()}” is not an amount: type digits such as 1500000.00, or =+500 / =-500 to adjust the figure shown` };
     if (lead === '-' && !new Decimal(plain).isZero()) {
       if (current === undefined) return { ok: false, message: `${what} cannot be negative: type it without the minus sign${opts.hint ? `; ${opts.hint}` : ''}` };
-      return { ok: false, message: `${what} cannot be negative. To lower it by ${plain}, type =-${plain}${shown(new Decimal(current).minus(plain))}` };
+      const lowered = new Decimal(current).minus(plain);
+      if (!lowered.isPositive() || lowered.isZero()) return { ok: false, message: `${what} cannot be negative: type an amount greater than zero (=-500 lowers the figure shown by 500)` };
+      return { ok: false, message: `${what} cannot be negative. To lower it by ${plain}, type =-${plain}${shown(lowered)}` };
     }
     if (lead === '+' && !formula && current !== undefined) {
       return { ok: false, message: `“${t}” could mean ${plain} or ${it} raised by ${plain}: type ${plain}, or =+${plain} to raise it${shown(new Decimal(current).plus(plain))}` };

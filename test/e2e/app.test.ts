@@ -140,7 +140,7 @@ describe('browser mode, end to end', () => {
     // The budget panel's figure field refuses the same way, next to the field.
     await page.fill('[data-testid=budget-figure]', '-999999999');
     await page.press('[data-testid=budget-figure]', 'Enter');
-    await expect.poll(() => text('[data-testid=budget-figure-error]')).toMatch(/greater than zero/);
+    await expect.poll(() => text('[data-testid=budget-figure-error]')).toMatch(/^The total cannot be negative: type an amount greater than zero/);
     await page.press('[data-testid=budget-figure]', 'Escape');
   });
 

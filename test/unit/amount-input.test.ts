@@ -46,7 +46,7 @@ describe('amount input (R3)', () => {
     expect(message(parseAmountInput('=-500', '500', { what: 'The total' }))).toBe('The total must be greater than zero (=-500 would make it 0)');
     expect(message(parseAmountInput('=-600', '500', { what: 'The total' }))).toBe('The total must be greater than zero (=-600 would make it -100)');
     expect(parseAmountInput('-500', '500', { what: 'The total' }).ok).toBe(false);
-    expect(message(parseAmountInput('-500', '500', { what: 'The total' }))).toBe('The total cannot be negative. To lower it by 500, type =-500');
+    expect(message(parseAmountInput('-500', '500', { what: 'The total' }))).toBe('The total cannot be negative: type an amount greater than zero (=-500 lowers the figure shown by 500)');
   });
 
   it('R3: what is not an amount or an adjustment is refused, with both forms named', () => {
