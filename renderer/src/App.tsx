@@ -3,7 +3,6 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import {
   addMember,
   EMPTY_HISTORY,
-  importMembers,
   formatTsv,
   parseAmountInput,
   pasteRows,
@@ -22,7 +21,10 @@ import type { FileRef, MenuCommand, OpenResult } from '../../shared/ipc/contract
 import { classSource, specialUnionArticle } from '../../shared/engine/classes';
 import { declaredRateWarning } from '../../shared/export/contribution-table';
 import { decimalPlaces } from '../../shared/model/decimal';
-import { parseMembersCsv } from '../../shared/model/members-csv';
+import { applyMembersImport, membersImportRows, previewMembersImport, type MembersImportArgs } from '../../shared/edit/import-preview';
+import { readMembers } from '../../shared/model/members-csv';
+import { MembersImportPreview } from './import/ImportPreview';
+import { isSheet, readTable } from './import/readTable';
 import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import { emptyWorkbook } from '../../shared/model/empty';
 import type { Problem, Workbook } from '../../shared/model/types';
@@ -415,33 +417,30 @@ export function App() {
     };
   }, [budget, year, run, table, focusedCode, scenario, page]);
 
-  /** Members from a CSV or XLSX file (its first sheet): one undoable step, reporting the lines or rows it could not read. */
+  /** R25 members from a CSV, TSV or XLSX file (its first sheet): previewed, then applied whole as one undoable step. */
+  const [memberImport, setMemberImport] = useState<{ file: string; where: string; what: 'class' | 'weight'; notices: string[]; args: MembersImportArgs } | null>(null);
+  const memberPreview = useMemo(() => (memberImport && workbook ? previewMembersImport(workbook, memberImport.args) : null), [memberImport, workbook]);
   const importCsv = useCallback(
     async (file: File) => {
       if (!budget) return;
-      const sheet = /\.xlsx$/i.test(file.name);
-      let text: string;
+      let table;
       try {
-        // exceljs is loaded only here (a separate chunk): the main bundle stays small.
-        text = sheet ? await import('./import/members-xlsx').then((m) => file.arrayBuffer().then(m.xlsxToCsv)) : await file.text();
+        table = await readTable(file, { comments: true });
       } catch (e) {
-        return setNotice({ kind: 'error', text: `${file.name} could not be read as ${sheet ? 'an Excel workbook' : 'text'}: ${(e as Error).message}` });
+        return setNotice({ kind: 'error', text: `${file.name} could not be read as ${isSheet(file.name) ? 'an Excel workbook' : 'text'}: ${(e as Error).message}` });
       }
-      const read = parseMembersCsv(text, classes ? 'class' : 'weight');
-      const where = sheet ? 'row' : 'line';
-      const words = (m: string) => (sheet ? m.replace(/\bline (\d+)/g, 'row $1') : m);
-      const o = run((wb) =>
-        importMembers(wb, {
-          budget: budget.id,
-          year,
-          rows: read.members.map((m) => ({ at: `${where} ${m.line}`, code: m.code, name: m.name, value: m.class ?? m.weight ?? '' })),
-          problems: read.problems.map((p) => ({ path: `${where} ${p.line}`, message: `${where} ${p.line}: ${words(p.message)}` })),
-        }),
-      );
-      if (!o.ok) setNotice({ kind: 'error', text: `Nothing was imported from ${file.name}:`, problems: o.problems });
+      const what = classes ? 'class' : 'weight';
+      const read = readMembers(table, what);
+      setMemberImport({ file: file.name, where: `${budget.name}, ${year}`, what, notices: read.notices, args: { budget: budget.id, year, ...membersImportRows(read) } });
     },
-    [budget, classes, year, run],
+    [budget, classes, year],
   );
+  const applyMemberImport = useCallback(() => {
+    if (!memberImport) return;
+    const o = run((wb) => applyMembersImport(wb, memberImport.args));
+    setMemberImport(null);
+    if (!o.ok) setNotice({ kind: 'error', text: `Nothing was imported from ${memberImport.file}:`, problems: o.problems });
+  }, [memberImport, run]);
 
   const onEdit = useCallback(
     (edit: CellEdit) => {
@@ -549,7 +548,7 @@ export function App() {
           Import CSV/XLSX…
           <input
             type="file"
-            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.tsv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             hidden
             disabled={Boolean(scenario) || inLedger}
             data-testid="import-csv"
@@ -580,6 +579,16 @@ export function App() {
         </button>
       </header>
       {showKeys && <Shortcuts desktop={api.kind === 'electron'} onClose={() => setShowKeys(false)} />}
+      {memberImport && memberPreview && (
+        <MembersImportPreview
+          {...memberImport}
+          preview={memberPreview}
+          keepNames={memberImport.args.keepNames === true}
+          onKeepNames={(keepNames) => setMemberImport({ ...memberImport, args: { ...memberImport.args, keepNames } })}
+          onApply={applyMemberImport}
+          onCancel={() => setMemberImport(null)}
+        />
+      )}
       <ViewTabs view={page} onView={setPage} />
       {draftOffer && (
         <div className="notice info" role="status" data-testid="recover">

@@ -124,6 +124,8 @@ export function previewMembersImport(wb: Workbook, a: MembersImportArgs): Member
 }
 
 export interface PaymentAdded extends Payment {
+  /** The statement's row it comes from ("row 4"). */
+  at: string;
   /** A payment already recorded with the same member, date and amount: the statement may have been imported before. */
   sameAs?: string;
 }
@@ -131,39 +133,57 @@ export interface PaymentAdded extends Payment {
 export interface PaymentsPreview {
   added: PaymentAdded[];
   refused: Refusal[];
+  /** Rows that are not payments received (debits): left out, and listed as such. */
+  leftOut: Refusal[];
   canApply: boolean;
 }
 
 /** What importing these statement rows would record (payments are only ever added) and refuse. */
-export function previewPaymentsImport(wb: Workbook, a: PaymentRowsArgs): PaymentsPreview {
+export function previewPaymentsImport(wb: Workbook, a: PaymentRowsArgs, leftOut: Refusal[] = []): PaymentsPreview {
   const o = importPayments(wb, a);
-  if (!o.ok) return { added: [], refused: refusals(o.problems), canApply: false };
+  if (!o.ok) return { added: [], refused: refusals(o.problems), leftOut, canApply: false };
   const key = (p: Payment) => `${p.member}\u0000${p.date}\u0000${new Decimal(p.amount).toFixed()}`;
   const known = new Map(wb.payments.map((p) => [key(p), p.id]));
-  const added = o.workbook.payments.slice(wb.payments.length).map((p): PaymentAdded => {
+  // importPayments records the rows it reads in order, so the n-th payment is the n-th row neither blank nor refused.
+  const refusedAt = new Set(o.problems.map((p) => p.path));
+  const from: string[] = [];
+  for (let r = a.firstRow ?? 0; r < a.rows.length; r++) {
+    if (a.rows[r].some((c) => c.trim() !== '') && !refusedAt.has(`row ${r + 1}`)) from.push(`row ${r + 1}`);
+  }
+  const added = o.workbook.payments.slice(wb.payments.length).map((p, i): PaymentAdded => {
     const same = known.get(key(p));
-    return same ? { ...p, sameAs: same } : p;
+    return { ...p, at: from[i] ?? '', ...(same ? { sameAs: same } : {}) };
   });
   const refused = refusals(o.problems);
-  return { added, refused, canApply: refused.length === 0 && added.length > 0 };
+  return { added, refused, leftOut, canApply: refused.length === 0 && added.length > 0 };
 }
 
 /**
  * A statement as read (R25) as the rows of a payments import: the amount column read as numbers (decimal commas
  * where the delimiter is not a comma; two readings refused), rows placed at their line (or sheet row) so "row N"
- * is where the user finds it, a refused row left blank so that it is not imported as well.
+ * is where the user finds it, a refused row left blank so that it is not imported as well. Debits (a minus or
+ * brackets) are not payments received: they are left out, and listed as left out.
  */
-export function statementImportArgs(t: Tabular, mapping: PaymentMapping, header: boolean, verb: string): PaymentRowsArgs {
+export function statementImport(t: Tabular, mapping: PaymentMapping, header: boolean, verb: string): { args: PaymentRowsArgs; leftOut: Refusal[] } {
   const read = mapping.amount === undefined ? t : readNumbers(t, [mapping.amount], { header });
   const refused = new Set(read.problems.map((p) => p.line));
   const rows: string[][] = [];
-  for (const r of read.rows) rows[r.line - 1] = refused.has(r.line) ? [] : r.cells;
+  const leftOut: Refusal[] = [];
+  for (const [k, r] of read.rows.entries()) {
+    const amount = mapping.amount === undefined ? '' : (r.cells[mapping.amount] ?? '').trim();
+    const debit = (k > 0 || !header) && /^[-(]/.test(amount);
+    if (debit) leftOut.push({ at: `row ${r.line}`, message: `${amount} is a debit, not a payment received` });
+    rows[r.line - 1] = refused.has(r.line) || debit ? [] : r.cells;
+  }
   const first = read.rows[0]?.line ?? 1;
   return {
-    rows: Array.from(rows, (r) => r ?? []),
-    mapping,
-    firstRow: header ? first : first - 1,
-    verb,
-    problems: read.problems.map((p) => ({ path: `row ${p.line}`, message: `row ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}` })),
+    args: {
+      rows: Array.from(rows, (r) => r ?? []),
+      mapping,
+      firstRow: header ? first : first - 1,
+      verb,
+      problems: read.problems.map((p) => ({ path: `row ${p.line}`, message: `row ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}` })),
+    },
+    leftOut,
   };
 }

@@ -70,10 +70,10 @@ export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRe
   if (iValue < 0) problems.push({ file, line: head.line, message: `the header has no "${want}" column${want === 'weight' ? ' (a scale needs each member’s weight)' : ''}` });
   if (problems.length > 0) return fail([...table.problems, ...problems].sort((a, b) => a.line - b.line));
   const unread = head.cells.filter((_, i) => i !== iCode && i !== iName && i !== iValue && head.cells[i] !== '');
-  if (unread.length > 0) notices.push(`${file}: the column${unread.length > 1 ? 's' : ''} ${unread.map((c) => `“${c}”`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read (only code, name and ${want}).`);
+  if (unread.length > 0) notices.push(`the column${unread.length > 1 ? 's' : ''} ${unread.map((c) => `“${c}”`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read (only code, name and ${want}).`);
 
   const read = want === 'weight' ? readNumbers(table, [iValue]) : table;
-  problems.push(...read.problems);
+  for (const p of read.problems) problems.push(p); // not push(...): 200,000 problems would overflow the stack
   // A cell already refused (two readings, damaged text) is not refused a second time.
   const refused = new Set(read.problems.filter((p) => p.field !== undefined).map((p) => `${p.line}\u0000${p.field}`));
   const fieldOk = (line: number, col: number) => !refused.has(`${line}\u0000${head.cells[col]}`);

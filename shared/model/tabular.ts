@@ -328,7 +328,8 @@ function checkRows(t: Tabular): void {
   const width = t.rows[0]?.cells.length ?? 0;
   const sep = t.delimiter ? `“${t.delimiter === '\t' ? 'tab' : t.delimiter}”` : '';
   for (const [k, row] of t.rows.entries()) {
-    if (k > 0 && row.cells.length > width) {
+    // A sheet has no delimiter to misplace: cells beyond its header are columns without a name, left as they are.
+    if (t.delimiter && k > 0 && row.cells.length > width) {
       const extra = row.cells.slice(width);
       if (extra.some((c) => c !== '')) {
         t.problems.push({ file: t.file, line: row.line, message: `this ${t.unit} has ${row.cells.length} fields where the header has ${width}${sep ? `: a name holding a ${sep} must be in quotes` : ''}` });
@@ -405,11 +406,16 @@ export function readNumber(text: string, delimiter: Delimiter | null, decimal?: 
   return { readings: [`${neg}${asDecimal}`, `${neg}${asGroup}`] };
 }
 
+/** Digits only, or digits and a point that cannot be a thousands separator: nothing to read. */
+const PLAIN = /^\d+$|^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$/;
+
 /** The decimal mark a column's unambiguous cells show, if they all agree. */
-function decimalMarkOf(cells: string[], delimiter: Delimiter | null): '.' | ',' | undefined {
+function decimalMarkOf(rows: readonly TabularRow[], first: number, col: number, delimiter: Delimiter | null): '.' | ',' | undefined {
   if (delimiter === ',') return '.';
   const seen = new Set<'.' | ','>();
-  for (const c of cells) {
+  for (let k = first; k < rows.length && seen.size < 2; k++) {
+    const c = rows[k].cells[col];
+    if (c === undefined || c === '' || /^[-+]?\d+$/.test(c)) continue;
     const m = c.trim().replace(/^[-+]/, '');
     const single = SINGLE.exec(m);
     if (single) {
@@ -434,18 +440,23 @@ function decimalMarkOf(cells: string[], delimiter: Delimiter | null): '.' | ',' 
  */
 export function readNumbers(t: Tabular, columns: readonly number[], opts: { header?: boolean } = { header: true }): Tabular {
   const first = opts.header === false ? 0 : 1;
-  const rows = t.rows.map((r) => ({ line: r.line, cells: [...r.cells] }));
+  // Rows are copied only where a cell changes: the table read stays as it was.
+  const rows = t.rows.slice();
   const problems = [...t.problems];
   for (const col of columns) {
-    const mark = decimalMarkOf(rows.slice(first).map((r) => r.cells[col] ?? ''), t.delimiter);
-    for (const r of rows.slice(first)) {
-      const c = r.cells[col];
-      if (c === undefined || c === '') continue;
+    const mark = decimalMarkOf(rows, first, col, t.delimiter);
+    for (let k = first; k < rows.length; k++) {
+      const c = rows[k].cells[col];
+      if (c === undefined || c === '' || PLAIN.test(c)) continue;
       const n = readNumber(c, t.delimiter, mark);
-      if ('value' in n) r.cells[col] = n.value;
-      else if ('readings' in n) {
+      if ('value' in n) {
+        if (n.value === c) continue;
+        const cells = [...rows[k].cells];
+        cells[col] = n.value;
+        rows[k] = { line: rows[k].line, cells };
+      } else if ('readings' in n) {
         const mark = c.includes(',') ? 'comma' : 'point';
-        problems.push({ file: t.file, line: r.line, field: columnName(t, col), message: `“${c}” can be read as ${n.readings[0]} (the ${mark} marking decimals) or as ${n.readings[1]} (the ${mark} separating thousands): write the number the file means without a thousands separator` });
+        problems.push({ file: t.file, line: rows[k].line, field: columnName(t, col), message: `“${c}” can be read as ${n.readings[0]} (the ${mark} marking decimals) or as ${n.readings[1]} (the ${mark} separating thousands): write the number the file means without a thousands separator` });
       }
     }
   }

@@ -195,13 +195,15 @@ describe('browser mode, end to end', () => {
     await page.keyboard.press('Control+z');
   });
 
-  it('imports members from a CSV file in one step, reporting the lines it could not read', async () => {
+  it('R25 imports members from a CSV file only whole: the preview names the line it could not read, and nothing is imported', async () => {
     const csv = join(dir, 'members.csv');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(csv, 'code,name,class\nXC,Mu,VI\nXD,Thule,Z\n');
     await page.setInputFiles('[data-testid=import-csv]', csv);
-    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Import 1 row \(1 added, 0 updated\); 1 skipped:.*line 3: “Z” is not a class/);
-    await page.keyboard.press('Control+z');
+    await expect.poll(() => text('[data-testid=preview-refused]')).toMatch(/line 3“Z” is not a class/);
+    expect(await page.isDisabled('[data-testid=import-apply]')).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid=import-preview]').count()).toBe(0);
   });
 
   it('R1 the scheme editor refuses bad units at the field and recomputes on good ones', async () => {

@@ -268,7 +268,7 @@ describe('R14 other assumptions in a scenario', () => {
 });
 
 describe('members from an XLSX file (first sheet)', () => {
-  it('imports in one undoable step and reports the rows it could not read, like CSV', async () => {
+  it('R25 imports in one undoable step, and only whole: a row it could not read is named in the preview (its sheet row), like CSV', async () => {
     await page.selectOption('[data-testid=scenario-select]', '');
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet('Members');
@@ -277,9 +277,19 @@ describe('members from an XLSX file (first sheet)', () => {
     const file = join(dir, 'members.xlsx');
     writeFileSync(file, Buffer.from(await book.xlsx.writeBuffer()));
     await page.setInputFiles('[data-testid=import-csv]', file);
-    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Import 1 row \(1 added, 0 updated\); 1 skipped:.*row 4: “Z” is not a class/);
+    await expect.poll(() => text('[data-testid=preview-refused]')).toMatch(/row 4“Z” is not a class/);
+    expect(await page.isDisabled('[data-testid=import-apply]')).toBe(true);
+    await page.click('[data-testid=import-cancel]');
+    // The bad row corrected: the whole sheet imports.
+    const fixed = new ExcelJS.Workbook();
+    fixed.addWorksheet('Members').addRows([['Code', 'Name', 'Class'], ['XE', 'Erewhon; Utopia', 'VI'], [], ['XF', 'Nowhere', 'VII']]);
+    writeFileSync(file, Buffer.from(await fixed.xlsx.writeBuffer()));
+    await page.setInputFiles('[data-testid=import-csv]', file);
+    await expect.poll(() => text('[data-testid=import-summary]')).toBe('2 to add · 0 to change · 0 unchanged · 0 refused');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text('[data-testid=notice]')).toMatch(/Import 2 rows \(2 added, 0 updated\)/);
     const totalName = '.ag-row-pinned .ag-cell[col-id="name"]';
-    await expect.poll(() => text(totalName)).toBe(`Total, ${baseline.rows.length + 1} members`);
+    await expect.poll(() => text(totalName)).toBe(`Total, ${baseline.rows.length + 2} members`);
     // The new member is the last row (the grid renders rows near the viewport): scroll to it.
     await page.click(cell('AD', 'code'));
     await page.keyboard.press('Control+End');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { perform, undo, EMPTY_HISTORY } from '../../shared/edit';
-import { applyMembersImport, membersImportRows, previewMembersImport, previewPaymentsImport, statementImportArgs } from '../../shared/edit/import-preview';
+import { applyMembersImport, membersImportRows, previewMembersImport, previewPaymentsImport, statementImport } from '../../shared/edit/import-preview';
 import { guessPaymentMapping } from '../../shared/edit';
 import { readMembersFile } from '../../shared/model/members-csv';
 import { readTabular } from '../../shared/model/tabular';
@@ -91,25 +91,36 @@ describe('R25 members import preview', () => {
 describe('R25 bank statement preview', () => {
   const statement = (bytes: Uint8Array) => {
     const t = readTabular(bytes, 's.csv');
-    return statementImportArgs(t, guessPaymentMapping(t.rows[0].cells)!, true, 'Import s.csv');
+    const { args, leftOut } = statementImport(t, guessPaymentMapping(t.rows[0].cells)!, true, 'Import s.csv');
+    return [args, leftOut] as const;
   };
 
   it('R25: a semicolon statement with decimal commas in Windows-1252 is previewed exactly (row numbers are its lines)', () => {
     const wb = example();
-    const p = previewPaymentsImport(wb, statement(readFileSync('test/fixtures/r25-statement-1252.csv')));
+    const p = previewPaymentsImport(wb, ...statement(readFileSync('test/fixtures/r25-statement-1252.csv')));
     expect(p.refused).toEqual([]);
-    expect(p.added.map((x) => [x.member, x.date, x.amount, x.reference])).toEqual([
-      ['FR', '2026-03-02', '1234.5', 'Contribution 2026'],
-      ['AT', '2026-03-05', '12000', 'Beitrag, Rest 2025 (Österreich)'],
-      ['CH', '2026-03-09', '0.75', 'Frais'],
+    expect(p.added.map((x) => [x.at, x.member, x.date, x.amount, x.reference])).toEqual([
+      ['row 2', 'FR', '2026-03-02', '1234.5', 'Contribution 2026'],
+      ['row 3', 'AT', '2026-03-05', '12000', 'Beitrag, Rest 2025 (Österreich)'],
+      ['row 4', 'CH', '2026-03-09', '0.75', 'Frais'],
     ]);
     expect(p.canApply).toBe(true);
   });
 
   it('R25: an amount with two readings is refused with its row, and blocks the import', () => {
-    const p = previewPaymentsImport(example(), statement(utf8('date;member;amount\n2026-03-02;FR;1.234\n2026-03-03;CH;5\n')));
+    const p = previewPaymentsImport(example(), ...statement(utf8('date;member;amount\n2026-03-02;FR;1.234\n2026-03-03;CH;5\n')));
     expect(p.canApply).toBe(false);
     expect(p.refused).toEqual([{ at: 'row 2', message: expect.stringMatching(/^row 2, amount: “1\.234” can be read as 1\.234 .* or as 1234 /) }]);
+  });
+
+  it('R25: debits are left out and listed as such (they are not payments received); they do not block the import', () => {
+    const p = previewPaymentsImport(example(), ...statement(utf8('date;member;amount\n2026-03-02;FR;-1.234,50\n2026-03-03;CH;5\n2026-03-04;CH;(7)\n')));
+    expect(p.leftOut).toEqual([
+      { at: 'row 2', message: '-1234.50 is a debit, not a payment received' },
+      { at: 'row 4', message: '(7) is a debit, not a payment received' },
+    ]);
+    expect(p.added.map((x) => [x.at, x.amount])).toEqual([['row 3', '5']]);
+    expect(p.canApply).toBe(true);
   });
 
   it('R25: a payment already recorded with the same member, date and amount is flagged', () => {

@@ -182,6 +182,12 @@ describe('R25 the fixture: semicolon, decimal commas, Windows-1252', () => {
     ]);
   });
 
+  it('R25: 200,000 refused lines are all reported (no stack overflow collecting them)', () => {
+    const r = parseMembersCsv(`code;weight\n${Array.from({ length: 200_000 }, (_, i) => `M${i};1,234`).join('\n')}\n`, 'weight');
+    expect(r.problems.length).toBe(200_000);
+    expect(r.problems[199_999].line).toBe(200_001);
+  });
+
   it('R25: a sheet’s rows are checked as a file’s lines are (rows numbered as the sheet’s)', () => {
     const t = tabularFromSheet([{ line: 1, cells: ['code', 'weight'] }, { line: 3, cells: ['X', '1,234'] }], 'm.xlsx');
     expect(readNumbers(t, [1]).problems).toEqual([expect.objectContaining({ line: 3, field: 'weight' })]);

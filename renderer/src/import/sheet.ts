@@ -1,10 +1,11 @@
 import type { CellValue } from 'exceljs';
+import type { TabularRow } from '../../../shared/model/tabular';
 
-// Members from an XLSX file: the first sheet becomes CSV text, one line per sheet row, so the CSV reader
-// (shared/model/members-csv) checks it and its "line N" is the sheet's row N. exceljs is loaded on demand:
-// it is large, and only this import needs it in the renderer.
+// The first sheet of an XLSX file as rows of text, each numbered by its sheet row, for the one tabular reader
+// (shared/model/tabular: tabularFromSheet) that members files and bank statements both go through. exceljs is
+// loaded on demand: it is large, and only these imports need it in the renderer.
 
-/** A cell as the text the CSV reader expects; a number keeps JavaScript's shortest exact form (weights, R2). */
+/** A cell as text; a number keeps JavaScript's shortest exact form (weights R2, amounts R3: read, never computed). */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
@@ -20,23 +21,17 @@ export function cellText(v: CellValue): string {
   return ''; // an error value (#N/A…) reads as empty, and is reported as such
 }
 
-/** Every field quoted: a name may hold a comma or a semicolon (both are separators to the CSV reader). */
-const quoted = (s: string) => `"${s.replace(/[\r\n]+/g, ' ').replace(/"/g, '""')}"`;
-
-export async function xlsxToCsv(bytes: ArrayBuffer): Promise<string> {
+export async function sheetRows(bytes: ArrayBuffer): Promise<TabularRow[]> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes);
   const ws = book.worksheets[0];
-  if (!ws) return '';
-  const lines: string[] = [];
-  for (let n = 1; n <= ws.rowCount; n++) {
-    const row = ws.getRow(n);
+  if (!ws) return [];
+  const rows: TabularRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-    // An empty row stays an (empty) line, so line numbers stay row numbers.
-    lines.push(cells.some((x) => x !== '') ? cells.map(quoted).join(',') : '');
-  }
-  return `${lines.join('\n')}\n`;
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    rows.push({ line, cells });
+  });
+  return rows;
 }
-

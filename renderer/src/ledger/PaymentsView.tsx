@@ -4,6 +4,7 @@ import {
   editPayment,
   guessPaymentMapping,
   importPayments,
+  type PaymentRowsArgs,
   pastePayments,
   PAYMENT_FIELDS,
   readDate,
@@ -20,6 +21,8 @@ import { compareAmounts, groupThousands } from '../../../shared/model/decimal';
 import type { Payment } from '../../../shared/model/types';
 import { tableCsv, today } from '../export/exports';
 import { readStatement, rememberedMapping, rememberMapping, type Statement } from './bankImport';
+import { previewPaymentsImport, statementImport, type Refusal } from '../../../shared/edit/import-preview';
+import { PaymentsImportPreview } from '../import/ImportPreview';
 import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
@@ -68,6 +71,9 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
   const [cellError, setCellError] = useState<{ rowId: string; colId: string; message: string } | null>(null);
   const [selected, setSelected] = useState<Payment | null>(null);
   const [statementFile, setStatementFile] = useState<Statement | null>(null);
+  // R25 the statement's payments as they would be recorded, shown before anything changes.
+  const [pending, setPending] = useState<{ args: PaymentRowsArgs; leftOut: Refusal[]; mapping: PaymentMapping; header: boolean } | null>(null);
+  const statementPreview = useMemo(() => (pending ? previewPaymentsImport(workbook, pending.args, pending.leftOut) : null), [pending, workbook]);
   const [rowDraft, setRowDraftState] = useState(EMPTY);
   const rowDraftRef = useRef(rowDraft);
   const setRowDraft = (d: Required<PaymentInput>) => {
@@ -316,7 +322,10 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
                 e.target.value = '';
                 if (file)
                   void readStatement(file).then(
-                    (s) => (s.rows.length ? setStatementFile(s) : notify('error', `${file.name} holds no rows`)),
+                    (s) =>
+                      s.table.rows.length
+                        ? setStatementFile(s)
+                        : notify('error', s.table.problems.length ? `${file.name} could not be read:` : `${file.name} holds no rows`, s.table.problems.map((p) => ({ path: `row ${p.line}`, message: `row ${p.line}: ${p.message}` }))),
                     (err: Error) => notify('error', `${file.name} could not be read: ${err.message}`),
                   );
               }}
@@ -333,10 +342,20 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
           <MappingForm
             statement={statementFile}
             onCancel={() => setStatementFile(null)}
-            onImport={(mapping, header) => {
-              const o = run((wb) => importPayments(wb, { rows: statementFile.rows, mapping, firstRow: header ? 1 : 0, verb: `Import ${statementFile.name}` }));
+            onImport={(mapping, header) => setPending({ ...statementImport(statementFile.table, mapping, header, `Import ${statementFile.name}`), mapping, header })}
+          />
+        )}
+        {statementFile && pending && statementPreview && (
+          <PaymentsImportPreview
+            file={statementFile.name}
+            preview={statementPreview}
+            notices={statementFile.table.notices}
+            onCancel={() => setPending(null)}
+            onApply={() => {
+              const o = run((wb) => importPayments(wb, pending.args));
+              setPending(null);
               if (!o.ok) return notify('error', `Nothing was imported from ${statementFile.name}:`, o.problems);
-              rememberMapping(statementFile.rows[0], mapping, header);
+              rememberMapping(statementFile.first, pending.mapping, pending.header);
               setStatementFile(null);
             }}
           />
@@ -408,7 +427,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
 
 /** Which column holds what: chosen once per bank format (its header row) and remembered. */
 function MappingForm({ statement, onImport, onCancel }: { statement: Statement; onImport(m: PaymentMapping, header: boolean): void; onCancel(): void }) {
-  const first = statement.rows[0];
+  const first = statement.first;
   const initial = useMemo(() => {
     const known = rememberedMapping(first);
     if (known) return { ...known, remembered: true };
@@ -417,7 +436,7 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
   }, [first]);
   const [mapping, setMapping] = useState<PaymentMapping>(initial.mapping);
   const [header, setHeader] = useState(initial.header);
-  const width = Math.max(...statement.rows.slice(0, 20).map((r) => r.length));
+  const width = Math.max(...statement.table.rows.slice(0, 20).map((r) => r.cells.length));
   const colName = (i: number) => (header ? `${first[i] || `column ${i + 1}`}` : `column ${i + 1} (${first[i] ?? ''})`);
   return (
     <form
@@ -429,7 +448,7 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
       }}
     >
       <strong>
-        {statement.name}: {statement.rows.length - (header ? 1 : 0)} rows.
+        {statement.name}: {statement.count + (header ? 0 : 1)} rows.
       </strong>{' '}
       {initial.remembered ? 'The columns chosen last time for this format:' : 'Choose the column of each field:'}
       {PAYMENT_FIELDS.map((f) => (

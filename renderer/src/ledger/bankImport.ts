@@ -1,53 +1,24 @@
-import { parse } from 'csv-parse/browser/esm/sync';
 import type { PaymentMapping } from '../../../shared/edit';
+import type { Tabular } from '../../../shared/model/tabular';
+import { readTable } from '../import/readTable';
 
-// Bank statements as rows of text: CSV (comma, semicolon or tab) or the first sheet of an XLSX. The column mapping
-// a user chooses is remembered per set of headers (a bank's export keeps its headers), in the window's
-// localStorage, which both the Electron renderer and a browser keep between sessions.
+// Bank statements as rows, through the one tabular reader (R25: delimiter from the header line, quotes, encodings
+// said so; the amount column is read as numbers once the user has said which it is). The column mapping a user
+// chooses is remembered per set of headers (a bank's export keeps its headers), in the window's localStorage, which
+// both the Electron renderer and a browser keep between sessions.
 
 export interface Statement {
   name: string;
-  rows: string[][];
+  table: Tabular;
+  /** The first row (a header, or the first payment): what the mapping form shows. */
+  first: string[];
+  /** Rows after the first. */
+  count: number;
 }
 
 export async function readStatement(file: File): Promise<Statement> {
-  if (/\.xlsx$/i.test(file.name)) return { name: file.name, rows: await readXlsx(await file.arrayBuffer()) };
-  const text = await file.text();
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = first.includes('\t') ? '\t' : first.split(';').length > first.split(',').length ? ';' : ',';
-  const rows = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  return { name: file.name, rows };
-}
-
-/** exceljs is loaded only when an XLSX statement is imported (it is large). */
-async function readXlsx(data: ArrayBuffer): Promise<string[][]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(data);
-  const sheet = book.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
-  });
-  return rows;
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  // A number cell holds a binary double; its shortest decimal form is the figure the spreadsheet shows (R3: the
-  // amount is then read as a decimal string, never computed with).
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'object') {
-    const o = v as { text?: unknown; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if (o.result !== undefined) return cellText(o.result);
-    if (typeof o.text === 'string') return o.text;
-  }
-  return String(v);
+  const table = await readTable(file);
+  return { name: file.name, table, first: table.rows[0]?.cells ?? [], count: Math.max(0, table.rows.length - 1) };
 }
 
 const KEY = 'contribution-calculator.payment-mappings';
