@@ -298,11 +298,12 @@ export function validateWorkbook(doc: unknown): Problem[] {
         ownLinked.push({ path: hp, member, budget: { id: budgetId!, name: budget.name }, source, sourceId: budget.classesFrom!, year, cls: typeof h.class === 'string' ? h.class : undefined });
       }
       const scheme = budget?.scheme;
-      if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, `${label}, from ${year}: the weight`);
+      const from = year !== undefined ? `from ${year}` : `class entry ${j + 1}`; // never "from undefined"
+      if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, `${label}, ${from}: the weight`);
       else if (scheme?.kind === 'classes') {
-        const cls = c.str(h, 'class', hp, `${label}, from ${year}: the class`);
+        const cls = c.str(h, 'class', hp, `${label}, ${from}: the class`);
         if (cls && !hasClass(scheme, cls)) {
-          c.add(`${hp}.class`, `${label}, from ${year}: class ${cls} is not a class of ${scheme.id} (${classList(scheme)})`);
+          c.add(`${hp}.class`, `${label}, ${from}: class ${cls} is not a class of ${scheme.id} (${classList(scheme)})`);
         }
       }
     });

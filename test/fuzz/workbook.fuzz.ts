@@ -16,6 +16,13 @@ const textArb = fc.oneof(
   { weight: 15, arbitrary: fc.oneof(fc.string({ unit: 'binary' }), fc.json(), fc.constantFrom('', ' ', '\uFEFF{}', 'null', '[]', '{}', '"x"')) },
 );
 
+/** Length of the longest string literal in the text, quotes included (it bounds what a message may echo). */
+function longestString(text: string): number {
+  let most = 0;
+  for (const m of text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) most = Math.max(most, m[0].length);
+  return most;
+}
+
 export function checkLoaded(text: string): Verdict {
   const lineCount = text.split('\n').length;
   const r = parseWorkbook(text);
@@ -38,7 +45,8 @@ export function checkLoaded(text: string): Verdict {
     if (line === undefined || !Number.isInteger(line) || line < 1 || line > lineCount) return { defect: `problem ${i} (${p.path}) at line ${line} of ${lineCount}: ${p.message}` };
     const bad = badWords(p.message, text);
     if (bad) return { defect: `${bad}: ${p.message.slice(0, 200)} [${p.path}]` };
-    if (p.message.length > 2_000) return { defect: `a message of ${p.message.length} characters [${p.path}]` };
+    // A message may echo a value of the file (a long code, say), but never grow beyond it: 5,000 × 5,000 codes was 150 MB.
+    if (p.message.length > 2_000 + 4 * longestString(text)) return { defect: `a message of ${p.message.length} characters [${p.path}]` };
   }
   return 'refused';
 }

@@ -5,6 +5,7 @@ import { checkComputable } from '../../shared/engine/check';
 import { Ledger } from '../../shared/engine/ledger';
 import { EngineError } from '../../shared/engine/apportion';
 import { e1Workbook } from './helpers';
+import { validateWorkbook } from '../../shared/model/validate';
 
 describe('found by the fuzz targets', () => {
   it('R19: a WCF decision on a year whose contributions are all zero is a problem checkComputable reports, not an error later', () => {
@@ -14,5 +15,13 @@ describe('found by the fuzz targets', () => {
     // The reports throw on it (the app's WCF view, contrib wcf): validation must say so first, with the path.
     expect(() => wcfReport(new Ledger(wb), '2026-12-31')).toThrow(EngineError);
     expect(checkComputable(wb)).toEqual([{ path: 'wcfDecisions[0]', message: expect.stringMatching(/WCF decision w0: nobody is assessed in conference for 2026/) }]);
+  });
+
+  it('R11/R13: a class entry with no year is named by its place, never "from undefined" (issue 15 item 10)', () => {
+    const wb = e1Workbook();
+    (wb.participations[1].classes as unknown[]) = [{ class: 'B', year: 2000 }, {}];
+    const messages = validateWorkbook(wb).map((p) => p.message);
+    expect(messages.join('\n')).not.toMatch(/undefined/);
+    expect(messages).toContain('Q in conference, class entry 2: the class is missing or empty');
   });
 });
