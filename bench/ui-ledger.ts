@@ -1,6 +1,6 @@
 // bench/ui-ledger: the time to recompute the voting-status view (R15–R18, Art. 11(5)) after one payment, on the
 // example workbook and on 10,000 members × 30 years. Goals: < 100 ms and < 1 s. Prints figures; not a timed test.
-//  1. the renderer's state layer (renderer/src/ledger/statusState.ts) in Node: the status of every member after a
+//  1. the renderer's state layer (shared/engine/status-state.ts) in Node: the status of every member after a
 //     payment is recorded, incremental (only the member paid recomputed) against a full recompute;
 //  2. in Chromium (browser mode): Undo / Redo of a recorded payment on the voting-status view, from the click to
 //     the next frame after the member's status cell changed.
@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { LedgerState } from '../renderer/src/ledger/statusState';
+import { LedgerState } from '../shared/engine/status-state';
+import { rowStatusLines } from '../shared/export/ledger-export';
 import { recordPayment, type Done } from '../shared/edit';
 import { Ledger, VotingStatusBook } from '../shared/engine';
 import type { Workbook } from '../shared/model/types';
@@ -32,14 +33,14 @@ function stateLayer(name: string, wb: Workbook, member: string, budget: string, 
   const inc: number[] = [];
   const full: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const state = new LedgerState();
+    const state = new LedgerState(rowStatusLines);
     state.status(wb, DATE);
     let t0 = performance.now();
     const v = state.status(after, DATE);
     inc.push(performance.now() - t0);
     if (v.recomputed !== 1) throw new Error(`expected one member recomputed, got ${v.recomputed}`);
     t0 = performance.now();
-    new LedgerState().status(after, DATE);
+    new LedgerState(rowStatusLines).status(after, DATE);
     full.push(performance.now() - t0);
   }
   return [name, wb.members.length.toLocaleString('en'), wb.payments.length.toLocaleString('en'), runs, ms(median(inc)), ms(median(full))];
@@ -109,7 +110,7 @@ async function main() {
   const large = unitaryLedger(n, 1);
   const bigName = `${n.toLocaleString('en')} members × 30 years`;
   console.log(`Voting-status view after one payment, as of ${DATE}; median ms`);
-  console.log('\n1. state layer in Node (renderer/src/ledger/statusState.ts): every member’s status, Art. 11(5)');
+  console.log('\n1. state layer in Node (shared/engine/status-state.ts): every member’s status, Art. 11(5)');
   console.log(
     table(
       ['workbook', 'members', 'payments', 'runs', 'after a payment ms', 'full recompute ms'],

@@ -8,7 +8,7 @@ import type { Workbook } from '../shared/model/types';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Problem } from '../shared/model/types';
 import { parseWorkbook, pathSegments } from '../shared/model/validate';
-import { workbookWarnings } from '../shared/model/warnings';
+import { workbookWarnings } from '../shared/engine/warnings';
 
 /** A failure the CLI reports as `FILE:LINE: message` (exit 2) and after which it writes nothing. */
 export class InputError extends Error {

@@ -2,7 +2,7 @@ import { EngineError } from '../shared/engine/apportion';
 import { assessBudgetYear, computeContributions, type Assessee, type BudgetTerms, type ContributionTable } from '../shared/engine/assess';
 import { checkComputable } from '../shared/engine/check';
 import { contributionCsv, contributionJson, contributionText, declaredRateWarning } from '../shared/export/contribution-table';
-import { workbookWarnings } from '../shared/model/warnings';
+import { workbookWarnings } from '../shared/engine/warnings';
 import { readMembersFile } from '../shared/model/members-csv';
 import { MAX_TABULAR_BYTES, type TabularProblem } from '../shared/model/tabular';
 import { builtInScheme } from '../shared/model/schemes';

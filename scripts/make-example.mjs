@@ -499,7 +499,7 @@ function check(workbook) {
 
 const engine = await import('../shared/engine/index.ts');
 const { validateWorkbook } = await import('../shared/model/validate.ts');
-const warnings = await import('../shared/model/warnings.ts');
+const warnings = await import('../shared/engine/warnings.ts');
 
 function addLedger(workbook) {
   workbook.wcfDecisions = WCF_DECISIONS;

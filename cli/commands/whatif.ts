@@ -1,19 +1,25 @@
-import type { ScenarioOverride } from '../../shared/model/types';
-import { compareScenario } from '../../shared/scenario/scenario';
-import { comparisonCsv, comparisonJson, comparisonText } from '../../shared/export/comparison-table';
-import { comparisonExport } from '../../shared/export/table-model';
+import type { Scenario, ScenarioOverride, Workbook } from '../../shared/model/types';
+import { compareScenarios } from '../../shared/scenario/scenario';
+import { comparisonText } from '../../shared/export/comparison-table';
+import { comparisonsCsv, comparisonsExport, comparisonsJson } from '../../shared/export/comparisons';
 import { toXlsx } from '../../shared/export/xlsx';
 import { amountFlag, formatOrXlsx, inFile, loadWorkbook, output, parse, producedDate, UsageError, type Io } from '../io';
 
 export const WHATIF_USAGE = `  contrib whatif WORKBOOK.json --budget ID --year YYYY --set CODE=CLASS [--set CODE=CLASS ...]
-                 [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json|xlsx] [--out FILE]`;
+                 [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json|xlsx] [--out FILE]
+  contrib whatif WORKBOOK.json --budget ID --year YYYY --scenario NAME [--scenario NAME ...] [--format …] [--out FILE]`;
 
-/** R14 `contrib whatif`: the baseline against the classes and level given, member by member. */
+/**
+ * R14 `contrib whatif`: the baseline against the classes and level given, member by member; or against the
+ * workbook's scenarios named with --scenario (by name or id), side by side; --set/--total/--unit-value with
+ * --scenario add one more scenario, last.
+ */
 export async function whatif(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     budget: { type: 'string' },
     year: { type: 'string' },
     set: { type: 'string', multiple: true },
+    scenario: { type: 'string', multiple: true },
     total: { type: 'string' },
     'unit-value': { type: 'string' },
     format: { type: 'string' },
@@ -29,19 +35,32 @@ export async function whatif(args: string[], io: Io): Promise<number> {
   const unitValue = amountFlag('unit-value', values['unit-value'] as string | undefined);
   if (total !== undefined && unitValue !== undefined) throw new UsageError('give at most one of --total and --unit-value');
   const sets = (values.set as string[] | undefined) ?? [];
-  if (sets.length === 0 && total === undefined && unitValue === undefined) throw new UsageError('say what changes: --set CODE=CLASS, --total or --unit-value');
+  const named = (values.scenario as string[] | undefined) ?? [];
+  const adHoc = sets.length > 0 || total !== undefined || unitValue !== undefined;
+  if (!adHoc && named.length === 0) throw new UsageError('say what changes: --set CODE=CLASS, --total, --unit-value or --scenario NAME');
   const file = positionals[0];
   const workbook = loadWorkbook(file, io);
-  const overrides = whatIfOverrides({ budget, year: Number(year), sets, total, unitValue });
-  const comparison = inFile(file, () => {
+  const scenarios: Pick<Scenario, 'name' | 'overrides'>[] = named.map((n) => scenarioNamed(workbook, n));
+  if (adHoc) {
+    const overrides = whatIfOverrides({ budget, year: Number(year), sets, total, unitValue });
     checkOverrides(workbook, overrides);
-    return compareScenario(workbook, { name: describeOverrides(overrides), overrides }, budget, Number(year));
-  });
+    scenarios.push({ name: describeOverrides(overrides), overrides });
+  }
+  const comparisons = inFile(file, () => compareScenarios(workbook, scenarios, budget, Number(year)));
   if (fmt === 'xlsx') {
     const produced = producedDate();
-    return output(await toXlsx([comparisonExport(comparison, { organization: workbook.organization.name, produced })], produced), values.out as string, io);
+    return output(await toXlsx([comparisonsExport(comparisons, { organization: workbook.organization.name, produced })], produced), values.out as string, io);
   }
-  return output(fmt === 'csv' ? comparisonCsv(comparison) : fmt === 'json' ? comparisonJson(comparison) : comparisonText(comparison), values.out as string | undefined, io);
+  const text = fmt === 'csv' ? comparisonsCsv(comparisons) : fmt === 'json' ? comparisonsJson(comparisons) : comparisons.map(comparisonText).join('\n');
+  return output(text, values.out as string | undefined, io);
+}
+
+/** A scenario of the workbook by its name (or id); an unknown one is a usage error listing those there are. */
+function scenarioNamed(workbook: Workbook, name: string): Scenario {
+  const all = workbook.scenarios ?? [];
+  const s = all.find((x) => x.name === name) ?? all.find((x) => x.id === name);
+  if (!s) throw new UsageError(`--scenario ${name}: the workbook has no such scenario (${all.length ? all.map((x) => x.name).join(', ') : 'it has none'})`);
+  return s;
 }
 
 /** `--set CODE=CLASS` (from the year asked) and a new total or unit value, as scenario overrides. */
@@ -56,7 +75,7 @@ export function whatIfOverrides(a: { budget: string; year: number; sets: string[
   return overrides;
 }
 
-function checkOverrides(workbook: import('../../shared/model/types').Workbook, overrides: ScenarioOverride[]): void {
+function checkOverrides(workbook: Workbook, overrides: ScenarioOverride[]): void {
   for (const o of overrides) {
     if (o.kind !== 'class') continue;
     if (!workbook.members.some((m) => m.code === o.member)) throw new UsageError(`--set ${o.member}=${o.class}: the workbook has no member ${o.member}`);

@@ -2,7 +2,7 @@ import { yearOf } from '../model/dates';
 import { Decimal, decimalPlaces, isWholeMultiple } from '../model/decimal';
 import { builtInScheme } from '../model/schemes';
 import type { Budget, BudgetMethod, ClassHolding, Participation, RoundingMode, Scheme, Workbook } from '../model/types';
-import { Holdings } from '../engine/classes';
+import { Holdings } from '../model/classes';
 import { changedParts as changed, refuse, type Outcome } from './command';
 import { readPlainAmount } from './input';
 

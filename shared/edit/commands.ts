@@ -1,7 +1,7 @@
 import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
 import type { Budget, BudgetMethod, BudgetYear, ClassHolding, Member, Participation, Problem, RoundingMode, Scheme, Workbook } from '../model/types';
-import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '../engine/classes';
+import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '../model/classes';
 import { refuse, type Outcome, changedParts as changed } from './command';
 import { parseTsv } from './tsv';
 

@@ -1,5 +1,4 @@
-import { obligationEnds } from '../engine/advances';
-import { isIsoDate } from '../model/dates';
+import { isIsoDate, obligationEnds } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, AdvanceMovement, Budget, Payment, Problem, VotingDecision, WcfDecision, Workbook } from '../model/types';
 import { refuse, type Outcome, changedParts as changed } from './command';

@@ -1,11 +1,9 @@
-import { yearOf } from '../model/dates';
+import { obligationEnds } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, AdvanceMovement, Workbook } from '../model/types';
 
-/** R20 a denunciation ends the obligation three years after the end of the year of notification. */
-export function obligationEnds(notifiedOn: string): string {
-  return `${String(yearOf(notifiedOn) + 3).padStart(4, '0')}-12-31`;
-}
+// R20's date rule lives with the dates (validation needs it too); the engine's API keeps offering it.
+export { obligationEnds };
 
 /** R20 the host state is bound on `date`: the agreement is signed and, if denounced, has not yet ended. */
 export function isBound(agreement: AdvanceAgreement, date: string): boolean {

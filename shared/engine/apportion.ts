@@ -1,4 +1,5 @@
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
+import { EngineError } from '../model/errors';
 import type { RoundingMode } from '../model/types';
 import { compareCodePoints, roundDiv } from './exact';
 
@@ -19,7 +20,7 @@ export interface Apportionment {
   percents: string[];
 }
 
-export class EngineError extends Error {}
+export { EngineError };
 
 interface Group {
   units: bigint;

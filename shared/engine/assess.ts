@@ -1,7 +1,7 @@
 import { Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { Budget, BudgetMethod, NewMemberRule, RoundingMode, Workbook } from '../model/types';
 import { applyUnitValue, apportionTotal, EngineError, sumAmounts, type Apportionment } from './apportion';
-import { Holdings } from './classes';
+import { Holdings } from '../model/classes';
 import { roundDiv } from './exact';
 import { accessionFraction, FULL_YEAR, isAssessed, type Fraction } from './membership';
 import { budgetLevel } from './years';

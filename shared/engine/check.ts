@@ -1,7 +1,7 @@
 import type { Problem, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { assessBudgetYear } from './assess';
-import { Holdings } from './classes';
+import { Holdings } from '../model/classes';
 import { Ledger } from './ledger';
 
 /**

@@ -1,6 +1,6 @@
 export * from './apportion';
 export * from './assess';
-export * from './classes';
+export * from '../model/classes';
 export * from './exact';
 export * from './membership';
 export * from './years';

@@ -3,7 +3,7 @@ import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { Budget, BudgetMethod, CreditingOrder, Member, OpeningBalance, Participation, Payment, WcfDecision, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
-import { Holdings, type SteadyHolding } from './classes';
+import { Holdings, type SteadyHolding } from '../model/classes';
 import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
 import { PaymentIndex, RunningUnpaid } from './payment-index';
 import { wcfDueDate, wcfShares } from './wcf';

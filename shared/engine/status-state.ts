@@ -1,9 +1,8 @@
-import { VotingStatusBook, type StatusReport, type StatusRow, type VotingStatus } from '../../../shared/engine';
-import { statusLines, type StatusLine } from '../../../shared/export/ledger-export';
-import type { Workbook } from '../../../shared/model/types';
+import type { Workbook } from '../model/types';
+import { VotingStatusBook, type StatusReport, type StatusRow, type VotingStatus } from './arrears';
 
-// The renderer's state layer for R15–R18: one ledger per workbook version (shared by the views: statuses,
-// statements, WCF), and the organization-wide status report kept between versions. After a payment or a voting
+// Incremental state for R15–R18 (the app's status views; usable from the CLI): one ledger per workbook version
+// (shared by the views: statuses, statements, WCF), and the organization-wide status report kept between versions. After a payment or a voting
 // decision, only the members it touches are recomputed (bench/ui-ledger: 10,000 members × 30 years); any other
 // change (classes, budgets, WCF decisions, members) recomputes everything. The engine decides every figure.
 
@@ -34,9 +33,10 @@ export function touchedMembers(before: Workbook, after: Workbook): Set<string> {
   return touched;
 }
 
-export interface StatusView {
+export interface StatusView<Line = unknown> {
   report: StatusReport;
-  lines: StatusLine[];
+  /** The rows as the caller shows them (`lineOf` of each row, in order). */
+  lines: Line[];
   /** Members recomputed for this version (all, after a full recompute). */
   recomputed: number;
 }
@@ -47,16 +47,22 @@ function counts(rows: readonly StatusRow[]): Record<VotingStatus, number> {
   return c;
 }
 
-export class LedgerState {
+/**
+ * `lineOf` turns a row into the lines shown (the app: shared/export's rowStatusLines); the engine stays below the
+ * export layer, so it is given, not imported.
+ */
+export class LedgerState<Line = unknown> {
   private wb: Workbook | undefined;
   private bookOf: VotingStatusBook | undefined;
   /** Lines of a row, kept with it: an unchanged member keeps the same line objects (the grid skips them). */
-  private readonly lines = new WeakMap<StatusRow, StatusLine[]>();
-  private last: { wb: Workbook; asOf: string; view: StatusView; byMember: Map<string, StatusRow> } | undefined;
+  private readonly lines = new WeakMap<StatusRow, Line[]>();
+  private last: { wb: Workbook; asOf: string; view: StatusView<Line>; byMember: Map<string, StatusRow> } | undefined;
 
-  private linesOf(r: StatusRow): StatusLine[] {
+  constructor(private readonly lineOf: (row: StatusRow) => Line[] = () => []) {}
+
+  private linesOf(r: StatusRow): Line[] {
     let l = this.lines.get(r);
-    if (!l) this.lines.set(r, (l = statusLines({ date: '', budget: null, budgetName: null, rows: [r], counts: counts([]) })));
+    if (!l) this.lines.set(r, (l = this.lineOf(r)));
     return l;
   }
 
@@ -70,7 +76,7 @@ export class LedgerState {
   }
 
   /** R16–R18 and Art. 11(5) on `asOf`: every member, or only those a payment or decision touched since last time. */
-  status(wb: Workbook, asOf: string): StatusView {
+  status(wb: Workbook, asOf: string): StatusView<Line> {
     const last = this.last;
     if (last && last.wb === wb && last.asOf === asOf) return last.view;
     const book = this.book(wb);
@@ -99,7 +105,7 @@ export class LedgerState {
     }
     const report: StatusReport = { date: asOf, budget: null, budgetName: null, rows, counts: counts(rows) };
     if (wb.settings.votingTest === 'combined') report.votingTest = 'combined';
-    const view: StatusView = { report, lines: rows.flatMap((r) => this.linesOf(r)), recomputed };
+    const view: StatusView<Line> = { report, lines: rows.flatMap((r) => this.linesOf(r)), recomputed };
     this.last = { wb, asOf, view, byMember };
     return view;
   }

@@ -1,9 +1,9 @@
-import { EngineError } from '../engine/apportion';
-import { assessBudgetYear } from '../engine/assess';
-import { Holdings } from '../engine/classes';
-import { Ledger } from '../engine/ledger';
-import { Decimal } from './decimal';
-import type { Problem, Workbook } from './types';
+import { Holdings } from '../model/classes';
+import { Decimal } from '../model/decimal';
+import type { Problem, Workbook } from '../model/types';
+import { EngineError } from './apportion';
+import { assessBudgetYear } from './assess';
+import { Ledger } from './ledger';
 
 // Warnings: what a budget officer should know about a workbook that validated and computes, but that never stops
 // it from opening or computing (errors do). Each check is a small function of the workbook; add one to CHECKS.

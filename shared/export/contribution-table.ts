@@ -1,5 +1,5 @@
 import { groupThousands } from '../model/decimal';
-import { percentSumWarning } from '../model/warnings';
+import { percentSumWarning } from '../engine/warnings';
 import type { ContributionTable } from '../engine/assess';
 import { alignedText } from './text-table';
 

@@ -60,6 +60,11 @@ export function statusLines(report: StatusReport): StatusLine[] {
   return out;
 }
 
+/** The lines of one status row (the app's LedgerState caches them per row, so an unchanged member keeps its lines). */
+export function rowStatusLines(row: StatusRow): StatusLine[] {
+  return statusLines({ date: '', budget: null, budgetName: null, rows: [row], counts: { ok: 0, 'in arrears': 0, 'no vote': 0, 'vote kept by decision': 0 } });
+}
+
 /** R16–R18 the voting-status table shown (its lines after the view's filters). */
 export function statusExport(report: StatusReport, lines: readonly StatusLine[], ctx: ExportContext, filter?: string): ExportTable {
   const currency = oneCurrency(lines.map((l) => l.currency));

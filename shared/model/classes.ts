@@ -1,7 +1,7 @@
-import { yearOf } from '../model/dates';
-import type { Budget, ClassChange, ClassScheme, Participation, Scheme, Workbook } from '../model/types';
-import { Decimal } from '../model/decimal';
-import { EngineError } from './apportion';
+import { yearOf } from './dates';
+import type { Budget, ClassChange, ClassScheme, Participation, Scheme, Workbook } from './types';
+import { Decimal } from './decimal';
+import { EngineError } from './errors';
 
 /** What a member holds in a budget for a year: a class of the scheme (R1) or its own weight (R2). */
 export interface Holding {

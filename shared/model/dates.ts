@@ -48,3 +48,8 @@ export function dayOfYear(date: string): number {
 export function firstOfJanuary(year: number): string {
   return `${String(year).padStart(4, '0')}-01-01`;
 }
+
+/** R20 a denunciation ends the obligation three years after the end of the year of notification. */
+export function obligationEnds(notifiedOn: string): string {
+  return `${String(yearOf(notifiedOn) + 3).padStart(4, '0')}-12-31`;
+}

@@ -1,5 +1,5 @@
-import { obligationEnds } from '../engine/advances';
-import { Holdings, specialUnionArticle } from '../engine/classes';
+import { Holdings, specialUnionArticle } from './classes';
+import { obligationEnds } from './dates';
 import { isIsoDate } from './dates';
 import { firstSyntaxError, lineIndex, MAX_NESTING, offsetsOfPaths, tooDeepAt } from './json-text';
 import { Decimal, isDecimalString, isWholeMultiple } from './decimal';

@@ -2,7 +2,7 @@ import { Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/d
 import { yearOf } from '../model/dates';
 import type { Participation, Scenario, ScenarioOverride, Workbook } from '../model/types';
 import { assessBudgetYear, findBudget, type ContributionTable } from '../engine/assess';
-import { ClassTimeline, schemeOf } from '../engine/classes';
+import { ClassTimeline, schemeOf } from '../model/classes';
 import { roundDiv } from '../engine/exact';
 
 /**
@@ -86,6 +86,11 @@ export function compareScenario(baseline: Workbook, scenario: Pick<Scenario, 'na
   const before = assessBudgetYear(baseline, budgetId, year);
   const after = assessBudgetYear(applyScenario(baseline, scenario.overrides), budgetId, year);
   return compareTables(scenario.name, before, after);
+}
+
+/** R14 several scenarios against one baseline (the app's comparison view, `contrib whatif --scenario …`). */
+export function compareScenarios(baseline: Workbook, scenarios: readonly Pick<Scenario, 'name' | 'overrides'>[], budgetId: string, year: number, before = assessBudgetYear(baseline, budgetId, year)): Comparison[] {
+  return scenarios.map((s) => compareTables(s.name, before, assessBudgetYear(applyScenario(baseline, s.overrides), budgetId, year)));
 }
 
 export function compareTables(scenario: string, before: ContributionTable, after: ContributionTable): Comparison {

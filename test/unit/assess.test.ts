@@ -1,7 +1,7 @@
 import DecimalGlobal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { assessBudgetYear } from '../../shared/engine/assess';
-import { changeEffect, Holdings } from '../../shared/engine/classes';
+import { changeEffect, Holdings } from '../../shared/model/classes';
 import { accessionFraction, isAssessed } from '../../shared/engine/membership';
 import { budgetLevel } from '../../shared/engine/years';
 import { Decimal } from '../../shared/model/decimal';

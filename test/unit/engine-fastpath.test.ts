@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessBudgetYear } from '../../shared/engine/assess';
-import { Holdings } from '../../shared/engine/classes';
+import { Holdings } from '../../shared/model/classes';
 import { Ledger, unpaidUpTo } from '../../shared/engine/ledger';
 import type { Payment, Workbook } from '../../shared/model/types';
 import { budget, workbook } from './helpers';

@@ -8,7 +8,7 @@ import { contributionCsv, contributionJson, contributionText } from '../../share
 import { contributionExport } from '../../shared/export/table-model';
 import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
-import { workbookWarnings } from '../../shared/model/warnings';
+import { workbookWarnings } from '../../shared/engine/warnings';
 import { budget, workbook } from './helpers';
 
 // R2 with R21–R23: a percent scale entered by hand that does not sum to 100 is shown with its sum and a warning;

@@ -2,7 +2,7 @@ import { CategoryAxisModule, LegendModule, LineSeriesModule, ModuleRegistry, Num
 import { AgCharts } from 'ag-charts-react';
 import { useMemo } from 'react';
 import { groupThousands } from '../../../shared/model/decimal';
-import type { ArrearsPoint } from '../ledger/arrearsOverTime';
+import type { ArrearsPoint } from '../ledger/arrears-over-time';
 
 // R16–R17 arrears against the loss-of-vote threshold at each 1 January. Number(...) of the engine's decimal strings
 // is for drawing only. Loaded on demand (React.lazy) like ChartsView: AG Charts stays out of the main bundle.

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { groupThousands } from '../../../shared/model/decimal';
 import type { Workbook } from '../../../shared/model/types';
-import { arrearsOverTime, budgetsOfMember } from './arrearsOverTime';
-import type { LedgerState } from './statusState';
+import { arrearsOverTime, budgetsOfMember } from './arrears-over-time';
+import type { LedgerState } from '../../../shared/engine/status-state';
 
 // AG Charts is loaded when the chart is first shown (a separate chunk, as for the contributions charts).
 const ArrearsChart = lazy(() => import('../charts/ArrearsChart'));

@@ -6,7 +6,8 @@ import type { Problem, Workbook } from '../../../shared/model/types';
 import type { ExportSource } from '../export/exports';
 import { AdvancesView } from './AdvancesView';
 import { PaymentsView } from './PaymentsView';
-import { LedgerState } from './statusState';
+import { LedgerState } from '../../../shared/engine/status-state';
+import { rowStatusLines, type StatusLine } from '../../../shared/export/ledger-export';
 import { StatusView } from './StatusView';
 import type { LedgerViewId } from './ViewTabs';
 import { WcfView } from './WcfView';
@@ -20,7 +21,7 @@ export type Notify = (kind: 'info' | 'error', text: string, problems?: Problem[]
 export interface LedgerProps {
   workbook: Workbook;
   asOf: string;
-  state: LedgerState;
+  state: LedgerState<StatusLine>;
   run(command: (wb: Workbook) => Outcome): Outcome;
   notify: Notify;
   /** The view's export (what it shows), read by the app's Export menu. */
@@ -38,7 +39,7 @@ let rememberedAsOf: string | null = null;
 
 export function LedgerView({ view, workbook, run, notify, exportRef }: { view: LedgerViewId } & Omit<LedgerProps, 'asOf' | 'state'>) {
   const [asOf, setAsOfState] = useState(() => rememberedAsOf ?? todayIso());
-  const state = useMemo(() => new LedgerState(), []);
+  const state = useMemo(() => new LedgerState(rowStatusLines), []);
   const setAsOf = (d: string) => {
     rememberedAsOf = d;
     setAsOfState(d);

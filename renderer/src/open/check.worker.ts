@@ -1,5 +1,5 @@
 import { parseWorkbook } from '../../../shared/model/validate';
-import { workbookWarnings } from '../../../shared/model/warnings';
+import { workbookWarnings } from '../../../shared/engine/warnings';
 
 // Checks a workbook's text off the window's thread; only the verdict goes back (cloning a big workbook would cost
 // about as much as reading it again). Typed through Worker: the renderer's lib is DOM, not WebWorker.

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../shared/model/types';
 import { parseWorkbook, readCheckedWorkbook, type LoadResult } from '../../../shared/model/validate';
-import { workbookWarnings } from '../../../shared/model/warnings';
+import { workbookWarnings } from '../../../shared/engine/warnings';
 import { BACKGROUND_FROM } from '../limits';
 
 export { BACKGROUND_FROM };

@@ -2,10 +2,9 @@ import type { ColDef, ColGroupDef, GetRowIdParams, GridApi, ICellRendererParams,
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
 import type { ContributionTable } from '../../../shared/engine';
-import { assessBudgetYear } from '../../../shared/engine';
 import { decimalPlaces, groupThousands, toScaledBigInt } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
-import { applyScenario, compareTables, type Comparison, type ComparisonRow } from '../../../shared/scenario/scenario';
+import { compareScenarios, type Comparison, type ComparisonRow } from '../../../shared/scenario/scenario';
 import { gridTheme } from '../MembersGrid';
 
 /** A member across the baseline and every scenario compared (rows keyed by code). */
@@ -23,7 +22,7 @@ export interface CompareRow {
 
 /** R14 each scenario against the same baseline table. */
 export function compareAll(workbook: Workbook, base: ContributionTable, scenarios: readonly Scenario[], budgetId: string, year: number): Comparison[] {
-  return scenarios.map((s) => compareTables(s.name, base, assessBudgetYear(applyScenario(workbook, s.overrides), budgetId, year)));
+  return compareScenarios(workbook, scenarios, budgetId, year, base);
 }
 
 function rowsOf(comparisons: readonly Comparison[], ids: readonly string[], places: number): CompareRow[] {
