@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { nodeFs } from '../electron/adapters/fs';
 import { workerWorkbookCheck } from '../electron/adapters/workbook-worker';
-import { sweepStaleTemps, tempOwner } from '../electron/handlers/atomic-write';
+import { nodeAsyncOps, sweepStaleTemps, tempOwner, writeFileAtomic, type AsyncOps } from '../electron/handlers/atomic-write';
 import { createFileHandlers } from '../electron/handlers/files';
 import type { FsPort } from '../electron/handlers/ports';
 
@@ -70,13 +70,18 @@ async function child(dir: string, aPath: string, bPath: string, worker: string):
   const texts = [readFileSync(aPath, 'utf8'), readFileSync(bPath, 'utf8')];
   const book = join(dir, 'book.json');
   const say = (s: string) => process.stdout.write(`${s}\n`);
-  // The real adapter, with a mark before and after the workbook's write so the parent can aim its kills.
+  // The real adapter and the real atomic write, with a mark as each of its steps begins so the parent can aim.
+  const marking: AsyncOps = (step) => {
+    if (step.op !== 'realpath' && step.op !== 'mode') say(`s ${step.op}`);
+    return nodeAsyncOps(step);
+  };
   const fs: FsPort = {
     ...nodeFs,
     async writeAtomic(p, d, o) {
-      if (p === book) say('w+');
-      await nodeFs.writeAtomic(p, d, o);
-      if (p === book) say('w-');
+      if (p !== book) return nodeFs.writeAtomic(p, d, o);
+      say('w+');
+      await writeFileAtomic(p, d, { ...o, ops: marking });
+      say('w-');
     },
   };
   const h = createFileHandlers({
@@ -95,9 +100,12 @@ async function child(dir: string, aPath: string, bPath: string, worker: string):
 }
 
 // ---- the parent ---------------------------------------------------------------------------------------------------
+/** The steps of atomicWritePlan a kill is aimed at (the temp file's write, the backup, the renames, the fsync). */
+const STEPS = ['writeNew', 'writeNew', 'link', 'rename backup', 'rename file', 'syncDir'];
+
 interface Counts {
   kills: number;
-  killsDuringWrite: number;
+  byStep: Record<string, number>;
   savesCompleted: number;
   corrupted: number;
   brokenBackups: number;
@@ -106,19 +114,20 @@ interface Counts {
   failedSaves: number;
 }
 
-async function killLane(lane: string, runs: number, files: { a: string; b: string; hashes: Set<string> }, built: { worker: URL; child: string }, c: Counts, writeMs: { avg: number; measured: boolean }): Promise<void> {
+async function killLane(lane: string, runs: number, files: { a: string; b: string; hashes: Set<string> }, built: { worker: URL; child: string }, c: Counts): Promise<void> {
   const book = join(lane, 'book.json');
   let everSaved = false;
   for (let run = 0; run < runs; run++) {
     const p = spawn(process.execPath, [built.child, 'child', lane, files.a, files.b, built.worker.href], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    // Three kills in four land while the workbook is being written, the rest at any moment of a save.
+    // Three kills in four are aimed at a step of the workbook's atomic write (the parent kills as soon as it hears
+    // that the step began, or, for the temp file's write, at a random point of it); the rest at any moment.
     const aimAtWrite = Math.random() < 0.75;
-    let writing = false;
-    let writeStart = 0;
+    const target = STEPS[Math.floor(Math.random() * STEPS.length)];
+    let step = 'before any write';
     let timer: NodeJS.Timeout | undefined;
     const kill = () => {
       if (p.exitCode === null && p.signalCode === null) {
-        if (writing) c.killsDuringWrite++;
+        c.byStep[step] = (c.byStep[step] ?? 0) + 1;
         p.kill('SIGKILL');
       }
     };
@@ -130,19 +139,14 @@ async function killLane(lane: string, runs: number, files: { a: string; b: strin
         const line = buf.slice(0, nl);
         buf = buf.slice(nl + 1);
         if (line === 'ready' && !aimAtWrite) timer = setTimeout(kill, Math.random() * 3000);
-        else if (line === 'w+') {
-          writing = true;
-          writeStart = performance.now();
-          // Until one write has been timed, the first write runs whole and the kill aims at the second.
-          // Half over the whole write, half over its end, where the temp file, the backup and the renames are.
-          const at = Math.random() < 0.5 ? Math.random() * 1.2 : 0.6 + Math.random() * 0.5;
-          if (aimAtWrite && !timer && writeMs.measured) timer = setTimeout(kill, at * writeMs.avg);
+        else if (line === 'w+') step = 'encoding';
+        else if (line.startsWith('s ')) {
+          // The second rename is the file's own; the first, the backup's.
+          step = line === 's rename' && step.startsWith('rename') ? 'rename file' : line === 's rename' ? 'rename backup' : line.slice(2);
+          if (aimAtWrite && !timer && step === target) timer = setTimeout(kill, step === 'writeNew' ? Math.random() * 300 : 0);
         } else if (line === 'w-') {
-          writing = false;
+          step = 'between saves';
           everSaved = true;
-          const took = performance.now() - writeStart;
-          writeMs.avg = writeMs.measured ? writeMs.avg * 0.8 + took * 0.2 : took;
-          writeMs.measured = true;
         } else if (line === 'saved') c.savesCompleted++;
         else if (line.startsWith('failed')) {
           c.failedSaves++;
@@ -213,19 +217,19 @@ async function main(): Promise<number> {
     writeFileSync(files.b, b);
     console.log(`workbook: ${(Buffer.byteLength(a) / 1e6).toFixed(1)} MB; ${kills} kills over ${lanes} lanes, then ${values.pairs} pairs`);
 
-    const c: Counts = { kills: 0, killsDuringWrite: 0, savesCompleted: 0, corrupted: 0, brokenBackups: 0, tempsBeforeSweep: 0, leftoverTemps: 0, failedSaves: 0 };
-    const writeMs = { avg: 0, measured: false };
+    const c: Counts = { kills: 0, byStep: {}, savesCompleted: 0, corrupted: 0, brokenBackups: 0, tempsBeforeSweep: 0, leftoverTemps: 0, failedSaves: 0 };
     await Promise.all(
       Array.from({ length: lanes }, (_, i) => {
         const lane = join(work, `lane-${i}`);
         mkdirSync(join(lane, 'user'), { recursive: true });
         writeFileSync(join(lane, 'book.json'), a);
         const share = Math.floor(kills / lanes) + (i < kills % lanes ? 1 : 0);
-        return killLane(lane, share, files, built, c, writeMs);
+        return killLane(lane, share, files, built, c);
       }),
     );
     const p = await pairs(join(work, 'pairs'), Number(values.pairs), built.worker);
-    console.log(`kills: ${c.kills} (${c.killsDuringWrite} while the workbook was being written; ${c.savesCompleted} saves completed between them)`);
+    const steps = Object.entries(c.byStep).map(([k, n]) => `${k} ${n}`).join(', ');
+    console.log(`kills: ${c.kills} (by the step under way: ${steps}; ${c.savesCompleted} saves completed between them)`);
     console.log(`corrupted files: ${c.corrupted}`);
     console.log(`broken backups: ${c.brokenBackups}`);
     console.log(`leftover temp files: ${c.leftoverTemps} (${c.tempsBeforeSweep} left by kills, removed by the start-up sweep)`);
