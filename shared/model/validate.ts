@@ -202,13 +202,13 @@ export function validateWorkbook(doc: unknown): Problem[] {
     if (id && schemes.has(id)) c.add(`${path}.id`, `Scheme id "${id}" is used twice`);
     if (kind === 'classes') {
       const codes = new Set<string>();
-      c.array(s, 'classes', path, `Scheme ${id}'s classes`).forEach((k, j) => {
+      c.array(s, 'classes', path, `Scheme ${id ?? i + 1}'s classes`).forEach((k, j) => {
         const kp = `${path}.classes[${j}]`;
-        if (!isObj(k)) return c.add(kp, `Class ${j + 1} of scheme ${id} is not a class`);
-        const code = c.str(k, 'code', kp, `Class ${j + 1} of scheme ${id}: its code`);
-        if (code && codes.has(code)) c.add(`${kp}.code`, `Scheme ${id} has class ${code} twice`);
+        if (!isObj(k)) return c.add(kp, `Class ${j + 1} of scheme ${id ?? i + 1} is not a class`);
+        const code = c.str(k, 'code', kp, `Class ${j + 1} of scheme ${id ?? i + 1}: its code`);
+        if (code && codes.has(code)) c.add(`${kp}.code`, `Scheme ${id ?? i + 1} has class ${code} twice`);
         if (code) codes.add(code);
-        c.decimal(k, 'units', kp, `Class ${code ?? j + 1} of scheme ${id}: units`, { positive: true });
+        c.decimal(k, 'units', kp, `Class ${code ?? j + 1} of scheme ${id ?? i + 1}: units`, { positive: true });
       });
     }
     // R21–R23 a scale whose weights are percentage rates (optional: version-1 files have none).
@@ -223,9 +223,9 @@ export function validateWorkbook(doc: unknown): Problem[] {
     if (!isObj(m)) return c.add(path, `Member ${i + 1} is not a member`);
     const code = c.str(m, 'code', path, `Member ${i + 1}'s code`);
     c.str(m, 'name', path, `Member ${code ?? i + 1}'s name`);
-    const joined = c.date(m, 'joined', path, `Member ${code}'s date of joining`);
-    const withdrew = c.date(m, 'withdrew', path, `Member ${code}'s date of withdrawal`);
-    if (joined && withdrew && withdrew < joined) c.add(`${path}.withdrew`, `Member ${code} withdrew (${withdrew}) before it joined (${joined})`);
+    const joined = c.date(m, 'joined', path, `Member ${code ?? i + 1}'s date of joining`);
+    const withdrew = c.date(m, 'withdrew', path, `Member ${code ?? i + 1}'s date of withdrawal`);
+    if (joined && withdrew && withdrew < joined) c.add(`${path}.withdrew`, `Member ${code ?? i + 1} withdrew (${withdrew}) before it joined (${joined})`);
     if (code && members.has(code)) c.add(`${path}.code`, `Member code ${code} is used twice (also member ${members.get(code)! + 1})`);
     else if (code) members.set(code, i);
   });

@@ -82,7 +82,7 @@ function refusal(r: { out: string; err: string }, files: Record<string, number>,
     if (text.includes(`${file}:`)) return 'refused';
   }
   // A file named on the command line that is not there: FILE:1: no such file.
-  if (Object.keys(files).length === 0 && /^[^\n:]+:\d+: \S/m.test(r.err)) return 'refused';
+  if (Object.keys(files).length === 0 && /^[^\n:]*:\d+: \S/m.test(r.err)) return 'refused';
   if (/^contrib: /m.test(r.err) || /^Usage:/m.test(r.out)) return 'refused';
   return { defect: `a refusal that names no file and line: ${text.slice(0, 300)}` };
 }

@@ -40,13 +40,14 @@ export function checkLoaded(text: string): Verdict {
   }
   if (r.problems.length === 0) return { defect: 'no workbook and no problem' };
   if (r.lines.length !== r.problems.length) return { defect: `${r.problems.length} problems but ${r.lines.length} lines` };
+  let echo: number | undefined; // found once, and only when a long message needs it (not once per problem)
   for (const [i, p] of r.problems.entries()) {
     const line = r.lines[i];
     if (line === undefined || !Number.isInteger(line) || line < 1 || line > lineCount) return { defect: `problem ${i} (${p.path}) at line ${line} of ${lineCount}: ${p.message}` };
     const bad = badWords(p.message, text);
     if (bad) return { defect: `${bad}: ${p.message.slice(0, 200)} [${p.path}]` };
     // A message may echo a value of the file (a long code, say), but never grow beyond it: 5,000 × 5,000 codes was 150 MB.
-    if (p.message.length > 2_000 + 4 * longestString(text)) return { defect: `a message of ${p.message.length} characters [${p.path}]` };
+    if (p.message.length > 2_000 && p.message.length > 2_000 + 4 * (echo ??= longestString(text))) return { defect: `a message of ${p.message.length} characters [${p.path}]` };
   }
   return 'refused';
 }

@@ -24,4 +24,16 @@ describe('found by the fuzz targets', () => {
     expect(messages.join('\n')).not.toMatch(/undefined/);
     expect(messages).toContain('Q in conference, class entry 2: the class is missing or empty');
   });
+
+  it('R1/R12: a scheme or a member with no id or code is named by its place, never "undefined" (issue 15 item 10)', () => {
+    const wb = e1Workbook();
+    (wb.schemes[0] as unknown as { id?: string }).id = undefined;
+    (wb.schemes[0] as unknown as { classes: unknown[] }).classes.push({ units: 'x' });
+    (wb.members[1] as unknown as { code?: string }).code = undefined;
+    wb.members[1].joined = '2021-13-01';
+    const messages = validateWorkbook(JSON.parse(JSON.stringify(wb))).map((p) => p.message);
+    expect(messages.join('\n')).not.toMatch(/undefined/);
+    expect(messages).toContain('Member 2\'s date of joining must be a date written YYYY-MM-DD (got "2021-13-01")');
+    expect(messages).toContain('Class 4 of scheme 1: its code is missing or empty');
+  });
 });
