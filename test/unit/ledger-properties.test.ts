@@ -94,6 +94,19 @@ function statuses(wb: Workbook, date: string) {
 
 const RUNS = { numRuns: 150 };
 
+/** The case's workbook on its date, "if nothing more is paid": payments dated after it are left out. */
+function onItsDate(c: Case): Workbook {
+  const built = build(c);
+  return { ...built, payments: built.payments.filter((p) => p.date <= c.date) };
+}
+
+/** R18 `wb` with one more payment recorded on `date`, marked for `budget` (or for none), credited as R15 says. */
+function withPaid(wb: Workbook, member: string, date: string, amount: Decimal, budget?: { id: string; currency: string }): Workbook {
+  const p: Payment = { id: 'r18', member, date, amount: amount.toFixed(), currency: budget?.currency ?? 'CHF' };
+  if (budget) p.budget = budget.id;
+  return { ...wb, payments: [...wb.payments, p] };
+}
+
 describe('R15–R18 properties over generated inputs', () => {
   it('R15: crediting never credits more than was paid, nor more than was assessed', () => {
     fc.assert(
@@ -196,8 +209,7 @@ describe('R15–R18 properties over generated inputs', () => {
     let checked = 0;
     fc.assert(
       fc.property(caseArb, (c) => {
-        const built = build(c);
-        const wb = { ...built, payments: built.payments.filter((p) => p.date <= c.date) };
+        const wb = onItsDate(c);
         const book = new VotingStatusBook(wb);
         for (const m of wb.members) {
           for (const b of book.ledger.budgetsOfMember(m.code)) {
@@ -205,10 +217,7 @@ describe('R15–R18 properties over generated inputs', () => {
             if (s.status !== 'no vote') continue;
             checked++;
             const k = new Decimal(s.minimumPayment);
-            const pay = (amount: Decimal): Workbook => ({
-              ...wb,
-              payments: [...wb.payments, { id: 'min', member: m.code, date: c.date, amount: amount.toFixed(), currency: b.currency, budget: b.id }],
-            });
+            const pay = (amount: Decimal) => withPaid(wb, m.code, c.date, amount, b);
             expect(new VotingStatusBook(pay(k)).budgetStatus(m.code, b, c.date).status, `${m.code}/${b.id} paying ${k} on ${c.date}`).not.toBe('no vote');
             const less = k.minus(b.roundingUnit);
             if (less.gt(0)) expect(new VotingStatusBook(pay(less)).budgetStatus(m.code, b, c.date).status, `${m.code}/${b.id} paying ${less}`).toBe('no vote');
@@ -224,13 +233,12 @@ describe('R15–R18 properties over generated inputs', () => {
     let checked = 0;
     fc.assert(
       fc.property(caseArb, (c) => {
-        const built = build(c);
-        const wb = { ...built, payments: built.payments.filter((p) => p.date <= c.date) };
+        const wb = onItsDate(c);
         for (const row of new VotingStatusBook(wb).organizationReport(c.date).rows) {
           if (row.status !== 'no vote') continue;
           checked++;
           const k = new Decimal(row.minimumPayment!);
-          const pay = (amount: Decimal): Workbook => ({ ...wb, payments: [...wb.payments, { id: 'min', member: row.code, date: c.date, amount: amount.toFixed(), currency: 'CHF' }] });
+          const pay = (amount: Decimal) => withPaid(wb, row.code, c.date, amount);
           expect(new VotingStatusBook(pay(k)).memberRow({ code: row.code, name: row.name }, c.date)!.status, `${row.code} paying ${k}`).not.toBe('no vote');
           // Less by the largest rounding unit of its budgets: whichever budget the figure completes last stays lost.
           const unit = Decimal.max(...row.budgets!.map((b) => new Decimal(wb.budgets.find((x) => x.id === b.budget)!.roundingUnit)));
@@ -247,9 +255,7 @@ describe('R15–R18 properties over generated inputs', () => {
     let checked = 0;
     fc.assert(
       fc.property(caseArb, (c) => {
-        // "If nothing more is paid": payments dated after the as-of date are left out.
-        const built = build(c);
-        const wb = { ...built, payments: built.payments.filter((p) => p.date <= c.date) };
+        const wb = onItsDate(c);
         const book = new VotingStatusBook(wb);
         for (const m of wb.members) {
           for (const b of book.ledger.budgetsOfMember(m.code)) {
@@ -261,10 +267,7 @@ describe('R15–R18 properties over generated inputs', () => {
             checked++;
             const k = new Decimal(s.paymentToKeep!);
             expect(k.gt(0)).toBe(true);
-            const pay = (amount: Decimal): Workbook => ({
-              ...wb,
-              payments: [...wb.payments, { id: 'keep', member: m.code, date: c.date, amount: amount.toFixed(), currency: b.currency, budget: b.id }],
-            });
+            const pay = (amount: Decimal) => withPaid(wb, m.code, c.date, amount, b);
             const kept = new VotingStatusBook(pay(k)).budgetStatus(m.code, b, s.losesVoteOn);
             expect(kept.status, `${m.code}/${b.id} paying ${k} on ${c.date}`).not.toBe('no vote');
             const less = k.minus(b.roundingUnit);
@@ -280,13 +283,12 @@ describe('R15–R18 properties over generated inputs', () => {
   it('Art. 11(5)/R18: paying the organization-wide “to keep it” (one payment, marked for no budget) before the day the vote would be lost keeps it that day', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const built = build(c);
-        const wb = { ...built, payments: built.payments.filter((p) => p.date <= c.date) };
+        const wb = onItsDate(c);
         for (const row of new VotingStatusBook(wb).organizationReport(c.date).rows) {
           if (row.losesVoteOn === null) continue;
           const day = row.losesVoteOn;
           expect(row.budgets!.some((b) => b.losesVoteOn === day)).toBe(true);
-          const paid: Workbook = { ...wb, payments: [...wb.payments, { id: 'keep', member: row.code, date: c.date, amount: row.paymentToKeep!, currency: 'CHF' }] };
+          const paid = withPaid(wb, row.code, c.date, new Decimal(row.paymentToKeep!));
           const after = new VotingStatusBook(paid).memberRow({ code: row.code, name: row.name }, day)!;
           expect(after.status, `${row.code} on ${day}`).not.toBe('no vote');
         }
