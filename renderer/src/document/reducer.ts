@@ -1,0 +1,111 @@
+import { EMPTY_HISTORY, perform, redo, undo, type History, type Outcome } from '../../../shared/edit';
+import type { Draft, FileRef } from '../../../shared/ipc/contract';
+import type { Problem, Workbook } from '../../../shared/model/types';
+
+// The document's state and every change to it, as a pure function: no React, no platform; the provider
+// (DocumentProvider) does the I/O and dispatches what came of it.
+
+export interface Doc {
+  workbook: Workbook;
+  history: History;
+  file: FileRef | null;
+  /** The workbook as last saved or opened: dirty = any list differs from it. */
+  saved: Workbook;
+  /** One per document adopted (new, opened, recovered): the views are keyed by it, so none keeps the previous one's state. */
+  generation: number;
+}
+
+export interface Notice {
+  /** 'warning': the file opened and computes, but something deserves a look (workbookWarnings). */
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+  problems?: Problem[];
+  /** Long work under way: shown with a spinner and aria-busy. */
+  busy?: boolean;
+}
+
+/** A refused cell edit, shown next to the cell. */
+export interface CellError {
+  rowId: string;
+  colId: string;
+  message: string;
+}
+
+export interface DocumentState {
+  doc: Doc | null;
+  notice: Notice | null;
+  cellError: CellError | null;
+  /** A draft left by a session that did not close cleanly, offered until recovered or discarded. */
+  draftOffer: Draft | null;
+  recent: FileRef[];
+}
+
+export const INITIAL_STATE: DocumentState = { doc: null, notice: null, cellError: null, draftOffer: null, recent: [] };
+
+export type DocumentAction =
+  | { type: 'adopt'; workbook: Workbook; file: FileRef | null; saved?: Workbook; notice?: Notice }
+  | { type: 'run'; command: (wb: Workbook) => Outcome }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  /** A save wrote `workbook` to `file`: that is now the saved state (edits made meanwhile stay dirty). */
+  | { type: 'saved'; file: FileRef; workbook: Workbook }
+  | { type: 'notice'; notice: Notice | null }
+  | { type: 'cellError'; error: CellError | null }
+  | { type: 'draftOffer'; draft: Draft | null }
+  | { type: 'recent'; files: FileRef[] };
+
+const PARTS = ['members', 'participations', 'classChanges', 'budgets', 'schemes', 'settings', 'organization', 'payments', 'votingDecisions', 'wcfDecisions', 'advanceAgreements', 'scenarios'] as const;
+
+/** Commands return new lists for what they change, so comparing references is enough. */
+export const isDirty = (d: Doc | null): boolean => (d ? PARTS.some((k) => d.workbook[k] !== d.saved[k]) : false);
+
+export const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
+
+/** Runs a command on the open workbook and records it; the outcome is returned so the caller can show a refusal. */
+export function runCommand(state: DocumentState, command: (wb: Workbook) => Outcome): { state: DocumentState; outcome: Outcome } {
+  const d = state.doc;
+  if (!d) return { state, outcome: { ok: false, problems: [{ path: '', message: 'no workbook is open' }] } };
+  const r = perform(d.workbook, d.history, command);
+  if (!r.outcome.ok) return { state, outcome: r.outcome };
+  const skipped = r.outcome.problems;
+  const notice: Notice = skipped.length ? { kind: 'error', text: `${r.outcome.label}; ${skipped.length} skipped:`, problems: skipped } : { kind: 'info', text: r.outcome.label };
+  return { state: { ...state, doc: { ...d, workbook: r.workbook, history: r.history }, cellError: null, notice }, outcome: r.outcome };
+}
+
+export function documentReducer(state: DocumentState, action: DocumentAction): DocumentState {
+  switch (action.type) {
+    case 'adopt': {
+      const doc: Doc = { workbook: action.workbook, history: EMPTY_HISTORY, file: action.file, saved: action.saved ?? action.workbook, generation: (state.doc?.generation ?? 0) + 1 };
+      return { ...state, doc, cellError: null, notice: action.notice ?? state.notice };
+    }
+    case 'run':
+      return runCommand(state, action.command).state;
+    case 'undo':
+    case 'redo': {
+      const d = state.doc;
+      if (!d) return state;
+      const m = action.type === 'undo' ? undo(d.workbook, d.history) : redo(d.workbook, d.history);
+      if (!m) return state;
+      const notice: Notice = { kind: 'info', text: `${action.type === 'undo' ? 'Undid' : 'Redid'}: ${m.label}` };
+      return { ...state, doc: { ...d, workbook: m.workbook, history: m.history }, cellError: null, notice };
+    }
+    case 'saved':
+      if (!state.doc) return state;
+      return { ...state, doc: { ...state.doc, file: action.file, saved: action.workbook }, notice: { kind: 'info', text: `Saved ${action.file.name}` } };
+    case 'notice':
+      return { ...state, notice: action.notice };
+    case 'cellError':
+      return { ...state, cellError: action.error };
+    case 'draftOffer':
+      return { ...state, draftOffer: action.draft };
+    case 'recent':
+      return { ...state, recent: action.files };
+  }
+}
+
+/** What opening a file says: with its warnings, if any, listed in a notice that blocks nothing. */
+export function openedNotice(text: string, warnings: readonly Problem[]): Notice {
+  if (warnings.length === 0) return { kind: 'info', text };
+  const n = warnings.length;
+  return { kind: 'warning', text: `${text}, with ${n} warning${n === 1 ? '' : 's'} (it opened and computes):`, problems: warnings.map((w) => ({ path: '', message: w.message })) };
+}
