@@ -4,7 +4,7 @@
 // than the bundle (a developer's edit). Also writes dist/cli/inputs.json: the source files the bundle was built from.
 // `node scripts/build-cli.mjs [--out-dir DIR]` builds elsewhere (the bundle's test).
 import { build } from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,7 @@ export async function buildCli({ outDir = join(root, 'dist/cli'), quiet = false 
   const outfile = join(outDir, 'contrib.mjs');
   mkdirSync(outDir, { recursive: true });
   const tmp = `${outfile}.${process.pid}.tmp`;
+  const started = new Date();
   const result = await build({
     absWorkingDir: root,
     entryPoints: ['cli/start.ts'],
@@ -37,6 +38,8 @@ export async function buildCli({ outDir = join(root, 'dist/cli'), quiet = false 
   const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')), 'package-lock.json'];
   writeFileSync(`${tmp}.json`, `${JSON.stringify(inputs)}\n`);
   renameSync(`${tmp}.json`, join(outDir, 'inputs.json'));
+  // Dated when the build began: a source saved while esbuild was reading makes the bundle stale, as it is.
+  utimesSync(tmp, started, started);
   renameSync(tmp, outfile);
   return { outfile, bytes: result.metafile.outputs[relative(root, tmp)]?.bytes ?? 0, inputs: inputs.length };
 }
