@@ -3,7 +3,8 @@
 // Goal: linear. The example with 16,000 duplicated payments or 50,000 duplicated members is refused, every problem
 // with its line, well under a second or two; a file nested a million deep is refused at once, naming the line.
 import { readFileSync } from 'node:fs';
-import { lineOfPath, parseWorkbook } from '../shared/model/validate';
+import { tooDeepAt } from '../shared/model/json-text';
+import { lineOfPath, linesOfPaths, parseWorkbook } from '../shared/model/validate';
 import { ms, table, time } from './harness';
 import { unitaryLedger } from './workbooks';
 
@@ -39,15 +40,17 @@ console.log('parseWorkbook on the example with duplicated items: every problem p
 console.log(table(['input', 'MB', 'runs', 'problems', 'with a line', 'ms'], rows));
 
 // An accepted workbook pays for the nesting check on every load: compare with JSON.parse alone.
-const big = pretty(unitaryLedger(2_000, 4));
+const ledger = unitaryLedger(1_000, 4);
+const big = pretty(ledger);
 const parseOnly = time(() => JSON.parse(big), 5);
 const accepted = time(() => parseWorkbook(big), 5);
-const lookups = Number(process.env.BENCH_VALIDATE_LOOKUPS ?? 1_000);
-const located = time(() => {
-  for (let i = 0; i < lookups; i++) lineOfPath(big, `payments[${(i * 97) % big.length}].amount`);
-}, 3);
-console.log(`\naccepted workbook, ${mb(big)} MB: JSON.parse ${ms(parseOnly)} ms, parseWorkbook (parse, nesting check, validation) ${ms(accepted)} ms`);
-console.log(`lineOfPath: ${lookups.toLocaleString('en')} lookups in that file ${ms(located)} ms`);
+const deepCheck = time(() => tooDeepAt(big), 5);
+const lookups = Number(process.env.BENCH_VALIDATE_LOOKUPS ?? 100);
+const paths = Array.from({ length: lookups }, (_, i) => `payments[${(i * 7919) % ledger.payments.length}].amount`);
+const one = time(() => lineOfPath(big, paths[lookups - 1]), 3);
+const all = time(() => linesOfPaths(big, paths), 3);
+console.log(`\naccepted workbook, ${mb(big)} MB: JSON.parse ${ms(parseOnly)} ms; the nesting check ${ms(deepCheck)} ms; parseWorkbook (check, parse, validation) ${ms(accepted)} ms`);
+console.log(`line lookups in that file: one lineOfPath ${ms(one)} ms; ${lookups} paths in one linesOfPaths ${ms(all)} ms`);
 
 const deepRows: (string | number)[][] = [];
 for (const depth of [5_000, 100_000, 1_000_000]) {

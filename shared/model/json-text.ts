@@ -177,11 +177,10 @@ export function offsetsOfPaths(text: string, paths: readonly (readonly (string |
     if (top && !top.array && top.expectKey) {
       // A key: the path of the value after it.
       const end = stringEnd(text, i);
-      const raw = text.slice(i, end + 1);
-      let key: string = raw.slice(1, -1);
+      let key = text.slice(i + 1, end);
       if (key.includes('\\')) {
         try {
-          key = JSON.parse(raw) as string;
+          key = JSON.parse(text.slice(i, end + 1)) as string;
         } catch {
           // not JSON: the raw text will do
         }

@@ -661,7 +661,34 @@ export function linesOfPaths(text: string, paths: readonly string[]): number[] {
 
 /** "budgets[2].years[0].amount" → ['budgets', 2, 'years', 0, 'amount']. */
 export function pathSegments(path: string): (string | number)[] {
+  // By hand, not matchAll: 50,000 problems' paths are split here (issue 15 item 2).
   const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  let i = 0;
+  while (i < path.length) {
+    const c = path[i];
+    if (c === '.') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const close = path.indexOf(']', i);
+      const inner = close < 0 ? '' : path.slice(i + 1, close);
+      if (/^\d+$/.test(inner)) {
+        out.push(Number(inner));
+        i = close + 1;
+        continue;
+      }
+      i++; // a stray bracket: skipped, as the pattern did
+      continue;
+    }
+    let j = i;
+    while (j < path.length && path[j] !== '.' && path[j] !== '[' && path[j] !== ']') j++;
+    if (j === i) {
+      i++;
+      continue;
+    }
+    out.push(path.slice(i, j));
+    i = j;
+  }
   return out;
 }
