@@ -52,16 +52,19 @@ export function useOpenDocument() {
   return { ...s, doc: s.doc };
 }
 
-/** Registers what Export writes while the calling view is shown; a later registration (the view shown now) wins. */
-export function useExportSource(source: (() => ExportSource | null) | null) {
+/**
+ * Registers what Export writes while the calling view is shown (and `active`); the latest registration, the view
+ * shown now, wins, and a view leaving clears only its own.
+ */
+export function useExportSource(source: () => ExportSource | null, active = true) {
   const { exportSourceRef } = useDocument();
   useEffect(() => {
-    if (!source) return;
+    if (!active) return;
     exportSourceRef.current = source;
     return () => {
       if (exportSourceRef.current === source) exportSourceRef.current = null;
     };
-  }, [exportSourceRef, source]);
+  }, [exportSourceRef, source, active]);
 }
 
 /** Milliseconds after the last change before a draft of unsaved work is kept. */

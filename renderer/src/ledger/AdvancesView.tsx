@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState, useCallback } from 'react';
 import { addAdvanceAgreement, clearDenunciation, recordAdvanceMovement, removeAdvanceMovement, setDenunciation } from '../../../shared/edit';
 import { advancesReport, obligationEnds, type AdvanceStatus } from '../../../shared/engine';
 import { advancesExport } from '../../../shared/export/ledger-export';
@@ -7,22 +7,21 @@ import { groupThousands as g } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
 import { DateText, useDateReader } from '../DateField';
 import type { LedgerProps } from './LedgerView';
+import { useExportSource } from '../document/DocumentProvider';
+import { ARTICLE } from '../articles';
 
 // R20 host-state advances on the "as of" date: agreements, advances drawn and repaid, the outstanding balance,
 // the denunciation and the date the obligation ends, and whether the host state is bound (its ex officio seat).
 
-export function AdvancesView({ workbook, asOf, run, notify, exportRef }: LedgerProps) {
+export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
   const dates = useDateReader();
   const report = useMemo(() => advancesReport(workbook, asOf), [workbook, asOf]);
-  useEffect(() => {
-    exportRef.current = () => {
-      const table = advancesExport(report, { organization: workbook.organization.name, produced: today() });
-      return { stem: table.name, table, csv: advancesCsv(report), landscape: true };
-    };
-    return () => {
-      exportRef.current = null;
-    };
-  }, [exportRef, report, workbook]);
+  useExportSource(
+    useCallback(() => {
+    const table = advancesExport(report, { organization: workbook.organization.name, produced: today() });
+    return { stem: table.name, table, csv: advancesCsv(report), landscape: true };
+    }, [report, workbook]),
+  );
 
   return (
     <div className="ledger-body">
@@ -148,7 +147,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
           if (notifiedOn !== null) outcome('den', run((wb) => setDenunciation(wb, { agreement: r.agreement, ...den, notifiedOn })));
         }}
       >
-        <span>Denunciation (R20):</span>
+        <span title={ARTICLE.advances}>Denunciation:</span>
         <select aria-label="Notified by" data-testid="den-by" value={den.by} onChange={(e) => setDen({ ...den, by: e.target.value as 'host-state' | 'organization' })}>
           <option value="host-state">by the host state</option>
           <option value="organization">by the Organization</option>
@@ -181,7 +180,7 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
   return (
     <aside className="ledger-side" aria-label="New advance agreement">
-      <h3>New agreement (R20)</h3>
+      <h3 title={ARTICLE.advances}>New agreement</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Outcome } from '../../../shared/edit';
 import { yearOf } from '../../../shared/model/dates';
 import { DateField } from '../DateField';
 import type { Problem, Workbook } from '../../../shared/model/types';
-import type { ExportSource } from '../export/exports';
+import { useOpenDocument } from '../document/DocumentProvider';
 import { AdvancesView } from './AdvancesView';
 import { PaymentsView } from './PaymentsView';
 import { LedgerState } from '../../../shared/engine/status-state';
@@ -14,7 +14,7 @@ import { WcfView } from './WcfView';
 import './ledger.css';
 
 // R15–R20 in the app: payments, voting status, the working capital fund and host-state advances, on an "as of"
-// date the user picks (shared by the four views). Edits go through App's command runner (one undo stack).
+// date the user picks (shared by the four views). Edits go through the document store's `run` (one undo stack).
 
 export type Notify = (kind: 'info' | 'error', text: string, problems?: Problem[]) => void;
 
@@ -24,8 +24,6 @@ export interface LedgerProps {
   state: LedgerState<StatusLine>;
   run(command: (wb: Workbook) => Outcome): Outcome;
   notify: Notify;
-  /** The view's export (what it shows), read by the app's Export menu. */
-  exportRef: React.RefObject<(() => ExportSource | null) | null>;
 }
 
 function todayIso(): string {
@@ -37,14 +35,17 @@ function todayIso(): string {
 /** Kept across view switches: the date a user picked stays picked. */
 let rememberedAsOf: string | null = null;
 
-export function LedgerView({ view, workbook, run, notify, exportRef }: { view: LedgerViewId } & Omit<LedgerProps, 'asOf' | 'state'>) {
+export function LedgerView({ view }: { view: LedgerViewId }) {
+  const { doc, run, notify: show } = useOpenDocument();
+  const workbook = doc.workbook;
+  const notify = useCallback<Notify>((kind, text, problems) => show({ kind, text, problems }), [show]);
   const [asOf, setAsOfState] = useState(() => rememberedAsOf ?? todayIso());
   const state = useMemo(() => new LedgerState(rowStatusLines), []);
   const setAsOf = (d: string) => {
     rememberedAsOf = d;
     setAsOfState(d);
   };
-  const props: LedgerProps = { workbook, asOf, state, run, notify, exportRef };
+  const props: LedgerProps = { workbook, asOf, state, run, notify };
   const year = yearOf(asOf);
   const eve = asOf.slice(5) === '12-31' ? year + 1 : year;
   return (
@@ -68,7 +69,7 @@ export function LedgerView({ view, workbook, run, notify, exportRef }: { view: L
         <button data-testid="eve-january" onClick={() => setAsOf(`${eve}-12-31`)} title="The last day before 1 January: who is about to lose the vote, and what each must pay to keep it">
           31 Dec {eve}
         </button>
-        <button data-testid="next-january" onClick={() => setAsOf(`${year + 1}-01-01`)} title="1 January, when a year's contributions fall into arrears (R16)">
+        <button data-testid="next-january" onClick={() => setAsOf(`${year + 1}-01-01`)} title="1 January, when a year's contributions fall into arrears (WIPO Convention Art. 11(4)(d))">
           1 Jan {year + 1}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import type { CellClassParams, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useCallback } from 'react';
 import {
   editPayment,
   guessPaymentMapping,
@@ -26,6 +26,7 @@ import { PaymentsImportPreview } from '../import/ImportPreview';
 import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
+import { useExportSource } from '../document/DocumentProvider';
 import { TextEditor } from '../grid/TextEditor';
 import { datePattern, formatDate } from '../../../shared/edit/input';
 import { DateText, useDateReader } from '../DateField';
@@ -51,7 +52,7 @@ type PaymentRow = Omit<Payment, 'year' | 'purpose'> & { year?: number | string; 
 
 const NEW_ROW_ID = 'new-payment';
 const REQUIRED = ['member', 'date', 'amount'] as const;
-const HINTS: Partial<Record<PaymentField | 'id', string>> = { id: 'new', member: 'member', date: 'YYYY-MM-DD', amount: 'amount', currency: 'auto', budget: 'any', year: 'any', purpose: 'R15 order' };
+const HINTS: Partial<Record<PaymentField | 'id', string>> = { id: 'new', member: 'member', date: 'YYYY-MM-DD', amount: 'amount', currency: 'auto', budget: 'any', year: 'any', purpose: 'crediting order' };
 
 const newRowOf = (d: Required<PaymentInput>): PaymentRow => ({ id: NEW_ROW_ID, ...d, isNew: true });
 const isPaymentField = (f: string): f is PaymentField => (PAYMENT_FIELDS as readonly string[]).includes(f);
@@ -65,7 +66,7 @@ const hintClass = (p: CellClassParams<PaymentRow>) => (p.data?.isNew && (p.value
 
 const LABELS: Record<PaymentField, string> = { member: 'Member', date: 'Date', amount: 'Amount', currency: 'Currency', budget: 'Budget', year: 'Year', purpose: 'Purpose', reference: 'Reference' };
 
-export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
+export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const [draft, setDraft] = useState(EMPTY);
   const [draftError, setDraftError] = useState<{ path: string; message: string } | null>(null);
   const [cellError, setCellError] = useState<{ rowId: string; colId: string; message: string } | null>(null);
@@ -87,15 +88,12 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
   const isCode = (c: string) => workbook.members.some((m) => m.code === c);
   const member = selected?.member ?? (isCode(rowDraft.member) ? rowDraft.member : isCode(draft.member.trim().toUpperCase()) ? draft.member.trim().toUpperCase() : null);
 
-  useEffect(() => {
-    exportRef.current = () => {
-      const table = paymentsExport(workbook.payments, { organization: workbook.organization.name, produced: today() });
-      return { stem: table.name, table, csv: tableCsv(table), landscape: true };
-    };
-    return () => {
-      exportRef.current = null;
-    };
-  }, [exportRef, workbook]);
+  useExportSource(
+    useCallback(() => {
+    const table = paymentsExport(workbook.payments, { organization: workbook.organization.name, produced: today() });
+    return { stem: table.name, table, csv: tableCsv(table), landscape: true };
+    }, [workbook]),
+  );
 
   // Rows copied from a spreadsheet: one undoable step (the app's own paste is for the contributions view).
   useEffect(() => {
@@ -277,7 +275,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
               <span>{LABELS[f]}</span>
               {f === 'budget' || f === 'purpose' ? (
                 <select data-testid={`pay-${f}`} value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}>
-                  <option value="">{f === 'budget' ? 'any (R15 order)' : 'R15 order'}</option>
+                  <option value="">{f === 'budget' ? 'any (crediting order)' : 'crediting order'}</option>
                   {f === 'budget'
                     ? workbook.budgets.map((b) => (
                         <option key={b.id} value={b.id}>
@@ -387,7 +385,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify, exportRef }: 
       </section>
       <aside className="ledger-side statement" aria-label="Member statement" data-testid="statement">
         <h3>Statement{member ? ` of ${workbook.members.find((m) => m.code === member)?.name ?? member} (${member})` : ''} on {dates.show(asOf)}</h3>
-        {!statement && <p className="muted">Select a payment (or type a member) to see how its payments were credited, year by year (R15).</p>}
+        {!statement && <p className="muted">Select a payment (or type a member) to see how its payments were credited, year by year.</p>}
         {member && <ArrearsOverTime workbook={workbook} state={state} member={member} budget={selected?.budget ?? null} />}
         {statement && 'error' in statement && <p className="notice error">{statement.error}</p>}
         {statement && 'lines' in statement && (

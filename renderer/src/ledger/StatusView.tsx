@@ -1,5 +1,5 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useCallback } from 'react';
 import { addVotingDecision, removeVotingDecision, updateVotingDecision } from '../../../shared/edit';
 import type { VotingStatus } from '../../../shared/engine';
 import type { StatusLine } from '../../../shared/export/ledger-export';
@@ -11,8 +11,10 @@ import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid } from './LedgerGrid';
 import { moneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
+import { useExportSource } from '../document/DocumentProvider';
 import { BudgetSelect } from './BudgetSelect';
 import { OpeningBalances } from './OpeningBalances';
+import { ARTICLE } from '../articles';
 
 // R16–R18 per member and budget on the "as of" date, and Art. 11(5) organization-wide; R17 voting decisions.
 
@@ -37,7 +39,7 @@ export function addMonths(date: string, months: number): string {
 
 type Filter = 'all' | 'no vote' | 'at risk';
 
-export function StatusView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
+export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const [budget, setBudget] = useState('all');
   const [filter, setFilter] = useState<Filter>('all');
   const [months, setMonths] = useState('12');
@@ -67,25 +69,22 @@ export function StatusView({ workbook, asOf, state, run, notify, exportRef }: Le
   const filterText = [budget === 'all' ? '' : `budget ${budget}`, filter === 'no vote' ? 'members with no vote' : filter === 'at risk' ? `members who lose the vote by ${horizon} if nothing is paid` : '']
     .filter(Boolean)
     .join(', ');
-  useEffect(() => {
-    exportRef.current = () => {
-      if (!view) return null;
-      const ctx = { organization: workbook.organization.name, produced: today() };
-      const table = statusExport(view.report, lines, ctx, filterText ? `${lines.length} lines: ${filterText}` : undefined);
-      return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
-    };
-    return () => {
-      exportRef.current = null;
-    };
-  }, [exportRef, view, lines, workbook, filterText]);
+  useExportSource(
+    useCallback(() => {
+    if (!view) return null;
+    const ctx = { organization: workbook.organization.name, produced: today() };
+    const table = statusExport(view.report, lines, ctx, filterText ? `${lines.length} lines: ${filterText}` : undefined);
+    return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
+    }, [view, lines, workbook, filterText]),
+  );
 
   const columns = useMemo<ColDef<StatusLine>[]>(
     () => [
       { field: 'code', headerName: 'Code', width: 80, pinned: 'left' },
       { field: 'name', headerName: 'Member', flex: 2, minWidth: 130, filter: true },
       { field: 'budget', headerName: 'Budget', width: 95 },
-      { field: 'arrears', headerName: 'Arrears', width: 105, ...moneyColumn, headerTooltip: 'R16 unpaid contributions of the years before the date’s year' },
-      { field: 'threshold', headerName: 'Threshold', width: 105, ...moneyColumn, headerTooltip: 'R17 contributions assessed for the two preceding years' },
+      { field: 'arrears', headerName: 'Arrears', width: 105, ...moneyColumn, headerTooltip: 'Unpaid contributions of the years before the date’s year' },
+      { field: 'threshold', headerName: 'Threshold', width: 105, ...moneyColumn, headerTooltip: 'Contributions assessed for the two preceding years (WIPO Convention Art. 11(5))' },
       { field: 'status', headerName: 'Status', width: 150, cellRenderer: badgeCell },
       {
         field: 'minimumPayment',
@@ -205,7 +204,7 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
   );
   return (
     <aside className="ledger-side" aria-label="Voting decisions">
-      <h3>Vote kept by decision (R17)</h3>
+      <h3 title={ARTICLE.vote}>Vote kept by decision</h3>
       <ul className="decisions" data-testid="voting-decisions">
         {workbook.votingDecisions.map((d) => (
           <li key={d.id}>

@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState, useCallback } from 'react';
 import { addWcfDecision, removeWcfDecision, updateWcfDecision } from '../../../shared/edit';
 import type { WcfDecision } from '../../../shared/model/types';
 import { wcfReport, type WcfMemberRow } from '../../../shared/engine';
@@ -11,12 +11,14 @@ import { DateText, useDateReader } from '../DateField';
 import { LedgerGrid } from './LedgerGrid';
 import { moneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
+import { ARTICLE } from '../articles';
+import { useExportSource } from '../document/DocumentProvider';
 import { BudgetSelect } from './BudgetSelect';
 
 // R19 the working capital funds on the "as of" date: decisions, each member's share, paid and owed, the balance.
 
 
-export function WcfView({ workbook, asOf, state, run, notify, exportRef }: LedgerProps) {
+export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const dates = useDateReader();
   const [budget, setBudget] = useState('all');
   const [editing, setEditing] = useState<WcfDecision | null>(null);
@@ -29,16 +31,13 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
   }, [state, workbook, asOf, budget]);
   const report = computed.report;
 
-  useEffect(() => {
-    exportRef.current = () => {
-      if (!report) return null;
-      const table = wcfExport(report, { organization: workbook.organization.name, produced: today() });
-      return { stem: table.name, table, csv: wcfCsv(report), landscape: false };
-    };
-    return () => {
-      exportRef.current = null;
-    };
-  }, [exportRef, report, workbook]);
+  useExportSource(
+    useCallback(() => {
+    if (!report) return null;
+    const table = wcfExport(report, { organization: workbook.organization.name, produced: today() });
+    return { stem: table.name, table, csv: wcfCsv(report), landscape: false };
+    }, [report, workbook]),
+  );
 
   const columns = useMemo<ColDef<WcfMemberRow>[]>(
     () => [
@@ -96,7 +95,7 @@ export function WcfView({ workbook, asOf, state, run, notify, exportRef }: Ledge
                     <td>{d.id}</td>
                     <td>{d.budget}</td>
                     <td>{d.year}</td>
-                    <td>{d.basis === 'proportion' ? `${d.value} of the contribution` : `${g(d.value)} apportioned (R5)`}</td>
+                    <td>{d.basis === 'proportion' ? `${d.value} of the contribution` : `${g(d.value)} apportioned`}</td>
                     <td>{dates.show(d.due)}</td>
                     <td>{d.reference ?? ''}</td>
                     <td className="n">{g(d.total)}</td>
@@ -147,7 +146,7 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
   return (
     <aside className="ledger-side" aria-label={editing ? `Change ${editing.id}` : 'New WCF decision'} data-testid="wcf-form">
-      <h3>{editing ? `Change ${editing.id} (R19)` : 'Establish or increase the fund (R19)'}</h3>
+      <h3 title={ARTICLE.wcf}>{editing ? `Change ${editing.id}` : 'Establish or increase the fund'}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -187,7 +186,7 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           <span>Basis</span>
           <select value={f.basis} onChange={set('basis')} data-testid="wcf-basis">
             <option value="proportion">a proportion of the year’s contribution</option>
-            <option value="amount">an amount apportioned (R5)</option>
+            <option value="amount">an amount apportioned</option>
           </select>
         </label>
         <label className="field">

@@ -1,10 +1,13 @@
 import type { ColDef, ColGroupDef, GetRowIdParams, GridApi, ICellRendererParams, IRowNode, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContributionTable } from '../../../shared/engine';
 import { decimalPlaces, groupThousands, toScaledBigInt } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
 import { compareScenarios, type Comparison, type ComparisonRow } from '../../../shared/scenario/scenario';
+import { useExportSource } from '../document/DocumentProvider';
+import { displayedCodes } from '../export/ExportMenu';
+import { comparisonSource, today } from '../export/exports';
 import { gridTheme } from '../MembersGrid';
 
 /** A member across the baseline and every scenario compared (rows keyed by code). */
@@ -83,9 +86,6 @@ interface Props {
   scenarios: readonly Scenario[];
   /** The scenario selected in the scenario bar: always compared, first. */
   primary: Scenario | null;
-  apiRef: React.RefObject<GridApi<CompareRow> | null>;
-  /** The comparisons shown, for the export and the charts. */
-  comparisonsRef: React.RefObject<Comparison[]>;
 }
 
 /** R14 the comparison view: baseline against one or several scenarios, sortable and filterable, biggest movers first. */
@@ -93,7 +93,8 @@ interface Props {
 const COMPARE_DEFAULT_COL = { resizable: true, sortable: true, floatingFilter: true, suppressHeaderMenuButton: true };
 const compareRowId = (p: GetRowIdParams<CompareRow>) => (p.rowPinned ? 'total' : p.data.code);
 
-export function ComparisonView({ workbook, budget, year, base, scenarios, primary, apiRef, comparisonsRef }: Props) {
+export function ComparisonView({ workbook, budget, year, base, scenarios, primary }: Props) {
+  const apiRef = useRef<GridApi<CompareRow> | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const ids = useMemo(() => {
     const chosen = scenarios.filter((s) => s.id === primary?.id || extra.includes(s.id));
@@ -111,7 +112,14 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
     }
   }, [workbook, base, scenarios, ids, budget.id, year]);
   const { comparisons } = computed;
-  comparisonsRef.current = comparisons;
+  // Export writes the comparisons shown, in the grid's sort and filter order.
+  const organization = workbook.organization.name;
+  useExportSource(
+    useCallback(
+      () => (comparisons.length ? comparisonSource(comparisons, displayedCodes(apiRef.current), { organization, produced: today(), scenario: primary?.name }) : null),
+      [comparisons, organization, primary],
+    ),
+  );
   const rows = useMemo(() => rowsOf(comparisons, ids, places), [comparisons, ids, places]);
   const maxAbs = useMemo(() => {
     let m = 0n;
@@ -204,7 +212,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
   return (
     <div className="comparison" data-testid="comparison-view">
       {scenarios.length === 0 ? (
-        <p className="notice info">No scenario yet: create one with “New scenario”, change a member’s class in it, then compare here (R14).</p>
+        <p className="notice info">No scenario yet: create one with “New scenario”, change a member’s class in it, then compare here.</p>
       ) : (
         <>
           <div className="compare-head">
