@@ -14,6 +14,7 @@ import {
 import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import type { Budget, BudgetMethod, Scheme, Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
+import { ARTICLE } from './articles';
 
 // Budgets and class schemes created, renamed and removed (R1, R2). Every change is one command through `run`,
 // so Ctrl+Z undoes it; a refusal is shown next to the field it concerns.
@@ -44,10 +45,10 @@ function startingPoints(workbook: Workbook): { value: string; label: string }[] 
 }
 
 /** A labelled control with its refusal under it (aria-invalid, role="alert"). */
-function Field({ label, error, testId, children }: { label: string; error?: string; testId: string; children: ReactNode }) {
+function Field({ label, title, error, testId, children }: { label: string; title?: string; error?: string; testId: string; children: ReactNode }) {
   return (
     <label className="field">
-      <span>{label}</span>
+      <span title={title}>{label}</span>
       <span className="field-input">
         {children}
         {error && (
@@ -248,7 +249,7 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
       <Field label="Name of the new budget" error={err('name')} testId="new-budget-name">
         {input('name', { className: 'text', placeholder: 'e.g. Hague Union' })}
       </Field>
-      <Field label="Class scheme (R1, R2)" error={err('scheme')} testId="new-budget-scheme">
+      <Field label="Class scheme" title={ARTICLE.classes} error={err('scheme')} testId="new-budget-scheme">
         <select data-testid="new-budget-scheme" value={f.scheme} aria-invalid={Boolean(errors.scheme)} onChange={set('scheme')}>
           <optgroup label="In this workbook">
             {workbook.schemes.map((s) => (
@@ -288,7 +289,7 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
           {(['total', 'unit-value'] as const).map((m) => (
             <label key={m}>
               <input type="radio" name="new-budget-method" data-testid={`new-budget-method-${m}`} checked={f.method === m} onChange={() => setF({ ...f, method: m })} />
-              {m === 'total' ? 'Total (R4)' : 'Unit value (R7)'}
+              {m === 'total' ? <span title={ARTICLE.total}>Total</span> : 'Unit value'}
             </label>
           ))}
         </span>
@@ -306,7 +307,7 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
           ))}
         </select>
       </Field>
-      {members !== 'none' && <p className="muted">Each member with the class it holds in the first year (R11, R13 included).</p>}
+      {members !== 'none' && <p className="muted">Each member with the class it holds in the first year (class changes and a special union’s classes included).</p>}
       <button type="submit" className="primary" data-testid="new-budget-create">
         Create budget
       </button>

@@ -3,6 +3,7 @@ import type { ContributionTable } from '../../shared/engine';
 import { parseAmountInput, parseRoundingUnit, setBudgetTerms, setBudgetYear, type Outcome } from '../../shared/edit';
 import { decimalPlaces, groupThousands } from '../../shared/model/decimal';
 import type { Budget, RoundingMode, Workbook } from '../../shared/model/types';
+import { ARTICLE } from './articles';
 
 interface Props {
   budget: Budget;
@@ -80,7 +81,7 @@ export function BudgetPanel({ budget, year, table, run }: Props) {
                   run((wb) => setBudgetYear(wb, { budget: budget.id, year, method: m, amount: m === 'total' ? table!.total : table!.unitValue }))
                 }
               />
-              {m === 'total' ? 'Total (R4)' : 'Unit value (R7)'}
+              {m === 'total' ? <span title={ARTICLE.total}>Total</span> : 'Unit value'}
             </label>
           ))}
         </span>
@@ -118,11 +119,11 @@ export function BudgetPanel({ budget, year, table, run }: Props) {
       </label>
       {table?.carriedOver && (
         <p className="carried" data-testid="carried-over">
-          R10 carried over: not adopted before {year} began, so {table.sourceYear}’s {method === 'total' ? 'total' : 'unit value'} applies.
+          Carried over: not adopted before {year} began, so {table.sourceYear}’s {method === 'total' ? 'total' : 'unit value'} applies.
         </p>
       )}
       <CommitField
-        label="Rounding unit (R9)"
+        label="Rounding unit"
         testId="rounding-unit"
         value={budget.roundingUnit}
         commit={(text) => {

@@ -3,6 +3,7 @@ import { classSource, Holdings, specialUnionArticle } from '../../shared/engine'
 import { addClassChange, removeClassChange, setSessionDate, refusal, type Outcome } from '../../shared/edit';
 import type { Budget, Workbook } from '../../shared/model/types';
 import { DateField, DateText, useDateReader } from './DateField';
+import { ARTICLE } from './articles';
 
 interface Props {
   workbook: Workbook;
@@ -41,7 +42,7 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
 
   return (
     <section className="class-changes" data-testid="class-changes">
-      <h3>Class changes (R13)</h3>
+      <h3 title={ARTICLE.classChange}>Class changes</h3>
       {changes.length === 0 && <p className="muted">None for this budget.</p>}
       <ul>
         {changes.map(({ change: c, effect }) => (
@@ -58,7 +59,7 @@ export function ClassChanges({ workbook, budget, classes, member, run }: Props) 
       </ul>
       {source && (
         <p className="muted" role="note" data-testid="class-changes-linked">
-          {budget.name} takes its classes from {source.name}: a notice of a change of class is filed with {source.name}, and the new class flows into {budget.name} (R11, {specialUnionArticle(budget)}).
+          {budget.name} takes its classes from {source.name}: a notice of a change of class is filed with {source.name}, and the new class flows into {budget.name} ({specialUnionArticle(budget)}).
         </p>
       )}
       {!source && (

@@ -108,11 +108,11 @@ const same = (a: GridRow, b: GridRow) =>
 const note = (r: ContributionRow, year: number | null, d?: { from?: string; until?: string }, source?: string): string | undefined => {
   const parts: string[] = [];
   const inYear = (date?: string) => date !== undefined && year !== null && date.startsWith(`${year}-`);
-  if (r.proRata) parts.push(`R12 ${inYear(d?.from) ? `joined ${d!.from}, ` : ''}pro rata ${r.proRata.num}/${r.proRata.den}`);
-  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(`R12 joined ${d!.from}, in full`);
-  if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(`R8 leaves ${d!.until}: last year assessed`);
-  if (r.classFrom) parts.push(`R11 class from ${source ?? r.classFrom}`);
-  if (r.changeId) parts.push(`R13 change ${r.changeId}`);
+  if (r.proRata) parts.push(`${inYear(d?.from) ? `joined ${d!.from}, ` : ''}pro rata ${r.proRata.num}/${r.proRata.den}`);
+  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(`joined ${d!.from}, in full`);
+  if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(`leaves ${d!.until}: last year assessed`);
+  if (r.classFrom) parts.push(`class from ${source ?? r.classFrom}`);
+  if (r.changeId) parts.push(`class change ${r.changeId}`);
   return parts.length ? parts.join(' · ') : undefined;
 };
 
@@ -174,7 +174,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         field: 'units',
         // R21–R23 a percent scale: the rate as declared, beside the share assessed (rate / sum of the rates).
         headerName: classes ? 'Units' : percentScale ? 'Declared rate %' : 'Weight',
-        headerTooltip: percentScale ? 'R21–R23 the rate as entered; the total row shows their sum' : undefined,
+        headerTooltip: percentScale ? 'The rate as entered; the total row shows their sum' : undefined,
         width: 110,
         type: 'rightAligned',
         // R2 a scale's weight is typed in; a class's units come from the scheme.
@@ -184,7 +184,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       {
         colId: 'percent',
         headerName: percentScale ? 'Share assessed %' : '%',
-        headerTooltip: percentScale ? 'R21–R23 the share each member is assessed on: its declared rate ÷ their sum × 100' : undefined,
+        headerTooltip: percentScale ? 'The share each member is assessed on: its declared rate ÷ their sum × 100' : undefined,
         width: percentScale ? 140 : 110,
         type: 'rightAligned',
         valueGetter: (p) => (p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent)),
@@ -201,8 +201,8 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
           'scenario-up': (p) => Boolean(p.data?.difference && !p.data.difference.startsWith('-')),
           'scenario-down': (p) => Boolean(p.data?.difference?.startsWith('-')),
         },
-        tooltipValueGetter: (p) => (p.data?.difference ? `R14 ${p.data.difference.startsWith('-') ? '' : '+'}${groupThousands(p.data.difference)} against the baseline` : undefined),
-        headerTooltip: 'R5: shares sum exactly to the total; ▴ marks a share that received a rounding unit',
+        tooltipValueGetter: (p) => (p.data?.difference ? `${p.data.difference.startsWith('-') ? '' : '+'}${groupThousands(p.data.difference)} against the baseline` : undefined),
+        headerTooltip: 'Shares sum exactly to the total; ▴ marks a share that received a rounding unit',
       },
       { field: 'note', headerName: 'Note', flex: 1, minWidth: 140, cellClass: 'note', tooltipField: 'note' },
     ],

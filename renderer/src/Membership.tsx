@@ -3,6 +3,7 @@ import { setAccession, setLeaving, setNewMemberRule, refusal, type Outcome } fro
 import type { ContributionTable } from '../../shared/engine';
 import type { Budget, NewMemberRule, Participation, Workbook } from '../../shared/model/types';
 import { DateField } from './DateField';
+import { ARTICLE } from './articles';
 
 // R8/R12 joining and leaving a budget, with dates: the member chosen in the grid (or in the list, for a member
 // the engine does not assess in the year shown) and how a year of accession is assessed. The engine decides who is
@@ -53,7 +54,7 @@ export function Membership({ workbook, budget, year, table, member, run }: Props
 
   return (
     <section className="class-changes membership" data-testid="membership">
-      <h3>Joining and leaving (R8, R12)</h3>
+      <h3 title={ARTICLE.due}>Joining and leaving</h3>
       <label className="field">
         <span>Member</span>
         {/* The full list is built only once the picker is used: with 10,000 members, reconciling the options on every

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { addSchemeClass, removeSchemeClass, setClassUnits, refusal, type Outcome } from '../../shared/edit';
 import type { Scheme, Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
+import { ARTICLE } from './articles';
 
 /** R1 the budget's class scheme as editable data: units per class, classes added and removed (undoable). */
 export function SchemeEditor({ scheme, run }: { scheme: Scheme; run(command: (wb: Workbook) => Outcome): Outcome }) {
@@ -11,7 +12,7 @@ export function SchemeEditor({ scheme, run }: { scheme: Scheme; run(command: (wb
   if (scheme.kind !== 'classes') return null;
   return (
     <details className="scheme-editor" data-testid="scheme-editor">
-      <summary>Scheme: {scheme.name} (R1)</summary>
+      <summary title={ARTICLE.classes}>Scheme: {scheme.name}</summary>
       {scheme.classes.map((c) => (
         <div className="scheme-row" key={c.code}>
           <CommitField label={`Class ${c.code}`} testId={`units-${c.code}`} value={c.units} commit={(text) => refusal(run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })))} />

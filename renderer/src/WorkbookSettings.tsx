@@ -2,6 +2,7 @@ import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, setVotingTest
 import type { Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 import { LocaleChoice } from './LocaleChoice';
+import { ARTICLE } from './articles';
 
 // The organization's name (it heads every export) and R15's crediting order: one undoable step each (R12's rule is
 // in the joining-and-leaving panel).
@@ -19,7 +20,7 @@ export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(co
         />
       </div>
       <label className="field">
-        <span>A payment is credited to (R15)</span>
+        <span>A payment is credited to</span>
         <select data-testid="crediting-order" value={workbook.settings.creditingOrder} onChange={(e) => run((wb) => setCreditingOrder(wb, e.target.value))}>
           {CREDITING_ORDERS.map(([order, words]) => (
             <option key={order} value={order}>
@@ -29,7 +30,7 @@ export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(co
         </select>
       </label>
       <label className="field">
-        <span>The vote is lost for arrears (R17b)</span>
+        <span title={ARTICLE.vote}>The vote is lost for arrears</span>
         <select
           data-testid="voting-test"
           value={workbook.settings.votingTest ?? 'per-budget'}

@@ -86,7 +86,7 @@ describe('joining and leaving with dates (R8, R12)', () => {
     await setDate('accession-date', `${YEAR}-07-01`);
     await expect.poll(() => text(cell(JOINER, 'amount'))).toBe(shown(t, JOINER));
     await expectTable(t);
-    expect(await text(cell(JOINER, 'note'))).toContain(`R12 joined ${YEAR}-07-01, pro rata 6/12`);
+    expect(await text(cell(JOINER, 'note'))).toContain(`joined ${YEAR}-07-01, pro rata 6/12`);
     expect(await text('[data-testid=membership-effect]')).toContain('pro rata 6/12');
     for (const code of await renderedCodes()) if (code !== JOINER) expect(shown(t, code), code).toBe(shown(before, code));
     // Not a member in the year before.

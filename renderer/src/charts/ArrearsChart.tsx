@@ -23,11 +23,11 @@ export function ArrearsChart({ points, currency, title }: Props) {
     });
     return {
       title: { text: title, fontSize: 14 },
-      subtitle: { text: 'on each 1 January: no vote when the arrears reach the threshold (R17)' },
+      subtitle: { text: 'on each 1 January: no vote when the arrears reach the threshold (WIPO Convention Art. 11(5))' },
       data,
       series: [
-        { type: 'line', xKey: 'label', yKey: 'arrears', yName: 'Arrears (R16)', stroke: '#c0392b', marker: { fill: '#c0392b', size: 6 }, tooltip: tip('arrearsText', 'Arrears') },
-        { type: 'line', xKey: 'label', yKey: 'threshold', yName: 'Threshold (R17)', stroke: '#4e79a7', lineDash: [6, 4], marker: { fill: '#4e79a7', size: 5 }, tooltip: tip('thresholdText', 'Threshold') },
+        { type: 'line', xKey: 'label', yKey: 'arrears', yName: 'Arrears', stroke: '#c0392b', marker: { fill: '#c0392b', size: 6 }, tooltip: tip('arrearsText', 'Arrears') },
+        { type: 'line', xKey: 'label', yKey: 'threshold', yName: 'Threshold', stroke: '#4e79a7', lineDash: [6, 4], marker: { fill: '#4e79a7', size: 5 }, tooltip: tip('thresholdText', 'Threshold') },
       ],
       axes: {
         x: { type: 'category', position: 'bottom', label: { formatter: ({ value }) => String(value).slice(0, 4) } },

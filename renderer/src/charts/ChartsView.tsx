@@ -132,7 +132,7 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
           {(movers.data?.length ?? 0) === 0 ? <p className="muted">The scenario changes no amount yet.</p> : <AgCharts options={movers} />}
         </div>
       ) : (
-        <p className="muted chart-hint">Pick a scenario to chart its biggest movers against the baseline (R14).</p>
+        <p className="muted chart-hint">Pick a scenario to chart its biggest movers against the baseline.</p>
       )}
     </div>
   );

@@ -43,7 +43,7 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, run, 
           ))}
         </select>
       </label>
-      <button data-testid="scenario-new" onClick={create} title="A new scenario: a named copy of the assumptions (R14)">
+      <button data-testid="scenario-new" onClick={create} title="A new scenario: a named copy of the assumptions">
         New scenario
       </button>
       {selected && (
@@ -90,7 +90,7 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, run, 
           </button>
         ))}
       </span>
-      {selected && <span className="scenario-flag">What-if: the baseline is not changed until you apply the scenario (R14)</span>}
+      {selected && <span className="scenario-flag">What-if: the baseline is not changed until you apply the scenario</span>}
     </div>
   );
 }

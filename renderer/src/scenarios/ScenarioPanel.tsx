@@ -5,6 +5,7 @@ import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/t
 import type { Comparison } from '../../../shared/scenario/scenario';
 import { CommitField } from '../BudgetPanel';
 import { DateText, useDateReader } from '../DateField';
+import { ARTICLE } from '../articles';
 
 interface Props {
   scenario: Scenario;
@@ -44,7 +45,7 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, run,
                 // The figure carries over exactly: the total becomes Σ shares, the unit value T / U (R4/R7).
                 onChange={() => run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method: m, amount: m === 'total' ? after!.total : after!.unitValue }))}
               />
-              {m === 'total' ? 'Total (R4)' : 'Unit value (R7)'}
+              {m === 'total' ? <span title={ARTICLE.total}>Total</span> : 'Unit value'}
             </label>
           ))}
         </span>

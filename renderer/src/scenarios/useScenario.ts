@@ -65,6 +65,6 @@ export function scenarioEdit(edit: CellEdit, a: { scenario: Scenario; budget: Bu
     if (back && scenario.overrides.some((o) => overrideKey(o) === key)) return run((wb) => removeScenarioOverride(wb, scenario.id, key));
     return run((wb) => setScenarioClass(wb, { scenario: scenario.id, budget: budget.id, member: edit.rowId, year, value: edit.value }));
   }
-  if (edit.colId === 'name') return { ok: false, problems: [{ path: 'name', message: 'Names are edited in the baseline: a scenario holds classes, levels and memberships (R14).' }] };
+  if (edit.colId === 'name') return { ok: false, problems: [{ path: 'name', message: 'Names are edited in the baseline: a scenario holds classes, levels and memberships.' }] };
   return null;
 }
