@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The document lifecycle through the provider, with a fake platform: open, edit, undo, redo, save, autosave,
 // recover, a failed save. Type-checked with the renderer (a .dom.test.ts), run in Node under happy-dom.
-import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addMember } from '../../shared/edit';
@@ -9,6 +9,7 @@ import type { DesktopApi, Draft, FileRef, MenuCommand, OpenResult, SaveResult } 
 import type { Workbook } from '../../shared/model/types';
 import { blankWorkbook } from '../../renderer/src/document/blank';
 import { DocumentProvider, useDocument, type DocumentStore } from '../../renderer/src/document/DocumentProvider';
+import { DocumentNotice, RecoverOffer } from '../../renderer/src/document/Notices';
 
 const EXAMPLE: FileRef = { id: 'example', name: 'example.json' };
 const text = (wb: Workbook) => JSON.stringify(wb);
@@ -61,7 +62,8 @@ function mount(api: DesktopApi) {
     seen.current = useDocument();
     return null;
   }
-  render(createElement(DocumentProvider, { api, children: createElement(Probe) }));
+  // The components that show the store: the recovery offer and the notice.
+  render(createElement(DocumentProvider, { api, children: [createElement(Probe, { key: 'p' }), createElement(RecoverOffer, { key: 'r' }), createElement(DocumentNotice, { key: 'n' })] }));
   return () => seen.current!;
 }
 
@@ -120,7 +122,10 @@ describe('document lifecycle (provider with a fake platform)', () => {
     await waitFor(() => expect(store().doc?.file).toEqual(EXAMPLE));
     expect(store().draftOffer).toEqual(draft);
 
-    await act(async () => store().recoverDraft());
+    expect(screen.getByTestId('recover').textContent).toContain('(budget.json) was kept.');
+    await act(async () => void fireEvent.click(screen.getByTestId('recover-draft')));
+    await waitFor(() => expect(store().doc?.file).toEqual(draft.file));
+    expect(screen.queryByTestId('recover')).toBeNull();
     expect(store().draftOffer).toBeNull();
     expect(store().doc!.file).toEqual(draft.file);
     expect(codes(store())).toEqual(['AA']);
@@ -132,7 +137,7 @@ describe('document lifecycle (provider with a fake platform)', () => {
     const p = fakePlatform({ draft: { text: '{}', file: null, savedAt: '2026-01-01T10:00:00.000Z' } });
     const store = mount(p.api);
     await waitFor(() => expect(store().draftOffer).not.toBeNull());
-    act(() => store().discardDraft());
+    fireEvent.click(screen.getByText('Discard'));
     expect(store().draftOffer).toBeNull();
     expect(p.state.draft).toBeNull();
   });
@@ -147,6 +152,7 @@ describe('document lifecycle (provider with a fake platform)', () => {
     await act(async () => void (ok = await store().save()));
     expect(ok).toBe(false);
     expect(store().notice).toEqual({ kind: 'error', text: 'The disk is full: example.json was not written.' });
+    expect(screen.getByRole('alert').textContent).toContain('The disk is full: example.json was not written.');
     expect(store().doc!.workbook).toBe(before.workbook);
     expect(store().doc!.history).toBe(before.history);
     expect(store().dirty).toBe(true);
