@@ -227,13 +227,13 @@ async function main(): Promise<number> {
         return killLane(lane, share, files, built, c);
       }),
     );
-    const p = await pairs(join(work, 'pairs'), Number(values.pairs), built.worker);
     const steps = Object.entries(c.byStep).map(([k, n]) => `${k} ${n}`).join(', ');
     console.log(`kills: ${c.kills} (by the step under way: ${steps}; ${c.savesCompleted} saves completed between them)`);
     console.log(`corrupted files: ${c.corrupted}`);
     console.log(`broken backups: ${c.brokenBackups}`);
     console.log(`leftover temp files: ${c.leftoverTemps} (${c.tempsBeforeSweep} left by kills, removed by the start-up sweep)`);
     console.log(`failed saves: ${c.failedSaves}`);
+    const p = await pairs(join(work, 'pairs'), Number(values.pairs), built.worker);
     console.log(`simultaneous pairs: ${p.pairs} (${p.samePairs} of the same text): false failures ${p.falseFailures}, corrupted files ${p.corrupted}, broken backups ${p.brokenBackups}, leftover temp files ${p.leftoverTemps}`);
     console.log(`time: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     const bad = c.corrupted + c.brokenBackups + c.leftoverTemps + c.failedSaves + p.falseFailures + p.corrupted + p.brokenBackups + p.leftoverTemps;
