@@ -60,7 +60,7 @@ function Clipboard() {
 
 /** R14 the scenario bar: baseline or a scenario, and the members grid, the comparison or the charts. */
 function Scenarios() {
-  const { doc, run, notify } = useOpenDocument();
+  const { doc, notify } = useOpenDocument();
   const { scenario, setScenarioId, view, setView } = useWorkspace();
   return (
     <ScenarioBar
@@ -69,7 +69,6 @@ function Scenarios() {
       onSelect={setScenarioId}
       view={view}
       onView={setView}
-      run={run}
       onProblem={(text) => notify({ kind: 'error', text })}
     />
   );

@@ -9,12 +9,12 @@ import {
   renameBudget,
   refusal,
   renameScheme,
-  type Outcome,
 } from '../../shared/edit';
 import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import type { Budget, BudgetMethod, Scheme, Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 import { ARTICLE } from './articles';
+import { useDocument, type DocumentStore } from './document/DocumentProvider';
 
 // Budgets and class schemes created, renamed and removed (R1, R2). Every change is one command through `run`,
 // so Ctrl+Z undoes it; a refusal is shown next to the field it concerns.
@@ -23,7 +23,6 @@ interface Props {
   workbook: Workbook;
   budget: Budget;
   year: number;
-  run(command: (wb: Workbook) => Outcome): Outcome;
   /** Show this budget (and year): after creating or removing one. */
   onSelect(budgetId: string, year?: number): void;
 }
@@ -61,7 +60,8 @@ function Field({ label, title, error, testId, children }: { label: string; title
   );
 }
 
-export function BudgetManager({ workbook, budget, year, run, onSelect }: Props) {
+export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
+  const { run } = useDocument();
   const [form, setForm] = useState<'budget' | 'scheme' | null>(null);
   // The refusal belongs to the budget it was about: another budget chosen, it goes.
   const [removeError, setRemoveError] = useState<{ budget: string; text: string | null } | null>(null);
@@ -160,7 +160,7 @@ export function BudgetManager({ workbook, budget, year, run, onSelect }: Props) 
   );
 }
 
-function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Props['run']; onDone(): void }) {
+function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: DocumentStore['run']; onDone(): void }) {
   const points = startingPoints(workbook);
   const [name, setName] = useState('');
   const [from, setFrom] = useState(points[0].value);
@@ -197,7 +197,7 @@ function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Pro
 
 const NEW = 'new:';
 
-function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Workbook; budget: Budget; year: number; run: Props['run']; onDone(id: string, year: number): void }) {
+function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Workbook; budget: Budget; year: number; run: DocumentStore['run']; onDone(id: string, year: number): void }) {
   const points = startingPoints(workbook);
   const [f, setF] = useState({
     name: '',

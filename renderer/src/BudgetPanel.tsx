@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import type { ContributionTable } from '../../shared/engine';
 import { parseAmountInput, parseRoundingUnit, setBudgetTerms, setBudgetYear, type Outcome } from '../../shared/edit';
 import { decimalPlaces, groupThousands } from '../../shared/model/decimal';
-import type { Budget, RoundingMode, Workbook } from '../../shared/model/types';
+import type { Budget, RoundingMode } from '../../shared/model/types';
 import { ARTICLE } from './articles';
+import { useDocument } from './document/DocumentProvider';
 
 interface Props {
   budget: Budget;
   year: number;
   table: ContributionTable | null;
-  run(command: (wb: Workbook) => Outcome): Outcome;
 }
 
 /** A text field that commits on Enter or leaving it, cancels on Escape, and shows a refusal next to itself. */
@@ -53,7 +53,8 @@ export function CommitField(props: { label: string; value: string; disabled?: bo
   );
 }
 
-export function BudgetPanel({ budget, year, table, run }: Props) {
+export function BudgetPanel({ budget, year, table }: Props) {
+  const { run } = useDocument();
   const entry = budget.years.find((y) => y.year === year);
   const method = table?.method ?? entry?.method ?? 'total';
   const adopted = entry?.adopted ?? false;

@@ -4,17 +4,18 @@ import { addClassChange, removeClassChange, setSessionDate, refusal, type Outcom
 import type { Budget, Workbook } from '../../shared/model/types';
 import { DateField, DateText, useDateReader } from './DateField';
 import { ARTICLE } from './articles';
+import { useDocument } from './document/DocumentProvider';
 
 interface Props {
   workbook: Workbook;
   budget: Budget;
   classes: string[] | null;
   member: string | null;
-  run(command: (wb: Workbook) => Outcome): Outcome;
 }
 
 /** R13 notices of a change of class, with the year each takes effect as the engine reads it. */
-export function ClassChanges({ workbook, budget, classes, member, run }: Props) {
+export function ClassChanges({ workbook, budget, classes, member }: Props) {
+  const { run } = useDocument();
   const [toClass, setToClass] = useState('');
   const [notified, setNotified] = useState('');
   const [session, setSession] = useState('');

@@ -62,15 +62,15 @@ export function ContributionsView() {
     <div className="body">
       <aside className="side">
         {scenario ? (
-          <ScenarioPanel scenario={scenario} budget={budget} year={year} comparison={computed.comparison} scheme={scheme} run={run} onApplied={() => ws.setScenarioId(null)} />
+          <ScenarioPanel scenario={scenario} budget={budget} year={year} comparison={computed.comparison} scheme={scheme} onApplied={() => ws.setScenarioId(null)} />
         ) : (
           <>
-            <BudgetPanel budget={budget} year={year} table={table} run={run} />
-            <BudgetManager workbook={workbook} budget={budget} year={year} run={run} onSelect={ws.selectBudget} />
-            <WorkbookSettings workbook={workbook} run={run} />
-            <Membership workbook={workbook} budget={budget} year={year} table={table} member={focusedCode} run={run} />
-            <ClassChanges workbook={workbook} budget={budget} classes={classes} member={focusedCode} run={run} />
-            {scheme && <SchemeEditor scheme={scheme} run={run} />}
+            <BudgetPanel budget={budget} year={year} table={table} />
+            <BudgetManager workbook={workbook} budget={budget} year={year} onSelect={ws.selectBudget} />
+            <WorkbookSettings workbook={workbook} />
+            <Membership workbook={workbook} budget={budget} year={year} table={table} member={focusedCode} />
+            <ClassChanges workbook={workbook} budget={budget} classes={classes} member={focusedCode} />
+            {scheme && <SchemeEditor scheme={scheme} />}
           </>
         )}
       </aside>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { setAccession, setLeaving, setNewMemberRule, refusal, type Outcome } from '../../shared/edit';
+import { setAccession, setLeaving, setNewMemberRule, refusal } from '../../shared/edit';
 import type { ContributionTable } from '../../shared/engine';
 import type { Budget, NewMemberRule, Participation, Workbook } from '../../shared/model/types';
 import { DateField } from './DateField';
 import { ARTICLE } from './articles';
+import { useDocument } from './document/DocumentProvider';
 
 // R8/R12 joining and leaving a budget, with dates: the member chosen in the grid (or in the list, for a member
 // the engine does not assess in the year shown) and how a year of accession is assessed. The engine decides who is
@@ -33,10 +34,10 @@ interface Props {
   year: number;
   table: ContributionTable | null;
   member: string | null;
-  run(command: (wb: Workbook) => Outcome): Outcome;
 }
 
-export function Membership({ workbook, budget, year, table, member, run }: Props) {
+export function Membership({ workbook, budget, year, table, member }: Props) {
+  const { run } = useDocument();
   const participants = useMemo(() => {
     const names = new Map(workbook.members.map((m) => [m.code, m.name]));
     return workbook.participations.filter((p) => p.budget === budget.id).map((p) => ({ code: p.member, name: names.get(p.member) ?? p.member, from: p.from, until: p.until }));

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { addSchemeClass, removeSchemeClass, setClassUnits, refusal, type Outcome } from '../../shared/edit';
-import type { Scheme, Workbook } from '../../shared/model/types';
+import { addSchemeClass, removeSchemeClass, setClassUnits, refusal } from '../../shared/edit';
+import type { Scheme } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 import { ARTICLE } from './articles';
+import { useDocument } from './document/DocumentProvider';
 
 /** R1 the budget's class scheme as editable data: units per class, classes added and removed (undoable). */
-export function SchemeEditor({ scheme, run }: { scheme: Scheme; run(command: (wb: Workbook) => Outcome): Outcome }) {
+export function SchemeEditor({ scheme }: { scheme: Scheme }) {
+  const { run } = useDocument();
   const [code, setCode] = useState('');
   const [units, setUnits] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,13 +1,15 @@
-import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, setVotingTest, refusal, VOTING_TESTS, type Outcome } from '../../shared/edit';
+import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, setVotingTest, refusal, VOTING_TESTS } from '../../shared/edit';
 import type { Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 import { LocaleChoice } from './LocaleChoice';
 import { ARTICLE } from './articles';
+import { useDocument } from './document/DocumentProvider';
 
 // The organization's name (it heads every export) and R15's crediting order: one undoable step each (R12's rule is
 // in the joining-and-leaving panel).
 
-export function WorkbookSettings({ workbook, run }: { workbook: Workbook; run(command: (wb: Workbook) => Outcome): Outcome }) {
+export function WorkbookSettings({ workbook }: { workbook: Workbook }) {
+  const { run } = useDocument();
   return (
     <details className="scheme-editor workbook-settings" data-testid="workbook-settings">
       <summary>Organization and settings</summary>

@@ -1,6 +1,7 @@
-import { createScenario, deleteScenario, duplicateScenario, renameScenario, refusal, type Outcome } from '../../../shared/edit';
-import type { Scenario, Workbook } from '../../../shared/model/types';
+import { createScenario, deleteScenario, duplicateScenario, renameScenario, refusal } from '../../../shared/edit';
+import type { Scenario } from '../../../shared/model/types';
 import { CommitField } from '../BudgetPanel';
+import { useDocument } from '../document/DocumentProvider';
 
 export type View = 'members' | 'compare' | 'charts';
 
@@ -11,12 +12,12 @@ interface Props {
   onSelect(id: string | null): void;
   view: View;
   onView(view: View): void;
-  run(command: (wb: Workbook) => Outcome): Outcome;
   onProblem(message: string): void;
 }
 
 /** R14 pick the baseline or a scenario; create, rename, duplicate and delete scenarios (each undoable). */
-export function ScenarioBar({ scenarios, selected, onSelect, view, onView, run, onProblem }: Props) {
+export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onProblem }: Props) {
+  const { run } = useDocument();
   const create = () => {
     let n = scenarios.length + 1;
     while (scenarios.some((s) => s.name === `Scenario ${n}`)) n++;

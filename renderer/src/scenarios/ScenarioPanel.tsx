@@ -6,6 +6,7 @@ import type { Comparison } from '../../../shared/scenario/scenario';
 import { CommitField } from '../BudgetPanel';
 import { DateText, useDateReader } from '../DateField';
 import { ARTICLE } from '../articles';
+import { useDocument } from '../document/DocumentProvider';
 
 interface Props {
   scenario: Scenario;
@@ -14,14 +15,14 @@ interface Props {
   comparison: Comparison | null;
   /** The budget's scheme (R1 classes or R2 scale), for the units, joining and leaving assumptions. */
   scheme?: Scheme;
-  run(command: (wb: Workbook) => Outcome): Outcome;
   onApplied(): void;
 }
 
 const signed = (d: string) => (d.startsWith('-') || /^0(\.0+)?$/.test(d) ? groupThousands(d) : `+${groupThousands(d)}`);
 
 /** R14 the scenario's assumptions for this budget and year, its totals against the baseline, and "apply". */
-export function ScenarioPanel({ scenario, budget, year, comparison, scheme, run, onApplied }: Props) {
+export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onApplied }: Props) {
+  const { run } = useDocument();
   const after = comparison?.after;
   const before = comparison?.before;
   const method = after?.method ?? 'total';
