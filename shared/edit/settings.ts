@@ -19,9 +19,9 @@ export function setOrganizationName(wb: Workbook, name: string): Outcome {
 
 /** R15 the order a payment is credited in. */
 export function setCreditingOrder(wb: Workbook, order: string): Outcome {
-  if (!(order in ORDERS)) return refuse('settings.creditingOrder', `“${order}” is not an order: wcf-then-oldest or oldest-first (R15)`);
+  if (!(order in ORDERS)) return refuse('settings.creditingOrder', `“${order}” is not an order: wcf-then-oldest or oldest-first`);
   if (order === wb.settings.creditingOrder) return refuse('settings.creditingOrder', 'payments are already credited in that order');
-  return changed(`Payments credited to ${ORDERS[order as CreditingOrder]} (R15)`, wb, { ...wb, settings: { ...wb.settings, creditingOrder: order as CreditingOrder } }, ['settings']);
+  return changed(`Payments credited to ${ORDERS[order as CreditingOrder]}`, wb, { ...wb, settings: { ...wb.settings, creditingOrder: order as CreditingOrder } }, ['settings']);
 }
 
 const TESTS: Record<VotingTest, string> = {
@@ -31,7 +31,7 @@ const TESTS: Record<VotingTest, string> = {
 
 /** R17b how the loss-of-vote test is applied; combined only when every budget is kept in one currency. */
 export function setVotingTest(wb: Workbook, test: string): Outcome {
-  if (!(test in TESTS)) return refuse('settings.votingTest', `“${test}” is not a test: per-budget or combined (R17b)`);
+  if (!(test in TESTS)) return refuse('settings.votingTest', `“${test}” is not a test: per-budget or combined`);
   if (test === (wb.settings.votingTest ?? 'per-budget')) return refuse('settings.votingTest', 'the vote is already tested that way');
   const currencies = new Set(wb.budgets.map((b) => b.currency));
   if (test === 'combined' && currencies.size > 1) {
@@ -40,7 +40,7 @@ export function setVotingTest(wb: Workbook, test: string): Outcome {
   const settings = { ...wb.settings };
   if (test === 'per-budget') delete settings.votingTest;
   else settings.votingTest = 'combined';
-  return changed(`Loss of vote tested ${TESTS[test as VotingTest].split(':')[0]} (R17b)`, wb, { ...wb, settings }, ['settings']);
+  return changed(`Loss of vote tested ${TESTS[test as VotingTest].split(':')[0]}`, wb, { ...wb, settings }, ['settings']);
 }
 
 /** The loss-of-vote tests and their words, for a picker. */

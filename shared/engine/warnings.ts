@@ -59,7 +59,7 @@ export const incompleteHistories: WarningCheck = (wb) => {
     const budgets = ledger.budgetsOfMember(m.code).filter((b) => ledger.incompleteHistory(b.id, m.code, []));
     if (budgets.length === 0) return;
     const names = budgets.map((b) => `${b.name} (data from ${ledger.firstYear(b.id)})`).join(', ');
-    out.push(warning(`members[${i}]`, `${m.code} took part in ${names} before the first year of data and has no opening balance there: its arrears and threshold count only what is known (R17a). Enter what it still owed then as opening balances.`));
+    out.push(warning(`members[${i}]`, `${m.code} took part in ${names} before the first year of data and has no opening balance there: its arrears and threshold count only what is known. Enter what it still owed then as opening balances.`));
   });
   return out;
 };
@@ -76,5 +76,5 @@ export function percentSumWarning(sum: string): string | null {
   const s = new Decimal(sum);
   if (s.eq(100)) return null;
   const shown = s.toFixed();
-  return `the declared rates sum to ${shown} %, not 100 %; each member is assessed on its rate ÷ ${shown} × 100 (R21–R23)`;
+  return `the declared rates sum to ${shown} %, not 100 %; each member is assessed on its rate ÷ ${shown} × 100`;
 }

@@ -317,7 +317,7 @@ describe('browser mode, end to end', () => {
     await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
     expect(await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc')).toContain('Union for the Protection of Things');
     await page.selectOption('[data-testid=crediting-order]', 'oldest-first');
-    await expect.poll(() => text('[data-testid=notice]')).toContain('(R15)');
+    await expect.poll(() => text('[data-testid=notice]')).toContain('Payments credited to whatever fell due first');
     await page.click('[data-testid=undo]');
     await page.click('[data-testid=undo]');
     await expect.poll(() => page.inputValue('[data-testid=organization-name]')).toBe(example.organization.name);

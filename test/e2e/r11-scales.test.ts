@@ -63,7 +63,7 @@ describe('R2 a percent scale off 100', () => {
 
     await page.selectOption('[data-testid=budget-select]', 'fund');
     await page.selectOption('[data-testid=year-select]', '2026');
-    await expect.poll(() => text('[data-testid=scale-sum]')).toBe('Warning: the declared rates sum to 99.99 %, not 100 %; each member is assessed on its rate ÷ 99.99 × 100 (R21–R23)');
+    await expect.poll(() => text('[data-testid=scale-sum]')).toBe('Warning: the declared rates sum to 99.99 %, not 100 %; each member is assessed on its rate ÷ 99.99 × 100');
     expect(await text('.ag-header-cell[col-id="units"]')).toContain('Declared rate %');
     expect(await text('.ag-header-cell[col-id="percent"]')).toContain('Share assessed %');
     expect(await text(cell('CH', 'units'))).toBe('9.99');

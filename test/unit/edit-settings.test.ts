@@ -20,7 +20,7 @@ describe('the organization and the workbook settings', () => {
     expect(wb.settings.creditingOrder).toBe('wcf-then-oldest');
     const d = roundTrips(wb, setCreditingOrder(wb, 'oldest-first'));
     expect(new Ledger(d.workbook).creditingOrder).toBe('oldest-first');
-    expect(d.label).toContain('R15');
+    expect(d.label).toBe('Payments credited to whatever fell due first, fund share or contribution');
     for (const bad of ['newest-first', 'wcf-then-oldest']) expect(setCreditingOrder(wb, bad).ok).toBe(false);
   });
 

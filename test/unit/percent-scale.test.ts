@@ -37,14 +37,14 @@ describe('R2 percent scales: the warning', () => {
       {
         path: 'budgets[0]',
         severity: 'warning',
-        message: 'Special Fund, 2026: the declared rates sum to 99.99 %, not 100 %; each member is assessed on its rate ÷ 99.99 × 100 (R21–R23)',
+        message: 'Special Fund, 2026: the declared rates sum to 99.99 %, not 100 %; each member is assessed on its rate ÷ 99.99 × 100',
       },
     ]);
   });
 
   it('R2: 105 is warned about too; consecutive years with the same sum are one warning', () => {
     const w = workbookWarnings(rates({ P: '60', Q: '45' }, true, [2025, 2026, 2027]));
-    expect(w.map((p) => p.message)).toEqual(['Special Fund, 2025–2027: the declared rates sum to 105 %, not 100 %; each member is assessed on its rate ÷ 105 × 100 (R21–R23)']);
+    expect(w.map((p) => p.message)).toEqual(['Special Fund, 2025–2027: the declared rates sum to 105 %, not 100 %; each member is assessed on its rate ÷ 105 × 100']);
   });
 
   it('R2: a percent scale summing to exactly 100 (100.000 included) and plain weights are not warned about', () => {
