@@ -128,6 +128,13 @@ function needed(arrears: bigint, threshold: bigint): bigint {
   return n < arrears ? n : arrears;
 }
 
+/** The smallest rounding unit among budgets, at the ledger's scale. */
+function finestUnit(l: Ledger, budgets: readonly Budget[]): bigint {
+  let unit = l.money(budgets[0].roundingUnit);
+  for (const b of budgets) if (l.money(b.roundingUnit) < unit) unit = l.money(b.roundingUnit);
+  return unit;
+}
+
 /**
  * R18 the figure shown: the exact least payment rounded up to the rounding unit, so that it restores the vote and
  * one rounding unit less does not (amounts with cents below the unit included).
@@ -273,8 +280,7 @@ export class VotingStatusBook {
     const noVote = arrears > 0n && arrears >= threshold; // R17
     const decision = noVote ? known.find((d) => covers(d, date)) : undefined;
     const status: VotingStatus = arrears === 0n ? 'ok' : !noVote ? 'in arrears' : decision ? 'vote kept by decision' : 'no vote';
-    let unit = l.money(budget.roundingUnit);
-    for (const b of budgets) if (l.money(b.roundingUnit) < unit) unit = l.money(b.roundingUnit);
+    const unit = finestUnit(l, budgets);
     const ids = new Set(budgets.map((b) => b.id));
     // R18 the payment: marked for the budget tested alone; in the combined test, marked for none (its currency).
     const fits = budgets.length === 1 ? (it: LedgerItem) => it.budget === budget.id : (it: LedgerItem) => it.currency === budget.currency;
@@ -442,8 +448,7 @@ export class VotingStatusBook {
     const fits = (it: LedgerItem) => it.currency === currency;
     const arrearsOf = (ty: number) => (it: LedgerItem) => (it.kind === 'contribution' && it.year <= ty - 1 ? it.budget : undefined);
     // Rounded up to the finest unit of the member's budgets: one of them less misses the vote in some budget.
-    let unit = l.money(budgets[0].roundingUnit);
-    for (const b of budgets) if (l.money(b.roundingUnit) < unit) unit = l.money(b.roundingUnit);
+    const unit = finestUnit(l, budgets);
     let minimum: bigint | null = null;
     let toKeep: bigint | null = null;
     if (one) {

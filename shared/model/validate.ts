@@ -566,11 +566,11 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
 /** R17a opening balances: what a member owed, for a year before its budget's first year of data. */
 function validateOpeningBalances(c: Checker, doc: Obj, members: Map<string, number>, taking: Set<string>, rawBudgets: unknown[]): void {
   if (doc.openingBalances === undefined) return;
-  const firstYear = new Map<string, { first?: number; unit?: string }>();
+  const firstYear = new Map<string, { first?: number }>();
   for (const b of rawBudgets) {
     if (!isObj(b) || typeof b.id !== 'string') continue;
     const years = Array.isArray(b.years) ? b.years.filter(isObj).map((y) => y.year).filter((y): y is number => typeof y === 'number') : [];
-    firstYear.set(b.id, { first: years.length > 0 ? years.reduce((a, y) => Math.min(a, y)) /* not Math.min(...years): 300,000 arguments overflow the stack */ : undefined, unit: typeof b.roundingUnit === 'string' ? b.roundingUnit : undefined });
+    firstYear.set(b.id, { first: years.length > 0 ? years.reduce((a, y) => Math.min(a, y)) /* not Math.min(...years): 300,000 arguments overflow the stack */ : undefined });
   }
   const seen = new Set<string>();
   c.array(doc, 'openingBalances', '', 'The opening balances').forEach((o, i) => {
