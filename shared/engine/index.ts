@@ -9,3 +9,4 @@ export * from './ledger';
 export * from './wcf';
 export * from './arrears';
 export * from './advances';
+export * from './net';
