@@ -9,6 +9,8 @@ import { builtInScheme } from '../shared/model/schemes';
 import type { RoundingMode, Scheme } from '../shared/model/types';
 import { lineOfPath, parseWorkbook, validateWorkbook } from '../shared/model/validate';
 import { advances, ADVANCES_USAGE } from './commands/advances';
+import { scale, SCALE_USAGE } from './commands/scale';
+import { merge, MERGE_USAGE } from './commands/merge';
 import { status, STATUS_USAGE } from './commands/status';
 import { wcf, WCF_USAGE } from './commands/wcf';
 import { whatif, WHATIF_USAGE } from './commands/whatif';
@@ -31,8 +33,10 @@ ${WHATIF_USAGE}
 ${STATUS_USAGE}
 ${WCF_USAGE}
 ${ADVANCES_USAGE}
+${SCALE_USAGE}
+${MERGE_USAGE}
 
-Exit codes: 0 done, 1 validate found problems, 2 bad input or usage (nothing written).
+Exit codes: 0 done, 1 validate found problems or merge found conflicts, 2 bad input or usage (nothing written).
 `;
 
 /** Runs one command; returns the exit code. Errors never escape as exceptions. */
@@ -52,6 +56,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return wcf(rest, io);
       case 'advances':
         return advances(rest, io);
+      case 'scale':
+        return scale(rest, io);
+      case 'merge':
+        return merge(rest, io);
       case undefined:
       case '-h':
       case '--help':
