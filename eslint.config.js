@@ -13,7 +13,7 @@ const restrict = (groups, message) => {
 
 // shared/ runs in Node (CLI, Electron main, workers) and in the browser: the only packages it may import, relative
 // imports aside. '#csv-parse' is package.json "imports" (csv-parse's Node or browser build).
-const SHARED_PACKAGES = ['decimal.js', '#csv-parse', 'jsonc-parser', 'fflate'];
+const SHARED_PACKAGES = ['decimal.js', '#csv-parse', 'jsonc-parser', 'fflate', '@formatjs/intl'];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sharedOnly = { regex: `^(?!\\.{1,2}/|(${SHARED_PACKAGES.map(escape).join('|')})$)`, message: `shared/ imports only ${SHARED_PACKAGES.join(', ')} and relative paths (it runs in Node and the browser).` };
 // Globals of one platform (Node or the DOM); shared/ gets what it needs as parameters.

@@ -7,6 +7,8 @@ import { useOpenDocument } from './document/DocumentProvider';
 import { ExportMenu } from './export/ExportMenu';
 import { MembersImportPreview } from './import/ImportPreview';
 import { isSheet, readTable } from './import/readTable';
+import { useT } from './i18n';
+import { LanguageMenu } from './LocaleChoice';
 import { defaultYear, useWorkspace } from './workspace';
 
 /** R25 members from a CSV, TSV or XLSX file (its first sheet): previewed, then applied whole as one undoable step. */
@@ -56,22 +58,23 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
   const { doc, dirty, recent, openExample, step, runExport, run, notify } = useOpenDocument();
   const { budget, year, setYear, years, selectBudget, scenario, inLedger, notHere, focusedCode, setAdding } = useWorkspace();
   const { importFile, dialog } = useMembersImport();
+  const t = useT();
   if (!budget) return null;
   return (
     <>
       <header className="toolbar" role="toolbar">
         <strong className="title" data-testid="doc-title">
           {dirty ? '● ' : ''}
-          {doc.file?.name ?? 'Untitled'}
+          {doc.file?.name ?? t('app.toolbar.untitled')}
         </strong>
-        <button onClick={() => menu('new')}>New</button>
+        <button onClick={() => menu('new')}>{t('app.toolbar.new')}</button>
         <button onClick={() => menu('open')} data-testid="open">
-          Open…
+          {t('app.toolbar.open')}
         </button>
-        <button onClick={() => void openExample()}>Example</button>
+        <button onClick={() => void openExample()}>{t('app.toolbar.example')}</button>
         {recent.length > 0 && (
-          <select aria-label="Open recent" value="" onChange={(e) => e.target.value && menu({ openRecent: e.target.value })}>
-            <option value="">Recent…</option>
+          <select aria-label={t('app.toolbar.openRecent')} value="" onChange={(e) => e.target.value && menu({ openRecent: e.target.value })}>
+            <option value="">{t('app.toolbar.recent')}</option>
             {recent.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
@@ -80,20 +83,20 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
           </select>
         )}
         <button onClick={() => menu('save')} data-testid="save">
-          Save
+          {t('app.toolbar.save')}
         </button>
-        <button onClick={() => menu('saveAs')}>Save as…</button>
+        <button onClick={() => menu('saveAs')}>{t('app.toolbar.saveAs')}</button>
         <ExportMenu onExport={(kind) => void runExport(kind)} />
         <span className="sep" />
         <button onClick={() => step('undo')} disabled={doc.history.undo.length === 0} title={doc.history.undo.at(-1)?.label} data-testid="undo">
-          Undo
+          {t('app.toolbar.undo')}
         </button>
         <button onClick={() => step('redo')} disabled={doc.history.redo.length === 0} title={doc.history.redo.at(-1)?.label} data-testid="redo">
-          Redo
+          {t('app.toolbar.redo')}
         </button>
         <span className="sep" />
         <label>
-          Budget{' '}
+          {t('app.toolbar.budget')}{' '}
           <select
             data-testid="budget-select"
             value={budget.id}
@@ -113,7 +116,7 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
           </select>
         </label>
         <label>
-          Year{' '}
+          {t('app.toolbar.year')}{' '}
           <select data-testid="year-select" value={year} disabled={inLedger} title={notHere} onChange={(e) => setYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -124,10 +127,10 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         </label>
         <span className="sep" />
         <button onClick={() => setAdding((a) => !a)} disabled={Boolean(scenario) || inLedger} title={notHere} data-testid="add-member">
-          Add member
+          {t('app.toolbar.addMember')}
         </button>
         <label className={scenario || inLedger ? 'button disabled' : 'button'} title={notHere} data-testid="import-button">
-          Import CSV/XLSX…
+          {t('app.toolbar.import')}
           <input
             type="file"
             accept=".csv,.tsv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -153,10 +156,11 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
             }
           }}
         >
-          Remove {focusedCode ?? 'member'}
+          {focusedCode ? t('app.toolbar.removeCode', { code: focusedCode }) : t('app.toolbar.removeMember')}
         </button>
         <span className="sep" />
-        <button onClick={showKeys} title="Keyboard shortcuts (F1)" aria-label="Keyboard shortcuts" data-testid="shortcuts-open">
+        <LanguageMenu />
+        <button onClick={showKeys} title={t('app.toolbar.shortcutsTitle')} aria-label={t('app.toolbar.shortcuts')} data-testid="shortcuts-open">
           ?
         </button>
       </header>

@@ -1,54 +1,95 @@
 import { useSyncExternalStore } from 'react';
 import { ISO_DATES, parseDateInput, type DateFormat, type Parsed } from '../../shared/edit/input';
+import { directionOf, PSEUDO } from '../../shared/i18n/languages';
+import { NUMBER_STYLES, type NumberFormatChoice, type NumberStyle } from '../../shared/i18n/numbers';
 
-// The user's number and date format (R25: dates shown and typed as the locale writes them; files keep ISO).
-// No translations yet: a locale here is only its formats. The languages work adds its catalog beside `date`.
-// Chosen by, first to last: ?locale=de in the address (tests), the choice saved in this browser (settings), the
-// browser's language where it is one of these, else English with ISO dates.
+// The user's language and formats (issue 11; R25: dates shown and typed as the locale writes them; files keep ISO).
+// Chosen by, first to last: ?lang=ar or ?locale=de in the address (tests, links), the choice saved in this browser
+// (remembered per user, never in the workbook), the system's language where it is one of these, else English.
+// The locale's id picks the catalog (fr-CH reads French) and the number convention; a user may pick another
+// number format (1'234.50 in French) and Arabic-Indic digits.
 
 export interface LocaleFormat {
-  /** A BCP 47 tag: en, de, fr-CH… */
+  /** A BCP 47 tag: en, de, fr-CH… (en-XA: the pseudo-locale of the tests). */
   id: string;
   /** In its own language, for the settings list. */
   name: string;
   date: DateFormat;
+  dir: 'ltr' | 'rtl';
+  number: NumberFormatChoice;
 }
+
+type LocaleEntry = Pick<LocaleFormat, 'id' | 'name' | 'date'>;
 
 const DAY_DOT: DateFormat = { order: 'dmy', separator: '.' };
 const DAY_SLASH: DateFormat = { order: 'dmy', separator: '/' };
 
-export const LOCALES: readonly LocaleFormat[] = [
+const ENTRIES: readonly LocaleEntry[] = [
   { id: 'en', name: 'English', date: ISO_DATES },
-  { id: 'de', name: 'Deutsch', date: DAY_DOT },
-  { id: 'de-CH', name: 'Deutsch (Schweiz)', date: DAY_DOT },
   { id: 'fr', name: 'Français', date: DAY_SLASH },
   { id: 'fr-CH', name: 'Français (Suisse)', date: DAY_DOT },
   { id: 'es', name: 'Español', date: DAY_SLASH },
   { id: 'ru', name: 'Русский', date: DAY_DOT },
+  { id: 'ar', name: 'العربية', date: DAY_SLASH },
   { id: 'zh', name: '中文', date: ISO_DATES },
+  { id: 'kk', name: 'Қазақ тілі', date: DAY_DOT },
+  { id: 'fa', name: 'فارسی', date: ISO_DATES },
+  { id: 'de', name: 'Deutsch', date: DAY_DOT },
+  { id: 'de-CH', name: 'Deutsch (Schweiz)', date: DAY_DOT },
 ];
+const PSEUDO_ENTRY: LocaleEntry = { id: PSEUDO, name: 'Pseudo', date: ISO_DATES };
 
-export const DEFAULT_LOCALE = LOCALES[0];
 const STORAGE_KEY = 'contribution-calculator.locale';
+const NUMBERS_KEY = 'contribution-calculator.numbers';
+
+interface NumberPreference {
+  style: NumberStyle;
+  nativeDigits: boolean;
+}
+
+function complete(e: LocaleEntry, n: NumberPreference): LocaleFormat {
+  return { ...e, dir: directionOf(e.id), number: { locale: e.id === PSEUDO ? 'en' : e.id, style: n.style, nativeDigits: n.nativeDigits } };
+}
+
+const DEFAULT_NUMBERS: NumberPreference = { style: 'locale', nativeDigits: false };
+export const LOCALES: readonly LocaleFormat[] = ENTRIES.map((e) => complete(e, DEFAULT_NUMBERS));
+export const DEFAULT_LOCALE = LOCALES[0];
+
+function findEntry(tag: string | null | undefined): LocaleEntry | undefined {
+  if (!tag) return undefined;
+  const t = tag.trim().replace('_', '-').toLowerCase();
+  if (t === PSEUDO.toLowerCase()) return PSEUDO_ENTRY;
+  return ENTRIES.find((l) => l.id.toLowerCase() === t) ?? ENTRIES.find((l) => l.id.toLowerCase() === t.split('-')[0]);
+}
 
 /** The locale for a tag: itself (fr-CH), else its language (fr-BE → fr), else undefined. */
 export function findLocale(tag: string | null | undefined): LocaleFormat | undefined {
-  if (!tag) return undefined;
-  const t = tag.trim().toLowerCase();
-  return LOCALES.find((l) => l.id.toLowerCase() === t) ?? LOCALES.find((l) => l.id.toLowerCase() === t.split('-')[0]);
+  const e = findEntry(tag);
+  return e && complete(e, numbers());
 }
 
-function stored(): string | null {
+function stored(key: string): string | null {
   try {
-    return localStorage.getItem(STORAGE_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null; // storage refused (a locked-down browser): the default stays
   }
 }
 
+function numbers(): NumberPreference {
+  try {
+    const v = JSON.parse(stored(NUMBERS_KEY) ?? 'null') as Partial<NumberPreference> | null;
+    if (v && NUMBER_STYLES.includes(v.style as NumberStyle)) return { style: v.style as NumberStyle, nativeDigits: v.nativeDigits === true };
+  } catch {
+    // a damaged preference: the default
+  }
+  return DEFAULT_NUMBERS;
+}
+
 function initial(): LocaleFormat {
   if (typeof window === 'undefined') return DEFAULT_LOCALE;
-  return findLocale(new URLSearchParams(window.location.search).get('locale')) ?? findLocale(stored()) ?? findLocale(navigator.language) ?? DEFAULT_LOCALE;
+  const q = new URLSearchParams(window.location.search);
+  return findLocale(q.get('lang')) ?? findLocale(q.get('locale')) ?? findLocale(stored(STORAGE_KEY)) ?? findLocale(navigator.language) ?? DEFAULT_LOCALE;
 }
 
 let current: LocaleFormat | null = null;
@@ -64,12 +105,23 @@ export function setLocale(id: string): void {
   const l = findLocale(id);
   if (!l) return;
   current = l;
+  keep(STORAGE_KEY, l.id);
+  for (const f of listeners) f();
+}
+
+/** The number format the user picked ('locale': the language's own), and Arabic-Indic digits. */
+export function setNumberFormat(style: NumberStyle, nativeDigits: boolean): void {
+  keep(NUMBERS_KEY, JSON.stringify({ style, nativeDigits }));
+  current = complete(getLocale(), { style, nativeDigits });
+  for (const f of listeners) f();
+}
+
+function keep(key: string, value: string): void {
   try {
-    localStorage.setItem(STORAGE_KEY, l.id);
+    localStorage.setItem(key, value);
   } catch {
     // not kept: it still applies until the window closes
   }
-  for (const f of listeners) f();
 }
 
 const subscribe = (f: () => void) => {

@@ -1,0 +1,79 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { CATALOGS, NAMESPACES } from './catalogs';
+import { LANGS, PSEUDO, languageOf, type Lang } from './languages';
+
+// Messages as data (issue 11): every text is an id with values, made into words by one ICU catalog per language.
+// FormatJS, not i18next: ICU is its native syntax (no plugin), @formatjs/intl runs without React in shared/ and the CLI,
+// and react-intl hands the very same IntlShape to the renderer, so a message reads the same in the app and the CLI.
+// Money is passed into a message already written by formatAmount (exact); ICU's {n, number} is for counts only.
+
+export type MessageValues = Record<string, string | number | Date | bigint | null | undefined>;
+
+/** A message as data: an id of the catalogs and its values. Errors and notices carry one of these. */
+export interface Message {
+  id: string;
+  values?: MessageValues;
+}
+
+export const msg = (id: string, values?: MessageValues): Message => ({ id, values });
+
+function flat(lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const ns of NAMESPACES) Object.assign(out, CATALOGS[lang][ns]);
+  return out;
+}
+
+const english = flat('en');
+const cache = createIntlCache();
+const made = new Map<string, IntlShape>();
+
+/** What a missing id does: tests set this to throw; the app falls back to English, then to the id itself. */
+export let onMissingMessage: (id: string, locale: string) => void = () => {};
+export function setOnMissingMessage(f: (id: string, locale: string) => void): void {
+  onMissingMessage = f;
+}
+
+function messagesFor(locale: string): Record<string, string> {
+  if (locale === PSEUDO) return Object.fromEntries(Object.entries(english).map(([k, v]) => [k, `⟦${v}⟧`]));
+  const lang = languageOf(locale) ?? 'en';
+  return lang === 'en' ? english : { ...english, ...flat(lang) };
+}
+
+/** The IntlShape of a locale tag (ar, fr-CH, en-XA…): cached, so formatters are built once. */
+export function intlFor(locale: string): IntlShape {
+  const tag = locale || 'en'; // a locale without a catalog (de) keeps its formats and reads English
+  let intl = made.get(tag);
+  if (!intl) {
+    intl = createIntl(
+      {
+        locale: tag === PSEUDO ? 'en' : tag,
+        defaultLocale: 'en',
+        messages: messagesFor(tag),
+        onError: (e) => {
+          if (e.code === 'MISSING_TRANSLATION') onMissingMessage((e as { descriptor?: { id?: string } }).descriptor?.id ?? '?', tag);
+          else throw e;
+        },
+      },
+      cache,
+    );
+    made.set(tag, intl);
+  }
+  return intl;
+}
+
+/** A message in words, in a locale (English when none is given). */
+export function say(m: Message, locale = 'en'): string {
+  return intlFor(locale).formatMessage({ id: m.id }, m.values as Record<string, string | number>) as string;
+}
+
+/** t('ledger.status.title', {…}) bound to a locale. */
+export function translator(locale: string): (id: string, values?: MessageValues) => string {
+  const intl = intlFor(locale);
+  return (id, values) => intl.formatMessage({ id }, values as Record<string, string | number>) as string;
+}
+
+export function hasMessage(id: string): boolean {
+  return id in english;
+}
+
+export { LANGS };
