@@ -142,7 +142,7 @@ export function scale(args: string[], io: Io): number {
   const membersFile = values.members as string | undefined;
   if (!baseFile) throw new UsageError(messages.needBase);
   if (!membersFile) throw new UsageError(messages.needMembers);
-  const fmtFlag = (values.format as string | undefined) ?? 'csv';
+  const fmtFlag = (values.format as string | undefined) ?? 'table';
   if (fmtFlag !== 'csv' && fmtFlag !== 'json' && fmtFlag !== 'table') throw new UsageError(messages.format(fmtFlag));
   const fmt = format(fmtFlag);
   const settings = settingsFrom(values);
