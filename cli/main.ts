@@ -10,7 +10,6 @@ import type { RoundingMode, Scheme } from '../shared/model/types';
 import { lineOfPath, parseWorkbook, validateWorkbook } from '../shared/model/validate';
 import { advances, ADVANCES_USAGE } from './commands/advances';
 import { scale, SCALE_USAGE } from './commands/scale';
-import { scale, SCALE_USAGE } from './commands/scale';
 import { merge, MERGE_USAGE } from './commands/merge';
 import { status, STATUS_USAGE } from './commands/status';
 import { wcf, WCF_USAGE } from './commands/wcf';
@@ -35,7 +34,6 @@ ${STATUS_USAGE}
 ${WCF_USAGE}
 ${ADVANCES_USAGE}
 ${SCALE_USAGE}
-${SCALE_USAGE}
 ${MERGE_USAGE}
 
 Exit codes: 0 done, 1 validate found problems or merge found conflicts, 2 bad input or usage (nothing written).
@@ -58,8 +56,6 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return wcf(rest, io);
       case 'advances':
         return advances(rest, io);
-      case 'scale':
-        return scale(rest, io);
       case 'scale':
         return scale(rest, io);
       case 'merge':
