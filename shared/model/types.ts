@@ -34,6 +34,36 @@ export interface Workbook {
   scenarios: Scenario[];
   /** R17a (version 2) what members owed from before the first year of data; empty in a version 1 file. */
   openingBalances: OpeningBalance[];
+  /** R21 (version 2, optional) base scales budgets derive their rates from; absent = none. */
+  baseScales?: BaseScale[];
+}
+
+/** R21 a base scale as printed (e.g. the UN scale 2025–2027): member code → rate in percent. */
+export interface BaseScale {
+  id: string;
+  name: string;
+  /** Where it was published (a resolution, a document symbol). */
+  source?: string;
+  rates: { code: string; name?: string; rate: Dec }[];
+}
+
+/** R21 how a budget's rates for a year are derived from a base scale. */
+export interface YearScale {
+  baseScale: string;
+  /** Members not on the base scale, at a fixed rate. */
+  fixedRates?: { member: string; rate: Dec }[];
+  excludeBelow?: Dec;
+  ceiling?: Dec;
+  floor?: Dec;
+  decimals: number;
+  rounding: 'half-up' | 'largest-remainder';
+}
+
+/** R23 a budget adopted for two years with one figure; `split` when the decision gives each year's figure. */
+export interface BudgetBiennium {
+  years: [number, number];
+  amount: Dec;
+  split?: [Dec, Dec];
 }
 
 export interface Organization {
@@ -48,6 +78,8 @@ export interface Settings {
   creditingOrder: CreditingOrder;
   /** R17b (version 2) absent = 'per-budget' (WIPO Art. 11(5)); 'combined' = UN Charter Art. 19 practice. */
   votingTest?: VotingTest;
+  /** R22 (version 2) what the R17 threshold compares with where a budget carries a credit; absent = 'gross'. */
+  thresholdOn?: 'gross' | 'net';
 }
 
 /** R17b how the loss-of-vote test is applied. */
@@ -112,6 +144,8 @@ export interface Budget {
   /** R11 a special union whose members hold, by default, the class they hold in this budget (the Paris Union). */
   classesFrom?: string;
   years: BudgetYear[];
+  /** R23 (version 2) two-year budgets; a year a biennium covers takes its figure from it. */
+  biennia?: BudgetBiennium[];
 }
 
 /** R4 a total apportioned by units, or R7 a fixed value per unit. */
@@ -124,6 +158,10 @@ export interface BudgetYear {
   amount?: Dec;
   /** R10 false: the budget was not adopted before the year began, so the previous year's level applies. */
   adopted: boolean;
+  /** R21 (version 2) the rates are derived from a base scale (the budget's scheme is a scale). */
+  scale?: YearScale;
+  /** R22 (version 2) the credit beside the gross: a total for a total, a value per unit for a unit value. */
+  credit?: Dec;
 }
 
 /** A member's part in one budget: when it takes part and which class (or weight) it holds. */
