@@ -1,5 +1,6 @@
 import type { Budget, BudgetMethod } from '../model/types';
 import { EngineError } from './apportion';
+import { bienniumFigure } from './biennium';
 
 export interface BudgetLevel {
   year: number;
@@ -12,21 +13,29 @@ export interface BudgetLevel {
   sourceYear: number;
 }
 
-/** R8/R10 the level a budget assesses for a year: its own if adopted, else the last adopted year's. */
+/** R8/R10 the level a budget assesses for a year: its own if adopted, else the last adopted year's. R23 a year a
+ * biennium covers is adopted with its part of the biennial figure. */
 export function budgetLevel(budget: Budget, year: number): BudgetLevel {
-  let source = undefined as (typeof budget.years)[number] | undefined;
+  let source: { year: number; method: BudgetMethod; amount: string } | undefined;
   for (const y of budget.years) {
     if (y.year > year || !y.adopted || y.amount === undefined) continue;
-    if (!source || y.year > source.year) source = y;
+    if (!source || y.year > source.year) source = { year: y.year, method: y.method, amount: y.amount };
+  }
+  for (const b of budget.biennia ?? []) {
+    for (const y of b.years) {
+      if (y > year || (source && source.year >= y)) continue;
+      source = { year: y, method: 'total', amount: bienniumFigure([b], y, budget.roundingUnit)! };
+    }
   }
   if (!source) throw new EngineError(`${budget.name} has no adopted budget for ${year} or any year before it`);
-  return { year, method: source.method, amount: source.amount!, carriedOver: source.year !== year, sourceYear: source.year };
+  return { year, method: source.method, amount: source.amount, carriedOver: source.year !== year, sourceYear: source.year };
 }
 
 /** Years from the first one the budget defines up to and including `last`. */
 export function budgetYears(budget: Budget, last: number): number[] {
-  if (budget.years.length === 0) return [];
-  const first = Math.min(...budget.years.map((y) => y.year));
+  const years = [...budget.years.map((y) => y.year), ...(budget.biennia ?? []).flatMap((b) => b.years)];
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
   const out: number[] = [];
   for (let y = first; y <= last; y++) out.push(y);
   return out;
