@@ -5,6 +5,8 @@ import { Holdings } from '../model/classes';
 import { roundDiv } from './exact';
 import { accessionFraction, FULL_YEAR, isAssessed, type Fraction } from './membership';
 import { budgetLevel } from './years';
+import { deriveScale, type DerivedScale } from './scale';
+import type { BaseScale, YearScale } from '../model/types';
 
 /** One member to assess: its units for the year and the part of the year it is assessed for. */
 export interface Assessee {
@@ -33,6 +35,9 @@ export interface ContributionRow {
   proRata?: Fraction;
   classFrom?: string;
   changeId?: string;
+  /** R22 where the budget carries a credit: this member's part of it, and gross (amount) − credit. */
+  credit?: string;
+  net?: string;
 }
 
 export interface BudgetTerms {
@@ -63,6 +68,10 @@ export interface ContributionTable {
    * share actually assessed (rate / sum). Shown side by side, with a warning when the sum is not 100.
    */
   percentScale?: true;
+  /** R22 the credit beside the gross: its level (a total, or a value per unit), its sum, and the net sum. */
+  credit?: { level: string; total: string; net: string };
+  /** R21 the rates (the rows' units) were derived from a base scale, with these settings and steps. */
+  derivation?: { baseScale: { id: string; name: string; source?: string }; settings: YearScale; scale: DerivedScale };
 }
 
 /** R4–R7, R9, R12 contributions of a list of members for one level. The CLI and the workbook both come here. */
@@ -113,6 +122,28 @@ function apportioned(budget: BudgetTerms, assessees: readonly Assessee[], method
   return { result, amounts };
 }
 
+/**
+ * R22 a credit apportioned on the table's weights by its method (R5 or R7, R12 alike), beside the gross; net =
+ * gross − credit per member, so the net column sums to exactly the gross sum less the credit sum. For a total
+ * without pro-rata members this is grossCreditNet (shared/engine/net.ts), which the tests hold equal.
+ */
+export function withCredit(table: ContributionTable, assessees: readonly Assessee[], credit: string): ContributionTable {
+  const { amounts } = apportioned(table.budget, assessees, table.method, credit);
+  const places = decimalPlaces(table.budget.roundingUnit);
+  let c = 0n;
+  let n = 0n;
+  table.rows.forEach((row, i) => {
+    const g = toScaledBigInt(row.amount, places);
+    const k = toScaledBigInt(amounts[i], places);
+    row.credit = amounts[i];
+    row.net = formatScaled(g - k, places);
+    c += k;
+    n += g - k;
+  });
+  table.credit = { level: credit, total: formatScaled(c, places), net: formatScaled(n, places) };
+  return table;
+}
+
 /** R12 a share for part of a year, rounded by R9; the other members' shares are left as they are. */
 export function prorate(amount: string, f: Fraction, roundingUnit: string, mode: RoundingMode): string {
   const places = decimalPlaces(roundingUnit);
@@ -152,15 +183,51 @@ export function assessees(workbook: Workbook, budget: Budget, year: number, hold
   return out;
 }
 
-/** The contribution table of a budget for a year (R4–R13). */
+/** R21 the members assessed in a budget for a year, their weights the rates derived from the base scale. */
+export function derivedAssessees(workbook: Workbook, budget: Budget, year: number, settings: YearScale): { list: Assessee[]; base: BaseScale; scale: DerivedScale } {
+  const base = (workbook.baseScales ?? []).find((b) => b.id === settings.baseScale);
+  if (!base) throw new EngineError(`${budget.name}, ${year}: there is no base scale "${settings.baseScale}"`);
+  const holdings = new Holdings(workbook);
+  const rule: NewMemberRule = workbook.settings.newMemberRule;
+  const fixed = new Map((settings.fixedRates ?? []).map((f) => [f.member, f.rate]));
+  const list: Assessee[] = [];
+  for (const m of workbook.members) {
+    const p = holdings.participation(budget.id, m.code);
+    if (!p) continue;
+    const until = minDate(p.until, m.withdrew);
+    if (!isAssessed(year, p.from, until)) continue;
+    const a: Assessee = { code: m.code, name: m.name, units: '0' };
+    const fraction = accessionFraction(year, p.from, rule);
+    if (fraction !== FULL_YEAR) a.fraction = fraction;
+    list.push(a);
+  }
+  const { excludeBelow, ceiling, floor, decimals, rounding } = settings;
+  const scale = deriveScale(
+    base.rates,
+    list.map((a) => (fixed.has(a.code) ? { code: a.code, name: a.name, fixedRate: fixed.get(a.code)! } : { code: a.code, name: a.name })),
+    { excludeBelow, ceiling, floor, decimals, rounding },
+  );
+  scale.rates.forEach((r, i) => (list[i].units = r.rate));
+  return { list, base, scale };
+}
+
+/** The contribution table of a budget for a year (R4–R13, R21–R23). */
 export function assessBudgetYear(workbook: Workbook, budgetId: string, year: number, holdings?: Holdings): ContributionTable {
   const budget = findBudget(workbook, budgetId);
   const lvl = budgetLevel(budget, year);
-  const list = assessees(workbook, budget, year, holdings);
+  // R21/R22 the derivation and the credit go with the level: a carried-over year keeps its source year's.
+  const entry = budget.years.find((y) => y.year === lvl.sourceYear);
+  const derived = entry?.scale ? derivedAssessees(workbook, budget, year, entry.scale) : undefined;
+  const list = derived ? derived.list : assessees(workbook, budget, year, holdings);
   if (list.length === 0) throw new EngineError(`${budget.name} has no members assessed for ${year}`);
   const table = computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, { year, carriedOver: lvl.carriedOver, sourceYear: lvl.sourceYear });
   const scheme = workbook.schemes.find((s) => s.id === budget.schemeId);
-  if (scheme?.kind === 'scale' && scheme.percent) table.percentScale = true;
+  if ((scheme?.kind === 'scale' && scheme.percent) || derived) table.percentScale = true;
+  if (derived) {
+    const { id, name, source } = derived.base;
+    table.derivation = { baseScale: { id, name, ...(source !== undefined ? { source } : {}) }, settings: entry!.scale!, scale: derived.scale };
+  }
+  if (entry?.credit !== undefined) withCredit(table, list, entry.credit);
   return table;
 }
 
