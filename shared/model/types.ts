@@ -2,6 +2,8 @@
 // string (R3). Version 1 files open unchanged: they are read as version 2 in memory and written as version 2 only
 // when the user saves.
 
+import type { Liquidity } from './liquidity';
+
 export const WORKBOOK_FORMAT = 'contribution-calculator-workbook';
 export const WORKBOOK_VERSION = 2;
 
@@ -36,6 +38,8 @@ export interface Workbook {
   openingBalances: OpeningBalance[];
   /** R21 (version 2, optional) base scales budgets derive their rates from; absent = none. */
   baseScales?: BaseScale[];
+  /** R24 (version 2, optional) cash on 1 January, spending plans, expected-date overrides; absent = none. */
+  liquidity?: Liquidity;
 }
 
 /** R21 a base scale as printed (e.g. the UN scale 2025–2027): member code → rate in percent. */
