@@ -13,6 +13,8 @@ export type MessageValues = Record<string, string | number | Date | bigint | nul
 export interface Message {
   id: string;
   values?: MessageValues;
+  /** Values that are messages themselves ("row 3: {reason}"): each is said first, in the same language and formats. */
+  parts?: Record<string, Message>;
 }
 
 export const msg = (id: string, values?: MessageValues): Message => ({ id, values });
@@ -61,9 +63,28 @@ export function intlFor(locale: string): IntlShape {
   return intl;
 }
 
-/** A message in words, in a locale (English when none is given). */
-export function say(m: Message, locale = 'en'): string {
-  return intlFor(locale).formatMessage({ id: m.id }, m.values as Record<string, string | number>) as string;
+/**
+ * Amounts inside messages (the engine's and the commands' problems): a value whose key is `amount` or ends in `Amount`
+ * (`ceilingAmount`, `unpaidAmount`) holds an exact decimal string such as "-1234.50". The English text (`say(m)`,
+ * which is also every problem's `message`, read by the CLI and the tests) writes it as given; a display passes
+ * `amount` (formatAmount bound to the user's choice, exact, never through a JS number) to write it as the user
+ * reads numbers. The catalogs write such a value as a plain `{amount}`, never `{amount, number}`.
+ */
+export const isAmountKey = (key: string): boolean => key === 'amount' || key.endsWith('Amount');
+
+export type AmountWriter = (plain: string) => string;
+
+/** A message in words through a translator: its parts said first, its amounts written by `amount` when given. */
+export function sayWith(m: Message, t: (id: string, values?: MessageValues) => string, amount?: AmountWriter): string {
+  const values: MessageValues = { ...m.values };
+  if (amount) for (const [k, v] of Object.entries(values)) if (typeof v === 'string' && isAmountKey(k)) values[k] = amount(v);
+  for (const [k, part] of Object.entries(m.parts ?? {})) values[k] = sayWith(part, t, amount);
+  return t(m.id, values);
+}
+
+/** A message in words, in a locale (English when none is given); amounts as given unless `amount` writes them. */
+export function say(m: Message, locale = 'en', amount?: AmountWriter): string {
+  return sayWith(m, translator(locale), amount);
 }
 
 /** t('ledger.status.title', {…}) bound to a locale. */
