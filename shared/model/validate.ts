@@ -3,6 +3,7 @@ import { obligationEnds } from './dates';
 import { isIsoDate } from './dates';
 import { firstSyntaxError, lineIndex, MAX_NESTING, offsetsOfPaths, tooDeepAt } from './json-text';
 import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
+import { validateLiquidity } from './liquidity';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Budget, type Problem, type Scheme, type Workbook } from './types';
 
 // Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
@@ -348,6 +349,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
 
   validateLedger(c, doc, members, taking, rawBudgets);
   validateOpeningBalances(c, doc, members, taking, rawBudgets);
+  c.problems.push(...validateLiquidity(doc, { members, budgets, taking })); // R24
   // R17b arrears can be summed over budgets only when they are counted in one currency.
   if (isObj(doc.settings) && doc.settings.votingTest === 'combined') {
     const currencies = new Set(rawBudgets.filter(isObj).map((b) => b.currency));
