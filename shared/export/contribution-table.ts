@@ -14,15 +14,41 @@ export function csvField(value: string, text = true): string {
 
 /**
  * The contract other tools script against: header, then one row per member in input order, no total row.
- * R21–R23 a percent scale adds `declared_rate` last (the columns before it keep their places and names).
+ * R21–R23 a percent scale adds `declared_rate` last (the columns before it keep their places and names); R22 a
+ * credit adds `credit,net` at the end (`amount` stays the gross amount).
  */
 export function contributionCsv(table: ContributionTable): string {
   const rated = table.percentScale === true;
-  const lines = [[...CONTRIBUTION_CSV_HEADER, ...(rated ? ['declared_rate'] : [])].join(',')];
+  const credited = table.credit !== undefined;
+  const lines = [[...CONTRIBUTION_CSV_HEADER, ...(rated ? ['declared_rate'] : []), ...(credited ? ['credit', 'net'] : [])].join(',')];
   for (const r of table.rows) {
-    lines.push([csvField(r.code), csvField(r.name), csvField(r.class ?? ''), r.units, r.percent, r.amount, ...(rated ? [r.units] : [])].join(','));
+    lines.push([csvField(r.code), csvField(r.name), csvField(r.class ?? ''), r.units, r.percent, r.amount, ...(rated ? [r.units] : []), ...(credited ? [r.credit ?? '', r.net ?? ''] : [])].join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** R21 one line saying how the rates were derived (base scale, factor, bounds, rounding), or null. */
+export function derivationLine(table: ContributionTable): string | null {
+  const d = table.derivation;
+  if (!d) return null;
+  const s = d.settings;
+  const parts = [
+    `factor ${d.scale.factor.decimal} (${d.scale.factor.fraction})`,
+    ...(s.excludeBelow !== undefined ? [`excluded below ${s.excludeBelow}`] : []),
+    ...(s.ceiling !== undefined ? [`ceiling ${s.ceiling}`] : []),
+    ...(s.floor !== undefined ? [`floor ${s.floor}`] : []),
+    `${s.decimals} decimals ${s.rounding === 'half-up' ? 'half-up' : 'by largest remainder'}`,
+  ];
+  return `Rates derived from ${d.baseScale.name}${d.baseScale.source ? ` (${d.baseScale.source})` : ''}: ${parts.join(', ')}`;
+}
+
+/** R22 one line stating the credit beside the gross, or null. */
+export function creditLine(table: ContributionTable): string | null {
+  const c = table.credit;
+  if (!c) return null;
+  return table.method === 'total'
+    ? `Gross ${groupThousands(table.total)}, credit ${groupThousands(c.total)}, net ${groupThousands(c.net)}`
+    : `Credit of ${groupThousands(c.level)} per unit: credit ${groupThousands(c.total)}, net ${groupThousands(c.net)}`;
 }
 
 /** R21–R23 the warning about a percent scale's sum shown with its table, or null (plain weights, or a sum of 100). */
@@ -32,6 +58,7 @@ export function declaredRateWarning(table: ContributionTable): string | null {
 
 export function contributionJson(table: ContributionTable): string {
   const { budget, year, method, level, carriedOver, sourceYear, total, unitValue, totalUnits, rows } = table;
+  const notes = table.derivation ? new Map(table.derivation.scale.rates.map((x) => [x.code, x.note])) : undefined;
   const out = {
     budget: budget.id,
     budgetName: budget.name,
@@ -47,6 +74,10 @@ export function contributionJson(table: ContributionTable): string {
     unitValue,
     totalUnits,
     ...(table.percentScale ? { declaredRateSum: totalUnits } : {}),
+    ...(table.credit ? { credit: table.credit.level, creditTotal: table.credit.total, netTotal: table.credit.net } : {}),
+    ...(table.derivation
+      ? { derivation: { baseScale: table.derivation.baseScale, settings: table.derivation.settings, factor: table.derivation.scale.factor, sum: table.derivation.scale.sum, steps: table.derivation.scale.steps } }
+      : {}),
     rows: rows.map((r) => ({
       code: r.code,
       name: r.name,
@@ -55,6 +86,8 @@ export function contributionJson(table: ContributionTable): string {
       ...(table.percentScale ? { declaredRate: r.units } : {}),
       percent: r.percent,
       amount: r.amount,
+      ...(r.credit !== undefined ? { credit: r.credit, net: r.net } : {}),
+      ...(notes ? { note: notes.get(r.code) ?? '' } : {}),
       ...(r.proRata ? { proRata: `${r.proRata.num}/${r.proRata.den}` } : {}),
     })),
   };
@@ -67,14 +100,26 @@ export function contributionText(table: ContributionTable): string {
   const cur = budget.currency ? ` ${budget.currency}` : '';
   const rated = table.percentScale === true;
   // R21–R23 a percent scale: the declared rate beside the share assessed.
-  const head = ['Code', 'Name', 'Class', rated ? 'Declared rate %' : 'Units', rated ? 'Share assessed %' : '%', budget.currency ? `Amount (${budget.currency})` : 'Amount'];
-  const body = table.rows.map((r) => [r.code, r.name, r.class ?? '', r.units, r.percent, groupThousands(r.amount) + (r.proRata ? ` (${r.proRata.num}/${r.proRata.den})` : '')]);
-  const foot = ['Total', `${table.rows.length} members`, '', table.totalUnits, '100.0000', groupThousands(table.total)];
+  const credited = table.credit !== undefined;
+  const money = (w: string) => (budget.currency ? `${w} (${budget.currency})` : w);
+  const head = ['Code', 'Name', 'Class', rated ? 'Declared rate %' : 'Units', rated ? 'Share assessed %' : '%', money(credited ? 'Gross' : 'Amount'), ...(credited ? [money('Credit'), money('Net')] : [])];
+  const body = table.rows.map((r) => [
+    r.code,
+    r.name,
+    r.class ?? '',
+    r.units,
+    r.percent,
+    groupThousands(r.amount) + (r.proRata ? ` (${r.proRata.num}/${r.proRata.den})` : ''),
+    ...(credited ? [groupThousands(r.credit ?? ''), groupThousands(r.net ?? '')] : []),
+  ]);
+  const foot = ['Total', `${table.rows.length} members`, '', table.totalUnits, '100.0000', groupThousands(table.total), ...(credited ? [groupThousands(table.credit!.total), groupThousands(table.credit!.net)] : [])];
   const what = table.method === 'total' ? `total ${groupThousands(table.level)}, implied unit value ${groupThousands(table.unitValue)}` : `unit value ${groupThousands(table.level)}, implied total ${groupThousands(table.total)}`;
   const title = [
     `${budget.name}${table.year !== null ? `, ${table.year}` : ''}: ${what}${cur}, rounded to ${budget.roundingUnit} (${budget.rounding})`,
     ...(table.carriedOver ? [`Carried over (R10): not adopted; assessed at the ${table.sourceYear} level`] : []),
+    ...(derivationLine(table) ? [derivationLine(table)!] : []),
+    ...(creditLine(table) ? [creditLine(table)!] : []),
     ...(declaredRateWarning(table) ? [`Warning: ${declaredRateWarning(table)}`] : []),
   ];
-  return `${[...title, '', ...alignedText(head, body, [false, false, false, true, true, true], foot)].join('\n')}\n`;
+  return `${[...title, '', ...alignedText(head, body, [false, false, false, true, true, true, true, true], foot)].join('\n')}\n`;
 }
