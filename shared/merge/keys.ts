@@ -16,9 +16,17 @@ export interface ListSpec {
   serial?: boolean;
   /** Kept in this order (a year): the app keeps budget years and class holdings sorted. */
   order?(record: Rec): number;
-  /** Lists nested in the record's fields. */
-  fields?: Record<string, ListSpec>;
+  /** Lists nested in the record's fields (or deeper, in a field that is an object). */
+  fields?: Fields;
 }
+
+/** A field that is one object (not a list) holding lists: a budget year's scale and its fixed rates. */
+export interface ObjectSpec {
+  fields: Fields;
+}
+
+export type Fields = Record<string, ListSpec | ObjectSpec>;
+export const isListSpec = (s: ListSpec | ObjectSpec): s is ListSpec => 'key' in s;
 
 const s = (v: unknown) => String(v);
 const byYear = (r: Rec) => Number(r.year);
@@ -33,7 +41,14 @@ const movementKey = (r: Rec) => {
 export const LISTS: Partial<Record<keyof Workbook, ListSpec>> = {
   schemes: { key: (r) => s(r.id), fields: { classes: { key: (r) => s(r.code) } } },
   members: { key: (r) => s(r.code) },
-  budgets: { key: (r) => s(r.id), fields: { years: { key: (r) => s(r.year), order: byYear } } },
+  budgets: {
+    key: (r) => s(r.id),
+    fields: {
+      years: { key: (r) => s(r.year), order: byYear, fields: { scale: { fields: { fixedRates: { key: (r) => s(r.member) } } } } },
+      // R23 a biennium is the two years it covers.
+      biennia: { key: (r) => (Array.isArray(r.years) ? r.years.join('-') : s(r.years)), order: (r) => (Array.isArray(r.years) ? Number(r.years[0]) : 0) },
+    },
+  },
   // One participation per member and budget (validate.ts refuses a second one).
   participations: { key: (r) => `${s(r.member)}/${s(r.budget)}`, fields: { classes: { key: (r) => s(r.year), order: byYear } } },
   classChanges: { key: (r) => s(r.id), serial: true },
@@ -45,4 +60,6 @@ export const LISTS: Partial<Record<keyof Workbook, ListSpec>> = {
   // Overrides: one per thing a scenario assumes (the app's own overrideKey: member and budget from a year…).
   scenarios: { key: (r) => s(r.id), serial: true, fields: { overrides: { key: (r) => overrideKey(r as never) } } },
   openingBalances: { key: (r) => `${s(r.member)}/${s(r.budget)}/${s(r.year)}` },
+  // R21 base scales as printed: a rate per member code.
+  baseScales: { key: (r) => s(r.id), fields: { rates: { key: (r) => s(r.code) } } },
 };

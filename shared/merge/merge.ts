@@ -1,6 +1,6 @@
 import type { Problem, Workbook } from '../model/types';
 import { validateWorkbook } from '../model/validate';
-import { LISTS, type ListSpec } from './keys';
+import { isListSpec, LISTS, type Fields, type ListSpec } from './keys';
 
 // Three-way merge of workbooks: base (what both started from), ours and theirs. Records are matched by their key
 // (keys.ts), fields merged one by one: a change on one side is taken, the same change on both is taken once, two
@@ -62,7 +62,7 @@ export function resolve(pending: { inputs: MergeInputs }, choices: Readonly<Reco
 
 function run(inputs: MergeInputs, choices: Readonly<Record<string, Side>>): MergeResult {
   const m = new Merger(choices, inputs);
-  const workbook = m.value('', inputs.base, inputs.ours, inputs.theirs, undefined, LISTS as Record<string, ListSpec>) as Workbook;
+  const workbook = m.value('', inputs.base, inputs.ours, inputs.theirs, undefined, LISTS as Fields) as Workbook;
   const { taken, renamed } = m;
   if (m.conflicts.length > 0) return { kind: 'conflicts', conflicts: m.conflicts, inputs, taken, renamed };
   const problems = validateWorkbook(workbook);
@@ -120,7 +120,7 @@ class Merger {
   ) {}
 
   /** The merged value at `path`; undefined = absent in the result. */
-  value(path: string, b: unknown, o: unknown, t: unknown, list?: ListSpec, fields?: Record<string, ListSpec>): unknown {
+  value(path: string, b: unknown, o: unknown, t: unknown, list?: ListSpec, fields?: Fields): unknown {
     if (sameValue(o, t)) {
       if (!sameValue(b, o)) this.take(path, 'both', b, o);
       return o;
@@ -141,10 +141,12 @@ class Merger {
     return v;
   }
 
-  private record(path: string, b: Rec, o: Rec, t: Rec, fields?: Record<string, ListSpec>): Rec {
+  private record(path: string, b: Rec, o: Rec, t: Rec, fields?: Fields): Rec {
     const out: Rec = {};
     for (const k of new Set([...Object.keys(o), ...Object.keys(t), ...Object.keys(b)])) {
-      const v = this.value(path ? `${path}.${k}` : k, b[k], o[k], t[k], fields?.[k]);
+      const spec = fields?.[k];
+      const [list, inner] = !spec ? [] : isListSpec(spec) ? [spec] : [undefined, spec.fields];
+      const v = this.value(path ? `${path}.${k}` : k, b[k], o[k], t[k], list, inner);
       if (v !== undefined) out[k] = v;
     }
     return out;

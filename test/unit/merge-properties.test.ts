@@ -16,7 +16,7 @@ import {
   setScenarioOverride,
   type Outcome,
 } from '../../shared/edit';
-import { LISTS, type ListSpec } from '../../shared/merge/keys';
+import { isListSpec, LISTS, type Fields, type ListSpec } from '../../shared/merge/keys';
 import { canonical, keyed, mergeWorkbooks, resolve, type Conflict, type MergeResult, type Side } from '../../shared/merge/merge';
 import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
@@ -44,8 +44,8 @@ const pick = <T,>(list: readonly T[], i: number): T | undefined => (list.length 
 
 /** One command on the workbook, its arguments drawn from `n` and `v` against what the workbook holds now. */
 const OPS: ((wb: Workbook, n: number, v: number) => Outcome | undefined)[] = [
-  (wb, n, v) => recordPayment(wb, { member: pick(wb.members, n)!.code, date: `2025-0${1 + (v % 9)}-1${v % 10}`, amount: String(100 + v) }),
-  (wb, n, v) => recordPayment(wb, { member: pick(wb.members, n)!.code, date: '2026-01-15', amount: String(1 + v), budget: 'conf' }),
+  (wb, n, v) => wb.members.length > 0 ? recordPayment(wb, { member: pick(wb.members, n)!.code, date: `2025-0${1 + (v % 9)}-1${v % 10}`, amount: String(100 + v) }) : undefined,
+  (wb, n, v) => wb.members.length > 0 ? recordPayment(wb, { member: pick(wb.members, n)!.code, date: '2026-01-15', amount: String(1 + v), budget: 'conf' }) : undefined,
   (wb, n, v) => {
     const p = pick(wb.payments, n);
     return p && editPayment(wb, p.id, 'amount', String(200 + v));
@@ -59,8 +59,8 @@ const OPS: ((wb: Workbook, n: number, v: number) => Outcome | undefined)[] = [
     return p && removePayment(wb, p.id);
   },
   (wb, n, v) => addMember(wb, { code: NEW_CODES[n % NEW_CODES.length], name: `New ${NAMES[v % NAMES.length]}`, budget: 'conf', year: 2025, value: ['A', 'B', 'C'][v % 3] }),
-  (wb, n, v) => renameMember(wb, pick(wb.members, n)!.code, `State ${NAMES[v % NAMES.length]}`),
-  (wb, n) => removeMember(wb, pick(wb.members, n)!.code),
+  (wb, n, v) => wb.members.length > 0 ? renameMember(wb, pick(wb.members, n)!.code, `State ${NAMES[v % NAMES.length]}`) : undefined,
+  (wb, n) => wb.members.length > 0 ? removeMember(wb, pick(wb.members, n)!.code) : undefined,
   (wb, n, v) => setBudgetYear(wb, { budget: BUDGETS[n % 2], year: 2024 + (v % 4), method: 'total', amount: String(40000 + 1000 * (v % 5)) }),
   (wb, n, v) => {
     const p = pick(
@@ -70,7 +70,7 @@ const OPS: ((wb: Workbook, n: number, v: number) => Outcome | undefined)[] = [
     return p && setClass(wb, { budget: 'conf', member: p.member, year: 2025 + (v % 2), value: ['A', 'B', 'C'][v % 3] });
   },
   (wb, n, v) => ({ ok: true, label: 'settings', workbook: { ...wb, settings: { ...wb.settings, creditingOrder: v % 2 ? 'oldest-first' : 'wcf-then-oldest', ...(n % 2 ? { votingTest: 'combined' as const } : {}) } }, inverse: undefined as never, problems: [] }),
-  (wb, n, v) => addVotingDecision(wb, { member: pick(wb.members, n)!.code, body: 'General Assembly', date: '2025-10-0' + (1 + (v % 9)), reference: `A/${v % 4}` }),
+  (wb, n, v) => wb.members.length === 0 ? undefined : addVotingDecision(wb, { member: pick(wb.members, n)!.code, body: 'General Assembly', date: '2025-10-0' + (1 + (v % 9)), reference: `A/${v % 4}` }),
   (wb, n) => {
     const d = pick(wb.votingDecisions, n);
     return d && removeVotingDecision(wb, d.id);
@@ -109,12 +109,16 @@ const build = (c: { base: [number, number, number][]; ours: [number, number, num
 function normalize(wb: Workbook): unknown {
   const sortList = (list: unknown[], spec: ListSpec): unknown[] =>
     [...keyed(list, spec).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => (spec.fields ? fields(r as Record<string, unknown>, spec.fields) : r));
-  const fields = (r: Record<string, unknown>, specs: Record<string, ListSpec>) => {
+  const fields = (r: Record<string, unknown>, specs: Fields) => {
     const out = { ...r };
-    for (const [k, s] of Object.entries(specs)) if (Array.isArray(out[k])) out[k] = sortList(out[k], s);
+    for (const [k, s] of Object.entries(specs)) {
+      const v = out[k];
+      if (isListSpec(s) && Array.isArray(v)) out[k] = sortList(v, s);
+      else if (!isListSpec(s) && typeof v === 'object' && v !== null && !Array.isArray(v)) out[k] = fields(v as Record<string, unknown>, s.fields);
+    }
     return out;
   };
-  return JSON.parse(canonical(fields(wb as unknown as Record<string, unknown>, LISTS as Record<string, ListSpec>)));
+  return JSON.parse(canonical(fields(wb as unknown as Record<string, unknown>, LISTS as Fields)));
 }
 
 const workbookOf = (r: MergeResult) => (r.kind === 'conflicts' ? undefined : r.workbook);
@@ -174,7 +178,7 @@ describe('merge properties (issue 16)', () => {
         }
         const result = workbookOf(r)!;
         for (const [list, spec] of Object.entries(LISTS) as [keyof Workbook, ListSpec][]) {
-          const keys = (w: Workbook) => keyed(w[list] as unknown[], spec);
+          const keys = (w: Workbook) => keyed((w[list] as unknown[] | undefined) ?? [], spec);
           const [b, o, t, out] = [keys(base), keys(ours), keys(theirs), keys(result)];
           const renamed = new Map(r.renamed.filter((x) => x.list === list).map((x) => [`${x.side}:${x.from}`, x.to]));
           const check = (side: Side, mine: Map<string, unknown>, other: Map<string, unknown>) => {

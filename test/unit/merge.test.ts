@@ -144,6 +144,27 @@ describe('three-way merge of workbooks', () => {
     expect(r.kind === 'conflicts' && r.conflicts.map((c) => c.path)).toEqual(['scenarios[austerity].overrides[level|conference|2026].amount']);
   });
 
+  it('R21–R23: base scale rates, a year scale’s fixed rates and biennia merge record by record', () => {
+    const b: Workbook = {
+      ...e1Workbook(),
+      baseScales: [{ id: 'un', name: 'UN scale', rates: [{ code: 'P', rate: '10' }] }],
+    };
+    b.budgets = [{ ...b.budgets[0], years: [{ ...b.budgets[0].years[0], scale: { baseScale: 'un', decimals: 3, rounding: 'half-up', fixedRates: [] } }] }];
+    const withRate = (wb: Workbook, member: string, rate: string): Workbook => ({
+      ...wb,
+      budgets: [{ ...wb.budgets[0], years: [{ ...wb.budgets[0].years[0], scale: { ...wb.budgets[0].years[0].scale!, fixedRates: [{ member, rate }] } }], biennia: [{ years: member === 'Q' ? [2026, 2027] : [2028, 2029], amount: '1000' }] }],
+      baseScales: [{ ...wb.baseScales![0], rates: [...wb.baseScales![0].rates, { code: member, rate }] }],
+    });
+    const r = mergeWorkbooks(b, withRate(b, 'Q', '0.5'), withRate(b, 'R', '0.25'));
+    expect(r.kind).not.toBe('conflicts');
+    if (r.kind === 'conflicts') return;
+    expect(r.workbook.budgets[0].years[0].scale!.fixedRates).toEqual([{ member: 'Q', rate: '0.5' }, { member: 'R', rate: '0.25' }]);
+    expect(r.workbook.budgets[0].biennia!.map((x) => x.years[0])).toEqual([2026, 2028]);
+    expect(r.workbook.baseScales![0].rates.map((x) => x.code)).toEqual(['P', 'Q', 'R']);
+    const c = mergeWorkbooks(b, withRate(b, 'Q', '0.5'), withRate(b, 'Q', '0.75'));
+    expect(c.kind === 'conflicts' && c.conflicts.map((x) => x.path).sort()).toEqual(['baseScales[un].rates[Q].rate', 'budgets[conference].years[2026].scale.fixedRates[Q].rate']);
+  });
+
   it('freeId continues a series after its highest number', () => {
     expect(freeId('pay-0003', new Set(['pay-0003', 'pay-0009']))).toBe('pay-0010');
     expect(freeId('cc-2', new Set(['cc-1', 'cc-2']))).toBe('cc-3');
