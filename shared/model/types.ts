@@ -2,6 +2,7 @@
 // string (R3). Version 1 files open unchanged: they are read as version 2 in memory and written as version 2 only
 // when the user saves.
 
+import type { Message } from '../i18n/intl';
 import type { Liquidity } from './liquidity';
 
 export const WORKBOOK_FORMAT = 'contribution-calculator-workbook';
@@ -289,6 +290,8 @@ export type ScenarioOverride =
 export interface Problem {
   path: string;
   message: string;
+  /** The message as data (issue 11), when it has been given one: `message` is its English text. */
+  msg?: Message;
   /** A warning (workbookWarnings) never stops a file from opening or computing; absent = an error. */
   severity?: 'warning';
 }
