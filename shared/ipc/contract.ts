@@ -59,8 +59,11 @@ export interface DesktopApi {
    * Electron, then saved where the user chooses; in a browser, the browser's print dialog.
    */
   exportPdf(suggestedName: string, html: string): Promise<SaveResult | { ok: false; cancelled: true }>;
-  /** Title (file name) and unsaved mark; the shell asks before closing when dirty. */
-  setDocumentState(state: { name: string; dirty: boolean }): void;
+  /**
+   * Title (file name) and unsaved mark; the shell asks before closing when dirty. `lang`: the app's language (a BCP 47
+   * tag such as fr or ar), which the shell's menus follow.
+   */
+  setDocumentState(state: { name: string; dirty: boolean; lang?: string }): void;
   /** The answer to `saveAndClose`: true once the file is written (the shell closes the window), false to stay open. */
   closeAfterSave(saved: boolean): void;
   /** Subscribes to menu commands; returns the unsubscribe function. */
