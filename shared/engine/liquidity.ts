@@ -237,11 +237,6 @@ export interface LiquidityBasis {
   members: MemberBasis[];
 }
 
-/** The workbook's liquidity section, present in version 2 files that have one. */
-function liquidityOf(workbook: Workbook): Liquidity {
-  return (workbook as Workbook & { liquidity?: Liquidity }).liquidity ?? {};
-}
-
 /**
  * R24 what the projection of a budget's year starts from: cash, the WCF (R19), advances and ceilings (R20),
  * the month-ends' spending (R5 or the plan), each member's debt, recorded receipts and usual date (R15–R16).
@@ -252,7 +247,7 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
   const budget = ledger.budget(budgetId);
   const first = ledger.firstYear(budget.id);
   if (first === undefined || year < first) throw new EngineError(messages.noYear(budget.name, year));
-  const liq = liquidityOf(wb);
+  const liq: Liquidity = wb.liquidity ?? {};
   const cashEntry = liq.cash?.find((c) => c.budget === budget.id && c.year === year);
   const plan = liq.spending?.find((p) => p.budget === budget.id && p.year === year);
   if (plan && plan.months.length !== 12) throw new EngineError(messages.planLength(budget.name, year, plan.months.length));
