@@ -22,9 +22,14 @@ describe('R24 the liquidity section of a workbook', () => {
     expect(res.problems).toEqual([]);
     expect(res.workbook!.liquidity).toBeUndefined();
     // Nothing is added to a version 1 file's lists but the empty ones version 2 reads it with.
-    const { version: _v, openingBalances: _o, ...rest } = res.workbook!;
-    const { version: _v1, ...original } = JSON.parse(text);
-    expect(rest).toEqual(original);
+    const read = { ...res.workbook! } as Record<string, unknown>;
+    const original = JSON.parse(text);
+    expect(read.openingBalances).toEqual([]);
+    for (const k of ['version', 'openingBalances']) {
+      delete read[k];
+      delete original[k];
+    }
+    expect(read).toEqual(original);
     // A projection of a workbook without the section: no cash, the budget spread, every member on its usual date.
     const p = liquidityProjection(res.workbook!, 'conference', 2026);
     expect(p.opening).toMatchObject({ cash: '0', cashGiven: false });
