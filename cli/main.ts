@@ -1,5 +1,5 @@
 import { EngineError } from '../shared/engine/apportion';
-import { assessBudgetYear, computeContributions, type Assessee, type BudgetTerms, type ContributionTable } from '../shared/engine/assess';
+import { assessBudgetYear, computeContributions, withCredit, type Assessee, type BudgetTerms, type ContributionTable } from '../shared/engine/assess';
 import { checkComputable } from '../shared/engine/check';
 import { contributionCsv, contributionJson, contributionText, declaredRateWarning } from '../shared/export/contribution-table';
 import { workbookWarnings } from '../shared/engine/warnings';
@@ -15,7 +15,7 @@ import { status, STATUS_USAGE } from './commands/status';
 import { wcf, WCF_USAGE } from './commands/wcf';
 import { whatif, WHATIF_USAGE } from './commands/whatif';
 import { contributionExport } from '../shared/export/table-model';
-import { isWholeMultiple } from '../shared/model/decimal';
+import { Decimal, isWholeMultiple } from '../shared/model/decimal';
 import { toXlsx } from '../shared/export/xlsx';
 import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, InputProblems, loadWorkbook, output, parse, readBytes, readText, UsageError, warningLines, type Format, type Io } from './io';
 
@@ -26,7 +26,8 @@ const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process
 const USAGE = `Usage:
   contrib apportion WORKBOOK.json --budget ID --year YYYY [--format table|csv|json|xlsx] [--out FILE]
   contrib apportion --members MEMBERS.csv --scheme wipo-convention|paris|wipo-unitary|scale|percent-scale|SCHEME.json
-                    (--total AMOUNT | --unit-value AMOUNT) [--rounding-unit 0.01] [--rounding half-up|half-even]
+                    (--total AMOUNT [--credit AMOUNT] | --unit-value AMOUNT [--credit-unit-value AMOUNT])
+                    [--rounding-unit 0.01] [--rounding half-up|half-even]
                     [--format table|csv|json|xlsx] [--out FILE]
   contrib validate WORKBOOK.json
 ${WHATIF_USAGE}
@@ -106,6 +107,8 @@ async function apportion(args: string[], io: Io): Promise<number> {
     scheme: { type: 'string' },
     total: { type: 'string' },
     'unit-value': { type: 'string' },
+    credit: { type: 'string' },
+    'credit-unit-value': { type: 'string' },
     'rounding-unit': { type: 'string' },
     rounding: { type: 'string' },
     format: { type: 'string' },
@@ -121,6 +124,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
     return emit(table, fmt, out, io, '');
   }
   if (positionals.length !== 1) throw new UsageError('apportion needs one WORKBOOK.json (or --members MEMBERS.csv)');
+  if (values.credit !== undefined || values['credit-unit-value'] !== undefined) throw new UsageError('--credit and --credit-unit-value go with --members; a workbook carries its credit in the budget year');
   const file = positionals[0];
   const budget = values.budget as string | undefined;
   const year = values.year as string | undefined;
@@ -153,6 +157,11 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
   const total = amountFlag('total', v.total);
   const unitValue = amountFlag('unit-value', v['unit-value']);
   if ((total === undefined) === (unitValue === undefined)) throw new UsageError('give exactly one of --total AMOUNT and --unit-value AMOUNT');
+  // R22 a credit beside the gross, by the same method: --credit with --total, --credit-unit-value with --unit-value.
+  const credit = amountFlag('credit', v.credit);
+  const creditUnitValue = amountFlag('credit-unit-value', v['credit-unit-value']);
+  if (credit !== undefined && total === undefined) throw new UsageError('--credit goes with --total (with --unit-value, give --credit-unit-value)');
+  if (creditUnitValue !== undefined && unitValue === undefined) throw new UsageError('--credit-unit-value goes with --unit-value (with --total, give --credit)');
   const roundingUnit = amountFlag('rounding-unit', v['rounding-unit']) ?? '0.01';
   if (/^0*\.?0*$/.test(roundingUnit)) throw new UsageError('--rounding-unit must be greater than zero');
   const rounding = (v.rounding ?? 'half-up') as RoundingMode;
@@ -179,7 +188,11 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
   if (problems.length > 0) throw new InputProblems(problems.sort((a, b) => a.line - b.line));
   const budget: BudgetTerms = { id: scheme.id, name: `Apportionment (${scheme.name})`, currency: '', roundingUnit, rounding };
   if (total !== undefined && !isWholeMultiple(total, roundingUnit)) throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
+  const over = credit !== undefined ? new Decimal(credit).gt(total!) : creditUnitValue !== undefined && new Decimal(creditUnitValue).gt(unitValue!);
+  if (over) throw new UsageError(credit !== undefined ? `--credit ${credit} is more than the gross total ${total}: the net would be negative` : `--credit-unit-value ${creditUnitValue} is more than the gross unit value ${unitValue}: the net would be negative`);
+  if (credit !== undefined && !isWholeMultiple(credit, roundingUnit)) throw new UsageError(`--credit ${credit} is not a whole number of the rounding unit ${roundingUnit}`);
   const table = inFile(file, () => computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, { year: null, carriedOver: false, sourceYear: null }));
+  if (credit !== undefined || creditUnitValue !== undefined) inFile(file, () => withCredit(table, assessees, (credit ?? creditUnitValue)!));
   if (scheme.kind === 'scale' && scheme.percent) table.percentScale = true;
   return table;
 }
