@@ -15,8 +15,26 @@ export interface OpenedFile {
   text: string;
 }
 
-export type SaveResult = { ok: true; file: FileRef } | { ok: false; message: string };
-export type OpenResult = { ok: true; opened: OpenedFile } | { ok: false; message: string } | { ok: false; cancelled: true };
+/** Issue 16: who has a workbook open (its lock file beside it): user name, machine, since when (ISO time). */
+export interface LockOwner {
+  user: string;
+  machine: string;
+  since: string;
+}
+
+/** Issue 16: the file as it is now on disk, changed since it was opened or last saved here; `hash` names that version. */
+export interface ChangedOnDisk {
+  text: string;
+  hash: string;
+}
+
+/**
+ * A failed save may say why in a way the renderer can act on: `changedOnDisk` (merge with it, save as, or overwrite
+ * with saveOver after the user confirms), `lockedBy` (opened read-only: save as, or editAnyway).
+ */
+export type SaveResult = { ok: true; file: FileRef } | { ok: false; message: string; changedOnDisk?: ChangedOnDisk; lockedBy?: LockOwner };
+/** `lockedBy`: someone else has the file open; it is open read-only until the user chooses editAnyway. */
+export type OpenResult = { ok: true; opened: OpenedFile; lockedBy?: LockOwner } | { ok: false; message: string } | { ok: false; cancelled: true };
 
 /** A draft kept by autosave; offered back after a crash. */
 export interface Draft {
@@ -66,6 +84,18 @@ export interface DesktopApi {
   setDocumentState(state: { name: string; dirty: boolean; lang?: string }): void;
   /** The answer to `saveAndClose`: true once the file is written (the shell closes the window), false to stay open. */
   closeAfterSave(saved: boolean): void;
+  /**
+   * Issue 16 (Electron only; a browser has no other writer): writes over the version on disk named by `hash` (a
+   * ChangedOnDisk's): after merging with it, or once the user confirmed overwriting it. Refused again, with the newer
+   * version, if the file changed once more.
+   */
+  saveOver?(file: FileRef, text: string, hash: string): Promise<SaveResult>;
+  /** Issue 16 (Electron): the file as it is on disk when it changed since it was opened or last saved here; else null. */
+  diskChanged?(file: FileRef): Promise<ChangedOnDisk | null>;
+  /** Issue 16 (Electron): the user chose to edit a workbook someone else has open (open said `lockedBy`). */
+  editAnyway?(file: FileRef): Promise<void>;
+  /** Issue 16 (Electron): the open workbook is closed (New, or the window closes): its lock is removed. */
+  closeDocument?(): Promise<void>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
@@ -83,6 +113,10 @@ export const CHANNELS = {
   clearAutosave: 'draft:clear',
   exportFile: 'file:export',
   exportPdf: 'file:export-pdf',
+  saveOver: 'file:save-over',
+  diskChanged: 'file:disk-changed',
+  editAnyway: 'file:edit-anyway',
+  closeDocument: 'file:close',
   setDocumentState: 'window:document-state',
   closeAfterSave: 'window:close-after-save',
   menu: 'menu:command',
@@ -101,7 +135,14 @@ export const INVOKE_NAMES: readonly InvokeName[] = [
   'clearAutosave',
   'exportFile',
   'exportPdf',
+  'saveOver',
+  'diskChanged',
+  'editAnyway',
+  'closeDocument',
 ];
+
+/** Issue 16: the calls only the Electron shell answers (optional in DesktopApi). */
+export type TeamHandlers = Required<Pick<DesktopApi, 'saveOver' | 'diskChanged' | 'editAnyway' | 'closeDocument'>>;
 
 // Payload checks shared by the shell (which must not trust the renderer) and the tests.
 export const isFileRef = (v: unknown): v is FileRef =>
