@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, INVOKE_NAMES, isExportKind, type Draft, type FileRef, type InvokeName } from '../../shared/ipc/contract';
+import { CHANNELS, INVOKE_NAMES, isExportKind, type Draft, type FileRef, type InvokeName, type TeamHandlers } from '../../shared/ipc/contract';
 import type { FileHandlers } from '../handlers/files';
 import { MAX_DATE_CHARS, MAX_EXPORT_BYTES, MAX_NAME_CHARS, MAX_PATH_CHARS, MAX_WORKBOOK_BYTES } from '../handlers/limits';
 import { MAX_PRINT_HTML } from '../handlers/print';
@@ -57,6 +57,10 @@ export const ARG_CHECKS: Record<InvokeName, Schema[]> = {
   clearAutosave: [],
   exportFile: [name, exportKind, exportData],
   exportPdf: [name, body(MAX_PRINT_HTML)],
+  saveOver: [fileRef, body(MAX_WORKBOOK_BYTES), text(128)],
+  diskChanged: [fileRef],
+  editAnyway: [fileRef],
+  closeDocument: [],
 };
 
 export interface DocumentState {
@@ -68,12 +72,14 @@ type Sender = { senderFrame?: { url: string; parent?: unknown } | null };
 
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>,
-  handlers: FileHandlers,
+  handlers: FileHandlers & Partial<TeamHandlers>,
   opts: { isTrustedUrl(url: string): boolean; onDocumentState(state: DocumentState): void; onSaveResult?(saved: boolean): void },
 ): () => void {
   // The app's own page, in its top-level frame: a frame inside it (none is expected) may not call.
   const trusted = (e: Sender) => Boolean(e.senderFrame && !e.senderFrame.parent && opts.isTrustedUrl(e.senderFrame.url));
-  for (const n of INVOKE_NAMES) {
+  // The issue 16 calls are answered only where the shell has them (the document guard).
+  const names = INVOKE_NAMES.filter((n) => handlers[n] !== undefined);
+  for (const n of names) {
     const checks = ARG_CHECKS[n];
     ipcMain.handle(CHANNELS[n], (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (!trusted(event)) throw new Error(`refused ${n}: not sent by the app's own page`);
@@ -94,7 +100,7 @@ export function registerIpc(
   ipcMain.on(CHANNELS.setDocumentState, onState);
   ipcMain.on(CHANNELS.closeAfterSave, onSaved);
   return () => {
-    for (const n of INVOKE_NAMES) ipcMain.removeHandler(CHANNELS[n]);
+    for (const n of names) ipcMain.removeHandler(CHANNELS[n]);
     ipcMain.removeListener(CHANNELS.setDocumentState, onState);
     ipcMain.removeListener(CHANNELS.closeAfterSave, onSaved);
   };
