@@ -17,6 +17,10 @@ const api: DesktopApi = {
   clearAutosave: call(CHANNELS.clearAutosave) as DesktopApi['clearAutosave'],
   exportFile: call(CHANNELS.exportFile) as DesktopApi['exportFile'],
   exportPdf: call(CHANNELS.exportPdf) as DesktopApi['exportPdf'],
+  saveOver: call(CHANNELS.saveOver) as DesktopApi['saveOver'],
+  diskChanged: call(CHANNELS.diskChanged) as DesktopApi['diskChanged'],
+  editAnyway: call(CHANNELS.editAnyway) as DesktopApi['editAnyway'],
+  closeDocument: call(CHANNELS.closeDocument) as DesktopApi['closeDocument'],
   setDocumentState: (state) => ipcRenderer.send(CHANNELS.setDocumentState, state),
   closeAfterSave: (saved) => ipcRenderer.send(CHANNELS.closeAfterSave, saved),
   onMenu(listener) {
