@@ -9,6 +9,7 @@ import { builtInScheme } from '../shared/model/schemes';
 import type { RoundingMode, Scheme } from '../shared/model/types';
 import { lineOfPath, parseWorkbook, validateWorkbook } from '../shared/model/validate';
 import { advances, ADVANCES_USAGE } from './commands/advances';
+import { liquidity, LIQUIDITY_USAGE } from './commands/liquidity';
 import { scale, SCALE_USAGE } from './commands/scale';
 import { merge, MERGE_USAGE } from './commands/merge';
 import { status, STATUS_USAGE } from './commands/status';
@@ -34,6 +35,7 @@ ${WHATIF_USAGE}
 ${STATUS_USAGE}
 ${WCF_USAGE}
 ${ADVANCES_USAGE}
+${LIQUIDITY_USAGE}
 ${SCALE_USAGE}
 ${MERGE_USAGE}
 
@@ -57,6 +59,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return wcf(rest, io);
       case 'advances':
         return advances(rest, io);
+      case 'liquidity':
+        return liquidity(rest, io);
       case 'scale':
         return scale(rest, io);
       case 'merge':

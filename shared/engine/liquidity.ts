@@ -234,7 +234,10 @@ export interface LiquidityBasis {
   ceilings: bigint[];
   spending: bigint[];
   spendingFrom: 'budget' | 'plan';
+  /** Members that owe or paid something in the year. */
   members: MemberBasis[];
+  /** Every member taking part in the budget (a what-if may name one that owes nothing: it changes nothing). */
+  participants: ReadonlySet<string>;
 }
 
 /**
@@ -303,8 +306,10 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
   const firstDay = `${pad4(year)}-01-01`;
   const table = ledger.table(budget.id, year);
   const members: MemberBasis[] = [];
+  const participants = new Set<string>();
   for (const m of wb.members) {
     if (!ledger.holdings.participation(budget.id, m.code)) continue;
+    participants.add(m.code);
     const acc = ledger.account(m.code, yearEnd, year);
     let owed = 0n;
     const received: { date: string; amount: bigint }[] = [];
@@ -346,6 +351,7 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
     spending,
     spendingFrom: plan ? 'plan' : 'budget',
     members,
+    participants,
   };
 }
 
@@ -422,9 +428,8 @@ export interface LiquidityProjection {
 
 /** Checks a what-if against the basis; throws EngineError in plain words. */
 export function checkWhatIf(basis: LiquidityBasis, w: LiquidityWhatIf): void {
-  const known = new Set(basis.members.map((m) => m.code));
   const member = (code: string) => {
-    if (!known.has(code)) throw new EngineError(messages.unknownMember(code, basis.budget.name));
+    if (!basis.participants.has(code)) throw new EngineError(messages.unknownMember(code, basis.budget.name));
   };
   const months = (n: number) => {
     if (!Number.isInteger(n) || n < 0 || n > 120) throw new EngineError(messages.badMonths(n));

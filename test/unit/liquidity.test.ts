@@ -391,6 +391,7 @@ function basisOf(c: BasisCase): LiquidityBasis {
     ceilings: new Array<bigint>(12).fill(BigInt(c.ceiling)),
     spending: c.spending.map(BigInt),
     spendingFrom: 'plan',
+    participants: new Set(c.members.map((_, i) => `M${String(i).padStart(2, '0')}`)),
     members: c.members.map((m, i) => ({
       code: `M${String(i).padStart(2, '0')}`,
       name: `Member ${i}`,
