@@ -4,6 +4,7 @@ import { isIsoDate } from './dates';
 import { firstSyntaxError, lineIndex, MAX_NESTING, offsetsOfPaths, tooDeepAt } from './json-text';
 import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
 import { validateLiquidity } from './liquidity';
+import { bienniumYearsOf, isDerivedBudget, validateScales } from './scales';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Budget, type Problem, type Scheme, type Workbook } from './types';
 
 // Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
@@ -232,7 +233,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
   });
 
   // Budgets (R8–R11).
-  const budgets = new Map<string, { scheme?: Scheme; classesFrom?: string; name: string }>();
+  const budgets = new Map<string, { scheme?: Scheme; classesFrom?: string; name: string; derived?: boolean }>();
   const rawBudgets = c.array(doc, 'budgets', '', 'The budgets');
   rawBudgets.forEach((b, i) => {
     const path = `budgets[${i}]`;
@@ -251,6 +252,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
     const classesFrom = typeof b.classesFrom === 'string' ? b.classesFrom : undefined;
     if (b.classesFrom !== undefined && classesFrom === undefined) c.add(`${path}.classesFrom`, `${label}: the union whose classes it takes must be a budget id`);
     const years = new Set<number>();
+    const inBiennium = bienniumYearsOf(b); // R23 those years take their figure from the biennium
     c.array(b, 'years', path, `${label}'s years`).forEach((y, j) => {
       const yp = `${path}.years[${j}]`;
       if (!isObj(y)) return c.add(yp, `${label}: year entry ${j + 1} is not a year`);
@@ -260,13 +262,14 @@ export function validateWorkbook(doc: unknown): Problem[] {
       if (year !== undefined) years.add(year);
       const method = c.oneOf(y, 'method', yp, `${yl}: the method`, ['total', 'unit-value'] as const);
       if (typeof y.adopted !== 'boolean') c.add(`${yp}.adopted`, `${yl}: say whether the budget was adopted (true or false)`);
-      const amount = c.decimal(y, 'amount', yp, `${yl}: the ${method === 'unit-value' ? 'unit value' : 'total'}`, { optional: y.adopted === false });
-      if (y.adopted === true && amount === undefined && y.amount === undefined) c.add(`${yp}.amount`, `${yl}: an adopted budget needs its ${method === 'unit-value' ? 'unit value' : 'total'}`);
+      const biennial = year !== undefined && inBiennium.has(year);
+      const amount = c.decimal(y, 'amount', yp, `${yl}: the ${method === 'unit-value' ? 'unit value' : 'total'}`, { optional: y.adopted === false || biennial });
+      if (y.adopted === true && amount === undefined && y.amount === undefined && !biennial) c.add(`${yp}.amount`, `${yl}: an adopted budget needs its ${method === 'unit-value' ? 'unit value' : 'total'}`);
       if (method === 'total' && amount && unit && !isWholeMultiple(amount, unit)) {
         c.add(`${yp}.amount`, `${yl}: the total ${amount} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`);
       }
     });
-    if (id) budgets.set(id, { scheme, classesFrom, name: typeof b.name === 'string' && b.name.trim() !== '' ? b.name : id });
+    if (id) budgets.set(id, { scheme, classesFrom, name: typeof b.name === 'string' && b.name.trim() !== '' ? b.name : id, derived: isDerivedBudget(b) });
   });
   rawBudgets.forEach((b, i) => {
     if (!isObj(b) || typeof b.classesFrom !== 'string') return;
@@ -294,7 +297,8 @@ export function validateWorkbook(doc: unknown): Problem[] {
     const until = c.date(p, 'until', path, `${label}: the date it left`);
     if (from && until && until < from) c.add(`${path}.until`, `${label}: it left (${until}) before it joined (${from})`);
     const holdings = c.array(p, 'classes', path, `${label}: the classes held`);
-    if (holdings.length === 0 && budget && !budget.classesFrom) c.add(`${path}.classes`, `${label}: give the class it holds (and from which year)`);
+    // R21 a budget whose rates are derived from a base scale needs no weight of its members' own.
+    if (holdings.length === 0 && budget && !budget.classesFrom && !budget.derived) c.add(`${path}.classes`, `${label}: give the class it holds (and from which year)`);
     const seenYears = new Set<number>();
     holdings.forEach((h, j) => {
       const hp = `${path}.classes[${j}]`;
@@ -350,6 +354,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
   validateLedger(c, doc, members, taking, rawBudgets);
   validateOpeningBalances(c, doc, members, taking, rawBudgets);
   c.problems.push(...validateLiquidity(doc, { members, budgets, taking })); // R24
+  c.problems.push(...validateScales(doc, { members, schemeKind: (id) => schemes.get(id)?.kind })); // R21–R23
   // R17b arrears can be summed over budgets only when they are counted in one currency.
   if (isObj(doc.settings) && doc.settings.votingTest === 'combined') {
     const currencies = new Set(rawBudgets.filter(isObj).map((b) => b.currency));
