@@ -4,11 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { CHANNELS, type MenuCommand } from '../shared/ipc/contract';
 import { electronCloseDialog, electronDialog, installMenu } from './adapters/electron';
 import { nodeFs } from './adapters/fs';
+import { nodeDisk, nodeHost, nodeLockFs } from './adapters/lock-fs';
 import { electronPdf } from './adapters/pdf';
 import { installAppProtocol, registerAppScheme } from './adapters/protocol';
 import { workerWorkbookCheck } from './adapters/workbook-worker';
 import { APP_URL } from './handlers/app-protocol';
 import { createCloseGuard } from './handlers/close';
+import { createDocumentGuard } from './handlers/document-guard';
 import { createFileHandlers } from './handlers/files';
 import { registerIpc } from './ipc/register';
 import { hardenWindow, isAppUrl, windowOptions, windowTitle } from './window';
@@ -29,14 +31,21 @@ registerAppScheme();
 
 app.whenReady().then(() => {
   installAppProtocol(rendererRoot);
-  const handlers = createFileHandlers({
+  const files = createFileHandlers({
     fs: nodeFs,
     dialog: electronDialog(() => win),
     paths: { userData: app.getPath('userData'), startFile: resolve(startFile), join, basename, dirname },
     check: workerWorkbookCheck(checkWorker),
     pdf: electronPdf,
   });
-  void handlers.sweepStaleTemps();
+  void files.sweepStaleTemps();
+  // Issue 16: lock files beside open workbooks, and no save over a file changed on disk since it was opened.
+  const handlers = createDocumentGuard({ files, disk: nodeDisk, lockFs: nodeLockFs, host: nodeHost, paths: { join, basename, dirname } });
+  // The locks go before the app does (app.exit skips this event, so the second quit goes through).
+  app.on('will-quit', (e) => {
+    e.preventDefault();
+    void handlers.releaseAll().finally(() => app.exit());
+  });
   const send = (c: MenuCommand) => win?.webContents.send(CHANNELS.menu, c);
   const refreshMenu = () => void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged));
   const closeGuard = createCloseGuard({
