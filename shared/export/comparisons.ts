@@ -1,8 +1,8 @@
-import { groupThousands } from '../model/decimal';
 import type { Comparison } from '../scenario/scenario';
 import { comparisonCsv, comparisonJson } from './comparison-table';
 import { csvField } from './contribution-table';
-import { comparisonExport, type ExportContext, type ExportTable } from './table-model';
+import { exportWords } from './export-words';
+import { comparisonExport, comparisonLevel, type ExportContext, type ExportTable } from './table-model';
 
 // R14 several scenarios against one baseline, side by side: one table model for the app's export and
 // `contrib whatif --scenario A --scenario B` (CSV, XLSX, JSON). One scenario is the single comparison's contract.
@@ -41,15 +41,16 @@ export function comparisonsExport(comparisons: readonly Comparison[], ctx: Expor
   const base = comparisonExport(first, ctx);
   if (others.length === 0) return { ...base, name: 'What if' };
   const b = first.before.budget;
+  const w = exportWords(ctx);
   const names = comparisons.map((c) => c.scenario);
   const suffix = (i: number) => (i === 0 ? '' : `:${i}`);
   const columns = base.columns.filter((c) => c.key === 'code' || c.key === 'name' || c.key === 'classBefore' || c.key === 'amountBefore');
   comparisons.forEach((c, i) => {
     columns.push(
-      { key: `classAfter${suffix(i)}`, header: `${c.scenario}: class`, kind: 'text' },
-      { key: `amountAfter${suffix(i)}`, header: `${c.scenario} (${b.currency})`, kind: 'money' },
-      { key: `difference${suffix(i)}`, header: `${c.scenario}: difference`, kind: 'money' },
-      { key: `percentChange${suffix(i)}`, header: `${c.scenario}: change %`, kind: 'percent' },
+      { key: `classAfter${suffix(i)}`, header: w.t('col.scenarioClass', { scenario: c.scenario }), kind: 'text' },
+      { key: `amountAfter${suffix(i)}`, header: w.t('col.scenarioAmount', { scenario: c.scenario, currency: b.currency }), kind: 'money' },
+      { key: `difference${suffix(i)}`, header: w.t('col.scenarioDifference', { scenario: c.scenario }), kind: 'money' },
+      { key: `percentChange${suffix(i)}`, header: w.t('col.scenarioChange', { scenario: c.scenario }), kind: 'percent' },
     );
   });
   const byCode = new Map<string, Record<string, string | null>>();
@@ -60,14 +61,14 @@ export function comparisonsExport(comparisons: readonly Comparison[], ctx: Expor
       byCode.set(r.code, row);
     }
   });
-  const total: Record<string, string | null> = { code: 'Total', name: `${byCode.size} members`, classBefore: null, amountBefore: first.before.total };
+  const total: Record<string, string | null> = { code: w.t('total'), name: w.t('members', { count: byCode.size }), classBefore: null, amountBefore: first.before.total };
   comparisons.forEach((c, i) => Object.assign(total, { [`classAfter${suffix(i)}`]: null, [`amountAfter${suffix(i)}`]: c.after.total, [`difference${suffix(i)}`]: c.totalDifference, [`percentChange${suffix(i)}`]: null }));
   const info: [string, string][] = base.info.flatMap(([k, v]): [string, string][] => {
-    if (k === 'Scenario') return [['Scenarios', names.join('; ')]];
-    if (k === 'After') return comparisons.map((c): [string, string] => [`After: ${c.scenario}`, `${c.after.method === 'total' ? 'total' : 'unit value'} ${groupThousands(c.after.level)} ${b.currency}, total ${groupThousands(c.after.total)}`]);
+    if (k === w.t('info.scenario')) return [[w.t('info.scenarios'), names.join('; ')]];
+    if (k === w.t('info.after')) return comparisons.map((c): [string, string] => [w.t('info.afterScenario', { scenario: c.scenario }), comparisonLevel(c.after, ctx)]);
     return [[k, v]];
   });
-  return { ...base, name: 'What if', title: `${b.name}, ${first.before.year}: what if ${names.join(' / ')}`, info, columns, rows: [...byCode.values()], total };
+  return { ...base, name: 'What if', title: w.t('whatIf.title', { budget: b.name, year: String(first.before.year), scenario: names.join(' / ') }), info, columns, rows: [...byCode.values()], total };
 }
 
 /** The CSV of one scenario (COMPARISON_CSV_HEADER) or several (comparisonsCsvHeader); `table` gives the rows shown. */

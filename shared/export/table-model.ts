@@ -1,7 +1,8 @@
 import type { ContributionTable } from '../engine/assess';
 import { declaredRateWarning } from './contribution-table';
-import { decimalPlaces, groupThousands as g } from '../model/decimal';
+import { decimalPlaces } from '../model/decimal';
 import type { Comparison } from '../scenario/scenario';
+import { exportWords, type ExportLocale } from './export-words';
 
 // One table model for every export (CSV, XLSX, PDF): what the user sees, with a title block and a total row.
 
@@ -28,6 +29,10 @@ export interface ExportTable {
   currency: string;
   /** Decimals of the rounding unit, for money formats. */
   moneyDecimals: number;
+  /** The language the table was written in (print direction, fonts, sheet direction); English when absent. */
+  locale?: string;
+  /** How the print layout writes amounts; the locale's own format when absent. */
+  number?: ExportLocale['number'];
 }
 
 export interface ExportContext {
@@ -35,79 +40,104 @@ export interface ExportContext {
   /** The date the export was produced, YYYY-MM-DD. */
   produced: string;
   scenario?: string;
+  /** The language of the title block and headers (issue 11); English when absent. */
+  locale?: string;
+  number?: ExportLocale['number'];
 }
 
-function levelInfo(t: ContributionTable): [string, string][] {
+/** What a table carries of its context's language. */
+function language(ctx: ExportContext): Pick<ExportTable, 'locale' | 'number'> {
+  return { ...(ctx.locale ? { locale: ctx.locale } : {}), ...(ctx.number ? { number: ctx.number } : {}) };
+}
+
+// R4–R7 the method, R9 the rounding, R10 a budget carried over: in words of the export's language.
+function levelInfo(t: ContributionTable, ctx: ExportContext): [string, string][] {
   const b = t.budget;
+  const w = exportWords(ctx);
+  const byTotal = t.method === 'total';
   return [
-    ['Method', t.method === 'total' ? 'Total apportioned by units (R4–R6)' : 'Fixed value per unit (R7)'],
-    [t.method === 'total' ? 'Total' : 'Unit value', `${g(t.level)} ${b.currency}`],
-    [t.method === 'total' ? 'Implied unit value' : 'Implied total', `${g(t.method === 'total' ? t.unitValue : t.total)} ${b.currency}`],
-    ['Rounding', `to ${b.roundingUnit}, ${b.rounding}`],
-    ['Adopted', t.carriedOver ? `No: carried over at the ${t.sourceYear} level (R10)` : 'Yes'],
+    [w.t('info.method'), w.t(byTotal ? 'method.total' : 'method.unitValue')],
+    [w.t(byTotal ? 'info.total' : 'info.unitValue'), `${w.amount(t.level)} ${b.currency}`],
+    [w.t(byTotal ? 'info.impliedUnitValue' : 'info.impliedTotal'), `${w.amount(byTotal ? t.unitValue : t.total)} ${b.currency}`],
+    [w.t('info.rounding'), roundingWords(b.roundingUnit, b.rounding, ctx)],
+    [w.t('info.adopted'), t.carriedOver ? w.t('adopted.carriedOver', { year: String(t.sourceYear) }) : w.t('adopted.yes')],
   ];
+}
+
+function roundingWords(unit: string, mode: string, ctx: ExportContext): string {
+  return exportWords(ctx).t('rounding', { unit, mode: mode === 'half-even' ? 'halfEven' : 'halfUp' });
 }
 
 /** The contribution table of a budget and year. */
 export function contributionExport(t: ContributionTable, ctx: ExportContext): ExportTable {
   const b = t.budget;
+  const w = exportWords(ctx);
   return {
     name: `${b.id}-${t.year ?? 'apportionment'}`,
-    title: `${b.name}${t.year !== null ? `, ${t.year}` : ''}: assessed contributions`,
+    title: t.year !== null ? w.t('contributions.title', { budget: b.name, year: String(t.year) }) : w.t('contributions.titleNoYear', { budget: b.name }),
     info: [
-      ['Organization', ctx.organization],
-      ['Budget', b.name],
-      ['Year', t.year === null ? '' : String(t.year)],
-      ...(ctx.scenario ? ([['Scenario', ctx.scenario]] as [string, string][]) : []),
-      ...levelInfo(t),
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.budget'), b.name],
+      [w.t('info.year'), t.year === null ? '' : String(t.year)],
+      ...(ctx.scenario ? ([[w.t('info.scenario'), ctx.scenario]] as [string, string][]) : []),
+      ...levelInfo(t, ctx),
       // R21–R23 a percent scale: its sum, and the warning when it is not 100.
-      ...(t.percentScale ? ([['Declared rates', `sum ${t.totalUnits} %${declaredRateWarning(t) ? `: ${declaredRateWarning(t)}` : ''}`]] as [string, string][]) : []),
-      ['Produced', ctx.produced],
+      ...(t.percentScale ? ([[w.t('info.declaredRates'), `${w.t('declaredRates', { sum: t.totalUnits })}${declaredRateWarning(t) ? `: ${declaredRateWarning(t)}` : ''}`]] as [string, string][]) : []),
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      { key: 'code', header: 'Code', kind: 'text' },
-      { key: 'name', header: 'Member', kind: 'text' },
-      { key: 'class', header: 'Class', kind: 'text' },
-      { key: 'units', header: t.percentScale ? 'Declared rate %' : 'Units', kind: 'units' },
-      { key: 'percent', header: t.percentScale ? 'Share assessed %' : 'Share %', kind: 'percent' },
-      { key: 'amount', header: `Amount (${b.currency})`, kind: 'money' },
+      { key: 'code', header: w.t('col.code'), kind: 'text' },
+      { key: 'name', header: w.t('col.member'), kind: 'text' },
+      { key: 'class', header: w.t('col.class'), kind: 'text' },
+      { key: 'units', header: w.t(t.percentScale ? 'col.declaredRate' : 'col.units'), kind: 'units' },
+      { key: 'percent', header: w.t(t.percentScale ? 'col.shareAssessed' : 'col.share'), kind: 'percent' },
+      { key: 'amount', header: w.t('col.amount', { currency: b.currency }), kind: 'money' },
     ],
     rows: t.rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount })),
-    total: { code: 'Total', name: `${t.rows.length} members`, class: null, units: t.totalUnits, percent: '100.0000', amount: t.total },
+    total: { code: w.t('total'), name: w.t('members', { count: t.rows.length }), class: null, units: t.totalUnits, percent: '100.0000', amount: t.total },
     currency: b.currency,
     moneyDecimals: decimalPlaces(b.roundingUnit),
+    ...language(ctx),
   };
+}
+
+/** R14 a side of a comparison in one line: its level and total. */
+export function comparisonLevel(x: Comparison['before'], ctx: ExportContext): string {
+  const w = exportWords(ctx);
+  return w.t('whatIf.level', { method: x.method === 'total' ? 'total' : 'unitValue', level: w.amount(x.level), currency: x.budget.currency, total: w.amount(x.total) });
 }
 
 /** R14 a scenario against the baseline. */
 export function comparisonExport(c: Comparison, ctx: ExportContext): ExportTable {
   const b = c.before.budget;
+  const w = exportWords(ctx);
   return {
     name: `${b.id}-${c.before.year ?? ''}-whatif`,
-    title: `${b.name}, ${c.before.year}: what if ${c.scenario}`,
+    title: w.t('whatIf.title', { budget: b.name, year: String(c.before.year), scenario: c.scenario }),
     info: [
-      ['Organization', ctx.organization],
-      ['Budget', b.name],
-      ['Year', String(c.before.year ?? '')],
-      ['Scenario', c.scenario],
-      ['Before', `${c.before.method === 'total' ? 'total' : 'unit value'} ${g(c.before.level)} ${b.currency}, total ${g(c.before.total)}`],
-      ['After', `${c.after.method === 'total' ? 'total' : 'unit value'} ${g(c.after.level)} ${b.currency}, total ${g(c.after.total)}`],
-      ['Rounding', `to ${b.roundingUnit}, ${b.rounding}`],
-      ['Produced', ctx.produced],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.budget'), b.name],
+      [w.t('info.year'), String(c.before.year ?? '')],
+      [w.t('info.scenario'), c.scenario],
+      [w.t('info.before'), comparisonLevel(c.before, ctx)],
+      [w.t('info.after'), comparisonLevel(c.after, ctx)],
+      [w.t('info.rounding'), roundingWords(b.roundingUnit, b.rounding, ctx)],
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      { key: 'code', header: 'Code', kind: 'text' },
-      { key: 'name', header: 'Member', kind: 'text' },
-      { key: 'classBefore', header: 'Class before', kind: 'text' },
-      { key: 'classAfter', header: 'Class after', kind: 'text' },
-      { key: 'amountBefore', header: `Before (${b.currency})`, kind: 'money' },
-      { key: 'amountAfter', header: `After (${b.currency})`, kind: 'money' },
-      { key: 'difference', header: `Difference (${b.currency})`, kind: 'money' },
-      { key: 'percentChange', header: 'Change %', kind: 'percent' },
+      { key: 'code', header: w.t('col.code'), kind: 'text' },
+      { key: 'name', header: w.t('col.member'), kind: 'text' },
+      { key: 'classBefore', header: w.t('col.classBefore'), kind: 'text' },
+      { key: 'classAfter', header: w.t('col.classAfter'), kind: 'text' },
+      { key: 'amountBefore', header: w.t('col.before', { currency: b.currency }), kind: 'money' },
+      { key: 'amountAfter', header: w.t('col.after', { currency: b.currency }), kind: 'money' },
+      { key: 'difference', header: w.t('col.difference', { currency: b.currency }), kind: 'money' },
+      { key: 'percentChange', header: w.t('col.change'), kind: 'percent' },
     ],
     rows: c.rows.map((r) => ({ ...r, changed: null })),
-    total: { code: 'Total', name: `${c.rows.length} members`, classBefore: null, classAfter: null, amountBefore: c.before.total, amountAfter: c.after.total, difference: c.totalDifference, percentChange: null },
+    total: { code: w.t('total'), name: w.t('members', { count: c.rows.length }), classBefore: null, classAfter: null, amountBefore: c.before.total, amountAfter: c.after.total, difference: c.totalDifference, percentChange: null },
     currency: b.currency,
     moneyDecimals: decimalPlaces(b.roundingUnit),
+    ...language(ctx),
   };
 }
