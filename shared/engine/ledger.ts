@@ -2,7 +2,7 @@ import { firstOfJanuary, yearOf } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { Budget, BudgetMethod, CreditingOrder, Member, OpeningBalance, Participation, Payment, WcfDecision, Workbook } from '../model/types';
 import { EngineError } from './apportion';
-import { budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
+import { assessBudgetYear, budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
 import { Holdings, type SteadyHolding } from '../model/classes';
 import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
 import { PaymentIndex, RunningUnpaid } from './payment-index';
@@ -134,6 +134,8 @@ export class Ledger {
   private readonly openings = new Map<string, Map<string, OpeningBalance[]>>();
   private readonly accounts = new Map<string, MemberAccount>();
   private accountsOf: string | undefined;
+  /** R22 budget-years with a credit: the gross amounts beside the net ones owed (the R17 threshold may read them). */
+  private readonly grossTables = new Map<string, Table>();
 
   constructor(readonly workbook: Workbook) {
     this.holdings = new Holdings(workbook);
@@ -150,7 +152,8 @@ export class Ledger {
       this.budgetById.set(b.id, b);
       this.budgetOrder.set(b.id, i);
       this.placesOf.set(b.id, decimalPlaces(b.roundingUnit));
-      if (b.years.length > 0) this.firstYears.set(b.id, Math.min(...b.years.map((y) => y.year)));
+      const years = [...b.years.map((y) => y.year), ...(b.biennia ?? []).flatMap((x) => x.years)];
+      if (years.length > 0) this.firstYears.set(b.id, Math.min(...years)); // R23 a biennium's years count too
     });
     for (const p of workbook.participations) {
       const b = this.budgetById.get(p.budget);
@@ -231,6 +234,9 @@ export class Ledger {
     const i = this.memberIndex.get(member);
     if (i === undefined) return 0n;
     const t = this.amounts(budgetId, year);
+    // R22 the threshold compares with the gross amounts unless the settings say net.
+    const gross = this.workbook.settings.thresholdOn === 'net' ? undefined : this.grossTables.get(`${budgetId}\u0000${year}`);
+    if (gross) return gross[i];
     if (t) return t[i];
     const o = this.openingBalance(budgetId, member, year);
     return o ? this.money(o.assessed) : 0n;
@@ -302,6 +308,8 @@ export class Ledger {
 
   /** R4–R13 as `assessees` and `computeContributions` do it, for the amounts only (the tests hold the two equal). */
   private computeTable(budget: Budget, year: number): Table {
+    const special = this.scaleOrCreditTable(budget, year);
+    if (special) return special;
     const members = this.workbook.members;
     const rule = this.workbook.settings.newMemberRule;
     const jan1 = dueOn(year);
@@ -340,6 +348,28 @@ export class Ledger {
     this.spare = last ?? { at: [], units: [], fractions: [] };
     this.lastInputs.set(budget.id, { count, at, units, fractions, method: lvl.method, level: lvl.amount, table: out });
     return out;
+  }
+
+  /**
+   * R21/R22 a year whose rates are derived from a base scale or that carries a credit: the assessed table's net
+   * amounts are owed (the gross kept for the threshold). Undefined for every other year, which keeps the fast path.
+   */
+  private scaleOrCreditTable(budget: Budget, year: number): Table | undefined {
+    if (!budget.years.some((y) => y.scale !== undefined || y.credit !== undefined)) return undefined;
+    const jan1 = dueOn(year);
+    if (!this.plan(budget).some((r) => r.fromYear <= year && (r.until === undefined || r.until > jan1))) return undefined;
+    const entry = budget.years.find((y) => y.year === budgetLevel(budget, year).sourceYear);
+    if (entry?.scale === undefined && entry?.credit === undefined) return undefined;
+    const table = assessBudgetYear(this.workbook, budget.id, year, this.holdings);
+    const owed: Table = new Array<bigint>(this.workbook.members.length).fill(0n);
+    const gross: Table = new Array<bigint>(this.workbook.members.length).fill(0n);
+    for (const row of table.rows) {
+      const at = this.memberIndex.get(row.code)!;
+      owed[at] = this.money(row.net ?? row.amount);
+      gross[at] = this.money(row.amount);
+    }
+    if (table.credit) this.grossTables.set(`${budget.id}\u0000${year}`, gross);
+    return owed;
   }
 
   /** R19 each member's share of a WCF decision. */
