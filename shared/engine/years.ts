@@ -1,4 +1,4 @@
-import type { Budget, BudgetMethod } from '../model/types';
+import type { Budget, BudgetMethod, BudgetYear } from '../model/types';
 import { EngineError } from './apportion';
 import { bienniumFigure } from './biennium';
 
@@ -29,6 +29,18 @@ export function budgetLevel(budget: Budget, year: number): BudgetLevel {
   }
   if (!source) throw new EngineError(`${budget.name} has no adopted budget for ${year} or any year before it`);
   return { year, method: source.method, amount: source.amount, carriedOver: source.year !== year, sourceYear: source.year };
+}
+
+/**
+ * R21/R22 the budget-year entry whose derivation settings and credit apply to `year`: those of the adopted year
+ * whose level applies (R10), and for a year of a biennium (R23) without an entry of its own, the other year's.
+ */
+export function levelEntry(budget: Budget, year: number): BudgetYear | undefined {
+  const source = budgetLevel(budget, year).sourceYear;
+  const own = budget.years.find((y) => y.year === source);
+  if (own) return own;
+  const b = budget.biennia?.find((x) => x.years.includes(source));
+  return b ? budget.years.find((y) => b.years.includes(y.year)) : undefined;
 }
 
 /** Years from the first one the budget defines up to and including `last`. */
