@@ -4,7 +4,7 @@ import { applyUnitValue, apportionTotal, EngineError, sumAmounts, type Apportion
 import { Holdings } from '../model/classes';
 import { roundDiv } from './exact';
 import { accessionFraction, FULL_YEAR, isAssessed, type Fraction } from './membership';
-import { budgetLevel } from './years';
+import { budgetLevel, levelEntry } from './years';
 import { deriveScale, type DerivedScale } from './scale';
 import type { BaseScale, YearScale } from '../model/types';
 
@@ -216,7 +216,7 @@ export function assessBudgetYear(workbook: Workbook, budgetId: string, year: num
   const budget = findBudget(workbook, budgetId);
   const lvl = budgetLevel(budget, year);
   // R21/R22 the derivation and the credit go with the level: a carried-over year keeps its source year's.
-  const entry = budget.years.find((y) => y.year === lvl.sourceYear);
+  const entry = levelEntry(budget, year);
   const derived = entry?.scale ? derivedAssessees(workbook, budget, year, entry.scale) : undefined;
   const list = derived ? derived.list : assessees(workbook, budget, year, holdings);
   if (list.length === 0) throw new EngineError(`${budget.name} has no members assessed for ${year}`);
