@@ -7,7 +7,7 @@ import { Holdings, type SteadyHolding } from '../model/classes';
 import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
 import { PaymentIndex, RunningUnpaid } from './payment-index';
 import { wcfDueDate, wcfShares } from './wcf';
-import { budgetLevel } from './years';
+import { budgetLevel, levelEntry } from './years';
 
 // The member accounts behind R15–R19. Money is BigInt scaled by 10^scale, one scale for the whole workbook, so
 // payments, contributions and WCF shares add up exactly whatever their rounding units.
@@ -358,7 +358,7 @@ export class Ledger {
     if (!budget.years.some((y) => y.scale !== undefined || y.credit !== undefined)) return undefined;
     const jan1 = dueOn(year);
     if (!this.plan(budget).some((r) => r.fromYear <= year && (r.until === undefined || r.until > jan1))) return undefined;
-    const entry = budget.years.find((y) => y.year === budgetLevel(budget, year).sourceYear);
+    const entry = levelEntry(budget, year);
     if (entry?.scale === undefined && entry?.credit === undefined) return undefined;
     const table = assessBudgetYear(this.workbook, budget.id, year, this.holdings);
     const owed: Table = new Array<bigint>(this.workbook.members.length).fill(0n);
