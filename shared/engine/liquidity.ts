@@ -6,7 +6,6 @@ import { advanceStatus, isBound } from './advances';
 import { apportionTotal, EngineError } from './apportion';
 import { compareCodePoints } from './exact';
 import { Ledger } from './ledger';
-import { wcfReport } from './wcf';
 import { budgetLevel } from './years';
 
 // R24 liquidity: the year's cash, day by day, from what members are expected to pay and what the budget spends.
@@ -256,7 +255,6 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
   if (plan && plan.months.length !== 12) throw new EngineError(messages.planLength(budget.name, year, plan.months.length));
   const agreements = wb.advanceAgreements.filter((a) => a.currency === budget.currency);
   const lastDay = `${pad4(year - 1)}-12-31`;
-  const fund = wcfReport(ledger, lastDay, budget.id).funds[0];
 
   // One scale for every amount: the ledger's and those of the liquidity inputs and agreements.
   const given = [cashEntry?.amount, cashEntry?.wcf, ...(plan?.months ?? []), ...agreements.flatMap((a) => [a.ceiling, ...a.movements.map((m) => m.amount)])].filter((s): s is string => s !== undefined);
@@ -268,8 +266,6 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
   const ends = monthEnds(year);
   const ceilings = ends.map((d) => agreements.reduce((s, a) => (isBound(a, d) ? s + money(a.ceiling) : s), 0n));
   const advances = agreements.reduce((s, a) => s + money(advanceStatus(a, lastDay).outstanding), 0n);
-  const wcfLevel = fund ? money(fund.balance) : 0n;
-  const wcf = cashEntry?.wcf !== undefined ? money(cashEntry.wcf) : wcfLevel;
 
   let spending: bigint[];
   if (plan) spending = plan.months.map(money);
@@ -307,6 +303,9 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
   const table = ledger.table(budget.id, year);
   const members: MemberBasis[] = [];
   const participants = new Set<string>();
+  // R19 the fund's balance on 31 December before: what members had paid into it by then, read from the same
+  // accounts (a credit dated by then came from a payment made by then), so no member's account is made twice.
+  let paidIn = 0n;
   for (const m of wb.members) {
     if (!ledger.holdings.participation(budget.id, m.code)) continue;
     participants.add(m.code);
@@ -314,7 +313,11 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
     let owed = 0n;
     const received: { date: string; amount: bigint }[] = [];
     for (const it of acc.items) {
-      if (it.kind !== 'contribution' || it.budget !== budget.id) continue;
+      if (it.budget !== budget.id) continue;
+      if (it.kind === 'wcf') {
+        for (const c of it.credits) if (c.date <= lastDay) paidIn += c.amount;
+        continue;
+      }
       owed += it.assessed - it.credited;
       for (const c of it.credits) if (c.date >= firstDay) received.push({ date: c.date, amount: c.amount * lift });
     }
@@ -333,6 +336,9 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
     if (o) row.override = o;
     members.push(row);
   }
+
+  const wcfLevel = paidIn * lift;
+  const wcf = cashEntry?.wcf !== undefined ? money(cashEntry.wcf) : wcfLevel;
 
   // Amounts are written with the budget's decimals (or the inputs'), unless a member's cents need the ledger's.
   const unitAt = 10n ** BigInt(scale - inputPlaces);

@@ -14,6 +14,8 @@ import {
   type LiquidityBasis,
 } from '../../shared/engine/liquidity';
 import { EngineError } from '../../shared/engine/apportion';
+import { Ledger } from '../../shared/engine/ledger';
+import { wcfReport } from '../../shared/engine/wcf';
 import type { Workbook } from '../../shared/model/types';
 import { readCheckedWorkbook } from '../../shared/model/validate';
 import { budget, takesPart, workbook } from './helpers';
@@ -196,6 +198,23 @@ describe('R24 from a workbook', () => {
     expect(p.opening).toMatchObject({ advances: '120.00', ceiling: '500.00' });
     // January: 83.34 spent, nothing received but Y's 400 on 10 January, which first repays the 120.
     expect(p.months[0]).toMatchObject({ cash: '196.66', advances: '0.00' });
+  });
+
+  it('R19: the fund on 1 January is what members paid into it by 31 December, as the WCF report says', () => {
+    const wb = book();
+    wb.wcfDecisions = [
+      { id: 'w1', budget: 'b', year: 2024, proportion: '0.1' },
+      // Falls due in 2026: nothing of it is in the fund on 1 January.
+      { id: 'w2', budget: 'b', year: 2026, amount: '90.00', decidedOn: '2026-03-01' },
+    ];
+    wb.payments.push({ id: 'z1', member: 'Z', date: '2025-12-31', amount: '10', currency: 'CHF', purpose: 'wcf' });
+    wb.payments.push({ id: 'z2', member: 'Z', date: '2026-01-02', amount: '5', currency: 'CHF', purpose: 'wcf' });
+    const basis = liquidityBasis(wb, 'b', 2026);
+    const report = wcfReport(new Ledger(wb), '2025-12-31', 'b');
+    // Shares of 10 % of 2024: X 47.62, Y 47.62, Z 4.76 (Z's 10 pays its 4.76; its 2026 payment comes too late).
+    expect(report.funds[0].balance).toBe('100.00');
+    expect(basis.wcfLevel).toBe(10000n);
+    expect(liquidityProjection(wb, 'b', 2026).opening).toMatchObject({ wcf: '100.00', wcfLevel: '100.00' });
   });
 
   it('refuses a year before the budget and a what-if about a member not in it, in plain words', () => {
