@@ -5,7 +5,7 @@ import type { Budget, Workbook } from '../model/types';
 import { advanceStatus, isBound } from './advances';
 import { apportionTotal, EngineError } from './apportion';
 import { compareCodePoints } from './exact';
-import { Ledger } from './ledger';
+import { Ledger, type MemberAccount } from './ledger';
 import { budgetLevel } from './years';
 
 // R24 liquidity: the year's cash, day by day, from what members are expected to pay and what the budget spends.
@@ -319,7 +319,12 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
         continue;
       }
       owed += it.assessed - it.credited;
-      for (const c of it.credits) if (c.date >= firstDay) received.push({ date: c.date, amount: c.amount * lift });
+      for (const c of it.credits) {
+        // A credit is dated the later of the payment and the day the item fell due: one dated 1 January may be
+        // money paid ahead in the year before, already in hand, so not a receipt of the year.
+        if (c.date < firstDay || (c.date === firstDay && paidBefore(acc, c.payment, firstDay))) continue;
+        received.push({ date: c.date, amount: c.amount * lift });
+      }
     }
     if (owed === 0n && received.length === 0) continue;
     const from = (history.get(m.code) ?? []).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -359,6 +364,12 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
     members,
     participants,
   };
+}
+
+/** The payment was made before `day` (looked up only for credits dated 1 January). */
+function paidBefore(acc: MemberAccount, payment: string, day: string): boolean {
+  const use = acc.payments.find((u) => u.payment.id === payment);
+  return use !== undefined && use.payment.date < day;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -180,6 +180,17 @@ describe('R24 from a workbook', () => {
     expect(p.opening).toMatchObject({ cash: '0.00', cashGiven: false, ceiling: '0.00' });
   });
 
+  it('R15: money paid ahead in the year before is in hand, not a receipt of the year; a payment on 1 January is one', () => {
+    const wb = book();
+    // X pays its arrears and 100 of 2026 on 20 December 2025: credited to 2026 on 1 January, but received in 2025.
+    wb.payments.push({ id: 'x5', member: 'X', date: '2025-12-20', amount: '752.38', currency: 'CHF' });
+    wb.payments.push({ id: 'z5', member: 'Z', date: '2026-01-01', amount: '50.00', currency: 'CHF' });
+    const p = liquidityProjection(wb, 'b', 2026);
+    expect(p.expected[0]).toMatchObject({ code: 'X', owed: '376.19', received: '0.00', amount: '376.19' });
+    expect(p.expected[2]).toMatchObject({ code: 'Z', owed: '188.10', received: '50.00' });
+    expect(p.months[0].receipts).toBe('450.00');
+  });
+
   it('R5: the budget is spread over the 12 month-ends exactly, the odd cents to the earliest months', () => {
     const p = liquidityProjection(book(), 'b', 2026);
     expect(p.months.map((m) => m.spending)).toEqual(['83.34', '83.34', '83.34', '83.34', '83.33', '83.33', '83.33', '83.33', '83.33', '83.33', '83.33', '83.33']);
