@@ -1,8 +1,17 @@
+import { msg, say, type Message, type MessageValues } from '../i18n/intl';
+import { formatAmount, parseAmount, type NumberFormatChoice } from '../i18n/numbers';
 import { Decimal, decimalPlaces, groupThousands, isDecimalString } from '../model/decimal';
 
 // What a budget officer types into an amount field, read exactly (R3): never through a JS number.
 
-export type Parsed = { ok: true; value: string } | { ok: false; message: string };
+/** A refusal carries its English text (tests, the CLI) and the same as a Message, which a field says in its language. */
+export type Parsed = { ok: true; value: string } | { ok: false; message: string; msg?: Message };
+
+// Every refusal of this module, by catalog id (area app: shared/i18n/catalogs/<lang>/app.json).
+const refuse = (id: string, values?: MessageValues): { ok: false; message: string; msg: Message } => {
+  const m = msg(`app.input.${id}`, values);
+  return { ok: false, message: say(m), msg: m };
+};
 
 const GROUPED = /^\d{1,3}([,' ]\d{3})+(\.\d+)?$/;
 
@@ -14,6 +23,21 @@ export function readPlainAmount(text: string): string | undefined {
   return undefined;
 }
 
+type Read = { value: string } | { ambiguous: [string, string] } | undefined;
+
+/** An unsigned amount: in the user's format when one is given (R25: both readings when it can be read two ways). */
+function readUnsigned(text: string, number: NumberFormatChoice | undefined): Read {
+  if (!number) {
+    const v = readPlainAmount(text);
+    return v === undefined ? undefined : { value: v };
+  }
+  const t = text.trim();
+  if (t === '' || /^[-+\u2212\u2013]/.test(t)) return undefined;
+  const r = parseAmount(t, number);
+  if (r.ok) return { value: r.value };
+  return r.reason === 'ambiguous' ? { ambiguous: r.readings } : undefined;
+}
+
 // Signs as a spreadsheet reads them: a leading minus is a negative number (refused where an amount cannot be
 // negative, saying how to lower the figure), and = starts a calculation, here from the figure shown: =+500 / =-500.
 // A bare +500 over a figure could mean 500 or the figure raised by 500, so it is refused naming both; with no figure
@@ -23,45 +47,52 @@ const MINUS = /[\u2212\u2013]/g; // − (the typographic minus, as in the F1 hel
 /**
  * An amount typed over `current` (the figure the field shows, if any): a plain amount replaces it; `=+500` / `=-500`
  * adjusts it exactly. `places` (the rounding unit's decimals) bounds a total; a unit value may carry more (pass
- * undefined). `hint` says what to do instead of a negative amount where there is no figure to lower.
+ * undefined). `hint` says what to do instead of a negative amount where there is no figure to lower. `number`: the
+ * user's number format (1 234,50 in French), read by shared/i18n/numbers; without it, plain or grouped English forms.
  */
-export function parseAmountInput(text: string, current: string | undefined, opts: { places?: number; what: string; hint?: string }): Parsed {
+export function parseAmountInput(text: string, current: string | undefined, opts: { places?: number; what: string; hint?: string }, number?: NumberFormatChoice): Parsed {
   const t = text.trim().replace(MINUS, '-');
   const what = opts.what;
   const it = what.charAt(0).toLowerCase() + what.slice(1);
-  if (t === '') return { ok: false, message: `${what} cannot be empty` };
-  const shown = (v: Decimal) => (v.isPositive() && !v.isZero() ? ` (it becomes ${groupThousands(opts.places === undefined ? v.toFixed() : v.toFixed(opts.places))})` : '');
+  // Figures in the refusals are written as the user reads them (grouped English without a format).
+  const write = (plain: string) => (number ? formatAmount(plain, number) : groupThousands(plain));
+  const asTyped = (plain: string) => (number ? formatAmount(plain, number) : plain);
+  if (t === '') return refuse('empty', { what });
+  const becomes = (v: Decimal) => (v.isPositive() && !v.isZero() ? write(opts.places === undefined ? v.toFixed() : v.toFixed(opts.places)) : '');
+  const ambiguous = (readings: [string, string]) => refuse('ambiguous', { text: text.trim(), a: write(readings[0]), b: write(readings[1]), example: write('1234.5') });
   let value: string;
   const formula = /^=\s*(.*)$/.exec(t);
   const sign = formula ? formula[1][0] : undefined;
   if (formula && (sign === '+' || sign === '-')) {
-    const delta = readPlainAmount(formula[1].slice(1));
-    if (delta === undefined) return { ok: false, message: `“${text.trim()}” is not an adjustment such as =+500 or =-500` };
-    if (current === undefined) return { ok: false, message: `${what} has no figure to adjust yet: type the amount` };
+    const delta = readUnsigned(formula[1].slice(1), number);
+    if (delta && 'ambiguous' in delta) return ambiguous(delta.ambiguous);
+    if (delta === undefined) return refuse('notAdjustment', { text: text.trim() });
+    if (current === undefined) return refuse('nothingToAdjust', { what });
     const d = new Decimal(current);
-    value = (sign === '+' ? d.plus(delta) : d.minus(delta)).toFixed();
-    if (!new Decimal(value).isPositive() || new Decimal(value).isZero()) return { ok: false, message: `${what} must be greater than zero (=${sign}${delta} would make it ${value})` };
+    value = (sign === '+' ? d.plus(delta.value) : d.minus(delta.value)).toFixed();
+    if (!new Decimal(value).isPositive() || new Decimal(value).isZero()) return refuse('adjustedNotPositive', { what, formula: `=${sign}${asTyped(delta.value)}`, value: asTyped(value) });
   } else {
     const body = formula ? formula[1] : t;
     const lead = body[0];
-    const plain = readPlainAmount(lead === '+' || lead === '-' ? body.slice(1) : body);
-    if (plain === undefined) return { ok: false, message: `“${text.trim()}” is not an amount: type digits such as 1500000.00, or =+500 / =-500 to adjust the figure shown` };
+    const read = readUnsigned(lead === '+' || lead === '-' ? body.slice(1) : body, number);
+    if (read && 'ambiguous' in read) return ambiguous(read.ambiguous);
+    if (read === undefined) return refuse('notAmount', { text: text.trim(), example: asTyped('1500000.00') });
+    const plain = read.value;
     if (lead === '-' && !new Decimal(plain).isZero()) {
-      if (current === undefined) return { ok: false, message: `${what} cannot be negative: type it without the minus sign${opts.hint ? `; ${opts.hint}` : ''}` };
+      if (current === undefined) return opts.hint ? refuse('negativeHint', { what, hint: opts.hint }) : refuse('negative', { what });
       const lowered = new Decimal(current).minus(plain);
-      if (!lowered.isPositive() || lowered.isZero()) return { ok: false, message: `${what} cannot be negative: type an amount greater than zero (=-500 lowers the figure shown by 500)` };
-      return { ok: false, message: `${what} cannot be negative. To lower it by ${plain}, type =-${plain}${shown(lowered)}` };
+      if (!lowered.isPositive() || lowered.isZero()) return refuse('negativeBelowZero', { what });
+      return refuse('negativeLower', { what, amount: asTyped(plain), becomes: becomes(lowered) });
     }
     if (lead === '+' && !formula && current !== undefined) {
-      return { ok: false, message: `“${t}” could mean ${plain} or ${it} raised by ${plain}: type ${plain}, or =+${plain} to raise it${shown(new Decimal(current).plus(plain))}` };
+      const raised = becomes(new Decimal(current).plus(plain));
+      return refuse(raised ? 'plusTwoWays' : 'plusTwoWaysNoFigure', { text: t, amount: asTyped(plain), it, becomes: raised });
     }
     value = new Decimal(plain).toFixed();
   }
   const v = new Decimal(value);
-  if (v.isNegative() || v.isZero()) return { ok: false, message: `${what} must be greater than zero (would be ${value})` };
-  if (opts.places !== undefined && decimalPlaces(value) > opts.places) {
-    return { ok: false, message: `${what} must be a whole number of the rounding unit (${opts.places} decimals at most)` };
-  }
+  if (v.isNegative() || v.isZero()) return refuse('notPositive', { what, value: asTyped(value) });
+  if (opts.places !== undefined && decimalPlaces(value) > opts.places) return refuse('places', { what, places: opts.places });
   return { ok: true, value };
 }
 
@@ -69,9 +100,7 @@ export function parseAmountInput(text: string, current: string | undefined, opts
 export function parseRoundingUnit(text: string): Parsed {
   const t = text.trim();
   const plain = readPlainAmount(t);
-  if (plain === undefined || new Decimal(plain).isZero()) {
-    return { ok: false, message: `“${t}” is not a rounding unit: type an amount greater than zero such as 0.01, 0.05, 1 or 100` };
-  }
+  if (plain === undefined || new Decimal(plain).isZero()) return refuse('roundingUnit', { text: t });
   return { ok: true, value: plain };
 }
 
@@ -89,7 +118,6 @@ export const ISO_DATES: DateFormat = { order: 'ymd', separator: '-' };
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2200;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** An ISO date (as files keep it) in the locale's format; anything else is shown as it is. */
@@ -127,8 +155,9 @@ const inYears = (r: Ymd) => r.y >= FIRST_YEAR && r.y <= LAST_YEAR;
 export function parseDateInput(text: string, f: DateFormat): Parsed {
   const t = text.trim();
   const example = formatDate('2026-12-31', f);
-  const notADate = { ok: false as const, message: `“${t}” is not a date: type it as ${datePattern(f)}, such as ${example}` };
-  if (t === '') return { ok: false, message: `Type a date such as ${example}` };
+  const pattern = datePattern(f);
+  const notADate = refuse('notDate', { text: t, pattern, example });
+  if (t === '') return refuse('dateEmpty', { example });
   let readings: Ymd[];
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})([-./])(\d{1,2})\2(\d{1,2})$/.exec(t))) readings = [{ y: +m[1], m: +m[3], d: +m[4] }];
@@ -140,17 +169,18 @@ export function parseDateInput(text: string, f: DateFormat): Parsed {
     readings = [{ y: +m[1], m: +m[2], d: +m[3] }];
     if (f.order === 'dmy') readings.push({ y: +t.slice(4), m: +t.slice(2, 4), d: +t.slice(0, 2) });
   } else if (/^\d{1,2}[-./]\d{1,2}[-./]\d{2}$/.test(t)) {
-    return { ok: false, message: `“${t}”: write the year in full, such as ${example}` };
+    return refuse('yearInFull', { text: t, example });
   } else return notADate;
 
   const days = readings.filter(isDay);
   if (days.length === 0) return notADate;
   const kept = days.filter(inYears);
-  if (kept.length === 0) return { ok: false, message: `The year ${days[0].y} is outside ${FIRST_YEAR}–${LAST_YEAR}: check the date` };
+  if (kept.length === 0) return refuse('yearOutside', { year: String(days[0].y), first: String(FIRST_YEAR), last: String(LAST_YEAR) });
   const isos = [...new Set(kept.map(isoOf))];
   if (isos.length > 1) {
-    const words = kept.map((r) => `${r.d} ${MONTHS[r.m - 1]} ${r.y}`).join(' or ');
-    return { ok: false, message: `“${t}” can be read as ${words}: type it as ${datePattern(f)} (${isos.map((i) => formatDate(i, f)).join(' or ')})` };
+    // Two readings (only day/month swapped can give two): the month is named in words, in the message's language.
+    const [a, b] = kept;
+    return refuse('dateTwoWays', { text: t, d1: String(a.d), m1: String(a.m), y1: String(a.y), d2: String(b.d), m2: String(b.m), y2: String(b.y), pattern, iso1: formatDate(isos[0], f), iso2: formatDate(isos[1], f) });
   }
   return { ok: true, value: isos[0] };
 }

@@ -54,10 +54,14 @@ export type DocumentAction =
   | { type: 'draftOffer'; draft: Draft | null }
   | { type: 'recent'; files: FileRef[] };
 
-const PARTS = ['members', 'participations', 'classChanges', 'budgets', 'schemes', 'settings', 'organization', 'payments', 'votingDecisions', 'wcfDecisions', 'advanceAgreements', 'scenarios'] as const;
-
-/** Commands return new lists for what they change, so comparing references is enough. */
-export const isDirty = (d: Doc | null): boolean => (d ? PARTS.some((k) => d.workbook[k] !== d.saved[k]) : false);
+/** Commands return new lists for what they change, so comparing references is enough; every part, so a new part
+ * of the format (opening balances, scales, liquidity) can never change unsaved without the document saying so. */
+export const isDirty = (d: Doc | null): boolean => {
+  if (!d || d.workbook === d.saved) return false;
+  const a = d.workbook as unknown as Record<string, unknown>;
+  const b = d.saved as unknown as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].some((k) => a[k] !== b[k]);
+};
 
 export const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
 
