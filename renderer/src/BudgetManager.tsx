@@ -13,8 +13,10 @@ import {
 import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import type { Budget, BudgetMethod, Scheme, Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
-import { ARTICLE } from './articles';
+import { useArticle } from './articles';
 import { useDocument, type DocumentStore } from './document/DocumentProvider';
+import { useT, type T } from './i18n';
+import { useCount } from './ledger/rich';
 
 // Budgets and class schemes created, renamed and removed (R1, R2). Every change is one command through `run`,
 // so Ctrl+Z undoes it; a refusal is shown next to the field it concerns.
@@ -30,16 +32,16 @@ interface Props {
 type Errors = Record<string, string>;
 
 /** Where a new scheme can start: the built-in templates (R1), an empty table, or a copy of a workbook scheme. */
-function startingPoints(workbook: Workbook): { value: string; label: string }[] {
+function startingPoints(workbook: Workbook, t: T): { value: string; label: string }[] {
   const held = new Map(workbook.schemes.map((s) => [s.id, s]));
-  const out = BUILT_IN_SCHEMES.map((t) => {
+  const out = BUILT_IN_SCHEMES.map((s) => {
     // addScheme copies the workbook's own table when it holds that id: say so when it was edited.
-    const own = held.get(t.id);
-    const edited = own && JSON.stringify({ ...own, name: '' }) !== JSON.stringify({ ...t, name: '' });
-    return { value: t.id, label: edited ? `Copy of ${own.name} (as in this workbook)` : `Template: ${t.name}` };
+    const own = held.get(s.id);
+    const edited = own && JSON.stringify({ ...own, name: '' }) !== JSON.stringify({ ...s, name: '' });
+    return { value: s.id, label: edited ? t('budgets.scheme.copyOfEdited', { name: own.name }) : t('budgets.scheme.template', { name: s.name }) };
   });
-  out.push({ value: EMPTY_SCHEME, label: 'Empty: no classes yet' });
-  for (const s of workbook.schemes) if (!BUILT_IN_SCHEMES.some((t) => t.id === s.id)) out.push({ value: s.id, label: `Copy of ${s.name}` });
+  out.push({ value: EMPTY_SCHEME, label: t('budgets.scheme.empty') });
+  for (const s of workbook.schemes) if (!BUILT_IN_SCHEMES.some((t) => t.id === s.id)) out.push({ value: s.id, label: t('budgets.scheme.copyOf', { name: s.name }) });
   return out;
 }
 
@@ -62,6 +64,8 @@ function Field({ label, title, error, testId, children }: { label: string; title
 
 export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
   const { run } = useDocument();
+  const t = useT();
+  const count = useCount();
   const [form, setForm] = useState<'budget' | 'scheme' | null>(null);
   // The refusal belongs to the budget it was about: another budget chosen, it goes.
   const [removeError, setRemoveError] = useState<{ budget: string; text: string | null } | null>(null);
@@ -83,16 +87,16 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
         }
       }}
     >
-      <summary>Budgets and schemes</summary>
+      <summary>{t('budgets.manager.title')}</summary>
       <div className="names">
-        <CommitField label="Name of this budget" testId="budget-name" value={budget.name} commit={(text) => refusal(run((wb) => renameBudget(wb, { budget: budget.id, name: text })))} />
+        <CommitField label={t('budgets.manager.budgetName')} testId="budget-name" value={budget.name} commit={(text) => refusal(run((wb) => renameBudget(wb, { budget: budget.id, name: text })))} />
       </div>
       <div className="remove">
         <button
           className="link"
           data-testid="remove-budget"
           disabled={only}
-          title={only ? 'The only budget of the workbook: add another first' : `Remove ${budget.name} and its members’ participations (Ctrl+Z puts them back)`}
+          title={only ? t('budgets.manager.onlyBudget') : t('budgets.manager.removeTitle', { name: budget.name })}
           onClick={() => {
             const id = budget.id;
             const next = workbook.budgets.find((b) => b.id !== id);
@@ -101,7 +105,7 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
             if (o.ok && next) onSelect(next.id);
           }}
         >
-          Remove this budget
+          {t('budgets.manager.remove')}
         </button>
       </div>
       {removeError?.text && removeError.budget === budget.id && (
@@ -110,14 +114,14 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
         </span>
       )}
       <div className="names">
-        {scheme && <CommitField label="Name of its class scheme" testId="scheme-name" value={scheme.name} commit={(text) => refusal(run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })))} />}
+        {scheme && <CommitField label={t('budgets.manager.schemeName')} testId="scheme-name" value={scheme.name} commit={(text) => refusal(run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })))} />}
       </div>
       <div className="actions">
         <button className={form === 'budget' ? 'active' : ''} aria-expanded={form === 'budget'} data-testid="new-budget-open" onClick={() => setForm(form === 'budget' ? null : 'budget')}>
-          New budget…
+          {t('budgets.manager.newBudget')}
         </button>
         <button className={form === 'scheme' ? 'active' : ''} aria-expanded={form === 'scheme'} data-testid="new-scheme-open" onClick={() => setForm(form === 'scheme' ? null : 'scheme')}>
-          New scheme…
+          {t('budgets.manager.newScheme')}
         </button>
       </div>
       {form === 'budget' && (
@@ -133,17 +137,17 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
         />
       )}
       {form === 'scheme' && <NewSchemeForm workbook={workbook} run={run} onDone={() => setForm(null)} />}
-      <h4>Class schemes in this workbook</h4>
+      <h4>{t('budgets.manager.schemes')}</h4>
       <ul className="schemes" data-testid="scheme-list">
         {workbook.schemes.map((s) => {
           const users = usedBy(s);
           return (
             <li key={s.id} data-testid={`scheme-${s.id}`}>
               <span>
-                {s.name} <span className="muted">{users.length ? `· ${users.length} budget${users.length === 1 ? '' : 's'}` : '· unused'}</span>
+                {s.name} <span className="muted">{users.length ? t('budgets.manager.usedBy', { count: users.length, n: count(users.length) }) : t('budgets.manager.unused')}</span>
               </span>
               {users.length === 0 && (
-                <button className="link" aria-label={`Remove scheme ${s.name}`} data-testid={`remove-scheme-${s.id}`} onClick={() => setSchemeError(refusal(run((wb) => removeScheme(wb, { scheme: s.id }))))}>
+                <button className="link" aria-label={t('budgets.manager.removeScheme', { name: s.name })} data-testid={`remove-scheme-${s.id}`} onClick={() => setSchemeError(refusal(run((wb) => removeScheme(wb, { scheme: s.id }))))}>
                   ×
                 </button>
               )}
@@ -161,7 +165,8 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
 }
 
 function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: DocumentStore['run']; onDone(): void }) {
-  const points = startingPoints(workbook);
+  const t = useT();
+  const points = startingPoints(workbook, t);
   const [name, setName] = useState('');
   const [from, setFrom] = useState(points[0].value);
   const [errors, setErrors] = useState<Errors>({});
@@ -176,10 +181,10 @@ function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Doc
         setErrors(Object.fromEntries(o.problems.map((p) => [p.path, p.message])));
       }}
     >
-      <Field label="Name of the new scheme" error={errors.name} testId="new-scheme-name">
+      <Field label={t('budgets.scheme.newName')} error={errors.name} testId="new-scheme-name">
         <input className="text" data-testid="new-scheme-name" value={name} aria-invalid={Boolean(errors.name)} onChange={(e) => setName(e.target.value)} autoFocus />
       </Field>
-      <Field label="Start from" error={errors.from} testId="new-scheme-from">
+      <Field label={t('budgets.scheme.from')} error={errors.from} testId="new-scheme-from">
         <select data-testid="new-scheme-from" value={from} onChange={(e) => setFrom(e.target.value)}>
           {points.map((p) => (
             <option key={p.value} value={p.value}>
@@ -189,7 +194,7 @@ function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Doc
         </select>
       </Field>
       <button type="submit" data-testid="new-scheme-create">
-        Create scheme
+        {t('budgets.scheme.create')}
       </button>
     </form>
   );
@@ -198,7 +203,9 @@ function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Doc
 const NEW = 'new:';
 
 function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Workbook; budget: Budget; year: number; run: DocumentStore['run']; onDone(id: string, year: number): void }) {
-  const points = startingPoints(workbook);
+  const t = useT();
+  const article = useArticle();
+  const points = startingPoints(workbook, t);
   const [f, setF] = useState({
     name: '',
     scheme: budget.schemeId,
@@ -235,7 +242,7 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
       data-testid="new-budget-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!/^\d{4}$/.test(f.year.trim())) return setErrors({ year: `“${f.year}” is not a year such as 2026` });
+        if (!/^\d{4}$/.test(f.year.trim())) return setErrors({ year: t('budgets.new.notAYear', { text: f.year }) });
         const y = Number(f.year.trim());
         const args = { name: f.name, currency: f.currency, roundingUnit: f.roundingUnit, rounding: 'half-up' as const, year: y, method: f.method, amount: f.amount, members: members === 'none' ? ('none' as const) : { copyFrom: members } };
         const o = run((wb) => (creating ? addBudgetWithNewScheme(wb, { scheme: { name: f.schemeName, from: f.scheme.slice(NEW.length) }, budget: args }) : addBudget(wb, { ...args, schemeId: f.scheme })));
@@ -246,19 +253,19 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
         onDone(o.workbook.budgets.at(-1)!.id, y);
       }}
     >
-      <Field label="Name of the new budget" error={err('name')} testId="new-budget-name">
-        {input('name', { className: 'text', placeholder: 'e.g. Hague Union' })}
+      <Field label={t('budgets.new.name')} error={err('name')} testId="new-budget-name">
+        {input('name', { className: 'text', placeholder: t('budgets.new.namePlaceholder') })}
       </Field>
-      <Field label="Class scheme" title={ARTICLE.classes} error={err('scheme')} testId="new-budget-scheme">
+      <Field label={t('budgets.new.scheme')} title={article.classes} error={err('scheme')} testId="new-budget-scheme">
         <select data-testid="new-budget-scheme" value={f.scheme} aria-invalid={Boolean(errors.scheme)} onChange={set('scheme')}>
-          <optgroup label="In this workbook">
+          <optgroup label={t('budgets.new.inWorkbook')}>
             {workbook.schemes.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
             ))}
           </optgroup>
-          <optgroup label="New scheme from…">
+          <optgroup label={t('budgets.new.schemeFrom')}>
             {points.map((p) => (
               <option key={p.value} value={NEW + p.value}>
                 {p.label}
@@ -268,48 +275,48 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
         </select>
       </Field>
       {creating && (
-        <Field label="Name of the new scheme" error={err('schemeName')} testId="new-budget-schemeName">
-          {input('schemeName', { className: 'text', placeholder: 'e.g. Hague Union classes' })}
+        <Field label={t('budgets.scheme.newName')} error={err('schemeName')} testId="new-budget-schemeName">
+          {input('schemeName', { className: 'text', placeholder: t('budgets.new.schemePlaceholder') })}
         </Field>
       )}
       <div className="row3">
-        <Field label="Currency" error={err('currency')} testId="new-budget-currency">
+        <Field label={t('budgets.new.currency')} error={err('currency')} testId="new-budget-currency">
           {input('currency', { size: 4 })}
         </Field>
-        <Field label="Rounding unit" error={err('roundingUnit')} testId="new-budget-roundingUnit">
+        <Field label={t('budgets.roundingUnit')} error={err('roundingUnit')} testId="new-budget-roundingUnit">
           {input('roundingUnit', { size: 6 })}
         </Field>
-        <Field label="First year" error={err('year')} testId="new-budget-year">
+        <Field label={t('budgets.new.firstYear')} error={err('year')} testId="new-budget-year">
           {input('year', { size: 5 })}
         </Field>
       </div>
       <div className="field">
-        <span>Method</span>
+        <span>{t('budgets.method.label')}</span>
         <span className="radios">
           {(['total', 'unit-value'] as const).map((m) => (
             <label key={m}>
               <input type="radio" name="new-budget-method" data-testid={`new-budget-method-${m}`} checked={f.method === m} onChange={() => setF({ ...f, method: m })} />
-              {m === 'total' ? <span title={ARTICLE.total}>Total</span> : 'Unit value'}
+              {m === 'total' ? <span title={article.total}>{t('budgets.method.total')}</span> : t('budgets.method.unitValue')}
             </label>
           ))}
         </span>
       </div>
-      <Field label={f.method === 'total' ? `Total (${f.currency})` : `Value of one unit (${f.currency})`} error={err('amount')} testId="new-budget-amount">
+      <Field label={t(f.method === 'total' ? 'budgets.figure.total' : 'budgets.figure.unitValue', { currency: f.currency })} error={err('amount')} testId="new-budget-amount">
         {input('amount', { placeholder: f.method === 'total' ? '1000000' : '45579' })}
       </Field>
-      <Field label="Members" error={err('members')} testId="new-budget-members">
+      <Field label={t('budgets.new.members')} error={err('members')} testId="new-budget-members">
         <select data-testid="new-budget-members" value={members} aria-invalid={Boolean(errors.members)} onChange={set('members')}>
-          <option value="none">None yet (add or paste them later)</option>
+          <option value="none">{t('budgets.new.membersNone')}</option>
           {sources.map((b) => (
             <option key={b.id} value={b.id}>
-              Copy from {b.name}
+              {t('budgets.new.membersCopy', { name: b.name })}
             </option>
           ))}
         </select>
       </Field>
-      {members !== 'none' && <p className="muted">Each member with the class it holds in the first year (class changes and a special union’s classes included).</p>}
+      {members !== 'none' && <p className="muted">{t('budgets.new.membersNote')}</p>}
       <button type="submit" className="primary" data-testid="new-budget-create">
-        Create budget
+        {t('budgets.new.create')}
       </button>
     </form>
   );

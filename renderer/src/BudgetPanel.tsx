@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ContributionTable } from '../../shared/engine';
 import { parseAmountInput, parseRoundingUnit, setBudgetTerms, setBudgetYear, type Outcome } from '../../shared/edit';
-import { decimalPlaces, groupThousands } from '../../shared/model/decimal';
+import { decimalPlaces } from '../../shared/model/decimal';
 import type { Budget, RoundingMode } from '../../shared/model/types';
-import { ARTICLE } from './articles';
+import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
+import { useAmount, useT } from './i18n';
+import { useCount } from './ledger/rich';
 
 interface Props {
   budget: Budget;
@@ -55,6 +57,10 @@ export function CommitField(props: { label: string; value: string; disabled?: bo
 
 export function BudgetPanel({ budget, year, table }: Props) {
   const { run } = useDocument();
+  const t = useT();
+  const amount = useAmount();
+  const count = useCount();
+  const article = useArticle();
   const entry = budget.years.find((y) => y.year === year);
   const method = table?.method ?? entry?.method ?? 'total';
   const adopted = entry?.adopted ?? false;
@@ -63,12 +69,12 @@ export function BudgetPanel({ budget, year, table }: Props) {
   const problem = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
 
   return (
-    <section className="panel" aria-label="Budget" data-testid="budget-panel">
+    <section className="panel" aria-label={t('budgets.panel.label')} data-testid="budget-panel">
       <h2>
         {budget.name} · {year}
       </h2>
       <div className="field">
-        <span>Method</span>
+        <span>{t('budgets.method.label')}</span>
         <span className="radios">
           {(['total', 'unit-value'] as const).map((m) => (
             <label key={m}>
@@ -82,24 +88,24 @@ export function BudgetPanel({ budget, year, table }: Props) {
                   run((wb) => setBudgetYear(wb, { budget: budget.id, year, method: m, amount: m === 'total' ? table!.total : table!.unitValue }))
                 }
               />
-              {m === 'total' ? <span title={ARTICLE.total}>Total</span> : 'Unit value'}
+              {m === 'total' ? <span title={article.total}>{t('budgets.method.total')}</span> : t('budgets.method.unitValue')}
             </label>
           ))}
         </span>
       </div>
       <CommitField
-        label={method === 'total' ? `Total (${budget.currency})` : `Value of one unit (${budget.currency})`}
+        label={t(method === 'total' ? 'budgets.figure.total' : 'budgets.figure.unitValue', { currency: budget.currency })}
         testId="budget-figure"
         value={figure}
         disabled={!adopted}
         commit={(text) => {
-          const p = parseAmountInput(text, figure || undefined, { places: method === 'total' ? places : undefined, what: method === 'total' ? 'The total' : 'The unit value' });
+          const p = parseAmountInput(text, figure || undefined, { places: method === 'total' ? places : undefined, what: t(method === 'total' ? 'budgets.panel.theTotal' : 'budgets.panel.theUnitValue') });
           if (!p.ok) return p.message;
           return problem(run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value })));
         }}
       />
       <label className="field check">
-        <span>Adopted before {year} began</span>
+        <span>{t('budgets.panel.adopted', { year: String(year) })}</span>
         <input
           type="checkbox"
           data-testid="budget-adopted"
@@ -120,11 +126,11 @@ export function BudgetPanel({ budget, year, table }: Props) {
       </label>
       {table?.carriedOver && (
         <p className="carried" data-testid="carried-over">
-          Carried over: not adopted before {year} began, so {table.sourceYear}’s {method === 'total' ? 'total' : 'unit value'} applies.
+          {t('budgets.panel.carriedOver', { year: String(year), source: String(table.sourceYear), method })}
         </p>
       )}
       <CommitField
-        label="Rounding unit"
+        label={t('budgets.roundingUnit')}
         testId="rounding-unit"
         value={budget.roundingUnit}
         commit={(text) => {
@@ -134,23 +140,23 @@ export function BudgetPanel({ budget, year, table }: Props) {
         }}
       />
       <label className="field">
-        <span>Rounding</span>
+        <span>{t('budgets.panel.rounding')}</span>
         <select value={budget.rounding} onChange={(e) => run((wb) => setBudgetTerms(wb, { budget: budget.id, rounding: e.target.value as RoundingMode }))}>
-          <option value="half-up">half up</option>
-          <option value="half-even">half even</option>
+          <option value="half-up">{t('budgets.panel.halfUp')}</option>
+          <option value="half-even">{t('budgets.panel.halfEven')}</option>
         </select>
       </label>
       {table && (
         <dl className="figures">
-          <dt>{method === 'total' ? 'Implied unit value (T / U)' : 'Implied total (Σ shares)'}</dt>
-          <dd data-testid="implied">{groupThousands(method === 'total' ? table.unitValue : table.total)}</dd>
-          <dt>Total units (U)</dt>
-          <dd>{table.totalUnits}</dd>
-          <dt>Members assessed</dt>
-          <dd>{table.rows.length}</dd>
-          <dt>Total assessed</dt>
+          <dt>{t(method === 'total' ? 'budgets.panel.impliedUnitValue' : 'budgets.panel.impliedTotal')}</dt>
+          <dd data-testid="implied">{amount(method === 'total' ? table.unitValue : table.total)}</dd>
+          <dt>{t('budgets.panel.totalUnits')}</dt>
+          <dd>{amount(table.totalUnits)}</dd>
+          <dt>{t('budgets.panel.membersAssessed')}</dt>
+          <dd>{count(table.rows.length)}</dd>
+          <dt>{t('budgets.panel.totalAssessed')}</dt>
           <dd data-testid="panel-total">
-            {groupThousands(table.total)} {budget.currency}
+            {amount(table.total)} {budget.currency}
           </dd>
         </dl>
       )}

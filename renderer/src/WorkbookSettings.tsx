@@ -1,38 +1,42 @@
 import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, setVotingTest, refusal, VOTING_TESTS } from '../../shared/edit';
+import { hasMessage } from '../../shared/i18n/intl';
 import type { Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 import { LocaleChoice } from './LocaleChoice';
-import { ARTICLE } from './articles';
+import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
+import { useT } from './i18n';
 
 // The organization's name (it heads every export) and R15's crediting order: one undoable step each (R12's rule is
 // in the joining-and-leaving panel).
 
 export function WorkbookSettings({ workbook }: { workbook: Workbook }) {
   const { run } = useDocument();
+  const t = useT();
+  const article = useArticle();
   return (
     <details className="scheme-editor workbook-settings" data-testid="workbook-settings">
-      <summary>Organization and settings</summary>
+      <summary>{t('budgets.settings.title')}</summary>
       <div className="names">
         <CommitField
-          label="Organization (heads every exported table)"
+          label={t('budgets.settings.organization')}
           testId="organization-name"
           value={workbook.organization.name}
           commit={(text) => (text.trim() === workbook.organization.name ? null : refusal(run((wb) => setOrganizationName(wb, text))))}
         />
       </div>
       <label className="field">
-        <span>A payment is credited to</span>
+        <span>{t('budgets.settings.creditedTo')}</span>
         <select data-testid="crediting-order" value={workbook.settings.creditingOrder} onChange={(e) => run((wb) => setCreditingOrder(wb, e.target.value))}>
           {CREDITING_ORDERS.map(([order, words]) => (
             <option key={order} value={order}>
-              {words}
+              {hasMessage(`budgets.settings.order.${order}`) ? t(`budgets.settings.order.${order}`) : words}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span title={ARTICLE.vote}>The vote is lost for arrears</span>
+        <span title={article.vote}>{t('budgets.settings.votingTest')}</span>
         <select
           data-testid="voting-test"
           value={workbook.settings.votingTest ?? 'per-budget'}
@@ -43,7 +47,7 @@ export function WorkbookSettings({ workbook }: { workbook: Workbook }) {
         >
           {VOTING_TESTS.map(([test, words]) => (
             <option key={test} value={test}>
-              {words}
+              {hasMessage(`budgets.settings.test.${test}`) ? t(`budgets.settings.test.${test}`) : words}
             </option>
           ))}
         </select>

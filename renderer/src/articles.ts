@@ -1,18 +1,36 @@
+import { useMemo } from 'react';
+import { translator } from '../../shared/i18n/intl';
+import { useT } from './i18n';
+
 // The treaty article behind a label, shown in its tooltip: users can look an article up, not a rule id (DOMAIN.md's
-// R-numbers stay in the code). Paris and Locarno have the same provisions (Paris 16, Locarno 7).
-export const ARTICLE = {
+// R-numbers stay in the code). Paris and Locarno have the same provisions (Paris 16, Locarno 7). The words are in the
+// catalogs (budgets.article.*), in the user's language through useArticle().
+const IDS = {
   /** R1 */
-  classes: 'WIPO Convention Art. 11(4)(a): each state belongs to a class and pays on that class’s number of units',
+  classes: 'budgets.article.classes',
   /** R4 */
-  total: 'WIPO Convention Art. 11(4)(c): shares in proportion to units',
+  total: 'budgets.article.total',
   /** R8 */
-  due: 'WIPO Convention Art. 11(4)(d): contributions fall due on 1 January of each year',
+  due: 'budgets.article.due',
   /** R13 */
-  classChange: 'WIPO Convention Art. 11(4)(b): a move to a lower class is announced at an ordinary session and takes effect on 1 January of the year after it',
+  classChange: 'budgets.article.classChange',
   /** R16, R17 */
-  vote: 'WIPO Convention Art. 11(5): no vote when the arrears equal or exceed the contributions due for the two preceding full years',
+  vote: 'budgets.article.vote',
   /** R19 */
-  wcf: 'WIPO Convention Art. 11(8): the working capital fund is built from single payments, each a proportion of the member’s contribution',
+  wcf: 'budgets.article.wcf',
   /** R20 */
-  advances: 'WIPO Convention Art. 11(9): the host state grants advances when the working capital fund is insufficient; a denunciation takes effect three years after the end of the year it is notified',
+  advances: 'budgets.article.advances',
 } as const;
+
+export type Article = keyof typeof IDS;
+
+const words = (t: (id: string) => string) => Object.fromEntries(Object.entries(IDS).map(([k, id]) => [k, t(id)])) as Record<Article, string>;
+
+/** In English: for views that do not speak from the catalog yet (use useArticle in a component). */
+export const ARTICLE: Record<Article, string> = words(translator('en'));
+
+/** The articles' tooltips in the user's language. */
+export function useArticle(): Record<Article, string> {
+  const t = useT();
+  return useMemo(() => words(t), [t]);
+}

@@ -1,14 +1,17 @@
-import { BarSeriesModule, CategoryAxisModule, DonutSeriesModule, LegendModule, ModuleRegistry, NumberAxisModule, type AgChartOptions } from 'ag-charts-community';
+import { BarSeriesModule, CategoryAxisModule, DonutSeriesModule, LegendModule, LocaleModule, ModuleRegistry, NumberAxisModule, type AgChartOptions } from 'ag-charts-community';
 import { AgCharts } from 'ag-charts-react';
 import { useMemo } from 'react';
 import type { ContributionTable } from '../../../shared/engine';
-import { Decimal, groupThousands } from '../../../shared/model/decimal';
+import { Decimal } from '../../../shared/model/decimal';
 import type { Comparison } from '../../../shared/scenario/scenario';
+import { useAmount, useT } from '../i18n';
+import { useChartLocale } from './chartLocale';
+import { useCount } from '../ledger/rich';
 
 // Charts draw the engine's figures: Number(...) of its decimal strings is for drawing only, never for money logic.
 // Loaded on demand (React.lazy), so AG Charts stays out of the main bundle.
 
-ModuleRegistry.registerModules([BarSeriesModule, DonutSeriesModule, LegendModule, CategoryAxisModule, NumberAxisModule]);
+ModuleRegistry.registerModules([BarSeriesModule, DonutSeriesModule, LegendModule, CategoryAxisModule, NumberAxisModule, LocaleModule]);
 
 const TOP = 12;
 const MOVERS = 15;
@@ -16,7 +19,6 @@ const UP = '#d9655b';
 const DOWN = '#4fa46c';
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#7f8fa6', '#86bcb6', '#d4a6c8'];
 const OTHERS = '#c9ced8';
-const money = (v: number, currency: string) => `${groupThousands(new Decimal(v).toFixed(0))} ${currency}`;
 
 interface Props {
   /** The table shown: the baseline's, or the selected scenario's. */
@@ -27,8 +29,21 @@ interface Props {
 
 /** Each member's share (the largest, then the others together), the split by class, and a scenario's movers. */
 export function ChartsView({ table, comparison, scenarioName }: Props) {
+  const t = useT();
+  const amount = useAmount();
+  const count = useCount();
+  const locale = useChartLocale();
   const currency = table.budget.currency;
   const what = `${table.budget.name}, ${table.year ?? ''}${scenarioName ? ` · ${scenarioName}` : ''}`;
+  // Drawn figures written back as the user writes amounts (whole units on the axes and in the tooltips).
+  const { money, axis, percent } = useMemo(
+    () => ({
+      money: (v: number) => `${amount(new Decimal(v).toFixed(0))} ${currency}`,
+      axis: ({ value }: { value: unknown }) => amount(String(Math.round(Number(value)))),
+      percent: (p: string) => t('budgets.charts.percent', { percent: amount(p) }),
+    }),
+    [amount, currency, t],
+  );
 
   const shares = useMemo((): AgChartOptions => {
     const sorted = [...table.rows].sort((a, b) => new Decimal(b.amount).cmp(a.amount));
@@ -38,10 +53,11 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
     const others = rest.reduce((s, r) => s.plus(r.amount), new Decimal(0));
     const data = [
       ...top.map((r) => ({ label: `${r.code} ${r.name}`, code: r.code, amount: Number(r.amount), percent: r.percent })),
-      ...(rest.length ? [{ label: `Others (${rest.length} members)`, code: 'others', amount: Number(others.toFixed()), percent: '' }] : []),
+      ...(rest.length ? [{ label: t('budgets.charts.others', { count: rest.length, n: count(rest.length) }), code: 'others', amount: Number(others.toFixed()), percent: '' }] : []),
     ];
     return {
-      title: { text: 'Share of the budget by member' },
+      locale,
+      title: { text: t('budgets.charts.shares') },
       subtitle: { text: what },
       data,
       series: [
@@ -53,17 +69,17 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
           innerRadiusRatio: 0.55,
           fills: [...PALETTE.slice(0, top.length), ...(rest.length ? [OTHERS] : [])],
           sectorLabel: { formatter: ({ datum }) => (datum.code === 'others' ? '' : String(datum.code)) },
-          tooltip: { renderer: ({ datum }) => ({ heading: String(datum.label), data: [{ label: 'Amount', value: money(datum.amount, currency) }, ...(datum.percent ? [{ label: 'Share', value: `${datum.percent} %` }] : [])] }) },
+          tooltip: { renderer: ({ datum }) => ({ heading: String(datum.label), data: [{ label: t('budgets.charts.amount'), value: money(datum.amount) }, ...(datum.percent ? [{ label: t('budgets.charts.share'), value: percent(datum.percent) }] : [])] }) },
         },
       ],
       legend: { position: 'right', item: { label: { maxLength: 28 } } },
     };
-  }, [table, what, currency]);
+  }, [table, what, t, locale, money, percent, amount, axis, count]);
 
   const byClass = useMemo((): AgChartOptions => {
     const groups = new Map<string, { amount: Decimal; members: number; units: string }>();
     for (const r of table.rows) {
-      const k = r.class ?? `weight ${r.units}`;
+      const k = r.class ?? t('budgets.charts.weight', { units: amount(r.units) });
       const g = groups.get(k) ?? { amount: new Decimal(0), members: 0, units: r.units };
       groups.set(k, { amount: g.amount.plus(r.amount), members: g.members + 1, units: g.units });
     }
@@ -72,7 +88,8 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
       .sort(([, a], [, b]) => new Decimal(b.units).cmp(a.units))
       .map(([cls, g]) => ({ cls, amount: Number(g.amount.toFixed()), members: g.members }));
     return {
-      title: { text: 'Split by class' },
+      locale,
+      title: { text: t('budgets.charts.byClass') },
       subtitle: { text: what },
       data,
       series: [
@@ -80,16 +97,16 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
           type: 'bar',
           xKey: 'cls',
           yKey: 'amount',
-          yName: `Amount (${currency})`,
+          yName: t('budgets.charts.amountIn', { currency }),
           fill: '#6a7fb5',
-          label: { formatter: ({ datum }) => `${datum.members}` },
-          tooltip: { renderer: ({ datum }) => ({ heading: `Class ${datum.cls}`, data: [{ label: 'Amount', value: money(datum.amount, currency) }, { label: 'Members', value: String(datum.members) }] }) },
+          label: { formatter: ({ datum }) => count(datum.members) },
+          tooltip: { renderer: ({ datum }) => ({ heading: t('budgets.charts.class', { cls: datum.cls }), data: [{ label: t('budgets.charts.amount'), value: money(datum.amount) }, { label: t('budgets.charts.members'), value: count(datum.members) }] }) },
         },
       ],
-      axes: { x: { type: 'category', position: 'bottom', title: { text: 'Class (label: members)' } }, y: { type: 'number', position: 'left', label: { formatter: ({ value }) => groupThousands(String(Math.round(Number(value)))) } } },
+      axes: { x: { type: 'category', position: 'bottom', title: { text: t('budgets.charts.classAxis') } }, y: { type: 'number', position: 'left', label: { formatter: axis } } },
       legend: { enabled: false },
     };
-  }, [table, what, currency]);
+  }, [table, what, t, locale, money, percent, amount, axis, count]);
 
   const movers = useMemo((): AgChartOptions | null => {
     if (!comparison) return null;
@@ -100,8 +117,9 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
       .slice(0, MOVERS) // the first category is drawn on top: the biggest mover first
       .map((r) => ({ label: `${r.code} ${r.name}`.slice(0, 34), difference: Number(r.difference), text: r.difference, percent: r.percentChange }));
     return {
-      title: { text: `Biggest movers: ${comparison.scenario}` },
-      subtitle: { text: `against the baseline, ${table.budget.name} ${table.year ?? ''}; red pays more, green pays less` },
+      locale,
+      title: { text: t('budgets.charts.movers', { scenario: comparison.scenario }) },
+      subtitle: { text: t('budgets.charts.moversSubtitle', { budget: table.budget.name, year: String(table.year ?? '') }) },
       data,
       series: [
         {
@@ -109,15 +127,15 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
           direction: 'horizontal',
           xKey: 'label',
           yKey: 'difference',
-          yName: `Difference (${currency})`,
+          yName: t('budgets.charts.differenceIn', { currency }),
           itemStyler: ({ datum }) => ({ fill: datum.difference < 0 ? DOWN : UP }),
-          tooltip: { renderer: ({ datum }) => ({ heading: String(datum.label), data: [{ label: 'Difference', value: `${groupThousands(datum.text)} ${currency}` }, { label: 'Change', value: datum.percent === null ? 'new' : `${datum.percent} %` }] }) },
+          tooltip: { renderer: ({ datum }) => ({ heading: String(datum.label), data: [{ label: t('budgets.charts.difference'), value: `${amount(datum.text)} ${currency}` }, { label: t('budgets.charts.change'), value: datum.percent === null ? t('budgets.charts.new') : percent(datum.percent) }] }) },
         },
       ],
-      axes: { y: { type: 'category', position: 'left' }, x: { type: 'number', position: 'bottom', label: { formatter: ({ value }) => groupThousands(String(Math.round(Number(value)))) } } },
+      axes: { y: { type: 'category', position: 'left' }, x: { type: 'number', position: 'bottom', label: { formatter: axis } } },
       legend: { enabled: false },
     };
-  }, [comparison, table, currency]);
+  }, [comparison, table, currency, t, locale, amount, percent, axis]);
 
   return (
     <div className="charts" data-testid="charts-view">
@@ -129,10 +147,10 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
       </div>
       {movers ? (
         <div className="chart wide" data-testid="chart-movers">
-          {(movers.data?.length ?? 0) === 0 ? <p className="muted">The scenario changes no amount yet.</p> : <AgCharts options={movers} />}
+          {(movers.data?.length ?? 0) === 0 ? <p className="muted">{t('budgets.charts.noMovers')}</p> : <AgCharts options={movers} />}
         </div>
       ) : (
-        <p className="muted chart-hint">Pick a scenario to chart its biggest movers against the baseline.</p>
+        <p className="muted chart-hint">{t('budgets.charts.pickScenario')}</p>
       )}
     </div>
   );

@@ -1,20 +1,23 @@
-import { useMemo, useState, useCallback } from 'react';
+import { useMemo, useState, useCallback, type ReactNode } from 'react';
 import { addAdvanceAgreement, clearDenunciation, recordAdvanceMovement, removeAdvanceMovement, setDenunciation } from '../../../shared/edit';
 import { advancesReport, obligationEnds, type AdvanceStatus } from '../../../shared/engine';
 import { advancesExport } from '../../../shared/export/ledger-export';
 import { advancesCsv } from '../../../shared/export/ledger-tables';
-import { groupThousands as g } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
 import { DateText, useDateReader } from '../DateField';
 import type { LedgerProps } from './LedgerView';
 import { useExportSource } from '../document/DocumentProvider';
-import { ARTICLE } from '../articles';
+import { useArticle } from '../articles';
+import { useAmount, useT } from '../i18n';
+import { bdi, useRich } from './rich';
 
 // R20 host-state advances on the "as of" date: agreements, advances drawn and repaid, the outstanding balance,
 // the denunciation and the date the obligation ends, and whether the host state is bound (its ex officio seat).
 
 export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
   const dates = useDateReader();
+  const t = useT();
+  const rich = useRich();
   const report = useMemo(() => advancesReport(workbook, asOf), [workbook, asOf]);
   useExportSource(
     useCallback(() => {
@@ -26,10 +29,16 @@ export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
   return (
     <div className="ledger-body">
       <section className="ledger-main scroll" data-testid="advances">
-        {report.rows.length === 0 && <p className="muted">No advance agreement is recorded.</p>}
+        {report.rows.length === 0 && <p className="muted">{t('ledger.advances.none')}</p>}
         {report.seats.map((s) => (
           <p key={s.hostState} className={`seat ${s.seat ? 'bound' : 'free'}`} data-testid={`seat-${s.hostState}`}>
-            {s.name} ({s.hostState}) {s.seat ? `holds an ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${dates.show(s.boundUntil)}` : ''}` : 'is no longer bound and holds no ex officio seat'} on {dates.show(asOf)}.
+            {rich(s.seat ? (s.boundUntil ? 'ledger.advances.seatUntil' : 'ledger.advances.seat') : 'ledger.advances.noSeat', {
+              name: s.name,
+              code: s.hostState,
+              until: dates.show(s.boundUntil),
+              date: dates.show(asOf),
+              bdi,
+            })}
           </p>
         ))}
         {report.rows.map((r) => (
@@ -46,6 +55,10 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
   const [den, setDen] = useState({ by: 'host-state' as 'host-state' | 'organization', notifiedOn: '', reference: '' });
   const [error, setError] = useState<{ where: string; message: string } | null>(null);
   const dates = useDateReader();
+  const t = useT();
+  const rich = useRich();
+  const g = useAmount();
+  const article = useArticle();
   const denOn = dates.parse(den.notifiedOn);
   /** A date typed, read in the user's format (R25), or the refusal shown where the form shows its own. */
   const dateOr = (where: string, text: string): string | null => {
@@ -62,40 +75,44 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
   return (
     <article className="agreement" data-testid={`agreement-${r.agreement}`}>
       <h3>
-        {r.agreement}: {r.hostName} ({r.hostState}){' '}
+        {rich('ledger.advances.heading', { agreement: r.agreement, name: r.hostName, code: r.hostState, bdi })}{' '}
         <span className={`badge ${r.bound ? 'ok' : 'novote'}`} data-testid="bound">
-          {r.bound ? 'bound' : 'not bound'}
+          {r.bound ? t('ledger.advances.bound') : t('ledger.advances.notBound')}
         </span>
       </h3>
       <p className="muted">
-        Ceiling {g(r.ceiling)} {r.currency}
-        {signedOn ? `, signed ${dates.show(signedOn)}` : ''}
+        {t('ledger.advances.ceilingIs', { amount: g(r.ceiling), currency: r.currency })}
+        {signedOn ? t('ledger.advances.signed', { date: dates.show(signedOn) }) : ''}
         {r.conditions ? `. ${r.conditions}` : ''}
       </p>
       <dl className="figures wide">
-        <dt>Drawn</dt>
+        <dt>{t('ledger.advances.drawn')}</dt>
         <dd>{g(r.drawn)}</dd>
-        <dt>Repaid</dt>
+        <dt>{t('ledger.advances.repaid')}</dt>
         <dd>{g(r.repaid)}</dd>
-        <dt>Outstanding</dt>
+        <dt>{t('ledger.advances.outstanding')}</dt>
         <dd data-testid="outstanding">{g(r.outstanding)}</dd>
-        <dt>Still available</dt>
+        <dt>{t('ledger.advances.available')}</dt>
         <dd>{g(r.available)}</dd>
       </dl>
       <p data-testid="denunciation">
         {r.endsOn
-          ? `Denounced by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${dates.show(r.notifiedOn ?? '')}: the obligation ends on `
-          : 'Not denounced on this date.'}
-        {r.endsOn && <strong data-testid="ends-on">{dates.show(r.endsOn)}</strong>}
-        {r.endsOn && (r.bound ? '; the host state is still bound.' : '; the host state is no longer bound.')}
+          ? rich('ledger.advances.denounced', {
+              by: r.denouncedBy === 'host-state' ? 'host' : 'organization',
+              notified: dates.show(r.notifiedOn ?? ''),
+              ends: dates.show(r.endsOn),
+              bound: r.bound ? 'yes' : 'no',
+              endsTag: (c: ReactNode[]) => <strong data-testid="ends-on">{c}</strong>,
+            })
+          : t('ledger.advances.notDenounced')}
       </p>
       <table className="plain">
         <thead>
           <tr>
-            <th>Date</th>
-            <th>Movement</th>
-            <th className="n">Amount</th>
-            <th>Reference</th>
+            <th>{t('ledger.col.date')}</th>
+            <th>{t('ledger.advances.movement')}</th>
+            <th className="n">{t('ledger.col.amount')}</th>
+            <th>{t('ledger.col.reference')}</th>
             <th />
           </tr>
         </thead>
@@ -103,11 +120,11 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
           {r.movements.map((m, i) => (
             <tr key={i}>
               <td>{dates.show(m.date)}</td>
-              <td>{m.kind}</td>
+              <td>{m.kind === 'drawn' ? t('ledger.advances.kindDrawn') : m.kind === 'repaid' ? t('ledger.advances.kindRepaid') : m.kind}</td>
               <td className="n">{g(m.amount)}</td>
               <td>{m.reference ?? ''}</td>
               <td>
-                <button className="link" aria-label={`Remove movement ${i + 1}`} onClick={() => outcome('move', run((wb) => removeAdvanceMovement(wb, r.agreement, i)))}>
+                <button className="link" aria-label={t('ledger.advances.removeMovement', { n: String(i + 1) })} onClick={() => outcome('move', run((wb) => removeAdvanceMovement(wb, r.agreement, i)))}>
                   ×
                 </button>
               </td>
@@ -117,21 +134,21 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
       </table>
       <form
         className="inline"
-        aria-label="Record an advance drawn or repaid"
+        aria-label={t('ledger.advances.recordLabel')}
         onSubmit={(e) => {
           e.preventDefault();
           const date = dateOr('move', move.date);
           if (date !== null && outcome('move', run((wb) => recordAdvanceMovement(wb, { agreement: r.agreement, ...move, date })))) setMove({ ...move, amount: '', reference: '' });
         }}
       >
-        <DateText ariaLabel="Date" optional={false} text={move.date} onText={(t) => setMove((m) => ({ ...m, date: t }))} />
-        <select aria-label="Movement" value={move.kind} onChange={(e) => setMove({ ...move, kind: e.target.value as 'drawn' | 'repaid' })}>
-          <option value="drawn">drawn</option>
-          <option value="repaid">repaid</option>
+        <DateText ariaLabel={t('ledger.col.date')} optional={false} text={move.date} onText={(t) => setMove((m) => ({ ...m, date: t }))} />
+        <select aria-label={t('ledger.advances.movement')} value={move.kind} onChange={(e) => setMove({ ...move, kind: e.target.value as 'drawn' | 'repaid' })}>
+          <option value="drawn">{t('ledger.advances.kindDrawn')}</option>
+          <option value="repaid">{t('ledger.advances.kindRepaid')}</option>
         </select>
-        <input aria-label="Amount" placeholder="Amount" size={12} value={move.amount} onChange={(e) => setMove({ ...move, amount: e.target.value })} />
-        <input aria-label="Reference" placeholder="Reference" value={move.reference} onChange={(e) => setMove({ ...move, reference: e.target.value })} />
-        <button type="submit">Record movement</button>
+        <input aria-label={t('ledger.col.amount')} placeholder={t('ledger.col.amount')} size={12} value={move.amount} onChange={(e) => setMove({ ...move, amount: e.target.value })} />
+        <input aria-label={t('ledger.col.reference')} placeholder={t('ledger.col.reference')} value={move.reference} onChange={(e) => setMove({ ...move, reference: e.target.value })} />
+        <button type="submit">{t('ledger.advances.recordMovement')}</button>
         {error?.where === 'move' && (
           <span className="cell-error" role="alert">
             {error.message}
@@ -140,27 +157,27 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
       </form>
       <form
         className="inline"
-        aria-label="Denunciation"
+        aria-label={t('ledger.advances.denunciation')}
         onSubmit={(e) => {
           e.preventDefault();
           const notifiedOn = dateOr('den', den.notifiedOn);
           if (notifiedOn !== null) outcome('den', run((wb) => setDenunciation(wb, { agreement: r.agreement, ...den, notifiedOn })));
         }}
       >
-        <span title={ARTICLE.advances}>Denunciation:</span>
-        <select aria-label="Notified by" data-testid="den-by" value={den.by} onChange={(e) => setDen({ ...den, by: e.target.value as 'host-state' | 'organization' })}>
-          <option value="host-state">by the host state</option>
-          <option value="organization">by the Organization</option>
+        <span title={article.advances}>{t('ledger.advances.denunciationColon')}</span>
+        <select aria-label={t('ledger.advances.notifiedBy')} data-testid="den-by" value={den.by} onChange={(e) => setDen({ ...den, by: e.target.value as 'host-state' | 'organization' })}>
+          <option value="host-state">{t('ledger.advances.byHost')}</option>
+          <option value="organization">{t('ledger.advances.byOrganization')}</option>
         </select>
-        <DateText ariaLabel="Notified on" testId="den-notified" optional={false} text={den.notifiedOn} onText={(t) => setDen((d) => ({ ...d, notifiedOn: t }))} />
-        <input aria-label="Reference" placeholder="Reference" value={den.reference} onChange={(e) => setDen({ ...den, reference: e.target.value })} />
-        {denOn.ok && <span className="muted">ends on {dates.show(obligationEnds(denOn.value))}</span>}
+        <DateText ariaLabel={t('ledger.advances.notifiedOn')} testId="den-notified" optional={false} text={den.notifiedOn} onText={(t) => setDen((d) => ({ ...d, notifiedOn: t }))} />
+        <input aria-label={t('ledger.col.reference')} placeholder={t('ledger.col.reference')} value={den.reference} onChange={(e) => setDen({ ...den, reference: e.target.value })} />
+        {denOn.ok && <span className="muted">{t('ledger.advances.endsOn', { date: dates.show(obligationEnds(denOn.value)) })}</span>}
         <button type="submit" data-testid="den-record">
-          Record denunciation
+          {t('ledger.advances.recordDenunciation')}
         </button>
         {r.notifiedOn && (
           <button type="button" onClick={() => outcome('den', run((wb) => clearDenunciation(wb, r.agreement)))}>
-            Withdraw it
+            {t('ledger.advances.withdraw')}
           </button>
         )}
         {error?.where === 'den' && (
@@ -177,15 +194,17 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
   const [f, setF] = useState({ hostState: '', ceiling: '', currency: workbook.budgets[0]?.currency ?? 'CHF', conditions: '', signedOn: '' });
   const [error, setError] = useState<string | null>(null);
   const dates = useDateReader();
+  const t = useT();
+  const article = useArticle();
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
   return (
-    <aside className="ledger-side" aria-label="New advance agreement">
-      <h3 title={ARTICLE.advances}>New agreement</h3>
+    <aside className="ledger-side" aria-label={t('ledger.advances.newLabel')}>
+      <h3 title={article.advances}>{t('ledger.advances.new')}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const signedOn = dates.read(f.signedOn);
-          if (!signedOn.ok) return setError(`Signed on: ${signedOn.message}`);
+          if (!signedOn.ok) return setError(t('ledger.fieldError', { field: t('ledger.advances.signedOn'), message: signedOn.message }));
           const o = run((wb) => addAdvanceAgreement(wb, { ...f, signedOn: signedOn.value }));
           setError(o.ok ? null : o.problems[0].message);
           if (!o.ok) notify('error', o.problems[0].message);
@@ -193,19 +212,19 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
       >
         {(
           [
-            ['hostState', 'Host state (member code)', 'text'],
-            ['ceiling', 'Ceiling', 'text'],
-            ['currency', 'Currency', 'text'],
-            ['conditions', 'Conditions', 'text'],
-            ['signedOn', 'Signed on', 'date'],
+            ['hostState', 'ledger.advances.hostState', 'text'],
+            ['ceiling', 'ledger.advances.ceiling', 'text'],
+            ['currency', 'ledger.col.currency', 'text'],
+            ['conditions', 'ledger.advances.conditions', 'text'],
+            ['signedOn', 'ledger.advances.signedOn', 'date'],
           ] as const
         ).map(([k, label, type]) => (
           <label className="field" key={k}>
-            <span>{label}</span>
+            <span>{t(label)}</span>
             {type === 'date' ? <DateText text={f[k]} onText={(t) => setF((x) => ({ ...x, [k]: t }))} /> : <input type={type} value={f[k]} onChange={set(k)} />}
           </label>
         ))}
-        <button type="submit">Add agreement</button>
+        <button type="submit">{t('ledger.advances.add')}</button>
         {error && (
           <p className="cell-error" role="alert">
             {error}

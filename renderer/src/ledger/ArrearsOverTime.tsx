@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { groupThousands } from '../../../shared/model/decimal';
 import type { Workbook } from '../../../shared/model/types';
 import { arrearsOverTime, budgetsOfMember } from './arrears-over-time';
 import type { LedgerState } from '../../../shared/engine/status-state';
+import { useDateReader } from '../DateField';
+import { useAmount, useT } from '../i18n';
+import { useStatusWords } from './statusWords';
 
 // AG Charts is loaded when the chart is first shown (a separate chunk, as for the contributions charts).
 const ArrearsChart = lazy(() => import('../charts/ArrearsChart'));
@@ -17,6 +19,10 @@ interface Props {
 
 /** The member selected in the voting-status or payments view: its arrears and threshold over the budget's years. */
 export function ArrearsOverTime({ workbook, state, member, budget }: Props) {
+  const t = useT();
+  const amount = useAmount();
+  const words = useStatusWords();
+  const { show } = useDateReader();
   const budgets = useMemo(() => (member ? budgetsOfMember(workbook, member) : []), [workbook, member]);
   const [chosen, setChosen] = useState<string | null>(budget ?? null);
   // The chart, or its figures in the same box (the layout does not move).
@@ -32,15 +38,15 @@ export function ArrearsOverTime({ workbook, state, member, budget }: Props) {
     }
   }, [state, workbook, member, budgetId]);
 
-  if (!member) return <p className="muted arrears-hint">Select a member to chart its arrears against the loss-of-vote threshold over the years.</p>;
+  if (!member) return <p className="muted arrears-hint">{t('ledger.arrears.hint')}</p>;
   const b = workbook.budgets.find((x) => x.id === budgetId);
   const name = workbook.members.find((m) => m.code === member)?.name ?? member;
   return (
     <section className="arrears-over-time" data-testid="arrears-over-time">
       <div className="ledger-tools">
-        <strong>Arrears over time</strong>
+        <strong>{t('ledger.arrears.title')}</strong>
         {budgets.length > 1 && (
-          <select aria-label="Budget of the chart" data-testid="arrears-budget" value={budgetId ?? ''} onChange={(e) => setChosen(e.target.value)}>
+          <select aria-label={t('ledger.arrears.budget')} data-testid="arrears-budget" value={budgetId ?? ''} onChange={(e) => setChosen(e.target.value)}>
             {budgets.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.name}
@@ -49,7 +55,7 @@ export function ArrearsOverTime({ workbook, state, member, budget }: Props) {
           </select>
         )}
         <button className="link plain" data-testid="arrears-toggle" onClick={() => setFigures((f) => !f)}>
-          {figures ? 'Show the chart' : 'Show the figures'}
+          {figures ? t('ledger.arrears.showChart') : t('ledger.arrears.showFigures')}
         </button>
       </div>
       {computed?.error && <p className="notice error">{computed.error}</p>}
@@ -57,7 +63,7 @@ export function ArrearsOverTime({ workbook, state, member, budget }: Props) {
         <>
           {!figures ? (
             <div className="arrears-chart" data-testid="arrears-chart">
-              <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+              <Suspense fallback={<p className="muted">{t('ledger.arrears.loading')}</p>}>
                 <ArrearsChart points={computed.points} currency={b.currency} title={`${member} ${name}, ${b.name}`} />
               </Suspense>
             </div>
@@ -66,19 +72,19 @@ export function ArrearsOverTime({ workbook, state, member, budget }: Props) {
               <table className="plain" data-testid="arrears-table">
                 <thead>
                   <tr>
-                    <th>1 January</th>
-                    <th className="n">Arrears</th>
-                    <th className="n">Threshold</th>
-                    <th>Status</th>
+                    <th>{t('ledger.arrears.january')}</th>
+                    <th className="n">{t('ledger.col.arrears')}</th>
+                    <th className="n">{t('ledger.col.threshold')}</th>
+                    <th>{t('ledger.col.status')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {computed.points.map((p) => (
                     <tr key={p.date} data-date={p.date}>
-                      <td>{p.date}</td>
-                      <td className="n">{groupThousands(p.arrears)}</td>
-                      <td className="n">{groupThousands(p.threshold)}</td>
-                      <td>{p.status}</td>
+                      <td>{show(p.date)}</td>
+                      <td className="n">{amount(p.arrears)}</td>
+                      <td className="n">{amount(p.threshold)}</td>
+                      <td>{words(p.status)}</td>
                     </tr>
                   ))}
                 </tbody>

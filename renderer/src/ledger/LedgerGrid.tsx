@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
 import { TextEditor } from '../grid/TextEditor';
+import { useGridLocale } from '../i18n';
 
 // The ledger views' grid: rows computed by the engine, handed over as transactions keyed by getRowId so a
 // recompute (a payment recorded) updates cells in place and keeps focus, scroll and the editor; edits go out as
@@ -49,6 +50,7 @@ function tabWithinNewRow<T>(p: TabToNextCellParams<T>): CellPosition | boolean {
 
 export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onFocusRow, apiRef, testId, error, onCloseError, newRow, onNewRowEnter }: Props<T>) {
   const api = useRef<GridApi<T> | null>(null);
+  const gridLocale = useGridLocale();
   const shown = useRef(new Map<string, T>());
   const order = useRef<string[]>([]);
   const latest = useRef(rows);
@@ -128,7 +130,10 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
   return (
     <div className="grid ledger-grid" data-testid={testId}>
       <AgGridReact<T>
+        // enableRtl is read once: a change of direction (Arabic chosen) builds the grid anew; onGridReady hands the rows.
+        key={gridLocale.enableRtl ? 'rtl' : 'ltr'}
         theme={gridTheme}
+        {...gridLocale}
         columnDefs={columns}
         defaultColDef={defaultColDef}
         getRowId={getRowId}

@@ -4,6 +4,7 @@ import { yearOf } from '../../../shared/model/dates';
 import { DateField } from '../DateField';
 import type { Problem, Workbook } from '../../../shared/model/types';
 import { useOpenDocument } from '../document/DocumentProvider';
+import { useT } from '../i18n';
 import { AdvancesView } from './AdvancesView';
 import { PaymentsView } from './PaymentsView';
 import { LedgerState } from '../../../shared/engine/status-state';
@@ -37,6 +38,7 @@ let rememberedAsOf: string | null = null;
 
 export function LedgerView({ view }: { view: LedgerViewId }) {
   const { doc, run, notify: show } = useOpenDocument();
+  const t = useT();
   const workbook = doc.workbook;
   const notify = useCallback<Notify>((kind, text, problems) => show({ kind, text, problems }), [show]);
   const [asOf, setAsOfState] = useState(() => rememberedAsOf ?? todayIso());
@@ -52,7 +54,7 @@ export function LedgerView({ view }: { view: LedgerViewId }) {
     <div className="ledger" role="tabpanel" aria-labelledby={`tab-${view}`}>
       <div className="ledger-bar">
         <label>
-          As of{' '}
+          {t('ledger.bar.asOf')}{' '}
           <DateField
             testId="as-of"
             value={asOf}
@@ -60,17 +62,17 @@ export function LedgerView({ view }: { view: LedgerViewId }) {
               if (d) setAsOf(d);
               return null;
             }}
-            title="The date statuses, balances and statements are computed for"
+            title={t('ledger.bar.asOfTitle')}
           />
         </label>
-        <button onClick={() => setAsOf(todayIso())}>Today</button>
+        <button onClick={() => setAsOf(todayIso())}>{t('ledger.bar.today')}</button>
         {/* "Who loses the vote on 1 January, and what must each pay to keep it?": the eve shows who is about to lose it
             and the payment to keep it; the day shows who has lost it. Each press steps on a year. */}
-        <button data-testid="eve-january" onClick={() => setAsOf(`${eve}-12-31`)} title="The last day before 1 January: who is about to lose the vote, and what each must pay to keep it">
-          31 Dec {eve}
+        <button data-testid="eve-january" onClick={() => setAsOf(`${eve}-12-31`)} title={t('ledger.bar.eveTitle')}>
+          {t('ledger.bar.eve', { year: String(eve) })}
         </button>
-        <button data-testid="next-january" onClick={() => setAsOf(`${year + 1}-01-01`)} title="1 January, when a year's contributions fall into arrears (WIPO Convention Art. 11(4)(d))">
-          1 Jan {year + 1}
+        <button data-testid="next-january" onClick={() => setAsOf(`${year + 1}-01-01`)} title={t('ledger.bar.januaryTitle')}>
+          {t('ledger.bar.january', { year: String(year + 1) })}
         </button>
       </div>
       {view === 'payments' && <PaymentsView {...props} />}

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { pasteOpeningBalances, removeOpeningBalance, setOpeningBalance, type OpeningBalanceInput } from '../../../shared/edit';
-import { groupThousands } from '../../../shared/model/decimal';
 import type { LedgerProps } from './LedgerView';
 import { BudgetSelect } from './BudgetSelect';
+import { useAmount, useT } from '../i18n';
+import { b, bdi, useRich } from './rich';
 
 // R17a what members still owed from before the first year of data: entered one by one for the member shown, or
 // pasted from a spreadsheet for many (one undoable step, all or nothing).
@@ -10,6 +11,9 @@ import { BudgetSelect } from './BudgetSelect';
 type Field = 'member' | 'budget' | 'year' | 'assessed' | 'unpaid';
 
 export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
+  const t = useT();
+  const rich = useRich();
+  const amount = useAmount();
   const blank: OpeningBalanceInput = { member: '', budget: '', year: '', assessed: '', unpaid: '' };
   const [f, setF] = useState<OpeningBalanceInput>(blank);
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
@@ -38,18 +42,26 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
   );
   return (
     <details className="opening-balances" data-testid="opening-balances">
-      <summary>Opening balances (before the first year of data)</summary>
-      <p className="muted">What a member still owed when the data start, with the amount assessed for that year (it counts in the threshold). Without them, a member that took part earlier has an incomplete history.</p>
+      <summary>{t('ledger.opening.title')}</summary>
+      <p className="muted">{t('ledger.opening.explain')}</p>
       <ul className="decisions">
         {shown.map((o) => (
           <li key={`${o.member}|${o.budget}|${o.year}`}>
-            <strong>{o.member}</strong> {workbook.budgets.find((b) => b.id === o.budget)?.name ?? o.budget} {o.year}: {groupThousands(o.unpaid)} unpaid of {groupThousands(o.assessed)}{' '}
-            <button className="link" aria-label={`Remove the opening balance of ${o.member} in ${o.budget} for ${o.year}`} onClick={() => run((wb) => removeOpeningBalance(wb, o.member, o.budget, o.year))}>
+            {rich('ledger.opening.item', {
+              member: o.member,
+              budget: workbook.budgets.find((x) => x.id === o.budget)?.name ?? o.budget,
+              year: String(o.year),
+              unpaid: amount(o.unpaid),
+              assessed: amount(o.assessed),
+              b,
+              bdi,
+            })}{' '}
+            <button className="link" aria-label={t('ledger.opening.remove', { member: o.member, budget: o.budget, year: String(o.year) })} onClick={() => run((wb) => removeOpeningBalance(wb, o.member, o.budget, o.year))}>
               ×
             </button>
           </li>
         ))}
-        {shown.length === 0 && <li className="muted">None entered{f.member ? ` for ${f.member}` : ''}.</li>}
+        {shown.length === 0 && <li className="muted">{f.member ? t('ledger.opening.noneFor', { member: f.member }) : t('ledger.opening.none')}</li>}
       </ul>
       <form
         onSubmit={(e) => {
@@ -64,9 +76,9 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
           }
         }}
       >
-        {input('member', 'Member')}
+        {input('member', t('ledger.col.member'))}
         <label className="field">
-          <span>Budget</span>
+          <span>{t('ledger.col.budget')}</span>
           <BudgetSelect budgets={workbook.budgets} value={f.budget} allValue="" testId="ob-budget" onChange={(e) => setF({ ...f, budget: e.target.value })} />
           {error?.path === 'budget' && (
             <span className="cell-error" role="alert">
@@ -74,15 +86,15 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
             </span>
           )}
         </label>
-        {input('year', 'Year')}
-        {input('assessed', 'Assessed that year')}
-        {input('unpaid', 'Still unpaid')}
+        {input('year', t('ledger.col.year'))}
+        {input('assessed', t('ledger.opening.assessed'))}
+        {input('unpaid', t('ledger.opening.unpaid'))}
         <button type="submit" data-testid="ob-submit">
-          Enter opening balance
+          {t('ledger.opening.enter')}
         </button>
       </form>
       <label className="field">
-        <span>Or paste rows from a spreadsheet (member, budget, year, assessed, unpaid)</span>
+        <span>{t('ledger.opening.paste')}</span>
         <textarea rows={3} value={paste} onChange={(e) => setPaste(e.target.value)} data-testid="ob-paste" />
       </label>
       {pasteErrors.length > 0 && (
@@ -104,7 +116,7 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
           } else setPasteErrors(o.problems.map((p) => p.message));
         }}
       >
-        Enter pasted rows (all or none)
+        {t('ledger.opening.pasteApply')}
       </button>
     </details>
   );

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/edit';
 import { memberStatement } from '../../../shared/engine';
 import { paymentsExport } from '../../../shared/export/ledger-export';
-import { compareAmounts, groupThousands } from '../../../shared/model/decimal';
+import { compareAmounts } from '../../../shared/model/decimal';
 import type { Payment } from '../../../shared/model/types';
 import { tableCsv, today } from '../export/exports';
 import { readStatement, rememberedMapping, rememberMapping, type Statement } from './bankImport';
@@ -31,6 +31,8 @@ import { TextEditor } from '../grid/TextEditor';
 import { datePattern, formatDate } from '../../../shared/edit/input';
 import { DateText, useDateReader } from '../DateField';
 import { useLocale } from '../locale';
+import { useAmount, useT, type T } from '../i18n';
+import { bdi, useCount, useRich } from './rich';
 
 // R15 payments: entered (in the form, or in the blank row pinned at the top of the grid), edited in the grid, pasted
 // from a spreadsheet, imported from a bank statement; and the statement of the member selected: how each payment
@@ -52,19 +54,39 @@ type PaymentRow = Omit<Payment, 'year' | 'purpose'> & { year?: number | string; 
 
 const NEW_ROW_ID = 'new-payment';
 const REQUIRED = ['member', 'date', 'amount'] as const;
-const HINTS: Partial<Record<PaymentField | 'id', string>> = { id: 'new', member: 'member', date: 'YYYY-MM-DD', amount: 'amount', currency: 'auto', budget: 'any', year: 'any', purpose: 'crediting order' };
+// What an empty cell of the new row says (catalog ids; the date's hint is the pattern of the user's format).
+const HINTS: Partial<Record<PaymentField | 'id', string>> = {
+  id: 'ledger.payments.hint.new',
+  member: 'ledger.payments.hint.member',
+  amount: 'ledger.payments.hint.amount',
+  currency: 'ledger.payments.hint.auto',
+  budget: 'ledger.payments.hint.any',
+  year: 'ledger.payments.hint.any',
+  purpose: 'ledger.payments.hint.order',
+};
 
 const newRowOf = (d: Required<PaymentInput>): PaymentRow => ({ id: NEW_ROW_ID, ...d, isNew: true });
 const isPaymentField = (f: string): f is PaymentField => (PAYMENT_FIELDS as readonly string[]).includes(f);
 /** Empty cells of the new row show what to type, greyed. */
-const hintOr = (p: ValueFormatterParams<PaymentRow>, shown: (v: string) => string) => {
+const hintOr = (t: T, p: ValueFormatterParams<PaymentRow>, shown: (v: string) => string) => {
   const v = p.value === undefined || p.value === null ? '' : String(p.value);
-  if (p.data?.isNew && v === '') return HINTS[p.colDef.field as PaymentField] ?? '';
+  const hint = HINTS[p.colDef.field as PaymentField];
+  if (p.data?.isNew && v === '') return hint ? t(hint) : '';
   return v === '' ? '' : shown(v);
 };
 const hintClass = (p: CellClassParams<PaymentRow>) => (p.data?.isNew && (p.value ?? '') === '' ? 'new-row-hint' : undefined);
 
-const LABELS: Record<PaymentField, string> = { member: 'Member', date: 'Date', amount: 'Amount', currency: 'Currency', budget: 'Budget', year: 'Year', purpose: 'Purpose', reference: 'Reference' };
+const LABELS: Record<PaymentField, string> = {
+  member: 'ledger.col.member',
+  date: 'ledger.col.date',
+  amount: 'ledger.col.amount',
+  currency: 'ledger.col.currency',
+  budget: 'ledger.col.budget',
+  year: 'ledger.col.year',
+  purpose: 'ledger.col.purpose',
+  reference: 'ledger.col.reference',
+};
+const PURPOSES: Record<string, string> = { contribution: 'ledger.payments.purpose.contribution', wcf: 'ledger.payments.purpose.wcf' };
 
 export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const [draft, setDraft] = useState(EMPTY);
@@ -84,6 +106,12 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   const gridApi = useRef<GridApi<PaymentRow> | null>(null);
   const dates = useDateReader();
   const dateFormat = useLocale().date;
+  const t = useT();
+  const rich = useRich();
+  const amount = useAmount();
+  const count = useCount();
+  /** A purpose (the command's word: contribution, wcf) as the user reads it. */
+  const purpose = useCallback((v: string) => (PURPOSES[v] ? t(PURPOSES[v]) : v), [t]);
   const newRow = useMemo(() => newRowOf(rowDraft), [rowDraft]);
   const isCode = (c: string) => workbook.members.some((m) => m.code === c);
   const member = selected?.member ?? (isCode(rowDraft.member) ? rowDraft.member : isCode(draft.member.trim().toUpperCase()) ? draft.member.trim().toUpperCase() : null);
@@ -103,46 +131,47 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       if (text.trim() === '') return;
       e.preventDefault();
       const o = run((wb) => pastePayments(wb, text));
-      if (!o.ok) notify('error', 'Nothing was pasted:', o.problems);
+      if (!o.ok) notify('error', t('ledger.payments.nothingPasted'), o.problems);
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [run, notify]);
+  }, [run, notify, t]);
 
   const columns = useMemo<ColDef<PaymentRow>[]>(() => {
     const editable = true;
     const plain = (v: string) => v;
     // Every field is text as typed (the command reads it): a date as 2026-06-01 or 01.06.2026, not a locale's picker.
-    const base = { cellDataType: 'text', cellClass: hintClass, valueFormatter: (p: ValueFormatterParams<PaymentRow>) => hintOr(p, plain) };
+    const base = { cellDataType: 'text', cellClass: hintClass, valueFormatter: (p: ValueFormatterParams<PaymentRow>) => hintOr(t, p, plain) };
     return [
-      { field: 'id', headerName: 'Id', width: 100, cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined), valueFormatter: (p) => (p.data?.isNew ? 'new' : String(p.value ?? '')) },
-      { ...base, field: 'member', headerName: 'Member', width: 100, editable, filter: true },
+      { field: 'id', headerName: t('ledger.col.id'), width: 100, cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined), valueFormatter: (p) => (p.data?.isNew ? t('ledger.payments.hint.new') : String(p.value ?? '')) },
+      { ...base, field: 'member', headerName: t('ledger.col.member'), width: 100, editable, filter: true },
       // R25 shown and typed in the user's format (the editor opens on the date as shown); recorded in ISO.
       {
         ...base,
         field: 'date',
-        headerName: 'Date',
+        headerName: t('ledger.col.date'),
         width: 115,
         editable,
         valueFormatter: (p) => (p.data?.isNew && !p.value ? datePattern(dateFormat) : formatDate(String(p.value ?? ''), dateFormat)),
         cellEditorParams: { show: (v: unknown) => (v ? formatDate(String(v), dateFormat) : '') },
       },
-      { ...base, field: 'amount', headerName: 'Amount', width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(p, groupThousands), comparator: compareAmounts },
-      { ...base, field: 'currency', headerName: 'Currency', width: 95, editable },
-      { ...base, field: 'budget', headerName: 'Budget', width: 110, editable },
-      { ...base, field: 'year', headerName: 'Year', width: 80, editable },
+      { ...base, field: 'amount', headerName: t('ledger.col.amount'), width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(t, p, amount), comparator: compareAmounts },
+      { ...base, field: 'currency', headerName: t('ledger.col.currency'), width: 95, editable },
+      { ...base, field: 'budget', headerName: t('ledger.col.budget'), width: 110, editable },
+      { ...base, field: 'year', headerName: t('ledger.col.year'), width: 80, editable },
       {
         ...base,
         field: 'purpose',
-        headerName: 'Purpose',
+        headerName: t('ledger.col.purpose'),
         width: 120,
         editable,
+        valueFormatter: (p) => hintOr(t, p, purpose),
         // A recorded payment's purpose is picked from the list; in the new row it is typed like the rest (contribution, wcf).
-        cellEditorSelector: (p) => (p.data?.isNew ? { component: TextEditor } : { component: 'agSelectCellEditor', params: { values: ['', 'contribution', 'wcf'] } }),
+        cellEditorSelector: (p) => (p.data?.isNew ? { component: TextEditor } : { component: 'agSelectCellEditor', params: { values: ['', 'contribution', 'wcf'], formatValue: (v: string) => purpose(v ?? '') } }),
       },
-      { ...base, field: 'reference', headerName: 'Reference', flex: 1, minWidth: 160, editable },
+      { ...base, field: 'reference', headerName: t('ledger.col.reference'), flex: 1, minWidth: 160, editable },
     ];
-  }, [dateFormat]);
+  }, [dateFormat, t, amount, purpose]);
 
   const focusNewRow = (field: PaymentField) => {
     const api = gridApi.current;
@@ -264,7 +293,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       <section className="ledger-main">
         <form
           className="payment-entry"
-          aria-label="New payment"
+          aria-label={t('ledger.payments.newLabel')}
           onSubmit={(e) => {
             e.preventDefault();
             record();
@@ -272,17 +301,21 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         >
           {PAYMENT_FIELDS.map((f) => (
             <label key={f} className={`field pay-${f}`}>
-              <span>{LABELS[f]}</span>
+              <span>{t(LABELS[f])}</span>
               {f === 'budget' || f === 'purpose' ? (
                 <select data-testid={`pay-${f}`} value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}>
-                  <option value="">{f === 'budget' ? 'any (crediting order)' : 'crediting order'}</option>
+                  <option value="">{f === 'budget' ? t('ledger.payments.anyBudget') : t('ledger.payments.hint.order')}</option>
                   {f === 'budget'
                     ? workbook.budgets.map((b) => (
                         <option key={b.id} value={b.id}>
                           {b.name}
                         </option>
                       ))
-                    : ['contribution', 'wcf'].map((x) => <option key={x}>{x}</option>)}
+                    : ['contribution', 'wcf'].map((x) => (
+                        <option key={x} value={x}>
+                          {purpose(x)}
+                        </option>
+                      ))}
                 </select>
               ) : f === 'date' ? (
                 <DateText testId="pay-date" text={draft.date} onText={(t) => setDraft((d) => ({ ...d, date: t }))} />
@@ -291,7 +324,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
                   data-testid={`pay-${f}`}
                   type="text"
                   value={draft[f]}
-                  placeholder={f === 'currency' ? 'auto' : f === 'year' ? 'any' : ''}
+                  placeholder={f === 'currency' ? t('ledger.payments.hint.auto') : f === 'year' ? t('ledger.payments.hint.any') : ''}
                   aria-invalid={draftError?.path === f}
                   onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
                 />
@@ -299,17 +332,17 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
             </label>
           ))}
           <button type="submit" data-testid="pay-record">
-            Record
+            {t('ledger.payments.record')}
           </button>
           {draftError && (
             <span className="cell-error" role="alert" data-testid="pay-error">
-              {LABELS[draftError.path as PaymentField] ?? ''}: {draftError.message}
+              {t('ledger.fieldError', { field: draftError.path in LABELS ? t(LABELS[draftError.path as PaymentField]) : '', message: draftError.message })}
             </span>
           )}
         </form>
         <div className="ledger-tools">
           <label className="button">
-            Import bank statement (CSV, XLSX)…
+            {t('ledger.payments.importStatement')}
             <input
               type="file"
               accept=".csv,.txt,.tsv,.xlsx,text/csv"
@@ -323,24 +356,28 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
                     (s) =>
                       s.table.rows.length
                         ? setStatementFile(s)
-                        : notify('error', s.table.problems.length ? `${file.name} could not be read:` : `${file.name} holds no rows`, s.table.problems.map((p) => ({ path: `row ${p.line}`, message: `row ${p.line}: ${p.message}` }))),
-                    (err: Error) => notify('error', `${file.name} could not be read: ${err.message}`),
+                        : notify(
+                            'error',
+                            s.table.problems.length ? t('ledger.payments.unreadable', { file: file.name }) : t('ledger.payments.noRows', { file: file.name }),
+                            s.table.problems.map((p) => ({ path: t('ledger.payments.row', { line: String(p.line) }), message: t('ledger.payments.rowProblem', { line: String(p.line), message: p.message }) })),
+                          ),
+                    (err: Error) => notify('error', t('ledger.payments.unreadableWhy', { file: file.name, message: err.message })),
                   );
               }}
             />
           </label>
           <button disabled={!selected} onClick={() => selected && run((wb) => removePayment(wb, selected.id))}>
-            Remove {selected?.id ?? 'payment'}
+            {selected ? t('ledger.remove', { id: selected.id }) : t('ledger.payments.removePayment')}
           </button>
           <span className="muted">
-            <span data-testid="payments-count">{workbook.payments.length} payments</span> · paste rows copied from a spreadsheet (member, date, amount, currency, budget, year, purpose, reference)
+            <span data-testid="payments-count">{t('ledger.payments.count', { count: workbook.payments.length, n: count(workbook.payments.length) })}</span> · {t('ledger.payments.pasteHint')}
           </span>
         </div>
         {statementFile && (
           <MappingForm
             statement={statementFile}
             onCancel={() => setStatementFile(null)}
-            onImport={(mapping, header) => setPending({ ...statementImport(statementFile.table, mapping, header, `Import ${statementFile.name}`), mapping, header })}
+            onImport={(mapping, header) => setPending({ ...statementImport(statementFile.table, mapping, header, t('ledger.payments.importLabel', { file: statementFile.name })), mapping, header })}
           />
         )}
         {statementFile && pending && statementPreview && (
@@ -352,7 +389,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
             onApply={() => {
               const o = run((wb) => importPayments(wb, pending.args));
               setPending(null);
-              if (!o.ok) return notify('error', `Nothing was imported from ${statementFile.name}:`, o.problems);
+              if (!o.ok) return notify('error', t('ledger.payments.nothingImported', { file: statementFile.name }), o.problems);
               rememberMapping(statementFile.first, pending.mapping, pending.header);
               setStatementFile(null);
             }}
@@ -383,9 +420,13 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
           />
         </div>
       </section>
-      <aside className="ledger-side statement" aria-label="Member statement" data-testid="statement">
-        <h3>Statement{member ? ` of ${workbook.members.find((m) => m.code === member)?.name ?? member} (${member})` : ''} on {dates.show(asOf)}</h3>
-        {!statement && <p className="muted">Select a payment (or type a member) to see how its payments were credited, year by year.</p>}
+      <aside className="ledger-side statement" aria-label={t('ledger.statement.label')} data-testid="statement">
+        <h3>
+          {member
+            ? rich('ledger.statement.titleOf', { name: workbook.members.find((m) => m.code === member)?.name ?? member, code: member, date: dates.show(asOf), bdi })
+            : t('ledger.statement.title', { date: dates.show(asOf) })}
+        </h3>
+        {!statement && <p className="muted">{t('ledger.statement.hint')}</p>}
         {member && <ArrearsOverTime workbook={workbook} state={state} member={member} budget={selected?.budget ?? null} />}
         {statement && 'error' in statement && <p className="notice error">{statement.error}</p>}
         {statement && 'lines' in statement && (
@@ -393,29 +434,29 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
             <table className="statement-table">
               <thead>
                 <tr>
-                  <th>Budget</th>
-                  <th>Item</th>
-                  <th className="n">Assessed</th>
-                  <th className="n">Credited</th>
-                  <th className="n">Unpaid</th>
+                  <th>{t('ledger.col.budget')}</th>
+                  <th>{t('ledger.statement.item')}</th>
+                  <th className="n">{t('ledger.statement.assessed')}</th>
+                  <th className="n">{t('ledger.statement.credited')}</th>
+                  <th className="n">{t('ledger.statement.unpaid')}</th>
                 </tr>
               </thead>
               <tbody>
                 {statement.lines.map((l) => (
-                  <tr key={`${l.budget}|${l.kind}|${l.decision ?? ''}|${l.year}`} title={l.credits.map((c) => `${c.payment}: ${groupThousands(c.amount)} on ${c.date}`).join('\n')}>
+                  <tr key={`${l.budget}|${l.kind}|${l.decision ?? ''}|${l.year}`} title={l.credits.map((c) => t('ledger.statement.credit', { payment: c.payment, amount: amount(c.amount), date: dates.show(c.date) })).join('\n')}>
                     <td>{l.budget}</td>
                     <td>
-                      {l.kind === 'wcf' ? `WCF ${l.year}` : l.year}
-                      {l.credits.length > 0 && <div className="credits">{l.credits.map((c) => `${c.payment} ${groupThousands(c.amount)}`).join(', ')}</div>}
+                      {l.kind === 'wcf' ? t('ledger.statement.wcfYear', { year: String(l.year) }) : l.year}
+                      {l.credits.length > 0 && <div className="credits">{l.credits.map((c) => `${c.payment} ${amount(c.amount)}`).join(t('ledger.listSeparator'))}</div>}
                     </td>
-                    <td className="n">{groupThousands(l.assessed)}</td>
-                    <td className="n">{groupThousands(l.credited)}</td>
-                    <td className={`n ${l.unpaid !== '0' && !/^0\.0+$/.test(l.unpaid) ? 'unpaid' : ''}`}>{groupThousands(l.unpaid)}</td>
+                    <td className="n">{amount(l.assessed)}</td>
+                    <td className="n">{amount(l.credited)}</td>
+                    <td className={`n ${l.unpaid !== '0' && !/^0\.0+$/.test(l.unpaid) ? 'unpaid' : ''}`}>{amount(l.unpaid)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <p className="muted">Paid but not yet credited: {groupThousands(statement.unapplied)}</p>
+            <p className="muted">{t('ledger.statement.unapplied', { amount: amount(statement.unapplied) })}</p>
           </>
         )}
       </aside>
@@ -432,10 +473,13 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
     const guessed = guessPaymentMapping(first);
     return { mapping: guessed ?? { member: 0, date: 1, amount: 2 }, header: guessed !== undefined, remembered: false };
   }, [first]);
+  const t = useT();
+  const count = useCount();
   const [mapping, setMapping] = useState<PaymentMapping>(initial.mapping);
   const [header, setHeader] = useState(initial.header);
   const width = Math.max(...statement.table.rows.slice(0, 20).map((r) => r.cells.length));
-  const colName = (i: number) => (header ? `${first[i] || `column ${i + 1}`}` : `column ${i + 1} (${first[i] ?? ''})`);
+  const column = (i: number) => t('ledger.mapping.column', { n: count(i + 1) });
+  const colName = (i: number) => (header ? first[i] || column(i) : t('ledger.mapping.columnWith', { column: column(i), first: first[i] ?? '' }));
   return (
     <form
       className="mapping"
@@ -445,19 +489,17 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
         onImport(mapping, header);
       }}
     >
-      <strong>
-        {statement.name}: {statement.count + (header ? 0 : 1)} rows.
-      </strong>{' '}
-      {initial.remembered ? 'The columns chosen last time for this format:' : 'Choose the column of each field:'}
+      <strong>{t('ledger.mapping.rows', { file: statement.name, count: statement.count + (header ? 0 : 1), n: count(statement.count + (header ? 0 : 1)) })}</strong>{' '}
+      {initial.remembered ? t('ledger.mapping.remembered') : t('ledger.mapping.choose')}
       {PAYMENT_FIELDS.map((f) => (
         <label key={f}>
-          {LABELS[f]}{' '}
+          {t(LABELS[f])}{' '}
           <select
             data-testid={`map-${f}`}
             value={mapping[f] ?? ''}
             onChange={(e) => setMapping({ ...mapping, [f]: e.target.value === '' ? undefined : Number(e.target.value) })}
           >
-            <option value="">{f === 'member' || f === 'date' || f === 'amount' ? '(choose)' : '(none)'}</option>
+            <option value="">{f === 'member' || f === 'date' || f === 'amount' ? t('ledger.mapping.pick') : t('ledger.mapping.none')}</option>
             {Array.from({ length: width }, (_, i) => (
               <option key={i} value={i}>
                 {colName(i)}
@@ -467,13 +509,13 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
         </label>
       ))}
       <label>
-        <input type="checkbox" checked={header} onChange={(e) => setHeader(e.target.checked)} /> first row is a header
+        <input type="checkbox" checked={header} onChange={(e) => setHeader(e.target.checked)} /> {t('ledger.mapping.header')}
       </label>
       <button type="submit" data-testid="map-import">
-        Import
+        {t('ledger.mapping.import')}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('ledger.cancel')}
       </button>
     </form>
   );

@@ -9,19 +9,23 @@ import { today } from '../export/exports';
 import { DateText, useDateReader } from '../DateField';
 import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid } from './LedgerGrid';
-import { moneyColumn } from './money';
+import { useMoneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
 import { useExportSource } from '../document/DocumentProvider';
 import { BudgetSelect } from './BudgetSelect';
 import { OpeningBalances } from './OpeningBalances';
-import { ARTICLE } from '../articles';
+import { useArticle } from '../articles';
+import { useT } from '../i18n';
+import { b, bdi, useCount, useRich } from './rich';
+import { useStatusWords } from './statusWords';
 
 // R16–R18 per member and budget on the "as of" date, and Art. 11(5) organization-wide; R17 voting decisions.
 
 const BADGE: Record<VotingStatus, string> = { ok: 'ok', 'in arrears': 'arrears', 'no vote': 'novote', 'vote kept by decision': 'kept' };
 
 export function StatusBadge({ status }: { status: VotingStatus }) {
-  return <span className={`badge ${BADGE[status]}`}>{status}</span>;
+  const words = useStatusWords();
+  return <span className={`badge ${BADGE[status]}`}>{words(status)}</span>;
 }
 
 const badgeCell = (p: ICellRendererParams<StatusLine>) => (p.value ? <StatusBadge status={p.value as VotingStatus} /> : null);
@@ -45,6 +49,11 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   const [months, setMonths] = useState('12');
   const [focused, setFocused] = useState<StatusLine | null>(null);
   const { show } = useDateReader();
+  const words = useStatusWords();
+  const t = useT();
+  const rich = useRich();
+  const count = useCount();
+  const moneyColumn = useMoneyColumn();
 
   const computed = useMemo(() => {
     try {
@@ -66,99 +75,104 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
     );
   }, [view, budget, filter, horizon]);
 
-  const filterText = [budget === 'all' ? '' : `budget ${budget}`, filter === 'no vote' ? 'members with no vote' : filter === 'at risk' ? `members who lose the vote by ${horizon} if nothing is paid` : '']
+  const filterText = [
+    budget === 'all' ? '' : t('ledger.status.filter.budget', { budget }),
+    filter === 'no vote' ? t('ledger.status.filter.noVote') : filter === 'at risk' ? t('ledger.status.filter.atRisk', { date: show(horizon) }) : '',
+  ]
     .filter(Boolean)
     .join(', ');
   useExportSource(
     useCallback(() => {
     if (!view) return null;
     const ctx = { organization: workbook.organization.name, produced: today() };
-    const table = statusExport(view.report, lines, ctx, filterText ? `${lines.length} lines: ${filterText}` : undefined);
+    const table = statusExport(view.report, lines, ctx, filterText ? t('ledger.status.filter.note', { count: lines.length, n: count(lines.length), filter: filterText }) : undefined);
     return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
-    }, [view, lines, workbook, filterText]),
+    }, [view, lines, workbook, filterText, t, count]),
   );
 
   const columns = useMemo<ColDef<StatusLine>[]>(
     () => [
-      { field: 'code', headerName: 'Code', width: 80, pinned: 'left' },
-      { field: 'name', headerName: 'Member', flex: 2, minWidth: 130, filter: true },
-      { field: 'budget', headerName: 'Budget', width: 95 },
-      { field: 'arrears', headerName: 'Arrears', width: 105, ...moneyColumn, headerTooltip: 'Unpaid contributions of the years before the date’s year' },
-      { field: 'threshold', headerName: 'Threshold', width: 105, ...moneyColumn, headerTooltip: 'Contributions assessed for the two preceding years (WIPO Convention Art. 11(5))' },
-      { field: 'status', headerName: 'Status', width: 150, cellRenderer: badgeCell },
+      { field: 'code', headerName: t('ledger.col.code'), width: 80, pinned: 'left' },
+      { field: 'name', headerName: t('ledger.col.member'), flex: 2, minWidth: 130, filter: true },
+      { field: 'budget', headerName: t('ledger.col.budget'), width: 95 },
+      { field: 'arrears', headerName: t('ledger.col.arrears'), width: 105, ...moneyColumn, headerTooltip: t('ledger.status.col.arrearsTip') },
+      { field: 'threshold', headerName: t('ledger.col.threshold'), width: 105, ...moneyColumn, headerTooltip: t('ledger.status.col.thresholdTip') },
+      { field: 'status', headerName: t('ledger.col.status'), width: 150, cellRenderer: badgeCell, getQuickFilterText: (p) => words(p.value as VotingStatus) },
       {
         field: 'minimumPayment',
-        headerName: 'Min. payment',
+        headerName: t('ledger.status.col.minimum'),
         width: 115,
         ...moneyColumn,
-        headerTooltip: 'The smallest payment, made today and marked for this budget, that regains the vote: it is credited to the working capital fund share first, then to the oldest contributions',
+        headerTooltip: t('ledger.status.col.minimumTip'),
       },
-      { field: 'losesVoteOn', headerName: 'Loses vote on', width: 115, valueFormatter: (p) => show(p.value ?? undefined), headerTooltip: 'The 1 January on which the vote is lost if nothing more is paid' },
+      { field: 'losesVoteOn', headerName: t('ledger.status.col.losesOn'), width: 115, valueFormatter: (p) => show(p.value ?? undefined), headerTooltip: t('ledger.status.col.losesOnTip') },
       {
         field: 'paymentToKeep',
-        headerName: 'To keep it, pay',
+        headerName: t('ledger.status.col.toKeep'),
         width: 120,
         ...moneyColumn,
-        headerTooltip: 'The smallest payment, made today and marked for this budget, that keeps the vote on the day it would be lost (credited to the working capital fund share first)',
+        headerTooltip: t('ledger.status.col.toKeepTip'),
       },
-      { field: 'overall', headerName: 'Art. 11(5)', width: 150, cellRenderer: badgeCell, headerTooltip: 'No vote in the Conference budget or any Union = no vote in every body' },
+      { field: 'overall', headerName: t('ledger.status.col.overall'), width: 150, cellRenderer: badgeCell, headerTooltip: t('ledger.status.col.overallTip') },
       {
         colId: 'decision',
-        headerName: 'Vote kept by decision',
+        headerName: t('ledger.status.col.decision'),
         flex: 1,
         minWidth: 160,
-        valueGetter: (p) => (p.data?.decision ? `${p.data.decision.body}, ${show(p.data.decision.date)} (${p.data.decision.reference})` : ''),
+        valueGetter: (p) => (p.data?.decision ? t('ledger.status.decisionCell', { body: p.data.decision.body, date: show(p.data.decision.date), reference: p.data.decision.reference }) : ''),
       },
       {
         colId: 'history',
-        headerName: 'History',
+        headerName: t('ledger.status.col.history'),
         width: 105,
-        valueGetter: (p) => (p.data?.incompleteHistory ? 'incomplete' : ''),
+        valueGetter: (p) => (p.data?.incompleteHistory ? t('ledger.status.incomplete') : ''),
         cellClass: (p) => (p.data?.incompleteHistory ? 'history-incomplete' : ''),
         tooltipValueGetter: (p) =>
-          p.data?.incompleteHistory ? 'It took part before the first year of data and no opening balance says what it owed then: its figures count only what is known' : null,
-        headerTooltip: 'Incomplete: the member took part before the first year of data and no opening balance says what it owed then',
+          p.data?.incompleteHistory ? t('ledger.status.incompleteTip') : null,
+        headerTooltip: t('ledger.status.col.historyTip'),
       },
     ],
-    [show],
+    [show, t, moneyColumn, words],
   );
 
+  const incomplete = (k: number) => t('ledger.status.incompleteCount', { count: k, n: count(k) });
   if (!view) return <p className="notice error">{computed.error}</p>;
   const c = view.report.counts;
   return (
     <div className="ledger-body">
       <section className="ledger-main">
         <div className="ledger-tools">
-          <span className="counts" data-testid="status-counts" title="Art. 11(5): each member’s gravest status over its budgets">
-            Organization-wide on {show(asOf)}: <strong>{view.report.rows.length}</strong> members · <StatusBadge status="ok" /> {c.ok} · <StatusBadge status="in arrears" /> {c['in arrears']} ·{' '}
-            <StatusBadge status="no vote" /> <span data-testid="count-no-vote">{c['no vote']}</span> · <StatusBadge status="vote kept by decision" /> {c['vote kept by decision']}
+          <span className="counts" data-testid="status-counts" title={t('ledger.status.countsTitle')}>
+            {rich('ledger.status.counts', { date: show(asOf), count: view.report.rows.length, n: count(view.report.rows.length), b })} · <StatusBadge status="ok" /> {count(c.ok)} · <StatusBadge status="in arrears" />{' '}
+            {count(c['in arrears'])} · <StatusBadge status="no vote" /> <span data-testid="count-no-vote">{count(c['no vote'])}</span> · <StatusBadge status="vote kept by decision" />{' '}
+            {count(c['vote kept by decision'])}
           </span>
           {view.report.votingTest === 'combined' && (
-            <span className="muted" data-testid="combined-test" title="Set in Organization and settings">
-              Combined test (UN Charter Art. 19 practice): each member’s arrears over all its budgets against the sum of their thresholds
+            <span className="muted" data-testid="combined-test" title={t('ledger.status.combinedTitle')}>
+              {t('ledger.status.combined')}
             </span>
           )}
           {view.lines.some((l) => l.incompleteHistory) && (
             <span className="history-incomplete" data-testid="incomplete-history">
-              {new Set(view.lines.filter((l) => l.incompleteHistory).map((l) => l.code)).size} members with an incomplete history: enter their opening balances
+              {incomplete(new Set(view.lines.filter((l) => l.incompleteHistory).map((l) => l.code)).size)}
             </span>
           )}
         </div>
         <div className="ledger-tools">
           <label>
-            Budget{' '}
+            {t('ledger.budget')}{' '}
             <BudgetSelect budgets={workbook.budgets} value={budget} allValue="all" testId="status-budget" onChange={(e) => setBudget(e.target.value)} />
           </label>
-          <span role="radiogroup" aria-label="Show">
+          <span role="radiogroup" aria-label={t('ledger.status.show')}>
             {(['all', 'no vote', 'at risk'] as const).map((f) => (
               <label key={f}>
                 <input type="radio" name="status-filter" data-testid={`filter-${f.replace(' ', '-')}`} checked={filter === f} onChange={() => setFilter(f)} />
-                {f === 'all' ? 'All' : f === 'no vote' ? 'No vote' : 'At risk within'}
+                {t(f === 'all' ? 'ledger.status.all' : f === 'no vote' ? 'ledger.status.noVote' : 'ledger.status.atRisk')}
               </label>
             ))}
-            <input aria-label="months" data-testid="risk-months" size={3} value={months} onChange={(e) => setMonths(e.target.value)} /> months
+            <input aria-label={t('ledger.status.months')} data-testid="risk-months" size={3} value={months} onChange={(e) => setMonths(e.target.value)} /> {t('ledger.status.months')}
           </span>
-          <span className="muted">{lines.length} lines</span>
+          <span className="muted">{t('ledger.status.lines', { count: lines.length, n: count(lines.length) })}</span>
         </div>
         <LedgerGrid<StatusLine> testId="status-grid" rows={lines} rowId={(l) => `${l.code}|${l.budget}`} columns={columns} onFocusRow={setFocused} />
         <ArrearsOverTime workbook={workbook} state={state} member={focused?.code ?? null} budget={focused?.budget ?? null} />
@@ -172,6 +186,9 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
   const [f, setF] = useState({ member: '', budget: '', body: '', date: '', reference: '', from: '', to: '' });
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
   const dates = useDateReader();
+  const t = useT();
+  const rich = useRich();
+  const article = useArticle();
   // The id of a recorded decision being corrected in place, or null for a new one.
   const [editing, setEditing] = useState<string | null>(null);
   useEffect(() => {
@@ -203,16 +220,26 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
     </label>
   );
   return (
-    <aside className="ledger-side" aria-label="Voting decisions">
-      <h3 title={ARTICLE.vote}>Vote kept by decision</h3>
+    <aside className="ledger-side" aria-label={t('ledger.decisions.label')}>
+      <h3 title={article.vote}>{t('ledger.decisions.title')}</h3>
       <ul className="decisions" data-testid="voting-decisions">
         {workbook.votingDecisions.map((d) => (
           <li key={d.id}>
-            <strong>{d.member}</strong> {d.budget ?? 'all budgets'}: {d.body}, {dates.show(d.date)} ({d.reference}), {dates.show(d.from)}
-            {d.to ? ` to ${dates.show(d.to)}` : ' on'}{' '}
+            {rich('ledger.decisions.item', {
+              member: d.member,
+              budget: d.budget ?? t('ledger.decisions.allBudgets'),
+              body: d.body,
+              date: dates.show(d.date),
+              reference: d.reference,
+              from: dates.show(d.from),
+              to: dates.show(d.to),
+              until: d.to ? 'date' : 'open',
+              b,
+              bdi,
+            })}{' '}
             <button
               className="link"
-              aria-label={`Change ${d.id}`}
+              aria-label={t('ledger.change', { id: d.id })}
               data-testid={`vd-edit-${d.id}`}
               onClick={() => {
                 setEditing(d.id);
@@ -222,12 +249,12 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
             >
               ✎
             </button>
-            <button className="link" aria-label={`Remove ${d.id}`} onClick={() => run((wb) => removeVotingDecision(wb, d.id))}>
+            <button className="link" aria-label={t('ledger.remove', { id: d.id })} onClick={() => run((wb) => removeVotingDecision(wb, d.id))}>
               ×
             </button>
           </li>
         ))}
-        {workbook.votingDecisions.length === 0 && <li className="muted">None recorded.</li>}
+        {workbook.votingDecisions.length === 0 && <li className="muted">{t('ledger.decisions.none')}</li>}
       </ul>
       <form
         onKeyDown={(e) => {
@@ -248,22 +275,22 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
           }
         }}
       >
-        {field('member', 'Member')}
+        {field('member', t('ledger.col.member'))}
         <label className="field">
-          <span>Budget</span>
+          <span>{t('ledger.col.budget')}</span>
           <BudgetSelect budgets={workbook.budgets} value={f.budget} allValue="" testId="vd-budget" onChange={set('budget')} />
         </label>
-        {field('body', 'Body')}
-        {field('date', 'Date of the decision', 'date')}
-        {field('reference', 'Reference')}
-        {field('from', 'Covers from (default: its date)', 'date')}
-        {field('to', 'Covers until (empty: until revoked)', 'date')}
+        {field('body', t('ledger.decisions.body'))}
+        {field('date', t('ledger.decisions.date'), 'date')}
+        {field('reference', t('ledger.col.reference'))}
+        {field('from', t('ledger.decisions.from'), 'date')}
+        {field('to', t('ledger.decisions.to'), 'date')}
         <button type="submit" data-testid="vd-submit">
-          {editing ? `Save changes to ${editing}` : 'Record decision'}
+          {editing ? t('ledger.decisions.save', { id: editing }) : t('ledger.recordDecision')}
         </button>
         {editing && (
           <button type="button" onClick={stopEditing}>
-            Cancel
+            {t('ledger.cancel')}
           </button>
         )}
       </form>

@@ -1,20 +1,22 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n';
 
 // The app's views, reachable by keyboard: Alt+1…5 from anywhere (Ctrl+1…5 too where the browser leaves it to the
 // page), arrow keys along the tab list.
 
 export const VIEWS = [
-  { id: 'contributions', label: 'Contributions' },
-  { id: 'payments', label: 'Payments' },
-  { id: 'status', label: 'Voting status' },
-  { id: 'wcf', label: 'Working capital fund' },
-  { id: 'advances', label: 'Advances' },
+  { id: 'contributions', label: 'ledger.views.contributions' },
+  { id: 'payments', label: 'ledger.views.payments' },
+  { id: 'status', label: 'ledger.views.status' },
+  { id: 'wcf', label: 'ledger.views.wcf' },
+  { id: 'advances', label: 'ledger.views.advances' },
 ] as const;
 
 export type AppView = (typeof VIEWS)[number]['id'];
 export type LedgerViewId = Exclude<AppView, 'contributions'>;
 
 export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): void }) {
+  const t = useT();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.altKey || e.ctrlKey) || e.shiftKey || e.metaKey) return;
@@ -30,7 +32,7 @@ export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): 
   }, [onView]);
 
   return (
-    <nav className="view-tabs" role="tablist" aria-label="Views">
+    <nav className="view-tabs" role="tablist" aria-label={t('ledger.views.label')}>
       {VIEWS.map((v, i) => (
         <button
           key={v.id}
@@ -49,7 +51,7 @@ export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): 
             document.getElementById(`tab-${next.id}`)?.focus();
           }}
         >
-          {v.label}
+          {t(v.label)}
         </button>
       ))}
     </nav>

@@ -1,17 +1,18 @@
 import type { ColDef } from 'ag-grid-community';
-import { useMemo, useState, useCallback } from 'react';
+import { useMemo, useState, useCallback, type ReactNode } from 'react';
 import { addWcfDecision, removeWcfDecision, updateWcfDecision } from '../../../shared/edit';
 import type { WcfDecision } from '../../../shared/model/types';
 import { wcfReport, type WcfMemberRow } from '../../../shared/engine';
 import { wcfExport } from '../../../shared/export/ledger-export';
 import { wcfCsv } from '../../../shared/export/ledger-tables';
-import { groupThousands as g } from '../../../shared/model/decimal';
 import { today } from '../export/exports';
 import { DateText, useDateReader } from '../DateField';
 import { LedgerGrid } from './LedgerGrid';
-import { moneyColumn } from './money';
+import { useMoneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
-import { ARTICLE } from '../articles';
+import { useArticle } from '../articles';
+import { useAmount, useT } from '../i18n';
+import { useRich } from './rich';
 import { useExportSource } from '../document/DocumentProvider';
 import { BudgetSelect } from './BudgetSelect';
 
@@ -20,6 +21,10 @@ import { BudgetSelect } from './BudgetSelect';
 
 export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const dates = useDateReader();
+  const t = useT();
+  const rich = useRich();
+  const g = useAmount();
+  const moneyColumn = useMoneyColumn();
   const [budget, setBudget] = useState('all');
   const [editing, setEditing] = useState<WcfDecision | null>(null);
   const computed = useMemo(() => {
@@ -41,14 +46,14 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
 
   const columns = useMemo<ColDef<WcfMemberRow>[]>(
     () => [
-      { field: 'code', headerName: 'Code', width: 80 },
-      { field: 'name', headerName: 'Member', flex: 1, minWidth: 180, filter: true },
-      { field: 'budget', headerName: 'Budget', width: 110 },
-      { field: 'share', headerName: 'Share', width: 140, ...moneyColumn },
-      { field: 'paid', headerName: 'Paid', width: 140, ...moneyColumn },
-      { field: 'owed', headerName: 'Owed', width: 140, ...moneyColumn, cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : '') },
+      { field: 'code', headerName: t('ledger.col.code'), width: 80 },
+      { field: 'name', headerName: t('ledger.col.member'), flex: 1, minWidth: 180, filter: true },
+      { field: 'budget', headerName: t('ledger.col.budget'), width: 110 },
+      { field: 'share', headerName: t('ledger.wcf.share'), width: 140, ...moneyColumn },
+      { field: 'paid', headerName: t('ledger.wcf.paid'), width: 140, ...moneyColumn },
+      { field: 'owed', headerName: t('ledger.wcf.owed'), width: 140, ...moneyColumn, cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : '') },
     ],
-    [],
+    [t, moneyColumn],
   );
 
   return (
@@ -56,7 +61,7 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
       <section className="ledger-main">
         <div className="ledger-tools">
           <label>
-            Budget{' '}
+            {t('ledger.budget')}{' '}
             <BudgetSelect budgets={workbook.budgets} value={budget} allValue="all" testId="wcf-budget" onChange={(e) => setBudget(e.target.value)} />
           </label>
         </div>
@@ -64,12 +69,19 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
         {report && (
           <>
             <div className="funds" data-testid="wcf-funds">
-              {report.funds.length === 0 && <p className="muted">No working capital fund decision is in force on {dates.show(asOf)}.</p>}
+              {report.funds.length === 0 && <p className="muted">{t('ledger.wcf.noFund', { date: dates.show(asOf) })}</p>}
               {report.funds.map((f) => (
                 <dl key={f.budget} className="fund">
                   <dt>{f.name}</dt>
                   <dd>
-                    Established <strong>{g(f.established)}</strong> · balance (paid in) <strong data-testid={`wcf-balance-${f.budget}`}>{g(f.balance)}</strong> · owed <strong>{g(f.owed)}</strong> {f.currency}
+                    {rich('ledger.wcf.fund', {
+                      established: g(f.established),
+                      balance: g(f.balance),
+                      owed: g(f.owed),
+                      currency: f.currency,
+                      b: (c: ReactNode[]) => <strong>{c}</strong>,
+                      balanceTag: (c: ReactNode[]) => <strong data-testid={`wcf-balance-${f.budget}`}>{c}</strong>,
+                    })}
                   </dd>
                 </dl>
               ))}
@@ -77,15 +89,15 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
             <table className="plain" data-testid="wcf-decisions">
               <thead>
                 <tr>
-                  <th>Decision</th>
-                  <th>Budget</th>
-                  <th>Year</th>
-                  <th>Basis</th>
-                  <th>Due</th>
-                  <th>Reference</th>
-                  <th className="n">Total</th>
-                  <th className="n">Paid</th>
-                  <th className="n">Owed</th>
+                  <th>{t('ledger.wcf.decision')}</th>
+                  <th>{t('ledger.col.budget')}</th>
+                  <th>{t('ledger.col.year')}</th>
+                  <th>{t('ledger.wcf.basis')}</th>
+                  <th>{t('ledger.wcf.due')}</th>
+                  <th>{t('ledger.col.reference')}</th>
+                  <th className="n">{t('ledger.wcf.total')}</th>
+                  <th className="n">{t('ledger.wcf.paid')}</th>
+                  <th className="n">{t('ledger.wcf.owed')}</th>
                   <th />
                 </tr>
               </thead>
@@ -95,7 +107,7 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
                     <td>{d.id}</td>
                     <td>{d.budget}</td>
                     <td>{d.year}</td>
-                    <td>{d.basis === 'proportion' ? `${d.value} of the contribution` : `${g(d.value)} apportioned`}</td>
+                    <td>{d.basis === 'proportion' ? t('ledger.wcf.proportionOf', { value: g(d.value) }) : t('ledger.wcf.apportioned', { amount: g(d.value) })}</td>
                     <td>{dates.show(d.due)}</td>
                     <td>{d.reference ?? ''}</td>
                     <td className="n">{g(d.total)}</td>
@@ -104,13 +116,13 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
                     <td className="row-actions">
                       <button
                         className="link"
-                        aria-label={`Change ${d.id}`}
+                        aria-label={t('ledger.change', { id: d.id })}
                         data-testid={`wcf-edit-${d.id}`}
                         onClick={() => setEditing(workbook.wcfDecisions.find((x) => x.id === d.id) ?? null)}
                       >
                         ✎
                       </button>
-                      <button className="link" aria-label={`Remove ${d.id}`} onClick={() => run((wb) => removeWcfDecision(wb, d.id))}>
+                      <button className="link" aria-label={t('ledger.remove', { id: d.id })} onClick={() => run((wb) => removeWcfDecision(wb, d.id))}>
                         ×
                       </button>
                     </td>
@@ -130,6 +142,8 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
 /** A new decision, or (editing) a recorded one corrected in place: one undoable command either way. */
 function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { editing: WcfDecision | null; onDone(): void }) {
   const dates = useDateReader();
+  const t = useT();
+  const article = useArticle();
   const [f, setF] = useState(() =>
     editing
       ? {
@@ -145,13 +159,13 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
   return (
-    <aside className="ledger-side" aria-label={editing ? `Change ${editing.id}` : 'New WCF decision'} data-testid="wcf-form">
-      <h3 title={ARTICLE.wcf}>{editing ? `Change ${editing.id}` : 'Establish or increase the fund'}</h3>
+    <aside className="ledger-side" aria-label={editing ? t('ledger.change', { id: editing.id }) : t('ledger.wcf.newLabel')} data-testid="wcf-form">
+      <h3 title={article.wcf}>{editing ? t('ledger.change', { id: editing.id }) : t('ledger.wcf.establish')}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const decidedOn = dates.read(f.decidedOn);
-          if (!decidedOn.ok) return setError(`Decided on: ${decidedOn.message}`);
+          if (!decidedOn.ok) return setError(t('ledger.fieldError', { field: t('ledger.wcf.decidedOn'), message: decidedOn.message }));
           const args = {
             budget: f.budget,
             year: Number(f.year),
@@ -169,7 +183,7 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
         }}
       >
         <label className="field">
-          <span>Budget</span>
+          <span>{t('ledger.col.budget')}</span>
           <select value={f.budget} onChange={set('budget')}>
             {workbook.budgets.map((b) => (
               <option key={b.id} value={b.id}>
@@ -179,32 +193,32 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           </select>
         </label>
         <label className="field">
-          <span>Year whose contributions it is based on</span>
+          <span>{t('ledger.wcf.year')}</span>
           <input value={f.year} onChange={set('year')} placeholder="2027" data-testid="wcf-year" />
         </label>
         <label className="field">
-          <span>Basis</span>
+          <span>{t('ledger.wcf.basis')}</span>
           <select value={f.basis} onChange={set('basis')} data-testid="wcf-basis">
-            <option value="proportion">a proportion of the year’s contribution</option>
-            <option value="amount">an amount apportioned</option>
+            <option value="proportion">{t('ledger.wcf.basisProportion')}</option>
+            <option value="amount">{t('ledger.wcf.basisAmount')}</option>
           </select>
         </label>
         <label className="field">
-          <span>{f.basis === 'proportion' ? 'Proportion (e.g. 0.05)' : 'Amount'}</span>
+          <span>{f.basis === 'proportion' ? t('ledger.wcf.proportion') : t('ledger.col.amount')}</span>
           <input value={f.value} onChange={set('value')} data-testid="wcf-value" />
         </label>
         <label className="field">
-          <span>Decided on</span>
+          <span>{t('ledger.wcf.decidedOn')}</span>
           <DateText testId="wcf-decided-on" text={f.decidedOn} onText={(t) => setF((x) => ({ ...x, decidedOn: t }))} />
         </label>
         <label className="field">
-          <span>Reference</span>
+          <span>{t('ledger.col.reference')}</span>
           <input value={f.reference} onChange={set('reference')} data-testid="wcf-reference" />
         </label>
-        <button type="submit" data-testid="wcf-submit">{editing ? 'Save changes' : 'Record decision'}</button>
+        <button type="submit" data-testid="wcf-submit">{editing ? t('ledger.saveChanges') : t('ledger.recordDecision')}</button>
         {editing && (
           <button type="button" onClick={onDone}>
-            Cancel
+            {t('ledger.cancel')}
           </button>
         )}
         {error && (
