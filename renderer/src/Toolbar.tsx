@@ -82,7 +82,7 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
             ))}
           </select>
         )}
-        <button onClick={() => menu('save')} data-testid="save">
+        <button onClick={() => menu('save')} data-testid="save" disabled={Boolean(doc.lockedBy)} title={doc.lockedBy ? t('merge.readOnly.saveTitle') : undefined}>
           {t('app.toolbar.save')}
         </button>
         <button onClick={() => menu('saveAs')}>{t('app.toolbar.saveAs')}</button>
