@@ -581,6 +581,50 @@ function addOpeningBalances(workbook) {
   }
 }
 
+/**
+ * R21–R23 a special fund assessed on a scale derived from a base scale (illustrative rates, not the UN scale), with
+ * a staff-assessment credit (R22) and a biennium (R23). Added after the other budgets' ledger is made, so none of
+ * their figures or payments change; its members are on-time payers who join it on 1 January 2026 (no history
+ * before the data) and pay their net contribution, marked for the fund, on the day it falls due.
+ */
+const FUND = { id: 'special-fund', from: 2026, members: 40, amount: '2400001', credit: '240000' };
+function addScaleFund(workbook) {
+  const onTime = new Set(Object.values(PAYERS).flat());
+  const units = new Map(WIPO_UNITARY.classes.map((c) => [c.code, Number(c.units)]));
+  const unitaryOf = new Map(rows.map((r) => [r.code, r.unitary.split(';')[0]]));
+  const baseRates = rows
+    .filter((r) => r.code !== 'VA' && !WITHDRAWN[r.code])
+    // An illustrative base rate from the unitary class: ten classes' rates from 0.001 % upwards.
+    .map((r, i) => ({ code: r.code, name: r.name, rate: ((units.get(unitaryOf.get(r.code)) ?? 1) * (0.93 + (i % 7) / 50) * 0.9).toFixed(3) }));
+  workbook.schemes.push({ id: 'percent-scale', name: 'Scale of assessment (rates in %)', kind: 'scale', percent: true });
+  workbook.baseScales = [{ id: 'base-2025', name: 'Base scale 2025–2027', source: 'illustrative rates, derived from the unitary classes', rates: baseRates }];
+  const chosen = rows.filter((r) => !onTime.has(r.code) && !WITHDRAWN[r.code] && r.code !== 'VA' && Number(r.joined.slice(0, 4)) < FUND.from).slice(0, FUND.members);
+  const codes = [...chosen.map((r) => r.code), 'VA']; // the Holy See is not on the base scale: a fixed rate
+  const scale = { baseScale: 'base-2025', fixedRates: [{ member: 'VA', rate: '0.5' }], excludeBelow: '0.05', ceiling: '15', floor: '0.5', decimals: 3, rounding: 'largest-remainder' };
+  workbook.budgets.push({
+    id: FUND.id,
+    name: 'Special Fund (derived scale, biennium 2026–2027)',
+    schemeId: 'percent-scale',
+    currency: 'CHF',
+    roundingUnit: '1',
+    rounding: 'half-up',
+    years: [
+      { year: 2026, method: 'total', adopted: true, scale, credit: FUND.credit },
+      { year: 2027, method: 'total', adopted: true, scale, credit: FUND.credit },
+    ],
+    biennia: [{ years: [2026, 2027], amount: FUND.amount }],
+  });
+  for (const code of codes) workbook.participations.push({ member: code, budget: FUND.id, from: `${FUND.from}-01-01`, classes: [] });
+  const ledger = new engine.Ledger(workbook);
+  let n = 0;
+  for (const year of [2026, 2027]) {
+    for (const code of codes) {
+      const due = ledger.table(FUND.id, year).get(code) ?? 0n;
+      if (due > 0n) workbook.payments.push({ id: `pay-sf-${String(++n).padStart(3, '0')}`, member: code, date: `${year}-01-01`, amount: ledger.format(due, 0), currency: 'CHF', budget: FUND.id, year, reference: `Special Fund ${year}` });
+    }
+  }
+}
+
 /** The statuses the example is meant to show, checked with the engine. */
 function checkLedger(workbook) {
   const fail = (msg) => {
@@ -611,6 +655,7 @@ function checkLedger(workbook) {
 
 check(workbook);
 addLedger(workbook);
+addScaleFund(workbook);
 const statusCounts = checkLedger(workbook);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(workbook, null, 2) + '\n', 'utf8');
