@@ -47,7 +47,9 @@ app.whenReady().then(() => {
     void handlers.releaseAll().finally(() => app.exit());
   });
   const send = (c: MenuCommand) => win?.webContents.send(CHANNELS.menu, c);
-  const refreshMenu = () => void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged));
+  // The menus speak the app's language: the system's until the page says which it shows (setDocumentState).
+  let lang = app.getLocale();
+  const refreshMenu = () => void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged, lang));
   const closeGuard = createCloseGuard({
     dialog: electronCloseDialog(() => win),
     send,
@@ -59,6 +61,7 @@ app.whenReady().then(() => {
     onSaveResult: (saved) => closeGuard.onSaveResult(saved),
     onDocumentState: (s) => {
       closeGuard.onDocumentState(s);
+      if (s.lang) lang = s.lang;
       win?.setTitle(windowTitle(s.name, s.dirty));
       win?.setDocumentEdited(s.dirty);
       refreshMenu();

@@ -1,7 +1,9 @@
+import { translator } from '../shared/i18n/intl';
 import type { FileRef, MenuCommand } from '../shared/ipc/contract';
 
 // The native menu as plain data: adapters/menu.ts hands it to Electron's Menu.buildFromTemplate.
 // Undo/Redo go to the renderer, which uses our own stack, or the focused text field's undo while one is edited.
+// The labels are the app's language (catalog area app, app.menu.*); Electron names the roles' items itself.
 
 type Role = 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'toggleDevTools' | 'quit';
 
@@ -17,40 +19,42 @@ export interface MenuItem {
   click?: () => void;
 }
 
-export function menuTemplate(opts: { send(command: MenuCommand): void; recent: readonly FileRef[]; devTools: boolean; isMac: boolean }): MenuItem[] {
+export function menuTemplate(opts: { send(command: MenuCommand): void; recent: readonly FileRef[]; devTools: boolean; isMac: boolean; lang?: string }): MenuItem[] {
   const { send } = opts;
+  const tr = translator(opts.lang ?? 'en');
+  const t = (id: string) => tr(`app.menu.${id}`);
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItem => ({ label, accelerator, click: () => send(command) });
   const sep: MenuItem = { type: 'separator' };
   return [
     {
-      label: 'File',
+      label: t('file'),
       submenu: [
-        item('New', 'new', 'CmdOrCtrl+N'),
-        item('Open…', 'open', 'CmdOrCtrl+O'),
+        item(t('new'), 'new', 'CmdOrCtrl+N'),
+        item(t('open'), 'open', 'CmdOrCtrl+O'),
         {
-          label: 'Open Recent',
+          label: t('openRecent'),
           enabled: opts.recent.length > 0,
           submenu: opts.recent.map((f) => ({ label: f.name, click: () => send({ openRecent: f.id }) })),
         },
         sep,
-        item('Save', 'save', 'CmdOrCtrl+S'),
-        item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+        item(t('save'), 'save', 'CmdOrCtrl+S'),
+        item(t('saveAs'), 'saveAs', 'CmdOrCtrl+Shift+S'),
         {
           // What is shown (the table, comparison or ledger view, in its sort and filter order), as the toolbar's Export.
-          label: 'Export',
-          submenu: [item('Export as CSV…', 'export', 'CmdOrCtrl+E'), item('Export as XLSX…', 'exportXlsx', 'CmdOrCtrl+Shift+E'), item('Export as PDF…', 'exportPdf', 'CmdOrCtrl+P')],
+          label: t('export'),
+          submenu: [item(t('exportCsv'), 'export', 'CmdOrCtrl+E'), item(t('exportXlsx'), 'exportXlsx', 'CmdOrCtrl+Shift+E'), item(t('exportPdf'), 'exportPdf', 'CmdOrCtrl+P')],
         },
         sep,
         { role: 'quit' },
       ],
     },
     {
-      label: 'Edit',
+      label: t('edit'),
       submenu: [
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', opts.isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        item(t('undo'), 'undo', 'CmdOrCtrl+Z'),
+        item(t('redo'), 'redo', opts.isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
         // The second usual Redo shortcut off macOS, as a hidden item (one accelerator per item).
-        ...(opts.isMac ? [] : [{ ...item('Redo', 'redo', 'Ctrl+Shift+Z'), visible: false, acceleratorWorksWhenHidden: true }]),
+        ...(opts.isMac ? [] : [{ ...item(t('redo'), 'redo', 'Ctrl+Shift+Z'), visible: false, acceleratorWorksWhenHidden: true }]),
         sep,
         { role: 'cut' },
         { role: 'copy' },
@@ -59,9 +63,9 @@ export function menuTemplate(opts: { send(command: MenuCommand): void; recent: r
       ],
     },
     {
-      label: 'View',
+      label: t('view'),
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, sep, { role: 'togglefullscreen' }, ...(opts.devTools ? [{ role: 'toggleDevTools' as const }] : [])],
     },
-    { label: 'Help', submenu: [item('Keyboard Shortcuts', 'shortcuts', 'F1'), item('About Contribution Calculator', 'about')] },
+    { label: t('help'), submenu: [item(t('shortcuts'), 'shortcuts', 'F1'), item(t('about'), 'about')] },
   ];
 }

@@ -45,6 +45,6 @@ export function electronCloseDialog(win: () => BrowserWindow | null): CloseDialo
   };
 }
 
-export function installMenu(send: (c: MenuCommand) => void, recent: readonly FileRef[], devTools: boolean): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, recent, devTools, isMac: process.platform === 'darwin' })));
+export function installMenu(send: (c: MenuCommand) => void, recent: readonly FileRef[], devTools: boolean, lang: string): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, recent, devTools, isMac: process.platform === 'darwin', lang })));
 }

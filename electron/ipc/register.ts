@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, INVOKE_NAMES, isExportKind, type Draft, type FileRef, type InvokeName, type TeamHandlers } from '../../shared/ipc/contract';
+import { languageOf } from '../../shared/i18n/languages';
 import type { FileHandlers } from '../handlers/files';
 import { MAX_DATE_CHARS, MAX_EXPORT_BYTES, MAX_NAME_CHARS, MAX_PATH_CHARS, MAX_WORKBOOK_BYTES } from '../handlers/limits';
 import { MAX_PRINT_HTML } from '../handlers/print';
@@ -66,6 +67,8 @@ export const ARG_CHECKS: Record<InvokeName, Schema[]> = {
 export interface DocumentState {
   name: string;
   dirty: boolean;
+  /** The app's language, which the menus follow (a known one only: anything else is left out). */
+  lang?: string;
 }
 
 type Sender = { senderFrame?: { url: string; parent?: unknown } | null };
@@ -92,7 +95,8 @@ export function registerIpc(
     if (!trusted(event)) return;
     const s = state as DocumentState;
     if (typeof s !== 'object' || s === null || name(s.name) === INVALID || typeof s.dirty !== 'boolean') return;
-    opts.onDocumentState({ name: s.name, dirty: s.dirty });
+    const lang = typeof s.lang === 'string' && s.lang.length <= 35 && languageOf(s.lang) ? s.lang : undefined;
+    opts.onDocumentState({ name: s.name, dirty: s.dirty, ...(lang ? { lang } : {}) });
   };
   const onSaved = (event: IpcMainEvent, saved: unknown) => {
     if (trusted(event) && typeof saved === 'boolean') opts.onSaveResult?.(saved);

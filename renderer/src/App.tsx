@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { AddMember, ContributionsView } from './ContributionsView';
 import { DocumentProvider, useDocument, useOpenDocument } from './document/DocumentProvider';
 import { DocumentNotice, NoticeBar, RecoverOffer } from './document/Notices';
+import { useT } from './i18n';
 import { LedgerView } from './ledger/LedgerView';
 import { ViewTabs, type AppView } from './ledger/ViewTabs';
 import { ScenarioBar } from './scenarios/ScenarioBar';
@@ -24,6 +25,7 @@ export function App() {
 
 function Layout() {
   const { api, doc, notice } = useDocument();
+  const t = useT();
   const [showKeys, setShowKeys] = useState(false);
   const openKeys = useCallback(() => setShowKeys(true), []);
   const findRef = useRef<HTMLInputElement>(null);
@@ -32,7 +34,7 @@ function Layout() {
   const [page, setPage] = useState<AppView>('contributions');
 
   if (!doc || doc.workbook.budgets.length === 0) {
-    return <main className="app loading">{notice ? <NoticeBar notice={notice} /> : 'Opening the example workbook…'}</main>;
+    return <main className="app loading">{notice ? <NoticeBar notice={notice} /> : t('app.loading')}</main>;
   }
   return (
     // Keyed by the document: nothing of the previous one stays selected (member, scenario, comparison, find, open form).

@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'react';
-import { classSource, Holdings, specialUnionArticle } from '../../shared/engine';
+import { classSource, Holdings } from '../../shared/engine';
 import { addClassChange, removeClassChange, setSessionDate, refusal, type Outcome } from '../../shared/edit';
 import type { Budget, Workbook } from '../../shared/model/types';
 import { DateField, DateText, useDateReader } from './DateField';
 import { ARTICLE } from './articles';
 import { useDocument } from './document/DocumentProvider';
+import { Bidi, useSay, useT } from './i18n';
+import { useRich } from './rich';
+import { unionArticle } from './workspace';
 
 interface Props {
   workbook: Workbook;
@@ -21,6 +24,9 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
   const [session, setSession] = useState('');
   const [error, setError] = useState<string | null>(null);
   const dates = useDateReader();
+  const t = useT();
+  const say = useSay();
+  const rich = useRich();
   const changes = useMemo(() => {
     const holdings = new Holdings(workbook);
     return workbook.classChanges
@@ -29,30 +35,33 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
         let effect: string;
         try {
           const e = holdings.timeline(budget, c.member).effects.get(c.id);
-          effect = !e ? '' : e.status === 'pending' ? 'pending: no session yet' : `${e.direction}, from 1 Jan ${e.effectiveYear}`;
+          effect = !e ? '' : e.status === 'pending' ? t('members.classChanges.pending') : t('members.classChanges.effect', { direction: e.direction, year: String(e.effectiveYear) });
         } catch (err) {
           effect = (err as Error).message;
         }
         return { change: c, effect };
       });
-  }, [workbook, budget]);
+  }, [workbook, budget, t]);
   if (!classes) return null;
-  const fail = (o: Outcome) => setError(refusal(o));
+  const fail = (o: Outcome) => setError(refusal(o, say));
   // R11 a special union files no notice of its own: the class comes from the union it is linked to.
   const source = classSource(workbook, budget);
 
   return (
     <section className="class-changes" data-testid="class-changes">
-      <h3 title={ARTICLE.classChange}>Class changes</h3>
-      {changes.length === 0 && <p className="muted">None for this budget.</p>}
+      <h3 title={ARTICLE.classChange}>{t('members.classChanges.title')}</h3>
+      {changes.length === 0 && <p className="muted">{t('members.classChanges.none')}</p>}
       <ul>
         {changes.map(({ change: c, effect }) => (
           <li key={c.id}>
-            <strong>{c.member}</strong> → {c.toClass} <span className="muted">notified {dates.show(c.notifiedOn)}</span>
+            <strong>
+              <Bidi>{c.member}</Bidi>
+            </strong>{' '}
+            → <Bidi>{c.toClass}</Bidi> <span className="muted">{t('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
             <br />
-            <DateField optional ariaLabel={`Session date of ${c.id}`} value={c.sessionDate} commit={(v) => refusal(run((wb) => setSessionDate(wb, c.id, v)))} />{' '}
+            <DateField optional ariaLabel={t('members.classChanges.sessionOf', { id: c.id })} value={c.sessionDate} commit={(v) => refusal(run((wb) => setSessionDate(wb, c.id, v)), say)} />{' '}
             <span className="effect">{effect}</span>{' '}
-            <button className="link" aria-label={`Remove ${c.id}`} onClick={() => fail(run((wb) => removeClassChange(wb, c.id)))}>
+            <button className="link" aria-label={t('members.classChanges.remove', { id: c.id })} onClick={() => fail(run((wb) => removeClassChange(wb, c.id)))}>
               ×
             </button>
           </li>
@@ -60,34 +69,34 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
       </ul>
       {source && (
         <p className="muted" role="note" data-testid="class-changes-linked">
-          {budget.name} takes its classes from {source.name}: a notice of a change of class is filed with {source.name}, and the new class flows into {budget.name} ({specialUnionArticle(budget)}).
+          {rich('members.classChanges.linked', { budget: budget.name, source: source.name, article: unionArticle(t, budget) })}
         </p>
       )}
       {!source && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (!member) return setError('choose a member in the grid first');
+            if (!member) return setError(t('members.classChanges.chooseMember'));
             const on = dates.read(notified, false);
             const at = dates.read(session);
-            if (!on.ok) return setError(`Notified: ${on.message}`);
-            if (!at.ok) return setError(`Session: ${at.message}`);
+            if (!on.ok) return setError(t('members.classChanges.notifiedError', { error: on.message }));
+            if (!at.ok) return setError(t('members.classChanges.sessionError', { error: at.message }));
             fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: on.value, sessionDate: at.value || undefined })));
           }}
         >
-          <span>{member ?? 'Pick a member'} →</span>{' '}
-          <select aria-label="New class" value={toClass || classes[0]} onChange={(e) => setToClass(e.target.value)}>
+          <span>{member ? <Bidi>{member}</Bidi> : t('members.classChanges.pick')} →</span>{' '}
+          <select aria-label={t('members.classChanges.newClass')} value={toClass || classes[0]} onChange={(e) => setToClass(e.target.value)}>
             {classes.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
           <label>
-            notified <DateText text={notified} onText={setNotified} optional={false} testId="notice-notified" />
+            {t('members.classChanges.notified')} <DateText text={notified} onText={setNotified} optional={false} testId="notice-notified" />
           </label>
           <label>
-            session <DateText text={session} onText={setSession} testId="notice-session" />
+            {t('members.classChanges.session')} <DateText text={session} onText={setSession} testId="notice-session" />
           </label>
-          <button type="submit">Record notice</button>
+          <button type="submit">{t('members.classChanges.record')}</button>
         </form>
       )}
       {error && (

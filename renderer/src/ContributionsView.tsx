@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { addMember, parseAmountInput, refusal, renameMember, setBudgetYear, setClass, type Outcome } from '../../shared/edit';
 import { declaredRateWarning } from '../../shared/export/contribution-table';
-import { decimalPlaces } from '../../shared/model/decimal';
+import { Decimal, decimalPlaces } from '../../shared/model/decimal';
 import { BudgetManager } from './BudgetManager';
 import { BudgetPanel } from './BudgetPanel';
 import { ClassChanges } from './ClassChanges';
@@ -16,6 +16,9 @@ import { ScenarioPanel } from './scenarios/ScenarioPanel';
 import { scenarioEdit } from './scenarios/useScenario';
 import { SchemeEditor } from './SchemeEditor';
 import { WorkbookSettings } from './WorkbookSettings';
+import { useAmount, useSay, useT } from './i18n';
+import { useLocale } from './locale';
+import { useRich } from './rich';
 import { useWorkspace } from './workspace';
 
 // AG Charts is loaded when the charts are first shown: the main bundle stays small.
@@ -27,12 +30,21 @@ export function ContributionsView() {
   const ws = useWorkspace();
   const { budget, scheme, classes, scenario, computed, table, year, view, focusedCode, gridApi } = ws;
   const workbook = doc.workbook;
+  const t = useT();
+  const rich = useRich();
+  const say = useSay();
+  const locale = useLocale();
+  const { number } = locale;
 
   // Export writes what the user sees: the budget, year and scenario, in the grid's sort and filter order
   // (the comparison registers its own).
   const organization = workbook.organization.name;
+  // The file's title block and headers in the user's language, amounts in the user's number format (issue 11).
   useExportSource(
-    useCallback(() => (table ? membersSource(table, displayedCodes(gridApi.current), { organization, produced: today(), scenario: scenario?.name }) : null), [table, gridApi, organization, scenario]),
+    useCallback(
+      () => (table ? membersSource(table, displayedCodes(gridApi.current), { organization, produced: today(), scenario: scenario?.name, locale: locale.id, number: locale.number }) : null),
+      [table, gridApi, organization, scenario, locale],
+    ),
     view !== 'compare',
   );
 
@@ -43,8 +55,8 @@ export function ContributionsView() {
       if (scenario) o = scenarioEdit(edit, { scenario, budget, year, shown: computed, run });
       else if (edit.pinned && edit.colId === 'amount') {
         // The total row edits the budget's figure; =+500 / =-500 adjust it exactly (R3, R4).
-        const p = parseAmountInput(edit.value, table.level, { places: decimalPlaces(budget.roundingUnit), what: 'The total' });
-        o = p.ok ? (p.value === table.level ? null : run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value, adopted: true }))) : { ok: false, problems: [{ path: 'amount', message: p.message }] };
+        const p = parseAmountInput(edit.value, table.level, { places: decimalPlaces(budget.roundingUnit), what: t('app.contributions.theTotal') }, number);
+        o = p.ok ? (p.value === table.level ? null : run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value, adopted: true }))) : { ok: false, problems: [{ path: 'amount', message: p.message, msg: p.msg }] };
       } else if (edit.colId === 'class' || edit.colId === 'units') {
         const current = table.rows.find((r) => r.code === edit.rowId);
         if (current && (edit.value === current.class || (edit.colId === 'units' && edit.value === current.units))) return;
@@ -52,9 +64,9 @@ export function ContributionsView() {
       } else if (edit.colId === 'name') {
         o = run((wb) => renameMember(wb, edit.rowId, edit.value));
       }
-      if (o && !o.ok) setCellError({ rowId: edit.rowId, colId: edit.colId, message: o.problems.map((p) => p.message).join('; ') });
+      if (o && !o.ok) setCellError({ rowId: edit.rowId, colId: edit.colId, message: refusal(o, say) ?? '' });
     },
-    [budget, table, year, run, scenario, computed, setCellError],
+    [budget, table, year, run, scenario, computed, setCellError, t, say, number],
   );
 
   if (!budget) return null;
@@ -78,7 +90,7 @@ export function ContributionsView() {
         {computed.error && !workbook.participations.some((p) => p.budget === budget.id) ? (
           // A budget nobody takes part in yet (a new workbook): what to do, not an error.
           <p className="notice info" data-testid="no-members">
-            No members in {budget.name} yet: paste rows copied from a spreadsheet, import a file or add a member.
+            {rich('app.contributions.noMembers', { budget: budget.name })}
           </p>
         ) : computed.error ? (
           <p className="notice error" data-testid="engine-error">
@@ -86,7 +98,7 @@ export function ContributionsView() {
           </p>
         ) : null}
         {view === 'charts' && table ? (
-          <Suspense fallback={<p className="muted">Loading charts…</p>}>
+          <Suspense fallback={<p className="muted">{t('app.contributions.loadingCharts')}</p>}>
             <ChartsView table={table} comparison={computed.comparison} scenarioName={scenario?.name ?? null} />
           </Suspense>
         ) : view === 'compare' && computed.base ? (
@@ -105,14 +117,15 @@ function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
   const { api } = useOpenDocument();
   const { table, classes, computed, scenario, dates, find, setFind, findRef, gridApi, setFocusedCode, linked } = useWorkspace();
   const [shownCount, setShownCount] = useState(0);
+  const t = useT();
   return (
     <>
       <div className="find-bar">
         <input
           ref={findRef}
           type="search"
-          placeholder={`Find a member (${api.kind === 'electron' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl'}+F)`}
-          aria-label="Find a member by code, name or class"
+          placeholder={t('app.find.placeholder', { key: `${api.kind === 'electron' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl'}+F` })}
+          aria-label={t('app.find.label')}
           data-testid="find-member"
           value={find}
           onChange={(e) => setFind(e.target.value)}
@@ -127,7 +140,7 @@ function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
         />
         {find.trim() !== '' && (
           <span className="muted" data-testid="find-count">
-            {shownCount} of {table?.rows.length ?? 0} members shown; the total is the whole budget’s
+            {t('app.find.count', { shown: shownCount, all: table?.rows.length ?? 0 })}
           </span>
         )}
       </div>
@@ -152,9 +165,12 @@ function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
 
 /** R21–R23 under the grid's total: the sum of a percent scale's declared rates, with the warning when it is not 100. */
 function ScaleSum({ sum, warning }: { sum: string; warning: string | null }) {
+  const t = useT();
+  const amount = useAmount();
   return (
     <p className={warning ? 'scale-sum notice warning' : 'scale-sum muted'} role={warning ? 'status' : undefined} data-testid="scale-sum">
-      {warning ? `Warning: ${warning}` : `The declared rates sum to ${sum} %.`}
+      {/* The engine's warning (percentSumWarning), in the user's words: the same figure, exact. */}
+      {warning ? t('app.scaleSum.warning', { sum: amount(new Decimal(sum).toFixed()) }) : t('app.scaleSum.sum', { sum: amount(sum) })}
     </p>
   );
 }
@@ -185,6 +201,7 @@ function CellErrorBubble({ error, onClose }: { error: CellError; onClose(): void
 export function AddMember() {
   const { run } = useOpenDocument();
   const { adding, setAdding, inLedger, classes, budget, year } = useWorkspace();
+  const say = useSay();
   if (!adding || inLedger || !budget) return null;
   return (
     <AddMemberForm
@@ -192,7 +209,7 @@ export function AddMember() {
       onAdd={(code, name, value) => {
         const o = run((wb) => addMember(wb, { code, name, value, budget: budget.id, year }));
         if (o.ok) setAdding(false);
-        return refusal(o);
+        return refusal(o, say);
       }}
     />
   );
@@ -203,6 +220,7 @@ function AddMemberForm({ classes, onAdd }: { classes: string[] | null; onAdd(cod
   const [name, setName] = useState('');
   const [value, setValue] = useState(classes?.at(-1) ?? '');
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   return (
     <form
       className="add-member"
@@ -211,8 +229,8 @@ function AddMemberForm({ classes, onAdd }: { classes: string[] | null; onAdd(cod
         setError(onAdd(code, name, value));
       }}
     >
-      <input placeholder="Code" value={code} onChange={(e) => setCode(e.target.value)} size={6} autoFocus />
-      <input placeholder="Name" value={name} onChange={(e) => setName(e.target.value)} />
+      <input placeholder={t('members.add.code')} value={code} onChange={(e) => setCode(e.target.value)} size={6} autoFocus />
+      <input placeholder={t('members.add.name')} value={name} onChange={(e) => setName(e.target.value)} />
       {classes ? (
         <select value={value} onChange={(e) => setValue(e.target.value)}>
           {classes.map((c) => (
@@ -220,9 +238,9 @@ function AddMemberForm({ classes, onAdd }: { classes: string[] | null; onAdd(cod
           ))}
         </select>
       ) : (
-        <input placeholder="Weight" value={value} onChange={(e) => setValue(e.target.value)} size={8} />
+        <input placeholder={t('members.add.weight')} value={value} onChange={(e) => setValue(e.target.value)} size={8} />
       )}
-      <button type="submit">Add (joins 1 January)</button>
+      <button type="submit">{t('members.add.submit')}</button>
       {error && (
         <span className="cell-error" role="alert">
           {error}

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { datePattern, formatDate, parseDateInput } from '../../shared/edit/input';
+import { datePattern, formatDate, parseDateInput, type DateFormat, type Parsed } from '../../shared/edit/input';
+import { useT, type T } from './i18n';
 import { readDateText, useLocale } from './locale';
 import './DateField.css';
 
@@ -22,8 +23,31 @@ interface Common {
   disabled?: boolean;
 }
 
+/** DD.MM.YYYY with the letters the language uses (JJ/MM/AAAA in French); ISO's YYYY-MM-DD stays as it is. */
+function patternIn(t: T, f: DateFormat): string {
+  const p = datePattern(f);
+  return f.order === 'ymd' ? p : p.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
+}
+
+/** A date's refusal in the user's language, naming the pattern as the field's placeholder writes it. */
+function useRefusal() {
+  const t = useT();
+  const { date } = useLocale();
+  return useCallback(
+    (p: Parsed): string | null => {
+      if (p.ok) return null;
+      if (!p.msg) return p.message;
+      const values = p.msg.values && 'pattern' in p.msg.values ? { ...p.msg.values, pattern: patternIn(t, date) } : p.msg.values;
+      return t(p.msg.id, values);
+    },
+    [t, date],
+  );
+}
+
 function Shell(p: Common & { text: string; error: string | null; onText(t: string): void; onEnter(e: React.KeyboardEvent): void; onEscape(e: React.KeyboardEvent): void; onLeave(): void; onFocus?(): void }) {
   const { date } = useLocale();
+  const t = useT();
+  const pattern = patternIn(t, date);
   return (
     <span className="date-field">
       <input
@@ -35,8 +59,8 @@ function Shell(p: Common & { text: string; error: string | null; onText(t: strin
         data-testid={p.testId}
         aria-label={p.ariaLabel}
         aria-invalid={p.error !== null}
-        title={p.title ?? `A date written ${datePattern(date)}, or YYYY-MM-DD`}
-        placeholder={datePattern(date)}
+        title={p.title ?? t('app.date.title', { pattern })}
+        placeholder={pattern}
         disabled={p.disabled}
         value={p.text}
         onChange={(e) => p.onText(e.target.value)}
@@ -62,6 +86,7 @@ export function DateField(props: Common & { value: string | undefined; commit(is
   const shown = props.value ? formatDate(props.value, date) : '';
   const [text, setText] = useState(shown);
   const [error, setError] = useState<string | null>(null);
+  const refusal = useRefusal();
   // The workbook's value changed (undo, another member) or the format did: the field shows it.
   useEffect(() => {
     setText(shown);
@@ -76,7 +101,7 @@ export function DateField(props: Common & { value: string | undefined; commit(is
     }
     const p = readDateText(text, date, props.optional ?? false);
     if (!p.ok) {
-      setError(p.message);
+      setError(refusal(p));
       return false;
     }
     const iso = p.value || undefined;
@@ -125,6 +150,7 @@ export function DateField(props: Common & { value: string | undefined; commit(is
 export function DateText(props: Common & { text: string; onText(text: string): void }) {
   const { date } = useLocale();
   const [error, setError] = useState<string | null>(null);
+  const refusal = useRefusal();
   const before = useRef(props.text);
   // Cleared from outside (the form reset after recording): no refusal left beside an empty field.
   useEffect(() => {
@@ -132,7 +158,7 @@ export function DateText(props: Common & { text: string; onText(text: string): v
   }, [props.text]);
   const check = (): boolean => {
     const p = readDateText(props.text, date, props.optional ?? true);
-    setError(p.ok ? null : p.message);
+    setError(refusal(p));
     if (p.ok && p.value) props.onText(formatDate(p.value, date)); // 5.3.2026 is shown as 05.03.2026
     return p.ok;
   };
@@ -168,15 +194,18 @@ export function DateText(props: Common & { text: string; onText(text: string): v
 /** The form's side of DateText: the locale's format, to show an ISO date as text and read the text back to ISO. */
 export function useDateReader() {
   const { date } = useLocale();
+  const refusal = useRefusal();
+  // A refusal's message is in the user's language (its Message stays beside it).
+  const said = useCallback((p: Parsed): Parsed => (p.ok ? p : { ...p, message: refusal(p) ?? p.message }), [refusal]);
   // One object per format: grids take `show` into their column definitions, rebuilt only when it changes.
   return useMemo(
     () => ({
       /** ISO (from the workbook) → the text the field shows. */
       show: (iso: string | null | undefined) => (iso ? formatDate(iso, date) : ''),
       /** The text typed → ISO ('' when optional and empty), or the refusal. */
-      read: (text: string, optional = true) => readDateText(text, date, optional),
-      parse: (text: string) => parseDateInput(text, date),
+      read: (text: string, optional = true) => said(readDateText(text, date, optional)),
+      parse: (text: string) => said(parseDateInput(text, date)),
     }),
-    [date],
+    [date, said],
   );
 }

@@ -15,8 +15,10 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
-import { groupThousands } from '../../shared/model/decimal';
+import { formatDate, type DateFormat } from '../../shared/edit/input';
 import { TextEditor } from './grid/TextEditor';
+import { useAmount, useGridLocale, useT, type T } from './i18n';
+import { useLocale } from './locale';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -81,10 +83,11 @@ interface Props {
 
 /** R11 the class held through the linked union, marked with the union it comes from. */
 function LinkedClass(p: ICellRendererParams<GridRow> & { source: string; tip: string }) {
+  const t = useT();
   if (p.node.rowPinned || !p.value) return null;
   return (
     <span title={p.tip}>
-      {String(p.value)} <span className="linked-class">from {p.source}</span>
+      {String(p.value)} <span className="linked-class">{t('members.grid.classFrom', { source: p.source })}</span>
     </span>
   );
 }
@@ -105,14 +108,16 @@ const same = (a: GridRow, b: GridRow) =>
   a.difference === b.difference;
 
 /** The row's note: R12 a year of accession (pro rata or in full) and R8 a last year, R11 and R13 sources. */
-const note = (r: ContributionRow, year: number | null, d?: { from?: string; until?: string }, source?: string): string | undefined => {
+const note = (r: ContributionRow, ctx: RowContext, d?: { from?: string; until?: string }): string | undefined => {
+  const { year, t, date } = ctx;
   const parts: string[] = [];
-  const inYear = (date?: string) => date !== undefined && year !== null && date.startsWith(`${year}-`);
-  if (r.proRata) parts.push(`${inYear(d?.from) ? `joined ${d!.from}, ` : ''}pro rata ${r.proRata.num}/${r.proRata.den}`);
-  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(`joined ${d!.from}, in full`);
-  if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(`leaves ${d!.until}: last year assessed`);
-  if (r.classFrom) parts.push(`class from ${source ?? r.classFrom}`);
-  if (r.changeId) parts.push(`class change ${r.changeId}`);
+  const inYear = (day?: string) => day !== undefined && year !== null && day.startsWith(`${year}-`);
+  const fraction = r.proRata ? `${r.proRata.num}/${r.proRata.den}` : '';
+  if (r.proRata) parts.push(inYear(d?.from) ? t('members.note.joinedProRata', { date: formatDate(d!.from!, date), fraction }) : t('members.note.proRata', { fraction }));
+  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(t('members.note.joinedInFull', { date: formatDate(d!.from!, date) }));
+  if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(t('members.note.leaves', { date: formatDate(d!.until!, date) }));
+  if (r.classFrom) parts.push(t('members.note.classFrom', { source: ctx.source ?? r.classFrom }));
+  if (r.changeId) parts.push(t('members.note.classChange', { id: r.changeId }));
   return parts.length ? parts.join(' · ') : undefined;
 };
 
@@ -122,17 +127,20 @@ interface RowContext {
   year: number | null;
   /** R11 the name of the union the classes come from. */
   source?: string;
+  /** The notes are written in the user's language, dates in the user's format. */
+  t: T;
+  date: DateFormat;
 }
 
 function toGridRow(r: ContributionRow, ctx: RowContext): GridRow {
   const mark = ctx.marks?.get(r.code);
-  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r, ctx.year, ctx.dates?.get(r.code), ctx.source) };
+  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r, ctx, ctx.dates?.get(r.code)) };
   if (mark?.classChanged) row.classChanged = true;
   if (mark?.difference) row.difference = mark.difference;
   return row;
 }
 
-const rowsOf = (t: ContributionTable, marks?: ReadonlyMap<string, RowMark>, dates?: RowContext['dates'], source?: string) => t.rows.map((r) => toGridRow(r, { marks, dates, year: t.year, source }));
+const rowsOf = (table: ContributionTable, ctx: Omit<RowContext, 'year'>) => table.rows.map((r) => toGridRow(r, { ...ctx, year: table.year }));
 
 export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates, quickFilter, onShownCount, linked, percentScale }: Props) {
   const shown = useRef(new Map<string, GridRow>());
@@ -140,18 +148,22 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   /** The engine's percentage of each member in the table shown (the percent column reads it). */
   const percentOf = useRef(new Map<string, string>());
   const source = linked?.source;
-  const latest = useRef({ table, marks, dates, source });
-  latest.current = { table, marks, dates, source };
+  const t = useT();
+  const amount = useAmount();
+  const { date } = useLocale();
+  const gridLocale = useGridLocale();
+  const latest = useRef({ table, marks, dates, source, t, date });
+  latest.current = { table, marks, dates, source, t, date };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     (): ColDef<GridRow>[] => [
-      { field: 'code', headerName: 'Code', width: 90, pinned: 'left' },
-      { field: 'name', headerName: 'Member', flex: 2, minWidth: 180, editable: (p) => !p.node.rowPinned },
+      { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: 'left' },
+      { field: 'name', headerName: t('members.grid.member'), flex: 2, minWidth: 180, editable: (p) => !p.node.rowPinned },
       classes && linked
         ? ({
             // R11 read-only: the class comes from the Paris Union (Locarno Agreement Art. 7(4)(a)).
             field: 'class',
-            headerName: 'Class',
+            headerName: t('members.grid.class'),
             width: 190,
             editable: false,
             cellRenderer: LinkedClass,
@@ -162,51 +174,55 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         : classes
         ? ({
             field: 'class',
-            headerName: 'Class',
+            headerName: t('members.grid.class'),
             width: 110,
             editable: (p) => !p.node.rowPinned,
             cellEditor: 'agSelectCellEditor',
             cellEditorParams: { values: classes },
             cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
           } satisfies ColDef<GridRow>)
-        : { field: 'class', headerName: 'Class', width: 90, hide: true },
+        : { field: 'class', headerName: t('members.grid.class'), width: 90, hide: true },
       {
         field: 'units',
         // R21–R23 a percent scale: the rate as declared, beside the share assessed (rate / sum of the rates).
-        headerName: classes ? 'Units' : percentScale ? 'Declared rate %' : 'Weight',
-        headerTooltip: percentScale ? 'The rate as entered; the total row shows their sum' : undefined,
+        headerName: classes ? t('members.grid.units') : percentScale ? t('members.grid.declaredRate') : t('members.grid.weight'),
+        headerTooltip: percentScale ? t('members.grid.declaredRateTip') : undefined,
         width: 110,
         type: 'rightAligned',
+        valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
         // R2 a scale's weight is typed in; a class's units come from the scheme.
         editable: (p) => !classes && !p.node.rowPinned,
         cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
       },
       {
         colId: 'percent',
-        headerName: percentScale ? 'Share assessed %' : '%',
-        headerTooltip: percentScale ? 'The share each member is assessed on: its declared rate ÷ their sum × 100' : undefined,
+        headerName: percentScale ? t('members.grid.shareAssessed') : '%',
+        headerTooltip: percentScale ? t('members.grid.shareAssessedTip') : undefined,
         width: percentScale ? 140 : 110,
         type: 'rightAligned',
         valueGetter: (p) => (p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent)),
+        valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
       },
       {
         field: 'amount',
-        headerName: 'Amount',
+        headerName: t('members.grid.amount'),
         width: 170,
         type: 'rightAligned',
-        valueFormatter: (p) => (p.value ? groupThousands(p.value) : ''),
+        valueFormatter: (p) => (p.value ? amount(p.value) : ''),
+        // The total opens in the user's format, which the cell's parser reads back exactly (never ambiguous).
+        cellEditorParams: { show: (v: unknown) => (v ? amount(String(v)) : '') },
         editable: (p) => Boolean(p.node.rowPinned) && totalEditable,
         cellClassRules: {
           'rounded-up': (p) => Boolean(p.data?.roundedUp),
           'scenario-up': (p) => Boolean(p.data?.difference && !p.data.difference.startsWith('-')),
           'scenario-down': (p) => Boolean(p.data?.difference?.startsWith('-')),
         },
-        tooltipValueGetter: (p) => (p.data?.difference ? `${p.data.difference.startsWith('-') ? '' : '+'}${groupThousands(p.data.difference)} against the baseline` : undefined),
-        headerTooltip: 'Shares sum exactly to the total; ▴ marks a share that received a rounding unit',
+        tooltipValueGetter: (p) => (p.data?.difference ? t('members.grid.against', { difference: `${p.data.difference.startsWith('-') ? '' : '+'}${amount(p.data.difference)}` }) : undefined),
+        headerTooltip: t('members.grid.amountTip'),
       },
-      { field: 'note', headerName: 'Note', flex: 1, minWidth: 140, cellClass: 'note', tooltipField: 'note' },
+      { field: 'note', headerName: t('members.grid.note'), flex: 1, minWidth: 140, cellClass: 'note', tooltipField: 'note' },
     ],
-    [classes, totalEditable, linked, percentScale],
+    [classes, totalEditable, linked, percentScale, t, amount],
   );
 
   // Recompute = a transaction of the rows that changed; the grid keeps focus, scroll and editors (getRowId).
@@ -223,7 +239,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       return;
     }
     const prev = shown.current;
-    const rows = rowsOf(table, marks, dates, source);
+    const rows = rowsOf(table, { marks, dates, source, t, date });
     const percentsBefore = percentOf.current;
     percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
     const next = new Map(rows.map((r) => [r.code, r]));
@@ -245,8 +261,8 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     order.current = codes;
     // Percentages that moved: only the cells the grid has rendered are redrawn (it compares old and new values).
     if (appendOnly && table.rows.some((r) => percentsBefore.get(r.code) !== r.percent)) api.refreshCells({ columns: ['percent'] });
-    api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
-  }, [table, marks, dates, source, apiRef]);
+    api.setGridOption('pinnedBottomRowData', [totalRow(table, t)]);
+  }, [table, marks, dates, source, apiRef, t, date]);
 
   // Props AG Grid compares by reference are made once: a new defaultColDef (or getRowId) on every render made the
   // grid rebuild all its columns after each edit (bench/ui: the largest single cost of a class edit).
@@ -277,14 +293,14 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         apiRef.current = e.api;
         shown.current = new Map();
         order.current = [];
-        const { table, marks, dates, source } = latest.current;
+        const { table, marks, dates, source, t, date } = latest.current;
         if (table) {
           percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
-          const rows = rowsOf(table, marks, dates, source);
+          const rows = rowsOf(table, { marks, dates, source, t, date });
           e.api.setGridOption('rowData', rows);
           shown.current = new Map(rows.map((r) => [r.code, r]));
           order.current = rows.map((r) => r.code);
-          e.api.setGridOption('pinnedBottomRowData', [totalRow(table)]);
+          e.api.setGridOption('pinnedBottomRowData', [totalRow(table, t)]);
         }
       },
     }),
@@ -294,6 +310,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   return (
     <div className="grid" data-testid="members-grid">
       <AgGridReact<GridRow>
+        {...gridLocale}
         theme={gridTheme}
         columnDefs={columnDefs}
         defaultColDef={stable.defaultColDef}
@@ -318,6 +335,6 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
 }
 
 /** The pinned total: the engine's exact sum (R5), never added up here. */
-function totalRow(t: ContributionTable): GridRow {
-  return { code: '', name: `Total, ${t.rows.length} members`, class: null, units: t.totalUnits, percent: '100.0000', amount: t.total };
+function totalRow(table: ContributionTable, t: T): GridRow {
+  return { code: '', name: t('members.grid.total', { count: table.rows.length }), class: null, units: table.totalUnits, percent: '100.0000', amount: table.total };
 }

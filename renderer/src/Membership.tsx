@@ -5,6 +5,9 @@ import type { Budget, NewMemberRule, Participation, Workbook } from '../../share
 import { DateField } from './DateField';
 import { ARTICLE } from './articles';
 import { useDocument } from './document/DocumentProvider';
+import { Bidi, useSay, useT } from './i18n';
+import { useDateReader } from './DateField';
+import { useRich } from './rich';
 
 // R8/R12 joining and leaving a budget, with dates: the member chosen in the grid (or in the list, for a member
 // the engine does not assess in the year shown) and how a year of accession is assessed. The engine decides who is
@@ -23,9 +26,9 @@ export function membershipDates(participations: readonly Participation[], budget
 }
 
 const RULES: { rule: NewMemberRule; label: string }[] = [
-  { rule: 'full', label: 'in full' },
-  { rule: 'months', label: 'pro rata, whole months' },
-  { rule: 'days', label: 'pro rata, days' },
+  { rule: 'full', label: 'members.rule.full' },
+  { rule: 'months', label: 'members.rule.months' },
+  { rule: 'days', label: 'members.rule.days' },
 ];
 
 interface Props {
@@ -38,6 +41,10 @@ interface Props {
 
 export function Membership({ workbook, budget, year, table, member }: Props) {
   const { run } = useDocument();
+  const t = useT();
+  const say = useSay();
+  const rich = useRich();
+  const dates = useDateReader();
   const participants = useMemo(() => {
     const names = new Map(workbook.members.map((m) => [m.code, m.name]));
     return workbook.participations.filter((p) => p.budget === budget.id).map((p) => ({ code: p.member, name: names.get(p.member) ?? p.member, from: p.from, until: p.until }));
@@ -53,11 +60,19 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
   // Members whose dates touch the year shown: they join during it, left before it, or leave during it.
   const moving = participants.filter((x) => (x.from && x.from.startsWith(`${year}-`)) || (x.until && x.until >= `${year - 1}-12-31` && x.until <= `${year}-12-31`));
 
+  // What the list says of a member moving in the year shown: joins, leaves or left, with the dates.
+  const moves = (x: (typeof participants)[number]) => {
+    const joins = x.from?.startsWith(`${year}-`) ? t('members.moves.joins', { date: dates.show(x.from) }) : '';
+    const until = x.until && x.until >= `${year - 1}-12-31` && x.until <= `${year}-12-31` ? x.until : undefined;
+    const leaves = until ? t(until < `${year}-01-01` ? 'members.moves.left' : 'members.moves.leaves', { date: dates.show(until) }) : '';
+    return joins && leaves ? t('members.moves.both', { joins, leaves }) : joins || leaves;
+  };
+
   return (
     <section className="class-changes membership" data-testid="membership">
-      <h3 title={ARTICLE.due}>Joining and leaving</h3>
+      <h3 title={ARTICLE.due}>{t('members.membership.title')}</h3>
       <label className="field">
-        <span>Member</span>
+        <span>{t('members.membership.member')}</span>
         {/* The full list is built only once the picker is used: with 10,000 members, reconciling the options on every
             open of a workbook cost ~300 ms of React's sibling search. */}
         <select
@@ -67,7 +82,7 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
           onFocus={() => setListed(true)}
           onPointerDown={() => setListed(true)}
         >
-          <option value="">Pick a member…</option>
+          <option value="">{t('members.membership.pick')}</option>
           {(listed ? participants : p ? [p] : []).map((x) => (
             <option key={x.code} value={x.code}>
               {x.code} {x.name}
@@ -78,28 +93,34 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
       {p && (
         <>
           <label className="field">
-            <span>Joined {budget.name} on</span>
-            <DateField optional value={p.from} testId="accession-date" commit={(v) => refusal(run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })))} />
+            <span>{rich('members.membership.joined', { budget: budget.name })}</span>
+            <DateField optional value={p.from} testId="accession-date" commit={(v) => refusal(run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })), say)} />
           </label>
           <label className="field">
-            <span>Leaves on (last day)</span>
-            <DateField optional value={p.until} testId="leaving-date" commit={(v) => refusal(run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })))} />
+            <span>{t('members.membership.leaves')}</span>
+            <DateField optional value={p.until} testId="leaving-date" commit={(v) => refusal(run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })), say)} />
           </label>
           <p className="effect" data-testid="membership-effect">
             {row
               ? row.proRata
-                ? `${year}: assessed pro rata ${row.proRata.num}/${row.proRata.den} (year of accession)`
-                : `${year}: assessed${p.from?.startsWith(`${year}-`) ? ' in full (year of accession)' : ''}`
-              : `${year}: not assessed (${p.from && p.from > `${year}-12-31` ? `joins ${p.from}` : p.until ? `left ${p.until}` : 'not a member that year'})`}
+                ? t('members.effect.proRata', { year: String(year), fraction: `${row.proRata.num}/${row.proRata.den}` })
+                : p.from?.startsWith(`${year}-`)
+                  ? t('members.effect.inFull', { year: String(year) })
+                  : t('members.effect.assessed', { year: String(year) })
+              : p.from && p.from > `${year}-12-31`
+                ? t('members.effect.notYetJoins', { year: String(year), date: dates.show(p.from) })
+                : p.until
+                  ? t('members.effect.left', { year: String(year), date: dates.show(p.until) })
+                  : t('members.effect.notMember', { year: String(year) })}
           </p>
         </>
       )}
       <label className="field">
-        <span>Year of accession assessed</span>
+        <span>{t('members.membership.rule')}</span>
         <select data-testid="new-member-rule" value={workbook.settings.newMemberRule} onChange={(e) => refusal(run((wb) => setNewMemberRule(wb, e.target.value as NewMemberRule)))}>
           {RULES.map((r) => (
             <option key={r.rule} value={r.rule}>
-              {r.label}
+              {t(r.label)}
             </option>
           ))}
         </select>
@@ -109,10 +130,9 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
           {moving.map((x) => (
             <li key={x.code}>
               <button className="link plain" onClick={() => setPicked(x.code)}>
-                {x.code}
+                <Bidi>{x.code}</Bidi>
               </button>{' '}
-              {x.from?.startsWith(`${year}-`) ? `joins ${x.from}` : ''}
-              {x.until && x.until >= `${year - 1}-12-31` && x.until <= `${year}-12-31` ? `${x.from?.startsWith(`${year}-`) ? ', ' : ''}${x.until < `${year}-01-01` ? 'left' : 'leaves'} ${x.until}` : ''}
+              {moves(x)}
             </li>
           ))}
         </ul>

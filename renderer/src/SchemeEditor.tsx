@@ -4,6 +4,7 @@ import type { Scheme } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 import { ARTICLE } from './articles';
 import { useDocument } from './document/DocumentProvider';
+import { useSay, useT } from './i18n';
 
 /** R1 the budget's class scheme as editable data: units per class, classes added and removed (undoable). */
 export function SchemeEditor({ scheme }: { scheme: Scheme }) {
@@ -11,14 +12,16 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
   const [code, setCode] = useState('');
   const [units, setUnits] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
+  const say = useSay();
   if (scheme.kind !== 'classes') return null;
   return (
     <details className="scheme-editor" data-testid="scheme-editor">
-      <summary title={ARTICLE.classes}>Scheme: {scheme.name}</summary>
+      <summary title={ARTICLE.classes}>{t('members.scheme.title', { name: scheme.name })}</summary>
       {scheme.classes.map((c) => (
         <div className="scheme-row" key={c.code}>
-          <CommitField label={`Class ${c.code}`} testId={`units-${c.code}`} value={c.units} commit={(text) => refusal(run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })))} />
-          <button className="link" aria-label={`Remove class ${c.code}`} onClick={() => setError(refusal(run((wb) => removeSchemeClass(wb, { scheme: scheme.id, code: c.code }))))}>
+          <CommitField label={t('members.scheme.class', { code: c.code })} testId={`units-${c.code}`} value={c.units} commit={(text) => refusal(run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })), say)} />
+          <button className="link" aria-label={t('members.scheme.remove', { code: c.code })} onClick={() => setError(refusal(run((wb) => removeSchemeClass(wb, { scheme: scheme.id, code: c.code })), say))}>
             ×
           </button>
         </div>
@@ -26,7 +29,7 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const m = refusal(run((wb) => addSchemeClass(wb, { scheme: scheme.id, code, units })));
+          const m = refusal(run((wb) => addSchemeClass(wb, { scheme: scheme.id, code, units })), say);
           setError(m);
           if (!m) {
             setCode('');
@@ -34,9 +37,9 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
           }
         }}
       >
-        <input placeholder="Class" size={6} value={code} onChange={(e) => setCode(e.target.value)} />
-        <input placeholder="Units" size={7} value={units} onChange={(e) => setUnits(e.target.value)} />
-        <button type="submit">Add class</button>
+        <input placeholder={t('members.scheme.classPlaceholder')} size={6} value={code} onChange={(e) => setCode(e.target.value)} />
+        <input placeholder={t('members.scheme.units')} size={7} value={units} onChange={(e) => setUnits(e.target.value)} />
+        <button type="submit">{t('members.scheme.add')}</button>
       </form>
       {error && (
         <span className="cell-error" role="alert">

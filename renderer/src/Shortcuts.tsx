@@ -1,48 +1,51 @@
 import { useEffect, useRef } from 'react';
+import { formatDate, type DateFormat } from '../../shared/edit/input';
+import { useT, type T } from './i18n';
+import { useLocale } from './locale';
 
 // Help → Keyboard Shortcuts (F1): what the app answers to. A modal <dialog>: Escape closes it, focus stays inside.
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-function groups(desktop: boolean): [string, [string, string][]][] {
+function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, string][]][] {
   return [
     [
-      'Files',
+      t('app.keys.files'),
       [
-        ...(desktop ? ([[`${MOD}+N`, 'New workbook']] as [string, string][]) : []),
-        [`${MOD}+O`, 'Open a workbook'],
-        [`${MOD}+S`, desktop ? 'Save (the previous version is kept as .bak)' : 'Save (the browser downloads the file)'],
-        [`${MOD}+Shift+S`, 'Save as…'],
+        ...(desktop ? ([[`${MOD}+N`, t('app.keys.new')]] as [string, string][]) : []),
+        [`${MOD}+O`, t('app.keys.open')],
+        [`${MOD}+S`, desktop ? t('app.keys.saveDesktop') : t('app.keys.saveBrowser')],
+        [`${MOD}+Shift+S`, t('app.keys.saveAs')],
         ...(desktop
           ? ([
-              [`${MOD}+E`, 'Export the table shown as CSV'],
-              [`${MOD}+Shift+E`, 'Export it as XLSX'],
+              [`${MOD}+E`, t('app.keys.exportCsv')],
+              [`${MOD}+Shift+E`, t('app.keys.exportXlsx')],
             ] as [string, string][])
           : []),
-        [`${MOD}+P`, desktop ? 'Export it as PDF' : 'Print it (choose “Save as PDF”)'],
+        [`${MOD}+P`, desktop ? t('app.keys.exportPdf') : t('app.keys.print')],
       ],
     ],
     [
-      'Editing',
+      t('app.keys.editing'),
       [
-        [`${MOD}+Z`, 'Undo'],
-        [`${MOD}+Shift+Z, ${MOD}+Y`, 'Redo'],
-        ['Enter', 'Next cell down'],
-        ['Tab, Shift+Tab', 'Next cell to the right, to the left'],
-        ['F2 or typing', 'Edit the cell'],
-        ['Escape', 'Cancel the edit'],
-        ['31.12.2026, 2026-12-31', 'A date: in the format chosen under “Organization and settings”, or ISO; Enter takes it, Escape goes back'],
-        ['=+500, =−500', 'Raise or lower the amount shown by exactly 500 (−500 alone is a negative amount)'],
-        [`${MOD}+V`, 'Paste rows copied from a spreadsheet (one undoable step)'],
+        [`${MOD}+Z`, t('app.keys.undo')],
+        [`${MOD}+Shift+Z, ${MOD}+Y`, t('app.keys.redo')],
+        ['Enter', t('app.keys.down')],
+        ['Tab, Shift+Tab', t('app.keys.across')],
+        [t('app.keys.editKeys'), t('app.keys.edit')],
+        ['Escape', t('app.keys.cancel')],
+        [t('app.keys.dateKeys', { example: formatDate('2026-12-31', date) === '2026-12-31' ? '31.12.2026' : formatDate('2026-12-31', date) }), t('app.keys.date')],
+        ['=+500, =−500', t('app.keys.adjust')],
+        [`${MOD}+V`, t('app.keys.paste')],
       ],
     ],
     [
-      'Views',
+      t('app.keys.views'),
       [
-        ['Alt+1 … Alt+5', 'Contributions, Payments, Voting status, Working capital fund, Advances'],
-        [`${MOD}+F`, 'Find a member in the contributions (Enter goes to it, Escape clears)'],
-        ['← →', 'Move along the view tabs'],
-        ['F1', 'This list'],
+        ['Alt+1 … Alt+5', t('app.keys.tabs')],
+        [`${MOD}+F`, t('app.keys.find')],
+        ['← →', t('app.keys.tabMove')],
+        ['F1', t('app.keys.thisList')],
       ],
     ],
   ];
@@ -50,14 +53,16 @@ function groups(desktop: boolean): [string, [string, string][]][] {
 
 export function Shortcuts({ desktop, onClose }: { desktop: boolean; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useT();
+  const { date } = useLocale();
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
   return (
     <dialog ref={ref} className="shortcuts" data-testid="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      {groups(desktop).map(([title, rows]) => (
+      <h2 id="shortcuts-title">{t('app.toolbar.shortcuts')}</h2>
+      {groups(desktop, t, date).map(([title, rows]) => (
         <section key={title}>
           <h3>{title}</h3>
           <table>
@@ -75,7 +80,7 @@ export function Shortcuts({ desktop, onClose }: { desktop: boolean; onClose(): v
         </section>
       ))}
       <form method="dialog">
-        <button autoFocus>Close</button>
+        <button autoFocus>{t('app.keys.close')}</button>
       </form>
     </dialog>
   );

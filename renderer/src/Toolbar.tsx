@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { removeMember } from '../../shared/edit';
 import { applyMembersImport, membersImportRows, previewMembersImport, type MembersImportArgs } from '../../shared/edit/import-preview';
+import { msg } from '../../shared/i18n/intl';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { readMembers } from '../../shared/model/members-csv';
 import { useOpenDocument } from './document/DocumentProvider';
@@ -16,6 +17,7 @@ function useMembersImport() {
   const { doc, run, notify } = useOpenDocument();
   const { budget, classes, year } = useWorkspace();
   const workbook = doc.workbook;
+  const t = useT();
   const [memberImport, setMemberImport] = useState<{ file: string; where: string; what: 'class' | 'weight'; notices: string[]; args: MembersImportArgs } | null>(null);
   const preview = useMemo(() => (memberImport ? previewMembersImport(workbook, memberImport.args) : null), [memberImport, workbook]);
   const importFile = useCallback(
@@ -25,19 +27,19 @@ function useMembersImport() {
       try {
         table = await readTable(file, { comments: true });
       } catch (e) {
-        return notify({ kind: 'error', text: `${file.name} could not be read as ${isSheet(file.name) ? 'an Excel workbook' : 'text'}: ${(e as Error).message}` });
+        return notify({ kind: 'error', text: msg('members.import.unreadable', { file: file.name, sheet: isSheet(file.name) ? 'yes' : 'no', error: (e as Error).message }) });
       }
       const what = classes ? 'class' : 'weight';
       const read = readMembers(table, what);
-      setMemberImport({ file: file.name, where: `${budget.name}, ${year}`, what, notices: read.notices, args: { budget: budget.id, year, ...membersImportRows(read) } });
+      setMemberImport({ file: file.name, where: t('members.import.where2', { budget: budget.name, year: String(year) }), what, notices: read.notices, args: { budget: budget.id, year, ...membersImportRows(read) } });
     },
-    [budget, classes, year, notify],
+    [budget, classes, year, notify, t],
   );
   const apply = useCallback(() => {
     if (!memberImport) return;
     const o = run((wb) => applyMembersImport(wb, memberImport.args));
     setMemberImport(null);
-    if (!o.ok) notify({ kind: 'error', text: `Nothing was imported from ${memberImport.file}:`, problems: o.problems });
+    if (!o.ok) notify({ kind: 'error', text: msg('members.import.nothingImported', { file: memberImport.file }), problems: o.problems });
   }, [memberImport, run, notify]);
   const dialog =
     memberImport && preview ? (
@@ -152,7 +154,7 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
             const code = focusedCode;
             if (code) {
               const o = run((wb) => removeMember(wb, code));
-              if (!o.ok) notify({ kind: 'error', text: o.problems[0].message });
+              if (!o.ok) notify({ kind: 'error', text: o.problems[0].msg ?? o.problems[0].message });
             }
           }}
         >

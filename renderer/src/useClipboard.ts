@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { formatTsv, pasteRows } from '../../shared/edit';
+import { msg } from '../../shared/i18n/intl';
 import { useDocument } from './document/DocumentProvider';
 import { isTextField } from './useCommands';
 import { useWorkspace } from './workspace';
@@ -14,9 +15,9 @@ export function useClipboard() {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       e.preventDefault();
-      if (scenario) return notify({ kind: 'error', text: 'Rows are pasted into the baseline: choose “Baseline” first (a scenario never changes it).' });
+      if (scenario) return notify({ kind: 'error', text: msg('app.paste.inScenario') });
       const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
-      if (!o.ok) notify({ kind: 'error', text: 'Nothing was pasted:', problems: o.problems });
+      if (!o.ok) notify({ kind: 'error', text: msg('app.paste.nothing'), problems: o.problems });
     };
     const onCopy = (e: ClipboardEvent) => {
       if (isTextField(e.target) || !table || !focusedCode) return;

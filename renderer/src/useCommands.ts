@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
+import { msg } from '../../shared/i18n/intl';
 import { useDocument } from './document/DocumentProvider';
 
 /** Text fields keep their own undo and paste (the grid's cell editor is one). */
@@ -45,7 +46,7 @@ export function useCommands(showKeys: () => void, findRef: React.RefObject<HTMLI
         case 'shortcuts':
           return showKeys();
         case 'about':
-          return notify({ kind: 'info', text: 'Contribution Calculator: exact assessed contributions, budget by budget, with what-if scenarios.' });
+          return notify({ kind: 'info', text: msg('app.about') });
       }
     },
     [api, newWorkbook, open, openRecent, save, saveAs, runExport, step, showKeys, notify],

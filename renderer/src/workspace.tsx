@@ -1,6 +1,8 @@
 import type { GridApi } from 'ag-grid-community';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { classSource, specialUnionArticle } from '../../shared/engine/classes';
+import { classSource } from '../../shared/engine/classes';
+import type { Budget } from '../../shared/model/types';
+import { useT, type T } from './i18n';
 import type { Workbook } from '../../shared/model/types';
 import type { GridRow } from './MembersGrid';
 import { membershipDates } from './Membership';
@@ -10,6 +12,11 @@ import { useShown } from './scenarios/useScenario';
 
 // What the user is looking at in a document (budget, year, scenario, view, the member focused, the find): not part of
 // the document, so not in its store. Mounted per document (keyed by its generation), so none of it outlives it.
+
+/** R11 the article that links a special union's classes to the Paris Union's (shared/model specialUnionArticle), in words. */
+export function unionArticle(t: T, budget: Pick<Budget, 'id' | 'name'>): string {
+  return t(/locarno/i.test(budget.name) || budget.id === 'locarno' ? 'app.linked.articleLocarno' : 'app.linked.articleOther');
+}
 
 export function defaultYear(years: number[]): number {
   const now = new Date().getFullYear();
@@ -29,6 +36,7 @@ function useWorkspaceState(workbook: Workbook, page: AppView, setPage: (p: AppVi
   const [find, setFind] = useState('');
   const [adding, setAdding] = useState(false);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
+  const t = useT();
 
   const budget = workbook.budgets.find((b) => b.id === budgetId) ?? workbook.budgets[0];
   const scheme = budget && workbook.schemes.find((s) => s.id === budget.schemeId);
@@ -38,9 +46,9 @@ function useWorkspaceState(workbook: Workbook, page: AppView, setPage: (p: AppVi
   const linked = useMemo(() => {
     const source = budget && classes ? classSource({ budgets: allBudgets }, budget) : undefined;
     if (!budget || !source) return undefined;
-    const tip = `A member of ${budget.name} belongs to the same class as in ${source.name} and pays on the same units (${specialUnionArticle(budget)}). Change its class, or file a class-change notice, in ${source.name}.`;
+    const tip = t('app.linked.tip', { budget: budget.name, source: source.name, article: unionArticle(t, budget) });
     return { source: source.name, tip };
-  }, [allBudgets, budget, classes]);
+  }, [allBudgets, budget, classes, t]);
 
   // The engine computes every amount; the renderer only shows them (R3). A scenario is never the baseline (R14).
   const scenario = workbook.scenarios.find((s) => s.id === scenarioId) ?? null;
@@ -71,7 +79,7 @@ function useWorkspaceState(workbook: Workbook, page: AppView, setPage: (p: AppVi
   return {
     budget, scheme, classes, linked, scenario, computed, table: computed.table, dates, years, year, setYear, selectBudget,
     setScenarioId, view, setView, focusedCode, setFocusedCode, find, setFind, findRef, adding, setAdding, gridApi,
-    page, setPage, inLedger, notHere: inLedger ? 'Used by the Contributions view' : undefined,
+    page, setPage, inLedger, notHere: inLedger ? t('app.notHere') : undefined,
   };
 }
 

@@ -10,6 +10,8 @@ import type { Workbook } from '../../shared/model/types';
 import { blankWorkbook } from '../../renderer/src/document/blank';
 import { DocumentProvider, useDocument, type DocumentStore } from '../../renderer/src/document/DocumentProvider';
 import { DocumentNotice, RecoverOffer } from '../../renderer/src/document/Notices';
+import { noticeText } from '../../renderer/src/document/reducer';
+import { I18nProvider } from '../../renderer/src/i18n';
 
 const EXAMPLE: FileRef = { id: 'example', name: 'example.json' };
 const text = (wb: Workbook) => JSON.stringify(wb);
@@ -18,7 +20,7 @@ const text = (wb: Workbook) => JSON.stringify(wb);
 function fakePlatform(opts: { draft?: Draft | null; failSave?: string } = {}) {
   const files = new Map<string, string>([[EXAMPLE.id, text(blankWorkbook(2024))]]);
   const calls: string[] = [];
-  const state = { draft: opts.draft ?? null, titles: [] as { name: string; dirty: boolean }[] };
+  const state = { draft: opts.draft ?? null, titles: [] as { name: string; dirty: boolean; lang?: string }[] };
   const opened = (f: FileRef): OpenResult => ({ ok: true, opened: { file: f, text: files.get(f.id)! } });
   const api: DesktopApi = {
     kind: 'browser',
@@ -63,7 +65,8 @@ function mount(api: DesktopApi) {
     return null;
   }
   // The components that show the store: the recovery offer and the notice.
-  render(createElement(DocumentProvider, { api, children: [createElement(Probe, { key: 'p' }), createElement(RecoverOffer, { key: 'r' }), createElement(DocumentNotice, { key: 'n' })] }));
+  const provider = createElement(DocumentProvider, { api, children: [createElement(Probe, { key: 'p' }), createElement(RecoverOffer, { key: 'r' }), createElement(DocumentNotice, { key: 'n' })] });
+  render(createElement(I18nProvider, { children: provider }));
   return () => seen.current!;
 }
 
@@ -77,13 +80,15 @@ describe('document lifecycle (provider with a fake platform)', () => {
     const p = fakePlatform();
     const store = mount(p.api);
     await waitFor(() => expect(store().doc?.file).toEqual(EXAMPLE));
-    expect(store().notice).toEqual({ kind: 'info', text: 'Opened example.json' });
+    expect(store().notice?.kind).toBe('info');
+    expect(noticeText(store().notice!)).toBe('Opened example.json');
+    expect(noticeText(store().notice!, 'fr')).toBe('example.json ouvert');
     expect(store().dirty).toBe(false);
 
     act(() => void store().run(addAA));
     expect(codes(store())).toEqual(['AA']);
     expect(store().dirty).toBe(true);
-    await waitFor(() => expect(p.state.titles.at(-1)).toEqual({ name: 'example.json', dirty: true }));
+    await waitFor(() => expect(p.state.titles.at(-1)).toEqual({ name: 'example.json', dirty: true, lang: 'en' }));
 
     act(() => store().step('undo'));
     expect(codes(store())).toEqual([]);
@@ -95,7 +100,7 @@ describe('document lifecycle (provider with a fake platform)', () => {
     await act(async () => void (ok = await store().save()));
     expect(ok).toBe(true);
     expect(store().dirty).toBe(false);
-    expect(store().notice?.text).toBe('Saved example.json');
+    expect(noticeText(store().notice!)).toBe('Saved example.json');
     expect(JSON.parse(p.files.get(EXAMPLE.id)!).members.map((m: { code: string }) => m.code)).toEqual(['AA']);
     expect(p.calls).toContain('clearAutosave');
     expect(store().doc!.history.undo).toHaveLength(1); // saving keeps the undo history
@@ -130,7 +135,7 @@ describe('document lifecycle (provider with a fake platform)', () => {
     expect(store().doc!.file).toEqual(draft.file);
     expect(codes(store())).toEqual(['AA']);
     expect(store().dirty).toBe(true); // recovered work is not saved until the user saves it
-    expect(store().notice?.text).toBe('Recovered unsaved work on budget.json: save it to keep it');
+    expect(noticeText(store().notice!)).toBe('Recovered unsaved work on budget.json: save it to keep it');
   });
 
   it('discarding the offer clears the kept draft', async () => {
@@ -156,7 +161,7 @@ describe('document lifecycle (provider with a fake platform)', () => {
     expect(store().doc!.workbook).toBe(before.workbook);
     expect(store().doc!.history).toBe(before.history);
     expect(store().dirty).toBe(true);
-    expect(p.state.titles.at(-1)).toEqual({ name: 'example.json', dirty: true });
+    expect(p.state.titles.at(-1)).toEqual({ name: 'example.json', dirty: true, lang: 'en' });
     expect(p.calls).not.toContain('clearAutosave'); // the draft of the unsaved work stays
     await waitFor(() => expect(p.state.draft).not.toBeNull(), { timeout: 3000 });
   });

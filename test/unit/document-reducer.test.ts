@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMember, renameMember } from '../../shared/edit';
 import { blankWorkbook } from '../../renderer/src/document/blank';
-import { documentReducer, INITIAL_STATE, isDirty, runCommand, type DocumentState } from '../../renderer/src/document/reducer';
+import { documentReducer, INITIAL_STATE, isDirty, noticeText, runCommand, type DocumentState } from '../../renderer/src/document/reducer';
 
 // The document store's reducer: pure, so the lifecycle's state changes are tested without React or a platform.
 
@@ -25,7 +25,8 @@ describe('document reducer', () => {
     expect(state.doc!.workbook.members.map((m) => m.code)).toEqual(['AA']);
     expect(state.doc!.history.undo).toHaveLength(1);
     expect(isDirty(state.doc)).toBe(true);
-    expect(state.notice).toEqual({ kind: 'info', text: state.doc!.history.undo[0].label });
+    expect(state.notice?.kind).toBe('info');
+    expect(noticeText(state.notice!)).toBe(state.doc!.history.undo[0].label);
     expect(s0.doc!.workbook.members).toEqual([]); // the state before is untouched
   });
 
@@ -41,10 +42,11 @@ describe('document reducer', () => {
     const u = documentReducer(s1, { type: 'undo' });
     expect(u.doc!.workbook.members).toEqual([]);
     expect(isDirty(u.doc)).toBe(false);
-    expect(u.notice?.text).toMatch(/^Undid: /);
+    expect(noticeText(u.notice!)).toBe(`Undid: ${s1.doc!.history.undo[0].label}`);
+    expect(noticeText(u.notice!, 'fr')).toMatch(/^Annulé : /);
     const r = documentReducer(u, { type: 'redo' });
     expect(r.doc!.workbook.members.map((m) => m.code)).toEqual(['AA']);
-    expect(r.notice?.text).toMatch(/^Redid: /);
+    expect(noticeText(r.notice!)).toMatch(/^Redid: /);
     expect(documentReducer(r, { type: 'redo' })).toBe(r); // nothing to redo
   });
 

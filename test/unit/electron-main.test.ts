@@ -55,6 +55,7 @@ vi.mock('electron', () => {
     enableSandbox: () => (rec.sandbox = true),
     whenReady: () => Promise.resolve(),
     getPath: () => '/tmp/cc-user-data',
+    getLocale: () => 'en-US',
     getAppPath: () => process.cwd(),
     on: (e: string) => rec.appEvents.push(e),
     quit: () => {},

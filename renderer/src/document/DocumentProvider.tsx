@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Outcome } from '../../../shared/edit';
+import { msg, translator } from '../../../shared/i18n/intl';
 import type { DesktopApi, OpenResult } from '../../../shared/ipc/contract';
 import type { Workbook } from '../../../shared/model/types';
 import { platform } from '../../platform';
+import { getLocale, useLocale } from '../locale';
 import { useExport, type ExportKind } from '../export/ExportMenu';
 import type { ExportSource } from '../export/exports';
 import { BACKGROUND_FROM, readWorkbook } from '../open/readWorkbook';
@@ -92,14 +94,15 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       // A large file is checked in the background (progress shown); a later open supersedes this one.
       const ticket = ++loading.current;
       const size = r.opened.text.length;
-      if (size >= BACKGROUND_FROM) dispatch({ type: 'notice', notice: { kind: 'info', text: `Opening ${r.opened.file.name} (${(size / 1e6).toFixed(1)} MB): checking every figure…`, busy: true } });
+      if (size >= BACKGROUND_FROM) dispatch({ type: 'notice', notice: { kind: 'info', text: msg('app.notice.opening', { file: r.opened.file.name, size: (size / 1e6).toFixed(1) }), busy: true } });
       const parsed = await readWorkbook(r.opened.text);
       if (ticket !== loading.current) return;
       if (!parsed.workbook) {
-        const problems = parsed.problems.map((p, i) => ({ path: parsed.lines[i] ? `line ${parsed.lines[i]}` : p.path, message: p.message }));
-        return dispatch({ type: 'notice', notice: { kind: 'error', text: `${r.opened.file.name} could not be opened; it was left as it is.`, problems } });
+        const t = translator(getLocale().id);
+        const problems = parsed.problems.map((p, i) => ({ path: parsed.lines[i] ? t('app.notice.line', { line: String(parsed.lines[i]) }) : p.path, message: p.message }));
+        return dispatch({ type: 'notice', notice: { kind: 'error', text: msg('app.notice.notOpened', { file: r.opened.file.name }), problems } });
       }
-      dispatch({ type: 'adopt', workbook: parsed.workbook, file: r.opened.file, notice: openedNotice(`Opened ${r.opened.file.name}`, parsed.warnings) });
+      dispatch({ type: 'adopt', workbook: parsed.workbook, file: r.opened.file, notice: openedNotice(msg('app.notice.opened', { file: r.opened.file.name }), parsed.warnings) });
       refreshRecent();
     },
     [dispatch, refreshRecent],
@@ -145,23 +148,23 @@ export function DocumentProvider({ children, api: given, start = true }: { child
     const offer = ref.current.draftOffer;
     if (!offer) return;
     dispatch({ type: 'draftOffer', draft: null });
-    dispatch({ type: 'notice', notice: { kind: 'info', text: 'Recovering unsaved work…', busy: true } });
+    dispatch({ type: 'notice', notice: { kind: 'info', text: msg('app.notice.recovering'), busy: true } });
     const parsed = await readWorkbook(offer.text);
     if (parsed.workbook) {
       // Recovered work is unsaved: its saved state is the document it replaces (or a blank one), so it shows dirty.
       const current = ref.current.doc?.workbook;
       const saved = current && current !== parsed.workbook ? current : blankWorkbook(new Date().getFullYear());
-      const notice = openedNotice(`Recovered unsaved work on ${offer.file?.name ?? 'Untitled'}: save it to keep it`, parsed.warnings);
+      const notice = openedNotice(offer.file ? msg('app.notice.recovered', { file: offer.file.name }) : msg('app.notice.recoveredUntitled'), parsed.warnings);
       dispatch({ type: 'adopt', workbook: parsed.workbook, file: offer.file, saved, notice });
     } else {
       // Left in storage: nothing is deleted because it could not be read here.
-      dispatch({ type: 'notice', notice: { kind: 'error', text: 'The kept draft could not be read; it was left as it is.', problems: parsed.problems } });
+      dispatch({ type: 'notice', notice: { kind: 'error', text: msg('app.notice.draftUnreadable'), problems: parsed.problems } });
     }
   }, [dispatch]);
 
   const exportSourceRef = useRef<(() => ExportSource | null) | null>(null);
   const exportSource = useCallback(() => (ref.current.doc ? (exportSourceRef.current?.() ?? null) : null), []);
-  const runExport = useExport(api, exportSource, useCallback((kind: 'info' | 'error', text: string, busy?: boolean) => dispatch({ type: 'notice', notice: { kind, text, busy } }), [dispatch]));
+  const runExport = useExport(api, exportSource, useCallback((kind: 'info' | 'error', text: Notice['text'], busy?: boolean) => dispatch({ type: 'notice', notice: { kind, text, busy } }), [dispatch]));
 
   // Start: offer a draft left by a session that did not close cleanly, else open the bundled example.
   useEffect(() => {
@@ -177,9 +180,11 @@ export function DocumentProvider({ children, api: given, start = true }: { child
   // Title with the file name and the unsaved mark; the shell asks before closing when dirty.
   const { doc } = state;
   const dirty = isDirty(doc);
+  // The shell's menus follow the language: it is told with the document's state.
+  const lang = useLocale().id;
   useEffect(() => {
-    if (doc) api.setDocumentState({ name: doc.file?.name ?? 'Untitled', dirty });
-  }, [api, doc, dirty]);
+    if (doc) api.setDocumentState({ name: doc.file?.name ?? translator(lang)('app.toolbar.untitled'), dirty, lang });
+  }, [api, doc, dirty, lang]);
 
   // Autosave a draft of unsaved work (debounced) so a crash can be recovered.
   useEffect(() => {
@@ -212,7 +217,7 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       open: async () => load(await api.open()),
       openRecent: async (id: string) => load(await api.openRecent(id)),
       openExample: async () => load(await api.openExample()),
-      newWorkbook: () => dispatch({ type: 'adopt', workbook: blankWorkbook(new Date().getFullYear()), file: null, notice: { kind: 'info', text: 'New workbook: paste members from a spreadsheet or add them.' } }),
+      newWorkbook: () => dispatch({ type: 'adopt', workbook: blankWorkbook(new Date().getFullYear(), translator(getLocale().id)('app.blank.budget')), file: null, notice: { kind: 'info', text: msg('app.notice.newWorkbook') } }),
       recoverDraft,
       discardDraft: () => {
         dispatch({ type: 'draftOffer', draft: null });

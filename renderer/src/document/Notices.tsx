@@ -1,21 +1,32 @@
-import type { Notice } from './reducer';
 import { useDocument } from './DocumentProvider';
+import { TeamNotices } from '../merge/TeamNotices';
+import { useT } from '../i18n';
+import { useLocale } from '../locale';
+import { useRich } from '../rich';
+import type { Message } from '../../../shared/i18n/intl';
+import type { Notice } from './reducer';
 
 export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () => void }) {
+  const t = useT();
+  const say = (m: string | Message) => (typeof m === 'string' ? m : t(m.id, m.values));
+  const words = (text: Notice['text'], inner: Notice['inner']) =>
+    typeof text === 'string' ? text : t(text.id, { ...text.values, ...Object.fromEntries(Object.entries(inner ?? {}).map(([k, v]) => [k, say(v)])) });
   return (
     <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} aria-busy={notice.busy ?? false} data-testid="notice">
       {notice.busy && <span className="spinner" aria-hidden="true" />}
-      <span>{notice.text}</span>
+      <span>{words(notice.text, notice.inner)}</span>
       {notice.problems && (
         <ul>
-          {notice.problems.slice(0, 20).map((p, i) => (
-            <li key={i}>{p.message.startsWith(p.path) || !p.path ? p.message : `${p.path}: ${p.message}`}</li>
-          ))}
-          {notice.problems.length > 20 && <li>…and {notice.problems.length - 20} more</li>}
+          {notice.problems.slice(0, 20).map((p, i) => {
+            const m = p.msg ? t(p.msg.id, p.msg.values) : p.message;
+            // An English message that names its own place (line 4: …) keeps it; a translated one is given it.
+            return <li key={i}>{(!p.msg && p.message.startsWith(p.path)) || !p.path ? m : `${p.path}: ${m}`}</li>;
+          })}
+          {notice.problems.length > 20 && <li>{t('app.notice.more', { count: notice.problems.length - 20 })}</li>}
         </ul>
       )}
       {onClose && (
-        <button className="close" aria-label="Dismiss" onClick={onClose}>
+        <button className="close" aria-label={t('app.notice.dismiss')} onClick={onClose}>
           ×
         </button>
       )}
@@ -26,20 +37,31 @@ export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () =>
 /** The store's notice, dismissable. */
 export function DocumentNotice() {
   const { notice, notify } = useDocument();
-  return notice ? <NoticeBar notice={notice} onClose={() => notify(null)} /> : null;
+  return (
+    <>
+      <TeamNotices />
+      {notice && <NoticeBar notice={notice} onClose={() => notify(null)} />}
+    </>
+  );
 }
 
 /** A draft left by a session that did not close cleanly: recover it or discard it. */
 export function RecoverOffer() {
   const { draftOffer, recoverDraft, discardDraft } = useDocument();
+  const t = useT();
+  const rich = useRich();
+  const locale = useLocale();
   if (!draftOffer) return null;
+  // The time the draft was kept, as the user's language writes a date and time (English: as the system does).
+  const lang = locale.number.locale;
+  const when = new Date(draftOffer.savedAt).toLocaleString(lang === 'en' ? undefined : `${lang}-u-nu-${!locale.number.nativeDigits ? 'latn' : lang.startsWith('fa') ? 'arabext' : lang.startsWith('ar') ? 'arab' : 'latn'}`);
   return (
     <div className="notice info" role="status" data-testid="recover">
-      Unsaved work from {new Date(draftOffer.savedAt).toLocaleString()} ({draftOffer.file?.name ?? 'Untitled'}) was kept.{' '}
+      {rich('app.recover.kept', { when, file: draftOffer.file?.name ?? t('app.toolbar.untitled') })}{' '}
       <button data-testid="recover-draft" onClick={() => void recoverDraft()}>
-        Recover
+        {t('app.recover.recover')}
       </button>{' '}
-      <button onClick={discardDraft}>Discard</button>
+      <button onClick={discardDraft}>{t('app.recover.discard')}</button>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { EMPTY_HISTORY, perform, redo, undo, type History, type Outcome } from '../../../shared/edit';
 import type { Draft, FileRef } from '../../../shared/ipc/contract';
+import { msg, say, type Message } from '../../../shared/i18n/intl';
 import type { Problem, Workbook } from '../../../shared/model/types';
 
 // The document's state and every change to it, as a pure function: no React, no platform; the provider
@@ -18,10 +19,20 @@ export interface Doc {
 export interface Notice {
   /** 'warning': the file opened and computes, but something deserves a look (workbookWarnings). */
   kind: 'info' | 'warning' | 'error';
-  text: string;
+  /** Words already made (a platform error, a label not yet in the catalog), or a Message said in the user's language when shown. */
+  text: string | Message;
+  /** Values of `text` that are messages themselves (a command's label inside "Undid: …"), said in the same language. */
+  inner?: Record<string, string | Message>;
   problems?: Problem[];
   /** Long work under way: shown with a spinner and aria-busy. */
   busy?: boolean;
+}
+
+/** A notice's text in a locale (English by default). */
+export function noticeText(n: Notice, locale = 'en'): string {
+  if (typeof n.text === 'string') return n.text;
+  const inner = Object.fromEntries(Object.entries(n.inner ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : say(v, locale)]));
+  return say({ id: n.text.id, values: { ...n.text.values, ...inner } }, locale);
 }
 
 /** A refused cell edit, shown next to the cell. */
@@ -68,11 +79,12 @@ export const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
 /** Runs a command on the open workbook and records it; the outcome is returned so the caller can show a refusal. */
 export function runCommand(state: DocumentState, command: (wb: Workbook) => Outcome): { state: DocumentState; outcome: Outcome } {
   const d = state.doc;
-  if (!d) return { state, outcome: { ok: false, problems: [{ path: '', message: 'no workbook is open' }] } };
+  if (!d) return { state, outcome: { ok: false, problems: [{ path: '', message: say(msg('app.notice.noWorkbook')) }] } };
   const r = perform(d.workbook, d.history, command);
   if (!r.outcome.ok) return { state, outcome: r.outcome };
   const skipped = r.outcome.problems;
-  const notice: Notice = skipped.length ? { kind: 'error', text: `${r.outcome.label}; ${skipped.length} skipped:`, problems: skipped } : { kind: 'info', text: r.outcome.label };
+  const label = r.outcome.labelMsg ?? r.outcome.label;
+  const notice: Notice = skipped.length ? { kind: 'error', text: msg('app.notice.skipped', { count: skipped.length }), inner: { label }, problems: skipped } : { kind: 'info', text: label };
   return { state: { ...state, doc: { ...d, workbook: r.workbook, history: r.history }, cellError: null, notice }, outcome: r.outcome };
 }
 
@@ -90,12 +102,12 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
       if (!d) return state;
       const m = action.type === 'undo' ? undo(d.workbook, d.history) : redo(d.workbook, d.history);
       if (!m) return state;
-      const notice: Notice = { kind: 'info', text: `${action.type === 'undo' ? 'Undid' : 'Redid'}: ${m.label}` };
+      const notice: Notice = { kind: 'info', text: msg(action.type === 'undo' ? 'app.notice.undid' : 'app.notice.redid'), inner: { label: m.msg ?? m.label } };
       return { ...state, doc: { ...d, workbook: m.workbook, history: m.history }, cellError: null, notice };
     }
     case 'saved':
       if (!state.doc) return state;
-      return { ...state, doc: { ...state.doc, file: action.file, saved: action.workbook }, notice: { kind: 'info', text: `Saved ${action.file.name}` } };
+      return { ...state, doc: { ...state.doc, file: action.file, saved: action.workbook }, notice: { kind: 'info', text: msg('app.notice.saved', { file: action.file.name }) } };
     case 'notice':
       return { ...state, notice: action.notice };
     case 'cellError':
@@ -108,8 +120,8 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
 }
 
 /** What opening a file says: with its warnings, if any, listed in a notice that blocks nothing. */
-export function openedNotice(text: string, warnings: readonly Problem[]): Notice {
+export function openedNotice(text: Message, warnings: readonly Problem[]): Notice {
   if (warnings.length === 0) return { kind: 'info', text };
-  const n = warnings.length;
-  return { kind: 'warning', text: `${text}, with ${n} warning${n === 1 ? '' : 's'} (it opened and computes):`, problems: warnings.map((w) => ({ path: '', message: w.message })) };
+  // The same words with the count of warnings: the id's "…WithWarnings" twin.
+  return { kind: 'warning', text: msg(`${text.id}WithWarnings`, { ...text.values, count: warnings.length }), problems: warnings.map((w) => ({ path: '', message: w.message })) };
 }

@@ -2,7 +2,9 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback } from 'react';
 import { toPrintHtml } from '../../../shared/export/print-html';
 import { toXlsx } from '../../../shared/export/xlsx';
+import { msg, type Message } from '../../../shared/i18n/intl';
 import type { DesktopApi } from '../../../shared/ipc/contract';
+import { useT } from '../i18n';
 import { PDF_PROGRESS_FROM } from '../limits';
 import { today, type ExportSource } from './exports';
 
@@ -19,21 +21,21 @@ export function displayedCodes<T extends { code: string }>(api: GridApi<T> | nul
 }
 
 /** Runs an export of what the user sees through the desktop API (a save dialog in Electron, a download or print in a browser). */
-export function useExport(api: DesktopApi, source: () => ExportSource | null, report: (kind: 'info' | 'error', text: string, busy?: boolean) => void) {
+export function useExport(api: DesktopApi, source: () => ExportSource | null, report: (kind: 'info' | 'error', text: string | Message, busy?: boolean) => void) {
   return useCallback(
     async (kind: ExportKind) => {
       const src = source();
-      if (!src) return report('error', 'Nothing to export: the table could not be computed.');
+      if (!src) return report('error', msg('export.notice.nothing'));
       // A PDF of 10,000 rows takes Chromium ~6 s to print (bench/export): say it is under way.
       const rows = src.table.rows.length;
-      if (kind === 'pdf' && rows >= PDF_PROGRESS_FROM) report('info', `Preparing ${src.stem}.pdf (${rows.toLocaleString('en')} rows)…`, true);
+      if (kind === 'pdf' && rows >= PDF_PROGRESS_FROM) report('info', msg('export.notice.preparing', { file: `${src.stem}.pdf`, rows }), true);
       const r =
         kind === 'csv'
           ? await api.exportFile(`${src.stem}.csv`, 'csv', src.csv)
           : kind === 'xlsx'
             ? await api.exportFile(`${src.stem}.xlsx`, 'xlsx', toXlsx([src.table], today()))
             : await api.exportPdf(`${src.stem}.pdf`, toPrintHtml(src.table, { landscape: src.landscape }));
-      if (r.ok) report('info', kind === 'pdf' && api.kind === 'browser' ? `Printing ${r.file.name}: choose “Save as PDF” in the print dialog` : `Exported ${r.file.name}`);
+      if (r.ok) report('info', msg(kind === 'pdf' && api.kind === 'browser' ? 'export.notice.printing' : 'export.notice.exported', { file: r.file.name }));
       else if (!('cancelled' in r)) report('error', r.message);
     },
     [api, source, report],
@@ -41,16 +43,17 @@ export function useExport(api: DesktopApi, source: () => ExportSource | null, re
 }
 
 export function ExportMenu({ onExport }: { onExport(kind: ExportKind): void }) {
+  const t = useT();
   return (
-    <span className="export-menu" role="group" aria-label="Export what is shown">
-      Export
-      <button data-testid="export-csv" onClick={() => onExport('csv')} title="CSV of the table shown (its sort and filter)">
+    <span className="export-menu" role="group" aria-label={t('export.menu.label')}>
+      {t('export.menu.export')}
+      <button data-testid="export-csv" onClick={() => onExport('csv')} title={t('export.menu.csv')}>
         CSV
       </button>
-      <button data-testid="export-xlsx" onClick={() => onExport('xlsx')} title="Excel workbook of the table shown, with its title block and total">
+      <button data-testid="export-xlsx" onClick={() => onExport('xlsx')} title={t('export.menu.xlsx')}>
         XLSX
       </button>
-      <button data-testid="export-pdf" onClick={() => onExport('pdf')} title="Print layout: title block, repeated header row, page numbers">
+      <button data-testid="export-pdf" onClick={() => onExport('pdf')} title={t('export.menu.pdf')}>
         PDF
       </button>
     </span>

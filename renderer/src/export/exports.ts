@@ -1,7 +1,9 @@
 import type { ContributionTable } from '../../../shared/engine';
 import { comparisonsCsv, comparisonsExport } from '../../../shared/export/comparisons';
 import { contributionCsv } from '../../../shared/export/contribution-table';
+import { exportWords } from '../../../shared/export/export-words';
 import { comparisonExport, contributionExport, type ExportContext, type ExportTable } from '../../../shared/export/table-model';
+import { translator } from '../../../shared/i18n/intl';
 import type { Comparison } from '../../../shared/scenario/scenario';
 
 // Export writes what the user sees: the budget, year and scenario shown, rows in the grid's displayed order
@@ -30,8 +32,10 @@ export function inDisplayedOrder<T extends { code?: unknown }>(rows: readonly T[
   });
 }
 
-function shownInfo(shown: number, all: number): [string, string][] {
-  return shown < all ? [['Shown', `${shown} of ${all} members (filtered); the total row is the whole budget’s`]] : [];
+/** The row a filtered export adds to its title block, in the export's language. */
+function shownInfo(shown: number, all: number, ctx: ExportContext): [string, string][] {
+  const t = translator(ctx.locale ?? 'en');
+  return shown < all ? [[t('export.view.shown'), t('export.view.shownValue', { shown, all })]] : [];
 }
 
 /** Today in the user's time zone, YYYY-MM-DD. */
@@ -40,9 +44,10 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-const withInfo = (t: ExportTable, extra: [string, string][]): ExportTable => {
+const withInfo = (t: ExportTable, extra: [string, string][], ctx: ExportContext): ExportTable => {
   if (extra.length === 0) return t;
-  const at = t.info.findIndex(([k]) => k === 'Produced');
+  const produced = exportWords(ctx).t('info.produced');
+  const at = t.info.findIndex(([k]) => k === produced);
   return { ...t, info: at < 0 ? [...t.info, ...extra] : [...t.info.slice(0, at), ...extra, ...t.info.slice(at)] };
 };
 
@@ -50,7 +55,7 @@ const withInfo = (t: ExportTable, extra: [string, string][]): ExportTable => {
 export function membersSource(table: ContributionTable, codes: readonly string[] | null, ctx: ExportContext): ExportSource {
   const full = contributionExport(table, ctx);
   const rows = inDisplayedOrder(table.rows, codes);
-  const t = withInfo({ ...full, rows: inDisplayedOrder(full.rows, codes) }, shownInfo(rows.length, table.rows.length));
+  const t = withInfo({ ...full, rows: inDisplayedOrder(full.rows, codes) }, shownInfo(rows.length, table.rows.length, ctx), ctx);
   const stem = ctx.scenario ? `${full.name}-${slug(ctx.scenario)}` : full.name;
   return { stem, table: { ...t, name: stem.slice(0, 31) }, csv: contributionCsv({ ...table, rows }), landscape: false };
 }
@@ -67,9 +72,9 @@ export function comparisonSource(comparisons: readonly Comparison[], codes: read
   const stem = comparisonExport(first, ctx).name;
   const all = new Set(comparisons.flatMap((c) => c.rows.map((r) => r.code))).size;
   const rows = inDisplayedOrder(full.rows, codes);
-  const shown = shownInfo(rows.length, all);
+  const shown = shownInfo(rows.length, all, ctx);
   if (comparisons.length === 1) {
-    const table = withInfo({ ...full, rows }, shown);
+    const table = withInfo({ ...full, rows }, shown, ctx);
     return { stem: `${stem}-${slug(first.scenario)}`, table, csv: comparisonsCsv(comparisons, table), landscape: true };
   }
   const table: ExportTable = { ...full, rows, info: [...full.info.slice(0, -1), ...shown, ...full.info.slice(-1)] };

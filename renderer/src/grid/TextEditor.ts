@@ -1,4 +1,6 @@
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
+import { translator } from '../../../shared/i18n/intl';
+import { getLocale } from '../locale';
 
 /**
  * The grids' text editor. AG Grid's own selects the whole text when an editor opened by Tab is attached, a task
@@ -15,7 +17,8 @@ export class TextEditor implements ICellEditorComp {
     input.type = 'text';
     input.className = 'ag-input-field-input ag-text-field-input cc-text-editor';
     input.autocomplete = 'off';
-    input.setAttribute('aria-label', `${params.column.getColDef().headerName ?? params.column.getColId()}, editing`);
+    // Not a React component: the user's language is read from the locale store.
+    input.setAttribute('aria-label', translator(getLocale().id)('members.grid.editing', { column: params.column.getColDef().headerName ?? params.column.getColId() }));
     const key = params.eventKey;
     // A printable key that started the edit becomes the text; Backspace or Delete start from empty.
     this.startedByKey = key != null && key.length === 1;

@@ -1,6 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { MembersPreview, PaymentsPreview, Refusal } from '../../../shared/edit/import-preview';
-import { groupThousands } from '../../../shared/model/decimal';
+import { Bidi, useAmount, useT, type T } from '../i18n';
+import { useRich } from '../rich';
+import { formatDate } from '../../../shared/edit/input';
+import { useLocale } from '../locale';
 import './import-preview.css';
 
 // R25 what an import will change, before anything changes: the rows it adds, the rows it changes (old → new, a
@@ -38,6 +41,7 @@ export function ImportPreview(p: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const apply = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const t = useT();
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -101,7 +105,7 @@ export function ImportPreview(p: Props) {
                   ))}
                 </tbody>
               </table>
-              {s.rows.length > SHOWN && <p className="muted">… and {s.rows.length - SHOWN} more</p>}
+              {s.rows.length > SHOWN && <p className="muted">{t('members.import.more', { count: s.rows.length - SHOWN })}</p>}
             </section>
           ))}
       </div>
@@ -113,7 +117,7 @@ export function ImportPreview(p: Props) {
       )}
       <footer>
         <button ref={cancel} type="button" data-role="cancel" data-testid="import-cancel" onClick={p.onCancel}>
-          Cancel
+          {t('members.import.cancel')}
         </button>
         <button ref={apply} type="button" className="primary" data-testid="import-apply" disabled={!p.canApply} onClick={p.onApply}>
           {p.applyLabel}
@@ -130,7 +134,8 @@ const refusedRows = (refused: Refusal[]) =>
     cells: [r.at, r.message.startsWith(`${r.at}`) ? r.message.slice(r.at.length).replace(/^[,:]\s*/, '') : r.message],
   }));
 
-const BLOCKED = 'Nothing is imported while a row is refused: correct the rows listed in the file and import it again. An import goes through whole or not at all.';
+
+const blocked = (t: T) => t('members.import.blocked');
 
 const arrow = (from: ReactNode, to: ReactNode) => (
   <>
@@ -151,40 +156,55 @@ export function MembersImportPreview(p: {
   onCancel(): void;
 }) {
   const { preview: v } = p;
+  const t = useT();
+  const rich = useRich();
   const renames = v.changed.filter((c) => c.rename).length;
-  const What = p.what === 'class' ? 'Class' : 'Weight';
-  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  const What = p.what === 'class' ? t('members.import.class') : t('members.import.weight');
+  const where = t('members.import.where');
   return (
     <ImportPreview
-      title={`Import ${p.file} into ${p.where}`}
+      title={t('members.import.title', { file: p.file, where: p.where })}
       notices={p.notices}
-      summary={
-        <>
-          <b>{v.added.length}</b> to add · <b>{v.changed.length}</b> to change{renames > 0 && <> ({n(renames, 'rename')})</>} · {v.unchanged} unchanged ·{' '}
-          <b className={v.refused.length ? 'bad' : undefined}>{v.refused.length}</b> refused
-        </>
-      }
+      summary={rich('members.import.summary', {
+        added: v.added.length,
+        changed: v.changed.length,
+        renames,
+        unchanged: v.unchanged,
+        refused: v.refused.length,
+        b: (chunks) => <b>{chunks}</b>,
+        r: (chunks) => <b className={v.refused.length ? 'bad' : undefined}>{chunks}</b>,
+      })}
       sections={[
-        { id: 'refused', title: 'Refused', head: ['Where', 'Why'], rows: refusedRows(v.refused) },
-        { id: 'added', title: 'To add', head: ['Where', 'Code', 'Name', What], rows: v.added.map((a) => ({ key: a.code, cells: [a.at, a.code, a.name, a.value] })) },
+        { id: 'refused', title: t('members.import.refused'), head: [where, t('members.import.why')], rows: refusedRows(v.refused) },
+        { id: 'added', title: t('members.import.toAdd'), head: [where, t('members.import.code'), t('members.import.name'), What], rows: v.added.map((a) => ({ key: a.code, cells: [a.at, <Bidi key="c">{a.code}</Bidi>, <Bidi key="n">{a.name}</Bidi>, a.value] })) },
         {
           id: 'changed',
-          title: 'To change',
-          head: ['Where', 'Code', 'Name', What],
+          title: t('members.import.toChange'),
+          head: [where, t('members.import.code'), t('members.import.name'), What],
           rows: v.changed.map((c) => ({
             key: c.code,
-            flag: c.rename ? `A rename: ${c.code} is called “${c.rename.to}” in every budget, not only this one` : undefined,
+            flag: c.rename ? t('members.import.renameFlag', { code: c.code, to: c.rename.to }) : undefined,
             cells: [
               c.at,
-              c.code,
+              <Bidi key="c">{c.code}</Bidi>,
               c.rename ? (
                 <>
-                  {arrow(c.rename.from, c.rename.to)} <span className="badge">rename, every budget</span>
+                  {arrow(<Bidi>{c.rename.from}</Bidi>, <Bidi>{c.rename.to}</Bidi>)} <span className="badge">{t('members.import.renameBadge')}</span>
                 </>
               ) : (
-                c.name
+                <Bidi>{c.name}</Bidi>
               ),
-              c.holding ? (c.holding.from === null ? <>joins · {c.holding.to}</> : arrow(c.holding.from, c.holding.to)) : <span className="muted">as before</span>,
+              c.holding ? (
+                c.holding.from === null ? (
+                  <>
+                    {t('members.import.joins')} · {c.holding.to}
+                  </>
+                ) : (
+                  arrow(c.holding.from, c.holding.to)
+                )
+              ) : (
+                <span className="muted">{t('members.import.asBefore')}</span>
+              ),
             ],
           })),
         },
@@ -192,14 +212,13 @@ export function MembersImportPreview(p: {
       options={
         (renames > 0 || p.keepNames) && (
           <label className="preview-option">
-            <input type="checkbox" data-testid="keep-names" checked={p.keepNames} onChange={(e) => p.onKeepNames(e.target.checked)} /> Keep the names the workbook has (leave out the
-            file’s renames)
+            <input type="checkbox" data-testid="keep-names" checked={p.keepNames} onChange={(e) => p.onKeepNames(e.target.checked)} /> {t('members.import.keepNames')}
           </label>
         )
       }
       canApply={v.canApply}
-      blocked={v.refused.length > 0 ? BLOCKED : 'The file changes nothing in this budget and year.'}
-      applyLabel={v.canApply ? `Import: add ${v.added.length}, change ${v.changed.length}` : 'Import'}
+      blocked={v.refused.length > 0 ? blocked(t) : t('members.import.nothing')}
+      applyLabel={v.canApply ? t('members.import.apply', { added: v.added.length, changed: v.changed.length }) : t('members.import.applyNone')}
       onApply={p.onApply}
       onCancel={p.onCancel}
     />
@@ -209,47 +228,53 @@ export function MembersImportPreview(p: {
 /** Payments from a bank statement. */
 export function PaymentsImportPreview(p: { file: string; preview: PaymentsPreview; notices: string[]; onApply(): void; onCancel(): void }) {
   const { preview: v } = p;
+  const t = useT();
+  const rich = useRich();
+  const amount = useAmount();
+  const { date } = useLocale();
   const twice = v.added.filter((a) => a.sameAs).length;
+  const where = t('members.import.where');
   return (
     <ImportPreview
-      title={`Import payments from ${p.file}`}
+      title={t('members.import.paymentsTitle', { file: p.file })}
       notices={p.notices}
-      summary={
-        <>
-          <b>{v.added.length}</b> payment{v.added.length === 1 ? '' : 's'} to record{twice > 0 && <> ({twice} look already recorded)</>} ·{' '}
-          {v.leftOut.length > 0 && <>{v.leftOut.length} left out (debits) · </>}
-          <b className={v.refused.length ? 'bad' : undefined}>{v.refused.length}</b> refused
-        </>
-      }
+      summary={rich('members.import.paymentsSummary', {
+        added: v.added.length,
+        twice,
+        leftOut: v.leftOut.length,
+        refused: v.refused.length,
+        b: (chunks) => <b>{chunks}</b>,
+        r: (chunks) => <b className={v.refused.length ? 'bad' : undefined}>{chunks}</b>,
+      })}
       sections={[
-        { id: 'refused', title: 'Refused', head: ['Where', 'Why'], rows: refusedRows(v.refused) },
+        { id: 'refused', title: t('members.import.refused'), head: [where, t('members.import.why')], rows: refusedRows(v.refused) },
         {
           id: 'added',
-          title: 'To record',
-          head: ['Where', 'Member', 'Date', 'Amount', 'Currency', 'Budget', 'Reference'],
+          title: t('members.import.toRecord'),
+          head: [where, t('members.import.member'), t('members.import.date'), t('members.import.amount'), t('members.import.currency'), t('members.import.budget'), t('members.import.reference')],
           numeric: [3],
           rows: v.added.map((a) => ({
             key: a.id,
-            flag: a.sameAs ? `${a.sameAs} has the same member, date and amount: is this statement imported already?` : undefined,
+            flag: a.sameAs ? t('members.import.sameFlag', { id: a.sameAs }) : undefined,
             cells: [
               a.at,
-              a.member,
-              a.date,
-              groupThousands(a.amount),
+              <Bidi key="m">{a.member}</Bidi>,
+              formatDate(a.date, date),
+              <Bidi key="a">{amount(a.amount)}</Bidi>,
               a.currency,
-              a.budget ?? 'any',
+              a.budget ?? t('members.import.anyBudget'),
               <>
                 {a.reference ?? ''}
-                {a.sameAs && <span className="badge">same as {a.sameAs}</span>}
+                {a.sameAs && <span className="badge">{t('members.import.sameAs', { id: a.sameAs })}</span>}
               </>,
             ],
           })),
         },
-        { id: 'left-out', title: 'Left out (not payments received)', head: ['Where', 'Why'], rows: refusedRows(v.leftOut) },
+        { id: 'left-out', title: t('members.import.leftOut'), head: [where, t('members.import.why')], rows: refusedRows(v.leftOut) },
       ]}
       canApply={v.canApply}
-      blocked={v.refused.length > 0 ? BLOCKED : 'The statement holds no payment to record.'}
-      applyLabel={v.canApply ? `Record ${v.added.length} payment${v.added.length === 1 ? '' : 's'}` : 'Record'}
+      blocked={v.refused.length > 0 ? blocked(t) : t('members.import.noPayment')}
+      applyLabel={v.canApply ? t('members.import.record', { count: v.added.length }) : t('members.import.recordNone')}
       onApply={p.onApply}
       onCancel={p.onCancel}
     />

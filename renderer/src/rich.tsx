@@ -1,0 +1,25 @@
+import { Children, useCallback, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { Bidi } from './i18n';
+
+// A catalog message whose values are elements: member codes, names, file names and amounts inside a sentence are
+// isolated with <bdi> (Bidi), so they read in their own direction inside Arabic or Persian text.
+
+/** Values: text (isolated), numbers, elements, or a tag's function (<b>{n}</b> in the message: b: (chunks) => …). */
+export type RichValues = Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>;
+
+/** t() for sentences with isolated parts: string values are wrapped in <bdi>; numbers, elements and tags pass as they are. */
+export function useRich(): (id: string, values: RichValues) => ReactNode {
+  const intl = useIntl();
+  return useCallback(
+    (id: string, values: RichValues) => {
+      const v: RichValues = {};
+      for (const [k, x] of Object.entries(values)) v[k] = typeof x === 'string' ? <Bidi>{x}</Bidi> : typeof x === 'function' ? (chunks: ReactNode[]) => x(Children.toArray(chunks)) : x;
+      const out = intl.formatMessage({ id }, v as Record<string, string>) as unknown as ReactNode;
+      // A tag's function returns an array of chunks: keyed too.
+      // @formatjs/intl returns a plain array of strings and elements: keyed here, as React wants.
+      return Array.isArray(out) ? Children.toArray(out) : out;
+    },
+    [intl],
+  );
+}
