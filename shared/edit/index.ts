@@ -9,3 +9,4 @@ export * from './membership';
 export * from './budgets';
 export * from './settings';
 export * from './opening-balances';
+export * from './liquidity';
