@@ -1,5 +1,6 @@
 import { EMPTY_HISTORY, perform, redo, undo, type History, type Outcome } from '../../../shared/edit';
-import type { Draft, FileRef } from '../../../shared/ipc/contract';
+import type { ChangedOnDisk, Draft, FileRef, LockOwner } from '../../../shared/ipc/contract';
+import { readOnlyRefusal } from '../merge/messages';
 import { msg, say, type Message } from '../../../shared/i18n/intl';
 import type { Problem, Workbook } from '../../../shared/model/types';
 
@@ -14,6 +15,15 @@ export interface Doc {
   saved: Workbook;
   /** One per document adopted (new, opened, recovered): the views are keyed by it, so none keeps the previous one's state. */
   generation: number;
+  /** Issue 16: someone else has the file open: read-only (commands refused, Save disabled) until Edit anyway or Save As. */
+  lockedBy?: LockOwner;
+  /** Issue 16: the file as it is now on disk, changed elsewhere: merge with it, save as, replace or reload (merge/). */
+  elsewhere?: Elsewhere;
+}
+
+/** The version on disk a save was refused for (`save`) or that the focus check found (`watch`). */
+export interface Elsewhere extends ChangedOnDisk {
+  found: 'save' | 'watch';
 }
 
 export interface Notice {
@@ -54,7 +64,9 @@ export interface DocumentState {
 export const INITIAL_STATE: DocumentState = { doc: null, notice: null, cellError: null, draftOffer: null, recent: [] };
 
 export type DocumentAction =
-  | { type: 'adopt'; workbook: Workbook; file: FileRef | null; saved?: Workbook; notice?: Notice }
+  | { type: 'adopt'; workbook: Workbook; file: FileRef | null; saved?: Workbook; notice?: Notice; lockedBy?: LockOwner }
+  | { type: 'lock'; lockedBy: LockOwner | undefined }
+  | { type: 'elsewhere'; elsewhere: Elsewhere | undefined }
   | { type: 'run'; command: (wb: Workbook) => Outcome }
   | { type: 'undo' }
   | { type: 'redo' }
@@ -80,6 +92,7 @@ export const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
 export function runCommand(state: DocumentState, command: (wb: Workbook) => Outcome): { state: DocumentState; outcome: Outcome } {
   const d = state.doc;
   if (!d) return { state, outcome: { ok: false, problems: [{ path: '', message: say(msg('app.notice.noWorkbook')) }] } };
+  if (d.lockedBy) return { state, outcome: readOnlyRefusal(d.lockedBy) };
   const r = perform(d.workbook, d.history, command);
   if (!r.outcome.ok) return { state, outcome: r.outcome };
   const skipped = r.outcome.problems;
@@ -92,6 +105,7 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
   switch (action.type) {
     case 'adopt': {
       const doc: Doc = { workbook: action.workbook, history: EMPTY_HISTORY, file: action.file, saved: action.saved ?? action.workbook, generation: (state.doc?.generation ?? 0) + 1 };
+      if (action.lockedBy) doc.lockedBy = action.lockedBy;
       return { ...state, doc, cellError: null, notice: action.notice ?? state.notice };
     }
     case 'run':
@@ -101,13 +115,18 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
       const d = state.doc;
       if (!d) return state;
       const m = action.type === 'undo' ? undo(d.workbook, d.history) : redo(d.workbook, d.history);
-      if (!m) return state;
+      if (!m || d.lockedBy) return state;
       const notice: Notice = { kind: 'info', text: msg(action.type === 'undo' ? 'app.notice.undid' : 'app.notice.redid'), inner: { label: m.msg ?? m.label } };
       return { ...state, doc: { ...d, workbook: m.workbook, history: m.history }, cellError: null, notice };
     }
     case 'saved':
       if (!state.doc) return state;
-      return { ...state, doc: { ...state.doc, file: action.file, saved: action.workbook }, notice: { kind: 'info', text: msg('app.notice.saved', { file: action.file.name }) } };
+      // Saved (Save As under another name, or over the version on disk): neither read-only nor behind the disk now.
+      return { ...state, doc: { ...state.doc, file: action.file, saved: action.workbook, lockedBy: undefined, elsewhere: undefined }, notice: { kind: 'info', text: msg('app.notice.saved', { file: action.file.name }) } };
+    case 'lock':
+      return state.doc ? { ...state, doc: { ...state.doc, lockedBy: action.lockedBy } } : state;
+    case 'elsewhere':
+      return state.doc ? { ...state, doc: { ...state.doc, elsewhere: action.elsewhere } } : state;
     case 'notice':
       return { ...state, notice: action.notice };
     case 'cellError':
