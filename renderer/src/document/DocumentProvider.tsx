@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Outcome } from '../../../shared/edit';
 import { msg, translator } from '../../../shared/i18n/intl';
-import type { DesktopApi, OpenResult } from '../../../shared/ipc/contract';
+import type { DesktopApi, OpenResult, SaveResult } from '../../../shared/ipc/contract';
 import type { Workbook } from '../../../shared/model/types';
 import { platform } from '../../platform';
 import { getLocale, useLocale } from '../locale';
@@ -9,7 +9,8 @@ import { useExport, type ExportKind } from '../export/ExportMenu';
 import type { ExportSource } from '../export/exports';
 import { BACKGROUND_FROM, readWorkbook } from '../open/readWorkbook';
 import { blankWorkbook } from './blank';
-import { documentReducer, INITIAL_STATE, isDirty, openedNotice, runCommand, serialize, type CellError, type DocumentAction, type DocumentState, type Notice } from './reducer';
+import { readOnlyMessage } from '../merge/messages';
+import { documentReducer, INITIAL_STATE, isDirty, openedNotice, runCommand, serialize, type CellError, type DocumentAction, type DocumentState, type Elsewhere, type Notice } from './reducer';
 
 // The document store: the reducer's state plus the platform I/O (open, save, autosave, recover). Views read it with
 // useDocument() and dispatch commands through `run`; nothing is passed down for it.
@@ -33,6 +34,12 @@ export interface DocumentStore extends DocumentState {
   discardDraft(): void;
   notify(notice: Notice | null): void;
   setCellError(error: CellError | null): void;
+  /** Issue 16: the user chose to edit a workbook someone else has open (it was read-only). */
+  editAnyway(): Promise<void>;
+  /** Issue 16: writes the workbook over the version on disk named by `hash` (merged with it, or replacing it once confirmed). */
+  saveOver(hash: string): Promise<boolean>;
+  /** Issue 16: the version on disk the user is to decide about (merge, save as, replace, reload), or none left. */
+  setElsewhere(e: Elsewhere | undefined): void;
   /** Exports what the view that registered its source shows. */
   runExport(kind: ExportKind): Promise<void>;
   /** What Export writes: set by the view shown (useExportSource). */
@@ -103,6 +110,7 @@ export function DocumentProvider({ children, api: given, start = true }: { child
         return dispatch({ type: 'notice', notice: { kind: 'error', text: msg('app.notice.notOpened', { file: r.opened.file.name }), problems } });
       }
       dispatch({ type: 'adopt', workbook: parsed.workbook, file: r.opened.file, notice: openedNotice(msg('app.notice.opened', { file: r.opened.file.name }), parsed.warnings) });
+      if (r.lockedBy) dispatch({ type: 'lock', lockedBy: r.lockedBy });
       refreshRecent();
     },
     [dispatch, refreshRecent],
@@ -125,6 +133,15 @@ export function DocumentProvider({ children, api: given, start = true }: { child
     },
     [api, dispatch, refreshRecent],
   );
+  // Issue 16: a save refused because the file changed on disk (merge/ offers what to do) or someone has it open.
+  const refused = useCallback(
+    (r: Exclude<SaveResult, { ok: true }>) => {
+      if (r.changedOnDisk) return dispatch({ type: 'elsewhere', elsewhere: { ...r.changedOnDisk, found: 'save' } });
+      dispatch({ type: 'notice', notice: { kind: 'error', text: r.message } });
+      if (r.lockedBy) dispatch({ type: 'lock', lockedBy: r.lockedBy });
+    },
+    [dispatch],
+  );
   const saveAs = useCallback(async () => {
     const d = ref.current.doc;
     if (!d) return false;
@@ -137,12 +154,27 @@ export function DocumentProvider({ children, api: given, start = true }: { child
     const d = ref.current.doc;
     if (!d) return false;
     if (!d.file) return saveAs();
+    if (d.lockedBy) {
+      dispatch({ type: 'notice', notice: { kind: 'error', text: readOnlyMessage(d.lockedBy) } });
+      return false;
+    }
     const r = await api.save(d.file, serialize(d.workbook));
     // A failed save keeps the workbook, its history and its dirty mark: only the notice says why.
     if (r.ok) written(r.file, d.workbook);
-    else dispatch({ type: 'notice', notice: { kind: 'error', text: r.message } });
+    else refused(r);
     return r.ok;
-  }, [api, dispatch, saveAs, written]);
+  }, [api, dispatch, saveAs, written, refused]);
+  const saveOver = useCallback(
+    async (hash: string) => {
+      const d = ref.current.doc;
+      if (!d?.file || !api.saveOver) return false;
+      const r = await api.saveOver(d.file, serialize(d.workbook), hash);
+      if (r.ok) written(r.file, d.workbook);
+      else refused(r);
+      return r.ok;
+    },
+    [api, written, refused],
+  );
 
   const recoverDraft = useCallback(async () => {
     const offer = ref.current.draftOffer;
@@ -186,6 +218,13 @@ export function DocumentProvider({ children, api: given, start = true }: { child
     if (doc) api.setDocumentState({ name: doc.file?.name ?? translator(lang)('app.toolbar.untitled'), dirty, lang });
   }, [api, doc, dirty, lang]);
 
+  // Issue 16: a document without a file (New, a recovered untitled draft) holds no lock: the shell releases the last one.
+  const fileless = doc !== null && doc.file === null;
+  const generation = doc?.generation;
+  useEffect(() => {
+    if (fileless) void api.closeDocument?.();
+  }, [api, fileless, generation]);
+
   // Autosave a draft of unsaved work (debounced) so a crash can be recovered.
   useEffect(() => {
     if (!doc || !dirty) return;
@@ -217,6 +256,13 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       open: async () => load(await api.open()),
       openRecent: async (id: string) => load(await api.openRecent(id)),
       openExample: async () => load(await api.openExample()),
+      editAnyway: async () => {
+        const file = ref.current.doc?.file;
+        if (file) await api.editAnyway?.(file);
+        dispatch({ type: 'lock', lockedBy: undefined });
+      },
+      saveOver,
+      setElsewhere: (elsewhere: Elsewhere | undefined) => dispatch({ type: 'elsewhere', elsewhere }),
       newWorkbook: () => dispatch({ type: 'adopt', workbook: blankWorkbook(new Date().getFullYear(), translator(getLocale().id)('app.blank.budget')), file: null, notice: { kind: 'info', text: msg('app.notice.newWorkbook') } }),
       recoverDraft,
       discardDraft: () => {
@@ -228,7 +274,7 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       runExport,
       exportSourceRef,
     }),
-    [api, run, dispatch, save, saveAs, load, recoverDraft, runExport],
+    [api, run, dispatch, save, saveAs, saveOver, load, recoverDraft, runExport],
   );
   const store = useMemo<DocumentStore>(() => ({ ...state, ...actions, dirty }), [state, actions, dirty]);
   return <DocumentContext.Provider value={store}>{children}</DocumentContext.Provider>;
