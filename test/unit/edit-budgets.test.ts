@@ -40,7 +40,7 @@ describe('R1/R2 addScheme', () => {
       expect(s.kind).toBe(t.kind);
       if (t.kind === 'classes' && s.kind === 'classes') expect(s.classes).toEqual(t.classes);
       expect(d.workbook.schemes.slice(0, -1)).toEqual(wb.schemes);
-      expect(wb.schemes).toHaveLength(3); // never mutated
+      expect(wb.schemes).toHaveLength(4); // never mutated (the three built-in ones and the Special Fund's percent scale)
     }
   });
 
