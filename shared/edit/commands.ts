@@ -2,12 +2,16 @@ import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
 import type { Budget, BudgetMethod, BudgetYear, ClassHolding, Member, Participation, Problem, RoundingMode, Scheme, Workbook } from '../model/types';
 import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '../model/classes';
-import { refuse, type Outcome, changedParts as changed } from './command';
+import type { Message } from '../i18n/intl';
+import { problem, refuse, type Outcome, changedParts as changed } from './command';
+import { clipboardEmpty, E, noBudget, noRowsToRead, notInBudget, notIsoDate, rowProblem } from './messages';
 import { parseTsv } from './tsv';
 
 // Every command checks its input first and refuses it with a message (errors are values), then builds a new
 // workbook. Its inverse puts back the top-level lists it replaced: exact, and cheap since lists are shared.
 
+
+const isMessage = (v: unknown): v is Message => typeof v === 'object' && v !== null && 'id' in v && typeof (v as Message).id === 'string';
 
 function budgetOf(wb: Workbook, id: string): Budget | undefined {
   return wb.budgets.find((b) => b.id === id);
@@ -20,16 +24,16 @@ function schemeOfBudget(wb: Workbook, b: Budget): Scheme | undefined {
 const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/;
 
 /** R1/R2 the holding to record, checked against the budget's scheme. */
-function holdingFor(wb: Workbook, b: Budget, value: string, year: number): ClassHolding | string {
+function holdingFor(wb: Workbook, b: Budget, value: string, year: number): ClassHolding | Message {
   const scheme = schemeOfBudget(wb, b);
-  if (!scheme) return `${b.name} uses scheme ${b.schemeId}, which the workbook does not hold`;
+  if (!scheme) return E('holding.noScheme', { budget: b.name, scheme: b.schemeId });
   const v = value.trim();
   if (scheme.kind === 'classes') {
     const found = scheme.classes.find((c) => c.code === v) ?? scheme.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
-    if (!found) return `“${v}” is not a class of ${scheme.name} (classes: ${scheme.classes.map((c) => c.code).join(', ')})`;
+    if (!found) return E('holding.notClass', { text: v, scheme: scheme.name, classes: scheme.classes.map((c) => c.code).join(', ') });
     return { year, class: found.code };
   }
-  if (!isDecimalString(v) || v.startsWith('-') || new Decimal(v).isZero()) return `“${v}” is not a weight: type a number greater than zero such as 0.125`;
+  if (!isDecimalString(v) || v.startsWith('-') || new Decimal(v).isZero()) return E('holding.notWeight', { text: v });
   return { year, weight: v };
 }
 
@@ -75,15 +79,16 @@ export interface SetClassArgs {
 /** R1/R2 a member holds a class (or weight) in a budget from 1 January of `year`. */
 export function setClass(wb: Workbook, a: SetClassArgs): Outcome {
   const b = budgetOf(wb, a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!b) return refuse('budget', noBudget(a.budget));
   const p = wb.participations.find((x) => x.budget === a.budget && x.member === a.member);
-  if (!p) return refuse(`${a.member}.class`, `${a.member} does not take part in ${b.name}`);
+  if (!p) return refuse(`${a.member}.class`, notInBudget(a.member, b.name));
   const linked = linkedClassRefusal(wb, b, a.member, a.year);
   if (linked) return refuse(`${a.member}.class`, linked);
   const h = holdingFor(wb, b, a.value, a.year);
-  if (typeof h === 'string') return refuse(`${a.member}.class`, h);
+  if (isMessage(h)) return refuse(`${a.member}.class`, h);
   const after = { ...wb, participations: replaceParticipation(wb.participations, withHolding(p, h)) };
-  return changed(`Set ${a.member}'s ${h.class !== undefined ? `class to ${h.class}` : `weight to ${h.weight}`} from ${a.year} in ${b.name}`, wb, after, ['participations']);
+  const label = E('setClass.label', { member: a.member, kind: h.class !== undefined ? 'class' : 'weight', value: h.class ?? h.weight, year: a.year, budget: b.name });
+  return changed(label, wb, after, ['participations']);
 }
 
 export interface SetBudgetYearArgs {
@@ -99,28 +104,31 @@ export interface SetBudgetYearArgs {
 /** R4/R7/R10 the method, figure and adoption of one budget year (the year is created if missing). */
 export function setBudgetYear(wb: Workbook, a: SetBudgetYearArgs): Outcome {
   const b = budgetOf(wb, a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!b) return refuse('budget', noBudget(a.budget));
   const existing = b.years.find((y) => y.year === a.year);
   const next: BudgetYear = { ...(existing ?? { year: a.year, method: a.method ?? 'total', adopted: true }) };
   if (a.method !== undefined) next.method = a.method;
   if (a.adopted !== undefined) next.adopted = a.adopted;
   if (a.amount !== undefined) {
     if (!isDecimalString(a.amount) || a.amount.startsWith('-') || new Decimal(a.amount).isZero()) {
-      return refuse('amount', `“${a.amount}” is not an amount greater than zero`);
+      return refuse('amount', E('notPositiveAmount', { text: a.amount }));
     }
     next.amount = a.amount;
   }
   // R5: only a whole number of rounding units can be shared out exactly.
   if (next.method === 'total' && next.amount !== undefined && !isWholeMultiple(next.amount, b.roundingUnit)) {
-    return refuse('amount', `a total must be a whole number of the rounding unit ${b.roundingUnit} (${next.amount} is not)`);
+    return refuse('amount', E('totalNotWhole', { unitAmount: b.roundingUnit, amount: next.amount }));
   }
-  if (next.adopted && next.amount === undefined) return refuse('amount', `an adopted budget for ${a.year} needs its ${next.method === 'total' ? 'total' : 'unit value'}`);
+  if (next.adopted && next.amount === undefined) return refuse('amount', E('budgetYear.needsLevel', { year: a.year, method: next.method }));
   const years = b.years.filter((y) => y.year !== a.year);
   years.push(next);
   years.sort((x, y) => x.year - y.year);
   const after = { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? { ...b, years } : x)) };
-  const what = a.amount !== undefined ? `${next.method === 'total' ? 'total' : 'unit value'} ${a.amount}` : a.adopted !== undefined ? (a.adopted ? 'adopted' : 'not adopted (R10)') : `method ${next.method}`;
-  return changed(`Set ${b.name} ${a.year}: ${what}`, wb, after, ['budgets']);
+  const what =
+    a.amount !== undefined ? E('budgetYear.level', { method: next.method, amount: a.amount })
+    : a.adopted !== undefined ? E(a.adopted ? 'budgetYear.adopted' : 'budgetYear.notAdopted')
+    : E('budgetYear.method', { method: next.method });
+  return changed({ ...E('budgetYear.label', { budget: b.name, year: a.year }), parts: { what } }, wb, after, ['budgets']);
 }
 
 export interface SetBudgetTermsArgs {
@@ -133,27 +141,27 @@ export interface SetBudgetTermsArgs {
 /** R9 rounding unit and mode, and the currency, of a budget. */
 export function setBudgetTerms(wb: Workbook, a: SetBudgetTermsArgs): Outcome {
   const b = budgetOf(wb, a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!b) return refuse('budget', noBudget(a.budget));
   const next: Budget = { ...b };
   if (a.roundingUnit !== undefined) {
     const unit = a.roundingUnit;
-    if (!isDecimalString(unit) || unit.startsWith('-') || new Decimal(unit).isZero()) return refuse('roundingUnit', `“${unit}” is not a rounding unit such as 0.01, 0.05, 1 or 100`);
+    if (!isDecimalString(unit) || unit.startsWith('-') || new Decimal(unit).isZero()) return refuse('roundingUnit', E('terms.notRoundingUnit', { text: unit }));
     const places = decimalPlaces(unit);
     // R5: every total, and every WCF amount shared out by this budget's scale, must stay a whole number of units.
     const bad = b.years.find((y) => y.method === 'total' && y.amount !== undefined && !isWholeMultiple(y.amount, unit));
-    if (bad) return refuse('roundingUnit', `the ${bad.year} total ${bad.amount} is not a whole number of ${unit}`);
+    if (bad) return refuse('roundingUnit', E('terms.totalNotWhole', { year: bad.year, amount: bad.amount, unitAmount: unit }));
     const wcf = wb.wcfDecisions.find((d) => d.budget === b.id && d.amount !== undefined && !isWholeMultiple(d.amount, unit));
-    if (wcf) return refuse('roundingUnit', `the working capital fund amount ${wcf.amount} (${wcf.id}) is not a whole number of ${unit}`);
+    if (wcf) return refuse('roundingUnit', E('terms.wcfNotWhole', { amount: wcf.amount, id: wcf.id, unitAmount: unit }));
     next.roundingUnit = a.roundingUnit;
     // Totals are rewritten with the unit's decimals so the file reads naturally ("1000000.00").
     next.years = b.years.map((y) => (y.method === 'total' && y.amount !== undefined ? { ...y, amount: new Decimal(y.amount).toFixed(places) } : y));
   }
   if (a.rounding !== undefined) next.rounding = a.rounding;
   if (a.currency !== undefined) {
-    if (!/^[A-Z]{3}$/.test(a.currency)) return refuse('currency', `“${a.currency}” is not a currency code such as CHF`);
+    if (!/^[A-Z]{3}$/.test(a.currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
     next.currency = a.currency;
   }
-  return changed(`Set ${b.name} terms`, wb, { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? next : x)) }, ['budgets']);
+  return changed(E('terms.label', { budget: b.name }), wb, { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? next : x)) }, ['budgets']);
 }
 
 export interface AddMemberArgs {
@@ -170,28 +178,28 @@ export interface AddMemberArgs {
 /** A new member state joining a budget's union (R12 decides how its first year is assessed). */
 export function addMember(wb: Workbook, a: AddMemberArgs): Outcome {
   const code = a.code.trim();
-  if (!CODE_RE.test(code)) return refuse('code', `“${a.code}” is not a member code: letters and digits, such as FR or CH`);
-  if (wb.members.some((m) => m.code === code)) return refuse('code', `${code} is already a member`);
+  if (!CODE_RE.test(code)) return refuse('code', E('addMember.notCode', { text: a.code }));
+  if (wb.members.some((m) => m.code === code)) return refuse('code', E('addMember.already', { code }));
   const name = a.name.trim();
-  if (name === '') return refuse('name', `${code} needs a name`);
+  if (name === '') return refuse('name', E('addMember.needsName', { code }));
   const b = budgetOf(wb, a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!b) return refuse('budget', noBudget(a.budget));
   const source = schemeOfBudget(wb, b)?.kind === 'classes' ? classSource(wb, b) : undefined;
-  if (source) return refuse('class', `${b.name} takes its classes from ${source.name}: a new member joins ${source.name} first, with its class there (R11)`);
+  if (source) return refuse('class', E('addMember.linked', { budget: b.name, source: source.name }));
   const from = a.from ?? `${a.year}-01-01`;
-  if (!isIsoDate(from)) return refuse('from', `“${from}” is not a date written YYYY-MM-DD`);
+  if (!isIsoDate(from)) return refuse('from', notIsoDate(from));
   const h = holdingFor(wb, b, a.value, a.year);
-  if (typeof h === 'string') return refuse('class', h);
+  if (isMessage(h)) return refuse('class', h);
   const member: Member = { code, name, joined: from };
   const p: Participation = { member: code, budget: b.id, from, classes: [h] };
-  return changed(`Add member ${code}`, wb, { ...wb, members: [...wb.members, member], participations: [...wb.participations, p] }, ['members', 'participations']);
+  return changed(E('addMember.label', { code }), wb, { ...wb, members: [...wb.members, member], participations: [...wb.participations, p] }, ['members', 'participations']);
 }
 
 /** Removes a member entered by mistake, with its participations and class notices; undo puts it back in place. */
 export function removeMember(wb: Workbook, code: string): Outcome {
-  if (!wb.members.some((m) => m.code === code)) return refuse('code', `${code} is not a member`);
+  if (!wb.members.some((m) => m.code === code)) return refuse('code', E('isNotMember', { code }));
   if (wb.payments.some((p) => p.member === code)) {
-    return refuse('code', `${code} has recorded payments: give it a date of withdrawal instead of removing it`);
+    return refuse('code', E('removeMember.hasPayments', { code }));
   }
   const after: Workbook = {
     ...wb,
@@ -199,22 +207,22 @@ export function removeMember(wb: Workbook, code: string): Outcome {
     participations: wb.participations.filter((p) => p.member !== code),
     classChanges: wb.classChanges.filter((c) => c.member !== code),
   };
-  return changed(`Remove member ${code}`, wb, after, ['members', 'participations', 'classChanges']);
+  return changed(E('removeMember.label', { code }), wb, after, ['members', 'participations', 'classChanges']);
 }
 
 export function renameMember(wb: Workbook, code: string, name: string): Outcome {
   const n = name.trim();
-  if (n === '') return refuse(`${code}.name`, 'a member needs a name');
-  if (!wb.members.some((m) => m.code === code)) return refuse('code', `${code} is not a member`);
-  return changed(`Rename ${code}`, wb, { ...wb, members: wb.members.map((m) => (m.code === code ? { ...m, name: n } : m)) }, ['members']);
+  if (n === '') return refuse(`${code}.name`, E('renameMember.needsName'));
+  if (!wb.members.some((m) => m.code === code)) return refuse('code', E('isNotMember', { code }));
+  return changed(E('renameMember.label', { code }), wb, { ...wb, members: wb.members.map((m) => (m.code === code ? { ...m, name: n } : m)) }, ['members']);
 }
 
 /** Leaving: the member's participation in a budget ends on `until` (it is not assessed from the next 1 January on, R8). */
 export function leaveBudget(wb: Workbook, a: { budget: string; member: string; until: string }): Outcome {
-  if (!isIsoDate(a.until)) return refuse('until', `“${a.until}” is not a date written YYYY-MM-DD`);
+  if (!isIsoDate(a.until)) return refuse('until', notIsoDate(a.until));
   const p = wb.participations.find((x) => x.budget === a.budget && x.member === a.member);
-  if (!p) return refuse('member', `${a.member} does not take part in ${a.budget}`);
-  return changed(`${a.member} leaves ${a.budget} on ${a.until}`, wb, { ...wb, participations: replaceParticipation(wb.participations, { ...p, until: a.until }) }, ['participations']);
+  if (!p) return refuse('member', notInBudget(a.member, a.budget));
+  return changed(E('leaveBudget.label', { member: a.member, budget: a.budget, date: a.until }), wb, { ...wb, participations: replaceParticipation(wb.participations, { ...p, until: a.until }) }, ['participations']);
 }
 
 export interface PasteArgs {
@@ -239,7 +247,7 @@ export interface MemberRow {
  */
 export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
   const rows = parseTsv(a.text);
-  if (rows.length === 0) return refuse('paste', 'the clipboard holds no rows');
+  if (rows.length === 0) return refuse('paste', clipboardEmpty());
   let cols = { code: 0, name: 1, value: 2 };
   let first = 0;
   const head = rows[0].map((h) => h.trim().toLowerCase());
@@ -261,9 +269,9 @@ export function importMembers(wb: Workbook, a: { budget: string; year: number; r
   return { ...o, problems: [...earlier, ...o.problems] };
 }
 
-function upsertMembers(wb: Workbook, budgetId: string, year: number, list: readonly MemberRow[], verb: string): Outcome {
+function upsertMembers(wb: Workbook, budgetId: string, year: number, list: readonly MemberRow[], verb: 'Paste' | 'Import'): Outcome {
   const b = budgetOf(wb, budgetId);
-  if (!b) return refuse('budget', `the workbook has no budget “${budgetId}”`);
+  if (!b) return refuse('budget', noBudget(budgetId));
   const problems: Problem[] = [];
   let members = wb.members;
   let participations = wb.participations;
@@ -276,32 +284,32 @@ function upsertMembers(wb: Workbook, budgetId: string, year: number, list: reado
   let updated = 0;
   for (const { at, code, name, value } of list) {
     if (!CODE_RE.test(code)) {
-      problems.push({ path: at, message: `${at}: “${code}” is not a member code` });
+      problems.push(problem(at, rowProblem(at, E('upsert.notCode', { code }))));
       continue;
     }
     if (seen.has(code)) {
-      problems.push({ path: at, message: `${at}: ${code} appears twice` });
+      problems.push(problem(at, rowProblem(at, E('upsert.twice', { code }))));
       continue;
     }
     seen.add(code);
-    let h: ClassHolding | string | undefined;
+    let h: ClassHolding | Message | undefined;
     if (value !== '') h = holdingFor(wb, b, value, year);
-    if (linked && typeof h === 'object') {
+    if (linked && h !== undefined && !isMessage(h)) {
       const held = linkedClassOf(wb, b, code, year, holdings);
       if (held !== h.class) {
-        problems.push({ path: at, message: `${at}: ${linkedClassRefusal(wb, b, code, year)}` });
+        problems.push(problem(at, rowProblem(at, linkedClassRefusal(wb, b, code, year) ?? '')));
         continue;
       }
       h = undefined;
     }
-    if (typeof h === 'string') {
-      problems.push({ path: at, message: `${at}: ${h}` });
+    if (h !== undefined && isMessage(h)) {
+      problems.push(problem(at, rowProblem(at, h)));
       continue;
     }
     const i = index.get(code);
     if (i === undefined) {
       if (name === '' || !h) {
-        problems.push({ path: at, message: `${at}: the new member ${code} needs a name and a class` });
+        problems.push(problem(at, rowProblem(at, E('upsert.newNeeds', { code }))));
         continue;
       }
       const from = `${year}-01-01`;
@@ -322,8 +330,8 @@ function upsertMembers(wb: Workbook, budgetId: string, year: number, list: reado
     }
     updated++;
   }
-  if (added + updated === 0) return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'there were no rows to read' }] };
-  const label = `${verb} ${added + updated} row${added + updated === 1 ? '' : 's'} (${added} added, ${updated} updated)`;
+  if (added + updated === 0) return { ok: false, problems: problems.length ? problems : [problem('', noRowsToRead())] };
+  const label = E('upsert.label', { verb, count: added + updated, added, updated });
   return changed(label, wb, { ...wb, members, participations }, ['members', 'participations'], problems);
 }
 
@@ -341,72 +349,72 @@ export interface ClassChangeArgs {
 /** R13 records a notice of a change of class; the engine decides the year it takes effect (or that it is pending). */
 export function addClassChange(wb: Workbook, a: ClassChangeArgs): Outcome {
   const b = budgetOf(wb, a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!b) return refuse('budget', noBudget(a.budget));
   const source = classSource(wb, b);
-  if (source) return refuse('budget', `${b.name} takes its classes from ${source.name}: file it with ${source.name}, whose class flows into ${b.name} (R11, ${specialUnionArticle(b)})`);
-  if (!wb.participations.some((p) => p.budget === a.budget && p.member === a.member)) return refuse('member', `${a.member} does not take part in ${b.name}`);
+  if (source) return refuse('budget', E('classChange.linked', { budget: b.name, source: source.name, article: specialUnionArticle(b) }));
+  if (!wb.participations.some((p) => p.budget === a.budget && p.member === a.member)) return refuse('member', notInBudget(a.member, b.name));
   const scheme = schemeOfBudget(wb, b);
-  if (scheme?.kind !== 'classes' || !scheme.classes.some((c) => c.code === a.toClass)) return refuse('toClass', `“${a.toClass}” is not a class of ${b.name}'s scheme`);
-  if (!isIsoDate(a.notifiedOn)) return refuse('notifiedOn', `the date of the notice “${a.notifiedOn}” must be written YYYY-MM-DD`);
-  if (a.sessionDate !== undefined && a.sessionDate !== '' && !isIsoDate(a.sessionDate)) return refuse('sessionDate', `the session date “${a.sessionDate}” must be written YYYY-MM-DD`);
-  if (a.sessionDate && a.sessionDate < a.notifiedOn) return refuse('sessionDate', 'the session cannot come before the notice');
+  if (scheme?.kind !== 'classes' || !scheme.classes.some((c) => c.code === a.toClass)) return refuse('toClass', E('classChange.notClass', { text: a.toClass, budget: b.name }));
+  if (!isIsoDate(a.notifiedOn)) return refuse('notifiedOn', E('classChange.noticeDate', { text: a.notifiedOn }));
+  if (a.sessionDate !== undefined && a.sessionDate !== '' && !isIsoDate(a.sessionDate)) return refuse('sessionDate', E('classChange.sessionDate', { text: a.sessionDate }));
+  if (a.sessionDate && a.sessionDate < a.notifiedOn) return refuse('sessionDate', E('classChange.sessionBefore'));
   let n = wb.classChanges.length + 1;
   while (wb.classChanges.some((c) => c.id === `cc-${n}`)) n++;
   const change = { id: `cc-${n}`, member: a.member, budget: a.budget, toClass: a.toClass, notifiedOn: a.notifiedOn } as Workbook['classChanges'][number];
   if (a.sessionDate) change.sessionDate = a.sessionDate;
   if (a.requestedYear !== undefined) change.requestedYear = a.requestedYear;
-  return changed(`Class change ${change.id}: ${a.member} to ${a.toClass}`, wb, { ...wb, classChanges: [...wb.classChanges, change] }, ['classChanges']);
+  return changed(E('classChange.label', { id: change.id, member: a.member, class: a.toClass }), wb, { ...wb, classChanges: [...wb.classChanges, change] }, ['classChanges']);
 }
 
 /** R13 sets (or clears) the session date of a notice: a pending lower-class request becomes effective. */
 export function setSessionDate(wb: Workbook, id: string, sessionDate: string | undefined): Outcome {
   const c = wb.classChanges.find((x) => x.id === id);
-  if (!c) return refuse('id', `there is no class change ${id}`);
-  if (sessionDate !== undefined && !isIsoDate(sessionDate)) return refuse('sessionDate', `the session date “${sessionDate}” must be written YYYY-MM-DD`);
-  if (sessionDate !== undefined && sessionDate < c.notifiedOn) return refuse('sessionDate', 'the session cannot come before the notice');
+  if (!c) return refuse('id', E('classChange.none', { id }));
+  if (sessionDate !== undefined && !isIsoDate(sessionDate)) return refuse('sessionDate', E('classChange.sessionDate', { text: sessionDate }));
+  if (sessionDate !== undefined && sessionDate < c.notifiedOn) return refuse('sessionDate', E('classChange.sessionBefore'));
   const next = { ...c };
   if (sessionDate === undefined) delete next.sessionDate;
   else next.sessionDate = sessionDate;
-  return changed(`Session date of ${id}`, wb, { ...wb, classChanges: wb.classChanges.map((x) => (x.id === id ? next : x)) }, ['classChanges']);
+  return changed(E('classChange.sessionLabel', { id }), wb, { ...wb, classChanges: wb.classChanges.map((x) => (x.id === id ? next : x)) }, ['classChanges']);
 }
 
 export function removeClassChange(wb: Workbook, id: string): Outcome {
-  if (!wb.classChanges.some((x) => x.id === id)) return refuse('id', `there is no class change ${id}`);
-  return changed(`Remove class change ${id}`, wb, { ...wb, classChanges: wb.classChanges.filter((x) => x.id !== id) }, ['classChanges']);
+  if (!wb.classChanges.some((x) => x.id === id)) return refuse('id', E('classChange.none', { id }));
+  return changed(E('classChange.removeLabel', { id }), wb, { ...wb, classChanges: wb.classChanges.filter((x) => x.id !== id) }, ['classChanges']);
 }
 
 /** R1 the units of one class of a scheme (schemes are editable data). Every budget on the scheme follows. */
 export function setClassUnits(wb: Workbook, a: { scheme: string; code: string; units: string }): Outcome {
   const s = wb.schemes.find((x) => x.id === a.scheme);
-  if (!s || s.kind !== 'classes') return refuse('scheme', `the workbook has no class scheme “${a.scheme}”`);
-  if (!s.classes.some((c) => c.code === a.code)) return refuse('code', `${s.name} has no class ${a.code}`);
+  if (!s || s.kind !== 'classes') return refuse('scheme', E('noClassScheme', { scheme: a.scheme }));
+  if (!s.classes.some((c) => c.code === a.code)) return refuse('code', E('classUnits.noClass', { scheme: s.name, code: a.code }));
   const u = a.units.trim();
-  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse(`${a.code}.units`, `“${a.units}” is not a number of units greater than zero, such as 7.5`);
+  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse(`${a.code}.units`, E('classUnits.notUnits', { text: a.units }));
   const next = { ...s, classes: s.classes.map((c) => (c.code === a.code ? { ...c, units: u } : c)) };
-  return changed(`Set class ${a.code} of ${s.name} to ${u} units`, wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+  return changed(E('classUnits.label', { code: a.code, scheme: s.name, units: u }), wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
 }
 
 /** R1 a new class in a scheme. */
 export function addSchemeClass(wb: Workbook, a: { scheme: string; code: string; units: string }): Outcome {
   const s = wb.schemes.find((x) => x.id === a.scheme);
-  if (!s || s.kind !== 'classes') return refuse('scheme', `the workbook has no class scheme “${a.scheme}”`);
+  if (!s || s.kind !== 'classes') return refuse('scheme', E('noClassScheme', { scheme: a.scheme }));
   const code = a.code.trim();
-  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return refuse('code', `“${a.code}” is not a class code such as IVbis`);
-  if (s.classes.some((c) => c.code === code)) return refuse('code', `${s.name} already has class ${code}`);
+  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return refuse('code', E('addClass.notCode', { text: a.code }));
+  if (s.classes.some((c) => c.code === code)) return refuse('code', E('addClass.already', { scheme: s.name, code }));
   const u = a.units.trim();
-  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse('units', `“${a.units}” is not a number of units greater than zero`);
+  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse('units', E('notUnits', { text: a.units }));
   const next = { ...s, classes: [...s.classes, { code, units: u }] };
-  return changed(`Add class ${code} to ${s.name}`, wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+  return changed(E('addClass.label', { code, scheme: s.name }), wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
 }
 
 /** R1 removes a class no member holds and no notice names. */
 export function removeSchemeClass(wb: Workbook, a: { scheme: string; code: string }): Outcome {
   const s = wb.schemes.find((x) => x.id === a.scheme);
-  if (!s || s.kind !== 'classes') return refuse('scheme', `the workbook has no class scheme “${a.scheme}”`);
+  if (!s || s.kind !== 'classes') return refuse('scheme', E('noClassScheme', { scheme: a.scheme }));
   const budgets = new Set(wb.budgets.filter((b) => b.schemeId === s.id).map((b) => b.id));
   const user = wb.participations.find((p) => budgets.has(p.budget) && p.classes.some((h) => h.class === a.code));
-  if (user) return refuse('code', `class ${a.code} is held by ${user.member}: change its class first`);
-  if (wb.classChanges.some((c) => budgets.has(c.budget) && c.toClass === a.code)) return refuse('code', `a class-change notice names class ${a.code}`);
+  if (user) return refuse('code', E('removeClass.held', { code: a.code, member: user.member }));
+  if (wb.classChanges.some((c) => budgets.has(c.budget) && c.toClass === a.code)) return refuse('code', E('removeClass.noticed', { code: a.code }));
   const next = { ...s, classes: s.classes.filter((c) => c.code !== a.code) };
-  return changed(`Remove class ${a.code} from ${s.name}`, wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+  return changed(E('removeClass.label', { code: a.code, scheme: s.name }), wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
 }

@@ -2,9 +2,11 @@ import { Decimal } from '../model/decimal';
 import type { MembersRead } from '../model/members-csv';
 import { readNumbers, type Tabular } from '../model/tabular';
 import type { ClassHolding, Payment, Problem, Workbook } from '../model/types';
-import type { Outcome } from './command';
+import type { Message } from '../i18n/intl';
+import { problem, type Outcome } from './command';
 import { importMembers, type MemberRow } from './commands';
-import { importPayments, type PaymentMapping, type PaymentRowsArgs } from './ledger';
+import { debitMessage, importPayments, type PaymentMapping, type PaymentRowsArgs } from './ledger';
+import { atMsg } from './messages';
 
 // R25 an import shows what it will change before it changes anything: the rows it adds, the rows it changes (old →
 // new, a rename flagged: a member's name is its name in every budget) and the rows it refuses, with the reason.
@@ -14,6 +16,8 @@ export interface Refusal {
   /** "line 4" (a text file) or "row 4" (a sheet). */
   at: string;
   message: string;
+  /** The message as data (issue 11), when it has one. */
+  msg?: Message;
 }
 
 export interface MemberAdded {
@@ -60,8 +64,16 @@ export function membersImportRows(read: MembersRead): { rows: MemberRow[]; probl
   const at = (line: number) => `${read.unit} ${line}`;
   return {
     rows: read.members.map((m) => ({ at: at(m.line), code: m.code, name: m.name, value: m.class ?? m.weight ?? '' })),
-    problems: read.problems.map((p) => ({ path: at(p.line), message: `${at(p.line)}${p.field ? `, ${p.field}` : ''}: ${p.message}` })),
+    problems: read.problems.map((p) => problem(at(p.line), readProblem(at(p.line), p))),
   };
+}
+
+/** "line 4, weight: …" — what a file reader refused on a line (its reason in English unless it gives a Message). */
+function readProblem(at: string, p: { field?: string; message: string; msg?: Message }): Message {
+  const reason = p.msg ? { parts: { reason: p.msg } } : { values: { reason: p.message } };
+  return p.field
+    ? { id: 'engine.edit.read.lineField', values: { field: p.field, ...reason.values }, parts: { at: atMsg(at), ...reason.parts } }
+    : { id: 'engine.edit.rowProblem', values: reason.values, parts: { at: atMsg(at), ...reason.parts } };
 }
 
 /** The holding in force in `year` (the last one from that year or before). */
@@ -84,10 +96,15 @@ export function applyMembersImport(wb: Workbook, a: MembersImportArgs): Outcome 
   return importMembers(wb, membersCommandArgs(wb, a));
 }
 
+const problemText = (m: Message) => {
+  const p = problem('', m);
+  return { message: p.message, msg: m };
+};
+
 /** Refusals in file order ("line 12" after "line 9"), whichever check made them. */
 const refusals = (problems: readonly Problem[]): Refusal[] => {
   const n = (at: string) => Number(/\d+/.exec(at)?.[0] ?? 0);
-  return problems.map((p) => ({ at: p.path, message: p.message })).sort((a, b) => n(a.at) - n(b.at));
+  return problems.map((p) => ({ at: p.path, message: p.message, ...(p.msg ? { msg: p.msg } : {}) })).sort((a, b) => n(a.at) - n(b.at));
 };
 
 /** What importing these rows would add, change and refuse; nothing is changed. */
@@ -172,7 +189,7 @@ export function statementImport(t: Tabular, mapping: PaymentMapping, header: boo
   for (const [k, r] of read.rows.entries()) {
     const amount = mapping.amount === undefined ? '' : (r.cells[mapping.amount] ?? '').trim();
     const debit = (k > 0 || !header) && /^[-(]/.test(amount);
-    if (debit) leftOut.push({ at: `row ${r.line}`, message: `${amount} is a debit, not a payment received` });
+    if (debit) leftOut.push({ at: `row ${r.line}`, ...problemText(debitMessage(amount)) });
     rows[r.line - 1] = refused.has(r.line) || debit ? [] : r.cells;
   }
   const first = read.rows[0]?.line ?? 1;
@@ -182,7 +199,7 @@ export function statementImport(t: Tabular, mapping: PaymentMapping, header: boo
       mapping,
       firstRow: header ? first : first - 1,
       verb,
-      problems: read.problems.map((p) => ({ path: `row ${p.line}`, message: `row ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}` })),
+      problems: read.problems.map((p) => problem(`row ${p.line}`, readProblem(`row ${p.line}`, p))),
     },
     leftOut,
   };

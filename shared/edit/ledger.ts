@@ -1,8 +1,10 @@
 import { isIsoDate, obligationEnds } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, AdvanceMovement, Budget, Payment, Problem, VotingDecision, WcfDecision, Workbook } from '../model/types';
-import { refuse, type Outcome, changedParts as changed } from './command';
+import type { Message } from '../i18n/intl';
+import { problem, refuse, type Outcome, changedParts as changed } from './command';
 import { parseAmountInput } from './input';
+import { clipboardEmpty, E, noBudget, noRowsToRead, notInBudget, notMember, said, withReason } from './messages';
 import { parseTsv } from './tsv';
 
 // R15–R20 ledger edits as commands: payments, voting decisions, WCF decisions, host-state advances. Like the other
@@ -11,6 +13,11 @@ import { parseTsv } from './tsv';
 
 
 const CURRENCY_RE = /^[A-Z]{3}$/;
+
+/** A statement row that is a debit (a minus or brackets): not a payment received. */
+export const debitMessage = (text: string): Message => E('import.debit', { text });
+/** "Paste", or the words the caller gave (already in the user's language): the first word of the step's label. */
+const verbMessage = (verb: string): Message => (verb === 'Paste' ? E('import.paste') : E('text', { text: verb }));
 
 /** A fresh id "prefix-0001" after the highest number used with that prefix. */
 function nextId(ids: Iterable<string>, prefix: string, count = 1): string[] {
@@ -92,41 +99,41 @@ class PaymentReader {
   /** The payment, or the problems keyed by field (the cell to show them at). */
   read(input: PaymentInput, id: string, current?: Payment): Payment | Problem[] {
     const problems: Problem[] = [];
-    const bad = (path: PaymentField, message: string) => problems.push({ path, message });
+    const bad = (path: PaymentField, message: string | Message) => problems.push(problem(path, message));
     const m = input.member.trim();
     const member = this.codes.get(m) ?? this.codes.get(m.toLowerCase());
-    if (m === '') bad('member', 'a payment needs the member that paid');
-    else if (!member) bad('member', `“${m}” is not a member: type its code, such as FR, or its name`);
+    if (m === '') bad('member', E('payment.needsMember'));
+    else if (!member) bad('member', E('payment.notMember', { text: m }));
 
     const date = readDate(input.date);
-    if (input.date.trim() === '') bad('date', 'a payment needs the date it was received');
-    else if (!date) bad('date', `“${input.date.trim()}” is not a date: type YYYY-MM-DD, such as 2026-03-15`);
+    if (input.date.trim() === '') bad('date', E('payment.needsDate'));
+    else if (!date) bad('date', E('payment.notDate', { text: input.date.trim() }));
 
     const budgetText = (input.budget ?? '').trim();
     const budget = budgetText === '' ? undefined : (this.budgets.get(budgetText) ?? this.budgets.get(budgetText.toLowerCase()));
-    if (budgetText !== '' && !budget) bad('budget', `“${budgetText}” is not a budget (${[...new Set(this.wb.budgets.map((b) => b.id))].join(', ')})`);
-    else if (budget && member && !this.taking.has(`${member}\u0000${budget.id}`)) bad('budget', `${member} does not take part in ${budget.name}: the payment could never be credited to it`);
+    if (budgetText !== '' && !budget) bad('budget', E('payment.notBudget', { text: budgetText, budgets: [...new Set(this.wb.budgets.map((b) => b.id))].join(', ') }));
+    else if (budget && member && !this.taking.has(`${member}\u0000${budget.id}`)) bad('budget', E('payment.notInBudget', { member, budget: budget.name }));
 
     const mine = member ? (this.budgetsOf.get(member) ?? []) : [];
     // Cents are accepted in any currency; more decimals than any budget keeps would be a typing slip.
     const places = Math.max(2, ...mine.map((b) => decimalPlaces(b.roundingUnit)));
     const amount = parseAmountInput(input.amount, current?.amount, { places, what: 'The amount', hint: 'to lower a recorded payment, type =-500 in its Amount cell' });
-    if (!amount.ok) bad('amount', amount.message);
+    if (!amount.ok) bad('amount', said(amount));
 
     const curText = (input.currency ?? '').trim().toUpperCase();
     const currency = curText !== '' ? curText : (budget?.currency ?? mine[0]?.currency);
-    if (!currency) bad('currency', 'give the currency of the payment, such as CHF');
-    else if (!CURRENCY_RE.test(currency)) bad('currency', `“${curText}” is not a currency code such as CHF`);
-    else if (budget && budget.currency !== currency) bad('currency', `${budget.name} is kept in ${budget.currency}: a payment in ${currency} could never be credited to it`);
-    else if (!budget && mine.length > 0 && !mine.some((b) => b.currency === currency)) bad('currency', `none of ${member}'s budgets is kept in ${currency}: the payment could never be credited`);
+    if (!currency) bad('currency', E('payment.needsCurrency'));
+    else if (!CURRENCY_RE.test(currency)) bad('currency', E('notCurrency', { text: curText }));
+    else if (budget && budget.currency !== currency) bad('currency', E('payment.otherCurrency', { budget: budget.name, budgetCurrency: budget.currency, currency }));
+    else if (!budget && mine.length > 0 && !mine.some((b) => b.currency === currency)) bad('currency', E('payment.noBudgetInCurrency', { member: member ?? '', currency }));
 
     const yearText = (input.year ?? '').trim();
     const year = yearText === '' ? undefined : Number(yearText);
-    if (year !== undefined && !(/^\d{4}$/.test(yearText) && year >= 1900 && year <= 2200)) bad('year', `“${yearText}” is not a year such as 2026`);
+    if (year !== undefined && !(/^\d{4}$/.test(yearText) && year >= 1900 && year <= 2200)) bad('year', E('notYear', { text: yearText }));
 
     const purposeText = (input.purpose ?? '').trim().toLowerCase();
     const purpose = purposeText === '' ? undefined : /^(wcf|working capital fund)$/.test(purposeText) ? 'wcf' : /^contributions?$/.test(purposeText) ? 'contribution' : null;
-    if (purpose === null) bad('purpose', `“${input.purpose?.trim()}” is not a purpose: leave it empty (R15 order), or type contribution or wcf`);
+    if (purpose === null) bad('purpose', E('payment.notPurpose', { text: input.purpose?.trim() ?? '' }));
 
     if (problems.length > 0) return problems;
     const p: Payment = { id, member: member!, date: date!, amount: (amount as { value: string }).value, currency: currency! };
@@ -139,32 +146,32 @@ class PaymentReader {
   }
 }
 
-const describe = (p: Payment) => `${p.member} ${p.amount} ${p.currency} on ${p.date}`;
+const describe = (id: string, p: Payment) => ({ id, member: p.member, amount: p.amount, currency: p.currency, date: p.date });
 
 /** R15 records a payment received from a member. */
 export function recordPayment(wb: Workbook, input: PaymentInput): Outcome {
   const [id] = nextId(wb.payments.map((p) => p.id), 'pay');
   const p = new PaymentReader(wb).read(input, id);
   if (Array.isArray(p)) return { ok: false, problems: p };
-  return changed(`Record payment ${id}: ${describe(p)}`, wb, { ...wb, payments: [...wb.payments, p] }, ['payments']);
+  return changed(E('payment.recordLabel', describe(id, p)), wb, { ...wb, payments: [...wb.payments, p] }, ['payments']);
 }
 
 /** Changes one field of a recorded payment; an amount may be adjusted exactly with =+500 / =-500. */
 export function editPayment(wb: Workbook, id: string, field: PaymentField, value: string): Outcome {
   const i = wb.payments.findIndex((p) => p.id === id);
-  if (i < 0) return refuse('id', `there is no payment ${id}`);
+  if (i < 0) return refuse('id', E('payment.none', { id }));
   const old = wb.payments[i];
   const p = new PaymentReader(wb).read({ ...paymentInput(old), [field]: value }, id, old);
   if (Array.isArray(p)) return { ok: false, problems: p };
   const payments = [...wb.payments];
   payments[i] = p;
-  return changed(`Edit payment ${id}: ${field}`, wb, { ...wb, payments }, ['payments']);
+  return changed(E('payment.editLabel', { id, field }), wb, { ...wb, payments }, ['payments']);
 }
 
 export function removePayment(wb: Workbook, id: string): Outcome {
   const p = wb.payments.find((x) => x.id === id);
-  if (!p) return refuse('id', `there is no payment ${id}`);
-  return changed(`Remove payment ${id}: ${describe(p)}`, wb, { ...wb, payments: wb.payments.filter((x) => x !== p) }, ['payments']);
+  if (!p) return refuse('id', E('payment.none', { id }));
+  return changed(E('payment.removeLabel', describe(id, p)), wb, { ...wb, payments: wb.payments.filter((x) => x !== p) }, ['payments']);
 }
 
 /** Which column of a statement holds each field (index from 0); member, date and amount are needed. */
@@ -213,7 +220,7 @@ export interface PaymentRowsArgs {
 export function importPayments(wb: Workbook, a: PaymentRowsArgs): Outcome {
   const problems: Problem[] = [...(a.problems ?? [])];
   for (const f of ['member', 'date', 'amount'] as const) {
-    if (a.mapping[f] === undefined) return refuse('mapping', `choose the column that holds the ${f}`);
+    if (a.mapping[f] === undefined) return refuse('mapping', E('import.chooseColumn', { field: f }));
   }
   const reader = new PaymentReader(wb);
   const first = a.firstRow ?? 0;
@@ -228,19 +235,19 @@ export function importPayments(wb: Workbook, a: PaymentRowsArgs): Outcome {
     // Statements write debits with a minus or in brackets: they are not payments received (and "-500" would read
     // as an adjustment).
     const debit = /^\s*[-(]/.test(input.amount);
-    const p = debit ? [{ path: 'amount', message: `${input.amount.trim()} is a debit, not a payment received` }] : reader.read(input, ids[added.length]);
-    if (Array.isArray(p)) problems.push(...p.map((x) => ({ path: `row ${r + 1}`, message: `row ${r + 1}, ${x.path}: ${x.message}` })));
+    const p = debit ? [problem('amount', debitMessage(input.amount.trim()))] : reader.read(input, ids[added.length]);
+    if (Array.isArray(p)) problems.push(...p.map((x) => problem(`row ${r + 1}`, withReason('import.rowField', { row: r + 1, field: x.path }, x))));
     else added.push(p);
   }
-  if (added.length === 0) return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'there were no rows to read' }] };
-  const label = `${a.verb}: ${added.length} payment${added.length === 1 ? '' : 's'}`;
+  if (added.length === 0) return { ok: false, problems: problems.length ? problems : [problem('', noRowsToRead())] };
+  const label = { ...E('import.label', { count: added.length }), parts: { verb: verbMessage(a.verb) } };
   return changed(label, wb, { ...wb, payments: [...wb.payments, ...added] }, ['payments'], problems);
 }
 
 /** Payments pasted from a spreadsheet (tab-separated): a header row may name the columns, else the grid's order. */
 export function pastePayments(wb: Workbook, text: string): Outcome {
   const rows = parseTsv(text);
-  if (rows.length === 0) return refuse('paste', 'the clipboard holds no rows');
+  if (rows.length === 0) return refuse('paste', clipboardEmpty());
   const guessed = guessPaymentMapping(rows[0]);
   return importPayments(wb, { rows, mapping: guessed ?? DEFAULT_PAYMENT_MAPPING, firstRow: guessed ? 1 : 0, verb: 'Paste' });
 }
@@ -249,15 +256,15 @@ export function pastePayments(wb: Workbook, text: string): Outcome {
  * Corrects a recorded decision by adding it anew without the old one (so `add` checks it as any new one), then
  * putting the result back under the old id and at the old place: one undoable step.
  */
-function updateInPlace<K extends 'votingDecisions' | 'wcfDecisions'>(wb: Workbook, key: K, id: string, what: string, add: (w: Workbook) => Outcome): Outcome {
+function updateInPlace<K extends 'votingDecisions' | 'wcfDecisions'>(wb: Workbook, key: K, id: string, add: (w: Workbook) => Outcome): Outcome {
   const list: readonly { id: string }[] = wb[key];
   const i = list.findIndex((d) => d.id === id);
-  if (i < 0) return refuse('id', `there is no ${what} ${id}`);
+  if (i < 0) return refuse('id', E('decision.none', { what: key, id }));
   const o = add({ ...wb, [key]: list.filter((d) => d.id !== id) });
   if (!o.ok) return o;
   const next = [...list];
   next[i] = { ...(o.workbook[key] as readonly { id: string }[]).at(-1)!, id };
-  return changed(`Change ${what} ${id}`, wb, { ...wb, [key]: next }, [key]);
+  return changed(E('decision.changeLabel', { what: key, id }), wb, { ...wb, [key]: next }, [key]);
 }
 
 // --- R17 voting decisions -----------------------------------------------------------------------------------------
@@ -277,38 +284,38 @@ export interface VotingDecisionArgs {
 /** R17 a body found the delay due to exceptional and unavoidable circumstances: the member keeps its vote. */
 export function addVotingDecision(wb: Workbook, a: VotingDecisionArgs): Outcome {
   const member = a.member.trim();
-  if (!wb.members.some((m) => m.code === member)) return refuse('member', `“${a.member}” is not a member`);
+  if (!wb.members.some((m) => m.code === member)) return refuse('member', notMember(a.member));
   const budget = a.budget?.trim() || undefined;
   if (budget !== undefined) {
     const b = wb.budgets.find((x) => x.id === budget);
-    if (!b) return refuse('budget', `the workbook has no budget “${budget}”`);
-    if (!wb.participations.some((p) => p.member === member && p.budget === budget)) return refuse('budget', `${member} does not take part in ${b.name}`);
+    if (!b) return refuse('budget', noBudget(budget));
+    if (!wb.participations.some((p) => p.member === member && p.budget === budget)) return refuse('budget', notInBudget(member, b.name));
   }
   const body = a.body.trim();
-  if (body === '') return refuse('body', 'name the body that decided, such as General Assembly');
-  if (!isIsoDate(a.date)) return refuse('date', `the date of the decision “${a.date}” must be written YYYY-MM-DD`);
+  if (body === '') return refuse('body', E('voting.needsBody'));
+  if (!isIsoDate(a.date)) return refuse('date', E('decision.date', { text: a.date }));
   const reference = a.reference.trim();
-  if (reference === '') return refuse('reference', 'give the reference of the decision');
+  if (reference === '') return refuse('reference', E('voting.needsReference'));
   const from = a.from?.trim() || a.date;
-  if (!isIsoDate(from)) return refuse('from', `the first day covered “${from}” must be written YYYY-MM-DD`);
+  if (!isIsoDate(from)) return refuse('from', E('voting.fromDate', { text: from }));
   const to = a.to?.trim() || undefined;
-  if (to !== undefined && !isIsoDate(to)) return refuse('to', `the last day covered “${to}” must be written YYYY-MM-DD`);
-  if (to !== undefined && to < from) return refuse('to', `the decision cannot end (${to}) before it begins (${from})`);
+  if (to !== undefined && !isIsoDate(to)) return refuse('to', E('voting.toDate', { text: to }));
+  if (to !== undefined && to < from) return refuse('to', E('voting.endsBefore', { to, from }));
   const [id] = nextId(wb.votingDecisions.map((d) => d.id), 'vd');
   const d: VotingDecision = { id, member, body, date: a.date, reference, from };
   if (budget !== undefined) d.budget = budget;
   if (to !== undefined) d.to = to;
-  return changed(`Voting decision ${id}: ${member} keeps its vote (${body}, ${a.date})`, wb, { ...wb, votingDecisions: [...wb.votingDecisions, d] }, ['votingDecisions']);
+  return changed(E('voting.addLabel', { id, member, body, date: a.date }), wb, { ...wb, votingDecisions: [...wb.votingDecisions, d] }, ['votingDecisions']);
 }
 
 /** A recorded R17 decision corrected in place: checked as a new one would be, keeping its id and place. */
 export function updateVotingDecision(wb: Workbook, id: string, a: VotingDecisionArgs): Outcome {
-  return updateInPlace(wb, 'votingDecisions', id, 'voting decision', (w) => addVotingDecision(w, a));
+  return updateInPlace(wb, 'votingDecisions', id, (w) => addVotingDecision(w, a));
 }
 
 export function removeVotingDecision(wb: Workbook, id: string): Outcome {
-  if (!wb.votingDecisions.some((d) => d.id === id)) return refuse('id', `there is no voting decision ${id}`);
-  return changed(`Remove voting decision ${id}`, wb, { ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) }, ['votingDecisions']);
+  if (!wb.votingDecisions.some((d) => d.id === id)) return refuse('id', E('decision.none', { what: 'votingDecisions', id }));
+  return changed(E('voting.removeLabel', { id }), wb, { ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) }, ['votingDecisions']);
 }
 
 // --- R19 working capital fund ----------------------------------------------------------------------------------
@@ -326,43 +333,43 @@ export interface WcfDecisionArgs {
 /** R19 a decision establishing or increasing a budget's working capital fund. */
 export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
   const b = wb.budgets.find((x) => x.id === a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
-  if (!Number.isInteger(a.year) || a.year < 1900 || a.year > 2200) return refuse('year', `“${a.year}” is not a year such as 2026`);
+  if (!b) return refuse('budget', noBudget(a.budget));
+  if (!Number.isInteger(a.year) || a.year < 1900 || a.year > 2200) return refuse('year', E('notYear', { text: String(a.year) }));
   const first = Math.min(...b.years.map((y) => y.year));
-  if (b.years.length === 0 || a.year < first) return refuse('year', `${b.name} has no contributions for ${a.year} to base the shares on`);
+  if (b.years.length === 0 || a.year < first) return refuse('year', E('wcf.noContributions', { budget: b.name, year: a.year }));
   const proportion = a.proportion?.trim() || undefined;
   const amountText = a.amount?.trim() || undefined;
-  if ((proportion === undefined) === (amountText === undefined)) return refuse('amount', 'give either a proportion of the year’s contribution or an amount to apportion, not both');
+  if ((proportion === undefined) === (amountText === undefined)) return refuse('amount', E('wcf.oneOf'));
   const d: WcfDecision = { id: '', budget: b.id, year: a.year };
   if (proportion !== undefined) {
-    if (!isDecimalString(proportion) || proportion.startsWith('-') || new Decimal(proportion).isZero()) return refuse('proportion', `“${proportion}” is not a proportion such as 0.05`);
+    if (!isDecimalString(proportion) || proportion.startsWith('-') || new Decimal(proportion).isZero()) return refuse('proportion', E('wcf.notProportion', { text: proportion }));
     d.proportion = proportion;
   } else {
     const read = parseAmountInput(amountText!, undefined, { what: 'The amount' });
-    if (!read.ok) return refuse('amount', read.message);
+    if (!read.ok) return refuse('amount', said(read));
     const amount = read.value;
-    if (!isWholeMultiple(amount, b.roundingUnit)) return refuse('amount', `the amount must be a whole number of ${b.name}'s rounding unit ${b.roundingUnit}, so the shares can sum to it (R5)`);
+    if (!isWholeMultiple(amount, b.roundingUnit)) return refuse('amount', E('wcf.notWhole', { budget: b.name, unitAmount: b.roundingUnit }));
     d.amount = amount;
   }
   const decidedOn = a.decidedOn?.trim() || undefined;
   if (decidedOn !== undefined) {
-    if (!isIsoDate(decidedOn)) return refuse('decidedOn', `the date of the decision “${decidedOn}” must be written YYYY-MM-DD`);
+    if (!isIsoDate(decidedOn)) return refuse('decidedOn', E('decision.date', { text: decidedOn }));
     d.decidedOn = decidedOn;
   }
   const reference = a.reference?.trim();
   if (reference) d.reference = reference;
   [d.id] = nextId(wb.wcfDecisions.map((x) => x.id), `wcf-${b.id}`);
-  return changed(`WCF decision ${d.id}`, wb, { ...wb, wcfDecisions: [...wb.wcfDecisions, d] }, ['wcfDecisions']);
+  return changed(E('wcf.addLabel', { id: d.id }), wb, { ...wb, wcfDecisions: [...wb.wcfDecisions, d] }, ['wcfDecisions']);
 }
 
 /** A recorded R19 decision corrected in place: checked as a new one would be, keeping its id and place. */
 export function updateWcfDecision(wb: Workbook, id: string, a: WcfDecisionArgs): Outcome {
-  return updateInPlace(wb, 'wcfDecisions', id, 'WCF decision', (w) => addWcfDecision(w, a));
+  return updateInPlace(wb, 'wcfDecisions', id, (w) => addWcfDecision(w, a));
 }
 
 export function removeWcfDecision(wb: Workbook, id: string): Outcome {
-  if (!wb.wcfDecisions.some((d) => d.id === id)) return refuse('id', `there is no WCF decision ${id}`);
-  return changed(`Remove WCF decision ${id}`, wb, { ...wb, wcfDecisions: wb.wcfDecisions.filter((d) => d.id !== id) }, ['wcfDecisions']);
+  if (!wb.wcfDecisions.some((d) => d.id === id)) return refuse('id', E('decision.none', { what: 'wcfDecisions', id }));
+  return changed(E('wcf.removeLabel', { id }), wb, { ...wb, wcfDecisions: wb.wcfDecisions.filter((d) => d.id !== id) }, ['wcfDecisions']);
 }
 
 // --- R20 host-state advances -------------------------------------------------------------------------------------
@@ -378,43 +385,43 @@ export interface AdvanceAgreementArgs {
 /** R20 an agreement under which the host state grants advances. */
 export function addAdvanceAgreement(wb: Workbook, a: AdvanceAgreementArgs): Outcome {
   const host = a.hostState.trim();
-  if (!wb.members.some((m) => m.code === host)) return refuse('hostState', `“${a.hostState}” is not a member`);
+  if (!wb.members.some((m) => m.code === host)) return refuse('hostState', notMember(a.hostState));
   const ceiling = parseAmountInput(a.ceiling, undefined, { what: 'The ceiling' });
-  if (!ceiling.ok) return refuse('ceiling', ceiling.message);
+  if (!ceiling.ok) return refuse('ceiling', said(ceiling));
   const currency = a.currency.trim().toUpperCase();
-  if (!CURRENCY_RE.test(currency)) return refuse('currency', `“${a.currency}” is not a currency code such as CHF`);
+  if (!CURRENCY_RE.test(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
   const signedOn = a.signedOn?.trim() || undefined;
-  if (signedOn !== undefined && !isIsoDate(signedOn)) return refuse('signedOn', `the date it was signed “${signedOn}” must be written YYYY-MM-DD`);
+  if (signedOn !== undefined && !isIsoDate(signedOn)) return refuse('signedOn', E('advance.signedDate', { text: signedOn }));
   const [id] = nextId(wb.advanceAgreements.map((x) => x.id), 'advances');
   const ag: AdvanceAgreement = { id, hostState: host, ceiling: ceiling.value, currency, movements: [] };
   const conditions = a.conditions?.trim();
   if (conditions) ag.conditions = conditions;
   if (signedOn) ag.signedOn = signedOn;
-  return changed(`Advance agreement ${id} with ${host}`, wb, { ...wb, advanceAgreements: [...wb.advanceAgreements, ag] }, ['advanceAgreements']);
+  return changed(E('advance.addLabel', { id, host }), wb, { ...wb, advanceAgreements: [...wb.advanceAgreements, ag] }, ['advanceAgreements']);
 }
 
 /** R20 the checks an agreement's movements must pass: within the agreement's life, balance between 0 and the ceiling. */
-function movementProblem(ag: AdvanceAgreement): string | undefined {
+function movementProblem(ag: AdvanceAgreement): Message | undefined {
   const ends = ag.denunciation ? obligationEnds(ag.denunciation.notifiedOn) : undefined;
   const places = Math.max(decimalPlaces(ag.ceiling), ...ag.movements.map((m) => decimalPlaces(m.amount)));
   const ceiling = toScaledBigInt(ag.ceiling, places);
   let outstanding = 0n;
   const moves = ag.movements.map((m, j) => ({ m, j })).sort((x, y) => (x.m.date < y.m.date ? -1 : x.m.date > y.m.date ? 1 : x.j - y.j));
   for (const { m } of moves) {
-    if (ag.signedOn && m.date < ag.signedOn) return `an advance cannot move on ${m.date}, before the agreement was signed (${ag.signedOn})`;
-    if (m.kind === 'drawn' && ends && m.date > ends) return `no advance can be drawn on ${m.date}: the obligation ended on ${ends} (R20)`;
+    if (ag.signedOn && m.date < ag.signedOn) return E('advance.beforeSigned', { date: m.date, signedOn: ag.signedOn });
+    if (m.kind === 'drawn' && ends && m.date > ends) return E('advance.afterEnd', { date: m.date, ends });
     outstanding += (m.kind === 'drawn' ? 1n : -1n) * toScaledBigInt(m.amount, places);
-    if (outstanding < 0n) return `the repayment of ${m.amount} on ${m.date} is more than what is outstanding`;
-    if (outstanding > ceiling) return `after the drawing of ${m.amount} on ${m.date}, more than the ceiling of ${ag.ceiling} would be outstanding`;
+    if (outstanding < 0n) return E('advance.overRepaid', { amount: m.amount, date: m.date });
+    if (outstanding > ceiling) return E('advance.overCeiling', { amount: m.amount, date: m.date, ceilingAmount: ag.ceiling });
   }
   return undefined;
 }
 
-function withAgreement(wb: Workbook, id: string, f: (a: AdvanceAgreement) => AdvanceAgreement | string, label: string, path: string): Outcome {
+function withAgreement(wb: Workbook, id: string, f: (a: AdvanceAgreement) => AdvanceAgreement | Message, label: Message, path: string): Outcome {
   const ag = wb.advanceAgreements.find((x) => x.id === id);
-  if (!ag) return refuse('agreement', `there is no advance agreement ${id}`);
+  if (!ag) return refuse('agreement', E('advance.none', { id }));
   const next = f(ag);
-  if (typeof next === 'string') return refuse(path, next);
+  if (!('hostState' in next)) return refuse(path, next);
   const problem = movementProblem(next);
   if (problem) return refuse(path, problem);
   return changed(label, wb, { ...wb, advanceAgreements: wb.advanceAgreements.map((x) => (x === ag ? next : x)) }, ['advanceAgreements']);
@@ -431,22 +438,22 @@ export interface AdvanceMovementArgs {
 /** R20 an advance drawn under an agreement, or repaid. */
 export function recordAdvanceMovement(wb: Workbook, a: AdvanceMovementArgs): Outcome {
   const date = readDate(a.date);
-  if (!date) return refuse('date', `“${a.date}” is not a date: type YYYY-MM-DD`);
-  if (a.kind !== 'drawn' && a.kind !== 'repaid') return refuse('kind', 'an advance is drawn or repaid');
+  if (!date) return refuse('date', E('advance.notDate', { text: a.date }));
+  if (a.kind !== 'drawn' && a.kind !== 'repaid') return refuse('kind', E('advance.kind'));
   const amount = parseAmountInput(a.amount, undefined, { what: 'The amount', hint: 'to record a repayment, choose “repaid”' });
-  if (!amount.ok) return refuse('amount', amount.message);
+  if (!amount.ok) return refuse('amount', said(amount));
   const m: AdvanceMovement = { date, kind: a.kind, amount: amount.value };
   const ref = a.reference?.trim();
   if (ref) m.reference = ref;
-  return withAgreement(wb, a.agreement, (ag) => ({ ...ag, movements: [...ag.movements, m] }), `Advance ${a.kind} under ${a.agreement}: ${amount.value} on ${date}`, 'amount');
+  return withAgreement(wb, a.agreement, (ag) => ({ ...ag, movements: [...ag.movements, m] }), E('advance.moveLabel', { kind: a.kind, agreement: a.agreement, amount: amount.value, date }), 'amount');
 }
 
 export function removeAdvanceMovement(wb: Workbook, agreement: string, index: number): Outcome {
   return withAgreement(
     wb,
     agreement,
-    (ag) => (index >= 0 && index < ag.movements.length ? { ...ag, movements: ag.movements.filter((_, i) => i !== index) } : `there is no movement ${index + 1}`),
-    `Remove a movement of ${agreement}`,
+    (ag) => (index >= 0 && index < ag.movements.length ? { ...ag, movements: ag.movements.filter((_, i) => i !== index) } : E('advance.noMovement', { n: index + 1 })),
+    E('advance.removeMoveLabel', { agreement }),
     'movement',
   );
 }
@@ -461,16 +468,16 @@ export interface DenunciationArgs {
 /** R20 either party denounces the obligation; it ends three years after the end of the year of notification. */
 export function setDenunciation(wb: Workbook, a: DenunciationArgs): Outcome {
   const notifiedOn = readDate(a.notifiedOn);
-  if (!notifiedOn) return refuse('notifiedOn', `“${a.notifiedOn}” is not a date: type YYYY-MM-DD`);
-  if (a.by !== 'host-state' && a.by !== 'organization') return refuse('by', 'a denunciation is notified by the host state or by the Organization');
+  if (!notifiedOn) return refuse('notifiedOn', E('advance.notDate', { text: a.notifiedOn }));
+  if (a.by !== 'host-state' && a.by !== 'organization') return refuse('by', E('advance.by'));
   const denunciation: NonNullable<AdvanceAgreement['denunciation']> = { by: a.by, notifiedOn };
   const ref = a.reference?.trim();
   if (ref) denunciation.reference = ref;
   return withAgreement(
     wb,
     a.agreement,
-    (ag) => (ag.signedOn && notifiedOn < ag.signedOn ? `the agreement cannot be denounced (${notifiedOn}) before it was signed (${ag.signedOn})` : { ...ag, denunciation }),
-    `Denunciation of ${a.agreement} notified on ${notifiedOn}: the obligation ends on ${obligationEnds(notifiedOn)}`,
+    (ag) => (ag.signedOn && notifiedOn < ag.signedOn ? E('advance.denouncedBeforeSigned', { date: notifiedOn, signedOn: ag.signedOn }) : { ...ag, denunciation }),
+    E('advance.denounceLabel', { agreement: a.agreement, date: notifiedOn, ends: obligationEnds(notifiedOn) }),
     'notifiedOn',
   );
 }
@@ -481,12 +488,12 @@ export function clearDenunciation(wb: Workbook, agreement: string): Outcome {
     wb,
     agreement,
     (ag) => {
-      if (!ag.denunciation) return `${agreement} has not been denounced`;
+      if (!ag.denunciation) return E('advance.notDenounced', { agreement });
       const next = { ...ag };
       delete next.denunciation;
       return next;
     },
-    `Withdraw the denunciation of ${agreement}`,
+    E('advance.withdrawLabel', { agreement }),
     'notifiedOn',
   );
 }

@@ -2,8 +2,10 @@ import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
 import type { BudgetMethod, Scenario, ScenarioOverride, Workbook } from '../model/types';
 import { applyScenario } from '../scenario/scenario';
+import { say, type Message } from '../i18n/intl';
 import { refuse, type Outcome, changedParts as changed } from './command';
 import { linkedClassRefusal } from './commands';
+import { E, nameUnchanged, noBudget, notInBudget, withReason } from './messages';
 
 // R14 scenarios as undoable commands. A scenario only ever changes `workbook.scenarios`; the baseline
 // (members, participations, budgets, schemes, class changes) changes only through applyScenarioToBaseline.
@@ -38,39 +40,39 @@ function freeName(wb: Workbook, name: string): string {
 /** R14 a new, empty scenario (no overrides: it computes exactly as the baseline). */
 export function createScenario(wb: Workbook, a: { name: string; id?: string }): Outcome {
   const name = cleanName(a.name);
-  if (!name) return refuse('name', 'a scenario needs a name (at most 120 characters)');
-  if (scenariosOf(wb).some((s) => s.name === name)) return refuse('name', `there is already a scenario named “${name}”`);
+  if (!name) return refuse('name', E('scenario.needsName'));
+  if (scenariosOf(wb).some((s) => s.name === name)) return refuse('name', E('scenario.taken', { name }));
   const id = a.id ?? scenarioIdFor(wb, name);
-  if (scenariosOf(wb).some((s) => s.id === id)) return refuse('id', `there is already a scenario with id “${id}”`);
-  return changed(`Create scenario “${name}”`, wb, { ...wb, scenarios: [...scenariosOf(wb), { id, name, overrides: [] }] }, ['scenarios']);
+  if (scenariosOf(wb).some((s) => s.id === id)) return refuse('id', E('scenario.idTaken', { id }));
+  return changed(E('scenario.createLabel', { name }), wb, { ...wb, scenarios: [...scenariosOf(wb), { id, name, overrides: [] }] }, ['scenarios']);
 }
 
 export function renameScenario(wb: Workbook, id: string, newName: string): Outcome {
   const s = scenariosOf(wb).find((x) => x.id === id);
-  if (!s) return refuse('scenario', `there is no scenario “${id}”`);
+  if (!s) return refuse('scenario', E('scenario.none', { id }));
   const name = cleanName(newName);
-  if (!name) return refuse('name', 'a scenario needs a name (at most 120 characters)');
-  if (name === s.name) return refuse('name', 'the name is unchanged');
-  if (scenariosOf(wb).some((x) => x.id !== id && x.name === name)) return refuse('name', `there is already a scenario named “${name}”`);
-  return changed(`Rename scenario “${s.name}” to “${name}”`, wb, withScenario(wb, id, (x) => ({ ...x, name })), ['scenarios']);
+  if (!name) return refuse('name', E('scenario.needsName'));
+  if (name === s.name) return refuse('name', nameUnchanged());
+  if (scenariosOf(wb).some((x) => x.id !== id && x.name === name)) return refuse('name', E('scenario.taken', { name }));
+  return changed(E('scenario.renameLabel', { from: s.name, to: name }), wb, withScenario(wb, id, (x) => ({ ...x, name })), ['scenarios']);
 }
 
 /** A copy with its own id, placed after the original. */
 export function duplicateScenario(wb: Workbook, id: string, a: { name?: string } = {}): Outcome {
   const list = scenariosOf(wb);
   const i = list.findIndex((x) => x.id === id);
-  if (i < 0) return refuse('scenario', `there is no scenario “${id}”`);
-  const name = a.name !== undefined ? cleanName(a.name) : freeName(wb, `Copy of ${list[i].name}`);
-  if (!name) return refuse('name', 'a scenario needs a name (at most 120 characters)');
-  if (list.some((x) => x.name === name)) return refuse('name', `there is already a scenario named “${name}”`);
+  if (i < 0) return refuse('scenario', E('scenario.none', { id }));
+  const name = a.name !== undefined ? cleanName(a.name) : freeName(wb, say(E('scenario.copyName', { name: list[i].name })));
+  if (!name) return refuse('name', E('scenario.needsName'));
+  if (list.some((x) => x.name === name)) return refuse('name', E('scenario.taken', { name }));
   const copy: Scenario = { id: scenarioIdFor(wb, name), name, overrides: list[i].overrides.map((o) => ({ ...o })) };
-  return changed(`Duplicate scenario “${list[i].name}”`, wb, { ...wb, scenarios: [...list.slice(0, i + 1), copy, ...list.slice(i + 1)] }, ['scenarios']);
+  return changed(E('scenario.duplicateLabel', { name: list[i].name }), wb, { ...wb, scenarios: [...list.slice(0, i + 1), copy, ...list.slice(i + 1)] }, ['scenarios']);
 }
 
 export function deleteScenario(wb: Workbook, id: string): Outcome {
   const s = scenariosOf(wb).find((x) => x.id === id);
-  if (!s) return refuse('scenario', `there is no scenario “${id}”`);
-  return changed(`Delete scenario “${s.name}”`, wb, { ...wb, scenarios: scenariosOf(wb).filter((x) => x.id !== id) }, ['scenarios']);
+  if (!s) return refuse('scenario', E('scenario.none', { id }));
+  return changed(E('scenario.deleteLabel', { name: s.name }), wb, { ...wb, scenarios: scenariosOf(wb).filter((x) => x.id !== id) }, ['scenarios']);
 }
 
 /** Two overrides with the same key replace each other: the scenario holds one assumption per thing. */
@@ -90,41 +92,46 @@ export function overrideKey(o: ScenarioOverride): string {
 
 /** The override in words, for labels and the scenario panel. */
 export function describeOverride(o: ScenarioOverride): string {
+  return say(overrideMessage(o));
+}
+
+/** The override as a message, for a display in the user's language. */
+export function overrideMessage(o: ScenarioOverride): Message {
   switch (o.kind) {
     case 'class':
-      return `${o.member} ${o.class !== undefined ? `class ${o.class}` : `weight ${o.weight}`} from ${o.fromYear}`;
+      return E('override.class', { member: o.member, kind: o.class !== undefined ? 'class' : 'weight', value: o.class ?? o.weight ?? '', year: o.fromYear });
     case 'level':
-      return `${o.budget} ${o.year} ${o.method === 'total' ? 'total' : 'unit value'} ${o.amount}`;
+      return E('override.level', { budget: o.budget, year: o.year, method: o.method, amount: o.amount });
     case 'join':
-      return `${o.member} joins ${o.budget} on ${o.from}`;
+      return E('override.join', { member: o.member, budget: o.budget, date: o.from });
     case 'leave':
-      return `${o.member} leaves ${o.budget} on ${o.until}`;
+      return E('override.leave', { member: o.member, budget: o.budget, date: o.until });
     case 'units':
-      return `class ${o.class} of ${o.scheme} counts ${o.units} units`;
+      return E('override.units', { class: o.class, scheme: o.scheme, units: o.units });
   }
 }
 
 /** The problem with an override against this workbook, or null (the same checks as validate.ts, in short). */
-function checkOverride(wb: Workbook, o: ScenarioOverride): string | null {
+function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | null {
   if (o.kind === 'units') {
     const s = wb.schemes.find((x) => x.id === o.scheme);
-    if (!s || s.kind !== 'classes') return `there is no class scheme “${o.scheme}”`;
-    if (!s.classes.some((c) => c.code === o.class)) return `“${o.class}” is not a class of ${s.name}`;
-    if (!isDecimalString(o.units) || o.units.startsWith('-') || new Decimal(o.units).isZero()) return `“${o.units}” is not a number of units greater than zero`;
+    if (!s || s.kind !== 'classes') return E('override.noClassScheme', { scheme: o.scheme });
+    if (!s.classes.some((c) => c.code === o.class)) return E('override.notClass', { text: o.class, scheme: s.name });
+    if (!isDecimalString(o.units) || o.units.startsWith('-') || new Decimal(o.units).isZero()) return E('notUnits', { text: o.units });
     return null;
   }
   const b = wb.budgets.find((x) => x.id === o.budget);
-  if (!b) return `the workbook has no budget “${o.budget}”`;
+  if (!b) return noBudget(o.budget);
   if (o.kind === 'level') {
-    if (!isDecimalString(o.amount) || o.amount.startsWith('-') || new Decimal(o.amount).isZero()) return `“${o.amount}” is not an amount greater than zero`;
-    if (o.method === 'total' && decimalPlaces(new Decimal(o.amount).toFixed()) > decimalPlaces(b.roundingUnit)) return `a total must be a whole number of the rounding unit ${b.roundingUnit}`;
+    if (!isDecimalString(o.amount) || o.amount.startsWith('-') || new Decimal(o.amount).isZero()) return E('notPositiveAmount', { text: o.amount });
+    if (o.method === 'total' && decimalPlaces(new Decimal(o.amount).toFixed()) > decimalPlaces(b.roundingUnit)) return E('override.totalNotWhole', { unitAmount: b.roundingUnit });
     return null;
   }
-  if (o.kind !== 'join' && !wb.members.some((m) => m.code === o.member)) return `there is no member “${o.member}”`;
-  if (o.kind === 'join' && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(o.member)) return `“${o.member}” is not a member code (letters, digits, - or _, at most 16)`;
-  if (o.kind === 'join' && !isIsoDate(o.from)) return `“${o.from}” is not a date (YYYY-MM-DD)`;
-  if (o.kind === 'leave' && !isIsoDate(o.until)) return `“${o.until}” is not a date (YYYY-MM-DD)`;
-  if (o.kind === 'leave' && !wb.participations.some((p) => p.member === o.member && p.budget === o.budget)) return `${o.member} does not take part in ${b.name}`;
+  if (o.kind !== 'join' && !wb.members.some((m) => m.code === o.member)) return E('override.noMember', { code: o.member });
+  if (o.kind === 'join' && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(o.member)) return E('override.notCode', { text: o.member });
+  if (o.kind === 'join' && !isIsoDate(o.from)) return E('override.notDate', { text: o.from });
+  if (o.kind === 'leave' && !isIsoDate(o.until)) return E('override.notDate', { text: o.until });
+  if (o.kind === 'leave' && !wb.participations.some((p) => p.member === o.member && p.budget === o.budget)) return notInBudget(o.member, b.name);
   if (o.kind === 'class' || (o.kind === 'join' && o.class !== undefined)) {
     const linked = linkedClassRefusal(wb, b); // R11 a linked union's class is the Paris Union's
     if (linked) return linked;
@@ -132,12 +139,12 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): string | null {
   if (o.kind === 'class' || o.kind === 'join') {
     const s = wb.schemes.find((x) => x.id === b.schemeId);
     if (s?.kind === 'classes') {
-      if (o.class !== undefined && !s.classes.some((c) => c.code === o.class)) return `“${o.class}” is not a class of ${s.name} (classes: ${s.classes.map((c) => c.code).join(', ')})`;
-      if (o.kind === 'class' && o.class === undefined) return `${b.name} uses classes: name a class`;
+      if (o.class !== undefined && !s.classes.some((c) => c.code === o.class)) return E('holding.notClass', { text: o.class, scheme: s.name, classes: s.classes.map((c) => c.code).join(', ') });
+      if (o.kind === 'class' && o.class === undefined) return E('override.nameClass', { budget: b.name });
     } else if (s?.kind === 'scale') {
       const w = o.weight;
-      if (o.kind === 'class' && w === undefined) return `${b.name} uses a scale: give a weight`;
-      if (w !== undefined && (!isDecimalString(w) || w.startsWith('-') || new Decimal(w).isZero())) return `“${w}” is not a weight: type a number greater than zero such as 0.125`;
+      if (o.kind === 'class' && w === undefined) return E('override.giveWeight', { budget: b.name });
+      if (w !== undefined && (!isDecimalString(w) || w.startsWith('-') || new Decimal(w).isZero())) return E('holding.notWeight', { text: w });
     }
   }
   return null;
@@ -149,35 +156,35 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): string | null {
  */
 export function setScenarioOverride(wb: Workbook, scenarioId: string, o: ScenarioOverride): Outcome {
   const s = scenariosOf(wb).find((x) => x.id === scenarioId);
-  if (!s) return refuse('scenario', `there is no scenario “${scenarioId}”`);
+  if (!s) return refuse('scenario', E('scenario.none', { id: scenarioId }));
   const problem = checkOverride(wb, o);
   if (problem) return refuse(overrideKey(o), problem);
   const key = overrideKey(o);
   const at = s.overrides.findIndex((x) => overrideKey(x) === key);
   const overrides = at < 0 ? [...s.overrides, o] : s.overrides.map((x, i) => (i === at ? o : x));
-  return changed(`In “${s.name}”: ${describeOverride(o)}`, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides })), ['scenarios']);
+  return changed({ ...E('override.label', { name: s.name }), parts: { change: overrideMessage(o) } }, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides })), ['scenarios']);
 }
 
 /** Drops the override with this key (the member, level or units go back to the baseline's in this scenario). */
 export function removeScenarioOverride(wb: Workbook, scenarioId: string, key: string): Outcome {
   const s = scenariosOf(wb).find((x) => x.id === scenarioId);
-  if (!s) return refuse('scenario', `there is no scenario “${scenarioId}”`);
+  if (!s) return refuse('scenario', E('scenario.none', { id: scenarioId }));
   const o = s.overrides.find((x) => overrideKey(x) === key);
-  if (!o) return refuse('override', `“${s.name}” has no such change`);
-  return changed(`In “${s.name}”: undo ${describeOverride(o)}`, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides: x.overrides.filter((y) => y !== o) })), ['scenarios']);
+  if (!o) return refuse('override', E('override.none', { name: s.name }));
+  return changed({ ...E('override.undoLabel', { name: s.name }), parts: { change: overrideMessage(o) } }, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides: x.overrides.filter((y) => y !== o) })), ['scenarios']);
 }
 
 /** The class (or weight) a member holds in a budget from `year` in a scenario: the grid's class edit. */
 export function setScenarioClass(wb: Workbook, a: { scenario: string; budget: string; member: string; year: number; value: string }): Outcome {
   const b = wb.budgets.find((x) => x.id === a.budget);
-  if (!b) return refuse('budget', `the workbook has no budget “${a.budget}”`);
+  if (!b) return refuse('budget', noBudget(a.budget));
   const s = wb.schemes.find((x) => x.id === b.schemeId);
   const v = a.value.trim();
   const linked = linkedClassRefusal(wb, b, a.member, a.year);
   if (linked) return refuse(`${a.member}.class`, linked);
   if (s?.kind === 'classes') {
     const found = s.classes.find((c) => c.code === v) ?? s.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
-    if (!found) return refuse(`${a.member}.class`, `“${v}” is not a class of ${s.name} (classes: ${s.classes.map((c) => c.code).join(', ')})`);
+    if (!found) return refuse(`${a.member}.class`, E('holding.notClass', { text: v, scheme: s.name, classes: s.classes.map((c) => c.code).join(', ') }));
     return setScenarioOverride(wb, a.scenario, { kind: 'class', member: a.member, budget: a.budget, fromYear: a.year, class: found.code });
   }
   return setScenarioOverride(wb, a.scenario, { kind: 'class', member: a.member, budget: a.budget, fromYear: a.year, weight: v });
@@ -194,16 +201,16 @@ export function setScenarioLevel(wb: Workbook, a: { scenario: string; budget: st
  */
 export function applyScenarioToBaseline(wb: Workbook, id: string): Outcome {
   const s = scenariosOf(wb).find((x) => x.id === id);
-  if (!s) return refuse('scenario', `there is no scenario “${id}”`);
-  if (s.overrides.length === 0) return refuse('scenario', `“${s.name}” changes nothing yet`);
+  if (!s) return refuse('scenario', E('scenario.none', { id }));
+  if (s.overrides.length === 0) return refuse('scenario', E('scenario.empty', { name: s.name }));
   for (const o of s.overrides) {
     const problem = checkOverride(wb, o);
-    if (problem) return refuse(overrideKey(o), `“${s.name}” cannot be applied: ${problem}`);
+    if (problem) return refuse(overrideKey(o), withReason('scenario.cannotApply', { name: s.name }, problem));
   }
   // Every override is idempotent (a holding from a year, a level, units, a membership date), so the scenario,
   // kept as it is, now computes exactly as the baseline: a record of what was applied.
   const after = applyScenario(wb, s.overrides);
-  return changed(`Apply scenario “${s.name}” to the baseline (${s.overrides.length} change${s.overrides.length === 1 ? '' : 's'})`, wb, after, [
+  return changed(E('scenario.applyLabel', { name: s.name, count: s.overrides.length }), wb, after, [
     'members',
     'participations',
     'classChanges',

@@ -2,6 +2,7 @@ import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import { EngineError } from '../model/errors';
 import type { RoundingMode } from '../model/types';
 import { compareCodePoints, roundDiv } from './exact';
+import { engineError } from './messages';
 
 export interface Weighted {
   code: string;
@@ -21,6 +22,8 @@ export interface Apportionment {
 }
 
 export { EngineError };
+
+export { engineError, messageOf } from './messages';
 
 interface Group {
   units: bigint;
@@ -44,7 +47,7 @@ function groupByUnits(members: readonly Weighted[], places: number): { groups: G
     let g = byText.get(key);
     if (!g) {
       const units = toScaledBigInt(key, places);
-      if (units < 0n) throw new EngineError(`member ${members[i].code} has negative units (${key})`);
+      if (units < 0n) throw engineError('apportion.negativeUnits', { code: members[i].code, units: key });
       g = byValue.get(units);
       if (!g) {
         g = { units, members: [], floor: 0n, remainder: 0n };
@@ -74,7 +77,7 @@ function unitsPlaces(members: readonly Weighted[]): number {
 function unitScale(roundingUnit: string): { r: bigint; places: number } {
   const places = decimalPlaces(roundingUnit);
   const r = toScaledBigInt(roundingUnit, places);
-  if (r <= 0n) throw new EngineError(`the rounding unit must be greater than zero (got ${roundingUnit})`);
+  if (r <= 0n) throw engineError('apportion.roundingUnit', { unitAmount: roundingUnit });
   return { r, places };
 }
 
@@ -100,14 +103,14 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
   const tPlaces = Math.max(decimalPlaces(total), rPlaces);
   const tScaled = toScaledBigInt(total, tPlaces);
   const rAtT = r * 10n ** BigInt(tPlaces - rPlaces);
-  if (tScaled < 0n) throw new EngineError(`the total must not be negative (got ${total})`);
-  if (tScaled % rAtT !== 0n) throw new EngineError(`the total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
+  if (tScaled < 0n) throw engineError('apportion.negativeTotal', { amount: total });
+  if (tScaled % rAtT !== 0n) throw engineError('apportion.totalNotWhole', { amount: total, unitAmount: roundingUnit });
   const tn = tScaled / rAtT; // the total counted in rounding units
 
   const uPlaces = unitsPlaces(members);
   const { groups, of, total: u } = groupByUnits(members, uPlaces);
-  if (members.length === 0) throw new EngineError('there are no members to apportion among');
-  if (u === 0n) throw new EngineError('the members hold zero units in total, so nothing can be apportioned');
+  if (members.length === 0) throw engineError('apportion.noMembers');
+  if (u === 0n) throw engineError('apportion.zeroUnits');
 
   let handedOut = 0n;
   for (const g of groups) {
@@ -153,9 +156,9 @@ export function applyUnitValue(members: readonly Weighted[], unitValue: string, 
   const uPlaces = unitsPlaces(members);
   const vPlaces = decimalPlaces(unitValue);
   const v = toScaledBigInt(unitValue, vPlaces);
-  if (v < 0n) throw new EngineError(`the unit value must not be negative (got ${unitValue})`);
+  if (v < 0n) throw engineError('apportion.negativeUnitValue', { amount: unitValue });
   const { of, total: u } = groupByUnits(members, uPlaces);
-  if (members.length === 0) throw new EngineError('there are no members to assess');
+  if (members.length === 0) throw engineError('apportion.noMembersToAssess');
   // u·V is scaled by 10^(uPlaces+vPlaces); the rounding unit by 10^rPlaces. Bring both to one scale.
   const pPlaces = uPlaces + vPlaces;
   const common = Math.max(pPlaces, rPlaces);

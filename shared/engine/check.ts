@@ -3,6 +3,7 @@ import { EngineError } from './apportion';
 import { assessBudgetYear } from './assess';
 import { Holdings } from '../model/classes';
 import { Ledger } from './ledger';
+import { problemOf, reasonOf } from './messages';
 
 /**
  * Problems only a computation shows (a member with no class for a year, a budget with no member): every budget is
@@ -19,7 +20,8 @@ export function checkComputable(workbook: Workbook): Problem[] {
         assessBudgetYear(workbook, b.id, y, holdings);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
-        problems.push({ path: `budgets[${i}]`, message: `${b.name}, ${y}: ${e.message}` });
+        const r = reasonOf(e);
+        problems.push(problemOf(`budgets[${i}]`, { id: 'engine.check.yearFails', values: { budget: b.name, year: y, ...r.values }, parts: r.parts }));
         return; // the first year that fails says enough; later years usually repeat it
       }
     }
@@ -33,7 +35,8 @@ export function checkComputable(workbook: Workbook): Problem[] {
       ledger.wcfShares(d);
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
-      problems.push({ path: `wcfDecisions[${i}]`, message: e.message });
+      const r = reasonOf(e);
+      problems.push(problemOf(`wcfDecisions[${i}]`, { id: 'engine.check.reason', values: r.values, parts: r.parts }));
     }
   });
   return problems;

@@ -4,6 +4,8 @@ import type { Problem, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { assessBudgetYear } from './assess';
 import { Ledger } from './ledger';
+import { msg, say, type Message } from '../i18n/intl';
+import { commaList, problemOf } from './messages';
 
 // Warnings: what a budget officer should know about a workbook that validated and computes, but that never stops
 // it from opening or computing (errors do). Each check is a small function of the workbook; add one to CHECKS.
@@ -11,8 +13,8 @@ import { Ledger } from './ledger';
 /** One check over a workbook that validated: the warnings it finds, in the words of the errors (path + message). */
 export type WarningCheck = (wb: Workbook) => Problem[];
 
-export function warning(path: string, message: string): Problem {
-  return { path, message, severity: 'warning' };
+export function warning(path: string, message: string | Message): Problem {
+  return typeof message === 'string' ? { path, message, severity: 'warning' } : problemOf(path, message, 'warning');
 }
 
 export const isWarning = (p: Problem): boolean => p.severity === 'warning';
@@ -43,7 +45,10 @@ export const percentScaleSums: WarningCheck = (wb) => {
       if (last && last.to === y - 1 && new Decimal(last.sum).eq(sum)) last.to = y;
       else runs.push({ from: y, to: y, sum });
     }
-    for (const r of runs) out.push(warning(`budgets[${i}]`, `${b.name}, ${r.from === r.to ? r.from : `${r.from}–${r.to}`}: ${percentSumWarning(r.sum)}`));
+    for (const r of runs) {
+      const years = r.from === r.to ? msg('engine.warning.year', { year: r.from }) : msg('engine.warning.years', { from: r.from, to: r.to });
+      out.push(warning(`budgets[${i}]`, { id: 'engine.warning.percentSumIn', values: { budget: b.name }, parts: { years, reason: percentSumMessage(r.sum)! } }));
+    }
   });
   return out;
 };
@@ -58,8 +63,8 @@ export const incompleteHistories: WarningCheck = (wb) => {
   wb.members.forEach((m, i) => {
     const budgets = ledger.budgetsOfMember(m.code).filter((b) => ledger.incompleteHistory(b.id, m.code, []));
     if (budgets.length === 0) return;
-    const names = budgets.map((b) => `${b.name} (data from ${ledger.firstYear(b.id)})`).join(', ');
-    out.push(warning(`members[${i}]`, `${m.code} took part in ${names} before the first year of data and has no opening balance there: its arrears and threshold count only what is known. Enter what it still owed then as opening balances.`));
+    const names = commaList(budgets.map((b) => msg('engine.warning.dataFrom', { budget: b.name, year: ledger.firstYear(b.id) })));
+    out.push(warning(`members[${i}]`, { id: 'engine.warning.incompleteHistory', values: { code: m.code }, parts: { budgets: names } }));
   });
   return out;
 };
@@ -73,8 +78,12 @@ export function workbookWarnings(wb: Workbook): Problem[] {
 
 /** R21–R23 what to say about the sum of a percent scale's declared rates; null when they sum to exactly 100. */
 export function percentSumWarning(sum: string): string | null {
+  const m = percentSumMessage(sum);
+  return m ? say(m) : null;
+}
+
+/** The same as a Message, for a display in the user's language. */
+export function percentSumMessage(sum: string): Message | null {
   const s = new Decimal(sum);
-  if (s.eq(100)) return null;
-  const shown = s.toFixed();
-  return `the declared rates sum to ${shown} %, not 100 %; each member is assessed on its rate ÷ ${shown} × 100`;
+  return s.eq(100) ? null : msg('engine.warning.percentSum', { sum: s.toFixed() });
 }

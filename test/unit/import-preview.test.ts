@@ -110,14 +110,14 @@ describe('R25 bank statement preview', () => {
   it('R25: an amount with two readings is refused with its row, and blocks the import', () => {
     const p = previewPaymentsImport(example(), ...statement(utf8('date;member;amount\n2026-03-02;FR;1.234\n2026-03-03;CH;5\n')));
     expect(p.canApply).toBe(false);
-    expect(p.refused).toEqual([{ at: 'row 2', message: expect.stringMatching(/^row 2, amount: “1\.234” can be read as 1\.234 .* or as 1234 /) }]);
+    expect(p.refused).toEqual([expect.objectContaining({ at: 'row 2', message: expect.stringMatching(/^row 2, amount: “1\.234” can be read as 1\.234 .* or as 1234 /) })]);
   });
 
   it('R25: debits are left out and listed as such (they are not payments received); they do not block the import', () => {
     const p = previewPaymentsImport(example(), ...statement(utf8('date;member;amount\n2026-03-02;FR;-1.234,50\n2026-03-03;CH;5\n2026-03-04;CH;(7)\n')));
-    expect(p.leftOut).toEqual([
-      { at: 'row 2', message: '-1234.50 is a debit, not a payment received' },
-      { at: 'row 4', message: '(7) is a debit, not a payment received' },
+    expect(p.leftOut.map(({ at, message, msg }) => ({ at, message, id: msg?.id }))).toEqual([
+      { at: 'row 2', message: '-1234.50 is a debit, not a payment received', id: 'engine.edit.import.debit' },
+      { at: 'row 4', message: '(7) is a debit, not a payment received', id: 'engine.edit.import.debit' },
     ]);
     expect(p.added.map((x) => [x.at, x.amount])).toEqual([['row 3', '5']]);
     expect(p.canApply).toBe(true);
