@@ -2,13 +2,16 @@ import type { ColDef, ColGroupDef, GetRowIdParams, GridApi, ICellRendererParams,
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContributionTable } from '../../../shared/engine';
-import { decimalPlaces, groupThousands, toScaledBigInt } from '../../../shared/model/decimal';
+import { messageOf } from '../../../shared/engine/messages';
+import { decimalPlaces, toScaledBigInt } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
 import { compareScenarios, type Comparison, type ComparisonRow } from '../../../shared/scenario/scenario';
 import { useExportSource } from '../document/DocumentProvider';
 import { displayedCodes } from '../export/ExportMenu';
 import { comparisonSource, today } from '../export/exports';
 import { gridTheme } from '../MembersGrid';
+import { Bidi, useAmount, useGridLocale, useSay, useT } from '../i18n';
+import { signedWith } from './ScenarioPanel';
 
 /** A member across the baseline and every scenario compared (rows keyed by code). */
 export interface CompareRow {
@@ -47,10 +50,11 @@ function rowsOf(comparisons: readonly Comparison[], ids: readonly string[], plac
   return [...byCode.values()];
 }
 
-const money = (p: ValueFormatterParams) => (p.value ? groupThousands(String(p.value)) : '');
-const signedMoney = (p: ValueFormatterParams) => {
-  const v = p.value ? String(p.value) : '';
-  return v === '' ? '' : v.startsWith('-') ? groupThousands(v) : /^0(\.0+)?$/.test(v) ? groupThousands(v) : `+${groupThousands(v)}`;
+/** Grid formatters writing money in the user's number format (exact: from the decimal string). */
+const moneyWith = (amount: (plain: string) => string) => (p: ValueFormatterParams) => (p.value ? amount(String(p.value)) : '');
+const signedMoneyWith = (amount: (plain: string) => string) => {
+  const signed = signedWith(amount);
+  return (p: ValueFormatterParams) => (p.value ? signed(String(p.value)) : '');
 };
 const byKey = (k: string) => (_a: unknown, _b: unknown, na: IRowNode<CompareRow>, nb: IRowNode<CompareRow>) => {
   const a = na.data?.keys[k] ?? null;
@@ -65,6 +69,8 @@ const asNumber = (v: string | null | undefined) => (v === null || v === undefine
 
 /** A bar as long as the member's |difference| against the largest one: the biggest movers stand out. */
 function MoverBar(p: ICellRendererParams<CompareRow> & { id: string; max: bigint }) {
+  const t = useT();
+  const amount = useAmount();
   const r = p.data?.by[p.id];
   if (!r || !p.data || p.data.pinned) return null;
   const d = p.data.keys[`${p.id}:difference`] ?? 0n;
@@ -72,7 +78,7 @@ function MoverBar(p: ICellRendererParams<CompareRow> & { id: string; max: bigint
   // Width for drawing only (a Number of a ratio of exact integers).
   const width = p.max === 0n ? 0 : Number((abs * 1000n) / p.max) / 10;
   return (
-    <span className="mover" title={`${r.difference} ${r.percentChange !== null ? `(${r.percentChange} %)` : ''}`}>
+    <span className="mover" title={t('scenarios.compare.moverTitle', { difference: amount(r.difference), percent: r.percentChange === null ? 'none' : amount(r.percentChange) })}>
       <span className={d < 0n ? 'bar down' : 'bar up'} style={{ width: `${width}%` }} />
     </span>
   );
@@ -94,6 +100,12 @@ const COMPARE_DEFAULT_COL = { resizable: true, sortable: true, floatingFilter: t
 const compareRowId = (p: GetRowIdParams<CompareRow>) => (p.rowPinned ? 'total' : p.data.code);
 
 export function ComparisonView({ workbook, budget, year, base, scenarios, primary }: Props) {
+  const t = useT();
+  const say = useSay();
+  const amount = useAmount();
+  const gridLocale = useGridLocale();
+  const money = useMemo(() => moneyWith(amount), [amount]);
+  const signedMoney = useMemo(() => signedMoneyWith(amount), [amount]);
   const apiRef = useRef<GridApi<CompareRow> | null>(null);
   const [extra, setExtra] = useState<string[]>([]);
   const ids = useMemo(() => {
@@ -108,9 +120,10 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       const chosen = ids.map((id) => scenarios.find((s) => s.id === id)!);
       return { comparisons: compareAll(workbook, base, chosen, budget.id, year), error: null };
     } catch (e) {
-      return { comparisons: [], error: (e as Error).message };
+      const m = messageOf(e);
+      return { comparisons: [], error: m ? say(m) : (e as Error).message };
     }
-  }, [workbook, base, scenarios, ids, budget.id, year]);
+  }, [workbook, base, scenarios, ids, budget.id, year, say]);
   const { comparisons } = computed;
   // Export writes the comparisons shown, in the grid's sort and filter order.
   const organization = workbook.organization.name;
@@ -137,14 +150,14 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       filterValueGetter: (p) => (p.data ? asNumber(get(p.data)) : null),
     });
     const cols: (ColDef<CompareRow> | ColGroupDef<CompareRow>)[] = [
-      { colId: 'code', field: 'code', headerName: 'Code', width: 90, pinned: 'left', ...text },
-      { colId: 'name', field: 'name', headerName: 'Member', width: 180, pinned: 'left', ...text },
+      { colId: 'code', field: 'code', headerName: t('scenarios.compare.code'), width: 90, pinned: 'left', ...text },
+      { colId: 'name', field: 'name', headerName: t('scenarios.compare.member'), width: 180, pinned: 'left', ...text },
     ];
     if (first) {
       cols.push({
         colId: 'mover',
-        headerName: 'Mover',
-        headerTooltip: `|difference| in ${names.get(first)}: the biggest movers first`,
+        headerName: t('scenarios.compare.mover'),
+        headerTooltip: t('scenarios.compare.moverTooltip', { scenario: names.get(first) ?? first }),
         width: 110,
         sort: 'desc',
         sortingOrder: ['desc', 'asc', null],
@@ -156,12 +169,12 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       });
     }
     cols.push({
-      headerName: 'Baseline',
+      headerName: t('scenarios.baseline'),
       groupId: 'baseline',
       children: [
-        { colId: 'classBefore', field: 'classBefore', headerName: 'Class', width: 76, ...text },
-        { colId: 'unitsBefore', field: 'unitsBefore', headerName: 'Units', width: 76, ...num((r) => r.unitsBefore) },
-        { colId: 'amountBefore', field: 'amountBefore', headerName: `Amount (${budget.currency})`, width: 128, valueFormatter: money, comparator: byKey('amountBefore'), ...num((r) => r.amountBefore) },
+        { colId: 'classBefore', field: 'classBefore', headerName: t('scenarios.compare.class'), width: 76, ...text },
+        { colId: 'unitsBefore', field: 'unitsBefore', headerName: t('scenarios.compare.units'), width: 76, ...num((r) => r.unitsBefore) },
+        { colId: 'amountBefore', field: 'amountBefore', headerName: t('scenarios.compare.amount', { currency: budget.currency }), width: 128, valueFormatter: money, comparator: byKey('amountBefore'), ...num((r) => r.amountBefore) },
       ],
     });
     ids.forEach((id, i) => {
@@ -171,13 +184,13 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
         groupId: `s:${id}`,
         headerClass: 'scenario-group',
         children: [
-          { colId: `${id}:classAfter`, headerName: 'Class', width: 76, valueGetter: (p) => (p.data ? get('classAfter')(p.data) : null), cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.by[id]?.changed) }, ...text },
+          { colId: `${id}:classAfter`, headerName: t('scenarios.compare.class'), width: 76, valueGetter: (p) => (p.data ? get('classAfter')(p.data) : null), cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.by[id]?.changed) }, ...text },
           // Side by side, the other scenarios show class, amount and difference: the units stay with the first.
-          { colId: `${id}:unitsAfter`, headerName: 'Units', width: 76, hide: i > 0, valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null), ...num(get('unitsAfter')) },
-          { colId: `${id}:amountAfter`, headerName: `Amount (${budget.currency})`, width: 128, valueGetter: (p) => (p.data ? get('amountAfter')(p.data) : null), valueFormatter: money, comparator: byKey(`${id}:amountAfter`), ...num(get('amountAfter')) },
+          { colId: `${id}:unitsAfter`, headerName: t('scenarios.compare.units'), width: 76, hide: i > 0, valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null), ...num(get('unitsAfter')) },
+          { colId: `${id}:amountAfter`, headerName: t('scenarios.compare.amount', { currency: budget.currency }), width: 128, valueGetter: (p) => (p.data ? get('amountAfter')(p.data) : null), valueFormatter: money, comparator: byKey(`${id}:amountAfter`), ...num(get('amountAfter')) },
           {
             colId: `${id}:difference`,
-            headerName: 'Difference',
+            headerName: t('scenarios.compare.difference'),
             width: 118,
             valueGetter: (p) => (p.data ? get('difference')(p.data) : null),
             valueFormatter: signedMoney,
@@ -187,7 +200,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
           },
           {
             colId: `${id}:percentChange`,
-            headerName: 'Change %',
+            headerName: t('scenarios.compare.changePercent'),
             width: 96,
             valueGetter: (p) => (p.data ? get('percentChange')(p.data) : null),
             comparator: (a: string | null, b: string | null) => (asNumber(a) ?? -Infinity) - (asNumber(b) ?? -Infinity),
@@ -197,7 +210,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       });
     });
     return cols;
-  }, [ids, names, budget.currency, maxAbs]);
+  }, [ids, names, budget.currency, maxAbs, t, money, signedMoney]);
 
   const total = useMemo((): CompareRow[] => {
     if (!comparisons.length) return [];
@@ -205,14 +218,14 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
     comparisons.forEach((c, i) => {
       by[ids[i]] = { code: '', name: '', classBefore: null, classAfter: null, unitsBefore: c.before.totalUnits, unitsAfter: c.after.totalUnits, amountBefore: c.before.total, amountAfter: c.after.total, difference: c.totalDifference, percentChange: null, changed: false };
     });
-    return [{ code: 'Total', name: `${rows.length} members`, classBefore: null, unitsBefore: base.totalUnits, amountBefore: base.total, by, keys: {}, pinned: true }];
-  }, [comparisons, ids, rows.length, base]);
+    return [{ code: t('scenarios.compare.total'), name: t('scenarios.compare.members', { count: rows.length }), classBefore: null, unitsBefore: base.totalUnits, amountBefore: base.total, by, keys: {}, pinned: true }];
+  }, [comparisons, ids, rows.length, base, t]);
 
   const others = scenarios.filter((s) => s.id !== primary?.id);
   return (
     <div className="comparison" data-testid="comparison-view">
       {scenarios.length === 0 ? (
-        <p className="notice info">No scenario yet: create one with “New scenario”, change a member’s class in it, then compare here.</p>
+        <p className="notice info">{t('scenarios.compare.none')}</p>
       ) : (
         <>
           <div className="compare-head">
@@ -220,26 +233,28 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
               <thead>
                 <tr>
                   <th />
-                  <th>Method</th>
-                  <th>Total ({budget.currency})</th>
-                  <th>Unit value</th>
-                  <th>Difference</th>
+                  <th>{t('scenarios.compare.method')}</th>
+                  <th>{t('scenarios.panel.totalCurrency', { currency: budget.currency })}</th>
+                  <th>{t('scenarios.panel.unitValue')}</th>
+                  <th>{t('scenarios.compare.difference')}</th>
                 </tr>
               </thead>
               <tbody>
                 <tr>
-                  <th>Baseline</th>
-                  <td>{base.method === 'total' ? 'total' : 'unit value'}</td>
-                  <td>{groupThousands(base.total)}</td>
-                  <td>{groupThousands(base.unitValue)}</td>
+                  <th>{t('scenarios.baseline')}</th>
+                  <td>{t('scenarios.compare.methodName', { method: base.method === 'total' ? 'total' : 'unitValue' })}</td>
+                  <td>{amount(base.total)}</td>
+                  <td>{amount(base.unitValue)}</td>
                   <td />
                 </tr>
                 {comparisons.map((c, i) => (
                   <tr key={ids[i]} data-testid={`levels-${ids[i]}`}>
-                    <th>{c.scenario}</th>
-                    <td>{c.after.method === 'total' ? 'total' : 'unit value'}</td>
-                    <td data-testid="level-total">{groupThousands(c.after.total)}</td>
-                    <td data-testid="level-unit-value">{groupThousands(c.after.unitValue)}</td>
+                    <th>
+                      <Bidi>{c.scenario}</Bidi>
+                    </th>
+                    <td>{t('scenarios.compare.methodName', { method: c.after.method === 'total' ? 'total' : 'unitValue' })}</td>
+                    <td data-testid="level-total">{amount(c.after.total)}</td>
+                    <td data-testid="level-unit-value">{amount(c.after.unitValue)}</td>
                     <td className={c.totalDifference.startsWith('-') ? 'diff-down' : /^0(\.0+)?$/.test(c.totalDifference) ? '' : 'diff-up'}>{signedMoney({ value: c.totalDifference } as ValueFormatterParams)}</td>
                   </tr>
                 ))}
@@ -247,10 +262,10 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
             </table>
             {others.length > 0 && (
               <fieldset className="compare-with" data-testid="compare-with">
-                <legend>Side by side{primary ? ` with ${primary.name}` : ''}</legend>
+                <legend>{primary ? t('scenarios.compare.sideBySideWith', { name: primary.name }) : t('scenarios.compare.sideBySide')}</legend>
                 {others.map((s) => (
                   <label key={s.id}>
-                    <input type="checkbox" checked={ids.includes(s.id)} onChange={(e) => setExtra((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))} /> {s.name}
+                    <input type="checkbox" checked={ids.includes(s.id)} onChange={(e) => setExtra((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))} /> <Bidi>{s.name}</Bidi>
                   </label>
                 ))}
               </fieldset>
@@ -259,6 +274,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
           {computed.error && <p className="notice error">{computed.error}</p>}
           <div className="grid" data-testid="comparison-grid">
             <AgGridReact<CompareRow>
+              {...gridLocale}
               theme={gridTheme}
               columnDefs={columnDefs}
               rowData={rows}

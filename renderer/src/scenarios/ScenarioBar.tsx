@@ -2,6 +2,7 @@ import { createScenario, deleteScenario, duplicateScenario, renameScenario, refu
 import type { Scenario } from '../../../shared/model/types';
 import { CommitField } from '../BudgetPanel';
 import { useDocument } from '../document/DocumentProvider';
+import { useSay, useT } from '../i18n';
 
 export type View = 'members' | 'compare' | 'charts';
 
@@ -18,39 +19,40 @@ interface Props {
 /** R14 pick the baseline or a scenario; create, rename, duplicate and delete scenarios (each undoable). */
 export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onProblem }: Props) {
   const { run } = useDocument();
+  const t = useT();
+  const say = useSay();
   const create = () => {
     let n = scenarios.length + 1;
-    while (scenarios.some((s) => s.name === `Scenario ${n}`)) n++;
+    while (scenarios.some((s) => s.name === t('scenarios.bar.defaultName', { n }))) n++;
     let id: string | null = null;
     const o = run((wb) => {
-      const r = createScenario(wb, { name: `Scenario ${n}` });
+      const r = createScenario(wb, { name: t('scenarios.bar.defaultName', { n }) });
       if (r.ok) id = r.workbook.scenarios.at(-1)!.id;
       return r;
     });
     if (o.ok) onSelect(id);
-    else onProblem(refusal(o)!);
+    else onProblem(refusal(o, say)!);
   };
   return (
-    <div className="scenario-bar" role="toolbar" aria-label="Scenarios" data-testid="scenario-bar">
+    <div className="scenario-bar" role="toolbar" aria-label={t('scenarios.bar.label')} data-testid="scenario-bar">
       <label>
-        Scenario{' '}
+        {t('scenarios.bar.scenario')}{' '}
         <select data-testid="scenario-select" value={selected?.id ?? ''} onChange={(e) => onSelect(e.target.value || null)}>
-          <option value="">Baseline</option>
+          <option value="">{t('scenarios.baseline')}</option>
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
-              {s.overrides.length ? ` (${s.overrides.length})` : ''}
+              {s.overrides.length ? t('scenarios.bar.option', { name: s.name, count: s.overrides.length }) : s.name}
             </option>
           ))}
         </select>
       </label>
-      <button data-testid="scenario-new" onClick={create} title="A new scenario: a named copy of the assumptions">
-        New scenario
+      <button data-testid="scenario-new" onClick={create} title={t('scenarios.bar.newTitle')}>
+        {t('scenarios.bar.new')}
       </button>
       {selected && (
         <>
           <span className="scenario-name">
-            <CommitField key={selected.id} label="Name" testId="scenario-name" value={selected.name} commit={(text) => refusal(run((wb) => renameScenario(wb, selected.id, text)))} />
+            <CommitField key={selected.id} label={t('scenarios.bar.name')} testId="scenario-name" value={selected.name} commit={(text) => refusal(run((wb) => renameScenario(wb, selected.id, text)), say)} />
           </span>
           <button
             data-testid="scenario-duplicate"
@@ -64,7 +66,7 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onPro
               if (o.ok) onSelect(id);
             }}
           >
-            Duplicate
+            {t('scenarios.bar.duplicate')}
           </button>
           <button
             data-testid="scenario-delete"
@@ -73,7 +75,7 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onPro
               if (o.ok) onSelect(null);
             }}
           >
-            Delete
+            {t('scenarios.bar.delete')}
           </button>
         </>
       )}
@@ -81,9 +83,9 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onPro
       <span className="tabs" role="tablist">
         {(
           [
-            ['members', selected ? 'Edit scenario' : 'Members'],
-            ['compare', 'Comparison'],
-            ['charts', 'Charts'],
+            ['members', t(selected ? 'scenarios.bar.tab.edit' : 'scenarios.bar.tab.members')],
+            ['compare', t('scenarios.bar.tab.compare')],
+            ['charts', t('scenarios.bar.tab.charts')],
           ] as const
         ).map(([v, label]) => (
           <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'tab active' : 'tab'} data-testid={`view-${v}`} onClick={() => onView(v)}>
@@ -91,7 +93,7 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onPro
           </button>
         ))}
       </span>
-      {selected && <span className="scenario-flag">What-if: the baseline is not changed until you apply the scenario</span>}
+      {selected && <span className="scenario-flag">{t('scenarios.bar.flag')}</span>}
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { applyScenarioToBaseline, describeOverride, overrideKey, parseAmountInput, removeScenarioOverride, setScenarioLevel, setScenarioOverride, refusal, type Outcome } from '../../../shared/edit';
-import { decimalPlaces, groupThousands } from '../../../shared/model/decimal';
+import { applyScenarioToBaseline, overrideKey, overrideMessage, parseAmountInput, removeScenarioOverride, setScenarioLevel, setScenarioOverride, refusal, type Outcome } from '../../../shared/edit';
+import type { Message } from '../../../shared/i18n/intl';
+import { decimalPlaces } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/types';
 import type { Comparison } from '../../../shared/scenario/scenario';
 import { CommitField } from '../BudgetPanel';
 import { DateText, useDateReader } from '../DateField';
 import { ARTICLE } from '../articles';
 import { useDocument } from '../document/DocumentProvider';
+import { Bidi, useAmount, useSay, useT } from '../i18n';
 
 interface Props {
   scenario: Scenario;
@@ -18,23 +20,31 @@ interface Props {
   onApplied(): void;
 }
 
-const signed = (d: string) => (d.startsWith('-') || /^0(\.0+)?$/.test(d) ? groupThousands(d) : `+${groupThousands(d)}`);
+/** A difference with its sign: +1 234 for a rise (money written by the user's number format). */
+export const signedWith = (amount: (plain: string) => string) => (d: string) => (d.startsWith('-') || /^0(\.0+)?$/.test(d) ? amount(d) : `+${amount(d)}`);
+
+/** A refusal's text in the user's language when it carries its message as data. */
+const reasonIn = (say: (m: Message) => string) => (r: { message: string; msg?: Message }) => (r.msg ? say(r.msg) : r.message);
 
 /** R14 the scenario's assumptions for this budget and year, its totals against the baseline, and "apply". */
 export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onApplied }: Props) {
   const { run } = useDocument();
+  const t = useT();
+  const say = useSay();
+  const amount = useAmount();
+  const signed = signedWith(amount);
   const after = comparison?.after;
   const before = comparison?.before;
   const method = after?.method ?? 'total';
   const places = decimalPlaces(budget.roundingUnit);
 
   return (
-    <section className="panel scenario-panel" aria-label="Scenario" data-testid="scenario-panel">
+    <section className="panel scenario-panel" aria-label={t('scenarios.panel.label')} data-testid="scenario-panel">
       <h2>
-        {scenario.name} · {budget.name} · {year}
+        <Bidi>{scenario.name}</Bidi> · <Bidi>{budget.name}</Bidi> · {year}
       </h2>
       <div className="field">
-        <span>Method in this scenario</span>
+        <span>{t('scenarios.panel.method')}</span>
         <span className="radios">
           {(['total', 'unit-value'] as const).map((m) => (
             <label key={m}>
@@ -46,21 +56,21 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
                 // The figure carries over exactly: the total becomes Σ shares, the unit value T / U (R4/R7).
                 onChange={() => run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method: m, amount: m === 'total' ? after!.total : after!.unitValue }))}
               />
-              {m === 'total' ? <span title={ARTICLE.total}>Total</span> : 'Unit value'}
+              {m === 'total' ? <span title={ARTICLE.total}>{t('scenarios.panel.total')}</span> : t('scenarios.panel.unitValue')}
             </label>
           ))}
         </span>
       </div>
       <CommitField
-        label={method === 'total' ? `Total in this scenario (${budget.currency})` : `Unit value in this scenario (${budget.currency})`}
+        label={t(method === 'total' ? 'scenarios.panel.totalIn' : 'scenarios.panel.unitValueIn', { currency: budget.currency })}
         testId="scenario-level"
         value={after?.level ?? ''}
         disabled={!after}
         commit={(text) => {
           const p = parseAmountInput(text, after?.level, { places: method === 'total' ? places : undefined, what: method === 'total' ? 'The total' : 'The unit value' });
-          if (!p.ok) return p.message;
+          if (!p.ok) return reasonIn(say)(p);
           if (p.value === after?.level) return null;
-          return refusal(run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method, amount: p.value })));
+          return refusal(run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method, amount: p.value })), say);
         }}
       />
       {before && after && comparison && (
@@ -68,33 +78,33 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
           <thead>
             <tr>
               <th />
-              <th>Baseline</th>
-              <th>Scenario</th>
+              <th>{t('scenarios.baseline')}</th>
+              <th>{t('scenarios.panel.scenario')}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th>Total ({budget.currency})</th>
-              <td data-testid="total-before">{groupThousands(before.total)}</td>
-              <td data-testid="total-after">{groupThousands(after.total)}</td>
+              <th>{t('scenarios.panel.totalCurrency', { currency: budget.currency })}</th>
+              <td data-testid="total-before">{amount(before.total)}</td>
+              <td data-testid="total-after">{amount(after.total)}</td>
             </tr>
             <tr>
-              <th>Unit value{method === 'total' ? ' (implied, T / U)' : ''}</th>
-              <td data-testid="unit-value-before">{groupThousands(before.unitValue)}</td>
-              <td data-testid="unit-value-after">{groupThousands(after.unitValue)}</td>
+              <th>{t(method === 'total' ? 'scenarios.panel.unitValueImplied' : 'scenarios.panel.unitValue')}</th>
+              <td data-testid="unit-value-before">{amount(before.unitValue)}</td>
+              <td data-testid="unit-value-after">{amount(after.unitValue)}</td>
             </tr>
             <tr>
-              <th>Total units</th>
-              <td>{before.totalUnits}</td>
-              <td>{after.totalUnits}</td>
+              <th>{t('scenarios.panel.totalUnits')}</th>
+              <td>{amount(before.totalUnits)}</td>
+              <td>{amount(after.totalUnits)}</td>
             </tr>
             <tr>
-              <th>Members</th>
+              <th>{t('scenarios.panel.members')}</th>
               <td>{before.rows.length}</td>
               <td>{after.rows.length}</td>
             </tr>
             <tr>
-              <th>Difference</th>
+              <th>{t('scenarios.panel.difference')}</th>
               <td />
               <td data-testid="total-difference">{signed(comparison.totalDifference)}</td>
             </tr>
@@ -102,17 +112,18 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
         </table>
       )}
       <MoreAssumptions scenario={scenario} budget={budget} year={year} scheme={scheme} run={run} />
-      <h3>Changes in this scenario</h3>
+      <h3>{t('scenarios.panel.changes')}</h3>
       {scenario.overrides.length === 0 ? (
-        <p className="muted">None yet: change a member’s class in the grid, or the total above.</p>
+        <p className="muted">{t('scenarios.panel.noChanges')}</p>
       ) : (
         <ul className="overrides" data-testid="scenario-overrides">
           {scenario.overrides.map((o) => {
             const key = overrideKey(o);
+            const words = say(overrideMessage(o));
             return (
               <li key={key}>
-                {describeOverride(o)}{' '}
-                <button className="link" aria-label={`Drop ${describeOverride(o)}`} onClick={() => run((wb) => removeScenarioOverride(wb, scenario.id, key))}>
+                {words}{' '}
+                <button className="link" aria-label={t('scenarios.panel.drop', { change: words })} onClick={() => run((wb) => removeScenarioOverride(wb, scenario.id, key))}>
                   ×
                 </button>
               </li>
@@ -124,12 +135,12 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
         className="primary"
         data-testid="scenario-apply"
         disabled={scenario.overrides.length === 0}
-        title="Make these assumptions the baseline: one step, undoable"
+        title={t('scenarios.panel.applyTitle')}
         onClick={() => {
           if (run((wb) => applyScenarioToBaseline(wb, scenario.id)).ok) onApplied();
         }}
       >
-        Apply scenario to baseline
+        {t('scenarios.panel.apply')}
       </button>
     </section>
   );
@@ -138,6 +149,8 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
 /** R14 the other assumptions a scenario may hold: a class's units, a member leaving, a state joining. */
 function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Scenario; budget: Budget; year: number; scheme?: Scheme; run(command: (wb: Workbook) => Outcome): Outcome }) {
   const dates = useDateReader();
+  const t = useT();
+  const say = useSay();
   const [leaving, setLeaving] = useState('');
   const [until, setUntil] = useState(() => dates.show(`${year - 1}-12-31`));
   const [code, setCode] = useState('');
@@ -148,7 +161,7 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
   const classes = scheme?.kind === 'classes' ? scheme.classes : null;
   return (
     <details className="more-assumptions" data-testid="scenario-more">
-      <summary>Units, members leaving or joining</summary>
+      <summary>{t('scenarios.more.summary')}</summary>
       {scheme && classes && (
         <div className="units-grid">
           {classes.map((c) => {
@@ -157,12 +170,12 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
             return (
               <CommitField
                 key={c.code}
-                label={`Class ${c.code} units`}
+                label={t('scenarios.more.classUnits', { class: c.code })}
                 testId={`scenario-units-${c.code}`}
                 value={o?.kind === 'units' ? o.units : c.units}
                 commit={(text) =>
                   // Typing the baseline's units again drops the assumption.
-                  text.trim() === c.units && o ? refusal(run((wb) => removeScenarioOverride(wb, scenario.id, key))) : refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'units', scheme: scheme.id, class: c.code, units: text.trim() })))
+                  text.trim() === c.units && o ? refusal(run((wb) => removeScenarioOverride(wb, scenario.id, key)), say) : refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'units', scheme: scheme.id, class: c.code, units: text.trim() })), say)
                 }
               />
             );
@@ -174,47 +187,48 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
         onSubmit={(e) => {
           e.preventDefault();
           const d = dates.read(until, false);
-          if (!d.ok) return setError(`Leaves on: ${d.message}`);
-          setError(refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until: d.value }))));
+          if (!d.ok) return setError(t('scenarios.more.leavesOnError', { reason: d.message }));
+          setError(refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until: d.value })), say));
         }}
       >
-        <input placeholder="Code" size={5} aria-label="Member leaving" value={leaving} onChange={(e) => setLeaving(e.target.value)} />
+        <input placeholder={t('scenarios.more.code')} size={5} aria-label={t('scenarios.more.leaving')} value={leaving} onChange={(e) => setLeaving(e.target.value)} />
         <label>
-          leaves on <DateText testId="scenario-leaves-on" optional={false} text={until} onText={setUntil} />
+          {t('scenarios.more.leavesOn')} <DateText testId="scenario-leaves-on" optional={false} text={until} onText={setUntil} />
         </label>
-        <button type="submit">Record</button>
+        <button type="submit">{t('scenarios.more.record')}</button>
       </form>
       <form
         className="assumption"
         onSubmit={(e) => {
           e.preventDefault();
           const d = dates.read(from, false);
-          if (!d.ok) return setError(`Joins on: ${d.message}`);
+          if (!d.ok) return setError(t('scenarios.more.joinsOnError', { reason: d.message }));
           const v = value || classes?.at(-1)?.code || '';
           setError(
             refusal(
               run((wb) =>
                 setScenarioOverride(wb, scenario.id, { kind: 'join', member: code.trim(), name: name.trim() || undefined, budget: budget.id, from: d.value, ...(classes ? { class: v } : { weight: v.trim() }) }),
               ),
+              say,
             ),
           );
         }}
       >
-        <input placeholder="Code" size={5} aria-label="State joining" value={code} onChange={(e) => setCode(e.target.value)} />
-        <input placeholder="Name" size={12} value={name} onChange={(e) => setName(e.target.value)} />
+        <input placeholder={t('scenarios.more.code')} size={5} aria-label={t('scenarios.more.joining')} value={code} onChange={(e) => setCode(e.target.value)} />
+        <input placeholder={t('scenarios.more.name')} size={12} value={name} onChange={(e) => setName(e.target.value)} />
         {classes ? (
-          <select aria-label="Class of the state joining" value={value || classes.at(-1)?.code} onChange={(e) => setValue(e.target.value)}>
+          <select aria-label={t('scenarios.more.joiningClass')} value={value || classes.at(-1)?.code} onChange={(e) => setValue(e.target.value)}>
             {classes.map((c) => (
               <option key={c.code}>{c.code}</option>
             ))}
           </select>
         ) : (
-          <input placeholder="Weight" size={6} value={value} onChange={(e) => setValue(e.target.value)} />
+          <input placeholder={t('scenarios.more.weight')} size={6} value={value} onChange={(e) => setValue(e.target.value)} />
         )}
         <label>
-          joins on <DateText testId="scenario-joins-on" optional={false} text={from} onText={setFrom} />
+          {t('scenarios.more.joinsOn')} <DateText testId="scenario-joins-on" optional={false} text={from} onText={setFrom} />
         </label>
-        <button type="submit">Record</button>
+        <button type="submit">{t('scenarios.more.record')}</button>
       </form>
       {error && (
         <span className="cell-error" role="alert">

@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
-import { overrideKey, parseAmountInput, removeScenarioOverride, setScenarioClass, setScenarioLevel, type Outcome } from '../../../shared/edit';
+import { overrideKey, parseAmountInput, problem, removeScenarioOverride, setScenarioClass, setScenarioLevel, type Outcome } from '../../../shared/edit';
+import { said } from '../../../shared/edit/messages';
 import { assessBudgetYear, type ContributionTable } from '../../../shared/engine';
+import { messageOf } from '../../../shared/engine/messages';
+import { msg } from '../../../shared/i18n/intl';
 import { decimalPlaces } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
 import { applyScenario, compareTables, type Comparison } from '../../../shared/scenario/scenario';
 import type { CellEdit, RowMark } from '../MembersGrid';
+import { useSay } from '../i18n';
 
 export interface Shown {
   /** The baseline's table for the budget and year. */
@@ -21,14 +25,17 @@ const isZero = (d: string) => /^-?0(\.0+)?$/.test(d);
 
 /** The engine computes every amount, for the baseline and for the selected scenario (R3, R14). */
 export function useShown(workbook: Workbook | undefined, budget: Budget | undefined, year: number, scenario: Scenario | null): Shown {
+  const say = useSay();
   const base = useMemo((): { table: ContributionTable | null; error: string | null } => {
     if (!workbook || !budget) return { table: null, error: null };
     try {
       return { table: assessBudgetYear(workbook, budget.id, year), error: null };
     } catch (e) {
-      return { table: null, error: (e as Error).message };
+      // An engine error in the user's language when it carries its message as data.
+      const m = messageOf(e);
+      return { table: null, error: m ? say(m) : (e as Error).message };
     }
-  }, [workbook, budget, year]);
+  }, [workbook, budget, year, say]);
   return useMemo((): Shown => {
     if (!scenario || !workbook || !budget || !base.table) return { base: base.table, table: base.table, comparison: null, marks: undefined, error: base.error };
     try {
@@ -37,9 +44,11 @@ export function useShown(workbook: Workbook | undefined, budget: Budget | undefi
       for (const r of comparison.rows) if (r.changed || !isZero(r.difference)) marks.set(r.code, { classChanged: r.changed, difference: isZero(r.difference) ? null : r.difference });
       return { base: base.table, table: comparison.after, comparison, marks, error: null };
     } catch (e) {
-      return { base: base.table, table: null, comparison: null, marks: undefined, error: `In scenario “${scenario.name}”: ${(e as Error).message}` };
+      const m = messageOf(e);
+      const error = m ? say({ id: 'scenarios.error.in', values: { name: scenario.name }, parts: { reason: m } }) : say(msg('scenarios.error.in', { name: scenario.name, reason: (e as Error).message }));
+      return { base: base.table, table: null, comparison: null, marks: undefined, error };
     }
-  }, [workbook, budget, year, scenario, base]);
+  }, [workbook, budget, year, scenario, base, say]);
 }
 
 /**
@@ -52,7 +61,7 @@ export function scenarioEdit(edit: CellEdit, a: { scenario: Scenario; budget: Bu
   if (!table) return null;
   if (edit.pinned && edit.colId === 'amount') {
     const p = parseAmountInput(edit.value, table.level, { places: decimalPlaces(budget.roundingUnit), what: 'The total' });
-    if (!p.ok) return { ok: false, problems: [{ path: 'amount', message: p.message }] };
+    if (!p.ok) return { ok: false, problems: [problem('amount', said(p))] };
     if (p.value === table.level) return null;
     return run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method: 'total', amount: p.value }));
   }
@@ -65,6 +74,6 @@ export function scenarioEdit(edit: CellEdit, a: { scenario: Scenario; budget: Bu
     if (back && scenario.overrides.some((o) => overrideKey(o) === key)) return run((wb) => removeScenarioOverride(wb, scenario.id, key));
     return run((wb) => setScenarioClass(wb, { scenario: scenario.id, budget: budget.id, member: edit.rowId, year, value: edit.value }));
   }
-  if (edit.colId === 'name') return { ok: false, problems: [{ path: 'name', message: 'Names are edited in the baseline: a scenario holds classes, levels and memberships.' }] };
+  if (edit.colId === 'name') return { ok: false, problems: [problem('name', msg('scenarios.edit.namesInBaseline'))] };
   return null;
 }
