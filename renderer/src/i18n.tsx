@@ -1,7 +1,7 @@
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EG, AG_GRID_LOCALE_ES, AG_GRID_LOCALE_FR, AG_GRID_LOCALE_IR } from '@ag-grid-community/locale';
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { RawIntlProvider, useIntl, type IntlShape } from 'react-intl';
-import { intlFor, type Message, type MessageValues } from '../../shared/i18n/intl';
+import { intlFor, sayWith, type Message, type MessageValues } from '../../shared/i18n/intl';
 import { languageOf } from '../../shared/i18n/languages';
 import { formatAmount } from '../../shared/i18n/numbers';
 import { useLocale } from './locale';
@@ -32,7 +32,9 @@ export function useT(): T {
 /** A Message (from the engine, validation, a command) in the user's language. */
 export function useSay(): (m: Message) => string {
   const t = useT();
-  return useCallback((m: Message) => t(m.id, m.values), [t]);
+  const amount = useAmount();
+  // Nested messages said in the same language; amounts (keys amount/…Amount) in the user's number format.
+  return useCallback((m: Message) => sayWith(m, t, amount), [t, amount]);
 }
 
 /** Writes an exact decimal string as the user reads numbers (1 234,50 in French). */
