@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { exportWords } from './export-words';
 import type { ColumnKind, ExportTable } from './table-model';
 
 // XLSX written directly as SpreadsheetML and zipped with fflate, the same bytes in Node and the browser.
@@ -127,15 +128,19 @@ function sheetXml(t: ExportTable, styles: Styles): { xml: string; headerRow: num
   const cols = widths(t)
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
+  // Issue 11: a table in Arabic or Persian is a right-to-left sheet (column A at the right), its footer in the language.
+  const w = exportWords({ locale: t.locale });
+  const rtl = w.dir === 'rtl' ? ' rightToLeft="1"' : '';
+  const footer = esc(`&L&A&R${w.t('page', { page: '&P', pages: '&N' })}`);
   const pane = `<pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${headerRow + 1}" sqref="A${headerRow + 1}"/>`;
   const xml =
     `${XML}<worksheet xmlns="${NS}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${colName(Math.max(t.columns.length, 2) - 1)}${n}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetViews><sheetView${rtl} workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '<pageSetup orientation="portrait" fitToWidth="1" fitToHeight="0"/>' +
-    '<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter></worksheet>';
+    `<headerFooter><oddFooter>${footer}</oddFooter></headerFooter></worksheet>`;
   return { xml, headerRow };
 }
 
