@@ -237,7 +237,14 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
   const pass = (kind: 'ceiling' | 'floor', v: bigint, text: string): boolean => {
     let changed = false;
     for (;;) {
-      const crossing = live.filter((i) => (kind === 'ceiling' ? b[i] * num > v * den : b[i] * num < v * den));
+      // b·num > v·den ⟺ b > ⌊v·den/num⌋, and b·num < v·den ⟺ b < ⌈v·den/num⌉ (num > 0): one comparison each.
+      // num = 0: every rate left is 0, below any floor above 0 and above no ceiling.
+      let crossing: number[];
+      if (num === 0n) crossing = kind === 'floor' && v > 0n ? live : [];
+      else {
+        const q = kind === 'ceiling' ? (v * den) / num : (v * den + num - 1n) / num;
+        crossing = live.filter((i) => (kind === 'ceiling' ? b[i] > q : b[i] < q));
+      }
       if (crossing.length === 0) return changed;
       changed = true;
       const crossed = new Set(crossing);
