@@ -130,7 +130,7 @@ describe('exports in the chosen language', () => {
           expect(html).toContain('data:font/woff2;base64,');
           const page = await browser.newPage();
           await page.setContent(html);
-          await page.evaluate(() => document.fonts.ready);
+          await page.evaluate('document.fonts.ready');
           const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
           await page.close();
           mkdirSync('test-results/print', { recursive: true });
