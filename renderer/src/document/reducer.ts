@@ -124,7 +124,8 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
       // Saved (Save As under another name, or over the version on disk): neither read-only nor behind the disk now.
       return { ...state, doc: { ...state.doc, file: action.file, saved: action.workbook, lockedBy: undefined, elsewhere: undefined }, notice: { kind: 'info', text: msg('app.notice.saved', { file: action.file.name }) } };
     case 'lock':
-      return state.doc ? { ...state, doc: { ...state.doc, lockedBy: action.lockedBy } } : state;
+      // Lifted (Edit anyway): a refusal still shown next to a cell no longer holds.
+      return state.doc ? { ...state, doc: { ...state.doc, lockedBy: action.lockedBy }, cellError: action.lockedBy ? state.cellError : null } : state;
     case 'elsewhere':
       return state.doc ? { ...state, doc: { ...state.doc, elsewhere: action.elsewhere } } : state;
     case 'notice':
