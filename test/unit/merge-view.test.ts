@@ -5,6 +5,7 @@ import { LANGS, msg, say, translator } from '../../shared/i18n/intl';
 import { mergeWorkbooks } from '../../shared/merge/merge';
 import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
+import { documentReducer, INITIAL_STATE, runCommand } from '../../renderer/src/document/reducer';
 import { adoptMerged, describePath, parsePath, renamedPath, summarize, viewValue } from '../../renderer/src/merge/describe';
 import { lockNotice, readOnlyRefusal, whoValues } from '../../renderer/src/merge/messages';
 import { budget, takesPart, workbook } from './helpers';
@@ -152,5 +153,40 @@ describe('the lock notice', () => {
     expect(refused.problems[0].message).toBe(
       'This workbook is open read-only (marie on PC-FIN-07 has it open): nothing was changed. Choose Edit anyway, or save it under another name with Save As.',
     );
+  });
+});
+
+describe('the document read-only while someone else has it (reducer)', () => {
+  const marie = { user: 'marie', machine: 'PC-FIN-07', since: '2026-03-02T09:15:03Z' };
+  const file = { id: '/share/union.json', name: 'union.json' };
+  const rename = (wb: Workbook) => renameMember(wb, 'P', 'Renamed');
+
+  it('refuses every command, and undo, until Edit anyway (lock lifted) or a save under another name', () => {
+    const opened = documentReducer(INITIAL_STATE, { type: 'adopt', workbook: start(), file, lockedBy: marie });
+    const r = runCommand(opened, rename);
+    expect(r.state).toBe(opened);
+    expect(r.outcome.ok).toBe(false);
+    expect(!r.outcome.ok && r.outcome.problems[0].msg?.id).toBe('merge.readOnly.refused');
+    const withError = documentReducer(opened, { type: 'cellError', error: { rowId: 'P', colId: 'name', message: 'read-only' } });
+    const lifted = documentReducer(withError, { type: 'lock', lockedBy: undefined });
+    expect(lifted.cellError).toBeNull();
+    const edited = runCommand(lifted, rename).state;
+    expect(edited.doc!.workbook.members[0].name).toBe('Renamed');
+    // Locked again (a save refused with lockedBy): undo is refused too.
+    const relocked = documentReducer(edited, { type: 'lock', lockedBy: marie });
+    expect(documentReducer(relocked, { type: 'undo' })).toBe(relocked);
+    const savedAs = documentReducer(relocked, { type: 'saved', file: { id: '/share/copy.json', name: 'copy.json' }, workbook: relocked.doc!.workbook });
+    expect(savedAs.doc!.lockedBy).toBeUndefined();
+    expect(runCommand(savedAs, (wb) => renameMember(wb, 'Q', 'Also')).outcome.ok).toBe(true);
+  });
+
+  it('keeps the version on disk to decide about until it is dismissed, a save succeeds or another document is adopted', () => {
+    const opened = documentReducer(INITIAL_STATE, { type: 'adopt', workbook: start(), file });
+    const e = { text: '{}', hash: 'h1', found: 'save' as const };
+    const pending = documentReducer(opened, { type: 'elsewhere', elsewhere: e });
+    expect(pending.doc!.elsewhere).toEqual(e);
+    expect(documentReducer(pending, { type: 'elsewhere', elsewhere: undefined }).doc!.elsewhere).toBeUndefined();
+    expect(documentReducer(pending, { type: 'saved', file, workbook: pending.doc!.workbook }).doc!.elsewhere).toBeUndefined();
+    expect(documentReducer(pending, { type: 'adopt', workbook: start(), file }).doc!.elsewhere).toBeUndefined();
   });
 });
