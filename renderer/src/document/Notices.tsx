@@ -1,6 +1,6 @@
 import { useDocument } from './DocumentProvider';
 import { TeamNotices } from '../merge/TeamNotices';
-import { useT } from '../i18n';
+import { useSay, useT } from '../i18n';
 import { useLocale } from '../locale';
 import { useRich } from '../rich';
 import type { Message } from '../../../shared/i18n/intl';
@@ -8,9 +8,11 @@ import type { Notice } from './reducer';
 
 export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () => void }) {
   const t = useT();
-  const say = (m: string | Message) => (typeof m === 'string' ? m : t(m.id, m.values));
+  // useSay: a Message's nested parts and its amounts (a command's label, an engine reason) said too.
+  const sayMsg = useSay();
+  const say = (m: string | Message) => (typeof m === 'string' ? m : sayMsg(m));
   const words = (text: Notice['text'], inner: Notice['inner']) =>
-    typeof text === 'string' ? text : t(text.id, { ...text.values, ...Object.fromEntries(Object.entries(inner ?? {}).map(([k, v]) => [k, say(v)])) });
+    typeof text === 'string' ? text : sayMsg({ ...text, values: { ...text.values, ...Object.fromEntries(Object.entries(inner ?? {}).map(([k, v]) => [k, say(v)])) } });
   return (
     <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} aria-busy={notice.busy ?? false} data-testid="notice">
       {notice.busy && <span className="spinner" aria-hidden="true" />}
@@ -18,9 +20,9 @@ export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () =>
       {notice.problems && (
         <ul>
           {notice.problems.slice(0, 20).map((p, i) => {
-            const m = p.msg ? t(p.msg.id, p.msg.values) : p.message;
-            // An English message that names its own place (line 4: …) keeps it; a translated one is given it.
-            return <li key={i}>{(!p.msg && p.message.startsWith(p.path)) || !p.path ? m : `${p.path}: ${m}`}</li>;
+            const m = p.msg ? sayMsg(p.msg) : p.message;
+            // A message that names its own place (line 4: …, in English and so in its Message) keeps it; others are given it.
+            return <li key={i}>{p.message.startsWith(p.path) || !p.path ? m : `${p.path}: ${m}`}</li>;
           })}
           {notice.problems.length > 20 && <li>{t('app.notice.more', { count: notice.problems.length - 20 })}</li>}
         </ul>
