@@ -24,6 +24,8 @@ const messages = {
   noHeader: 'the file has no header line',
   noColumn: (col: string, why: string) => `the header has no "${col}" column (${why})`,
   columnTwice: (col: string) => `the header names "${col}" twice`,
+  columnSpelled: (i: number, got: string, want: string) => `column ${i + 1} is headed "${got}": write "${want}"`,
+  unread: (cols: string[], known: string[]) => `the column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')} ${cols.length > 1 ? 'are' : 'is'} not read (only ${known.join(', ')}).`,
   emptyCode: 'code is empty',
   codeTwice: (code: string, line: number) => `code ${code} appears twice (also on line ${line})`,
   notRate: (code: string, col: string, v: string) => `${code}: ${col} "${v}" is not a rate written like 0.125`,
@@ -73,7 +75,16 @@ function readRates(file: string, want: { required: string[]; optional: string[];
     if (i >= 0) col.set(name, i);
     else if (want.required.includes(name)) problems.push({ file, line: head.line, message: messages.noColumn(name, want.why[name] ?? '') });
   }
+  // "Fixed rate" or "fixed-rate" for fixed_rate: refused, never left out as a column nobody reads.
+  const squash = (h: string) => h.replace(/[^a-z]/g, '');
+  const known = [...want.required, ...want.optional];
+  header.forEach((h, i) => {
+    const meant = known.find((k) => k !== h && squash(k) === squash(h) && !col.has(k));
+    if (meant) problems.push({ file, line: head.line, message: messages.columnSpelled(i, head.cells[i], meant) });
+  });
   if (problems.length > 0) return { rows: [], problems, notices };
+  const unread = head.cells.filter((c, i) => c !== '' && ![...col.values()].includes(i));
+  if (unread.length > 0) notices.push(messages.unread(unread, known));
   const read = readNumbers(
     table,
     want.rates.filter((r) => col.has(r)).map((r) => col.get(r)!),

@@ -96,6 +96,20 @@ describe('contrib scale derive (R21)', () => {
     expect(h.err).toBe(`${base}:1: the header has no "rate" column (the base scale needs each rate)\n`);
   });
 
+  it('a misspelt fixed_rate column is refused; a column it does not read is said on stderr', async () => {
+    const dir = tmp();
+    const members = join(dir, 'members.csv');
+    writeFileSync(members, 'code,name,Fixed Rate\nA,Alpha,\n');
+    const r = await contrib('scale', 'derive', '--base', BASE, '--members', members);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${members}:1: column 3 is headed "Fixed Rate": write "fixed_rate"\n`);
+    writeFileSync(members, 'code,name,class\nA,Alpha,X\nB,Beta,Y\n');
+    const w = await contrib('scale', 'derive', '--base', BASE, '--members', members, '--format', 'csv');
+    expect(w.code).toBe(0);
+    expect(w.err).toBe(`${members}: warning: the column "class" is not read (only code, name, fixed_rate).\n`);
+    expect(w.out).toBe('code,name,base_rate,rate,note\nA,Alpha,45,67.164,\nB,Beta,22,32.836,\n');
+  });
+
   it('infeasible bounds are refused with the reason, exit 2', async () => {
     const r = await contrib('scale', 'derive', '--base', BASE, '--members', MEMBERS, '--ceiling', '10');
     expect(r.code).toBe(2);
