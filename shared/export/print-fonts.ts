@@ -33,7 +33,8 @@ export function parseFontFaces(css: string): FontFile[] {
     const body = m[1];
     const prop = (name: string) => new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([^;]+)`, 'i').exec(body)?.[1].trim();
     const family = prop('font-family')?.replace(/^['"]|['"]$/g, '');
-    const file = /url\(\s*['"]?([^'")]+\.woff2)['"]?\s*\)/i.exec(prop('src') ?? '')?.[1];
+    // A woff2 file, or the same inlined as a data: URL (a bundler inlines small files).
+    const file = /url\(\s*['"]?((?:data:font\/woff2[^'")]+)|[^'")]+\.woff2(?:\?[^'")]*)?)['"]?\s*\)/i.exec(prop('src') ?? '')?.[1];
     if (!family || !file) continue;
     const range = prop('unicode-range');
     out.push({ family, weight: prop('font-weight') ?? '400', style: prop('font-style') ?? 'normal', ranges: range ? parseUnicodeRange(range) : null, file });

@@ -1,0 +1,43 @@
+import { embedFonts, parseFontFaces, type FontFile } from '../../shared/export/print-fonts';
+
+// The PDF's Arabic and Chinese fonts (issue 11): the app's stylesheet already carries the Noto faces bundled from
+// npm (styles.css imports @fontsource); their files are read from the app itself and embedded in the print layout,
+// so the PDF is right on a machine without those fonts. Nothing is fetched from outside the app.
+
+const BUNDLED = new Set(['Noto Sans Arabic', 'Noto Sans SC']);
+
+/** The bundled faces as the page's stylesheets declare them, their files as absolute URLs of the app. */
+function bundledFaces(): FontFile[] {
+  const out: FontFile[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue; // a stylesheet of another origin cannot be read
+    }
+    for (const rule of Array.from(rules)) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      for (const f of parseFontFaces(rule.cssText)) {
+        if (BUNDLED.has(f.family)) out.push({ ...f, file: f.file.startsWith('data:') ? f.file : new URL(f.file, sheet.href ?? document.baseURI).href });
+      }
+    }
+  }
+  return out;
+}
+
+async function read(file: string): Promise<Uint8Array> {
+  if (file.startsWith('data:')) return Uint8Array.from(atob(file.slice(file.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+  const r = await fetch(file);
+  if (!r.ok) throw new Error(`${file}: ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+/** The print layout with the Arabic and Chinese faces it needs embedded; unchanged when it needs none or on failure. */
+export async function withPdfFonts(html: string): Promise<string> {
+  try {
+    return await embedFonts(html, bundledFaces(), read);
+  } catch {
+    return html;
+  }
+}
