@@ -143,5 +143,5 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
 export function openedNotice(text: Message, warnings: readonly Problem[]): Notice {
   if (warnings.length === 0) return { kind: 'info', text };
   // The same words with the count of warnings: the id's "…WithWarnings" twin.
-  return { kind: 'warning', text: msg(`${text.id}WithWarnings`, { ...text.values, count: warnings.length }), problems: warnings.map((w) => ({ path: '', message: w.message })) };
+  return { kind: 'warning', text: msg(`${text.id}WithWarnings`, { ...text.values, count: warnings.length }), problems: warnings.map((w) => ({ path: '', message: w.message, ...(w.msg ? { msg: w.msg } : {}) })) };
 }
