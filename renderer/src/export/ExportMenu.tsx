@@ -6,6 +6,7 @@ import { msg, type Message } from '../../../shared/i18n/intl';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { useT } from '../i18n';
 import { PDF_PROGRESS_FROM } from '../limits';
+import { withPdfFonts } from '../pdf-fonts';
 import { today, type ExportSource } from './exports';
 
 export type ExportKind = 'csv' | 'xlsx' | 'pdf';
@@ -34,7 +35,7 @@ export function useExport(api: DesktopApi, source: () => ExportSource | null, re
           ? await api.exportFile(`${src.stem}.csv`, 'csv', src.csv)
           : kind === 'xlsx'
             ? await api.exportFile(`${src.stem}.xlsx`, 'xlsx', toXlsx([src.table], today()))
-            : await api.exportPdf(`${src.stem}.pdf`, toPrintHtml(src.table, { landscape: src.landscape }));
+            : await api.exportPdf(`${src.stem}.pdf`, await withPdfFonts(toPrintHtml(src.table, { landscape: src.landscape })));
       if (r.ok) report('info', msg(kind === 'pdf' && api.kind === 'browser' ? 'export.notice.printing' : 'export.notice.exported', { file: r.file.name }));
       else if (!('cancelled' in r)) report('error', r.message);
     },
