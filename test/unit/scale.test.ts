@@ -53,6 +53,21 @@ describe('R21 derived scale: E5', () => {
   });
 });
 
+describe('R21 bounds compared exactly', () => {
+  it('a rate a hair under the floor is raised to it; a rate a hair over the ceiling is set to it', () => {
+    // B: 1.099 · 100 / 9999.999 = 0.0109900011 < 0.011.
+    const f = deriveScale([{ code: 'A', rate: '9998.9' }, { code: 'B', rate: '1.099' }], [{ code: 'A' }, { code: 'B' }], { floor: '0.011', decimals: 3, rounding: 'largest-remainder' });
+    expect(f.rates.map((x) => `${x.code} ${x.rate} ${x.note}`)).toEqual(['A 99.989 ', 'B 0.011 floor']);
+    // A: 60.0000001 · 100 / 100.0000001 = 60.00000004 > 60.
+    const c = deriveScale(
+      [{ code: 'A', rate: '60.0000001' }, { code: 'B', rate: '39.9999999' }, { code: 'C', rate: '0.0000001' }],
+      [{ code: 'A' }, { code: 'B' }, { code: 'C' }],
+      { ceiling: '60', decimals: 3, rounding: 'largest-remainder' },
+    );
+    expect(c.rates.map((x) => `${x.code} ${x.exactRate} ${x.note}`)).toEqual(['A 60 ceiling', 'B 39.9999999 ', 'C 0.0000001 ']);
+  });
+});
+
 describe('R21 refusals', () => {
   const two: BaseRate[] = [
     { code: 'P', rate: '90' },
