@@ -5,6 +5,7 @@ import { DateField } from '../DateField';
 import type { Problem, Workbook } from '../../../shared/model/types';
 import { useOpenDocument } from '../document/DocumentProvider';
 import { useT } from '../i18n';
+import { LiquidityView } from '../liquidity/LiquidityView';
 import { AdvancesView } from './AdvancesView';
 import { PaymentsView } from './PaymentsView';
 import { LedgerState } from '../../../shared/engine/status-state';
@@ -47,6 +48,8 @@ export function LedgerView({ view }: { view: LedgerViewId }) {
     rememberedAsOf = d;
     setAsOfState(d);
   };
+  // R24 the Liquidity view takes the toolbar's budget and year, not the "as of" date.
+  if (view === 'liquidity') return <LiquidityView />;
   const props: LedgerProps = { workbook, asOf, state, run, notify };
   const year = yearOf(asOf);
   const eve = asOf.slice(5) === '12-31' ? year + 1 : year;
