@@ -114,6 +114,10 @@ const calls = (page: Page) => page.evaluate(() => (window as unknown as { shell:
 const onDisk = async (page: Page) => parseWorkbook(await page.evaluate(() => (window as unknown as { shell: { disk(): { text: string } } }).shell.disk().text)).workbook!;
 const colleagueSaves = (page: Page, wb: Workbook) => page.evaluate((t) => (window as unknown as { shell: { change(t: string): void } }).shell.change(t), text(wb));
 const classOf = (wb: Workbook, member: string, year: number) => wb.participations.find((p) => p.member === member && p.budget === 'paris')!.classes.find((c) => c.year === year)?.class;
+/** MERGE_SHOTS=dir: screenshots of the views for a note (nothing is asserted on them). */
+const shot = async (page: Page, name: string) => {
+  if (process.env.MERGE_SHOTS) await page.screenshot({ path: `${process.env.MERGE_SHOTS}/${name}.png` });
+};
 const title = (page: Page) => page.locator('[data-testid=doc-title]').textContent();
 
 /** Our edit, made in the grid: AL's class in the Paris budget for 2026. */
@@ -130,6 +134,7 @@ describe('a workbook someone else has open (browser build, stand-in shell)', () 
     const page = await openShared({ lockedBy: { user: 'marie', machine: 'PC-FIN-07', since: '2026-03-02T09:15:03.120Z' } });
     const notice = page.locator('[data-testid=lock-notice]');
     await expect.poll(() => notice.textContent()).toMatch(/^marie on PC-FIN-07 has had this workbook open since Mar 2, 2026, .*It is open read-only/);
+    await shot(page, 'lock-notice');
     await page.click('[data-testid=lock-read-only]');
     await expect.poll(() => notice.textContent()).toMatch(/^Read-only: marie on PC-FIN-07 has this workbook open\./);
     expect(await page.locator('[data-testid=save]').isDisabled()).toBe(true);
@@ -165,12 +170,14 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
 
     const dialog = page.locator('[data-testid=elsewhere]');
     await expect.poll(() => dialog.textContent()).toMatch(/union\.json was changed on disk since you opened or last saved it/);
+    await shot(page, 'changed-on-disk');
     expect(await page.locator('[data-testid=elsewhere-reload]').count()).toBe(0); // unsaved changes: no plain reload
     await page.click('[data-testid=elsewhere-merge]');
     const view = page.locator('[data-testid=merge-view]');
     await expect.poll(() => view.locator('[data-testid=merge-state]').textContent()).toMatch(/merged without conflict/);
     expect(await view.locator('[data-testid=merge-from-ours]').textContent()).toMatch(/From your changes \(1\).*changed participation of AL in budget paris/);
     expect(await view.locator('[data-testid=merge-from-theirs]').textContent()).toBe(`From the version on disk (1)added payment ${added.id}`);
+    await shot(page, 'merge-view');
     await page.click('[data-testid=merge-apply]');
 
     await expect.poll(() => title(page)).toBe('union.json'); // saved: nothing unsaved
@@ -206,6 +213,7 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
     // Nothing applies until every conflict has a side.
     expect(await view.locator('[data-testid=merge-apply]').isDisabled()).toBe(true);
     await row.locator('[data-testid=choose-theirs]').check();
+    await shot(page, 'merge-conflict');
     await view.locator('[data-testid=merge-apply]').click();
 
     await expect.poll(() => title(page)).toBe('union.json');

@@ -6,7 +6,7 @@ import { mergeWorkbooks } from '../../shared/merge/merge';
 import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
 import { documentReducer, INITIAL_STATE, runCommand } from '../../renderer/src/document/reducer';
-import { adoptMerged, describePath, parsePath, renamedPath, summarize, viewValue } from '../../renderer/src/merge/describe';
+import { adoptMerged, describePath, recordAt, parsePath, renamedPath, summarize, viewValue } from '../../renderer/src/merge/describe';
 import { lockNotice, readOnlyRefusal, whoValues } from '../../renderer/src/merge/messages';
 import { budget, takesPart, workbook } from './helpers';
 
@@ -188,5 +188,28 @@ describe('the document read-only while someone else has it (reducer)', () => {
     expect(documentReducer(pending, { type: 'elsewhere', elsewhere: undefined }).doc!.elsewhere).toBeUndefined();
     expect(documentReducer(pending, { type: 'saved', file, workbook: pending.doc!.workbook }).doc!.elsewhere).toBeUndefined();
     expect(documentReducer(pending, { type: 'adopt', workbook: start(), file }).doc!.elsewhere).toBeUndefined();
+  });
+});
+
+describe('made on both sides', () => {
+  it('tells a field made alike inside a record both sides added once, as that record', () => {
+    const base = start();
+    const ours = ok(setClass(base, { budget: 'conf', member: 'P', year: 2026, value: 'A' }));
+    const theirs = ok(setClass(base, { budget: 'conf', member: 'P', year: 2026, value: 'C' }));
+    const r = mergeWorkbooks(base, ours, theirs);
+    expect(r.kind === 'conflicts' && r.conflicts.map((c) => c.path)).toEqual(['participations[P/conf].classes[2026].class']);
+    const s = summarize(r, { base, ours, theirs });
+    expect(s.both.map((t) => `${t.what} ${words(t.path)}`)).toEqual(['added participation of P in budget conf › class held in 2026']);
+  });
+});
+
+describe('a record found by its merge path', () => {
+  it('follows the merge keys through nested lists and objects', () => {
+    const wb = ok(recordPayment(start(), { member: 'P', date: '2026-01-10', amount: '100' }));
+    expect(recordAt(wb, 'payments[pay-0001]')).toBe(wb.payments[0]);
+    expect(recordAt(wb, 'participations[Q/conf]')).toBe(wb.participations[1]);
+    expect(recordAt(wb, 'budgets[conf].years[2026]')).toBe(wb.budgets[0].years[1]);
+    expect(recordAt(wb, 'payments[pay-0002]')).toBeUndefined();
+    expect(recordAt(wb, 'budgets[conf].years[2026].scale.fixedRates[FR]')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { done, edit, type Outcome, type Said } from '../../../shared/edit';
 import { hasMessage, msg, type Message } from '../../../shared/i18n/intl';
-import { LISTS } from '../../../shared/merge/keys';
+import { isListSpec, LISTS, type Fields } from '../../../shared/merge/keys';
 import { keyed, sameValue, type MergeInputs, type MergeResult, type Renamed, type Side, type Taken } from '../../../shared/merge/merge';
 import type { Workbook } from '../../../shared/model/types';
 
@@ -83,10 +83,51 @@ export interface MergeSummary {
  * when the other side changed nothing, a list that was empty), it is told record by record from the three inputs.
  */
 export function summarize(r: Pick<MergeResult, 'taken' | 'renamed'>, inputs: MergeInputs): MergeSummary {
-  const taken = r.taken.flatMap((t) => expand(t, inputs));
+  const taken = dedupe(r.taken.flatMap((t) => expand(t, inputs)).map((t) => recordOfBoth(t, inputs.base)));
   const by = (from: Side | 'both') => taken.filter((t) => t.from === from);
   return { ours: by('ours'), theirs: by('theirs'), both: by('both'), renamed: r.renamed };
 }
+
+/**
+ * The same field made alike on both sides of a record both sides added or changed (a year added with a class by
+ * each): told once, as the record, added or changed as the base says.
+ */
+function recordOfBoth(t: Taken, base: Workbook): Taken {
+  const last = parsePath(t.path).at(-1);
+  const cut = t.path.lastIndexOf(']');
+  if (t.from !== 'both' || !last || 'list' in last || cut < 0) return t;
+  const path = t.path.slice(0, cut + 1);
+  return { path, from: 'both', what: recordAt(base, path) === undefined ? 'added' : 'changed' };
+}
+
+/** The record at a merge path in a workbook (matched by the merge's keys), or undefined. */
+export function recordAt(wb: Workbook, path: string): unknown {
+  let here: unknown = wb;
+  let fields: Fields | undefined = LISTS as Fields;
+  for (const p of parsePath(path)) {
+    if (!isRec(here)) return undefined;
+    if ('list' in p) {
+      const spec = fields?.[p.list];
+      const list = here[p.list];
+      if (!spec || !isListSpec(spec) || !Array.isArray(list)) return undefined;
+      here = keyed(list, spec).get(p.key);
+      fields = spec.fields;
+    } else {
+      const spec = fields?.[p.field];
+      here = here[p.field];
+      fields = spec && !isListSpec(spec) ? spec.fields : undefined;
+    }
+  }
+  return here;
+}
+
+const dedupe = (ts: Taken[]): Taken[] => {
+  const seen = new Set<string>();
+  return ts.filter((t) => {
+    const k = `${t.from} ${t.path}`;
+    return !seen.has(k) && (seen.add(k), true);
+  });
+};
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
