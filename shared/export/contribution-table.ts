@@ -1,6 +1,7 @@
 import { groupThousands } from '../model/decimal';
 import { percentSumWarning } from '../engine/warnings';
 import type { ContributionTable } from '../engine/assess';
+import { exportWords } from './export-words';
 import { alignedText } from './text-table';
 
 export const CONTRIBUTION_CSV_HEADER = ['code', 'name', 'class', 'units', 'percent', 'amount'] as const;
@@ -17,14 +18,33 @@ export function csvField(value: string, text = true): string {
  * R21–R23 a percent scale adds `declared_rate` last (the columns before it keep their places and names); R22 a
  * credit adds `credit,net` at the end (`amount` stays the gross amount).
  */
-export function contributionCsv(table: ContributionTable): string {
+export function contributionCsv(table: ContributionTable, options: { headersIn?: string } = {}): string {
   const rated = table.percentScale === true;
   const credited = table.credit !== undefined;
-  const lines = [[...CONTRIBUTION_CSV_HEADER, ...(rated ? ['declared_rate'] : []), ...(credited ? ['credit', 'net'] : [])].join(',')];
+  const machine = [...CONTRIBUTION_CSV_HEADER, ...(rated ? ['declared_rate'] : []), ...(credited ? ['credit', 'net'] : [])];
+  const lines = [(options.headersIn ? languageHeaders(machine, table.budget.currency, options.headersIn) : machine).join(',')];
   for (const r of table.rows) {
     lines.push([csvField(r.code), csvField(r.name), csvField(r.class ?? ''), r.units, r.percent, r.amount, ...(rated ? [r.units] : []), ...(credited ? [r.credit ?? '', r.net ?? ''] : [])].join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+// Issue 11: "headers in the language" for people opening the CSV; the machine names stay the default (the CLI's contract).
+const HEADER_IDS: Record<string, string> = {
+  code: 'col.code',
+  name: 'col.name',
+  class: 'col.class',
+  units: 'col.units',
+  percent: 'col.percent',
+  amount: 'col.amount',
+  declared_rate: 'col.declaredRate',
+  credit: 'col.credit',
+  net: 'col.net',
+};
+
+function languageHeaders(machine: readonly string[], currency: string, locale: string): string[] {
+  const w = exportWords({ locale });
+  return machine.map((h) => csvField(w.t(HEADER_IDS[h], { currency })));
 }
 
 /** R21 one line saying how the rates were derived (base scale, factor, bounds, rounding), or null. */
