@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { strFromU8, unzipSync, unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { assessBudgetYear } from '../../shared/engine/assess';
+import { contributionCsv } from '../../shared/export/contribution-table';
 import { embedFonts, facesFor, parseFontFaces, base64 } from '../../shared/export/print-fonts';
 import { toPrintHtml } from '../../shared/export/print-html';
 import { contributionExport, type ExportTable } from '../../shared/export/table-model';
@@ -91,6 +92,16 @@ describe('exports in the chosen language', () => {
     expect(toPrintHtml(paris('zh'))).toMatch(/<html lang="zh" dir="ltr">/);
     expect(toPrintHtml(paris())).toContain('content: "Page " counter(page) " of " counter(pages)');
     expect(toPrintHtml(paris('ar'))).toContain('content: "الصفحة " counter(page) " من " counter(pages)');
+  });
+
+  it('CSV: machine headers by default; headers in the language on request, the rows unchanged', () => {
+    const table = assessBudgetYear(wb, 'paris', 2026);
+    const machine = contributionCsv(table).split('\n');
+    expect(machine[0]).toBe('code,name,class,units,percent,amount');
+    const fr = contributionCsv(table, { headersIn: 'fr' }).split('\n');
+    expect(fr[0]).toBe('Code,Nom,Classe,Unités,Pourcentage,Montant (CHF)');
+    expect(fr.slice(1)).toEqual(machine.slice(1));
+    expect(contributionCsv(table, { headersIn: 'ar' }).split('\n')[0]).toBe('الرمز,الاسم,الفئة,الوحدات,النسبة المئوية,المبلغ (CHF)');
   });
 
   it('XLSX: the sheet is right to left for Arabic and Persian only', () => {
