@@ -15,7 +15,7 @@ import type { Budget, BudgetMethod, Scheme, Workbook } from '../../shared/model/
 import { CommitField } from './BudgetPanel';
 import { useArticle } from './articles';
 import { useDocument, type DocumentStore } from './document/DocumentProvider';
-import { useT, type T } from './i18n';
+import { useSay, useT, type T } from './i18n';
 import { useCount } from './ledger/rich';
 
 // Budgets and class schemes created, renamed and removed (R1, R2). Every change is one command through `run`,
@@ -65,6 +65,7 @@ function Field({ label, title, error, testId, children }: { label: string; title
 export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
   const { run } = useDocument();
   const t = useT();
+  const say = useSay();
   const count = useCount();
   const [form, setForm] = useState<'budget' | 'scheme' | null>(null);
   // The refusal belongs to the budget it was about: another budget chosen, it goes.
@@ -89,7 +90,7 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
     >
       <summary>{t('budgets.manager.title')}</summary>
       <div className="names">
-        <CommitField label={t('budgets.manager.budgetName')} testId="budget-name" value={budget.name} commit={(text) => refusal(run((wb) => renameBudget(wb, { budget: budget.id, name: text })))} />
+        <CommitField label={t('budgets.manager.budgetName')} testId="budget-name" value={budget.name} commit={(text) => refusal(run((wb) => renameBudget(wb, { budget: budget.id, name: text })), say)} />
       </div>
       <div className="remove">
         <button
@@ -101,7 +102,7 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
             const id = budget.id;
             const next = workbook.budgets.find((b) => b.id !== id);
             const o = run((wb) => removeBudget(wb, { budget: id }));
-            setRemoveError({ budget: id, text: refusal(o) });
+            setRemoveError({ budget: id, text: refusal(o, say) });
             if (o.ok && next) onSelect(next.id);
           }}
         >
@@ -114,7 +115,7 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
         </span>
       )}
       <div className="names">
-        {scheme && <CommitField label={t('budgets.manager.schemeName')} testId="scheme-name" value={scheme.name} commit={(text) => refusal(run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })))} />}
+        {scheme && <CommitField label={t('budgets.manager.schemeName')} testId="scheme-name" value={scheme.name} commit={(text) => refusal(run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })), say)} />}
       </div>
       <div className="actions">
         <button className={form === 'budget' ? 'active' : ''} aria-expanded={form === 'budget'} data-testid="new-budget-open" onClick={() => setForm(form === 'budget' ? null : 'budget')}>
@@ -147,7 +148,7 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
                 {s.name} <span className="muted">{users.length ? t('budgets.manager.usedBy', { count: users.length, n: count(users.length) }) : t('budgets.manager.unused')}</span>
               </span>
               {users.length === 0 && (
-                <button className="link" aria-label={t('budgets.manager.removeScheme', { name: s.name })} data-testid={`remove-scheme-${s.id}`} onClick={() => setSchemeError(refusal(run((wb) => removeScheme(wb, { scheme: s.id }))))}>
+                <button className="link" aria-label={t('budgets.manager.removeScheme', { name: s.name })} data-testid={`remove-scheme-${s.id}`} onClick={() => setSchemeError(refusal(run((wb) => removeScheme(wb, { scheme: s.id })), say))}>
                   ×
                 </button>
               )}
@@ -166,6 +167,7 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
 
 function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: DocumentStore['run']; onDone(): void }) {
   const t = useT();
+  const say = useSay();
   const points = startingPoints(workbook, t);
   const [name, setName] = useState('');
   const [from, setFrom] = useState(points[0].value);
@@ -178,7 +180,7 @@ function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Doc
         e.preventDefault();
         const o = run((wb) => addScheme(wb, { name, from }));
         if (o.ok) return onDone();
-        setErrors(Object.fromEntries(o.problems.map((p) => [p.path, p.message])));
+        setErrors(Object.fromEntries(o.problems.map((p) => [p.path, p.msg ? say(p.msg) : p.message])));
       }}
     >
       <Field label={t('budgets.scheme.newName')} error={errors.name} testId="new-scheme-name">
@@ -204,6 +206,7 @@ const NEW = 'new:';
 
 function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Workbook; budget: Budget; year: number; run: DocumentStore['run']; onDone(id: string, year: number): void }) {
   const t = useT();
+  const say = useSay();
   const article = useArticle();
   const points = startingPoints(workbook, t);
   const [f, setF] = useState({
@@ -248,7 +251,7 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
         const o = run((wb) => (creating ? addBudgetWithNewScheme(wb, { scheme: { name: f.schemeName, from: f.scheme.slice(NEW.length) }, budget: args }) : addBudget(wb, { ...args, schemeId: f.scheme })));
         if (!o.ok) {
           const paths: Record<string, string> = { schemeId: 'scheme', 'scheme.from': 'scheme', 'scheme.name': 'schemeName' };
-          return setErrors(Object.fromEntries(o.problems.map((p) => [paths[p.path] ?? p.path, p.message])));
+          return setErrors(Object.fromEntries(o.problems.map((p) => [paths[p.path] ?? p.path, p.msg ? say(p.msg) : p.message])));
         }
         onDone(o.workbook.budgets.at(-1)!.id, y);
       }}

@@ -5,7 +5,7 @@ import { CommitField } from './BudgetPanel';
 import { LocaleChoice } from './LocaleChoice';
 import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
-import { useT } from './i18n';
+import { useSay, useT } from './i18n';
 
 // The organization's name (it heads every export) and R15's crediting order: one undoable step each (R12's rule is
 // in the joining-and-leaving panel).
@@ -13,6 +13,7 @@ import { useT } from './i18n';
 export function WorkbookSettings({ workbook }: { workbook: Workbook }) {
   const { run } = useDocument();
   const t = useT();
+  const say = useSay();
   const article = useArticle();
   return (
     <details className="scheme-editor workbook-settings" data-testid="workbook-settings">
@@ -22,7 +23,7 @@ export function WorkbookSettings({ workbook }: { workbook: Workbook }) {
           label={t('budgets.settings.organization')}
           testId="organization-name"
           value={workbook.organization.name}
-          commit={(text) => (text.trim() === workbook.organization.name ? null : refusal(run((wb) => setOrganizationName(wb, text))))}
+          commit={(text) => (text.trim() === workbook.organization.name ? null : refusal(run((wb) => setOrganizationName(wb, text)), say))}
         />
       </div>
       <label className="field">
