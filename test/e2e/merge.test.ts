@@ -76,7 +76,7 @@ function fakeShell(args: { text: string; lockedBy: LockOwner | null }) {
     closeAfterSave: () => {},
     onMenu: () => () => {},
   };
-  const w = window as unknown as { api: DesktopApi; shell: unknown };
+  const w = globalThis as unknown as { api: DesktopApi; shell: unknown };
   w.api = api;
   w.shell = {
     calls,
@@ -110,9 +110,9 @@ async function openShared(o: { lockedBy?: LockOwner; text?: string } = {}): Prom
   return page;
 }
 
-const calls = (page: Page) => page.evaluate(() => (window as unknown as { shell: { calls: unknown[][] } }).shell.calls.map((c) => c[0]));
-const onDisk = async (page: Page) => parseWorkbook(await page.evaluate(() => (window as unknown as { shell: { disk(): { text: string } } }).shell.disk().text)).workbook!;
-const colleagueSaves = (page: Page, wb: Workbook) => page.evaluate((t) => (window as unknown as { shell: { change(t: string): void } }).shell.change(t), text(wb));
+const calls = (page: Page) => page.evaluate(() => (globalThis as unknown as { shell: { calls: unknown[][] } }).shell.calls.map((c) => c[0]));
+const onDisk = async (page: Page) => parseWorkbook(await page.evaluate(() => (globalThis as unknown as { shell: { disk(): { text: string } } }).shell.disk().text)).workbook!;
+const colleagueSaves = (page: Page, wb: Workbook) => page.evaluate((t) => (globalThis as unknown as { shell: { change(t: string): void } }).shell.change(t), text(wb));
 const classOf = (wb: Workbook, member: string, year: number) => wb.participations.find((p) => p.member === member && p.budget === 'paris')!.classes.find((c) => c.year === year)?.class;
 /** MERGE_SHOTS=dir: screenshots of the views for a note (nothing is asserted on them). */
 const shot = async (page: Page, name: string) => {
@@ -269,27 +269,27 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
 describe('a change on disk noticed when the window regains focus (browser build, stand-in shell)', () => {
   it('offers Reload when nothing is unsaved, and Not now does not ask again about the same version', async () => {
     const page = await openShared();
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await expect.poll(() => calls(page)).toContain('diskChanged');
     expect(await page.locator('[data-testid=elsewhere]').count()).toBe(0); // unchanged: nothing to say
 
     const theirs = ok(recordPayment(example, { member: 'FR', date: '2026-02-01', amount: '45579' }));
     await colleagueSaves(page, theirs);
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
     const dialog = page.locator('[data-testid=elsewhere]');
     await expect.poll(() => dialog.textContent()).toMatch(/^union\.json changed on diskunion\.json was changed on disk since you opened or last saved it/);
     await page.click('[data-testid=elsewhere-later]');
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await expect.poll(async () => (await calls(page)).filter((c) => c === 'diskChanged').length).toBe(3);
     expect(await dialog.count()).toBe(0);
 
     // A newer version is offered again: Reload reads it.
     await colleagueSaves(page, ok(recordPayment(theirs, { member: 'DE', date: '2026-02-02', amount: '10' })));
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await page.click('[data-testid=elsewhere-reload]');
     await expect.poll(() => calls(page)).toContain('openRecent');
     await expect.poll(() => page.locator('[data-testid=notice]').textContent()).toMatch(/^Opened union\.json/);
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await expect.poll(async () => (await calls(page)).filter((c) => c === 'diskChanged').length).toBe(5);
     expect(await dialog.count()).toBe(0);
     await page.close();
@@ -303,7 +303,7 @@ describe('browser mode (no shell): the team calls do not exist', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
     await page.waitForSelector('.ag-row[row-index="0"]');
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await page.selectOption('[data-testid=budget-select]', 'paris');
     await page.selectOption('[data-testid=year-select]', '2026');
     await setAlClass(page, 'I');

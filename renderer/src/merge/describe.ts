@@ -1,6 +1,6 @@
 import { done, edit, type Outcome, type Said } from '../../../shared/edit';
 import { hasMessage, msg, type Message } from '../../../shared/i18n/intl';
-import { isListSpec, LISTS, type Fields } from '../../../shared/merge/keys';
+import { isListSpec, LISTS, type Fields, type ListSpec, type ObjectSpec } from '../../../shared/merge/keys';
 import { keyed, sameValue, type MergeInputs, type MergeResult, type Renamed, type Side, type Taken } from '../../../shared/merge/merge';
 import type { Workbook } from '../../../shared/model/types';
 
@@ -107,13 +107,13 @@ export function recordAt(wb: Workbook, path: string): unknown {
   for (const p of parsePath(path)) {
     if (!isRec(here)) return undefined;
     if ('list' in p) {
-      const spec = fields?.[p.list];
+      const spec: ListSpec | ObjectSpec | undefined = fields?.[p.list];
       const list = here[p.list];
       if (!spec || !isListSpec(spec) || !Array.isArray(list)) return undefined;
       here = keyed(list, spec).get(p.key);
       fields = spec.fields;
     } else {
-      const spec = fields?.[p.field];
+      const spec: ListSpec | ObjectSpec | undefined = fields?.[p.field];
       here = here[p.field];
       fields = spec && !isListSpec(spec) ? spec.fields : undefined;
     }
