@@ -5,7 +5,8 @@ import { decimalPlaces } from '../../shared/model/decimal';
 import type { Budget, RoundingMode } from '../../shared/model/types';
 import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
-import { useAmount, useT } from './i18n';
+import { useAmount, useSay, useT } from './i18n';
+import { useLocale } from './locale';
 import { useCount } from './ledger/rich';
 
 interface Props {
@@ -60,6 +61,8 @@ export function BudgetPanel({ budget, year, table }: Props) {
   const t = useT();
   const amount = useAmount();
   const count = useCount();
+  const say = useSay();
+  const { number } = useLocale();
   const article = useArticle();
   const entry = budget.years.find((y) => y.year === year);
   const method = table?.method ?? entry?.method ?? 'total';
@@ -96,11 +99,12 @@ export function BudgetPanel({ budget, year, table }: Props) {
       <CommitField
         label={t(method === 'total' ? 'budgets.figure.total' : 'budgets.figure.unitValue', { currency: budget.currency })}
         testId="budget-figure"
-        value={figure}
+        value={figure ? amount(figure) : ''}
         disabled={!adopted}
         commit={(text) => {
-          const p = parseAmountInput(text, figure || undefined, { places: method === 'total' ? places : undefined, what: t(method === 'total' ? 'budgets.panel.theTotal' : 'budgets.panel.theUnitValue') });
-          if (!p.ok) return p.message;
+          // R25 typed in the user's number format; the refusal in the user's language.
+          const p = parseAmountInput(text, figure || undefined, { places: method === 'total' ? places : undefined, what: t(method === 'total' ? 'budgets.panel.theTotal' : 'budgets.panel.theUnitValue') }, number);
+          if (!p.ok) return p.msg ? say(p.msg) : p.message;
           return problem(run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value })));
         }}
       />

@@ -10,6 +10,7 @@ import { useExportSource } from '../document/DocumentProvider';
 import { useArticle } from '../articles';
 import { useAmount, useT } from '../i18n';
 import { bdi, useRich } from './rich';
+import { useAmountReader } from './money';
 
 // R20 host-state advances on the "as of" date: agreements, advances drawn and repaid, the outstanding balance,
 // the denunciation and the date the obligation ends, and whether the host state is bound (its ex officio seat).
@@ -59,6 +60,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
   const rich = useRich();
   const g = useAmount();
   const article = useArticle();
+  const readAmount = useAmountReader();
   const denOn = dates.parse(den.notifiedOn);
   /** A date typed, read in the user's format (R25), or the refusal shown where the form shows its own. */
   const dateOr = (where: string, text: string): string | null => {
@@ -138,7 +140,9 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
         onSubmit={(e) => {
           e.preventDefault();
           const date = dateOr('move', move.date);
-          if (date !== null && outcome('move', run((wb) => recordAdvanceMovement(wb, { agreement: r.agreement, ...move, date })))) setMove({ ...move, amount: '', reference: '' });
+          const amount = readAmount(move.amount);
+          if (!amount.ok) return setError({ where: 'move', message: amount.message });
+          if (date !== null && outcome('move', run((wb) => recordAdvanceMovement(wb, { agreement: r.agreement, ...move, date, amount: amount.value })))) setMove({ ...move, amount: '', reference: '' });
         }}
       >
         <DateText ariaLabel={t('ledger.col.date')} optional={false} text={move.date} onText={(t) => setMove((m) => ({ ...m, date: t }))} />
@@ -196,6 +200,7 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
   const dates = useDateReader();
   const t = useT();
   const article = useArticle();
+  const readAmount = useAmountReader();
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
   return (
     <aside className="ledger-side" aria-label={t('ledger.advances.newLabel')}>
@@ -205,7 +210,9 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
           e.preventDefault();
           const signedOn = dates.read(f.signedOn);
           if (!signedOn.ok) return setError(t('ledger.fieldError', { field: t('ledger.advances.signedOn'), message: signedOn.message }));
-          const o = run((wb) => addAdvanceAgreement(wb, { ...f, signedOn: signedOn.value }));
+          const ceiling = readAmount(f.ceiling);
+          if (!ceiling.ok) return setError(t('ledger.fieldError', { field: t('ledger.advances.ceiling'), message: ceiling.message }));
+          const o = run((wb) => addAdvanceAgreement(wb, { ...f, ceiling: ceiling.value, signedOn: signedOn.value }));
           setError(o.ok ? null : o.problems[0].message);
           if (!o.ok) notify('error', o.problems[0].message);
         }}

@@ -69,6 +69,9 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
       resizable: true,
       sortable: true,
       suppressMovable: true,
+      // A header longer in another language (Утрачивает голос) wraps instead of being cut.
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
       cellEditor: TextEditor,
       // Enter while editing the new row: the edit ends here, handed to onEdit at once (the grid's edit request comes
       // later), then the view says where to go next; the grid does not move down.

@@ -4,6 +4,7 @@ import type { LedgerProps } from './LedgerView';
 import { BudgetSelect } from './BudgetSelect';
 import { useAmount, useT } from '../i18n';
 import { b, bdi, useRich } from './rich';
+import { useAmountReader } from './money';
 
 // R17a what members still owed from before the first year of data: entered one by one for the member shown, or
 // pasted from a spreadsheet for many (one undoable step, all or nothing).
@@ -14,6 +15,7 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
   const t = useT();
   const rich = useRich();
   const amount = useAmount();
+  const readAmount = useAmountReader();
   const blank: OpeningBalanceInput = { member: '', budget: '', year: '', assessed: '', unpaid: '' };
   const [f, setF] = useState<OpeningBalanceInput>(blank);
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
@@ -66,7 +68,12 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const o = run((wb) => setOpeningBalance(wb, f));
+          // R25 the amounts as the user writes numbers; what reads two ways is refused at its field.
+          const assessed = readAmount(f.assessed);
+          if (!assessed.ok) return setError({ path: 'assessed', message: assessed.message });
+          const unpaid = readAmount(f.unpaid);
+          if (!unpaid.ok) return setError({ path: 'unpaid', message: unpaid.message });
+          const o = run((wb) => setOpeningBalance(wb, { ...f, assessed: assessed.value, unpaid: unpaid.value }));
           if (o.ok) {
             setError(null);
             setF({ ...f, year: '', assessed: '', unpaid: '' });

@@ -33,6 +33,7 @@ import { DateText, useDateReader } from '../DateField';
 import { useLocale } from '../locale';
 import { useAmount, useT, type T } from '../i18n';
 import { bdi, useCount, useRich } from './rich';
+import { useAmountReader } from './money';
 
 // R15 payments: entered (in the form, or in the blank row pinned at the top of the grid), edited in the grid, pasted
 // from a spreadsheet, imported from a bank statement; and the statement of the member selected: how each payment
@@ -110,6 +111,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   const rich = useRich();
   const amount = useAmount();
   const count = useCount();
+  const readAmount = useAmountReader();
   /** A purpose (the command's word: contribution, wcf) as the user reads it. */
   const purpose = useCallback((v: string) => (PURPOSES[v] ? t(PURPOSES[v]) : v), [t]);
   const newRow = useMemo(() => newRowOf(rowDraft), [rowDraft]);
@@ -139,6 +141,9 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
 
   const columns = useMemo<ColDef<PaymentRow>[]>(() => {
     const editable = true;
+    // The new row's date hint as the date fields write it (JJ/MM/AAAA in French); ISO stays YYYY-MM-DD.
+    const iso = datePattern(dateFormat);
+    const pattern = dateFormat.order === 'ymd' ? iso : iso.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
     const plain = (v: string) => v;
     // Every field is text as typed (the command reads it): a date as 2026-06-01 or 01.06.2026, not a locale's picker.
     const base = { cellDataType: 'text', cellClass: hintClass, valueFormatter: (p: ValueFormatterParams<PaymentRow>) => hintOr(t, p, plain) };
@@ -150,9 +155,9 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         ...base,
         field: 'date',
         headerName: t('ledger.col.date'),
-        width: 115,
+        width: 125,
         editable,
-        valueFormatter: (p) => (p.data?.isNew && !p.value ? datePattern(dateFormat) : formatDate(String(p.value ?? ''), dateFormat)),
+        valueFormatter: (p) => (p.data?.isNew && !p.value ? pattern : formatDate(String(p.value ?? ''), dateFormat)),
         cellEditorParams: { show: (v: unknown) => (v ? formatDate(String(v), dateFormat) : '') },
       },
       { ...base, field: 'amount', headerName: t('ledger.col.amount'), width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(t, p, amount), comparator: compareAmounts },
@@ -220,6 +225,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       }
       value = d.value;
     }
+    if (field === 'amount') {
+      // R25 read in the user's number format (1 234,50 in French); what reads two ways is refused at the cell.
+      const a = readAmount(value);
+      if (!a.ok) {
+        refusedRef.current = true;
+        setCellError({ rowId: NEW_ROW_ID, colId: field, message: a.message });
+        return;
+      }
+      value = a.value;
+    }
     const next = { ...rowDraftRef.current, [field]: value };
     if (value !== '') {
       const o = recordPayment(workbook, next);
@@ -261,6 +276,11 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       if (!d.ok) return setCellError({ rowId: e.rowId, colId: field, message: d.message });
       value = d.value;
     }
+    if (field === 'amount') {
+      const a = readAmount(value);
+      if (!a.ok) return setCellError({ rowId: e.rowId, colId: field, message: a.message });
+      value = a.value;
+    }
     if (String(p[field] ?? '') === value) return;
     const o = run((wb) => editPayment(wb, e.rowId, field, value));
     setCellError(o.ok ? null : { rowId: e.rowId, colId: o.problems[0].path || e.colId, message: o.problems.map((x) => x.message).join('; ') });
@@ -270,7 +290,9 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     // R25 the date as the user writes it; left empty, the command says a payment needs one.
     const on = draft.date.trim() === '' ? { ok: true as const, value: '' } : dates.parse(draft.date);
     if (!on.ok) return setDraftError({ path: 'date', message: on.message });
-    const o = run((wb) => recordPayment(wb, { ...draft, date: on.value }));
+    const typed = readAmount(draft.amount);
+    if (!typed.ok) return setDraftError({ path: 'amount', message: typed.message });
+    const o = run((wb) => recordPayment(wb, { ...draft, date: on.value, amount: typed.value }));
     if (o.ok) {
       // The member and date stay for the next line of the same statement.
       setDraft({ ...EMPTY, member: draft.member, date: draft.date });

@@ -16,6 +16,7 @@ import { BudgetSelect } from './BudgetSelect';
 import { OpeningBalances } from './OpeningBalances';
 import { useArticle } from '../articles';
 import { useT } from '../i18n';
+import { useLocale } from '../locale';
 import { b, bdi, useCount, useRich } from './rich';
 import { useStatusWords } from './statusWords';
 
@@ -54,6 +55,8 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   const rich = useRich();
   const count = useCount();
   const moneyColumn = useMoneyColumn();
+  // The code column stays at the start of the line: the right edge in Arabic and Persian.
+  const start = useLocale().dir === 'rtl' ? 'right' : 'left';
 
   const computed = useMemo(() => {
     try {
@@ -92,10 +95,10 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
 
   const columns = useMemo<ColDef<StatusLine>[]>(
     () => [
-      { field: 'code', headerName: t('ledger.col.code'), width: 80, pinned: 'left' },
+      { field: 'code', headerName: t('ledger.col.code'), width: 80, pinned: start },
       { field: 'name', headerName: t('ledger.col.member'), flex: 2, minWidth: 130, filter: true },
       { field: 'budget', headerName: t('ledger.col.budget'), width: 95 },
-      { field: 'arrears', headerName: t('ledger.col.arrears'), width: 105, ...moneyColumn, headerTooltip: t('ledger.status.col.arrearsTip') },
+      { field: 'arrears', headerName: t('ledger.col.arrears'), width: 125, ...moneyColumn, headerTooltip: t('ledger.status.col.arrearsTip') },
       { field: 'threshold', headerName: t('ledger.col.threshold'), width: 105, ...moneyColumn, headerTooltip: t('ledger.status.col.thresholdTip') },
       { field: 'status', headerName: t('ledger.col.status'), width: 150, cellRenderer: badgeCell, getQuickFilterText: (p) => words(p.value as VotingStatus) },
       {
@@ -132,7 +135,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         headerTooltip: t('ledger.status.col.historyTip'),
       },
     ],
-    [show, t, moneyColumn, words],
+    [show, t, moneyColumn, words, start],
   );
 
   const incomplete = (k: number) => t('ledger.status.incompleteCount', { count: k, n: count(k) });

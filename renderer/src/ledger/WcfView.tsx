@@ -8,7 +8,7 @@ import { wcfCsv } from '../../../shared/export/ledger-tables';
 import { today } from '../export/exports';
 import { DateText, useDateReader } from '../DateField';
 import { LedgerGrid } from './LedgerGrid';
-import { useMoneyColumn } from './money';
+import { useAmountReader, useMoneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
 import { useArticle } from '../articles';
 import { useAmount, useT } from '../i18n';
@@ -143,7 +143,9 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
 function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { editing: WcfDecision | null; onDone(): void }) {
   const dates = useDateReader();
   const t = useT();
+  const g = useAmount();
   const article = useArticle();
+  const readAmount = useAmountReader();
   const [f, setF] = useState(() =>
     editing
       ? {
@@ -166,10 +168,13 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           e.preventDefault();
           const decidedOn = dates.read(f.decidedOn);
           if (!decidedOn.ok) return setError(t('ledger.fieldError', { field: t('ledger.wcf.decidedOn'), message: decidedOn.message }));
+          // R25 the proportion or amount as the user writes numbers (0,05 in French).
+          const value = readAmount(f.value);
+          if (!value.ok) return setError(value.message);
           const args = {
             budget: f.budget,
             year: Number(f.year),
-            ...(f.basis === 'proportion' ? { proportion: f.value } : { amount: f.value }),
+            ...(f.basis === 'proportion' ? { proportion: value.value } : { amount: value.value }),
             decidedOn: decidedOn.value,
             reference: f.reference,
           };
@@ -204,7 +209,7 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           </select>
         </label>
         <label className="field">
-          <span>{f.basis === 'proportion' ? t('ledger.wcf.proportion') : t('ledger.col.amount')}</span>
+          <span>{f.basis === 'proportion' ? t('ledger.wcf.proportion', { example: g('0.05') }) : t('ledger.col.amount')}</span>
           <input value={f.value} onChange={set('value')} data-testid="wcf-value" />
         </label>
         <label className="field">
