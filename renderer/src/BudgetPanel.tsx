@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ContributionTable } from '../../shared/engine';
-import { parseAmountInput, parseRoundingUnit, setBudgetTerms, setBudgetYear, type Outcome } from '../../shared/edit';
+import { parseAmountInput, parseRoundingUnit, refusal, setBudgetTerms, setBudgetYear, type Outcome } from '../../shared/edit';
 import { decimalPlaces } from '../../shared/model/decimal';
 import type { Budget, RoundingMode } from '../../shared/model/types';
 import { useArticle } from './articles';
@@ -69,7 +69,8 @@ export function BudgetPanel({ budget, year, table }: Props) {
   const adopted = entry?.adopted ?? false;
   const places = decimalPlaces(budget.roundingUnit);
   const figure = adopted ? (entry?.amount ?? '') : (table?.level ?? '');
-  const problem = (o: Outcome) => (o.ok ? null : o.problems.map((p) => p.message).join('; '));
+  // The commands' refusals in the user's language (their Message said; English where they have none yet).
+  const problem = (o: Outcome) => refusal(o, say);
 
   return (
     <section className="panel" aria-label={t('budgets.panel.label')} data-testid="budget-panel">
@@ -139,7 +140,7 @@ export function BudgetPanel({ budget, year, table }: Props) {
         value={budget.roundingUnit}
         commit={(text) => {
           const p = parseRoundingUnit(text);
-          if (!p.ok) return p.message;
+          if (!p.ok) return p.msg ? say(p.msg) : p.message;
           return problem(run((wb) => setBudgetTerms(wb, { budget: budget.id, roundingUnit: p.value })));
         }}
       />
