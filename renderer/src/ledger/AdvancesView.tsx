@@ -8,7 +8,7 @@ import { DateText, useDateReader } from '../DateField';
 import type { LedgerProps } from './LedgerView';
 import { useExportSource } from '../document/DocumentProvider';
 import { useArticle } from '../articles';
-import { useAmount, useT } from '../i18n';
+import { useAmount, useSay, useT } from '../i18n';
 import { bdi, useRich } from './rich';
 import { useAmountReader } from './money';
 
@@ -57,6 +57,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
   const [error, setError] = useState<{ where: string; message: string } | null>(null);
   const dates = useDateReader();
   const t = useT();
+  const say = useSay();
   const rich = useRich();
   const g = useAmount();
   const article = useArticle();
@@ -70,8 +71,8 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
     return null;
   };
   const outcome = (where: string, o: ReturnType<LedgerProps['run']>) => {
-    setError(o.ok ? null : { where, message: o.problems[0].message });
-    if (!o.ok) notify('error', o.problems[0].message);
+    setError(o.ok ? null : { where, message: (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message) });
+    if (!o.ok) notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
     return o.ok;
   };
   return (
@@ -199,6 +200,7 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
   const [error, setError] = useState<string | null>(null);
   const dates = useDateReader();
   const t = useT();
+  const say = useSay();
   const article = useArticle();
   const readAmount = useAmountReader();
   const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF({ ...f, [k]: e.target.value });
@@ -213,8 +215,8 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
           const ceiling = readAmount(f.ceiling);
           if (!ceiling.ok) return setError(t('ledger.fieldError', { field: t('ledger.advances.ceiling'), message: ceiling.message }));
           const o = run((wb) => addAdvanceAgreement(wb, { ...f, ceiling: ceiling.value, signedOn: signedOn.value }));
-          setError(o.ok ? null : o.problems[0].message);
-          if (!o.ok) notify('error', o.problems[0].message);
+          setError(o.ok ? null : (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
+          if (!o.ok) notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
         }}
       >
         {(

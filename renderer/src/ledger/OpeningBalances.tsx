@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { pasteOpeningBalances, removeOpeningBalance, setOpeningBalance, type OpeningBalanceInput } from '../../../shared/edit';
 import type { LedgerProps } from './LedgerView';
 import { BudgetSelect } from './BudgetSelect';
-import { useAmount, useT } from '../i18n';
+import { useAmount, useSay, useT } from '../i18n';
 import { b, bdi, useRich } from './rich';
 import { useAmountReader } from './money';
 
@@ -13,6 +13,7 @@ type Field = 'member' | 'budget' | 'year' | 'assessed' | 'unpaid';
 
 export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
   const t = useT();
+  const say = useSay();
   const rich = useRich();
   const amount = useAmount();
   const readAmount = useAmountReader();
@@ -79,7 +80,7 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
             setF({ ...f, year: '', assessed: '', unpaid: '' });
           } else {
             setError(o.problems[0]);
-            notify('error', o.problems[0].message);
+            notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
           }
         }}
       >

@@ -31,7 +31,7 @@ import { TextEditor } from '../grid/TextEditor';
 import { datePattern, formatDate } from '../../../shared/edit/input';
 import { DateText, useDateReader } from '../DateField';
 import { useLocale } from '../locale';
-import { useAmount, useT, type T } from '../i18n';
+import { useAmount, useSay, useT, type T } from '../i18n';
 import { bdi, useCount, useRich } from './rich';
 import { useAmountReader } from './money';
 
@@ -108,6 +108,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   const dates = useDateReader();
   const dateFormat = useLocale().date;
   const t = useT();
+  const say = useSay();
   const rich = useRich();
   const amount = useAmount();
   const count = useCount();
@@ -205,7 +206,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       return;
     }
     const at = o.problems.find((p) => isPaymentField(p.path))?.path ?? 'member';
-    setCellError({ rowId: NEW_ROW_ID, colId: at, message: o.problems.map((x) => x.message).join('; ') });
+    setCellError({ rowId: NEW_ROW_ID, colId: at, message: o.problems.map((x) => (x.msg ? say(x.msg) : x.message)).join('; ') });
     focusNewRow(at as PaymentField);
   };
 
@@ -283,7 +284,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     }
     if (String(p[field] ?? '') === value) return;
     const o = run((wb) => editPayment(wb, e.rowId, field, value));
-    setCellError(o.ok ? null : { rowId: e.rowId, colId: o.problems[0].path || e.colId, message: o.problems.map((x) => x.message).join('; ') });
+    setCellError(o.ok ? null : { rowId: e.rowId, colId: o.problems[0].path || e.colId, message: o.problems.map((x) => (x.msg ? say(x.msg) : x.message)).join('; ') });
   };
 
   const record = () => {

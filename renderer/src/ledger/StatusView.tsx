@@ -15,7 +15,7 @@ import { useExportSource } from '../document/DocumentProvider';
 import { BudgetSelect } from './BudgetSelect';
 import { OpeningBalances } from './OpeningBalances';
 import { useArticle } from '../articles';
-import { useT } from '../i18n';
+import { useSay, useT } from '../i18n';
 import { useLocale } from '../locale';
 import { b, bdi, useCount, useRich } from './rich';
 import { useStatusWords } from './statusWords';
@@ -190,6 +190,7 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
   const dates = useDateReader();
   const t = useT();
+  const say = useSay();
   const rich = useRich();
   const article = useArticle();
   // The id of a recorded decision being corrected in place, or null for a new one.
@@ -274,7 +275,7 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
           if (o.ok) stopEditing();
           else {
             setError(o.problems[0]);
-            notify('error', o.problems[0].message);
+            notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
           }
         }}
       >

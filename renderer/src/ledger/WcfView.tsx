@@ -11,7 +11,7 @@ import { LedgerGrid } from './LedgerGrid';
 import { useAmountReader, useMoneyColumn } from './money';
 import type { LedgerProps } from './LedgerView';
 import { useArticle } from '../articles';
-import { useAmount, useT } from '../i18n';
+import { useAmount, useSay, useT } from '../i18n';
 import { useRich } from './rich';
 import { useExportSource } from '../document/DocumentProvider';
 import { BudgetSelect } from './BudgetSelect';
@@ -143,6 +143,7 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
 function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { editing: WcfDecision | null; onDone(): void }) {
   const dates = useDateReader();
   const t = useT();
+  const say = useSay();
   const g = useAmount();
   const article = useArticle();
   const readAmount = useAmountReader();
@@ -179,8 +180,8 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
             reference: f.reference,
           };
           const o = run((wb) => (editing ? updateWcfDecision(wb, editing.id, args) : addWcfDecision(wb, args)));
-          setError(o.ok ? null : o.problems[0].message);
-          if (!o.ok) notify('error', o.problems[0].message);
+          setError(o.ok ? null : (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
+          if (!o.ok) notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
           else if (editing) onDone();
         }}
         onKeyDown={(e) => {
