@@ -90,7 +90,7 @@ describe('budgets and schemes in the app', () => {
     expect(await page.getAttribute(tid('new-budget-currency-error'), 'role')).toBe('alert');
     await page.fill(tid('new-budget-currency'), 'chf'); // typed in capitals as it goes
     await page.click(tid('new-budget-create'));
-    await expect.poll(() => text(tid('new-budget-amount-error'))).toBe('a total must be a whole number of the rounding unit 1 (1000000.50 is not)');
+    await expect.poll(() => text(tid('new-budget-amount-error'))).toBe('a total must be a whole number of the rounding unit 1 (1,000,000.50 is not)');
     expect(await page.locator(tid('new-budget-currency-error')).count()).toBe(0);
     expect(await budgetOptions()).not.toContain('hague-union=Hague Union'); // nothing was created
   });

@@ -123,7 +123,7 @@ describe('ledger views in browser mode', () => {
     await page.fill('[data-testid=pay-reference]', 'e2e');
     await page.keyboard.press('Enter');
     const id = paid.payments.at(-1)!.id;
-    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${before.minimumPayment} CHF on 2026-06-01`);
+    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${groupThousands(before.minimumPayment)} CHF on 2026-06-01`);
     // The statement of the member shows the payment credited to the oldest unpaid Paris contribution (R15).
     await expect.poll(() => text('[data-testid=statement]')).toContain(id);
     await page.screenshot({ path: join(shots, 'payments.png') });
@@ -183,7 +183,7 @@ describe('ledger views in browser mode', () => {
     expect(await page.locator('[data-testid=payments-grid] [data-testid=cell-error]').allTextContents()).toEqual([]);
     expect([await text(newCell('member')), await text(newCell('date')), await text(newCell('amount'))]).toEqual(['AL', '2026-06-01', groupThousands(before.minimumPayment)]);
     await page.keyboard.press('Enter');
-    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${before.minimumPayment} CHF on 2026-06-01`);
+    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${groupThousands(before.minimumPayment)} CHF on 2026-06-01`);
     expect(await text('[data-testid=payments-count]')).toBe(`${o.workbook.payments.length} payments`);
     const recorded = (col: string) => `[data-testid=payments-grid] .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
     expect([await text(recorded('member')), await text(recorded('budget')), await text(recorded('purpose')), await text(recorded('reference'))]).toEqual(['AL', 'paris', 'contribution', 'e2e row']);
