@@ -6,7 +6,7 @@ import { DateField, DateText, useDateReader } from './DateField';
 import { ARTICLE } from './articles';
 import { useDocument } from './document/DocumentProvider';
 import { Bidi, useSay, useT } from './i18n';
-import { useRich } from './rich';
+import { useArrow, useRich } from './rich';
 import { unionArticle } from './workspace';
 
 interface Props {
@@ -27,6 +27,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
   const t = useT();
   const say = useSay();
   const rich = useRich();
+  const arrow = useArrow();
   const changes = useMemo(() => {
     const holdings = new Holdings(workbook);
     return workbook.classChanges
@@ -57,7 +58,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
             <strong>
               <Bidi>{c.member}</Bidi>
             </strong>{' '}
-            → <Bidi>{c.toClass}</Bidi> <span className="muted">{t('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
+            {arrow} <Bidi>{c.toClass}</Bidi> <span className="muted">{t('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
             <br />
             <DateField optional ariaLabel={t('members.classChanges.sessionOf', { id: c.id })} value={c.sessionDate} commit={(v) => refusal(run((wb) => setSessionDate(wb, c.id, v)), say)} />{' '}
             <span className="effect">{effect}</span>{' '}
@@ -84,7 +85,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
             fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: on.value, sessionDate: at.value || undefined })));
           }}
         >
-          <span>{member ? <Bidi>{member}</Bidi> : t('members.classChanges.pick')} →</span>{' '}
+          <span>{member ? <Bidi>{member}</Bidi> : t('members.classChanges.pick')} {arrow}</span>{' '}
           <select aria-label={t('members.classChanges.newClass')} value={toClass || classes[0]} onChange={(e) => setToClass(e.target.value)}>
             {classes.map((c) => (
               <option key={c}>{c}</option>

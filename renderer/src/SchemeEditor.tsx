@@ -5,6 +5,7 @@ import { CommitField } from './BudgetPanel';
 import { ARTICLE } from './articles';
 import { useDocument } from './document/DocumentProvider';
 import { useSay, useT } from './i18n';
+import { useRich } from './rich';
 
 /** R1 the budget's class scheme as editable data: units per class, classes added and removed (undoable). */
 export function SchemeEditor({ scheme }: { scheme: Scheme }) {
@@ -14,10 +15,11 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
   const [error, setError] = useState<string | null>(null);
   const t = useT();
   const say = useSay();
+  const rich = useRich();
   if (scheme.kind !== 'classes') return null;
   return (
     <details className="scheme-editor" data-testid="scheme-editor">
-      <summary title={ARTICLE.classes}>{t('members.scheme.title', { name: scheme.name })}</summary>
+      <summary title={ARTICLE.classes}>{rich('members.scheme.title', { name: scheme.name })}</summary>
       {scheme.classes.map((c) => (
         <div className="scheme-row" key={c.code}>
           <CommitField label={t('members.scheme.class', { code: c.code })} testId={`units-${c.code}`} value={c.units} commit={(text) => refusal(run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })), say)} />

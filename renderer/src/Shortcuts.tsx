@@ -70,7 +70,8 @@ export function Shortcuts({ desktop, onClose }: { desktop: boolean; onClose(): v
               {rows.map(([keys, what]) => (
                 <tr key={keys}>
                   <th scope="row">
-                    <kbd>{keys}</kbd>
+                    {/* Keys and formulas read left to right in every language (=+500, Ctrl+Shift+Z). */}
+                    <kbd dir="ltr">{keys}</kbd>
                   </th>
                   <td>{what}</td>
                 </tr>

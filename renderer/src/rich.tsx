@@ -1,12 +1,18 @@
 import { Children, useCallback, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Bidi } from './i18n';
+import { useLocale } from './locale';
 
 // A catalog message whose values are elements: member codes, names, file names and amounts inside a sentence are
 // isolated with <bdi> (Bidi), so they read in their own direction inside Arabic or Persian text.
 
 /** Values: text (isolated), numbers, elements, or a tag's function (<b>{n}</b> in the message: b: (chunks) => …). */
 export type RichValues = Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>;
+
+/** "From → to" in the reading direction: ← in Arabic and Persian, where the line reads from the right. */
+export function useArrow(): string {
+  return useLocale().dir === 'rtl' ? '←' : '→';
+}
 
 /** t() for sentences with isolated parts: string values are wrapped in <bdi>; numbers, elements and tags pass as they are. */
 export function useRich(): (id: string, values: RichValues) => ReactNode {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { MembersPreview, PaymentsPreview, Refusal } from '../../../shared/edit/import-preview';
 import { Bidi, useAmount, useT, type T } from '../i18n';
-import { useRich } from '../rich';
+import { useArrow, useRich } from '../rich';
 import { formatDate } from '../../../shared/edit/input';
 import { useLocale } from '../locale';
 import './import-preview.css';
@@ -137,11 +137,12 @@ const refusedRows = (refused: Refusal[]) =>
 
 const blocked = (t: T) => t('members.import.blocked');
 
-const arrow = (from: ReactNode, to: ReactNode) => (
+const Arrow = ({ from, to }: { from: ReactNode; to: ReactNode }) => (
   <>
-    <del>{from}</del> → <ins>{to}</ins>
+    <del>{from}</del> {useArrow()} <ins>{to}</ins>
   </>
 );
+const arrow = (from: ReactNode, to: ReactNode) => <Arrow from={from} to={to} />;
 
 /** Members from a file into a budget and year. */
 export function MembersImportPreview(p: {
