@@ -10,3 +10,4 @@ export * from './budgets';
 export * from './settings';
 export * from './opening-balances';
 export * from './liquidity';
+export * from './scales';
