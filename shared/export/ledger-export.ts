@@ -4,6 +4,7 @@ import type { StatementLine } from '../engine/ledger';
 import type { WcfReport } from '../engine/wcf';
 import { decimalPlaces } from '../model/decimal';
 import type { Payment, VotingDecision } from '../model/types';
+import { exportWords, type ExportWords } from './export-words';
 import type { ExportColumn, ExportContext, ExportTable } from './table-model';
 
 // R15–R20 views as export tables (one model → CSV, XLSX, PDF). Figures are the engine's strings; nothing here
@@ -19,7 +20,15 @@ function oneCurrency(list: readonly (string | null)[]): string {
   return s.size === 1 ? [...s][0] : '';
 }
 
-const decisionText = (d: StatusRow['decision']) => (d ? `${d.body}, ${d.date} (${d.reference}), ${d.from}${d.to ? ` to ${d.to}` : ' on'}` : null);
+const decisionText = (d: StatusRow['decision'], w: ExportWords) =>
+  d ? w.t(d.to ? 'decision.until' : 'decision.open', { body: d.body, date: d.date, reference: d.reference, from: d.from, to: d.to ?? '' }) : null;
+
+/** R17 a status in words of the export's language. */
+const STATUS_KEY: Record<string, string> = { ok: 'ok', 'in arrears': 'inArrears', 'no vote': 'noVote', 'vote kept by decision': 'kept' };
+const statusWords = (s: string, w: ExportWords) => w.t('status.value', { status: STATUS_KEY[s] ?? s });
+
+/** What a table carries of its context's language. */
+const language = (ctx: ExportContext): Pick<ExportTable, 'locale' | 'number'> => ({ ...(ctx.locale ? { locale: ctx.locale } : {}), ...(ctx.number ? { number: ctx.number } : {}) });
 
 /**
  * R16–R18 one line per member and budget: the organization-wide report's budgets flattened, each line keeping its
@@ -69,52 +78,51 @@ export function rowStatusLines(row: StatusRow): StatusLine[] {
 export function statusExport(report: StatusReport, lines: readonly StatusLine[], ctx: ExportContext, filter?: string): ExportTable {
   const currency = oneCurrency(lines.map((l) => l.currency));
   const c = report.counts;
+  const w = exportWords(ctx);
   return {
     name: `voting-status-${report.date}`,
-    title: `Voting status on ${report.date}${report.budgetName ? `: ${report.budgetName}` : ''}`,
+    title: report.budgetName ? w.t('status.titleBudget', { date: report.date, budget: report.budgetName }) : w.t('status.title', { date: report.date }),
     info: [
-      ['Organization', ctx.organization],
-      ['As of', report.date],
-      ['Budgets', report.budgetName ?? 'All (Art. 11(5): no vote in the Conference budget or any Union = no vote in every body)'],
-      ...(filter ? ([['Shown', filter]] as [string, string][]) : []),
-      ['Members', `${report.rows.length}: ${c.ok} ok, ${c['in arrears']} in arrears, ${c['no vote']} no vote, ${c['vote kept by decision']} vote kept by decision`],
-      ...(report.votingTest === 'combined' ? ([['Test', 'Combined (UN Charter Art. 19 practice): each member’s arrears over all its budgets against the sum of their thresholds']] as [string, string][]) : []),
-      [
-        'Rules',
-        'Arrears: unpaid contributions of earlier years (R16). Threshold: assessed for the two preceding years (R17). Minimum payment: one payment marked for the budget, credited as R15 says (its working capital fund share first), that regains the vote (R18); to keep the vote, the same paid before the day it would be lost. History: incomplete when the member took part before the first year of data and no opening balance says what it owed then (R17a).',
-      ],
-      ['Produced', ctx.produced],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.asOf'), report.date],
+      [w.t('info.budgets'), report.budgetName ?? w.t('status.allBudgets')],
+      ...(filter ? ([[w.t('info.shown'), filter]] as [string, string][]) : []),
+      [w.t('info.members'), w.t('status.counts', { total: report.rows.length, ok: c.ok, inArrears: c['in arrears'], noVote: c['no vote'], kept: c['vote kept by decision'] })],
+      ...(report.votingTest === 'combined' ? ([[w.t('info.test'), w.t('status.combined')]] as [string, string][]) : []),
+      [w.t('info.rules'), w.t('status.rules')],
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      col('code', 'Code'),
-      col('name', 'Member'),
-      col('budget', 'Budget'),
-      col('arrears', `Arrears${currency ? ` (${currency})` : ''}`, 'money'),
-      col('threshold', `Threshold${currency ? ` (${currency})` : ''}`, 'money'),
-      col('status', 'Status', 'text', 'nowrap'),
-      col('minimumPayment', 'Minimum payment', 'money'),
-      col('losesVoteOn', 'Loses vote on', 'date'),
-      col('paymentToKeep', 'To keep it, pay', 'money'),
-      col('overall', 'Art. 11(5)', 'text', 'nowrap'),
-      col('decision', 'Vote kept by decision', 'text', 'wide'),
-      col('history', 'History', 'text', 'nowrap'),
+      col('code', w.t('col.code')),
+      col('name', w.t('col.member')),
+      col('budget', w.t('col.budget')),
+      col('arrears', currency ? w.t('col.arrearsIn', { currency }) : w.t('col.arrears'), 'money'),
+      col('threshold', currency ? w.t('col.thresholdIn', { currency }) : w.t('col.threshold'), 'money'),
+      col('status', w.t('col.status'), 'text', 'nowrap'),
+      col('minimumPayment', w.t('col.minimumPayment'), 'money'),
+      col('losesVoteOn', w.t('col.losesVoteOn'), 'date'),
+      col('paymentToKeep', w.t('col.paymentToKeep'), 'money'),
+      col('overall', w.t('col.article115'), 'text', 'nowrap'),
+      col('decision', w.t('col.decision'), 'text', 'wide'),
+      col('history', w.t('col.history'), 'text', 'nowrap'),
     ],
     rows: lines.map((l) => ({
       code: l.code,
-      name: l.withdrew ? `${l.name} (withdrew ${l.withdrew})` : l.name,
+      name: l.withdrew ? w.t('member.withdrew', { name: l.name, date: l.withdrew }) : l.name,
       budget: l.budget,
       arrears: l.arrears,
       threshold: l.threshold,
-      status: l.status,
+      status: statusWords(l.status, w),
       minimumPayment: l.minimumPayment,
       losesVoteOn: l.losesVoteOn,
       paymentToKeep: l.paymentToKeep,
-      overall: l.overall,
-      decision: decisionText(l.decision),
-      history: l.incompleteHistory ? 'incomplete' : null,
+      overall: statusWords(l.overall, w),
+      decision: decisionText(l.decision, w),
+      history: l.incompleteHistory ? w.t('history.incomplete') : null,
     })),
     currency,
     moneyDecimals: places(lines.flatMap((l) => [l.arrears, l.threshold])),
+    ...language(ctx),
   };
 }
 
@@ -138,21 +146,33 @@ export function votingDecisionsExport(decisions: readonly VotingDecision[], ctx:
 export function wcfExport(report: WcfReport, ctx: ExportContext): ExportTable {
   const currency = oneCurrency(report.funds.map((f) => f.currency));
   const one = report.funds.length === 1 ? report.funds[0] : undefined;
+  const w = exportWords(ctx);
   return {
     name: `wcf-${report.date}`,
-    title: `Working capital fund on ${report.date}${one ? `: ${one.name}` : ''}`,
+    title: one ? w.t('wcf.titleFund', { date: report.date, fund: one.name }) : w.t('wcf.title', { date: report.date }),
     info: [
-      ['Organization', ctx.organization],
-      ['As of', report.date],
-      ...report.funds.map((f): [string, string] => [f.name, `established ${f.established}, balance (paid in) ${f.balance}, owed ${f.owed} ${f.currency}`]),
-      ...report.decisions.map((d): [string, string] => [`Decision ${d.id}`, `${d.year}, ${d.basis === 'proportion' ? `${d.value} of the contribution` : `${d.value} apportioned`}, due ${d.due}${d.reference ? `, ${d.reference}` : ''}`]),
-      ['Produced', ctx.produced],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.asOf'), report.date],
+      ...report.funds.map((f): [string, string] => [f.name, w.t('wcf.fund', { established: f.established, balance: f.balance, owed: f.owed, currency: f.currency })]),
+      ...report.decisions.map((d): [string, string] => [
+        w.t('wcf.decision', { id: d.id }),
+        `${w.t('wcf.decisionValue', { year: String(d.year), basis: w.t('wcf.basis', { basis: d.basis === 'proportion' ? 'proportion' : 'amount', value: d.value }), due: d.due })}${d.reference ? `, ${d.reference}` : ''}`,
+      ]),
+      [w.t('info.produced'), ctx.produced],
     ],
-    columns: [col('code', 'Code'), col('name', 'Member'), col('budget', 'Budget'), col('share', 'Share', 'money'), col('paid', 'Paid', 'money'), col('owed', 'Owed', 'money')],
+    columns: [
+      col('code', w.t('col.code')),
+      col('name', w.t('col.member')),
+      col('budget', w.t('col.budget')),
+      col('share', w.t('col.wcfShare'), 'money'),
+      col('paid', w.t('col.paid'), 'money'),
+      col('owed', w.t('col.owed'), 'money'),
+    ],
     rows: report.rows.map((r) => ({ code: r.code, name: r.name, budget: r.budget, share: r.share, paid: r.paid, owed: r.owed })),
-    ...(one ? { total: { code: 'Total', name: `${report.rows.length} members`, budget: one.budget, share: one.established, paid: one.balance, owed: one.owed } } : {}),
+    ...(one ? { total: { code: w.t('total'), name: w.t('members', { count: report.rows.length }), budget: one.budget, share: one.established, paid: one.balance, owed: one.owed } } : {}),
     currency,
     moneyDecimals: places(report.rows.map((r) => r.share)),
+    ...language(ctx),
   };
 }
 
@@ -256,20 +276,21 @@ export function advanceMovementsExport(report: AdvancesReport, ctx: ExportContex
 
 /** R15 the payments recorded (those shown). */
 export function paymentsExport(payments: readonly Payment[], ctx: ExportContext, shown?: string): ExportTable {
+  const w = exportWords(ctx);
   return {
     name: 'payments',
-    title: 'Payments received (R15)',
-    info: [['Organization', ctx.organization], ...(shown ? ([['Shown', shown]] as [string, string][]) : []), ['Produced', ctx.produced]],
+    title: w.t('payments.title'),
+    info: [[w.t('info.organization'), ctx.organization], ...(shown ? ([[w.t('info.shown'), shown]] as [string, string][]) : []), [w.t('info.produced'), ctx.produced]],
     columns: [
-      col('id', 'Id'),
-      col('member', 'Member'),
-      col('date', 'Date', 'date'),
-      col('amount', 'Amount', 'money'),
-      col('currency', 'Currency'),
-      col('budget', 'Budget'),
-      col('year', 'Year'),
-      col('purpose', 'Purpose'),
-      col('reference', 'Reference'),
+      col('id', w.t('col.id')),
+      col('member', w.t('col.member')),
+      col('date', w.t('col.date'), 'date'),
+      col('amount', w.t('col.amountPlain'), 'money'),
+      col('currency', w.t('col.currency')),
+      col('budget', w.t('col.budget')),
+      col('year', w.t('col.year')),
+      col('purpose', w.t('col.purpose')),
+      col('reference', w.t('col.reference')),
     ],
     rows: payments.map((p) => ({
       id: p.id,
@@ -284,6 +305,7 @@ export function paymentsExport(payments: readonly Payment[], ctx: ExportContext,
     })),
     currency: oneCurrency(payments.map((p) => p.currency)),
     moneyDecimals: places(payments.map((p) => p.amount)),
+    ...language(ctx),
   };
 }
 

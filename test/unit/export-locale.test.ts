@@ -4,7 +4,9 @@ import { chromium } from 'playwright-core';
 import { strFromU8, unzipSync, unzlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { assessBudgetYear } from '../../shared/engine/assess';
+import { votingStatus } from '../../shared/engine/arrears';
 import { contributionCsv } from '../../shared/export/contribution-table';
+import { statusExport, statusLines } from '../../shared/export/ledger-export';
 import { embedFonts, facesFor, parseFontFaces, base64 } from '../../shared/export/print-fonts';
 import { toPrintHtml } from '../../shared/export/print-html';
 import { contributionExport, type ExportTable } from '../../shared/export/table-model';
@@ -92,6 +94,23 @@ describe('exports in the chosen language', () => {
     expect(toPrintHtml(paris('zh'))).toMatch(/<html lang="zh" dir="ltr">/);
     expect(toPrintHtml(paris())).toContain('content: "Page " counter(page) " of " counter(pages)');
     expect(toPrintHtml(paris('ar'))).toContain('content: "الصفحة " counter(page) " من " counter(pages)');
+  });
+
+  it('the voting-status export in French and Arabic: statuses and headers in words of the language, figures unchanged', () => {
+    const date = '2027-01-01';
+    const report = votingStatus(wb, date);
+    const lines = statusLines(report);
+    const en = statusExport(report, lines, { organization: 'x', produced: date });
+    const fr = statusExport(report, lines, { organization: 'x', produced: date, locale: 'fr' });
+    const ar = statusExport(report, lines, { organization: 'x', produced: date, locale: 'ar' });
+    expect(en.title).toBe(`Voting status on ${date}`);
+    expect(fr.title).toBe(`Droit de vote au ${date}`);
+    expect(ar.columns.find((c) => c.key === 'status')!.header).toBe('الحالة');
+    const figures = (t: ExportTable) => t.rows.map((r) => [r.code, r.arrears, r.threshold, r.minimumPayment]);
+    expect(figures(fr)).toEqual(figures(en));
+    const statuses = new Set(en.rows.map((r) => r.status));
+    expect([...statuses].every((s) => ['ok', 'in arrears', 'no vote', 'vote kept by decision'].includes(s!))).toBe(true);
+    if (statuses.has('no vote')) expect(fr.rows.some((r) => r.status === 'sans droit de vote')).toBe(true);
   });
 
   it('CSV: machine headers by default; headers in the language on request, the rows unchanged', () => {
