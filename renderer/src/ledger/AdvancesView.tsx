@@ -86,7 +86,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
       <p className="muted">
         {t('ledger.advances.ceilingIs', { amount: g(r.ceiling), currency: r.currency })}
         {signedOn ? t('ledger.advances.signed', { date: dates.show(signedOn) }) : ''}
-        {r.conditions ? `. ${r.conditions}` : ''}
+        {r.conditions ? t('ledger.advances.conditionsAfter', { conditions: r.conditions }) : ''}
       </p>
       <dl className="figures wide">
         <dt>{t('ledger.advances.drawn')}</dt>
