@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPayment, removeMember, setClass, type Outcome } from '../../shared/edit';
 import type { DesktopApi, LockOwner } from '../../shared/ipc/contract';
+import { journalEntry, journalOf, recordedBy, withJournal } from '../../shared/merge/journal';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
 import { cell, launchChromium, serveStatic } from './harness';
@@ -292,6 +293,45 @@ describe('a change on disk noticed when the window regains focus (browser build,
     await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await expect.poll(async () => (await calls(page)).filter((c) => c === 'diskChanged').length).toBe(5);
     expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('who changed what: the journal (browser build, stand-in shell)', () => {
+  it('records each step with the name given, and keeps both sides’ entries through a merge', async () => {
+    const page = await openShared();
+    await page.click('[data-testid=history-open]');
+    const panel = page.locator('[data-testid=history]');
+    await expect.poll(() => panel.textContent()).toMatch(/This workbook keeps no history of changes yet/);
+    await page.fill('[data-testid=history-user]', 'ana');
+    await page.fill('[data-testid=history-machine]', 'PC-2');
+    await page.click('[data-testid=history-start]');
+    await expect.poll(() => panel.locator('[data-testid=history-entry]').count()).toBe(1);
+    await page.click('[data-testid=history-close]');
+    await setAlClass(page, 'I');
+
+    // A colleague who keeps the history too records a payment and saves.
+    const paid = ok(recordPayment(example, { member: 'FR', date: '2026-02-01', amount: '45579' }));
+    const added = paid.payments.find((p) => !example.payments.some((x) => x.id === p.id))!;
+    const theirEntry = journalEntry({ at: '2026-01-05T08:00:00.000Z', user: 'marie', machine: 'PC-FIN-07', nonce: 'aaaaaa' }, `Record payment ${added.id}`, [`payments[${added.id}]`]);
+    await colleagueSaves(page, withJournal(paid, [theirEntry]));
+    await page.click('[data-testid=save]');
+    await page.click('[data-testid=elsewhere-merge]');
+    await page.click('[data-testid=merge-apply]');
+    await expect.poll(() => title(page)).toBe('union.json');
+
+    const journal = journalOf(await onDisk(page))!;
+    expect(journal.map((e) => `${e.user} ${e.summary}`)).toEqual([
+      `marie Record payment ${added.id}`,
+      'ana Keep a history of changes',
+      "ana Set AL's class to I from 2026 in Paris Union",
+      'ana Merge with union.json as changed on disk',
+    ]);
+    expect(recordedBy(journal, `payments[${added.id}]`)?.user).toBe('marie');
+    await page.click('[data-testid=history-open]');
+    await expect.poll(() => panel.locator('[data-testid=history-entry]').count()).toBe(4);
+    expect(await panel.locator('[data-testid=history-entry]').first().textContent()).toMatch(/ana \(PC-2\)Merge with union\.json as changed on disk$/);
+    await shot(page, 'history');
     await page.close();
   });
 });

@@ -7,6 +7,8 @@ import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
 import { documentReducer, INITIAL_STATE, runCommand } from '../../renderer/src/document/reducer';
 import { adoptMerged, describePath, recordAt, parsePath, renamedPath, summarize, viewValue } from '../../renderer/src/merge/describe';
+import { journalOf } from '../../shared/merge/journal';
+import { journalStep, startJournal } from '../../renderer/src/merge/journal-step';
 import { lockNotice, readOnlyRefusal, whoValues } from '../../renderer/src/merge/messages';
 import { budget, takesPart, workbook } from './helpers';
 
@@ -211,5 +213,43 @@ describe('a record found by its merge path', () => {
     expect(recordAt(wb, 'budgets[conf].years[2026]')).toBe(wb.budgets[0].years[1]);
     expect(recordAt(wb, 'payments[pay-0002]')).toBeUndefined();
     expect(recordAt(wb, 'budgets[conf].years[2026].scale.fixedRates[FR]')).toBeUndefined();
+  });
+});
+
+describe('the journal written by the app (journalStep)', () => {
+  const file = { id: '/share/union.json', name: 'union.json' };
+  let n = 0;
+  const now = () => ({ at: `2026-03-02T09:15:0${n++}.000Z`, user: 'marie', machine: 'PC-FIN-07', nonce: 'ab12cd' });
+  const step = (s: ReturnType<typeof documentReducer>, command: (wb: Workbook) => Outcome) => {
+    const r = runCommand(s, command);
+    return journalStep(s, r.state, r.outcome.ok ? r.outcome.label : '', now);
+  };
+
+  it('leaves a workbook without a journal exactly as the command made it', () => {
+    const s = documentReducer(INITIAL_STATE, { type: 'adopt', workbook: start(), file });
+    const r = runCommand(s, (wb) => renameMember(wb, 'P', 'X'));
+    expect(journalStep(s, r.state, 'x', now)).toBe(r.state);
+  });
+
+  it('writes one entry per step, with who, when, the label and the records; an undo is an entry too; undoing a start keeps the entries', () => {
+    let s = documentReducer(INITIAL_STATE, { type: 'adopt', workbook: start(), file });
+    s = step(s, startJournal);
+    s = step(s, (wb) => recordPayment(wb, { member: 'P', date: '2026-01-10', amount: '100' }));
+    const before = s;
+    s = documentReducer(s, { type: 'undo' });
+    s = journalStep(before, s, `Undo: ${before.doc!.history.undo.at(-1)!.label}`, now);
+    expect(s.doc!.workbook.payments).toEqual([]);
+    const j = journalOf(s.doc!.workbook)!;
+    expect(j.map((e) => [e.user, e.machine, e.summary, e.records.join(',')])).toEqual([
+      ['marie', 'PC-FIN-07', 'Keep a history of changes', ''],
+      ['marie', 'PC-FIN-07', before.doc!.history.undo.at(-1)!.label, 'payments[pay-0001]'],
+      ['marie', 'PC-FIN-07', `Undo: ${before.doc!.history.undo.at(-1)!.label}`, 'payments[pay-0001]'],
+    ]);
+    expect(new Set(j.map((e) => e.id)).size).toBe(3);
+    // Undoing "Keep a history" takes away the empty journal it made, but the journal is never undone.
+    const b2 = s;
+    s = documentReducer(s, { type: 'undo' });
+    s = journalStep(b2, s, 'Undo: Keep a history of changes', now);
+    expect(journalOf(s.doc!.workbook)).toHaveLength(4);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { msg } from '../../../shared/i18n/intl';
+import { journalOf, mergeJournals, withJournal, withoutJournal } from '../../../shared/merge/journal';
 import { mergeWorkbooks, type MergeInputs, type MergeResult } from '../../../shared/merge/merge';
 import type { Problem, Workbook } from '../../../shared/model/types';
 import { useDocument } from '../document/DocumentProvider';
@@ -22,7 +23,7 @@ type Stage =
   | { kind: 'ask' }
   | { kind: 'busy' }
   | { kind: 'unreadable'; problems: Problem[] }
-  | { kind: 'merge'; result: MergeResult; inputs: MergeInputs }
+  | { kind: 'merge'; result: MergeResult; inputs: MergeInputs; journals: MergeInputs }
   | { kind: 'replace'; theirs: Workbook };
 
 /** Checks the disk on focus and every DISK_CHECK_MS while focused; a version the user put aside is not offered again. */
@@ -71,6 +72,17 @@ function useDiskWatch(dismissed: React.RefObject<Set<string>>) {
   }, [api, fileId, fileName, setElsewhere, dismissed]);
 }
 
+/** The merge of the records; journals (issue 16 item 5) are left out of it and merged as a set when applied. */
+function mergeRecords(full: MergeInputs): { result: MergeResult; inputs: MergeInputs; journals: MergeInputs } {
+  const inputs = { base: withoutJournal(full.base), ours: withoutJournal(full.ours), theirs: withoutJournal(full.theirs) };
+  return { result: mergeWorkbooks(inputs.base, inputs.ours, inputs.theirs), inputs, journals: full };
+}
+
+function withMergedJournal(merged: Workbook, full: MergeInputs, r: MergeResult): Workbook {
+  const [b, o, t] = [full.base, full.ours, full.theirs].map(journalOf);
+  return b || o || t ? withJournal(merged, mergeJournals(b, o, t, r.renamed)) : merged;
+}
+
 export function ChangedElsewhere() {
   const { api, doc, dirty, run, saveOver, saveAs, openRecent, setElsewhere, notify } = useDocument();
   const t = useT();
@@ -105,7 +117,7 @@ export function ChangedElsewhere() {
   };
 
   if (current.kind === 'merge')
-    return <MergeView file={file} result={current.result} inputs={current.inputs} onApply={(w) => void applyMerged(w, e)} onCancel={() => go({ kind: 'ask' })} />;
+    return <MergeView file={file} result={current.result} inputs={current.inputs} onApply={(w, r) => void applyMerged(withMergedJournal(w, current.journals, r), e)} onCancel={() => go({ kind: 'ask' })} />;
   return (
     <ElsewhereDialog key={e.hash}>
       <h2 id="elsewhere-title">{t('merge.disk.title', { file })}</h2>
@@ -134,7 +146,7 @@ export function ChangedElsewhere() {
       ) : (
         <p className="merge-buttons">
           {!doc.lockedBy && (
-            <button className="primary" data-testid="elsewhere-merge" disabled={current.kind === 'busy'} onClick={() => void theirs((w) => go({ kind: 'merge', result: mergeWorkbooks(doc.saved, doc.workbook, w), inputs: { base: doc.saved, ours: doc.workbook, theirs: w } }))}>
+            <button className="primary" data-testid="elsewhere-merge" disabled={current.kind === 'busy'} onClick={() => void theirs((w) => go({ kind: 'merge', ...mergeRecords({ base: doc.saved, ours: doc.workbook, theirs: w }) }))}>
               {t('merge.disk.merge')}
             </button>
           )}{' '}
@@ -178,7 +190,10 @@ function ElsewhereDialog({ children }: { children: React.ReactNode }) {
 function ReplaceConfirm({ file, base, theirs, onBack, onReplace }: { file: string; base: Workbook; theirs: Workbook; onBack(): void; onReplace(): void }) {
   const t = useT();
   // Theirs merged onto an unchanged ours: every change theirs made, all of it lost by replacing.
-  const lost = useMemo(() => summarize(mergeWorkbooks(base, base, theirs), { base, ours: base, theirs }), [base, theirs]);
+  const lost = useMemo(() => {
+    const [b, t] = [withoutJournal(base), withoutJournal(theirs)];
+    return summarize(mergeWorkbooks(b, b, t), { base: b, ours: b, theirs: t });
+  }, [base, theirs]);
   const none = lost.theirs.length === 0;
   return (
     <div data-testid="replace-confirm">

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react';
+import { journalOf } from '../../../shared/merge/journal';
+import { useOpenDocument } from '../document/DocumentProvider';
+import { useT } from '../i18n';
+import { useLocale } from '../locale';
+import { readAuthor, startJournal, writeAuthor } from './journal-step';
+import './merge.css';
+
+// Issue 16 item 5: the history panel. Who changed what, newest first, from the workbook's journal; a workbook that
+// keeps none can start one (a step like any other, so it is itself the first entry).
+
+const SHOWN = 500;
+
+export function HistoryButton() {
+  const [open, setOpen] = useState(false);
+  const t = useT();
+  return (
+    <>
+      <button onClick={() => setOpen(true)} data-testid="history-open">
+        {t('merge.history.button')}
+      </button>
+      {open && <HistoryPanel onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function HistoryPanel({ onClose }: { onClose(): void }) {
+  const { doc, run } = useOpenDocument();
+  const t = useT();
+  const locale = useLocale();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [author, setAuthor] = useState(readAuthor);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const journal = journalOf(doc.workbook);
+  const lang = locale.number.locale;
+  const when = (at: string) => new Date(at).toLocaleString(lang === 'en' ? undefined : lang);
+  const entries = journal ? [...journal].reverse() : [];
+  const change = (a: typeof author) => {
+    setAuthor(a);
+    writeAuthor(a);
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="merge-view history"
+      data-testid="history"
+      aria-labelledby="history-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="history-title">{t('merge.history.title')}</h2>
+      <p className="history-author">
+        <label>
+          {t('merge.history.you')} <input data-testid="history-user" value={author.user} onChange={(e) => change({ ...author, user: e.target.value })} />
+        </label>{' '}
+        <label>
+          {t('merge.history.machine')} <input data-testid="history-machine" value={author.machine} onChange={(e) => change({ ...author, machine: e.target.value })} />
+        </label>
+        <br />
+        <small>{t('merge.history.nameHint')}</small>
+      </p>
+      {!journal ? (
+        <p>
+          {t('merge.history.none')}{' '}
+          <button data-testid="history-start" onClick={() => run(startJournal)}>
+            {t('merge.history.start')}
+          </button>
+        </p>
+      ) : entries.length === 0 ? (
+        <p>{t('merge.history.empty')}</p>
+      ) : (
+        <table className="merge-conflicts history-entries" data-testid="history-entries">
+          <thead>
+            <tr>
+              <th scope="col">{t('merge.history.when')}</th>
+              <th scope="col">{t('merge.history.who')}</th>
+              <th scope="col">{t('merge.history.what')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.slice(0, SHOWN).map((e) => (
+              <tr key={e.id} data-testid="history-entry">
+                <td>{when(e.at)}</td>
+                <td>
+                  <bdi>{e.user || t('merge.history.unnamed')}</bdi>
+                  {e.machine && (
+                    <>
+                      {' '}
+                      (<bdi>{e.machine}</bdi>)
+                    </>
+                  )}
+                </td>
+                <td>{e.summary}</td>
+              </tr>
+            ))}
+            {entries.length > SHOWN && (
+              <tr>
+                <td colSpan={3}>{t('merge.history.more', { count: entries.length - SHOWN })}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      <p className="merge-buttons">
+        <button onClick={onClose} data-testid="history-close">
+          {t('merge.history.close')}
+        </button>
+      </p>
+    </dialog>
+  );
+}

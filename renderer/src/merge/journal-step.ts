@@ -1,0 +1,64 @@
+import { done, edit, type Outcome } from '../../../shared/edit';
+import { msg } from '../../../shared/i18n/intl';
+import { journalAfterStep, journalEntry, journalOf, stepRecords, withJournal, withoutJournal, type Stamp } from '../../../shared/merge/journal';
+import type { Workbook } from '../../../shared/model/types';
+import type { DocumentState } from '../document/reducer';
+
+// Issue 16 item 5 in the app: a workbook that keeps a journal gets one entry per step (a command, an undo, a redo),
+// written when the step is applied. Who: the name and computer given in the history panel, kept on this computer
+// (the shell gives no user name yet). A workbook without a journal is left exactly as it was.
+
+const AUTHOR_KEY = 'contribution-calculator.author';
+
+export interface Author {
+  user: string;
+  machine: string;
+}
+
+/** localStorage, typed here so this module also loads in Node (tests). */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+const local = (): KeyValueStore | undefined => (globalThis as { localStorage?: KeyValueStore }).localStorage;
+
+export function readAuthor(storage: KeyValueStore | undefined = local()): Author {
+  try {
+    const v = JSON.parse(storage?.getItem(AUTHOR_KEY) ?? '{}') as Partial<Author>;
+    return { user: typeof v.user === 'string' ? v.user : '', machine: typeof v.machine === 'string' ? v.machine : '' };
+  } catch {
+    return { user: '', machine: '' };
+  }
+}
+
+export function writeAuthor(a: Author, storage: KeyValueStore | undefined = local()): void {
+  try {
+    storage?.setItem(AUTHOR_KEY, JSON.stringify(a));
+  } catch {
+    // Storage disabled: entries are written without a name.
+  }
+}
+
+function stamp(): Stamp {
+  const bytes = new Uint8Array(3);
+  globalThis.crypto.getRandomValues(bytes);
+  return { at: new Date().toISOString(), ...readAuthor(), nonce: [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('') };
+}
+
+/** The state after a step, with the step's journal entry when the workbook keeps a journal (or the step started one). */
+export function journalStep(before: DocumentState, after: DocumentState, summary: string, now: () => Stamp = stamp): DocumentState {
+  const b = before.doc;
+  const a = after.doc;
+  if (!b || !a || a === b || a.workbook === b.workbook || a.generation !== b.generation) return after;
+  const kept = journalOf(b.workbook) ?? (journalOf(a.workbook) ? [] : undefined);
+  if (!kept) return after;
+  const entry = journalEntry(now(), summary, stepRecords(b.workbook, a.workbook));
+  return { ...after, doc: { ...a, workbook: withJournal(a.workbook, journalAfterStep(kept, journalOf(a.workbook), entry)) } };
+}
+
+/** Starts the workbook's journal: one step (its undo takes the empty journal away; entries already written stay). */
+export function startJournal(wb: Workbook): Outcome {
+  const label = msg('merge.history.start');
+  const stop = (w: Workbook): Outcome => done(label, withoutJournal(w), edit(label, startJournal));
+  return done(label, withJournal(wb, journalOf(wb) ?? []), edit(label, stop));
+}
