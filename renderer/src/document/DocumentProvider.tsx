@@ -9,6 +9,7 @@ import { useExport, type ExportKind } from '../export/ExportMenu';
 import type { ExportSource } from '../export/exports';
 import { BACKGROUND_FROM, readWorkbook } from '../open/readWorkbook';
 import { blankWorkbook } from './blank';
+import { journalStep } from '../merge/journal-step';
 import { readOnlyMessage } from '../merge/messages';
 import { documentReducer, INITIAL_STATE, isDirty, openedNotice, runCommand, serialize, type CellError, type DocumentAction, type DocumentState, type Elsewhere, type Notice } from './reducer';
 
@@ -119,7 +120,8 @@ export function DocumentProvider({ children, api: given, start = true }: { child
   const run = useCallback(
     (command: (wb: Workbook) => Outcome) => {
       const r = runCommand(ref.current, command);
-      if (r.state !== ref.current) commit(r.state);
+      // Issue 16: a workbook that keeps a journal records the step (merge/journal-step.ts).
+      if (r.state !== ref.current) commit(journalStep(ref.current, r.state, r.outcome.ok ? r.outcome.label : ''));
       return r.outcome;
     },
     [commit],
@@ -249,7 +251,13 @@ export function DocumentProvider({ children, api: given, start = true }: { child
     () => ({
       api,
       run,
-      step: (dir: 'undo' | 'redo') => dispatch({ type: dir }),
+      step: (dir: 'undo' | 'redo') => {
+        const before = ref.current;
+        dispatch({ type: dir });
+        // The journal is never undone: an undo is a step of its own (issue 16).
+        const label = before.doc?.history[dir].at(-1)?.label ?? '';
+        if (ref.current !== before) commit(journalStep(before, ref.current, `${dir === 'undo' ? 'Undo' : 'Redo'}: ${label}`));
+      },
       save,
       saveAs,
       load,
@@ -274,7 +282,7 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       runExport,
       exportSourceRef,
     }),
-    [api, run, dispatch, save, saveAs, saveOver, load, recoverDraft, runExport],
+    [api, run, dispatch, commit, save, saveAs, saveOver, load, recoverDraft, runExport],
   );
   const store = useMemo<DocumentStore>(() => ({ ...state, ...actions, dirty }), [state, actions, dirty]);
   return <DocumentContext.Provider value={store}>{children}</DocumentContext.Provider>;
