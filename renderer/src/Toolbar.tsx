@@ -10,6 +10,7 @@ import { MembersImportPreview } from './import/ImportPreview';
 import { isSheet, readTable } from './import/readTable';
 import { useT } from './i18n';
 import { LanguageMenu } from './LocaleChoice';
+import { HistoryButton } from './merge/HistoryPanel';
 import { defaultYear, useWorkspace } from './workspace';
 
 /** R25 members from a CSV, TSV or XLSX file (its first sheet): previewed, then applied whole as one undoable step. */
@@ -96,6 +97,7 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         <button onClick={() => step('redo')} disabled={doc.history.redo.length === 0} title={doc.history.redo.at(-1)?.label} data-testid="redo">
           {t('app.toolbar.redo')}
         </button>
+        <HistoryButton />
         <span className="sep" />
         <label>
           {t('app.toolbar.budget')}{' '}
