@@ -1,3 +1,4 @@
+import { LANGS, languageOf, type Lang } from '../shared/i18n/languages';
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFileAtomicSync } from '../electron/handlers/atomic-write';
@@ -87,6 +88,19 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/**
+ * The language of a table for people (issue 11): --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG as POSIX
+ * sets them), else English. CSV and JSON never depend on it. An unknown --lang is refused; an unknown LANG is English.
+ */
+export function cliLanguage(value: unknown, env: Record<string, string | undefined> = process.env): Lang {
+  if (value !== undefined) {
+    const l = languageOf(String(value));
+    if (!l) throw new UsageError(`--lang must be one of ${LANGS.join(', ')} (got "${String(value)}")`);
+    return l;
+  }
+  return languageOf(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
 }
 
 export type Format = 'table' | 'csv' | 'json';

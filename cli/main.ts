@@ -18,7 +18,9 @@ import { whatif, WHATIF_USAGE } from './commands/whatif';
 import { contributionExport } from '../shared/export/table-model';
 import { Decimal, isWholeMultiple } from '../shared/model/decimal';
 import { toXlsx } from '../shared/export/xlsx';
-import { amountFlag, formatOrXlsx, producedDate, inFile, InputError, InputProblems, loadWorkbook, output, parse, readBytes, readText, UsageError, warningLines, type Format, type Io } from './io';
+import { exportText } from '../shared/export/export-text';
+import type { Lang } from '../shared/i18n/languages';
+import { amountFlag, cliLanguage, formatOrXlsx, producedDate, inFile, InputError, InputProblems, loadWorkbook, output, parse, readBytes, readText, UsageError, warningLines, type Format, type Io } from './io';
 
 export type { Io };
 
@@ -30,6 +32,7 @@ const USAGE = `Usage:
                     (--total AMOUNT [--credit AMOUNT] | --unit-value AMOUNT [--credit-unit-value AMOUNT])
                     [--rounding-unit 0.01] [--rounding half-up|half-even]
                     [--format table|csv|json|xlsx] [--out FILE]
+  (apportion: --lang en|fr|es|ru|ar|zh|kk|fa writes the table and the XLSX in that language; default from LANG)
   contrib validate WORKBOOK.json
 ${WHATIF_USAGE}
 ${STATUS_USAGE}
@@ -95,11 +98,12 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-async function emit(table: ContributionTable, fmt: Format | 'xlsx', out: string | undefined, io: Io, organization: string): Promise<number> {
-  if (fmt === 'xlsx') {
-    const produced = producedDate();
-    return output(await toXlsx([contributionExport(table, { organization, produced })], produced), out, io);
-  }
+async function emit(table: ContributionTable, fmt: Format | 'xlsx', out: string | undefined, io: Io, organization: string, lang: Lang): Promise<number> {
+  const produced = producedDate();
+  // The language reaches what people read (the table, the XLSX); CSV and JSON stay as the contract says.
+  const locale = lang === 'en' ? {} : { locale: lang };
+  if (fmt === 'xlsx') return output(await toXlsx([contributionExport(table, { organization, produced, ...locale })], produced), out, io);
+  if (fmt === 'table' && lang !== 'en') return output(exportText(contributionExport(table, { organization, produced, ...locale })), out, io);
   return output(fmt === 'csv' ? contributionCsv(table) : fmt === 'json' ? contributionJson(table) : contributionText(table), out, io);
 }
 
@@ -117,15 +121,17 @@ async function apportion(args: string[], io: Io): Promise<number> {
     rounding: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    lang: { type: 'string' },
   });
   const out = values.out as string | undefined;
   const fmt = formatOrXlsx(values.format, out);
+  const lang = cliLanguage(values.lang);
   if (values.members !== undefined) {
     if (positionals.length > 0) throw new UsageError('give either a workbook or --members, not both');
     const table = apportionCsv(values as Record<string, string | undefined>, io);
     const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
     if (rates) io.err(`${values.members as string}: warning: ${rates}\n`);
-    return emit(table, fmt, out, io, '');
+    return emit(table, fmt, out, io, '', lang);
   }
   if (positionals.length !== 1) throw new UsageError('apportion needs one WORKBOOK.json (or --members MEMBERS.csv)');
   if (values.credit !== undefined || values['credit-unit-value'] !== undefined) throw new UsageError('--credit and --credit-unit-value go with --members; a workbook carries its credit in the budget year');
@@ -136,7 +142,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`--year must be a year such as 2026 (got "${year ?? ''}")`);
   const workbook = loadWorkbook(file, io);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
-  return emit(table, fmt, out, io, workbook.organization.name);
+  return emit(table, fmt, out, io, workbook.organization.name, lang);
 }
 
 function loadScheme(spec: string): Scheme {

@@ -12,7 +12,7 @@ describe('isDirty', () => {
   const wb = blankWorkbook(2024);
   it('is clean when nothing changed', () => expect(isDirty(doc(wb, wb))).toBe(false));
   it('sees a change to the opening balances', () => {
-    expect(isDirty(doc({ ...wb, openingBalances: [{ member: 'AA', budget: 'x', year: 2023, amount: '5' }] } as Workbook, wb))).toBe(true);
+    expect(isDirty(doc({ ...wb, openingBalances: [{ member: 'AA', budget: 'x', year: 2023, assessed: '5', unpaid: '5' }] } as Workbook, wb))).toBe(true);
   });
   it('sees a part added or removed that the saved file did not have', () => {
     expect(isDirty(doc({ ...wb, liquidity: { cash: [] } } as unknown as Workbook, wb))).toBe(true);

@@ -1,0 +1,32 @@
+import { exportWords } from './export-words';
+import type { ExportTable } from './table-model';
+
+// The CLI's table for people in a language other than English (`--format table --lang fr`): the export model's
+// title block, headers and total row (already in the language), figures written as the language writes them.
+// English keeps the CLI's own table (contributionText), word for word as scripts have read it.
+
+// A terminal gives Chinese characters (and full-width forms) two columns: pad by what shows, not by code units.
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+const MARKS = /\p{M}|[\u200e\u200f\u061c]/gu; // combining marks (Arabic vowel signs) and direction marks take no column
+
+export function displayWidth(s: string): number {
+  return [...s.replace(MARKS, '')].length + (s.match(WIDE)?.length ?? 0);
+}
+
+const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, w - displayWidth(s))));
+
+export function exportText(t: ExportTable): string {
+  const w = exportWords({ locale: t.locale, number: t.number });
+  const cell = (kind: string, v: string | null | undefined) => (v == null || v === '' ? '' : kind === 'text' ? v : w.amount(v));
+  const head = t.columns.map((c) => c.header);
+  const right = t.columns.map((c) => c.kind !== 'text');
+  const rows = t.rows.map((r) => t.columns.map((c) => cell(c.kind, r[c.key])));
+  const foot = t.total ? t.columns.map((c) => cell(c.kind, t.total![c.key])) : undefined;
+  const all = [head, ...rows, ...(foot ? [foot] : [])];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], right[i])).join('  ').trimEnd();
+  const rule = widths.map((n) => '-'.repeat(n)).join('  ');
+  const label = Math.max(0, ...t.info.map(([k]) => displayWidth(k)));
+  const info = t.info.filter(([, v]) => v !== '').map(([k, v]) => `${pad(k, label, false)}  ${v}`);
+  return `${[t.title, ...info, '', line(head), rule, ...rows.map(line), ...(foot ? [rule, line(foot)] : [])].join('\n')}\n`;
+}
