@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n';
 
-// The app's views, reachable by keyboard: Alt+1…6 from anywhere (Ctrl+1…6 too where the browser leaves it to the
+// The app's views, reachable by keyboard: Alt+1…7 from anywhere (Ctrl+1…7 too where the browser leaves it to the
 // page), arrow keys along the tab list.
 
 export const VIEWS = [
@@ -11,6 +11,7 @@ export const VIEWS = [
   { id: 'wcf', label: 'ledger.views.wcf' },
   { id: 'advances', label: 'ledger.views.advances' },
   { id: 'liquidity', label: 'liquidity.tab' },
+  { id: 'scales', label: 'scales.tab' },
 ] as const;
 
 export type AppView = (typeof VIEWS)[number]['id'];
@@ -23,7 +24,7 @@ export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): 
       if (!(e.altKey || e.ctrlKey) || e.shiftKey || e.metaKey) return;
       const n = Number(e.key);
       // e.code too: Alt+digit types another character on some layouts.
-      const d = Number.isInteger(n) && n >= 1 && n <= VIEWS.length ? n : /^Digit([1-6])$/.exec(e.code)?.[1];
+      const d = Number.isInteger(n) && n >= 1 && n <= VIEWS.length ? n : /^Digit([1-7])$/.exec(e.code)?.[1];
       if (!d) return;
       e.preventDefault();
       onView(VIEWS[Number(d) - 1].id);
