@@ -6,6 +6,7 @@ import type { Problem, Workbook } from '../../../shared/model/types';
 import { useOpenDocument } from '../document/DocumentProvider';
 import { useT } from '../i18n';
 import { LiquidityView } from '../liquidity/LiquidityView';
+import { ScalesView } from '../scales/ScalesView';
 import { AdvancesView } from './AdvancesView';
 import { PaymentsView } from './PaymentsView';
 import { LedgerState } from '../../../shared/engine/status-state';
@@ -50,6 +51,8 @@ export function LedgerView({ view }: { view: LedgerViewId }) {
   };
   // R24 the Liquidity view takes the toolbar's budget and year, not the "as of" date.
   if (view === 'liquidity') return <LiquidityView />;
+  // R21 the Scales view takes the toolbar's budget and year too.
+  if (view === 'scales') return <ScalesView />;
   const props: LedgerProps = { workbook, asOf, state, run, notify };
   const year = yearOf(asOf);
   const eve = asOf.slice(5) === '12-31' ? year + 1 : year;
