@@ -75,7 +75,7 @@ function useWorkspaceState(workbook: Workbook, page: AppView, setPage: (p: AppVi
 
   // The ledger views have their own date and budget choices: the contributions' pickers and member actions rest
   // disabled there (the toolbar keeps its layout).
-  const inLedger = page !== 'contributions' && page !== 'liquidity'; // R24 Liquidity reads the toolbar's budget and year
+  const inLedger = page !== 'contributions' && page !== 'liquidity' && page !== 'scales'; // R24 Liquidity, R21 Scales read the toolbar's budget and year
   return {
     budget, scheme, classes, linked, scenario, computed, table: computed.table, dates, years, year, setYear, selectBudget,
     setScenarioId, view, setView, focusedCode, setFocusedCode, find, setFind, findRef, adding, setAdding, gridApi,
