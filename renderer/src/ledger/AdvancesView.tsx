@@ -122,7 +122,7 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
         <tbody>
           {r.movements.map((m, i) => (
             <tr key={i}>
-              <td>{dates.show(m.date)}</td>
+              <td className="date">{dates.show(m.date)}</td>
               <td>{m.kind === 'drawn' ? t('ledger.advances.kindDrawn') : m.kind === 'repaid' ? t('ledger.advances.kindRepaid') : m.kind}</td>
               <td className="n">{g(m.amount)}</td>
               <td>{m.reference ?? ''}</td>

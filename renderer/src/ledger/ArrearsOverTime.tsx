@@ -81,7 +81,7 @@ export function ArrearsOverTime({ workbook, state, member, budget }: Props) {
                 <tbody>
                   {computed.points.map((p) => (
                     <tr key={p.date} data-date={p.date}>
-                      <td>{show(p.date)}</td>
+                      <td className="date">{show(p.date)}</td>
                       <td className="n">{amount(p.arrears)}</td>
                       <td className="n">{amount(p.threshold)}</td>
                       <td>{words(p.status)}</td>

@@ -108,7 +108,7 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
                     <td>{d.budget}</td>
                     <td>{d.year}</td>
                     <td>{d.basis === 'proportion' ? t('ledger.wcf.proportionOf', { value: g(d.value) }) : t('ledger.wcf.apportioned', { amount: g(d.value) })}</td>
-                    <td>{dates.show(d.due)}</td>
+                    <td className="date">{dates.show(d.due)}</td>
                     <td>{d.reference ?? ''}</td>
                     <td className="n">{g(d.total)}</td>
                     <td className="n">{g(d.paid)}</td>
