@@ -58,7 +58,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
             <strong>
               <Bidi>{c.member}</Bidi>
             </strong>{' '}
-            {arrow} <Bidi>{c.toClass}</Bidi> <span className="muted">{t('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
+            {arrow} <Bidi>{c.toClass}</Bidi> <span className="muted">{rich('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
             <br />
             <DateField optional ariaLabel={t('members.classChanges.sessionOf', { id: c.id })} value={c.sessionDate} commit={(v) => refusal(run((wb) => setSessionDate(wb, c.id, v)), say)} />{' '}
             <span className="effect">{effect}</span>{' '}

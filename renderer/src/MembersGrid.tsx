@@ -19,6 +19,7 @@ import { formatDate, type DateFormat } from '../../shared/edit/input';
 import { TextEditor } from './grid/TextEditor';
 import { useAmount, useGridLocale, useT, type T } from './i18n';
 import { useLocale } from './locale';
+import { isolateIn } from './rich';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -34,6 +35,9 @@ export interface GridRow {
   units: string;
   percent: string;
   amount: string;
+  /** R22 where the budget carries a credit: this member's part of it, and net = gross (amount) − credit. */
+  credit?: string;
+  net?: string;
   roundedUp?: boolean;
   note?: string;
   /** R14 in a scenario: the class or units differ from the baseline's. */
@@ -99,6 +103,8 @@ function LinkedClass(p: ICellRendererParams<GridRow> & { source: string; tip: st
  */
 const same = (a: GridRow, b: GridRow) =>
   a.amount === b.amount &&
+  a.credit === b.credit &&
+  a.net === b.net &&
   a.class === b.class &&
   a.units === b.units &&
   a.name === b.name &&
@@ -110,12 +116,14 @@ const same = (a: GridRow, b: GridRow) =>
 /** The row's note: R12 a year of accession (pro rata or in full) and R8 a last year, R11 and R13 sources. */
 const note = (r: ContributionRow, ctx: RowContext, d?: { from?: string; until?: string }): string | undefined => {
   const { year, t, date } = ctx;
+  // A date in the user's format; isolated, so an ISO date keeps its order inside a right-to-left note.
+  const day = (iso: string) => ctx.iso(formatDate(iso, date));
   const parts: string[] = [];
   const inYear = (day?: string) => day !== undefined && year !== null && day.startsWith(`${year}-`);
   const fraction = r.proRata ? `${r.proRata.num}/${r.proRata.den}` : '';
-  if (r.proRata) parts.push(inYear(d?.from) ? t('members.note.joinedProRata', { date: formatDate(d!.from!, date), fraction }) : t('members.note.proRata', { fraction }));
-  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(t('members.note.joinedInFull', { date: formatDate(d!.from!, date) }));
-  if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(t('members.note.leaves', { date: formatDate(d!.until!, date) }));
+  if (r.proRata) parts.push(inYear(d?.from) ? t('members.note.joinedProRata', { date: day(d!.from!), fraction }) : t('members.note.proRata', { fraction }));
+  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(t('members.note.joinedInFull', { date: day(d!.from!) }));
+  if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(t('members.note.leaves', { date: day(d!.until!) }));
   if (r.classFrom) parts.push(t('members.note.classFrom', { source: ctx.source ?? r.classFrom }));
   if (r.changeId) parts.push(t('members.note.classChange', { id: r.changeId }));
   return parts.length ? parts.join(' · ') : undefined;
@@ -130,11 +138,13 @@ interface RowContext {
   /** The notes are written in the user's language, dates in the user's format. */
   t: T;
   date: DateFormat;
+  iso: (s: string) => string;
 }
 
 function toGridRow(r: ContributionRow, ctx: RowContext): GridRow {
   const mark = ctx.marks?.get(r.code);
   const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r, ctx, ctx.dates?.get(r.code)) };
+  if (r.credit !== undefined) Object.assign(row, { credit: r.credit, net: r.net });
   if (mark?.classChanged) row.classChanged = true;
   if (mark?.difference) row.difference = mark.difference;
   return row;
@@ -150,10 +160,12 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   const source = linked?.source;
   const t = useT();
   const amount = useAmount();
-  const { date } = useLocale();
+  const { date, dir } = useLocale();
+  const iso = useMemo(() => isolateIn(dir), [dir]);
   const gridLocale = useGridLocale();
-  const latest = useRef({ table, marks, dates, source, t, date });
-  latest.current = { table, marks, dates, source, t, date };
+  const latest = useRef({ table, marks, dates, source, t, date, iso });
+  const credited = table?.credit !== undefined;
+  latest.current = { table, marks, dates, source, t, date, iso };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     (): ColDef<GridRow>[] => [
@@ -205,7 +217,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       },
       {
         field: 'amount',
-        headerName: t('members.grid.amount'),
+        headerName: credited ? t('scales.grid.gross') : t('members.grid.amount'),
         width: 170,
         type: 'rightAligned',
         valueFormatter: (p) => (p.value ? amount(p.value) : ''),
@@ -220,9 +232,13 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         tooltipValueGetter: (p) => (p.data?.difference ? t('members.grid.against', { difference: `${p.data.difference.startsWith('-') ? '' : '+'}${amount(p.data.difference)}` }) : undefined),
         headerTooltip: t('members.grid.amountTip'),
       },
+      // R22 a credit beside the gross (staff assessment): each member's part of it, and the net it pays.
+      ...(credited
+        ? (['credit', 'net'] as const).map((f): ColDef<GridRow> => ({ field: f, headerName: t(`scales.grid.${f}`), headerTooltip: t(`scales.grid.${f}Tip`), width: 150, type: 'rightAligned', valueFormatter: (p) => (p.value ? amount(String(p.value)) : '') }))
+        : []),
       { field: 'note', headerName: t('members.grid.note'), flex: 1, minWidth: 140, cellClass: 'note', tooltipField: 'note' },
     ],
-    [classes, totalEditable, linked, percentScale, t, amount],
+    [classes, totalEditable, linked, percentScale, credited, t, amount],
   );
 
   // Recompute = a transaction of the rows that changed; the grid keeps focus, scroll and editors (getRowId).
@@ -239,7 +255,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       return;
     }
     const prev = shown.current;
-    const rows = rowsOf(table, { marks, dates, source, t, date });
+    const rows = rowsOf(table, { marks, dates, source, t, date, iso });
     const percentsBefore = percentOf.current;
     percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
     const next = new Map(rows.map((r) => [r.code, r]));
@@ -262,7 +278,7 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
     // Percentages that moved: only the cells the grid has rendered are redrawn (it compares old and new values).
     if (appendOnly && table.rows.some((r) => percentsBefore.get(r.code) !== r.percent)) api.refreshCells({ columns: ['percent'] });
     api.setGridOption('pinnedBottomRowData', [totalRow(table, t)]);
-  }, [table, marks, dates, source, apiRef, t, date]);
+  }, [table, marks, dates, source, apiRef, t, date, iso]);
 
   // Props AG Grid compares by reference are made once: a new defaultColDef (or getRowId) on every render made the
   // grid rebuild all its columns after each edit (bench/ui: the largest single cost of a class edit).
@@ -293,10 +309,10 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         apiRef.current = e.api;
         shown.current = new Map();
         order.current = [];
-        const { table, marks, dates, source, t, date } = latest.current;
+        const { table, marks, dates, source, t, date, iso } = latest.current;
         if (table) {
           percentOf.current = new Map(table.rows.map((r) => [r.code, r.percent]));
-          const rows = rowsOf(table, { marks, dates, source, t, date });
+          const rows = rowsOf(table, { marks, dates, source, t, date, iso });
           e.api.setGridOption('rowData', rows);
           shown.current = new Map(rows.map((r) => [r.code, r]));
           order.current = rows.map((r) => r.code);
@@ -336,5 +352,5 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
 
 /** The pinned total: the engine's exact sum (R5), never added up here. */
 function totalRow(table: ContributionTable, t: T): GridRow {
-  return { code: '', name: t('members.grid.total', { count: table.rows.length }), class: null, units: table.totalUnits, percent: '100.0000', amount: table.total };
+  return { code: '', name: t('members.grid.total', { count: table.rows.length }), class: null, units: table.totalUnits, percent: '100.0000', amount: table.total, ...(table.credit ? { credit: table.credit.total, net: table.credit.net } : {}) };
 }

@@ -7,7 +7,8 @@ import { ARTICLE } from './articles';
 import { useDocument } from './document/DocumentProvider';
 import { Bidi, useSay, useT } from './i18n';
 import { useDateReader } from './DateField';
-import { useRich } from './rich';
+import { isolateIn, useRich } from './rich';
+import { useLocale } from './locale';
 
 // R8/R12 joining and leaving a budget, with dates: the member chosen in the grid (or in the list, for a member
 // the engine does not assess in the year shown) and how a year of accession is assessed. The engine decides who is
@@ -44,7 +45,10 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
   const t = useT();
   const say = useSay();
   const rich = useRich();
-  const dates = useDateReader();
+  const reader = useDateReader();
+  const iso = isolateIn(useLocale().dir);
+  // Dates inside the sentences below, isolated so an ISO date keeps its order in Persian text.
+  const dates = { show: (d: string | undefined) => iso(reader.show(d)) };
   const participants = useMemo(() => {
     const names = new Map(workbook.members.map((m) => [m.code, m.name]));
     return workbook.participations.filter((p) => p.budget === budget.id).map((p) => ({ code: p.member, name: names.get(p.member) ?? p.member, from: p.from, until: p.until }));

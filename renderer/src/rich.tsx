@@ -9,6 +9,9 @@ import { useLocale } from './locale';
 /** Values: text (isolated), numbers, elements, or a tag's function (<b>{n}</b> in the message: b: (chunks) => …). */
 export type RichValues = Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>;
 
+/** LRI…PDI around a date or figure inside right-to-left plain text (a grid cell, a title): 2026-02-15 stays in order. */
+export const isolateIn = (dir: 'ltr' | 'rtl') => (s: string): string => (dir === 'rtl' ? `\u2066${s}\u2069` : s);
+
 /** "From → to" in the reading direction: ← in Arabic and Persian, where the line reads from the right. */
 export function useArrow(): string {
   return useLocale().dir === 'rtl' ? '←' : '→';
