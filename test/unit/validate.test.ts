@@ -68,7 +68,7 @@ describe('workbook validation', () => {
   it('a member with no class for an assessed year is found by checkComputable', () => {
     const wb = e1Workbook();
     wb.participations[1].classes = [{ year: 2030, class: 'B' }];
-    expect(checkComputable(wb)).toEqual([{ path: 'budgets[0]', message: 'conference, 2026: Q holds no class in conference for 2026' }]);
+    expect(checkComputable(wb)).toEqual([expect.objectContaining({ path: 'budgets[0]', message: 'conference, 2026: Q holds no class in conference for 2026' })]);
   });
 });
 
