@@ -3,6 +3,7 @@ import { percentSumWarning } from '../engine/warnings';
 import type { ContributionTable } from '../engine/assess';
 import { exportWords } from './export-words';
 import { alignedText } from './text-table';
+import { msg, type Message } from '../i18n/intl';
 
 export const CONTRIBUTION_CSV_HEADER = ['code', 'name', 'class', 'units', 'percent', 'amount'] as const;
 
@@ -60,6 +61,36 @@ export function derivationLine(table: ContributionTable): string | null {
     `${s.decimals} decimals ${s.rounding === 'half-up' ? 'half-up' : 'by largest remainder'}`,
   ];
   return `Rates derived from ${d.baseScale.name}${d.baseScale.source ? ` (${d.baseScale.source})` : ''}: ${parts.join(', ')}`;
+}
+
+/**
+ * R21 the derivation line as a Message (catalog area `scales`), for the app and the exports in the user's language:
+ * base scale and source, the exact factor, the bounds, the rounding. Rates stay plain decimals, as printed.
+ */
+export function derivationMessage(table: ContributionTable): Message | null {
+  const d = table.derivation;
+  if (!d) return null;
+  const s = d.settings;
+  return msg('scales.line.derivation', {
+    base: d.baseScale.name,
+    source: d.baseScale.source ?? 'none',
+    decimal: d.scale.factor.decimal,
+    fraction: d.scale.factor.fraction,
+    excludeBelow: s.excludeBelow ?? 'none',
+    ceiling: s.ceiling ?? 'none',
+    floor: s.floor ?? 'none',
+    decimals: s.decimals,
+    rounding: s.rounding === 'half-up' ? 'halfUp' : 'largest',
+  });
+}
+
+/** R22 the credit line as a Message (amounts written by the display's amount writer). */
+export function creditMessage(table: ContributionTable): Message | null {
+  const c = table.credit;
+  if (!c) return null;
+  return table.method === 'total'
+    ? msg('scales.line.credit', { grossAmount: table.total, creditAmount: c.total, netAmount: c.net })
+    : msg('scales.line.creditPerUnit', { levelAmount: c.level, creditAmount: c.total, netAmount: c.net });
 }
 
 /** R22 one line stating the credit beside the gross, or null. */
