@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { addMember, parseAmountInput, refusal, renameMember, setBudgetYear, setClass, type Outcome } from '../../shared/edit';
 import { declaredRateWarning } from '../../shared/export/contribution-table';
+import { DerivationNote } from './scales/DerivationNote';
 import { Decimal, decimalPlaces } from '../../shared/model/decimal';
 import { BudgetManager } from './BudgetManager';
 import { BudgetPanel } from './BudgetPanel';
@@ -159,6 +160,7 @@ function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
         percentScale={table?.percentScale === true}
       />
       {table?.percentScale && <ScaleSum sum={table.totalUnits} warning={declaredRateWarning(table)} />}
+      {table && <DerivationNote table={table} />}
     </>
   );
 }
