@@ -201,13 +201,22 @@ export function removeMember(wb: Workbook, code: string): Outcome {
   if (wb.payments.some((p) => p.member === code)) {
     return refuse('code', E('removeMember.hasPayments', { code }));
   }
+  // Its history (R17a opening balances, R17 decisions) would be left naming no member: the file would not open again.
+  if ((wb.votingDecisions ?? []).some((d) => d.member === code) || (wb.openingBalances ?? []).some((o) => o.member === code)) {
+    return refuse('code', E('removeMember.hasHistory', { code }));
+  }
+  for (const b of wb.budgets)
+    for (const y of b.years)
+      if (y.scale?.fixedRates?.some((f) => f.member === code)) return refuse('code', E('removeMember.hasFixedRate', { code, budget: b.name, year: y.year }));
   const after: Workbook = {
     ...wb,
     members: wb.members.filter((m) => m.code !== code),
     participations: wb.participations.filter((p) => p.member !== code),
     classChanges: wb.classChanges.filter((c) => c.member !== code),
+    // R24 its expected dates go with it: they describe no one else.
+    ...(wb.liquidity?.expected?.some((e) => e.member === code) ? { liquidity: { ...wb.liquidity, expected: wb.liquidity.expected.filter((e) => e.member !== code) } } : {}),
   };
-  return changed(E('removeMember.label', { code }), wb, after, ['members', 'participations', 'classChanges']);
+  return changed(E('removeMember.label', { code }), wb, after, ['members', 'participations', 'classChanges', 'liquidity']);
 }
 
 export function renameMember(wb: Workbook, code: string, name: string): Outcome {
