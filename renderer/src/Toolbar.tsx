@@ -2,13 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { removeMember } from '../../shared/edit';
 import { applyMembersImport, membersImportRows, previewMembersImport, type MembersImportArgs } from '../../shared/edit/import-preview';
 import { msg } from '../../shared/i18n/intl';
+import type { Message } from '../../shared/i18n/intl';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { readMembers } from '../../shared/model/members-csv';
 import { useOpenDocument } from './document/DocumentProvider';
 import { ExportMenu } from './export/ExportMenu';
 import { MembersImportPreview } from './import/ImportPreview';
 import { isSheet, readTable } from './import/readTable';
-import { useT } from './i18n';
+import { useSay, useT } from './i18n';
 import { LanguageMenu } from './LocaleChoice';
 import { HistoryButton } from './merge/HistoryPanel';
 import { defaultYear, useWorkspace } from './workspace';
@@ -62,6 +63,9 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
   const { budget, year, setYear, years, selectBudget, scenario, inLedger, notHere, focusedCode, setAdding } = useWorkspace();
   const { importFile, dialog } = useMembersImport();
   const t = useT();
+  const say = useSay();
+  // An undo step's label in the user's language (its Message), English when it has none.
+  const stepTitle = (s?: { label: string; msg?: Message }) => (s ? (s.msg ? say(s.msg) : s.label) : undefined);
   if (!budget) return null;
   return (
     <>
@@ -91,10 +95,10 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         <button onClick={() => menu('saveAs')}>{t('app.toolbar.saveAs')}</button>
         <ExportMenu onExport={(kind) => void runExport(kind)} />
         <span className="sep" />
-        <button onClick={() => step('undo')} disabled={doc.history.undo.length === 0} title={doc.history.undo.at(-1)?.label} data-testid="undo">
+        <button onClick={() => step('undo')} disabled={doc.history.undo.length === 0} title={stepTitle(doc.history.undo.at(-1))} data-testid="undo">
           {t('app.toolbar.undo')}
         </button>
-        <button onClick={() => step('redo')} disabled={doc.history.redo.length === 0} title={doc.history.redo.at(-1)?.label} data-testid="redo">
+        <button onClick={() => step('redo')} disabled={doc.history.redo.length === 0} title={stepTitle(doc.history.redo.at(-1))} data-testid="redo">
           {t('app.toolbar.redo')}
         </button>
         <HistoryButton />
