@@ -1,5 +1,6 @@
 import type { ContributionTable } from '../engine/assess';
-import { declaredRateWarning } from './contribution-table';
+import { creditMessage, declaredRateWarning, derivationMessage } from './contribution-table';
+import { say, translator } from '../i18n/intl';
 import { decimalPlaces } from '../model/decimal';
 import type { Comparison } from '../scenario/scenario';
 import { exportWords, type ExportLocale } from './export-words';
@@ -68,6 +69,15 @@ function roundingWords(unit: string, mode: string, ctx: ExportContext): string {
   return exportWords(ctx).t('rounding', { unit, mode: mode === 'half-even' ? 'halfEven' : 'halfUp' });
 }
 
+/** R21/R22 the derivation and credit lines of a contribution table, in the export's language. */
+function lineInfo(t: ContributionTable, ctx: ExportContext): [string, string][] {
+  const tr = translator(ctx.locale ?? 'en');
+  const w = exportWords(ctx);
+  const d = derivationMessage(t);
+  const c = creditMessage(t);
+  return [...(d ? ([[tr('scales.line.label'), say(d, ctx.locale ?? 'en', w.amount)]] as [string, string][]) : []), ...(c ? ([[tr('scales.line.creditLabel'), say(c, ctx.locale ?? 'en', w.amount)]] as [string, string][]) : [])];
+}
+
 /** The contribution table of a budget and year. */
 export function contributionExport(t: ContributionTable, ctx: ExportContext): ExportTable {
   const b = t.budget;
@@ -83,6 +93,8 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
       ...levelInfo(t, ctx),
       // R21–R23 a percent scale: its sum, and the warning when it is not 100.
       ...(t.percentScale ? ([[w.t('info.declaredRates'), `${w.t('declaredRates', { sum: t.totalUnits })}${declaredRateWarning(t) ? `: ${declaredRateWarning(t)}` : ''}`]] as [string, string][]) : []),
+      // R21 how the rates were derived, R22 the gross, credit and net: in the export's language.
+      ...lineInfo(t, ctx),
       [w.t('info.produced'), ctx.produced],
     ],
     columns: [
@@ -91,10 +103,11 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
       { key: 'class', header: w.t('col.class'), kind: 'text' },
       { key: 'units', header: w.t(t.percentScale ? 'col.declaredRate' : 'col.units'), kind: 'units' },
       { key: 'percent', header: w.t(t.percentScale ? 'col.shareAssessed' : 'col.share'), kind: 'percent' },
-      { key: 'amount', header: w.t('col.amount', { currency: b.currency }), kind: 'money' },
+      { key: 'amount', header: t.credit ? translator(ctx.locale ?? 'en')('scales.export.gross', { currency: b.currency }) : w.t('col.amount', { currency: b.currency }), kind: 'money' },
+      ...(t.credit ? ([{ key: 'credit', header: w.t('col.credit', { currency: b.currency }), kind: 'money' }, { key: 'net', header: w.t('col.net', { currency: b.currency }), kind: 'money' }] as ExportColumn[]) : []),
     ],
-    rows: t.rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount })),
-    total: { code: w.t('total'), name: w.t('members', { count: t.rows.length }), class: null, units: t.totalUnits, percent: '100.0000', amount: t.total },
+    rows: t.rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, ...(t.credit ? { credit: r.credit ?? null, net: r.net ?? null } : {}) })),
+    total: { code: w.t('total'), name: w.t('members', { count: t.rows.length }), class: null, units: t.totalUnits, percent: '100.0000', amount: t.total, ...(t.credit ? { credit: t.credit.total, net: t.credit.net } : {}) },
     currency: b.currency,
     moneyDecimals: decimalPlaces(b.roundingUnit),
     ...language(ctx),
