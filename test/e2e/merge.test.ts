@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordPayment, removeMember, setClass, type Outcome } from '../../shared/edit';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addMember, recordPayment, removeMember, setClass, type Outcome } from '../../shared/edit';
 import type { DesktopApi, LockOwner } from '../../shared/ipc/contract';
 import { journalEntry, journalOf, recordedBy, withJournal } from '../../shared/merge/journal';
 import type { Workbook } from '../../shared/model/types';
@@ -87,6 +87,9 @@ function fakeShell(args: { text: string; lockedBy: LockOwner | null }) {
   };
 }
 
+// Each test opens the app afresh on a machine others share: more time than the default minute.
+vi.setConfig({ testTimeout: 180_000 });
+
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
 
@@ -105,7 +108,7 @@ async function openShared(o: { lockedBy?: LockOwner; text?: string } = {}): Prom
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   await page.addInitScript(fakeShell, { text: o.text ?? exampleText, lockedBy: o.lockedBy ?? null });
   await page.goto(server.url);
-  await page.waitForSelector('.ag-row[row-index="0"]');
+  await page.waitForSelector('.ag-row[row-index="0"]', { timeout: 90_000 });
   await page.selectOption('[data-testid=budget-select]', 'paris');
   await page.selectOption('[data-testid=year-select]', '2026');
   return page;
@@ -224,22 +227,25 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
   });
 
   it('a merge that would not be a valid workbook says why and changes nothing', async () => {
-    const page = await openShared();
-    // They record a payment from AL; we remove AL.
-    await colleagueSaves(page, ok(recordPayment(example, { member: 'AL', date: '2026-02-01', amount: '100' })));
-    expect(removeMember(example, 'AL').ok).toBe(true);
-    await page.click(cell('AL', 'name'));
+    // A member with nothing recorded yet (a member with history cannot be removed): they record its first payment,
+    // we remove it.
+    const base = ok(addMember(example, { code: 'AA', name: 'Aardvark Isles', budget: 'paris', year: 2026, value: 'VII' }));
+    const page = await openShared({ text: text(base) });
+    await colleagueSaves(page, ok(recordPayment(base, { member: 'AA', date: '2026-02-01', amount: '100' })));
+    expect(removeMember(base, 'AA').ok).toBe(true);
+    await page.fill('[data-testid=find-member]', 'AA');
+    await page.click(cell('AA', 'name'));
     await page.click('[data-testid=remove-member]');
-    await expect.poll(() => page.locator(cell('AL', 'name')).count()).toBe(0);
+    await expect.poll(() => page.locator(cell('AA', 'name')).count()).toBe(0);
     await page.click('[data-testid=save]');
     await page.click('[data-testid=elsewhere-merge]');
     const view = page.locator('[data-testid=merge-view]');
-    await expect.poll(() => view.locator('[data-testid=merge-invalid]').textContent()).toMatch(/^Merged, the two versions would not make a valid workbook, so nothing was changed:.*AL/);
+    await expect.poll(() => view.locator('[data-testid=merge-invalid]').textContent()).toMatch(/^Merged, the two versions would not make a valid workbook, so nothing was changed:.*AA/);
     expect(await view.locator('[data-testid=merge-apply]').count()).toBe(0);
     await view.locator('[data-testid=merge-cancel]').click();
     await page.click('[data-testid=elsewhere-later]');
     expect(await title(page)).toBe('● union.json');
-    expect((await onDisk(page)).members.some((m) => m.code === 'AL')).toBe(true);
+    expect((await onDisk(page)).members.some((m) => m.code === 'AA')).toBe(true);
     expect(await calls(page)).not.toContain('saveOver');
     await page.close();
   });
