@@ -656,6 +656,9 @@ function checkLedger(workbook) {
 check(workbook);
 addLedger(workbook);
 addScaleFund(workbook);
+// R24 the cash the unitary budget holds on 1 January 2027 (illustrative), which its liquidity projection starts from;
+// it changes no contribution, payment or status.
+workbook.liquidity = { cash: [{ budget: 'unitary', year: 2027, amount: '500000' }] };
 const statusCounts = checkLedger(workbook);
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(workbook, null, 2) + '\n', 'utf8');
