@@ -78,7 +78,8 @@ export function LiquidityChart({ baseline, whatIf, title }: Props) {
         x: { type: 'category', position: 'bottom', label: { formatter: ({ value }) => dayInWords(String(value), locale.id, locale.number.nativeDigits, 'short') } },
         y: { type: 'number', position: 'left', title: { text: baseline.currency }, label: { formatter: ({ value }) => amount(String(Math.round(Number(value)))) } },
       },
-      legend: { position: 'bottom' },
+      // Six series under a what-if: two rows of legend rather than pages of it.
+      legend: { position: 'bottom', maxHeight: 64, spacing: 16 },
     };
   }, [baseline, whatIf, title, t, amount, locale, chartLocale]);
   return <AgCharts options={options} />;

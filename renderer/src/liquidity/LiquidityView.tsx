@@ -184,20 +184,24 @@ function KeyDates({ baseline, comparison, described, day }: { baseline: Liquidit
   const show = (key: LiquidityComparison['summary'][number]['key'], v: string | null) => (v === null ? t('liquidity.summary.none') : key.startsWith('first') ? day(v) : g(v));
   return (
     <div className={`liq-dates${alt ? ' with-whatif' : ''}`} data-testid="liq-dates">
-      <div className="liq-sentences">
-        {alt && <h4>{t('liquidity.dates.baseline')}</h4>}
-        <p data-testid="liq-date-wcf">{base.wcf}</p>
-        <p data-testid="liq-date-advances">{base.advances}</p>
-        <p data-testid="liq-date-shortfall">{base.shortfall}</p>
-      </div>
-      {alt && comparison && (
-        <>
+      <div className="liq-texts">
+        <div className="liq-sentences">
+          {alt && <h4>{t('liquidity.dates.baseline')}</h4>}
+          <p data-testid="liq-date-wcf">{base.wcf}</p>
+          <p data-testid="liq-date-advances">{base.advances}</p>
+          <p data-testid="liq-date-shortfall">{base.shortfall}</p>
+        </div>
+        {alt && (
           <div className="liq-sentences whatif" data-testid="liq-whatif-dates">
             <h4>{t('liquidity.dates.whatIf', { whatIf: described ?? '' })}</h4>
             <p data-testid="liq-whatif-wcf">{alt.wcf}</p>
             <p data-testid="liq-whatif-advances">{alt.advances}</p>
             <p data-testid="liq-whatif-shortfall">{alt.shortfall}</p>
           </div>
+        )}
+      </div>
+      {alt && comparison && (
+        <>
           <table className="plain liq-summary" data-testid="liq-summary">
             <thead>
               <tr>
