@@ -1,6 +1,7 @@
 import { Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import { yearOf } from '../model/dates';
-import type { Participation, Scenario, ScenarioOverride, Workbook } from '../model/types';
+import type { Budget, BudgetYear, Participation, Scenario, ScenarioOverride, Workbook } from '../model/types';
+import { levelEntry } from '../engine/years';
 import { assessBudgetYear, findBudget, type ContributionTable } from '../engine/assess';
 import { ClassTimeline, schemeOf } from '../model/classes';
 import { roundDiv } from '../engine/exact';
@@ -35,9 +36,12 @@ function applyOverride(wb: Workbook, o: ScenarioOverride): Workbook {
     case 'level': {
       return {
         ...wb,
-        budgets: wb.budgets.map((b) =>
-          b.id !== o.budget ? b : { ...b, years: [...b.years.filter((y) => y.year !== o.year), { year: o.year, method: o.method, amount: o.amount, adopted: true }].sort((a, c) => a.year - c.year) },
-        ),
+        budgets: wb.budgets.map((b) => {
+          if (b.id !== o.budget) return b;
+          // R21/R22 a new figure keeps the derivation and the credit that applied to the year.
+          const kept = entryKept(b, o.year);
+          return { ...b, years: [...b.years.filter((y) => y.year !== o.year), { year: o.year, method: o.method, amount: o.amount, adopted: true, ...kept }].sort((a, c) => a.year - c.year) };
+        }),
       };
     }
     case 'join': {
@@ -54,6 +58,17 @@ function applyOverride(wb: Workbook, o: ScenarioOverride): Workbook {
         schemes: wb.schemes.map((s) => (s.id !== o.scheme || s.kind !== 'classes' ? s : { ...s, classes: s.classes.map((c) => (c.code === o.class ? { ...c, units: o.units } : c)) })),
       };
   }
+}
+
+/** The derivation settings and credit that applied to `year` (its own entry's, or the one it was carried from). */
+function entryKept(b: Budget, year: number): Pick<BudgetYear, 'scale' | 'credit'> {
+  let e: BudgetYear | undefined;
+  try {
+    e = levelEntry(b, year);
+  } catch {
+    e = b.years.find((y) => y.year === year);
+  }
+  return { ...(e?.scale ? { scale: e.scale } : {}), ...(e?.credit !== undefined ? { credit: e.credit } : {}) };
 }
 
 export interface ComparisonRow {
