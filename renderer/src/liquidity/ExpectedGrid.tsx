@@ -78,6 +78,7 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
   const onNotPaying = useCallback(
     (code: string, notPaying: boolean) => {
       const o = run((wb) => setNotPaying(wb, { member: code, budget, year, notPaying }));
+      setError(null);
       if (!o.ok) notify(refusal(o, say) ?? '');
     },
     [run, budget, year, notify, say],
