@@ -20,7 +20,8 @@ export function dayInWords(iso: string, locale: string, nativeDigits = false, mo
   const key = `${tag}|${nativeDigits}|${month}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(tag, { day: 'numeric', month, timeZone: 'UTC', calendar: 'gregory', ...(nativeDigits ? {} : { numberingSystem: 'latn' }) });
+    const native = lang === 'fa' ? 'arabext' : lang === 'ar' ? 'arab' : 'latn'; // as shared/i18n/numbers writes amounts
+    f = new Intl.DateTimeFormat(tag, { day: 'numeric', month, timeZone: 'UTC', calendar: 'gregory', numberingSystem: nativeDigits ? native : 'latn' });
     formats.set(key, f);
   }
   return f.format(new Date(`${iso}T00:00:00Z`));
