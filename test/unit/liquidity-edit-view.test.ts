@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { liquiditySource } from '../../renderer/src/liquidity/export';
+import { toPrintHtml } from '../../shared/export/print-html';
+import { toXlsx } from '../../shared/export/xlsx';
 import { readWhatIf, EMPTY_WHAT_IF } from '../../renderer/src/liquidity/WhatIfPanel';
 import { dayInWords, keyDates, whatIfWords } from '../../renderer/src/liquidity/words';
 import { setExpectedDate, type Done } from '../../shared/edit';
@@ -76,5 +78,10 @@ describe('R24 the Liquidity view’s words and export', () => {
     // The workbook's own date for Q is the same projection as the what-if's.
     const set = liquidityProjection((setExpectedDate(e7(), { member: 'Q', budget: 'e7', year: 2026, date: '2026-11-15' }) as Done).workbook, 'e7', 2026);
     expect(set.months).toEqual(c.whatIf.months);
+    // XLSX and the print layout (PDF) take the same table: every month-end and both sides in them.
+    expect(toXlsx([fr.table], '2026-11-27').length).toBeGreaterThan(1000);
+    const html = toPrintHtml(fr.table, { landscape: fr.landscape });
+    expect(html).toContain('Avances (simulation)');
+    expect((html.match(/2026-\d\d-\d\d|\d\d\/\d\d\/2026/g) ?? []).length).toBeGreaterThanOrEqual(12);
   });
 });
