@@ -161,7 +161,8 @@ const atMsg = (at: string): Message => {
   const m = /^(line|row) (\d+)$/.exec(at);
   return m ? messages.rowAt(m[1], Number(m[2])) : msg('scales.edit.text', { text: at });
 };
-const rowProblem = (at: string, field: string, reason: Message | string): Problem => problem(at, messages.rowField(atMsg(at), field, reason));
+const rowProblem = (at: string, field: string, reason: Message | string): Problem =>
+  problem(at, field ? messages.rowField(atMsg(at), field, reason) : { ...messages.rowField(atMsg(at), field, reason), id: 'scales.edit.rowReason' });
 
 /**
  * R25 a base scale from a table read by the shared reader (a CSV/TSV file, an XLSX sheet, a paste): the columns

@@ -109,6 +109,37 @@ describe('R21 R22 the Scales view in browser mode', () => {
     await expect.poll(() => text('[data-testid=credit-line]')).toContain('credit 240,000');
   });
 
+  it('R25 base scale rates pasted: the preview refuses a bad row naming its line and field, applies all or nothing, one undoable step', async () => {
+    await page.keyboard.press('Alt+7');
+    await page.fill('[data-testid=base-scale-new]', 'Test scale');
+    await page.click('[data-testid=base-scale-add]');
+    await page.waitForSelector('[data-testid=base-scale-test-scale].selected');
+    await page.click('[data-testid=base-scale-paste]');
+    await page.fill('[data-testid=base-scale-paste-text]', 'code\tname\trate\nAA\tAlpha\t60\nBB\tBeta\tabc\n');
+    await page.click('[data-testid=base-scale-paste-read]');
+    await page.waitForSelector('[data-testid=import-preview]');
+    expect(await text('[data-testid=preview-refused] td:nth-child(1)')).toBe('line 3');
+    expect(await text('[data-testid=preview-refused] td:nth-child(2)')).toBe('rate: “abc” is not a rate written like 0.125');
+    expect(await page.isDisabled('[data-testid=import-apply]')).toBe(true);
+    await page.click('[data-testid=import-cancel]');
+    await page.fill('[data-testid=base-scale-paste-text]', 'AA\tAlpha\t60\nBB\tBeta\t40\n');
+    await page.click('[data-testid=base-scale-paste-read]');
+    await page.waitForSelector('[data-testid=preview-added]');
+    expect(await page.locator('[data-testid=preview-added] tbody tr').count()).toBe(2);
+    await page.click('[data-testid=import-apply]');
+    await expect.poll(() => page.locator('[data-testid=base-scale-rates] tbody tr').count()).toBe(2);
+    expect(await text('[data-testid=base-scale-test-scale] td:nth-child(3)')).toBe('2');
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => page.locator('[data-testid=base-scale-rates]').count()).toBe(0);
+    await page.click('[data-testid=undo]');
+    await expect.poll(() => page.locator('[data-testid=base-scale-test-scale]').count()).toBe(0);
+    // The scale the Special Fund derives from cannot be removed: the years that use it are named.
+    await page.click('[data-testid=base-scale-base-2025]');
+    await page.click('[data-testid=base-scale-remove]');
+    expect(await text('[data-testid=base-scale-error]')).toMatch(/^Base scale 2025–2027 cannot be removed: the rates of Special Fund .* 2026, 2027 are derived from it\.$/);
+    await page.keyboard.press('Alt+1');
+  });
+
   it('exports: the CSV has every column, the PDF the gross, credit and net and the derivation line', async () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');

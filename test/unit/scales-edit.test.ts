@@ -271,3 +271,10 @@ describe('R22 the year’s credit', () => {
     expect(fr).toContain('1');
   });
 });
+
+describe('R25 what the reader refuses', () => {
+  it('a line the reader refuses without a field is named by its line alone', () => {
+    const read = baseScaleRows(table('code,name,rate\nAA,"Alpha, Beta",1,extra\n'));
+    expect(read.problems.map((p) => p.message)).toEqual(['line 2: this line has 4 fields where the header has 3: a name holding a “,” must be in quotes']);
+  });
+});

@@ -229,6 +229,13 @@ function RatesPreview({ workbook, pending, onApply, onCancel }: { workbook: Work
   const name = (workbook.baseScales ?? []).find((s) => s.id === pending.scale)?.name ?? pending.scale;
   const text = (r: { message: string; msg?: import('../../../shared/i18n/intl').Message }) => (r.msg ? say(r.msg) : r.message);
   const refused = [...v.refused, ...v.breaks];
+  // Without the place, which the first column says: "rate: …" of "line 4, rate: …".
+  const why = (r: (typeof refused)[number]) => {
+    const m = r.msg;
+    if (!m?.parts?.at) return text(r);
+    if (m.id === 'scales.edit.rowField') return say({ ...m, id: 'scales.edit.fieldReason' });
+    return m.parts.reason ? say(m.parts.reason) : String(m.values?.reason ?? '');
+  };
   const head = [t('scales.import.where'), t('scales.preview.code'), t('scales.preview.name'), t('scales.preview.baseRate')];
   return (
     <ImportPreview
@@ -236,7 +243,8 @@ function RatesPreview({ workbook, pending, onApply, onCancel }: { workbook: Work
       notices={pending.read.notices.map((n) => say(n))}
       summary={t('scales.import.summary', { added: v.added.length, changed: v.changed.length, removed: v.removed.length, unchanged: v.unchanged, refused: refused.length })}
       sections={[
-        { id: 'refused', title: t('scales.import.refused'), head: [t('scales.import.where'), t('scales.import.why')], rows: refused.map((r, i) => ({ key: `${r.at}|${i}`, cells: [r.at, text(r)] })) },
+        // A row's message starts with where it is ("line 4, rate: …"), which has a column of its own.
+        { id: 'refused', title: t('scales.import.refused'), head: [t('scales.import.where'), t('scales.import.why')], rows: refused.map((r, i) => ({ key: `${r.at}|${i}`, cells: [r.msg?.parts?.at ? say(r.msg.parts.at) : r.at, why(r)] })) },
         { id: 'added', title: t('scales.import.toAdd'), head, numeric: [3], rows: v.added.map((r) => ({ key: r.code, cells: [r.at, <Bidi key="c">{r.code}</Bidi>, <Bidi key="n">{r.name}</Bidi>, g(r.rate)] })) },
         {
           id: 'changed',
