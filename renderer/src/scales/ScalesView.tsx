@@ -9,6 +9,7 @@ import { useExportSource, useOpenDocument } from '../document/DocumentProvider';
 import { today } from '../export/exports';
 import { Bidi, useAmount, useSay, useT } from '../i18n';
 import { useLocale } from '../locale';
+import { useRich } from '../rich';
 import { useWorkspace } from '../workspace';
 import { BaseScales } from './BaseScales';
 import { scaleSource } from './export';
@@ -77,6 +78,7 @@ function draftOf(s: YearScale | undefined, fallbackBase: string, n: (plain: stri
 
 function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budget: Budget; year: number; run: Run }) {
   const t = useT();
+  const rich = useRich();
   const say = useSay();
   const g = useAmount();
   const locale = useLocale();
@@ -169,7 +171,7 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
 
   return (
     <div className="scales-derivation">
-      <h3>{t('scales.derive.heading', { budget: budget.name, year: String(year) })}</h3>
+      <h3>{rich('scales.derive.heading', { budget: <Bidi>{budget.name}</Bidi>, year: String(year) })}</h3>
       {entryYear !== undefined && entryYear !== year && <p className="muted">{t('scales.derive.fromEntry', { year: String(year), entry: String(entryYear) })}</p>}
       {entryYear === undefined && <p className="notice error">{t('scales.derive.noEntry', { year: String(year) })}</p>}
       {!stored && entryYear !== undefined && <p className="muted">{t('scales.derive.notDerived', { year: String(entryYear) })}</p>}
