@@ -152,7 +152,7 @@ describe('R24 the Liquidity view in browser mode', () => {
     expect(await monthTable(SIDES)).toEqual(engineTable(c.baseline, SIDES));
     // The notice of the last undo is dismissed for the screenshot; the chart redraws its dashed what-if lines.
     if (await page.locator('[data-testid=notice] .close').count()) await page.click('[data-testid=notice] .close');
-    await page.locator('.liquidity .ledger-main').evaluate((e) => (e.scrollTop = 0));
+    await page.evaluate("document.querySelector('.liquidity .ledger-main').scrollTop = 0"); // a string: no DOM types here
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, 'liquidity-whatif.png') });
 

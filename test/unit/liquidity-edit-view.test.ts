@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { liquiditySource } from '../../renderer/src/liquidity/export';
 import { toPrintHtml } from '../../shared/export/print-html';
 import { toXlsx } from '../../shared/export/xlsx';
-import { readWhatIf, EMPTY_WHAT_IF } from '../../renderer/src/liquidity/WhatIfPanel';
+import { readWhatIf, EMPTY_WHAT_IF } from '../../renderer/src/liquidity/whatIf';
 import { dayInWords, keyDates, whatIfWords } from '../../renderer/src/liquidity/words';
 import { setExpectedDate, type Done } from '../../shared/edit';
 import { compareLiquidity, liquidityBasis, liquidityProjection, projectLiquidity } from '../../shared/engine/liquidity';

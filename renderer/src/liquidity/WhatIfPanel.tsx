@@ -1,58 +1,15 @@
-import type { LiquidityBasis, LiquidityWhatIf } from '../../../shared/engine/liquidity';
+import type { LiquidityBasis } from '../../../shared/engine/liquidity';
 import { useT } from '../i18n';
+import { EMPTY_WHAT_IF, type WhatIfErrors, type WhatIfField, type WhatIfForm } from './whatIf';
 
-// R24 what-ifs, compared side by side with the baseline: a member pays N months late, the K largest contributors
-// pay N months late, only P % is collected. Held by the view (never in the workbook); what is typed is read here,
-// and a field that cannot be read says so beside it and is left out of the what-if.
-
-export interface WhatIfForm {
-  lateMember: string;
-  lateMonths: string;
-  largestCount: string;
-  largestMonths: string;
-  collect: string;
-}
-
-export const EMPTY_WHAT_IF: WhatIfForm = { lateMember: '', lateMonths: '', largestCount: '', largestMonths: '', collect: '' };
-
-type Field = keyof WhatIfForm;
-/** A refusal: the catalog id of its message (area liquidity). */
-export type WhatIfErrors = Partial<Record<Field, string>>;
-
-const months = (s: string): number | undefined => (/^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 120 ? Number(s) : undefined);
-
-/** The what-if the fields ask for, and the fields that cannot be read (each left out). */
-export function readWhatIf(f: WhatIfForm): { whatIf: LiquidityWhatIf; errors: WhatIfErrors } {
-  const w: LiquidityWhatIf = {};
-  const errors: WhatIfErrors = {};
-  const lateMonths = f.lateMonths.trim();
-  if (f.lateMember && lateMonths) {
-    const n = months(lateMonths);
-    if (n === undefined) errors.lateMonths = 'liquidity.whatIf.badMonths';
-    else w.late = [{ member: f.lateMember, months: n }];
-  }
-  const k = f.largestCount.trim();
-  const kn = f.largestMonths.trim();
-  if (k || kn) {
-    const n = months(kn);
-    const count = /^\d{1,6}$/.test(k) && Number(k) >= 1 ? Number(k) : undefined;
-    if (k && count === undefined) errors.largestCount = 'liquidity.whatIf.badCount';
-    if (kn && n === undefined) errors.largestMonths = 'liquidity.whatIf.badMonths';
-    if (count !== undefined && n !== undefined) w.lateLargest = { count, months: n };
-  }
-  // A decimal comma is a decimal point here: a percentage has no thousands.
-  const p = f.collect.trim().replace(/\s*%$/, '').replace(',', '.');
-  if (p) {
-    if (/^\d{1,3}(\.\d+)?$/.test(p) && Number(p) <= 100) w.collect = p;
-    else errors.collect = 'liquidity.whatIf.badPercent';
-  }
-  return { whatIf: w, errors };
-}
+// R24 the what-if controls, compared side by side with the baseline: a member pays N months late, the K largest
+// contributors pay N months late, only P % is collected. Held by the view (never in the workbook); what is typed is
+// read by whatIf.ts, and a field that cannot be read says so beside it.
 
 export function WhatIfPanel({ basis, form, setForm, errors }: { basis: LiquidityBasis; form: WhatIfForm; setForm(f: WhatIfForm): void; errors: WhatIfErrors }) {
   const t = useT();
-  const set = (k: Field) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
-  const error = (k: Field) =>
+  const set = (k: WhatIfField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  const error = (k: WhatIfField) =>
     errors[k] ? (
       <span className="cell-error" role="alert" data-testid={`liq-whatif-${k}-error`}>
         {t(errors[k]!)}
