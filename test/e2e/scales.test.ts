@@ -79,6 +79,13 @@ describe('R21 R22 the Scales view in browser mode', () => {
     for (const r of preview.scale.rates) expect(await text(`[data-testid=scales-rate-${r.code}]`)).toBe(r.rate);
     expect(await text('[data-testid=scales-sum]')).toBe(`Sum of the rounded rates: ${preview.scale.sum}`);
     await page.screenshot({ path: join(shots, 'scales.png') });
+    // Export on the Scales view writes the derived rates shown (the draft, said so), in the columns of `contrib scale derive`.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    expect(csv.suggestedFilename()).toBe(`${FUND}-${YEAR}-scale-draft.csv`);
+    const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('code,name,base_rate,rate,note');
+    expect(lines.find((l) => l.startsWith(`${top.code},`))).toMatch(/,12\.000,ceiling$/);
+    expect(lines).toHaveLength(preview.scale.rates.length + 1);
   });
 
   it('R21 Apply is one undoable step: the contribution table takes the new rates, Undo gives the old ones back', async () => {

@@ -137,8 +137,8 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
   const baseName = bases.find((b) => b.id === draft.baseScale)?.name ?? '';
   useExportSource(
     useCallback(
-      () => (scale ? scaleSource(scale, { budget: budget.name, year, baseScale: baseName, draft: dirty }, { organization, produced: today(), locale: locale.id, number: locale.number }) : null),
-      [scale, budget.name, year, baseName, dirty, organization, locale],
+      () => (scale ? scaleSource(scale, { budgetId: budget.id, budget: budget.name, year, baseScale: baseName, draft: dirty }, { organization, produced: today(), locale: locale.id, number: locale.number }) : null),
+      [scale, budget.id, budget.name, year, baseName, dirty, organization, locale],
     ),
   );
 

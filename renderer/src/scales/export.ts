@@ -10,7 +10,7 @@ import { noteWords, stepWords } from './words';
 // title block. The CSV keeps the columns of `contrib scale derive` (code,name,base_rate,rate,note) so a script reads
 // either; its notes stay the machine words.
 
-export function scaleSource(s: DerivedScale, what: { budget: string; year: number; baseScale: string; draft: boolean }, ctx: ExportContext): ExportSource {
+export function scaleSource(s: DerivedScale, what: { budgetId: string; budget: string; year: number; baseScale: string; draft: boolean }, ctx: ExportContext): ExportSource {
   const t = translator(ctx.locale ?? 'en');
   const w = exportWords(ctx);
   const table: ExportTable = {
@@ -38,6 +38,6 @@ export function scaleSource(s: DerivedScale, what: { budget: string; year: numbe
     ...(ctx.number ? { number: ctx.number } : {}),
   };
   const csv = tableCsv({ ...table, rows: s.rates.map((r) => ({ code: r.code, name: r.name, base_rate: r.baseRate, rate: r.rate, note: r.note })) });
-  const stem = `${what.budget.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24)}-scale-${what.year}`;
+  const stem = `${what.budgetId}-${what.year}-scale${what.draft ? '-draft' : ''}`;
   return { stem, table: { ...table, name: stem.slice(0, 31) }, csv, landscape: false };
 }
