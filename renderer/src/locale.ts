@@ -19,24 +19,8 @@ export interface LocaleFormat {
   number: NumberFormatChoice;
 }
 
-type LocaleEntry = Pick<LocaleFormat, 'id' | 'name' | 'date'>;
+import { ENTRIES, type LocaleEntry } from './locale-list';
 
-const DAY_DOT: DateFormat = { order: 'dmy', separator: '.' };
-const DAY_SLASH: DateFormat = { order: 'dmy', separator: '/' };
-
-const ENTRIES: readonly LocaleEntry[] = [
-  { id: 'en', name: 'English', date: ISO_DATES },
-  { id: 'fr', name: 'Français', date: DAY_SLASH },
-  { id: 'fr-CH', name: 'Français (Suisse)', date: DAY_DOT },
-  { id: 'es', name: 'Español', date: DAY_SLASH },
-  { id: 'ru', name: 'Русский', date: DAY_DOT },
-  { id: 'ar', name: 'العربية', date: DAY_SLASH },
-  { id: 'zh', name: '中文', date: ISO_DATES },
-  { id: 'kk', name: 'Қазақ тілі', date: DAY_DOT },
-  { id: 'fa', name: 'فارسی', date: ISO_DATES },
-  { id: 'de', name: 'Deutsch', date: DAY_DOT },
-  { id: 'de-CH', name: 'Deutsch (Schweiz)', date: DAY_DOT },
-];
 const PSEUDO_ENTRY: LocaleEntry = { id: PSEUDO, name: 'Pseudo', date: ISO_DATES };
 
 const STORAGE_KEY = 'contribution-calculator.locale';

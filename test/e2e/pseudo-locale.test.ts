@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/i18n/languages';
-import { LOCALES } from '../../renderer/src/locale';
+import { ENTRIES as LOCALES } from '../../renderer/src/locale-list';
 import { openApp, type OpenApp } from './harness';
 
 // Issue 11: the pseudo-locale run. With ?lang=en-XA every message of the catalogs reads ⟦…⟧, so a visible text with

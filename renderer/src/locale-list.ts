@@ -1,0 +1,28 @@
+import { ISO_DATES, type DateFormat } from '../../shared/edit/input';
+
+// The locales of the settings list: data only (no DOM), so Node tests read the same list the app shows.
+
+export interface LocaleEntry {
+  /** A BCP 47 tag: en, de, fr-CH… */
+  id: string;
+  /** In its own language, for the settings list. */
+  name: string;
+  date: DateFormat;
+}
+
+const DAY_DOT: DateFormat = { order: 'dmy', separator: '.' };
+const DAY_SLASH: DateFormat = { order: 'dmy', separator: '/' };
+
+export const ENTRIES: readonly LocaleEntry[] = [
+  { id: 'en', name: 'English', date: ISO_DATES },
+  { id: 'fr', name: 'Français', date: DAY_SLASH },
+  { id: 'fr-CH', name: 'Français (Suisse)', date: DAY_DOT },
+  { id: 'es', name: 'Español', date: DAY_SLASH },
+  { id: 'ru', name: 'Русский', date: DAY_DOT },
+  { id: 'ar', name: 'العربية', date: DAY_SLASH },
+  { id: 'zh', name: '中文', date: ISO_DATES },
+  { id: 'kk', name: 'Қазақ тілі', date: DAY_DOT },
+  { id: 'fa', name: 'فارسی', date: ISO_DATES },
+  { id: 'de', name: 'Deutsch', date: DAY_DOT },
+  { id: 'de-CH', name: 'Deutsch (Schweiz)', date: DAY_DOT },
+];
