@@ -42,7 +42,7 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
     [
       t('app.keys.views'),
       [
-        ['Alt+1 … Alt+5', t('app.keys.tabs')],
+        ['Alt+1 … Alt+7', t('app.keys.tabs')],
         [`${MOD}+F`, t('app.keys.find')],
         ['← →', t('app.keys.tabMove')],
         ['F1', t('app.keys.thisList')],
