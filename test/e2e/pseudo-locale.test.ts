@@ -123,9 +123,12 @@ describe('pseudo-locale: every visible text comes from the catalog (issue 11)', 
   it('each view shows no text outside the catalog but those still listed in pseudo-allow.json, and every listed one still shows', () => {
     const allow: Record<string, string[]> = existsSync(ALLOW_FILE) ? JSON.parse(readFileSync(ALLOW_FILE, 'utf8')) : {};
     const problems: string[] = [];
+    // AG Charts writes some accessibility texts itself, whatever locale it is given, and only once a chart has drawn
+    // (lazily: present in one run, not yet in another). Known and listed in the note; neither flagged nor required.
+    const chartsOwn = (t: string) => /^(aria-label: )?(Legend|Legend Pagination|interactive chart|chart, \d+ series)$|^(Next|Previous) Legend Page$|Press Space or Enter/.test(t);
     for (const view of new Set([...Object.keys(seen), ...Object.keys(allow)])) {
-      const now = new Set(seen[view] ?? []);
-      const listed = new Set(allow[view] ?? []);
+      const now = new Set((seen[view] ?? []).filter((t) => !chartsOwn(t)));
+      const listed = new Set((allow[view] ?? []).filter((t) => !chartsOwn(t)));
       for (const t of now) if (!listed.has(t)) problems.push(`${view}: not from the catalog: ${JSON.stringify(t)}`);
       for (const t of listed) if (!now.has(t)) problems.push(`${view}: converted, take it off pseudo-allow.json: ${JSON.stringify(t)}`);
     }
