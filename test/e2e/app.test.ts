@@ -297,7 +297,7 @@ describe('browser mode, end to end', () => {
     await page.keyboard.press('F1');
     const dialog = page.locator('dialog[data-testid=shortcuts]');
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.textContent()).toContain('Alt+1 … Alt+5');
+    expect(await dialog.textContent()).toContain('Alt+1 … Alt+7');
     expect(await dialog.textContent()).toContain('Print it (choose “Save as PDF”)'); // browser mode's Ctrl+P
     await page.screenshot({ path: join(shots, 'shortcuts.png') });
     await page.keyboard.press('Escape');
