@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useCommitField } from '../useCommitField';
 import { clearOpeningCash, refusal, setOpeningCash } from '../../../shared/edit';
 import { compareLiquidity, liquidityBasis, projectLiquidity, type LiquidityBasis, type LiquidityComparison, type LiquidityProjection } from '../../../shared/engine/liquidity';
 import { parseAmountInput } from '../../../shared/edit/input';
@@ -116,55 +117,26 @@ function CashField({ budget, year, given, places, currency, run }: { budget: str
   const say = useSay();
   const { number } = useLocale();
   const shown = given === undefined ? '' : g(given);
-  const [text, setText] = useState(shown);
-  const [error, setError] = useState<string | null>(null);
-  const [was, setWas] = useState(shown);
-  if (was !== shown) {
-    // Undo, redo or another edit changed the workbook: the field shows it.
-    setWas(shown);
-    setText(shown);
-    setError(null);
-  }
-  const commit = () => {
-    if (text === shown) return setError(null);
-    const typed = text.trim();
+  const { error, inputProps } = useCommitField(shown, (typed) => {
     let value: string;
-    if (typed === '') {
-      if (given === undefined) return;
-      const o = run((wb) => clearOpeningCash(wb, budget, year));
-      return setError(refusal(o, say));
-    }
+    if (typed === '') return given === undefined ? null : refusal(run((wb) => clearOpeningCash(wb, budget, year)), say);
     if (/^[0\s.,'\u202f]+$/.test(typed)) value = '0';
     else {
       const p = parseAmountInput(typed, given, { places, what: t('liquidity.opening.cashWhat') }, number);
-      if (!p.ok) return setError(p.msg ? say(p.msg) : p.message);
+      if (!p.ok) return p.msg ? say(p.msg) : p.message;
       value = p.value;
     }
-    const o = run((wb) => setOpeningCash(wb, { budget, year, amount: value }));
-    setError(o.ok ? null : refusal(o, say));
-  };
+    return refusal(run((wb) => setOpeningCash(wb, { budget, year, amount: value })), say);
+  });
   return (
     <span className="liq-cash">
       <input
         data-testid="liq-cash"
         className="amount"
-        value={text}
         size={14}
         placeholder={t('liquidity.opening.cashPlaceholder')}
         aria-label={t('liquidity.opening.cashLabel', { currency })}
-        aria-invalid={error !== null}
-        onChange={(e) => {
-          setText(e.target.value);
-          setError(null);
-        }}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          else if (e.key === 'Escape') {
-            setText(shown);
-            setError(null);
-          }
-        }}
+        {...inputProps}
       />{' '}
       {currency}
       {error && (

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useCommitField } from '../useCommitField';
 import { checkYearScale, clearYearCredit, refusal, setYearCredit, setYearScale, type Outcome } from '../../../shared/edit';
 import { levelEntry } from '../../../shared/engine/years';
 import { parseAmount } from '../../../shared/i18n/numbers';
@@ -318,26 +319,12 @@ function CreditField({ budget, year, given, run }: { budget: Budget; year: numbe
   const say = useSay();
   const { number } = useLocale();
   const shown = given === undefined ? '' : g(given);
-  const [text, setText] = useState(shown);
-  const [error, setError] = useState<string | null>(null);
-  const [was, setWas] = useState(shown);
-  if (was !== shown) {
-    setWas(shown);
-    setText(shown);
-    setError(null);
-  }
-  const commit = () => {
-    if (text === shown) return setError(null);
-    const typed = text.trim();
-    if (typed === '') {
-      const o = run((wb) => clearYearCredit(wb, { budget: budget.id, year }));
-      return setError(refusal(o, say));
-    }
+  const { error, inputProps } = useCommitField(shown, (typed) => {
+    if (typed === '') return refusal(run((wb) => clearYearCredit(wb, { budget: budget.id, year })), say);
     const r = parseAmount(typed, number);
-    if (!r.ok) return setError(r.reason === 'ambiguous' ? t('scales.field.ambiguous', { text: typed, a: r.readings[0], b: r.readings[1] }) : t('scales.field.notNumber', { text: typed }));
-    const o = run((wb) => setYearCredit(wb, { budget: budget.id, year, credit: r.value }));
-    setError(o.ok ? null : refusal(o, say));
-  };
+    if (!r.ok) return r.reason === 'ambiguous' ? t('scales.field.ambiguous', { text: typed, a: r.readings[0], b: r.readings[1] }) : t('scales.field.notNumber', { text: typed });
+    return refusal(run((wb) => setYearCredit(wb, { budget: budget.id, year, credit: r.value })), say);
+  });
   return (
     <div className="scales-credit">
       <label className="scales-field">
@@ -346,21 +333,8 @@ function CreditField({ budget, year, given, run }: { budget: Budget; year: numbe
           data-testid="scales-credit"
           className="amount"
           size={14}
-          value={text}
           placeholder={t('scales.credit.none')}
-          aria-invalid={error !== null}
-          onChange={(e) => {
-            setText(e.target.value);
-            setError(null);
-          }}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-            else if (e.key === 'Escape') {
-              setText(shown);
-              setError(null);
-            }
-          }}
+          {...inputProps}
         />
         {error && (
           <span className="cell-error" role="alert" data-testid="scales-credit-error">
