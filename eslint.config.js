@@ -15,15 +15,46 @@ const restrict = (groups, message) => {
 // imports aside. '#csv-parse' is package.json "imports" (csv-parse's Node or browser build).
 const SHARED_PACKAGES = ['decimal.js', '#csv-parse', 'jsonc-parser', 'fflate', '@formatjs/intl'];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const sharedOnly = { regex: `^(?!\\.{1,2}/|(${SHARED_PACKAGES.map(escape).join('|')})$)`, message: `shared/ imports only ${SHARED_PACKAGES.join(', ')} and relative paths (it runs in Node and the browser).` };
+const sharedOnly = {
+  regex: `^(?!\\.{1,2}/|(${SHARED_PACKAGES.map(escape).join('|')})$)`,
+  message: `shared/ imports only ${SHARED_PACKAGES.join(', ')} and relative paths (it runs in Node and the browser).`,
+};
 // Globals of one platform (Node or the DOM); shared/ gets what it needs as parameters.
-const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate'];
+const NODE_GLOBALS = [
+  'process',
+  'Buffer',
+  'global',
+  '__dirname',
+  '__filename',
+  'require',
+  'module',
+  'exports',
+  'setImmediate',
+  'clearImmediate',
+];
 const HOST_GLOBALS = [
   ...NODE_GLOBALS,
-  ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'self', 'location', 'history', 'alert', 'confirm', 'fetch', 'XMLHttpRequest', 'indexedDB'],
+  ...[
+    'window',
+    'document',
+    'navigator',
+    'localStorage',
+    'sessionStorage',
+    'self',
+    'location',
+    'history',
+    'alert',
+    'confirm',
+    'fetch',
+    'XMLHttpRequest',
+    'indexedDB',
+  ],
 ].map((name) => ({ name, message: 'shared/ runs in Node and the browser: take the platform as a parameter.' }));
 // model/ is the bottom layer (the document and its rules); engine/ computes from it, never the other way.
-const MODEL_NOT_ENGINE = { regex: '(^|/)(engine|scenario|export|edit|ipc)(/|$)', message: 'shared/model is the bottom layer: it imports nothing from engine/, scenario/, export/, edit/ or ipc/.' };
+const MODEL_NOT_ENGINE = {
+  regex: '(^|/)(engine|scenario|export|edit|ipc)(/|$)',
+  message: 'shared/model is the bottom layer: it imports nothing from engine/, scenario/, export/, edit/ or ipc/.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'coverage/**'] },
@@ -53,14 +84,26 @@ export default tseslint.config(
     ignores: ['renderer/vite.config.ts'], // a Node file (tsconfig.json type-checks it)
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      ...restrict(['electron', 'electron/*', ...node], 'the renderer reaches the desktop only through shared/ipc/contract.ts.'),
-      'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message: 'the renderer runs in a browser (or a sandboxed Electron window): no Node globals.' }))],
+      ...restrict(
+        ['electron', 'electron/*', ...node],
+        'the renderer reaches the desktop only through shared/ipc/contract.ts.',
+      ),
+      'no-restricted-globals': [
+        'error',
+        ...NODE_GLOBALS.map((name) => ({
+          name,
+          message: 'the renderer runs in a browser (or a sandboxed Electron window): no Node globals.',
+        })),
+      ],
     },
   },
   // Only the adapters, main, preload and the IPC registration touch electron.
   {
     files: ['electron/**', 'cli/**', 'test/**', 'bench/**', 'scripts/**'],
     ignores: ['electron/adapters/**', 'electron/main.ts', 'electron/preload.ts', 'electron/ipc/**'],
-    rules: restrict(['electron', 'electron/*'], 'only electron/adapters, main.ts, preload.ts and electron/ipc import electron.'),
+    rules: restrict(
+      ['electron', 'electron/*'],
+      'only electron/adapters, main.ts, preload.ts and electron/ipc import electron.',
+    ),
   },
 );

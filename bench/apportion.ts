@@ -36,7 +36,15 @@ for (const n of [200, 10_000, 1_000_000]) {
     floatSumCents = floatCents(input, Number(TOTAL)).reduce((a, b) => a + b, 0); // integer cents: this sum is exact
   }, runs);
   const missCents = Math.round(Number(TOTAL) * 100) - floatSumCents;
-  rows.push([n.toLocaleString('en'), runs, ms(exact), ms(float), (exact / float).toFixed(1), sum === TOTAL ? 'exact' : `OFF ${sum}`, missCents]);
+  rows.push([
+    n.toLocaleString('en'),
+    runs,
+    ms(exact),
+    ms(float),
+    (exact / float).toFixed(1),
+    sum === TOTAL ? 'exact' : `OFF ${sum}`,
+    missCents,
+  ]);
 }
 console.log(`apportion ${TOTAL} CHF, rounding unit 0.01, unitary classes; median ms`);
 console.log(table(['members', 'runs', 'exact ms', 'float ms', 'ratio', 'exact sum', 'float sum misses (cents)'], rows));

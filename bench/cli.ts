@@ -14,7 +14,9 @@ import { unitaryLedger } from './workbooks';
 
 const TIME = '/usr/bin/time';
 if (!existsSync(TIME)) {
-  console.error('bench/cli needs GNU time (/usr/bin/time: apt-get install -y time) to read a process’s CPU and peak memory');
+  console.error(
+    'bench/cli needs GNU time (/usr/bin/time: apt-get install -y time) to read a process’s CPU and peak memory',
+  );
   process.exit(2);
 }
 const RUNS = Number(process.env.BENCH_CLI_RUNS ?? 5);
@@ -35,7 +37,11 @@ interface Run {
 
 function once(cmd: string[], env: NodeJS.ProcessEnv = {}): Run {
   const stats = join(dir, 'time.txt');
-  const r = spawnSync(TIME, ['-f', '%U %S %e %M', '-o', stats, ...cmd], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
+  const r = spawnSync(TIME, ['-f', '%U %S %e %M', '-o', stats, ...cmd], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 30,
+  });
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}:\n${r.stderr}`);
   const [user, sys, wall, kb] = readFileSync(stats, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
   return { cpu: user + sys, wall, rssMb: kb / 1024, out: r.stdout };
@@ -50,7 +56,12 @@ interface Figures {
 
 function measure(cmd: string[], runs = RUNS, env: NodeJS.ProcessEnv = {}): Figures {
   const rs = Array.from({ length: runs }, () => once(cmd, env));
-  return { cpu: median(rs.map((r) => r.cpu)), wall: median(rs.map((r) => r.wall)), rssMb: Math.max(...rs.map((r) => r.rssMb)), out: rs[0].out };
+  return {
+    cpu: median(rs.map((r) => r.cpu)),
+    wall: median(rs.map((r) => r.wall)),
+    rssMb: Math.max(...rs.map((r) => r.rssMb)),
+    out: rs[0].out,
+  };
 }
 
 const s = (x: number) => x.toFixed(3);
@@ -73,14 +84,19 @@ for (const [what, cmd, env] of startCases) {
   const f = what.startsWith('node -e') ? floor : measure(cmd, RUNS * 2, env);
   startRows.push([what, RUNS * 2, s(f.cpu), s(f.wall), mb(f.rssMb), ratio(f.cpu, floor.cpu)]);
 }
-console.log(`start-up: median CPU and wall of ${RUNS * 2} runs each; × node = CPU over a bare node's (on a loaded machine every figure grows, the ratio less)`);
+console.log(
+  `start-up: median CPU and wall of ${RUNS * 2} runs each; × node = CPU over a bare node's (on a loaded machine every figure grows, the ratio less)`,
+);
 console.log(table(['command', 'runs', 'CPU s', 'wall s', 'peak MB', '× node'], startRows));
 
 if (process.env.BENCH_CLI_CALLGRIND === '1') {
   const rows: (string | number)[][] = [];
   let base = 0;
   for (const [what, cmd, env] of startCases) {
-    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...cmd], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', ...cmd], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
     const n = Number(/Collected : (\d+)/.exec(r.stderr)?.[1] ?? NaN);
     if (!base) base = n;
     rows.push([what, (n / 1e6).toFixed(0), ratio(n, base)]);
@@ -98,9 +114,17 @@ const now = measure(statusCmd('cli/contrib.mjs'));
 statusRows.push(['bundle', s(now.cpu), s(now.wall), mb(now.rssMb), now.out.split('\n').length - 2]);
 if (BEFORE) {
   const before = measure(statusCmd(BEFORE));
-  statusRows.push([`before (${BEFORE})`, s(before.cpu), s(before.wall), mb(before.rssMb), before.out === now.out ? 'same output' : 'OUTPUT DIFFERS']);
+  statusRows.push([
+    `before (${BEFORE})`,
+    s(before.cpu),
+    s(before.wall),
+    mb(before.rssMb),
+    before.out === now.out ? 'same output' : 'OUTPUT DIFFERS',
+  ]);
 }
-console.log(`\ncontrib status on 10,000 members × 30 years (${(readFileSync(ledgerFile).length / 1e6).toFixed(1)} MB workbook, one payment a year); median of ${RUNS}`);
+console.log(
+  `\ncontrib status on 10,000 members × 30 years (${(readFileSync(ledgerFile).length / 1e6).toFixed(1)} MB workbook, one payment a year); median of ${RUNS}`,
+);
 console.log(table(['contrib', 'CPU s', 'wall s', 'peak MB', 'members'], statusRows));
 
 // --- Members CSV against Python ------------------------------------------------------------------------------------
@@ -108,12 +132,25 @@ const CLASSES = ['I', 'II', 'III', 'IV', 'IVbis', 'V', 'VI', 'VIbis', 'VII', 'VI
 function membersFile(n: number): string {
   const f = join(dir, `members-${n}.csv`);
   const lines = ['code,name,class'];
-  for (let i = 0; i < n; i++) lines.push(`M${String(i).padStart(7, '0')},Member state ${i},${CLASSES[(i * 7919) % 14]}`);
+  for (let i = 0; i < n; i++)
+    lines.push(`M${String(i).padStart(7, '0')},Member state ${i},${CLASSES[(i * 7919) % 14]}`);
   writeFileSync(f, `${lines.join('\n')}\n`);
   return f;
 }
 const TOTAL = '1000000000.00';
-const contribCsv = (bin: string, f: string) => [NODE, bin, 'apportion', '--members', f, '--scheme', 'wipo-unitary', '--total', TOTAL, '--format', 'csv'];
+const contribCsv = (bin: string, f: string) => [
+  NODE,
+  bin,
+  'apportion',
+  '--members',
+  f,
+  '--scheme',
+  'wipo-unitary',
+  '--total',
+  TOTAL,
+  '--format',
+  'csv',
+];
 const python = (f: string) => ['python3', 'bench/apportion-members.py', f, TOTAL, '0.01'];
 const csvRows: (string | number)[][] = [];
 const m200k = membersFile(200_000);
@@ -134,7 +171,9 @@ if (process.env.BENCH_CLI_SKIP_1M !== '1') {
     csvRows.push(['1,000,000', 'contrib before', s(b.cpu), s(b.wall), mb(b.rssMb), '']);
   }
 }
-console.log(`\napportion --members (WIPO unitary classes, total ${TOTAL}) against bench/apportion-members.py; median of ${RUNS}; same output: ${js.out === py.out ? 'yes' : 'NO'}`);
+console.log(
+  `\napportion --members (WIPO unitary classes, total ${TOTAL}) against bench/apportion-members.py; median of ${RUNS}; same output: ${js.out === py.out ? 'yes' : 'NO'}`,
+);
 console.log(table(['members', 'program', 'CPU s', 'wall s', 'peak MB', '× python CPU'], csvRows));
 
 rmSync(dir, { recursive: true, force: true });

@@ -33,12 +33,20 @@ async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<numb
   return median(ts);
 }
 
-const soffice = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' }).stdout.trim();
+const soffice = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], {
+  encoding: 'utf8',
+}).stdout.trim();
 const dir = mkdtempSync(join(tmpdir(), 'bench-export-'));
 const rows: (string | number)[][] = [];
 for (const n of [200, 10_000]) {
   const list = members(n);
-  const terms = { id: 'unitary', name: 'Unitary contribution', currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up' as const };
+  const terms = {
+    id: 'unitary',
+    name: 'Unitary contribution',
+    currency: 'CHF',
+    roundingUnit: '0.01',
+    rounding: 'half-up' as const,
+  };
   const t = computeContributions(terms, list, 'total', TOTAL, { year: 2026, carriedOver: false, sourceYear: 2026 });
   const runs = n > 1000 ? 7 : 21;
   let bytes: Uint8Array = new Uint8Array();
@@ -51,12 +59,30 @@ for (const n of [200, 10_000]) {
   let miss = 'n/a';
   if (soffice) {
     // What a spreadsheet does: each share =ROUND(T*u/U, 2) on its own row, the total a SUM.
-    const csv = ['code,units,amount', ...list.map((m, i) => `${m.code},${m.units},=ROUND(${TOTAL}*B${i + 2}/SUM(B$2:B$${n + 1});2)`), `Total,,=SUM(C2:C${n + 1})`].join('\n');
+    const csv = [
+      'code,units,amount',
+      ...list.map((m, i) => `${m.code},${m.units},=ROUND(${TOTAL}*B${i + 2}/SUM(B$2:B$${n + 1});2)`),
+      `Total,,=SUM(C2:C${n + 1})`,
+    ].join('\n');
     const csvFile = join(dir, `t${n}.csv`);
     writeFileSync(csvFile, csv);
     const loRuns = n > 1000 ? 3 : 5;
     const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
-    const convert = () => execFileSync(soffice, [profile, '--headless', '--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1', '--convert-to', 'xlsx', '--outdir', dir, csvFile], { stdio: 'ignore' });
+    const convert = () =>
+      execFileSync(
+        soffice,
+        [
+          profile,
+          '--headless',
+          '--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1',
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          dir,
+          csvFile,
+        ],
+        { stdio: 'ignore' },
+      );
     convert(); // first start creates the profile
     const ts: number[] = [];
     for (let i = 0; i < loRuns; i++) {
@@ -73,10 +99,26 @@ for (const n of [200, 10_000]) {
     const sheetTotal = typeof last === 'number' ? last : (last?.result ?? NaN);
     miss = String(Math.round(Number(TOTAL) * 100 - sheetTotal * 100));
   }
-  rows.push([n.toLocaleString('en'), runs, ms(ours), (bytes.length / 1024).toFixed(0), lo, ratio, t.total === TOTAL ? 'exact' : 'OFF', miss]);
+  rows.push([
+    n.toLocaleString('en'),
+    runs,
+    ms(ours),
+    (bytes.length / 1024).toFixed(0),
+    lo,
+    ratio,
+    t.total === TOTAL ? 'exact' : 'OFF',
+    miss,
+  ]);
 }
-console.log(`XLSX export of a ${TOTAL} CHF table, unitary classes, rounding 0.01; median ms${soffice ? '' : ' (soffice not installed: no comparison)'}`);
-console.log(table(['members', 'runs', 'ours ms', 'KiB', 'LibreOffice ms', 'LO/ours', 'our total', 'sheet total misses (cents)'], rows));
+console.log(
+  `XLSX export of a ${TOTAL} CHF table, unitary classes, rounding 0.01; median ms${soffice ? '' : ' (soffice not installed: no comparison)'}`,
+);
+console.log(
+  table(
+    ['members', 'runs', 'ours ms', 'KiB', 'LibreOffice ms', 'LO/ours', 'our total', 'sheet total misses (cents)'],
+    rows,
+  ),
+);
 
 // PDF: the print layout through Chromium's printToPDF (what Electron's webContents.printToPDF runs), where Chromium
 // is installed. Says how long a user waits for a PDF of a large table.
@@ -88,8 +130,18 @@ if (existsSync(CHROMIUM)) {
   const pdfRows: (string | number)[][] = [];
   try {
     for (const n of [200, 10_000]) {
-      const terms = { id: 'unitary', name: 'Unitary contribution', currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up' as const };
-      const t = computeContributions(terms, members(n), 'total', TOTAL, { year: 2026, carriedOver: false, sourceYear: 2026 });
+      const terms = {
+        id: 'unitary',
+        name: 'Unitary contribution',
+        currency: 'CHF',
+        roundingUnit: '0.01',
+        rounding: 'half-up' as const,
+      };
+      const t = computeContributions(terms, members(n), 'total', TOTAL, {
+        year: 2026,
+        carriedOver: false,
+        sourceYear: 2026,
+      });
       const runs = n > 1000 ? 3 : 7;
       let html = '';
       const layout = await timeAsync(async () => {

@@ -28,9 +28,25 @@ for (const [n, perYear] of [
     const l = new Ledger(wb);
     for (let k = 0; k < YEARS + 2; k++) l.assessed('unitary', 'M00000', FIRST + k);
   }, runs);
-  rows.push([n.toLocaleString('en'), YEARS, perYear, wb.payments.length.toLocaleString('en'), runs, ms(cold), ms(tables), ms(cold / n * 1000)]);
+  rows.push([
+    n.toLocaleString('en'),
+    YEARS,
+    perYear,
+    wb.payments.length.toLocaleString('en'),
+    runs,
+    ms(cold),
+    ms(tables),
+    ms((cold / n) * 1000),
+  ]);
   if (n === 200) counts = JSON.stringify(report.counts);
 }
-console.log(`status of every member on ${DATE} (organization-wide, R15–R18), unitary budget ${FIRST}–${FIRST + YEARS - 1}; median ms`);
-console.log(table(['members', 'years', 'payments/yr', 'payments', 'runs', 'status ms', 'of which tables+indexes ms', 'µs per member'], rows));
+console.log(
+  `status of every member on ${DATE} (organization-wide, R15–R18), unitary budget ${FIRST}–${FIRST + YEARS - 1}; median ms`,
+);
+console.log(
+  table(
+    ['members', 'years', 'payments/yr', 'payments', 'runs', 'status ms', 'of which tables+indexes ms', 'µs per member'],
+    rows,
+  ),
+);
 console.log(`200 members: ${counts}`);

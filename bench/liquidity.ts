@@ -19,8 +19,12 @@ function since(wb: Workbook, from: number, n: number): Workbook {
     ...wb,
     budgets: wb.budgets.map((b) => ({ ...b, years: b.years.filter((y) => y.year >= from) })),
     payments: wb.payments.filter((p) => Number(p.date.slice(0, 4)) >= from && Number(p.date.slice(0, 4)) < YEAR),
-    advanceAgreements: [{ id: 'host', hostState: 'M00000', ceiling: String(Math.round(spent * 2)), currency: 'CHF', movements: [] }],
-    liquidity: { cash: [{ budget: 'unitary', year: YEAR, amount: String(Math.round(spent)), wcf: String(Math.round(spent)) }] },
+    advanceAgreements: [
+      { id: 'host', hostState: 'M00000', ceiling: String(Math.round(spent * 2)), currency: 'CHF', movements: [] },
+    ],
+    liquidity: {
+      cash: [{ budget: 'unitary', year: YEAR, amount: String(Math.round(spent)), wcf: String(Math.round(spent)) }],
+    },
   };
 }
 
@@ -39,14 +43,35 @@ for (const [n, history] of [
   const cold = time(() => projectLiquidity(liquidityBasis(new Ledger(wb), 'unitary', YEAR)), runs);
   const basis = liquidityBasis(new Ledger(wb), 'unitary', YEAR);
   // Warm: the what-ifs on a basis already read (what the app redoes when a control moves).
-  const project = time(() => projectLiquidity(basis, { lateLargest: { count: 10, months: 2 }, collect: '90' }), runs * 3);
+  const project = time(
+    () => projectLiquidity(basis, { lateLargest: { count: 10, months: 2 }, collect: '90' }),
+    runs * 3,
+  );
   const compare = time(() => compareLiquidity(basis, { late: [{ member: 'M00000', months: 1 }] }), runs * 3);
-  rows.push([n.toLocaleString('en'), history, wb.payments.length.toLocaleString('en'), runs, ms(cold), ms(project), ms(compare), ms((cold / n) * 1000)]);
+  rows.push([
+    n.toLocaleString('en'),
+    history,
+    wb.payments.length.toLocaleString('en'),
+    runs,
+    ms(cold),
+    ms(project),
+    ms(compare),
+    ms((cold / n) * 1000),
+  ]);
   if (n === 200 && history === 3) {
     const p = projectLiquidity(basis);
-    notes.push(`200 members, 3 years: first WCF draw ${p.firstWcfDraw ?? 'none'}, first advance ${p.firstAdvance ?? 'none'}, most advanced ${p.maxAdvances}, shortfall ${p.shortfall}; ${p.receipts} received of ${p.spending} spent`);
+    notes.push(
+      `200 members, 3 years: first WCF draw ${p.firstWcfDraw ?? 'none'}, first advance ${p.firstAdvance ?? 'none'}, most advanced ${p.maxAdvances}, shortfall ${p.shortfall}; ${p.receipts} received of ${p.spending} spent`,
+    );
   }
 }
-console.log(`liquidity of a unitary budget in ${YEAR} (R24), 4 payments a member a year; median ms (history: years of payments before ${YEAR}, of ${YEARS})`);
-console.log(table(['members', 'history yrs', 'payments', 'runs', 'cold ms', 'what-if ms', 'comparison ms', 'µs per member (cold)'], rows));
+console.log(
+  `liquidity of a unitary budget in ${YEAR} (R24), 4 payments a member a year; median ms (history: years of payments before ${YEAR}, of ${YEARS})`,
+);
+console.log(
+  table(
+    ['members', 'history yrs', 'payments', 'runs', 'cold ms', 'what-if ms', 'comparison ms', 'µs per member (cold)'],
+    rows,
+  ),
+);
 for (const n of notes) console.log(n);

@@ -51,7 +51,11 @@ for (const n of [200, 10_000]) {
     const list: Assessee[] = rates.map((r) => ({ code: r.code, name: '', units: r.rate }));
     let net = '';
     const apportion = time(() => {
-      const t = computeContributions(TERMS, list, 'total', '123456789.01', { year: null, carriedOver: false, sourceYear: null });
+      const t = computeContributions(TERMS, list, 'total', '123456789.01', {
+        year: null,
+        carriedOver: false,
+        sourceYear: null,
+      });
       net = withCredit(t, list, '12345678.90').credit!.net;
     }, runs);
     rows.push([n.toLocaleString('en'), rounding, runs, derive, sum, apportion, net]);
@@ -81,7 +85,16 @@ for (const n of [200, 10_000]) {
             amount: '123456789.01',
             credit: '12345678.90',
             adopted: true,
-            scale: { baseScale: 'base', fixedRates: [{ member: 'X1', rate: '0.01' }, { member: 'X2', rate: '0.02' }], ...SETTINGS, decimals: 3, rounding: 'largest-remainder' },
+            scale: {
+              baseScale: 'base',
+              fixedRates: [
+                { member: 'X1', rate: '0.01' },
+                { member: 'X2', rate: '0.02' },
+              ],
+              ...SETTINGS,
+              decimals: 3,
+              rounding: 'largest-remainder',
+            },
           },
         ],
       },
@@ -102,7 +115,11 @@ for (const n of [200, 10_000]) {
   wbRows = [...wbRows, [n.toLocaleString('en'), runs, whole, total]];
 }
 
-console.log('R21 derivation (deriveScale) and R22 apportionment of gross and credit on the derived rates (computeContributions + withCredit), median wall / CPU ms');
+console.log(
+  'R21 derivation (deriveScale) and R22 apportionment of gross and credit on the derived rates (computeContributions + withCredit), median wall / CPU ms',
+);
 console.log(table(['members', 'rounding', 'runs', 'derive', 'sum of rates', 'gross+credit', 'net total'], rows));
-console.log('\nA derived budget-year with a credit through the workbook (assessBudgetYear: membership, derivation, gross, credit, net), median wall / CPU ms');
+console.log(
+  '\nA derived budget-year with a credit through the workbook (assessBudgetYear: membership, derivation, gross, credit, net), median wall / CPU ms',
+);
 console.log(table(['members', 'runs', 'wall / CPU', 'net total'], wbRows));

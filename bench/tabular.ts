@@ -17,8 +17,10 @@ const CLASSES = ['I', 'II', 'III', 'IV', 'IVbis', 'V', 'VI', 'VIbis', 'VII', 'VI
 function file(n: number, accent: string): string {
   const lines = ['code;name;weight'];
   // Every tenth weight has three decimals ("12,345": two readings alone; the column's other cells decide).
-  const weight = (i: number) => `${(i % 997) + 1},${i % 10 === 0 ? String(i % 1000).padStart(3, '0') : String(i % 100).padStart(2, '0')}`;
-  for (let i = 0; i < n; i++) lines.push(`M${i.toString(36).toUpperCase()};"R${accent}public ${i}, Fed.; ${CLASSES[i % 14]}";${weight(i)}`);
+  const weight = (i: number) =>
+    `${(i % 997) + 1},${i % 10 === 0 ? String(i % 1000).padStart(3, '0') : String(i % 100).padStart(2, '0')}`;
+  for (let i = 0; i < n; i++)
+    lines.push(`M${i.toString(36).toUpperCase()};"R${accent}public ${i}, Fed.; ${CLASSES[i % 14]}";${weight(i)}`);
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -40,7 +42,16 @@ function measure(fn: () => unknown, runs: number): { wall: number; cpu: number }
   return { wall: median(walls), cpu: median(cpus) };
 }
 
-const OLD_OPTIONS = { bom: true, delimiter: [',', ';'], comment: '#', comment_no_infix: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true };
+const OLD_OPTIONS = {
+  bom: true,
+  delimiter: [',', ';'],
+  comment: '#',
+  comment_no_infix: true,
+  info: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  trim: true,
+};
 const PARSE_OPTIONS = { delimiter: ';', relax_column_count: true, trim: true };
 const runs = 3;
 const rows: (string | number)[][] = [];
@@ -50,7 +61,9 @@ const add = (what: string, fn: () => unknown) => {
   rows.push([what, ms(r.wall), ms(r.cpu)]);
 };
 
-add('before: decode + csv-parse browser build (old reader)', () => browserParse(new TextDecoder().decode(utf8), OLD_OPTIONS as never));
+add('before: decode + csv-parse browser build (old reader)', () =>
+  browserParse(new TextDecoder().decode(utf8), OLD_OPTIONS as never),
+);
 add('csv-parse browser build alone', () => browserParse(new TextDecoder().decode(utf8), PARSE_OPTIONS as never));
 add('csv-parse Node build alone', () => nodeParse(new TextDecoder().decode(utf8), PARSE_OPTIONS as never));
 add('after: readMembersFile, UTF-8', () => {
@@ -59,6 +72,8 @@ add('after: readMembersFile, UTF-8', () => {
 });
 add('after: readMembersFile, Windows-1252 (announced)', () => readMembersFile(cp1252, 'm.csv', 'weight'));
 
-console.log(`${N.toLocaleString('en')} members, ${(utf8.length / 1024 / 1024).toFixed(1)} MB; median of ${runs} runs (ms)\n`);
+console.log(
+  `${N.toLocaleString('en')} members, ${(utf8.length / 1024 / 1024).toFixed(1)} MB; median of ${runs} runs (ms)\n`,
+);
 console.log(table(['path', 'wall', 'cpu'], rows));
 console.log(`\nread back: ${check}`);

@@ -25,7 +25,9 @@ const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'ut
 /** The member's minimum payment (R18) recorded, marked for its budget as a contribution. */
 function paid(wb: Workbook, member: string, budget: string): Workbook {
   const s = new VotingStatusBook(wb).budgetStatus(member, new Ledger(wb).budget(budget), DATE);
-  return (recordPayment(wb, { member, date: '2026-06-01', amount: s.minimumPayment, budget, purpose: 'contribution' }) as Done).workbook;
+  return (
+    recordPayment(wb, { member, date: '2026-06-01', amount: s.minimumPayment, budget, purpose: 'contribution' }) as Done
+  ).workbook;
 }
 
 function stateLayer(name: string, wb: Workbook, member: string, budget: string, runs: number): (string | number)[] {
@@ -43,7 +45,14 @@ function stateLayer(name: string, wb: Workbook, member: string, budget: string, 
     new LedgerState(rowStatusLines).status(after, DATE);
     full.push(performance.now() - t0);
   }
-  return [name, wb.members.length.toLocaleString('en'), wb.payments.length.toLocaleString('en'), runs, ms(median(inc)), ms(median(full))];
+  return [
+    name,
+    wb.members.length.toLocaleString('en'),
+    wb.payments.length.toLocaleString('en'),
+    runs,
+    ms(median(inc)),
+    ms(median(full)),
+  ];
 }
 
 type Marks = { __t0?: number; __t1?: number };
@@ -64,7 +73,16 @@ async function timeStep(page: Page, button: string, cellSel: string, expect: str
   return page.evaluate('window.__t1 - window.__t0') as Promise<number>;
 }
 
-async function inChromium(name: string, file: string | null, wb: Workbook, member: string, budget: string, runs: number, url: string, browser: Awaited<ReturnType<typeof launchChromium>>): Promise<(string | number)[]> {
+async function inChromium(
+  name: string,
+  file: string | null,
+  wb: Workbook,
+  member: string,
+  budget: string,
+  runs: number,
+  url: string,
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+): Promise<(string | number)[]> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
   await page.goto(url);
   await page.waitForSelector('.ag-row[row-index="0"]', { timeout: 120_000 });
@@ -92,9 +110,16 @@ async function inChromium(name: string, file: string | null, wb: Workbook, membe
   await page.keyboard.press('Alt+3');
   await page.fill('[data-testid=as-of]', DATE);
   const cellSel = `[data-testid=status-grid] .ag-row[row-id="${member}|${budget}"] .ag-cell[col-id="status"]`;
-  await page.waitForFunction((sel) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(sel)?.textContent === 'in arrears', cellSel, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    (sel) =>
+      (
+        globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }
+      ).document.querySelector(sel)?.textContent === 'in arrears',
+    cellSel,
+    {
+      timeout: 120_000,
+    },
+  );
   const undo: number[] = [];
   const redo: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -102,7 +127,15 @@ async function inChromium(name: string, file: string | null, wb: Workbook, membe
     redo.push(await timeStep(page, '[data-testid=redo]', cellSel, 'in arrears'));
   }
   await page.close();
-  return [name, runs, ms(median(undo)), ms(median(redo)), ms(Math.max(...undo, ...redo)), file ? `${openMs}` : '–', file ? ms(blockMs) : '–'];
+  return [
+    name,
+    runs,
+    ms(median(undo)),
+    ms(median(redo)),
+    ms(Math.max(...undo, ...redo)),
+    file ? `${openMs}` : '–',
+    file ? ms(blockMs) : '–',
+  ];
 }
 
 async function main() {
@@ -124,9 +157,17 @@ async function main() {
   try {
     const file = join(dir, 'big.json');
     writeFileSync(file, JSON.stringify(large));
-    const rows = [await inChromium('example (goal < 100 ms)', null, example, 'AL', 'paris', 9, server.url, browser), await inChromium(`${bigName} (goal < 1 s)`, file, large, 'M00003', 'unitary', 5, server.url, browser)];
+    const rows = [
+      await inChromium('example (goal < 100 ms)', null, example, 'AL', 'paris', 9, server.url, browser),
+      await inChromium(`${bigName} (goal < 1 s)`, file, large, 'M00003', 'unitary', 5, server.url, browser),
+    ];
     console.log('\n2. in Chromium: Undo / Redo of the payment → the member’s status cell changed (next frame)');
-    console.log(table(['workbook', 'runs', 'undo ms', 'redo ms', 'max ms', 'open file ms', 'longest block while opening ms'], rows));
+    console.log(
+      table(
+        ['workbook', 'runs', 'undo ms', 'redo ms', 'max ms', 'open file ms', 'longest block while opening ms'],
+        rows,
+      ),
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -25,12 +25,30 @@ function workbookOf(n: number): Workbook {
     organization: example.organization,
     schemes: [WIPO_UNITARY],
     members: codes.map((code, i) => ({ code, name: `Member state ${i}` })),
-    budgets: [{ id: 'bench', name: 'Unitary contribution', schemeId: WIPO_UNITARY.id, currency: 'CHF', roundingUnit: '1', rounding: 'half-up', years: [{ year: 2026, method: 'unit-value', amount: '45579', adopted: true }] }],
-    participations: codes.map((member, i) => ({ member, budget: 'bench', classes: [{ year: 2000, class: classes[(i * 7) % classes.length] }] })),
+    budgets: [
+      {
+        id: 'bench',
+        name: 'Unitary contribution',
+        schemeId: WIPO_UNITARY.id,
+        currency: 'CHF',
+        roundingUnit: '1',
+        rounding: 'half-up',
+        years: [{ year: 2026, method: 'unit-value', amount: '45579', adopted: true }],
+      },
+    ],
+    participations: codes.map((member, i) => ({
+      member,
+      budget: 'bench',
+      classes: [{ year: 2000, class: classes[(i * 7) % classes.length] }],
+    })),
   });
 }
 
-type CpuProfile = { nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };
+type CpuProfile = {
+  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+};
 
 /** Inclusive time by function name (a function counted once per stack), the largest first. */
 function topTotalTime(profile: CpuProfile, n = 30): string[] {
@@ -71,7 +89,12 @@ const median = (xs: number[]) => {
 };
 
 /** In the page: the time from pressing on the class picked (AG Grid's select commits on pointer down) to the next frame after the total cell changed. */
-async function timeClassEdit(page: Page, code: string, cls: string, cdp?: import('playwright-core').CDPSession): Promise<number> {
+async function timeClassEdit(
+  page: Page,
+  code: string,
+  cls: string,
+  cdp?: import('playwright-core').CDPSession,
+): Promise<number> {
   await page.evaluate(`{
     window.__t0 = undefined; window.__t1 = undefined;
     const total = document.querySelector(${JSON.stringify(totalCell)});
@@ -106,14 +129,19 @@ async function main() {
     // R14 the engine alone (Node): a one-member class change compared with the baseline on 10,000 members.
     {
       const wb = workbookOf(10_000);
-      const scenario = { name: 'bench', overrides: [{ kind: 'class' as const, member: 'M00001', budget: 'bench', fromYear: 2026, class: 'I' }] };
+      const scenario = {
+        name: 'bench',
+        overrides: [{ kind: 'class' as const, member: 'M00001', budget: 'bench', fromYear: 2026, class: 'I' }],
+      };
       const ms: number[] = [];
       for (let i = 0; i < 9; i++) {
         const t = performance.now();
         compareScenario(wb, scenario, 'bench', 2026);
         ms.push(performance.now() - t);
       }
-      out.push(`R14 compareScenario (baseline + scenario assessed, row by row diff), 10,000 members, Node: median ${median(ms).toFixed(1)} ms over ${ms.length}`);
+      out.push(
+        `R14 compareScenario (baseline + scenario assessed, row by row diff), 10,000 members, Node: median ${median(ms).toFixed(1)} ms over ${ms.length}`,
+      );
     }
     // Navigation to the first grid row (the bundled example, 194 members), from navigation start.
     const firstRow: number[] = [];
@@ -127,7 +155,9 @@ async function main() {
       firstRow.push((await page.evaluate('window.__firstRow')) as number);
       await page.close();
     }
-    out.push(`navigation → first grid row (example, 194 members): median ${median(firstRow).toFixed(0)} ms over ${firstRow.length} (goal < 1500 ms)`);
+    out.push(
+      `navigation → first grid row (example, 194 members): median ${median(firstRow).toFixed(0)} ms over ${firstRow.length} (goal < 1500 ms)`,
+    );
 
     const sizes = process.env.UI_BENCH_SIZES?.split(',').map(Number);
     for (const [n, runs, goal] of (
@@ -154,16 +184,23 @@ async function main() {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
       }
-      for (let i = 0; i < runs; i++) times.push(await timeClassEdit(page, 'M00001', i % 2 === 0 ? 'I' : 'Ster', cdp ?? undefined));
+      for (let i = 0; i < runs; i++)
+        times.push(await timeClassEdit(page, 'M00001', i % 2 === 0 ? 'I' : 'Ster', cdp ?? undefined));
       if (cdp) {
         // One profile per edit, from the click on the class to the frame after the total changed: summed here.
         out.push(`CPU profile of ${runs} class edits, ${n} members (click → total shown), inclusive:`);
         const sum = new Map<string, number>();
-        for (const p of profiles) for (const line of topTotalTime(p, 200)) {
-          const [msText, key] = [line.slice(0, 8), line.slice(13)];
-          sum.set(key, (sum.get(key) ?? 0) + Number(msText));
-        }
-        out.push(...[...sum].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.UI_BENCH_PROFILE_LINES ?? 45)).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`));
+        for (const p of profiles)
+          for (const line of topTotalTime(p, 200)) {
+            const [msText, key] = [line.slice(0, 8), line.slice(13)];
+            sum.set(key, (sum.get(key) ?? 0) + Number(msText));
+          }
+        out.push(
+          ...[...sum]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, Number(process.env.UI_BENCH_PROFILE_LINES ?? 45))
+            .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`),
+        );
         profiles.length = 0;
         await cdp.detach();
       }

@@ -23,7 +23,9 @@ const sizes = (process.env.BENCH_VALIDATE_SIZES ?? '1000,4000,16000').split(',')
 const rows: (string | number)[][] = [];
 const cases: [string, string][] = [
   ...sizes.map((n): [string, string] => [`${n.toLocaleString('en')} duplicated payments`, duplicated('payments', n)]),
-  ...sizes.map((n) => Math.round(n * 3.125)).map((n): [string, string] => [`${n.toLocaleString('en')} duplicated members`, duplicated('members', n)]),
+  ...sizes
+    .map((n) => Math.round(n * 3.125))
+    .map((n): [string, string] => [`${n.toLocaleString('en')} duplicated members`, duplicated('members', n)]),
 ];
 for (const [what, text] of cases) {
   const runs = text.length > 10e6 ? 3 : 5;
@@ -49,15 +51,25 @@ const lookups = Number(process.env.BENCH_VALIDATE_LOOKUPS ?? 100);
 const paths = Array.from({ length: lookups }, (_, i) => `payments[${(i * 7919) % ledger.payments.length}].amount`);
 const one = time(() => lineOfPath(big, paths[lookups - 1]), 3);
 const all = time(() => linesOfPaths(big, paths), 3);
-console.log(`\naccepted workbook, ${mb(big)} MB: JSON.parse ${ms(parseOnly)} ms; the nesting check ${ms(deepCheck)} ms; parseWorkbook (check, parse, validation) ${ms(accepted)} ms`);
-console.log(`line lookups in that file: one lineOfPath ${ms(one)} ms; ${lookups} paths in one linesOfPaths ${ms(all)} ms`);
+console.log(
+  `\naccepted workbook, ${mb(big)} MB: JSON.parse ${ms(parseOnly)} ms; the nesting check ${ms(deepCheck)} ms; parseWorkbook (check, parse, validation) ${ms(accepted)} ms`,
+);
+console.log(
+  `line lookups in that file: one lineOfPath ${ms(one)} ms; ${lookups} paths in one linesOfPaths ${ms(all)} ms`,
+);
 
 const deepRows: (string | number)[][] = [];
 for (const depth of [5_000, 100_000, 1_000_000]) {
   for (const [shape, text] of [
     ['root array', '['.repeat(depth) + ']'.repeat(depth)],
     ['unterminated', `{\n"format":\n${'['.repeat(depth)}`],
-    ['in a member', pretty({ ...example, members: [{ ...example.members[0], note: 'DEEP' }, ...example.members.slice(1)] }).replace('"DEEP"', '['.repeat(depth) + ']'.repeat(depth))],
+    [
+      'in a member',
+      pretty({ ...example, members: [{ ...example.members[0], note: 'DEEP' }, ...example.members.slice(1)] }).replace(
+        '"DEEP"',
+        '['.repeat(depth) + ']'.repeat(depth),
+      ),
+    ],
   ] as const) {
     let message = '';
     let threw = '';
@@ -68,7 +80,13 @@ for (const depth of [5_000, 100_000, 1_000_000]) {
         threw = (e as Error).message;
       }
     }, 3);
-    deepRows.push([depth.toLocaleString('en'), shape, mb(text), ms(t), threw ? `THREW ${threw}` : message.slice(0, 70)]);
+    deepRows.push([
+      depth.toLocaleString('en'),
+      shape,
+      mb(text),
+      ms(t),
+      threw ? `THREW ${threw}` : message.slice(0, 70),
+    ]);
   }
 }
 console.log('\ndeep nesting: refused with the line, never a stack overflow; median ms');

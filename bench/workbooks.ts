@@ -16,7 +16,10 @@ export function unitaryLedger(n: number, perYear: number): Workbook {
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
   const classes = WIPO_UNITARY.classes;
-  const members = Array.from({ length: n }, (_, i) => ({ code: `M${String(i).padStart(5, '0')}`, name: `Member ${i}` }));
+  const members = Array.from({ length: n }, (_, i) => ({
+    code: `M${String(i).padStart(5, '0')}`,
+    name: `Member ${i}`,
+  }));
   const wb = emptyWorkbook({
     organization: { name: 'Bench' },
     schemes: [WIPO_UNITARY],
@@ -29,10 +32,19 @@ export function unitaryLedger(n: number, perYear: number): Workbook {
         currency: 'CHF',
         roundingUnit: '1',
         rounding: 'half-up',
-        years: Array.from({ length: YEARS }, (_, k) => ({ year: FIRST + k, method: 'unit-value' as const, amount: '45579', adopted: true })),
+        years: Array.from({ length: YEARS }, (_, k) => ({
+          year: FIRST + k,
+          method: 'unit-value' as const,
+          amount: '45579',
+          adopted: true,
+        })),
       },
     ],
-    participations: members.map((m) => ({ member: m.code, budget: 'unitary', classes: [{ year: FIRST, class: classes[next() % classes.length].code }] })),
+    participations: members.map((m) => ({
+      member: m.code,
+      budget: 'unitary',
+      classes: [{ year: FIRST, class: classes[next() % classes.length].code }],
+    })),
   });
   const ledger = new Ledger(wb); // only to read each member's contribution for the payments
   const payments: Payment[] = [];
@@ -55,4 +67,3 @@ export function unitaryLedger(n: number, perYear: number): Workbook {
   wb.payments = payments;
   return wb;
 }
-

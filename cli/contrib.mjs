@@ -40,7 +40,10 @@ if (state === 'stale') {
 if (state === 'fresh') {
   await import(bundle.href);
 } else {
-  if (state === 'missing') process.stderr.write('contrib: no bundle (dist/cli/contrib.mjs; `npm ci` or `node scripts/build-cli.mjs` builds it), compiling the sources with tsx\n');
+  if (state === 'missing')
+    process.stderr.write(
+      'contrib: no bundle (dist/cli/contrib.mjs; `npm ci` or `node scripts/build-cli.mjs` builds it), compiling the sources with tsx\n',
+    );
   const { register } = await import('tsx/esm/api');
   register();
   await import('./start.ts');

@@ -39,7 +39,11 @@ export class InputProblems extends Error {
 export function readBytes(file: string, limit = MAX_INPUT_BYTES): Uint8Array {
   const failed = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
-    return new InputError(file, 1, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
+    return new InputError(
+      file,
+      1,
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`,
+    );
   };
   let size: number;
   try {
@@ -107,7 +111,8 @@ export type Format = 'table' | 'csv' | 'json';
 
 export function format(value: unknown): Format {
   const f = (value ?? 'table') as string;
-  if (f !== 'table' && f !== 'csv' && f !== 'json') throw new UsageError(`--format must be table, csv or json (got "${f}")`);
+  if (f !== 'table' && f !== 'csv' && f !== 'json')
+    throw new UsageError(`--format must be table, csv or json (got "${f}")`);
   return f;
 }
 
@@ -138,7 +143,13 @@ export function output(data: string | Uint8Array, out: string | undefined, io: I
 export function loadWorkbook(file: string, io?: Io): Workbook {
   const text = readText(file, io);
   const res = parseWorkbook(text);
-  if (!res.workbook) throw new InputError(file, res.lines[0] ?? 1, res.problems[0].message + (res.problems.length > 1 ? ` (and ${res.problems.length - 1} more problems: run contrib validate)` : ''));
+  if (!res.workbook)
+    throw new InputError(
+      file,
+      res.lines[0] ?? 1,
+      res.problems[0].message +
+        (res.problems.length > 1 ? ` (and ${res.problems.length - 1} more problems: run contrib validate)` : ''),
+    );
   if (io) for (const line of warningLines(file, text, workbookWarnings(res.workbook))) io.err(line);
   return res.workbook;
 }
@@ -178,6 +189,7 @@ export function inFile<T>(file: string, f: () => T): T {
 
 export function amountFlag(name: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!isDecimalString(v) || v.startsWith('-')) throw new UsageError(`--${name} must be a number written like 1000000.00 (got "${v}")`);
+  if (!isDecimalString(v) || v.startsWith('-'))
+    throw new UsageError(`--${name} must be a number written like 1000000.00 (got "${v}")`);
   return v;
 }

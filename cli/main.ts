@@ -1,7 +1,19 @@
 import { EngineError } from '../shared/engine/apportion';
-import { assessBudgetYear, computeContributions, withCredit, type Assessee, type BudgetTerms, type ContributionTable } from '../shared/engine/assess';
+import {
+  assessBudgetYear,
+  computeContributions,
+  withCredit,
+  type Assessee,
+  type BudgetTerms,
+  type ContributionTable,
+} from '../shared/engine/assess';
 import { checkComputable } from '../shared/engine/check';
-import { contributionCsv, contributionJson, contributionText, declaredRateWarning } from '../shared/export/contribution-table';
+import {
+  contributionCsv,
+  contributionJson,
+  contributionText,
+  declaredRateWarning,
+} from '../shared/export/contribution-table';
 import { workbookWarnings } from '../shared/engine/warnings';
 import { readMembersFile } from '../shared/model/members-csv';
 import { MAX_TABULAR_BYTES, type TabularProblem } from '../shared/model/tabular';
@@ -20,7 +32,24 @@ import { Decimal, isWholeMultiple } from '../shared/model/decimal';
 import { toXlsx } from '../shared/export/xlsx';
 import { exportText } from '../shared/export/export-text';
 import type { Lang } from '../shared/i18n/languages';
-import { amountFlag, cliLanguage, formatOrXlsx, producedDate, inFile, InputError, InputProblems, loadWorkbook, output, parse, readBytes, readText, UsageError, warningLines, type Format, type Io } from './io';
+import {
+  amountFlag,
+  cliLanguage,
+  formatOrXlsx,
+  producedDate,
+  inFile,
+  InputError,
+  InputProblems,
+  loadWorkbook,
+  output,
+  parse,
+  readBytes,
+  readText,
+  UsageError,
+  warningLines,
+  type Format,
+  type Io,
+} from './io';
 
 export type { Io };
 
@@ -98,13 +127,26 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-async function emit(table: ContributionTable, fmt: Format | 'xlsx', out: string | undefined, io: Io, organization: string, lang: Lang): Promise<number> {
+async function emit(
+  table: ContributionTable,
+  fmt: Format | 'xlsx',
+  out: string | undefined,
+  io: Io,
+  organization: string,
+  lang: Lang,
+): Promise<number> {
   const produced = producedDate();
   // The language reaches what people read (the table, the XLSX); CSV and JSON stay as the contract says.
   const locale = lang === 'en' ? {} : { locale: lang };
-  if (fmt === 'xlsx') return output(await toXlsx([contributionExport(table, { organization, produced, ...locale })], produced), out, io);
-  if (fmt === 'table' && lang !== 'en') return output(exportText(contributionExport(table, { organization, produced, ...locale })), out, io);
-  return output(fmt === 'csv' ? contributionCsv(table) : fmt === 'json' ? contributionJson(table) : contributionText(table), out, io);
+  if (fmt === 'xlsx')
+    return output(await toXlsx([contributionExport(table, { organization, produced, ...locale })], produced), out, io);
+  if (fmt === 'table' && lang !== 'en')
+    return output(exportText(contributionExport(table, { organization, produced, ...locale })), out, io);
+  return output(
+    fmt === 'csv' ? contributionCsv(table) : fmt === 'json' ? contributionJson(table) : contributionText(table),
+    out,
+    io,
+  );
 }
 
 async function apportion(args: string[], io: Io): Promise<number> {
@@ -134,7 +176,10 @@ async function apportion(args: string[], io: Io): Promise<number> {
     return emit(table, fmt, out, io, '', lang);
   }
   if (positionals.length !== 1) throw new UsageError('apportion needs one WORKBOOK.json (or --members MEMBERS.csv)');
-  if (values.credit !== undefined || values['credit-unit-value'] !== undefined) throw new UsageError('--credit and --credit-unit-value go with --members; a workbook carries its credit in the budget year');
+  if (values.credit !== undefined || values['credit-unit-value'] !== undefined)
+    throw new UsageError(
+      '--credit and --credit-unit-value go with --members; a workbook carries its credit in the budget year',
+    );
   const file = positionals[0];
   const budget = values.budget as string | undefined;
   const year = values.year as string | undefined;
@@ -148,7 +193,10 @@ async function apportion(args: string[], io: Io): Promise<number> {
 function loadScheme(spec: string): Scheme {
   const builtIn = builtInScheme(spec);
   if (builtIn) return builtIn;
-  if (!spec.endsWith('.json')) throw new UsageError(`--scheme must be wipo-convention, paris, wipo-unitary, scale, percent-scale or a SCHEME.json file (got "${spec}")`);
+  if (!spec.endsWith('.json'))
+    throw new UsageError(
+      `--scheme must be wipo-convention, paris, wipo-unitary, scale, percent-scale or a SCHEME.json file (got "${spec}")`,
+    );
   const text = readText(spec);
   let doc: unknown;
   try {
@@ -157,7 +205,17 @@ function loadScheme(spec: string): Scheme {
     throw new InputError(spec, 1, `not a JSON scheme: ${(e as Error).message}`);
   }
   // Reuse the workbook checks on a one-scheme workbook so the messages are the same.
-  const problems = validateWorkbook({ format: 'contribution-calculator-workbook', version: 1, organization: { name: '-' }, settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' }, schemes: [doc], members: [], budgets: [], participations: [], classChanges: [] });
+  const problems = validateWorkbook({
+    format: 'contribution-calculator-workbook',
+    version: 1,
+    organization: { name: '-' },
+    settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest' },
+    schemes: [doc],
+    members: [],
+    budgets: [],
+    participations: [],
+    classChanges: [],
+  });
   if (problems.length > 0) throw new InputError(spec, 1, problems[0].message);
   return doc as Scheme;
 }
@@ -166,20 +224,28 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
   if (!v.scheme) throw new UsageError('--scheme is required with --members');
   const total = amountFlag('total', v.total);
   const unitValue = amountFlag('unit-value', v['unit-value']);
-  if ((total === undefined) === (unitValue === undefined)) throw new UsageError('give exactly one of --total AMOUNT and --unit-value AMOUNT');
+  if ((total === undefined) === (unitValue === undefined))
+    throw new UsageError('give exactly one of --total AMOUNT and --unit-value AMOUNT');
   // R22 a credit beside the gross, by the same method: --credit with --total, --credit-unit-value with --unit-value.
   const credit = amountFlag('credit', v.credit);
   const creditUnitValue = amountFlag('credit-unit-value', v['credit-unit-value']);
-  if (credit !== undefined && total === undefined) throw new UsageError('--credit goes with --total (with --unit-value, give --credit-unit-value)');
-  if (creditUnitValue !== undefined && unitValue === undefined) throw new UsageError('--credit-unit-value goes with --unit-value (with --total, give --credit)');
+  if (credit !== undefined && total === undefined)
+    throw new UsageError('--credit goes with --total (with --unit-value, give --credit-unit-value)');
+  if (creditUnitValue !== undefined && unitValue === undefined)
+    throw new UsageError('--credit-unit-value goes with --unit-value (with --total, give --credit)');
   const roundingUnit = amountFlag('rounding-unit', v['rounding-unit']) ?? '0.01';
   if (/^0*\.?0*$/.test(roundingUnit)) throw new UsageError('--rounding-unit must be greater than zero');
   const rounding = (v.rounding ?? 'half-up') as RoundingMode;
-  if (rounding !== 'half-up' && rounding !== 'half-even') throw new UsageError(`--rounding must be half-up or half-even (got "${rounding}")`);
+  if (rounding !== 'half-up' && rounding !== 'half-even')
+    throw new UsageError(`--rounding must be half-up or half-even (got "${rounding}")`);
   const scheme = loadScheme(v.scheme);
   const file = v.members!;
   // R25 the one tabular reader; every bad line is printed, and a Windows-1252 file is said to be one.
-  const parsed = readMembersFile(readBytes(file, MAX_TABULAR_BYTES), file, scheme.kind === 'scale' ? 'weight' : 'class');
+  const parsed = readMembersFile(
+    readBytes(file, MAX_TABULAR_BYTES),
+    file,
+    scheme.kind === 'scale' ? 'weight' : 'class',
+  );
   for (const n of parsed.notices) io.err(`${file}: warning: ${n}\n`);
   const assessees: Assessee[] = [];
   const problems: TabularProblem[] = [...parsed.problems];
@@ -190,19 +256,47 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
     }
     const cls = scheme.classes.find((c) => c.code === m.class);
     if (!cls) {
-      if (m.class) problems.push({ file, line: m.line, message: `${m.code}: class "${m.class}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})` });
+      if (m.class)
+        problems.push({
+          file,
+          line: m.line,
+          message: `${m.code}: class "${m.class}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})`,
+        });
       continue;
     }
     assessees.push({ code: m.code, name: m.name, class: cls.code, units: cls.units });
   }
   if (problems.length > 0) throw new InputProblems(problems.sort((a, b) => a.line - b.line));
-  const budget: BudgetTerms = { id: scheme.id, name: `Apportionment (${scheme.name})`, currency: '', roundingUnit, rounding };
-  if (total !== undefined && !isWholeMultiple(total, roundingUnit)) throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
-  const over = credit !== undefined ? new Decimal(credit).gt(total!) : creditUnitValue !== undefined && new Decimal(creditUnitValue).gt(unitValue!);
-  if (over) throw new UsageError(credit !== undefined ? `--credit ${credit} is more than the gross total ${total}: the net would be negative` : `--credit-unit-value ${creditUnitValue} is more than the gross unit value ${unitValue}: the net would be negative`);
-  if (credit !== undefined && !isWholeMultiple(credit, roundingUnit)) throw new UsageError(`--credit ${credit} is not a whole number of the rounding unit ${roundingUnit}`);
-  const table = inFile(file, () => computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, { year: null, carriedOver: false, sourceYear: null }));
-  if (credit !== undefined || creditUnitValue !== undefined) inFile(file, () => withCredit(table, assessees, (credit ?? creditUnitValue)!));
+  const budget: BudgetTerms = {
+    id: scheme.id,
+    name: `Apportionment (${scheme.name})`,
+    currency: '',
+    roundingUnit,
+    rounding,
+  };
+  if (total !== undefined && !isWholeMultiple(total, roundingUnit))
+    throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
+  const over =
+    credit !== undefined
+      ? new Decimal(credit).gt(total!)
+      : creditUnitValue !== undefined && new Decimal(creditUnitValue).gt(unitValue!);
+  if (over)
+    throw new UsageError(
+      credit !== undefined
+        ? `--credit ${credit} is more than the gross total ${total}: the net would be negative`
+        : `--credit-unit-value ${creditUnitValue} is more than the gross unit value ${unitValue}: the net would be negative`,
+    );
+  if (credit !== undefined && !isWholeMultiple(credit, roundingUnit))
+    throw new UsageError(`--credit ${credit} is not a whole number of the rounding unit ${roundingUnit}`);
+  const table = inFile(file, () =>
+    computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, {
+      year: null,
+      carriedOver: false,
+      sourceYear: null,
+    }),
+  );
+  if (credit !== undefined || creditUnitValue !== undefined)
+    inFile(file, () => withCredit(table, assessees, (credit ?? creditUnitValue)!));
   if (scheme.kind === 'scale' && scheme.percent) table.percentScale = true;
   return table;
 }
@@ -214,7 +308,9 @@ function validate(args: string[], io: Io): number {
   const text = readText(file, io);
   const res = parseWorkbook(text);
   if (!res.workbook) {
-    res.problems.forEach((p, i) => io.out(`${file}:${res.lines[i] ?? 1}: ${p.message}${p.path ? ` [${p.path}]` : ''}\n`));
+    res.problems.forEach((p, i) =>
+      io.out(`${file}:${res.lines[i] ?? 1}: ${p.message}${p.path ? ` [${p.path}]` : ''}\n`),
+    );
     io.out(`${res.problems.length} problem${res.problems.length === 1 ? '' : 's'} found\n`);
     return 1;
   }
@@ -229,6 +325,8 @@ function validate(args: string[], io: Io): number {
   const warnings = workbookWarnings(wb);
   for (const line of warningLines(file, text, warnings)) io.out(line);
   const warned = warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
-  io.out(`${file}: valid: ${wb.members.length} members, ${wb.budgets.length} budgets, ${wb.participations.length} participations${warned}\n`);
+  io.out(
+    `${file}: valid: ${wb.members.length} members, ${wb.budgets.length} budgets, ${wb.participations.length} participations${warned}\n`,
+  );
   return 0;
 }

@@ -20,8 +20,12 @@ import { hardenWindow, isAppUrl, windowOptions, windowTitle } from './window';
 const here = import.meta.dirname;
 const rendererRoot = join(here, '../renderer');
 // Built: the bundled worker beside main.js; from source (tests): the TypeScript worker, run through tsx.
-const checkWorker = import.meta.url.endsWith('.ts') ? new URL('./workers/workbook-check.worker.ts', import.meta.url) : pathToFileURL(join(here, 'workbook-check.worker.cjs'));
-const startFile = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.json')) ?? join(app.getAppPath(), 'examples/example-workbook.json');
+const checkWorker = import.meta.url.endsWith('.ts')
+  ? new URL('./workers/workbook-check.worker.ts', import.meta.url)
+  : pathToFileURL(join(here, 'workbook-check.worker.cjs'));
+const startFile =
+  process.argv.slice(app.isPackaged ? 1 : 2).find((a) => a.endsWith('.json')) ??
+  join(app.getAppPath(), 'examples/example-workbook.json');
 
 let win: BrowserWindow | null = null;
 
@@ -40,7 +44,13 @@ app.whenReady().then(() => {
   });
   void files.sweepStaleTemps();
   // Issue 16: lock files beside open workbooks, and no save over a file changed on disk since it was opened.
-  const handlers = createDocumentGuard({ files, disk: nodeDisk, lockFs: nodeLockFs, host: nodeHost, paths: { join, basename, dirname } });
+  const handlers = createDocumentGuard({
+    files,
+    disk: nodeDisk,
+    lockFs: nodeLockFs,
+    host: nodeHost,
+    paths: { join, basename, dirname },
+  });
   // The locks go before the app does (app.exit skips this event, so the second quit goes through).
   app.on('will-quit', (e) => {
     e.preventDefault();
@@ -49,7 +59,8 @@ app.whenReady().then(() => {
   const send = (c: MenuCommand) => win?.webContents.send(CHANNELS.menu, c);
   // The menus speak the app's language: the system's until the page says which it shows (setDocumentState).
   let lang = app.getLocale();
-  const refreshMenu = () => void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged, lang));
+  const refreshMenu = () =>
+    void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged, lang));
   const closeGuard = createCloseGuard({
     dialog: electronCloseDialog(() => win),
     send,

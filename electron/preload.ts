@@ -2,7 +2,10 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNELS, isMenuCommand, type DesktopApi, type MenuCommand } from '../shared/ipc/contract';
 
 // Exposes exactly the contract in shared/ipc/contract.ts; nothing of ipcRenderer itself reaches the page.
-const call = (channel: string) => (...args: unknown[]) => ipcRenderer.invoke(channel, ...args);
+const call =
+  (channel: string) =>
+  (...args: unknown[]) =>
+    ipcRenderer.invoke(channel, ...args);
 
 const api: DesktopApi = {
   kind: 'electron',
@@ -24,7 +27,8 @@ const api: DesktopApi = {
   setDocumentState: (state) => ipcRenderer.send(CHANNELS.setDocumentState, state),
   closeAfterSave: (saved) => ipcRenderer.send(CHANNELS.closeAfterSave, saved),
   onMenu(listener) {
-    const wrapped = (_e: IpcRendererEvent, command: unknown) => isMenuCommand(command) && listener(command as MenuCommand);
+    const wrapped = (_e: IpcRendererEvent, command: unknown) =>
+      isMenuCommand(command) && listener(command as MenuCommand);
     ipcRenderer.on(CHANNELS.menu, wrapped);
     return () => void ipcRenderer.removeListener(CHANNELS.menu, wrapped);
   },

@@ -46,13 +46,23 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 
 interface Hardenable {
   webContents: {
-    on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+    on(
+      event: 'will-navigate' | 'will-redirect',
+      listener: (event: { preventDefault(): void }, url: string) => void,
+    ): unknown;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
     session: {
-      setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+      setPermissionRequestHandler(
+        handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+      ): void;
       setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void;
       webRequest: {
-        onHeadersReceived(listener: (details: { responseHeaders?: Record<string, string[] | string> }, callback: (response: { responseHeaders?: Record<string, string[] | string> }) => void) => void): void;
+        onHeadersReceived(
+          listener: (
+            details: { responseHeaders?: Record<string, string[] | string> },
+            callback: (response: { responseHeaders?: Record<string, string[] | string> }) => void,
+          ) => void,
+        ): void;
       };
     };
   };

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 const HELPERS = new Set(['harness.ts', 'workbooks.ts']); // imported by the benches, not benches themselves
-const all = readdirSync('bench').filter((f) => f.endsWith('.ts') && !HELPERS.has(f)).map((f) => f.slice(0, -3));
+const all = readdirSync('bench')
+  .filter((f) => f.endsWith('.ts') && !HELPERS.has(f))
+  .map((f) => f.slice(0, -3));
 const names = process.argv.slice(2).length ? process.argv.slice(2) : all;
 // Benches that drive the built renderer in Debian's Chromium: built once here, or skipped (saying why) without Chromium.
 const IN_CHROMIUM = new Set(['ui', 'ui-ledger']);
@@ -24,7 +26,11 @@ for (const name of names) {
       continue;
     }
     if (!built) {
-      const b = spawnSync('node_modules/.bin/vite', ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+      const b = spawnSync(
+        'node_modules/.bin/vite',
+        ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+        { stdio: 'inherit' },
+      );
       if (b.status !== 0) {
         status = b.status ?? 1;
         continue;

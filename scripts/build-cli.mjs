@@ -29,13 +29,18 @@ export async function buildCli({ outDir = join(root, 'dist/cli'), quiet = false 
     // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // A bundled CommonJS package may call require(); ESM output has none unless given one.
-    banner: { js: "import { createRequire as __ccRequire } from 'node:module'; const require = __ccRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __ccRequire } from 'node:module'; const require = __ccRequire(import.meta.url);",
+    },
     legalComments: 'none',
     metafile: true,
     logLevel: quiet ? 'silent' : 'warning',
   });
   // package-lock.json too: an upgrade of decimal.js or csv-parse makes the bundle stale as well.
-  const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')), 'package-lock.json'];
+  const inputs = [
+    ...Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/')),
+    'package-lock.json',
+  ];
   writeFileSync(`${tmp}.json`, `${JSON.stringify(inputs)}\n`);
   renameSync(`${tmp}.json`, join(outDir, 'inputs.json'));
   // Dated when the build began: a source saved while esbuild was reading makes the bundle stale, as it is.
@@ -48,5 +53,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const at = process.argv.indexOf('--out-dir');
   const started = performance.now();
   const r = await buildCli(at > 0 ? { outDir: resolve(process.argv[at + 1]) } : {});
-  console.log(`built ${relative(process.cwd(), r.outfile)} (${Math.round(r.bytes / 1024)} KB, ${r.inputs} source files) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `built ${relative(process.cwd(), r.outfile)} (${Math.round(r.bytes / 1024)} KB, ${r.inputs} source files) in ${Math.round(performance.now() - started)} ms`,
+  );
 }

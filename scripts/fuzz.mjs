@@ -23,7 +23,10 @@ const { values, positionals } = parseArgs({
 const runs = Number(values.runs);
 const seed = values.seed !== undefined ? Number(values.seed) : Date.now() % 2 ** 31;
 const limit = Number(values['time-limit']);
-const all = readdirSync('test/fuzz').filter((f) => f.endsWith('.fuzz.ts')).sort().map((f) => f.slice(0, -'.fuzz.ts'.length));
+const all = readdirSync('test/fuzz')
+  .filter((f) => f.endsWith('.fuzz.ts'))
+  .sort()
+  .map((f) => f.slice(0, -'.fuzz.ts'.length));
 const names = positionals.length ? positionals : all;
 for (const n of names) {
   if (!all.includes(n)) {
@@ -43,20 +46,27 @@ async function runTarget(name) {
   let next = Number(values.from);
   while (next < runs) {
     next = await new Promise((resolve) => {
-      const child = fork('test/fuzz/harness.ts', [`test/fuzz/${name}.fuzz.ts`, String(seed), String(next), String(runs), String(limit)], {
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
+      const child = fork(
+        'test/fuzz/harness.ts',
+        [`test/fuzz/${name}.fuzz.ts`, String(seed), String(next), String(runs), String(limit)],
+        {
+          execArgv: ['--import', 'tsx'],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        },
+      );
       let current = next;
       let settled = false;
       let watchdog;
       const arm = () => {
         clearTimeout(watchdog);
         // The child checks its own time per input; this catches the input that never returns (plus start-up).
-        watchdog = setTimeout(() => {
-          record(current, 'hang', `no answer after ${limit * 2} ms: killed`);
-          child.kill('SIGKILL');
-        }, limit * 2 + 5_000);
+        watchdog = setTimeout(
+          () => {
+            record(current, 'hang', `no answer after ${limit * 2} ms: killed`);
+            child.kill('SIGKILL');
+          },
+          limit * 2 + 5_000,
+        );
       };
       const record = (i, outcome, detail, input) => {
         if (settled) return;
@@ -77,7 +87,8 @@ async function runTarget(name) {
       });
       child.on('exit', (code, signal) => {
         clearTimeout(watchdog);
-        if (!settled && current < runs && signal !== 'SIGKILL') record(current, 'crash', `the process ended (${signal ?? `exit ${code}`}) during this input`);
+        if (!settled && current < runs && signal !== 'SIGKILL')
+          record(current, 'crash', `the process ended (${signal ?? `exit ${code}`}) during this input`);
         settled = true;
         resolve(current);
       });

@@ -289,9 +289,23 @@ const PAY_YEARS = [2022, 2023, 2024, 2025, 2026];
 // R19 working capital fund decisions.
 const WCF_DECISIONS = [
   // Established in the unitary contribution: 5% of each member's 2025 contribution, due 1 January 2025.
-  { id: 'wcf-unitary-2025', budget: 'unitary', year: 2025, proportion: '0.05', decidedOn: '2024-10-08', reference: 'Assembly decision 2024/7 (illustrative)' },
+  {
+    id: 'wcf-unitary-2025',
+    budget: 'unitary',
+    year: 2025,
+    proportion: '0.05',
+    decidedOn: '2024-10-08',
+    reference: 'Assembly decision 2024/7 (illustrative)',
+  },
   // Increased in the Paris Union: 150,000 apportioned in proportion to the 2026 contributions (R5).
-  { id: 'wcf-paris-2026', budget: 'paris', year: 2026, amount: '150000', decidedOn: '2025-10-01', reference: 'Paris Union Assembly decision 2025/4 (illustrative)' },
+  {
+    id: 'wcf-paris-2026',
+    budget: 'paris',
+    year: 2026,
+    amount: '150000',
+    decidedOn: '2025-10-01',
+    reference: 'Paris Union Assembly decision 2025/4 (illustrative)',
+  },
 ];
 
 // R17 the vote kept by decision.
@@ -323,7 +337,11 @@ const ADVANCE_AGREEMENTS = [
       { date: '2025-03-03', kind: 'drawn', amount: '2500000', reference: 'advance 2025/1' },
       { date: '2025-12-01', kind: 'repaid', amount: '1000000', reference: 'advance 2025/1' },
     ],
-    denunciation: { by: 'host-state', notifiedOn: '2026-05-10', reference: 'note verbale of 2026-05-10 (illustrative)' },
+    denunciation: {
+      by: 'host-state',
+      notifiedOn: '2026-05-10',
+      reference: 'note verbale of 2026-05-10 (illustrative)',
+    },
   },
 ];
 
@@ -419,7 +437,8 @@ function participation(row, budget, history, fromOverride) {
 
 const locarno = new Set(LOCARNO.trim().split(/\s+/));
 const participations = [];
-for (const row of rows) if (row.unionKind === 'C') participations.push(participation(row, 'conference', row.unionClasses));
+for (const row of rows)
+  if (row.unionKind === 'C') participations.push(participation(row, 'conference', row.unionClasses));
 for (const row of rows) if (row.unionKind === 'P') participations.push(participation(row, 'paris', row.unionClasses));
 for (const row of rows) {
   if (!locarno.has(row.code)) continue;
@@ -486,7 +505,8 @@ function check(workbook) {
     if (p.classes.length === 0 && !b.classesFrom) fail(`${key}: no class`);
     if (p.classes.length > 0 && b.classesFrom) fail(`${key}: a class of its own in a linked union (R11)`);
     if (p.classes.length === 0 && !seen.has(`${p.member}/${b.classesFrom}`)) fail(`${key}: no linked class`);
-    if (p.classes.length > 0 && p.classes[0].year > FIRST_YEAR && !p.from) fail(`${key}: class starts after ${FIRST_YEAR}`);
+    if (p.classes.length > 0 && p.classes[0].year > FIRST_YEAR && !p.from)
+      fail(`${key}: class starts after ${FIRST_YEAR}`);
   }
   for (const c of workbook.classChanges) {
     const b = budgets.get(c.budget) ?? fail(`${c.id}: unknown budget`);
@@ -511,7 +531,15 @@ function addLedger(workbook) {
   const money = (v) => ledger.format(v, 2);
   const payments = [];
   const pay = (member, date, amount, extra = {}) => {
-    if (amount > 0n) payments.push({ id: `pay-${String(payments.length + 1).padStart(4, '0')}`, member, date, amount: money(amount), currency: 'CHF', ...extra });
+    if (amount > 0n)
+      payments.push({
+        id: `pay-${String(payments.length + 1).padStart(4, '0')}`,
+        member,
+        date,
+        amount: money(amount),
+        currency: 'CHF',
+        ...extra,
+      });
   };
   const budgetsOf = (code) => ledger.budgetsOfMember(code).map((b) => b.id);
   /** What a member owes for a year: its contributions and the WCF shares falling due that year. */
@@ -520,7 +548,8 @@ function addLedger(workbook) {
     for (const b of budgetsOf(code)) {
       if (!only(b)) continue;
       sum += ledger.assessed(b, code, year);
-      for (const d of ledger.wcfDecisions(b)) if (Number(engine.wcfDueDate(d).slice(0, 4)) === year) sum += ledger.wcfShares(d).get(code) ?? 0n;
+      for (const d of ledger.wcfDecisions(b))
+        if (Number(engine.wcfDueDate(d).slice(0, 4)) === year) sum += ledger.wcfShares(d).get(code) ?? 0n;
     }
     return sum;
   };
@@ -542,7 +571,14 @@ function addLedger(workbook) {
         continue;
       }
       if (how === 'paris-unpaid' && year >= 2024) {
-        for (const b of budgetsOf(m.code)) if (b !== 'paris') pay(m.code, `${year}-${month}-${day}`, owed(m.code, year, (x) => x === b), { budget: b });
+        for (const b of budgetsOf(m.code))
+          if (b !== 'paris')
+            pay(
+              m.code,
+              `${year}-${month}-${day}`,
+              owed(m.code, year, (x) => x === b),
+              { budget: b },
+            );
         continue;
       }
       if (how === 'quarterly') {
@@ -551,13 +587,29 @@ function addLedger(workbook) {
         continue;
       }
       if (how === 'marked') {
-        pay(m.code, `${year}-${month}-${day}`, contributions(m.code, year), { purpose: 'contribution', reference: `contributions ${year}` });
-        pay(m.code, `${year}-${month}-${day}`, wcfOwed(m.code, year), { purpose: 'wcf', reference: `working capital fund ${year}` });
+        pay(m.code, `${year}-${month}-${day}`, contributions(m.code, year), {
+          purpose: 'contribution',
+          reference: `contributions ${year}`,
+        });
+        pay(m.code, `${year}-${month}-${day}`, wcfOwed(m.code, year), {
+          purpose: 'wcf',
+          reference: `working capital fund ${year}`,
+        });
         continue;
       }
-      pay(m.code, how === 'late' ? `${year}-${String(9 + (i % 2)).padStart(2, '0')}-${day}` : `${year}-${month}-${day}`, full, { reference: `contributions ${year}` });
+      pay(
+        m.code,
+        how === 'late' ? `${year}-${String(9 + (i % 2)).padStart(2, '0')}-${day}` : `${year}-${month}-${day}`,
+        full,
+        { reference: `contributions ${year}` },
+      );
     }
-    if (how === 'ahead') pay(m.code, '2026-11-16', ledger.assessed('unitary', m.code, 2027), { budget: 'unitary', year: 2027, reference: 'unitary contribution 2027, paid ahead' });
+    if (how === 'ahead')
+      pay(m.code, '2026-11-16', ledger.assessed('unitary', m.code, 2027), {
+        budget: 'unitary',
+        year: 2027,
+        reference: 'unitary contribution 2027, paid ahead',
+      });
   });
   workbook.payments = payments;
 }
@@ -576,7 +628,14 @@ function addOpeningBalances(workbook) {
       const a = base.assessed(p.budget, p.member, FIRST_YEAR);
       if (a === 0n) continue;
       const amount = base.format(a, base.places(p.budget));
-      workbook.openingBalances.push({ member: p.member, budget: p.budget, year, assessed: amount, unpaid: '0', reference: 'closing accounts of the previous system' });
+      workbook.openingBalances.push({
+        member: p.member,
+        budget: p.budget,
+        year,
+        assessed: amount,
+        unpaid: '0',
+        reference: 'closing accounts of the previous system',
+      });
     }
   }
 }
@@ -595,12 +654,40 @@ function addScaleFund(workbook) {
   const baseRates = rows
     .filter((r) => r.code !== 'VA' && !WITHDRAWN[r.code])
     // An illustrative base rate from the unitary class: ten classes' rates from 0.001 % upwards.
-    .map((r, i) => ({ code: r.code, name: r.name, rate: ((units.get(unitaryOf.get(r.code)) ?? 1) * (0.93 + (i % 7) / 50) * 0.9).toFixed(3) }));
-  workbook.schemes.push({ id: 'percent-scale', name: 'Scale of assessment (rates in %)', kind: 'scale', percent: true });
-  workbook.baseScales = [{ id: 'base-2025', name: 'Base scale 2025–2027', source: 'illustrative rates, derived from the unitary classes', rates: baseRates }];
-  const chosen = rows.filter((r) => !onTime.has(r.code) && !WITHDRAWN[r.code] && r.code !== 'VA' && Number(r.joined.slice(0, 4)) < FUND.from).slice(0, FUND.members);
+    .map((r, i) => ({
+      code: r.code,
+      name: r.name,
+      rate: ((units.get(unitaryOf.get(r.code)) ?? 1) * (0.93 + (i % 7) / 50) * 0.9).toFixed(3),
+    }));
+  workbook.schemes.push({
+    id: 'percent-scale',
+    name: 'Scale of assessment (rates in %)',
+    kind: 'scale',
+    percent: true,
+  });
+  workbook.baseScales = [
+    {
+      id: 'base-2025',
+      name: 'Base scale 2025–2027',
+      source: 'illustrative rates, derived from the unitary classes',
+      rates: baseRates,
+    },
+  ];
+  const chosen = rows
+    .filter(
+      (r) => !onTime.has(r.code) && !WITHDRAWN[r.code] && r.code !== 'VA' && Number(r.joined.slice(0, 4)) < FUND.from,
+    )
+    .slice(0, FUND.members);
   const codes = [...chosen.map((r) => r.code), 'VA']; // the Holy See is not on the base scale: a fixed rate
-  const scale = { baseScale: 'base-2025', fixedRates: [{ member: 'VA', rate: '0.5' }], excludeBelow: '0.05', ceiling: '15', floor: '0.5', decimals: 3, rounding: 'largest-remainder' };
+  const scale = {
+    baseScale: 'base-2025',
+    fixedRates: [{ member: 'VA', rate: '0.5' }],
+    excludeBelow: '0.05',
+    ceiling: '15',
+    floor: '0.5',
+    decimals: 3,
+    rounding: 'largest-remainder',
+  };
   workbook.budgets.push({
     id: FUND.id,
     name: 'Special Fund (derived scale, biennium 2026–2027)',
@@ -614,13 +701,24 @@ function addScaleFund(workbook) {
     ],
     biennia: [{ years: [2026, 2027], amount: FUND.amount }],
   });
-  for (const code of codes) workbook.participations.push({ member: code, budget: FUND.id, from: `${FUND.from}-01-01`, classes: [] });
+  for (const code of codes)
+    workbook.participations.push({ member: code, budget: FUND.id, from: `${FUND.from}-01-01`, classes: [] });
   const ledger = new engine.Ledger(workbook);
   let n = 0;
   for (const year of [2026, 2027]) {
     for (const code of codes) {
       const due = ledger.table(FUND.id, year).get(code) ?? 0n;
-      if (due > 0n) workbook.payments.push({ id: `pay-sf-${String(++n).padStart(3, '0')}`, member: code, date: `${year}-01-01`, amount: ledger.format(due, 0), currency: 'CHF', budget: FUND.id, year, reference: `Special Fund ${year}` });
+      if (due > 0n)
+        workbook.payments.push({
+          id: `pay-sf-${String(++n).padStart(3, '0')}`,
+          member: code,
+          date: `${year}-01-01`,
+          amount: ledger.format(due, 0),
+          currency: 'CHF',
+          budget: FUND.id,
+          year,
+          reference: `Special Fund ${year}`,
+        });
     }
   }
 }
@@ -636,9 +734,11 @@ function checkLedger(workbook) {
     const row = engine.votingStatus(workbook, date).rows.find((r) => r.code === code);
     if (row?.status !== status) fail(`${code} on ${date} is "${row?.status}", expected "${status}"`);
   };
-  for (const code of [...PAYERS.none, ...PAYERS['stopped-2024'], ...PAYERS['paris-unpaid']]) expect('2026-06-30', code, 'no vote');
+  for (const code of [...PAYERS.none, ...PAYERS['stopped-2024'], ...PAYERS['paris-unpaid']])
+    expect('2026-06-30', code, 'no vote');
   for (const code of [...PAYERS['stopped-2025'], ...PAYERS['half-2025']]) expect('2026-06-30', code, 'in arrears');
-  for (const code of [...PAYERS.late, ...PAYERS.quarterly, ...PAYERS.marked, ...PAYERS.ahead]) expect('2026-06-30', code, 'ok');
+  for (const code of [...PAYERS.late, ...PAYERS.quarterly, ...PAYERS.marked, ...PAYERS.ahead])
+    expect('2026-06-30', code, 'ok');
   expect('2026-06-30', 'HT', 'vote kept by decision');
   expect('2027-01-01', 'HT', 'no vote');
   for (const code of PAYERS['stopped-2025']) expect('2027-01-01', code, 'no vote');
@@ -647,9 +747,14 @@ function checkLedger(workbook) {
   const w = workbookWarnings(workbook);
   if (w.length > 0) fail(`${w.length} warnings, the first: ${w[0].message}`);
   const counts = engine.votingStatus(workbook, '2026-06-30').counts;
-  if (counts.ok + counts['in arrears'] + counts['no vote'] + counts['vote kept by decision'] !== workbook.members.length) fail('a member has no status');
+  if (
+    counts.ok + counts['in arrears'] + counts['no vote'] + counts['vote kept by decision'] !==
+    workbook.members.length
+  )
+    fail('a member has no status');
   const seat = engine.advancesReport(workbook, '2029-12-31').seats[0];
-  if (!seat.seat || engine.advancesReport(workbook, '2030-01-01').seats[0].seat) fail('the host state should be bound until 2029-12-31');
+  if (!seat.seat || engine.advancesReport(workbook, '2030-01-01').seats[0].seat)
+    fail('the host state should be bound until 2029-12-31');
   return counts;
 }
 

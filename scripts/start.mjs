@@ -29,7 +29,8 @@ function findElectron() {
   if (process.getuid?.() === 0) return { reason: 'Electron does not run as root with its sandbox on' };
   let binary = electronBinary();
   if (binary) return { binary };
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { reason: 'the Electron binary is missing (ELECTRON_SKIP_BINARY_DOWNLOAD is set)' };
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD)
+    return { reason: 'the Electron binary is missing (ELECTRON_SKIP_BINARY_DOWNLOAD is set)' };
   let install;
   try {
     install = require.resolve('electron/install.js');

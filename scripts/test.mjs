@@ -10,7 +10,8 @@ const steps = [
   ['typecheck (node)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
 ];
-if (existsSync('renderer/index.html')) steps.push(['build renderer', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']]);
+if (existsSync('renderer/index.html'))
+  steps.push(['build renderer', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']]);
 
 const failedSteps = [];
 for (const [name, cmd, args] of steps) {
@@ -23,7 +24,11 @@ const report = '.vitest-report.json';
 rmSync(report, { force: true });
 const extra = process.argv.slice(2);
 process.stdout.write('== vitest\n');
-const v = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], { stdio: 'inherit' });
+const v = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+  { stdio: 'inherit' },
+);
 
 let passed = 0;
 let failed = 1; // no report: vitest itself failed

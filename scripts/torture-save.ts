@@ -17,7 +17,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { nodeFs } from '../electron/adapters/fs';
 import { workerWorkbookCheck } from '../electron/adapters/workbook-worker';
-import { nodeAsyncOps, sweepStaleTemps, tempOwner, writeFileAtomic, type AsyncOps } from '../electron/handlers/atomic-write';
+import {
+  nodeAsyncOps,
+  sweepStaleTemps,
+  tempOwner,
+  writeFileAtomic,
+  type AsyncOps,
+} from '../electron/handlers/atomic-write';
 import { createFileHandlers } from '../electron/handlers/files';
 import type { FsPort } from '../electron/handlers/ports';
 
@@ -42,7 +48,10 @@ async function bundle(outDir: string): Promise<{ worker: URL; child: string }> {
         emptyOutDir: false,
         minify: false,
         lib: { entry: join(root, entry), formats: [format], fileName: () => fileName },
-        rollupOptions: { external: ['electron', 'vite', /^node:/, ...builtinModules], output: { entryFileNames: fileName, codeSplitting: false } },
+        rollupOptions: {
+          external: ['electron', 'vite', /^node:/, ...builtinModules],
+          output: { entryFileNames: fileName, codeSplitting: false },
+        },
       },
       ssr: { noExternal: true },
     });
@@ -114,11 +123,20 @@ interface Counts {
   failedSaves: number;
 }
 
-async function killLane(lane: string, runs: number, files: { a: string; b: string; hashes: Set<string> }, built: { worker: URL; child: string }, c: Counts): Promise<void> {
+async function killLane(
+  lane: string,
+  runs: number,
+  files: { a: string; b: string; hashes: Set<string> },
+  built: { worker: URL; child: string },
+  c: Counts,
+): Promise<void> {
   const book = join(lane, 'book.json');
   let everSaved = false;
   for (let run = 0; run < runs; run++) {
-    const p = spawn(process.execPath, [built.child, 'child', lane, files.a, files.b, built.worker.href], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [built.child, 'child', lane, files.a, files.b, built.worker.href], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     // Three kills in four are aimed at a step of the workbook's atomic write (the parent kills as soon as it hears
     // that the step began, or, for the temp file's write, at a random point of it); the rest at any moment.
     const aimAtWrite = Math.random() < 0.75;
@@ -142,8 +160,14 @@ async function killLane(lane: string, runs: number, files: { a: string; b: strin
         else if (line === 'w+') step = 'encoding';
         else if (line.startsWith('s ')) {
           // The second rename is the file's own; the first, the backup's.
-          step = line === 's rename' && step.startsWith('rename') ? 'rename file' : line === 's rename' ? 'rename backup' : line.slice(2);
-          if (aimAtWrite && !timer && step === target) timer = setTimeout(kill, step === 'writeNew' ? Math.random() * 300 : 0);
+          step =
+            line === 's rename' && step.startsWith('rename')
+              ? 'rename file'
+              : line === 's rename'
+                ? 'rename backup'
+                : line.slice(2);
+          if (aimAtWrite && !timer && step === target)
+            timer = setTimeout(kill, step === 'writeNew' ? Math.random() * 300 : 0);
         } else if (line === 'w-') {
           step = 'between saves';
           everSaved = true;
@@ -155,7 +179,9 @@ async function killLane(lane: string, runs: number, files: { a: string; b: strin
       }
     });
     const safety = setTimeout(kill, 20_000);
-    const [, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) => p.once('exit', (code, sig) => r([code, sig])));
+    const [, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) =>
+      p.once('exit', (code, sig) => r([code, sig])),
+    );
     clearTimeout(safety);
     clearTimeout(timer);
     if (signal === 'SIGKILL' && ++c.kills % 25 === 0) console.error(`… ${c.kills} kills`);
@@ -203,7 +229,14 @@ async function pairs(dir: string, n: number, worker: URL) {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { kills: { type: 'string', default: '200' }, pairs: { type: 'string', default: '200' }, lanes: { type: 'string', default: '2' }, mb: { type: 'string', default: '40' } } });
+  const { values } = parseArgs({
+    options: {
+      kills: { type: 'string', default: '200' },
+      pairs: { type: 'string', default: '200' },
+      lanes: { type: 'string', default: '2' },
+      mb: { type: 'string', default: '40' },
+    },
+  });
   const kills = Number(values.kills);
   const lanes = Math.max(1, Number(values.lanes));
   const work = mkdtempSync(join(tmpdir(), 'cc-torture-'));
@@ -215,9 +248,20 @@ async function main(): Promise<number> {
     const files = { a: join(work, 'A.json'), b: join(work, 'B.json'), hashes: new Set([sha(a), sha(b)]) };
     writeFileSync(files.a, a);
     writeFileSync(files.b, b);
-    console.log(`workbook: ${(Buffer.byteLength(a) / 1e6).toFixed(1)} MB; ${kills} kills over ${lanes} lanes, then ${values.pairs} pairs`);
+    console.log(
+      `workbook: ${(Buffer.byteLength(a) / 1e6).toFixed(1)} MB; ${kills} kills over ${lanes} lanes, then ${values.pairs} pairs`,
+    );
 
-    const c: Counts = { kills: 0, byStep: {}, savesCompleted: 0, corrupted: 0, brokenBackups: 0, tempsBeforeSweep: 0, leftoverTemps: 0, failedSaves: 0 };
+    const c: Counts = {
+      kills: 0,
+      byStep: {},
+      savesCompleted: 0,
+      corrupted: 0,
+      brokenBackups: 0,
+      tempsBeforeSweep: 0,
+      leftoverTemps: 0,
+      failedSaves: 0,
+    };
     await Promise.all(
       Array.from({ length: lanes }, (_, i) => {
         const lane = join(work, `lane-${i}`);
@@ -227,16 +271,32 @@ async function main(): Promise<number> {
         return killLane(lane, share, files, built, c);
       }),
     );
-    const steps = Object.entries(c.byStep).map(([k, n]) => `${k} ${n}`).join(', ');
-    console.log(`kills: ${c.kills} (by the step under way: ${steps}; ${c.savesCompleted} saves completed between them)`);
+    const steps = Object.entries(c.byStep)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    console.log(
+      `kills: ${c.kills} (by the step under way: ${steps}; ${c.savesCompleted} saves completed between them)`,
+    );
     console.log(`corrupted files: ${c.corrupted}`);
     console.log(`broken backups: ${c.brokenBackups}`);
-    console.log(`leftover temp files: ${c.leftoverTemps} (${c.tempsBeforeSweep} left by kills, removed by the start-up sweep)`);
+    console.log(
+      `leftover temp files: ${c.leftoverTemps} (${c.tempsBeforeSweep} left by kills, removed by the start-up sweep)`,
+    );
     console.log(`failed saves: ${c.failedSaves}`);
     const p = await pairs(join(work, 'pairs'), Number(values.pairs), built.worker);
-    console.log(`simultaneous pairs: ${p.pairs} (${p.samePairs} of the same text): false failures ${p.falseFailures}, corrupted files ${p.corrupted}, broken backups ${p.brokenBackups}, leftover temp files ${p.leftoverTemps}`);
+    console.log(
+      `simultaneous pairs: ${p.pairs} (${p.samePairs} of the same text): false failures ${p.falseFailures}, corrupted files ${p.corrupted}, broken backups ${p.brokenBackups}, leftover temp files ${p.leftoverTemps}`,
+    );
     console.log(`time: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    const bad = c.corrupted + c.brokenBackups + c.leftoverTemps + c.failedSaves + p.falseFailures + p.corrupted + p.brokenBackups + p.leftoverTemps;
+    const bad =
+      c.corrupted +
+      c.brokenBackups +
+      c.leftoverTemps +
+      c.failedSaves +
+      p.falseFailures +
+      p.corrupted +
+      p.brokenBackups +
+      p.leftoverTemps;
     const enough = c.kills >= kills;
     if (!enough) console.log(`only ${c.kills} of ${kills} kills were delivered`);
     return bad === 0 && enough ? 0 : 1;

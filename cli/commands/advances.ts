@@ -10,6 +10,11 @@ export const ADVANCES_USAGE = `  contrib advances WORKBOOK.json --date YYYY-MM-D
 export function advances(args: string[], io: Io): number {
   const a = ledgerArgs('advances', args, false, io);
   const report = advancesReport(a.workbook, a.date);
-  if (a.fmt === 'xlsx') return xlsxOut(a, io, (ctx) => [advancesExport(report, ctx), advanceMovementsExport(report, ctx)]);
-  return output(a.fmt === 'csv' ? advancesCsv(report) : a.fmt === 'json' ? advancesJson(report) : advancesText(report), a.out, io);
+  if (a.fmt === 'xlsx')
+    return xlsxOut(a, io, (ctx) => [advancesExport(report, ctx), advanceMovementsExport(report, ctx)]);
+  return output(
+    a.fmt === 'csv' ? advancesCsv(report) : a.fmt === 'json' ? advancesJson(report) : advancesText(report),
+    a.out,
+    io,
+  );
 }

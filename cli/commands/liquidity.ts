@@ -1,4 +1,12 @@
-import { compareLiquidity, liquidityBasis, projectLiquidity, type LiquidityBasis, type LiquidityComparison, type LiquidityProjection, type LiquidityWhatIf } from '../../shared/engine/liquidity';
+import {
+  compareLiquidity,
+  liquidityBasis,
+  projectLiquidity,
+  type LiquidityBasis,
+  type LiquidityComparison,
+  type LiquidityProjection,
+  type LiquidityWhatIf,
+} from '../../shared/engine/liquidity';
 import { isIsoDate } from '../../shared/model/dates';
 import { groupThousands, isDecimalString } from '../../shared/model/decimal';
 import type { Workbook } from '../../shared/model/types';
@@ -13,7 +21,20 @@ export const LIQUIDITY_USAGE = `  contrib liquidity WORKBOOK.json --budget ID --
 /** The contract other tools script against: one row per month-end. */
 export const LIQUIDITY_CSV_HEADER = ['date', 'receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Every user-visible sentence of the command (to move to the catalog). */
 const messages = {
@@ -26,14 +47,25 @@ const messages = {
   percent: (v: string) => `--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "${v}")`,
   expectDate: (v: string, year: number) => `--expect ${v}: the date must be a day of ${year} written YYYY-MM-DD`,
   noMember: (flag: string, v: string, code: string) => `--${flag} ${v}: the workbook has no member ${code}`,
-  notTaking: (flag: string, v: string, code: string, budget: string) => `--${flag} ${v}: ${code} does not take part in ${budget}`,
+  notTaking: (flag: string, v: string, code: string, budget: string) =>
+    `--${flag} ${v}: ${code} does not take part in ${budget}`,
   title: (p: LiquidityProjection) => `Liquidity of ${p.name} (${p.currency}) in ${p.year}`,
   opening: (p: LiquidityProjection) =>
     `On 1 January: cash ${money(p.opening.cash)}${p.opening.cashGiven ? '' : ' (none entered)'}, working capital fund ${money(p.opening.wcf)}, advances outstanding ${money(p.opening.advances)}, advance ceiling ${money(p.opening.ceiling)}.`,
-  spending: (p: LiquidityProjection) => (p.spendingFrom === 'plan' ? 'Spending: the monthly plan entered in the workbook.' : "Spending: the year's budget spread over the 12 month-ends."),
-  wcfDrawn: (d: string | null) => (d === null ? 'The working capital fund is not drawn.' : `The working capital fund is first drawn on ${inWords(d)}.`),
-  advance: (d: string | null, most: string) => (d === null ? 'No advances are needed.' : `Advances are first needed on ${inWords(d)}; at most ${money(most)} is outstanding.`),
-  shortfall: (d: string | null, total: string) => (d === null ? 'No shortfall: every month-end is paid.' : `Spending cannot be paid from ${inWords(d)}: ${money(total)} in all goes unpaid on its day.`),
+  spending: (p: LiquidityProjection) =>
+    p.spendingFrom === 'plan'
+      ? 'Spending: the monthly plan entered in the workbook.'
+      : "Spending: the year's budget spread over the 12 month-ends.",
+  wcfDrawn: (d: string | null) =>
+    d === null ? 'The working capital fund is not drawn.' : `The working capital fund is first drawn on ${inWords(d)}.`,
+  advance: (d: string | null, most: string) =>
+    d === null
+      ? 'No advances are needed.'
+      : `Advances are first needed on ${inWords(d)}; at most ${money(most)} is outstanding.`,
+  shortfall: (d: string | null, total: string) =>
+    d === null
+      ? 'No shortfall: every month-end is paid.'
+      : `Spending cannot be paid from ${inWords(d)}: ${money(total)} in all goes unpaid on its day.`,
   expectedTitle: 'Expected receipts',
   whatIf: (w: string) => `What if ${w}:`,
   summaryHead: ['', 'baseline', 'what-if', 'difference'],
@@ -45,12 +77,19 @@ const messages = {
     shortfall: 'Spending unpaid on its day',
     receipts: 'Receipts in the year',
   },
-  basis: { usual: 'usual date', override: 'date set in the workbook', 'what-if': 'date set', 'no-history': 'no payment in three years: not expected', 'not-paying': 'not paying' },
+  basis: {
+    usual: 'usual date',
+    override: 'date set in the workbook',
+    'what-if': 'date set',
+    'no-history': 'no payment in three years: not expected',
+    'not-paying': 'not paying',
+  },
   late: (n: number) => `${n} month${n === 1 ? '' : 's'} late`,
   afterYear: 'after the year',
   describe: {
     late: (code: string, n: number) => `${code} pays ${n} month${n === 1 ? '' : 's'} late`,
-    largest: (k: number, n: number) => `the ${k} largest contributor${k === 1 ? '' : 's'} pay${k === 1 ? 's' : ''} ${n} month${n === 1 ? '' : 's'} late`,
+    largest: (k: number, n: number) =>
+      `the ${k} largest contributor${k === 1 ? '' : 's'} pay${k === 1 ? 's' : ''} ${n} month${n === 1 ? '' : 's'} late`,
     collect: (p: string) => `only ${p} % is collected`,
     date: (code: string, d: string) => `${code} pays on ${inWords(d)}`,
     notPaying: (code: string) => `${code} does not pay`,
@@ -76,7 +115,12 @@ function monthsOf(flag: string, v: string, s: string): number {
 }
 
 /** The what-if the flags ask for; every member named is checked against the workbook and the budget. */
-export function liquidityWhatIf(values: Record<string, unknown>, workbook: Workbook, budget: string, year: number): LiquidityWhatIf {
+export function liquidityWhatIf(
+  values: Record<string, unknown>,
+  workbook: Workbook,
+  budget: string,
+  year: number,
+): LiquidityWhatIf {
   const codes = new Set(workbook.members.map((m) => m.code));
   const taking = new Set(workbook.participations.filter((p) => p.budget === budget).map((p) => p.member));
   const member = (flag: string, v: string, code: string) => {
@@ -99,7 +143,8 @@ export function liquidityWhatIf(values: Record<string, unknown>, workbook: Workb
   }
   const collect = values.collect as string | undefined;
   if (collect !== undefined) {
-    if (!isDecimalString(collect) || collect.startsWith('-') || Number(collect) > 100) throw new UsageError(messages.percent(collect));
+    if (!isDecimalString(collect) || collect.startsWith('-') || Number(collect) > 100)
+      throw new UsageError(messages.percent(collect));
     w.collect = collect;
   }
   const expect = (values.expect as string[] | undefined) ?? [];
@@ -159,7 +204,9 @@ export function liquidity(args: string[], io: Io): number {
 }
 
 export function liquidityCsv(p: LiquidityProjection): string {
-  const rows = p.months.map((m) => [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].map((c) => csvField(c, false)).join(','));
+  const rows = p.months.map((m) =>
+    [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].map((c) => csvField(c, false)).join(','),
+  );
   return `${[LIQUIDITY_CSV_HEADER.join(','), ...rows].join('\n')}\n`;
 }
 
@@ -169,21 +216,75 @@ export function liquidityJson(p: LiquidityProjection, whatIf: LiquidityWhatIf, c
   if (c) {
     doc.whatIf = whatIf;
     const b = c.baseline;
-    doc.baseline = { months: b.months, firstWcfDraw: b.firstWcfDraw, firstAdvance: b.firstAdvance, firstShortfall: b.firstShortfall, maxAdvances: b.maxAdvances, shortfall: b.shortfall, receipts: b.receipts };
+    doc.baseline = {
+      months: b.months,
+      firstWcfDraw: b.firstWcfDraw,
+      firstAdvance: b.firstAdvance,
+      firstShortfall: b.firstShortfall,
+      maxAdvances: b.maxAdvances,
+      shortfall: b.shortfall,
+      receipts: b.receipts,
+    };
     doc.comparison = { summary: c.summary, months: c.months.map((m) => m.difference), members: c.members };
   }
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export function liquidityText(basis: LiquidityBasis, p: LiquidityProjection, whatIf: LiquidityWhatIf, c?: LiquidityComparison): string {
+export function liquidityText(
+  basis: LiquidityBasis,
+  p: LiquidityProjection,
+  whatIf: LiquidityWhatIf,
+  c?: LiquidityComparison,
+): string {
   const lines: string[] = [messages.title(p), messages.opening(p), messages.spending(p), ''];
   if (c) lines.push(messages.whatIf(describe(whatIf)), '');
   const right = [false, true, true, true, true, true, true];
-  lines.push(...alignedText(messages.head, p.months.map((m) => [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].map((x, i) => (i === 0 ? x : money(x)))), right, ['Total', money(p.receipts), money(p.spending), '', '', '', '']));
-  lines.push('', messages.wcfDrawn(p.firstWcfDraw), messages.advance(p.firstAdvance, p.maxAdvances), messages.shortfall(p.firstShortfall, p.shortfall));
+  lines.push(
+    ...alignedText(
+      messages.head,
+      p.months.map((m) =>
+        [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].map((x, i) =>
+          i === 0 ? x : money(x),
+        ),
+      ),
+      right,
+      ['Total', money(p.receipts), money(p.spending), '', '', '', ''],
+    ),
+  );
+  lines.push(
+    '',
+    messages.wcfDrawn(p.firstWcfDraw),
+    messages.advance(p.firstAdvance, p.maxAdvances),
+    messages.shortfall(p.firstShortfall, p.shortfall),
+  );
   if (c) {
-    lines.push('', ...alignedText(messages.summaryHead, c.summary.map((s) => [messages.summary[s.key], show(s.baseline), show(s.whatIf), s.difference === null ? '' : money(s.difference)]), [false, true, true, true]));
-    lines.push('', ...alignedText(messages.compareHead, c.months.map((m) => [m.date, ...(['cash', 'wcf', 'advances', 'shortfall'] as const).flatMap((k) => [money(m.baseline[k]), money(m.whatIf[k])])]), [false, true, true, true, true, true, true, true, true]));
+    lines.push(
+      '',
+      ...alignedText(
+        messages.summaryHead,
+        c.summary.map((s) => [
+          messages.summary[s.key],
+          show(s.baseline),
+          show(s.whatIf),
+          s.difference === null ? '' : money(s.difference),
+        ]),
+        [false, true, true, true],
+      ),
+    );
+    lines.push(
+      '',
+      ...alignedText(
+        messages.compareHead,
+        c.months.map((m) => [
+          m.date,
+          ...(['cash', 'wcf', 'advances', 'shortfall'] as const).flatMap((k) => [
+            money(m.baseline[k]),
+            money(m.whatIf[k]),
+          ]),
+        ]),
+        [false, true, true, true, true, true, true, true, true],
+      ),
+    );
   }
   const yearEnd = `${basis.year}-12-31`;
   const rows = p.expected.map((e) => [
@@ -195,7 +296,11 @@ export function liquidityText(basis: LiquidityBasis, p: LiquidityProjection, wha
     [messages.basis[e.basis], ...(e.late ? [messages.late(e.late)] : [])].join(', '),
     e.from.map((f) => f.date).join(' '),
   ]);
-  lines.push('', messages.expectedTitle, ...alignedText(messages.expectedHead, rows, [false, false, true, true, false, false, false]));
+  lines.push(
+    '',
+    messages.expectedTitle,
+    ...alignedText(messages.expectedHead, rows, [false, false, true, true, false, false, false]),
+  );
   return `${lines.join('\n')}\n`;
 }
 

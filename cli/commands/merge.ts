@@ -13,10 +13,13 @@ const messages = {
   needsThree: 'merge needs three workbooks: BASE.json OURS.json THEIRS.json',
   removed: 'removed',
   conflict: (c: Conflict, show: (v: unknown) => string) => `${c.path}: ours ${show(c.ours)} theirs ${show(c.theirs)}`,
-  conflicts: (n: number) => `${n} conflict${n === 1 ? '' : 's'}: both sides changed the same thing differently; nothing was written`,
+  conflicts: (n: number) =>
+    `${n} conflict${n === 1 ? '' : 's'}: both sides changed the same thing differently; nothing was written`,
   problem: (p: Problem) => `merged: ${p.message}`,
-  invalid: (n: number) => `the merged workbook would not be valid (${n} problem${n === 1 ? '' : 's'}): nothing was written`,
-  renamed: (r: Renamed, files: { ours: string; theirs: string }) => `${r.list}: ${r.from} of ${files[r.side]} is now ${r.to} (both sides added a record numbered ${r.from})`,
+  invalid: (n: number) =>
+    `the merged workbook would not be valid (${n} problem${n === 1 ? '' : 's'}): nothing was written`,
+  renamed: (r: Renamed, files: { ours: string; theirs: string }) =>
+    `${r.list}: ${r.from} of ${files[r.side]} is now ${r.to} (both sides added a record numbered ${r.from})`,
 };
 
 /** A value as the conflict line shows it: JSON on one line; a record one side removed says so. */

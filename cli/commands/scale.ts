@@ -1,4 +1,12 @@
-import { deriveScale, type BaseRate, type DerivedScale, type ScaleMember, type ScaleRounding, type ScaleSettings, type ScaleStep } from '../../shared/engine/scale';
+import {
+  deriveScale,
+  type BaseRate,
+  type DerivedScale,
+  type ScaleMember,
+  type ScaleRounding,
+  type ScaleSettings,
+  type ScaleStep,
+} from '../../shared/engine/scale';
 import { isDecimalString } from '../../shared/model/decimal';
 import { MAX_TABULAR_BYTES, readNumbers, readTabular, type TabularProblem } from '../../shared/model/tabular';
 import { csvField } from '../../shared/export/contribution-table';
@@ -25,23 +33,31 @@ const messages = {
   noColumn: (col: string, why: string) => `the header has no "${col}" column (${why})`,
   columnTwice: (col: string) => `the header names "${col}" twice`,
   columnSpelled: (i: number, got: string, want: string) => `column ${i + 1} is headed "${got}": write "${want}"`,
-  unread: (cols: string[], known: string[]) => `the column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')} ${cols.length > 1 ? 'are' : 'is'} not read (only ${known.join(', ')}).`,
+  unread: (cols: string[], known: string[]) =>
+    `the column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')} ${cols.length > 1 ? 'are' : 'is'} not read (only ${known.join(', ')}).`,
   emptyCode: 'code is empty',
   codeTwice: (code: string, line: number) => `code ${code} appears twice (also on line ${line})`,
   notRate: (code: string, col: string, v: string) => `${code}: ${col} "${v}" is not a rate written like 0.125`,
   noRows: 'the file lists no rates',
   noMembersListed: 'the file lists no members',
   notOnBase: (code: string, base: string) => `${code} is not on the base scale (${base}) and has no fixed_rate`,
-  fixedOnBase: (code: string, rate: string, base: string) => `${code} is on the base scale (${base}, rate ${rate}): a fixed_rate is only for a member that is not on it`,
-  why: { base: 'the base scale needs each code', rate: 'the base scale needs each rate', members: 'the members file needs each code' },
+  fixedOnBase: (code: string, rate: string, base: string) =>
+    `${code} is on the base scale (${base}, rate ${rate}): a fixed_rate is only for a member that is not on it`,
+  why: {
+    base: 'the base scale needs each code',
+    rate: 'the base scale needs each rate',
+    members: 'the members file needs each code',
+  },
   title: (n: number) => `Scale derived for ${n} member${n === 1 ? '' : 's'}`,
   head: ['Code', 'Name', 'Base rate', 'Rate', 'Note'],
   total: 'Total',
   steps: {
     membership: (s: Extract<ScaleStep, { step: 'membership' }>) =>
       `Membership: ${s.onBase} on the base scale${s.fixed.length ? `, ${s.fixed.length} at a fixed rate (${s.fixed.map((f) => `${f.code} ${f.rate}`).join(', ')}; together ${s.sumFixed})` : ''}${s.notMembers ? `; ${s.notMembers} on the base scale not members` : ''}`,
-    exclusion: (s: Extract<ScaleStep, { step: 'exclusion' }>) => `Excluded below ${s.threshold}: ${s.excluded.length ? s.excluded.map((e) => `${e.code} (${e.baseRate})`).join(', ') : 'none'}`,
-    renormalization: (s: Extract<ScaleStep, { step: 'renormalization' }>) => `Factor: ${s.share} / ${s.sumBase} = ${s.factor.fraction} = ${s.factor.decimal}`,
+    exclusion: (s: Extract<ScaleStep, { step: 'exclusion' }>) =>
+      `Excluded below ${s.threshold}: ${s.excluded.length ? s.excluded.map((e) => `${e.code} (${e.baseRate})`).join(', ') : 'none'}`,
+    renormalization: (s: Extract<ScaleStep, { step: 'renormalization' }>) =>
+      `Factor: ${s.share} / ${s.sumBase} = ${s.factor.fraction} = ${s.factor.decimal}`,
     ceiling: (s: Extract<ScaleStep, { step: 'ceiling' }>) =>
       `Ceiling ${s.ceiling}: ${s.members.map((m) => `${m.code} (${m.before})`).join(', ')} set to it; the excess ${s.excess} spread over the others (× ${s.othersMultipliedBy.decimal})`,
     floor: (s: Extract<ScaleStep, { step: 'floor' }>) =>
@@ -61,19 +77,29 @@ interface Read<T> {
  * R25 a CSV or TSV file with a header, through the shared reader: the named columns (header matched case-blind),
  * rate columns read as numbers (decimal commas where the delimiter is not a comma), codes unique.
  */
-function readRates(file: string, want: { required: string[]; optional: string[]; rates: string[]; why: Record<string, string> }): Read<{ line: number; cells: Record<string, string> }> {
+function readRates(
+  file: string,
+  want: { required: string[]; optional: string[]; rates: string[]; why: Record<string, string> },
+): Read<{ line: number; cells: Record<string, string> }> {
   const table = readTabular(readBytes(file, MAX_TABULAR_BYTES), file, { comments: true });
   const problems: TabularProblem[] = [...table.problems];
   const notices = [...table.notices];
-  if (table.rows.length === 0) return { rows: [], problems: problems.length ? problems : [{ file, line: 1, message: messages.noHeader }], notices };
+  if (table.rows.length === 0)
+    return {
+      rows: [],
+      problems: problems.length ? problems : [{ file, line: 1, message: messages.noHeader }],
+      notices,
+    };
   const head = table.rows[0];
   const header = head.cells.map((h) => h.toLowerCase());
   const col = new Map<string, number>();
   for (const name of [...want.required, ...want.optional]) {
     const i = header.indexOf(name);
-    if (i >= 0 && header.indexOf(name, i + 1) >= 0) problems.push({ file, line: head.line, message: messages.columnTwice(name) });
+    if (i >= 0 && header.indexOf(name, i + 1) >= 0)
+      problems.push({ file, line: head.line, message: messages.columnTwice(name) });
     if (i >= 0) col.set(name, i);
-    else if (want.required.includes(name)) problems.push({ file, line: head.line, message: messages.noColumn(name, want.why[name] ?? '') });
+    else if (want.required.includes(name))
+      problems.push({ file, line: head.line, message: messages.noColumn(name, want.why[name] ?? '') });
   }
   // "Fixed rate" or "fixed-rate" for fixed_rate: refused, never left out as a column nobody reads.
   const squash = (h: string) => h.replace(/[^a-z]/g, '');
@@ -107,7 +133,8 @@ function readRates(file: string, want: { required: string[]; optional: string[];
     for (const r of want.rates) {
       const v = out[r];
       if (v === undefined || (v === '' && !want.required.includes(r))) continue;
-      if ((!isDecimalString(v) || v.startsWith('-')) && !refused.has(line)) problems.push({ file, line, message: messages.notRate(code, r, v) });
+      if ((!isDecimalString(v) || v.startsWith('-')) && !refused.has(line))
+        problems.push({ file, line, message: messages.notRate(code, r, v) });
     }
     rows.push({ line, cells: out });
   }
@@ -158,26 +185,53 @@ export function scale(args: string[], io: Io): number {
   const fmt = format(fmtFlag);
   const settings = settingsFrom(values);
 
-  const base = readRates(baseFile, { required: ['code', 'rate'], optional: ['name'], rates: ['rate'], why: { code: messages.why.base, rate: messages.why.rate } });
-  const mem = readRates(membersFile, { required: ['code'], optional: ['name', 'fixed_rate'], rates: ['fixed_rate'], why: { code: messages.why.members } });
+  const base = readRates(baseFile, {
+    required: ['code', 'rate'],
+    optional: ['name'],
+    rates: ['rate'],
+    why: { code: messages.why.base, rate: messages.why.rate },
+  });
+  const mem = readRates(membersFile, {
+    required: ['code'],
+    optional: ['name', 'fixed_rate'],
+    rates: ['fixed_rate'],
+    why: { code: messages.why.members },
+  });
   for (const n of base.notices) io.err(`${baseFile}: warning: ${n}\n`);
   for (const n of mem.notices) io.err(`${membersFile}: warning: ${n}\n`);
   const problems = [...base.problems, ...mem.problems];
-  if (base.rows.length === 0 && base.problems.length === 0) problems.push({ file: baseFile, line: 1, message: messages.noRows });
-  if (mem.rows.length === 0 && mem.problems.length === 0) problems.push({ file: membersFile, line: 1, message: messages.noMembersListed });
+  if (base.rows.length === 0 && base.problems.length === 0)
+    problems.push({ file: baseFile, line: 1, message: messages.noRows });
+  if (mem.rows.length === 0 && mem.problems.length === 0)
+    problems.push({ file: membersFile, line: 1, message: messages.noMembersListed });
   // A member's own mistakes are named by its line; what the settings cannot meet is said by the engine.
   const onBase = new Map(base.rows.map((r) => [r.cells.code, r.cells.rate]));
   if (base.problems.length === 0) {
     for (const r of mem.rows) {
       const fixed = r.cells.fixed_rate ?? '';
-      if (fixed === '' && !onBase.has(r.cells.code)) problems.push({ file: membersFile, line: r.line, message: messages.notOnBase(r.cells.code, baseFile) });
-      if (fixed !== '' && onBase.has(r.cells.code)) problems.push({ file: membersFile, line: r.line, field: 'fixed_rate', message: messages.fixedOnBase(r.cells.code, onBase.get(r.cells.code)!, baseFile) });
+      if (fixed === '' && !onBase.has(r.cells.code))
+        problems.push({ file: membersFile, line: r.line, message: messages.notOnBase(r.cells.code, baseFile) });
+      if (fixed !== '' && onBase.has(r.cells.code))
+        problems.push({
+          file: membersFile,
+          line: r.line,
+          field: 'fixed_rate',
+          message: messages.fixedOnBase(r.cells.code, onBase.get(r.cells.code)!, baseFile),
+        });
     }
   }
   if (problems.length > 0) throw new InputProblems(problems);
 
-  const baseRates: BaseRate[] = base.rows.map((r) => ({ code: r.cells.code, name: r.cells.name ?? '', rate: r.cells.rate }));
-  const members: ScaleMember[] = mem.rows.map((r) => ({ code: r.cells.code, name: r.cells.name ?? '', ...(r.cells.fixed_rate ? { fixedRate: r.cells.fixed_rate } : {}) }));
+  const baseRates: BaseRate[] = base.rows.map((r) => ({
+    code: r.cells.code,
+    name: r.cells.name ?? '',
+    rate: r.cells.rate,
+  }));
+  const members: ScaleMember[] = mem.rows.map((r) => ({
+    code: r.cells.code,
+    name: r.cells.name ?? '',
+    ...(r.cells.fixed_rate ? { fixedRate: r.cells.fixed_rate } : {}),
+  }));
   const derived = deriveScale(baseRates, members, settings);
   const text = fmt === 'csv' ? scaleCsv(derived) : fmt === 'json' ? scaleJson(derived, settings) : scaleText(derived);
   return output(text, values.out as string | undefined, io);
@@ -192,7 +246,13 @@ export function scaleCsv(s: DerivedScale): string {
 
 export function scaleJson(s: DerivedScale, settings: ScaleSettings): string {
   const out = {
-    settings: { excludeBelow: settings.excludeBelow ?? null, ceiling: settings.ceiling ?? null, floor: settings.floor ?? null, decimals: s.decimals, rounding: s.rounding },
+    settings: {
+      excludeBelow: settings.excludeBelow ?? null,
+      ceiling: settings.ceiling ?? null,
+      floor: settings.floor ?? null,
+      decimals: s.decimals,
+      rounding: s.rounding,
+    },
     factor: s.factor,
     sum: s.sum,
     steps: s.steps,

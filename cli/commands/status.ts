@@ -6,7 +6,17 @@ import type { Workbook } from '../../shared/model/types';
 import { statusExport, statusLines } from '../../shared/export/ledger-export';
 import type { ExportContext, ExportTable } from '../../shared/export/table-model';
 import { toXlsx } from '../../shared/export/xlsx';
-import { formatOrXlsx, inFile, loadWorkbook, output, parse, producedDate, UsageError, type Format, type Io } from '../io';
+import {
+  formatOrXlsx,
+  inFile,
+  loadWorkbook,
+  output,
+  parse,
+  producedDate,
+  UsageError,
+  type Format,
+  type Io,
+} from '../io';
 
 export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json|xlsx] [--out FILE]`;
 
@@ -52,5 +62,9 @@ export function status(args: string[], io: Io): number {
     return a.budget === undefined ? book.organizationReport(a.date) : book.budgetReport(a.budget, a.date);
   });
   if (a.fmt === 'xlsx') return xlsxOut(a, io, (ctx) => [statusExport(report, statusLines(report), ctx)]);
-  return output(a.fmt === 'csv' ? statusCsv(report) : a.fmt === 'json' ? statusJson(report) : statusText(report), a.out, io);
+  return output(
+    a.fmt === 'csv' ? statusCsv(report) : a.fmt === 'json' ? statusJson(report) : statusText(report),
+    a.out,
+    io,
+  );
 }

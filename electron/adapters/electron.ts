@@ -10,7 +10,10 @@ export function electronDialog(win: () => BrowserWindow | null): DialogPort {
   return {
     async chooseOpen() {
       const w = win();
-      const opts = { properties: ['openFile' as const], filters: [{ name: 'Contribution workbook', extensions: ['json'] }] };
+      const opts = {
+        properties: ['openFile' as const],
+        filters: [{ name: 'Contribution workbook', extensions: ['json'] }],
+      };
       const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
@@ -45,6 +48,13 @@ export function electronCloseDialog(win: () => BrowserWindow | null): CloseDialo
   };
 }
 
-export function installMenu(send: (c: MenuCommand) => void, recent: readonly FileRef[], devTools: boolean, lang: string): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, recent, devTools, isMac: process.platform === 'darwin', lang })));
+export function installMenu(
+  send: (c: MenuCommand) => void,
+  recent: readonly FileRef[],
+  devTools: boolean,
+  lang: string,
+): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ send, recent, devTools, isMac: process.platform === 'darwin', lang })),
+  );
 }

@@ -60,7 +60,8 @@ export const nodeLockFs: LockFsPort = {
 };
 
 /** The bytes without a leading UTF-8 byte order mark, as the workbook's text reads them. */
-const withoutBom = (b: Uint8Array) => (b.length >= 3 && b[0] === BOM[0] && b[1] === BOM[1] && b[2] === BOM[2] ? b.subarray(3) : b);
+const withoutBom = (b: Uint8Array) =>
+  b.length >= 3 && b[0] === BOM[0] && b[1] === BOM[1] && b[2] === BOM[2] ? b.subarray(3) : b;
 
 export const nodeDisk: DiskPort = {
   // Streamed: a 100 MB workbook is hashed without holding it, and without blocking the main process.

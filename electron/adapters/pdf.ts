@@ -30,7 +30,16 @@ export const electronPdf: PdfPort = {
     documents.set(url, html);
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { session: ses, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false, webviewTag: false },
+      webPreferences: {
+        session: ses,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        javascript: false,
+        webSecurity: true,
+        spellcheck: false,
+        webviewTag: false,
+      },
     });
     try {
       win.webContents.on('will-navigate', (e) => e.preventDefault());

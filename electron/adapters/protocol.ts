@@ -9,5 +9,8 @@ export function registerAppScheme(): void {
 
 /** After `ready`: app://app/… serves the files under the renderer folder and nothing else. */
 export function installAppProtocol(rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot, (p) => readFile(p)));
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler(rendererRoot, (p) => readFile(p)),
+  );
 }

@@ -61,7 +61,9 @@ export function workerWorkbookCheck(entry: URL): WorkbookCheckPort {
     },
     async checkText(text) {
       const bytes = new TextEncoder().encode(text);
-      return run<TextVerdict>(entry, { kind: 'text', bytes }, [bytes.buffer as ArrayBuffer]).catch((e): TextVerdict => ({ kind: 'invalid', count: 1, message: `it could not be checked: ${why(e)}` }));
+      return run<TextVerdict>(entry, { kind: 'text', bytes }, [bytes.buffer as ArrayBuffer]).catch(
+        (e): TextVerdict => ({ kind: 'invalid', count: 1, message: `it could not be checked: ${why(e)}` }),
+      );
     },
   };
   return port;

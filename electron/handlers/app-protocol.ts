@@ -13,7 +13,12 @@ const APP_HOST = 'app';
 export const PRINT_ORIGIN = 'app://print';
 
 /** Registered before ready (protocol.registerSchemesAsPrivileged): a standard, secure origin like https. */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } as const;
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  corsEnabled: true,
+} as const;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,9 +59,13 @@ export function resolveAppAsset(url: string, root: string): { path: string; type
 const notFound = () => new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
 
 /** protocol.handle's handler for the app's page: GET of files under `root`, with the CSP on every response. */
-export function createAppProtocolHandler(root: string, readFile: (path: string) => Promise<Uint8Array>): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  readFile: (path: string) => Promise<Uint8Array>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('method not allowed', { status: 405 });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('method not allowed', { status: 405 });
     const asset = resolveAppAsset(request.url, root);
     if (!asset) return notFound();
     let bytes: Uint8Array;
@@ -67,13 +76,19 @@ export function createAppProtocolHandler(root: string, readFile: (path: string) 
     }
     return new Response(request.method === 'HEAD' ? null : (bytes as Uint8Array<ArrayBuffer>), {
       status: 200,
-      headers: { 'content-type': asset.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' },
+      headers: {
+        'content-type': asset.type,
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      },
     });
   };
 }
 
 /** The print window's CSP: its layout is inline styles only; nothing is fetched, nothing runs. */
-export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+export const PRINT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
 
 /**
  * The print session's handler: serves each document registered (by an unguessable token) while it prints, and
@@ -83,7 +98,14 @@ export function createPrintProtocolHandler(documents: ReadonlyMap<string, string
   return (request) => {
     const html = request.method === 'GET' ? documents.get(request.url) : undefined;
     if (html === undefined) return notFound();
-    return new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PRINT_CSP, 'x-content-type-options': 'nosniff' } });
+    return new Response(html, {
+      status: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': PRINT_CSP,
+        'x-content-type-options': 'nosniff',
+      },
+    });
   };
 }
 

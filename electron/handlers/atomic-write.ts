@@ -32,7 +32,10 @@ const TEMP_RE = /^\..*\.(\d+)\.[0-9a-f]{16}\.cc-tmp$/;
 
 export function tempPathFor(target: string): string {
   // The name is cut so a long file name still fits the usual 255-byte limit.
-  return join(dirname(target), `.${basename(target).slice(0, 96)}.${process.pid}.${randomBytes(8).toString('hex')}.cc-tmp`);
+  return join(
+    dirname(target),
+    `.${basename(target).slice(0, 96)}.${process.pid}.${randomBytes(8).toString('hex')}.cc-tmp`,
+  );
 }
 
 /** The pid in one of our temp file names, or null for any other file. */
@@ -41,7 +44,11 @@ export function tempOwner(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-export function* atomicWritePlan(target: string, data: string | Uint8Array, backup: boolean): Generator<Step, void, unknown> {
+export function* atomicWritePlan(
+  target: string,
+  data: string | Uint8Array,
+  backup: boolean,
+): Generator<Step, void, unknown> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // A symbolic link stays one: the file it points at is replaced.
   const path = (yield { op: 'realpath', path: target }) as string;
@@ -100,7 +107,7 @@ export const nodeSyncOps: SyncOps = (s) => {
     case 'writeNew': {
       const fd = fs.openSync(s.path, 'wx', s.mode ?? 0o666);
       try {
-        for (let off = 0; off < s.data.byteLength; ) off += fs.writeSync(fd, s.data, off, s.data.byteLength - off);
+        for (let off = 0; off < s.data.byteLength;) off += fs.writeSync(fd, s.data, off, s.data.byteLength - off);
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
@@ -240,11 +247,19 @@ export interface AtomicOptions {
   backup?: boolean;
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array, opts: AtomicOptions & { ops?: AsyncOps } = {}): Promise<void> {
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  opts: AtomicOptions & { ops?: AsyncOps } = {},
+): Promise<void> {
   return runAsync(atomicWritePlan(path, data, opts.backup ?? false), opts.ops ?? nodeAsyncOps);
 }
 
-export function writeFileAtomicSync(path: string, data: string | Uint8Array, opts: AtomicOptions & { ops?: SyncOps } = {}): void {
+export function writeFileAtomicSync(
+  path: string,
+  data: string | Uint8Array,
+  opts: AtomicOptions & { ops?: SyncOps } = {},
+): void {
   runSync(atomicWritePlan(path, data, opts.backup ?? false), opts.ops ?? nodeSyncOps);
 }
 
@@ -273,7 +288,10 @@ export function legacyTempTime(name: string, now = Date.now()): number | null {
  * process that is gone or older than `maxAgeMs` (a pid can be reused); the older versions' temp files once older than
  * `maxAgeMs`. Another program's files are never touched.
  */
-export async function sweepStaleTemps(dirs: Iterable<string>, opts: { maxAgeMs?: number; now?: number; isAlive?: (pid: number) => boolean } = {}): Promise<string[]> {
+export async function sweepStaleTemps(
+  dirs: Iterable<string>,
+  opts: { maxAgeMs?: number; now?: number; isAlive?: (pid: number) => boolean } = {},
+): Promise<string[]> {
   const maxAge = opts.maxAgeMs ?? 60 * 60 * 1000;
   const now = opts.now ?? Date.now();
   const isAlive = opts.isAlive ?? isProcessAlive;

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ChangedOnDisk, FileRef, LockOwner, OpenResult, SaveResult, TeamHandlers } from '../../shared/ipc/contract';
+import type {
+  ChangedOnDisk,
+  FileRef,
+  LockOwner,
+  OpenResult,
+  SaveResult,
+  TeamHandlers,
+} from '../../shared/ipc/contract';
 import type { FileHandlers } from './files';
 import { createPathQueue } from './files';
 import { createLocks, withSaveLock, type HostPort, type LockFsPort, type LockPaths, type Locks } from './lock';
@@ -13,7 +20,8 @@ import { createLocks, withSaveLock, type HostPort, type LockFsPort, type LockPat
 const messages = {
   changed: (name: string) =>
     `${name} was changed on disk since you opened or last saved it (by someone else, or by another program), so it was not overwritten. Merge your changes with it, save yours under another name, or replace it.`,
-  readOnly: (name: string, o: LockOwner) => `${name} is open on ${o.machine || 'another computer'}${o.user ? ` by ${o.user}` : ''}, so it was opened read-only and was not saved. Save it under another name, or choose to edit it anyway.`,
+  readOnly: (name: string, o: LockOwner) =>
+    `${name} is open on ${o.machine || 'another computer'}${o.user ? ` by ${o.user}` : ''}, so it was opened read-only and was not saved. Save it under another name, or choose to edit it anyway.`,
   busy: (name: string) => `${name} is being saved by someone else right now; it was not saved. Try again in a moment.`,
 };
 
@@ -43,7 +51,14 @@ interface OpenDoc {
   lockedBy?: LockOwner;
 }
 
-export function createDocumentGuard(ports: { files: FileHandlers; disk: DiskPort; lockFs: LockFsPort; host: HostPort; paths: LockPaths; locks?: Locks }): GuardedHandlers {
+export function createDocumentGuard(ports: {
+  files: FileHandlers;
+  disk: DiskPort;
+  lockFs: LockFsPort;
+  host: HostPort;
+  paths: LockPaths;
+  locks?: Locks;
+}): GuardedHandlers {
   const { files, disk, paths } = ports;
   const locks = ports.locks ?? createLocks({ fs: ports.lockFs, host: ports.host, paths });
   const docs = new Map<string, OpenDoc>();
@@ -59,7 +74,11 @@ export function createDocumentGuard(ports: { files: FileHandlers; disk: DiskPort
   }
 
   /** `path` is now the open document: the previous one is closed, the lock taken (or its holder named). */
-  async function adopt(path: string, text: string, opts: { lock: boolean; readOnlyIfLocked: boolean }): Promise<LockOwner | undefined> {
+  async function adopt(
+    path: string,
+    text: string,
+    opts: { lock: boolean; readOnlyIfLocked: boolean },
+  ): Promise<LockOwner | undefined> {
     if (current !== path) await close();
     current = path;
     const doc: OpenDoc = { expected: hashText(text) };
@@ -92,7 +111,8 @@ export function createDocumentGuard(ports: { files: FileHandlers; disk: DiskPort
           // A file deleted since is written again: nothing on disk is lost by that.
           if (now !== null && now !== expected) {
             const current = await disk.readCurrent(file.id);
-            if (current && current.hash !== expected) return { ok: false, message: messages.changed(name), changedOnDisk: current };
+            if (current && current.hash !== expected)
+              return { ok: false, message: messages.changed(name), changedOnDisk: current };
           }
         }
         return files.save(file, text);

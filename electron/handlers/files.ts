@@ -6,7 +6,17 @@ import type { DialogPort, FsPort, PathsPort, PdfPort, TextVerdict, WorkbookCheck
 
 export type FileHandlers = Pick<
   DesktopApi,
-  'open' | 'openRecent' | 'openExample' | 'save' | 'saveAs' | 'recentFiles' | 'autosave' | 'recover' | 'clearAutosave' | 'exportFile' | 'exportPdf'
+  | 'open'
+  | 'openRecent'
+  | 'openExample'
+  | 'save'
+  | 'saveAs'
+  | 'recentFiles'
+  | 'autosave'
+  | 'recover'
+  | 'clearAutosave'
+  | 'exportFile'
+  | 'exportPdf'
 >;
 
 const RECENT_MAX = 10;
@@ -36,7 +46,13 @@ const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const first = (v: Extract<TextVerdict, { kind: 'invalid' }>) => `${v.line ? `Line ${v.line}: ` : ''}${v.message}`;
 
 /** File handlers for the desktop API. Only files the user chose (or that opened cleanly) may be written. */
-export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; paths: PathsPort; check: WorkbookCheckPort; pdf?: PdfPort }): FileHandlers & {
+export function createFileHandlers(ports: {
+  fs: FsPort;
+  dialog: DialogPort;
+  paths: PathsPort;
+  check: WorkbookCheckPort;
+  pdf?: PdfPort;
+}): FileHandlers & {
   writable: ReadonlySet<string>;
   sweepStaleTemps(): Promise<void>;
 } {
@@ -65,7 +81,9 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
   async function readRecent(): Promise<FileRef[]> {
     try {
       const v: unknown = JSON.parse(await fs.readFile(recentPath));
-      return Array.isArray(v) ? v.filter((f): f is FileRef => typeof f?.id === 'string' && typeof f?.name === 'string') : [];
+      return Array.isArray(v)
+        ? v.filter((f): f is FileRef => typeof f?.id === 'string' && typeof f?.name === 'string')
+        : [];
     } catch {
       return [];
     }
@@ -88,9 +106,15 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
       case 'unreadable':
         return { ok: false, message: `${name} could not be read: ${v.reason}` };
       case 'too-large':
-        return { ok: false, message: `${name} is ${mib(v.bytes)}; the largest workbook the app opens is ${MAX_WORKBOOK_BYTES / (1024 * 1024)} MiB. It was left as it is.` };
+        return {
+          ok: false,
+          message: `${name} is ${mib(v.bytes)}; the largest workbook the app opens is ${MAX_WORKBOOK_BYTES / (1024 * 1024)} MiB. It was left as it is.`,
+        };
       case 'invalid':
-        return { ok: false, message: `${name} could not be opened (${v.count} problem(s)); it was left as it is. ${first(v)}` };
+        return {
+          ok: false,
+          message: `${name} could not be opened (${v.count} problem(s)); it was left as it is. ${first(v)}`,
+        };
     }
     if (opts.writable) writable.add(path);
     if (opts.recent) await remember(path);
@@ -100,10 +124,17 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
   /** Why `text` may not be saved as a workbook, or null (issue 15 item 8: checked in the main process, off its thread). */
   async function refusal(name: string, text: string): Promise<SaveResult | null> {
     const kept = 'the file on disk was left as it is.';
-    if (Buffer.byteLength(text, 'utf8') > MAX_WORKBOOK_BYTES) return { ok: false, message: `${name} was not saved: it is larger than ${MAX_WORKBOOK_BYTES / (1024 * 1024)} MiB; ${kept}` };
+    if (Buffer.byteLength(text, 'utf8') > MAX_WORKBOOK_BYTES)
+      return {
+        ok: false,
+        message: `${name} was not saved: it is larger than ${MAX_WORKBOOK_BYTES / (1024 * 1024)} MiB; ${kept}`,
+      };
     const v = await check.checkText(text);
     if (v.kind === 'ok') return null;
-    return { ok: false, message: `${name} was not saved: it is not a valid workbook (${v.count} problem(s)); ${kept} ${first(v)}` };
+    return {
+      ok: false,
+      message: `${name} was not saved: it is not a valid workbook (${v.count} problem(s)); ${kept} ${first(v)}`,
+    };
   }
 
   async function writeChosen(path: string, text: string): Promise<SaveResult> {
@@ -124,7 +155,8 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
       return openPath(path, { recent: true, writable: true });
     },
     async openRecent(id) {
-      if (!(await readRecent()).some((f) => f.id === id)) return { ok: false, message: 'that file is not in the recent list' };
+      if (!(await readRecent()).some((f) => f.id === id))
+        return { ok: false, message: 'that file is not in the recent list' };
       return openPath(id, { recent: true, writable: true });
     },
     async openExample() {
@@ -137,7 +169,10 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
         return 'cancelled' in r ? { ok: false, message: 'Save was cancelled' } : r;
       }
       // The check is inside the document's queue too: a quick check of a later save must not overtake a slow one.
-      return queue(`save:${file.id}`, async () => (await refusal(paths.basename(file.id), text)) ?? writeChosen(file.id, text));
+      return queue(
+        `save:${file.id}`,
+        async () => (await refusal(paths.basename(file.id), text)) ?? writeChosen(file.id, text),
+      );
     },
     async saveAs(suggestedName, text) {
       const name = suggestedBaseName(suggestedName, 'workbook.json');
@@ -176,7 +211,12 @@ export function createFileHandlers(ports: { fs: FsPort; dialog: DialogPort; path
       }
       return { ok: true, file: ref(path) };
     },
-    ...createPdfExport({ dialog, pdf: ports.pdf, write: (path, data) => write(path, data, false), basename: paths.basename }),
+    ...createPdfExport({
+      dialog,
+      pdf: ports.pdf,
+      write: (path, data) => write(path, data, false),
+      basename: paths.basename,
+    }),
   };
   return Object.assign(handlers, {
     writable,

@@ -20,6 +20,11 @@ export const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB
 export function suggestedBaseName(suggested: string, fallback: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = suggested.replace(/[\u0000-\u001f\u007f]/g, '');
-  const last = clean.split(/[/\\]/).pop()!.replace(/^[a-zA-Z]:/, '').trim().slice(0, 200);
+  const last = clean
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/^[a-zA-Z]:/, '')
+    .trim()
+    .slice(0, 200);
   return last === '' || last === '.' || last === '..' ? fallback : last;
 }

@@ -69,10 +69,19 @@ export function saveLockPathFor(path: string, paths: LockPaths): string {
  * drive) "is the file still what I opened?" and "write it" happen with no other save between them. 'busy' when
  * another save held it for the whole wait; a save lock left by a save that died is removed after a minute.
  */
-export async function withSaveLock<T>(path: string, ports: { fs: LockFsPort; host: HostPort; paths: LockPaths }, task: () => Promise<T>): Promise<T | 'busy'> {
+export async function withSaveLock<T>(
+  path: string,
+  ports: { fs: LockFsPort; host: HostPort; paths: LockPaths },
+  task: () => Promise<T>,
+): Promise<T | 'busy'> {
   const { fs, host, paths } = ports;
   const lp = saveLockPathFor(path, paths);
-  const me = JSON.stringify({ app: LOCK_APP, machine: host.machine, pid: host.pid, at: new Date(host.now()).toISOString() });
+  const me = JSON.stringify({
+    app: LOCK_APP,
+    machine: host.machine,
+    pid: host.pid,
+    at: new Date(host.now()).toISOString(),
+  });
   for (let i = 0; i < SAVE_LOCK_TRIES; i++) {
     if (await fs.createExclusive(lp, me).catch(() => false)) {
       try {
@@ -91,7 +100,8 @@ export async function withSaveLock<T>(path: string, ports: { fs: LockFsPort; hos
     } catch {
       // being written, or damaged: judged by age below once it parses, or after the wait
     }
-    if (other !== null && (gone || (!Number.isNaN(at) && host.now() - at > SAVE_LOCK_STALE_MS))) await fs.remove(lp).catch(() => undefined);
+    if (other !== null && (gone || (!Number.isNaN(at) && host.now() - at > SAVE_LOCK_STALE_MS)))
+      await fs.remove(lp).catch(() => undefined);
     else await host.sleep(SAVE_LOCK_WAIT_MS);
   }
   return 'busy';
@@ -104,19 +114,38 @@ export async function withSaveLock<T>(path: string, ports: { fs: LockFsPort; hos
 export function parseLock(text: string): LockRecord | { office: LockOwner } | null {
   try {
     const v = JSON.parse(text) as Partial<LockRecord>;
-    if (v && v.app === LOCK_APP && typeof v.user === 'string' && typeof v.machine === 'string' && Number.isInteger(v.pid) && typeof v.since === 'string') {
-      return { app: LOCK_APP, user: v.user, machine: v.machine, pid: v.pid!, since: v.since, heartbeat: typeof v.heartbeat === 'string' ? v.heartbeat : v.since };
+    if (
+      v &&
+      v.app === LOCK_APP &&
+      typeof v.user === 'string' &&
+      typeof v.machine === 'string' &&
+      Number.isInteger(v.pid) &&
+      typeof v.since === 'string'
+    ) {
+      return {
+        app: LOCK_APP,
+        user: v.user,
+        machine: v.machine,
+        pid: v.pid!,
+        since: v.since,
+        heartbeat: typeof v.heartbeat === 'string' ? v.heartbeat : v.since,
+      };
     }
   } catch {
     // not ours: perhaps an office program's
   }
   const f = text.split(',');
-  if (f.length >= 4 && f[0] === '' && f[1].trim() !== '') return { office: { user: f[1].trim(), machine: f[2].trim(), since: f[3].trim() } };
+  if (f.length >= 4 && f[0] === '' && f[1].trim() !== '')
+    return { office: { user: f[1].trim(), machine: f[2].trim(), since: f[3].trim() } };
   return null;
 }
 
 /** Why a lock no longer holds: its process ended (on this machine), or it missed its heartbeat for a day. */
-export function staleReason(lock: LockRecord, host: Pick<HostPort, 'machine' | 'isAlive'>, now: number): 'process-gone' | 'no-heartbeat' | null {
+export function staleReason(
+  lock: LockRecord,
+  host: Pick<HostPort, 'machine' | 'isAlive'>,
+  now: number,
+): 'process-gone' | 'no-heartbeat' | null {
   if (lock.machine === host.machine && !host.isAlive(lock.pid)) return 'process-gone';
   const beat = Date.parse(lock.heartbeat);
   const last = Number.isNaN(beat) ? Date.parse(lock.since) : beat;
@@ -167,7 +196,14 @@ export function createLocks(ports: { fs: LockFsPort; host: HostPort; paths: Lock
 
   async function take(path: string, lp: string): Promise<boolean> {
     const at = new Date(host.now()).toISOString();
-    const record: LockRecord = { app: LOCK_APP, user: host.user, machine: host.machine, pid: host.pid, since: at, heartbeat: at };
+    const record: LockRecord = {
+      app: LOCK_APP,
+      user: host.user,
+      machine: host.machine,
+      pid: host.pid,
+      since: at,
+      heartbeat: at,
+    };
     if (!(await fs.createExclusive(lp, JSON.stringify(record)).catch(() => false))) return false;
     mine.get(path)?.stop();
     mine.set(path, { record, stop: host.every(HEARTBEAT_MS, () => void beat(path)) });
@@ -191,7 +227,10 @@ export function createLocks(ports: { fs: LockFsPort; host: HostPort; paths: Lock
         if (await take(path, lp)) return { held: true };
       }
       const last = await read(lp);
-      return { held: false, owner: last && 'office' in last ? last.office : last ? owner(last) : { user: '', machine: '', since: '' } };
+      return {
+        held: false,
+        owner: last && 'office' in last ? last.office : last ? owner(last) : { user: '', machine: '', since: '' },
+      };
     },
     async release(path) {
       const held = mine.get(path);
@@ -200,7 +239,8 @@ export function createLocks(ports: { fs: LockFsPort; host: HostPort; paths: Lock
       mine.delete(path);
       const lp = lockPathFor(path, paths);
       const now = await read(lp);
-      if (now && !('office' in now) && isMine(now, host) && now.since === held.record.since) await fs.remove(lp).catch(() => undefined);
+      if (now && !('office' in now) && isMine(now, host) && now.since === held.record.since)
+        await fs.remove(lp).catch(() => undefined);
     },
     async releaseAll() {
       await Promise.all([...mine.keys()].map((p) => this.release(p)));

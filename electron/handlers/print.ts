@@ -11,12 +11,18 @@ export const MAX_PRINT_HTML = 32 * 1024 * 1024;
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** `write` writes atomically (atomic-write.ts, through files.ts): a failed export never leaves half a PDF. */
-export function createPdfExport(ports: { dialog: DialogPort; pdf?: PdfPort; write(path: string, data: Uint8Array): Promise<void>; basename(path: string): string }): Pick<DesktopApi, 'exportPdf'> {
+export function createPdfExport(ports: {
+  dialog: DialogPort;
+  pdf?: PdfPort;
+  write(path: string, data: Uint8Array): Promise<void>;
+  basename(path: string): string;
+}): Pick<DesktopApi, 'exportPdf'> {
   const { dialog, pdf, write, basename } = ports;
   return {
     async exportPdf(suggestedName, html) {
       if (!pdf) return { ok: false, message: 'PDF export is not available here' };
-      if (html.length > MAX_PRINT_HTML || !/^<!doctype html>/i.test(html.trimStart())) return { ok: false, message: 'that is not a print layout' };
+      if (html.length > MAX_PRINT_HTML || !/^<!doctype html>/i.test(html.trimStart()))
+        return { ok: false, message: 'that is not a print layout' };
       const base = suggestedBaseName(suggestedName, 'export.pdf');
       const name = base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
       // Ask first: nothing is rendered when the user cancels.

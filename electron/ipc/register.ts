@@ -1,8 +1,22 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { CHANNELS, INVOKE_NAMES, isExportKind, type Draft, type FileRef, type InvokeName, type TeamHandlers } from '../../shared/ipc/contract';
+import {
+  CHANNELS,
+  INVOKE_NAMES,
+  isExportKind,
+  type Draft,
+  type FileRef,
+  type InvokeName,
+  type TeamHandlers,
+} from '../../shared/ipc/contract';
 import { languageOf } from '../../shared/i18n/languages';
 import type { FileHandlers } from '../handlers/files';
-import { MAX_DATE_CHARS, MAX_EXPORT_BYTES, MAX_NAME_CHARS, MAX_PATH_CHARS, MAX_WORKBOOK_BYTES } from '../handlers/limits';
+import {
+  MAX_DATE_CHARS,
+  MAX_EXPORT_BYTES,
+  MAX_NAME_CHARS,
+  MAX_PATH_CHARS,
+  MAX_WORKBOOK_BYTES,
+} from '../handlers/limits';
 import { MAX_PRINT_HTML } from '../handlers/print';
 
 // Every IPC payload is checked before it reaches a handler, and only our own page may call: the renderer is
@@ -35,7 +49,12 @@ const draft: Schema = (v) => {
   if (typeof v !== 'object' || v === null) return INVALID;
   const d = v as Draft;
   const file = d.file === null ? null : fileRef(d.file);
-  if (body(MAX_WORKBOOK_BYTES)(d.text) === INVALID || text(MAX_DATE_CHARS - 1)(d.savedAt) === INVALID || file === INVALID) return INVALID;
+  if (
+    body(MAX_WORKBOOK_BYTES)(d.text) === INVALID ||
+    text(MAX_DATE_CHARS - 1)(d.savedAt) === INVALID ||
+    file === INVALID
+  )
+    return INVALID;
   return { text: d.text, file, savedAt: d.savedAt };
 };
 
@@ -76,10 +95,15 @@ type Sender = { senderFrame?: { url: string; parent?: unknown } | null };
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'removeListener'>,
   handlers: FileHandlers & Partial<TeamHandlers>,
-  opts: { isTrustedUrl(url: string): boolean; onDocumentState(state: DocumentState): void; onSaveResult?(saved: boolean): void },
+  opts: {
+    isTrustedUrl(url: string): boolean;
+    onDocumentState(state: DocumentState): void;
+    onSaveResult?(saved: boolean): void;
+  },
 ): () => void {
   // The app's own page, in its top-level frame: a frame inside it (none is expected) may not call.
-  const trusted = (e: Sender) => Boolean(e.senderFrame && !e.senderFrame.parent && opts.isTrustedUrl(e.senderFrame.url));
+  const trusted = (e: Sender) =>
+    Boolean(e.senderFrame && !e.senderFrame.parent && opts.isTrustedUrl(e.senderFrame.url));
   // The issue 16 calls are answered only where the shell has them (the document guard).
   const names = INVOKE_NAMES.filter((n) => handlers[n] !== undefined);
   for (const n of names) {

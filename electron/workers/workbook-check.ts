@@ -9,10 +9,15 @@ export function checkWorkbookText(text: string): TextVerdict {
   const parsed = parseWorkbook(text);
   if (parsed.workbook) return { kind: 'ok' };
   const line = parsed.lines[0];
-  return { kind: 'invalid', count: parsed.problems.length, message: parsed.problems[0]?.message ?? 'not a workbook', ...(line ? { line } : {}) };
+  return {
+    kind: 'invalid',
+    count: parsed.problems.length,
+    message: parsed.problems[0]?.message ?? 'not a workbook',
+    ...(line ? { line } : {}),
+  };
 }
 
-const why = (e: unknown) => ((e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e)));
+const why = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? (e instanceof Error ? e.message : String(e));
 
 export async function readWorkbookFile(path: string, maxBytes: number): Promise<FileVerdict> {
   let bytes: Buffer;

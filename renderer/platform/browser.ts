@@ -13,7 +13,9 @@ const RECENT_MAX = 8;
 function readRecent(storage: Storage): FileRef[] {
   try {
     const v: unknown = JSON.parse(storage.getItem(RECENT_KEY) ?? '[]');
-    return Array.isArray(v) ? v.filter((f): f is FileRef => typeof f?.id === 'string' && typeof f?.name === 'string') : [];
+    return Array.isArray(v)
+      ? v.filter((f): f is FileRef => typeof f?.id === 'string' && typeof f?.name === 'string')
+      : [];
   } catch {
     return [];
   }
@@ -148,7 +150,12 @@ export function browserApi(win: Window): DesktopApi {
       storage.removeItem(DRAFT_KEY);
     },
     async exportFile(suggestedName, kind, data) {
-      const type = kind === 'csv' ? 'text/csv' : kind === 'json' ? 'application/json' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const type =
+        kind === 'csv'
+          ? 'text/csv'
+          : kind === 'json'
+            ? 'application/json'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       download(win, suggestedName, data, type);
       return { ok: true, file: refFor(suggestedName) };
     },

@@ -38,15 +38,34 @@ function startingPoints(workbook: Workbook, t: T): { value: string; label: strin
     // addScheme copies the workbook's own table when it holds that id: say so when it was edited.
     const own = held.get(s.id);
     const edited = own && JSON.stringify({ ...own, name: '' }) !== JSON.stringify({ ...s, name: '' });
-    return { value: s.id, label: edited ? t('budgets.scheme.copyOfEdited', { name: own.name }) : t('budgets.scheme.template', { name: s.name }) };
+    return {
+      value: s.id,
+      label: edited
+        ? t('budgets.scheme.copyOfEdited', { name: own.name })
+        : t('budgets.scheme.template', { name: s.name }),
+    };
   });
   out.push({ value: EMPTY_SCHEME, label: t('budgets.scheme.empty') });
-  for (const s of workbook.schemes) if (!BUILT_IN_SCHEMES.some((t) => t.id === s.id)) out.push({ value: s.id, label: t('budgets.scheme.copyOf', { name: s.name }) });
+  for (const s of workbook.schemes)
+    if (!BUILT_IN_SCHEMES.some((t) => t.id === s.id))
+      out.push({ value: s.id, label: t('budgets.scheme.copyOf', { name: s.name }) });
   return out;
 }
 
 /** A labelled control with its refusal under it (aria-invalid, role="alert"). */
-function Field({ label, title, error, testId, children }: { label: string; title?: string; error?: string; testId: string; children: ReactNode }) {
+function Field({
+  label,
+  title,
+  error,
+  testId,
+  children,
+}: {
+  label: string;
+  title?: string;
+  error?: string;
+  testId: string;
+  children: ReactNode;
+}) {
   return (
     <label className="field">
       <span title={title}>{label}</span>
@@ -90,7 +109,17 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
     >
       <summary>{t('budgets.manager.title')}</summary>
       <div className="names">
-        <CommitField label={t('budgets.manager.budgetName')} testId="budget-name" value={budget.name} commit={(text) => refusal(run((wb) => renameBudget(wb, { budget: budget.id, name: text })), say)} />
+        <CommitField
+          label={t('budgets.manager.budgetName')}
+          testId="budget-name"
+          value={budget.name}
+          commit={(text) =>
+            refusal(
+              run((wb) => renameBudget(wb, { budget: budget.id, name: text })),
+              say,
+            )
+          }
+        />
       </div>
       <div className="remove">
         <button
@@ -115,13 +144,35 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
         </span>
       )}
       <div className="names">
-        {scheme && <CommitField label={t('budgets.manager.schemeName')} testId="scheme-name" value={scheme.name} commit={(text) => refusal(run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })), say)} />}
+        {scheme && (
+          <CommitField
+            label={t('budgets.manager.schemeName')}
+            testId="scheme-name"
+            value={scheme.name}
+            commit={(text) =>
+              refusal(
+                run((wb) => renameScheme(wb, { scheme: scheme.id, name: text })),
+                say,
+              )
+            }
+          />
+        )}
       </div>
       <div className="actions">
-        <button className={form === 'budget' ? 'active' : ''} aria-expanded={form === 'budget'} data-testid="new-budget-open" onClick={() => setForm(form === 'budget' ? null : 'budget')}>
+        <button
+          className={form === 'budget' ? 'active' : ''}
+          aria-expanded={form === 'budget'}
+          data-testid="new-budget-open"
+          onClick={() => setForm(form === 'budget' ? null : 'budget')}
+        >
           {t('budgets.manager.newBudget')}
         </button>
-        <button className={form === 'scheme' ? 'active' : ''} aria-expanded={form === 'scheme'} data-testid="new-scheme-open" onClick={() => setForm(form === 'scheme' ? null : 'scheme')}>
+        <button
+          className={form === 'scheme' ? 'active' : ''}
+          aria-expanded={form === 'scheme'}
+          data-testid="new-scheme-open"
+          onClick={() => setForm(form === 'scheme' ? null : 'scheme')}
+        >
           {t('budgets.manager.newScheme')}
         </button>
       </div>
@@ -145,10 +196,27 @@ export function BudgetManager({ workbook, budget, year, onSelect }: Props) {
           return (
             <li key={s.id} data-testid={`scheme-${s.id}`}>
               <span>
-                {s.name} <span className="muted">{users.length ? t('budgets.manager.usedBy', { count: users.length, n: count(users.length) }) : t('budgets.manager.unused')}</span>
+                {s.name}{' '}
+                <span className="muted">
+                  {users.length
+                    ? t('budgets.manager.usedBy', { count: users.length, n: count(users.length) })
+                    : t('budgets.manager.unused')}
+                </span>
               </span>
               {users.length === 0 && (
-                <button className="link" aria-label={t('budgets.manager.removeScheme', { name: s.name })} data-testid={`remove-scheme-${s.id}`} onClick={() => setSchemeError(refusal(run((wb) => removeScheme(wb, { scheme: s.id })), say))}>
+                <button
+                  className="link"
+                  aria-label={t('budgets.manager.removeScheme', { name: s.name })}
+                  data-testid={`remove-scheme-${s.id}`}
+                  onClick={() =>
+                    setSchemeError(
+                      refusal(
+                        run((wb) => removeScheme(wb, { scheme: s.id })),
+                        say,
+                      ),
+                    )
+                  }
+                >
                   ×
                 </button>
               )}
@@ -184,7 +252,14 @@ function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Doc
       }}
     >
       <Field label={t('budgets.scheme.newName')} error={errors.name} testId="new-scheme-name">
-        <input className="text" data-testid="new-scheme-name" value={name} aria-invalid={Boolean(errors.name)} onChange={(e) => setName(e.target.value)} autoFocus />
+        <input
+          className="text"
+          data-testid="new-scheme-name"
+          value={name}
+          aria-invalid={Boolean(errors.name)}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+        />
       </Field>
       <Field label={t('budgets.scheme.from')} error={errors.from} testId="new-scheme-from">
         <select data-testid="new-scheme-from" value={from} onChange={(e) => setFrom(e.target.value)}>
@@ -204,7 +279,19 @@ function NewSchemeForm({ workbook, run, onDone }: { workbook: Workbook; run: Doc
 
 const NEW = 'new:';
 
-function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Workbook; budget: Budget; year: number; run: DocumentStore['run']; onDone(id: string, year: number): void }) {
+function NewBudgetForm({
+  workbook,
+  budget,
+  year,
+  run,
+  onDone,
+}: {
+  workbook: Workbook;
+  budget: Budget;
+  year: number;
+  run: DocumentStore['run'];
+  onDone(id: string, year: number): void;
+}) {
   const t = useT();
   const say = useSay();
   const article = useArticle();
@@ -230,13 +317,23 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
   // Members can be copied from a budget of the same kind of scheme; the command checks that their classes fit.
   const kindOf = (id: string) => {
     const from = creating ? id.slice(NEW.length) : id;
-    return (workbook.schemes.find((s) => s.id === from) ?? BUILT_IN_SCHEMES.find((t) => t.id === from))?.kind ?? 'classes';
+    return (
+      (workbook.schemes.find((s) => s.id === from) ?? BUILT_IN_SCHEMES.find((t) => t.id === from))?.kind ?? 'classes'
+    );
   };
-  const sources = workbook.budgets.filter((b) => workbook.schemes.find((s) => s.id === b.schemeId)?.kind === kindOf(f.scheme));
+  const sources = workbook.budgets.filter(
+    (b) => workbook.schemes.find((s) => s.id === b.schemeId)?.kind === kindOf(f.scheme),
+  );
   const members = sources.some((b) => b.id === f.members) ? f.members : 'none';
   const err = (k: string) => errors[k];
   const input = (k: keyof typeof f, props: { className?: string; placeholder?: string; size?: number } = {}) => (
-    <input data-testid={`new-budget-${k}`} value={f[k]} aria-invalid={Boolean(errors[k])} onChange={set(k)} {...props} />
+    <input
+      data-testid={`new-budget-${k}`}
+      value={f[k]}
+      aria-invalid={Boolean(errors[k])}
+      onChange={set(k)}
+      {...props}
+    />
   );
 
   return (
@@ -247,11 +344,33 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
         e.preventDefault();
         if (!/^\d{4}$/.test(f.year.trim())) return setErrors({ year: t('budgets.new.notAYear', { text: f.year }) });
         const y = Number(f.year.trim());
-        const args = { name: f.name, currency: f.currency, roundingUnit: f.roundingUnit, rounding: 'half-up' as const, year: y, method: f.method, amount: f.amount, members: members === 'none' ? ('none' as const) : { copyFrom: members } };
-        const o = run((wb) => (creating ? addBudgetWithNewScheme(wb, { scheme: { name: f.schemeName, from: f.scheme.slice(NEW.length) }, budget: args }) : addBudget(wb, { ...args, schemeId: f.scheme })));
+        const args = {
+          name: f.name,
+          currency: f.currency,
+          roundingUnit: f.roundingUnit,
+          rounding: 'half-up' as const,
+          year: y,
+          method: f.method,
+          amount: f.amount,
+          members: members === 'none' ? ('none' as const) : { copyFrom: members },
+        };
+        const o = run((wb) =>
+          creating
+            ? addBudgetWithNewScheme(wb, {
+                scheme: { name: f.schemeName, from: f.scheme.slice(NEW.length) },
+                budget: args,
+              })
+            : addBudget(wb, { ...args, schemeId: f.scheme }),
+        );
         if (!o.ok) {
-          const paths: Record<string, string> = { schemeId: 'scheme', 'scheme.from': 'scheme', 'scheme.name': 'schemeName' };
-          return setErrors(Object.fromEntries(o.problems.map((p) => [paths[p.path] ?? p.path, p.msg ? say(p.msg) : p.message])));
+          const paths: Record<string, string> = {
+            schemeId: 'scheme',
+            'scheme.from': 'scheme',
+            'scheme.name': 'schemeName',
+          };
+          return setErrors(
+            Object.fromEntries(o.problems.map((p) => [paths[p.path] ?? p.path, p.msg ? say(p.msg) : p.message])),
+          );
         }
         onDone(o.workbook.budgets.at(-1)!.id, y);
       }}
@@ -260,7 +379,12 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
         {input('name', { className: 'text', placeholder: t('budgets.new.namePlaceholder') })}
       </Field>
       <Field label={t('budgets.new.scheme')} title={article.classes} error={err('scheme')} testId="new-budget-scheme">
-        <select data-testid="new-budget-scheme" value={f.scheme} aria-invalid={Boolean(errors.scheme)} onChange={set('scheme')}>
+        <select
+          data-testid="new-budget-scheme"
+          value={f.scheme}
+          aria-invalid={Boolean(errors.scheme)}
+          onChange={set('scheme')}
+        >
           <optgroup label={t('budgets.new.inWorkbook')}>
             {workbook.schemes.map((s) => (
               <option key={s.id} value={s.id}>
@@ -298,17 +422,36 @@ function NewBudgetForm({ workbook, budget, year, run, onDone }: { workbook: Work
         <span className="radios">
           {(['total', 'unit-value'] as const).map((m) => (
             <label key={m}>
-              <input type="radio" name="new-budget-method" data-testid={`new-budget-method-${m}`} checked={f.method === m} onChange={() => setF({ ...f, method: m })} />
-              {m === 'total' ? <span title={article.total}>{t('budgets.method.total')}</span> : t('budgets.method.unitValue')}
+              <input
+                type="radio"
+                name="new-budget-method"
+                data-testid={`new-budget-method-${m}`}
+                checked={f.method === m}
+                onChange={() => setF({ ...f, method: m })}
+              />
+              {m === 'total' ? (
+                <span title={article.total}>{t('budgets.method.total')}</span>
+              ) : (
+                t('budgets.method.unitValue')
+              )}
             </label>
           ))}
         </span>
       </div>
-      <Field label={t(f.method === 'total' ? 'budgets.figure.total' : 'budgets.figure.unitValue', { currency: f.currency })} error={err('amount')} testId="new-budget-amount">
+      <Field
+        label={t(f.method === 'total' ? 'budgets.figure.total' : 'budgets.figure.unitValue', { currency: f.currency })}
+        error={err('amount')}
+        testId="new-budget-amount"
+      >
         {input('amount', { placeholder: f.method === 'total' ? '1000000' : '45579' })}
       </Field>
       <Field label={t('budgets.new.members')} error={err('members')} testId="new-budget-members">
-        <select data-testid="new-budget-members" value={members} aria-invalid={Boolean(errors.members)} onChange={set('members')}>
+        <select
+          data-testid="new-budget-members"
+          value={members}
+          aria-invalid={Boolean(errors.members)}
+          onChange={set('members')}
+        >
           <option value="none">{t('budgets.new.membersNone')}</option>
           {sources.map((b) => (
             <option key={b.id} value={b.id}>

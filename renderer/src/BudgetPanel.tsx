@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ContributionTable } from '../../shared/engine';
-import { parseAmountInput, parseRoundingUnit, refusal, setBudgetTerms, setBudgetYear, type Outcome } from '../../shared/edit';
+import {
+  parseAmountInput,
+  parseRoundingUnit,
+  refusal,
+  setBudgetTerms,
+  setBudgetYear,
+  type Outcome,
+} from '../../shared/edit';
 import { decimalPlaces } from '../../shared/model/decimal';
 import type { Budget, RoundingMode } from '../../shared/model/types';
 import { useArticle } from './articles';
@@ -16,7 +23,13 @@ interface Props {
 }
 
 /** A text field that commits on Enter or leaving it, cancels on Escape, and shows a refusal next to itself. */
-export function CommitField(props: { label: string; value: string; disabled?: boolean; testId: string; commit(text: string): string | null }) {
+export function CommitField(props: {
+  label: string;
+  value: string;
+  disabled?: boolean;
+  testId: string;
+  commit(text: string): string | null;
+}) {
   const [text, setText] = useState(props.value);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -89,22 +102,43 @@ export function BudgetPanel({ budget, year, table }: Props) {
                 disabled={!adopted || !table}
                 onChange={() =>
                   // The figure carries over exactly: the total becomes Σ shares, the unit value T / U (R4/R7).
-                  run((wb) => setBudgetYear(wb, { budget: budget.id, year, method: m, amount: m === 'total' ? table!.total : table!.unitValue }))
+                  run((wb) =>
+                    setBudgetYear(wb, {
+                      budget: budget.id,
+                      year,
+                      method: m,
+                      amount: m === 'total' ? table!.total : table!.unitValue,
+                    }),
+                  )
                 }
               />
-              {m === 'total' ? <span title={article.total}>{t('budgets.method.total')}</span> : t('budgets.method.unitValue')}
+              {m === 'total' ? (
+                <span title={article.total}>{t('budgets.method.total')}</span>
+              ) : (
+                t('budgets.method.unitValue')
+              )}
             </label>
           ))}
         </span>
       </div>
       <CommitField
-        label={t(method === 'total' ? 'budgets.figure.total' : 'budgets.figure.unitValue', { currency: budget.currency })}
+        label={t(method === 'total' ? 'budgets.figure.total' : 'budgets.figure.unitValue', {
+          currency: budget.currency,
+        })}
         testId="budget-figure"
         value={figure ? amount(figure) : ''}
         disabled={!adopted}
         commit={(text) => {
           // R25 typed in the user's number format; the refusal in the user's language.
-          const p = parseAmountInput(text, figure || undefined, { places: method === 'total' ? places : undefined, what: t(method === 'total' ? 'budgets.panel.theTotal' : 'budgets.panel.theUnitValue') }, number);
+          const p = parseAmountInput(
+            text,
+            figure || undefined,
+            {
+              places: method === 'total' ? places : undefined,
+              what: t(method === 'total' ? 'budgets.panel.theTotal' : 'budgets.panel.theUnitValue'),
+            },
+            number,
+          );
           if (!p.ok) return p.msg ? say(p.msg) : p.message;
           return problem(run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value })));
         }}
@@ -146,7 +180,12 @@ export function BudgetPanel({ budget, year, table }: Props) {
       />
       <label className="field">
         <span>{t('budgets.panel.rounding')}</span>
-        <select value={budget.rounding} onChange={(e) => run((wb) => setBudgetTerms(wb, { budget: budget.id, rounding: e.target.value as RoundingMode }))}>
+        <select
+          value={budget.rounding}
+          onChange={(e) =>
+            run((wb) => setBudgetTerms(wb, { budget: budget.id, rounding: e.target.value as RoundingMode }))
+          }
+        >
           <option value="half-up">{t('budgets.panel.halfUp')}</option>
           <option value="half-even">{t('budgets.panel.halfEven')}</option>
         </select>

@@ -36,7 +36,11 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
         let effect: string;
         try {
           const e = holdings.timeline(budget, c.member).effects.get(c.id);
-          effect = !e ? '' : e.status === 'pending' ? t('members.classChanges.pending') : t('members.classChanges.effect', { direction: e.direction, year: String(e.effectiveYear) });
+          effect = !e
+            ? ''
+            : e.status === 'pending'
+              ? t('members.classChanges.pending')
+              : t('members.classChanges.effect', { direction: e.direction, year: String(e.effectiveYear) });
         } catch (err) {
           effect = (err as Error).message;
         }
@@ -58,11 +62,26 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
             <strong>
               <Bidi>{c.member}</Bidi>
             </strong>{' '}
-            {arrow} <Bidi>{c.toClass}</Bidi> <span className="muted">{rich('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
+            {arrow} <Bidi>{c.toClass}</Bidi>{' '}
+            <span className="muted">{rich('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
             <br />
-            <DateField optional ariaLabel={t('members.classChanges.sessionOf', { id: c.id })} value={c.sessionDate} commit={(v) => refusal(run((wb) => setSessionDate(wb, c.id, v)), say)} />{' '}
+            <DateField
+              optional
+              ariaLabel={t('members.classChanges.sessionOf', { id: c.id })}
+              value={c.sessionDate}
+              commit={(v) =>
+                refusal(
+                  run((wb) => setSessionDate(wb, c.id, v)),
+                  say,
+                )
+              }
+            />{' '}
             <span className="effect">{effect}</span>{' '}
-            <button className="link" aria-label={t('members.classChanges.remove', { id: c.id })} onClick={() => fail(run((wb) => removeClassChange(wb, c.id)))}>
+            <button
+              className="link"
+              aria-label={t('members.classChanges.remove', { id: c.id })}
+              onClick={() => fail(run((wb) => removeClassChange(wb, c.id)))}
+            >
               ×
             </button>
           </li>
@@ -70,7 +89,11 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
       </ul>
       {source && (
         <p className="muted" role="note" data-testid="class-changes-linked">
-          {rich('members.classChanges.linked', { budget: budget.name, source: source.name, article: unionArticle(t, budget) })}
+          {rich('members.classChanges.linked', {
+            budget: budget.name,
+            source: source.name,
+            article: unionArticle(t, budget),
+          })}
         </p>
       )}
       {!source && (
@@ -82,17 +105,34 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
             const at = dates.read(session);
             if (!on.ok) return setError(t('members.classChanges.notifiedError', { error: on.message }));
             if (!at.ok) return setError(t('members.classChanges.sessionError', { error: at.message }));
-            fail(run((wb) => addClassChange(wb, { budget: budget.id, member, toClass: toClass || classes[0], notifiedOn: on.value, sessionDate: at.value || undefined })));
+            fail(
+              run((wb) =>
+                addClassChange(wb, {
+                  budget: budget.id,
+                  member,
+                  toClass: toClass || classes[0],
+                  notifiedOn: on.value,
+                  sessionDate: at.value || undefined,
+                }),
+              ),
+            );
           }}
         >
-          <span>{member ? <Bidi>{member}</Bidi> : t('members.classChanges.pick')} {arrow}</span>{' '}
-          <select aria-label={t('members.classChanges.newClass')} value={toClass || classes[0]} onChange={(e) => setToClass(e.target.value)}>
+          <span>
+            {member ? <Bidi>{member}</Bidi> : t('members.classChanges.pick')} {arrow}
+          </span>{' '}
+          <select
+            aria-label={t('members.classChanges.newClass')}
+            value={toClass || classes[0]}
+            onChange={(e) => setToClass(e.target.value)}
+          >
             {classes.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
           <label>
-            {t('members.classChanges.notified')} <DateText text={notified} onText={setNotified} optional={false} testId="notice-notified" />
+            {t('members.classChanges.notified')}{' '}
+            <DateText text={notified} onText={setNotified} optional={false} testId="notice-notified" />
           </label>
           <label>
             {t('members.classChanges.session')} <DateText text={session} onText={setSession} testId="notice-session" />

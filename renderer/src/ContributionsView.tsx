@@ -1,5 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { addMember, parseAmountInput, refusal, renameMember, setBudgetYear, setClass, type Outcome } from '../../shared/edit';
+import {
+  addMember,
+  parseAmountInput,
+  refusal,
+  renameMember,
+  setBudgetYear,
+  setClass,
+  type Outcome,
+} from '../../shared/edit';
 import { declaredRateWarning } from '../../shared/export/contribution-table';
 import { DerivationNote } from './scales/DerivationNote';
 import { Decimal, decimalPlaces } from '../../shared/model/decimal';
@@ -43,7 +51,16 @@ export function ContributionsView() {
   // The file's title block and headers in the user's language, amounts in the user's number format (issue 11).
   useExportSource(
     useCallback(
-      () => (table ? membersSource(table, displayedCodes(gridApi.current), { organization, produced: today(), scenario: scenario?.name, locale: locale.id, number: locale.number }) : null),
+      () =>
+        table
+          ? membersSource(table, displayedCodes(gridApi.current), {
+              organization,
+              produced: today(),
+              scenario: scenario?.name,
+              locale: locale.id,
+              number: locale.number,
+            })
+          : null,
       [table, gridApi, organization, scenario, locale],
     ),
     view !== 'compare',
@@ -56,11 +73,21 @@ export function ContributionsView() {
       if (scenario) o = scenarioEdit(edit, { scenario, budget, year, shown: computed, run });
       else if (edit.pinned && edit.colId === 'amount') {
         // The total row edits the budget's figure; =+500 / =-500 adjust it exactly (R3, R4).
-        const p = parseAmountInput(edit.value, table.level, { places: decimalPlaces(budget.roundingUnit), what: t('app.contributions.theTotal') }, number);
-        o = p.ok ? (p.value === table.level ? null : run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value, adopted: true }))) : { ok: false, problems: [{ path: 'amount', message: p.message, msg: p.msg }] };
+        const p = parseAmountInput(
+          edit.value,
+          table.level,
+          { places: decimalPlaces(budget.roundingUnit), what: t('app.contributions.theTotal') },
+          number,
+        );
+        o = p.ok
+          ? p.value === table.level
+            ? null
+            : run((wb) => setBudgetYear(wb, { budget: budget.id, year, amount: p.value, adopted: true }))
+          : { ok: false, problems: [{ path: 'amount', message: p.message, msg: p.msg }] };
       } else if (edit.colId === 'class' || edit.colId === 'units') {
         const current = table.rows.find((r) => r.code === edit.rowId);
-        if (current && (edit.value === current.class || (edit.colId === 'units' && edit.value === current.units))) return;
+        if (current && (edit.value === current.class || (edit.colId === 'units' && edit.value === current.units)))
+          return;
         o = run((wb) => setClass(wb, { budget: budget.id, member: edit.rowId, year, value: edit.value }));
       } else if (edit.colId === 'name') {
         o = run((wb) => renameMember(wb, edit.rowId, edit.value));
@@ -75,7 +102,14 @@ export function ContributionsView() {
     <div className="body">
       <aside className="side">
         {scenario ? (
-          <ScenarioPanel scenario={scenario} budget={budget} year={year} comparison={computed.comparison} scheme={scheme} onApplied={() => ws.setScenarioId(null)} />
+          <ScenarioPanel
+            scenario={scenario}
+            budget={budget}
+            year={year}
+            comparison={computed.comparison}
+            scheme={scheme}
+            onApplied={() => ws.setScenarioId(null)}
+          />
         ) : (
           <>
             <BudgetPanel budget={budget} year={year} table={table} />
@@ -103,7 +137,14 @@ export function ContributionsView() {
             <ChartsView table={table} comparison={computed.comparison} scenarioName={scenario?.name ?? null} />
           </Suspense>
         ) : view === 'compare' && computed.base ? (
-          <ComparisonView workbook={workbook} budget={budget} year={year} base={computed.base} scenarios={workbook.scenarios} primary={scenario} />
+          <ComparisonView
+            workbook={workbook}
+            budget={budget}
+            year={year}
+            base={computed.base}
+            scenarios={workbook.scenarios}
+            primary={scenario}
+          />
         ) : (
           <MembersTable onEdit={onEdit} />
         )}
@@ -116,7 +157,8 @@ export function ContributionsView() {
 /** The find bar over the members grid, and the sum of a percent scale's rates under it. */
 function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
   const { api } = useOpenDocument();
-  const { table, classes, computed, scenario, dates, find, setFind, findRef, gridApi, setFocusedCode, linked } = useWorkspace();
+  const { table, classes, computed, scenario, dates, find, setFind, findRef, gridApi, setFocusedCode, linked } =
+    useWorkspace();
   const [shownCount, setShownCount] = useState(0);
   const t = useT();
   return (
@@ -125,7 +167,9 @@ function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
         <input
           ref={findRef}
           type="search"
-          placeholder={t('app.find.placeholder', { key: `${api.kind === 'electron' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl'}+F` })}
+          placeholder={t('app.find.placeholder', {
+            key: `${api.kind === 'electron' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl'}+F`,
+          })}
           aria-label={t('app.find.label')}
           data-testid="find-member"
           value={find}
@@ -170,9 +214,15 @@ function ScaleSum({ sum, warning }: { sum: string; warning: string | null }) {
   const t = useT();
   const amount = useAmount();
   return (
-    <p className={warning ? 'scale-sum notice warning' : 'scale-sum muted'} role={warning ? 'status' : undefined} data-testid="scale-sum">
+    <p
+      className={warning ? 'scale-sum notice warning' : 'scale-sum muted'}
+      role={warning ? 'status' : undefined}
+      data-testid="scale-sum"
+    >
       {/* The engine's warning (percentSumWarning), in the user's words: the same figure, exact. */}
-      {warning ? t('app.scaleSum.warning', { sum: amount(new Decimal(sum).toFixed()) }) : t('app.scaleSum.sum', { sum: amount(sum) })}
+      {warning
+        ? t('app.scaleSum.warning', { sum: amount(new Decimal(sum).toFixed()) })
+        : t('app.scaleSum.sum', { sum: amount(sum) })}
     </p>
   );
 }
@@ -193,7 +243,13 @@ function CellErrorBubble({ error, onClose }: { error: CellError; onClose(): void
     return () => cell.classList.remove('cell-refused');
   }, [error]);
   return (
-    <div className="cell-error bubble" role="alert" data-testid="cell-error" style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }} onClick={onClose}>
+    <div
+      className="cell-error bubble"
+      role="alert"
+      data-testid="cell-error"
+      style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }}
+      onClick={onClose}
+    >
       {error.message}
     </div>
   );
@@ -217,7 +273,13 @@ export function AddMember() {
   );
 }
 
-function AddMemberForm({ classes, onAdd }: { classes: string[] | null; onAdd(code: string, name: string, value: string): string | null }) {
+function AddMemberForm({
+  classes,
+  onAdd,
+}: {
+  classes: string[] | null;
+  onAdd(code: string, name: string, value: string): string | null;
+}) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [value, setValue] = useState(classes?.at(-1) ?? '');
@@ -231,7 +293,13 @@ function AddMemberForm({ classes, onAdd }: { classes: string[] | null; onAdd(cod
         setError(onAdd(code, name, value));
       }}
     >
-      <input placeholder={t('members.add.code')} value={code} onChange={(e) => setCode(e.target.value)} size={6} autoFocus />
+      <input
+        placeholder={t('members.add.code')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        size={6}
+        autoFocus
+      />
       <input placeholder={t('members.add.name')} value={name} onChange={(e) => setName(e.target.value)} />
       {classes ? (
         <select value={value} onChange={(e) => setValue(e.target.value)}>
@@ -240,7 +308,12 @@ function AddMemberForm({ classes, onAdd }: { classes: string[] | null; onAdd(cod
           ))}
         </select>
       ) : (
-        <input placeholder={t('members.add.weight')} value={value} onChange={(e) => setValue(e.target.value)} size={8} />
+        <input
+          placeholder={t('members.add.weight')}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          size={8}
+        />
       )}
       <button type="submit">{t('members.add.submit')}</button>
       {error && (

@@ -26,7 +26,9 @@ interface Common {
 /** DD.MM.YYYY with the letters the language uses (JJ/MM/AAAA in French); ISO's YYYY-MM-DD stays as it is. */
 function patternIn(t: T, f: DateFormat): string {
   const p = datePattern(f);
-  return f.order === 'ymd' ? p : p.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
+  return f.order === 'ymd'
+    ? p
+    : p.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
 }
 
 /** A date's refusal in the user's language, naming the pattern as the field's placeholder writes it. */
@@ -37,14 +39,25 @@ function useRefusal() {
     (p: Parsed): string | null => {
       if (p.ok) return null;
       if (!p.msg) return p.message;
-      const values = p.msg.values && 'pattern' in p.msg.values ? { ...p.msg.values, pattern: patternIn(t, date) } : p.msg.values;
+      const values =
+        p.msg.values && 'pattern' in p.msg.values ? { ...p.msg.values, pattern: patternIn(t, date) } : p.msg.values;
       return t(p.msg.id, values);
     },
     [t, date],
   );
 }
 
-function Shell(p: Common & { text: string; error: string | null; onText(t: string): void; onEnter(e: React.KeyboardEvent): void; onEscape(e: React.KeyboardEvent): void; onLeave(): void; onFocus?(): void }) {
+function Shell(
+  p: Common & {
+    text: string;
+    error: string | null;
+    onText(t: string): void;
+    onEnter(e: React.KeyboardEvent): void;
+    onEscape(e: React.KeyboardEvent): void;
+    onLeave(): void;
+    onFocus?(): void;
+  },
+) {
   const { date } = useLocale();
   const t = useT();
   const pattern = patternIn(t, date);
@@ -81,7 +94,9 @@ function Shell(p: Common & { text: string; error: string | null; onText(t: strin
 }
 
 /** A date committed when typed (Enter or leaving the field): `commit` returns the refusal to show, or null. */
-export function DateField(props: Common & { value: string | undefined; commit(iso: string | undefined): string | null }) {
+export function DateField(
+  props: Common & { value: string | undefined; commit(iso: string | undefined): string | null },
+) {
   const { date } = useLocale();
   const shown = props.value ? formatDate(props.value, date) : '';
   const [text, setText] = useState(shown);

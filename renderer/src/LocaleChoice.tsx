@@ -10,7 +10,13 @@ export function LanguageMenu() {
   const t = useT();
   const current = LANGUAGES.find((l) => locale.id === l.id || locale.id.startsWith(`${l.id}-`))?.id ?? 'en';
   return (
-    <select aria-label={t('app.language.label')} title={t('app.language.label')} data-testid="language-select" value={current} onChange={(e) => setLocale(e.target.value)}>
+    <select
+      aria-label={t('app.language.label')}
+      title={t('app.language.label')}
+      data-testid="language-select"
+      value={current}
+      onChange={(e) => setLocale(e.target.value)}
+    >
       {LANGUAGES.map((l) => (
         <option key={l.id} value={l.id} lang={l.id} dir={l.dir}>
           {l.name}
@@ -41,17 +47,30 @@ export function LocaleChoice() {
       </label>
       <label className="field">
         <span>{t('app.format.numbers')}</span>
-        <select data-testid="number-style" value={locale.number.style} onChange={(e) => setNumberFormat(e.target.value as NumberStyle, locale.number.nativeDigits === true)}>
+        <select
+          data-testid="number-style"
+          value={locale.number.style}
+          onChange={(e) => setNumberFormat(e.target.value as NumberStyle, locale.number.nativeDigits === true)}
+        >
           {NUMBER_STYLES.map((s) => (
             <option key={s} value={s}>
-              {s === 'locale' ? t('app.format.numbersLocale', { example: formatAmount(SAMPLE, { ...locale.number, style: 'locale' }) }) : formatAmount(SAMPLE, { ...locale.number, style: s })}
+              {s === 'locale'
+                ? t('app.format.numbersLocale', {
+                    example: formatAmount(SAMPLE, { ...locale.number, style: 'locale' }),
+                  })
+                : formatAmount(SAMPLE, { ...locale.number, style: s })}
             </option>
           ))}
         </select>
       </label>
       {rtlDigits && (
         <label className="field check">
-          <input type="checkbox" checked={locale.number.nativeDigits === true} onChange={(e) => setNumberFormat(locale.number.style, e.target.checked)} /> {t('app.format.nativeDigits')}
+          <input
+            type="checkbox"
+            checked={locale.number.nativeDigits === true}
+            onChange={(e) => setNumberFormat(locale.number.style, e.target.checked)}
+          />{' '}
+          {t('app.format.nativeDigits')}
         </label>
       )}
     </>

@@ -23,7 +23,12 @@ import { isolateIn } from './rich';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-export const gridTheme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, spacing: 6, fontFamily: 'system-ui, sans-serif' });
+export const gridTheme = themeQuartz.withParams({
+  fontSize: 13,
+  headerFontSize: 13,
+  spacing: 6,
+  fontFamily: 'system-ui, sans-serif',
+});
 
 export const TOTAL_ROW_ID = 'total';
 
@@ -121,8 +126,14 @@ const note = (r: ContributionRow, ctx: RowContext, d?: { from?: string; until?: 
   const parts: string[] = [];
   const inYear = (day?: string) => day !== undefined && year !== null && day.startsWith(`${year}-`);
   const fraction = r.proRata ? `${r.proRata.num}/${r.proRata.den}` : '';
-  if (r.proRata) parts.push(inYear(d?.from) ? t('members.note.joinedProRata', { date: day(d!.from!), fraction }) : t('members.note.proRata', { fraction }));
-  else if (inYear(d?.from) && d!.from !== `${year}-01-01`) parts.push(t('members.note.joinedInFull', { date: day(d!.from!) }));
+  if (r.proRata)
+    parts.push(
+      inYear(d?.from)
+        ? t('members.note.joinedProRata', { date: day(d!.from!), fraction })
+        : t('members.note.proRata', { fraction }),
+    );
+  else if (inYear(d?.from) && d!.from !== `${year}-01-01`)
+    parts.push(t('members.note.joinedInFull', { date: day(d!.from!) }));
   if (inYear(d?.until) && d!.until !== `${year}-01-01`) parts.push(t('members.note.leaves', { date: day(d!.until!) }));
   if (r.classFrom) parts.push(t('members.note.classFrom', { source: ctx.source ?? r.classFrom }));
   if (r.changeId) parts.push(t('members.note.classChange', { id: r.changeId }));
@@ -143,16 +154,39 @@ interface RowContext {
 
 function toGridRow(r: ContributionRow, ctx: RowContext): GridRow {
   const mark = ctx.marks?.get(r.code);
-  const row: GridRow = { code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, roundedUp: r.roundedUp, note: note(r, ctx, ctx.dates?.get(r.code)) };
+  const row: GridRow = {
+    code: r.code,
+    name: r.name,
+    class: r.class,
+    units: r.units,
+    percent: r.percent,
+    amount: r.amount,
+    roundedUp: r.roundedUp,
+    note: note(r, ctx, ctx.dates?.get(r.code)),
+  };
   if (r.credit !== undefined) Object.assign(row, { credit: r.credit, net: r.net });
   if (mark?.classChanged) row.classChanged = true;
   if (mark?.difference) row.difference = mark.difference;
   return row;
 }
 
-const rowsOf = (table: ContributionTable, ctx: Omit<RowContext, 'year'>) => table.rows.map((r) => toGridRow(r, { ...ctx, year: table.year }));
+const rowsOf = (table: ContributionTable, ctx: Omit<RowContext, 'year'>) =>
+  table.rows.map((r) => toGridRow(r, { ...ctx, year: table.year }));
 
-export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow, apiRef, marks, dates, quickFilter, onShownCount, linked, percentScale }: Props) {
+export function MembersGrid({
+  table,
+  classes,
+  totalEditable,
+  onEdit,
+  onFocusRow,
+  apiRef,
+  marks,
+  dates,
+  quickFilter,
+  onShownCount,
+  linked,
+  percentScale,
+}: Props) {
   const shown = useRef(new Map<string, GridRow>());
   const order = useRef<string[]>([]);
   /** The engine's percentage of each member in the table shown (the percent column reads it). */
@@ -170,7 +204,13 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     (): ColDef<GridRow>[] => [
       { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: 'left' },
-      { field: 'name', headerName: t('members.grid.member'), flex: 2, minWidth: 180, editable: (p) => !p.node.rowPinned },
+      {
+        field: 'name',
+        headerName: t('members.grid.member'),
+        flex: 2,
+        minWidth: 180,
+        editable: (p) => !p.node.rowPinned,
+      },
       classes && linked
         ? ({
             // R11 read-only: the class comes from the Paris Union (Locarno Agreement Art. 7(4)(a)).
@@ -184,20 +224,24 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
             headerTooltip: linked.tip,
           } satisfies ColDef<GridRow>)
         : classes
-        ? ({
-            field: 'class',
-            headerName: t('members.grid.class'),
-            width: 110,
-            editable: (p) => !p.node.rowPinned,
-            cellEditor: 'agSelectCellEditor',
-            cellEditorParams: { values: classes },
-            cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
-          } satisfies ColDef<GridRow>)
-        : { field: 'class', headerName: t('members.grid.class'), width: 90, hide: true },
+          ? ({
+              field: 'class',
+              headerName: t('members.grid.class'),
+              width: 110,
+              editable: (p) => !p.node.rowPinned,
+              cellEditor: 'agSelectCellEditor',
+              cellEditorParams: { values: classes },
+              cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
+            } satisfies ColDef<GridRow>)
+          : { field: 'class', headerName: t('members.grid.class'), width: 90, hide: true },
       {
         field: 'units',
         // R21–R23 a percent scale: the rate as declared, beside the share assessed (rate / sum of the rates).
-        headerName: classes ? t('members.grid.units') : percentScale ? t('members.grid.declaredRate') : t('members.grid.weight'),
+        headerName: classes
+          ? t('members.grid.units')
+          : percentScale
+            ? t('members.grid.declaredRate')
+            : t('members.grid.weight'),
         headerTooltip: percentScale ? t('members.grid.declaredRateTip') : undefined,
         width: 110,
         type: 'rightAligned',
@@ -212,7 +256,8 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
         headerTooltip: percentScale ? t('members.grid.shareAssessedTip') : undefined,
         width: percentScale ? 140 : 110,
         type: 'rightAligned',
-        valueGetter: (p) => (p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent)),
+        valueGetter: (p) =>
+          p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent),
         valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
       },
       {
@@ -229,14 +274,33 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
           'scenario-up': (p) => Boolean(p.data?.difference && !p.data.difference.startsWith('-')),
           'scenario-down': (p) => Boolean(p.data?.difference?.startsWith('-')),
         },
-        tooltipValueGetter: (p) => (p.data?.difference ? t('members.grid.against', { difference: `${p.data.difference.startsWith('-') ? '' : '+'}${amount(p.data.difference)}` }) : undefined),
+        tooltipValueGetter: (p) =>
+          p.data?.difference
+            ? t('members.grid.against', {
+                difference: `${p.data.difference.startsWith('-') ? '' : '+'}${amount(p.data.difference)}`,
+              })
+            : undefined,
         headerTooltip: t('members.grid.amountTip'),
       },
       // R22 a credit beside the gross (staff assessment): each member's part of it, and the net it pays.
       ...(credited
-        ? (['credit', 'net'] as const).map((f): ColDef<GridRow> => ({ field: f, headerName: t(`scales.grid.${f}`), headerTooltip: t(`scales.grid.${f}Tip`), width: 150, type: 'rightAligned', valueFormatter: (p) => (p.value ? amount(String(p.value)) : '') }))
+        ? (['credit', 'net'] as const).map((f): ColDef<GridRow> => ({
+            field: f,
+            headerName: t(`scales.grid.${f}`),
+            headerTooltip: t(`scales.grid.${f}Tip`),
+            width: 150,
+            type: 'rightAligned',
+            valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
+          }))
         : []),
-      { field: 'note', headerName: t('members.grid.note'), flex: 1, minWidth: 140, cellClass: 'note', tooltipField: 'note' },
+      {
+        field: 'note',
+        headerName: t('members.grid.note'),
+        flex: 1,
+        minWidth: 140,
+        cellClass: 'note',
+        tooltipField: 'note',
+      },
     ],
     [classes, totalEditable, linked, percentScale, credited, t, amount],
   );
@@ -269,14 +333,16 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
       else if (!same(old, r)) update.push(r);
     }
     for (const [code, r] of prev) if (!next.has(code)) remove.push(r);
-    const appendOnly = add.length === 0 || (codes.length >= order.current.length && order.current.every((c, i) => codes[i] === c));
+    const appendOnly =
+      add.length === 0 || (codes.length >= order.current.length && order.current.every((c, i) => codes[i] === c));
     if (appendOnly) api.applyTransaction({ add, update, remove });
     // A reordering change (another budget): hand over the list; with getRowId the grid still updates in place.
     else api.setGridOption('rowData', rows);
     shown.current = next;
     order.current = codes;
     // Percentages that moved: only the cells the grid has rendered are redrawn (it compares old and new values).
-    if (appendOnly && table.rows.some((r) => percentsBefore.get(r.code) !== r.percent)) api.refreshCells({ columns: ['percent'] });
+    if (appendOnly && table.rows.some((r) => percentsBefore.get(r.code) !== r.percent))
+      api.refreshCells({ columns: ['percent'] });
     api.setGridOption('pinnedBottomRowData', [totalRow(table, t)]);
   }, [table, marks, dates, source, apiRef, t, date, iso]);
 
@@ -286,20 +352,36 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
   handlers.current = { onEdit, onFocusRow, linked: Boolean(linked) };
   const stable = useMemo(
     () => ({
-      defaultColDef: { resizable: true, sortable: false, suppressMovable: true, cellEditor: TextEditor } satisfies ColDef<GridRow>,
+      defaultColDef: {
+        resizable: true,
+        sortable: false,
+        suppressMovable: true,
+        cellEditor: TextEditor,
+      } satisfies ColDef<GridRow>,
       getRowId: (p: GetRowIdParams<GridRow>) => (p.rowPinned ? TOTAL_ROW_ID : p.data.code),
       onCellEditRequest: (e: CellEditRequestEvent<GridRow>) =>
-        handlers.current.onEdit({ rowId: e.node.rowPinned ? TOTAL_ROW_ID : e.data.code, colId: e.column.getColId(), pinned: Boolean(e.node.rowPinned), value: String(e.newValue ?? '') }),
+        handlers.current.onEdit({
+          rowId: e.node.rowPinned ? TOTAL_ROW_ID : e.data.code,
+          colId: e.column.getColId(),
+          pinned: Boolean(e.node.rowPinned),
+          value: String(e.newValue ?? ''),
+        }),
       // R11 typing (or double-clicking) in a linked union's read-only class: the command says why not.
       onCellKeyDown: (e: CellKeyDownEvent<GridRow>) => {
         const k = (e.event as KeyboardEvent | null | undefined)?.key ?? '';
-        const typing = (k.length === 1 && !(e.event as KeyboardEvent).ctrlKey && !(e.event as KeyboardEvent).metaKey) || k === 'Enter' || k === 'F2' || k === 'Backspace' || k === 'Delete';
+        const typing =
+          (k.length === 1 && !(e.event as KeyboardEvent).ctrlKey && !(e.event as KeyboardEvent).metaKey) ||
+          k === 'Enter' ||
+          k === 'F2' ||
+          k === 'Backspace' ||
+          k === 'Delete';
         if (typing && handlers.current.linked && e.column.getColId() === 'class' && !e.node.rowPinned && e.data) {
           handlers.current.onEdit({ rowId: e.data.code, colId: 'class', pinned: false, value: '' });
         }
       },
       onCellDoubleClicked: (e: CellDoubleClickedEvent<GridRow>) => {
-        if (handlers.current.linked && e.column.getColId() === 'class' && !e.node.rowPinned && e.data) handlers.current.onEdit({ rowId: e.data.code, colId: 'class', pinned: false, value: '' });
+        if (handlers.current.linked && e.column.getColId() === 'class' && !e.node.rowPinned && e.data)
+          handlers.current.onEdit({ rowId: e.data.code, colId: 'class', pinned: false, value: '' });
       },
       onCellFocused: (e: CellFocusedEvent<GridRow>) => {
         if (e.rowIndex === null || e.rowPinned) return handlers.current.onFocusRow(null);
@@ -352,5 +434,13 @@ export function MembersGrid({ table, classes, totalEditable, onEdit, onFocusRow,
 
 /** The pinned total: the engine's exact sum (R5), never added up here. */
 function totalRow(table: ContributionTable, t: T): GridRow {
-  return { code: '', name: t('members.grid.total', { count: table.rows.length }), class: null, units: table.totalUnits, percent: '100.0000', amount: table.total, ...(table.credit ? { credit: table.credit.total, net: table.credit.net } : {}) };
+  return {
+    code: '',
+    name: t('members.grid.total', { count: table.rows.length }),
+    class: null,
+    units: table.totalUnits,
+    percent: '100.0000',
+    amount: table.total,
+    ...(table.credit ? { credit: table.credit.total, net: table.credit.net } : {}),
+  };
 }

@@ -20,9 +20,14 @@ export interface MembershipDates {
 }
 
 /** The dates of each member's participation in a budget, by member code. */
-export function membershipDates(participations: readonly Participation[], budgetId: string): ReadonlyMap<string, MembershipDates> {
+export function membershipDates(
+  participations: readonly Participation[],
+  budgetId: string,
+): ReadonlyMap<string, MembershipDates> {
   const out = new Map<string, MembershipDates>();
-  for (const p of participations) if (p.budget === budgetId && (p.from !== undefined || p.until !== undefined)) out.set(p.member, { from: p.from, until: p.until });
+  for (const p of participations)
+    if (p.budget === budgetId && (p.from !== undefined || p.until !== undefined))
+      out.set(p.member, { from: p.from, until: p.until });
   return out;
 }
 
@@ -51,7 +56,9 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
   const dates = { show: (d: string | undefined) => iso(reader.show(d)) };
   const participants = useMemo(() => {
     const names = new Map(workbook.members.map((m) => [m.code, m.name]));
-    return workbook.participations.filter((p) => p.budget === budget.id).map((p) => ({ code: p.member, name: names.get(p.member) ?? p.member, from: p.from, until: p.until }));
+    return workbook.participations
+      .filter((p) => p.budget === budget.id)
+      .map((p) => ({ code: p.member, name: names.get(p.member) ?? p.member, from: p.from, until: p.until }));
   }, [workbook.participations, workbook.members, budget.id]);
   // The member the grid focuses, or one picked here (one that left is not in the grid any more).
   const [picked, setPicked] = useState<string | null>(member);
@@ -62,13 +69,19 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
   const p = participants.find((x) => x.code === picked) ?? null;
   const row = p && table?.rows.find((r) => r.code === p.code);
   // Members whose dates touch the year shown: they join during it, left before it, or leave during it.
-  const moving = participants.filter((x) => (x.from && x.from.startsWith(`${year}-`)) || (x.until && x.until >= `${year - 1}-12-31` && x.until <= `${year}-12-31`));
+  const moving = participants.filter(
+    (x) =>
+      (x.from && x.from.startsWith(`${year}-`)) ||
+      (x.until && x.until >= `${year - 1}-12-31` && x.until <= `${year}-12-31`),
+  );
 
   // What the list says of a member moving in the year shown: joins, leaves or left, with the dates.
   const moves = (x: (typeof participants)[number]) => {
     const joins = x.from?.startsWith(`${year}-`) ? t('members.moves.joins', { date: dates.show(x.from) }) : '';
     const until = x.until && x.until >= `${year - 1}-12-31` && x.until <= `${year}-12-31` ? x.until : undefined;
-    const leaves = until ? t(until < `${year}-01-01` ? 'members.moves.left' : 'members.moves.leaves', { date: dates.show(until) }) : '';
+    const leaves = until
+      ? t(until < `${year}-01-01` ? 'members.moves.left' : 'members.moves.leaves', { date: dates.show(until) })
+      : '';
     return joins && leaves ? t('members.moves.both', { joins, leaves }) : joins || leaves;
   };
 
@@ -98,11 +111,31 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
         <>
           <label className="field">
             <span>{rich('members.membership.joined', { budget: budget.name })}</span>
-            <DateField optional value={p.from} testId="accession-date" commit={(v) => refusal(run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })), say)} />
+            <DateField
+              optional
+              value={p.from}
+              testId="accession-date"
+              commit={(v) =>
+                refusal(
+                  run((wb) => setAccession(wb, { budget: budget.id, member: p.code, from: v })),
+                  say,
+                )
+              }
+            />
           </label>
           <label className="field">
             <span>{t('members.membership.leaves')}</span>
-            <DateField optional value={p.until} testId="leaving-date" commit={(v) => refusal(run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })), say)} />
+            <DateField
+              optional
+              value={p.until}
+              testId="leaving-date"
+              commit={(v) =>
+                refusal(
+                  run((wb) => setLeaving(wb, { budget: budget.id, member: p.code, until: v })),
+                  say,
+                )
+              }
+            />
           </label>
           <p className="effect" data-testid="membership-effect">
             {row
@@ -121,7 +154,11 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
       )}
       <label className="field">
         <span>{t('members.membership.rule')}</span>
-        <select data-testid="new-member-rule" value={workbook.settings.newMemberRule} onChange={(e) => refusal(run((wb) => setNewMemberRule(wb, e.target.value as NewMemberRule)))}>
+        <select
+          data-testid="new-member-rule"
+          value={workbook.settings.newMemberRule}
+          onChange={(e) => refusal(run((wb) => setNewMemberRule(wb, e.target.value as NewMemberRule)))}
+        >
           {RULES.map((r) => (
             <option key={r.rule} value={r.rule}>
               {t(r.label)}

@@ -22,8 +22,29 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
       <summary title={ARTICLE.classes}>{rich('members.scheme.title', { name: scheme.name })}</summary>
       {scheme.classes.map((c) => (
         <div className="scheme-row" key={c.code}>
-          <CommitField label={t('members.scheme.class', { code: c.code })} testId={`units-${c.code}`} value={c.units} commit={(text) => refusal(run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })), say)} />
-          <button className="link" aria-label={t('members.scheme.remove', { code: c.code })} onClick={() => setError(refusal(run((wb) => removeSchemeClass(wb, { scheme: scheme.id, code: c.code })), say))}>
+          <CommitField
+            label={t('members.scheme.class', { code: c.code })}
+            testId={`units-${c.code}`}
+            value={c.units}
+            commit={(text) =>
+              refusal(
+                run((wb) => setClassUnits(wb, { scheme: scheme.id, code: c.code, units: text })),
+                say,
+              )
+            }
+          />
+          <button
+            className="link"
+            aria-label={t('members.scheme.remove', { code: c.code })}
+            onClick={() =>
+              setError(
+                refusal(
+                  run((wb) => removeSchemeClass(wb, { scheme: scheme.id, code: c.code })),
+                  say,
+                ),
+              )
+            }
+          >
             ×
           </button>
         </div>
@@ -31,7 +52,10 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const m = refusal(run((wb) => addSchemeClass(wb, { scheme: scheme.id, code, units })), say);
+          const m = refusal(
+            run((wb) => addSchemeClass(wb, { scheme: scheme.id, code, units })),
+            say,
+          );
           setError(m);
           if (!m) {
             setCode('');
@@ -39,8 +63,18 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
           }
         }}
       >
-        <input placeholder={t('members.scheme.classPlaceholder')} size={6} value={code} onChange={(e) => setCode(e.target.value)} />
-        <input placeholder={t('members.scheme.units')} size={7} value={units} onChange={(e) => setUnits(e.target.value)} />
+        <input
+          placeholder={t('members.scheme.classPlaceholder')}
+          size={6}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+        <input
+          placeholder={t('members.scheme.units')}
+          size={7}
+          value={units}
+          onChange={(e) => setUnits(e.target.value)}
+        />
         <button type="submit">{t('members.scheme.add')}</button>
       </form>
       {error && (

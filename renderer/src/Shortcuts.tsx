@@ -34,7 +34,12 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
         ['Tab, Shift+Tab', t('app.keys.across')],
         [t('app.keys.editKeys'), t('app.keys.edit')],
         ['Escape', t('app.keys.cancel')],
-        [t('app.keys.dateKeys', { example: formatDate('2026-12-31', date) === '2026-12-31' ? '31.12.2026' : formatDate('2026-12-31', date) }), t('app.keys.date')],
+        [
+          t('app.keys.dateKeys', {
+            example: formatDate('2026-12-31', date) === '2026-12-31' ? '31.12.2026' : formatDate('2026-12-31', date),
+          }),
+          t('app.keys.date'),
+        ],
         ['=+500, =−500', t('app.keys.adjust')],
         [`${MOD}+V`, t('app.keys.paste')],
       ],

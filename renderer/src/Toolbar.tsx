@@ -1,6 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { removeMember } from '../../shared/edit';
-import { applyMembersImport, membersImportRows, previewMembersImport, type MembersImportArgs } from '../../shared/edit/import-preview';
+import {
+  applyMembersImport,
+  membersImportRows,
+  previewMembersImport,
+  type MembersImportArgs,
+} from '../../shared/edit/import-preview';
 import { msg } from '../../shared/i18n/intl';
 import type { Message } from '../../shared/i18n/intl';
 import type { MenuCommand } from '../../shared/ipc/contract';
@@ -20,8 +25,17 @@ function useMembersImport() {
   const { budget, classes, year } = useWorkspace();
   const workbook = doc.workbook;
   const t = useT();
-  const [memberImport, setMemberImport] = useState<{ file: string; where: string; what: 'class' | 'weight'; notices: string[]; args: MembersImportArgs } | null>(null);
-  const preview = useMemo(() => (memberImport ? previewMembersImport(workbook, memberImport.args) : null), [memberImport, workbook]);
+  const [memberImport, setMemberImport] = useState<{
+    file: string;
+    where: string;
+    what: 'class' | 'weight';
+    notices: string[];
+    args: MembersImportArgs;
+  } | null>(null);
+  const preview = useMemo(
+    () => (memberImport ? previewMembersImport(workbook, memberImport.args) : null),
+    [memberImport, workbook],
+  );
   const importFile = useCallback(
     async (file: File) => {
       if (!budget) return;
@@ -29,11 +43,24 @@ function useMembersImport() {
       try {
         table = await readTable(file, { comments: true });
       } catch (e) {
-        return notify({ kind: 'error', text: msg('members.import.unreadable', { file: file.name, sheet: isSheet(file.name) ? 'yes' : 'no', error: (e as Error).message }) });
+        return notify({
+          kind: 'error',
+          text: msg('members.import.unreadable', {
+            file: file.name,
+            sheet: isSheet(file.name) ? 'yes' : 'no',
+            error: (e as Error).message,
+          }),
+        });
       }
       const what = classes ? 'class' : 'weight';
       const read = readMembers(table, what);
-      setMemberImport({ file: file.name, where: t('members.import.where2', { budget: budget.name, year: String(year) }), what, notices: read.notices, args: { budget: budget.id, year, ...membersImportRows(read) } });
+      setMemberImport({
+        file: file.name,
+        where: t('members.import.where2', { budget: budget.name, year: String(year) }),
+        what,
+        notices: read.notices,
+        args: { budget: budget.id, year, ...membersImportRows(read) },
+      });
     },
     [budget, classes, year, notify, t],
   );
@@ -41,7 +68,12 @@ function useMembersImport() {
     if (!memberImport) return;
     const o = run((wb) => applyMembersImport(wb, memberImport.args));
     setMemberImport(null);
-    if (!o.ok) notify({ kind: 'error', text: msg('members.import.nothingImported', { file: memberImport.file }), problems: o.problems });
+    if (!o.ok)
+      notify({
+        kind: 'error',
+        text: msg('members.import.nothingImported', { file: memberImport.file }),
+        problems: o.problems,
+      });
   }, [memberImport, run, notify]);
   const dialog =
     memberImport && preview ? (
@@ -60,7 +92,8 @@ function useMembersImport() {
 /** The toolbar: file, export, undo, the budget and year shown, member actions; the import preview it opens. */
 export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKeys(): void }) {
   const { doc, dirty, recent, openExample, step, runExport, run, notify } = useOpenDocument();
-  const { budget, year, setYear, years, selectBudget, scenario, inLedger, notHere, focusedCode, setAdding } = useWorkspace();
+  const { budget, year, setYear, years, selectBudget, scenario, inLedger, notHere, focusedCode, setAdding } =
+    useWorkspace();
   const { importFile, dialog } = useMembersImport();
   const t = useT();
   const say = useSay();
@@ -80,7 +113,11 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         </button>
         <button onClick={() => void openExample()}>{t('app.toolbar.example')}</button>
         {recent.length > 0 && (
-          <select aria-label={t('app.toolbar.openRecent')} value="" onChange={(e) => e.target.value && menu({ openRecent: e.target.value })}>
+          <select
+            aria-label={t('app.toolbar.openRecent')}
+            value=""
+            onChange={(e) => e.target.value && menu({ openRecent: e.target.value })}
+          >
             <option value="">{t('app.toolbar.recent')}</option>
             {recent.map((f) => (
               <option key={f.id} value={f.id}>
@@ -89,16 +126,31 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
             ))}
           </select>
         )}
-        <button onClick={() => menu('save')} data-testid="save" disabled={Boolean(doc.lockedBy)} title={doc.lockedBy ? t('merge.readOnly.saveTitle') : undefined}>
+        <button
+          onClick={() => menu('save')}
+          data-testid="save"
+          disabled={Boolean(doc.lockedBy)}
+          title={doc.lockedBy ? t('merge.readOnly.saveTitle') : undefined}
+        >
           {t('app.toolbar.save')}
         </button>
         <button onClick={() => menu('saveAs')}>{t('app.toolbar.saveAs')}</button>
         <ExportMenu onExport={(kind) => void runExport(kind)} />
         <span className="sep" />
-        <button onClick={() => step('undo')} disabled={doc.history.undo.length === 0} title={stepTitle(doc.history.undo.at(-1))} data-testid="undo">
+        <button
+          onClick={() => step('undo')}
+          disabled={doc.history.undo.length === 0}
+          title={stepTitle(doc.history.undo.at(-1))}
+          data-testid="undo"
+        >
           {t('app.toolbar.undo')}
         </button>
-        <button onClick={() => step('redo')} disabled={doc.history.redo.length === 0} title={stepTitle(doc.history.redo.at(-1))} data-testid="redo">
+        <button
+          onClick={() => step('redo')}
+          disabled={doc.history.redo.length === 0}
+          title={stepTitle(doc.history.redo.at(-1))}
+          data-testid="redo"
+        >
           {t('app.toolbar.redo')}
         </button>
         <HistoryButton />
@@ -113,7 +165,10 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
             onChange={(e) => {
               // A budget that starts later (or ends earlier) than the year shown: show one of its own years.
               const ys = doc.workbook.budgets.find((b) => b.id === e.target.value)?.years.map((y) => y.year) ?? [];
-              selectBudget(e.target.value, ys.length > 0 && (year < Math.min(...ys) || year > Math.max(...ys) + 1) ? defaultYear(ys) : undefined);
+              selectBudget(
+                e.target.value,
+                ys.length > 0 && (year < Math.min(...ys) || year > Math.max(...ys) + 1) ? defaultYear(ys) : undefined,
+              );
             }}
           >
             {doc.workbook.budgets.map((b) => (
@@ -125,7 +180,13 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         </label>
         <label>
           {t('app.toolbar.year')}{' '}
-          <select data-testid="year-select" value={year} disabled={inLedger} title={notHere} onChange={(e) => setYear(Number(e.target.value))}>
+          <select
+            data-testid="year-select"
+            value={year}
+            disabled={inLedger}
+            title={notHere}
+            onChange={(e) => setYear(Number(e.target.value))}
+          >
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -134,10 +195,19 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
           </select>
         </label>
         <span className="sep" />
-        <button onClick={() => setAdding((a) => !a)} disabled={Boolean(scenario) || inLedger} title={notHere} data-testid="add-member">
+        <button
+          onClick={() => setAdding((a) => !a)}
+          disabled={Boolean(scenario) || inLedger}
+          title={notHere}
+          data-testid="add-member"
+        >
           {t('app.toolbar.addMember')}
         </button>
-        <label className={scenario || inLedger ? 'button disabled' : 'button'} title={notHere} data-testid="import-button">
+        <label
+          className={scenario || inLedger ? 'button disabled' : 'button'}
+          title={notHere}
+          data-testid="import-button"
+        >
           {t('app.toolbar.import')}
           <input
             type="file"
@@ -168,7 +238,12 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         </button>
         <span className="sep" />
         <LanguageMenu />
-        <button onClick={showKeys} title={t('app.toolbar.shortcutsTitle')} aria-label={t('app.toolbar.shortcuts')} data-testid="shortcuts-open">
+        <button
+          onClick={showKeys}
+          title={t('app.toolbar.shortcutsTitle')}
+          aria-label={t('app.toolbar.shortcuts')}
+          data-testid="shortcuts-open"
+        >
           ?
         </button>
       </header>

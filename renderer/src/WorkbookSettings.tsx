@@ -1,4 +1,11 @@
-import { CREDITING_ORDERS, setCreditingOrder, setOrganizationName, setVotingTest, refusal, VOTING_TESTS } from '../../shared/edit';
+import {
+  CREDITING_ORDERS,
+  setCreditingOrder,
+  setOrganizationName,
+  setVotingTest,
+  refusal,
+  VOTING_TESTS,
+} from '../../shared/edit';
 import { hasMessage } from '../../shared/i18n/intl';
 import type { Workbook } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
@@ -23,12 +30,23 @@ export function WorkbookSettings({ workbook }: { workbook: Workbook }) {
           label={t('budgets.settings.organization')}
           testId="organization-name"
           value={workbook.organization.name}
-          commit={(text) => (text.trim() === workbook.organization.name ? null : refusal(run((wb) => setOrganizationName(wb, text)), say))}
+          commit={(text) =>
+            text.trim() === workbook.organization.name
+              ? null
+              : refusal(
+                  run((wb) => setOrganizationName(wb, text)),
+                  say,
+                )
+          }
         />
       </div>
       <label className="field">
         <span>{t('budgets.settings.creditedTo')}</span>
-        <select data-testid="crediting-order" value={workbook.settings.creditingOrder} onChange={(e) => run((wb) => setCreditingOrder(wb, e.target.value))}>
+        <select
+          data-testid="crediting-order"
+          value={workbook.settings.creditingOrder}
+          onChange={(e) => run((wb) => setCreditingOrder(wb, e.target.value))}
+        >
           {CREDITING_ORDERS.map(([order, words]) => (
             <option key={order} value={order}>
               {hasMessage(`budgets.settings.order.${order}`) ? t(`budgets.settings.order.${order}`) : words}

@@ -24,7 +24,8 @@ const IDS = {
 
 export type Article = keyof typeof IDS;
 
-const words = (t: (id: string) => string) => Object.fromEntries(Object.entries(IDS).map(([k, id]) => [k, t(id)])) as Record<Article, string>;
+const words = (t: (id: string) => string) =>
+  Object.fromEntries(Object.entries(IDS).map(([k, id]) => [k, t(id)])) as Record<Article, string>;
 
 /** In English: for views that do not speak from the catalog yet (use useArticle in a component). */
 export const ARTICLE: Record<Article, string> = words(translator('en'));

@@ -1,4 +1,10 @@
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EG, AG_GRID_LOCALE_ES, AG_GRID_LOCALE_FR, AG_GRID_LOCALE_IR } from '@ag-grid-community/locale';
+import {
+  AG_GRID_LOCALE_CN,
+  AG_GRID_LOCALE_EG,
+  AG_GRID_LOCALE_ES,
+  AG_GRID_LOCALE_FR,
+  AG_GRID_LOCALE_IR,
+} from '@ag-grid-community/locale';
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { RawIntlProvider, useIntl, type IntlShape } from 'react-intl';
 import { intlFor, sayWith, type Message, type MessageValues } from '../../shared/i18n/intl';
@@ -26,7 +32,11 @@ export type T = (id: string, values?: MessageValues) => string;
 /** t('ledger.status.title') in the user's language. Values that are money come written by useAmount. */
 export function useT(): T {
   const intl = useIntl();
-  return useCallback((id: string, values?: MessageValues) => intl.formatMessage({ id }, values as Record<string, string | number>) as string, [intl]);
+  return useCallback(
+    (id: string, values?: MessageValues) =>
+      intl.formatMessage({ id }, values as Record<string, string | number>) as string,
+    [intl],
+  );
 }
 
 /** A Message (from the engine, validation, a command) in the user's language. */

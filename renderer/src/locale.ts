@@ -32,7 +32,11 @@ interface NumberPreference {
 }
 
 function complete(e: LocaleEntry, n: NumberPreference): LocaleFormat {
-  return { ...e, dir: directionOf(e.id), number: { locale: e.id === PSEUDO ? 'en' : e.id, style: n.style, nativeDigits: n.nativeDigits } };
+  return {
+    ...e,
+    dir: directionOf(e.id),
+    number: { locale: e.id === PSEUDO ? 'en' : e.id, style: n.style, nativeDigits: n.nativeDigits },
+  };
 }
 
 const DEFAULT_NUMBERS: NumberPreference = { style: 'locale', nativeDigits: false };
@@ -63,7 +67,8 @@ function stored(key: string): string | null {
 function numbers(): NumberPreference {
   try {
     const v = JSON.parse(stored(NUMBERS_KEY) ?? 'null') as Partial<NumberPreference> | null;
-    if (v && NUMBER_STYLES.includes(v.style as NumberStyle)) return { style: v.style as NumberStyle, nativeDigits: v.nativeDigits === true };
+    if (v && NUMBER_STYLES.includes(v.style as NumberStyle))
+      return { style: v.style as NumberStyle, nativeDigits: v.nativeDigits === true };
   } catch {
     // a damaged preference: the default
   }
@@ -73,7 +78,13 @@ function numbers(): NumberPreference {
 function initial(): LocaleFormat {
   if (typeof window === 'undefined') return DEFAULT_LOCALE;
   const q = new URLSearchParams(window.location.search);
-  return findLocale(q.get('lang')) ?? findLocale(q.get('locale')) ?? findLocale(stored(STORAGE_KEY)) ?? findLocale(navigator.language) ?? DEFAULT_LOCALE;
+  return (
+    findLocale(q.get('lang')) ??
+    findLocale(q.get('locale')) ??
+    findLocale(stored(STORAGE_KEY)) ??
+    findLocale(navigator.language) ??
+    DEFAULT_LOCALE
+  );
 }
 
 let current: LocaleFormat | null = null;

@@ -19,7 +19,11 @@ function bundledFaces(): FontFile[] {
     for (const rule of Array.from(rules)) {
       if (!(rule instanceof CSSFontFaceRule)) continue;
       for (const f of parseFontFaces(rule.cssText)) {
-        if (BUNDLED.has(f.family)) out.push({ ...f, file: f.file.startsWith('data:') ? f.file : new URL(f.file, sheet.href ?? document.baseURI).href });
+        if (BUNDLED.has(f.family))
+          out.push({
+            ...f,
+            file: f.file.startsWith('data:') ? f.file : new URL(f.file, sheet.href ?? document.baseURI).href,
+          });
       }
     }
   }

@@ -10,7 +10,10 @@ import { useLocale } from './locale';
 export type RichValues = Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>;
 
 /** LRI…PDI around a date or figure inside right-to-left plain text (a grid cell, a title): 2026-02-15 stays in order. */
-export const isolateIn = (dir: 'ltr' | 'rtl') => (s: string): string => (dir === 'rtl' ? `\u2066${s}\u2069` : s);
+export const isolateIn =
+  (dir: 'ltr' | 'rtl') =>
+  (s: string): string =>
+    dir === 'rtl' ? `\u2066${s}\u2069` : s;
 
 /** "From → to" in the reading direction: ← in Arabic and Persian, where the line reads from the right. */
 export function useArrow(): string {
@@ -23,7 +26,15 @@ export function useRich(): (id: string, values: RichValues) => ReactNode {
   return useCallback(
     (id: string, values: RichValues) => {
       const v: RichValues = {};
-      for (const [k, x] of Object.entries(values)) v[k] = typeof x === 'string' ? <Bidi>{x}</Bidi> : typeof x === 'function' ? (chunks: ReactNode[]) => x(Children.toArray(chunks)) : x;
+      for (const [k, x] of Object.entries(values))
+        v[k] =
+          typeof x === 'string' ? (
+            <Bidi>{x}</Bidi>
+          ) : typeof x === 'function' ? (
+            (chunks: ReactNode[]) => x(Children.toArray(chunks))
+          ) : (
+            x
+          );
       const out = intl.formatMessage({ id }, v as Record<string, string>) as unknown as ReactNode;
       // A tag's function returns an array of chunks: keyed too.
       // @formatjs/intl returns a plain array of strings and elements: keyed here, as React wants.

@@ -24,7 +24,10 @@ export function useClipboard() {
       const r = table.rows.find((x) => x.code === focusedCode);
       if (!r) return;
       e.preventDefault();
-      e.clipboardData?.setData('text/plain', formatTsv([[r.code, r.name, r.class ?? r.units, r.units, r.percent, r.amount]]));
+      e.clipboardData?.setData(
+        'text/plain',
+        formatTsv([[r.code, r.name, r.class ?? r.units, r.units, r.percent, r.amount]]),
+      );
     };
     document.addEventListener('paste', onPaste);
     document.addEventListener('copy', onCopy);

@@ -6,7 +6,12 @@ import { useDocument } from './document/DocumentProvider';
 /** Text fields keep their own undo and paste (the grid's cell editor is one). */
 export function isTextField(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
-  return t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type));
+  return (
+    t.isContentEditable ||
+    t instanceof HTMLTextAreaElement ||
+    t instanceof HTMLSelectElement ||
+    (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type))
+  );
 }
 
 /** The menu's commands (the native menu in Electron, the toolbar's buttons) and, in a browser, their shortcuts. */
@@ -78,13 +83,18 @@ export function useCommands(showKeys: () => void, findRef: React.RefObject<HTMLI
       if (api.kind === 'electron') return;
       if ((k === 'z' || k === 'y') && isTextField(e.target)) return; // the field's own undo
       const action =
-        k === 'z' && !e.shiftKey ? () => step('undo')
-        : (k === 'z' && e.shiftKey) || k === 'y' ? () => step('redo')
-        : k === 's' ? () => void (e.shiftKey ? saveAs() : save())
-        : k === 'o' ? () => void open()
-        // Ctrl+P prints the table shown in its print layout (title block, repeated header), not the app's page.
-        : k === 'p' ? () => void runExport('pdf')
-        : null;
+        k === 'z' && !e.shiftKey
+          ? () => step('undo')
+          : (k === 'z' && e.shiftKey) || k === 'y'
+            ? () => step('redo')
+            : k === 's'
+              ? () => void (e.shiftKey ? saveAs() : save())
+              : k === 'o'
+                ? () => void open()
+                : // Ctrl+P prints the table shown in its print layout (title block, repeated header), not the app's page.
+                  k === 'p'
+                  ? () => void runExport('pdf')
+                  : null;
       if (!action) return;
       e.preventDefault();
       action();

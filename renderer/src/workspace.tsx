@@ -15,7 +15,9 @@ import { useShown } from './scenarios/useScenario';
 
 /** R11 the article that links a special union's classes to the Paris Union's (shared/model specialUnionArticle), in words. */
 export function unionArticle(t: T, budget: Pick<Budget, 'id' | 'name'>): string {
-  return t(/locarno/i.test(budget.name) || budget.id === 'locarno' ? 'app.linked.articleLocarno' : 'app.linked.articleOther');
+  return t(
+    /locarno/i.test(budget.name) || budget.id === 'locarno' ? 'app.linked.articleLocarno' : 'app.linked.articleOther',
+  );
 }
 
 export function defaultYear(years: number[]): number {
@@ -23,7 +25,12 @@ export function defaultYear(years: number[]): number {
   return years.includes(now) ? now : (years.filter((y) => y <= now).at(-1) ?? years[0] ?? now);
 }
 
-function useWorkspaceState(workbook: Workbook, page: AppView, setPage: (p: AppView) => void, findRef: React.RefObject<HTMLInputElement | null>) {
+function useWorkspaceState(
+  workbook: Workbook,
+  page: AppView,
+  setPage: (p: AppView) => void,
+  findRef: React.RefObject<HTMLInputElement | null>,
+) {
   const [budgetId, setBudgetId] = useState(() => workbook.budgets[0]?.id ?? '');
   const [year, setYear] = useState(() => {
     const b = workbook.budgets[0];
@@ -57,7 +64,10 @@ function useWorkspaceState(workbook: Workbook, page: AppView, setPage: (p: AppVi
   // R8/R12 dates of accession and leaving for the rows' notes (recomputed only when participations change).
   const participations = workbook.participations;
   const budgetKey = budget?.id;
-  const dates = useMemo(() => (budgetKey ? membershipDates(participations, budgetKey) : undefined), [participations, budgetKey]);
+  const dates = useMemo(
+    () => (budgetKey ? membershipDates(participations, budgetKey) : undefined),
+    [participations, budgetKey],
+  );
 
   const years = useMemo(() => {
     if (!budget) return [];
@@ -77,9 +87,33 @@ function useWorkspaceState(workbook: Workbook, page: AppView, setPage: (p: AppVi
   // disabled there (the toolbar keeps its layout).
   const inLedger = page !== 'contributions' && page !== 'liquidity' && page !== 'scales'; // R24 Liquidity, R21 Scales read the toolbar's budget and year
   return {
-    budget, scheme, classes, linked, scenario, computed, table: computed.table, dates, years, year, setYear, selectBudget,
-    setScenarioId, view, setView, focusedCode, setFocusedCode, find, setFind, findRef, adding, setAdding, gridApi,
-    page, setPage, inLedger, notHere: inLedger ? t('app.notHere') : undefined,
+    budget,
+    scheme,
+    classes,
+    linked,
+    scenario,
+    computed,
+    table: computed.table,
+    dates,
+    years,
+    year,
+    setYear,
+    selectBudget,
+    setScenarioId,
+    view,
+    setView,
+    focusedCode,
+    setFocusedCode,
+    find,
+    setFind,
+    findRef,
+    adding,
+    setAdding,
+    gridApi,
+    page,
+    setPage,
+    inLedger,
+    notHere: inLedger ? t('app.notHere') : undefined,
   };
 }
 

@@ -81,7 +81,13 @@ export function restoreParts(label: Said, parts: Partial<Pick<Workbook, Part>>):
 }
 
 /** `after` as the outcome of an edit that replaced `parts` of `before`, with its inverse. */
-export function changedParts(label: Said, before: Workbook, after: Workbook, parts: Part[], problems: Problem[] = []): Outcome {
+export function changedParts(
+  label: Said,
+  before: Workbook,
+  after: Workbook,
+  parts: Part[],
+  problems: Problem[] = [],
+): Outcome {
   const old: Partial<Pick<Workbook, Part>> = {};
   for (const k of parts) (old as Record<Part, unknown>)[k] = before[k];
   return done(label, after, restoreParts(label, old), problems);

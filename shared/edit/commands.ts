@@ -1,6 +1,17 @@
 import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
-import type { Budget, BudgetMethod, BudgetYear, ClassHolding, Member, Participation, Problem, RoundingMode, Scheme, Workbook } from '../model/types';
+import type {
+  Budget,
+  BudgetMethod,
+  BudgetYear,
+  ClassHolding,
+  Member,
+  Participation,
+  Problem,
+  RoundingMode,
+  Scheme,
+  Workbook,
+} from '../model/types';
 import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '../model/classes';
 import type { Message } from '../i18n/intl';
 import { problem, refuse, type Outcome, changedParts as changed } from './command';
@@ -10,8 +21,8 @@ import { parseTsv } from './tsv';
 // Every command checks its input first and refuses it with a message (errors are values), then builds a new
 // workbook. Its inverse puts back the top-level lists it replaced: exact, and cheap since lists are shared.
 
-
-const isMessage = (v: unknown): v is Message => typeof v === 'object' && v !== null && 'id' in v && typeof (v as Message).id === 'string';
+const isMessage = (v: unknown): v is Message =>
+  typeof v === 'object' && v !== null && 'id' in v && typeof (v as Message).id === 'string';
 
 function budgetOf(wb: Workbook, id: string): Budget | undefined {
   return wb.budgets.find((b) => b.id === id);
@@ -29,8 +40,14 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
   if (!scheme) return E('holding.noScheme', { budget: b.name, scheme: b.schemeId });
   const v = value.trim();
   if (scheme.kind === 'classes') {
-    const found = scheme.classes.find((c) => c.code === v) ?? scheme.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
-    if (!found) return E('holding.notClass', { text: v, scheme: scheme.name, classes: scheme.classes.map((c) => c.code).join(', ') });
+    const found =
+      scheme.classes.find((c) => c.code === v) ?? scheme.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
+    if (!found)
+      return E('holding.notClass', {
+        text: v,
+        scheme: scheme.name,
+        classes: scheme.classes.map((c) => c.code).join(', '),
+      });
     return { year, class: found.code };
   }
   if (!isDecimalString(v) || v.startsWith('-') || new Decimal(v).isZero()) return E('holding.notWeight', { text: v });
@@ -44,11 +61,22 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
 export function linkedClassRefusal(wb: Workbook, b: Budget, member?: string, year?: number): string | undefined {
   const source = schemeOfBudget(wb, b)?.kind === 'classes' ? classSource(wb, b) : undefined;
   if (!source) return undefined;
-  return linkedClassMessage(b, source, member, member !== undefined && year !== undefined ? linkedClassOf(wb, b, member, year) : undefined);
+  return linkedClassMessage(
+    b,
+    source,
+    member,
+    member !== undefined && year !== undefined ? linkedClassOf(wb, b, member, year) : undefined,
+  );
 }
 
 /** R11 the class a member of a linked union holds through it in `year`, if any. */
-function linkedClassOf(wb: Workbook, b: Budget, member: string, year: number, holdings = new Holdings(wb)): string | undefined {
+function linkedClassOf(
+  wb: Workbook,
+  b: Budget,
+  member: string,
+  year: number,
+  holdings = new Holdings(wb),
+): string | undefined {
   try {
     return holdings.holding(b, member, year).class;
   } catch {
@@ -87,7 +115,13 @@ export function setClass(wb: Workbook, a: SetClassArgs): Outcome {
   const h = holdingFor(wb, b, a.value, a.year);
   if (isMessage(h)) return refuse(`${a.member}.class`, h);
   const after = { ...wb, participations: replaceParticipation(wb.participations, withHolding(p, h)) };
-  const label = E('setClass.label', { member: a.member, kind: h.class !== undefined ? 'class' : 'weight', value: h.class ?? h.weight, year: a.year, budget: b.name });
+  const label = E('setClass.label', {
+    member: a.member,
+    kind: h.class !== undefined ? 'class' : 'weight',
+    value: h.class ?? h.weight,
+    year: a.year,
+    budget: b.name,
+  });
   return changed(label, wb, after, ['participations']);
 }
 
@@ -119,16 +153,21 @@ export function setBudgetYear(wb: Workbook, a: SetBudgetYearArgs): Outcome {
   if (next.method === 'total' && next.amount !== undefined && !isWholeMultiple(next.amount, b.roundingUnit)) {
     return refuse('amount', E('totalNotWhole', { unitAmount: b.roundingUnit, amount: next.amount }));
   }
-  if (next.adopted && next.amount === undefined) return refuse('amount', E('budgetYear.needsLevel', { year: a.year, method: next.method }));
+  if (next.adopted && next.amount === undefined)
+    return refuse('amount', E('budgetYear.needsLevel', { year: a.year, method: next.method }));
   const years = b.years.filter((y) => y.year !== a.year);
   years.push(next);
   years.sort((x, y) => x.year - y.year);
   const after = { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? { ...b, years } : x)) };
   const what =
-    a.amount !== undefined ? E('budgetYear.level', { method: next.method, amount: a.amount })
-    : a.adopted !== undefined ? E(a.adopted ? 'budgetYear.adopted' : 'budgetYear.notAdopted')
-    : E('budgetYear.method', { method: next.method });
-  return changed({ ...E('budgetYear.label', { budget: b.name, year: a.year }), parts: { what } }, wb, after, ['budgets']);
+    a.amount !== undefined
+      ? E('budgetYear.level', { method: next.method, amount: a.amount })
+      : a.adopted !== undefined
+        ? E(a.adopted ? 'budgetYear.adopted' : 'budgetYear.notAdopted')
+        : E('budgetYear.method', { method: next.method });
+  return changed({ ...E('budgetYear.label', { budget: b.name, year: a.year }), parts: { what } }, wb, after, [
+    'budgets',
+  ]);
 }
 
 export interface SetBudgetTermsArgs {
@@ -145,23 +184,35 @@ export function setBudgetTerms(wb: Workbook, a: SetBudgetTermsArgs): Outcome {
   const next: Budget = { ...b };
   if (a.roundingUnit !== undefined) {
     const unit = a.roundingUnit;
-    if (!isDecimalString(unit) || unit.startsWith('-') || new Decimal(unit).isZero()) return refuse('roundingUnit', E('terms.notRoundingUnit', { text: unit }));
+    if (!isDecimalString(unit) || unit.startsWith('-') || new Decimal(unit).isZero())
+      return refuse('roundingUnit', E('terms.notRoundingUnit', { text: unit }));
     const places = decimalPlaces(unit);
     // R5: every total, and every WCF amount shared out by this budget's scale, must stay a whole number of units.
     const bad = b.years.find((y) => y.method === 'total' && y.amount !== undefined && !isWholeMultiple(y.amount, unit));
-    if (bad) return refuse('roundingUnit', E('terms.totalNotWhole', { year: bad.year, amount: bad.amount, unitAmount: unit }));
-    const wcf = wb.wcfDecisions.find((d) => d.budget === b.id && d.amount !== undefined && !isWholeMultiple(d.amount, unit));
-    if (wcf) return refuse('roundingUnit', E('terms.wcfNotWhole', { amount: wcf.amount, id: wcf.id, unitAmount: unit }));
+    if (bad)
+      return refuse('roundingUnit', E('terms.totalNotWhole', { year: bad.year, amount: bad.amount, unitAmount: unit }));
+    const wcf = wb.wcfDecisions.find(
+      (d) => d.budget === b.id && d.amount !== undefined && !isWholeMultiple(d.amount, unit),
+    );
+    if (wcf)
+      return refuse('roundingUnit', E('terms.wcfNotWhole', { amount: wcf.amount, id: wcf.id, unitAmount: unit }));
     next.roundingUnit = a.roundingUnit;
     // Totals are rewritten with the unit's decimals so the file reads naturally ("1000000.00").
-    next.years = b.years.map((y) => (y.method === 'total' && y.amount !== undefined ? { ...y, amount: new Decimal(y.amount).toFixed(places) } : y));
+    next.years = b.years.map((y) =>
+      y.method === 'total' && y.amount !== undefined ? { ...y, amount: new Decimal(y.amount).toFixed(places) } : y,
+    );
   }
   if (a.rounding !== undefined) next.rounding = a.rounding;
   if (a.currency !== undefined) {
     if (!/^[A-Z]{3}$/.test(a.currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
     next.currency = a.currency;
   }
-  return changed(E('terms.label', { budget: b.name }), wb, { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? next : x)) }, ['budgets']);
+  return changed(
+    E('terms.label', { budget: b.name }),
+    wb,
+    { ...wb, budgets: wb.budgets.map((x) => (x.id === b.id ? next : x)) },
+    ['budgets'],
+  );
 }
 
 export interface AddMemberArgs {
@@ -192,7 +243,12 @@ export function addMember(wb: Workbook, a: AddMemberArgs): Outcome {
   if (isMessage(h)) return refuse('class', h);
   const member: Member = { code, name, joined: from };
   const p: Participation = { member: code, budget: b.id, from, classes: [h] };
-  return changed(E('addMember.label', { code }), wb, { ...wb, members: [...wb.members, member], participations: [...wb.participations, p] }, ['members', 'participations']);
+  return changed(
+    E('addMember.label', { code }),
+    wb,
+    { ...wb, members: [...wb.members, member], participations: [...wb.participations, p] },
+    ['members', 'participations'],
+  );
 }
 
 /** Removes a member entered by mistake, with its participations and class notices; undo puts it back in place. */
@@ -202,28 +258,44 @@ export function removeMember(wb: Workbook, code: string): Outcome {
     return refuse('code', E('removeMember.hasPayments', { code }));
   }
   // Its history (R17a opening balances, R17 decisions) would be left naming no member: the file would not open again.
-  if ((wb.votingDecisions ?? []).some((d) => d.member === code) || (wb.openingBalances ?? []).some((o) => o.member === code)) {
+  if (
+    (wb.votingDecisions ?? []).some((d) => d.member === code) ||
+    (wb.openingBalances ?? []).some((o) => o.member === code)
+  ) {
     return refuse('code', E('removeMember.hasHistory', { code }));
   }
   for (const b of wb.budgets)
     for (const y of b.years)
-      if (y.scale?.fixedRates?.some((f) => f.member === code)) return refuse('code', E('removeMember.hasFixedRate', { code, budget: b.name, year: y.year }));
+      if (y.scale?.fixedRates?.some((f) => f.member === code))
+        return refuse('code', E('removeMember.hasFixedRate', { code, budget: b.name, year: y.year }));
   const after: Workbook = {
     ...wb,
     members: wb.members.filter((m) => m.code !== code),
     participations: wb.participations.filter((p) => p.member !== code),
     classChanges: wb.classChanges.filter((c) => c.member !== code),
     // R24 its expected dates go with it: they describe no one else.
-    ...(wb.liquidity?.expected?.some((e) => e.member === code) ? { liquidity: { ...wb.liquidity, expected: wb.liquidity.expected.filter((e) => e.member !== code) } } : {}),
+    ...(wb.liquidity?.expected?.some((e) => e.member === code)
+      ? { liquidity: { ...wb.liquidity, expected: wb.liquidity.expected.filter((e) => e.member !== code) } }
+      : {}),
   };
-  return changed(E('removeMember.label', { code }), wb, after, ['members', 'participations', 'classChanges', 'liquidity']);
+  return changed(E('removeMember.label', { code }), wb, after, [
+    'members',
+    'participations',
+    'classChanges',
+    'liquidity',
+  ]);
 }
 
 export function renameMember(wb: Workbook, code: string, name: string): Outcome {
   const n = name.trim();
   if (n === '') return refuse(`${code}.name`, E('renameMember.needsName'));
   if (!wb.members.some((m) => m.code === code)) return refuse('code', E('isNotMember', { code }));
-  return changed(E('renameMember.label', { code }), wb, { ...wb, members: wb.members.map((m) => (m.code === code ? { ...m, name: n } : m)) }, ['members']);
+  return changed(
+    E('renameMember.label', { code }),
+    wb,
+    { ...wb, members: wb.members.map((m) => (m.code === code ? { ...m, name: n } : m)) },
+    ['members'],
+  );
 }
 
 /** Leaving: the member's participation in a budget ends on `until` (it is not assessed from the next 1 January on, R8). */
@@ -231,7 +303,12 @@ export function leaveBudget(wb: Workbook, a: { budget: string; member: string; u
   if (!isIsoDate(a.until)) return refuse('until', notIsoDate(a.until));
   const p = wb.participations.find((x) => x.budget === a.budget && x.member === a.member);
   if (!p) return refuse('member', notInBudget(a.member, a.budget));
-  return changed(E('leaveBudget.label', { member: a.member, budget: a.budget, date: a.until }), wb, { ...wb, participations: replaceParticipation(wb.participations, { ...p, until: a.until }) }, ['participations']);
+  return changed(
+    E('leaveBudget.label', { member: a.member, budget: a.budget, date: a.until }),
+    wb,
+    { ...wb, participations: replaceParticipation(wb.participations, { ...p, until: a.until }) },
+    ['participations'],
+  );
 }
 
 export interface PasteArgs {
@@ -266,19 +343,35 @@ export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
     first = 1;
   }
   const field = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
-  const list: MemberRow[] = rows.slice(first).map((row, i) => ({ at: `row ${first + i + 1}`, code: field(row, cols.code), name: field(row, cols.name), value: field(row, cols.value) }));
+  const list: MemberRow[] = rows
+    .slice(first)
+    .map((row, i) => ({
+      at: `row ${first + i + 1}`,
+      code: field(row, cols.code),
+      name: field(row, cols.name),
+      value: field(row, cols.value),
+    }));
   return upsertMembers(wb, a.budget, a.year, list, 'Paste');
 }
 
 /** Members imported from a CSV or XLSX file (already read into rows): the same single undoable step as a paste. */
-export function importMembers(wb: Workbook, a: { budget: string; year: number; rows: MemberRow[]; problems?: Problem[] }): Outcome {
+export function importMembers(
+  wb: Workbook,
+  a: { budget: string; year: number; rows: MemberRow[]; problems?: Problem[] },
+): Outcome {
   const o = upsertMembers(wb, a.budget, a.year, a.rows, 'Import');
   const earlier = a.problems ?? [];
   if (!o.ok) return { ok: false, problems: [...earlier, ...o.problems] };
   return { ...o, problems: [...earlier, ...o.problems] };
 }
 
-function upsertMembers(wb: Workbook, budgetId: string, year: number, list: readonly MemberRow[], verb: 'Paste' | 'Import'): Outcome {
+function upsertMembers(
+  wb: Workbook,
+  budgetId: string,
+  year: number,
+  list: readonly MemberRow[],
+  verb: 'Paste' | 'Import',
+): Outcome {
   const b = budgetOf(wb, budgetId);
   if (!b) return refuse('budget', noBudget(budgetId));
   const problems: Problem[] = [];
@@ -360,47 +453,84 @@ export function addClassChange(wb: Workbook, a: ClassChangeArgs): Outcome {
   const b = budgetOf(wb, a.budget);
   if (!b) return refuse('budget', noBudget(a.budget));
   const source = classSource(wb, b);
-  if (source) return refuse('budget', E('classChange.linked', { budget: b.name, source: source.name, article: specialUnionArticle(b) }));
-  if (!wb.participations.some((p) => p.budget === a.budget && p.member === a.member)) return refuse('member', notInBudget(a.member, b.name));
+  if (source)
+    return refuse(
+      'budget',
+      E('classChange.linked', { budget: b.name, source: source.name, article: specialUnionArticle(b) }),
+    );
+  if (!wb.participations.some((p) => p.budget === a.budget && p.member === a.member))
+    return refuse('member', notInBudget(a.member, b.name));
   const scheme = schemeOfBudget(wb, b);
-  if (scheme?.kind !== 'classes' || !scheme.classes.some((c) => c.code === a.toClass)) return refuse('toClass', E('classChange.notClass', { text: a.toClass, budget: b.name }));
+  if (scheme?.kind !== 'classes' || !scheme.classes.some((c) => c.code === a.toClass))
+    return refuse('toClass', E('classChange.notClass', { text: a.toClass, budget: b.name }));
   if (!isIsoDate(a.notifiedOn)) return refuse('notifiedOn', E('classChange.noticeDate', { text: a.notifiedOn }));
-  if (a.sessionDate !== undefined && a.sessionDate !== '' && !isIsoDate(a.sessionDate)) return refuse('sessionDate', E('classChange.sessionDate', { text: a.sessionDate }));
+  if (a.sessionDate !== undefined && a.sessionDate !== '' && !isIsoDate(a.sessionDate))
+    return refuse('sessionDate', E('classChange.sessionDate', { text: a.sessionDate }));
   if (a.sessionDate && a.sessionDate < a.notifiedOn) return refuse('sessionDate', E('classChange.sessionBefore'));
   let n = wb.classChanges.length + 1;
   while (wb.classChanges.some((c) => c.id === `cc-${n}`)) n++;
-  const change = { id: `cc-${n}`, member: a.member, budget: a.budget, toClass: a.toClass, notifiedOn: a.notifiedOn } as Workbook['classChanges'][number];
+  const change = {
+    id: `cc-${n}`,
+    member: a.member,
+    budget: a.budget,
+    toClass: a.toClass,
+    notifiedOn: a.notifiedOn,
+  } as Workbook['classChanges'][number];
   if (a.sessionDate) change.sessionDate = a.sessionDate;
   if (a.requestedYear !== undefined) change.requestedYear = a.requestedYear;
-  return changed(E('classChange.label', { id: change.id, member: a.member, class: a.toClass }), wb, { ...wb, classChanges: [...wb.classChanges, change] }, ['classChanges']);
+  return changed(
+    E('classChange.label', { id: change.id, member: a.member, class: a.toClass }),
+    wb,
+    { ...wb, classChanges: [...wb.classChanges, change] },
+    ['classChanges'],
+  );
 }
 
 /** R13 sets (or clears) the session date of a notice: a pending lower-class request becomes effective. */
 export function setSessionDate(wb: Workbook, id: string, sessionDate: string | undefined): Outcome {
   const c = wb.classChanges.find((x) => x.id === id);
   if (!c) return refuse('id', E('classChange.none', { id }));
-  if (sessionDate !== undefined && !isIsoDate(sessionDate)) return refuse('sessionDate', E('classChange.sessionDate', { text: sessionDate }));
-  if (sessionDate !== undefined && sessionDate < c.notifiedOn) return refuse('sessionDate', E('classChange.sessionBefore'));
+  if (sessionDate !== undefined && !isIsoDate(sessionDate))
+    return refuse('sessionDate', E('classChange.sessionDate', { text: sessionDate }));
+  if (sessionDate !== undefined && sessionDate < c.notifiedOn)
+    return refuse('sessionDate', E('classChange.sessionBefore'));
   const next = { ...c };
   if (sessionDate === undefined) delete next.sessionDate;
   else next.sessionDate = sessionDate;
-  return changed(E('classChange.sessionLabel', { id }), wb, { ...wb, classChanges: wb.classChanges.map((x) => (x.id === id ? next : x)) }, ['classChanges']);
+  return changed(
+    E('classChange.sessionLabel', { id }),
+    wb,
+    { ...wb, classChanges: wb.classChanges.map((x) => (x.id === id ? next : x)) },
+    ['classChanges'],
+  );
 }
 
 export function removeClassChange(wb: Workbook, id: string): Outcome {
   if (!wb.classChanges.some((x) => x.id === id)) return refuse('id', E('classChange.none', { id }));
-  return changed(E('classChange.removeLabel', { id }), wb, { ...wb, classChanges: wb.classChanges.filter((x) => x.id !== id) }, ['classChanges']);
+  return changed(
+    E('classChange.removeLabel', { id }),
+    wb,
+    { ...wb, classChanges: wb.classChanges.filter((x) => x.id !== id) },
+    ['classChanges'],
+  );
 }
 
 /** R1 the units of one class of a scheme (schemes are editable data). Every budget on the scheme follows. */
 export function setClassUnits(wb: Workbook, a: { scheme: string; code: string; units: string }): Outcome {
   const s = wb.schemes.find((x) => x.id === a.scheme);
   if (!s || s.kind !== 'classes') return refuse('scheme', E('noClassScheme', { scheme: a.scheme }));
-  if (!s.classes.some((c) => c.code === a.code)) return refuse('code', E('classUnits.noClass', { scheme: s.name, code: a.code }));
+  if (!s.classes.some((c) => c.code === a.code))
+    return refuse('code', E('classUnits.noClass', { scheme: s.name, code: a.code }));
   const u = a.units.trim();
-  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse(`${a.code}.units`, E('classUnits.notUnits', { text: a.units }));
+  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero())
+    return refuse(`${a.code}.units`, E('classUnits.notUnits', { text: a.units }));
   const next = { ...s, classes: s.classes.map((c) => (c.code === a.code ? { ...c, units: u } : c)) };
-  return changed(E('classUnits.label', { code: a.code, scheme: s.name, units: u }), wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+  return changed(
+    E('classUnits.label', { code: a.code, scheme: s.name, units: u }),
+    wb,
+    { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) },
+    ['schemes'],
+  );
 }
 
 /** R1 a new class in a scheme. */
@@ -411,9 +541,15 @@ export function addSchemeClass(wb: Workbook, a: { scheme: string; code: string; 
   if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return refuse('code', E('addClass.notCode', { text: a.code }));
   if (s.classes.some((c) => c.code === code)) return refuse('code', E('addClass.already', { scheme: s.name, code }));
   const u = a.units.trim();
-  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero()) return refuse('units', E('notUnits', { text: a.units }));
+  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero())
+    return refuse('units', E('notUnits', { text: a.units }));
   const next = { ...s, classes: [...s.classes, { code, units: u }] };
-  return changed(E('addClass.label', { code, scheme: s.name }), wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+  return changed(
+    E('addClass.label', { code, scheme: s.name }),
+    wb,
+    { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) },
+    ['schemes'],
+  );
 }
 
 /** R1 removes a class no member holds and no notice names. */
@@ -423,7 +559,13 @@ export function removeSchemeClass(wb: Workbook, a: { scheme: string; code: strin
   const budgets = new Set(wb.budgets.filter((b) => b.schemeId === s.id).map((b) => b.id));
   const user = wb.participations.find((p) => budgets.has(p.budget) && p.classes.some((h) => h.class === a.code));
   if (user) return refuse('code', E('removeClass.held', { code: a.code, member: user.member }));
-  if (wb.classChanges.some((c) => budgets.has(c.budget) && c.toClass === a.code)) return refuse('code', E('removeClass.noticed', { code: a.code }));
+  if (wb.classChanges.some((c) => budgets.has(c.budget) && c.toClass === a.code))
+    return refuse('code', E('removeClass.noticed', { code: a.code }));
   const next = { ...s, classes: s.classes.filter((c) => c.code !== a.code) };
-  return changed(E('removeClass.label', { code: a.code, scheme: s.name }), wb, { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) }, ['schemes']);
+  return changed(
+    E('removeClass.label', { code: a.code, scheme: s.name }),
+    wb,
+    { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) },
+    ['schemes'],
+  );
 }

@@ -36,7 +36,11 @@ export function perform(
 ): { workbook: Workbook; history: History; outcome: Outcome } {
   const outcome = run(workbook);
   if (!outcome.ok) return { workbook, history, outcome };
-  return { workbook: outcome.workbook, history: record(history, outcome.label, outcome.inverse, outcome.labelMsg), outcome };
+  return {
+    workbook: outcome.workbook,
+    history: record(history, outcome.label, outcome.inverse, outcome.labelMsg),
+    outcome,
+  };
 }
 
 export interface Moved {

@@ -72,7 +72,11 @@ export function membersImportRows(read: MembersRead): { rows: MemberRow[]; probl
 function readProblem(at: string, p: { field?: string; message: string; msg?: Message }): Message {
   const reason = p.msg ? { parts: { reason: p.msg } } : { values: { reason: p.message } };
   return p.field
-    ? { id: 'engine.edit.read.lineField', values: { field: p.field, ...reason.values }, parts: { at: atMsg(at), ...reason.parts } }
+    ? {
+        id: 'engine.edit.read.lineField',
+        values: { field: p.field, ...reason.values },
+        parts: { at: atMsg(at), ...reason.parts },
+      }
     : { id: 'engine.edit.rowProblem', values: reason.values, parts: { at: atMsg(at), ...reason.parts } };
 }
 
@@ -87,7 +91,9 @@ function holdingIn(classes: readonly ClassHolding[], year: number): string | nul
 function membersCommandArgs(wb: Workbook, a: MembersImportArgs) {
   const refusedAt = new Set((a.problems ?? []).map((p) => p.path));
   const codes = new Set(wb.members.map((m) => m.code));
-  const rows = a.rows.filter((r) => !refusedAt.has(r.at)).map((r) => (a.keepNames && codes.has(r.code) ? { ...r, name: '' } : r));
+  const rows = a.rows
+    .filter((r) => !refusedAt.has(r.at))
+    .map((r) => (a.keepNames && codes.has(r.code) ? { ...r, name: '' } : r));
   return { budget: a.budget, year: a.year, rows, problems: a.problems ?? [] };
 }
 
@@ -104,7 +110,9 @@ const problemText = (m: Message) => {
 /** Refusals in file order ("line 12" after "line 9"), whichever check made them. */
 const refusals = (problems: readonly Problem[]): Refusal[] => {
   const n = (at: string) => Number(/\d+/.exec(at)?.[0] ?? 0);
-  return problems.map((p) => ({ at: p.path, message: p.message, ...(p.msg ? { msg: p.msg } : {}) })).sort((a, b) => n(a.at) - n(b.at));
+  return problems
+    .map((p) => ({ at: p.path, message: p.message, ...(p.msg ? { msg: p.msg } : {}) }))
+    .sort((a, b) => n(a.at) - n(b.at));
 };
 
 /** What importing these rows would add, change and refuse; nothing is changed. */
@@ -117,7 +125,13 @@ export function previewMembersImport(wb: Workbook, a: MembersImportArgs): Member
   const now = new Map(after.members.map((m) => [m.code, m]));
   const heldBefore = new Map(wb.participations.filter((p) => p.budget === a.budget).map((p) => [p.member, p]));
   const heldAfter = new Map(after.participations.filter((p) => p.budget === a.budget).map((p) => [p.member, p]));
-  const preview: MembersPreview = { added: [], changed: [], unchanged: 0, refused: refusals(o.problems), canApply: false };
+  const preview: MembersPreview = {
+    added: [],
+    changed: [],
+    unchanged: 0,
+    refused: refusals(o.problems),
+    canApply: false,
+  };
   for (const r of a.rows) {
     if (refusedAt.has(r.at)) continue;
     const m = now.get(r.code);
@@ -181,7 +195,12 @@ export function previewPaymentsImport(wb: Workbook, a: PaymentRowsArgs, leftOut:
  * is where the user finds it, a refused row left blank so that it is not imported as well. Debits (a minus or
  * brackets) are not payments received: they are left out, and listed as left out.
  */
-export function statementImport(t: Tabular, mapping: PaymentMapping, header: boolean, verb: string): { args: PaymentRowsArgs; leftOut: Refusal[] } {
+export function statementImport(
+  t: Tabular,
+  mapping: PaymentMapping,
+  header: boolean,
+  verb: string,
+): { args: PaymentRowsArgs; leftOut: Refusal[] } {
   const read = mapping.amount === undefined ? t : readNumbers(t, [mapping.amount], { header });
   const refused = new Set(read.problems.map((p) => p.line));
   const rows: string[][] = [];

@@ -50,7 +50,12 @@ const MINUS = /[\u2212\u2013]/g; // − (the typographic minus, as in the F1 hel
  * undefined). `hint` says what to do instead of a negative amount where there is no figure to lower. `number`: the
  * user's number format (1 234,50 in French), read by shared/i18n/numbers; without it, plain or grouped English forms.
  */
-export function parseAmountInput(text: string, current: string | undefined, opts: { places?: number; what: string; hint?: string }, number?: NumberFormatChoice): Parsed {
+export function parseAmountInput(
+  text: string,
+  current: string | undefined,
+  opts: { places?: number; what: string; hint?: string },
+  number?: NumberFormatChoice,
+): Parsed {
   const t = text.trim().replace(MINUS, '-');
   const what = opts.what;
   const it = what.charAt(0).toLowerCase() + what.slice(1);
@@ -58,8 +63,10 @@ export function parseAmountInput(text: string, current: string | undefined, opts
   const write = (plain: string) => (number ? formatAmount(plain, number) : groupThousands(plain));
   const asTyped = (plain: string) => (number ? formatAmount(plain, number) : plain);
   if (t === '') return refuse('empty', { what });
-  const becomes = (v: Decimal) => (v.isPositive() && !v.isZero() ? write(opts.places === undefined ? v.toFixed() : v.toFixed(opts.places)) : '');
-  const ambiguous = (readings: [string, string]) => refuse('ambiguous', { text: text.trim(), a: write(readings[0]), b: write(readings[1]), example: write('1234.5') });
+  const becomes = (v: Decimal) =>
+    v.isPositive() && !v.isZero() ? write(opts.places === undefined ? v.toFixed() : v.toFixed(opts.places)) : '';
+  const ambiguous = (readings: [string, string]) =>
+    refuse('ambiguous', { text: text.trim(), a: write(readings[0]), b: write(readings[1]), example: write('1234.5') });
   let value: string;
   const formula = /^=\s*(.*)$/.exec(t);
   const sign = formula ? formula[1][0] : undefined;
@@ -70,7 +77,8 @@ export function parseAmountInput(text: string, current: string | undefined, opts
     if (current === undefined) return refuse('nothingToAdjust', { what });
     const d = new Decimal(current);
     value = (sign === '+' ? d.plus(delta.value) : d.minus(delta.value)).toFixed();
-    if (!new Decimal(value).isPositive() || new Decimal(value).isZero()) return refuse('adjustedNotPositive', { what, formula: `=${sign}${asTyped(delta.value)}`, value: asTyped(value) });
+    if (!new Decimal(value).isPositive() || new Decimal(value).isZero())
+      return refuse('adjustedNotPositive', { what, formula: `=${sign}${asTyped(delta.value)}`, value: asTyped(value) });
   } else {
     const body = formula ? formula[1] : t;
     const lead = body[0];
@@ -79,20 +87,27 @@ export function parseAmountInput(text: string, current: string | undefined, opts
     if (read === undefined) return refuse('notAmount', { text: text.trim(), example: asTyped('1500000.00') });
     const plain = read.value;
     if (lead === '-' && !new Decimal(plain).isZero()) {
-      if (current === undefined) return opts.hint ? refuse('negativeHint', { what, hint: opts.hint }) : refuse('negative', { what });
+      if (current === undefined)
+        return opts.hint ? refuse('negativeHint', { what, hint: opts.hint }) : refuse('negative', { what });
       const lowered = new Decimal(current).minus(plain);
       if (!lowered.isPositive() || lowered.isZero()) return refuse('negativeBelowZero', { what });
       return refuse('negativeLower', { what, amount: asTyped(plain), becomes: becomes(lowered) });
     }
     if (lead === '+' && !formula && current !== undefined) {
       const raised = becomes(new Decimal(current).plus(plain));
-      return refuse(raised ? 'plusTwoWays' : 'plusTwoWaysNoFigure', { text: t, amount: asTyped(plain), it, becomes: raised });
+      return refuse(raised ? 'plusTwoWays' : 'plusTwoWaysNoFigure', {
+        text: t,
+        amount: asTyped(plain),
+        it,
+        becomes: raised,
+      });
     }
     value = new Decimal(plain).toFixed();
   }
   const v = new Decimal(value);
   if (v.isNegative() || v.isZero()) return refuse('notPositive', { what, value: asTyped(value) });
-  if (opts.places !== undefined && decimalPlaces(value) > opts.places) return refuse('places', { what, places: opts.places });
+  if (opts.places !== undefined && decimalPlaces(value) > opts.places)
+    return refuse('places', { what, places: opts.places });
   return { ok: true, value };
 }
 
@@ -175,12 +190,24 @@ export function parseDateInput(text: string, f: DateFormat): Parsed {
   const days = readings.filter(isDay);
   if (days.length === 0) return notADate;
   const kept = days.filter(inYears);
-  if (kept.length === 0) return refuse('yearOutside', { year: String(days[0].y), first: String(FIRST_YEAR), last: String(LAST_YEAR) });
+  if (kept.length === 0)
+    return refuse('yearOutside', { year: String(days[0].y), first: String(FIRST_YEAR), last: String(LAST_YEAR) });
   const isos = [...new Set(kept.map(isoOf))];
   if (isos.length > 1) {
     // Two readings (only day/month swapped can give two): the month is named in words, in the message's language.
     const [a, b] = kept;
-    return refuse('dateTwoWays', { text: t, d1: String(a.d), m1: String(a.m), y1: String(a.y), d2: String(b.d), m2: String(b.m), y2: String(b.y), pattern, iso1: formatDate(isos[0], f), iso2: formatDate(isos[1], f) });
+    return refuse('dateTwoWays', {
+      text: t,
+      d1: String(a.d),
+      m1: String(a.m),
+      y1: String(a.y),
+      d2: String(b.d),
+      m2: String(b.m),
+      y2: String(b.y),
+      pattern,
+      iso1: formatDate(isos[0], f),
+      iso2: formatDate(isos[1], f),
+    });
   }
   return { ok: true, value: isos[0] };
 }

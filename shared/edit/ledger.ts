@@ -1,6 +1,15 @@
 import { isIsoDate, obligationEnds } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple, toScaledBigInt } from '../model/decimal';
-import type { AdvanceAgreement, AdvanceMovement, Budget, Payment, Problem, VotingDecision, WcfDecision, Workbook } from '../model/types';
+import type {
+  AdvanceAgreement,
+  AdvanceMovement,
+  Budget,
+  Payment,
+  Problem,
+  VotingDecision,
+  WcfDecision,
+  Workbook,
+} from '../model/types';
 import type { Message } from '../i18n/intl';
 import { problem, refuse, type Outcome, changedParts as changed } from './command';
 import { parseAmountInput } from './input';
@@ -10,7 +19,6 @@ import { parseTsv } from './tsv';
 // R15–R20 ledger edits as commands: payments, voting decisions, WCF decisions, host-state advances. Like the other
 // commands, each checks its input (refusing it with a message for the field) and its inverse puts back the lists
 // it replaced. Amounts are read as decimal strings (R3), never through a JS number.
-
 
 const CURRENCY_RE = /^[A-Z]{3}$/;
 
@@ -54,7 +62,16 @@ export interface PaymentInput {
   reference?: string;
 }
 
-export const PAYMENT_FIELDS = ['member', 'date', 'amount', 'currency', 'budget', 'year', 'purpose', 'reference'] as const;
+export const PAYMENT_FIELDS = [
+  'member',
+  'date',
+  'amount',
+  'currency',
+  'budget',
+  'year',
+  'purpose',
+  'reference',
+] as const;
 export type PaymentField = (typeof PAYMENT_FIELDS)[number];
 
 /** The fields of a recorded payment as text (for editing one of them). */
@@ -110,33 +127,62 @@ class PaymentReader {
     else if (!date) bad('date', E('payment.notDate', { text: input.date.trim() }));
 
     const budgetText = (input.budget ?? '').trim();
-    const budget = budgetText === '' ? undefined : (this.budgets.get(budgetText) ?? this.budgets.get(budgetText.toLowerCase()));
-    if (budgetText !== '' && !budget) bad('budget', E('payment.notBudget', { text: budgetText, budgets: [...new Set(this.wb.budgets.map((b) => b.id))].join(', ') }));
-    else if (budget && member && !this.taking.has(`${member}\u0000${budget.id}`)) bad('budget', E('payment.notInBudget', { member, budget: budget.name }));
+    const budget =
+      budgetText === '' ? undefined : (this.budgets.get(budgetText) ?? this.budgets.get(budgetText.toLowerCase()));
+    if (budgetText !== '' && !budget)
+      bad(
+        'budget',
+        E('payment.notBudget', {
+          text: budgetText,
+          budgets: [...new Set(this.wb.budgets.map((b) => b.id))].join(', '),
+        }),
+      );
+    else if (budget && member && !this.taking.has(`${member}\u0000${budget.id}`))
+      bad('budget', E('payment.notInBudget', { member, budget: budget.name }));
 
     const mine = member ? (this.budgetsOf.get(member) ?? []) : [];
     // Cents are accepted in any currency; more decimals than any budget keeps would be a typing slip.
     const places = Math.max(2, ...mine.map((b) => decimalPlaces(b.roundingUnit)));
-    const amount = parseAmountInput(input.amount, current?.amount, { places, what: 'The amount', hint: 'to lower a recorded payment, type =-500 in its Amount cell' });
+    const amount = parseAmountInput(input.amount, current?.amount, {
+      places,
+      what: 'The amount',
+      hint: 'to lower a recorded payment, type =-500 in its Amount cell',
+    });
     if (!amount.ok) bad('amount', said(amount));
 
     const curText = (input.currency ?? '').trim().toUpperCase();
     const currency = curText !== '' ? curText : (budget?.currency ?? mine[0]?.currency);
     if (!currency) bad('currency', E('payment.needsCurrency'));
     else if (!CURRENCY_RE.test(currency)) bad('currency', E('notCurrency', { text: curText }));
-    else if (budget && budget.currency !== currency) bad('currency', E('payment.otherCurrency', { budget: budget.name, budgetCurrency: budget.currency, currency }));
-    else if (!budget && mine.length > 0 && !mine.some((b) => b.currency === currency)) bad('currency', E('payment.noBudgetInCurrency', { member: member ?? '', currency }));
+    else if (budget && budget.currency !== currency)
+      bad('currency', E('payment.otherCurrency', { budget: budget.name, budgetCurrency: budget.currency, currency }));
+    else if (!budget && mine.length > 0 && !mine.some((b) => b.currency === currency))
+      bad('currency', E('payment.noBudgetInCurrency', { member: member ?? '', currency }));
 
     const yearText = (input.year ?? '').trim();
     const year = yearText === '' ? undefined : Number(yearText);
-    if (year !== undefined && !(/^\d{4}$/.test(yearText) && year >= 1900 && year <= 2200)) bad('year', E('notYear', { text: yearText }));
+    if (year !== undefined && !(/^\d{4}$/.test(yearText) && year >= 1900 && year <= 2200))
+      bad('year', E('notYear', { text: yearText }));
 
     const purposeText = (input.purpose ?? '').trim().toLowerCase();
-    const purpose = purposeText === '' ? undefined : /^(wcf|working capital fund)$/.test(purposeText) ? 'wcf' : /^contributions?$/.test(purposeText) ? 'contribution' : null;
+    const purpose =
+      purposeText === ''
+        ? undefined
+        : /^(wcf|working capital fund)$/.test(purposeText)
+          ? 'wcf'
+          : /^contributions?$/.test(purposeText)
+            ? 'contribution'
+            : null;
     if (purpose === null) bad('purpose', E('payment.notPurpose', { text: input.purpose?.trim() ?? '' }));
 
     if (problems.length > 0) return problems;
-    const p: Payment = { id, member: member!, date: date!, amount: (amount as { value: string }).value, currency: currency! };
+    const p: Payment = {
+      id,
+      member: member!,
+      date: date!,
+      amount: (amount as { value: string }).value,
+      currency: currency!,
+    };
     if (budget) p.budget = budget.id;
     if (year !== undefined) p.year = year;
     if (purpose) p.purpose = purpose;
@@ -146,11 +192,20 @@ class PaymentReader {
   }
 }
 
-const describe = (id: string, p: Payment) => ({ id, member: p.member, amount: p.amount, currency: p.currency, date: p.date });
+const describe = (id: string, p: Payment) => ({
+  id,
+  member: p.member,
+  amount: p.amount,
+  currency: p.currency,
+  date: p.date,
+});
 
 /** R15 records a payment received from a member. */
 export function recordPayment(wb: Workbook, input: PaymentInput): Outcome {
-  const [id] = nextId(wb.payments.map((p) => p.id), 'pay');
+  const [id] = nextId(
+    wb.payments.map((p) => p.id),
+    'pay',
+  );
   const p = new PaymentReader(wb).read(input, id);
   if (Array.isArray(p)) return { ok: false, problems: p };
   return changed(E('payment.recordLabel', describe(id, p)), wb, { ...wb, payments: [...wb.payments, p] }, ['payments']);
@@ -171,7 +226,12 @@ export function editPayment(wb: Workbook, id: string, field: PaymentField, value
 export function removePayment(wb: Workbook, id: string): Outcome {
   const p = wb.payments.find((x) => x.id === id);
   if (!p) return refuse('id', E('payment.none', { id }));
-  return changed(E('payment.removeLabel', describe(id, p)), wb, { ...wb, payments: wb.payments.filter((x) => x !== p) }, ['payments']);
+  return changed(
+    E('payment.removeLabel', describe(id, p)),
+    wb,
+    { ...wb, payments: wb.payments.filter((x) => x !== p) },
+    ['payments'],
+  );
 }
 
 /** Which column of a statement holds each field (index from 0); member, date and amount are needed. */
@@ -200,7 +260,16 @@ export function guessPaymentMapping(header: readonly string[]): PaymentMapping |
 }
 
 /** Columns in the order the payments grid shows them: what a copy from the grid or a plain sheet holds. */
-export const DEFAULT_PAYMENT_MAPPING: PaymentMapping = { member: 0, date: 1, amount: 2, currency: 3, budget: 4, year: 5, purpose: 6, reference: 7 };
+export const DEFAULT_PAYMENT_MAPPING: PaymentMapping = {
+  member: 0,
+  date: 1,
+  amount: 2,
+  currency: 3,
+  budget: 4,
+  year: 5,
+  purpose: 6,
+  reference: 7,
+};
 
 export interface PaymentRowsArgs {
   rows: readonly (readonly string[])[];
@@ -224,7 +293,11 @@ export function importPayments(wb: Workbook, a: PaymentRowsArgs): Outcome {
   }
   const reader = new PaymentReader(wb);
   const first = a.firstRow ?? 0;
-  const ids = nextId(wb.payments.map((p) => p.id), 'pay', Math.max(0, a.rows.length - first));
+  const ids = nextId(
+    wb.payments.map((p) => p.id),
+    'pay',
+    Math.max(0, a.rows.length - first),
+  );
   const added: Payment[] = [];
   for (let r = first; r < a.rows.length; r++) {
     const row = a.rows[r];
@@ -236,7 +309,10 @@ export function importPayments(wb: Workbook, a: PaymentRowsArgs): Outcome {
     // as an adjustment).
     const debit = /^\s*[-(]/.test(input.amount);
     const p = debit ? [problem('amount', debitMessage(input.amount.trim()))] : reader.read(input, ids[added.length]);
-    if (Array.isArray(p)) problems.push(...p.map((x) => problem(`row ${r + 1}`, withReason('import.rowField', { row: r + 1, field: x.path }, x))));
+    if (Array.isArray(p))
+      problems.push(
+        ...p.map((x) => problem(`row ${r + 1}`, withReason('import.rowField', { row: r + 1, field: x.path }, x))),
+      );
     else added.push(p);
   }
   if (added.length === 0) return { ok: false, problems: problems.length ? problems : [problem('', noRowsToRead())] };
@@ -249,14 +325,24 @@ export function pastePayments(wb: Workbook, text: string): Outcome {
   const rows = parseTsv(text);
   if (rows.length === 0) return refuse('paste', clipboardEmpty());
   const guessed = guessPaymentMapping(rows[0]);
-  return importPayments(wb, { rows, mapping: guessed ?? DEFAULT_PAYMENT_MAPPING, firstRow: guessed ? 1 : 0, verb: 'Paste' });
+  return importPayments(wb, {
+    rows,
+    mapping: guessed ?? DEFAULT_PAYMENT_MAPPING,
+    firstRow: guessed ? 1 : 0,
+    verb: 'Paste',
+  });
 }
 
 /**
  * Corrects a recorded decision by adding it anew without the old one (so `add` checks it as any new one), then
  * putting the result back under the old id and at the old place: one undoable step.
  */
-function updateInPlace<K extends 'votingDecisions' | 'wcfDecisions'>(wb: Workbook, key: K, id: string, add: (w: Workbook) => Outcome): Outcome {
+function updateInPlace<K extends 'votingDecisions' | 'wcfDecisions'>(
+  wb: Workbook,
+  key: K,
+  id: string,
+  add: (w: Workbook) => Outcome,
+): Outcome {
   const list: readonly { id: string }[] = wb[key];
   const i = list.findIndex((d) => d.id === id);
   if (i < 0) return refuse('id', E('decision.none', { what: key, id }));
@@ -289,7 +375,8 @@ export function addVotingDecision(wb: Workbook, a: VotingDecisionArgs): Outcome 
   if (budget !== undefined) {
     const b = wb.budgets.find((x) => x.id === budget);
     if (!b) return refuse('budget', noBudget(budget));
-    if (!wb.participations.some((p) => p.member === member && p.budget === budget)) return refuse('budget', notInBudget(member, b.name));
+    if (!wb.participations.some((p) => p.member === member && p.budget === budget))
+      return refuse('budget', notInBudget(member, b.name));
   }
   const body = a.body.trim();
   if (body === '') return refuse('body', E('voting.needsBody'));
@@ -301,11 +388,19 @@ export function addVotingDecision(wb: Workbook, a: VotingDecisionArgs): Outcome 
   const to = a.to?.trim() || undefined;
   if (to !== undefined && !isIsoDate(to)) return refuse('to', E('voting.toDate', { text: to }));
   if (to !== undefined && to < from) return refuse('to', E('voting.endsBefore', { to, from }));
-  const [id] = nextId(wb.votingDecisions.map((d) => d.id), 'vd');
+  const [id] = nextId(
+    wb.votingDecisions.map((d) => d.id),
+    'vd',
+  );
   const d: VotingDecision = { id, member, body, date: a.date, reference, from };
   if (budget !== undefined) d.budget = budget;
   if (to !== undefined) d.to = to;
-  return changed(E('voting.addLabel', { id, member, body, date: a.date }), wb, { ...wb, votingDecisions: [...wb.votingDecisions, d] }, ['votingDecisions']);
+  return changed(
+    E('voting.addLabel', { id, member, body, date: a.date }),
+    wb,
+    { ...wb, votingDecisions: [...wb.votingDecisions, d] },
+    ['votingDecisions'],
+  );
 }
 
 /** A recorded R17 decision corrected in place: checked as a new one would be, keeping its id and place. */
@@ -314,8 +409,14 @@ export function updateVotingDecision(wb: Workbook, id: string, a: VotingDecision
 }
 
 export function removeVotingDecision(wb: Workbook, id: string): Outcome {
-  if (!wb.votingDecisions.some((d) => d.id === id)) return refuse('id', E('decision.none', { what: 'votingDecisions', id }));
-  return changed(E('voting.removeLabel', { id }), wb, { ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) }, ['votingDecisions']);
+  if (!wb.votingDecisions.some((d) => d.id === id))
+    return refuse('id', E('decision.none', { what: 'votingDecisions', id }));
+  return changed(
+    E('voting.removeLabel', { id }),
+    wb,
+    { ...wb, votingDecisions: wb.votingDecisions.filter((d) => d.id !== id) },
+    ['votingDecisions'],
+  );
 }
 
 // --- R19 working capital fund ----------------------------------------------------------------------------------
@@ -334,21 +435,25 @@ export interface WcfDecisionArgs {
 export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
   const b = wb.budgets.find((x) => x.id === a.budget);
   if (!b) return refuse('budget', noBudget(a.budget));
-  if (!Number.isInteger(a.year) || a.year < 1900 || a.year > 2200) return refuse('year', E('notYear', { text: String(a.year) }));
+  if (!Number.isInteger(a.year) || a.year < 1900 || a.year > 2200)
+    return refuse('year', E('notYear', { text: String(a.year) }));
   const first = Math.min(...b.years.map((y) => y.year));
-  if (b.years.length === 0 || a.year < first) return refuse('year', E('wcf.noContributions', { budget: b.name, year: a.year }));
+  if (b.years.length === 0 || a.year < first)
+    return refuse('year', E('wcf.noContributions', { budget: b.name, year: a.year }));
   const proportion = a.proportion?.trim() || undefined;
   const amountText = a.amount?.trim() || undefined;
   if ((proportion === undefined) === (amountText === undefined)) return refuse('amount', E('wcf.oneOf'));
   const d: WcfDecision = { id: '', budget: b.id, year: a.year };
   if (proportion !== undefined) {
-    if (!isDecimalString(proportion) || proportion.startsWith('-') || new Decimal(proportion).isZero()) return refuse('proportion', E('wcf.notProportion', { text: proportion }));
+    if (!isDecimalString(proportion) || proportion.startsWith('-') || new Decimal(proportion).isZero())
+      return refuse('proportion', E('wcf.notProportion', { text: proportion }));
     d.proportion = proportion;
   } else {
     const read = parseAmountInput(amountText!, undefined, { what: 'The amount' });
     if (!read.ok) return refuse('amount', said(read));
     const amount = read.value;
-    if (!isWholeMultiple(amount, b.roundingUnit)) return refuse('amount', E('wcf.notWhole', { budget: b.name, unitAmount: b.roundingUnit }));
+    if (!isWholeMultiple(amount, b.roundingUnit))
+      return refuse('amount', E('wcf.notWhole', { budget: b.name, unitAmount: b.roundingUnit }));
     d.amount = amount;
   }
   const decidedOn = a.decidedOn?.trim() || undefined;
@@ -358,8 +463,13 @@ export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
   }
   const reference = a.reference?.trim();
   if (reference) d.reference = reference;
-  [d.id] = nextId(wb.wcfDecisions.map((x) => x.id), `wcf-${b.id}`);
-  return changed(E('wcf.addLabel', { id: d.id }), wb, { ...wb, wcfDecisions: [...wb.wcfDecisions, d] }, ['wcfDecisions']);
+  [d.id] = nextId(
+    wb.wcfDecisions.map((x) => x.id),
+    `wcf-${b.id}`,
+  );
+  return changed(E('wcf.addLabel', { id: d.id }), wb, { ...wb, wcfDecisions: [...wb.wcfDecisions, d] }, [
+    'wcfDecisions',
+  ]);
 }
 
 /** A recorded R19 decision corrected in place: checked as a new one would be, keeping its id and place. */
@@ -369,7 +479,12 @@ export function updateWcfDecision(wb: Workbook, id: string, a: WcfDecisionArgs):
 
 export function removeWcfDecision(wb: Workbook, id: string): Outcome {
   if (!wb.wcfDecisions.some((d) => d.id === id)) return refuse('id', E('decision.none', { what: 'wcfDecisions', id }));
-  return changed(E('wcf.removeLabel', { id }), wb, { ...wb, wcfDecisions: wb.wcfDecisions.filter((d) => d.id !== id) }, ['wcfDecisions']);
+  return changed(
+    E('wcf.removeLabel', { id }),
+    wb,
+    { ...wb, wcfDecisions: wb.wcfDecisions.filter((d) => d.id !== id) },
+    ['wcfDecisions'],
+  );
 }
 
 // --- R20 host-state advances -------------------------------------------------------------------------------------
@@ -391,13 +506,19 @@ export function addAdvanceAgreement(wb: Workbook, a: AdvanceAgreementArgs): Outc
   const currency = a.currency.trim().toUpperCase();
   if (!CURRENCY_RE.test(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
   const signedOn = a.signedOn?.trim() || undefined;
-  if (signedOn !== undefined && !isIsoDate(signedOn)) return refuse('signedOn', E('advance.signedDate', { text: signedOn }));
-  const [id] = nextId(wb.advanceAgreements.map((x) => x.id), 'advances');
+  if (signedOn !== undefined && !isIsoDate(signedOn))
+    return refuse('signedOn', E('advance.signedDate', { text: signedOn }));
+  const [id] = nextId(
+    wb.advanceAgreements.map((x) => x.id),
+    'advances',
+  );
   const ag: AdvanceAgreement = { id, hostState: host, ceiling: ceiling.value, currency, movements: [] };
   const conditions = a.conditions?.trim();
   if (conditions) ag.conditions = conditions;
   if (signedOn) ag.signedOn = signedOn;
-  return changed(E('advance.addLabel', { id, host }), wb, { ...wb, advanceAgreements: [...wb.advanceAgreements, ag] }, ['advanceAgreements']);
+  return changed(E('advance.addLabel', { id, host }), wb, { ...wb, advanceAgreements: [...wb.advanceAgreements, ag] }, [
+    'advanceAgreements',
+  ]);
 }
 
 /** R20 the checks an agreement's movements must pass: within the agreement's life, balance between 0 and the ceiling. */
@@ -406,25 +527,36 @@ function movementProblem(ag: AdvanceAgreement): Message | undefined {
   const places = Math.max(decimalPlaces(ag.ceiling), ...ag.movements.map((m) => decimalPlaces(m.amount)));
   const ceiling = toScaledBigInt(ag.ceiling, places);
   let outstanding = 0n;
-  const moves = ag.movements.map((m, j) => ({ m, j })).sort((x, y) => (x.m.date < y.m.date ? -1 : x.m.date > y.m.date ? 1 : x.j - y.j));
+  const moves = ag.movements
+    .map((m, j) => ({ m, j }))
+    .sort((x, y) => (x.m.date < y.m.date ? -1 : x.m.date > y.m.date ? 1 : x.j - y.j));
   for (const { m } of moves) {
     if (ag.signedOn && m.date < ag.signedOn) return E('advance.beforeSigned', { date: m.date, signedOn: ag.signedOn });
     if (m.kind === 'drawn' && ends && m.date > ends) return E('advance.afterEnd', { date: m.date, ends });
     outstanding += (m.kind === 'drawn' ? 1n : -1n) * toScaledBigInt(m.amount, places);
     if (outstanding < 0n) return E('advance.overRepaid', { amount: m.amount, date: m.date });
-    if (outstanding > ceiling) return E('advance.overCeiling', { amount: m.amount, date: m.date, ceilingAmount: ag.ceiling });
+    if (outstanding > ceiling)
+      return E('advance.overCeiling', { amount: m.amount, date: m.date, ceilingAmount: ag.ceiling });
   }
   return undefined;
 }
 
-function withAgreement(wb: Workbook, id: string, f: (a: AdvanceAgreement) => AdvanceAgreement | Message, label: Message, path: string): Outcome {
+function withAgreement(
+  wb: Workbook,
+  id: string,
+  f: (a: AdvanceAgreement) => AdvanceAgreement | Message,
+  label: Message,
+  path: string,
+): Outcome {
   const ag = wb.advanceAgreements.find((x) => x.id === id);
   if (!ag) return refuse('agreement', E('advance.none', { id }));
   const next = f(ag);
   if (!('hostState' in next)) return refuse(path, next);
   const problem = movementProblem(next);
   if (problem) return refuse(path, problem);
-  return changed(label, wb, { ...wb, advanceAgreements: wb.advanceAgreements.map((x) => (x === ag ? next : x)) }, ['advanceAgreements']);
+  return changed(label, wb, { ...wb, advanceAgreements: wb.advanceAgreements.map((x) => (x === ag ? next : x)) }, [
+    'advanceAgreements',
+  ]);
 }
 
 export interface AdvanceMovementArgs {
@@ -440,19 +572,31 @@ export function recordAdvanceMovement(wb: Workbook, a: AdvanceMovementArgs): Out
   const date = readDate(a.date);
   if (!date) return refuse('date', E('advance.notDate', { text: a.date }));
   if (a.kind !== 'drawn' && a.kind !== 'repaid') return refuse('kind', E('advance.kind'));
-  const amount = parseAmountInput(a.amount, undefined, { what: 'The amount', hint: 'to record a repayment, choose “repaid”' });
+  const amount = parseAmountInput(a.amount, undefined, {
+    what: 'The amount',
+    hint: 'to record a repayment, choose “repaid”',
+  });
   if (!amount.ok) return refuse('amount', said(amount));
   const m: AdvanceMovement = { date, kind: a.kind, amount: amount.value };
   const ref = a.reference?.trim();
   if (ref) m.reference = ref;
-  return withAgreement(wb, a.agreement, (ag) => ({ ...ag, movements: [...ag.movements, m] }), E('advance.moveLabel', { kind: a.kind, agreement: a.agreement, amount: amount.value, date }), 'amount');
+  return withAgreement(
+    wb,
+    a.agreement,
+    (ag) => ({ ...ag, movements: [...ag.movements, m] }),
+    E('advance.moveLabel', { kind: a.kind, agreement: a.agreement, amount: amount.value, date }),
+    'amount',
+  );
 }
 
 export function removeAdvanceMovement(wb: Workbook, agreement: string, index: number): Outcome {
   return withAgreement(
     wb,
     agreement,
-    (ag) => (index >= 0 && index < ag.movements.length ? { ...ag, movements: ag.movements.filter((_, i) => i !== index) } : E('advance.noMovement', { n: index + 1 })),
+    (ag) =>
+      index >= 0 && index < ag.movements.length
+        ? { ...ag, movements: ag.movements.filter((_, i) => i !== index) }
+        : E('advance.noMovement', { n: index + 1 }),
     E('advance.removeMoveLabel', { agreement }),
     'movement',
   );
@@ -476,7 +620,10 @@ export function setDenunciation(wb: Workbook, a: DenunciationArgs): Outcome {
   return withAgreement(
     wb,
     a.agreement,
-    (ag) => (ag.signedOn && notifiedOn < ag.signedOn ? E('advance.denouncedBeforeSigned', { date: notifiedOn, signedOn: ag.signedOn }) : { ...ag, denunciation }),
+    (ag) =>
+      ag.signedOn && notifiedOn < ag.signedOn
+        ? E('advance.denouncedBeforeSigned', { date: notifiedOn, signedOn: ag.signedOn })
+        : { ...ag, denunciation },
     E('advance.denounceLabel', { agreement: a.agreement, date: notifiedOn, ends: obligationEnds(notifiedOn) }),
     'notifiedOn',
   );

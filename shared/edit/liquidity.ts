@@ -27,11 +27,14 @@ const messages = {
   sameDate: () => L('sameDate'),
   noDate: (member: string, year: number) => L('noDate', { member, year: String(year) }),
   dateLabel: (member: string, budget: string, date: string) => L('dateLabel', { member, budget, date }),
-  clearDateLabel: (member: string, budget: string, year: number, every: boolean) => L('clearDateLabel', { member, budget, year: String(year), every: every ? 'yes' : 'no' }),
+  clearDateLabel: (member: string, budget: string, year: number, every: boolean) =>
+    L('clearDateLabel', { member, budget, year: String(year), every: every ? 'yes' : 'no' }),
   alreadyNotPaying: (member: string) => L('alreadyNotPaying', { member }),
   notMarked: (member: string, year: number) => L('notMarked', { member, year: String(year) }),
-  notPayingLabel: (member: string, budget: string, year: number) => L('notPayingLabel', { member, budget, year: String(year) }),
-  payingLabel: (member: string, budget: string, year: number, every: boolean) => L('payingLabel', { member, budget, year: String(year), every: every ? 'yes' : 'no' }),
+  notPayingLabel: (member: string, budget: string, year: number) =>
+    L('notPayingLabel', { member, budget, year: String(year) }),
+  payingLabel: (member: string, budget: string, year: number, every: boolean) =>
+    L('payingLabel', { member, budget, year: String(year), every: every ? 'yes' : 'no' }),
   months: (n: number) => L('months', { n }),
   monthAmount: (month: number, text: string) => L('monthAmount', { month, text }),
   samePlan: () => L('samePlan'),
@@ -79,9 +82,12 @@ export function setOpeningCash(wb: Workbook, a: { budget: string; year: number; 
   const list = wb.liquidity?.cash ?? [];
   const at = list.findIndex((c) => c.budget === b.id && c.year === a.year);
   if (at >= 0 && list[at].amount === amount.value) return refuse('amount', messages.sameCash());
-  const entry: LiquidityCash = at >= 0 ? { ...list[at], amount: amount.value } : { budget: b.id, year: a.year, amount: amount.value };
+  const entry: LiquidityCash =
+    at >= 0 ? { ...list[at], amount: amount.value } : { budget: b.id, year: a.year, amount: amount.value };
   const cash = at >= 0 ? list.map((c, i) => (i === at ? entry : c)) : [...list, entry];
-  return changed(messages.cashLabel(b.name, a.year, amount.value), wb, withLiquidity(wb, { ...wb.liquidity, cash }), ['liquidity']);
+  return changed(messages.cashLabel(b.name, a.year, amount.value), wb, withLiquidity(wb, { ...wb.liquidity, cash }), [
+    'liquidity',
+  ]);
 }
 
 /** R24 no cash entered for the year (0): the entry goes, or keeps only its WCF balance with the cash at 0. */
@@ -94,8 +100,11 @@ export function clearOpeningCash(wb: Workbook, budget: string, year: number): Ou
   const e = list[at];
   if (e.wcf !== undefined && e.amount === '0') return refuse('amount', messages.noCash(b.name, year));
   // The model needs an amount beside a WCF balance: the cash is then 0, which is what "none entered" means.
-  const cash = e.wcf !== undefined ? list.map((c, i) => (i === at ? { ...e, amount: '0' } : c)) : list.filter((_, i) => i !== at);
-  return changed(messages.clearCashLabel(b.name, year), wb, withLiquidity(wb, { ...wb.liquidity, cash }), ['liquidity']);
+  const cash =
+    e.wcf !== undefined ? list.map((c, i) => (i === at ? { ...e, amount: '0' } : c)) : list.filter((_, i) => i !== at);
+  return changed(messages.clearCashLabel(b.name, year), wb, withLiquidity(wb, { ...wb.liquidity, cash }), [
+    'liquidity',
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -112,8 +121,10 @@ function checkMember(wb: Workbook, a: MemberYear): { ok: true; name: string } | 
   const b = budgetOf(wb, a.budget);
   if (!b) return { ok: false, outcome: refuse('budget', messages.noBudget(a.budget)) };
   if (!validYear(a.year)) return { ok: false, outcome: refuse('year', messages.year(String(a.year))) };
-  if (!wb.members.some((m) => m.code === a.member)) return { ok: false, outcome: refuse('member', messages.noMember(a.member)) };
-  if (!wb.participations.some((p) => p.member === a.member && p.budget === b.id)) return { ok: false, outcome: refuse('member', messages.notTaking(a.member, b.name)) };
+  if (!wb.members.some((m) => m.code === a.member))
+    return { ok: false, outcome: refuse('member', messages.noMember(a.member)) };
+  if (!wb.participations.some((p) => p.member === a.member && p.budget === b.id))
+    return { ok: false, outcome: refuse('member', messages.notTaking(a.member, b.name)) };
   return { ok: true, name: b.name };
 }
 
@@ -139,7 +150,9 @@ export function setExpectedDate(wb: Workbook, a: MemberYear & { date: string }):
   const own = list.findIndex((o) => o.member === a.member && o.year === a.year && o.budget === a.budget);
   const entry: ExpectedOverride = { member: a.member, budget: a.budget, year: a.year, date: a.date };
   const expected = own >= 0 ? list.map((o, i) => (i === own ? entry : o)) : [...list, entry];
-  return changed(messages.dateLabel(a.member, c.name, a.date), wb, withLiquidity(wb, { ...wb.liquidity, expected }), ['liquidity']);
+  return changed(messages.dateLabel(a.member, c.name, a.date), wb, withLiquidity(wb, { ...wb.liquidity, expected }), [
+    'liquidity',
+  ]);
 }
 
 /** R24 back to the usual date: the date set for the member (in this budget, or for every budget) goes. */
@@ -151,7 +164,12 @@ export function clearExpectedDate(wb: Workbook, a: MemberYear): Outcome {
   if (at < 0 || list[at].date === undefined) return refuse('date', messages.noDate(a.member, a.year));
   const every = list[at].budget === undefined;
   const expected = list.filter((_, i) => i !== at);
-  return changed(messages.clearDateLabel(a.member, c.name, a.year, every), wb, withLiquidity(wb, { ...wb.liquidity, expected }), ['liquidity']);
+  return changed(
+    messages.clearDateLabel(a.member, c.name, a.year, every),
+    wb,
+    withLiquidity(wb, { ...wb.liquidity, expected }),
+    ['liquidity'],
+  );
 }
 
 /**
@@ -169,12 +187,22 @@ export function setNotPaying(wb: Workbook, a: MemberYear & { notPaying: boolean 
     const own = list.findIndex((o) => o.member === a.member && o.year === a.year && o.budget === a.budget);
     const entry: ExpectedOverride = { member: a.member, budget: a.budget, year: a.year, notPaying: true };
     const expected = own >= 0 ? list.map((o, i) => (i === own ? entry : o)) : [...list, entry];
-    return changed(messages.notPayingLabel(a.member, c.name, a.year), wb, withLiquidity(wb, { ...wb.liquidity, expected }), ['liquidity']);
+    return changed(
+      messages.notPayingLabel(a.member, c.name, a.year),
+      wb,
+      withLiquidity(wb, { ...wb.liquidity, expected }),
+      ['liquidity'],
+    );
   }
   if (!marked) return refuse('notPaying', messages.notMarked(a.member, a.year));
   const every = list[at].budget === undefined;
   const expected = list.filter((_, i) => i !== at);
-  return changed(messages.payingLabel(a.member, c.name, a.year, every), wb, withLiquidity(wb, { ...wb.liquidity, expected }), ['liquidity']);
+  return changed(
+    messages.payingLabel(a.member, c.name, a.year, every),
+    wb,
+    withLiquidity(wb, { ...wb.liquidity, expected }),
+    ['liquidity'],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -197,7 +225,9 @@ export function setSpendingPlan(wb: Workbook, a: { budget: string; year: number;
   if (at >= 0 && list[at].months.every((m, i) => m === months[i])) return refuse('months', messages.samePlan());
   const entry: SpendingPlan = { budget: b.id, year: a.year, months };
   const spending = at >= 0 ? list.map((p, i) => (i === at ? entry : p)) : [...list, entry];
-  return changed(messages.planLabel(b.name, a.year), wb, withLiquidity(wb, { ...wb.liquidity, spending }), ['liquidity']);
+  return changed(messages.planLabel(b.name, a.year), wb, withLiquidity(wb, { ...wb.liquidity, spending }), [
+    'liquidity',
+  ]);
 }
 
 /** R24 back to the year's budget spread over the 12 month-ends. */
@@ -207,5 +237,10 @@ export function clearSpendingPlan(wb: Workbook, budget: string, year: number): O
   const list = wb.liquidity?.spending ?? [];
   const at = list.findIndex((p) => p.budget === b.id && p.year === year);
   if (at < 0) return refuse('months', messages.noPlan(b.name, year));
-  return changed(messages.clearPlanLabel(b.name, year), wb, withLiquidity(wb, { ...wb.liquidity, spending: list.filter((_, i) => i !== at) }), ['liquidity']);
+  return changed(
+    messages.clearPlanLabel(b.name, year),
+    wb,
+    withLiquidity(wb, { ...wb.liquidity, spending: list.filter((_, i) => i !== at) }),
+    ['liquidity'],
+  );
 }

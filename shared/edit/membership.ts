@@ -29,8 +29,15 @@ export function setAccession(wb: Workbook, a: { budget: string; member: string; 
   if (from !== undefined && !isIsoDate(from)) return refuse('from', notIsoDate(from));
   const p = participationOf(wb, a.budget, a.member);
   if (isOutcome(p)) return p;
-  if (from !== undefined && p.until !== undefined && p.until < from) return refuse('from', E('accession.afterLeaving', { member: a.member, until: p.until, from }));
-  if (from === p.from) return refuse('from', from === undefined ? E('accession.alreadyUnset', { member: a.member }) : E('accession.already', { member: a.member, date: from }));
+  if (from !== undefined && p.until !== undefined && p.until < from)
+    return refuse('from', E('accession.afterLeaving', { member: a.member, until: p.until, from }));
+  if (from === p.from)
+    return refuse(
+      'from',
+      from === undefined
+        ? E('accession.alreadyUnset', { member: a.member })
+        : E('accession.already', { member: a.member, date: from }),
+    );
   const next: Participation = { ...p };
   if (from === undefined) delete next.from;
   else {
@@ -38,7 +45,10 @@ export function setAccession(wb: Workbook, a: { budget: string; member: string; 
     const first = p.classes[0];
     if (first && yearOf(from) < first.year) next.classes = [{ ...first, year: yearOf(from) }, ...p.classes.slice(1)];
   }
-  const label = from === undefined ? E('accession.fromStart', { member: a.member, budget: budgetName(wb, a.budget) }) : E('accession.label', { member: a.member, budget: budgetName(wb, a.budget), date: from });
+  const label =
+    from === undefined
+      ? E('accession.fromStart', { member: a.member, budget: budgetName(wb, a.budget) })
+      : E('accession.label', { member: a.member, budget: budgetName(wb, a.budget), date: from });
   return changed(label, wb, { ...wb, participations: replace(wb, next) }, ['participations']);
 }
 
@@ -48,12 +58,22 @@ export function setLeaving(wb: Workbook, a: { budget: string; member: string; un
   if (until !== undefined && !isIsoDate(until)) return refuse('until', notIsoDate(until));
   const p = participationOf(wb, a.budget, a.member);
   if (isOutcome(p)) return p;
-  if (until !== undefined && p.from !== undefined && until < p.from) return refuse('until', E('leaving.beforeJoining', { member: a.member, from: p.from, until }));
-  if (until === p.until) return refuse('until', until === undefined ? E('leaving.noDate', { member: a.member }) : E('leaving.already', { member: a.member, date: until }));
+  if (until !== undefined && p.from !== undefined && until < p.from)
+    return refuse('until', E('leaving.beforeJoining', { member: a.member, from: p.from, until }));
+  if (until === p.until)
+    return refuse(
+      'until',
+      until === undefined
+        ? E('leaving.noDate', { member: a.member })
+        : E('leaving.already', { member: a.member, date: until }),
+    );
   const next: Participation = { ...p };
   if (until === undefined) delete next.until;
   else next.until = until;
-  const label = until === undefined ? E('leaving.stays', { member: a.member, budget: budgetName(wb, a.budget) }) : E('leaveBudget.label', { member: a.member, budget: budgetName(wb, a.budget), date: until });
+  const label =
+    until === undefined
+      ? E('leaving.stays', { member: a.member, budget: budgetName(wb, a.budget) })
+      : E('leaveBudget.label', { member: a.member, budget: budgetName(wb, a.budget), date: until });
   return changed(label, wb, { ...wb, participations: replace(wb, next) }, ['participations']);
 }
 
@@ -61,5 +81,7 @@ export function setLeaving(wb: Workbook, a: { budget: string; member: string; un
 export function setNewMemberRule(wb: Workbook, rule: NewMemberRule): Outcome {
   if (!RULES.includes(rule)) return refuse('newMemberRule', E('rule.notRule', { text: String(rule) }));
   if (wb.settings.newMemberRule === rule) return refuse('newMemberRule', E('rule.same', { rule }));
-  return changed(E('rule.label', { rule }), wb, { ...wb, settings: { ...wb.settings, newMemberRule: rule } }, ['settings']);
+  return changed(E('rule.label', { rule }), wb, { ...wb, settings: { ...wb.settings, newMemberRule: rule } }, [
+    'settings',
+  ]);
 }

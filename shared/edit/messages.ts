@@ -7,7 +7,11 @@ import { msg, type Message, type MessageValues } from '../i18n/intl';
 export const E = (id: string, values?: MessageValues): Message => msg(`engine.edit.${id}`, values);
 
 /** A message with a reason inside it: the reason's Message when it has one, else its English text. */
-export function withReason(id: string, values: MessageValues, reason: string | Message | { message: string; msg?: Message }): Message {
+export function withReason(
+  id: string,
+  values: MessageValues,
+  reason: string | Message | { message: string; msg?: Message },
+): Message {
   const m = typeof reason === 'string' ? undefined : 'id' in reason ? reason : reason.msg;
   if (m) return { id: `engine.edit.${id}`, values, parts: { reason: m } };
   const text = typeof reason === 'string' ? reason : (reason as { message: string }).message;

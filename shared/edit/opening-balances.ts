@@ -26,12 +26,14 @@ function readOpeningBalance(wb: Workbook, a: OpeningBalanceInput): OpeningBalanc
   const budgetId = a.budget.trim();
   const b = wb.budgets.find((x) => x.id === budgetId || x.name === budgetId);
   if (!b) return problem('budget', noBudget(a.budget));
-  if (!wb.participations.some((p) => p.member === member && p.budget === b.id)) return problem('budget', notInBudget(member, b.name));
+  if (!wb.participations.some((p) => p.member === member && p.budget === b.id))
+    return problem('budget', notInBudget(member, b.name));
   const first = b.years.length > 0 ? Math.min(...b.years.map((y) => y.year)) : undefined;
   const yearText = a.year.trim();
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
   if (!(year >= 1900 && year <= 2200)) return problem('year', E('opening.year', { text: a.year }));
-  if (first !== undefined && year >= first) return problem('year', E('opening.tooLate', { budget: b.name, first, year }));
+  if (first !== undefined && year >= first)
+    return problem('year', E('opening.tooLate', { budget: b.name, first, year }));
   const amount = (field: 'assessed' | 'unpaid'): string | Problem => {
     const t = a[field].trim();
     if (t.startsWith('-')) return problem(field, E('opening.negative', { field }));
@@ -42,27 +44,43 @@ function readOpeningBalance(wb: Workbook, a: OpeningBalanceInput): OpeningBalanc
   if (typeof assessed !== 'string') return assessed;
   const unpaid = amount('unpaid');
   if (typeof unpaid !== 'string') return unpaid;
-  if (new Decimal(unpaid).gt(assessed)) return problem('unpaid', E('opening.moreThanAssessed', { unpaidAmount: unpaid, assessedAmount: assessed }));
+  if (new Decimal(unpaid).gt(assessed))
+    return problem('unpaid', E('opening.moreThanAssessed', { unpaidAmount: unpaid, assessedAmount: assessed }));
   const o: OpeningBalance = { member, budget: b.id, year, assessed, unpaid };
   const reference = a.reference?.trim();
   if (reference) o.reference = reference;
   return o;
 }
 
-const same = (x: OpeningBalance, y: OpeningBalance) => x.member === y.member && x.budget === y.budget && x.year === y.year;
+const same = (x: OpeningBalance, y: OpeningBalance) =>
+  x.member === y.member && x.budget === y.budget && x.year === y.year;
 
 /** R17a sets a member's opening balance in a budget for a year (replacing the one there was). */
 export function setOpeningBalance(wb: Workbook, a: OpeningBalanceInput): Outcome {
   const o = readOpeningBalance(wb, a);
   if ('path' in o) return { ok: false, problems: [o] };
   const list = wb.openingBalances.filter((x) => !same(x, o));
-  return changed(E('opening.label', { member: o.member, budget: o.budget, year: o.year, unpaidAmount: o.unpaid, assessedAmount: o.assessed }), wb, { ...wb, openingBalances: [...list, o] }, ['openingBalances']);
+  return changed(
+    E('opening.label', {
+      member: o.member,
+      budget: o.budget,
+      year: o.year,
+      unpaidAmount: o.unpaid,
+      assessedAmount: o.assessed,
+    }),
+    wb,
+    { ...wb, openingBalances: [...list, o] },
+    ['openingBalances'],
+  );
 }
 
 export function removeOpeningBalance(wb: Workbook, member: string, budget: string, year: number): Outcome {
   const list = wb.openingBalances.filter((x) => !(x.member === member && x.budget === budget && x.year === year));
-  if (list.length === wb.openingBalances.length) return refuse('openingBalances', E('opening.none', { member, budget, year }));
-  return changed(E('opening.removeLabel', { member, budget, year }), wb, { ...wb, openingBalances: list }, ['openingBalances']);
+  if (list.length === wb.openingBalances.length)
+    return refuse('openingBalances', E('opening.none', { member, budget, year }));
+  return changed(E('opening.removeLabel', { member, budget, year }), wb, { ...wb, openingBalances: list }, [
+    'openingBalances',
+  ]);
 }
 
 /**
@@ -74,19 +92,41 @@ export function pasteOpeningBalances(wb: Workbook, text: string): Outcome {
   if (rows.length === 0) return refuse('paste', E('opening.noRows'));
   const header = rows[0].map((h) => h.trim().toLowerCase());
   const named = OPENING_BALANCE_FIELDS.slice(0, 5).every((f) => header.includes(f));
-  const at = (f: (typeof OPENING_BALANCE_FIELDS)[number]) => (named ? header.indexOf(f) : OPENING_BALANCE_FIELDS.indexOf(f));
+  const at = (f: (typeof OPENING_BALANCE_FIELDS)[number]) =>
+    named ? header.indexOf(f) : OPENING_BALANCE_FIELDS.indexOf(f);
   const problems: Problem[] = [];
   let next = wb.openingBalances;
   const seen: OpeningBalance[] = [];
   rows.slice(named ? 1 : 0).forEach((r, i) => {
     const line = i + (named ? 2 : 1);
     const get = (f: (typeof OPENING_BALANCE_FIELDS)[number]) => (at(f) >= 0 ? (r[at(f)] ?? '') : '');
-    const o = readOpeningBalance(wb, { member: get('member'), budget: get('budget'), year: get('year'), assessed: get('assessed'), unpaid: get('unpaid'), reference: get('reference') });
-    if ('path' in o) return problems.push(problem(`line ${line}: ${o.path}`, { ...E('opening.lineField', { line, field: o.path }), ...(o.msg ? { parts: { reason: o.msg } } : { values: { line, field: o.path, reason: o.message } }) }));
-    if (seen.some((x) => same(x, o))) return problems.push(problem(`line ${line}`, rowProblem(`line ${line}`, E('opening.twice', { member: o.member, budget: o.budget, year: o.year }))));
+    const o = readOpeningBalance(wb, {
+      member: get('member'),
+      budget: get('budget'),
+      year: get('year'),
+      assessed: get('assessed'),
+      unpaid: get('unpaid'),
+      reference: get('reference'),
+    });
+    if ('path' in o)
+      return problems.push(
+        problem(`line ${line}: ${o.path}`, {
+          ...E('opening.lineField', { line, field: o.path }),
+          ...(o.msg ? { parts: { reason: o.msg } } : { values: { line, field: o.path, reason: o.message } }),
+        }),
+      );
+    if (seen.some((x) => same(x, o)))
+      return problems.push(
+        problem(
+          `line ${line}`,
+          rowProblem(`line ${line}`, E('opening.twice', { member: o.member, budget: o.budget, year: o.year })),
+        ),
+      );
     seen.push(o);
     next = [...next.filter((x) => !same(x, o)), o];
   });
   if (problems.length > 0) return { ok: false, problems };
-  return changed(E('opening.pasteLabel', { count: seen.length }), wb, { ...wb, openingBalances: next }, ['openingBalances']);
+  return changed(E('opening.pasteLabel', { count: seen.length }), wb, { ...wb, openingBalances: next }, [
+    'openingBalances',
+  ]);
 }

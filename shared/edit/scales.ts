@@ -32,7 +32,9 @@ const messages = {
   noRows: () => S('noRows'),
   sameRates: () => S('sameRates'),
   rowField: (at: Message, field: string, reason: Message | string): Message =>
-    typeof reason === 'string' ? { ...S('rowField', { field, reason }), parts: { at } } : { ...S('rowField', { field }), parts: { at, reason } },
+    typeof reason === 'string'
+      ? { ...S('rowField', { field, reason }), parts: { at } }
+      : { ...S('rowField', { field }), parts: { at, reason } },
   rowAt: (unit: string, n: number) => S('rowAt', { unit, n }),
   noColumn: (column: string) => S('noColumn', { column }),
   columnTwice: (column: string) => S('columnTwice', { column }),
@@ -43,7 +45,9 @@ const messages = {
   notRate: (text: string) => S('notRate', { text }),
   readerSaid: (text: string) => S('readerSaid', { text }),
   breaksYear: (budget: string, year: number, reason: Message | string) =>
-    typeof reason === 'string' ? S('breaksYear', { budget, year: String(year), reason }) : { ...S('breaksYear', { budget, year: String(year) }), parts: { reason } },
+    typeof reason === 'string'
+      ? S('breaksYear', { budget, year: String(year), reason })
+      : { ...S('breaksYear', { budget, year: String(year) }), parts: { reason } },
   fixedNowOnBase: (member: string, scale: string) => S('fixedNowOnBase', { member, scale }),
   noBudget: (budget: string) => S('noBudget', { budget }),
   notScale: (budget: string) => S('notScale', { budget }),
@@ -53,8 +57,10 @@ const messages = {
   rounding: () => S('rounding'),
   tooManyDecimals: (text: string, decimals: number) => S('tooManyDecimals', { text, decimals }),
   floorAboveCeiling: (floor: string, ceiling: string) => S('floorAboveCeiling', { floor, ceiling }),
-  ceilingTooLow: (ceiling: string, count: number, most: string, share: string) => S('ceilingTooLow', { ceiling, count, most, share }),
-  floorTooHigh: (floor: string, count: number, least: string, share: string) => S('floorTooHigh', { floor, count, least, share }),
+  ceilingTooLow: (ceiling: string, count: number, most: string, share: string) =>
+    S('ceilingTooLow', { ceiling, count, most, share }),
+  floorTooHigh: (floor: string, count: number, least: string, share: string) =>
+    S('floorTooHigh', { floor, count, least, share }),
   noMember: (member: string) => S('noMember', { member }),
   fixedTwice: (member: string) => S('fixedTwice', { member }),
   fixedOnBase: (member: string, rate: string) => S('fixedOnBase', { member, rate }),
@@ -63,7 +69,8 @@ const messages = {
   fixedBelowFloor: (member: string, floor: string) => S('fixedBelowFloor', { member, floor }),
   fixedOver100: (sum: string) => S('fixedOver100', { sum }),
   notOnBase: (members: string, count: number) => S('notOnBase', { members, count }),
-  cannotDerive: (reason: Message | string) => (typeof reason === 'string' ? S('cannotDerive', { reason }) : { ...S('cannotDerive'), parts: { reason } }),
+  cannotDerive: (reason: Message | string) =>
+    typeof reason === 'string' ? S('cannotDerive', { reason }) : { ...S('cannotDerive'), parts: { reason } },
   sameSettings: () => S('sameSettings'),
   settingsLabel: (budget: string, year: number) => S('settingsLabel', { budget, year: String(year) }),
   credit: (text: string) => S('credit', { text }),
@@ -71,7 +78,8 @@ const messages = {
   creditOver: (amount: string) => S('creditOver', { amount }),
   sameCredit: () => S('sameCredit'),
   noCredit: (budget: string, year: number) => S('noCredit', { budget, year: String(year) }),
-  creditLabel: (budget: string, year: number, amount: string) => S('creditLabel', { budget, year: String(year), amount }),
+  creditLabel: (budget: string, year: number, amount: string) =>
+    S('creditLabel', { budget, year: String(year), amount }),
   clearCreditLabel: (budget: string, year: number) => S('clearCreditLabel', { budget, year: String(year) }),
 };
 
@@ -122,12 +130,21 @@ export function renameBaseScale(wb: Workbook, a: { scale: string; name: string; 
   if (!s) return refuse('scale', messages.noScale(a.scale));
   const name = cleanName(a.name);
   if (!name) return refuse('name', messages.needsName());
-  if ((wb.baseScales ?? []).some((x) => x.id !== s.id && x.name.toLowerCase() === name.toLowerCase())) return refuse('name', messages.nameTaken(name));
+  if ((wb.baseScales ?? []).some((x) => x.id !== s.id && x.name.toLowerCase() === name.toLowerCase()))
+    return refuse('name', messages.nameTaken(name));
   const source = a.source === undefined ? s.source : a.source.trim() || undefined;
   if (name === s.name && source === s.source) return refuse('name', messages.nothingChanged());
   const next: BaseScale = { id: s.id, name, ...(source !== undefined ? { source } : {}), rates: s.rates };
   const label = name !== s.name ? messages.renameLabel(s.name, name) : messages.sourceLabel(name);
-  return changed(label, wb, withScales(wb, (wb.baseScales ?? []).map((x) => (x.id === s.id ? next : x))), ['baseScales']);
+  return changed(
+    label,
+    wb,
+    withScales(
+      wb,
+      (wb.baseScales ?? []).map((x) => (x.id === s.id ? next : x)),
+    ),
+    ['baseScales'],
+  );
 }
 
 /** Removes a base scale no budget year derives from (the years that do are named). */
@@ -135,8 +152,20 @@ export function removeBaseScale(wb: Workbook, a: { scale: string }): Outcome {
   const s = scaleOf(wb, a.scale);
   if (!s) return refuse('scale', messages.noScale(a.scale));
   const uses = usesOf(wb, s.id);
-  if (uses.length > 0) return refuse('scale', messages.inUse(s.name, uses.map((u) => `${u.budget.name} ${u.years.join(', ')}`).join('; ')));
-  return changed(messages.removeLabel(s.name), wb, withScales(wb, (wb.baseScales ?? []).filter((x) => x.id !== s.id)), ['baseScales']);
+  if (uses.length > 0)
+    return refuse(
+      'scale',
+      messages.inUse(s.name, uses.map((u) => `${u.budget.name} ${u.years.join(', ')}`).join('; ')),
+    );
+  return changed(
+    messages.removeLabel(s.name),
+    wb,
+    withScales(
+      wb,
+      (wb.baseScales ?? []).filter((x) => x.id !== s.id),
+    ),
+    ['baseScales'],
+  );
 }
 
 /** One rate of a base scale as read from a file or a paste; `at` names where ("line 4", "row 4"). */
@@ -162,7 +191,12 @@ const atMsg = (at: string): Message => {
   return m ? messages.rowAt(m[1], Number(m[2])) : msg('scales.edit.text', { text: at });
 };
 const rowProblem = (at: string, field: string, reason: Message | string): Problem =>
-  problem(at, field ? messages.rowField(atMsg(at), field, reason) : { ...messages.rowField(atMsg(at), field, reason), id: 'scales.edit.rowReason' });
+  problem(
+    at,
+    field
+      ? messages.rowField(atMsg(at), field, reason)
+      : { ...messages.rowField(atMsg(at), field, reason), id: 'scales.edit.rowReason' },
+  );
 
 /**
  * R25 a base scale from a table read by the shared reader (a CSV/TSV file, an XLSX sheet, a paste): the columns
@@ -172,9 +206,12 @@ const rowProblem = (at: string, field: string, reason: Message | string): Proble
  */
 export function baseScaleRows(t: Tabular, opts: { headerless?: boolean } = {}): BaseScaleRead {
   const at = (line: number) => `${t.unit} ${line}`;
-  const problems: Problem[] = t.problems.map((p: TabularProblem) => rowProblem(at(p.line), p.field ?? '', messages.readerSaid(p.message)));
+  const problems: Problem[] = t.problems.map((p: TabularProblem) =>
+    rowProblem(at(p.line), p.field ?? '', messages.readerSaid(p.message)),
+  );
   const notices: Message[] = t.notices.map((n) => messages.readerSaid(n));
-  if (t.rows.length === 0) return { rows: [], problems: problems.length ? problems : [problem(at(1), messages.noRows())], notices };
+  if (t.rows.length === 0)
+    return { rows: [], problems: problems.length ? problems : [problem(at(1), messages.noRows())], notices };
   const col = new Map<string, number>();
   let first = 1;
   if (opts.headerless) {
@@ -197,14 +234,17 @@ export function baseScaleRows(t: Tabular, opts: { headerless?: boolean } = {}): 
       const meant = COLUMNS.find((k) => k !== h && squash(h).startsWith(k) && !col.has(k));
       if (meant) problems.push(problem(at(head.line), messages.columnSpelled(head.cells[i], meant)));
     });
-    for (const c of ['code', 'rate'] as const) if (!col.has(c) && !problems.some((p) => p.msg?.values?.want === c)) problems.push(problem(at(head.line), messages.noColumn(c)));
+    for (const c of ['code', 'rate'] as const)
+      if (!col.has(c) && !problems.some((p) => p.msg?.values?.want === c))
+        problems.push(problem(at(head.line), messages.noColumn(c)));
     if (problems.some((p) => p.path === at(head.line))) return { rows: [], problems, notices };
     const unread = head.cells.filter((c, i) => c !== '' && ![...col.values()].includes(i));
     if (unread.length > 0) notices.push(messages.unread(unread.map((c) => `“${c}”`).join(', ')));
   }
   const read = readNumbers(t, [col.get('rate')!], { header: !opts.headerless });
   const numberProblems = read.problems.slice(t.problems.length);
-  for (const p of numberProblems) problems.push(rowProblem(at(p.line), p.field ?? 'rate', messages.readerSaid(p.message)));
+  for (const p of numberProblems)
+    problems.push(rowProblem(at(p.line), p.field ?? 'rate', messages.readerSaid(p.message)));
   const refusedLines = new Set(read.problems.map((p) => p.line));
   const rows: BaseScaleRow[] = [];
   const seen = new Map<string, string>();
@@ -249,23 +289,33 @@ function ratesOf(rows: readonly BaseScaleRow[]): BaseScale['rates'] {
 function breaksOf(wb: Workbook, scale: BaseScale, rates: BaseScale['rates']): Problem[] {
   const out: Problem[] = [];
   const on = new Set(rates.map((r) => r.code));
-  const next = withScales(wb, (wb.baseScales ?? []).map((x) => (x.id === scale.id ? { ...x, rates } : x)));
+  const next = withScales(
+    wb,
+    (wb.baseScales ?? []).map((x) => (x.id === scale.id ? { ...x, rates } : x)),
+  );
   for (const { budget, years } of usesOf(wb, scale.id)) {
     for (const y of years) {
       const entry = budget.years.find((e) => e.year === y)!;
       const clash = (entry.scale!.fixedRates ?? []).find((f) => on.has(f.member));
       if (clash) {
-        out.push(problem('rates', messages.breaksYear(budget.name, y, messages.fixedNowOnBase(clash.member, scale.name))));
+        out.push(
+          problem('rates', messages.breaksYear(budget.name, y, messages.fixedNowOnBase(clash.member, scale.name))),
+        );
         continue;
       }
       const r = checkYearScale(next, { budget: budget.id, year: y, settings: entry.scale! });
-      if (!r.ok) out.push(problem('rates', messages.breaksYear(budget.name, y, r.problems[0].msg ?? r.problems[0].message)));
+      if (!r.ok)
+        out.push(problem('rates', messages.breaksYear(budget.name, y, r.problems[0].msg ?? r.problems[0].message)));
     }
   }
   return out;
 }
 
-export function baseScalePreview(wb: Workbook, scale: string, read: Pick<BaseScaleRead, 'rows' | 'problems'>): BaseScalePreview {
+export function baseScalePreview(
+  wb: Workbook,
+  scale: string,
+  read: Pick<BaseScaleRead, 'rows' | 'problems'>,
+): BaseScalePreview {
   const s = scaleOf(wb, scale);
   const old = new Map((s?.rates ?? []).map((r) => [r.code, r]));
   const added: BaseScalePreview['added'] = [];
@@ -276,23 +326,37 @@ export function baseScalePreview(wb: Workbook, scale: string, read: Pick<BaseSca
     codes.add(r.code);
     const o = old.get(r.code);
     if (!o) added.push(r);
-    else if (o.rate !== r.rate || (o.name ?? '') !== r.name) chg.push({ ...r, from: { name: o.name ?? '', rate: o.rate } });
+    else if (o.rate !== r.rate || (o.name ?? '') !== r.name)
+      chg.push({ ...r, from: { name: o.name ?? '', rate: o.rate } });
     else unchanged++;
   }
-  const removed = (s?.rates ?? []).filter((r) => !codes.has(r.code)).map((r) => ({ code: r.code, name: r.name ?? '', rate: r.rate }));
+  const removed = (s?.rates ?? [])
+    .filter((r) => !codes.has(r.code))
+    .map((r) => ({ code: r.code, name: r.name ?? '', rate: r.rate }));
   const refusal = (p: Problem): Refusal => ({ at: p.path, message: p.message, ...(p.msg ? { msg: p.msg } : {}) });
   const refused = read.problems.map(refusal);
   const order = (s?.rates ?? []).map((r) => r.code).join('\n') !== read.rows.map((r) => r.code).join('\n');
   const changes = added.length + chg.length + removed.length > 0 || order;
   const breaks = s && refused.length === 0 && changes ? breaksOf(wb, s, ratesOf(read.rows)).map(refusal) : [];
-  return { added, changed: chg, removed, unchanged, refused, breaks, canApply: Boolean(s) && refused.length === 0 && breaks.length === 0 && read.rows.length > 0 && changes };
+  return {
+    added,
+    changed: chg,
+    removed,
+    unchanged,
+    refused,
+    breaks,
+    canApply: Boolean(s) && refused.length === 0 && breaks.length === 0 && read.rows.length > 0 && changes,
+  };
 }
 
 /**
  * R21/R25 a base scale's rates replaced by the rows read (in their order), all or nothing: any refused row refuses
  * the whole, each named by its line or row and field; so does a budget year the new rates could not derive.
  */
-export function replaceBaseScaleRates(wb: Workbook, a: { scale: string; rows: readonly BaseScaleRow[]; problems?: readonly Problem[] }): Outcome {
+export function replaceBaseScaleRates(
+  wb: Workbook,
+  a: { scale: string; rows: readonly BaseScaleRow[]; problems?: readonly Problem[] },
+): Outcome {
   const s = scaleOf(wb, a.scale);
   if (!s) return refuse('scale', messages.noScale(a.scale));
   const problems: Problem[] = [...(a.problems ?? [])];
@@ -310,7 +374,15 @@ export function replaceBaseScaleRates(wb: Workbook, a: { scale: string; rows: re
   if (JSON.stringify(rates) === JSON.stringify(s.rates)) return refuse('rates', messages.sameRates());
   const breaks = breaksOf(wb, s, rates);
   if (breaks.length > 0) return { ok: false, problems: breaks };
-  return changed(messages.ratesLabel(s.name, rates.length), wb, withScales(wb, (wb.baseScales ?? []).map((x) => (x.id === s.id ? { ...x, rates } : x))), ['baseScales']);
+  return changed(
+    messages.ratesLabel(s.name, rates.length),
+    wb,
+    withScales(
+      wb,
+      (wb.baseScales ?? []).map((x) => (x.id === s.id ? { ...x, rates } : x)),
+    ),
+    ['baseScales'],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -323,7 +395,14 @@ export function scaleMembersOf(wb: Workbook, budget: Budget, year: number): { co
   for (const m of wb.members) {
     const p = holdings.participation(budget.id, m.code);
     if (!p) continue;
-    const until = p.until === undefined ? m.withdrew : m.withdrew === undefined ? p.until : p.until < m.withdrew ? p.until : m.withdrew;
+    const until =
+      p.until === undefined
+        ? m.withdrew
+        : m.withdrew === undefined
+          ? p.until
+          : p.until < m.withdrew
+            ? p.until
+            : m.withdrew;
     if (isAssessed(year, p.from, until)) out.push({ code: m.code, name: m.name });
   }
   return out;
@@ -333,11 +412,18 @@ export function scaleMembersOf(wb: Workbook, budget: Budget, year: number): { co
 const reasonOf = (e: unknown): Message | string => messageOf(e) ?? (e instanceof Error ? e.message : String(e));
 
 /** R21 the rates of `year` derived with `settings`, or the engine's reason (no field checks: see checkYearScale). */
-function derive(wb: Workbook, budget: Budget, year: number, settings: YearScale): { ok: true; scale: DerivedScale } | { ok: false; reason: Message | string } {
+function derive(
+  wb: Workbook,
+  budget: Budget,
+  year: number,
+  settings: YearScale,
+): { ok: true; scale: DerivedScale } | { ok: false; reason: Message | string } {
   const base = scaleOf(wb, settings.baseScale);
   if (!base) return { ok: false, reason: messages.noScale(settings.baseScale) };
   const fixed = new Map((settings.fixedRates ?? []).map((f) => [f.member, f.rate]));
-  const members: ScaleMember[] = scaleMembersOf(wb, budget, year).map((m) => (fixed.has(m.code) ? { ...m, fixedRate: fixed.get(m.code)! } : m));
+  const members: ScaleMember[] = scaleMembersOf(wb, budget, year).map((m) =>
+    fixed.has(m.code) ? { ...m, fixedRate: fixed.get(m.code)! } : m,
+  );
   try {
     const { excludeBelow, ceiling, floor, decimals, rounding } = settings;
     return { ok: true, scale: deriveScale(base.rates, members, { excludeBelow, ceiling, floor, decimals, rounding }) };
@@ -364,16 +450,19 @@ export function checkYearScale(wb: Workbook, a: { budget: string; year: number; 
   const d = s.decimals;
   const dOk = Number.isInteger(d) && d >= 0 && d <= 12;
   if (!dOk) out.push(problem('decimals', messages.decimals(String(d))));
-  if (s.rounding !== 'half-up' && s.rounding !== 'largest-remainder') out.push(problem('rounding', messages.rounding()));
+  if (s.rounding !== 'half-up' && s.rounding !== 'largest-remainder')
+    out.push(problem('rounding', messages.rounding()));
   for (const k of ['excludeBelow', 'ceiling', 'floor'] as const) {
     const v = s[k];
     if (v === undefined) continue;
     if (!isRate(v)) out.push(problem(k, messages.figure(v)));
-    else if (k !== 'excludeBelow' && dOk && decimalPlaces(short(v)) > d) out.push(problem(k, messages.tooManyDecimals(v, d)));
+    else if (k !== 'excludeBelow' && dOk && decimalPlaces(short(v)) > d)
+      out.push(problem(k, messages.tooManyDecimals(v, d)));
   }
   const C = isRate(s.ceiling) ? new Decimal(s.ceiling) : undefined;
   const F = isRate(s.floor) ? new Decimal(s.floor) : undefined;
-  if (C && F && F.gt(C) && !out.some((p) => p.path === 'floor')) out.push(problem('floor', messages.floorAboveCeiling(s.floor!, s.ceiling!)));
+  if (C && F && F.gt(C) && !out.some((p) => p.path === 'floor'))
+    out.push(problem('floor', messages.floorAboveCeiling(s.floor!, s.ceiling!)));
   const onBase = new Map((base?.rates ?? []).map((r) => [r.code, r.rate]));
   const seen = new Set<string>();
   let sumFixed = new Decimal(0);
@@ -385,7 +474,8 @@ export function checkYearScale(wb: Workbook, a: { budget: string; year: number; 
     if (onBase.has(f.member)) return out.push(problem(path, messages.fixedOnBase(f.member, onBase.get(f.member)!)));
     if (!isRate(f.rate)) return out.push(problem(path, messages.figure(f.rate)));
     if (dOk && decimalPlaces(short(f.rate)) > d) return out.push(problem(path, messages.fixedDecimals(f.member, d)));
-    if (C && new Decimal(f.rate).gt(C)) return out.push(problem(path, messages.fixedAboveCeiling(f.member, s.ceiling!)));
+    if (C && new Decimal(f.rate).gt(C))
+      return out.push(problem(path, messages.fixedAboveCeiling(f.member, s.ceiling!)));
     if (F && new Decimal(f.rate).lt(F)) return out.push(problem(path, messages.fixedBelowFloor(f.member, s.floor!)));
     sumFixed = sumFixed.plus(f.rate);
   });
@@ -401,8 +491,10 @@ export function checkYearScale(wb: Workbook, a: { budget: string; year: number; 
   const T0 = s.excludeBelow !== undefined ? new Decimal(s.excludeBelow) : undefined;
   const free = members.filter((m) => !seen.has(m.code) && !(T0 && new Decimal(onBase.get(m.code)!).lt(T0))).length;
   const share = new Decimal(100).minus(sumFixed);
-  if (free > 0 && C && C.times(free).lt(share)) out.push(problem('ceiling', messages.ceilingTooLow(s.ceiling!, free, C.times(free).toFixed(), share.toFixed())));
-  if (free > 0 && F && F.times(free).gt(share)) out.push(problem('floor', messages.floorTooHigh(s.floor!, free, F.times(free).toFixed(), share.toFixed())));
+  if (free > 0 && C && C.times(free).lt(share))
+    out.push(problem('ceiling', messages.ceilingTooLow(s.ceiling!, free, C.times(free).toFixed(), share.toFixed())));
+  if (free > 0 && F && F.times(free).gt(share))
+    out.push(problem('floor', messages.floorTooHigh(s.floor!, free, F.times(free).toFixed(), share.toFixed())));
   if (out.length > 0) return { ok: false, problems: out };
   const r = derive(wb, b, a.year, s);
   return r.ok ? r : { ok: false, problems: [problem('scale', messages.cannotDerive(r.reason))] };
@@ -411,11 +503,14 @@ export function checkYearScale(wb: Workbook, a: { budget: string; year: number; 
 /** The settings as stored: optional figures absent rather than empty, fixed rates only when there are some. */
 function tidy(s: YearScale): YearScale {
   const out: YearScale = { baseScale: s.baseScale, decimals: s.decimals, rounding: s.rounding };
-  if (s.fixedRates && s.fixedRates.length > 0) out.fixedRates = s.fixedRates.map((f) => ({ member: f.member, rate: f.rate }));
+  if (s.fixedRates && s.fixedRates.length > 0)
+    out.fixedRates = s.fixedRates.map((f) => ({ member: f.member, rate: f.rate }));
   for (const k of ['excludeBelow', 'ceiling', 'floor'] as const) if (s[k] !== undefined && s[k] !== '') out[k] = s[k];
   // The stored order of keys, so that an unchanged setting compares equal.
   const { baseScale, fixedRates, excludeBelow, ceiling, floor, decimals, rounding } = out;
-  return JSON.parse(JSON.stringify({ baseScale, fixedRates, excludeBelow, ceiling, floor, decimals, rounding })) as YearScale;
+  return JSON.parse(
+    JSON.stringify({ baseScale, fixedRates, excludeBelow, ceiling, floor, decimals, rounding }),
+  ) as YearScale;
 }
 
 /** The years whose derivation and credit come from the entry of `entryYear` (R10 carried over, R23 biennium). */
@@ -432,10 +527,16 @@ function yearsOfEntry(b: Budget, entryYear: number): number[] {
 
 const withYear = (wb: Workbook, b: Budget, year: number, entry: BudgetYear): Workbook => ({
   ...wb,
-  budgets: wb.budgets.map((x) => (x.id === b.id ? { ...x, years: x.years.map((y) => (y.year === year ? entry : y)) } : x)),
+  budgets: wb.budgets.map((x) =>
+    x.id === b.id ? { ...x, years: x.years.map((y) => (y.year === year ? entry : y)) } : x,
+  ),
 });
 
-function entryOf(wb: Workbook, budget: string, year: number): { ok: true; b: Budget; entry: BudgetYear } | { ok: false; outcome: Refused } {
+function entryOf(
+  wb: Workbook,
+  budget: string,
+  year: number,
+): { ok: true; b: Budget; entry: BudgetYear } | { ok: false; outcome: Refused } {
   const b = wb.budgets.find((x) => x.id === budget);
   if (!b) return { ok: false, outcome: refuse('budget', messages.noBudget(budget)) };
   const entry = b.years.find((y) => y.year === year);
@@ -455,12 +556,20 @@ export function setYearScale(wb: Workbook, a: { budget: string; year: number; se
   const scheme = wb.schemes.find((s) => s.id === b.schemeId);
   if (scheme?.kind !== 'scale') return refuse('budget', messages.notScale(b.name));
   const settings = tidy(a.settings);
-  if (entry.scale && JSON.stringify(tidy(entry.scale)) === JSON.stringify(settings)) return refuse('scale', messages.sameSettings());
+  if (entry.scale && JSON.stringify(tidy(entry.scale)) === JSON.stringify(settings))
+    return refuse('scale', messages.sameSettings());
   const next = withYear(wb, b, a.year, { ...entry, scale: settings });
   const nb = next.budgets.find((x) => x.id === b.id)!;
   for (const y of [a.year, ...yearsOfEntry(nb, a.year).filter((y) => y !== a.year)]) {
     const r = checkYearScale(next, { budget: b.id, year: y, settings });
-    if (!r.ok) return { ok: false, problems: y === a.year ? r.problems : r.problems.map((p) => problem(p.path, messages.breaksYear(b.name, y, p.msg ?? p.message))) };
+    if (!r.ok)
+      return {
+        ok: false,
+        problems:
+          y === a.year
+            ? r.problems
+            : r.problems.map((p) => problem(p.path, messages.breaksYear(b.name, y, p.msg ?? p.message))),
+      };
   }
   return changed(messages.settingsLabel(b.name, a.year), wb, next, ['budgets']);
 }
@@ -478,7 +587,8 @@ export function setYearCredit(wb: Workbook, a: { budget: string; year: number; c
   const { b, entry } = e;
   const credit = a.credit.trim();
   if (!isRate(credit)) return refuse('credit', messages.credit(a.credit));
-  if (entry.method === 'total' && !isWholeMultiple(credit, b.roundingUnit)) return refuse('credit', messages.creditWhole(b.roundingUnit));
+  if (entry.method === 'total' && !isWholeMultiple(credit, b.roundingUnit))
+    return refuse('credit', messages.creditWhole(b.roundingUnit));
   let level: string | undefined;
   try {
     level = budgetLevel(b, a.year).amount;
@@ -486,8 +596,11 @@ export function setYearCredit(wb: Workbook, a: { budget: string; year: number; c
     level = entry.amount;
   }
   if (level !== undefined && new Decimal(credit).gt(level)) return refuse('credit', messages.creditOver(level));
-  if (entry.credit !== undefined && new Decimal(entry.credit).eq(credit)) return refuse('credit', messages.sameCredit());
-  return changed(messages.creditLabel(b.name, a.year, credit), wb, withYear(wb, b, a.year, { ...entry, credit }), ['budgets']);
+  if (entry.credit !== undefined && new Decimal(entry.credit).eq(credit))
+    return refuse('credit', messages.sameCredit());
+  return changed(messages.creditLabel(b.name, a.year, credit), wb, withYear(wb, b, a.year, { ...entry, credit }), [
+    'budgets',
+  ]);
 }
 
 /** R22 the year has no credit: members pay the gross. */

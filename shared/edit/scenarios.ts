@@ -10,7 +10,6 @@ import { E, nameUnchanged, noBudget, notInBudget, withReason } from './messages'
 // R14 scenarios as undoable commands. A scenario only ever changes `workbook.scenarios`; the baseline
 // (members, participations, budgets, schemes, class changes) changes only through applyScenarioToBaseline.
 
-
 const scenariosOf = (wb: Workbook): Scenario[] => wb.scenarios ?? [];
 
 function withScenario(wb: Workbook, id: string, f: (s: Scenario) => Scenario): Workbook {
@@ -24,7 +23,13 @@ function cleanName(name: string): string | null {
 
 /** A readable id from the name, unique in the workbook: "Q to class C" → "q-to-class-c", then "-2", "-3"… */
 export function scenarioIdFor(wb: Workbook, name: string): string {
-  const stem = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'scenario';
+  const stem =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'scenario';
   const taken = new Set(scenariosOf(wb).map((s) => s.id));
   if (!taken.has(stem)) return stem;
   for (let i = 2; ; i++) if (!taken.has(`${stem}-${i}`)) return `${stem}-${i}`;
@@ -44,7 +49,12 @@ export function createScenario(wb: Workbook, a: { name: string; id?: string }): 
   if (scenariosOf(wb).some((s) => s.name === name)) return refuse('name', E('scenario.taken', { name }));
   const id = a.id ?? scenarioIdFor(wb, name);
   if (scenariosOf(wb).some((s) => s.id === id)) return refuse('id', E('scenario.idTaken', { id }));
-  return changed(E('scenario.createLabel', { name }), wb, { ...wb, scenarios: [...scenariosOf(wb), { id, name, overrides: [] }] }, ['scenarios']);
+  return changed(
+    E('scenario.createLabel', { name }),
+    wb,
+    { ...wb, scenarios: [...scenariosOf(wb), { id, name, overrides: [] }] },
+    ['scenarios'],
+  );
 }
 
 export function renameScenario(wb: Workbook, id: string, newName: string): Outcome {
@@ -54,7 +64,12 @@ export function renameScenario(wb: Workbook, id: string, newName: string): Outco
   if (!name) return refuse('name', E('scenario.needsName'));
   if (name === s.name) return refuse('name', nameUnchanged());
   if (scenariosOf(wb).some((x) => x.id !== id && x.name === name)) return refuse('name', E('scenario.taken', { name }));
-  return changed(E('scenario.renameLabel', { from: s.name, to: name }), wb, withScenario(wb, id, (x) => ({ ...x, name })), ['scenarios']);
+  return changed(
+    E('scenario.renameLabel', { from: s.name, to: name }),
+    wb,
+    withScenario(wb, id, (x) => ({ ...x, name })),
+    ['scenarios'],
+  );
 }
 
 /** A copy with its own id, placed after the original. */
@@ -62,17 +77,28 @@ export function duplicateScenario(wb: Workbook, id: string, a: { name?: string }
   const list = scenariosOf(wb);
   const i = list.findIndex((x) => x.id === id);
   if (i < 0) return refuse('scenario', E('scenario.none', { id }));
-  const name = a.name !== undefined ? cleanName(a.name) : freeName(wb, say(E('scenario.copyName', { name: list[i].name })));
+  const name =
+    a.name !== undefined ? cleanName(a.name) : freeName(wb, say(E('scenario.copyName', { name: list[i].name })));
   if (!name) return refuse('name', E('scenario.needsName'));
   if (list.some((x) => x.name === name)) return refuse('name', E('scenario.taken', { name }));
   const copy: Scenario = { id: scenarioIdFor(wb, name), name, overrides: list[i].overrides.map((o) => ({ ...o })) };
-  return changed(E('scenario.duplicateLabel', { name: list[i].name }), wb, { ...wb, scenarios: [...list.slice(0, i + 1), copy, ...list.slice(i + 1)] }, ['scenarios']);
+  return changed(
+    E('scenario.duplicateLabel', { name: list[i].name }),
+    wb,
+    { ...wb, scenarios: [...list.slice(0, i + 1), copy, ...list.slice(i + 1)] },
+    ['scenarios'],
+  );
 }
 
 export function deleteScenario(wb: Workbook, id: string): Outcome {
   const s = scenariosOf(wb).find((x) => x.id === id);
   if (!s) return refuse('scenario', E('scenario.none', { id }));
-  return changed(E('scenario.deleteLabel', { name: s.name }), wb, { ...wb, scenarios: scenariosOf(wb).filter((x) => x.id !== id) }, ['scenarios']);
+  return changed(
+    E('scenario.deleteLabel', { name: s.name }),
+    wb,
+    { ...wb, scenarios: scenariosOf(wb).filter((x) => x.id !== id) },
+    ['scenarios'],
+  );
 }
 
 /** Two overrides with the same key replace each other: the scenario holds one assumption per thing. */
@@ -99,7 +125,12 @@ export function describeOverride(o: ScenarioOverride): string {
 export function overrideMessage(o: ScenarioOverride): Message {
   switch (o.kind) {
     case 'class':
-      return E('override.class', { member: o.member, kind: o.class !== undefined ? 'class' : 'weight', value: o.class ?? o.weight ?? '', year: o.fromYear });
+      return E('override.class', {
+        member: o.member,
+        kind: o.class !== undefined ? 'class' : 'weight',
+        value: o.class ?? o.weight ?? '',
+        year: o.fromYear,
+      });
     case 'level':
       return E('override.level', { budget: o.budget, year: o.year, method: o.method, amount: o.amount });
     case 'join':
@@ -117,21 +148,27 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | nu
     const s = wb.schemes.find((x) => x.id === o.scheme);
     if (!s || s.kind !== 'classes') return E('override.noClassScheme', { scheme: o.scheme });
     if (!s.classes.some((c) => c.code === o.class)) return E('override.notClass', { text: o.class, scheme: s.name });
-    if (!isDecimalString(o.units) || o.units.startsWith('-') || new Decimal(o.units).isZero()) return E('notUnits', { text: o.units });
+    if (!isDecimalString(o.units) || o.units.startsWith('-') || new Decimal(o.units).isZero())
+      return E('notUnits', { text: o.units });
     return null;
   }
   const b = wb.budgets.find((x) => x.id === o.budget);
   if (!b) return noBudget(o.budget);
   if (o.kind === 'level') {
-    if (!isDecimalString(o.amount) || o.amount.startsWith('-') || new Decimal(o.amount).isZero()) return E('notPositiveAmount', { text: o.amount });
-    if (o.method === 'total' && decimalPlaces(new Decimal(o.amount).toFixed()) > decimalPlaces(b.roundingUnit)) return E('override.totalNotWhole', { unitAmount: b.roundingUnit });
+    if (!isDecimalString(o.amount) || o.amount.startsWith('-') || new Decimal(o.amount).isZero())
+      return E('notPositiveAmount', { text: o.amount });
+    if (o.method === 'total' && decimalPlaces(new Decimal(o.amount).toFixed()) > decimalPlaces(b.roundingUnit))
+      return E('override.totalNotWhole', { unitAmount: b.roundingUnit });
     return null;
   }
-  if (o.kind !== 'join' && !wb.members.some((m) => m.code === o.member)) return E('override.noMember', { code: o.member });
-  if (o.kind === 'join' && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(o.member)) return E('override.notCode', { text: o.member });
+  if (o.kind !== 'join' && !wb.members.some((m) => m.code === o.member))
+    return E('override.noMember', { code: o.member });
+  if (o.kind === 'join' && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(o.member))
+    return E('override.notCode', { text: o.member });
   if (o.kind === 'join' && !isIsoDate(o.from)) return E('override.notDate', { text: o.from });
   if (o.kind === 'leave' && !isIsoDate(o.until)) return E('override.notDate', { text: o.until });
-  if (o.kind === 'leave' && !wb.participations.some((p) => p.member === o.member && p.budget === o.budget)) return notInBudget(o.member, b.name);
+  if (o.kind === 'leave' && !wb.participations.some((p) => p.member === o.member && p.budget === o.budget))
+    return notInBudget(o.member, b.name);
   if (o.kind === 'class' || (o.kind === 'join' && o.class !== undefined)) {
     const linked = linkedClassRefusal(wb, b); // R11 a linked union's class is the Paris Union's
     if (linked) return linked;
@@ -139,12 +176,18 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | nu
   if (o.kind === 'class' || o.kind === 'join') {
     const s = wb.schemes.find((x) => x.id === b.schemeId);
     if (s?.kind === 'classes') {
-      if (o.class !== undefined && !s.classes.some((c) => c.code === o.class)) return E('holding.notClass', { text: o.class, scheme: s.name, classes: s.classes.map((c) => c.code).join(', ') });
+      if (o.class !== undefined && !s.classes.some((c) => c.code === o.class))
+        return E('holding.notClass', {
+          text: o.class,
+          scheme: s.name,
+          classes: s.classes.map((c) => c.code).join(', '),
+        });
       if (o.kind === 'class' && o.class === undefined) return E('override.nameClass', { budget: b.name });
     } else if (s?.kind === 'scale') {
       const w = o.weight;
       if (o.kind === 'class' && w === undefined) return E('override.giveWeight', { budget: b.name });
-      if (w !== undefined && (!isDecimalString(w) || w.startsWith('-') || new Decimal(w).isZero())) return E('holding.notWeight', { text: w });
+      if (w !== undefined && (!isDecimalString(w) || w.startsWith('-') || new Decimal(w).isZero()))
+        return E('holding.notWeight', { text: w });
     }
   }
   return null;
@@ -162,7 +205,12 @@ export function setScenarioOverride(wb: Workbook, scenarioId: string, o: Scenari
   const key = overrideKey(o);
   const at = s.overrides.findIndex((x) => overrideKey(x) === key);
   const overrides = at < 0 ? [...s.overrides, o] : s.overrides.map((x, i) => (i === at ? o : x));
-  return changed({ ...E('override.label', { name: s.name }), parts: { change: overrideMessage(o) } }, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides })), ['scenarios']);
+  return changed(
+    { ...E('override.label', { name: s.name }), parts: { change: overrideMessage(o) } },
+    wb,
+    withScenario(wb, scenarioId, (x) => ({ ...x, overrides })),
+    ['scenarios'],
+  );
 }
 
 /** Drops the override with this key (the member, level or units go back to the baseline's in this scenario). */
@@ -171,11 +219,19 @@ export function removeScenarioOverride(wb: Workbook, scenarioId: string, key: st
   if (!s) return refuse('scenario', E('scenario.none', { id: scenarioId }));
   const o = s.overrides.find((x) => overrideKey(x) === key);
   if (!o) return refuse('override', E('override.none', { name: s.name }));
-  return changed({ ...E('override.undoLabel', { name: s.name }), parts: { change: overrideMessage(o) } }, wb, withScenario(wb, scenarioId, (x) => ({ ...x, overrides: x.overrides.filter((y) => y !== o) })), ['scenarios']);
+  return changed(
+    { ...E('override.undoLabel', { name: s.name }), parts: { change: overrideMessage(o) } },
+    wb,
+    withScenario(wb, scenarioId, (x) => ({ ...x, overrides: x.overrides.filter((y) => y !== o) })),
+    ['scenarios'],
+  );
 }
 
 /** The class (or weight) a member holds in a budget from `year` in a scenario: the grid's class edit. */
-export function setScenarioClass(wb: Workbook, a: { scenario: string; budget: string; member: string; year: number; value: string }): Outcome {
+export function setScenarioClass(
+  wb: Workbook,
+  a: { scenario: string; budget: string; member: string; year: number; value: string },
+): Outcome {
   const b = wb.budgets.find((x) => x.id === a.budget);
   if (!b) return refuse('budget', noBudget(a.budget));
   const s = wb.schemes.find((x) => x.id === b.schemeId);
@@ -183,16 +239,42 @@ export function setScenarioClass(wb: Workbook, a: { scenario: string; budget: st
   const linked = linkedClassRefusal(wb, b, a.member, a.year);
   if (linked) return refuse(`${a.member}.class`, linked);
   if (s?.kind === 'classes') {
-    const found = s.classes.find((c) => c.code === v) ?? s.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
-    if (!found) return refuse(`${a.member}.class`, E('holding.notClass', { text: v, scheme: s.name, classes: s.classes.map((c) => c.code).join(', ') }));
-    return setScenarioOverride(wb, a.scenario, { kind: 'class', member: a.member, budget: a.budget, fromYear: a.year, class: found.code });
+    const found =
+      s.classes.find((c) => c.code === v) ?? s.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
+    if (!found)
+      return refuse(
+        `${a.member}.class`,
+        E('holding.notClass', { text: v, scheme: s.name, classes: s.classes.map((c) => c.code).join(', ') }),
+      );
+    return setScenarioOverride(wb, a.scenario, {
+      kind: 'class',
+      member: a.member,
+      budget: a.budget,
+      fromYear: a.year,
+      class: found.code,
+    });
   }
-  return setScenarioOverride(wb, a.scenario, { kind: 'class', member: a.member, budget: a.budget, fromYear: a.year, weight: v });
+  return setScenarioOverride(wb, a.scenario, {
+    kind: 'class',
+    member: a.member,
+    budget: a.budget,
+    fromYear: a.year,
+    weight: v,
+  });
 }
 
 /** The budget's total (R4) or unit value (R7) for a year in a scenario. */
-export function setScenarioLevel(wb: Workbook, a: { scenario: string; budget: string; year: number; method: BudgetMethod; amount: string }): Outcome {
-  return setScenarioOverride(wb, a.scenario, { kind: 'level', budget: a.budget, year: a.year, method: a.method, amount: a.amount });
+export function setScenarioLevel(
+  wb: Workbook,
+  a: { scenario: string; budget: string; year: number; method: BudgetMethod; amount: string },
+): Outcome {
+  return setScenarioOverride(wb, a.scenario, {
+    kind: 'level',
+    budget: a.budget,
+    year: a.year,
+    method: a.method,
+    amount: a.amount,
+  });
 }
 
 /**

@@ -15,14 +15,21 @@ export function setOrganizationName(wb: Workbook, name: string): Outcome {
   if (n === '') return refuse('organization.name', E('org.needsName'));
   if (n.length > 200) return refuse('organization.name', E('org.tooLong'));
   if (n === wb.organization.name) return refuse('organization.name', E('org.same'));
-  return changed(E('org.label', { name: n }), wb, { ...wb, organization: { ...wb.organization, name: n } }, ['organization']);
+  return changed(E('org.label', { name: n }), wb, { ...wb, organization: { ...wb.organization, name: n } }, [
+    'organization',
+  ]);
 }
 
 /** R15 the order a payment is credited in. */
 export function setCreditingOrder(wb: Workbook, order: string): Outcome {
   if (!(order in ORDERS)) return refuse('settings.creditingOrder', E('order.notOrder', { text: order }));
   if (order === wb.settings.creditingOrder) return refuse('settings.creditingOrder', E('order.same'));
-  return changed(E('order.label', { order: order === 'wcf-then-oldest' ? 'wcfFirst' : 'oldestFirst' }), wb, { ...wb, settings: { ...wb.settings, creditingOrder: order as CreditingOrder } }, ['settings']);
+  return changed(
+    E('order.label', { order: order === 'wcf-then-oldest' ? 'wcfFirst' : 'oldestFirst' }),
+    wb,
+    { ...wb, settings: { ...wb.settings, creditingOrder: order as CreditingOrder } },
+    ['settings'],
+  );
 }
 
 const TESTS: Record<VotingTest, string> = {
@@ -41,7 +48,9 @@ export function setVotingTest(wb: Workbook, test: string): Outcome {
   const settings = { ...wb.settings };
   if (test === 'per-budget') delete settings.votingTest;
   else settings.votingTest = 'combined';
-  return changed(E('voting.label', { test: test === 'combined' ? 'combined' : 'perBudget' }), wb, { ...wb, settings }, ['settings']);
+  return changed(E('voting.label', { test: test === 'combined' ? 'combined' : 'perBudget' }), wb, { ...wb, settings }, [
+    'settings',
+  ]);
 }
 
 /** The loss-of-vote tests and their words, for a picker. */

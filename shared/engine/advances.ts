@@ -48,7 +48,11 @@ export interface AdvancesReport {
 }
 
 /** R20 one agreement on a date: advances drawn and repaid by then, the outstanding balance, whether still bound. */
-export function advanceStatus(agreement: AdvanceAgreement, date: string, hostName = agreement.hostState): AdvanceStatus {
+export function advanceStatus(
+  agreement: AdvanceAgreement,
+  date: string,
+  hostName = agreement.hostState,
+): AdvanceStatus {
   const places = Math.max(decimalPlaces(agreement.ceiling), ...agreement.movements.map((m) => decimalPlaces(m.amount)));
   const money = (s: string) => toScaledBigInt(s, places);
   const fmt = (v: bigint) => formatScaled(v, places);
@@ -62,7 +66,10 @@ export function advanceStatus(agreement: AdvanceAgreement, date: string, hostNam
   const bound = isBound(agreement, date);
   const outstanding = drawn - repaid;
   const room = money(agreement.ceiling) - outstanding;
-  const den = agreement.denunciation !== undefined && agreement.denunciation.notifiedOn <= date ? agreement.denunciation : undefined;
+  const den =
+    agreement.denunciation !== undefined && agreement.denunciation.notifiedOn <= date
+      ? agreement.denunciation
+      : undefined;
   const s: AdvanceStatus = {
     agreement: agreement.id,
     hostState: agreement.hostState,
@@ -90,7 +97,9 @@ export function advancesReport(workbook: Workbook, date: string): AdvancesReport
   const seats: ExOfficioSeat[] = [];
   for (const host of [...new Set(workbook.advanceAgreements.map((a) => a.hostState))]) {
     const mine = workbook.advanceAgreements.filter((a) => a.hostState === host && isBound(a, date));
-    const ends = mine.map((a) => (a.denunciation && a.denunciation.notifiedOn <= date ? obligationEnds(a.denunciation.notifiedOn) : null));
+    const ends = mine.map((a) =>
+      a.denunciation && a.denunciation.notifiedOn <= date ? obligationEnds(a.denunciation.notifiedOn) : null,
+    );
     const known = ends.filter((e): e is string => e !== null);
     seats.push({
       hostState: host,

@@ -123,7 +123,17 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
 
   // R6 order: larger remainder, then more units, then code ascending (a group is one exact unit count, so within
   // it units and remainder tie, and groups never tie on both).
-  groups.sort((a, b) => (a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.units > b.units ? -1 : a.units < b.units ? 1 : 0));
+  groups.sort((a, b) =>
+    a.remainder !== b.remainder
+      ? a.remainder > b.remainder
+        ? -1
+        : 1
+      : a.units > b.units
+        ? -1
+        : a.units < b.units
+          ? 1
+          : 0,
+  );
   const roundedUp = new Array<boolean>(members.length).fill(false);
   for (const g of groups) {
     if (missing === 0n) break;
@@ -151,7 +161,12 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
 }
 
 /** R7 a fixed value per unit: each member pays u_i · V rounded (R9) to the rounding unit. */
-export function applyUnitValue(members: readonly Weighted[], unitValue: string, roundingUnit: string, mode: RoundingMode): Apportionment {
+export function applyUnitValue(
+  members: readonly Weighted[],
+  unitValue: string,
+  roundingUnit: string,
+  mode: RoundingMode,
+): Apportionment {
   const { r, places: rPlaces } = unitScale(roundingUnit);
   const uPlaces = unitsPlaces(members);
   const vPlaces = decimalPlaces(unitValue);

@@ -148,13 +148,23 @@ function upToUnit(v: bigint, unit: bigint): bigint {
  * `date` lane by lane (the WCF first, then contributions oldest first, or all oldest first), then each later batch as
  * it falls due, as the ledger credits a payment's remainder. `fits` says which items the payment may go to.
  */
-function creditSequence(ledger: Ledger, acc: MemberAccount, date: string, until: string, fits: (it: LedgerItem) => boolean): LedgerItem[] {
+function creditSequence(
+  ledger: Ledger,
+  acc: MemberAccount,
+  date: string,
+  until: string,
+  fits: (it: LedgerItem) => boolean,
+): LedgerItem[] {
   const wcfFirst = ledger.creditingOrder === 'wcf-then-oldest' && acc.items.some((i) => i.kind === 'wcf');
-  const lanes = wcfFirst ? [acc.items.filter((i) => i.kind === 'wcf'), acc.items.filter((i) => i.kind === 'contribution')] : [acc.items];
+  const lanes = wcfFirst
+    ? [acc.items.filter((i) => i.kind === 'wcf'), acc.items.filter((i) => i.kind === 'contribution')]
+    : [acc.items];
   const out: LedgerItem[] = [];
   for (const l of lanes) for (const it of l) if (it.due <= date && it.credited < it.assessed && fits(it)) out.push(it);
   const later = [...new Set(acc.items.filter((it) => it.due > date && it.due <= until).map((it) => it.due))].sort();
-  for (const due of later) for (const l of lanes) for (const it of l) if (it.due === due && it.credited < it.assessed && fits(it)) out.push(it);
+  for (const due of later)
+    for (const l of lanes)
+      for (const it of l) if (it.due === due && it.credited < it.assessed && fits(it)) out.push(it);
   return out;
 }
 
@@ -163,10 +173,19 @@ function creditSequence(ledger: Ledger, acc: MemberAccount, date: string, until:
  * due by `until` for this payment, contributions are credited oldest first and the counted ones come first, so it
  * is `need` itself (most members: no sequence is built).
  */
-function smallestPaymentFor(ledger: Ledger, acc: MemberAccount, date: string, until: string, fits: (it: LedgerItem) => boolean, need: bigint, counts: (it: LedgerItem) => string | undefined): bigint {
+function smallestPaymentFor(
+  ledger: Ledger,
+  acc: MemberAccount,
+  date: string,
+  until: string,
+  fits: (it: LedgerItem) => boolean,
+  need: bigint,
+  counts: (it: LedgerItem) => string | undefined,
+): bigint {
   if (need === 0n) return 0n;
   let wcfOpen = false;
-  for (const it of acc.items) if (it.kind === 'wcf' && it.due <= until && it.credited < it.assessed && fits(it)) wcfOpen = true;
+  for (const it of acc.items)
+    if (it.kind === 'wcf' && it.due <= until && it.credited < it.assessed && fits(it)) wcfOpen = true;
   if (!wcfOpen) return need;
   return smallestPayment(creditSequence(ledger, acc, date, until, fits), new Map([['arrears', need]]), counts);
 }
@@ -175,7 +194,11 @@ function smallestPaymentFor(ledger: Ledger, acc: MemberAccount, date: string, un
  * R18 the smallest payment which, credited along `sequence`, credits at least `need[k]` to the items `counts` puts
  * under key k, for every k: everything before the last item it needs is paid in full, as R15 credits it.
  */
-function smallestPayment(sequence: readonly LedgerItem[], need: Map<string, bigint>, counts: (it: LedgerItem) => string | undefined): bigint {
+function smallestPayment(
+  sequence: readonly LedgerItem[],
+  need: Map<string, bigint>,
+  counts: (it: LedgerItem) => string | undefined,
+): bigint {
   let left = 0;
   for (const n of need.values()) if (n > 0n) left++;
   let pay = 0n;
@@ -252,7 +275,12 @@ export class VotingStatusBook {
   private computeCombined(member: string, budgets: Budget[], date: string): RawStatus {
     const ids = new Set(budgets.map((b) => b.id));
     const known = budgets.flatMap((b) => this.decisions.known(member, b.id, date));
-    return this.evaluate(member, budgets, date, [...new Set(known)].filter((d) => d.budget === undefined || ids.has(d.budget)));
+    return this.evaluate(
+      member,
+      budgets,
+      date,
+      [...new Set(known)].filter((d) => d.budget === undefined || ids.has(d.budget)),
+    );
   }
 
   /**
@@ -279,24 +307,37 @@ export class VotingStatusBook {
     const dueThisYear = arrearsBefore(y + 1) - arrears;
     const noVote = arrears > 0n && arrears >= threshold; // R17
     const decision = noVote ? known.find((d) => covers(d, date)) : undefined;
-    const status: VotingStatus = arrears === 0n ? 'ok' : !noVote ? 'in arrears' : decision ? 'vote kept by decision' : 'no vote';
+    const status: VotingStatus =
+      arrears === 0n ? 'ok' : !noVote ? 'in arrears' : decision ? 'vote kept by decision' : 'no vote';
     const unit = finestUnit(l, budgets);
     const ids = new Set(budgets.map((b) => b.id));
     // R18 the payment: marked for the budget tested alone; in the combined test, marked for none (its currency).
-    const fits = budgets.length === 1 ? (it: LedgerItem) => it.budget === budget.id : (it: LedgerItem) => it.currency === budget.currency;
-    const counts = (ty: number) => (it: LedgerItem) => (it.kind === 'contribution' && ids.has(it.budget) && it.year <= ty - 1 ? 'arrears' : undefined);
-    const minimum = noVote ? upToUnit(smallestPaymentFor(l, acc.account, date, date, fits, needed(arrears, threshold), counts(y)), unit) : 0n;
+    const fits =
+      budgets.length === 1
+        ? (it: LedgerItem) => it.budget === budget.id
+        : (it: LedgerItem) => it.currency === budget.currency;
+    const counts = (ty: number) => (it: LedgerItem) =>
+      it.kind === 'contribution' && ids.has(it.budget) && it.year <= ty - 1 ? 'arrears' : undefined;
+    const minimum = noVote
+      ? upToUnit(smallestPaymentFor(l, acc.account, date, date, fits, needed(arrears, threshold), counts(y)), unit)
+      : 0n;
 
     let losesVoteOn: string | null = null;
     let toKeep: bigint | null = null;
     let lossArrears = 0n;
     let lossThreshold = 0n;
     if (status !== 'no vote') {
-      for (let left = -1n; ; ) {
+      for (let left = -1n; ;) {
         losesVoteOn = this.lossDate(arrearsBefore, thresholdOn, acc.horizon, date, known);
         // Credit paid ahead can postpone the loss beyond the horizon: look further while it is being used up
         // (credit that can never be applied, e.g. marked for a past year, does not postpone anything).
-        if (losesVoteOn !== null || acc.unappliedAtHorizon === 0n || acc.unappliedAtHorizon === left || acc.horizon >= y + MAX_LOOKAHEAD) break;
+        if (
+          losesVoteOn !== null ||
+          acc.unappliedAtHorizon === 0n ||
+          acc.unappliedAtHorizon === left ||
+          acc.horizon >= y + MAX_LOOKAHEAD
+        )
+          break;
         left = acc.unappliedAtHorizon;
         acc = l.settle(member, date, Math.min(acc.horizon + 10, y + MAX_LOOKAHEAD));
         unpaid = budgets.map((b) => acc.unpaid(b.id));
@@ -306,11 +347,29 @@ export class VotingStatusBook {
         const ty = yearOf(losesVoteOn);
         lossArrears = arrearsBefore(ty);
         lossThreshold = thresholdOn(ty);
-        toKeep = upToUnit(smallestPaymentFor(l, acc.account, date, losesVoteOn, fits, needed(lossArrears, lossThreshold), counts(ty)), unit);
+        toKeep = upToUnit(
+          smallestPaymentFor(l, acc.account, date, losesVoteOn, fits, needed(lossArrears, lossThreshold), counts(ty)),
+          unit,
+        );
       }
     }
     const incomplete = budgets.some((b) => l.incompleteHistory(b.id, member, [y - 1, y - 2]));
-    return { budget, budgets, arrears, threshold, dueThisYear, status, minimum, losesVoteOn, toKeep, lossArrears, lossThreshold, account: acc.account, incomplete, decision };
+    return {
+      budget,
+      budgets,
+      arrears,
+      threshold,
+      dueThisYear,
+      status,
+      minimum,
+      losesVoteOn,
+      toKeep,
+      lossArrears,
+      lossThreshold,
+      account: acc.account,
+      incomplete,
+      decision,
+    };
   }
 
   /** R17 gross amounts assessed for the two preceding full calendar years. */
@@ -323,7 +382,13 @@ export class VotingStatusBook {
    * 1 January, and a decision that keeps the vote ends the day after its last day. Items up to `horizon` settle
    * every day up to 1 January of the year after it.
    */
-  private lossDate(arrearsBefore: (ty: number) => bigint, thresholdOn: (ty: number) => bigint, horizon: number, date: string, known: readonly VotingDecision[]): string | null {
+  private lossDate(
+    arrearsBefore: (ty: number) => bigint,
+    thresholdOn: (ty: number) => bigint,
+    horizon: number,
+    date: string,
+    known: readonly VotingDecision[],
+  ): string | null {
     const y = yearOf(date);
     const candidates: string[] = [];
     for (let t = y + 1; t <= horizon + 1; t++) candidates.push(firstOfJanuary(t));
@@ -440,13 +505,20 @@ export class VotingStatusBook {
 
     const raw = budgets.map((b) => this.compute(m.code, b, date));
     const worst = raw.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
-    const sum = (pick: (r: RawStatus) => bigint) => (one ? l.format(raw.reduce((t, r) => t + pick(r), 0n), places) : null);
+    const sum = (pick: (r: RawStatus) => bigint) =>
+      one
+        ? l.format(
+            raw.reduce((t, r) => t + pick(r), 0n),
+            places,
+          )
+        : null;
     let loss: string | null = null;
     for (const r of raw) if (r.losesVoteOn !== null && (loss === null || r.losesVoteOn < loss)) loss = r.losesVoteOn;
     // R18 one payment marked for no budget goes where R15 sends it: read it off the account that reaches furthest.
     const account = raw.reduce((a, r) => (r.account.horizon > a.horizon ? r.account : a), raw[0].account);
     const fits = (it: LedgerItem) => it.currency === currency;
-    const arrearsOf = (ty: number) => (it: LedgerItem) => (it.kind === 'contribution' && it.year <= ty - 1 ? it.budget : undefined);
+    const arrearsOf = (ty: number) => (it: LedgerItem) =>
+      it.kind === 'contribution' && it.year <= ty - 1 ? it.budget : undefined;
     // Rounded up to the finest unit of the member's budgets: one of them less misses the vote in some budget.
     const unit = finestUnit(l, budgets);
     let minimum: bigint | null = null;
@@ -454,11 +526,22 @@ export class VotingStatusBook {
     if (one) {
       const lost = raw.filter((r) => r.arrears > 0n && r.arrears >= r.threshold);
       const needs = new Map(lost.map((r) => [r.budget.id, needed(r.arrears, r.threshold)]));
-      minimum = needs.size === 0 ? 0n : upToUnit(smallestPayment(creditSequence(l, account, date, date, fits), needs, arrearsOf(yearOf(date))), unit);
+      minimum =
+        needs.size === 0
+          ? 0n
+          : upToUnit(
+              smallestPayment(creditSequence(l, account, date, date, fits), needs, arrearsOf(yearOf(date))),
+              unit,
+            );
       if (worst.status !== 'no vote' && loss !== null) {
         const day = loss;
-        const keepNeeds = new Map(raw.filter((r) => r.losesVoteOn === day).map((r) => [r.budget.id, needed(r.lossArrears, r.lossThreshold)]));
-        toKeep = upToUnit(smallestPayment(creditSequence(l, account, date, day, fits), keepNeeds, arrearsOf(yearOf(day))), unit);
+        const keepNeeds = new Map(
+          raw.filter((r) => r.losesVoteOn === day).map((r) => [r.budget.id, needed(r.lossArrears, r.lossThreshold)]),
+        );
+        toKeep = upToUnit(
+          smallestPayment(creditSequence(l, account, date, day, fits), keepNeeds, arrearsOf(yearOf(day))),
+          unit,
+        );
       }
     }
     const row: StatusRow = {

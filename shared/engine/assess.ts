@@ -103,18 +103,44 @@ export function computeContributions(
   const unitValue =
     method === 'unit-value'
       ? level
-      : new Decimal(level).div(result.totalUnits).toDecimalPlaces(places + 4).toFixed(places + 4);
-  return { budget, year: meta.year, method, level, carriedOver: meta.carriedOver, sourceYear: meta.sourceYear, total, unitValue, totalUnits: result.totalUnits, rows };
+      : new Decimal(level)
+          .div(result.totalUnits)
+          .toDecimalPlaces(places + 4)
+          .toFixed(places + 4);
+  return {
+    budget,
+    year: meta.year,
+    method,
+    level,
+    carriedOver: meta.carriedOver,
+    sourceYear: meta.sourceYear,
+    total,
+    unitValue,
+    totalUnits: result.totalUnits,
+    rows,
+  };
 }
 
 /** R4–R7, R9, R12 each member's amount, in the order of `assessees`: all the ledger needs of a table. */
-export function contributionAmounts(budget: BudgetTerms, assessees: readonly Assessee[], method: BudgetMethod, level: string): string[] {
+export function contributionAmounts(
+  budget: BudgetTerms,
+  assessees: readonly Assessee[],
+  method: BudgetMethod,
+  level: string,
+): string[] {
   return apportioned(budget, assessees, method, level).amounts;
 }
 
-function apportioned(budget: BudgetTerms, assessees: readonly Assessee[], method: BudgetMethod, level: string): { result: Apportionment; amounts: string[] } {
+function apportioned(
+  budget: BudgetTerms,
+  assessees: readonly Assessee[],
+  method: BudgetMethod,
+  level: string,
+): { result: Apportionment; amounts: string[] } {
   const result =
-    method === 'total' ? apportionTotal(assessees, level, budget.roundingUnit) : applyUnitValue(assessees, level, budget.roundingUnit, budget.rounding);
+    method === 'total'
+      ? apportionTotal(assessees, level, budget.roundingUnit)
+      : applyUnitValue(assessees, level, budget.roundingUnit, budget.rounding);
   const amounts = result.amounts.map((a, i) => {
     const f = assessees[i].fraction;
     return f && f.num !== f.den ? prorate(a, f, budget.roundingUnit, budget.rounding) : a;
@@ -127,7 +153,11 @@ function apportioned(budget: BudgetTerms, assessees: readonly Assessee[], method
  * gross − credit per member, so the net column sums to exactly the gross sum less the credit sum. For a total
  * without pro-rata members this is grossCreditNet (shared/engine/net.ts), which the tests hold equal.
  */
-export function withCredit(table: ContributionTable, assessees: readonly Assessee[], credit: string): ContributionTable {
+export function withCredit(
+  table: ContributionTable,
+  assessees: readonly Assessee[],
+  credit: string,
+): ContributionTable {
   const { amounts } = apportioned(table.budget, assessees, table.method, credit);
   const places = decimalPlaces(table.budget.roundingUnit);
   let c = 0n;
@@ -158,12 +188,20 @@ export function budgetTerms(b: Budget): BudgetTerms {
 
 export function findBudget(workbook: Workbook, budgetId: string): Budget {
   const b = workbook.budgets.find((x) => x.id === budgetId);
-  if (!b) throw new EngineError(`the workbook has no budget "${budgetId}" (it has ${workbook.budgets.map((x) => x.id).join(', ') || 'none'})`);
+  if (!b)
+    throw new EngineError(
+      `the workbook has no budget "${budgetId}" (it has ${workbook.budgets.map((x) => x.id).join(', ') || 'none'})`,
+    );
   return b;
 }
 
 /** R8/R12 the members assessed in a budget for a year, with their holdings (R11, R13), in workbook member order. */
-export function assessees(workbook: Workbook, budget: Budget, year: number, holdings = new Holdings(workbook)): Assessee[] {
+export function assessees(
+  workbook: Workbook,
+  budget: Budget,
+  year: number,
+  holdings = new Holdings(workbook),
+): Assessee[] {
   const rule: NewMemberRule = workbook.settings.newMemberRule;
   const out: Assessee[] = [];
   for (const m of workbook.members) {
@@ -184,7 +222,12 @@ export function assessees(workbook: Workbook, budget: Budget, year: number, hold
 }
 
 /** R21 the members assessed in a budget for a year, their weights the rates derived from the base scale. */
-export function derivedAssessees(workbook: Workbook, budget: Budget, year: number, settings: YearScale): { list: Assessee[]; base: BaseScale; scale: DerivedScale } {
+export function derivedAssessees(
+  workbook: Workbook,
+  budget: Budget,
+  year: number,
+  settings: YearScale,
+): { list: Assessee[]; base: BaseScale; scale: DerivedScale } {
   const base = (workbook.baseScales ?? []).find((b) => b.id === settings.baseScale);
   if (!base) throw new EngineError(`${budget.name}, ${year}: there is no base scale "${settings.baseScale}"`);
   const holdings = new Holdings(workbook);
@@ -204,7 +247,11 @@ export function derivedAssessees(workbook: Workbook, budget: Budget, year: numbe
   const { excludeBelow, ceiling, floor, decimals, rounding } = settings;
   const scale = deriveScale(
     base.rates,
-    list.map((a) => (fixed.has(a.code) ? { code: a.code, name: a.name, fixedRate: fixed.get(a.code)! } : { code: a.code, name: a.name })),
+    list.map((a) =>
+      fixed.has(a.code)
+        ? { code: a.code, name: a.name, fixedRate: fixed.get(a.code)! }
+        : { code: a.code, name: a.name },
+    ),
     { excludeBelow, ceiling, floor, decimals, rounding },
   );
   scale.rates.forEach((r, i) => (list[i].units = r.rate));
@@ -212,7 +259,12 @@ export function derivedAssessees(workbook: Workbook, budget: Budget, year: numbe
 }
 
 /** The contribution table of a budget for a year (R4–R13, R21–R23). */
-export function assessBudgetYear(workbook: Workbook, budgetId: string, year: number, holdings?: Holdings): ContributionTable {
+export function assessBudgetYear(
+  workbook: Workbook,
+  budgetId: string,
+  year: number,
+  holdings?: Holdings,
+): ContributionTable {
   const budget = findBudget(workbook, budgetId);
   const lvl = budgetLevel(budget, year);
   // R21/R22 the derivation and the credit go with the level: a carried-over year keeps its source year's.
@@ -220,12 +272,20 @@ export function assessBudgetYear(workbook: Workbook, budgetId: string, year: num
   const derived = entry?.scale ? derivedAssessees(workbook, budget, year, entry.scale) : undefined;
   const list = derived ? derived.list : assessees(workbook, budget, year, holdings);
   if (list.length === 0) throw new EngineError(`${budget.name} has no members assessed for ${year}`);
-  const table = computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, { year, carriedOver: lvl.carriedOver, sourceYear: lvl.sourceYear });
+  const table = computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, {
+    year,
+    carriedOver: lvl.carriedOver,
+    sourceYear: lvl.sourceYear,
+  });
   const scheme = workbook.schemes.find((s) => s.id === budget.schemeId);
   if ((scheme?.kind === 'scale' && scheme.percent) || derived) table.percentScale = true;
   if (derived) {
     const { id, name, source } = derived.base;
-    table.derivation = { baseScale: { id, name, ...(source !== undefined ? { source } : {}) }, settings: entry!.scale!, scale: derived.scale };
+    table.derivation = {
+      baseScale: { id, name, ...(source !== undefined ? { source } : {}) },
+      settings: entry!.scale!,
+      scale: derived.scale,
+    };
   }
   if (entry?.credit !== undefined) withCredit(table, list, entry.credit);
   return table;

@@ -3,7 +3,8 @@ import { EngineError } from '../model/errors';
 
 /** Every sentence this module says, in one place (to move to the message catalog). */
 const messages = {
-  notWhole: (amount: string, unit: string) => `the biennial figure ${amount} is not a whole number of the rounding unit ${unit}`,
+  notWhole: (amount: string, unit: string) =>
+    `the biennial figure ${amount} is not a whole number of the rounding unit ${unit}`,
   badUnit: (unit: string) => `the rounding unit must be greater than zero (got ${unit})`,
 } as const;
 
@@ -32,7 +33,11 @@ export function bienniumSplit(amount: string, roundingUnit: string): [string, st
 }
 
 /** R23 the figure of `year` under a biennium that covers it, or undefined. */
-export function bienniumFigure(biennia: readonly Biennium[] | undefined, year: number, roundingUnit: string): string | undefined {
+export function bienniumFigure(
+  biennia: readonly Biennium[] | undefined,
+  year: number,
+  roundingUnit: string,
+): string | undefined {
   for (const b of biennia ?? []) {
     const k = b.years.indexOf(year);
     if (k < 0) continue;

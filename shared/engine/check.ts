@@ -21,7 +21,13 @@ export function checkComputable(workbook: Workbook): Problem[] {
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
         const r = reasonOf(e);
-        problems.push(problemOf(`budgets[${i}]`, { id: 'engine.check.yearFails', values: { budget: b.name, year: y, ...r.values }, parts: r.parts }));
+        problems.push(
+          problemOf(`budgets[${i}]`, {
+            id: 'engine.check.yearFails',
+            values: { budget: b.name, year: y, ...r.values },
+            parts: r.parts,
+          }),
+        );
         return; // the first year that fails says enough; later years usually repeat it
       }
     }

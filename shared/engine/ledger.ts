@@ -1,6 +1,16 @@
 import { firstOfJanuary, yearOf } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
-import type { Budget, BudgetMethod, CreditingOrder, Member, OpeningBalance, Participation, Payment, WcfDecision, Workbook } from '../model/types';
+import type {
+  Budget,
+  BudgetMethod,
+  CreditingOrder,
+  Member,
+  OpeningBalance,
+  Participation,
+  Payment,
+  WcfDecision,
+  Workbook,
+} from '../model/types';
 import { EngineError } from './apportion';
 import { assessBudgetYear, budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
 import { Holdings, type SteadyHolding } from '../model/classes';
@@ -141,11 +151,16 @@ export class Ledger {
     this.holdings = new Holdings(workbook);
     this.creditingOrder = workbook.settings.creditingOrder ?? 'wcf-then-oldest';
     workbook.members.forEach((m, i) => this.memberIndex.set(m.code, i));
-    this.pay = new PaymentIndex(workbook.payments, this.memberIndex, workbook.members.map((m) => m.code));
+    this.pay = new PaymentIndex(
+      workbook.payments,
+      this.memberIndex,
+      workbook.members.map((m) => m.code),
+    );
     let scale = this.pay.places;
     for (const b of workbook.budgets) scale = Math.max(scale, decimalPlaces(b.roundingUnit));
     // R17a opening balances keep the previous accounts' cents, whatever today's rounding unit.
-    for (const o of workbook.openingBalances ?? []) scale = Math.max(scale, decimalPlaces(o.assessed), decimalPlaces(o.unpaid));
+    for (const o of workbook.openingBalances ?? [])
+      scale = Math.max(scale, decimalPlaces(o.assessed), decimalPlaces(o.unpaid));
     this.scale = scale;
     this.unit = 10n ** BigInt(scale);
     workbook.budgets.forEach((b, i) => {
@@ -162,7 +177,8 @@ export class Ledger {
       if (list) list.push(b);
       else this.budgetsOf.set(p.member, [b]);
     }
-    for (const list of this.budgetsOf.values()) list.sort((a, b) => this.budgetOrder.get(a.id)! - this.budgetOrder.get(b.id)!);
+    for (const list of this.budgetsOf.values())
+      list.sort((a, b) => this.budgetOrder.get(a.id)! - this.budgetOrder.get(b.id)!);
     for (const o of workbook.openingBalances ?? []) {
       let byMember = this.openings.get(o.budget);
       if (!byMember) this.openings.set(o.budget, (byMember = new Map()));
@@ -170,7 +186,8 @@ export class Ledger {
       if (list) list.push(o);
       else byMember.set(o.member, [o]);
     }
-    for (const byMember of this.openings.values()) for (const list of byMember.values()) list.sort((a, b) => a.year - b.year);
+    for (const byMember of this.openings.values())
+      for (const list of byMember.values()) list.sort((a, b) => a.year - b.year);
     for (const d of workbook.wcfDecisions) {
       const list = this.wcfOf.get(d.budget);
       if (list) list.push(d);
@@ -235,7 +252,8 @@ export class Ledger {
     if (i === undefined) return 0n;
     const t = this.amounts(budgetId, year);
     // R22 the threshold compares with the gross amounts unless the settings say net.
-    const gross = this.workbook.settings.thresholdOn === 'net' ? undefined : this.grossTables.get(`${budgetId}\u0000${year}`);
+    const gross =
+      this.workbook.settings.thresholdOn === 'net' ? undefined : this.grossTables.get(`${budgetId}\u0000${year}`);
     if (gross) return gross[i];
     if (t) return t[i];
     const o = this.openingBalance(budgetId, member, year);
@@ -299,8 +317,16 @@ export class Ledger {
       const m = members[at];
       const p = this.holdings.participation(budget.id, m.code);
       if (!p) continue;
-      const until = p.until === undefined ? m.withdrew : m.withdrew === undefined || p.until < m.withdrew ? p.until : m.withdrew;
-      rows.push({ at, member: m, participation: p, fromYear: p.from === undefined ? -Infinity : yearOf(p.from), until, steady: undefined });
+      const until =
+        p.until === undefined ? m.withdrew : m.withdrew === undefined || p.until < m.withdrew ? p.until : m.withdrew;
+      rows.push({
+        at,
+        member: m,
+        participation: p,
+        fromYear: p.from === undefined ? -Infinity : yearOf(p.from),
+        until,
+        steady: undefined,
+      });
     }
     this.plans.set(budget.id, rows);
     return rows;
@@ -320,7 +346,10 @@ export class Ledger {
       // R8 isAssessed: taking part on 1 January, or joining during the year.
       if (r.fromYear > year || (r.until !== undefined && r.until <= jan1)) continue;
       if (r.steady === undefined) r.steady = this.holdings.steadyOf(budget, r.member.code);
-      const h = r.steady !== null && year >= r.steady.from ? r.steady.holding : this.holdings.holding(budget, r.member.code, year);
+      const h =
+        r.steady !== null && year >= r.steady.from
+          ? r.steady.holding
+          : this.holdings.holding(budget, r.member.code, year);
       at[count] = r.at;
       units[count] = h.units;
       // R12 only the year of accession can be a part of a year.
@@ -357,7 +386,8 @@ export class Ledger {
   private scaleOrCreditTable(budget: Budget, year: number): Table | undefined {
     if (!budget.years.some((y) => y.scale !== undefined || y.credit !== undefined)) return undefined;
     const jan1 = dueOn(year);
-    if (!this.plan(budget).some((r) => r.fromYear <= year && (r.until === undefined || r.until > jan1))) return undefined;
+    if (!this.plan(budget).some((r) => r.fromYear <= year && (r.until === undefined || r.until > jan1)))
+      return undefined;
     const entry = levelEntry(budget, year);
     if (entry?.scale === undefined && entry?.credit === undefined) return undefined;
     const table = assessBudgetYear(this.workbook, budget.id, year, this.holdings);
@@ -378,7 +408,8 @@ export class Ledger {
     if (s) return s;
     const budget = this.budget(decision.budget);
     const t = this.table(decision.budget, decision.year);
-    if (t.size === 0) throw new EngineError(`WCF decision ${decision.id}: nobody is assessed in ${budget.name} for ${decision.year}`);
+    if (t.size === 0)
+      throw new EngineError(`WCF decision ${decision.id}: nobody is assessed in ${budget.name} for ${decision.year}`);
     const places = decimalPlaces(budget.roundingUnit);
     const rows = [...t].map(([code, v]) => ({ code, amount: this.format(v, places) }));
     s = new Map(wcfShares(decision, rows, budget).map((r) => [r.code, this.money(r.share)]));
@@ -414,26 +445,64 @@ export class Ledger {
     for (const b of this.budgetsOfMember(member)) {
       for (const o of this.openingBalances(b.id, member)) {
         const a = this.money(o.unpaid);
-        if (a > 0n && o.year <= horizon) items.push({ kind: 'contribution', budget: b.id, year: o.year, due: dueOn(o.year), currency: b.currency, assessed: a, credited: 0n, credits: NO_CREDITS, opening: true });
+        if (a > 0n && o.year <= horizon)
+          items.push({
+            kind: 'contribution',
+            budget: b.id,
+            year: o.year,
+            due: dueOn(o.year),
+            currency: b.currency,
+            assessed: a,
+            credited: 0n,
+            credits: NO_CREDITS,
+            opening: true,
+          });
       }
       const first = this.firstYears.get(b.id);
       if (first !== undefined && at !== undefined) {
         const byYear = this.tables.get(b.id);
         for (let y = first; y <= horizon; y++) {
           const a = (byYear?.[y - first] ?? this.amounts(b.id, y)!)[at];
-          if (a > 0n) items.push({ kind: 'contribution', budget: b.id, year: y, due: dueOn(y), currency: b.currency, assessed: a, credited: 0n, credits: NO_CREDITS });
+          if (a > 0n)
+            items.push({
+              kind: 'contribution',
+              budget: b.id,
+              year: y,
+              due: dueOn(y),
+              currency: b.currency,
+              assessed: a,
+              credited: 0n,
+              credits: NO_CREDITS,
+            });
         }
       }
       for (const d of this.wcfDecisions(b.id)) {
         const due = wcfDueDate(d);
         if (Number(due.slice(0, 4)) > horizon) continue;
         const a = this.wcfShares(d).get(member) ?? 0n;
-        if (a > 0n) items.push({ kind: 'wcf', budget: b.id, year: d.year, decision: d.id, due, currency: b.currency, assessed: a, credited: 0n, credits: NO_CREDITS });
+        if (a > 0n)
+          items.push({
+            kind: 'wcf',
+            budget: b.id,
+            year: d.year,
+            decision: d.id,
+            due,
+            currency: b.currency,
+            assessed: a,
+            credited: 0n,
+            credits: NO_CREDITS,
+          });
       }
     }
     if (this.budgetsOfMember(member).length > 1 || this.wcfOf.size > 0) {
       const rank = (i: LedgerItem) => (i.kind === 'contribution' ? 0 : 1);
-      items.sort((a, b) => (a.due !== b.due ? (a.due < b.due ? -1 : 1) : rank(a) - rank(b) || this.budgetOrder.get(a.budget)! - this.budgetOrder.get(b.budget)!));
+      items.sort((a, b) =>
+        a.due !== b.due
+          ? a.due < b.due
+            ? -1
+            : 1
+          : rank(a) - rank(b) || this.budgetOrder.get(a.budget)! - this.budgetOrder.get(b.budget)!,
+      );
     }
     return items;
   }
@@ -506,7 +575,15 @@ export class Ledger {
   }
 }
 
-function sameInputs(a: TableInputs, count: number, at: number[], units: string[], fractions: Fraction[], method: BudgetMethod, level: string): boolean {
+function sameInputs(
+  a: TableInputs,
+  count: number,
+  at: number[],
+  units: string[],
+  fractions: Fraction[],
+  method: BudgetMethod,
+  level: string,
+): boolean {
   if (a.method !== method || a.level !== level || a.count !== count) return false;
   for (let k = 0; k < count; k++) {
     if (a.at[k] !== at[k] || a.units[k] !== units[k]) return false;
@@ -590,7 +667,12 @@ export interface StatementLine {
  * R15 a member's statement on a date: each contribution and WCF share due by then (of one budget, or all), what
  * was credited to it and from which payment, and what remains unpaid; plus credit not yet applied.
  */
-export function memberStatement(ledger: Ledger, member: string, date: string, budgetId?: string): { lines: StatementLine[]; unapplied: string } {
+export function memberStatement(
+  ledger: Ledger,
+  member: string,
+  date: string,
+  budgetId?: string,
+): { lines: StatementLine[]; unapplied: string } {
   const acc = ledger.account(member, date);
   const lines: StatementLine[] = [];
   for (const it of acc.items) {
@@ -616,6 +698,7 @@ export function memberStatement(ledger: Ledger, member: string, date: string, bu
 /** R16 unpaid contributions of one budget for the years up to `lastYear`, from an account. */
 export function unpaidUpTo(account: MemberAccount, budgetId: string, lastYear: number): bigint {
   let s = 0n;
-  for (const it of account.items) if (it.kind === 'contribution' && it.budget === budgetId && it.year <= lastYear) s += it.assessed - it.credited;
+  for (const it of account.items)
+    if (it.kind === 'contribution' && it.budget === budgetId && it.year <= lastYear) s += it.assessed - it.credited;
   return s;
 }

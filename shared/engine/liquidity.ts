@@ -15,8 +15,10 @@ import { budgetLevel } from './years';
 
 /** Every user-visible sentence of this module (to move to the catalog). */
 const messages = {
-  noYear: (budget: string, year: number) => `${budget} has no budget for ${year}: enter the year's total or unit value first`,
-  planLength: (budget: string, year: number, n: number) => `The spending plan of ${budget} for ${year} has ${n} months; it needs 12, January to December`,
+  noYear: (budget: string, year: number) =>
+    `${budget} has no budget for ${year}: enter the year's total or unit value first`,
+  planLength: (budget: string, year: number, n: number) =>
+    `The spending plan of ${budget} for ${year} has ${n} months; it needs 12, January to December`,
   unknownMember: (code: string, budget: string) => `${code} is not a member of ${budget}`,
   badMonths: (n: number) => `A delay is a whole number of months from 0 to 120 (got ${n})`,
   badCount: (n: number) => `The number of largest contributors must be a whole number from 1 up (got ${n})`,
@@ -164,7 +166,15 @@ export function simulateCashFlow(input: CashFlow): CashFlowResult {
     short += s;
     totalShort += s;
     maxAdv = max(maxAdv, adv);
-    months.push({ date: end, receipts: received, spending: input.spending[m], cash, wcf, advances: adv, shortfall: short });
+    months.push({
+      date: end,
+      receipts: received,
+      spending: input.spending[m],
+      cash,
+      wcf,
+      advances: adv,
+      shortfall: short,
+    });
   }
   return { months, events, firstWcfDraw, firstAdvance, firstShortfall, maxAdvances: maxAdv, shortfall: totalShort };
 }
@@ -252,12 +262,18 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
   const liq: Liquidity = wb.liquidity ?? {};
   const cashEntry = liq.cash?.find((c) => c.budget === budget.id && c.year === year);
   const plan = liq.spending?.find((p) => p.budget === budget.id && p.year === year);
-  if (plan && plan.months.length !== 12) throw new EngineError(messages.planLength(budget.name, year, plan.months.length));
+  if (plan && plan.months.length !== 12)
+    throw new EngineError(messages.planLength(budget.name, year, plan.months.length));
   const agreements = wb.advanceAgreements.filter((a) => a.currency === budget.currency);
   const lastDay = `${pad4(year - 1)}-12-31`;
 
   // One scale for every amount: the ledger's and those of the liquidity inputs and agreements.
-  const given = [cashEntry?.amount, cashEntry?.wcf, ...(plan?.months ?? []), ...agreements.flatMap((a) => [a.ceiling, ...a.movements.map((m) => m.amount)])].filter((s): s is string => s !== undefined);
+  const given = [
+    cashEntry?.amount,
+    cashEntry?.wcf,
+    ...(plan?.months ?? []),
+    ...agreements.flatMap((a) => [a.ceiling, ...a.movements.map((m) => m.amount)]),
+  ].filter((s): s is string => s !== undefined);
   const inputPlaces = given.reduce((p, s) => Math.max(p, decimalPlaces(s)), decimalPlaces(budget.roundingUnit));
   const scale = Math.max(ledger.scale, inputPlaces);
   const lift = 10n ** BigInt(scale - ledger.scale);
@@ -334,7 +350,10 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
       contribution: (table.get(m.code) ?? 0n) * lift,
       owed: owed * lift,
       received,
-      usualDate: usualDate(from.map((f) => f.date), year),
+      usualDate: usualDate(
+        from.map((f) => f.date),
+        year,
+      ),
       from,
     };
     const o = overrides.get(m.code);
@@ -347,7 +366,10 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
 
   // Amounts are written with the budget's decimals (or the inputs'), unless a member's cents need the ledger's.
   const unitAt = 10n ** BigInt(scale - inputPlaces);
-  const fits = members.every((m) => m.owed % unitAt === 0n && m.received.every((r) => r.amount % unitAt === 0n)) && wcfLevel % unitAt === 0n && advances % unitAt === 0n;
+  const fits =
+    members.every((m) => m.owed % unitAt === 0n && m.received.every((r) => r.amount % unitAt === 0n)) &&
+    wcfLevel % unitAt === 0n &&
+    advances % unitAt === 0n;
   return {
     budget: { id: budget.id, name: budget.name, currency: budget.currency, roundingUnit: budget.roundingUnit },
     year,
@@ -456,14 +478,21 @@ export function checkWhatIf(basis: LiquidityBasis, w: LiquidityWhatIf): void {
     months(l.months);
   }
   if (w.lateLargest) {
-    if (!Number.isInteger(w.lateLargest.count) || w.lateLargest.count < 1) throw new EngineError(messages.badCount(w.lateLargest.count));
+    if (!Number.isInteger(w.lateLargest.count) || w.lateLargest.count < 1)
+      throw new EngineError(messages.badCount(w.lateLargest.count));
     months(w.lateLargest.months);
   }
-  if (w.collect !== undefined && !/^\d+(\.\d+)?$/.test(w.collect)) throw new EngineError(messages.badPercent(w.collect));
-  if (w.collect !== undefined && toScaledBigInt(w.collect, decimalPlaces(w.collect)) > 100n * 10n ** BigInt(decimalPlaces(w.collect))) throw new EngineError(messages.badPercent(w.collect));
+  if (w.collect !== undefined && !/^\d+(\.\d+)?$/.test(w.collect))
+    throw new EngineError(messages.badPercent(w.collect));
+  if (
+    w.collect !== undefined &&
+    toScaledBigInt(w.collect, decimalPlaces(w.collect)) > 100n * 10n ** BigInt(decimalPlaces(w.collect))
+  )
+    throw new EngineError(messages.badPercent(w.collect));
   for (const d of w.dates ?? []) {
     member(d.member);
-    if (!isIsoDate(d.date) || Number(d.date.slice(0, 4)) !== basis.year) throw new EngineError(messages.badDate(d.member, d.date, basis.year));
+    if (!isIsoDate(d.date) || Number(d.date.slice(0, 4)) !== basis.year)
+      throw new EngineError(messages.badDate(d.member, d.date, basis.year));
   }
   for (const code of w.notPaying ?? []) member(code);
 }
@@ -474,7 +503,13 @@ export function projectLiquidity(basis: LiquidityBasis, whatIf: LiquidityWhatIf 
   const late = new Map<string, number>();
   if (whatIf.lateLargest) {
     // The largest contributions of the year; equal ones in code order (R6), so the choice is the same everywhere.
-    const ranked = [...basis.members].sort((a, b) => (a.contribution !== b.contribution ? (a.contribution > b.contribution ? -1 : 1) : compareCodePoints(a.code, b.code)));
+    const ranked = [...basis.members].sort((a, b) =>
+      a.contribution !== b.contribution
+        ? a.contribution > b.contribution
+          ? -1
+          : 1
+        : compareCodePoints(a.code, b.code),
+    );
     for (const m of ranked.slice(0, whatIf.lateLargest.count)) late.set(m.code, whatIf.lateLargest.months);
   }
   for (const l of whatIf.late ?? []) late.set(l.member, l.months);
@@ -567,7 +602,12 @@ export function projectLiquidity(basis: LiquidityBasis, whatIf: LiquidityWhatIf 
 }
 
 /** R24 a budget's year from a workbook, under a what-if. */
-export function liquidityProjection(workbook: Workbook, budgetId: string, year: number, whatIf: LiquidityWhatIf = {}): LiquidityProjection {
+export function liquidityProjection(
+  workbook: Workbook,
+  budgetId: string,
+  year: number,
+  whatIf: LiquidityWhatIf = {},
+): LiquidityProjection {
   return projectLiquidity(liquidityBasis(workbook, budgetId, year), whatIf);
 }
 
@@ -593,9 +633,19 @@ export interface LiquidityComparison {
   whatIf: LiquidityProjection;
   months: LiquidityMonthComparison[];
   /** The figures that matter, before and after. */
-  summary: { key: 'firstWcfDraw' | 'firstAdvance' | 'firstShortfall' | 'maxAdvances' | 'shortfall' | 'receipts'; baseline: string | null; whatIf: string | null; difference: string | null }[];
+  summary: {
+    key: 'firstWcfDraw' | 'firstAdvance' | 'firstShortfall' | 'maxAdvances' | 'shortfall' | 'receipts';
+    baseline: string | null;
+    whatIf: string | null;
+    difference: string | null;
+  }[];
   /** Members whose expected amount or date differs. */
-  members: { code: string; name: string; baseline: { amount: string; date: string | null }; whatIf: { amount: string; date: string | null } }[];
+  members: {
+    code: string;
+    name: string;
+    baseline: { amount: string; date: string | null };
+    whatIf: { amount: string; date: string | null };
+  }[];
 }
 
 /** R24 the baseline and a what-if of the same basis, month by month and member by member. */
@@ -616,12 +666,26 @@ export function compareLiquidity(basis: LiquidityBasis, whatIf: LiquidityWhatIf)
   });
   const amounts = ['maxAdvances', 'shortfall', 'receipts'] as const;
   const summary: LiquidityComparison['summary'] = [
-    ...(['firstWcfDraw', 'firstAdvance', 'firstShortfall'] as const).map((key) => ({ key, baseline: base[key], whatIf: alt[key], difference: null })),
+    ...(['firstWcfDraw', 'firstAdvance', 'firstShortfall'] as const).map((key) => ({
+      key,
+      baseline: base[key],
+      whatIf: alt[key],
+      difference: null,
+    })),
     ...amounts.map((key) => ({ key, baseline: base[key], whatIf: alt[key], difference: diff(base[key], alt[key]) })),
   ];
   const members = base.expected.flatMap((b, i) => {
     const a = alt.expected[i];
-    return b.amount === a.amount && b.date === a.date ? [] : [{ code: b.code, name: b.name, baseline: { amount: b.amount, date: b.date }, whatIf: { amount: a.amount, date: a.date } }];
+    return b.amount === a.amount && b.date === a.date
+      ? []
+      : [
+          {
+            code: b.code,
+            name: b.name,
+            baseline: { amount: b.amount, date: b.date },
+            whatIf: { amount: a.amount, date: a.date },
+          },
+        ];
   });
   return { baseline: base, whatIf: alt, months, summary, members };
 }

@@ -12,7 +12,12 @@ export interface GrossCreditNet {
 }
 
 /** R22 with totals apportioned by R5 (the figures in input order, with the rounding unit's decimals). */
-export function grossCreditNet(members: readonly Weighted[], gross: string, credit: string, roundingUnit: string): GrossCreditNet {
+export function grossCreditNet(
+  members: readonly Weighted[],
+  gross: string,
+  credit: string,
+  roundingUnit: string,
+): GrossCreditNet {
   const g = apportionTotal(members, gross, roundingUnit).amounts;
   const c = apportionTotal(members, credit, roundingUnit).amounts;
   const places = decimalPlaces(roundingUnit);

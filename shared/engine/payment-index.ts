@@ -62,7 +62,12 @@ export class PaymentIndex {
       const d = dayNumber(p.date);
       if (Number.isNaN(d)) datesOk = false;
       this.day[k] = d;
-      const i = guess && prev + 1 < members && codes[prev + 1] === p.member ? prev + 1 : guess && prev >= 0 && codes[prev] === p.member ? prev : memberIndex.get(p.member);
+      const i =
+        guess && prev + 1 < members && codes[prev + 1] === p.member
+          ? prev + 1
+          : guess && prev >= 0 && codes[prev] === p.member
+            ? prev
+            : memberIndex.get(p.member);
       if (i !== undefined) prev = i;
       if (i === undefined) {
         at[k] = -1;
@@ -114,7 +119,8 @@ export class PaymentIndex {
   private sortOnce(list: number[] | Int32Array, parse: (k: number) => bigint): void {
     const ps = this.payments;
     let inOrder = true;
-    if (this.datesOk) for (let i = 1; i < list.length && inOrder; i++) inOrder = this.day[list[i - 1]] <= this.day[list[i]];
+    if (this.datesOk)
+      for (let i = 1; i < list.length && inOrder; i++) inOrder = this.day[list[i - 1]] <= this.day[list[i]];
     else for (let i = 1; i < list.length && inOrder; i++) inOrder = ps[list[i - 1]].date <= ps[list[i]].date;
     if (!inOrder) {
       const copy = Array.from(list).sort((a, b) => (ps[a].date < ps[b].date ? -1 : ps[a].date > ps[b].date ? 1 : 0));

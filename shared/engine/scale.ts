@@ -14,19 +14,26 @@ const messages = {
   decimals: (d: unknown) => `the number of decimals must be a whole number from 0 to 12 (got ${String(d)})`,
   notNumber: (what: string, v: string) => `${what} must be a number written like 0.125 (got "${v}")`,
   negative: (what: string, v: string) => `${what} must be zero or more (got ${v})`,
-  tooManyDecimals: (what: string, v: string, d: number) => `${what} ${v} has more decimals than the ${d} the rates are rounded to, so a rounded rate could cross it`,
-  fixedDecimals: (code: string, v: string, d: number) => `${code}'s fixed rate ${v} has more decimals than the ${d} the rates are rounded to, so it could not be assessed as fixed`,
+  tooManyDecimals: (what: string, v: string, d: number) =>
+    `${what} ${v} has more decimals than the ${d} the rates are rounded to, so a rounded rate could cross it`,
+  fixedDecimals: (code: string, v: string, d: number) =>
+    `${code}'s fixed rate ${v} has more decimals than the ${d} the rates are rounded to, so it could not be assessed as fixed`,
   baseTwice: (code: string) => `${code} appears twice on the base scale`,
   memberTwice: (code: string) => `${code} appears twice among the members`,
-  fixedOnBase: (code: string, rate: string) => `${code} is on the base scale (rate ${rate}); a fixed rate is only for a member that is not on it`,
+  fixedOnBase: (code: string, rate: string) =>
+    `${code} is on the base scale (rate ${rate}); a fixed rate is only for a member that is not on it`,
   noRate: (code: string) => `${code} is not on the base scale and has no fixed rate`,
   noMembers: 'there are no members to derive a scale for',
   floorAboveCeiling: (floor: string, ceiling: string) => `the floor ${floor} is above the ceiling ${ceiling}`,
-  fixedAboveCeiling: (code: string, rate: string, ceiling: string) => `${code}'s fixed rate ${rate} is above the ceiling ${ceiling}`,
-  fixedBelowFloor: (code: string, rate: string, floor: string) => `${code}'s fixed rate ${rate} is below the floor ${floor}`,
+  fixedAboveCeiling: (code: string, rate: string, ceiling: string) =>
+    `${code}'s fixed rate ${rate} is above the ceiling ${ceiling}`,
+  fixedBelowFloor: (code: string, rate: string, floor: string) =>
+    `${code}'s fixed rate ${rate} is below the floor ${floor}`,
   fixedOver100: (sum: string) => `the fixed rates add up to ${sum} %, more than 100 %`,
-  fixedLeaveNothing: (sum: string) => `the fixed rates add up to ${sum} %, leaving nothing to share among the members on the base scale`,
-  fixedNot100: (sum: string) => `no member on the base scale takes a share, and the fixed rates add up to ${sum} %, not 100 %`,
+  fixedLeaveNothing: (sum: string) =>
+    `the fixed rates add up to ${sum} %, leaving nothing to share among the members on the base scale`,
+  fixedNot100: (sum: string) =>
+    `no member on the base scale takes a share, and the fixed rates add up to ${sum} %, not 100 %`,
   zeroBase: 'the base rates of the members who take a share add up to zero, so there is nothing to scale',
   ceilingTooLow: (ceiling: string, n: number, most: string, share: string) =>
     `a ceiling of ${ceiling} % for ${n} member${n === 1 ? '' : 's'} holds at most ${most} %, less than the ${share} % they share: raise the ceiling`,
@@ -80,11 +87,30 @@ export interface DerivedRate {
 }
 
 export type ScaleStep =
-  | { step: 'membership'; members: number; onBase: number; fixed: { code: string; rate: string }[]; sumFixed: string; notMembers: number }
+  | {
+      step: 'membership';
+      members: number;
+      onBase: number;
+      fixed: { code: string; rate: string }[];
+      sumFixed: string;
+      notMembers: number;
+    }
   | { step: 'exclusion'; threshold: string; excluded: { code: string; baseRate: string }[] }
   | { step: 'renormalization'; sumBase: string; share: string; factor: Ratio }
-  | { step: 'ceiling'; ceiling: string; members: { code: string; before: string }[]; excess: string; othersMultipliedBy: Ratio }
-  | { step: 'floor'; floor: string; members: { code: string; before: string }[]; difference: string; othersMultipliedBy: Ratio }
+  | {
+      step: 'ceiling';
+      ceiling: string;
+      members: { code: string; before: string }[];
+      excess: string;
+      othersMultipliedBy: Ratio;
+    }
+  | {
+      step: 'floor';
+      floor: string;
+      members: { code: string; before: string }[];
+      difference: string;
+      othersMultipliedBy: Ratio;
+    }
   | { step: 'rounding'; rounding: ScaleRounding; decimals: number; sum: string; roundedUp?: string[] };
 
 export interface DerivedScale {
@@ -142,7 +168,11 @@ function figure(what: string, v: string | undefined): string | undefined {
 }
 
 /** R21 derives the rates of `members` from `base`; infeasible settings are refused with an EngineError. */
-export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMember[], settings: ScaleSettings = {}): DerivedScale {
+export function deriveScale(
+  base: readonly BaseRate[],
+  members: readonly ScaleMember[],
+  settings: ScaleSettings = {},
+): DerivedScale {
   const d = settings.decimals ?? 3;
   const rounding = settings.rounding ?? 'half-up';
   if (!Number.isInteger(d) || d < 0 || d > 12) throw new EngineError(messages.decimals(d));
@@ -150,8 +180,12 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
   const threshold = figure('the exclusion threshold', settings.excludeBelow);
   const ceiling = figure('the ceiling', settings.ceiling);
   const floor = figure('the floor', settings.floor);
-  for (const [what, v] of [['The ceiling', ceiling], ['The floor', floor]] as const) {
-    if (v !== undefined && decimalPlaces(v.replace(/\.?0+$/, '')) > d) throw new EngineError(messages.tooManyDecimals(what, v, d));
+  for (const [what, v] of [
+    ['The ceiling', ceiling],
+    ['The floor', floor],
+  ] as const) {
+    if (v !== undefined && decimalPlaces(v.replace(/\.?0+$/, '')) > d)
+      throw new EngineError(messages.tooManyDecimals(what, v, d));
   }
 
   const baseOf = new Map<string, BaseRate>();
@@ -169,7 +203,8 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
       figure(`${m.code}'s fixed rate`, m.fixedRate);
       if (b) throw new EngineError(messages.fixedOnBase(m.code, b.rate));
       // A fixed rate is assessed as it stands: rounding it would change it.
-      if (decimalPlaces(m.fixedRate.replace(/\.?0+$/, '')) > d) throw new EngineError(messages.fixedDecimals(m.code, m.fixedRate, d));
+      if (decimalPlaces(m.fixedRate.replace(/\.?0+$/, '')) > d)
+        throw new EngineError(messages.fixedDecimals(m.code, m.fixedRate, d));
     } else if (!b) throw new EngineError(messages.noRate(m.code));
   }
 
@@ -212,7 +247,14 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
     free.push(i);
   });
   const steps: ScaleStep[] = [
-    { step: 'membership', members: n, onBase: n - fixedList.length, fixed: fixedList, sumFixed: plain(sumFixed, P), notMembers: base.filter((x) => !seen.has(x.code)).length },
+    {
+      step: 'membership',
+      members: n,
+      onBase: n - fixedList.length,
+      fixed: fixedList,
+      sumFixed: plain(sumFixed, P),
+      notMembers: base.filter((x) => !seen.has(x.code)).length,
+    },
   ];
   if (threshold !== undefined) steps.push({ step: 'exclusion', threshold, excluded });
 
@@ -221,8 +263,12 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
   if (T < 0n) throw new EngineError(messages.fixedOver100(plain(sumFixed, P)));
   if (free.length === 0 && T !== 0n) throw new EngineError(messages.fixedNot100(plain(sumFixed, P)));
   if (free.length > 0 && T === 0n) throw new EngineError(messages.fixedLeaveNothing(plain(sumFixed, P)));
-  if (C !== undefined && C * BigInt(free.length) < T) throw new EngineError(messages.ceilingTooLow(ceiling!, free.length, plain(C * BigInt(free.length), P), plain(T, P)));
-  if (F !== undefined && F * BigInt(free.length) > T) throw new EngineError(messages.floorTooHigh(floor!, free.length, plain(F * BigInt(free.length), P), plain(T, P)));
+  if (C !== undefined && C * BigInt(free.length) < T)
+    throw new EngineError(
+      messages.ceilingTooLow(ceiling!, free.length, plain(C * BigInt(free.length), P), plain(T, P)),
+    );
+  if (F !== undefined && F * BigInt(free.length) > T)
+    throw new EngineError(messages.floorTooHigh(floor!, free.length, plain(F * BigInt(free.length), P), plain(T, P)));
   let sumBase = 0n;
   for (const i of free) sumBase += b[i];
   if (free.length > 0 && sumBase === 0n) throw new EngineError(messages.zeroBase);
@@ -255,7 +301,8 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
       }
       live = live.filter((i) => !crossed.has(i));
       bound += v * BigInt(crossing.length);
-      const moved = kind === 'ceiling' ? before - v * BigInt(crossing.length) * den : v * BigInt(crossing.length) * den - before;
+      const moved =
+        kind === 'ceiling' ? before - v * BigInt(crossing.length) * den : v * BigInt(crossing.length) * den - before;
       const left = T - bound;
       let sumLive = 0n;
       for (const i of live) sumLive += b[i];
@@ -265,13 +312,16 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
       steps.push({
         step: kind,
         [kind]: text,
-        members: crossing.map((i) => ({ code: members[i].code, before: ratioDecimal(b[i] * oldNum, oldDen * 10n ** BigInt(P)) })),
+        members: crossing.map((i) => ({
+          code: members[i].code,
+          before: ratioDecimal(b[i] * oldNum, oldDen * 10n ** BigInt(P)),
+        })),
         [kind === 'ceiling' ? 'excess' : 'difference']: ratioDecimal(moved, oldDen * 10n ** BigInt(P)),
         othersMultipliedBy: oldNum === 0n ? ratio(1n, 1n) : ratio(num * oldDen, den * oldNum),
       } as ScaleStep);
     }
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     if (C !== undefined && pass('ceiling', C, ceiling!)) changed = true;
     if (F !== undefined && pass('floor', F, floor!)) changed = true;
@@ -296,7 +346,17 @@ export function deriveScale(base: readonly BaseRate[], members: readonly ScaleMe
     let missing = 100n * scaleD - q.reduce((s, v) => s + v, 0n);
     const order = members.map((_, i) => i).filter((i) => x[i] % D !== 0n);
     const rem = x.map((v) => v % D);
-    order.sort((i, j) => (rem[i] !== rem[j] ? (rem[i] > rem[j] ? -1 : 1) : x[i] !== x[j] ? (x[i] > x[j] ? -1 : 1) : compareCodePoints(members[i].code, members[j].code)));
+    order.sort((i, j) =>
+      rem[i] !== rem[j]
+        ? rem[i] > rem[j]
+          ? -1
+          : 1
+        : x[i] !== x[j]
+          ? x[i] > x[j]
+            ? -1
+            : 1
+          : compareCodePoints(members[i].code, members[j].code),
+    );
     roundedUp = [];
     for (const i of order) {
       if (missing <= 0n) break;

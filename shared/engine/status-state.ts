@@ -7,7 +7,16 @@ import { VotingStatusBook, type StatusReport, type StatusRow, type VotingStatus 
 // change (classes, budgets, WCF decisions, members) recomputes everything. The engine decides every figure.
 
 /** Parts of the workbook that contribution tables and WCF shares depend on: the same objects = same tables. */
-const TABLE_PARTS = ['members', 'budgets', 'participations', 'schemes', 'classChanges', 'settings', 'wcfDecisions', 'openingBalances'] as const;
+const TABLE_PARTS = [
+  'members',
+  'budgets',
+  'participations',
+  'schemes',
+  'classChanges',
+  'settings',
+  'wcfDecisions',
+  'openingBalances',
+] as const;
 
 /** Members whose payments or voting decisions differ between two versions (commands share unchanged objects). */
 export function touchedMembers(before: Workbook, after: Workbook): Set<string> {

@@ -46,8 +46,17 @@ export const percentScaleSums: WarningCheck = (wb) => {
       else runs.push({ from: y, to: y, sum });
     }
     for (const r of runs) {
-      const years = r.from === r.to ? msg('engine.warning.year', { year: r.from }) : msg('engine.warning.years', { from: r.from, to: r.to });
-      out.push(warning(`budgets[${i}]`, { id: 'engine.warning.percentSumIn', values: { budget: b.name }, parts: { years, reason: percentSumMessage(r.sum)! } }));
+      const years =
+        r.from === r.to
+          ? msg('engine.warning.year', { year: r.from })
+          : msg('engine.warning.years', { from: r.from, to: r.to });
+      out.push(
+        warning(`budgets[${i}]`, {
+          id: 'engine.warning.percentSumIn',
+          values: { budget: b.name },
+          parts: { years, reason: percentSumMessage(r.sum)! },
+        }),
+      );
     }
   });
   return out;
@@ -63,8 +72,16 @@ export const incompleteHistories: WarningCheck = (wb) => {
   wb.members.forEach((m, i) => {
     const budgets = ledger.budgetsOfMember(m.code).filter((b) => ledger.incompleteHistory(b.id, m.code, []));
     if (budgets.length === 0) return;
-    const names = commaList(budgets.map((b) => msg('engine.warning.dataFrom', { budget: b.name, year: ledger.firstYear(b.id) })));
-    out.push(warning(`members[${i}]`, { id: 'engine.warning.incompleteHistory', values: { code: m.code }, parts: { budgets: names } }));
+    const names = commaList(
+      budgets.map((b) => msg('engine.warning.dataFrom', { budget: b.name, year: ledger.firstYear(b.id) })),
+    );
+    out.push(
+      warning(`members[${i}]`, {
+        id: 'engine.warning.incompleteHistory',
+        values: { code: m.code },
+        parts: { budgets: names },
+      }),
+    );
   });
   return out;
 };

@@ -28,7 +28,8 @@ export function wcfShares(
       return { code: c.code, share: roundToUnit(exact, budget.roundingUnit, budget.rounding) };
     });
   }
-  if (decision.amount === undefined) throw new EngineError(`WCF decision ${decision.id} gives neither a proportion nor an amount`);
+  if (decision.amount === undefined)
+    throw new EngineError(`WCF decision ${decision.id} gives neither a proportion nor an amount`);
   const res = apportionTotal(
     contributions.map((c) => ({ code: c.code, units: c.amount })),
     decision.amount,

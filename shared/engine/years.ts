@@ -28,7 +28,13 @@ export function budgetLevel(budget: Budget, year: number): BudgetLevel {
     }
   }
   if (!source) throw new EngineError(`${budget.name} has no adopted budget for ${year} or any year before it`);
-  return { year, method: source.method, amount: source.amount, carriedOver: source.year !== year, sourceYear: source.year };
+  return {
+    year,
+    method: source.method,
+    amount: source.amount,
+    carriedOver: source.year !== year,
+    sourceYear: source.year,
+  };
 }
 
 /**

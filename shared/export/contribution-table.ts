@@ -22,10 +22,27 @@ export function csvField(value: string, text = true): string {
 export function contributionCsv(table: ContributionTable, options: { headersIn?: string } = {}): string {
   const rated = table.percentScale === true;
   const credited = table.credit !== undefined;
-  const machine = [...CONTRIBUTION_CSV_HEADER, ...(rated ? ['declared_rate'] : []), ...(credited ? ['credit', 'net'] : [])];
-  const lines = [(options.headersIn ? languageHeaders(machine, table.budget.currency, options.headersIn) : machine).join(',')];
+  const machine = [
+    ...CONTRIBUTION_CSV_HEADER,
+    ...(rated ? ['declared_rate'] : []),
+    ...(credited ? ['credit', 'net'] : []),
+  ];
+  const lines = [
+    (options.headersIn ? languageHeaders(machine, table.budget.currency, options.headersIn) : machine).join(','),
+  ];
   for (const r of table.rows) {
-    lines.push([csvField(r.code), csvField(r.name), csvField(r.class ?? ''), r.units, r.percent, r.amount, ...(rated ? [r.units] : []), ...(credited ? [r.credit ?? '', r.net ?? ''] : [])].join(','));
+    lines.push(
+      [
+        csvField(r.code),
+        csvField(r.name),
+        csvField(r.class ?? ''),
+        r.units,
+        r.percent,
+        r.amount,
+        ...(rated ? [r.units] : []),
+        ...(credited ? [r.credit ?? '', r.net ?? ''] : []),
+      ].join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -125,9 +142,19 @@ export function contributionJson(table: ContributionTable): string {
     unitValue,
     totalUnits,
     ...(table.percentScale ? { declaredRateSum: totalUnits } : {}),
-    ...(table.credit ? { credit: table.credit.level, creditTotal: table.credit.total, netTotal: table.credit.net } : {}),
+    ...(table.credit
+      ? { credit: table.credit.level, creditTotal: table.credit.total, netTotal: table.credit.net }
+      : {}),
     ...(table.derivation
-      ? { derivation: { baseScale: table.derivation.baseScale, settings: table.derivation.settings, factor: table.derivation.scale.factor, sum: table.derivation.scale.sum, steps: table.derivation.scale.steps } }
+      ? {
+          derivation: {
+            baseScale: table.derivation.baseScale,
+            settings: table.derivation.settings,
+            factor: table.derivation.scale.factor,
+            sum: table.derivation.scale.sum,
+            steps: table.derivation.scale.steps,
+          },
+        }
       : {}),
     rows: rows.map((r) => ({
       code: r.code,
@@ -153,7 +180,15 @@ export function contributionText(table: ContributionTable): string {
   // R21–R23 a percent scale: the declared rate beside the share assessed.
   const credited = table.credit !== undefined;
   const money = (w: string) => (budget.currency ? `${w} (${budget.currency})` : w);
-  const head = ['Code', 'Name', 'Class', rated ? 'Declared rate %' : 'Units', rated ? 'Share assessed %' : '%', money(credited ? 'Gross' : 'Amount'), ...(credited ? [money('Credit'), money('Net')] : [])];
+  const head = [
+    'Code',
+    'Name',
+    'Class',
+    rated ? 'Declared rate %' : 'Units',
+    rated ? 'Share assessed %' : '%',
+    money(credited ? 'Gross' : 'Amount'),
+    ...(credited ? [money('Credit'), money('Net')] : []),
+  ];
   const body = table.rows.map((r) => [
     r.code,
     r.name,
@@ -163,8 +198,19 @@ export function contributionText(table: ContributionTable): string {
     groupThousands(r.amount) + (r.proRata ? ` (${r.proRata.num}/${r.proRata.den})` : ''),
     ...(credited ? [groupThousands(r.credit ?? ''), groupThousands(r.net ?? '')] : []),
   ]);
-  const foot = ['Total', `${table.rows.length} members`, '', table.totalUnits, '100.0000', groupThousands(table.total), ...(credited ? [groupThousands(table.credit!.total), groupThousands(table.credit!.net)] : [])];
-  const what = table.method === 'total' ? `total ${groupThousands(table.level)}, implied unit value ${groupThousands(table.unitValue)}` : `unit value ${groupThousands(table.level)}, implied total ${groupThousands(table.total)}`;
+  const foot = [
+    'Total',
+    `${table.rows.length} members`,
+    '',
+    table.totalUnits,
+    '100.0000',
+    groupThousands(table.total),
+    ...(credited ? [groupThousands(table.credit!.total), groupThousands(table.credit!.net)] : []),
+  ];
+  const what =
+    table.method === 'total'
+      ? `total ${groupThousands(table.level)}, implied unit value ${groupThousands(table.unitValue)}`
+      : `unit value ${groupThousands(table.level)}, implied total ${groupThousands(table.total)}`;
   const title = [
     `${budget.name}${table.year !== null ? `, ${table.year}` : ''}: ${what}${cur}, rounded to ${budget.roundingUnit} (${budget.rounding})`,
     ...(table.carriedOver ? [`Carried over (R10): not adopted; assessed at the ${table.sourceYear} level`] : []),

@@ -13,18 +13,24 @@ export function displayWidth(s: string): number {
   return [...s.replace(MARKS, '')].length + (s.match(WIDE)?.length ?? 0);
 }
 
-const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, w - displayWidth(s))));
+const pad = (s: string, w: number, right: boolean) =>
+  right ? ' '.repeat(Math.max(0, w - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 
 export function exportText(t: ExportTable): string {
   const w = exportWords({ locale: t.locale, number: t.number });
-  const cell = (kind: string, v: string | null | undefined) => (v == null || v === '' ? '' : kind === 'text' ? v : w.amount(v));
+  const cell = (kind: string, v: string | null | undefined) =>
+    v == null || v === '' ? '' : kind === 'text' ? v : w.amount(v);
   const head = t.columns.map((c) => c.header);
   const right = t.columns.map((c) => c.kind !== 'text');
   const rows = t.rows.map((r) => t.columns.map((c) => cell(c.kind, r[c.key])));
   const foot = t.total ? t.columns.map((c) => cell(c.kind, t.total![c.key])) : undefined;
   const all = [head, ...rows, ...(foot ? [foot] : [])];
   const widths = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], right[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i], right[i]))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((n) => '-'.repeat(n)).join('  ');
   const label = Math.max(0, ...t.info.map(([k]) => displayWidth(k)));
   const info = t.info.filter(([, v]) => v !== '').map(([k, v]) => `${pad(k, label, false)}  ${v}`);

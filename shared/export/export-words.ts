@@ -27,7 +27,11 @@ export function exportWords(l: ExportLocale = {}): ExportWords {
   const locale = l.locale || 'en';
   const t = translator(locale);
   const english = !l.number && (languageOf(locale) ?? 'en') === 'en';
-  const choice: NumberFormatChoice = l.number ?? { locale: languageOf(locale) ? locale : 'en', style: 'locale', nativeDigits: false };
+  const choice: NumberFormatChoice = l.number ?? {
+    locale: languageOf(locale) ? locale : 'en',
+    style: 'locale',
+    nativeDigits: false,
+  };
   return {
     locale,
     dir: directionOf(locale),

@@ -10,9 +10,15 @@ import type { ExportColumn, ExportContext, ExportTable } from './table-model';
 // R15–R20 views as export tables (one model → CSV, XLSX, PDF). Figures are the engine's strings; nothing here
 // computes money. The CSVs of status, WCF and advances stay those of ledger-tables.ts (the CLI's contract).
 
-const col = (key: string, header: string, kind: ExportColumn['kind'] = 'text', print?: ExportColumn['print']): ExportColumn => ({ key, header, kind, ...(print ? { print } : {}) });
+const col = (
+  key: string,
+  header: string,
+  kind: ExportColumn['kind'] = 'text',
+  print?: ExportColumn['print'],
+): ExportColumn => ({ key, header, kind, ...(print ? { print } : {}) });
 
-const places = (amounts: readonly (string | null | undefined)[]) => Math.max(0, ...amounts.map((a) => (a ? decimalPlaces(a) : 0)));
+const places = (amounts: readonly (string | null | undefined)[]) =>
+  Math.max(0, ...amounts.map((a) => (a ? decimalPlaces(a) : 0)));
 
 /** One currency for the title block and the money format, or '' when amounts are in several. */
 function oneCurrency(list: readonly (string | null)[]): string {
@@ -21,14 +27,30 @@ function oneCurrency(list: readonly (string | null)[]): string {
 }
 
 const decisionText = (d: StatusRow['decision'], w: ExportWords) =>
-  d ? w.t(d.to ? 'decision.until' : 'decision.open', { body: d.body, date: d.date, reference: d.reference, from: d.from, to: d.to ?? '' }) : null;
+  d
+    ? w.t(d.to ? 'decision.until' : 'decision.open', {
+        body: d.body,
+        date: d.date,
+        reference: d.reference,
+        from: d.from,
+        to: d.to ?? '',
+      })
+    : null;
 
 /** R17 a status in words of the export's language. */
-const STATUS_KEY: Record<string, string> = { ok: 'ok', 'in arrears': 'inArrears', 'no vote': 'noVote', 'vote kept by decision': 'kept' };
+const STATUS_KEY: Record<string, string> = {
+  ok: 'ok',
+  'in arrears': 'inArrears',
+  'no vote': 'noVote',
+  'vote kept by decision': 'kept',
+};
 const statusWords = (s: string, w: ExportWords) => w.t('status.value', { status: STATUS_KEY[s] ?? s });
 
 /** What a table carries of its context's language. */
-const language = (ctx: ExportContext): Pick<ExportTable, 'locale' | 'number'> => ({ ...(ctx.locale ? { locale: ctx.locale } : {}), ...(ctx.number ? { number: ctx.number } : {}) });
+const language = (ctx: ExportContext): Pick<ExportTable, 'locale' | 'number'> => ({
+  ...(ctx.locale ? { locale: ctx.locale } : {}),
+  ...(ctx.number ? { number: ctx.number } : {}),
+});
 
 /**
  * R16–R18 one line per member and budget: the organization-wide report's budgets flattened, each line keeping its
@@ -71,23 +93,45 @@ export function statusLines(report: StatusReport): StatusLine[] {
 
 /** The lines of one status row (the app's LedgerState caches them per row, so an unchanged member keeps its lines). */
 export function rowStatusLines(row: StatusRow): StatusLine[] {
-  return statusLines({ date: '', budget: null, budgetName: null, rows: [row], counts: { ok: 0, 'in arrears': 0, 'no vote': 0, 'vote kept by decision': 0 } });
+  return statusLines({
+    date: '',
+    budget: null,
+    budgetName: null,
+    rows: [row],
+    counts: { ok: 0, 'in arrears': 0, 'no vote': 0, 'vote kept by decision': 0 },
+  });
 }
 
 /** R16–R18 the voting-status table shown (its lines after the view's filters). */
-export function statusExport(report: StatusReport, lines: readonly StatusLine[], ctx: ExportContext, filter?: string): ExportTable {
+export function statusExport(
+  report: StatusReport,
+  lines: readonly StatusLine[],
+  ctx: ExportContext,
+  filter?: string,
+): ExportTable {
   const currency = oneCurrency(lines.map((l) => l.currency));
   const c = report.counts;
   const w = exportWords(ctx);
   return {
     name: `voting-status-${report.date}`,
-    title: report.budgetName ? w.t('status.titleBudget', { date: report.date, budget: report.budgetName }) : w.t('status.title', { date: report.date }),
+    title: report.budgetName
+      ? w.t('status.titleBudget', { date: report.date, budget: report.budgetName })
+      : w.t('status.title', { date: report.date }),
     info: [
       [w.t('info.organization'), ctx.organization],
       [w.t('info.asOf'), report.date],
       [w.t('info.budgets'), report.budgetName ?? w.t('status.allBudgets')],
       ...(filter ? ([[w.t('info.shown'), filter]] as [string, string][]) : []),
-      [w.t('info.members'), w.t('status.counts', { total: report.rows.length, ok: c.ok, inArrears: c['in arrears'], noVote: c['no vote'], kept: c['vote kept by decision'] })],
+      [
+        w.t('info.members'),
+        w.t('status.counts', {
+          total: report.rows.length,
+          ok: c.ok,
+          inArrears: c['in arrears'],
+          noVote: c['no vote'],
+          kept: c['vote kept by decision'],
+        }),
+      ],
       ...(report.votingTest === 'combined' ? ([[w.t('info.test'), w.t('status.combined')]] as [string, string][]) : []),
       [w.t('info.rules'), w.t('status.rules')],
       [w.t('info.produced'), ctx.produced],
@@ -135,8 +179,26 @@ export function votingDecisionsExport(decisions: readonly VotingDecision[], ctx:
       ['Organization', ctx.organization],
       ['Produced', ctx.produced],
     ],
-    columns: [col('id', 'Id'), col('member', 'Member'), col('budget', 'Budget'), col('body', 'Body'), col('date', 'Date', 'date'), col('reference', 'Reference'), col('from', 'From', 'date'), col('to', 'To', 'date')],
-    rows: decisions.map((d) => ({ id: d.id, member: d.member, budget: d.budget ?? 'all', body: d.body, date: d.date, reference: d.reference, from: d.from, to: d.to ?? null })),
+    columns: [
+      col('id', 'Id'),
+      col('member', 'Member'),
+      col('budget', 'Budget'),
+      col('body', 'Body'),
+      col('date', 'Date', 'date'),
+      col('reference', 'Reference'),
+      col('from', 'From', 'date'),
+      col('to', 'To', 'date'),
+    ],
+    rows: decisions.map((d) => ({
+      id: d.id,
+      member: d.member,
+      budget: d.budget ?? 'all',
+      body: d.body,
+      date: d.date,
+      reference: d.reference,
+      from: d.from,
+      to: d.to ?? null,
+    })),
     currency: '',
     moneyDecimals: 0,
   };
@@ -153,7 +215,10 @@ export function wcfExport(report: WcfReport, ctx: ExportContext): ExportTable {
     info: [
       [w.t('info.organization'), ctx.organization],
       [w.t('info.asOf'), report.date],
-      ...report.funds.map((f): [string, string] => [f.name, w.t('wcf.fund', { established: f.established, balance: f.balance, owed: f.owed, currency: f.currency })]),
+      ...report.funds.map((f): [string, string] => [
+        f.name,
+        w.t('wcf.fund', { established: f.established, balance: f.balance, owed: f.owed, currency: f.currency }),
+      ]),
       ...report.decisions.map((d): [string, string] => [
         w.t('wcf.decision', { id: d.id }),
         `${w.t('wcf.decisionValue', { year: String(d.year), basis: w.t('wcf.basis', { basis: d.basis === 'proportion' ? 'proportion' : 'amount', value: d.value }), due: d.due })}${d.reference ? `, ${d.reference}` : ''}`,
@@ -168,8 +233,26 @@ export function wcfExport(report: WcfReport, ctx: ExportContext): ExportTable {
       col('paid', w.t('col.paid'), 'money'),
       col('owed', w.t('col.owed'), 'money'),
     ],
-    rows: report.rows.map((r) => ({ code: r.code, name: r.name, budget: r.budget, share: r.share, paid: r.paid, owed: r.owed })),
-    ...(one ? { total: { code: w.t('total'), name: w.t('members', { count: report.rows.length }), budget: one.budget, share: one.established, paid: one.balance, owed: one.owed } } : {}),
+    rows: report.rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      budget: r.budget,
+      share: r.share,
+      paid: r.paid,
+      owed: r.owed,
+    })),
+    ...(one
+      ? {
+          total: {
+            code: w.t('total'),
+            name: w.t('members', { count: report.rows.length }),
+            budget: one.budget,
+            share: one.established,
+            paid: one.balance,
+            owed: one.owed,
+          },
+        }
+      : {}),
     currency,
     moneyDecimals: places(report.rows.map((r) => r.share)),
     ...language(ctx),
@@ -223,7 +306,9 @@ export function advancesExport(report: AdvancesReport, ctx: ExportContext): Expo
       ['As of', report.date],
       ...report.seats.map((s): [string, string] => [
         `${s.name} (${s.hostState})`,
-        s.seat ? `bound: ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${s.boundUntil}` : ''}` : 'no longer bound: no ex officio seat',
+        s.seat
+          ? `bound: ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${s.boundUntil}` : ''}`
+          : 'no longer bound: no ex officio seat',
       ]),
       ['Produced', ctx.produced],
     ],
@@ -248,7 +333,9 @@ export function advancesExport(report: AdvancesReport, ctx: ExportContext): Expo
       repaid: r.repaid,
       outstanding: r.outstanding,
       available: r.available,
-      denounced: r.denouncedBy ? `by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${r.notifiedOn}` : null,
+      denounced: r.denouncedBy
+        ? `by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${r.notifiedOn}`
+        : null,
       endsOn: r.endsOn,
       bound: r.bound ? 'yes' : 'no',
       seat: seat.get(r.hostState)?.seat ? 'yes' : 'no',
@@ -267,8 +354,22 @@ export function advanceMovementsExport(report: AdvancesReport, ctx: ExportContex
       ['Organization', ctx.organization],
       ['Produced', ctx.produced],
     ],
-    columns: [col('agreement', 'Agreement'), col('date', 'Date', 'date'), col('kind', 'Movement'), col('amount', 'Amount', 'money'), col('reference', 'Reference')],
-    rows: report.rows.flatMap((r) => r.movements.map((m) => ({ agreement: r.agreement, date: m.date, kind: m.kind, amount: m.amount, reference: m.reference ?? null }))),
+    columns: [
+      col('agreement', 'Agreement'),
+      col('date', 'Date', 'date'),
+      col('kind', 'Movement'),
+      col('amount', 'Amount', 'money'),
+      col('reference', 'Reference'),
+    ],
+    rows: report.rows.flatMap((r) =>
+      r.movements.map((m) => ({
+        agreement: r.agreement,
+        date: m.date,
+        kind: m.kind,
+        amount: m.amount,
+        reference: m.reference ?? null,
+      })),
+    ),
     currency: oneCurrency(report.rows.map((r) => r.currency)),
     moneyDecimals: places(report.rows.flatMap((r) => r.movements.map((m) => m.amount))),
   };
@@ -280,7 +381,11 @@ export function paymentsExport(payments: readonly Payment[], ctx: ExportContext,
   return {
     name: 'payments',
     title: w.t('payments.title'),
-    info: [[w.t('info.organization'), ctx.organization], ...(shown ? ([[w.t('info.shown'), shown]] as [string, string][]) : []), [w.t('info.produced'), ctx.produced]],
+    info: [
+      [w.t('info.organization'), ctx.organization],
+      ...(shown ? ([[w.t('info.shown'), shown]] as [string, string][]) : []),
+      [w.t('info.produced'), ctx.produced],
+    ],
     columns: [
       col('id', w.t('col.id')),
       col('member', w.t('col.member')),
@@ -310,7 +415,12 @@ export function paymentsExport(payments: readonly Payment[], ctx: ExportContext,
 }
 
 /** R15 a member's statement: each item due, what was credited to it and from which payment, what is unpaid. */
-export function statementExport(member: { code: string; name: string }, date: string, statement: { lines: StatementLine[]; unapplied: string }, ctx: ExportContext): ExportTable {
+export function statementExport(
+  member: { code: string; name: string },
+  date: string,
+  statement: { lines: StatementLine[]; unapplied: string },
+  ctx: ExportContext,
+): ExportTable {
   return {
     name: `statement-${member.code}-${date}`,
     title: `Statement of ${member.name} (${member.code}) on ${date}`,

@@ -8,7 +8,17 @@ import { alignedText } from './text-table';
 // R16–R20 tables as CSV (a contract other tools script against), JSON and aligned text for people.
 
 // `history` (R17a) was added last, so scripts reading the earlier columns by position read them unchanged.
-export const STATUS_CSV_HEADER = ['code', 'name', 'budget', 'arrears', 'threshold', 'status', 'minimum_payment', 'loses_vote_on', 'history'] as const;
+export const STATUS_CSV_HEADER = [
+  'code',
+  'name',
+  'budget',
+  'arrears',
+  'threshold',
+  'status',
+  'minimum_payment',
+  'loses_vote_on',
+  'history',
+] as const;
 export const WCF_CSV_HEADER = ['code', 'name', 'budget', 'share', 'paid', 'owed'] as const;
 export const ADVANCES_CSV_HEADER = [
   'agreement',
@@ -39,7 +49,17 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 export function statusCsv(report: StatusReport): string {
   return csv(
     STATUS_CSV_HEADER,
-    report.rows.map((r) => [csvField(r.code), csvField(r.name), csvField(r.budget), r.arrears ?? '', r.threshold ?? '', r.status, r.minimumPayment ?? '', r.losesVoteOn ?? '', r.incompleteHistory ? 'incomplete' : 'complete']),
+    report.rows.map((r) => [
+      csvField(r.code),
+      csvField(r.name),
+      csvField(r.budget),
+      r.arrears ?? '',
+      r.threshold ?? '',
+      r.status,
+      r.minimumPayment ?? '',
+      r.losesVoteOn ?? '',
+      r.incompleteHistory ? 'incomplete' : 'complete',
+    ]),
   );
 }
 
@@ -62,19 +82,43 @@ export function statusText(report: StatusReport): string {
         ]
       : [
           `Voting status on ${report.date}: ${report.budgetName}${cur}`,
-          ...(combined ? ['Combined test (UN Charter Art. 19 practice): each row is the member’s, over all its budgets.'] : []),
+          ...(combined
+            ? ['Combined test (UN Charter Art. 19 practice): each row is the member’s, over all its budgets.']
+            : []),
         ];
-  const head = ['Code', 'Name', 'Budget', 'Arrears', 'Threshold', 'Status', 'Minimum payment', 'Loses vote on', 'To keep it, pay'];
+  const head = [
+    'Code',
+    'Name',
+    'Budget',
+    'Arrears',
+    'Threshold',
+    'Status',
+    'Minimum payment',
+    'Loses vote on',
+    'To keep it, pay',
+  ];
   const notes: string[] = [];
   const body = report.rows.map((r) => {
     let status: string = r.status;
     if (r.decision) {
-      notes.push(`[${notes.length + 1}] ${r.code}: ${r.decision.body}, ${r.decision.date} (${r.decision.reference}), from ${r.decision.from}${r.decision.to ? ` to ${r.decision.to}` : ''}`);
+      notes.push(
+        `[${notes.length + 1}] ${r.code}: ${r.decision.body}, ${r.decision.date} (${r.decision.reference}), from ${r.decision.from}${r.decision.to ? ` to ${r.decision.to}` : ''}`,
+      );
       status += ` [${notes.length}]`;
     }
     if (r.incompleteHistory) status += ' *';
     const name = r.withdrew ? `${r.name} (withdrew ${r.withdrew})` : r.name;
-    return [r.code, name, r.budget, money(r.arrears), money(r.threshold), status, money(r.minimumPayment), r.losesVoteOn ?? '', money(r.paymentToKeep)];
+    return [
+      r.code,
+      name,
+      r.budget,
+      money(r.arrears),
+      money(r.threshold),
+      status,
+      money(r.minimumPayment),
+      r.losesVoteOn ?? '',
+      money(r.paymentToKeep),
+    ];
   });
   const c = report.counts;
   const summary = `${report.rows.length} member${report.rows.length === 1 ? '' : 's'}: ${c.ok} ok, ${c['in arrears']} in arrears, ${c['no vote']} no vote, ${c['vote kept by decision']} vote kept by decision`;
@@ -90,7 +134,9 @@ export function statusText(report: StatusReport): string {
       : 'Minimum payment (R18): one payment, marked for the budget and credited as R15 says (its working capital fund share first, then the oldest contributions), that regains the vote.',
     'To keep it, pay: the same, paid today, keeps the vote on the day it would be lost.',
     ...(report.rows.some((r) => r.incompleteHistory)
-      ? ['* Incomplete history (R17a): the member took part before the first year of data and no opening balance says what it owed then; its figures count only what is known.']
+      ? [
+          '* Incomplete history (R17a): the member took part before the first year of data and no opening balance says what it owed then; its figures count only what is known.',
+        ]
       : []),
     ...(notes.length ? ['', 'Vote kept by decision:', ...notes] : []),
   ];
@@ -112,7 +158,8 @@ export function wcfJson(report: WcfReport): string {
 
 export function wcfText(report: WcfReport): string {
   const lines = [`Working capital fund on ${report.date} (R19)`, ''];
-  if (report.funds.length === 0) return `${[...lines, 'No working capital fund decision is in force on this date.'].join('\n')}\n`;
+  if (report.funds.length === 0)
+    return `${[...lines, 'No working capital fund decision is in force on this date.'].join('\n')}\n`;
   lines.push(
     ...alignedText(
       ['Budget', 'Currency', 'Established', 'Balance (paid in)', 'Owed'],
@@ -178,7 +225,9 @@ export function advancesText(report: AdvancesReport): string {
   const lines = [`Host-state advances on ${report.date} (R20)`, ''];
   if (report.rows.length === 0) return `${[...lines, 'No advance agreement is recorded.'].join('\n')}\n`;
   for (const r of report.rows) {
-    lines.push(`Agreement ${r.agreement} with ${r.hostName} (${r.hostState}), ceiling ${money(r.ceiling)} ${r.currency}${r.conditions ? `: ${r.conditions}` : ''}`);
+    lines.push(
+      `Agreement ${r.agreement} with ${r.hostName} (${r.hostState}), ceiling ${money(r.ceiling)} ${r.currency}${r.conditions ? `: ${r.conditions}` : ''}`,
+    );
     lines.push(
       r.endsOn
         ? `Denounced by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${r.notifiedOn}: the obligation ends on ${r.endsOn}; ${r.bound ? 'still bound' : 'no longer bound'}.`
@@ -195,7 +244,10 @@ export function advancesText(report: AdvancesReport): string {
         ).map((l) => `  ${l}`),
       );
     }
-    lines.push(`Drawn ${money(r.drawn)}, repaid ${money(r.repaid)}, outstanding ${money(r.outstanding)}, still available ${money(r.available)} ${r.currency}.`, '');
+    lines.push(
+      `Drawn ${money(r.drawn)}, repaid ${money(r.repaid)}, outstanding ${money(r.outstanding)}, still available ${money(r.available)} ${r.currency}.`,
+      '',
+    );
   }
   for (const s of report.seats) {
     lines.push(

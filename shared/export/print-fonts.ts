@@ -34,10 +34,18 @@ export function parseFontFaces(css: string): FontFile[] {
     const prop = (name: string) => new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*([^;]+)`, 'i').exec(body)?.[1].trim();
     const family = prop('font-family')?.replace(/^['"]|['"]$/g, '');
     // A woff2 file, or the same inlined as a data: URL (a bundler inlines small files).
-    const file = /url\(\s*['"]?((?:data:font\/woff2[^'")]+)|[^'")]+\.woff2(?:\?[^'")]*)?)['"]?\s*\)/i.exec(prop('src') ?? '')?.[1];
+    const file = /url\(\s*['"]?((?:data:font\/woff2[^'")]+)|[^'")]+\.woff2(?:\?[^'")]*)?)['"]?\s*\)/i.exec(
+      prop('src') ?? '',
+    )?.[1];
     if (!family || !file) continue;
     const range = prop('unicode-range');
-    out.push({ family, weight: prop('font-weight') ?? '400', style: prop('font-style') ?? 'normal', ranges: range ? parseUnicodeRange(range) : null, file });
+    out.push({
+      family,
+      weight: prop('font-weight') ?? '400',
+      style: prop('font-style') ?? 'normal',
+      ranges: range ? parseUnicodeRange(range) : null,
+      file,
+    });
   }
   return out;
 }
@@ -76,7 +84,11 @@ export function base64(bytes: Uint8Array): string {
   let chunk = '';
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    chunk += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+    chunk +=
+      B64[(n >> 18) & 63] +
+      B64[(n >> 12) & 63] +
+      (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') +
+      (i + 2 < bytes.length ? B64[n & 63] : '=');
     if (chunk.length >= 8192) {
       parts.push(chunk);
       chunk = '';
@@ -111,7 +123,11 @@ export function layoutText(html: string): string {
  * printing, came out right). So on screen the layout shows only a probe that loads every face; the content is laid
  * out for the first time when printing, with every face loaded.
  */
-export async function embedFonts(html: string, faces: readonly FontFile[], read: (file: string) => Promise<Uint8Array>): Promise<string> {
+export async function embedFonts(
+  html: string,
+  faces: readonly FontFile[],
+  read: (file: string) => Promise<Uint8Array>,
+): Promise<string> {
   const chosen = chooseFaces(layoutText(html), faces);
   if (chosen.size === 0) return html;
   const count = new Map<string, number>();

@@ -27,18 +27,22 @@ function pageContent(text: string): string {
 /** Latin and Cyrillic from the machine's fonts; Arabic first from the embedded Noto face in right-to-left layouts. */
 function fontStack(rtl: boolean): string {
   const base = '"DejaVu Sans", "Segoe UI", Arial';
-  return rtl ? `"Noto Sans Arabic", ${base}, Tahoma, ${EMBEDDED_FONTS}, sans-serif` : `${base}, ${EMBEDDED_FONTS}, "Microsoft YaHei", "PingFang SC", sans-serif`;
+  return rtl
+    ? `"Noto Sans Arabic", ${base}, Tahoma, ${EMBEDDED_FONTS}, sans-serif`
+    : `${base}, ${EMBEDDED_FONTS}, "Microsoft YaHei", "PingFang SC", sans-serif`;
 }
 
 export function toPrintHtml(t: ExportTable, options: { landscape?: boolean } = {}): string {
   const w = exportWords({ locale: t.locale, number: t.number });
   const rtl = w.dir === 'rtl';
   const lang = languageOf(w.locale) ? w.locale.replace(/-XA$/, '') : 'en';
-  const shown = (kind: string, v: string | null): string => (v === null || v === '' ? '' : kind === 'money' ? w.amount(v) : v);
+  const shown = (kind: string, v: string | null): string =>
+    v === null || v === '' ? '' : kind === 'money' ? w.amount(v) : v;
   const numeric = (k: string) => k === 'money' || k === 'percent' || k === 'units';
   const th = t.columns.map((c) => `<th class="${numeric(c.kind) ? 'n' : ''}">${esc(c.header)}</th>`).join('');
   // Numbers and dates never break across lines (a wrapped "2027-\n01-01" misreads); names and headers may.
-  const cell = (c: ExportColumn) => (numeric(c.kind) ? 'n' : c.kind === 'date' ? 'd dt' : c.print === 'nowrap' ? 'd' : c.print === 'wide' ? 'w' : '');
+  const cell = (c: ExportColumn) =>
+    numeric(c.kind) ? 'n' : c.kind === 'date' ? 'd dt' : c.print === 'nowrap' ? 'd' : c.print === 'wide' ? 'w' : '';
   const tr = (r: Record<string, string | null>, cls = '') =>
     `<tr${cls ? ` class="${cls}"` : ''}>${t.columns.map((c) => `<td class="${cell(c)}">${esc(shown(c.kind, r[c.key] ?? null))}</td>`).join('')}</tr>`;
   const info = t.info.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');

@@ -59,9 +59,15 @@ function levelInfo(t: ContributionTable, ctx: ExportContext): [string, string][]
   return [
     [w.t('info.method'), w.t(byTotal ? 'method.total' : 'method.unitValue')],
     [w.t(byTotal ? 'info.total' : 'info.unitValue'), `${w.amount(t.level)} ${b.currency}`],
-    [w.t(byTotal ? 'info.impliedUnitValue' : 'info.impliedTotal'), `${w.amount(byTotal ? t.unitValue : t.total)} ${b.currency}`],
+    [
+      w.t(byTotal ? 'info.impliedUnitValue' : 'info.impliedTotal'),
+      `${w.amount(byTotal ? t.unitValue : t.total)} ${b.currency}`,
+    ],
     [w.t('info.rounding'), roundingWords(b.roundingUnit, b.rounding, ctx)],
-    [w.t('info.adopted'), t.carriedOver ? w.t('adopted.carriedOver', { year: String(t.sourceYear) }) : w.t('adopted.yes')],
+    [
+      w.t('info.adopted'),
+      t.carriedOver ? w.t('adopted.carriedOver', { year: String(t.sourceYear) }) : w.t('adopted.yes'),
+    ],
   ];
 }
 
@@ -75,7 +81,10 @@ function lineInfo(t: ContributionTable, ctx: ExportContext): [string, string][] 
   const w = exportWords(ctx);
   const d = derivationMessage(t);
   const c = creditMessage(t);
-  return [...(d ? ([[tr('scales.line.label'), say(d, ctx.locale ?? 'en', w.amount)]] as [string, string][]) : []), ...(c ? ([[tr('scales.line.creditLabel'), say(c, ctx.locale ?? 'en', w.amount)]] as [string, string][]) : [])];
+  return [
+    ...(d ? ([[tr('scales.line.label'), say(d, ctx.locale ?? 'en', w.amount)]] as [string, string][]) : []),
+    ...(c ? ([[tr('scales.line.creditLabel'), say(c, ctx.locale ?? 'en', w.amount)]] as [string, string][]) : []),
+  ];
 }
 
 /** The contribution table of a budget and year. */
@@ -84,7 +93,10 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
   const w = exportWords(ctx);
   return {
     name: `${b.id}-${t.year ?? 'apportionment'}`,
-    title: t.year !== null ? w.t('contributions.title', { budget: b.name, year: String(t.year) }) : w.t('contributions.titleNoYear', { budget: b.name }),
+    title:
+      t.year !== null
+        ? w.t('contributions.title', { budget: b.name, year: String(t.year) })
+        : w.t('contributions.titleNoYear', { budget: b.name }),
     info: [
       [w.t('info.organization'), ctx.organization],
       [w.t('info.budget'), b.name],
@@ -92,7 +104,14 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
       ...(ctx.scenario ? ([[w.t('info.scenario'), ctx.scenario]] as [string, string][]) : []),
       ...levelInfo(t, ctx),
       // R21–R23 a percent scale: its sum, and the warning when it is not 100.
-      ...(t.percentScale ? ([[w.t('info.declaredRates'), `${w.t('declaredRates', { sum: t.totalUnits })}${declaredRateWarning(t) ? `: ${declaredRateWarning(t)}` : ''}`]] as [string, string][]) : []),
+      ...(t.percentScale
+        ? ([
+            [
+              w.t('info.declaredRates'),
+              `${w.t('declaredRates', { sum: t.totalUnits })}${declaredRateWarning(t) ? `: ${declaredRateWarning(t)}` : ''}`,
+            ],
+          ] as [string, string][])
+        : []),
       // R21 how the rates were derived, R22 the gross, credit and net: in the export's language.
       ...lineInfo(t, ctx),
       [w.t('info.produced'), ctx.produced],
@@ -103,11 +122,38 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
       { key: 'class', header: w.t('col.class'), kind: 'text' },
       { key: 'units', header: w.t(t.percentScale ? 'col.declaredRate' : 'col.units'), kind: 'units' },
       { key: 'percent', header: w.t(t.percentScale ? 'col.shareAssessed' : 'col.share'), kind: 'percent' },
-      { key: 'amount', header: t.credit ? translator(ctx.locale ?? 'en')('scales.export.gross', { currency: b.currency }) : w.t('col.amount', { currency: b.currency }), kind: 'money' },
-      ...(t.credit ? ([{ key: 'credit', header: w.t('col.credit', { currency: b.currency }), kind: 'money' }, { key: 'net', header: w.t('col.net', { currency: b.currency }), kind: 'money' }] as ExportColumn[]) : []),
+      {
+        key: 'amount',
+        header: t.credit
+          ? translator(ctx.locale ?? 'en')('scales.export.gross', { currency: b.currency })
+          : w.t('col.amount', { currency: b.currency }),
+        kind: 'money',
+      },
+      ...(t.credit
+        ? ([
+            { key: 'credit', header: w.t('col.credit', { currency: b.currency }), kind: 'money' },
+            { key: 'net', header: w.t('col.net', { currency: b.currency }), kind: 'money' },
+          ] as ExportColumn[])
+        : []),
     ],
-    rows: t.rows.map((r) => ({ code: r.code, name: r.name, class: r.class, units: r.units, percent: r.percent, amount: r.amount, ...(t.credit ? { credit: r.credit ?? null, net: r.net ?? null } : {}) })),
-    total: { code: w.t('total'), name: w.t('members', { count: t.rows.length }), class: null, units: t.totalUnits, percent: '100.0000', amount: t.total, ...(t.credit ? { credit: t.credit.total, net: t.credit.net } : {}) },
+    rows: t.rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      class: r.class,
+      units: r.units,
+      percent: r.percent,
+      amount: r.amount,
+      ...(t.credit ? { credit: r.credit ?? null, net: r.net ?? null } : {}),
+    })),
+    total: {
+      code: w.t('total'),
+      name: w.t('members', { count: t.rows.length }),
+      class: null,
+      units: t.totalUnits,
+      percent: '100.0000',
+      amount: t.total,
+      ...(t.credit ? { credit: t.credit.total, net: t.credit.net } : {}),
+    },
     currency: b.currency,
     moneyDecimals: decimalPlaces(b.roundingUnit),
     ...language(ctx),
@@ -117,7 +163,12 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
 /** R14 a side of a comparison in one line: its level and total. */
 export function comparisonLevel(x: Comparison['before'], ctx: ExportContext): string {
   const w = exportWords(ctx);
-  return w.t('whatIf.level', { method: x.method === 'total' ? 'total' : 'unitValue', level: w.amount(x.level), currency: x.budget.currency, total: w.amount(x.total) });
+  return w.t('whatIf.level', {
+    method: x.method === 'total' ? 'total' : 'unitValue',
+    level: w.amount(x.level),
+    currency: x.budget.currency,
+    total: w.amount(x.total),
+  });
 }
 
 /** R14 a scenario against the baseline. */
@@ -148,7 +199,16 @@ export function comparisonExport(c: Comparison, ctx: ExportContext): ExportTable
       { key: 'percentChange', header: w.t('col.change'), kind: 'percent' },
     ],
     rows: c.rows.map((r) => ({ ...r, changed: null })),
-    total: { code: w.t('total'), name: w.t('members', { count: c.rows.length }), classBefore: null, classAfter: null, amountBefore: c.before.total, amountAfter: c.after.total, difference: c.totalDifference, percentChange: null },
+    total: {
+      code: w.t('total'),
+      name: w.t('members', { count: c.rows.length }),
+      classBefore: null,
+      classAfter: null,
+      amountBefore: c.before.total,
+      amountAfter: c.after.total,
+      difference: c.totalDifference,
+      percentChange: null,
+    },
     currency: b.currency,
     moneyDecimals: decimalPlaces(b.roundingUnit),
     ...language(ctx),

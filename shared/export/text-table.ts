@@ -5,7 +5,11 @@
 export function alignedText(head: string[], rows: string[][], right: boolean[], foot?: string[]): string[] {
   const all = foot ? [...rows, foot] : rows;
   const widths = head.map((h, i) => Math.max(h.length, ...all.map((r) => r[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => (right[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [fmt(head), rule, ...rows.map(fmt), ...(foot ? [rule, fmt(foot)] : [])];
 }

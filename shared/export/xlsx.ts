@@ -13,8 +13,12 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 function esc(s: string): string {
   // Characters XML 1.0 cannot carry are dropped; the rest escaped.
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
+  );
 }
 
 function colName(i: number): string {
@@ -43,7 +47,14 @@ class Styles {
   /** fonts: 0 normal, 1 bold, 2 title; fills: 2 header; borders: 1 header, 2 total. */
   xf(role: Role, kind: ColumnKind | null, t: ExportTable): number {
     const numeric = kind === 'money' || kind === 'percent' || kind === 'units';
-    const fmt = kind === 'money' ? this.numFmt(moneyFormat(t)) : kind === 'percent' ? this.numFmt('0.00##') : kind === 'units' ? this.numFmt('0.#####') : 0;
+    const fmt =
+      kind === 'money'
+        ? this.numFmt(moneyFormat(t))
+        : kind === 'percent'
+          ? this.numFmt('0.00##')
+          : kind === 'units'
+            ? this.numFmt('0.#####')
+            : 0;
     const font = role === 'title' ? 2 : role === 'body' ? 0 : 1;
     const fill = role === 'header' ? 2 : 0;
     const border = role === 'header' ? 1 : role === 'total' ? 2 : 0;
@@ -100,7 +111,11 @@ function widths(t: ExportTable): number[] {
   return t.columns.map((c, i) => {
     const texts = [c.header, ...t.rows.map((r) => r[c.key] ?? ''), t.total?.[c.key] ?? ''];
     let longest = 0;
-    for (const s of texts) longest = Math.max(longest, c.kind === 'money' ? s.length + Math.floor(s.length / 3) + t.currency.length + 1 : s.length);
+    for (const s of texts)
+      longest = Math.max(
+        longest,
+        c.kind === 'money' ? s.length + Math.floor(s.length / 3) + t.currency.length + 1 : s.length,
+      );
     if (i === 0) for (const [k] of t.info) longest = Math.max(longest, k.length);
     return Math.min(Math.max(longest + 2, 8), 60);
   });
@@ -111,10 +126,15 @@ function sheetXml(t: ExportTable, styles: Styles): { xml: string; headerRow: num
   let n = 0;
   const row = (cells: string) => rows.push(`<row r="${++n}">${cells}</row>`);
   row(cell('A1', t.title, 'text', styles.xf('title', 'text', t)));
-  for (const [k, v] of t.info) row(cell(`A${n + 1}`, k, 'text', styles.xf('label', 'text', t)) + cell(`B${n + 1}`, v, 'text', 0));
+  for (const [k, v] of t.info)
+    row(cell(`A${n + 1}`, k, 'text', styles.xf('label', 'text', t)) + cell(`B${n + 1}`, v, 'text', 0));
   row('');
   const headerRow = n + 1;
-  row(t.columns.map((c, i) => cell(`${colName(i)}${headerRow}`, c.header, 'text', styles.xf('header', c.kind, t))).join(''));
+  row(
+    t.columns
+      .map((c, i) => cell(`${colName(i)}${headerRow}`, c.header, 'text', styles.xf('header', c.kind, t)))
+      .join(''),
+  );
   const letters = t.columns.map((_, i) => colName(i));
   const bodyStyles = t.columns.map((c) => styles.xf('body', c.kind, t));
   for (const r of t.rows) {
@@ -123,7 +143,11 @@ function sheetXml(t: ExportTable, styles: Styles): { xml: string; headerRow: num
   }
   if (t.total) {
     const at = n + 1;
-    row(t.columns.map((c, i) => cell(`${letters[i]}${at}`, t.total![c.key] ?? null, c.kind, styles.xf('total', c.kind, t))).join(''));
+    row(
+      t.columns
+        .map((c, i) => cell(`${letters[i]}${at}`, t.total![c.key] ?? null, c.kind, styles.xf('total', c.kind, t)))
+        .join(''),
+    );
   }
   const cols = widths(t)
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
@@ -159,12 +183,22 @@ export function toXlsx(tables: ExportTable[], produced: string): Uint8Array {
   const used = new Set<string>();
   const mtime = new Date(`${produced}T00:00:00Z`);
   const files: Zippable = {};
-  const sheets = tables.map((t, i) => ({ name: sheetName(t.name, used), ...sheetXml(t, styles), i: i + 1, cols: t.columns.length }));
+  const sheets = tables.map((t, i) => ({
+    name: sheetName(t.name, used),
+    ...sheetXml(t, styles),
+    i: i + 1,
+    cols: t.columns.length,
+  }));
   const ct =
     `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    sheets.map((s) => `<Override PartName="/xl/worksheets/sheet${s.i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    sheets
+      .map(
+        (s) =>
+          `<Override PartName="/xl/worksheets/sheet${s.i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('') +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>';
@@ -184,20 +218,30 @@ export function toXlsx(tables: ExportTable[], produced: string): Uint8Array {
       `<dc:creator>Contribution Calculator</dc:creator><dc:title>${esc(tables[0]?.title ?? '')}</dc:title>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
   );
-  put('docProps/app.xml', `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Contribution Calculator</Application></Properties>`);
+  put(
+    'docProps/app.xml',
+    `${XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Contribution Calculator</Application></Properties>`,
+  );
   put(
     'xl/workbook.xml',
     `${XML}<workbook xmlns="${NS}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>` +
       sheets.map((s) => `<sheet name="${esc(s.name)}" sheetId="${s.i}" r:id="rId${s.i}"/>`).join('') +
       '</sheets><definedNames>' +
       // The header row repeats on every printed page.
-      sheets.map((s) => `<definedName name="_xlnm.Print_Titles" localSheetId="${s.i - 1}">'${esc(s.name)}'!$${s.headerRow}:$${s.headerRow}</definedName>`).join('') +
+      sheets
+        .map(
+          (s) =>
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${s.i - 1}">'${esc(s.name)}'!$${s.headerRow}:$${s.headerRow}</definedName>`,
+        )
+        .join('') +
       '</definedNames></workbook>',
   );
   put(
     'xl/_rels/workbook.xml.rels',
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      sheets.map((s) => `<Relationship Id="rId${s.i}" Type="${REL}/worksheet" Target="worksheets/sheet${s.i}.xml"/>`).join('') +
+      sheets
+        .map((s) => `<Relationship Id="rId${s.i}" Type="${REL}/worksheet" Target="worksheets/sheet${s.i}.xml"/>`)
+        .join('') +
       `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
   );
   for (const s of sheets) put(`xl/worksheets/sheet${s.i}.xml`, s.xml);

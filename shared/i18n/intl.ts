@@ -52,7 +52,8 @@ export function intlFor(locale: string): IntlShape {
         defaultLocale: 'en',
         messages: messagesFor(tag),
         onError: (e) => {
-          if (e.code === 'MISSING_TRANSLATION') onMissingMessage((e as { descriptor?: { id?: string } }).descriptor?.id ?? '?', tag);
+          if (e.code === 'MISSING_TRANSLATION')
+            onMissingMessage((e as { descriptor?: { id?: string } }).descriptor?.id ?? '?', tag);
           else throw e;
         },
       },
@@ -77,7 +78,8 @@ export type AmountWriter = (plain: string) => string;
 /** A message in words through a translator: its parts said first, its amounts written by `amount` when given. */
 export function sayWith(m: Message, t: (id: string, values?: MessageValues) => string, amount?: AmountWriter): string {
   const values: MessageValues = { ...m.values };
-  if (amount) for (const [k, v] of Object.entries(values)) if (typeof v === 'string' && isAmountKey(k)) values[k] = amount(v);
+  if (amount)
+    for (const [k, v] of Object.entries(values)) if (typeof v === 'string' && isAmountKey(k)) values[k] = amount(v);
   for (const [k, part] of Object.entries(m.parts ?? {})) values[k] = sayWith(part, t, amount);
   return t(m.id, values);
 }

@@ -27,7 +27,10 @@ export const LANGS: readonly Lang[] = LANGUAGES.map((l) => l.id);
 /** The language of a BCP 47 tag or a POSIX LANG value (fr-CH → fr, ru_RU.UTF-8 → ru, zh-Hans-CN → zh); else undefined. */
 export function languageOf(tag: string | null | undefined): Lang | undefined {
   if (!tag) return undefined;
-  const base = tag.trim().split(/[-_.@]/)[0].toLowerCase();
+  const base = tag
+    .trim()
+    .split(/[-_.@]/)[0]
+    .toLowerCase();
   return LANGS.find((l) => l === base);
 }
 

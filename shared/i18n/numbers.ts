@@ -45,7 +45,11 @@ function numberFormat(c: NumberFormatChoice, places: number): Intl.NumberFormat 
   const key = `${tag}|${places}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(tag, { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions);
+    f = new Intl.NumberFormat(tag, {
+      minimumFractionDigits: places,
+      maximumFractionDigits: places,
+      useGrouping: 'always',
+    } as unknown as Intl.NumberFormatOptions);
     formats.set(key, f);
   }
   return f;
@@ -56,7 +60,10 @@ export function separators(c: NumberFormatChoice): { group: string; decimal: str
   if (c.style !== 'locale') return PICKED[c.style];
   const parts = numberFormat({ ...c, nativeDigits: false }, 1).formatToParts(12345.5);
   const native = nativeOf(c) ? numberFormat(c, 1).formatToParts(12345.5) : parts;
-  return { group: native.find((p) => p.type === 'group')?.value ?? '', decimal: native.find((p) => p.type === 'decimal')?.value ?? '.' };
+  return {
+    group: native.find((p) => p.type === 'group')?.value ?? '',
+    decimal: native.find((p) => p.type === 'decimal')?.value ?? '.',
+  };
 }
 
 /** "-1234567.50" written as the choice says: 1,234,567.50 · 1 234 567,50 · 1.234.567,50 · ۱٬۲۳۴٬۵۶۷٫۵۰. Exact. */
@@ -83,13 +90,19 @@ export function formatAmount(plain: string, c: NumberFormatChoice): string {
   return digits ? out.replace(/\d/g, (d) => digits[Number(d)]) : out;
 }
 
-export type ReadAmount = { ok: true; value: string } | { ok: false; reason: 'not-a-number' } | { ok: false; reason: 'ambiguous'; readings: [string, string] };
+export type ReadAmount =
+  | { ok: true; value: string }
+  | { ok: false; reason: 'not-a-number' }
+  | { ok: false; reason: 'ambiguous'; readings: [string, string] };
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
 /** Native digits to 0–9 and the typographic minus to '-', so both forms read alike. */
 function latin(text: string): string {
-  return text.replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d))).replace(/[۰-۹]/g, (d) => String(PERSIAN.indexOf(d))).replace(/[\u2212\u2013]/g, '-');
+  return text
+    .replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d)))
+    .replace(/[۰-۹]/g, (d) => String(PERSIAN.indexOf(d)))
+    .replace(/[\u2212\u2013]/g, '-');
 }
 
 function canonicalDecimal(sign: string, int: string, frac: string | undefined): string {
@@ -118,13 +131,23 @@ export function parseAmount(text: string, c: NumberFormatChoice): ReadAmount {
   if (plain) {
     const asDecimal = canonicalDecimal(sign, plain[1], plain[2]);
     const asGroups = readWith(t, '.', decimal === '.' ? ',' : decimal);
-    if (asGroups && plain[2] !== undefined && decimal !== '.') return { ok: false, reason: 'ambiguous', readings: [asDecimal, canonicalDecimal(sign, asGroups.int, asGroups.frac)] };
+    if (asGroups && plain[2] !== undefined && decimal !== '.')
+      return {
+        ok: false,
+        reason: 'ambiguous',
+        readings: [asDecimal, canonicalDecimal(sign, asGroups.int, asGroups.frac)],
+      };
     return { ok: true, value: asDecimal };
   }
   // A comma where the locale's decimal is a dot: "1,5" is one reading (1.5) only when it cannot be a group.
   const comma = /^(\d+),(\d+)$/.exec(t);
   if (comma && decimal === '.') {
-    if (comma[2].length === 3) return { ok: false, reason: 'ambiguous', readings: [canonicalDecimal(sign, comma[1] + comma[2], undefined), canonicalDecimal(sign, comma[1], comma[2])] };
+    if (comma[2].length === 3)
+      return {
+        ok: false,
+        reason: 'ambiguous',
+        readings: [canonicalDecimal(sign, comma[1] + comma[2], undefined), canonicalDecimal(sign, comma[1], comma[2])],
+      };
     return { ok: true, value: canonicalDecimal(sign, comma[1], comma[2]) };
   }
   return { ok: false, reason: 'not-a-number' };
@@ -139,6 +162,7 @@ function readWith(t: string, group: string, decimal: string): { int: string; fra
   if (/^\d+$/.test(int)) return { int, frac }; // not grouped: as files write it
   if (!group) return undefined;
   const parts = int.split(group);
-  if (parts.length < 2 || !/^\d{1,3}$/.test(parts[0]) || !parts.slice(1).every((p) => /^\d{3}$/.test(p))) return undefined;
+  if (parts.length < 2 || !/^\d{1,3}$/.test(parts[0]) || !parts.slice(1).every((p) => /^\d{3}$/.test(p)))
+    return undefined;
   return { int: parts.join(''), frac };
 }

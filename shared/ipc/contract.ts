@@ -32,9 +32,13 @@ export interface ChangedOnDisk {
  * A failed save may say why in a way the renderer can act on: `changedOnDisk` (merge with it, save as, or overwrite
  * with saveOver after the user confirms), `lockedBy` (opened read-only: save as, or editAnyway).
  */
-export type SaveResult = { ok: true; file: FileRef } | { ok: false; message: string; changedOnDisk?: ChangedOnDisk; lockedBy?: LockOwner };
+export type SaveResult =
+  { ok: true; file: FileRef } | { ok: false; message: string; changedOnDisk?: ChangedOnDisk; lockedBy?: LockOwner };
 /** `lockedBy`: someone else has the file open; it is open read-only until the user chooses editAnyway. */
-export type OpenResult = { ok: true; opened: OpenedFile; lockedBy?: LockOwner } | { ok: false; message: string } | { ok: false; cancelled: true };
+export type OpenResult =
+  | { ok: true; opened: OpenedFile; lockedBy?: LockOwner }
+  | { ok: false; message: string }
+  | { ok: false; cancelled: true };
 
 /** A draft kept by autosave; offered back after a crash. */
 export interface Draft {
@@ -49,7 +53,20 @@ export type ExportKind = 'csv' | 'xlsx' | 'json';
  * Menu items the shell sends to the renderer (the native menu in Electron). `saveAndClose`: the user chose "Save"
  * when closing with unsaved changes; the renderer saves and answers with `closeAfterSave`.
  */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'exportXlsx', 'exportPdf', 'undo', 'redo', 'shortcuts', 'about', 'saveAndClose'] as const;
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'export',
+  'exportXlsx',
+  'exportPdf',
+  'undo',
+  'redo',
+  'shortcuts',
+  'about',
+  'saveAndClose',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number] | { openRecent: string };
 
 export interface DesktopApi {
@@ -71,7 +88,11 @@ export interface DesktopApi {
   recover(): Promise<Draft | null>;
   clearAutosave(): Promise<void>;
   /** Writes an export (a table as CSV text, XLSX bytes, JSON text) where the user chooses. */
-  exportFile(suggestedName: string, kind: ExportKind, data: string | Uint8Array): Promise<SaveResult | { ok: false; cancelled: true }>;
+  exportFile(
+    suggestedName: string,
+    kind: ExportKind,
+    data: string | Uint8Array,
+  ): Promise<SaveResult | { ok: false; cancelled: true }>;
   /**
    * A print layout (a full HTML document from shared/export/print-html) as PDF: printToPDF in a hidden window in
    * Electron, then saved where the user chooses; in a browser, the browser's print dialog.
@@ -146,7 +167,10 @@ export type TeamHandlers = Required<Pick<DesktopApi, 'saveOver' | 'diskChanged' 
 
 // Payload checks shared by the shell (which must not trust the renderer) and the tests.
 export const isFileRef = (v: unknown): v is FileRef =>
-  typeof v === 'object' && v !== null && typeof (v as FileRef).id === 'string' && typeof (v as FileRef).name === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as FileRef).id === 'string' &&
+  typeof (v as FileRef).name === 'string';
 
 export const isDraft = (v: unknown): v is Draft =>
   typeof v === 'object' &&

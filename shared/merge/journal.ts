@@ -25,7 +25,14 @@ export const RECORDS_MAX = 200;
 
 const isEntry = (v: unknown): v is JournalEntry => {
   const e = v as JournalEntry;
-  return typeof v === 'object' && v !== null && typeof e.id === 'string' && typeof e.at === 'string' && typeof e.summary === 'string' && Array.isArray(e.records);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof e.id === 'string' &&
+    typeof e.at === 'string' &&
+    typeof e.summary === 'string' &&
+    Array.isArray(e.records)
+  );
 };
 
 /** The workbook's journal, or undefined when it keeps none (a file without one reads as keeping none). */
@@ -65,7 +72,8 @@ export function stepRecords(before: Workbook, after: Workbook): string[] {
     const am = keyed((a[k] as unknown[] | undefined) ?? [], spec);
     const changed: string[] = [];
     // Unchanged records are the same objects (commands share what they do not touch): identity is enough.
-    for (const [key, r] of am) if (bm.get(key) !== r && JSON.stringify(bm.get(key)) !== JSON.stringify(r)) changed.push(key);
+    for (const [key, r] of am)
+      if (bm.get(key) !== r && JSON.stringify(bm.get(key)) !== JSON.stringify(r)) changed.push(key);
     for (const key of bm.keys()) if (!am.has(key)) changed.push(key);
     if (changed.length > RECORDS_MAX) out.push(k);
     else out.push(...changed.map((key) => `${k}[${key}]`));
@@ -82,10 +90,18 @@ export interface Stamp {
 }
 
 export function journalEntry(stamp: Stamp, summary: string, records: string[]): JournalEntry {
-  return { id: `${stamp.at} ${stamp.machine} ${stamp.nonce}`, at: stamp.at, user: stamp.user, machine: stamp.machine, summary, records };
+  return {
+    id: `${stamp.at} ${stamp.machine} ${stamp.nonce}`,
+    at: stamp.at,
+    user: stamp.user,
+    machine: stamp.machine,
+    summary,
+    records,
+  };
 }
 
-const byTime = (x: JournalEntry, y: JournalEntry) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+const byTime = (x: JournalEntry, y: JournalEntry) =>
+  x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 
 /** Entries of several journals as one set: an entry both hold is one entry; ordered by time, then id. */
 export function unionJournals(...journals: readonly (readonly JournalEntry[] | undefined)[]): JournalEntry[] {
@@ -98,7 +114,11 @@ export function unionJournals(...journals: readonly (readonly JournalEntry[] | u
  * The journal after a step: the one before, whatever the step's own result holds (a merge brings theirs' entries;
  * undoing a merge does not take them away: the journal is never undone), and the step's entry.
  */
-export function journalAfterStep(before: readonly JournalEntry[], result: readonly JournalEntry[] | undefined, entry: JournalEntry): JournalEntry[] {
+export function journalAfterStep(
+  before: readonly JournalEntry[],
+  result: readonly JournalEntry[] | undefined,
+  entry: JournalEntry,
+): JournalEntry[] {
   return unionJournals(before, result, [entry]);
 }
 
@@ -106,12 +126,23 @@ export function journalAfterStep(before: readonly JournalEntry[], result: readon
  * The journals of a merge: both sides' entries kept. When the merge gave a record the next free number (pay-0013 of
  * theirs became pay-0014), that side's entries since the base are rewritten to the new id, so "recorded by" stays true.
  */
-export function mergeJournals(base: readonly JournalEntry[] | undefined, ours: readonly JournalEntry[] | undefined, theirs: readonly JournalEntry[] | undefined, renamed: readonly Renamed[]): JournalEntry[] {
+export function mergeJournals(
+  base: readonly JournalEntry[] | undefined,
+  ours: readonly JournalEntry[] | undefined,
+  theirs: readonly JournalEntry[] | undefined,
+  renamed: readonly Renamed[],
+): JournalEntry[] {
   const inBase = new Set((base ?? []).map((e) => e.id));
   const rewrite = (side: 'ours' | 'theirs', j: readonly JournalEntry[] | undefined) => {
-    const moves = new Map(renamed.filter((r) => r.side === side).map((r) => [`${r.list}[${r.from}]`, `${r.list}[${r.to}]`]));
+    const moves = new Map(
+      renamed.filter((r) => r.side === side).map((r) => [`${r.list}[${r.from}]`, `${r.list}[${r.to}]`]),
+    );
     if (moves.size === 0) return j ?? [];
-    return (j ?? []).map((e) => (inBase.has(e.id) || !e.records.some((p) => moves.has(p)) ? e : { ...e, records: e.records.map((p) => moves.get(p) ?? p) }));
+    return (j ?? []).map((e) =>
+      inBase.has(e.id) || !e.records.some((p) => moves.has(p))
+        ? e
+        : { ...e, records: e.records.map((p) => moves.get(p) ?? p) },
+    );
   };
   return unionJournals(base, rewrite('ours', ours), rewrite('theirs', theirs));
 }

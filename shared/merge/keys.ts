@@ -44,13 +44,23 @@ export const LISTS: Partial<Record<keyof Workbook, ListSpec>> = {
   budgets: {
     key: (r) => s(r.id),
     fields: {
-      years: { key: (r) => s(r.year), order: byYear, fields: { scale: { fields: { fixedRates: { key: (r) => s(r.member) } } } } },
+      years: {
+        key: (r) => s(r.year),
+        order: byYear,
+        fields: { scale: { fields: { fixedRates: { key: (r) => s(r.member) } } } },
+      },
       // R23 a biennium is the two years it covers.
-      biennia: { key: (r) => (Array.isArray(r.years) ? r.years.join('-') : s(r.years)), order: (r) => (Array.isArray(r.years) ? Number(r.years[0]) : 0) },
+      biennia: {
+        key: (r) => (Array.isArray(r.years) ? r.years.join('-') : s(r.years)),
+        order: (r) => (Array.isArray(r.years) ? Number(r.years[0]) : 0),
+      },
     },
   },
   // One participation per member and budget (validate.ts refuses a second one).
-  participations: { key: (r) => `${s(r.member)}/${s(r.budget)}`, fields: { classes: { key: (r) => s(r.year), order: byYear } } },
+  participations: {
+    key: (r) => `${s(r.member)}/${s(r.budget)}`,
+    fields: { classes: { key: (r) => s(r.year), order: byYear } },
+  },
   classChanges: { key: (r) => s(r.id), serial: true },
   payments: { key: (r) => s(r.id), serial: true },
   wcfDecisions: { key: (r) => s(r.id), serial: true },

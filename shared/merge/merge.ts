@@ -127,7 +127,8 @@ class Merger {
     }
     if (sameValue(b, o)) return this.take(path, 'theirs', b, t);
     if (sameValue(b, t)) return this.take(path, 'ours', b, o);
-    if (list && Array.isArray(o) && Array.isArray(t) && (b === undefined || Array.isArray(b))) return this.list(path, (b as unknown[]) ?? [], o, t, list);
+    if (list && Array.isArray(o) && Array.isArray(t) && (b === undefined || Array.isArray(b)))
+      return this.list(path, (b as unknown[]) ?? [], o, t, list);
     // Both sides changed a record (or both added one under the same key): field by field, from an empty base.
     if (isRec(o) && isRec(t) && (b === undefined || isRec(b))) return this.record(path, b ?? {}, o, t, fields);
     const choice = this.choices[path];
@@ -152,14 +153,22 @@ class Merger {
     return out;
   }
 
-  private list(path: string, b: readonly unknown[], o: readonly unknown[], t: readonly unknown[], spec: ListSpec): unknown[] {
+  private list(
+    path: string,
+    b: readonly unknown[],
+    o: readonly unknown[],
+    t: readonly unknown[],
+    spec: ListSpec,
+  ): unknown[] {
     const bm = keyed(b, spec);
     const om = keyed(o, spec);
     const tm = keyed(t, spec);
     const at = (k: string) => `${path}[${k}]`;
     const sub = (k: string) => this.value(at(k), bm.get(k), om.get(k), tm.get(k), undefined, spec.fields);
     // Serial ids both sides added for different records (R15 payments recorded by two people at once).
-    const twins = spec.serial ? [...om.keys()].filter((k) => !bm.has(k) && tm.has(k) && !sameValue(om.get(k), tm.get(k))).sort() : [];
+    const twins = spec.serial
+      ? [...om.keys()].filter((k) => !bm.has(k) && tm.has(k) && !sameValue(om.get(k), tm.get(k))).sort()
+      : [];
     const moved = new Map<string, { side: Side; record: Rec }>();
     if (twins.length > 0) {
       const taken = new Set([...bm.keys(), ...om.keys(), ...tm.keys(), ...this.idsOf(path)]);
@@ -187,11 +196,16 @@ class Merger {
       const twin = moved.get(k);
       if (twin) {
         push(twin.side === 'theirs' ? twin.record : tm.get(k));
-        this.taken.push({ path: at(twin.side === 'theirs' ? twin.record.id as string : k), from: 'theirs', what: 'added' });
+        this.taken.push({
+          path: at(twin.side === 'theirs' ? (twin.record.id as string) : k),
+          from: 'theirs',
+          what: 'added',
+        });
       } else if (!om.has(k)) push(sub(k));
     }
     // Removed on both sides: nothing to add, but the merge view says so.
-    for (const k of bm.keys()) if (!om.has(k) && !tm.has(k)) this.taken.push({ path: at(k), from: 'both', what: 'removed' });
+    for (const k of bm.keys())
+      if (!om.has(k) && !tm.has(k)) this.taken.push({ path: at(k), from: 'both', what: 'removed' });
     if (spec.order) out.sort((x, y) => spec.order!(x as Rec) - spec.order!(y as Rec));
     return out;
   }

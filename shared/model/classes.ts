@@ -40,7 +40,9 @@ export function classSource(workbook: Pick<Workbook, 'budgets'>, budget: Budget)
 
 /** R11 the treaty article a special union's class follows, in the words a budget officer cites. */
 export function specialUnionArticle(budget: Pick<Budget, 'id' | 'name'>): string {
-  return /locarno/i.test(budget.name) || budget.id === 'locarno' ? 'Locarno Agreement Art. 7(4)(a)' : 'Locarno Agreement Art. 7(4)(a) and the like article of its own agreement';
+  return /locarno/i.test(budget.name) || budget.id === 'locarno'
+    ? 'Locarno Agreement Art. 7(4)(a)'
+    : 'Locarno Agreement Art. 7(4)(a) and the like article of its own agreement';
 }
 
 /**
@@ -63,7 +65,11 @@ interface Entry {
  * R13 the year a class change takes effect. Lower: 1 January after the session that heard it, pending without one.
  * Higher: 1 January of the year named, at the earliest the year after the notice.
  */
-export function changeEffect(change: ClassChange, fromUnits: string | undefined, toUnits: string | undefined): ChangeEffect {
+export function changeEffect(
+  change: ClassChange,
+  fromUnits: string | undefined,
+  toUnits: string | undefined,
+): ChangeEffect {
   const cmp = fromUnits !== undefined && toUnits !== undefined ? new Decimal(toUnits).cmp(fromUnits) : 1;
   const direction: ChangeDirection = cmp < 0 ? 'lower' : cmp > 0 ? 'higher' : 'same';
   const earliest = yearOf(change.notifiedOn) + 1;
@@ -89,10 +95,16 @@ export class ClassTimeline {
     this.entries = (participation?.classes ?? []).map((h) => ({ year: h.year, class: h.class, weight: h.weight }));
     this.entries.sort((a, b) => a.year - b.year);
     // Each notice is judged lower or higher against the class in force when it was given.
-    const ordered = [...changes].sort((a, b) => (a.notifiedOn < b.notifiedOn ? -1 : a.notifiedOn > b.notifiedOn ? 1 : 0));
+    const ordered = [...changes].sort((a, b) =>
+      a.notifiedOn < b.notifiedOn ? -1 : a.notifiedOn > b.notifiedOn ? 1 : 0,
+    );
     for (const c of ordered) {
       const before = this.at(yearOf(c.notifiedOn));
-      const fromUnits = before ? (before.class !== undefined ? this.units(before.class) : undefined) : linkedUnits(yearOf(c.notifiedOn));
+      const fromUnits = before
+        ? before.class !== undefined
+          ? this.units(before.class)
+          : undefined
+        : linkedUnits(yearOf(c.notifiedOn));
       const effect = changeEffect(c, fromUnits, this.units(c.toClass));
       this.effects.set(c.id, effect);
       if (effect.status === 'effective') {
@@ -189,7 +201,8 @@ export class Holdings {
     if (!p || p.classes.length !== 1 || this.changes.get(budget.id)?.has(member)) return null;
     if (scheme.kind === 'classes' && classSource(this.workbook, budget)) return null; // R11 the linked class, by the general path
     const own = p.classes[0];
-    if (scheme.kind === 'scale') return own.weight === undefined ? null : { from: own.year, holding: { units: own.weight } };
+    if (scheme.kind === 'scale')
+      return own.weight === undefined ? null : { from: own.year, holding: { units: own.weight } };
     const units = own.class === undefined ? undefined : this.classUnits(scheme, own.class);
     return units === undefined ? null : { from: own.year, holding: { class: own.class, units, changeId: undefined } };
   }
@@ -211,7 +224,8 @@ export class Holdings {
         return { units: own.weight };
       }
       const units = this.classUnits(scheme, own.class ?? '');
-      if (units === undefined) throw new EngineError(`${member} holds class ${own.class}, which scheme ${scheme.id} does not have`);
+      if (units === undefined)
+        throw new EngineError(`${member} holds class ${own.class}, which scheme ${scheme.id} does not have`);
       return { class: own.class, units, changeId: own.changeId };
     }
     // R11 a special union's member holds the class it holds in the linked union (it has none of its own).
@@ -220,7 +234,8 @@ export class Holdings {
       if (linked) {
         const h = this.holding(linked, member, year, [...seen, budget.id]);
         const units = h.class === undefined ? undefined : this.classUnits(scheme, h.class);
-        if (units === undefined) throw new EngineError(`${member}'s class ${h.class} in ${linked.id} is not a class of ${scheme.id}`);
+        if (units === undefined)
+          throw new EngineError(`${member}'s class ${h.class} in ${linked.id} is not a class of ${scheme.id}`);
         return { class: h.class, units, fromBudget: linked.id, changeId: h.changeId };
       }
     }

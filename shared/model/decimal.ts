@@ -1,7 +1,12 @@
 import DecimalJs from 'decimal.js';
 
 /** R3 the engine's own Decimal; the global Decimal is never configured. */
-export const Decimal = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({
+  precision: 50,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 
 const DECIMAL_RE = /^-?(\d+)(\.\d+)?$/;

@@ -94,7 +94,13 @@ export function firstSyntaxError(text: string, max = MAX_NESTING): { offset: num
   }
   // Errors at the cut come from cutting there (end of file expected…): the nesting is the first real problem.
   const e = errors.find((x) => cut < 0 || x.offset < cut);
-  if (e) return { offset: e.offset, message: printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() };
+  if (e)
+    return {
+      offset: e.offset,
+      message: printParseErrorCode(e.error)
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase(),
+    };
   if (cut >= 0) return tooDeep;
   return { offset: 0, message: text.trim() === '' ? 'empty file' : 'unreadable' };
 }

@@ -52,17 +52,24 @@ const messages = {
   noMember: (label: string, code: string) => `${label}: there is no member ${code}`,
   notTaking: (label: string, code: string, budget: string) => `${label}: ${code} does not take part in ${budget}`,
   year: (label: string, v: string) => `${label}: the year must be a year such as 2026 (got ${v})`,
-  amountNumber: (label: string, what: string, v: number) => `${label}: ${what} must be written as a decimal string such as "${v}" (in quotes), so no cent is lost`,
-  amount: (label: string, what: string, v: string) => `${label}: ${what} must be a number of zero or more written like 1500000.00 (got ${v})`,
+  amountNumber: (label: string, what: string, v: number) =>
+    `${label}: ${what} must be written as a decimal string such as "${v}" (in quotes), so no cent is lost`,
+  amount: (label: string, what: string, v: string) =>
+    `${label}: ${what} must be a number of zero or more written like 1500000.00 (got ${v})`,
   twice: (label: string) => `${label} is entered twice`,
   months: (label: string, n: number) => `${label}: give 12 monthly amounts, January to December (got ${n})`,
-  dateOrNot: (label: string) => `${label}: give either the date its payment is expected or notPaying: true, not both and not neither`,
+  dateOrNot: (label: string) =>
+    `${label}: give either the date its payment is expected or notPaying: true, not both and not neither`,
   date: (label: string, v: string) => `${label}: the expected date must be a date written YYYY-MM-DD (got ${v})`,
   dateYear: (label: string, date: string, year: number) => `${label}: the expected date ${date} is not in ${year}`,
-  notPaying: (label: string, v: string) => `${label}: notPaying can only be true (got ${v}); leave it out for a member expected to pay`,
-  cashLabel: (i: number, budget?: string, year?: number) => `Cash on 1 January ${year ?? '?'} in ${budget ?? `entry ${i + 1}`}`,
-  planLabel: (i: number, budget?: string, year?: number) => `Spending plan of ${budget ?? `entry ${i + 1}`} for ${year ?? '?'}`,
-  expectedLabel: (i: number, member?: string, year?: number) => `Expected payment of ${member ?? `entry ${i + 1}`} in ${year ?? '?'}`,
+  notPaying: (label: string, v: string) =>
+    `${label}: notPaying can only be true (got ${v}); leave it out for a member expected to pay`,
+  cashLabel: (i: number, budget?: string, year?: number) =>
+    `Cash on 1 January ${year ?? '?'} in ${budget ?? `entry ${i + 1}`}`,
+  planLabel: (i: number, budget?: string, year?: number) =>
+    `Spending plan of ${budget ?? `entry ${i + 1}`} for ${year ?? '?'}`,
+  expectedLabel: (i: number, member?: string, year?: number) =>
+    `Expected payment of ${member ?? `entry ${i + 1}`} in ${year ?? '?'}`,
 };
 
 type Obj = Record<string, unknown>;
@@ -164,12 +171,21 @@ export function validateLiquidity(doc: Obj, ctx: LiquidityContext): Problem[] {
     str(e, 'member', path, label, 'the member');
     if (code !== undefined && !ctx.members.has(code)) add(`${path}.member`, messages.noMember(label, code));
     const b = budget(e, path, label, true);
-    if (code !== undefined && b !== undefined && ctx.members.has(code) && ctx.budgets.has(b) && !ctx.taking.has(`${code}\u0000${b}`)) add(`${path}.budget`, messages.notTaking(label, code, b));
+    if (
+      code !== undefined &&
+      b !== undefined &&
+      ctx.members.has(code) &&
+      ctx.budgets.has(b) &&
+      !ctx.taking.has(`${code}\u0000${b}`)
+    )
+      add(`${path}.budget`, messages.notTaking(label, code, b));
     if ((e.date === undefined) === (e.notPaying === undefined)) add(path, messages.dateOrNot(label));
-    else if (e.notPaying !== undefined && e.notPaying !== true) add(`${path}.notPaying`, messages.notPaying(label, show(e.notPaying)));
+    else if (e.notPaying !== undefined && e.notPaying !== true)
+      add(`${path}.notPaying`, messages.notPaying(label, show(e.notPaying)));
     else if (e.date !== undefined) {
       if (!isIsoDate(e.date)) add(`${path}.date`, messages.date(label, show(e.date)));
-      else if (y !== undefined && Number(e.date.slice(0, 4)) !== y) add(`${path}.date`, messages.dateYear(label, e.date, y));
+      else if (y !== undefined && Number(e.date.slice(0, 4)) !== y)
+        add(`${path}.date`, messages.dateYear(label, e.date, y));
     }
     if (code !== undefined && y !== undefined) expectedOnce(`${code}\u0000${b ?? ''}\u0000${y}`, path, label);
   });

@@ -51,26 +51,47 @@ export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRe
   const { file, unit } = table;
   const notices = [...table.notices];
   const fail = (problems: TabularProblem[]): MembersRead => ({ members: [], problems, notices, unit });
-  if (table.rows.length === 0) return fail(table.problems.length ? table.problems : [{ file, line: 1, message: 'the file has no header and no members' }]);
+  if (table.rows.length === 0)
+    return fail(
+      table.problems.length ? table.problems : [{ file, line: 1, message: 'the file has no header and no members' }],
+    );
   const head = table.rows[0];
   const header = head.cells.map((h) => h.toLowerCase());
   const problems: TabularProblem[] = [];
   const at = (n: string) => header.indexOf(n);
   for (const [i, h] of header.entries()) {
     const twice = header.indexOf(h, i + 1);
-    if (KNOWN.includes(h) && twice > i) problems.push({ file, line: head.line, message: `the header names “${h}” twice (columns ${i + 1} and ${twice + 1})` });
+    if (KNOWN.includes(h) && twice > i)
+      problems.push({
+        file,
+        line: head.line,
+        message: `the header names “${h}” twice (columns ${i + 1} and ${twice + 1})`,
+      });
     const near = KNOWN.find((k) => !header.includes(k) && oneOff(h, k));
     // R25 a damaged header is refused naming the column, never read as a column to leave out.
-    if (!KNOWN.includes(h) && near) problems.push({ file, line: head.line, message: `column ${i + 1} is headed “${head.cells[i]}”: is it “${near}” with a letter damaged or mistyped? Correct the header` });
+    if (!KNOWN.includes(h) && near)
+      problems.push({
+        file,
+        line: head.line,
+        message: `column ${i + 1} is headed “${head.cells[i]}”: is it “${near}” with a letter damaged or mistyped? Correct the header`,
+      });
   }
   const iCode = at('code');
   const iName = at('name');
   const iValue = at(want);
   if (iCode < 0) problems.push({ file, line: head.line, message: 'the header has no "code" column' });
-  if (iValue < 0) problems.push({ file, line: head.line, message: `the header has no "${want}" column${want === 'weight' ? ' (a scale needs each member’s weight)' : ''}` });
+  if (iValue < 0)
+    problems.push({
+      file,
+      line: head.line,
+      message: `the header has no "${want}" column${want === 'weight' ? ' (a scale needs each member’s weight)' : ''}`,
+    });
   if (problems.length > 0) return fail([...table.problems, ...problems].sort((a, b) => a.line - b.line));
   const unread = head.cells.filter((_, i) => i !== iCode && i !== iName && i !== iValue && head.cells[i] !== '');
-  if (unread.length > 0) notices.push(`the column${unread.length > 1 ? 's' : ''} ${unread.map((c) => `“${c}”`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read (only code, name and ${want}).`);
+  if (unread.length > 0)
+    notices.push(
+      `the column${unread.length > 1 ? 's' : ''} ${unread.map((c) => `“${c}”`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read (only code, name and ${want}).`,
+    );
 
   const read = want === 'weight' ? readNumbers(table, [iValue]) : table;
   for (const p of read.problems) problems.push(p); // not push(...): 200,000 problems would overflow the stack
@@ -86,24 +107,35 @@ export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRe
       problems.push({ file, line, message: 'code is empty' });
       continue;
     }
-    if (seen.has(code)) problems.push({ file, line, message: `code ${code} appears twice (also on ${unit} ${seen.get(code)})` });
+    if (seen.has(code))
+      problems.push({ file, line, message: `code ${code} appears twice (also on ${unit} ${seen.get(code)})` });
     else seen.set(code, line);
     const m: MemberLine = { line, code, name: iName >= 0 ? (cells[iName] ?? '') : '' };
     if (want === 'class') {
       if (value === '') problems.push({ file, line, message: `${code}: class is empty` });
       m.class = value;
     } else {
-      if ((!isDecimalString(value) || value.startsWith('-')) && fieldOk(line, iValue)) problems.push({ file, line, message: `${code}: weight "${cells[iValue] ?? ''}" is not a number written like 0.125` });
+      if ((!isDecimalString(value) || value.startsWith('-')) && fieldOk(line, iValue))
+        problems.push({
+          file,
+          line,
+          message: `${code}: weight "${cells[iValue] ?? ''}" is not a number written like 0.125`,
+        });
       m.weight = value;
     }
     members.push(m);
   }
-  if (members.length === 0 && problems.length === 0) problems.push({ file, line: head.line, message: 'the file lists no members' });
+  if (members.length === 0 && problems.length === 0)
+    problems.push({ file, line: head.line, message: 'the file lists no members' });
   problems.sort((a, b) => a.line - b.line);
   return { members, problems, notices, unit };
 }
 
 /** Members from CSV text (UTF-8): kept for callers holding text rather than the file's bytes. */
-export function parseMembersCsv(text: string, want: 'class' | 'weight', file = 'members.csv'): { members: MemberLine[]; problems: LineProblem[] } {
+export function parseMembersCsv(
+  text: string,
+  want: 'class' | 'weight',
+  file = 'members.csv',
+): { members: MemberLine[]; problems: LineProblem[] } {
   return readMembersFile(new TextEncoder().encode(text), file, want);
 }

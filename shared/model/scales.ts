@@ -12,23 +12,33 @@ const messages = {
   missing: (what: string) => `${what} is missing or empty`,
   twice: (what: string, id: string) => `${what} "${id}" is used twice`,
   codeTwice: (scale: string, code: string) => `Base scale ${scale} lists ${code} twice`,
-  number: (what: string, v: string) => `${what} must be a number of zero or more written like 0.125, in quotes (got ${v})`,
+  number: (what: string, v: string) =>
+    `${what} must be a number of zero or more written like 0.125, in quotes (got ${v})`,
   decimals: (what: string, v: string) => `${what}: the decimals must be a whole number from 0 to 12 (got ${v})`,
   rounding: (what: string, v: string) => `${what}: the rounding must be "half-up" or "largest-remainder" (got ${v})`,
   noBaseScale: (what: string, id: string) => `${what}: there is no base scale "${id}"`,
-  notScale: (what: string, scheme: string) => `${what}: rates derived from a base scale need a budget whose scheme is a scale (${scheme} is not)`,
+  notScale: (what: string, scheme: string) =>
+    `${what}: rates derived from a base scale need a budget whose scheme is a scale (${scheme} is not)`,
   noMember: (what: string, code: string) => `${what}: there is no member ${code}`,
   fixedTwice: (what: string, code: string) => `${what}: ${code} has two fixed rates`,
-  fixedOnBase: (what: string, code: string, scale: string) => `${what}: ${code} is on base scale ${scale}; a fixed rate is only for a member that is not on it`,
+  fixedOnBase: (what: string, code: string, scale: string) =>
+    `${what}: ${code} is on base scale ${scale}; a fixed rate is only for a member that is not on it`,
   floorAboveCeiling: (what: string) => `${what}: the floor is above the ceiling`,
-  creditWhole: (what: string, credit: string, unit: string) => `${what}: the credit ${credit} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`,
-  creditOver: (what: string, credit: string, amount: string) => `${what}: the credit ${credit} is more than the gross ${amount}, so members would be owed money`,
-  bienniumYears: (what: string, v: string) => `${what}: the years must be two consecutive years such as [2026, 2027] (got ${v})`,
-  bienniumWhole: (what: string, v: string, unit: string) => `${what}: ${v} is not a whole number of the rounding unit ${unit}`,
-  splitSum: (what: string, a: string, b: string, amount: string) => `${what}: the two years' figures ${a} and ${b} do not add up to the biennial figure ${amount}`,
+  creditWhole: (what: string, credit: string, unit: string) =>
+    `${what}: the credit ${credit} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`,
+  creditOver: (what: string, credit: string, amount: string) =>
+    `${what}: the credit ${credit} is more than the gross ${amount}, so members would be owed money`,
+  bienniumYears: (what: string, v: string) =>
+    `${what}: the years must be two consecutive years such as [2026, 2027] (got ${v})`,
+  bienniumWhole: (what: string, v: string, unit: string) =>
+    `${what}: ${v} is not a whole number of the rounding unit ${unit}`,
+  splitSum: (what: string, a: string, b: string, amount: string) =>
+    `${what}: the two years' figures ${a} and ${b} do not add up to the biennial figure ${amount}`,
   bienniumOverlap: (what: string, year: number) => `${what}: ${year} is already in another biennium`,
-  bienniumAndAmount: (what: string, year: number) => `${what}: ${year} takes its figure from the biennium, so its own total must be left out (give the figure once)`,
-  bienniumMethod: (what: string, year: number) => `${what}: ${year} is in a biennium, whose figure is a total, but the year says unit-value`,
+  bienniumAndAmount: (what: string, year: number) =>
+    `${what}: ${year} takes its figure from the biennium, so its own total must be left out (give the figure once)`,
+  bienniumMethod: (what: string, year: number) =>
+    `${what}: ${year} is in a biennium, whose figure is a total, but the year says unit-value`,
   thresholdOn: (v: string) => `What the loss-of-vote threshold compares with must be "gross" or "net" (got ${v})`,
   baseScaleLabel: (i: number, id?: string) => `Base scale ${id ?? i + 1}`,
   rateLabel: (scale: string, j: number, code?: string) => `Base scale ${scale}, rate ${code ?? j + 1}`,
@@ -56,7 +66,8 @@ export interface ScalesContext {
 export function bienniumYearsOf(budget: Obj): Set<number> {
   const out = new Set<number>();
   if (!Array.isArray(budget.biennia)) return out;
-  for (const b of budget.biennia) if (isObj(b) && Array.isArray(b.years)) for (const y of b.years) if (typeof y === 'number') out.add(y);
+  for (const b of budget.biennia)
+    if (isObj(b) && Array.isArray(b.years)) for (const y of b.years) if (typeof y === 'number') out.add(y);
   return out;
 }
 
@@ -79,7 +90,12 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
     return v;
   };
 
-  if (isObj(doc.settings) && doc.settings.thresholdOn !== undefined && doc.settings.thresholdOn !== 'gross' && doc.settings.thresholdOn !== 'net') {
+  if (
+    isObj(doc.settings) &&
+    doc.settings.thresholdOn !== undefined &&
+    doc.settings.thresholdOn !== 'gross' &&
+    doc.settings.thresholdOn !== 'net'
+  ) {
     add('settings.thresholdOn', messages.thresholdOn(show(doc.settings.thresholdOn)));
   }
 
@@ -94,8 +110,10 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
         const id = typeof s.id === 'string' && s.id.trim() !== '' ? s.id : undefined;
         const label = messages.baseScaleLabel(i, id);
         if (!id) add(`${path}.id`, messages.missing(`${label}'s id`));
-        if (typeof s.name !== 'string' || s.name.trim() === '') add(`${path}.name`, messages.missing(`${label}'s name`));
-        if (s.source !== undefined && typeof s.source !== 'string') add(`${path}.source`, messages.missing(`${label}'s source`));
+        if (typeof s.name !== 'string' || s.name.trim() === '')
+          add(`${path}.name`, messages.missing(`${label}'s name`));
+        if (s.source !== undefined && typeof s.source !== 'string')
+          add(`${path}.source`, messages.missing(`${label}'s source`));
         if (id && scales.has(id)) add(`${path}.id`, messages.twice('Base scale id', id));
         const codes = new Set<string>();
         if (!Array.isArray(s.rates)) add(`${path}.rates`, messages.notList(`${label}'s rates`));
@@ -108,7 +126,8 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
             if (!code) add(`${rp}.code`, messages.missing(`${rl}: the member code`));
             else if (codes.has(code)) add(`${rp}.code`, messages.codeTwice(id ?? String(i + 1), code));
             if (code) codes.add(code);
-            if (r.name !== undefined && typeof r.name !== 'string') add(`${rp}.name`, messages.missing(`${rl}: the name`));
+            if (r.name !== undefined && typeof r.name !== 'string')
+              add(`${rp}.name`, messages.missing(`${rl}: the name`));
             rate(r, 'rate', rp, `${rl}: the rate`, false);
           });
         if (id && !scales.has(id)) scales.set(id, codes);
@@ -144,8 +163,10 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
           const floor = rate(s, 'floor', sp, `${label}: the floor`);
           rate(s, 'excludeBelow', sp, `${label}: the exclusion threshold`);
           if (ceiling && floor && new Decimal(floor).gt(ceiling)) add(`${sp}.floor`, messages.floorAboveCeiling(label));
-          if (typeof s.decimals !== 'number' || !Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 12) add(`${sp}.decimals`, messages.decimals(label, show(s.decimals)));
-          if (s.rounding !== 'half-up' && s.rounding !== 'largest-remainder') add(`${sp}.rounding`, messages.rounding(label, show(s.rounding)));
+          if (typeof s.decimals !== 'number' || !Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 12)
+            add(`${sp}.decimals`, messages.decimals(label, show(s.decimals)));
+          if (s.rounding !== 'half-up' && s.rounding !== 'largest-remainder')
+            add(`${sp}.rounding`, messages.rounding(label, show(s.rounding)));
           if (s.fixedRates !== undefined) {
             if (!Array.isArray(s.fixedRates)) add(`${sp}.fixedRates`, messages.notList(`${label}: the fixed rates`));
             else {
@@ -157,7 +178,8 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
                 if (!code) add(`${fp}.member`, messages.missing(`${label}: the member of fixed rate ${k + 1}`));
                 else if (!ctx.members.has(code)) add(`${fp}.member`, messages.noMember(label, code));
                 else if (seen.has(code)) add(`${fp}.member`, messages.fixedTwice(label, code));
-                else if (base && scales.get(base)?.has(code)) add(`${fp}.member`, messages.fixedOnBase(label, code, base));
+                else if (base && scales.get(base)?.has(code))
+                  add(`${fp}.member`, messages.fixedOnBase(label, code, base));
                 if (code) seen.add(code);
                 rate(f, 'rate', fp, `${label}: ${code ?? `fixed rate ${k + 1}`}'s fixed rate`, false);
               });
@@ -167,8 +189,10 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
       }
       if (y.credit !== undefined) {
         const credit = rate(y, 'credit', yp, `${label}: the credit`, false);
-        if (credit && unit && y.method === 'total' && !isWholeMultiple(credit, unit)) add(`${yp}.credit`, messages.creditWhole(label, credit, unit));
-        if (credit && isRate(y.amount) && new Decimal(credit).gt(y.amount)) add(`${yp}.credit`, messages.creditOver(label, credit, y.amount));
+        if (credit && unit && y.method === 'total' && !isWholeMultiple(credit, unit))
+          add(`${yp}.credit`, messages.creditWhole(label, credit, unit));
+        if (credit && isRate(y.amount) && new Decimal(credit).gt(y.amount))
+          add(`${yp}.credit`, messages.creditOver(label, credit, y.amount));
       }
     });
 
@@ -180,7 +204,11 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
       const label = messages.bienniumLabel(bid, k);
       if (!isObj(x)) return add(bp, messages.notEntry(label));
       const ys = x.years;
-      const ok = Array.isArray(ys) && ys.length === 2 && ys.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200) && ys[1] === ys[0] + 1;
+      const ok =
+        Array.isArray(ys) &&
+        ys.length === 2 &&
+        ys.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200) &&
+        ys[1] === ys[0] + 1;
       if (!ok) add(`${bp}.years`, messages.bienniumYears(label, show(ys)));
       else
         for (const v of ys as number[]) {
@@ -188,13 +216,17 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
           covered.add(v);
         }
       const amount = rate(x, 'amount', bp, `${label}: the biennial figure`, false);
-      if (amount && unit && !isWholeMultiple(amount, unit)) add(`${bp}.amount`, messages.bienniumWhole(label, amount, unit));
+      if (amount && unit && !isWholeMultiple(amount, unit))
+        add(`${bp}.amount`, messages.bienniumWhole(label, amount, unit));
       if (x.split !== undefined) {
         const sp = x.split;
-        if (!Array.isArray(sp) || sp.length !== 2 || !sp.every(isRate)) add(`${bp}.split`, messages.number(`${label}: each year's figure`, show(sp)));
+        if (!Array.isArray(sp) || sp.length !== 2 || !sp.every(isRate))
+          add(`${bp}.split`, messages.number(`${label}: each year's figure`, show(sp)));
         else {
-          for (const v of sp) if (unit && !isWholeMultiple(v, unit)) add(`${bp}.split`, messages.bienniumWhole(label, v, unit));
-          if (amount && !new Decimal(sp[0]).plus(sp[1]).eq(amount)) add(`${bp}.split`, messages.splitSum(label, sp[0], sp[1], amount));
+          for (const v of sp)
+            if (unit && !isWholeMultiple(v, unit)) add(`${bp}.split`, messages.bienniumWhole(label, v, unit));
+          if (amount && !new Decimal(sp[0]).plus(sp[1]).eq(amount))
+            add(`${bp}.split`, messages.splitSum(label, sp[0], sp[1], amount));
         }
       }
     });

@@ -54,9 +54,20 @@ export const WIPO_UNITARY: ClassScheme = {
 export const SCALE: ScaleScheme = { id: 'scale', name: 'Scale (own weight per member)', kind: 'scale' };
 
 /** R21–R23 a scale of percentage rates entered by hand: a sum other than 100 is shown with a warning. */
-export const PERCENT_SCALE: ScaleScheme = { id: 'percent-scale', name: 'Scale of assessment (rates in %)', kind: 'scale', percent: true };
+export const PERCENT_SCALE: ScaleScheme = {
+  id: 'percent-scale',
+  name: 'Scale of assessment (rates in %)',
+  kind: 'scale',
+  percent: true,
+};
 
-export const BUILT_IN_SCHEMES: readonly (ClassScheme | ScaleScheme)[] = [WIPO_CONVENTION, PARIS, WIPO_UNITARY, SCALE, PERCENT_SCALE];
+export const BUILT_IN_SCHEMES: readonly (ClassScheme | ScaleScheme)[] = [
+  WIPO_CONVENTION,
+  PARIS,
+  WIPO_UNITARY,
+  SCALE,
+  PERCENT_SCALE,
+];
 
 export function builtInScheme(id: string): ClassScheme | ScaleScheme | undefined {
   return BUILT_IN_SCHEMES.find((s) => s.id === id);

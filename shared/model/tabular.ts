@@ -98,7 +98,12 @@ const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
  * not valid UTF-8, and then the notice says so. A NUL byte is refused (not text, or UTF-16 without its BOM).
  */
 export function decodeText(bytes: Uint8Array, file: string, limit = MAX_TABULAR_BYTES): Decoded {
-  const fail = (line: number, message: string): Decoded => ({ text: '', encoding: 'UTF-8', notices: [], problems: [{ file, line, message }] });
+  const fail = (line: number, message: string): Decoded => ({
+    text: '',
+    encoding: 'UTF-8',
+    notices: [],
+    problems: [{ file, line, message }],
+  });
   if (bytes.length > limit) return fail(1, tooLarge(bytes.length, limit));
   const [b0, b1, b2] = bytes;
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
@@ -114,23 +119,38 @@ export function decodeText(bytes: Uint8Array, file: string, limit = MAX_TABULAR_
     return { text, encoding, notices: [], problems: [] };
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return fail(lineOfByte(bytes, nul), `the file holds a NUL byte (at byte ${nul}): it is not a text file, or it is UTF-16 without the mark (BOM) that says so; save it as CSV UTF-8`);
+  if (nul >= 0)
+    return fail(
+      lineOfByte(bytes, nul),
+      `the file holds a NUL byte (at byte ${nul}): it is not a text file, or it is UTF-16 without the mark (BOM) that says so; save it as CSV UTF-8`,
+    );
   const bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf;
   try {
     // The native decoder checks the common case; the byte at fault is looked for only when there is one.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8', notices: [], problems: [] };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      encoding: 'UTF-8',
+      notices: [],
+      problems: [],
+    };
   } catch {
     // not UTF-8
   }
   const bad = Math.max(0, firstInvalidUtf8(bytes, bom ? 3 : 0));
-  if (bom) return fail(lineOfByte(bytes, bad), `the file starts as UTF-8 (its BOM) but byte ${bad} (${hex(bytes[bad])}) is not UTF-8: it is damaged`);
+  if (bom)
+    return fail(
+      lineOfByte(bytes, bad),
+      `the file starts as UTF-8 (its BOM) but byte ${bad} (${hex(bytes[bad])}) is not UTF-8: it is damaged`,
+    );
   const text = new TextDecoder('windows-1252').decode(bytes);
   const line = lineOfByte(bytes, bad);
   const shown = text.split(/\r\n|\r|\n/, line)[line - 1] ?? '';
   return {
     text,
     encoding: 'Windows-1252',
-    notices: [`not UTF-8: read as Windows-1252 (Western European). Check the accented letters, e.g. line ${line}: “${shown.trim().slice(0, 80)}”; if they are wrong, save the file as CSV UTF-8.`],
+    notices: [
+      `not UTF-8: read as Windows-1252 (Western European). Check the accented letters, e.g. line ${line}: “${shown.trim().slice(0, 80)}”; if they are wrong, save the file as CSV UTF-8.`,
+    ],
     problems: [],
   };
 }
@@ -164,7 +184,12 @@ const CR = 0x0d;
  * opens a field only at the field's start, as csv-parse reads it; anywhere else csv-parse refuses the record.
  * `isDelimiter` says where a field starts.
  */
-function records(text: string, isDelimiter: (c: number) => boolean, comments: boolean, stopAfter = Infinity): RecordText[] {
+function records(
+  text: string,
+  isDelimiter: (c: number) => boolean,
+  comments: boolean,
+  stopAfter = Infinity,
+): RecordText[] {
   const out: RecordText[] = [];
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -220,9 +245,12 @@ function delimiterOf(header: string): Delimiter | { tie: Delimiter[] } {
     if (c === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (c === '\t' || c === ';' || c === ',')) counts[c]++;
   }
-  const ranked = (Object.keys(counts) as Delimiter[]).filter((d) => counts[d] > 0).sort((a, b) => counts[b] - counts[a]);
+  const ranked = (Object.keys(counts) as Delimiter[])
+    .filter((d) => counts[d] > 0)
+    .sort((a, b) => counts[b] - counts[a]);
   if (ranked.length === 0) return ',';
-  if (ranked.length > 1 && counts[ranked[0]] === counts[ranked[1]]) return { tie: ranked.filter((d) => counts[d] === counts[ranked[0]]) };
+  if (ranked.length > 1 && counts[ranked[0]] === counts[ranked[1]])
+    return { tie: ranked.filter((d) => counts[d] === counts[ranked[0]]) };
   return ranked[0];
 }
 
@@ -230,13 +258,20 @@ type Parse = (input: string, options: Record<string, unknown>) => string[][];
 const parseCsv = parse as unknown as Parse;
 
 const CSV_WORDS: Record<string, string> = {
-  INVALID_OPENING_QUOTE: 'a quote (") inside a field that does not start with one: put the whole field in quotes and double the quote, as in "Cote d""Ivoire"',
-  CSV_INVALID_CLOSING_QUOTE: 'a quoted field goes on after its closing quote: a quote inside a quoted field is written twice ("")',
+  INVALID_OPENING_QUOTE:
+    'a quote (") inside a field that does not start with one: put the whole field in quotes and double the quote, as in "Cote d""Ivoire"',
+  CSV_INVALID_CLOSING_QUOTE:
+    'a quoted field goes on after its closing quote: a quote inside a quoted field is written twice ("")',
   CSV_QUOTE_NOT_CLOSED: 'a quote opened on this line is never closed (the rest of the file would be one field)',
 };
 
 /** Reads the fields of each record with csv-parse; a record it refuses is named by its own line. */
-function fields(recs: RecordText[], delimiter: Delimiter, file: string, problems: TabularProblem[]): (string[] | null)[] {
+function fields(
+  recs: RecordText[],
+  delimiter: Delimiter,
+  file: string,
+  problems: TabularProblem[],
+): (string[] | null)[] {
   const options = { delimiter, record_delimiter: '\n', relax_column_count: true, trim: true, quote: '"', escape: '"' };
   const all = (rs: RecordText[]) => parseCsv(rs.map((r) => r.text).join('\n'), options);
   try {
@@ -265,7 +300,11 @@ function fields(recs: RecordText[], delimiter: Delimiter, file: string, problems
         if (got.length !== 1) problems.push({ file, line: r.line, message: 'this line cannot be read as one row' });
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
-        problems.push({ file, line: r.line, message: CSV_WORDS[code] ?? `this line cannot be read: ${(e as Error).message}` });
+        problems.push({
+          file,
+          line: r.line,
+          message: CSV_WORDS[code] ?? `this line cannot be read: ${(e as Error).message}`,
+        });
         out.push(null);
       }
     }
@@ -285,7 +324,15 @@ export interface ReadOptions {
  */
 export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Tabular {
   const decoded = decodeText(bytes, file);
-  const t: Tabular = { file, unit: 'line', encoding: decoded.encoding, delimiter: ',', rows: [], problems: decoded.problems, notices: decoded.notices };
+  const t: Tabular = {
+    file,
+    unit: 'line',
+    encoding: decoded.encoding,
+    delimiter: ',',
+    rows: [],
+    problems: decoded.problems,
+    notices: decoded.notices,
+  };
   if (decoded.problems.length > 0) return t;
   const text = decoded.text;
   const comments = opts.comments ?? false;
@@ -294,7 +341,11 @@ export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions =
   if (!head) return t;
   const d = delimiterOf(head.text);
   if (typeof d !== 'string') {
-    t.problems.push({ file, line: head.line, message: `the header line can be split at a ${d.tie.map((x) => DELIMITER_NAMES[x]).join(' or at a ')}: use one delimiter (tab, semicolon or comma) and put names holding the other in quotes` });
+    t.problems.push({
+      file,
+      line: head.line,
+      message: `the header line can be split at a ${d.tie.map((x) => DELIMITER_NAMES[x]).join(' or at a ')}: use one delimiter (tab, semicolon or comma) and put names holding the other in quotes`,
+    });
     return t;
   }
   t.delimiter = d;
@@ -313,7 +364,17 @@ export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions =
 
 /** The rows of a sheet (an XLSX file's first sheet), numbered by the sheet's rows, checked as a text file's are. */
 export function tabularFromSheet(rows: TabularRow[], file: string): Tabular {
-  const t: Tabular = { file, unit: 'row', encoding: 'XLSX', delimiter: null, rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')).map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })), problems: [], notices: [] };
+  const t: Tabular = {
+    file,
+    unit: 'row',
+    encoding: 'XLSX',
+    delimiter: null,
+    rows: rows
+      .filter((r) => r.cells.some((c) => c.trim() !== ''))
+      .map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })),
+    problems: [],
+    notices: [],
+  };
   checkRows(t);
   return t;
 }
@@ -332,13 +393,23 @@ function checkRows(t: Tabular): void {
     if (t.delimiter && k > 0 && row.cells.length > width) {
       const extra = row.cells.slice(width);
       if (extra.some((c) => c !== '')) {
-        t.problems.push({ file: t.file, line: row.line, message: `this ${t.unit} has ${row.cells.length} fields where the header has ${width}${sep ? `: a name holding a ${sep} must be in quotes` : ''}` });
+        t.problems.push({
+          file: t.file,
+          line: row.line,
+          message: `this ${t.unit} has ${row.cells.length} fields where the header has ${width}${sep ? `: a name holding a ${sep} must be in quotes` : ''}`,
+        });
       }
       row.cells.length = width;
     }
     for (const [i, c] of row.cells.entries()) {
       const damage = damaged(c);
-      if (damage) t.problems.push({ file: t.file, line: row.line, field: k > 0 ? columnName(t, i) : undefined, message: `“${c}” ${damage}` });
+      if (damage)
+        t.problems.push({
+          file: t.file,
+          line: row.line,
+          field: k > 0 ? columnName(t, i) : undefined,
+          message: `“${c}” ${damage}`,
+        });
     }
   }
 }
@@ -410,7 +481,12 @@ export function readNumber(text: string, delimiter: Delimiter | null, decimal?: 
 const PLAIN = /^\d+$|^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$/;
 
 /** The decimal mark a column's unambiguous cells show, if they all agree. */
-function decimalMarkOf(rows: readonly TabularRow[], first: number, col: number, delimiter: Delimiter | null): '.' | ',' | undefined {
+function decimalMarkOf(
+  rows: readonly TabularRow[],
+  first: number,
+  col: number,
+  delimiter: Delimiter | null,
+): '.' | ',' | undefined {
   if (delimiter === ',') return '.';
   const seen = new Set<'.' | ','>();
   for (let k = first; k < rows.length && seen.size < 2; k++) {
@@ -438,7 +514,11 @@ function decimalMarkOf(rows: readonly TabularRow[], first: number, col: number, 
  * a comma); a cell that could be read two ways is refused with its line and both readings. Cells that are not
  * numbers are left as written for the caller's own message; the header row is left as it is.
  */
-export function readNumbers(t: Tabular, columns: readonly number[], opts: { header?: boolean } = { header: true }): Tabular {
+export function readNumbers(
+  t: Tabular,
+  columns: readonly number[],
+  opts: { header?: boolean } = { header: true },
+): Tabular {
   const first = opts.header === false ? 0 : 1;
   // Rows are copied only where a cell changes: the table read stays as it was.
   const rows = t.rows.slice();
@@ -456,7 +536,12 @@ export function readNumbers(t: Tabular, columns: readonly number[], opts: { head
         rows[k] = { line: rows[k].line, cells };
       } else if ('readings' in n) {
         const mark = c.includes(',') ? 'comma' : 'point';
-        problems.push({ file: t.file, line: rows[k].line, field: columnName(t, col), message: `“${c}” can be read as ${n.readings[0]} (the ${mark} marking decimals) or as ${n.readings[1]} (the ${mark} separating thousands): write the number the file means without a thousands separator` });
+        problems.push({
+          file: t.file,
+          line: rows[k].line,
+          field: columnName(t, col),
+          message: `“${c}” can be read as ${n.readings[0]} (the ${mark} marking decimals) or as ${n.readings[1]} (the ${mark} separating thousands): write the number the file means without a thousands separator`,
+        });
       }
     }
   }

@@ -46,11 +46,20 @@ class Checker {
     }
     return v;
   }
-  decimal(o: Obj, key: string, path: Words, what: Words, opts: { optional?: boolean; positive?: boolean } = {}): string | undefined {
+  decimal(
+    o: Obj,
+    key: string,
+    path: Words,
+    what: Words,
+    opts: { optional?: boolean; positive?: boolean } = {},
+  ): string | undefined {
     const v = o[key];
     if (v === undefined && opts.optional) return undefined;
     if (typeof v === 'number') {
-      this.add(`${say(path)}.${key}`, `${say(what)} must be written as a decimal string such as "${v}" (in quotes), so no cent is lost`);
+      this.add(
+        `${say(path)}.${key}`,
+        `${say(what)} must be written as a decimal string such as "${v}" (in quotes), so no cent is lost`,
+      );
       return undefined;
     }
     if (!isDecimalString(v)) {
@@ -58,7 +67,10 @@ class Checker {
       return undefined;
     }
     if (v.startsWith('-') || (opts.positive && ZERO_RE.test(v))) {
-      this.add(`${say(path)}.${key}`, `${say(what)} must be ${opts.positive ? 'greater than zero' : 'zero or more'} (got ${v})`);
+      this.add(
+        `${say(path)}.${key}`,
+        `${say(what)} must be ${opts.positive ? 'greater than zero' : 'zero or more'} (got ${v})`,
+      );
       return undefined;
     }
     return v;
@@ -75,7 +87,10 @@ class Checker {
   oneOf<T extends string>(o: Obj, key: string, path: Words, what: Words, allowed: readonly T[]): T | undefined {
     const v = o[key];
     if (typeof v !== 'string' || !allowed.includes(v as T)) {
-      this.add(`${say(path)}.${key}`, `${say(what)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')} (got ${show(v)})`);
+      this.add(
+        `${say(path)}.${key}`,
+        `${say(what)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')} (got ${show(v)})`,
+      );
       return undefined;
     }
     return v as T;
@@ -103,7 +118,12 @@ function hasClass(scheme: Scheme, code: string): boolean {
   let set = classSets.get(scheme);
   if (!set) {
     const list: unknown = scheme.kind === 'classes' ? scheme.classes : undefined;
-    set = new Set((Array.isArray(list) ? list : []).filter(isObj).map((k) => k.code).filter((x): x is string => typeof x === 'string'));
+    set = new Set(
+      (Array.isArray(list) ? list : [])
+        .filter(isObj)
+        .map((k) => k.code)
+        .filter((x): x is string => typeof x === 'string'),
+    );
     classSets.set(scheme, set);
   }
   return set.has(code);
@@ -111,7 +131,9 @@ function hasClass(scheme: Scheme, code: string): boolean {
 function classList(scheme: Scheme, most = 12): string {
   hasClass(scheme, '');
   const codes = [...classSets.get(scheme)!];
-  return codes.length <= most ? codes.join(', ') : `${codes.slice(0, most).join(', ')} and ${(codes.length - most).toLocaleString('en')} more`;
+  return codes.length <= most
+    ? codes.join(', ')
+    : `${codes.slice(0, most).join(', ')} and ${(codes.length - most).toLocaleString('en')} more`;
 }
 
 /** R11 a class entry given to a member of a linked union (which holds none of its own). */
@@ -135,7 +157,13 @@ function reportOwnLinkedClasses(c: Checker, doc: Obj, entries: readonly LinkedEn
   let holdings: Holdings | undefined;
   try {
     const list = (k: string) => (Array.isArray(doc[k]) ? (doc[k] as unknown[]).filter(isObj) : []);
-    holdings = new Holdings({ ...doc, budgets: list('budgets'), schemes: list('schemes'), participations: list('participations'), classChanges: list('classChanges') } as unknown as Workbook);
+    holdings = new Holdings({
+      ...doc,
+      budgets: list('budgets'),
+      schemes: list('schemes'),
+      participations: list('participations'),
+      classChanges: list('classChanges'),
+    } as unknown as Workbook);
   } catch {
     holdings = undefined; // too broken to read the Paris class: the other problems say why
   }
@@ -148,7 +176,12 @@ function reportOwnLinkedClasses(c: Checker, doc: Obj, entries: readonly LinkedEn
       held = undefined;
     }
     const given = `${e.member} in ${e.budget.name} is given class ${e.cls ?? '?'}${e.year !== undefined ? ` from ${e.year}` : ''}`;
-    const there = held === undefined ? `, but holds no class in ${e.source.name}${e.year !== undefined ? ` for ${e.year}` : ''}` : held === e.cls ? `, as it holds class ${held} in ${e.source.name}` : `, but it holds class ${held} in ${e.source.name}`;
+    const there =
+      held === undefined
+        ? `, but holds no class in ${e.source.name}${e.year !== undefined ? ` for ${e.year}` : ''}`
+        : held === e.cls
+          ? `, as it holds class ${held} in ${e.source.name}`
+          : `, but it holds class ${held} in ${e.source.name}`;
     c.add(
       e.path,
       `${given}${there}: a member of a special union belongs to the same class as in ${e.source.name} and holds none of its own, so that a change there flows into ${e.budget.name} (R11, ${specialUnionArticle(e.budget)}). Remove this class entry${held !== undefined && held !== e.cls ? `; to change its class, change it in ${e.source.name}` : ''}`,
@@ -169,7 +202,10 @@ export function validateWorkbook(doc: unknown): Problem[] {
     return c.problems;
   }
   if (doc.format !== WORKBOOK_FORMAT) {
-    c.add('format', `This is not a Contribution Calculator workbook (format is ${show(doc.format)}, expected "${WORKBOOK_FORMAT}")`);
+    c.add(
+      'format',
+      `This is not a Contribution Calculator workbook (format is ${show(doc.format)}, expected "${WORKBOOK_FORMAT}")`,
+    );
     return c.problems;
   }
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
@@ -188,9 +224,20 @@ export function validateWorkbook(doc: unknown): Problem[] {
   else c.str(doc.organization, 'name', 'organization', "The organization's name");
   if (!isObj(doc.settings)) c.add('settings', 'The settings are missing');
   else {
-    c.oneOf(doc.settings, 'newMemberRule', 'settings', 'How a new member’s first year is assessed (R12)', ['full', 'months', 'days'] as const);
-    c.oneOf(doc.settings, 'creditingOrder', 'settings', 'The order payments are credited in (R15)', ['wcf-then-oldest', 'oldest-first'] as const);
-    if (doc.settings.votingTest !== undefined) c.oneOf(doc.settings, 'votingTest', 'settings', 'How the loss-of-vote test is applied (R17b)', ['per-budget', 'combined'] as const);
+    c.oneOf(doc.settings, 'newMemberRule', 'settings', 'How a new member’s first year is assessed (R12)', [
+      'full',
+      'months',
+      'days',
+    ] as const);
+    c.oneOf(doc.settings, 'creditingOrder', 'settings', 'The order payments are credited in (R15)', [
+      'wcf-then-oldest',
+      'oldest-first',
+    ] as const);
+    if (doc.settings.votingTest !== undefined)
+      c.oneOf(doc.settings, 'votingTest', 'settings', 'How the loss-of-vote test is applied (R17b)', [
+        'per-budget',
+        'combined',
+      ] as const);
   }
 
   // Schemes (R1, R2).
@@ -214,7 +261,11 @@ export function validateWorkbook(doc: unknown): Problem[] {
       });
     }
     // R21–R23 a scale whose weights are percentage rates (optional: version-1 files have none).
-    if (s.percent !== undefined && typeof s.percent !== 'boolean') c.add(`${path}.percent`, `Scheme ${id ?? i + 1}: say whether its weights are percentages (true or false, got ${show(s.percent)})`);
+    if (s.percent !== undefined && typeof s.percent !== 'boolean')
+      c.add(
+        `${path}.percent`,
+        `Scheme ${id ?? i + 1}: say whether its weights are percentages (true or false, got ${show(s.percent)})`,
+      );
     if (id && kind) schemes.set(id, s as unknown as Scheme);
   });
 
@@ -227,8 +278,10 @@ export function validateWorkbook(doc: unknown): Problem[] {
     c.str(m, 'name', path, `Member ${code ?? i + 1}'s name`);
     const joined = c.date(m, 'joined', path, `Member ${code ?? i + 1}'s date of joining`);
     const withdrew = c.date(m, 'withdrew', path, `Member ${code ?? i + 1}'s date of withdrawal`);
-    if (joined && withdrew && withdrew < joined) c.add(`${path}.withdrew`, `Member ${code ?? i + 1} withdrew (${withdrew}) before it joined (${joined})`);
-    if (code && members.has(code)) c.add(`${path}.code`, `Member code ${code} is used twice (also member ${members.get(code)! + 1})`);
+    if (joined && withdrew && withdrew < joined)
+      c.add(`${path}.withdrew`, `Member ${code ?? i + 1} withdrew (${withdrew}) before it joined (${joined})`);
+    if (code && members.has(code))
+      c.add(`${path}.code`, `Member code ${code} is used twice (also member ${members.get(code)! + 1})`);
     else if (code) members.set(code, i);
   });
 
@@ -243,14 +296,17 @@ export function validateWorkbook(doc: unknown): Problem[] {
     c.str(b, 'name', path, `${label}'s name`);
     const schemeId = c.str(b, 'schemeId', path, `${label}'s class scheme`);
     const scheme = schemeId ? schemes.get(schemeId) : undefined;
-    if (schemeId && !scheme) c.add(`${path}.schemeId`, `${label} uses scheme "${schemeId}", which the workbook does not define`);
+    if (schemeId && !scheme)
+      c.add(`${path}.schemeId`, `${label} uses scheme "${schemeId}", which the workbook does not define`);
     const currency = c.str(b, 'currency', path, `${label}'s currency`);
-    if (currency && !CURRENCY_RE.test(currency)) c.add(`${path}.currency`, `${label}'s currency must be a three-letter code such as CHF (got ${show(currency)})`);
+    if (currency && !CURRENCY_RE.test(currency))
+      c.add(`${path}.currency`, `${label}'s currency must be a three-letter code such as CHF (got ${show(currency)})`);
     const unit = c.decimal(b, 'roundingUnit', path, `${label}'s rounding unit`, { positive: true });
     c.oneOf(b, 'rounding', path, `${label}'s rounding`, ['half-up', 'half-even'] as const);
     if (id && budgets.has(id)) c.add(`${path}.id`, `Budget id "${id}" is used twice`);
     const classesFrom = typeof b.classesFrom === 'string' ? b.classesFrom : undefined;
-    if (b.classesFrom !== undefined && classesFrom === undefined) c.add(`${path}.classesFrom`, `${label}: the union whose classes it takes must be a budget id`);
+    if (b.classesFrom !== undefined && classesFrom === undefined)
+      c.add(`${path}.classesFrom`, `${label}: the union whose classes it takes must be a budget id`);
     const years = new Set<number>();
     const inBiennium = bienniumYearsOf(b); // R23 those years take their figure from the biennium
     c.array(b, 'years', path, `${label}'s years`).forEach((y, j) => {
@@ -261,21 +317,39 @@ export function validateWorkbook(doc: unknown): Problem[] {
       if (year !== undefined && years.has(year)) c.add(`${yp}.year`, `${label} has ${year} twice`);
       if (year !== undefined) years.add(year);
       const method = c.oneOf(y, 'method', yp, `${yl}: the method`, ['total', 'unit-value'] as const);
-      if (typeof y.adopted !== 'boolean') c.add(`${yp}.adopted`, `${yl}: say whether the budget was adopted (true or false)`);
+      if (typeof y.adopted !== 'boolean')
+        c.add(`${yp}.adopted`, `${yl}: say whether the budget was adopted (true or false)`);
       const biennial = year !== undefined && inBiennium.has(year);
-      const amount = c.decimal(y, 'amount', yp, `${yl}: the ${method === 'unit-value' ? 'unit value' : 'total'}`, { optional: y.adopted === false || biennial });
-      if (y.adopted === true && amount === undefined && y.amount === undefined && !biennial) c.add(`${yp}.amount`, `${yl}: an adopted budget needs its ${method === 'unit-value' ? 'unit value' : 'total'}`);
+      const amount = c.decimal(y, 'amount', yp, `${yl}: the ${method === 'unit-value' ? 'unit value' : 'total'}`, {
+        optional: y.adopted === false || biennial,
+      });
+      if (y.adopted === true && amount === undefined && y.amount === undefined && !biennial)
+        c.add(`${yp}.amount`, `${yl}: an adopted budget needs its ${method === 'unit-value' ? 'unit value' : 'total'}`);
       if (method === 'total' && amount && unit && !isWholeMultiple(amount, unit)) {
-        c.add(`${yp}.amount`, `${yl}: the total ${amount} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`);
+        c.add(
+          `${yp}.amount`,
+          `${yl}: the total ${amount} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`,
+        );
       }
     });
-    if (id) budgets.set(id, { scheme, classesFrom, name: typeof b.name === 'string' && b.name.trim() !== '' ? b.name : id, derived: isDerivedBudget(b) });
+    if (id)
+      budgets.set(id, {
+        scheme,
+        classesFrom,
+        name: typeof b.name === 'string' && b.name.trim() !== '' ? b.name : id,
+        derived: isDerivedBudget(b),
+      });
   });
   rawBudgets.forEach((b, i) => {
     if (!isObj(b) || typeof b.classesFrom !== 'string') return;
     const linked = budgets.get(b.classesFrom);
-    if (!linked) c.add(`budgets[${i}].classesFrom`, `Budget ${String(b.id)} takes its classes from "${b.classesFrom}", which is not a budget of this workbook`);
-    else if (b.classesFrom === b.id) c.add(`budgets[${i}].classesFrom`, `Budget ${String(b.id)} cannot take its classes from itself`);
+    if (!linked)
+      c.add(
+        `budgets[${i}].classesFrom`,
+        `Budget ${String(b.id)} takes its classes from "${b.classesFrom}", which is not a budget of this workbook`,
+      );
+    else if (b.classesFrom === b.id)
+      c.add(`budgets[${i}].classesFrom`, `Budget ${String(b.id)} cannot take its classes from itself`);
   });
 
   // Participations (R11–R13).
@@ -295,10 +369,12 @@ export function validateWorkbook(doc: unknown): Problem[] {
     taking.add(key);
     const from = c.date(p, 'from', path, `${label}: the date it joined`);
     const until = c.date(p, 'until', path, `${label}: the date it left`);
-    if (from && until && until < from) c.add(`${path}.until`, `${label}: it left (${until}) before it joined (${from})`);
+    if (from && until && until < from)
+      c.add(`${path}.until`, `${label}: it left (${until}) before it joined (${from})`);
     const holdings = c.array(p, 'classes', path, `${label}: the classes held`);
     // R21 a budget whose rates are derived from a base scale needs no weight of its members' own.
-    if (holdings.length === 0 && budget && !budget.classesFrom && !budget.derived) c.add(`${path}.classes`, `${label}: give the class it holds (and from which year)`);
+    if (holdings.length === 0 && budget && !budget.classesFrom && !budget.derived)
+      c.add(`${path}.classes`, `${label}: give the class it holds (and from which year)`);
     const seenYears = new Set<number>();
     holdings.forEach((h, j) => {
       const hp = `${path}.classes[${j}]`;
@@ -308,7 +384,15 @@ export function validateWorkbook(doc: unknown): Problem[] {
       if (year !== undefined) seenYears.add(year);
       const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
       if (member && budget && source && budget.scheme?.kind === 'classes') {
-        ownLinked.push({ path: hp, member, budget: { id: budgetId!, name: budget.name }, source, sourceId: budget.classesFrom!, year, cls: typeof h.class === 'string' ? h.class : undefined });
+        ownLinked.push({
+          path: hp,
+          member,
+          budget: { id: budgetId!, name: budget.name },
+          source,
+          sourceId: budget.classesFrom!,
+          year,
+          cls: typeof h.class === 'string' ? h.class : undefined,
+        });
       }
       const scheme = budget?.scheme;
       const from = year !== undefined ? `from ${year}` : `class entry ${j + 1}`; // never "from undefined"
@@ -338,7 +422,8 @@ export function validateWorkbook(doc: unknown): Problem[] {
     if (member && !members.has(member)) c.add(`${path}.member`, `${label}: there is no member ${member}`);
     const budget = budgetId ? budgets.get(budgetId) : undefined;
     if (budgetId && !budget) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
-    if (member && budgetId && !taking.has(`${member}\u0000${budgetId}`)) c.add(path, `${label}: ${member} does not take part in ${budgetId}`);
+    if (member && budgetId && !taking.has(`${member}\u0000${budgetId}`))
+      c.add(path, `${label}: ${member} does not take part in ${budgetId}`);
     const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
     if (budget && source) c.add(`${path}.budget`, `${label}: ${linkedNoticeMessage(budgetId!, budget, source)}`);
     const to = c.str(ch, 'toClass', path, `${label}: the new class`);
@@ -347,7 +432,8 @@ export function validateWorkbook(doc: unknown): Problem[] {
     }
     const notified = c.date(ch, 'notifiedOn', path, `${label}: the date of the notice`, false);
     const session = c.date(ch, 'sessionDate', path, `${label}: the session date`);
-    if (notified && session && session < notified) c.add(`${path}.sessionDate`, `${label}: the session (${session}) is before the notice (${notified})`);
+    if (notified && session && session < notified)
+      c.add(`${path}.sessionDate`, `${label}: the session (${session}) is before the notice (${notified})`);
     c.year(ch, 'requestedYear', path, `${label}: the year requested`, true);
   });
 
@@ -358,7 +444,11 @@ export function validateWorkbook(doc: unknown): Problem[] {
   // R17b arrears can be summed over budgets only when they are counted in one currency.
   if (isObj(doc.settings) && doc.settings.votingTest === 'combined') {
     const currencies = new Set(rawBudgets.filter(isObj).map((b) => b.currency));
-    if (currencies.size > 1) c.add('settings.votingTest', `The combined loss-of-vote test sums arrears over budgets, so they must be kept in one currency (they are kept in ${[...currencies].map(String).join(', ')}); use the test per budget`);
+    if (currencies.size > 1)
+      c.add(
+        'settings.votingTest',
+        `The combined loss-of-vote test sums arrears over budgets, so they must be kept in one currency (they are kept in ${[...currencies].map(String).join(', ')}); use the test per budget`,
+      );
   }
   // R14 scenarios: their overrides name members, budgets, classes and schemes of this workbook.
   const scenarioIds = new Set<string>();
@@ -373,13 +463,20 @@ export function validateWorkbook(doc: unknown): Problem[] {
       const op = `${path}.overrides[${j}]`;
       const label = `Scenario ${name}, change ${j + 1}`;
       if (!isObj(o)) return c.add(op, `${label} is not a change`);
-      const kind = c.oneOf(o, 'kind', op, `${label}: the kind of change`, ['class', 'level', 'join', 'leave', 'units'] as const);
+      const kind = c.oneOf(o, 'kind', op, `${label}: the kind of change`, [
+        'class',
+        'level',
+        'join',
+        'leave',
+        'units',
+      ] as const);
       if (kind === 'units') {
         const schemeId = c.str(o, 'scheme', op, `${label}: the scheme`);
         const scheme = schemeId ? schemes.get(schemeId) : undefined;
         if (schemeId && !scheme) c.add(`${op}.scheme`, `${label}: there is no scheme ${schemeId}`);
         const cls = c.str(o, 'class', op, `${label}: the class`);
-        if (cls && scheme?.kind === 'classes' && !hasClass(scheme, cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${scheme.id}`);
+        if (cls && scheme?.kind === 'classes' && !hasClass(scheme, cls))
+          c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${scheme.id}`);
         c.decimal(o, 'units', op, `${label}: the units`, { positive: true });
         return;
       }
@@ -394,19 +491,30 @@ export function validateWorkbook(doc: unknown): Problem[] {
         return;
       }
       const member = c.str(o, 'member', op, `${label}: the member`);
-      if (kind !== 'join' && member && !members.has(member)) c.add(`${op}.member`, `${label}: there is no member ${member}`);
+      if (kind !== 'join' && member && !members.has(member))
+        c.add(`${op}.member`, `${label}: there is no member ${member}`);
       if (kind === 'class') c.year(o, 'fromYear', op, `${label}: the year it applies from`);
       if (kind === 'join') c.date(o, 'from', op, `${label}: the date of joining`, false);
       if (kind === 'leave') c.date(o, 'until', op, `${label}: the date of leaving`, false);
       const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
-      if (budget && source && budget.scheme?.kind === 'classes' && (kind === 'class' || (kind === 'join' && o.class !== undefined))) {
-        return c.add(`${op}.budget`, `${label}: ${budget.name} takes its classes from ${source.name}: give the class in ${source.name} (R11, ${specialUnionArticle({ id: budgetId!, name: budget.name })})`);
+      if (
+        budget &&
+        source &&
+        budget.scheme?.kind === 'classes' &&
+        (kind === 'class' || (kind === 'join' && o.class !== undefined))
+      ) {
+        return c.add(
+          `${op}.budget`,
+          `${label}: ${budget.name} takes its classes from ${source.name}: give the class in ${source.name} (R11, ${specialUnionArticle({ id: budgetId!, name: budget.name })})`,
+        );
       }
       if (kind === 'class' || kind === 'join') {
-        if (budget?.scheme?.kind === 'scale') c.decimal(o, 'weight', op, `${label}: the weight`, { optional: kind === 'join' });
+        if (budget?.scheme?.kind === 'scale')
+          c.decimal(o, 'weight', op, `${label}: the weight`, { optional: kind === 'join' });
         else if (budget?.scheme?.kind === 'classes') {
           const cls = c.str(o, 'class', op, `${label}: the class`, kind === 'join' && !!budget.classesFrom);
-          if (cls && !hasClass(budget.scheme, cls)) c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${budget.scheme.id}`);
+          if (cls && !hasClass(budget.scheme, cls))
+            c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${budget.scheme.id}`);
         }
       }
     });
@@ -415,7 +523,13 @@ export function validateWorkbook(doc: unknown): Problem[] {
 }
 
 /** R15–R20 payments, WCF decisions, host-state advance agreements and voting decisions. */
-function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taking: Set<string>, rawBudgets: unknown[]): void {
+function validateLedger(
+  c: Checker,
+  doc: Obj,
+  members: Map<string, number>,
+  taking: Set<string>,
+  rawBudgets: unknown[],
+): void {
   const budgets = new Map<string, { currency?: unknown; roundingUnit?: unknown }>();
   for (const b of rawBudgets) if (isObj(b) && typeof b.id === 'string') budgets.set(b.id, b);
   const list = (key: string, what: string) => (doc[key] === undefined ? [] : c.array(doc, key, '', what));
@@ -447,12 +561,23 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
   const paymentPath = () => `payments[${at}]`;
   const paymentLabel = () => `Payment ${atId ?? at + 1}`;
   const its = (what: string) => () => `${paymentLabel()}: ${what}`;
-  const [itsDate, itsAmount, itsCurrency, itsYear, itsPurpose, itsReference] = ['the date it was received', 'the amount', 'the currency', 'the year it is marked for', 'what it pays', 'the reference'].map(its);
+  const [itsDate, itsAmount, itsCurrency, itsYear, itsPurpose, itsReference] = [
+    'the date it was received',
+    'the amount',
+    'the currency',
+    'the year it is marked for',
+    'what it pays',
+    'the reference',
+  ].map(its);
   // The currencies of the budgets a member takes part in, found once per member rather than once per payment.
   const currenciesOf = new Map<string, Set<unknown>>();
   const keptIn = (code: string) => {
     let s = currenciesOf.get(code);
-    if (!s) currenciesOf.set(code, (s = new Set([...budgets].filter(([id]) => taking.has(`${code}\u0000${id}`)).map(([, x]) => x.currency))));
+    if (!s)
+      currenciesOf.set(
+        code,
+        (s = new Set([...budgets].filter(([id]) => taking.has(`${code}\u0000${id}`)).map(([, x]) => x.currency))),
+      );
     return s;
   };
   list('payments', 'The payments').forEach((p, i) => {
@@ -464,13 +589,26 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
     c.date(p, 'date', paymentPath, itsDate, false);
     c.decimal(p, 'amount', paymentPath, itsAmount, { positive: true });
     const currency = c.str(p, 'currency', paymentPath, itsCurrency);
-    if (currency && !CURRENCY_RE.test(currency)) c.add(`${paymentPath()}.currency`, `${paymentLabel()}: the currency must be a three-letter code such as CHF (got ${show(currency)})`);
+    if (currency && !CURRENCY_RE.test(currency))
+      c.add(
+        `${paymentPath()}.currency`,
+        `${paymentLabel()}: the currency must be a three-letter code such as CHF (got ${show(currency)})`,
+      );
     const b = budget(p, paymentPath, paymentLabel, true);
-    if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`)) c.add(`${paymentPath()}.budget`, `${paymentLabel()} is marked for ${b}, but ${code} does not take part in ${b}`);
-    if (b && currency && budgets.get(b)!.currency !== currency) c.add(`${paymentPath()}.currency`, `${paymentLabel()} is in ${currency} but ${b} is kept in ${String(budgets.get(b)!.currency)}: it could never be credited`);
+    if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`))
+      c.add(`${paymentPath()}.budget`, `${paymentLabel()} is marked for ${b}, but ${code} does not take part in ${b}`);
+    if (b && currency && budgets.get(b)!.currency !== currency)
+      c.add(
+        `${paymentPath()}.currency`,
+        `${paymentLabel()} is in ${currency} but ${b} is kept in ${String(budgets.get(b)!.currency)}: it could never be credited`,
+      );
     if (!b && currency && code && members.has(code)) {
       const kept = keptIn(code);
-      if (kept.size > 0 && !kept.has(currency)) c.add(`${paymentPath()}.currency`, `${paymentLabel()} is in ${currency}, but none of ${code}'s budgets is kept in ${currency}: it could never be credited`);
+      if (kept.size > 0 && !kept.has(currency))
+        c.add(
+          `${paymentPath()}.currency`,
+          `${paymentLabel()} is in ${currency}, but none of ${code}'s budgets is kept in ${currency}: it could never be credited`,
+        );
     }
     c.year(p, 'year', paymentPath, itsYear, true);
     if (p.purpose !== undefined) c.oneOf(p, 'purpose', paymentPath, itsPurpose, ['contribution', 'wcf'] as const);
@@ -486,14 +624,26 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
     const b = budget(d, path, label, false);
     c.year(d, 'year', path, `${label}: the year whose contributions it is based on`);
     if ((d.proportion === undefined) === (d.amount === undefined)) {
-      c.add(path, `${label}: give either a proportion of that year's contribution or an amount to apportion, ${d.proportion === undefined ? 'not neither' : 'not both'}`);
+      c.add(
+        path,
+        `${label}: give either a proportion of that year's contribution or an amount to apportion, ${d.proportion === undefined ? 'not neither' : 'not both'}`,
+      );
     } else if (d.proportion !== undefined) {
       c.decimal(d, 'proportion', path, `${label}: the proportion of the contribution`, { positive: true });
     } else {
       const amount = c.decimal(d, 'amount', path, `${label}: the amount`, { positive: true });
       const unit = b ? budgets.get(b)!.roundingUnit : undefined;
-      if (amount && isDecimalString(unit) && !unit.startsWith('-') && !new Decimal(unit).isZero() && !isWholeMultiple(amount, unit)) {
-        c.add(`${path}.amount`, `${label}: the amount ${amount} is not a whole number of ${b}'s rounding unit ${unit}, so the shares could not sum to it`);
+      if (
+        amount &&
+        isDecimalString(unit) &&
+        !unit.startsWith('-') &&
+        !new Decimal(unit).isZero() &&
+        !isWholeMultiple(amount, unit)
+      ) {
+        c.add(
+          `${path}.amount`,
+          `${label}: the amount ${amount} is not a whole number of ${b}'s rounding unit ${unit}, so the shares could not sum to it`,
+        );
       }
     }
     c.date(d, 'decidedOn', path, `${label}: the date of the decision`);
@@ -510,7 +660,11 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
     if (host && !members.has(host)) c.add(`${path}.hostState`, `${label}: the host state ${host} is not a member`);
     const ceiling = c.decimal(a, 'ceiling', path, `${label}: the ceiling`, { positive: true });
     const currency = c.str(a, 'currency', path, `${label}: the currency`);
-    if (currency && !CURRENCY_RE.test(currency)) c.add(`${path}.currency`, `${label}: the currency must be a three-letter code such as CHF (got ${show(currency)})`);
+    if (currency && !CURRENCY_RE.test(currency))
+      c.add(
+        `${path}.currency`,
+        `${label}: the currency must be a three-letter code such as CHF (got ${show(currency)})`,
+      );
     c.str(a, 'conditions', path, `${label}: the conditions`, true);
     const signed = c.date(a, 'signedOn', path, `${label}: the date it was signed`);
     let ends: string | undefined;
@@ -519,9 +673,16 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
       if (!isObj(a.denunciation)) c.add(dp, `${label}: the denunciation must say who gave notice and when`);
       else {
         c.oneOf(a.denunciation, 'by', dp, `${label}: who denounced it`, ['host-state', 'organization'] as const);
-        const notified = c.date(a.denunciation, 'notifiedOn', dp, `${label}: the date the denunciation was notified`, false);
+        const notified = c.date(
+          a.denunciation,
+          'notifiedOn',
+          dp,
+          `${label}: the date the denunciation was notified`,
+          false,
+        );
         c.str(a.denunciation, 'reference', dp, `${label}: the denunciation's reference`, true);
-        if (notified && signed && notified < signed) c.add(`${dp}.notifiedOn`, `${label} was denounced (${notified}) before it was signed (${signed})`);
+        if (notified && signed && notified < signed)
+          c.add(`${dp}.notifiedOn`, `${label} was denounced (${notified}) before it was signed (${signed})`);
         if (notified) ends = obligationEnds(notified);
       }
     }
@@ -533,8 +694,10 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
       const kind = c.oneOf(m, 'kind', mp, `${label}, movement ${j + 1}: the kind`, ['drawn', 'repaid'] as const);
       const amount = c.decimal(m, 'amount', mp, `${label}, movement ${j + 1}: the amount`, { positive: true });
       c.str(m, 'reference', mp, `${label}, movement ${j + 1}: the reference`, true);
-      if (date && signed && date < signed) c.add(`${mp}.date`, `${label}: an advance moved on ${date}, before the agreement was signed (${signed})`);
-      if (date && kind === 'drawn' && ends && date > ends) c.add(`${mp}.date`, `${label}: an advance was drawn on ${date}, after the obligation ended on ${ends} (R20)`);
+      if (date && signed && date < signed)
+        c.add(`${mp}.date`, `${label}: an advance moved on ${date}, before the agreement was signed (${signed})`);
+      if (date && kind === 'drawn' && ends && date > ends)
+        c.add(`${mp}.date`, `${label}: an advance was drawn on ${date}, after the obligation ended on ${ends} (R20)`);
       if (date && kind && amount) moves.push({ date, kind, amount, j });
     });
     // Running balance in date order: never repay more than is outstanding, never owe more than the ceiling.
@@ -544,10 +707,16 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
       outstanding = m.kind === 'drawn' ? outstanding.plus(m.amount) : outstanding.minus(m.amount);
       const mp = `${path}.movements[${m.j}].amount`;
       if (outstanding.isNegative()) {
-        c.add(mp, `${label}: the repayment of ${m.amount} on ${m.date} is more than the ${outstanding.plus(m.amount).toFixed()} outstanding`);
+        c.add(
+          mp,
+          `${label}: the repayment of ${m.amount} on ${m.date} is more than the ${outstanding.plus(m.amount).toFixed()} outstanding`,
+        );
         outstanding = new Decimal(0);
       } else if (ceiling && outstanding.gt(ceiling)) {
-        c.add(mp, `${label}: after the drawing of ${m.amount} on ${m.date}, ${outstanding.toFixed()} is outstanding, above the ceiling of ${ceiling}`);
+        c.add(
+          mp,
+          `${label}: after the drawing of ${m.amount} on ${m.date}, ${outstanding.toFixed()} is outstanding, above the ceiling of ${ceiling}`,
+        );
       }
     }
   });
@@ -560,7 +729,8 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
     const label = `Voting decision ${decisionId(d, path, i) ?? i + 1}`;
     const code = member(d, 'member', path, label);
     const b = budget(d, path, label, true);
-    if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`)) c.add(`${path}.budget`, `${label} is for ${b}, but ${code} does not take part in ${b}`);
+    if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`))
+      c.add(`${path}.budget`, `${label} is for ${b}, but ${code} does not take part in ${b}`);
     c.str(d, 'body', path, `${label}: the body that decided`);
     c.date(d, 'date', path, `${label}: the date of the decision`, false);
     c.str(d, 'reference', path, `${label}: the reference`);
@@ -571,13 +741,29 @@ function validateLedger(c: Checker, doc: Obj, members: Map<string, number>, taki
 }
 
 /** R17a opening balances: what a member owed, for a year before its budget's first year of data. */
-function validateOpeningBalances(c: Checker, doc: Obj, members: Map<string, number>, taking: Set<string>, rawBudgets: unknown[]): void {
+function validateOpeningBalances(
+  c: Checker,
+  doc: Obj,
+  members: Map<string, number>,
+  taking: Set<string>,
+  rawBudgets: unknown[],
+): void {
   if (doc.openingBalances === undefined) return;
   const firstYear = new Map<string, { first?: number }>();
   for (const b of rawBudgets) {
     if (!isObj(b) || typeof b.id !== 'string') continue;
-    const years = Array.isArray(b.years) ? b.years.filter(isObj).map((y) => y.year).filter((y): y is number => typeof y === 'number') : [];
-    firstYear.set(b.id, { first: years.length > 0 ? years.reduce((a, y) => Math.min(a, y)) /* not Math.min(...years): 300,000 arguments overflow the stack */ : undefined });
+    const years = Array.isArray(b.years)
+      ? b.years
+          .filter(isObj)
+          .map((y) => y.year)
+          .filter((y): y is number => typeof y === 'number')
+      : [];
+    firstYear.set(b.id, {
+      first:
+        years.length > 0
+          ? years.reduce((a, y) => Math.min(a, y)) /* not Math.min(...years): 300,000 arguments overflow the stack */
+          : undefined,
+    });
   }
   const seen = new Set<string>();
   c.array(doc, 'openingBalances', '', 'The opening balances').forEach((o, i) => {
@@ -590,16 +776,21 @@ function validateOpeningBalances(c: Checker, doc: Obj, members: Map<string, numb
     if (code && !members.has(code)) c.add(`${path}.member`, `${label}: there is no member ${code}`);
     const b = budgetId ? firstYear.get(budgetId) : undefined;
     if (budgetId && !b) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
-    if (code && budgetId && members.has(code) && b && !taking.has(`${code}\u0000${budgetId}`)) c.add(path, `${label}: ${code} does not take part in ${budgetId}`);
+    if (code && budgetId && members.has(code) && b && !taking.has(`${code}\u0000${budgetId}`))
+      c.add(path, `${label}: ${code} does not take part in ${budgetId}`);
     if (year !== undefined && b?.first !== undefined && year >= b.first) {
-      c.add(`${path}.year`, `${label}: an opening balance is for a year before the budget's first year of data (${b.first}); enter ${year} in the budget itself`);
+      c.add(
+        `${path}.year`,
+        `${label}: an opening balance is for a year before the budget's first year of data (${b.first}); enter ${year} in the budget itself`,
+      );
     }
     const key = `${code}\u0000${budgetId}\u0000${year}`;
     if (code && budgetId && year !== undefined && seen.has(key)) c.add(path, `${label} is entered twice`);
     seen.add(key);
     const assessed = c.decimal(o, 'assessed', path, `${label}: the amount assessed`);
     const unpaid = c.decimal(o, 'unpaid', path, `${label}: the amount still unpaid`);
-    if (assessed && unpaid && new Decimal(unpaid).gt(assessed)) c.add(`${path}.unpaid`, `${label}: ${unpaid} unpaid is more than the ${assessed} assessed`);
+    if (assessed && unpaid && new Decimal(unpaid).gt(assessed))
+      c.add(`${path}.unpaid`, `${label}: ${unpaid} unpaid is more than the ${assessed} assessed`);
     // Amounts as the previous accounts state them: not bound to today's rounding unit.
     c.str(o, 'reference', path, `${label}: the reference`, true);
   });
@@ -610,7 +801,15 @@ function validateOpeningBalances(c: Checker, doc: Obj, members: Map<string, numb
  * read as version 2 in memory (nothing in it changes meaning) and written as version 2 only when saved.
  */
 function withDefaults(doc: Obj): Workbook {
-  for (const key of ['classChanges', 'payments', 'wcfDecisions', 'advanceAgreements', 'votingDecisions', 'scenarios', 'openingBalances']) {
+  for (const key of [
+    'classChanges',
+    'payments',
+    'wcfDecisions',
+    'advanceAgreements',
+    'votingDecisions',
+    'scenarios',
+    'openingBalances',
+  ]) {
     if (doc[key] === undefined) doc[key] = [];
   }
   doc.version = WORKBOOK_VERSION;
@@ -647,7 +846,13 @@ export function parseWorkbook(text: string): LoadResult {
   }
   const problems = validateWorkbook(doc);
   if (problems.length === 0) return { workbook: withDefaults(doc as Obj), problems, lines: [] };
-  return { problems, lines: linesOfPaths(text, problems.map((p) => p.path)) };
+  return {
+    problems,
+    lines: linesOfPaths(
+      text,
+      problems.map((p) => p.path),
+    ),
+  };
 }
 
 /** Text that `parseWorkbook` has already accepted (in a worker, say), read without checking it again. */

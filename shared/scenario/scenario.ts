@@ -22,14 +22,28 @@ function applyOverride(wb: Workbook, o: ScenarioOverride): Workbook {
       const budget = findBudget(wb, o.budget);
       const existing = wb.participations.find((p) => p.member === o.member && p.budget === o.budget);
       // Change notices that would take effect from the scenario's year on are superseded by it.
-      const timeline = new ClassTimeline(existing, wb.classChanges.filter((c) => c.member === o.member && c.budget === o.budget), schemeOf(wb, budget));
-      const superseded = new Set([...timeline.effects].filter(([, e]) => e.effectiveYear !== undefined && e.effectiveYear >= o.fromYear).map(([id]) => id));
-      const holding = o.weight !== undefined ? { year: o.fromYear, weight: o.weight } : { year: o.fromYear, class: o.class };
+      const timeline = new ClassTimeline(
+        existing,
+        wb.classChanges.filter((c) => c.member === o.member && c.budget === o.budget),
+        schemeOf(wb, budget),
+      );
+      const superseded = new Set(
+        [...timeline.effects]
+          .filter(([, e]) => e.effectiveYear !== undefined && e.effectiveYear >= o.fromYear)
+          .map(([id]) => id),
+      );
+      const holding =
+        o.weight !== undefined ? { year: o.fromYear, weight: o.weight } : { year: o.fromYear, class: o.class };
       const base: Participation = existing ?? { member: o.member, budget: o.budget, classes: [] };
-      const updated: Participation = { ...base, classes: [...base.classes.filter((h) => h.year < o.fromYear), holding] };
+      const updated: Participation = {
+        ...base,
+        classes: [...base.classes.filter((h) => h.year < o.fromYear), holding],
+      };
       return {
         ...wb,
-        participations: existing ? wb.participations.map((p) => (p === existing ? updated : p)) : [...wb.participations, updated],
+        participations: existing
+          ? wb.participations.map((p) => (p === existing ? updated : p))
+          : [...wb.participations, updated],
         classChanges: wb.classChanges.filter((c) => !superseded.has(c.id)),
       };
     }
@@ -40,22 +54,48 @@ function applyOverride(wb: Workbook, o: ScenarioOverride): Workbook {
           if (b.id !== o.budget) return b;
           // R21/R22 a new figure keeps the derivation and the credit that applied to the year.
           const kept = entryKept(b, o.year);
-          return { ...b, years: [...b.years.filter((y) => y.year !== o.year), { year: o.year, method: o.method, amount: o.amount, adopted: true, ...kept }].sort((a, c) => a.year - c.year) };
+          return {
+            ...b,
+            years: [
+              ...b.years.filter((y) => y.year !== o.year),
+              { year: o.year, method: o.method, amount: o.amount, adopted: true, ...kept },
+            ].sort((a, c) => a.year - c.year),
+          };
         }),
       };
     }
     case 'join': {
-      const members = wb.members.some((m) => m.code === o.member) ? wb.members : [...wb.members, { code: o.member, name: o.name ?? o.member, joined: o.from }];
-      const holding = o.weight !== undefined ? { year: yearOf(o.from), weight: o.weight } : o.class !== undefined ? { year: yearOf(o.from), class: o.class } : undefined;
+      const members = wb.members.some((m) => m.code === o.member)
+        ? wb.members
+        : [...wb.members, { code: o.member, name: o.name ?? o.member, joined: o.from }];
+      const holding =
+        o.weight !== undefined
+          ? { year: yearOf(o.from), weight: o.weight }
+          : o.class !== undefined
+            ? { year: yearOf(o.from), class: o.class }
+            : undefined;
       const p: Participation = { member: o.member, budget: o.budget, from: o.from, classes: holding ? [holding] : [] };
-      return { ...wb, members, participations: [...wb.participations.filter((x) => !(x.member === o.member && x.budget === o.budget)), p] };
+      return {
+        ...wb,
+        members,
+        participations: [...wb.participations.filter((x) => !(x.member === o.member && x.budget === o.budget)), p],
+      };
     }
     case 'leave':
-      return { ...wb, participations: wb.participations.map((p) => (p.member === o.member && p.budget === o.budget ? { ...p, until: o.until } : p)) };
+      return {
+        ...wb,
+        participations: wb.participations.map((p) =>
+          p.member === o.member && p.budget === o.budget ? { ...p, until: o.until } : p,
+        ),
+      };
     case 'units':
       return {
         ...wb,
-        schemes: wb.schemes.map((s) => (s.id !== o.scheme || s.kind !== 'classes' ? s : { ...s, classes: s.classes.map((c) => (c.code === o.class ? { ...c, units: o.units } : c)) })),
+        schemes: wb.schemes.map((s) =>
+          s.id !== o.scheme || s.kind !== 'classes'
+            ? s
+            : { ...s, classes: s.classes.map((c) => (c.code === o.class ? { ...c, units: o.units } : c)) },
+        ),
       };
   }
 }
@@ -97,15 +137,28 @@ export interface Comparison {
 }
 
 /** R14 the scenario against the baseline for one budget and year, member by member. */
-export function compareScenario(baseline: Workbook, scenario: Pick<Scenario, 'name' | 'overrides'>, budgetId: string, year: number): Comparison {
+export function compareScenario(
+  baseline: Workbook,
+  scenario: Pick<Scenario, 'name' | 'overrides'>,
+  budgetId: string,
+  year: number,
+): Comparison {
   const before = assessBudgetYear(baseline, budgetId, year);
   const after = assessBudgetYear(applyScenario(baseline, scenario.overrides), budgetId, year);
   return compareTables(scenario.name, before, after);
 }
 
 /** R14 several scenarios against one baseline (the app's comparison view, `contrib whatif --scenario …`). */
-export function compareScenarios(baseline: Workbook, scenarios: readonly Pick<Scenario, 'name' | 'overrides'>[], budgetId: string, year: number, before = assessBudgetYear(baseline, budgetId, year)): Comparison[] {
-  return scenarios.map((s) => compareTables(s.name, before, assessBudgetYear(applyScenario(baseline, s.overrides), budgetId, year)));
+export function compareScenarios(
+  baseline: Workbook,
+  scenarios: readonly Pick<Scenario, 'name' | 'overrides'>[],
+  budgetId: string,
+  year: number,
+  before = assessBudgetYear(baseline, budgetId, year),
+): Comparison[] {
+  return scenarios.map((s) =>
+    compareTables(s.name, before, assessBudgetYear(applyScenario(baseline, s.overrides), budgetId, year)),
+  );
 }
 
 export function compareTables(scenario: string, before: ContributionTable, after: ContributionTable): Comparison {
@@ -113,7 +166,12 @@ export function compareTables(scenario: string, before: ContributionTable, after
   const afterByCode = new Map(after.rows.map((r) => [r.code, r]));
   const seen = new Set<string>();
   const rows: ComparisonRow[] = [];
-  const row = (code: string, name: string, b: ContributionTable['rows'][number] | undefined, a: ContributionTable['rows'][number] | undefined): ComparisonRow => {
+  const row = (
+    code: string,
+    name: string,
+    b: ContributionTable['rows'][number] | undefined,
+    a: ContributionTable['rows'][number] | undefined,
+  ): ComparisonRow => {
     const ab = b ? toScaledBigInt(b.amount, places) : 0n;
     const aa = a ? toScaledBigInt(a.amount, places) : 0n;
     const diff = aa - ab;
@@ -136,6 +194,9 @@ export function compareTables(scenario: string, before: ContributionTable, after
     rows.push(row(b.code, b.name, b, afterByCode.get(b.code)));
   }
   for (const a of after.rows) if (!seen.has(a.code)) rows.push(row(a.code, a.name, undefined, a));
-  const totalDifference = formatScaled(toScaledBigInt(after.total, places) - toScaledBigInt(before.total, places), places);
+  const totalDifference = formatScaled(
+    toScaledBigInt(after.total, places) - toScaledBigInt(before.total, places),
+    places,
+  );
   return { scenario, before, after, rows, totalDifference };
 }

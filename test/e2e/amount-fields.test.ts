@@ -28,14 +28,18 @@ describe('amount fields (R3)', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.type('-5');
     await page.keyboard.press('Enter');
-    await expect.poll(() => text('[data-testid=cell-error]')).toMatch(/^The total cannot be negative\. To lower it by 5, type =-5 \(it becomes [\d,.]+\)$/);
+    await expect
+      .poll(() => text('[data-testid=cell-error]'))
+      .toMatch(/^The total cannot be negative\. To lower it by 5, type =-5 \(it becomes [\d,.]+\)$/);
     expect(await text(totalCell)).toBe(before); // refused, not lowered
 
     await page.dblclick(totalCell);
     await page.keyboard.press('Control+a');
     await page.keyboard.type('=-5');
     await page.keyboard.press('Enter');
-    await expect.poll(() => text(totalCell)).toBe(groupThousands(new Decimal(plain(before)).minus(5).toFixed(before.split('.')[1]?.length ?? 0)));
+    await expect
+      .poll(() => text(totalCell))
+      .toBe(groupThousands(new Decimal(plain(before)).minus(5).toFixed(before.split('.')[1]?.length ?? 0)));
     expect(await page.locator('[data-testid=cell-error]').count()).toBe(0);
     await page.keyboard.press('Control+z');
     await expect.poll(() => text(totalCell)).toBe(before);
@@ -45,10 +49,14 @@ describe('amount fields (R3)', () => {
     const figure = await page.inputValue('[data-testid=budget-figure]');
     await page.fill('[data-testid=budget-figure]', '-5');
     await page.press('[data-testid=budget-figure]', 'Enter');
-    await expect.poll(() => text('[data-testid=budget-figure-error]')).toMatch(/^The total cannot be negative\. To lower it by 5, type =-5/);
+    await expect
+      .poll(() => text('[data-testid=budget-figure-error]'))
+      .toMatch(/^The total cannot be negative\. To lower it by 5, type =-5/);
     await page.fill('[data-testid=budget-figure]', '+5');
     await page.press('[data-testid=budget-figure]', 'Enter');
-    await expect.poll(() => text('[data-testid=budget-figure-error]')).toMatch(/^“\+5” could mean 5 or the total raised by 5: type 5, or =\+5 to raise it/);
+    await expect
+      .poll(() => text('[data-testid=budget-figure-error]'))
+      .toMatch(/^“\+5” could mean 5 or the total raised by 5: type 5, or =\+5 to raise it/);
     await page.press('[data-testid=budget-figure]', 'Escape');
     expect(await page.inputValue('[data-testid=budget-figure]')).toBe(figure);
   });
@@ -60,13 +68,18 @@ describe('amount fields (R3)', () => {
     await page.fill('[data-testid=pay-date]', '2026-06-01');
     await page.fill('[data-testid=pay-amount]', '-500');
     await page.click('[data-testid=pay-record]');
-    await expect.poll(() => text('[data-testid=pay-error]')).toMatch(/^Amount: The amount cannot be negative: type it without the minus sign/);
+    await expect
+      .poll(() => text('[data-testid=pay-error]'))
+      .toMatch(/^Amount: The amount cannot be negative: type it without the minus sign/);
 
-    const newCell = (col: string) => `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
+    const newCell = (col: string) =>
+      `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
     await page.click(newCell('amount'));
     await page.keyboard.type('-500');
     await page.keyboard.press('Enter');
-    await expect.poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]')).toMatch(/^The amount cannot be negative: type it without the minus sign/);
+    await expect
+      .poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]'))
+      .toMatch(/^The amount cannot be negative: type it without the minus sign/);
     expect(await text(newCell('amount'))).toBe('amount'); // still the empty cell's hint
     await page.keyboard.press('Escape');
   });
@@ -77,7 +90,9 @@ describe('amount fields (R3)', () => {
     await page.selectOption('[data-testid=wcf-basis]', 'amount');
     await page.fill('[data-testid=wcf-value]', '-500');
     await page.click('[data-testid=wcf-submit]');
-    await expect.poll(() => text('[data-testid=wcf-form] .cell-error')).toMatch(/^The amount cannot be negative: type it without the minus sign/);
+    await expect
+      .poll(() => text('[data-testid=wcf-form] .cell-error'))
+      .toMatch(/^The amount cannot be negative: type it without the minus sign/);
     await page.keyboard.press('Alt+1');
   });
 });

@@ -140,7 +140,9 @@ describe('browser mode, end to end', () => {
     // The budget panel's figure field refuses the same way, next to the field.
     await page.fill('[data-testid=budget-figure]', '-999999999');
     await page.press('[data-testid=budget-figure]', 'Enter');
-    await expect.poll(() => text('[data-testid=budget-figure-error]')).toMatch(/^The total cannot be negative: type an amount greater than zero/);
+    await expect
+      .poll(() => text('[data-testid=budget-figure-error]'))
+      .toMatch(/^The total cannot be negative: type an amount greater than zero/);
     await page.press('[data-testid=budget-figure]', 'Escape');
   });
 
@@ -231,7 +233,11 @@ describe('browser mode, end to end', () => {
     await page.press('[data-testid=rounding-unit]', 'Enter');
     await expect.poll(() => page.locator('[data-testid=rounding-unit-error]').count()).toBe(0);
     // Every amount shown is now whole thousands, and they still sum to the same total exactly (R5).
-    await expect.poll(async () => (await Promise.all((await renderedCodes()).map(amountOf))).every((a) => /,000$|^0$/.test(a ?? ''))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await Promise.all((await renderedCodes()).map(amountOf))).every((a) => /,000$|^0$/.test(a ?? '')),
+      )
+      .toBe(true);
     expect(await text(totalCell)).toBe(total);
     await page.click(cell('AD', 'code'));
     await page.keyboard.press('Control+z');
@@ -282,10 +288,14 @@ describe('browser mode, end to end', () => {
     await page.keyboard.type('fran');
     await expect.poll(() => renderedCodes()).toEqual(['FR']);
     // The count follows the grid a render later: wait for it as for the rows.
-    await expect.poll(() => text('[data-testid=find-count]')).toMatch(/^1 of 1\d\d members shown; the total is the whole budget’s$/);
+    await expect
+      .poll(() => text('[data-testid=find-count]'))
+      .toMatch(/^1 of 1\d\d members shown; the total is the whole budget’s$/);
     expect(await text(totalCell)).toBe(total);
     await page.keyboard.press('Enter'); // to the member found
-    await expect.poll(() => page.evaluate('document.activeElement?.closest(".ag-row")?.getAttribute("row-id")')).toBe('FR');
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.closest(".ag-row")?.getAttribute("row-id")'))
+      .toBe('FR');
     await page.click('[data-testid=find-member]');
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await renderedCodes()).length).toBeGreaterThan(10);
@@ -315,7 +325,9 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/^Organization: Union for the Protection of Things/);
     await page.click('[data-testid=export-pdf]');
     await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
-    expect(await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc')).toContain('Union for the Protection of Things');
+    expect(await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc')).toContain(
+      'Union for the Protection of Things',
+    );
     await page.selectOption('[data-testid=crediting-order]', 'oldest-first');
     await expect.poll(() => text('[data-testid=notice]')).toContain('Payments credited to whatever fell due first');
     await page.click('[data-testid=undo]');
@@ -331,7 +343,9 @@ describe('browser mode, end to end', () => {
     writeFileSync(bad, '{ "format": "contribution-calculator-workbook", ');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=open]')]);
     await chooser.setFiles(bad);
-    await expect.poll(() => text('[data-testid=notice]')).toMatch(/broken.json could not be opened; it was left as it is/);
+    await expect
+      .poll(() => text('[data-testid=notice]'))
+      .toMatch(/broken.json could not be opened; it was left as it is/);
     expect(await text('[data-testid=doc-title]')).toContain('example-workbook.json');
   });
 
@@ -339,7 +353,13 @@ describe('browser mode, end to end', () => {
     const { writeFileSync } = await import('node:fs');
     // The example with 12,000 more payments: over the size checked off the window's thread.
     const p0 = example.payments[0];
-    const big = { ...example, payments: [...example.payments, ...Array.from({ length: 12_000 }, (_, i) => ({ ...p0, id: `bulk-${i}`, reference: `bulk ${i}` }))] };
+    const big = {
+      ...example,
+      payments: [
+        ...example.payments,
+        ...Array.from({ length: 12_000 }, (_, i) => ({ ...p0, id: `bulk-${i}`, reference: `bulk ${i}` })),
+      ],
+    };
     const good = join(dir, 'large.json');
     writeFileSync(good, JSON.stringify(big, null, 2));
     expect(readFileSync(good, 'utf8').length).toBeGreaterThan(BACKGROUND_FROM);
@@ -353,7 +373,10 @@ describe('browser mode, end to end', () => {
     await chooser.setFiles(good);
     await expect.poll(() => text('[data-testid=notice]'), { timeout: 15_000 }).toMatch(/^Opened large\.json/);
     const seen = (await page.evaluate('window.seen')) as string[];
-    expect(seen.some((x) => /^true\|Opening large\.json \(\d+\.\d MB\): checking/.test(x)), seen.join('\n')).toBe(true);
+    expect(
+      seen.some((x) => /^true\|Opening large\.json \(\d+\.\d MB\): checking/.test(x)),
+      seen.join('\n'),
+    ).toBe(true);
     expect(await text('[data-testid=doc-title]')).toContain('large.json');
 
     // A bad amount in the 11,000th added payment: refused with its line, the open workbook kept.
@@ -364,7 +387,9 @@ describe('browser mode, end to end', () => {
     const line = badText.slice(0, badText.indexOf('"12,5"')).split('\n').length;
     [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=open]')]);
     await chooser.setFiles(bad);
-    await expect.poll(() => text('[data-testid=notice]'), { timeout: 15_000 }).toMatch(/large-bad.json could not be opened; it was left as it is/);
+    await expect
+      .poll(() => text('[data-testid=notice]'), { timeout: 15_000 })
+      .toMatch(/large-bad.json could not be opened; it was left as it is/);
     expect(await text('[data-testid=notice]')).toContain(`line ${line}`);
     expect(await text('[data-testid=doc-title]')).toContain('large.json');
   });

@@ -23,18 +23,33 @@ const text = (sel: string) => page.locator(sel).first().textContent();
 const tid = (id: string) => `[data-testid="${id}"]`;
 const notice = `${tid('notice')} > span`;
 const schemeUse = (id: string) => text(`${tid(`scheme-${id}`)} .muted`);
-const budgetOptions = () => page.$$eval(`${tid('budget-select')} option`, (os) => os.map((o) => `${o.getAttribute('value')}=${o.textContent}`));
+const budgetOptions = () =>
+  page.$$eval(`${tid('budget-select')} option`, (os) => os.map((o) => `${o.getAttribute('value')}=${o.textContent}`));
 
 /** What the app should compute: the same two commands in Node. */
 const withScheme = (addScheme(example, { name: 'Hague classes', from: 'paris' }) as Done).workbook;
-const withBudget = (addBudget(withScheme, { name: 'Hague Union', schemeId: 'hague-classes', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', year: YEAR, method: 'total', amount: '1000000', members: { copyFrom: 'paris' } }) as Done).workbook;
+const withBudget = (
+  addBudget(withScheme, {
+    name: 'Hague Union',
+    schemeId: 'hague-classes',
+    currency: 'CHF',
+    roundingUnit: '1',
+    rounding: 'half-up',
+    year: YEAR,
+    method: 'total',
+    amount: '1000000',
+    members: { copyFrom: 'paris' },
+  }) as Done
+).workbook;
 const hague: ContributionTable = assessBudgetYear(withBudget, 'hague-union', YEAR);
 const amount = (code: string) => groupThousands(hague.rows.find((r) => r.code === code)!.amount);
 
 /** Every member row AG Grid has rendered (it virtualises rows) shows the engine's amount. */
 async function expectShown() {
   await expect.poll(() => text(cell('AL', 'amount'))).toBe(amount('AL'));
-  const codes = await page.$$eval('.ag-row:not(.ag-row-pinned)[row-id]', (rows) => rows.map((r) => r.getAttribute('row-id')!));
+  const codes = await page.$$eval('.ag-row:not(.ag-row-pinned)[row-id]', (rows) =>
+    rows.map((r) => r.getAttribute('row-id')!),
+  );
   expect(codes.length).toBeGreaterThan(10);
   for (const code of codes) expect(await text(cell(code, 'amount')), code).toBe(amount(code));
 }
@@ -62,7 +77,9 @@ describe('budgets and schemes in the app', () => {
   it('R1 a new scheme from the Paris template', async () => {
     await page.click(tid('new-scheme-open'));
     await page.fill(tid('new-scheme-name'), 'Hague classes');
-    expect(await page.locator(`${tid('new-scheme-from')} option:checked`).textContent()).toBe('Template: WIPO Convention, Art. 11(4)(b)');
+    expect(await page.locator(`${tid('new-scheme-from')} option:checked`).textContent()).toBe(
+      'Template: WIPO Convention, Art. 11(4)(b)',
+    );
     await page.selectOption(tid('new-scheme-from'), 'paris');
     await page.click(tid('new-scheme-create'));
     await expect.poll(() => text(notice)).toBe('New scheme “Hague classes” from Paris Convention, Art. 16(4)(a)');
@@ -76,7 +93,9 @@ describe('budgets and schemes in the app', () => {
     await page.selectOption(tid('new-budget-scheme'), 'new:wipo-convention');
     await page.fill(tid('new-budget-amount'), '1000');
     await page.click(tid('new-budget-create'));
-    await expect.poll(() => text(tid('new-budget-schemeName-error'))).toBe('a scheme needs a name (at most 120 characters)');
+    await expect
+      .poll(() => text(tid('new-budget-schemeName-error')))
+      .toBe('a scheme needs a name (at most 120 characters)');
     expect(await page.getAttribute(tid('new-budget-schemeName'), 'aria-invalid')).toBe('true');
     await page.selectOption(tid('new-budget-scheme'), 'hague-classes');
     await page.fill(tid('new-budget-currency'), 'ch');
@@ -90,7 +109,9 @@ describe('budgets and schemes in the app', () => {
     expect(await page.getAttribute(tid('new-budget-currency-error'), 'role')).toBe('alert');
     await page.fill(tid('new-budget-currency'), 'chf'); // typed in capitals as it goes
     await page.click(tid('new-budget-create'));
-    await expect.poll(() => text(tid('new-budget-amount-error'))).toBe('a total must be a whole number of the rounding unit 1 (1,000,000.50 is not)');
+    await expect
+      .poll(() => text(tid('new-budget-amount-error')))
+      .toBe('a total must be a whole number of the rounding unit 1 (1,000,000.50 is not)');
     expect(await page.locator(tid('new-budget-currency-error')).count()).toBe(0);
     expect(await budgetOptions()).not.toContain('hague-union=Hague Union'); // nothing was created
   });
@@ -128,9 +149,11 @@ describe('budgets and schemes in the app', () => {
   it('refuses to remove the Paris Union while it is referred to, and says by what', async () => {
     await page.selectOption(tid('budget-select'), 'paris');
     await page.click(tid('remove-budget'));
-    await expect.poll(() => text(tid('remove-budget-error'))).toBe(
-      'Paris Union cannot be removed: it is still referred to by 1 working capital fund decision, 2 class-change notices and Locarno Union (special union), which takes its classes from it (R11). Remove or change those first',
-    );
+    await expect
+      .poll(() => text(tid('remove-budget-error')))
+      .toBe(
+        'Paris Union cannot be removed: it is still referred to by 1 working capital fund decision, 2 class-change notices and Locarno Union (special union), which takes its classes from it (R11). Remove or change those first',
+      );
     expect(await budgetOptions()).toContain('paris=Paris Union');
     await page.locator(tid('budget-manager')).screenshot({ path: join(shots, 'budgets-refused.png') });
     // The refusal is about the Paris Union: choosing another budget clears it.

@@ -56,7 +56,9 @@ describe('the date field (R25)', () => {
     expect(await page.getAttribute('[data-testid=as-of]', 'placeholder')).toBe('YYYY-MM-DD');
 
     await type('as-of', '31122026');
-    await expect.poll(() => text('[data-testid=as-of-error]')).toBe('“31122026” is not a date: type it as YYYY-MM-DD, such as 2026-12-31');
+    await expect
+      .poll(() => text('[data-testid=as-of-error]'))
+      .toBe('“31122026” is not a date: type it as YYYY-MM-DD, such as 2026-12-31');
     expect(await page.getAttribute('[data-testid=as-of]', 'aria-invalid')).toBe('true');
     expect(await text('[data-testid=status-counts]')).toContain('on 2026-06-30'); // still computed for the date taken
     expect(await text('[data-testid=count-no-vote]')).toBe(noVote('2026-06-30'));
@@ -68,9 +70,15 @@ describe('the date field (R25)', () => {
     expect(await page.locator('[data-testid=as-of-error]').count()).toBe(0);
 
     await type('as-of', '03/04/2026');
-    await expect.poll(() => text('[data-testid=as-of-error]')).toBe('“03/04/2026” can be read as 3 April 2026 or 4 March 2026: type it as YYYY-MM-DD (2026-04-03 or 2026-03-04)');
+    await expect
+      .poll(() => text('[data-testid=as-of-error]'))
+      .toBe(
+        '“03/04/2026” can be read as 3 April 2026 or 4 March 2026: type it as YYYY-MM-DD (2026-04-03 or 2026-03-04)',
+      );
     await type('as-of', '2202-12-31');
-    await expect.poll(() => text('[data-testid=as-of-error]')).toBe('The year 2202 is outside 1900–2200: check the date');
+    await expect
+      .poll(() => text('[data-testid=as-of-error]'))
+      .toBe('The year 2202 is outside 1900–2200: check the date');
     await type('as-of', '12/31/2026'); // one reading only
     await expect.poll(() => page.inputValue('[data-testid=as-of]')).toBe('2026-12-31');
     await expect.poll(() => text('[data-testid=count-no-vote]')).toBe(noVote('2026-12-31'));
@@ -110,7 +118,9 @@ describe('the date field (R25)', () => {
     await shot('docs/date-field-de.png');
 
     await type('as-of', '31.12.2202');
-    await expect.poll(() => text('[data-testid=as-of-error]')).toBe('The year 2202 is outside 1900–2200: check the date');
+    await expect
+      .poll(() => text('[data-testid=as-of-error]'))
+      .toBe('The year 2202 is outside 1900–2200: check the date');
     expect(await text('[data-testid=count-no-vote]')).toBe(noVote('2026-06-30'));
     await page.press('[data-testid=as-of]', 'Escape');
 
@@ -118,8 +128,11 @@ describe('the date field (R25)', () => {
     await page.keyboard.press('Alt+2');
     const first = example.payments[0];
     const [y, m, d] = first.date.split('-');
-    await expect.poll(() => text(`[data-testid=payments-grid] .ag-row[row-id="${first.id}"] .ag-cell[col-id="date"]`)).toBe(`${d}.${m}.${y}`);
-    const newCell = (col: string) => `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
+    await expect
+      .poll(() => text(`[data-testid=payments-grid] .ag-row[row-id="${first.id}"] .ag-cell[col-id="date"]`))
+      .toBe(`${d}.${m}.${y}`);
+    const newCell = (col: string) =>
+      `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
     expect(await text(newCell('date'))).toBe('DD.MM.YYYY');
     await page.click(newCell('date'));
     await page.keyboard.type('1.6.2026');
@@ -129,7 +142,9 @@ describe('the date field (R25)', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.type('31.06.2026');
     await page.keyboard.press('Enter');
-    await expect.poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]')).toBe('“31.06.2026” is not a date: type it as DD.MM.YYYY, such as 31.12.2026');
+    await expect
+      .poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]'))
+      .toBe('“31.06.2026” is not a date: type it as DD.MM.YYYY, such as 31.12.2026');
     expect(await text(newCell('date'))).toBe('01.06.2026');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');

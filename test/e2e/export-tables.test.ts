@@ -38,19 +38,60 @@ const money = (v: ExcelJS.CellValue) => (v === null || v === undefined ? null : 
 
 describe('the app’s export tables', () => {
   it('R14 two scenarios side by side: every cell of the XLSX equals the engine, in the displayed order, and the totals are exact', async () => {
-    const c1 = compareScenario(wb, { name: 'AL to I', overrides: [{ kind: 'class', member: 'AL', budget: BUDGET, fromYear: YEAR, class: 'I' }] }, BUDGET, YEAR);
-    const c2 = compareScenario(wb, { name: 'Higher total', overrides: [{ kind: 'level', budget: BUDGET, year: YEAR, method: 'total', amount: '3641000' }] }, BUDGET, YEAR);
+    const c1 = compareScenario(
+      wb,
+      { name: 'AL to I', overrides: [{ kind: 'class', member: 'AL', budget: BUDGET, fromYear: YEAR, class: 'I' }] },
+      BUDGET,
+      YEAR,
+    );
+    const c2 = compareScenario(
+      wb,
+      {
+        name: 'Higher total',
+        overrides: [{ kind: 'level', budget: BUDGET, year: YEAR, method: 'total', amount: '3641000' }],
+      },
+      BUDGET,
+      YEAR,
+    );
     // The grid showed a filtered subset in its own order.
-    const codes = c1.rows.filter((r) => r.classBefore === 'I').map((r) => r.code).reverse();
+    const codes = c1.rows
+      .filter((r) => r.classBefore === 'I')
+      .map((r) => r.code)
+      .reverse();
     const src = comparisonSource([c1, c2], codes, ctx);
     expect(src.landscape).toBe(true);
     const { head, body, total, info } = await sheetRows(toXlsx([src.table], ctx.produced));
-    expect(head).toEqual(['Code', 'Member', 'Class before', 'Before (CHF)', 'AL to I: class', 'AL to I (CHF)', 'AL to I: difference', 'AL to I: change %', 'Higher total: class', 'Higher total (CHF)', 'Higher total: difference', 'Higher total: change %']);
+    expect(head).toEqual([
+      'Code',
+      'Member',
+      'Class before',
+      'Before (CHF)',
+      'AL to I: class',
+      'AL to I (CHF)',
+      'AL to I: difference',
+      'AL to I: change %',
+      'Higher total: class',
+      'Higher total (CHF)',
+      'Higher total: difference',
+      'Higher total: change %',
+    ]);
     expect(body.map((r) => r[0])).toEqual(codes);
     for (const row of body) {
       const a = c1.rows.find((r) => r.code === row[0])!;
       const b = c2.rows.find((r) => r.code === row[0])!;
-      expect([row[1], row[2], money(row[3]), row[4], money(row[5]), money(row[6]), (row[7] as number).toFixed(2), row[8], money(row[9]), money(row[10]), (row[11] as number).toFixed(2)]).toEqual([
+      expect([
+        row[1],
+        row[2],
+        money(row[3]),
+        row[4],
+        money(row[5]),
+        money(row[6]),
+        (row[7] as number).toFixed(2),
+        row[8],
+        money(row[9]),
+        money(row[10]),
+        (row[11] as number).toFixed(2),
+      ]).toEqual([
         a.name,
         a.classBefore,
         a.amountBefore,
@@ -64,10 +105,18 @@ describe('the app’s export tables', () => {
         b.percentChange,
       ]);
     }
-    expect([money(total[3]), money(total[5]), money(total[6]), money(total[9]), money(total[10])]).toEqual([c1.before.total, c1.after.total, c1.totalDifference, c2.after.total, c2.totalDifference]);
+    expect([money(total[3]), money(total[5]), money(total[6]), money(total[9]), money(total[10])]).toEqual([
+      c1.before.total,
+      c1.after.total,
+      c1.totalDifference,
+      c2.after.total,
+      c2.totalDifference,
+    ]);
     expect(c2.after.total).toBe('3641000');
     expect(info.get('Scenarios')).toBe('AL to I; Higher total');
-    expect(info.get('Shown')).toBe(`${codes.length} of ${c1.rows.length} members (filtered); the total row is the whole budget’s`);
+    expect(info.get('Shown')).toBe(
+      `${codes.length} of ${c1.rows.length} members (filtered); the total row is the whole budget’s`,
+    );
     // CSV: the CLI's single-scenario column names, the after side suffixed with [scenario name]; the same rows.
     const lines = src.csv.trimEnd().split('\n');
     expect(lines[0]).toBe(
@@ -77,13 +126,31 @@ describe('the app’s export tables', () => {
       codes.map((code) => {
         const a = c1.rows.find((r) => r.code === code)!;
         const b = c2.rows.find((r) => r.code === code)!;
-        return [code, a.name, a.classBefore, a.amountBefore, a.classAfter, a.amountAfter, a.difference, a.percentChange, b.classAfter, b.amountAfter, b.difference, b.percentChange].map((v) => v ?? '').join(',');
+        return [
+          code,
+          a.name,
+          a.classBefore,
+          a.amountBefore,
+          a.classAfter,
+          a.amountAfter,
+          a.difference,
+          a.percentChange,
+          b.classAfter,
+          b.amountAfter,
+          b.difference,
+          b.percentChange,
+        ]
+          .map((v) => v ?? '')
+          .join(',');
       }),
     );
   });
 
   it('R14 several scenarios in CSV: names with a comma are quoted, a name used twice is told apart, one scenario keeps the CLI’s header', () => {
-    const s = { name: 'AL to I, then II', overrides: [{ kind: 'class' as const, member: 'AL', budget: BUDGET, fromYear: YEAR, class: 'I' }] };
+    const s = {
+      name: 'AL to I, then II',
+      overrides: [{ kind: 'class' as const, member: 'AL', budget: BUDGET, fromYear: YEAR, class: 'I' }],
+    };
     const c = compareScenario(wb, s, BUDGET, YEAR);
     const header = comparisonSource([c, c], null, ctx).csv.split('\n')[0];
     expect(header).toBe(
@@ -102,7 +169,9 @@ describe('the app’s export tables', () => {
     expect(lines[0]).toBe(CONTRIBUTION_CSV_HEADER.join(','));
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(codes);
     const { body, total, info } = await sheetRows(toXlsx([src.table], ctx.produced));
-    expect(body.map((r) => [r[0], money(r[5])])).toEqual(inDisplayedOrder(t.rows, codes).map((r) => [r.code, r.amount]));
+    expect(body.map((r) => [r[0], money(r[5])])).toEqual(
+      inDisplayedOrder(t.rows, codes).map((r) => [r.code, r.amount]),
+    );
     expect(money(total[5])).toBe(t.total);
     expect(info.get('Scenario')).toBe('AL to I');
     expect(info.has('Shown')).toBe(false);

@@ -16,7 +16,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export const RENDERER_DIR = resolve('dist/renderer');
+// E2E_RENDERER: a build of one's own (vite build --outDir DIR), when another build of dist/renderer is under way.
+export const RENDERER_DIR = resolve(process.env.E2E_RENDERER || 'dist/renderer');
 
 /** Serves a folder read-only on 127.0.0.1 (a random port); paths cannot leave the folder. */
 export async function serveStatic(dir = RENDERER_DIR): Promise<{ url: string; close(): Promise<void> }> {
@@ -28,7 +29,10 @@ export async function serveStatic(dir = RENDERER_DIR): Promise<{ url: string; cl
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -41,12 +45,22 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** The grid cell for a member (row id = member code) and column, as AG Grid 36 renders it (cells inside the row). */
-export const cell = (code: string, col: string) => `.ag-row[row-id="${code}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`;
+export const cell = (code: string, col: string) =>
+  `.ag-row[row-id="${code}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`;
 export const totalCell = '.ag-row-pinned[row-id="total"] .ag-cell[col-id="amount"]';
 
 export interface OpenApp {
@@ -73,9 +87,13 @@ export async function openApp(o: {
   /** The browser's language (navigator.language), such as fr-FR. */
   locale?: string;
 }): Promise<OpenApp> {
-  const server = await serveStatic(o.dir);
+  const server = await serveStatic(o.dir ? resolve(o.dir) : RENDERER_DIR);
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: o.width, height: o.height }, acceptDownloads: o.downloads ?? false, ...(o.locale ? { locale: o.locale } : {}) });
+  const page = await browser.newPage({
+    viewport: { width: o.width, height: o.height },
+    acceptDownloads: o.downloads ?? false,
+    ...(o.locale ? { locale: o.locale } : {}),
+  });
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   await page.goto(server.url + (o.query ?? ''));
   await page.waitForSelector('.ag-row[row-index="0"]');

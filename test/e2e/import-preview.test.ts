@@ -45,7 +45,9 @@ describe('R25 members import preview', () => {
   it('R25: shows the rows to add, to change (DE renamed “Allemagne” flagged) and says the file was Windows-1252; Escape changes nothing', async () => {
     await page.setInputFiles('[data-testid=import-csv]', MEMBERS);
     await page.waitForSelector(preview);
-    expect(await text('[data-testid=import-summary]')).toBe('1 to add · 3 to change (2 renames) · 1 unchanged · 0 refused');
+    expect(await text('[data-testid=import-summary]')).toBe(
+      '1 to add · 3 to change (2 renames) · 1 unchanged · 0 refused',
+    );
     expect(await text('[data-testid=import-notice]')).toMatch(/^Not UTF-8: read as Windows-1252/);
     expect(await page.locator('[data-testid=import-notice]').nth(1).textContent()).toMatch(/“note” is not read/);
     expect(await text('[data-testid=preview-added]')).toContain('XKKosovo, République duVII');
@@ -75,7 +77,9 @@ describe('R25 members import preview', () => {
     await page.setInputFiles('[data-testid=import-csv]', MEMBERS);
     await page.waitForSelector(preview);
     await page.check('[data-testid=keep-names]');
-    await expect.poll(() => text('[data-testid=import-summary]')).toBe('1 to add · 1 to change · 3 unchanged · 0 refused');
+    await expect
+      .poll(() => text('[data-testid=import-summary]'))
+      .toBe('1 to add · 1 to change · 3 unchanged · 0 refused');
     await page.click('[data-testid=import-apply]');
     await expect.poll(() => memberCell('CI', 'class')).toBe('VI');
     expect(await memberCell('DE', 'name')).toBe('Germany');
@@ -85,7 +89,11 @@ describe('R25 members import preview', () => {
 
   it('R25: a refused row blocks the import (all or nothing): listed with its line and reason, Enter does nothing', async () => {
     const bad = 'code;name;class\nDE;Deutschland;II\nXD;Thule;Z\nXE;"Erewhon;VI\n';
-    await page.setInputFiles('[data-testid=import-csv]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.setInputFiles('[data-testid=import-csv]', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad),
+    });
     await page.waitForSelector(preview);
     const refused = await text('[data-testid=preview-refused]');
     expect(refused).toMatch(/line 3“Z” is not a class/);
@@ -109,7 +117,11 @@ describe('R25 bank statement preview', () => {
     await page.waitForSelector(preview);
     expect(await text('[data-testid=import-summary]')).toBe('3 payments to record · 0 refused');
     const rows = await page.locator('[data-testid=preview-added] tbody tr').allTextContents();
-    expect(rows).toEqual(['row 2FR2026-03-021,234.5CHFanyContribution 2026', 'row 3AT2026-03-0512,000CHFanyBeitrag, Rest 2025 (Österreich)', 'row 4CH2026-03-090.75CHFanyFrais']);
+    expect(rows).toEqual([
+      'row 2FR2026-03-021,234.5CHFanyContribution 2026',
+      'row 3AT2026-03-0512,000CHFanyBeitrag, Rest 2025 (Österreich)',
+      'row 4CH2026-03-090.75CHFanyFrais',
+    ]);
     await page.screenshot({ path: join(shots, 'import-preview-statement.png') });
     await page.keyboard.press('Enter');
     await expect.poll(() => text('[data-testid=payments-count]')).toBe(`${example.payments.length + 3} payments`);

@@ -23,7 +23,8 @@ let page: Page;
 
 const text = (sel: string) => page.locator(sel).first().textContent();
 /** A status line's cell (row id = member|budget). */
-const statusCell = (code: string, budget: string, col: string) => `[data-testid=status-grid] .ag-row[row-id="${code}|${budget}"] .ag-cell[col-id="${col}"]`;
+const statusCell = (code: string, budget: string, col: string) =>
+  `[data-testid=status-grid] .ag-row[row-id="${code}|${budget}"] .ag-cell[col-id="${col}"]`;
 
 async function setAsOf(date: string) {
   await page.fill('[data-testid=as-of]', date);
@@ -52,7 +53,15 @@ describe('ledger views in browser mode', () => {
   const paris = book.ledger.budget('paris');
   const before = book.budgetStatus('AL', paris, DATE);
   // R18 the engine's minimum payment, marked for the budget and credited as R15 says (its WCF share first).
-  const paid = (recordPayment(example, { member: 'AL', date: '2026-06-01', amount: before.minimumPayment, budget: 'paris', reference: 'e2e' }) as Done).workbook;
+  const paid = (
+    recordPayment(example, {
+      member: 'AL',
+      date: '2026-06-01',
+      amount: before.minimumPayment,
+      budget: 'paris',
+      reference: 'e2e',
+    }) as Done
+  ).workbook;
   const after = new VotingStatusBook(paid).budgetStatus('AL', paris, DATE);
 
   it('the voting-status view is reachable by keyboard (Alt+3) and shows the engine’s status, threshold and minimum payment', async () => {
@@ -68,7 +77,9 @@ describe('ledger views in browser mode', () => {
     expect(await text('[data-testid=count-no-vote]')).toBe(countsText(example, DATE));
     // The filter "no vote" leaves only lines with that badge.
     await page.check('[data-testid=filter-no-vote]');
-    const statuses = await page.$$eval('[data-testid=status-grid] .ag-row .ag-cell[col-id="status"]', (cells) => cells.map((c) => c.textContent));
+    const statuses = await page.$$eval('[data-testid=status-grid] .ag-row .ag-cell[col-id="status"]', (cells) =>
+      cells.map((c) => c.textContent),
+    );
     expect(new Set(statuses)).toEqual(new Set(['no vote']));
     await page.screenshot({ path: join(shots, 'voting-status.png') });
     await page.check('[data-testid=filter-all]');
@@ -82,7 +93,8 @@ describe('ledger views in browser mode', () => {
     const box = await page.locator('[data-testid=year-select]').boundingBox();
     await page.keyboard.press('Alt+1');
     await page.waitForSelector('[data-testid=members-grid] .ag-row');
-    for (const c of ['budget-select', 'year-select', 'add-member']) expect(await page.isDisabled(`[data-testid=${c}]`), c).toBe(false);
+    for (const c of ['budget-select', 'year-select', 'add-member'])
+      expect(await page.isDisabled(`[data-testid=${c}]`), c).toBe(false);
     expect(await page.locator('[data-testid=year-select]').boundingBox()).toEqual(box); // the layout did not move
     await page.keyboard.press('Alt+3');
     await page.waitForSelector('[data-testid=status-grid] .ag-row');
@@ -99,7 +111,9 @@ describe('ledger views in browser mode', () => {
     await page.click(statusCell('AL', 'paris', 'name'));
     await page.waitForSelector('[data-testid=arrears-chart] canvas');
     await page.click('[data-testid=arrears-toggle]');
-    const rows = await page.$$eval('[data-testid=arrears-table] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const rows = await page.$$eval('[data-testid=arrears-table] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
     expect(rows).toEqual(expected);
     await page.click('[data-testid=arrears-toggle]');
     await page.waitForSelector('[data-testid=arrears-chart] canvas');
@@ -123,7 +137,9 @@ describe('ledger views in browser mode', () => {
     await page.fill('[data-testid=pay-reference]', 'e2e');
     await page.keyboard.press('Enter');
     const id = paid.payments.at(-1)!.id;
-    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${groupThousands(before.minimumPayment)} CHF on 2026-06-01`);
+    await expect
+      .poll(() => text('[data-testid=notice]'))
+      .toContain(`Record payment ${id}: AL ${groupThousands(before.minimumPayment)} CHF on 2026-06-01`);
     // The statement of the member shows the payment credited to the oldest unpaid Paris contribution (R15).
     await expect.poll(() => text('[data-testid=statement]')).toContain(id);
     await page.screenshot({ path: join(shots, 'payments.png') });
@@ -143,13 +159,21 @@ describe('ledger views in browser mode', () => {
 
   it('R15 a payment typed by keyboard in the grid’s new row: refused at the cell when wrong, recorded on Enter in one undoable step', async () => {
     // Expected from the engine: AL pays its R18 minimum payment, for Paris contributions.
-    const typed = { member: 'AL', date: '2026-06-01', amount: before.minimumPayment, budget: 'paris', purpose: 'contribution', reference: 'e2e row' };
+    const typed = {
+      member: 'AL',
+      date: '2026-06-01',
+      amount: before.minimumPayment,
+      budget: 'paris',
+      purpose: 'contribution',
+      reference: 'e2e row',
+    };
     const o = recordPayment(example, typed) as Done;
     const id = o.workbook.payments.at(-1)!.id;
     const status = new VotingStatusBook(o.workbook).budgetStatus('AL', paris, DATE);
     expect(status.status).not.toBe(before.status);
     await page.keyboard.press('Alt+2');
-    const newCell = (col: string) => `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
+    const newCell = (col: string) =>
+      `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
     await page.waitForSelector(newCell('member'));
     expect(await text(newCell('member'))).toBe('member'); // the hint of an empty cell
 
@@ -157,7 +181,9 @@ describe('ledger views in browser mode', () => {
     await page.click(newCell('member'));
     await page.keyboard.type('Atlantis');
     await page.keyboard.press('Enter');
-    await expect.poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]')).toContain('“Atlantis” is not a member');
+    await expect
+      .poll(() => text('[data-testid=payments-grid] [data-testid=cell-error]'))
+      .toContain('“Atlantis” is not a member');
     expect(await text(newCell('member'))).toBe('member');
 
     // Keyboard only from here: the member by name, the date as a bank writes it, the amount, Tab past the currency
@@ -181,15 +207,32 @@ describe('ledger views in browser mode', () => {
     await tab('reference');
     await page.keyboard.type('e2e row');
     expect(await page.locator('[data-testid=payments-grid] [data-testid=cell-error]').allTextContents()).toEqual([]);
-    expect([await text(newCell('member')), await text(newCell('date')), await text(newCell('amount'))]).toEqual(['AL', '2026-06-01', groupThousands(before.minimumPayment)]);
+    expect([await text(newCell('member')), await text(newCell('date')), await text(newCell('amount'))]).toEqual([
+      'AL',
+      '2026-06-01',
+      groupThousands(before.minimumPayment),
+    ]);
     await page.keyboard.press('Enter');
-    await expect.poll(() => text('[data-testid=notice]')).toContain(`Record payment ${id}: AL ${groupThousands(before.minimumPayment)} CHF on 2026-06-01`);
+    await expect
+      .poll(() => text('[data-testid=notice]'))
+      .toContain(`Record payment ${id}: AL ${groupThousands(before.minimumPayment)} CHF on 2026-06-01`);
     expect(await text('[data-testid=payments-count]')).toBe(`${o.workbook.payments.length} payments`);
     const recorded = (col: string) => `[data-testid=payments-grid] .ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`;
-    expect([await text(recorded('member')), await text(recorded('budget')), await text(recorded('purpose')), await text(recorded('reference'))]).toEqual(['AL', 'paris', 'contribution', 'e2e row']);
+    expect([
+      await text(recorded('member')),
+      await text(recorded('budget')),
+      await text(recorded('purpose')),
+      await text(recorded('reference')),
+    ]).toEqual(['AL', 'paris', 'contribution', 'e2e row']);
     // The new row is blank again and keeps the focus, for the next payment.
     await expect.poll(() => text(newCell('member'))).toBe('member');
-    await expect.poll(() => page.locator('[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="member"]:focus').count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="member"]:focus')
+          .count(),
+      )
+      .toBe(1);
 
     await page.keyboard.press('Alt+3');
     await setAsOf(DATE);
@@ -203,7 +246,8 @@ describe('ledger views in browser mode', () => {
 
   it('typing a whole payment row at full speed, Tab after Tab without waiting, loses no keystroke', async () => {
     await page.keyboard.press('Alt+2');
-    const newCell = (col: string) => `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
+    const newCell = (col: string) =>
+      `[data-testid=payments-grid] .ag-row-pinned[row-id="new-payment"] .ag-cell[col-id="${col}"]`;
     await page.click(newCell('member'));
     // As a keyboard macro or a fast typist would: no pause between keys (AG Grid's editor once selected what was
     // typed right after a Tab, and the next key replaced it).
@@ -213,7 +257,9 @@ describe('ledger views in browser mode', () => {
     }
     await page.keyboard.press('Escape');
     const cols = ['member', 'date', 'amount', 'budget', 'purpose', 'reference'];
-    await expect.poll(async () => Promise.all(cols.map((c) => text(newCell(c))))).toEqual(['DZ', '2026-06-01', '1,234.50', 'paris', 'contribution', 'typed fast']);
+    await expect
+      .poll(async () => Promise.all(cols.map((c) => text(newCell(c)))))
+      .toEqual(['DZ', '2026-06-01', '1,234.50', 'paris', 'contribution', 'typed fast']);
     // Left unrecorded: Escape on the row (not editing) clears it.
     await page.keyboard.press('Escape');
     await expect.poll(() => text(newCell('reference'))).toBe('');
@@ -248,7 +294,7 @@ describe('ledger views in browser mode', () => {
 
   it('imports a bank statement (CSV, then XLSX) as one step each; the column mapping chosen once is remembered', async () => {
     await page.keyboard.press('Alt+2');
-    const csv = 'Value date;Payer;Credit;Details\n01.06.2026;Albania;1\'500.00;wire 1\n02.06.2026;DZ;-20.00;fee\n';
+    const csv = "Value date;Payer;Credit;Details\n01.06.2026;Albania;1'500.00;wire 1\n02.06.2026;DZ;-20.00;fee\n";
     const dir = mkdtempSync(join(tmpdir(), 'cc-statement-'));
     try {
       writeFileSync(join(dir, 'statement.csv'), csv);
@@ -301,7 +347,13 @@ describe('ledger views in browser mode', () => {
     expect(await text(statusCell('AL', 'paris', 'decision'))).toBe('Paris Union Assembly, 2026-05-02 (P/A/61/3)');
     expect(await text('[data-testid=voting-decisions]')).toContain('P/A/61/3');
     // Corrected in place: it covers only until 1 June, so on 30 June AL has no vote again; one undo restores it.
-    const made = addVotingDecision(example, { member: 'AL', budget: 'paris', body: 'Paris Union Assembly', date: '2026-05-02', reference: 'P/A/61/3' }) as Done;
+    const made = addVotingDecision(example, {
+      member: 'AL',
+      budget: 'paris',
+      body: 'Paris Union Assembly',
+      date: '2026-05-02',
+      reference: 'P/A/61/3',
+    }) as Done;
     const id = made.workbook.votingDecisions.at(-1)!.id;
     await page.click(`[data-testid=vd-edit-${id}]`);
     expect(await page.inputValue('[data-testid=vd-reference]')).toBe('P/A/61/3');
@@ -337,7 +389,11 @@ describe('ledger views in browser mode', () => {
       expect(await text('[data-testid=status-counts]')).toContain(`${c.ok} · in arrears ${c['in arrears']}`);
       // Each line rendered shows the engine's status for that member and budget.
       const shown = await page.$$eval('[data-testid=status-grid] .ag-row[row-id]', (rows) =>
-        rows.map((r) => [r.getAttribute('row-id'), r.querySelector('.ag-cell[col-id="status"]')?.textContent, r.querySelector('.ag-cell[col-id="paymentToKeep"]')?.textContent]),
+        rows.map((r) => [
+          r.getAttribute('row-id'),
+          r.querySelector('.ag-cell[col-id="status"]')?.textContent,
+          r.querySelector('.ag-cell[col-id="paymentToKeep"]')?.textContent,
+        ]),
       );
       expect(shown.length).toBeGreaterThan(5);
       const byLine = new Map(report.rows.flatMap((r) => r.budgets!.map((b) => [`${r.code}|${b.budget}`, b])));
@@ -355,7 +411,8 @@ describe('ledger views in browser mode', () => {
   it('the working capital fund view shows the engine’s balance (R19)', async () => {
     await page.keyboard.press('Alt+4');
     const report = wcfReport(new VotingStatusBook(example).ledger, '2027-01-01');
-    for (const f of report.funds) await expect.poll(() => text(`[data-testid=wcf-balance-${f.budget}]`)).toBe(groupThousands(f.balance));
+    for (const f of report.funds)
+      await expect.poll(() => text(`[data-testid=wcf-balance-${f.budget}]`)).toBe(groupThousands(f.balance));
     await page.waitForSelector('[data-testid=wcf-grid] .ag-row');
     await page.screenshot({ path: join(shots, 'wcf.png') });
     // Sorting a money column orders by value, not as text ("1,000" after "999"): descending, the engine's largest share first.
@@ -363,16 +420,28 @@ describe('ledger views in browser mode', () => {
     await page.click(shareHeader);
     await page.click(shareHeader);
     const largest = report.rows.map((r) => r.share).sort((a, b) => new Decimal(b).cmp(a))[0];
-    await expect.poll(() => text('[data-testid=wcf-grid] .ag-row[row-index="0"] .ag-cell[col-id="share"]')).toBe(groupThousands(largest));
+    await expect
+      .poll(() => text('[data-testid=wcf-grid] .ag-row[row-index="0"] .ag-cell[col-id="share"]'))
+      .toBe(groupThousands(largest));
     const shown = await page.$$eval('[data-testid=wcf-grid] .ag-row .ag-cell[col-id="share"]', (cells) =>
-      cells.map((c) => ({ top: c.parentElement!.getBoundingClientRect().top, v: (c.textContent ?? '').replace(/,/g, '') })),
+      cells.map((c) => ({
+        top: c.parentElement!.getBoundingClientRect().top,
+        v: (c.textContent ?? '').replace(/,/g, ''),
+      })),
     );
     const values = shown.sort((a, b) => a.top - b.top).map((x) => x.v);
-    for (let i = 1; i < values.length; i++) expect(new Decimal(values[i - 1]).gte(values[i]), `${values[i - 1]} ≥ ${values[i]}`).toBe(true);
+    for (let i = 1; i < values.length; i++)
+      expect(new Decimal(values[i - 1]).gte(values[i]), `${values[i - 1]} ≥ ${values[i]}`).toBe(true);
     await page.click(shareHeader); // back to the engine's order
     // A decision corrected in place (an amount instead of a proportion): the engine's new balance, then undone.
     const d0 = example.wcfDecisions[0];
-    const fixed = updateWcfDecision(example, d0.id, { budget: d0.budget, year: d0.year, amount: '2000000', decidedOn: d0.decidedOn, reference: d0.reference }) as Done;
+    const fixed = updateWcfDecision(example, d0.id, {
+      budget: d0.budget,
+      year: d0.year,
+      amount: '2000000',
+      decidedOn: d0.decidedOn,
+      reference: d0.reference,
+    }) as Done;
     const fund = (r: typeof report) => r.funds.find((f) => f.budget === d0.budget)!.balance;
     const after = wcfReport(new VotingStatusBook(fixed.workbook).ledger, '2027-01-01');
     expect(fund(after)).not.toBe(fund(report));
@@ -401,7 +470,10 @@ describe('ledger views in browser mode', () => {
     await page.screenshot({ path: join(shots, 'advances.png') });
     // After the end the host state is no longer bound (engine: advancesReport).
     await setAsOf('2031-01-01');
-    const changed = { ...example, advanceAgreements: [{ ...ag, denunciation: { by: 'organization' as const, notifiedOn: '2027-02-01' } }] };
+    const changed = {
+      ...example,
+      advanceAgreements: [{ ...ag, denunciation: { by: 'organization' as const, notifiedOn: '2027-02-01' } }],
+    };
     expect(advancesReport(changed, '2031-01-01').rows[0].bound).toBe(false);
     await expect.poll(() => text(`${card} [data-testid=bound]`)).toBe('not bound');
     await page.click('[data-testid=undo]');
@@ -454,7 +526,10 @@ describe('ledger views in browser mode', () => {
     await page.click('[data-testid=export-pdf]');
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/^Printing payments.*\.pdf/);
     const seen = (await page.evaluate('window.seen')) as string[];
-    expect(seen.some((x) => /^true\|Preparing payments.*\.pdf \([\d,]+ rows\)…/.test(x)), seen.join('\n')).toBe(true);
+    expect(
+      seen.some((x) => /^true\|Preparing payments.*\.pdf \([\d,]+ rows\)…/.test(x)),
+      seen.join('\n'),
+    ).toBe(true);
     await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
   });
 });

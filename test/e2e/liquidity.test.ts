@@ -5,7 +5,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInWords, keyDates } from '../../renderer/src/liquidity/words';
 import { setExpectedDate, setNotPaying, type Done } from '../../shared/edit';
-import { compareLiquidity, liquidityBasis, projectLiquidity, type LiquidityProjection } from '../../shared/engine/liquidity';
+import {
+  compareLiquidity,
+  liquidityBasis,
+  projectLiquidity,
+  type LiquidityProjection,
+} from '../../shared/engine/liquidity';
 import { translator } from '../../shared/i18n/intl';
 import { groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
@@ -29,7 +34,8 @@ const baseline = projectLiquidity(basis);
 const t = translator('en');
 const sentences = (p: LiquidityProjection) => keyDates(p, t, groupThousands, (iso) => dayInWords(iso, 'en'));
 const text = (sel: string) => page.locator(sel).first().textContent();
-const cell = (code: string, col: string) => `[data-testid=liq-expected] .ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`;
+const cell = (code: string, col: string) =>
+  `[data-testid=liq-expected] .ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`;
 
 const ALL = ['receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 const SIDES = ['receipts', 'cash', 'wcf', 'advances', 'shortfall'] as const;
@@ -37,13 +43,22 @@ const SIDES = ['receipts', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 /** Every month-end figure the table shows, row by row: the baseline's, or a side of the comparison. */
 async function monthTable(cols: readonly string[] = ALL, suffix = ''): Promise<string[][]> {
   const out: string[][] = [];
-  for (let i = 0; i < 12; i++) out.push(await Promise.all(cols.map(async (c) => (await text(`[data-testid=liq-m-${i}-${c}${suffix}]`)) ?? '')));
+  for (let i = 0; i < 12; i++)
+    out.push(await Promise.all(cols.map(async (c) => (await text(`[data-testid=liq-m-${i}-${c}${suffix}]`)) ?? '')));
   return out;
 }
-const engineTable = (p: LiquidityProjection, cols: readonly (typeof ALL)[number][] = ALL) => p.months.map((m) => cols.map((c) => groupThousands(m[c])));
+const engineTable = (p: LiquidityProjection, cols: readonly (typeof ALL)[number][] = ALL) =>
+  p.months.map((m) => cols.map((c) => groupThousands(m[c])));
 
 beforeAll(async () => {
-  app = await openApp({ width: 1280, height: 800, downloads: true, budget: BUDGET, year: YEAR, dir: process.env.E2E_RENDERER });
+  app = await openApp({
+    width: 1280,
+    height: 800,
+    downloads: true,
+    budget: BUDGET,
+    year: YEAR,
+    dir: process.env.E2E_RENDERER,
+  });
   page = app.page;
 });
 
@@ -73,11 +88,20 @@ describe('R24 the Liquidity view in browser mode', () => {
   });
 
   // Of the first rows (the grid draws only the rows in view), the largest receipt expected on its usual date.
-  const big = baseline.expected.slice(0, 8).filter((e) => e.basis === 'usual' && e.date !== null && e.date < `${YEAR}-11-30`).sort((a, b) => Number(b.amount) - Number(a.amount))[0];
+  const big = baseline.expected
+    .slice(0, 8)
+    .filter((e) => e.basis === 'usual' && e.date !== null && e.date < `${YEAR}-11-30`)
+    .sort((a, b) => Number(b.amount) - Number(a.amount))[0];
   const LATE = `${YEAR}-11-30`;
 
   it('R24 a member’s date typed in its cell moves the projection as the engine says; Undo puts it back; Delete clears it', async () => {
-    const moved = projectLiquidity(liquidityBasis((setExpectedDate(example, { member: big.code, budget: BUDGET, year: YEAR, date: LATE }) as Done).workbook, BUDGET, YEAR));
+    const moved = projectLiquidity(
+      liquidityBasis(
+        (setExpectedDate(example, { member: big.code, budget: BUDGET, year: YEAR, date: LATE }) as Done).workbook,
+        BUDGET,
+        YEAR,
+      ),
+    );
     expect(moved.months.map((m) => m.cash)).not.toEqual(baseline.months.map((m) => m.cash));
     await page.dblclick(cell(big.code, 'override'));
     await page.keyboard.type(LATE);
@@ -104,7 +128,9 @@ describe('R24 the Liquidity view in browser mode', () => {
     await page.dblclick(cell(big.code, 'override'));
     await page.keyboard.type(`${YEAR + 1}-01-15`);
     await page.keyboard.press('Enter');
-    await expect.poll(() => text('[data-testid=cell-error]')).toBe(`The expected date ${YEAR + 1}-01-15 is not in ${YEAR}`);
+    await expect
+      .poll(() => text('[data-testid=cell-error]'))
+      .toBe(`The expected date ${YEAR + 1}-01-15 is not in ${YEAR}`);
     expect(await text(cell(big.code, 'override'))).toBe('');
     expect(await monthTable()).toEqual(engineTable(baseline));
     // The refusal closes when clicked.
@@ -113,7 +139,13 @@ describe('R24 the Liquidity view in browser mode', () => {
   });
 
   it('R24 "not paying" leaves the member out (its receipts gone from the year), one undoable step', async () => {
-    const without = projectLiquidity(liquidityBasis((setNotPaying(example, { member: big.code, budget: BUDGET, year: YEAR, notPaying: true }) as Done).workbook, BUDGET, YEAR));
+    const without = projectLiquidity(
+      liquidityBasis(
+        (setNotPaying(example, { member: big.code, budget: BUDGET, year: YEAR, notPaying: true }) as Done).workbook,
+        BUDGET,
+        YEAR,
+      ),
+    );
     await page.click(`[data-testid=liq-not-paying-${big.code}]`);
     await expect.poll(() => text(cell(big.code, 'basis'))).toBe('not paying');
     expect(await text(cell(big.code, 'amount'))).toBe('0');
@@ -141,9 +173,15 @@ describe('R24 the Liquidity view in browser mode', () => {
     await page.fill('[data-testid=liq-largest-count]', '10');
     await page.fill('[data-testid=liq-largest-months]', '6');
     await page.waitForSelector('[data-testid=liq-summary]');
-    expect(await text('[data-testid=liq-whatif-dates] h4')).toBe('What if the 10 largest contributors pay 6 months late');
+    expect(await text('[data-testid=liq-whatif-dates] h4')).toBe(
+      'What if the 10 largest contributors pay 6 months late',
+    );
     const alt = sentences(c.whatIf);
-    expect([await text('[data-testid=liq-whatif-wcf]'), await text('[data-testid=liq-whatif-advances]'), await text('[data-testid=liq-whatif-shortfall]')]).toEqual([alt.wcf, alt.advances, alt.shortfall]);
+    expect([
+      await text('[data-testid=liq-whatif-wcf]'),
+      await text('[data-testid=liq-whatif-advances]'),
+      await text('[data-testid=liq-whatif-shortfall]'),
+    ]).toEqual([alt.wcf, alt.advances, alt.shortfall]);
     // The baseline's sentences stay beside the what-if's.
     expect(await text('[data-testid=liq-date-wcf]')).toBe(sentences(baseline).wcf);
     expect(await text('[data-testid=liq-summary-maxAdvances]')).toBe(groupThousands(c.baseline.maxAdvances));
@@ -159,13 +197,30 @@ describe('R24 the Liquidity view in browser mode', () => {
     // Export: the month-ends of both sides, headers in words (the CSV is for people; contrib liquidity keeps its own).
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     expect(download.suggestedFilename()).toBe(`${BUDGET}-${YEAR}-liquidity-whatif.csv`);
-    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('Month-end,Spending,Receipts,Receipts (what-if),Cash,Cash (what-if),WCF,WCF (what-if),Advances,Advances (what-if),Shortfall,Shortfall (what-if)');
-    expect(lines.slice(1)).toEqual(c.months.map((m) => [m.date, m.baseline.spending, ...(['receipts', 'cash', 'wcf', 'advances', 'shortfall'] as const).flatMap((k) => [m.baseline[k], m.whatIf[k]])].join(',')));
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'Month-end,Spending,Receipts,Receipts (what-if),Cash,Cash (what-if),WCF,WCF (what-if),Advances,Advances (what-if),Shortfall,Shortfall (what-if)',
+    );
+    expect(lines.slice(1)).toEqual(
+      c.months.map((m) =>
+        [
+          m.date,
+          m.baseline.spending,
+          ...(['receipts', 'cash', 'wcf', 'advances', 'shortfall'] as const).flatMap((k) => [
+            m.baseline[k],
+            m.whatIf[k],
+          ]),
+        ].join(','),
+      ),
+    );
 
     // A refused field says so and is left out; back to the baseline.
     await page.fill('[data-testid=liq-collect]', '120');
-    await expect.poll(() => text('[data-testid=liq-whatif-collect-error]')).toBe('A percentage from 0 to 100, such as 80 or 92.5');
+    await expect
+      .poll(() => text('[data-testid=liq-whatif-collect-error]'))
+      .toBe('A percentage from 0 to 100, such as 80 or 92.5');
     await page.click('[data-testid=liq-whatif-clear]');
     await expect.poll(() => page.locator('[data-testid=liq-summary]').count()).toBe(0);
     expect(await monthTable()).toEqual(engineTable(baseline));

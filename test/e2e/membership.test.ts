@@ -22,7 +22,8 @@ let page: Page;
 
 const text = (sel: string) => page.locator(sel).first().textContent();
 const shown = (t: ContributionTable, code: string) => groupThousands(t.rows.find((r) => r.code === code)!.amount);
-const renderedCodes = () => page.$$eval('.ag-row:not(.ag-row-pinned)[row-id]', (rows) => rows.map((r) => r.getAttribute('row-id')!));
+const renderedCodes = () =>
+  page.$$eval('.ag-row:not(.ag-row-pinned)[row-id]', (rows) => rows.map((r) => r.getAttribute('row-id')!));
 const ok = (o: ReturnType<typeof setLeaving>) => (o as Done).workbook;
 
 async function expectTable(t: ContributionTable) {
@@ -60,9 +61,13 @@ describe('joining and leaving with dates (R8, R12)', () => {
     expect(after.total).toBe(before.total);
     const codes = await renderedCodes();
     expect(codes.length).toBeGreaterThan(10);
-    for (const code of codes) if (!before.rows.find((r) => r.code === code)!.proRata) expect(shown(after, code), code).not.toBe(shown(before, code));
+    for (const code of codes)
+      if (!before.rows.find((r) => r.code === code)!.proRata)
+        expect(shown(after, code), code).not.toBe(shown(before, code));
     // The panel still holds the member that left (it is not in the grid any more).
-    expect(await text('[data-testid=membership-effect]')).toMatch(new RegExp(`${YEAR}: not assessed \\(left ${YEAR - 1}-12-31\\)`));
+    expect(await text('[data-testid=membership-effect]')).toMatch(
+      new RegExp(`${YEAR}: not assessed \\(left ${YEAR - 1}-12-31\\)`),
+    );
     expect(await text('[data-testid=membership-moves]')).toContain(`${LEAVER} left ${YEAR - 1}-12-31`);
 
     await page.click('[data-testid=undo]');
@@ -88,7 +93,8 @@ describe('joining and leaving with dates (R8, R12)', () => {
     await expectTable(t);
     expect(await text(cell(JOINER, 'note'))).toContain(`joined ${YEAR}-07-01, pro rata 6/12`);
     expect(await text('[data-testid=membership-effect]')).toContain('pro rata 6/12');
-    for (const code of await renderedCodes()) if (code !== JOINER) expect(shown(t, code), code).toBe(shown(before, code));
+    for (const code of await renderedCodes())
+      if (code !== JOINER) expect(shown(t, code), code).toBe(shown(before, code));
     // Not a member in the year before.
     await page.selectOption('[data-testid=year-select]', String(YEAR - 1));
     await expect.poll(() => renderedCodes()).not.toContain(JOINER);

@@ -114,10 +114,17 @@ async function openShared(o: { lockedBy?: LockOwner; text?: string } = {}): Prom
   return page;
 }
 
-const calls = (page: Page) => page.evaluate(() => (globalThis as unknown as { shell: { calls: unknown[][] } }).shell.calls.map((c) => c[0]));
-const onDisk = async (page: Page) => parseWorkbook(await page.evaluate(() => (globalThis as unknown as { shell: { disk(): { text: string } } }).shell.disk().text)).workbook!;
-const colleagueSaves = (page: Page, wb: Workbook) => page.evaluate((t) => (globalThis as unknown as { shell: { change(t: string): void } }).shell.change(t), text(wb));
-const classOf = (wb: Workbook, member: string, year: number) => wb.participations.find((p) => p.member === member && p.budget === 'paris')!.classes.find((c) => c.year === year)?.class;
+const calls = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { shell: { calls: unknown[][] } }).shell.calls.map((c) => c[0]));
+const onDisk = async (page: Page) =>
+  parseWorkbook(
+    await page.evaluate(() => (globalThis as unknown as { shell: { disk(): { text: string } } }).shell.disk().text),
+  ).workbook!;
+const colleagueSaves = (page: Page, wb: Workbook) =>
+  page.evaluate((t) => (globalThis as unknown as { shell: { change(t: string): void } }).shell.change(t), text(wb));
+const classOf = (wb: Workbook, member: string, year: number) =>
+  wb.participations.find((p) => p.member === member && p.budget === 'paris')!.classes.find((c) => c.year === year)
+    ?.class;
 /** MERGE_SHOTS=dir: screenshots of the views for a note (nothing is asserted on them). */
 const shot = async (page: Page, name: string) => {
   if (process.env.MERGE_SHOTS) await page.screenshot({ path: `${process.env.MERGE_SHOTS}/${name}.png` });
@@ -135,9 +142,13 @@ async function setAlClass(page: Page, value: string) {
 
 describe('a workbook someone else has open (browser build, stand-in shell)', () => {
   it('names who and since when; read-only refuses edits and Save; Edit anyway lifts it', async () => {
-    const page = await openShared({ lockedBy: { user: 'marie', machine: 'PC-FIN-07', since: '2026-03-02T09:15:03.120Z' } });
+    const page = await openShared({
+      lockedBy: { user: 'marie', machine: 'PC-FIN-07', since: '2026-03-02T09:15:03.120Z' },
+    });
     const notice = page.locator('[data-testid=lock-notice]');
-    await expect.poll(() => notice.textContent()).toMatch(/^marie on PC-FIN-07 has had this workbook open since Mar 2, 2026, .*It is open read-only/);
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/^marie on PC-FIN-07 has had this workbook open since Mar 2, 2026, .*It is open read-only/);
     await shot(page, 'lock-notice');
     await page.click('[data-testid=lock-read-only]');
     await expect.poll(() => notice.textContent()).toMatch(/^Read-only: marie on PC-FIN-07 has this workbook open\./);
@@ -145,7 +156,9 @@ describe('a workbook someone else has open (browser build, stand-in shell)', () 
 
     const before = await page.locator(cell('AL', 'amount')).textContent();
     await setAlClass(page, 'I');
-    await expect.poll(() => page.locator('[data-testid=cell-error]').textContent()).toMatch(/This workbook is open read-only \(marie on PC-FIN-07 has it open\): nothing was changed/);
+    await expect
+      .poll(() => page.locator('[data-testid=cell-error]').textContent())
+      .toMatch(/This workbook is open read-only \(marie on PC-FIN-07 has it open\): nothing was changed/);
     expect(await page.locator(cell('AL', 'amount')).textContent()).toBe(before);
     expect(await title(page)).toBe('union.json');
 
@@ -173,14 +186,20 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
     await page.click('[data-testid=save]');
 
     const dialog = page.locator('[data-testid=elsewhere]');
-    await expect.poll(() => dialog.textContent()).toMatch(/union\.json was changed on disk since you opened or last saved it/);
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/union\.json was changed on disk since you opened or last saved it/);
     await shot(page, 'changed-on-disk');
     expect(await page.locator('[data-testid=elsewhere-reload]').count()).toBe(0); // unsaved changes: no plain reload
     await page.click('[data-testid=elsewhere-merge]');
     const view = page.locator('[data-testid=merge-view]');
     await expect.poll(() => view.locator('[data-testid=merge-state]').textContent()).toMatch(/merged without conflict/);
-    expect(await view.locator('[data-testid=merge-from-ours]').textContent()).toMatch(/From your changes \(1\).*changed participation of AL in budget paris/);
-    expect(await view.locator('[data-testid=merge-from-theirs]').textContent()).toBe(`From the version on disk (1)added payment ${added.id}`);
+    expect(await view.locator('[data-testid=merge-from-ours]').textContent()).toMatch(
+      /From your changes \(1\).*changed participation of AL in budget paris/,
+    );
+    expect(await view.locator('[data-testid=merge-from-theirs]').textContent()).toBe(
+      `From the version on disk (1)added payment ${added.id}`,
+    );
     await shot(page, 'merge-view');
     await page.click('[data-testid=merge-apply]');
 
@@ -195,7 +214,9 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
     // One step: undo takes the merge back (their payment goes, our class stays), and the document is unsaved again.
     await page.click('[data-testid=undo]');
     await expect.poll(() => title(page)).toBe('● union.json');
-    expect(await page.locator('[data-testid=notice]').textContent()).toMatch(/Merge with union\.json as changed on disk/);
+    expect(await page.locator('[data-testid=notice]').textContent()).toMatch(
+      /Merge with union\.json as changed on disk/,
+    );
     await page.click('[data-testid=undo]');
     await expect.poll(() => page.locator(cell('AL', 'class')).textContent()).toBe('VII');
     await page.close();
@@ -208,10 +229,14 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
     await page.click('[data-testid=save]');
     await page.click('[data-testid=elsewhere-merge]');
     const view = page.locator('[data-testid=merge-view]');
-    await expect.poll(() => view.locator('[data-testid=merge-state]').textContent()).toMatch(/^1 place was changed differently in your version and on disk/);
+    await expect
+      .poll(() => view.locator('[data-testid=merge-state]').textContent())
+      .toMatch(/^1 place was changed differently in your version and on disk/);
     const row = view.locator('[data-testid=conflict]');
     expect(await row.count()).toBe(1);
-    expect(await row.locator('th').textContent()).toBe('participation of AL in budget paris › class held in 2026 › class');
+    expect(await row.locator('th').textContent()).toBe(
+      'participation of AL in budget paris › class held in 2026 › class',
+    );
     expect(await row.locator('td').nth(0).textContent()).toBe(' I');
     expect(await row.locator('td').nth(1).textContent()).toBe(' II');
     // Nothing applies until every conflict has a side.
@@ -229,7 +254,9 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
   it('a merge that would not be a valid workbook says why and changes nothing', async () => {
     // A member with nothing recorded yet (a member with history cannot be removed): they record its first payment,
     // we remove it.
-    const base = ok(addMember(example, { code: 'AA', name: 'Aardvark Isles', budget: 'paris', year: 2026, value: 'VII' }));
+    const base = ok(
+      addMember(example, { code: 'AA', name: 'Aardvark Isles', budget: 'paris', year: 2026, value: 'VII' }),
+    );
     const page = await openShared({ text: text(base) });
     await colleagueSaves(page, ok(recordPayment(base, { member: 'AA', date: '2026-02-01', amount: '100' })));
     expect(removeMember(base, 'AA').ok).toBe(true);
@@ -240,7 +267,9 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
     await page.click('[data-testid=save]');
     await page.click('[data-testid=elsewhere-merge]');
     const view = page.locator('[data-testid=merge-view]');
-    await expect.poll(() => view.locator('[data-testid=merge-invalid]').textContent()).toMatch(/^Merged, the two versions would not make a valid workbook, so nothing was changed:.*AA/);
+    await expect
+      .poll(() => view.locator('[data-testid=merge-invalid]').textContent())
+      .toMatch(/^Merged, the two versions would not make a valid workbook, so nothing was changed:.*AA/);
     expect(await view.locator('[data-testid=merge-apply]').count()).toBe(0);
     await view.locator('[data-testid=merge-cancel]').click();
     await page.click('[data-testid=elsewhere-later]');
@@ -259,8 +288,12 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
     await page.click('[data-testid=save]');
     await page.click('[data-testid=elsewhere-replace]');
     const confirm = page.locator('[data-testid=replace-confirm]');
-    await expect.poll(() => confirm.textContent()).toMatch(/^Replace union\.json with your version\? This change made on disk would be lost:/);
-    expect(await confirm.locator('[data-testid=replace-lost]').textContent()).toBe(`From the version on disk (1)added payment ${added.id}`);
+    await expect
+      .poll(() => confirm.textContent())
+      .toMatch(/^Replace union\.json with your version\? This change made on disk would be lost:/);
+    expect(await confirm.locator('[data-testid=replace-lost]').textContent()).toBe(
+      `From the version on disk (1)added payment ${added.id}`,
+    );
     await page.click('[data-testid=replace-no]');
     expect(await calls(page)).not.toContain('saveOver');
     await page.click('[data-testid=elsewhere-replace]');
@@ -284,7 +317,9 @@ describe('a change on disk noticed when the window regains focus (browser build,
     await colleagueSaves(page, theirs);
     await page.evaluate("window.dispatchEvent(new Event('focus'))");
     const dialog = page.locator('[data-testid=elsewhere]');
-    await expect.poll(() => dialog.textContent()).toMatch(/^union\.json changed on diskunion\.json was changed on disk since you opened or last saved it/);
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/^union\.json changed on diskunion\.json was changed on disk since you opened or last saved it/);
     await page.click('[data-testid=elsewhere-later]');
     await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await expect.poll(async () => (await calls(page)).filter((c) => c === 'diskChanged').length).toBe(3);
@@ -319,7 +354,11 @@ describe('who changed what: the journal (browser build, stand-in shell)', () => 
     // A colleague who keeps the history too records a payment and saves.
     const paid = ok(recordPayment(example, { member: 'FR', date: '2026-02-01', amount: '45579' }));
     const added = paid.payments.find((p) => !example.payments.some((x) => x.id === p.id))!;
-    const theirEntry = journalEntry({ at: '2026-01-05T08:00:00.000Z', user: 'marie', machine: 'PC-FIN-07', nonce: 'aaaaaa' }, `Record payment ${added.id}`, [`payments[${added.id}]`]);
+    const theirEntry = journalEntry(
+      { at: '2026-01-05T08:00:00.000Z', user: 'marie', machine: 'PC-FIN-07', nonce: 'aaaaaa' },
+      `Record payment ${added.id}`,
+      [`payments[${added.id}]`],
+    );
     await colleagueSaves(page, withJournal(paid, [theirEntry]));
     await page.click('[data-testid=save]');
     await page.click('[data-testid=elsewhere-merge]');
@@ -336,7 +375,9 @@ describe('who changed what: the journal (browser build, stand-in shell)', () => 
     expect(recordedBy(journal, `payments[${added.id}]`)?.user).toBe('marie');
     await page.click('[data-testid=history-open]');
     await expect.poll(() => panel.locator('[data-testid=history-entry]').count()).toBe(4);
-    expect(await panel.locator('[data-testid=history-entry]').first().textContent()).toMatch(/ana \(PC-2\)Merge with union\.json as changed on disk$/);
+    expect(await panel.locator('[data-testid=history-entry]').first().textContent()).toMatch(
+      /ana \(PC-2\)Merge with union\.json as changed on disk$/,
+    );
     await shot(page, 'history');
     await page.close();
   });
@@ -358,7 +399,9 @@ describe('browser mode (no shell): the team calls do not exist', () => {
     await page.click('[data-testid=save]');
     await download;
     await expect.poll(() => title(page)).toBe('example-workbook.json');
-    expect(await page.locator('[data-testid=lock-notice], [data-testid=elsewhere], [data-testid=merge-view]').count()).toBe(0);
+    expect(
+      await page.locator('[data-testid=lock-notice], [data-testid=elsewhere], [data-testid=merge-view]').count(),
+    ).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

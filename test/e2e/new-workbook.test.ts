@@ -23,7 +23,9 @@ afterAll(async () => {
 describe('File → New', () => {
   it('shows an empty workbook in the contributions view: no previous rows, no member to remove, baseline, members list', async () => {
     // The previous workbook: a member focused, a scenario and the comparison shown, a find typed.
-    const first = (await page.locator('[data-testid=members-grid] .ag-row[row-index="0"]:not(.ag-row-pinned)').getAttribute('row-id'))!;
+    const first = (await page
+      .locator('[data-testid=members-grid] .ag-row[row-index="0"]:not(.ag-row-pinned)')
+      .getAttribute('row-id'))!;
     await page.click(cell(first, 'name'));
     await expect.poll(() => text('[data-testid=remove-member]')).toBe(`Remove ${first}`);
     await page.click('[data-testid=scenario-new]');
@@ -50,7 +52,9 @@ describe('File → New', () => {
     await expect.poll(() => text('[data-testid=doc-title]')).toMatch(/example/);
     // Payments: a payment selected (its statement shown).
     await page.keyboard.press('Alt+2');
-    await page.click('[data-testid=payments-grid] .ag-row[row-index="0"]:not(.ag-row-pinned) .ag-cell[col-id="member"]');
+    await page.click(
+      '[data-testid=payments-grid] .ag-row[row-index="0"]:not(.ag-row-pinned) .ag-cell[col-id="member"]',
+    );
     await expect.poll(() => text('[data-testid=statement] h3')).toMatch(/Statement of /);
     await page.click('button:text-is("New")');
     await expect.poll(() => text('[data-testid=payments-count]')).toBe('0 payments');

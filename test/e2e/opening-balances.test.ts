@@ -13,7 +13,8 @@ const example = parseWorkbook(readFileSync('examples/example-workbook.json', 'ut
 let app: OpenApp;
 let page: Page;
 
-const statusCell = (code: string, budget: string, col: string) => `[data-testid=status-grid] .ag-row[row-id="${code}|${budget}"] .ag-cell[col-id="${col}"]`;
+const statusCell = (code: string, budget: string, col: string) =>
+  `[data-testid=status-grid] .ag-row[row-id="${code}|${budget}"] .ag-cell[col-id="${col}"]`;
 const text = (sel: string) => page.locator(sel).first().textContent();
 
 beforeAll(async () => {
@@ -25,10 +26,26 @@ afterAll(async () => app?.close());
 describe('R17a/R17b in the app', () => {
   it('R17a an opening balance entered beside the voting status counts in the member’s arrears; undo takes it back', async () => {
     // AL, without a vote in Paris, also left 5,000 unpaid of 2021: its arrears grow by as much.
-    const withBalance = (setOpeningBalance(example, { member: 'AL', budget: 'paris', year: '2021', assessed: '5000', unpaid: '5000' }) as Done).workbook;
+    const withBalance = (
+      setOpeningBalance(example, {
+        member: 'AL',
+        budget: 'paris',
+        year: '2021',
+        assessed: '5000',
+        unpaid: '5000',
+      }) as Done
+    ).workbook;
     const today = new Date().toISOString().slice(0, 10);
-    const expected = new VotingStatusBook(withBalance).budgetStatus('AL', withBalance.budgets.find((b) => b.id === 'paris')!, today);
-    const before = new VotingStatusBook(example).budgetStatus('AL', example.budgets.find((b) => b.id === 'paris')!, today);
+    const expected = new VotingStatusBook(withBalance).budgetStatus(
+      'AL',
+      withBalance.budgets.find((b) => b.id === 'paris')!,
+      today,
+    );
+    const before = new VotingStatusBook(example).budgetStatus(
+      'AL',
+      example.budgets.find((b) => b.id === 'paris')!,
+      today,
+    );
     expect(expected.arrears).not.toBe(before.arrears);
 
     await page.keyboard.press('Alt+3');
@@ -45,10 +62,16 @@ describe('R17a/R17b in the app', () => {
     await expect.poll(() => text('[data-testid=opening-balances] .cell-error')).toMatch(/data start in 2022/);
     await page.fill('[data-testid=ob-year]', '2021');
     await page.click('[data-testid=ob-submit]');
-    await expect.poll(() => text(statusCell('AL', 'paris', 'arrears'))).toBe(Number(expected.arrears).toLocaleString('en-US'));
-    expect(await page.locator('[data-testid=opening-balances] li', { hasText: '5,000 unpaid of 5,000' }).count()).toBe(1);
+    await expect
+      .poll(() => text(statusCell('AL', 'paris', 'arrears')))
+      .toBe(Number(expected.arrears).toLocaleString('en-US'));
+    expect(await page.locator('[data-testid=opening-balances] li', { hasText: '5,000 unpaid of 5,000' }).count()).toBe(
+      1,
+    );
     await page.keyboard.press('Control+z');
-    await expect.poll(() => text(statusCell('AL', 'paris', 'arrears'))).toBe(Number(before.arrears).toLocaleString('en-US'));
+    await expect
+      .poll(() => text(statusCell('AL', 'paris', 'arrears')))
+      .toBe(Number(before.arrears).toLocaleString('en-US'));
   });
 
   it('R17b the combined test, chosen in the settings, is said in the voting status; one undoable step', async () => {

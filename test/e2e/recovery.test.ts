@@ -27,7 +27,11 @@ afterAll(async () => {
 
 describe('autosave and recovery in browser mode', () => {
   it('a class change left unsaved is offered back in a new window, and Recover shows the same figures', async () => {
-    const after = assessBudgetYear((setClass(example, { budget: 'paris', member: 'AL', year: 2026, value: 'I' }) as Done).workbook, 'paris', 2026);
+    const after = assessBudgetYear(
+      (setClass(example, { budget: 'paris', member: 'AL', year: 2026, value: 'I' }) as Done).workbook,
+      'paris',
+      2026,
+    );
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('.ag-row[row-index="0"]');
@@ -38,9 +42,13 @@ describe('autosave and recovery in browser mode', () => {
     await page.keyboard.press('F2');
     await page.keyboard.press('ArrowDown');
     await page.locator('.ag-select-list').getByRole('option', { name: 'I', exact: true }).click();
-    await expect.poll(() => page.locator(cell('AL', 'amount')).textContent()).toBe(groupThousands(after.rows.find((r) => r.code === 'AL')!.amount));
+    await expect
+      .poll(() => page.locator(cell('AL', 'amount')).textContent())
+      .toBe(groupThousands(after.rows.find((r) => r.code === 'AL')!.amount));
     // The draft is written a second after the last change.
-    await expect.poll(() => page.evaluate("localStorage.getItem('contribution-calculator.draft') !== null"), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate("localStorage.getItem('contribution-calculator.draft') !== null"), { timeout: 5000 })
+      .toBe(true);
 
     // A second window of the same browser, as after a crash: the draft is offered, not applied unasked.
     const again = await context.newPage();
@@ -48,11 +56,15 @@ describe('autosave and recovery in browser mode', () => {
     await again.waitForSelector('[data-testid=recover]');
     expect(await again.locator('[data-testid=recover]').textContent()).toContain('example-workbook.json');
     await again.click('[data-testid=recover-draft]');
-    await expect.poll(() => again.locator('[data-testid=notice]').textContent()).toMatch(/Recovered unsaved work on example-workbook\.json/);
+    await expect
+      .poll(() => again.locator('[data-testid=notice]').textContent())
+      .toMatch(/Recovered unsaved work on example-workbook\.json/);
     await again.selectOption('[data-testid=budget-select]', 'paris');
     await again.selectOption('[data-testid=year-select]', '2026');
     for (const code of ['AL', 'DZ', 'AD']) {
-      await expect.poll(() => again.locator(cell(code, 'amount')).first().textContent(), { message: code }).toBe(groupThousands(after.rows.find((r) => r.code === code)!.amount));
+      await expect
+        .poll(() => again.locator(cell(code, 'amount')).first().textContent(), { message: code })
+        .toBe(groupThousands(after.rows.find((r) => r.code === code)!.amount));
     }
     expect(await again.locator('[data-testid=doc-title]').textContent()).toMatch(/^●/); // still unsaved
     await page.close();

@@ -26,7 +26,8 @@ const text = (sel: string) => page.locator(sel).first().textContent();
 
 const settings = example.budgets.find((b) => b.id === FUND)!.years.find((y) => y.year === YEAR)!.scale!;
 const before = assessBudgetYear(example, FUND, YEAR);
-const lowered = (setYearScale(example, { budget: FUND, year: YEAR, settings: { ...settings, ceiling: '12' } }) as Done).workbook;
+const lowered = (setYearScale(example, { budget: FUND, year: YEAR, settings: { ...settings, ceiling: '12' } }) as Done)
+  .workbook;
 const after = assessBudgetYear(lowered, FUND, YEAR);
 const preview = checkYearScale(example, { budget: FUND, year: YEAR, settings: { ...settings, ceiling: '12' } });
 if (!preview.ok) throw new Error('the example cannot take a ceiling of 12');
@@ -34,7 +35,14 @@ if (!preview.ok) throw new Error('the example cannot take a ceiling of 12');
 const top = before.rows.reduce((a, r) => (Number(r.units) > Number(a.units) ? r : a));
 
 beforeAll(async () => {
-  app = await openApp({ width: 1280, height: 800, downloads: true, budget: FUND, year: YEAR, dir: process.env.E2E_RENDERER });
+  app = await openApp({
+    width: 1280,
+    height: 800,
+    downloads: true,
+    budget: FUND,
+    year: YEAR,
+    dir: process.env.E2E_RENDERER,
+  });
   page = app.page;
 });
 
@@ -52,14 +60,18 @@ describe('R21 R22 the Scales view in browser mode', () => {
     expect(await text(cell(top.code, 'net'))).toBe(groupThousands(top.net!));
     expect(await text('.ag-header-cell[col-id="amount"]')).toContain('Gross');
     expect(await text('[data-testid=derivation-line]')).toContain('ceiling 15 %');
-    expect(await text('[data-testid=credit-line]')).toBe(`Gross ${groupThousands(before.total)}, credit ${groupThousands(before.credit!.total)}, net ${groupThousands(before.credit!.net)}`);
+    expect(await text('[data-testid=credit-line]')).toBe(
+      `Gross ${groupThousands(before.total)}, credit ${groupThousands(before.credit!.total)}, net ${groupThousands(before.credit!.net)}`,
+    );
   });
 
   it('R21 Alt+7: the preview shows each step, the factor as decimal and fraction, and the sum of the rounded rates', async () => {
     await page.keyboard.press('Alt+7');
     await page.waitForSelector('[data-testid=scales-preview]');
     const d = before.derivation!.scale;
-    expect(await text('[data-testid=scales-factor]')).toBe(`Factor ${groupThousands(d.factor.decimal)} (exactly ${d.factor.fraction})`);
+    expect(await text('[data-testid=scales-factor]')).toBe(
+      `Factor ${groupThousands(d.factor.decimal)} (exactly ${d.factor.fraction})`,
+    );
     expect(await text('[data-testid=scales-sum]')).toBe('Sum of the rounded rates: 100.000');
     expect(await page.locator('[data-testid=scales-steps] li').count()).toBe(d.steps.length);
     expect(await text('[data-testid=scales-steps] li[data-step=ceiling]')).toContain(`Ceiling 15 %: ${top.code}`);
@@ -69,7 +81,11 @@ describe('R21 R22 the Scales view in browser mode', () => {
 
   it('R21 an infeasible ceiling is refused in words next to the field; a feasible one changes the preview live', async () => {
     await page.fill('[data-testid=scales-ceiling]', '2');
-    await expect.poll(() => text('[data-testid=scales-error-ceiling]')).toMatch(/^A ceiling of 2 % for \d+ members holds at most \d+ %, less than the 99\.5 % they share: raise the ceiling\.$/);
+    await expect
+      .poll(() => text('[data-testid=scales-error-ceiling]'))
+      .toMatch(
+        /^A ceiling of 2 % for \d+ members holds at most \d+ %, less than the 99\.5 % they share: raise the ceiling\.$/,
+      );
     expect(await page.isDisabled('[data-testid=scales-apply]')).toBe(false);
     await page.fill('[data-testid=scales-ceiling]', '12');
     await expect.poll(() => text(`[data-testid=scales-rate-${top.code}]`)).toBe('12.000');
@@ -82,7 +98,9 @@ describe('R21 R22 the Scales view in browser mode', () => {
     // Export on the Scales view writes the derived rates shown (the draft, said so), in the columns of `contrib scale derive`.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     expect(csv.suggestedFilename()).toBe(`${FUND}-${YEAR}-scale-draft.csv`);
-    const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe('code,name,base_rate,rate,note');
     expect(lines.find((l) => l.startsWith(`${top.code},`))).toMatch(/,12\.000,ceiling$/);
     expect(lines).toHaveLength(preview.scale.rates.length + 1);
@@ -107,7 +125,9 @@ describe('R21 R22 the Scales view in browser mode', () => {
   it('R22 the credit typed in the Scales view is one undoable step; a credit above the gross is refused in words', async () => {
     await page.fill('[data-testid=scales-credit]', '9999999');
     await page.press('[data-testid=scales-credit]', 'Enter');
-    await expect.poll(() => text('[data-testid=scales-credit-error]')).toBe(`The credit is more than the gross ${groupThousands(before.total)}: members would be owed money.`);
+    await expect
+      .poll(() => text('[data-testid=scales-credit-error]'))
+      .toBe(`The credit is more than the gross ${groupThousands(before.total)}: members would be owed money.`);
     await page.fill('[data-testid=scales-credit]', '300000');
     await page.press('[data-testid=scales-credit]', 'Enter');
     await page.keyboard.press('Alt+1');
@@ -126,7 +146,9 @@ describe('R21 R22 the Scales view in browser mode', () => {
     await page.click('[data-testid=base-scale-paste-read]');
     await page.waitForSelector('[data-testid=import-preview]');
     expect(await text('[data-testid=preview-refused] td:nth-child(1)')).toBe('line 3');
-    expect(await text('[data-testid=preview-refused] td:nth-child(2)')).toBe('rate: “abc” is not a rate written like 0.125');
+    expect(await text('[data-testid=preview-refused] td:nth-child(2)')).toBe(
+      'rate: “abc” is not a rate written like 0.125',
+    );
     expect(await page.isDisabled('[data-testid=import-apply]')).toBe(true);
     await page.click('[data-testid=import-cancel]');
     await page.fill('[data-testid=base-scale-paste-text]', 'AA\tAlpha\t60\nBB\tBeta\t40\n');
@@ -143,19 +165,37 @@ describe('R21 R22 the Scales view in browser mode', () => {
     // The scale the Special Fund derives from cannot be removed: the years that use it are named.
     await page.click('[data-testid=base-scale-base-2025]');
     await page.click('[data-testid=base-scale-remove]');
-    expect(await text('[data-testid=base-scale-error]')).toMatch(/^Base scale 2025–2027 cannot be removed: the rates of Special Fund .* 2026, 2027 are derived from it\.$/);
+    expect(await text('[data-testid=base-scale-error]')).toMatch(
+      /^Base scale 2025–2027 cannot be removed: the rates of Special Fund .* 2026, 2027 are derived from it\.$/,
+    );
     await page.keyboard.press('Alt+1');
   });
 
   it('exports: the CSV has every column, the PDF the gross, credit and net and the derivation line', async () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
-    const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe('code,name,class,units,percent,amount,declared_rate,credit,net');
-    expect(lines.find((l) => l.startsWith(`${top.code},`))!.split(',').slice(-2)).toEqual([top.credit, top.net]);
+    expect(
+      lines
+        .find((l) => l.startsWith(`${top.code},`))!
+        .split(',')
+        .slice(-2),
+    ).toEqual([top.credit, top.net]);
     await page.click('[data-testid=export-pdf]');
     await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
     const html = (await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc'))!;
-    for (const s of ['Gross (CHF)', 'Credit (CHF)', 'Net (CHF)', 'Derivation', `factor ${before.derivation!.scale.factor.decimal}`, 'ceiling 15 %', groupThousands(top.net!)]) expect(html).toContain(s);
+    for (const s of [
+      'Gross (CHF)',
+      'Credit (CHF)',
+      'Net (CHF)',
+      'Derivation',
+      `factor ${before.derivation!.scale.factor.decimal}`,
+      'ceiling 15 %',
+      groupThousands(top.net!),
+    ])
+      expect(html).toContain(s);
     // The PDF's first page as a picture (docs/scales-pdf.png): the print layout printed by Chromium, shown in its viewer.
     const printer = await app.browser.newPage();
     await printer.setContent(html);

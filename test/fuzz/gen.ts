@@ -45,20 +45,40 @@ const roundingUnits = ['0.01', '1', '0.05', '100', '0.25', '1000'];
 /** A workbook that is valid more often than not: schemes, members, budgets, participations, payments, WCF. */
 export const workbookArb: fc.Arbitrary<Workbook> = fc
   .record({
-    customUnits: fc.array(fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.nat(4), fc.nat(5)), { minLength: 1, maxLength: 5 }),
+    customUnits: fc.array(fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.nat(4), fc.nat(5)), {
+      minLength: 1,
+      maxLength: 5,
+    }),
     codes: fc.uniqueArray(codeArb, { minLength: 1, maxLength: 25 }),
     budgets: fc.array(
       fc.record({
         scheme: fc.constantFrom('wipo-convention', 'wipo-unitary', 'custom', 'scale'),
         unit: fc.constantFrom(...roundingUnits),
         rounding: fc.constantFrom('half-up', 'half-even'),
-        years: fc.array(fc.record({ method: fc.constantFrom('total', 'unit-value'), level: fc.bigInt({ min: 0n, max: 10n ** 9n }), adopted: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        years: fc.array(
+          fc.record({
+            method: fc.constantFrom('total', 'unit-value'),
+            level: fc.bigInt({ min: 0n, max: 10n ** 9n }),
+            adopted: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
       }),
       { minLength: 1, maxLength: 3 },
     ),
     picks: fc.array(fc.nat(), { minLength: 30, maxLength: 30 }),
-    payments: fc.array(fc.record({ who: fc.nat(), amount: fc.bigInt({ min: 1n, max: 10n ** 8n }), month: fc.integer({ min: 1, max: 12 }), year: fc.integer({ min: 2019, max: 2027 }) }), { maxLength: 8 }),
-    wcf: fc.option(fc.record({ budget: fc.nat(), proportion: fc.boolean(), value: fc.bigInt({ min: 1n, max: 10n ** 7n }) })),
+    payments: fc.array(
+      fc.record({
+        who: fc.nat(),
+        amount: fc.bigInt({ min: 1n, max: 10n ** 8n }),
+        month: fc.integer({ min: 1, max: 12 }),
+        year: fc.integer({ min: 2019, max: 2027 }),
+      }),
+      { maxLength: 8 },
+    ),
+    wcf: fc.option(
+      fc.record({ budget: fc.nat(), proportion: fc.boolean(), value: fc.bigInt({ min: 1n, max: 10n ** 7n }) }),
+    ),
     newMemberRule: fc.constantFrom('full', 'full', 'months', 'days'),
   })
   .map(({ customUnits, codes, budgets, picks, payments, wcf, newMemberRule }): Workbook => {
@@ -69,7 +89,12 @@ export const workbookArb: fc.Arbitrary<Workbook> = fc
       kind: 'classes' as const,
       classes: customUnits.map(([n, k, how], i) => ({ code: `K${i}`, units: spell(n, k, how) })),
     };
-    const schemes = [structuredClone(WIPO_CONVENTION), structuredClone(WIPO_UNITARY), custom, { id: 'scale', name: 'Scale', kind: 'scale' as const }]; // copies: mutate() changes them
+    const schemes = [
+      structuredClone(WIPO_CONVENTION),
+      structuredClone(WIPO_UNITARY),
+      custom,
+      { id: 'scale', name: 'Scale', kind: 'scale' as const },
+    ]; // copies: mutate() changes them
     const classesOf = (id: string) => schemes.find((s) => s.id === id)!;
     const bs = budgets.map((b, i) => ({
       id: `b${i}`,
@@ -81,11 +106,16 @@ export const workbookArb: fc.Arbitrary<Workbook> = fc
       years: b.years.map((y, k) => ({
         year: 2020 + 2 * i + k,
         method: y.method as 'total' | 'unit-value',
-        amount: y.method === 'total' ? spell(y.level * BigInt(Math.round(Number(b.unit) * 100)), 2, 0) : spell(y.level, 3, 0),
+        amount:
+          y.method === 'total' ? spell(y.level * BigInt(Math.round(Number(b.unit) * 100)), 2, 0) : spell(y.level, 3, 0),
         adopted: y.adopted || k === 0,
       })),
     }));
-    const members = codes.map((code, i) => ({ code, name: `Member ${i}`, ...(pick(i, 4) === 0 ? { joined: `20${19 + pick(i + 1, 8)}-0${1 + pick(i + 2, 9)}-15` } : {}) }));
+    const members = codes.map((code, i) => ({
+      code,
+      name: `Member ${i}`,
+      ...(pick(i, 4) === 0 ? { joined: `20${19 + pick(i + 1, 8)}-0${1 + pick(i + 2, 9)}-15` } : {}),
+    }));
     const participations = [];
     for (const [i, m] of members.entries()) {
       for (const [j, b] of bs.entries()) {
@@ -118,7 +148,15 @@ export const workbookArb: fc.Arbitrary<Workbook> = fc
               id: 'w0',
               budget: bs[wcf.budget % bs.length].id,
               year: bs[wcf.budget % bs.length].years[0].year,
-              ...(wcf.proportion ? { proportion: spell(wcf.value, 7, 0) } : { amount: spell(wcf.value * BigInt(Math.round(Number(bs[wcf.budget % bs.length].roundingUnit) * 100)), 2, 0) }),
+              ...(wcf.proportion
+                ? { proportion: spell(wcf.value, 7, 0) }
+                : {
+                    amount: spell(
+                      wcf.value * BigInt(Math.round(Number(bs[wcf.budget % bs.length].roundingUnit) * 100)),
+                      2,
+                      0,
+                    ),
+                  }),
             },
           ]
         : [],
@@ -127,7 +165,25 @@ export const workbookArb: fc.Arbitrary<Workbook> = fc
 
 /** A value that does not belong where it is put. */
 export const wrongValueArb = fc.oneof(
-  fc.constantFrom<unknown>(null, true, 0, -1, 1.5, 1e21, '', ' ', '-1', '1e3', '0', '２', '1,5', [], {}, '2026-02-30', '9999-01-01'),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    1e21,
+    '',
+    ' ',
+    '-1',
+    '1e3',
+    '0',
+    '２',
+    '1,5',
+    [],
+    {},
+    '2026-02-30',
+    '9999-01-01',
+  ),
   fc.string({ unit: 'binary', maxLength: 8 }),
   fc.integer({ min: 1, max: 3_000 }).map((d) => JSON.parse('['.repeat((d % 149) + 1) + ']'.repeat((d % 149) + 1))),
   fc.jsonValue({ maxDepth: 3 }),
@@ -138,7 +194,9 @@ export interface Mutation {
   kind: number;
   value: unknown;
 }
-export const mutationsArb = fc.array(fc.record({ pick: fc.nat(), kind: fc.nat(7), value: wrongValueArb }), { maxLength: 4 });
+export const mutationsArb = fc.array(fc.record({ pick: fc.nat(), kind: fc.nat(7), value: wrongValueArb }), {
+  maxLength: 4,
+});
 
 /** Every container and the keys/indices in it, found without recursion. */
 function places(doc: unknown): { parent: Record<string, unknown> | unknown[]; key: string | number }[] {
@@ -200,10 +258,39 @@ export function mutate(doc: unknown, mutations: readonly Mutation[]): unknown {
 
 /** Ways to garble text: characters changed, ranges cut, copied many times, deep nesting or odd bytes put in. */
 export const textMutationArb = fc.oneof(
-  fc.record({ op: fc.constant('char' as const), at: fc.nat(), ch: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '0', '-', '.', 'e', '\\', ' ', '\n', '\u0000', '\uFEFF', '\uD800', 'é', '/') }),
+  fc.record({
+    op: fc.constant('char' as const),
+    at: fc.nat(),
+    ch: fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      ',',
+      ':',
+      '0',
+      '-',
+      '.',
+      'e',
+      '\\',
+      ' ',
+      '\n',
+      '\u0000',
+      '\uFEFF',
+      '\uD800',
+      'é',
+      '/',
+    ),
+  }),
   fc.record({ op: fc.constant('cut' as const), at: fc.nat(), len: fc.nat(200) }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('repeat' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 200 }), times: fc.oneof(fc.integer({ min: 2, max: 20 }), fc.integer({ min: 2, max: 2_000 })) }),
+  fc.record({
+    op: fc.constant('repeat' as const),
+    at: fc.nat(),
+    len: fc.integer({ min: 1, max: 200 }),
+    times: fc.oneof(fc.integer({ min: 2, max: 20 }), fc.integer({ min: 2, max: 2_000 })),
+  }),
   fc.record({
     op: fc.constant('insert' as const),
     at: fc.nat(),
@@ -212,7 +299,20 @@ export const textMutationArb = fc.oneof(
       fc.integer({ min: 50, max: 20_000 }).map((d) => '{"a":'.repeat(d)),
       fc.integer({ min: 50, max: 20_000 }).map((d) => '['.repeat(d) + ']'.repeat(d)),
       fc.integer({ min: 1, max: 5_000 }).map((d) => '[},'.repeat(d)),
-      fc.constantFrom('// "\n', '/* [ */', '1e999', '-0', '"\\u0000"', '"\\ud800"', ',', ',,', 'null', '\u2028', '"a":1,', '\r\n'),
+      fc.constantFrom(
+        '// "\n',
+        '/* [ */',
+        '1e999',
+        '-0',
+        '"\\u0000"',
+        '"\\ud800"',
+        ',',
+        ',,',
+        'null',
+        '\u2028',
+        '"a":1,',
+        '\r\n',
+      ),
       fc.string({ unit: 'binary', maxLength: 20 }),
     ),
   }),
@@ -246,7 +346,8 @@ export function garble(text: string, ms: readonly TextMutation[]): string {
 /** What no message to a user should contain (unless the input itself says it). */
 export function badWords(message: string, input = ''): string | undefined {
   if (message.trim() === '') return 'an empty message';
-  for (const w of ['undefined', '[object Object]', 'NaN', 'Maximum call stack']) if (message.includes(w) && !input.includes(w)) return `"${w}" in the message`;
+  for (const w of ['undefined', '[object Object]', 'NaN', 'Maximum call stack'])
+    if (message.includes(w) && !input.includes(w)) return `"${w}" in the message`;
   if (/\n\s+at .+:\d+:\d+/.test(message)) return 'a stack trace in the message';
   return undefined;
 }

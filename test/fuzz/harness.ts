@@ -53,7 +53,8 @@ export function targetFiles(dir = FUZZ_DIR): { name: string; file: string }[] {
 export async function loadTarget(file: string): Promise<FuzzTarget> {
   const mod = (await import(pathToFileURL(file).href)) as { default?: FuzzTarget };
   const t = mod.default;
-  if (!t || typeof t.name !== 'string' || !t.arbitrary || typeof t.run !== 'function') throw new Error(`${file}: the default export is not a FuzzTarget`);
+  if (!t || typeof t.name !== 'string' || !t.arbitrary || typeof t.run !== 'function')
+    throw new Error(`${file}: the default export is not a FuzzTarget`);
   return t;
 }
 
@@ -69,7 +70,11 @@ export async function judge<T>(target: FuzzTarget<T>, input: T, limitMs: number)
   try {
     v = await target.run(input);
   } catch (e) {
-    return { outcome: 'crash', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e), ms: performance.now() - t0 };
+    return {
+      outcome: 'crash',
+      detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      ms: performance.now() - t0,
+    };
   }
   const ms = performance.now() - t0;
   if (ms > limitMs) return { outcome: 'hang', detail: `took ${Math.round(ms)} ms (limit ${limitMs} ms)`, ms };
@@ -82,7 +87,10 @@ export async function judge<T>(target: FuzzTarget<T>, input: T, limitMs: number)
 export function describe(input: unknown, max = 300): string {
   let s: string;
   try {
-    s = typeof input === 'string' ? JSON.stringify(input) : JSON.stringify(input, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+    s =
+      typeof input === 'string'
+        ? JSON.stringify(input)
+        : JSON.stringify(input, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
   } catch {
     s = String(input);
   }
@@ -102,11 +110,22 @@ async function child(): Promise<void> {
     try {
       input = inputAt(target, Number(seed), i);
     } catch (e) {
-      await send({ type: 'done', i, outcome: 'crash', detail: `the arbitrary itself threw: ${(e as Error).message}`, ms: 0 });
+      await send({
+        type: 'done',
+        i,
+        outcome: 'crash',
+        detail: `the arbitrary itself threw: ${(e as Error).message}`,
+        ms: 0,
+      });
       continue;
     }
     const j = await judge(target, input, Number(limit));
-    await send({ type: 'done', i, ...j, input: j.outcome === 'accepted' || j.outcome === 'refused' ? undefined : describe(input) });
+    await send({
+      type: 'done',
+      i,
+      ...j,
+      input: j.outcome === 'accepted' || j.outcome === 'refused' ? undefined : describe(input),
+    });
   }
   await send({ type: 'end' });
   process.disconnect();

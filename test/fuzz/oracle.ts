@@ -58,7 +58,11 @@ function written(k: bigint, unit: string): string {
 export type OracleResult = { amounts: string[]; roundedUp: boolean[] } | { invalid: string };
 
 /** R4–R6: floor each exact quota, hand the missing units to the largest remainders, ties by units then code. */
-export function apportionOracle(members: readonly { code: string; units: string }[], total: string, unit: string): OracleResult {
+export function apportionOracle(
+  members: readonly { code: string; units: string }[],
+  total: string,
+  unit: string,
+): OracleResult {
   const T = rational(total);
   const r = rational(unit);
   if (!T || !r) return { invalid: 'unreadable total or unit' };
@@ -81,7 +85,9 @@ export function apportionOracle(members: readonly { code: string; units: string 
     rems.push(reduce(q.n - f * q.d, q.d));
   }
   let missing = tn.n - floors.reduce((a, b) => a + b, 0n);
-  const order = members.map((_, i) => i).sort((i, j) => cmp(rems[j], rems[i]) || cmp(u[j]!, u[i]!) || codeOrder(members[i].code, members[j].code) || i - j);
+  const order = members
+    .map((_, i) => i)
+    .sort((i, j) => cmp(rems[j], rems[i]) || cmp(u[j]!, u[i]!) || codeOrder(members[i].code, members[j].code) || i - j);
   const roundedUp = members.map(() => false);
   for (const i of order) {
     if (missing <= 0n) break;
@@ -92,7 +98,12 @@ export function apportionOracle(members: readonly { code: string; units: string 
 }
 
 /** R7/R9: round(u · V) to the rounding unit, half-up or half-even, member by member. */
-export function unitValueOracle(members: readonly { units: string }[], value: string, unit: string, mode: 'half-up' | 'half-even'): OracleResult {
+export function unitValueOracle(
+  members: readonly { units: string }[],
+  value: string,
+  unit: string,
+  mode: 'half-up' | 'half-even',
+): OracleResult {
   const V = rational(value);
   const r = rational(unit);
   if (!V || !r) return { invalid: 'unreadable value or unit' };

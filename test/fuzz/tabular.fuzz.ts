@@ -63,10 +63,20 @@ const inputArb: fc.Arbitrary<Input> = fc
     encoding: fc.constantFrom<Encoding>('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'),
     crlf: fc.boolean(),
     width: fc.integer({ min: 2, max: 4 }),
-    rows: fc.array(fc.record({ code, text: fc.array(text, { minLength: 2, maxLength: 2 }), num }), { minLength: 1, maxLength: 8 }),
+    rows: fc.array(fc.record({ code, text: fc.array(text, { minLength: 2, maxLength: 2 }), num }), {
+      minLength: 1,
+      maxLength: 8,
+    }),
     damage: fc.oneof(
       { weight: 8, arbitrary: fc.constant({ kind: 'none' as const, at: 0, byte: 0 }) },
-      { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('byte' as const, 'nul' as const, 'cut' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constantFrom('byte' as const, 'nul' as const, 'cut' as const),
+          at: fc.nat(),
+          byte: fc.integer({ min: 0, max: 255 }),
+        }),
+      },
     ),
   })
   .map((r) => {
@@ -124,7 +134,20 @@ function encode(s: string, e: Encoding): Uint8Array | null {
 
 // Windows-1252's letters above 0x7F outside Latin-1 (€, ’…).
 const CP1252_HIGH = new Map<number, number>([
-  [0x20ac, 0x80], [0x2019, 0x92], [0x2018, 0x91], [0x201c, 0x93], [0x201d, 0x94], [0x2013, 0x96], [0x2014, 0x97], [0x0152, 0x8c], [0x0153, 0x9c], [0x0160, 0x8a], [0x0161, 0x9a], [0x017d, 0x8e], [0x017e, 0x9e], [0x0178, 0x9f],
+  [0x20ac, 0x80],
+  [0x2019, 0x92],
+  [0x2018, 0x91],
+  [0x201c, 0x93],
+  [0x201d, 0x94],
+  [0x2013, 0x96],
+  [0x2014, 0x97],
+  [0x0152, 0x8c],
+  [0x0153, 0x9c],
+  [0x0160, 0x8a],
+  [0x0161, 0x9a],
+  [0x017d, 0x8e],
+  [0x017e, 0x9e],
+  [0x0178, 0x9f],
 ]);
 
 export function roundTrip(input: Input): Verdict {
@@ -136,7 +159,10 @@ export function roundTrip(input: Input): Verdict {
   let line = 2;
   for (const r of rows) {
     expectedLines.push(line);
-    const cells = [...r.cells.map((c) => field(c, d, input.quoteAll)), field(written(r.num, input.mark, input.group), d, input.quoteAll)];
+    const cells = [
+      ...r.cells.map((c) => field(c, d, input.quoteAll)),
+      field(written(r.num, input.mark, input.group), d, input.quoteAll),
+    ];
     const text = cells.join(d);
     lines.push(text);
     line += 1 + (text.match(/\n/g)?.length ?? 0);
@@ -147,7 +173,10 @@ export function roundTrip(input: Input): Verdict {
   const { kind, at, byte } = input.damage;
   if (kind !== 'none' && bytes.length > 0) {
     const i = at % bytes.length;
-    bytes = kind === 'cut' ? bytes.slice(0, i) : Uint8Array.from(bytes, (b, k) => (k === i ? (kind === 'nul' ? 0 : byte) : b));
+    bytes =
+      kind === 'cut'
+        ? bytes.slice(0, i)
+        : Uint8Array.from(bytes, (b, k) => (k === i ? (kind === 'nul' ? 0 : byte) : b));
   }
   const lineCount = source.split('\n').length;
   const col = header.length - 1;
@@ -158,14 +187,17 @@ export function roundTrip(input: Input): Verdict {
   for (const r of t.rows) {
     for (const c of r.cells) {
       // eslint-disable-next-line no-control-regex
-      if (/[\ufffd\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c) && !refusedLines.has(r.line)) return { defect: `line ${r.line}: “${c}” arrived damaged, unannounced` };
+      if (/[\ufffd\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(c) && !refusedLines.has(r.line))
+        return { defect: `line ${r.line}: “${c}” arrived damaged, unannounced` };
     }
   }
-  if (t.encoding === 'Windows-1252' && t.notices.length === 0) return { defect: 'read as Windows-1252 without a notice' };
+  if (t.encoding === 'Windows-1252' && t.notices.length === 0)
+    return { defect: 'read as Windows-1252 without a notice' };
   if (t.problems.length > 0) {
     for (const p of t.problems) {
       if (p.file !== 'f.csv') return { defect: `a problem names ${p.file}` };
-      if (!Number.isInteger(p.line) || p.line < 1 || p.line > lineCount + 1) return { defect: `a problem at line ${p.line} of ${lineCount}: ${p.message}` };
+      if (!Number.isInteger(p.line) || p.line < 1 || p.line > lineCount + 1)
+        return { defect: `a problem at line ${p.line} of ${lineCount}: ${p.message}` };
       const bad = badWords(p.message);
       if (bad) return { defect: `${bad}: ${p.message}` };
     }
@@ -178,17 +210,32 @@ export function roundTrip(input: Input): Verdict {
   // R25 reads a file as Windows-1252 only when it is not valid UTF-8: a Windows-1252 file whose letters happen to
   // form UTF-8 (Ö€ is D6 80, which is U+0580) is UTF-8 by that rule, and its letters are not the ones written.
   const ascii = ![...source].some((c) => c.charCodeAt(0) > 0x7f);
-  if (encoding === 'windows-1252' && !ascii && firstInvalidUtf8(bytes) < 0) return t.encoding === 'UTF-8' ? 'accepted' : { defect: `valid UTF-8 read as ${t.encoding}` };
-  const expectEncoding = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': ascii ? 'UTF-8' : 'Windows-1252' }[encoding];
+  if (encoding === 'windows-1252' && !ascii && firstInvalidUtf8(bytes) < 0)
+    return t.encoding === 'UTF-8' ? 'accepted' : { defect: `valid UTF-8 read as ${t.encoding}` };
+  const expectEncoding = {
+    'utf-8': 'UTF-8',
+    'utf-8-bom': 'UTF-8',
+    'utf-16le': 'UTF-16LE',
+    'utf-16be': 'UTF-16BE',
+    'windows-1252': ascii ? 'UTF-8' : 'Windows-1252',
+  }[encoding];
   if (t.encoding !== expectEncoding) return { defect: `read as ${t.encoding}, written as ${encoding}` };
-  if (t.delimiter !== d) return { defect: `delimiter ${JSON.stringify(t.delimiter)}, written with ${JSON.stringify(d)}` };
-  const want = [{ line: 1, cells: header }, ...rows.map((r, k) => ({ line: expectedLines[k + 1], cells: [...r.cells, plain(r.num)] }))].filter((r) => r.cells.some((c) => c !== ''));
+  if (t.delimiter !== d)
+    return { defect: `delimiter ${JSON.stringify(t.delimiter)}, written with ${JSON.stringify(d)}` };
+  const want = [
+    { line: 1, cells: header },
+    ...rows.map((r, k) => ({ line: expectedLines[k + 1], cells: [...r.cells, plain(r.num)] })),
+  ].filter((r) => r.cells.some((c) => c !== ''));
   const got = t.rows;
   if (got.length !== want.length) return { defect: `${got.length} rows read, ${want.length} written` };
   for (let k = 0; k < want.length; k++) {
-    if (got[k].line !== want[k].line) return { defect: `row ${k} read at line ${got[k].line}, written at line ${want[k].line}` };
+    if (got[k].line !== want[k].line)
+      return { defect: `row ${k} read at line ${got[k].line}, written at line ${want[k].line}` };
     for (let c = 0; c < want[k].cells.length; c++) {
-      if ((got[k].cells[c] ?? '') !== want[k].cells[c]) return { defect: `line ${want[k].line}, column ${c + 1}: read ${JSON.stringify(got[k].cells[c])}, written ${JSON.stringify(want[k].cells[c])}` };
+      if ((got[k].cells[c] ?? '') !== want[k].cells[c])
+        return {
+          defect: `line ${want[k].line}, column ${c + 1}: read ${JSON.stringify(got[k].cells[c])}, written ${JSON.stringify(want[k].cells[c])}`,
+        };
     }
   }
   return 'accepted';

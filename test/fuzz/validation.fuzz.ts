@@ -16,7 +16,9 @@ import { badWords, mutate, mutationsArb, workbookArb } from './gen';
 import type { FuzzTarget, Verdict } from './harness';
 import { apportionOracle, sumsTo, unitValueOracle } from './oracle';
 
-const inputArb = fc.tuple(workbookArb, fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 3, arbitrary: mutationsArb })).map(([wb, ms]) => mutate(wb, ms));
+const inputArb = fc
+  .tuple(workbookArb, fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 3, arbitrary: mutationsArb }))
+  .map(([wb, ms]) => mutate(wb, ms));
 
 /** Every budget-year of an accepted, computable workbook against the oracle; the reports must not throw. */
 function checkComputed(wb: Workbook): Verdict {
@@ -31,9 +33,17 @@ function checkComputed(wb: Workbook): Verdict {
           : unitValueOracle(t.rows, t.level, b.roundingUnit, b.rounding);
       if ('invalid' in want) return { defect: `${b.id} ${y}: computed where the oracle refuses (${want.invalid})` };
       for (const [i, r] of t.rows.entries()) {
-        if (r.amount !== want.amounts[i]) return { defect: `${b.id} ${y}: ${r.code} (units ${r.units}) ${r.amount}, oracle ${want.amounts[i]}` };
+        if (r.amount !== want.amounts[i])
+          return { defect: `${b.id} ${y}: ${r.code} (units ${r.units}) ${r.amount}, oracle ${want.amounts[i]}` };
       }
-      if (t.method === 'total' && !sumsTo(t.rows.map((r) => r.amount), t.level)) return { defect: `R5: ${b.id} ${y} does not sum to ${t.level}` };
+      if (
+        t.method === 'total' &&
+        !sumsTo(
+          t.rows.map((r) => r.amount),
+          t.level,
+        )
+      )
+        return { defect: `R5: ${b.id} ${y} does not sum to ${t.level}` };
     }
   }
   const ledger = new Ledger(wb);
@@ -49,10 +59,14 @@ export function checkValidation(doc: unknown): Verdict {
   const text = JSON.stringify(doc, null, 2);
   const lineCount = text.split('\n').length;
   const r = parseWorkbook(text);
-  const placed = (problems: { path: string; message: string }[], lines: readonly (number | undefined)[]): Verdict | undefined => {
+  const placed = (
+    problems: { path: string; message: string }[],
+    lines: readonly (number | undefined)[],
+  ): Verdict | undefined => {
     for (const [i, p] of problems.entries()) {
       const line = lines[i];
-      if (line === undefined || line < 1 || line > lineCount) return { defect: `no line inside the file for ${p.path}: ${p.message}` };
+      if (line === undefined || line < 1 || line > lineCount)
+        return { defect: `no line inside the file for ${p.path}: ${p.message}` };
       const bad = badWords(p.message, text);
       if (bad) return { defect: `${bad}: ${p.message.slice(0, 200)} [${p.path}]` };
     }
@@ -66,7 +80,16 @@ export function checkValidation(doc: unknown): Verdict {
     if (e instanceof EngineError) return { defect: `checkComputable let an EngineError out: ${e.message}` };
     throw e;
   }
-  if (late.length > 0) return placed(late, linesOfPaths(text, late.map((p) => p.path))) ?? 'refused';
+  if (late.length > 0)
+    return (
+      placed(
+        late,
+        linesOfPaths(
+          text,
+          late.map((p) => p.path),
+        ),
+      ) ?? 'refused'
+    );
   try {
     return checkComputed(r.workbook);
   } catch (e) {

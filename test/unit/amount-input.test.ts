@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addAdvanceAgreement, addWcfDecision, editPayment, parseAmountInput, recordAdvanceMovement, recordPayment } from '../../shared/edit';
+import {
+  addAdvanceAgreement,
+  addWcfDecision,
+  editPayment,
+  parseAmountInput,
+  recordAdvanceMovement,
+  recordPayment,
+} from '../../shared/edit';
 import { Decimal } from '../../shared/model/decimal';
 import { example, refusedAt, roundTrips } from './edit-helpers';
 
@@ -18,7 +25,10 @@ describe('amount input (R3)', () => {
   });
 
   it('R3: =+500 and =-500 adjust the figure shown exactly; the Unicode minus and spaces are read too', () => {
-    expect(parseAmountInput('=+500', '3310000', { places: 0, what: 'The total' })).toEqual({ ok: true, value: '3310500' });
+    expect(parseAmountInput('=+500', '3310000', { places: 0, what: 'The total' })).toEqual({
+      ok: true,
+      value: '3310500',
+    });
     expect(parseAmountInput('=-0.10', '0.30', total)).toEqual({ ok: true, value: '0.2' });
     expect(parseAmountInput('= − 0.10', '0.30', total)).toEqual({ ok: true, value: '0.2' });
     expect(parseAmountInput('=+0.1', '0.2', { what: 'The unit value' })).toEqual({ ok: true, value: '0.3' });
@@ -35,23 +45,39 @@ describe('amount input (R3)', () => {
   });
 
   it('R3: a negative amount where there is nothing to adjust says to type it without the sign', () => {
-    expect(message(parseAmountInput('-500', undefined, { what: 'The amount' }))).toBe('The amount cannot be negative: type it without the minus sign');
-    expect(message(parseAmountInput('−500', undefined, { what: 'The amount', hint: 'to record a repayment, choose “repaid”' }))).toBe(
-      'The amount cannot be negative: type it without the minus sign; to record a repayment, choose “repaid”',
+    expect(message(parseAmountInput('-500', undefined, { what: 'The amount' }))).toBe(
+      'The amount cannot be negative: type it without the minus sign',
     );
-    expect(message(parseAmountInput('=-500', undefined, { what: 'The amount' }))).toBe('The amount has no figure to adjust yet: type the amount');
+    expect(
+      message(
+        parseAmountInput('−500', undefined, { what: 'The amount', hint: 'to record a repayment, choose “repaid”' }),
+      ),
+    ).toBe('The amount cannot be negative: type it without the minus sign; to record a repayment, choose “repaid”');
+    expect(message(parseAmountInput('=-500', undefined, { what: 'The amount' }))).toBe(
+      'The amount has no figure to adjust yet: type the amount',
+    );
   });
 
   it('R3: an adjustment that would leave nothing or less is refused with the figure it would give', () => {
-    expect(message(parseAmountInput('=-500', '500', { what: 'The total' }))).toBe('The total must be greater than zero (=-500 would make it 0)');
-    expect(message(parseAmountInput('=-600', '500', { what: 'The total' }))).toBe('The total must be greater than zero (=-600 would make it -100)');
+    expect(message(parseAmountInput('=-500', '500', { what: 'The total' }))).toBe(
+      'The total must be greater than zero (=-500 would make it 0)',
+    );
+    expect(message(parseAmountInput('=-600', '500', { what: 'The total' }))).toBe(
+      'The total must be greater than zero (=-600 would make it -100)',
+    );
     expect(parseAmountInput('-500', '500', { what: 'The total' }).ok).toBe(false);
-    expect(message(parseAmountInput('-500', '500', { what: 'The total' }))).toBe('The total cannot be negative: type an amount greater than zero (=-500 lowers the figure shown by 500)');
+    expect(message(parseAmountInput('-500', '500', { what: 'The total' }))).toBe(
+      'The total cannot be negative: type an amount greater than zero (=-500 lowers the figure shown by 500)',
+    );
   });
 
   it('R3: what is not an amount or an adjustment is refused, with both forms named', () => {
-    expect(message(parseAmountInput('=+5x', '1', { what: 'The total' }))).toBe('“=+5x” is not an adjustment such as =+500 or =-500');
-    expect(message(parseAmountInput('-x', '1', { what: 'The total' }))).toBe('“-x” is not an amount: type digits such as 1500000.00, or =+500 / =-500 to adjust the figure shown');
+    expect(message(parseAmountInput('=+5x', '1', { what: 'The total' }))).toBe(
+      '“=+5x” is not an adjustment such as =+500 or =-500',
+    );
+    expect(message(parseAmountInput('-x', '1', { what: 'The total' }))).toBe(
+      '“-x” is not an amount: type digits such as 1500000.00, or =+500 / =-500 to adjust the figure shown',
+    );
     expect(parseAmountInput('1e6', '1', { what: 'The total' }).ok).toBe(false);
     expect(parseAmountInput('--5', '1', { what: 'The total' }).ok).toBe(false);
     expect(parseAmountInput('=', '1', { what: 'The total' }).ok).toBe(false);
@@ -59,9 +85,13 @@ describe('amount input (R3)', () => {
 
   it('R15: a payment of -500 is refused at its amount saying to type it without the sign; a recorded one lowers with =-', () => {
     const wb = example();
-    expect(refusedAt(recordPayment(wb, { member: 'AL', date: '2026-06-01', amount: '-500' }), 'amount')).toContain('cannot be negative: type it without the minus sign');
+    expect(refusedAt(recordPayment(wb, { member: 'AL', date: '2026-06-01', amount: '-500' }), 'amount')).toContain(
+      'cannot be negative: type it without the minus sign',
+    );
     const p = wb.payments[0];
-    expect(refusedAt(editPayment(wb, p.id, 'amount', '-500'), 'amount')).toMatch(/^The amount cannot be negative\. To lower it by 500, type =-500 \(it becomes [\d,.]+\)$/);
+    expect(refusedAt(editPayment(wb, p.id, 'amount', '-500'), 'amount')).toMatch(
+      /^The amount cannot be negative\. To lower it by 500, type =-500 \(it becomes [\d,.]+\)$/,
+    );
     const d = roundTrips(wb, editPayment(wb, p.id, 'amount', '=-500'));
     expect(d.workbook.payments[0].amount).toBe(new Decimal(p.amount).minus(500).toFixed());
   });
@@ -69,9 +99,22 @@ describe('amount input (R3)', () => {
   it('R19 R20: a WCF amount, an advance ceiling and an advance movement refuse a minus saying what to do', () => {
     const wb = example();
     const b = wb.budgets[0];
-    expect(refusedAt(addWcfDecision(wb, { budget: b.id, year: b.years[0].year, amount: '-500' }), 'amount')).toContain('cannot be negative: type it without the minus sign');
-    expect(refusedAt(addAdvanceAgreement(wb, { hostState: wb.members[0].code, ceiling: '-5000000', currency: 'CHF' }), 'ceiling')).toContain('cannot be negative');
+    expect(refusedAt(addWcfDecision(wb, { budget: b.id, year: b.years[0].year, amount: '-500' }), 'amount')).toContain(
+      'cannot be negative: type it without the minus sign',
+    );
+    expect(
+      refusedAt(
+        addAdvanceAgreement(wb, { hostState: wb.members[0].code, ceiling: '-5000000', currency: 'CHF' }),
+        'ceiling',
+      ),
+    ).toContain('cannot be negative');
     const ag = wb.advanceAgreements[0];
-    if (ag) expect(refusedAt(recordAdvanceMovement(wb, { agreement: ag.id, date: '2026-03-01', kind: 'drawn', amount: '-100' }), 'amount')).toContain('choose “repaid”');
+    if (ag)
+      expect(
+        refusedAt(
+          recordAdvanceMovement(wb, { agreement: ag.id, date: '2026-03-01', kind: 'drawn', amount: '-100' }),
+          'amount',
+        ),
+      ).toContain('choose “repaid”');
   });
 });

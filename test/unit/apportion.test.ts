@@ -17,7 +17,12 @@ describe('worked examples', () => {
       '1000000.00',
       '0.01',
     );
-    expect(amountsOf(['P', 'Q', 'R', 'S'], r.amounts)).toEqual({ P: '666666.67', Q: '200000.00', R: '66666.67', S: '66666.66' });
+    expect(amountsOf(['P', 'Q', 'R', 'S'], r.amounts)).toEqual({
+      P: '666666.67',
+      Q: '200000.00',
+      R: '66666.67',
+      S: '66666.66',
+    });
     expect(r.totalUnits).toBe('15');
     expect(sumAmounts(r.amounts, 2)).toBe('1000000.00');
   });
@@ -35,7 +40,13 @@ describe('worked examples', () => {
       '500000',
       '1',
     );
-    expect(amountsOf(['P', 'Q', 'R', 'S', 'T'], r.amounts)).toEqual({ P: '350877', Q: '140351', R: '5848', S: '1462', T: '1462' });
+    expect(amountsOf(['P', 'Q', 'R', 'S', 'T'], r.amounts)).toEqual({
+      P: '350877',
+      Q: '140351',
+      R: '5848',
+      S: '1462',
+      T: '1462',
+    });
     expect(sumAmounts(r.amounts, 0)).toBe('500000');
   });
 
@@ -46,7 +57,12 @@ describe('worked examples', () => {
       '1',
       'half-up',
     );
-    expect(amountsOf(WIPO_UNITARY.classes.map((c) => c.code), r.amounts)).toEqual({
+    expect(
+      amountsOf(
+        WIPO_UNITARY.classes.map((c) => c.code),
+        r.amounts,
+      ),
+    ).toEqual({
       I: '1139475',
       II: '911580',
       III: '683685',
@@ -67,7 +83,14 @@ describe('worked examples', () => {
 
 describe('R4–R6 apportionment of a total', () => {
   it('R4: each exact quota is T·u_i/U; a total that divides evenly needs no remainder', () => {
-    const r = apportionTotal([{ code: 'X', units: '3' }, { code: 'Y', units: '1' }], '400.00', '0.01');
+    const r = apportionTotal(
+      [
+        { code: 'X', units: '3' },
+        { code: 'Y', units: '1' },
+      ],
+      '400.00',
+      '0.01',
+    );
     expect(r.amounts).toEqual(['300.00', '100.00']);
     expect(r.roundedUp).toEqual([false, false]);
   });
@@ -87,13 +110,29 @@ describe('R4–R6 apportionment of a total', () => {
   });
 
   it('R5: the units still missing go one each to the largest remainders', () => {
-    const r = apportionTotal([{ code: 'A', units: '1' }, { code: 'B', units: '1' }, { code: 'C', units: '1' }], '0.02', '0.01');
+    const r = apportionTotal(
+      [
+        { code: 'A', units: '1' },
+        { code: 'B', units: '1' },
+        { code: 'C', units: '1' },
+      ],
+      '0.02',
+      '0.01',
+    );
     expect(r.amounts).toEqual(['0.01', '0.01', '0.00']);
     expect(r.roundedUp).toEqual([true, true, false]);
   });
 
   it('R6: equal remainders go to more units first, then code ascending in code-point order', () => {
-    const r = apportionTotal([{ code: 'b', units: '1' }, { code: 'B', units: '1' }, { code: 'a', units: '1' }], '0.01', '0.01');
+    const r = apportionTotal(
+      [
+        { code: 'b', units: '1' },
+        { code: 'B', units: '1' },
+        { code: 'a', units: '1' },
+      ],
+      '0.01',
+      '0.01',
+    );
     // 'B' (U+0042) sorts before 'a' and 'b'.
     expect(r.amounts).toEqual(['0.00', '0.01', '0.00']);
     expect(compareCodePoints('\u{1F600}', '\uFFFF')).toBeGreaterThan(0); // UTF-16 order would say the opposite
@@ -101,7 +140,14 @@ describe('R4–R6 apportionment of a total', () => {
   });
 
   it('R6: a share for percentages is shown to 4 decimals and never used for money', () => {
-    const r = apportionTotal([{ code: 'A', units: '2' }, { code: 'B', units: '1' }], '3', '1');
+    const r = apportionTotal(
+      [
+        { code: 'A', units: '2' },
+        { code: 'B', units: '1' },
+      ],
+      '3',
+      '1',
+    );
     expect(r.percents).toEqual(['66.6667', '33.3333']);
   });
 
@@ -112,7 +158,15 @@ describe('R4–R6 apportionment of a total', () => {
   });
 
   it('works with a rounding unit that is not a power of ten (0.05)', () => {
-    const r = apportionTotal([{ code: 'A', units: '1' }, { code: 'B', units: '1' }, { code: 'C', units: '1' }], '1.00', '0.05');
+    const r = apportionTotal(
+      [
+        { code: 'A', units: '1' },
+        { code: 'B', units: '1' },
+        { code: 'C', units: '1' },
+      ],
+      '1.00',
+      '0.05',
+    );
     expect(r.amounts).toEqual(['0.35', '0.35', '0.30']);
   });
 });
@@ -129,7 +183,15 @@ describe('R9 rounding of a single amount', () => {
   });
 
   it('R7 with R9 half-even: a unit value is rounded per member', () => {
-    const r = applyUnitValue([{ code: 'A', units: '0.5' }, { code: 'B', units: '1.5' }], '45579', '1', 'half-even');
+    const r = applyUnitValue(
+      [
+        { code: 'A', units: '0.5' },
+        { code: 'B', units: '1.5' },
+      ],
+      '45579',
+      '1',
+      'half-even',
+    );
     expect(r.amounts).toEqual(['22790', '68368']); // 22789.5 → 22790 (even), 68368.5 → 68368 (even)
   });
 });

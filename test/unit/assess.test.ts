@@ -9,25 +9,52 @@ import { BUILT_IN_SCHEMES, PARIS, WIPO_CONVENTION, WIPO_UNITARY } from '../../sh
 import type { ClassChange } from '../../shared/model/types';
 import { budget, e1Workbook, takesPart, workbook } from './helpers';
 
-const amounts = (t: { rows: { code: string; amount: string }[] }) => Object.fromEntries(t.rows.map((r) => [r.code, r.amount]));
+const amounts = (t: { rows: { code: string; amount: string }[] }) =>
+  Object.fromEntries(t.rows.map((r) => [r.code, r.amount]));
 
 describe('R1–R3 schemes and money', () => {
   it('R1: built-in schemes carry the treaty units', () => {
     expect(WIPO_CONVENTION.classes.map((c) => `${c.code}=${c.units}`)).toEqual(['A=10', 'B=3', 'C=1']);
     expect(PARIS.classes.map((c) => c.units)).toEqual(['25', '20', '15', '10', '5', '3', '1']);
     expect(WIPO_UNITARY.classes.find((c) => c.code === 'Ster')?.units).toBe('0.03125');
-    expect(BUILT_IN_SCHEMES.map((s) => s.id)).toEqual(['wipo-convention', 'paris', 'wipo-unitary', 'scale', 'percent-scale']);
+    expect(BUILT_IN_SCHEMES.map((s) => s.id)).toEqual([
+      'wipo-convention',
+      'paris',
+      'wipo-unitary',
+      'scale',
+      'percent-scale',
+    ]);
   });
 
   it('R1: a workbook computes with its own copy of a scheme, edited units included', () => {
     const wb = e1Workbook();
-    wb.schemes = wb.schemes.map((s) => (s.id === 'wipo-convention' ? { ...WIPO_CONVENTION, classes: [{ code: 'A', units: '4' }, { code: 'B', units: '3' }, { code: 'C', units: '1' }] } : s));
-    expect(amounts(assessBudgetYear(wb, 'conference', 2026))).toEqual({ P: '444444.45', Q: '333333.33', R: '111111.11', S: '111111.11' });
+    wb.schemes = wb.schemes.map((s) =>
+      s.id === 'wipo-convention'
+        ? {
+            ...WIPO_CONVENTION,
+            classes: [
+              { code: 'A', units: '4' },
+              { code: 'B', units: '3' },
+              { code: 'C', units: '1' },
+            ],
+          }
+        : s,
+    );
+    expect(amounts(assessBudgetYear(wb, 'conference', 2026))).toEqual({
+      P: '444444.45',
+      Q: '333333.33',
+      R: '111111.11',
+      S: '111111.11',
+    });
   });
 
   it('R2: a scale apportions by each member’s own weight', () => {
     const wb = workbook({
-      members: [{ code: 'X', name: 'X' }, { code: 'Y', name: 'Y' }, { code: 'Z', name: 'Z' }],
+      members: [
+        { code: 'X', name: 'X' },
+        { code: 'Y', name: 'Y' },
+        { code: 'Z', name: 'Z' },
+      ],
       budgets: [budget('un', 'scale', [{ year: 2026, method: 'total', amount: '1000.00', adopted: true }])],
       participations: [
         { member: 'X', budget: 'un', classes: [{ year: 2020, weight: '22.000' }] },
@@ -75,7 +102,12 @@ describe('R8, R10 budgets and years', () => {
       { year: 2026, method: 'total', adopted: false },
     ]);
     expect(budgetLevel(b, 2025)).toMatchObject({ method: 'unit-value', amount: '45579', carriedOver: false });
-    expect(budgetLevel(b, 2026)).toMatchObject({ method: 'unit-value', amount: '45579', carriedOver: true, sourceYear: 2025 });
+    expect(budgetLevel(b, 2026)).toMatchObject({
+      method: 'unit-value',
+      amount: '45579',
+      carriedOver: true,
+      sourceYear: 2025,
+    });
     expect(budgetLevel(b, 2028)).toMatchObject({ carriedOver: true, sourceYear: 2025 });
     expect(() => budgetLevel(b, 2023)).toThrow(/no adopted budget/);
     const wb = e1Workbook();
@@ -89,10 +121,19 @@ describe('R8, R10 budgets and years', () => {
 describe('R11 special unions', () => {
   const unionWorkbook = () =>
     workbook({
-      members: [{ code: 'DK', name: 'Denmark' }, { code: 'NO', name: 'Norway' }, { code: 'FR', name: 'France' }],
+      members: [
+        { code: 'DK', name: 'Denmark' },
+        { code: 'NO', name: 'Norway' },
+        { code: 'FR', name: 'France' },
+      ],
       budgets: [
-        budget('paris', 'paris', [{ year: 2026, method: 'total', amount: '3000', adopted: true }], { roundingUnit: '1' }),
-        budget('locarno', 'paris', [{ year: 2026, method: 'total', amount: '400', adopted: true }], { roundingUnit: '1', classesFrom: 'paris' }),
+        budget('paris', 'paris', [{ year: 2026, method: 'total', amount: '3000', adopted: true }], {
+          roundingUnit: '1',
+        }),
+        budget('locarno', 'paris', [{ year: 2026, method: 'total', amount: '400', adopted: true }], {
+          roundingUnit: '1',
+          classesFrom: 'paris',
+        }),
       ],
       participations: [
         takesPart('DK', 'paris', 'IV'),
@@ -114,13 +155,31 @@ describe('R11 special unions', () => {
 
   it('R11 with R13: a notice filed in the special union itself (refused by validation) changes nothing there', () => {
     const wb = unionWorkbook();
-    wb.classChanges.push({ id: 'c2', member: 'DK', budget: 'locarno', toClass: 'VII', notifiedOn: '2025-06-30', sessionDate: '2025-10-01' });
-    expect(assessBudgetYear(wb, 'locarno', 2026).rows[0]).toMatchObject({ code: 'DK', class: 'IV', classFrom: 'paris' });
+    wb.classChanges.push({
+      id: 'c2',
+      member: 'DK',
+      budget: 'locarno',
+      toClass: 'VII',
+      notifiedOn: '2025-06-30',
+      sessionDate: '2025-10-01',
+    });
+    expect(assessBudgetYear(wb, 'locarno', 2026).rows[0]).toMatchObject({
+      code: 'DK',
+      class: 'IV',
+      classFrom: 'paris',
+    });
   });
 
   it('R11: a changed Paris class flows into the special union', () => {
     const wb = unionWorkbook();
-    wb.classChanges.push({ id: 'c1', member: 'DK', budget: 'paris', toClass: 'VII', notifiedOn: '2025-06-30', sessionDate: '2025-10-01' });
+    wb.classChanges.push({
+      id: 'c1',
+      member: 'DK',
+      budget: 'paris',
+      toClass: 'VII',
+      notifiedOn: '2025-06-30',
+      sessionDate: '2025-10-01',
+    });
     const t = assessBudgetYear(wb, 'locarno', 2026);
     expect(t.rows[0]).toMatchObject({ code: 'DK', class: 'VII', changeId: 'c1' });
   });
@@ -160,10 +219,21 @@ describe('R12 new members', () => {
 });
 
 describe('R13 class changes', () => {
-  const notice = (extra: Partial<ClassChange>): ClassChange => ({ id: 'n', member: 'Q', budget: 'conference', toClass: 'C', notifiedOn: '2025-09-10', ...extra });
+  const notice = (extra: Partial<ClassChange>): ClassChange => ({
+    id: 'n',
+    member: 'Q',
+    budget: 'conference',
+    toClass: 'C',
+    notifiedOn: '2025-09-10',
+    ...extra,
+  });
 
   it('R13: a lower class takes effect on 1 January after the session that heard it', () => {
-    expect(changeEffect(notice({ sessionDate: '2025-10-01' }), '3', '1')).toEqual({ direction: 'lower', status: 'effective', effectiveYear: 2026 });
+    expect(changeEffect(notice({ sessionDate: '2025-10-01' }), '3', '1')).toEqual({
+      direction: 'lower',
+      status: 'effective',
+      effectiveYear: 2026,
+    });
     const wb = e1Workbook();
     wb.budgets[0].years.push({ year: 2025, method: 'total', amount: '1000000.00', adopted: true });
     wb.classChanges.push(notice({ sessionDate: '2025-10-01' }));
@@ -190,7 +260,9 @@ describe('R13 class changes', () => {
   });
 
   it('R13: a lower class heard at a session before the notice year still waits for the year after the notice', () => {
-    expect(changeEffect(notice({ notifiedOn: '2025-12-30', sessionDate: '2025-12-31' }), '3', '1').effectiveYear).toBe(2026);
+    expect(changeEffect(notice({ notifiedOn: '2025-12-30', sessionDate: '2025-12-31' }), '3', '1').effectiveYear).toBe(
+      2026,
+    );
   });
 });
 
@@ -204,7 +276,8 @@ describe('the example workbook', () => {
     expect(wb.members.length).toBeGreaterThanOrEqual(185);
     for (const b of wb.budgets) {
       const t = assessBudgetYear(wb, b.id, 2026);
-      if (t.method === 'total' && !t.rows.some((r) => r.proRata)) expect(t.total).toBe(new Decimal(t.level).toFixed(t.budget.roundingUnit.split('.')[1]?.length ?? 0));
+      if (t.method === 'total' && !t.rows.some((r) => r.proRata))
+        expect(t.total).toBe(new Decimal(t.level).toFixed(t.budget.roundingUnit.split('.')[1]?.length ?? 0));
     }
     expect(assessBudgetYear(wb, 'conference', 2026).carriedOver).toBe(true);
   });

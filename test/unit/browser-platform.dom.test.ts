@@ -45,7 +45,9 @@ describe('browser mode: the autosave draft (files never lost)', () => {
     const a = api(1_000);
     await a.autosave({ text: '{"v":1}', file, savedAt: '2026-11-22T10:00:00Z' });
     expect((await a.recover())?.text).toBe('{"v":1}');
-    await expect(a.autosave({ text: `{"v":"${'x'.repeat(2_000)}"}`, file, savedAt: '2026-11-22T10:01:00Z' })).resolves.toBeUndefined();
+    await expect(
+      a.autosave({ text: `{"v":"${'x'.repeat(2_000)}"}`, file, savedAt: '2026-11-22T10:01:00Z' }),
+    ).resolves.toBeUndefined();
     expect(await a.recover()).toBeNull();
   });
 });

@@ -17,7 +17,11 @@ interface BuilderConfig {
 }
 
 const config = load(readFileSync('build/electron-builder.yml', 'utf8')) as BuilderConfig;
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; productName: string; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main: string;
+  productName: string;
+  scripts: Record<string, string>;
+};
 
 describe('build/electron-builder.yml', () => {
   it('parses, with the app id and product name set', () => {

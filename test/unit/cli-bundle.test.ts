@@ -6,8 +6,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const E1 = ['apportion', '--members', 'test/fixtures/e1-members.csv', '--scheme', 'wipo-convention', '--total', '1000000.00', '--format', 'csv'];
-const E1_CSV = 'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6667,66666.66\n';
+const E1 = [
+  'apportion',
+  '--members',
+  'test/fixtures/e1-members.csv',
+  '--scheme',
+  'wipo-convention',
+  '--total',
+  '1000000.00',
+  '--format',
+  'csv',
+];
+const E1_CSV =
+  'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6667,66666.66\n';
 
 describe('the contrib bundle', () => {
   let dir = '';
@@ -34,13 +45,20 @@ describe('the contrib bundle', () => {
     const r = spawnSync(process.execPath, [join(alone, 'contrib.mjs'), ...args], { encoding: 'utf8', cwd: alone });
     rmSync(alone, { recursive: true, force: true });
     expect(r.stdout).toBe(E1_CSV);
-    const bad = spawnSync(process.execPath, [join(dir, 'contrib.mjs'), 'apportion', '--members', 'nope.csv', '--scheme', 'paris', '--total', '1'], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [join(dir, 'contrib.mjs'), 'apportion', '--members', 'nope.csv', '--scheme', 'paris', '--total', '1'],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('nope.csv:1: no such file\n');
   });
 
   it('the bin compiling the sources with tsx (CONTRIB_SOURCES=1) gives the same', () => {
-    const r = spawnSync(process.execPath, ['cli/contrib.mjs', ...E1], { encoding: 'utf8', env: { ...process.env, CONTRIB_SOURCES: '1' } });
+    const r = spawnSync(process.execPath, ['cli/contrib.mjs', ...E1], {
+      encoding: 'utf8',
+      env: { ...process.env, CONTRIB_SOURCES: '1' },
+    });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(E1_CSV);
   });

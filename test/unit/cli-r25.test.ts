@@ -18,10 +18,25 @@ const FIXTURE = 'test/fixtures/r25-members-1252.csv';
 
 describe('R25 contrib apportion --members', () => {
   it('R25: the semicolon, decimal-comma, Windows-1252 fixture is read exactly, and stderr says it was Windows-1252', async () => {
-    const r = await contrib('apportion', '--members', FIXTURE, '--scheme', 'scale', '--total', '1000000.00', '--format', 'json');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      FIXTURE,
+      '--scheme',
+      'scale',
+      '--total',
+      '1000000.00',
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(new RegExp(`^${FIXTURE}: warning: not UTF-8: read as Windows-1252 .*line 4: “CI;Côte d'Ivoire;0,02”`));
-    const j = JSON.parse(r.out) as { rows: { code: string; name: string; units: string; amount: string }[]; total: string };
+    expect(r.err).toMatch(
+      new RegExp(`^${FIXTURE}: warning: not UTF-8: read as Windows-1252 .*line 4: “CI;Côte d'Ivoire;0,02”`),
+    );
+    const j = JSON.parse(r.out) as {
+      rows: { code: string; name: string; units: string; amount: string }[];
+      total: string;
+    };
     expect(j.rows.map((x) => [x.code, x.name, x.units])).toEqual([
       ['F043', 'Germany, Fed. Rep. of', '9.04'],
       ['CI', "Côte d'Ivoire", '0.02'],
@@ -73,7 +88,10 @@ describe('R25 contrib apportion --members', () => {
   it('R25: a damaged header byte is refused naming the column, not dropped', async () => {
     const dir = tmp();
     const file = join(dir, 'm.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from('code,n'), Buffer.from([0xff]), Buffer.from('me,class\nP,Patria,A\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('code,n'), Buffer.from([0xff]), Buffer.from('me,class\nP,Patria,A\n')]),
+    );
     const r = await contrib('apportion', '--members', file, '--scheme', 'wipo-convention', '--total', '1000');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/m\.csv:1: column 2 is headed “nÿme”: is it “name”/);

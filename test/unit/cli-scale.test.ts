@@ -16,7 +16,20 @@ async function contrib(...args: string[]) {
 const tmp = () => mkdtempSync(join(tmpdir(), 'contrib-scale-'));
 const BASE = 'test/fixtures/e5-base.csv';
 const MEMBERS = 'test/fixtures/e5-members.csv';
-const E5 = ['--base', BASE, '--members', MEMBERS, '--exclude-below', '0.1', '--ceiling', '30', '--floor', '0.5', '--decimals', '3'];
+const E5 = [
+  '--base',
+  BASE,
+  '--members',
+  MEMBERS,
+  '--exclude-below',
+  '0.1',
+  '--ceiling',
+  '30',
+  '--floor',
+  '0.5',
+  '--decimals',
+  '3',
+];
 
 describe('contrib scale derive (R21)', () => {
   it('E5 by largest remainder, as CSV: the header exactly code,name,base_rate,rate,note; rates sum to 100', async () => {
@@ -44,13 +57,29 @@ describe('contrib scale derive (R21)', () => {
   it('E5 half-up (the default): H 0.600, and the JSON sum says 100.001; the factor as a decimal and a fraction', async () => {
     const r = await contrib('scale', 'derive', ...E5, '--format', 'json');
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { factor: { decimal: string; fraction: string }; sum: string; steps: { step: string; members?: { code: string }[] }[]; rates: { code: string; rate: string; note: string }[] };
+    const j = JSON.parse(r.out) as {
+      factor: { decimal: string; fraction: string };
+      sum: string;
+      steps: { step: string; members?: { code: string }[] }[];
+      rates: { code: string; rate: string; note: string }[];
+    };
     expect(j.factor).toEqual({ fraction: '9950/9447', decimal: '1.05324441621679' });
     expect(j.factor.decimal.replace(/\D/g, '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(12);
     expect(j.sum).toBe('100.001');
     expect(j.rates.find((x) => x.code === 'H')!.rate).toBe('0.600');
-    expect(j.steps.map((s) => s.step)).toEqual(['membership', 'exclusion', 'renormalization', 'ceiling', 'ceiling', 'floor', 'rounding']);
-    expect(j.steps.filter((s) => s.step === 'ceiling').map((s) => s.members!.map((m) => m.code).join())).toEqual(['A', 'B']);
+    expect(j.steps.map((s) => s.step)).toEqual([
+      'membership',
+      'exclusion',
+      'renormalization',
+      'ceiling',
+      'ceiling',
+      'floor',
+      'rounding',
+    ]);
+    expect(j.steps.filter((s) => s.step === 'ceiling').map((s) => s.members!.map((m) => m.code).join())).toEqual([
+      'A',
+      'B',
+    ]);
   });
 
   it('the table for people states each step and the sum', async () => {
@@ -65,7 +94,10 @@ describe('contrib scale derive (R21)', () => {
   it('R25: a semicolon file with decimal commas reads as the same scale', async () => {
     const dir = tmp();
     const base = join(dir, 'base.csv');
-    writeFileSync(base, 'code;name;rate\nA;Alpha;45\nB;Beta;22\nC;Gamma;15\nD;Delta;9\nE;Epsilon;5,5\nF;Phi;2\nG;Gimel;0,9\nH;Eta;0,42\nI;Iota;0,15\nJ;Jota;0,05\n');
+    writeFileSync(
+      base,
+      'code;name;rate\nA;Alpha;45\nB;Beta;22\nC;Gamma;15\nD;Delta;9\nE;Epsilon;5,5\nF;Phi;2\nG;Gimel;0,9\nH;Eta;0,42\nI;Iota;0,15\nJ;Jota;0,05\n',
+    );
     const a = await contrib('scale', 'derive', ...E5.map((x) => (x === BASE ? base : x)), '--format', 'csv');
     const b = await contrib('scale', 'derive', ...E5, '--format', 'csv');
     expect(a.code).toBe(0);
@@ -82,7 +114,10 @@ describe('contrib scale derive (R21)', () => {
     const r = await contrib('scale', 'derive', '--base', base, '--members', members, '--out', out);
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
-    expect(r.err.trimEnd().split('\n')).toEqual([`${base}:3: B: rate "x" is not a rate written like 0.125`, `${base}:4: code A appears twice (also on line 2)`]);
+    expect(r.err.trimEnd().split('\n')).toEqual([
+      `${base}:3: B: rate "x" is not a rate written like 0.125`,
+      `${base}:4: code A appears twice (also on line 2)`,
+    ]);
     writeFileSync(base, 'code,name,rate\nA,Alpha,60\nB,Beta,40\n');
     writeFileSync(members, 'code,name,fixed_rate\nA,Alpha,\nB,Beta,1\nZ,Zulu,\n');
     const m = await contrib('scale', 'derive', '--base', base, '--members', members);
@@ -113,7 +148,9 @@ describe('contrib scale derive (R21)', () => {
   it('infeasible bounds are refused with the reason, exit 2', async () => {
     const r = await contrib('scale', 'derive', '--base', BASE, '--members', MEMBERS, '--ceiling', '10');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('contrib: a ceiling of 10 % for 9 members holds at most 90 %, less than the 99.5 % they share: raise the ceiling\n');
+    expect(r.err).toBe(
+      'contrib: a ceiling of 10 % for 9 members holds at most 90 %, less than the 99.5 % they share: raise the ceiling\n',
+    );
     const f = await contrib('scale', 'derive', '--base', BASE, '--members', MEMBERS, '--floor', '12');
     expect(f.code).toBe(2);
     expect(f.err).toBe("contrib: X's fixed rate 0.5 is below the floor 12\n");
@@ -129,26 +166,87 @@ describe('contrib apportion --credit (R22)', () => {
   writeFileSync(members, 'code,name,weight\nP,Pe,60\nQ,Qu,30\nR,Ar,10\n');
 
   it('E6: gross 2,000,001, credit 300,001, unit 1: credit,net at the end of the header, amount stays gross', async () => {
-    const r = await contrib('apportion', '--members', members, '--scheme', 'scale', '--total', '2000001', '--credit', '300001', '--rounding-unit', '1', '--format', 'csv');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      members,
+      '--scheme',
+      'scale',
+      '--total',
+      '2000001',
+      '--credit',
+      '300001',
+      '--rounding-unit',
+      '1',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
-    expect(r.out).toBe(['code,name,class,units,percent,amount,credit,net', 'P,Pe,,60,60.0000,1200001,180001,1020000', 'Q,Qu,,30,30.0000,600000,90000,510000', 'R,Ar,,10,10.0000,200000,30000,170000', ''].join('\n'));
-    const j = JSON.parse((await contrib('apportion', '--members', members, '--scheme', 'scale', '--total', '2000001', '--credit', '300001', '--rounding-unit', '1', '--format', 'json')).out) as { creditTotal: string; netTotal: string };
+    expect(r.out).toBe(
+      [
+        'code,name,class,units,percent,amount,credit,net',
+        'P,Pe,,60,60.0000,1200001,180001,1020000',
+        'Q,Qu,,30,30.0000,600000,90000,510000',
+        'R,Ar,,10,10.0000,200000,30000,170000',
+        '',
+      ].join('\n'),
+    );
+    const j = JSON.parse(
+      (
+        await contrib(
+          'apportion',
+          '--members',
+          members,
+          '--scheme',
+          'scale',
+          '--total',
+          '2000001',
+          '--credit',
+          '300001',
+          '--rounding-unit',
+          '1',
+          '--format',
+          'json',
+        )
+      ).out,
+    ) as { creditTotal: string; netTotal: string };
     expect([j.creditTotal, j.netTotal]).toEqual(['300001', '1700000']);
   });
 
   it('a credit per unit with --unit-value (R7): each member’s credit is its units times the credit value', async () => {
-    const r = await contrib('apportion', '--members', members, '--scheme', 'scale', '--unit-value', '1000.005', '--credit-unit-value', '150.005', '--rounding-unit', '1', '--format', 'csv');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      members,
+      '--scheme',
+      'scale',
+      '--unit-value',
+      '1000.005',
+      '--credit-unit-value',
+      '150.005',
+      '--rounding-unit',
+      '1',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').slice(0, 2)).toEqual(['code,name,class,units,percent,amount,credit,net', 'P,Pe,,60,60.0000,60000,9000,51000']);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'code,name,class,units,percent,amount,credit,net',
+      'P,Pe,,60,60.0000,60000,9000,51000',
+    ]);
   });
 
   it('a credit without its method, above the gross, or off the rounding unit is refused, exit 2', async () => {
     const base = ['apportion', '--members', members, '--scheme', 'scale', '--rounding-unit', '1'];
     expect((await contrib(...base, '--unit-value', '10', '--credit', '5')).err).toMatch(/--credit goes with --total/);
-    expect((await contrib(...base, '--total', '10', '--credit-unit-value', '5')).err).toMatch(/--credit-unit-value goes with --unit-value/);
+    expect((await contrib(...base, '--total', '10', '--credit-unit-value', '5')).err).toMatch(
+      /--credit-unit-value goes with --unit-value/,
+    );
     const over = await contrib(...base, '--total', '10', '--credit', '11');
     expect(over.code).toBe(2);
     expect(over.err).toMatch(/--credit 11 is more than the gross total 10/);
-    expect((await contrib(...base, '--total', '10', '--credit', '1.5')).err).toMatch(/not a whole number of the rounding unit 1/);
+    expect((await contrib(...base, '--total', '10', '--credit', '1.5')).err).toMatch(
+      /not a whole number of the rounding unit 1/,
+    );
   });
 });

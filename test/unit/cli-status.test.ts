@@ -21,8 +21,22 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'contrib-ledger-'));
 function e4Plus(): string {
   const wb = JSON.parse(readFileSync(E4, 'utf8'));
   wb.members.push({ code: 'H', name: 'Hostland' });
-  wb.participations.push({ member: 'H', budget: 'conference', from: '2024-01-01', classes: [{ year: 2024, class: 'A' }] });
-  wb.wcfDecisions = [{ id: 'wcf-2025', budget: 'conference', year: 2025, proportion: '0.1', decidedOn: '2025-06-01', reference: 'A/65/4' }];
+  wb.participations.push({
+    member: 'H',
+    budget: 'conference',
+    from: '2024-01-01',
+    classes: [{ year: 2024, class: 'A' }],
+  });
+  wb.wcfDecisions = [
+    {
+      id: 'wcf-2025',
+      budget: 'conference',
+      year: 2025,
+      proportion: '0.1',
+      decidedOn: '2025-06-01',
+      reference: 'A/65/4',
+    },
+  ];
   wb.payments[0].amount = '500'; // X's 2024 share is now 909: no credit left over for the WCF share
   wb.payments.push({ id: 'pay-2', member: 'H', date: '2025-07-01', amount: '11000', currency: 'CHF' });
   wb.advanceAgreements = [
@@ -65,19 +79,41 @@ describe('contrib status', () => {
   it('E4: as JSON and as a table for people', async () => {
     const j = JSON.parse((await contrib('status', E4, '--date', '2027-01-01', '--format', 'json')).out);
     expect(j).toMatchObject({ date: '2027-01-01', budget: null, counts: { 'no vote': 1 } });
-    expect(j.rows[0]).toMatchObject({ code: 'X', budget: 'all', arrears: '29000', threshold: '24000', status: 'no vote', minimumPayment: '5001' });
+    expect(j.rows[0]).toMatchObject({
+      code: 'X',
+      budget: 'all',
+      arrears: '29000',
+      threshold: '24000',
+      status: 'no vote',
+      minimumPayment: '5001',
+    });
     expect(j.rows[0].budgets[0]).toMatchObject({ budget: 'conference', dueThisYear: '12000' });
     const t = (await contrib('status', E4, '--date', '2026-06-30', '--budget', 'conference')).out;
     expect(t).toMatch(/^Voting status on 2026-06-30: Conference budget \(CHF\)$/m);
     // R18 on the day the vote would be lost: 5,001 paid before 1 January 2027 keeps it (E4).
     expect(t).toMatch(/^X\s+State X\s+conference\s+17,000\s+22,000\s+in arrears\s+0\s+2027-01-01\s+5,001$/m);
     const j2 = JSON.parse((await contrib('status', E4, '--date', '2026-06-30', '--format', 'json')).out);
-    expect(j2.rows[0]).toMatchObject({ code: 'X', status: 'in arrears', losesVoteOn: '2027-01-01', paymentToKeep: '5001' });
+    expect(j2.rows[0]).toMatchObject({
+      code: 'X',
+      status: 'in arrears',
+      losesVoteOn: '2027-01-01',
+      paymentToKeep: '5001',
+    });
   });
 
   it('R17: a decision that keeps the vote is shown with its body and reference', async () => {
     const wb = JSON.parse(readFileSync(E4, 'utf8'));
-    wb.votingDecisions = [{ id: 'vd-1', member: 'X', body: 'General Assembly', date: '2027-01-01', reference: 'A/67/3', from: '2027-01-01', to: '2027-12-31' }];
+    wb.votingDecisions = [
+      {
+        id: 'vd-1',
+        member: 'X',
+        body: 'General Assembly',
+        date: '2027-01-01',
+        reference: 'A/67/3',
+        from: '2027-01-01',
+        to: '2027-12-31',
+      },
+    ];
     const file = join(tmp(), 'kept.json');
     writeFileSync(file, JSON.stringify(wb));
     const csv = await contrib('status', file, '--date', '2027-06-30', '--format', 'csv');
@@ -121,7 +157,9 @@ describe('contrib status', () => {
     const line = wb.split('\n').findIndex((l) => l.includes('"5,000"')) + 1;
     const b = await contrib('status', bad, '--date', '2026-06-30', '--out', out);
     expect(b.code).toBe(2);
-    expect(b.err).toBe(`${bad}:${line}: Payment pay-1: the amount must be a number written like 1500000.00 (got "5,000")\n`);
+    expect(b.err).toBe(
+      `${bad}:${line}: Payment pay-1: the amount must be a number written like 1500000.00 (got "5,000")\n`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -133,8 +171,14 @@ describe('the example workbook', () => {
     expect(j.counts['in arrears']).toBeGreaterThan(0);
     expect(j.counts['no vote']).toBeGreaterThan(0);
     expect(j.counts['vote kept by decision']).toBe(1);
-    expect(j.rows.find((r: { code: string }) => r.code === 'HT')).toMatchObject({ status: 'vote kept by decision', decision: { body: 'General Assembly' } });
-    expect(j.rows.find((r: { code: string }) => r.code === 'TV')).toMatchObject({ status: 'no vote', withdrew: '2024-12-31' });
+    expect(j.rows.find((r: { code: string }) => r.code === 'HT')).toMatchObject({
+      status: 'vote kept by decision',
+      decision: { body: 'General Assembly' },
+    });
+    expect(j.rows.find((r: { code: string }) => r.code === 'TV')).toMatchObject({
+      status: 'no vote',
+      withdrew: '2024-12-31',
+    });
     const wcf = JSON.parse((await contrib('wcf', ex, '--date', '2026-06-30', '--format', 'json')).out);
     expect(wcf.funds.map((f: { budget: string }) => f.budget)).toEqual(['paris', 'unitary']);
     const adv = (await contrib('advances', ex, '--date', '2026-06-30', '--format', 'csv')).out;
@@ -150,7 +194,9 @@ describe('contrib wcf', () => {
     // 2025: X (C, 1 unit) and H (A, 10 units) share 12,000: 1,091 and 10,909; 10% of each, R9.
     // X paid on 2025-03-01, before the decision: all to 2024. H's unmarked 11,000 on 2025-07-01 goes to its
     // WCF share first (R15), then to 2024.
-    expect(r.out).toBe('code,name,budget,share,paid,owed\nX,State X,conference,109,0,109\nH,Hostland,conference,1091,1091,0\n');
+    expect(r.out).toBe(
+      'code,name,budget,share,paid,owed\nX,State X,conference,109,0,109\nH,Hostland,conference,1091,1091,0\n',
+    );
   });
 
   it('R19: as a table and as JSON, and nothing before the decision', async () => {
@@ -159,21 +205,39 @@ describe('contrib wcf', () => {
     expect(t).toMatch(/^Conference budget\s+CHF\s+1,200\s+1,091\s+109$/m);
     expect(t).toMatch(/wcf-2025\s+conference\s+2025\s+0\.1 of the contribution\s+2025-06-01\s+A\/65\/4/);
     const j = JSON.parse((await contrib('wcf', file, '--date', '2026-06-30', '--format', 'json')).out);
-    expect(j.funds).toEqual([{ budget: 'conference', name: 'Conference budget', currency: 'CHF', established: '1200', balance: '1091', owed: '109' }]);
-    expect((await contrib('wcf', file, '--date', '2025-01-31')).out).toMatch(/No working capital fund decision is in force on this date/);
-    expect((await contrib('wcf', file, '--date', '2025-01-31', '--format', 'csv')).out).toBe('code,name,budget,share,paid,owed\n');
+    expect(j.funds).toEqual([
+      {
+        budget: 'conference',
+        name: 'Conference budget',
+        currency: 'CHF',
+        established: '1200',
+        balance: '1091',
+        owed: '109',
+      },
+    ]);
+    expect((await contrib('wcf', file, '--date', '2025-01-31')).out).toMatch(
+      /No working capital fund decision is in force on this date/,
+    );
+    expect((await contrib('wcf', file, '--date', '2025-01-31', '--format', 'csv')).out).toBe(
+      'code,name,budget,share,paid,owed\n',
+    );
   });
 });
 
 describe('contrib advances', () => {
   it('R20: outstanding balance, denunciation and ex officio seat, as CSV', async () => {
     const file = e4Plus();
-    const head = 'agreement,host_state,name,currency,ceiling,drawn,repaid,outstanding,available,bound,denounced_by,notified_on,ends_on,ex_officio_seat';
+    const head =
+      'agreement,host_state,name,currency,ceiling,drawn,repaid,outstanding,available,bound,denounced_by,notified_on,ends_on,ex_officio_seat';
     const r = await contrib('advances', file, '--date', '2026-06-30', '--format', 'csv');
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`${head}\nhq-1,H,Hostland,CHF,500000,200000,50000,150000,350000,yes,host-state,2026-05-10,2029-12-31,yes\n`);
+    expect(r.out).toBe(
+      `${head}\nhq-1,H,Hostland,CHF,500000,200000,50000,150000,350000,yes,host-state,2026-05-10,2029-12-31,yes\n`,
+    );
     const after = await contrib('advances', file, '--date', '2030-01-01', '--format', 'csv');
-    expect(after.out.split('\n')[1]).toBe('hq-1,H,Hostland,CHF,500000,200000,50000,150000,0,no,host-state,2026-05-10,2029-12-31,no');
+    expect(after.out.split('\n')[1]).toBe(
+      'hq-1,H,Hostland,CHF,500000,200000,50000,150000,0,no,host-state,2026-05-10,2029-12-31,no',
+    );
     const before = await contrib('advances', file, '--date', '2026-05-09', '--format', 'csv');
     expect(before.out.split('\n')[1]).toBe('hq-1,H,Hostland,CHF,500000,200000,50000,150000,350000,yes,,,,yes');
   });
@@ -200,17 +264,34 @@ describe('contrib status: R18 figures that do what they say (issue 9)', () => {
     writeFileSync(v1, JSON.stringify(example));
     let checked = 0;
     for (const budget of ['conference', 'paris', 'locarno', 'unitary']) {
-      const before = JSON.parse((await contrib('status', v1, '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out);
+      const before = JSON.parse(
+        (await contrib('status', v1, '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out,
+      );
       const lost = before.rows.filter((r: { status: string }) => r.status === 'no vote');
       const wb = structuredClone(example);
       lost.forEach((r: { code: string; minimumPayment: string; currency: string | null }, i: number) =>
-        wb.payments.push({ id: `min-${i}`, member: r.code, date: '2026-06-30', amount: r.minimumPayment, currency: r.currency ?? 'CHF', budget }),
+        wb.payments.push({
+          id: `min-${i}`,
+          member: r.code,
+          date: '2026-06-30',
+          amount: r.minimumPayment,
+          currency: r.currency ?? 'CHF',
+          budget,
+        }),
       );
       const file = join(dir, `${budget}.json`);
       writeFileSync(file, JSON.stringify(wb));
-      const after = JSON.parse((await contrib('status', file, '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out);
-      const still = after.rows.filter((r: { code: string; status: string }) => r.status === 'no vote' && lost.some((l: { code: string }) => l.code === r.code));
-      expect(still.map((r: { code: string }) => r.code), budget).toEqual([]);
+      const after = JSON.parse(
+        (await contrib('status', file, '--date', '2026-06-30', '--budget', budget, '--format', 'json')).out,
+      );
+      const still = after.rows.filter(
+        (r: { code: string; status: string }) =>
+          r.status === 'no vote' && lost.some((l: { code: string }) => l.code === r.code),
+      );
+      expect(
+        still.map((r: { code: string }) => r.code),
+        budget,
+      ).toEqual([]);
       checked += lost.length;
     }
     expect(checked).toBeGreaterThan(5);

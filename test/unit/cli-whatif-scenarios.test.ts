@@ -20,8 +20,18 @@ const wb = JSON.parse(readFileSync('examples/example-workbook.json', 'utf8'));
 const paris = wb.budgets.find((b: { id: string }) => b.id === 'paris');
 const total2026 = paris.years.find((y: { year: number }) => y.year === 2026);
 wb.scenarios = [
-  { id: 'sc-fr', name: 'France II', overrides: [{ kind: 'class', member: 'FR', budget: 'paris', fromYear: 2026, class: 'II' }] },
-  { id: 'sc-up', name: 'Budget up', overrides: [{ kind: 'level', budget: 'paris', year: 2026, method: 'total', amount: String(Number(total2026.amount) * 2) }] },
+  {
+    id: 'sc-fr',
+    name: 'France II',
+    overrides: [{ kind: 'class', member: 'FR', budget: 'paris', fromYear: 2026, class: 'II' }],
+  },
+  {
+    id: 'sc-up',
+    name: 'Budget up',
+    overrides: [
+      { kind: 'level', budget: 'paris', year: 2026, method: 'total', amount: String(Number(total2026.amount) * 2) },
+    ],
+  },
 ];
 const FILE = join(dir, 'with-scenarios.json');
 writeFileSync(FILE, JSON.stringify(wb, null, 2));
@@ -63,7 +73,17 @@ describe('contrib whatif --scenario', () => {
 
   it('writes XLSX with --out and prints a table per scenario', async () => {
     const out = join(dir, 'whatif.xlsx');
-    const x = await contrib(...base, '--scenario', 'France II', '--scenario', 'Budget up', '--format', 'xlsx', '--out', out);
+    const x = await contrib(
+      ...base,
+      '--scenario',
+      'France II',
+      '--scenario',
+      'Budget up',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+    );
     expect(x.code).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     const t = await contrib(...base, '--scenario', 'France II', '--scenario', 'Budget up');

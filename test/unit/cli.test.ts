@@ -12,12 +12,29 @@ async function contrib(...args: string[]) {
   return { code, out, err };
 }
 
-const csvAmounts = (out: string) => Object.fromEntries(out.trim().split('\n').slice(1).map((l) => [l.split(',')[0], l.split(',').at(-1)]));
+const csvAmounts = (out: string) =>
+  Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => [l.split(',')[0], l.split(',').at(-1)]),
+  );
 const tmp = () => mkdtempSync(join(tmpdir(), 'contrib-'));
 
 describe('contrib apportion from CSV', () => {
   it('E1: reproduces the Conference budget example as CSV', async () => {
-    const r = await contrib('apportion', '--members', 'test/fixtures/e1-members.csv', '--scheme', 'wipo-convention', '--total', '1000000.00', '--format', 'csv');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      'test/fixtures/e1-members.csv',
+      '--scheme',
+      'wipo-convention',
+      '--total',
+      '1000000.00',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toBe(
       'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6667,66666.66\n',
@@ -25,23 +42,70 @@ describe('contrib apportion from CSV', () => {
   });
 
   it('E2: unitary scheme from a semicolon CSV with a BOM and a comment line', async () => {
-    const r = await contrib('apportion', '--members', 'test/fixtures/e2-members.csv', '--scheme', 'wipo-unitary', '--total', '500000', '--rounding-unit', '1', '--format', 'csv');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      'test/fixtures/e2-members.csv',
+      '--scheme',
+      'wipo-unitary',
+      '--total',
+      '500000',
+      '--rounding-unit',
+      '1',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
     expect(csvAmounts(r.out)).toEqual({ P: '350877', Q: '140351', R: '5848', S: '1462', T: '1462' });
   });
 
   it('E3: a fixed unit value of 45,579, as JSON', async () => {
-    const r = await contrib('apportion', '--members', 'test/fixtures/e3-members.csv', '--scheme', 'wipo-unitary', '--unit-value', '45579', '--rounding-unit', '1', '--format', 'json');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      'test/fixtures/e3-members.csv',
+      '--scheme',
+      'wipo-unitary',
+      '--unit-value',
+      '45579',
+      '--rounding-unit',
+      '1',
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.method).toBe('unit-value');
     expect(j.unitValue).toBe('45579');
-    expect(j.rows.map((x: { amount: string }) => x.amount)).toEqual(['1139475', '911580', '683685', '455790', '341843', '227895', '136737', '91158', '45579', '22790', '11395', '5697', '2849', '1424']);
+    expect(j.rows.map((x: { amount: string }) => x.amount)).toEqual([
+      '1139475',
+      '911580',
+      '683685',
+      '455790',
+      '341843',
+      '227895',
+      '136737',
+      '91158',
+      '45579',
+      '22790',
+      '11395',
+      '5697',
+      '2849',
+      '1424',
+    ]);
     expect(j.total).toBe('4077897');
   });
 
   it('prints a table for people with a total line', async () => {
-    const r = await contrib('apportion', '--members', 'test/fixtures/e1-members.csv', '--scheme', 'wipo-convention', '--total', '1000000.00');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      'test/fixtures/e1-members.csv',
+      '--scheme',
+      'wipo-convention',
+      '--total',
+      '1000000.00',
+    );
     expect(r.out).toMatch(/^Total\s+4 members\s+15\s+100\.0000\s+1,000,000\.00$/m);
     expect(r.out).toMatch(/666,666\.67/);
   });
@@ -49,21 +113,66 @@ describe('contrib apportion from CSV', () => {
   it('R2: a scale from a weight column', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'w.csv'), 'code,weight\nX,22\nY,0.001\nZ,77.999\n');
-    const r = await contrib('apportion', '--members', join(dir, 'w.csv'), '--scheme', 'scale', '--total', '1000.00', '--format', 'csv');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      join(dir, 'w.csv'),
+      '--scheme',
+      'scale',
+      '--total',
+      '1000.00',
+      '--format',
+      'csv',
+    );
     expect(csvAmounts(r.out)).toEqual({ X: '220.00', Y: '0.01', Z: '779.99' });
   });
 
   it('a custom SCHEME.json', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ id: 'mine', name: 'Mine', kind: 'classes', classes: [{ code: 'X', units: '2' }, { code: 'Y', units: '1' }] }));
+    writeFileSync(
+      join(dir, 's.json'),
+      JSON.stringify({
+        id: 'mine',
+        name: 'Mine',
+        kind: 'classes',
+        classes: [
+          { code: 'X', units: '2' },
+          { code: 'Y', units: '1' },
+        ],
+      }),
+    );
     writeFileSync(join(dir, 'm.csv'), 'code,class\nA,X\nB,Y\n');
-    const r = await contrib('apportion', '--members', join(dir, 'm.csv'), '--scheme', join(dir, 's.json'), '--total', '3', '--rounding-unit', '1', '--format', 'csv');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      join(dir, 'm.csv'),
+      '--scheme',
+      join(dir, 's.json'),
+      '--total',
+      '3',
+      '--rounding-unit',
+      '1',
+      '--format',
+      'csv',
+    );
     expect(csvAmounts(r.out)).toEqual({ A: '2', B: '1' });
   });
 
   it('--out writes the file and nothing to stdout', async () => {
     const out = join(tmp(), 'e1.csv');
-    const r = await contrib('apportion', '--members', 'test/fixtures/e1-members.csv', '--scheme', 'wipo-convention', '--total', '1000000.00', '--format', 'csv', '--out', out);
+    const r = await contrib(
+      'apportion',
+      '--members',
+      'test/fixtures/e1-members.csv',
+      '--scheme',
+      'wipo-convention',
+      '--total',
+      '1000000.00',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
     expect(r.out).toBe('');
     expect(readFileSync(out, 'utf8')).toMatch(/^code,name,class,units,percent,amount\n/);
   });
@@ -75,7 +184,18 @@ describe('contrib apportion: bad input exits 2 with FILE:LINE and writes nothing
     const file = join(dir, 'members.csv');
     const out = join(dir, 'out.csv');
     writeFileSync(file, csv);
-    const r = await contrib('apportion', '--members', file, '--scheme', 'wipo-convention', '--total', '1000', '--out', out, ...extra);
+    const r = await contrib(
+      'apportion',
+      '--members',
+      file,
+      '--scheme',
+      'wipo-convention',
+      '--total',
+      '1000',
+      '--out',
+      out,
+      ...extra,
+    );
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
     return { ...r, file };
@@ -103,7 +223,15 @@ describe('contrib apportion: bad input exits 2 with FILE:LINE and writes nothing
     expect((await bad('code,klass\nP,A\n')).err).toMatch(/members\.csv:1: the header has no "class" column/);
     const missing = await contrib('apportion', '--members', 'no/such.csv', '--scheme', 'paris', '--total', '1');
     expect(missing).toMatchObject({ code: 2, err: 'no/such.csv:1: no such file\n' });
-    const nan = await contrib('apportion', '--members', 'test/fixtures/e1-members.csv', '--scheme', 'paris', '--total', '1,000');
+    const nan = await contrib(
+      'apportion',
+      '--members',
+      'test/fixtures/e1-members.csv',
+      '--scheme',
+      'paris',
+      '--total',
+      '1,000',
+    );
     expect(nan.code).toBe(2);
     expect(nan.err).toMatch(/--total must be a number written like 1000000\.00 \(got "1,000"\)/);
   });
@@ -111,7 +239,16 @@ describe('contrib apportion: bad input exits 2 with FILE:LINE and writes nothing
 
 describe('contrib on the example workbook', () => {
   it('apportions a budget and year from the workbook', async () => {
-    const r = await contrib('apportion', 'examples/example-workbook.json', '--budget', 'conference', '--year', '2026', '--format', 'json');
+    const r = await contrib(
+      'apportion',
+      'examples/example-workbook.json',
+      '--budget',
+      'conference',
+      '--year',
+      '2026',
+      '--format',
+      'json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.carriedOver).toBe(true);
@@ -153,10 +290,29 @@ describe('contrib on the example workbook', () => {
   });
 
   it('the contrib bin runs the same engine in its own process', () => {
-    const r = spawnSync(process.execPath, ['cli/contrib.mjs', 'apportion', '--members', 'test/fixtures/e1-members.csv', '--scheme', 'wipo-convention', '--total', '1000000.00', '--format', 'csv'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'cli/contrib.mjs',
+        'apportion',
+        '--members',
+        'test/fixtures/e1-members.csv',
+        '--scheme',
+        'wipo-convention',
+        '--total',
+        '1000000.00',
+        '--format',
+        'csv',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(csvAmounts(r.stdout)).toEqual({ P: '666666.67', Q: '200000.00', R: '66666.67', S: '66666.66' });
-    const bad = spawnSync(process.execPath, ['cli/contrib.mjs', 'apportion', '--members', 'nope.csv', '--scheme', 'paris', '--total', '1'], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      ['cli/contrib.mjs', 'apportion', '--members', 'nope.csv', '--scheme', 'paris', '--total', '1'],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('nope.csv:1: no such file\n');
   });

@@ -36,14 +36,18 @@ describe('date input (R25)', () => {
   it('R25: 31122026 never computes for 2202: read as 31.12.2026 where the locale writes the day first, refused in ISO', () => {
     expect(read('31122026', DE)).toBe('2026-12-31');
     expect(read('31122026', FR)).toBe('2026-12-31');
-    expect(read('31122026', ISO_DATES)).toBe('refused: “31122026” is not a date: type it as YYYY-MM-DD, such as 2026-12-31');
+    expect(read('31122026', ISO_DATES)).toBe(
+      'refused: “31122026” is not a date: type it as YYYY-MM-DD, such as 2026-12-31',
+    );
     // Eight digits are also ISO's basic form; only one of the two readings is ever a date in 1900–2200.
     expect(read('20261231', ISO_DATES)).toBe('2026-12-31');
     expect(read('20261231', DE)).toBe('2026-12-31');
   });
 
   it('R25: a date that can be read two ways is refused naming both; one that can be read one way only is read', () => {
-    expect(read('03/04/2026', ISO_DATES)).toBe('refused: “03/04/2026” can be read as 3 April 2026 or 4 March 2026: type it as YYYY-MM-DD (2026-04-03 or 2026-03-04)');
+    expect(read('03/04/2026', ISO_DATES)).toBe(
+      'refused: “03/04/2026” can be read as 3 April 2026 or 4 March 2026: type it as YYYY-MM-DD (2026-04-03 or 2026-03-04)',
+    );
     expect(read('12/31/2026', ISO_DATES)).toBe('2026-12-31');
     expect(read('31/12/2026', ISO_DATES)).toBe('2026-12-31');
     expect(read('04/04/2026', ISO_DATES)).toBe('2026-04-04');
@@ -58,8 +62,12 @@ describe('date input (R25)', () => {
   });
 
   it('R25: what is not a date is refused saying the format to type', () => {
-    expect(read('31.13.2026', DE)).toBe('refused: “31.13.2026” is not a date: type it as DD.MM.YYYY, such as 31.12.2026');
-    expect(read('2026-02-29', ISO_DATES)).toBe('refused: “2026-02-29” is not a date: type it as YYYY-MM-DD, such as 2026-12-31');
+    expect(read('31.13.2026', DE)).toBe(
+      'refused: “31.13.2026” is not a date: type it as DD.MM.YYYY, such as 31.12.2026',
+    );
+    expect(read('2026-02-29', ISO_DATES)).toBe(
+      'refused: “2026-02-29” is not a date: type it as YYYY-MM-DD, such as 2026-12-31',
+    );
     expect(read('29.02.2028', DE)).toBe('2028-02-29');
     expect(read('31.12.26', DE)).toBe('refused: “31.12.26”: write the year in full, such as 31.12.2026');
     expect(read('tomorrow', FR)).toBe('refused: “tomorrow” is not a date: type it as DD/MM/YYYY, such as 31/12/2026');

@@ -4,7 +4,13 @@ import { compareAmounts, Decimal } from '../../shared/model/decimal';
 
 describe('R3 amounts ordered exactly for sorting', () => {
   it('orders by value, not as text, and past the digits a JS number holds', () => {
-    expect(['1000', '999', '12.5', '0.00', '1000.01'].sort(compareAmounts)).toEqual(['0.00', '12.5', '999', '1000', '1000.01']);
+    expect(['1000', '999', '12.5', '0.00', '1000.01'].sort(compareAmounts)).toEqual([
+      '0.00',
+      '12.5',
+      '999',
+      '1000',
+      '1000.01',
+    ]);
     // 2^53 + 1 and 2^53 are the same JS number; not the same amount.
     expect(compareAmounts('9007199254740993', '9007199254740992')).toBe(1);
     expect(compareAmounts('5.10', '5.1')).toBe(0);
@@ -18,7 +24,15 @@ describe('R3 amounts ordered exactly for sorting', () => {
   });
 
   it('agrees with Decimal on generated amounts', () => {
-    const amount = fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat({ max: 4 })).map(([v, p]) => new Decimal(v.toString()).div(10 ** p).toFixed(p));
-    fc.assert(fc.property(amount, amount, (a, b) => compareAmounts(a, b) === new Decimal(a).cmp(b) && compareAmounts(a, b) === -compareAmounts(b, a)));
+    const amount = fc
+      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat({ max: 4 }))
+      .map(([v, p]) => new Decimal(v.toString()).div(10 ** p).toFixed(p));
+    fc.assert(
+      fc.property(
+        amount,
+        amount,
+        (a, b) => compareAmounts(a, b) === new Decimal(a).cmp(b) && compareAmounts(a, b) === -compareAmounts(b, a),
+      ),
+    );
   });
 });

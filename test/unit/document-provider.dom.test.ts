@@ -65,12 +65,20 @@ function mount(api: DesktopApi) {
     return null;
   }
   // The components that show the store: the recovery offer and the notice.
-  const provider = createElement(DocumentProvider, { api, children: [createElement(Probe, { key: 'p' }), createElement(RecoverOffer, { key: 'r' }), createElement(DocumentNotice, { key: 'n' })] });
+  const provider = createElement(DocumentProvider, {
+    api,
+    children: [
+      createElement(Probe, { key: 'p' }),
+      createElement(RecoverOffer, { key: 'r' }),
+      createElement(DocumentNotice, { key: 'n' }),
+    ],
+  });
   render(createElement(I18nProvider, { children: provider }));
   return () => seen.current!;
 }
 
-const addAA = (wb: Workbook) => addMember(wb, { code: 'AA', name: 'Member AA', value: 'A', budget: 'conference', year: 2024 });
+const addAA = (wb: Workbook) =>
+  addMember(wb, { code: 'AA', name: 'Member AA', value: 'A', budget: 'conference', year: 2024 });
 const codes = (s: DocumentStore) => s.doc!.workbook.members.map((m) => m.code);
 
 afterEach(cleanup);
@@ -121,7 +129,11 @@ describe('document lifecycle (provider with a fake platform)', () => {
   it('offers a kept draft and recovers it as unsaved work on its file', async () => {
     const wb = addAA(blankWorkbook(2024));
     if (!wb.ok) throw new Error('addMember refused');
-    const draft: Draft = { text: text(wb.workbook), file: { id: 'f1', name: 'budget.json' }, savedAt: '2026-01-01T10:00:00.000Z' };
+    const draft: Draft = {
+      text: text(wb.workbook),
+      file: { id: 'f1', name: 'budget.json' },
+      savedAt: '2026-01-01T10:00:00.000Z',
+    };
     const p = fakePlatform({ draft });
     const store = mount(p.api);
     await waitFor(() => expect(store().doc?.file).toEqual(EXAMPLE));

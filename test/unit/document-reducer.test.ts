@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { addMember, renameMember } from '../../shared/edit';
 import { blankWorkbook } from '../../renderer/src/document/blank';
-import { documentReducer, INITIAL_STATE, isDirty, noticeText, runCommand, type DocumentState } from '../../renderer/src/document/reducer';
+import {
+  documentReducer,
+  INITIAL_STATE,
+  isDirty,
+  noticeText,
+  runCommand,
+  type DocumentState,
+} from '../../renderer/src/document/reducer';
 
 // The document store's reducer: pure, so the lifecycle's state changes are tested without React or a platform.
 
 const file = { id: 'f1', name: 'a.json' };
-const opened = (): DocumentState => documentReducer(INITIAL_STATE, { type: 'adopt', workbook: blankWorkbook(2024), file });
-const add = (code: string) => (wb: Parameters<typeof addMember>[0]) => addMember(wb, { code, name: `Member ${code}`, value: 'A', budget: 'conference', year: 2024 });
+const opened = (): DocumentState =>
+  documentReducer(INITIAL_STATE, { type: 'adopt', workbook: blankWorkbook(2024), file });
+const add = (code: string) => (wb: Parameters<typeof addMember>[0]) =>
+  addMember(wb, { code, name: `Member ${code}`, value: 'A', budget: 'conference', year: 2024 });
 
 describe('document reducer', () => {
   it('adopts a document clean, with a new generation each time', () => {
@@ -15,7 +24,9 @@ describe('document reducer', () => {
     expect(s.doc?.file).toEqual(file);
     expect(isDirty(s.doc)).toBe(false);
     expect(s.doc?.history.undo).toEqual([]);
-    expect(documentReducer(s, { type: 'adopt', workbook: blankWorkbook(2024), file: null }).doc?.generation).toBe(s.doc!.generation + 1);
+    expect(documentReducer(s, { type: 'adopt', workbook: blankWorkbook(2024), file: null }).doc?.generation).toBe(
+      s.doc!.generation + 1,
+    );
   });
 
   it('runs a command: new workbook, one undo step, dirty, a notice with its label', () => {

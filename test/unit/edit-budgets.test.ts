@@ -27,7 +27,17 @@ import { example, ok, refusedAt, roundTrips } from './edit-helpers';
 
 const sum = (amounts: string[]) => amounts.reduce((s, a) => s.plus(a), new Decimal(0)).toFixed();
 
-const HAGUE: AddBudgetArgs = { name: 'Hague Union', schemeId: 'paris', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', year: 2026, method: 'total', amount: '1000000', members: { copyFrom: 'paris' } };
+const HAGUE: AddBudgetArgs = {
+  name: 'Hague Union',
+  schemeId: 'paris',
+  currency: 'CHF',
+  roundingUnit: '1',
+  rounding: 'half-up',
+  year: 2026,
+  method: 'total',
+  amount: '1000000',
+  members: { copyFrom: 'paris' },
+};
 
 describe('R1/R2 addScheme', () => {
   it('from each built-in template: its table, a slug id from the name, undone exactly', () => {
@@ -61,11 +71,17 @@ describe('R1/R2 addScheme', () => {
 
   it('ids are slugs of the name, unique: -2, -3…; accents dropped; a fallback for names with no latin letters', () => {
     const wb = example();
-    expect(ok(addScheme(wb, { name: 'Paris (our copy)', from: 'paris' })).workbook.schemes.at(-1)!.id).toBe('paris-our-copy');
+    expect(ok(addScheme(wb, { name: 'Paris (our copy)', from: 'paris' })).workbook.schemes.at(-1)!.id).toBe(
+      'paris-our-copy',
+    );
     expect(ok(addScheme(wb, { name: 'PARIS!', from: 'paris' })).workbook.schemes.at(-1)!.id).toBe('paris-2');
-    const two = ok(addScheme(ok(addScheme(wb, { name: 'Paris 1', from: 'paris' })).workbook, { name: 'Paris 2', from: 'paris' })).workbook;
+    const two = ok(
+      addScheme(ok(addScheme(wb, { name: 'Paris 1', from: 'paris' })).workbook, { name: 'Paris 2', from: 'paris' }),
+    ).workbook;
     expect(two.schemes.slice(-2).map((s) => s.id)).toEqual(['paris-1', 'paris-2']);
-    expect(ok(addScheme(wb, { name: 'Barème de Genève', from: 'scale' })).workbook.schemes.at(-1)!.id).toBe('bareme-de-geneve');
+    expect(ok(addScheme(wb, { name: 'Barème de Genève', from: 'scale' })).workbook.schemes.at(-1)!.id).toBe(
+      'bareme-de-geneve',
+    );
     expect(ok(addScheme(wb, { name: '日本', from: 'scale' })).workbook.schemes.at(-1)!.id).toBe('scheme');
     expect(slugId('Hague Union', new Set(['hague-union', 'hague-union-2']), 'budget')).toBe('hague-union-3');
   });
@@ -74,8 +90,12 @@ describe('R1/R2 addScheme', () => {
     const wb = example();
     expect(refusedAt(addScheme(wb, { name: '  ', from: 'paris' }), 'name')).toContain('needs a name');
     expect(refusedAt(addScheme(wb, { name: 'x'.repeat(121), from: 'paris' }), 'name')).toContain('120');
-    expect(refusedAt(addScheme(wb, { name: 'paris convention, art. 16(4)(a)', from: 'paris' }), 'name')).toContain('already a scheme named');
-    expect(refusedAt(addScheme(wb, { name: 'Mine', from: 'berne' }), 'from')).toContain('no template or scheme “berne”');
+    expect(refusedAt(addScheme(wb, { name: 'paris convention, art. 16(4)(a)', from: 'paris' }), 'name')).toContain(
+      'already a scheme named',
+    );
+    expect(refusedAt(addScheme(wb, { name: 'Mine', from: 'berne' }), 'from')).toContain(
+      'no template or scheme “berne”',
+    );
   });
 });
 
@@ -91,14 +111,20 @@ describe('renameScheme and removeScheme', () => {
     const wb = example();
     expect(refusedAt(renameScheme(wb, { scheme: 'berne', name: 'X' }), 'scheme')).toContain('no scheme “berne”');
     expect(refusedAt(renameScheme(wb, { scheme: 'paris', name: '' }), 'name')).toContain('needs a name');
-    expect(refusedAt(renameScheme(wb, { scheme: 'paris', name: 'Paris Convention, Art. 16(4)(a)' }), 'name')).toContain('unchanged');
-    expect(refusedAt(renameScheme(wb, { scheme: 'paris', name: 'WIPO unitary contribution system' }), 'name')).toContain('already a scheme named');
+    expect(refusedAt(renameScheme(wb, { scheme: 'paris', name: 'Paris Convention, Art. 16(4)(a)' }), 'name')).toContain(
+      'unchanged',
+    );
+    expect(
+      refusedAt(renameScheme(wb, { scheme: 'paris', name: 'WIPO unitary contribution system' }), 'name'),
+    ).toContain('already a scheme named');
   });
 
   it('removes a scheme no budget uses; refuses while budgets use it, naming them', () => {
     const wb = example();
     const msg = refusedAt(removeScheme(wb, { scheme: 'paris' }), 'scheme');
-    expect(msg).toBe('Paris Convention, Art. 16(4)(a) is used by Paris Union and Locarno Union (special union): give those budgets another scheme or remove them first');
+    expect(msg).toBe(
+      'Paris Convention, Art. 16(4)(a) is used by Paris Union and Locarno Union (special union): give those budgets another scheme or remove them first',
+    );
     expect(refusedAt(removeScheme(wb, { scheme: 'berne' }), 'scheme')).toContain('no scheme “berne”');
     const added = ok(addScheme(wb, { name: 'Hague classes', from: 'paris' })).workbook;
     const d = roundTrips(added, removeScheme(added, { scheme: 'hague-classes' }));
@@ -107,9 +133,20 @@ describe('renameScheme and removeScheme', () => {
 
   it('R14 refuses while a scenario changes the units of one of its classes', () => {
     const wb = ok(addScheme(example(), { name: 'Hague classes', from: 'paris' })).workbook;
-    const withScenario = { ...wb, scenarios: [{ id: 's', name: 'Heavier VII', overrides: [{ kind: 'units' as const, scheme: 'hague-classes', class: 'VII', units: '2' }] }] };
+    const withScenario = {
+      ...wb,
+      scenarios: [
+        {
+          id: 's',
+          name: 'Heavier VII',
+          overrides: [{ kind: 'units' as const, scheme: 'hague-classes', class: 'VII', units: '2' }],
+        },
+      ],
+    };
     expect(validateWorkbook(withScenario)).toEqual([]);
-    expect(refusedAt(removeScheme(withScenario, { scheme: 'hague-classes' }), 'scheme')).toContain('scenario “Heavier VII”');
+    expect(refusedAt(removeScheme(withScenario, { scheme: 'hague-classes' }), 'scheme')).toContain(
+      'scenario “Heavier VII”',
+    );
   });
 });
 
@@ -118,7 +155,15 @@ describe('addBudget', () => {
     const wb = example();
     const d = roundTrips(wb, addBudget(wb, HAGUE));
     const b = d.workbook.budgets.at(-1)!;
-    expect(b).toEqual({ id: 'hague-union', name: 'Hague Union', schemeId: 'paris', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', years: [{ year: 2026, method: 'total', amount: '1000000', adopted: true }] });
+    expect(b).toEqual({
+      id: 'hague-union',
+      name: 'Hague Union',
+      schemeId: 'paris',
+      currency: 'CHF',
+      roundingUnit: '1',
+      rounding: 'half-up',
+      years: [{ year: 2026, method: 'total', amount: '1000000', adopted: true }],
+    });
     const t = assessBudgetYear(d.workbook, 'hague-union', 2026);
     expect(t.total).toBe('1000000');
     expect(sum(t.rows.map((r) => r.amount))).toBe('1000000');
@@ -135,7 +180,8 @@ describe('addBudget', () => {
     const holdings = new Holdings(wb);
     const copied = d.workbook.participations.filter((p) => p.budget === 'hague-union');
     expect(copied).toHaveLength(wb.participations.filter((p) => p.budget === 'paris').length);
-    for (const p of copied) expect(p.classes, p.member).toEqual([{ year: 2026, class: holdings.holding(source, p.member, 2026).class }]);
+    for (const p of copied)
+      expect(p.classes, p.member).toEqual([{ year: 2026, class: holdings.holding(source, p.member, 2026).class }]);
     // DK's move down to V was heard at the 2025 session: in force in 2026 (R13). CN moved up to I in 2021.
     expect(copied.find((p) => p.member === 'DK')!.classes).toEqual([{ year: 2026, class: 'V' }]);
     expect(copied.find((p) => p.member === 'CN')!.classes).toEqual([{ year: 2026, class: 'I' }]);
@@ -150,7 +196,9 @@ describe('addBudget', () => {
     expect(sum(assessBudgetYear(d.workbook, 'hague-union', 2026).rows.map((r) => r.amount))).toBe('1000000');
     // With class VII gone from the new scheme, the copy is refused and names a member holding it.
     const narrower = ok(addScheme(wb, { name: 'No VII', from: 'empty' })).workbook;
-    expect(refusedAt(addBudget(narrower, { ...HAGUE, schemeId: 'no-vii' }), 'members')).toMatch(/holds class \w+ in Paris Union, which No VII does not have/);
+    expect(refusedAt(addBudget(narrower, { ...HAGUE, schemeId: 'no-vii' }), 'members')).toMatch(
+      /holds class \w+ in Paris Union, which No VII does not have/,
+    );
   });
 
   it('a budget on a new scheme is one step: undo removes both; refusals of the scheme at scheme.name / scheme.from', () => {
@@ -161,9 +209,21 @@ describe('addBudget', () => {
     expect(d.workbook.schemes.at(-1)!.id).toBe('hague-classes');
     expect(d.workbook.budgets.at(-1)!.schemeId).toBe('hague-classes');
     expect(d.label).toBe('New budget “Hague Union” with 174 members of Paris Union, on the new scheme “Hague classes”');
-    expect(refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: '', from: 'paris' }, budget }), 'scheme.name')).toContain('needs a name');
-    expect(refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: 'X', from: 'berne' }, budget }), 'scheme.from')).toContain('berne');
-    expect(refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: 'X', from: 'paris' }, budget: { ...budget, currency: 'Swiss francs' } }), 'currency')).toContain('currency code');
+    expect(
+      refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: '', from: 'paris' }, budget }), 'scheme.name'),
+    ).toContain('needs a name');
+    expect(
+      refusedAt(addBudgetWithNewScheme(wb, { scheme: { name: 'X', from: 'berne' }, budget }), 'scheme.from'),
+    ).toContain('berne');
+    expect(
+      refusedAt(
+        addBudgetWithNewScheme(wb, {
+          scheme: { name: 'X', from: 'paris' },
+          budget: { ...budget, currency: 'Swiss francs' },
+        }),
+        'currency',
+      ),
+    ).toContain('currency code');
   });
 
   it('R11 copying a special union takes the classes it holds through the Paris Union', () => {
@@ -173,11 +233,14 @@ describe('addBudget', () => {
     expect(copied).toHaveLength(61);
     const [paris, locarno] = ['paris', 'locarno'].map((id) => wb.budgets.find((b) => b.id === id)!);
     const holdings = new Holdings(wb);
-    const linked = new Set(wb.participations.filter((p) => p.budget === 'locarno' && p.classes.length === 0).map((p) => p.member));
+    const linked = new Set(
+      wb.participations.filter((p) => p.budget === 'locarno' && p.classes.length === 0).map((p) => p.member),
+    );
     expect(linked.size).toBeGreaterThan(40);
     for (const p of copied) {
       expect(p.classes[0].class, p.member).toBe(holdings.holding(locarno, p.member, 2026).class);
-      if (linked.has(p.member)) expect(p.classes[0].class, p.member).toBe(holdings.holding(paris, p.member, 2026).class);
+      if (linked.has(p.member))
+        expect(p.classes[0].class, p.member).toBe(holdings.holding(paris, p.member, 2026).class);
     }
   });
 
@@ -190,9 +253,24 @@ describe('addBudget', () => {
     const d = roundTrips(wb, addBudget(wb, HAGUE));
     const of = (m: string) => d.workbook.participations.find((p) => p.budget === 'hague-union' && p.member === m);
     expect(of('AL')).toBeUndefined();
-    expect(of('DZ')).toEqual({ member: 'DZ', budget: 'hague-union', until: '2026-06-30', classes: [{ year: 2026, class: 'VI' }] });
-    expect(of('AD')).toEqual({ member: 'AD', budget: 'hague-union', from: '2027-03-01', classes: [{ year: 2027, class: 'VII' }] });
-    expect(of('AO')).toEqual({ member: 'AO', budget: 'hague-union', from: '2026-04-01', classes: [{ year: 2026, class: 'VII' }] });
+    expect(of('DZ')).toEqual({
+      member: 'DZ',
+      budget: 'hague-union',
+      until: '2026-06-30',
+      classes: [{ year: 2026, class: 'VI' }],
+    });
+    expect(of('AD')).toEqual({
+      member: 'AD',
+      budget: 'hague-union',
+      from: '2027-03-01',
+      classes: [{ year: 2027, class: 'VII' }],
+    });
+    expect(of('AO')).toEqual({
+      member: 'AO',
+      budget: 'hague-union',
+      from: '2026-04-01',
+      classes: [{ year: 2026, class: 'VII' }],
+    });
     // SS joined the Paris Union in 2023: a member of the new union from its beginning.
     expect(of('SS')).toEqual({ member: 'SS', budget: 'hague-union', classes: [{ year: 2026, class: 'VII' }] });
     const t = assessBudgetYear(d.workbook, 'hague-union', 2026);
@@ -201,7 +279,20 @@ describe('addBudget', () => {
 
   it('R7 a unit value budget copying the unitary contribution gives each member the same amounts', () => {
     const wb = example();
-    const d = roundTrips(wb, addBudget(wb, { name: 'Unitary (copy)', schemeId: 'wipo-unitary', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', year: 2026, method: 'unit-value', amount: '45579', members: { copyFrom: 'unitary' } }));
+    const d = roundTrips(
+      wb,
+      addBudget(wb, {
+        name: 'Unitary (copy)',
+        schemeId: 'wipo-unitary',
+        currency: 'CHF',
+        roundingUnit: '1',
+        rounding: 'half-up',
+        year: 2026,
+        method: 'unit-value',
+        amount: '45579',
+        members: { copyFrom: 'unitary' },
+      }),
+    );
     const mine = assessBudgetYear(d.workbook, 'unitary-copy', 2026);
     const theirs = assessBudgetYear(wb, 'unitary', 2026);
     expect(mine.rows.map((r) => [r.code, r.amount])).toEqual(theirs.rows.map((r) => [r.code, r.amount]));
@@ -210,11 +301,49 @@ describe('addBudget', () => {
 
   it('R2 a scale budget copies weights; a budget with no members; totals written with the rounding unit’s decimals', () => {
     let wb = ok(addScheme(example(), { name: 'UN scale', from: 'scale' })).workbook;
-    wb = { ...wb, members: wb.members, budgets: [...wb.budgets, { id: 'un', name: 'UN', schemeId: 'un-scale', currency: 'USD', roundingUnit: '0.01', rounding: 'half-even', years: [{ year: 2026, method: 'total', amount: '100.00', adopted: true }] }], participations: [...wb.participations, { member: 'AL', budget: 'un', classes: [{ year: 2020, weight: '0.008' }] }, { member: 'FR', budget: 'un', classes: [{ year: 2020, weight: '4.3' }] }] };
+    wb = {
+      ...wb,
+      members: wb.members,
+      budgets: [
+        ...wb.budgets,
+        {
+          id: 'un',
+          name: 'UN',
+          schemeId: 'un-scale',
+          currency: 'USD',
+          roundingUnit: '0.01',
+          rounding: 'half-even',
+          years: [{ year: 2026, method: 'total', amount: '100.00', adopted: true }],
+        },
+      ],
+      participations: [
+        ...wb.participations,
+        { member: 'AL', budget: 'un', classes: [{ year: 2020, weight: '0.008' }] },
+        { member: 'FR', budget: 'un', classes: [{ year: 2020, weight: '4.3' }] },
+      ],
+    };
     expect(validateWorkbook(wb)).toEqual([]);
-    const d = roundTrips(wb, addBudget(wb, { name: 'UN 2', schemeId: 'un-scale', currency: 'USD', roundingUnit: '0.01', rounding: 'half-even', year: 2026, method: 'total', amount: "1'000'000", members: { copyFrom: 'un' } }));
-    expect(d.workbook.budgets.at(-1)!.years).toEqual([{ year: 2026, method: 'total', amount: '1000000.00', adopted: true }]);
-    expect(d.workbook.participations.filter((p) => p.budget === 'un-2').map((p) => p.classes)).toEqual([[{ year: 2026, weight: '0.008' }], [{ year: 2026, weight: '4.3' }]]);
+    const d = roundTrips(
+      wb,
+      addBudget(wb, {
+        name: 'UN 2',
+        schemeId: 'un-scale',
+        currency: 'USD',
+        roundingUnit: '0.01',
+        rounding: 'half-even',
+        year: 2026,
+        method: 'total',
+        amount: "1'000'000",
+        members: { copyFrom: 'un' },
+      }),
+    );
+    expect(d.workbook.budgets.at(-1)!.years).toEqual([
+      { year: 2026, method: 'total', amount: '1000000.00', adopted: true },
+    ]);
+    expect(d.workbook.participations.filter((p) => p.budget === 'un-2').map((p) => p.classes)).toEqual([
+      [{ year: 2026, weight: '0.008' }],
+      [{ year: 2026, weight: '4.3' }],
+    ]);
     expect(sum(assessBudgetYear(d.workbook, 'un-2', 2026).rows.map((r) => r.amount))).toBe('1000000');
     const none = roundTrips(wb, addBudget(wb, { ...HAGUE, members: 'none' }));
     expect(none.workbook.participations).toBe(wb.participations);
@@ -238,12 +367,20 @@ describe('addBudget', () => {
     expect(bad({ amount: '0' }, 'amount')).toContain('greater than zero');
     expect(bad({ amount: 'a million' }, 'amount')).toContain('not an amount');
     // R5 a total the shares could not sum to.
-    expect(bad({ amount: '1000000.50' }, 'amount')).toBe('a total must be a whole number of the rounding unit 1 (1000000.50 is not)');
-    expect(bad({ roundingUnit: '1000', amount: '1000500' }, 'amount')).toContain('whole number of the rounding unit 1000');
+    expect(bad({ amount: '1000000.50' }, 'amount')).toBe(
+      'a total must be a whole number of the rounding unit 1 (1000000.50 is not)',
+    );
+    expect(bad({ roundingUnit: '1000', amount: '1000500' }, 'amount')).toContain(
+      'whole number of the rounding unit 1000',
+    );
     expect(bad({ members: { copyFrom: 'berne' } }, 'members')).toContain('no budget “berne”');
-    expect(bad({ members: { copyFrom: 'conference' } }, 'members')).toMatch(/^[A-Z]{2} holds class [ABC] in Conference budget \(states not members of any Union\), which Paris Convention, Art. 16\(4\)\(a\) does not have/);
+    expect(bad({ members: { copyFrom: 'conference' } }, 'members')).toMatch(
+      /^[A-Z]{2} holds class [ABC] in Conference budget \(states not members of any Union\), which Paris Convention, Art. 16\(4\)\(a\) does not have/,
+    );
     const scale = ok(addScheme(wb, { name: 'UN scale', from: 'scale' })).workbook;
-    expect(refusedAt(addBudget(scale, { ...HAGUE, schemeId: 'un-scale' }), 'members')).toContain('Paris Union uses a class scheme, and UN scale is a scale');
+    expect(refusedAt(addBudget(scale, { ...HAGUE, schemeId: 'un-scale' }), 'members')).toContain(
+      'Paris Union uses a class scheme, and UN scale is a scale',
+    );
   });
 
   it('a unit value may carry more decimals than the rounding unit (R7)', () => {
@@ -262,7 +399,9 @@ describe('renameBudget and removeBudget', () => {
     expect(refusedAt(renameBudget(wb, { budget: 'nope', name: 'X' }), 'budget')).toContain('no budget “nope”');
     expect(refusedAt(renameBudget(wb, { budget: 'paris', name: '' }), 'name')).toContain('needs a name');
     expect(refusedAt(renameBudget(wb, { budget: 'paris', name: 'Paris Union' }), 'name')).toContain('unchanged');
-    expect(refusedAt(renameBudget(wb, { budget: 'paris', name: 'unitary contribution' }), 'name')).toContain('already a budget named');
+    expect(refusedAt(renameBudget(wb, { budget: 'paris', name: 'unitary contribution' }), 'name')).toContain(
+      'already a budget named',
+    );
   });
 
   it('removes a budget and its participations; undo puts both back in place', () => {
@@ -280,25 +419,53 @@ describe('renameBudget and removeBudget', () => {
       'Paris Union cannot be removed: it is still referred to by 1 working capital fund decision, 2 class-change notices and Locarno Union (special union), which takes its classes from it (R11). Remove or change those first',
     );
     expect(refusedAt(removeBudget(wb, { budget: 'locarno' }), 'budget')).toContain('3 payments marked for it');
-    expect(refusedAt(removeBudget(wb, { budget: 'unitary' }), 'budget')).toContain('4 payments marked for it, 1 working capital fund decision and 2 class-change notices');
+    expect(refusedAt(removeBudget(wb, { budget: 'unitary' }), 'budget')).toContain(
+      '4 payments marked for it, 1 working capital fund decision and 2 class-change notices',
+    );
     expect(refusedAt(removeBudget(wb, { budget: 'conference' }), 'budget')).toContain('1 class-change notice.');
   });
 
   it('R14/R17 refuses while a voting decision or a scenario names it', () => {
     let wb = ok(addBudget(example(), HAGUE)).workbook;
-    const voted = ok(addVotingDecision(wb, { member: 'AL', budget: 'hague-union', body: 'Hague Union Assembly', date: '2026-10-01', reference: 'HU/A/1', from: '2026-10-01' })).workbook;
+    const voted = ok(
+      addVotingDecision(wb, {
+        member: 'AL',
+        budget: 'hague-union',
+        body: 'Hague Union Assembly',
+        date: '2026-10-01',
+        reference: 'HU/A/1',
+        from: '2026-10-01',
+      }),
+    ).workbook;
     expect(refusedAt(removeBudget(voted, { budget: 'hague-union' }), 'budget')).toContain('1 voting decision');
     wb = ok(createScenario(wb, { name: 'Higher Hague' })).workbook;
-    wb = ok(setScenarioLevel(wb, { scenario: 'higher-hague', budget: 'hague-union', year: 2026, method: 'total', amount: '1200000' })).workbook;
-    expect(refusedAt(removeBudget(wb, { budget: 'hague-union' }), 'budget')).toContain('1 change in scenario “Higher Hague”');
+    wb = ok(
+      setScenarioLevel(wb, {
+        scenario: 'higher-hague',
+        budget: 'hague-union',
+        year: 2026,
+        method: 'total',
+        amount: '1200000',
+      }),
+    ).workbook;
+    expect(refusedAt(removeBudget(wb, { budget: 'hague-union' }), 'budget')).toContain(
+      '1 change in scenario “Higher Hague”',
+    );
   });
 
   it('R15 refuses when a payment marked for no budget could no longer be credited in its currency', () => {
     const base = ok(addBudget(example(), { ...HAGUE, members: 'none' })).workbook;
     // AL pays in EUR; the only EUR budget it takes part in is the one being removed.
-    const eur = ok(addBudget(base, { ...HAGUE, name: 'Euro account', currency: 'EUR', members: { copyFrom: 'paris' } })).workbook;
-    const wb: Workbook = { ...eur, payments: [...eur.payments, { id: 'pay-eur', member: 'AL', date: '2026-03-01', amount: '10', currency: 'EUR' }] };
+    const eur = ok(
+      addBudget(base, { ...HAGUE, name: 'Euro account', currency: 'EUR', members: { copyFrom: 'paris' } }),
+    ).workbook;
+    const wb: Workbook = {
+      ...eur,
+      payments: [...eur.payments, { id: 'pay-eur', member: 'AL', date: '2026-03-01', amount: '10', currency: 'EUR' }],
+    };
     expect(validateWorkbook(wb)).toEqual([]);
-    expect(refusedAt(removeBudget(wb, { budget: 'euro-account' }), 'budget')).toContain('payment pay-eur of AL in EUR could then not be credited');
+    expect(refusedAt(removeBudget(wb, { budget: 'euro-account' }), 'budget')).toContain(
+      'payment pay-eur of AL in EUR could then not be credited',
+    );
   });
 });

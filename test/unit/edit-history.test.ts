@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_HISTORY, formatTsv, parseAmountInput, parseRoundingUnit, parseTsv, perform, redo, setClass, undo } from '../../shared/edit';
+import {
+  EMPTY_HISTORY,
+  formatTsv,
+  parseAmountInput,
+  parseRoundingUnit,
+  parseTsv,
+  perform,
+  redo,
+  setClass,
+  undo,
+} from '../../shared/edit';
 import { parseWorkbook } from '../../shared/model/validate';
 
 const wb0 = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
@@ -24,12 +34,16 @@ describe('undo/redo stack', () => {
     const r2 = redo(r1.workbook, r1.history)!;
     expect(r2.workbook).toEqual(after2);
     expect(redo(r2.workbook, r2.history)).toBeUndefined();
-    const branch = perform(u1.workbook, u1.history, (w) => setClass(w, { budget: 'paris', member: 'IT', year: 2026, value: 'I' }));
+    const branch = perform(u1.workbook, u1.history, (w) =>
+      setClass(w, { budget: 'paris', member: 'IT', year: 2026, value: 'I' }),
+    );
     expect(branch.history.redo).toHaveLength(0);
   });
 
   it('a refused command changes neither the workbook nor the history', () => {
-    const s = perform(wb0, EMPTY_HISTORY, (w) => setClass(w, { budget: 'paris', member: 'FR', year: 2026, value: 'nope' }));
+    const s = perform(wb0, EMPTY_HISTORY, (w) =>
+      setClass(w, { budget: 'paris', member: 'FR', year: 2026, value: 'nope' }),
+    );
     expect(s.workbook).toBe(wb0);
     expect(s.history).toBe(EMPTY_HISTORY);
     expect(s.outcome.ok).toBe(false);
@@ -38,22 +52,37 @@ describe('undo/redo stack', () => {
 
 describe('TSV from a spreadsheet', () => {
   it('reads CRLF, a final line break, empty fields and quoted fields with tabs, newlines and quotes', () => {
-    expect(parseTsv('a\tb\tc\r\nd\t\tf\r\n')).toEqual([['a', 'b', 'c'], ['d', '', 'f']]);
+    expect(parseTsv('a\tb\tc\r\nd\t\tf\r\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['d', '', 'f'],
+    ]);
     expect(parseTsv('"x\ty"\t"line1\nline2"\t"say ""hi"""\n')).toEqual([['x\ty', 'line1\nline2', 'say "hi"']]);
     expect(parseTsv('5" screen\tok')).toEqual([['5" screen', 'ok']]);
     expect(parseTsv('\n\n')).toEqual([]);
-    const rows = [['FR', 'France, "République"', 'I'], ['a\tb', 'c\nd', '']];
+    const rows = [
+      ['FR', 'France, "République"', 'I'],
+      ['a\tb', 'c\nd', ''],
+    ];
     expect(parseTsv(formatTsv(rows))).toEqual(rows);
   });
 });
 
 describe('amount input (R3)', () => {
   it('=+500 / =-500 adjust exactly, with no floating point', () => {
-    expect(parseAmountInput('=+500', '3310000', { places: 0, what: 'The total' })).toEqual({ ok: true, value: '3310500' });
+    expect(parseAmountInput('=+500', '3310000', { places: 0, what: 'The total' })).toEqual({
+      ok: true,
+      value: '3310500',
+    });
     expect(parseAmountInput('=-0.10', '0.30', { places: 2, what: 'The total' })).toEqual({ ok: true, value: '0.2' });
     expect(parseAmountInput('=+0.1', '0.2', { what: 'The unit value' })).toEqual({ ok: true, value: '0.3' });
-    expect(parseAmountInput("1'234'567.89", undefined, { places: 2, what: 'The total' })).toEqual({ ok: true, value: '1234567.89' });
-    expect(parseAmountInput('1,234,567', undefined, { places: 0, what: 'The total' })).toEqual({ ok: true, value: '1234567' });
+    expect(parseAmountInput("1'234'567.89", undefined, { places: 2, what: 'The total' })).toEqual({
+      ok: true,
+      value: '1234567.89',
+    });
+    expect(parseAmountInput('1,234,567', undefined, { places: 0, what: 'The total' })).toEqual({
+      ok: true,
+      value: '1234567',
+    });
   });
 
   it('refuses what is not an amount, a result of zero or less, and too many decimals', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assessBudgetYear } from '../../shared/engine';
-import { addMember, leaveBudget, pasteRows, removeMember, renameMember, setBudgetTerms, setBudgetYear, setClass } from '../../shared/edit';
+import {
+  addMember,
+  leaveBudget,
+  pasteRows,
+  removeMember,
+  renameMember,
+  setBudgetTerms,
+  setBudgetYear,
+  setClass,
+} from '../../shared/edit';
 import { validateWorkbook } from '../../shared/model/validate';
 import { Decimal, isWholeMultiple } from '../../shared/model/decimal';
 import { example, ok, roundTrips } from './edit-helpers';
@@ -49,7 +58,11 @@ describe('edit commands', () => {
 
   it('R9 any positive rounding unit, not only powers of ten; totals and WCF amounts must stay whole numbers of it (R5)', () => {
     const wb = example();
-    const totals = (w: typeof wb) => w.budgets.find((b) => b.id === 'conference')!.years.filter((y) => y.method === 'total' && y.amount).map((y) => y.amount!);
+    const totals = (w: typeof wb) =>
+      w.budgets
+        .find((b) => b.id === 'conference')!
+        .years.filter((y) => y.method === 'total' && y.amount)
+        .map((y) => y.amount!);
     // Every total a multiple of 0.05: the unit is taken, totals keep two decimals.
     const five = ok(setBudgetTerms(wb, { budget: 'conference', roundingUnit: '0.05' }));
     expect(totals(five.workbook)).toEqual(totals(wb).map((a) => new Decimal(a).toFixed(2)));
@@ -69,7 +82,10 @@ describe('edit commands', () => {
     expect(setBudgetYear(paris100.workbook, { budget: 'paris', year: 2026, amount: '3310500' }).ok).toBe(false);
     expect(setBudgetTerms(wb, { budget: 'paris', roundingUnit: '10000' }).ok).toBe(false); // 3375000 is not
     // A WCF amount decided under the old unit blocks a unit it is not a whole number of.
-    const wcf = { ...wb, wcfDecisions: [...wb.wcfDecisions, { id: 'wcf-x', budget: 'conference', year: 2026, amount: '1000.01' }] };
+    const wcf = {
+      ...wb,
+      wcfDecisions: [...wb.wcfDecisions, { id: 'wcf-x', budget: 'conference', year: 2026, amount: '1000.01' }],
+    };
     const blocked = setBudgetTerms(wcf, { budget: 'conference', roundingUnit: '0.05' });
     expect(blocked.ok).toBe(false);
     if (!blocked.ok) expect(blocked.problems[0].message).toContain('wcf-x');
@@ -122,7 +138,9 @@ describe('R13 class change notices', () => {
     const { addClassChange, setSessionDate } = await import('../../shared/edit');
     const wb = example();
     const row = assessBudgetYear(wb, 'paris', 2026).rows.find((r) => r.class === 'IV')!;
-    const pending = ok(addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'VII', notifiedOn: '2026-02-01' }));
+    const pending = ok(
+      addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'VII', notifiedOn: '2026-02-01' }),
+    );
     expect(assessBudgetYear(pending.workbook, 'paris', 2027).rows.find((r) => r.code === row.code)!.class).toBe('IV');
     const id = pending.workbook.classChanges.at(-1)!.id;
     const heard = ok(setSessionDate(pending.workbook, id, '2026-10-01'));
@@ -131,7 +149,9 @@ describe('R13 class change notices', () => {
     roundTrips(pending.workbook, setSessionDate(pending.workbook, id, '2026-10-01'));
     roundTrips(wb, addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'VII', notifiedOn: '2026-02-01' }));
     expect(setSessionDate(pending.workbook, id, '2025-01-01').ok).toBe(false);
-    expect(addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'Q', notifiedOn: '2026-02-01' }).ok).toBe(false);
+    expect(addClassChange(wb, { budget: 'paris', member: row.code, toClass: 'Q', notifiedOn: '2026-02-01' }).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -151,8 +171,18 @@ describe('import members from CSV', () => {
       }),
     );
     expect(d.label).toBe('Import 2 rows (1 added, 1 updated)');
-    expect(d.problems.map((p) => p.message)).toEqual(['line 3: XB: class is empty', 'line 3: the new member XB needs a name and a class']);
-    roundTrips(wb, importMembers(wb, { budget: 'paris', year: 2026, rows: [{ at: 'line 2', code: 'XA', name: 'Atlantis', value: 'VII' }] }));
+    expect(d.problems.map((p) => p.message)).toEqual([
+      'line 3: XB: class is empty',
+      'line 3: the new member XB needs a name and a class',
+    ]);
+    roundTrips(
+      wb,
+      importMembers(wb, {
+        budget: 'paris',
+        year: 2026,
+        rows: [{ at: 'line 2', code: 'XA', name: 'Atlantis', value: 'VII' }],
+      }),
+    );
   });
 });
 

@@ -81,15 +81,27 @@ function handlers(opts: { save?: (string | null)[]; pdf?: PdfPort } = {}) {
       return save.shift() ?? null;
     },
   };
-  const h = createFileHandlers({ fs: m.fs, dialog, paths: { userData: '/data', startFile: '/app/x.json', join, basename, dirname }, check: inlineWorkbookCheck, pdf: opts.pdf });
+  const h = createFileHandlers({
+    fs: m.fs,
+    dialog,
+    paths: { userData: '/data', startFile: '/app/x.json', join, basename, dirname },
+    check: inlineWorkbookCheck,
+    pdf: opts.pdf,
+  });
   return { h, ...m, asked };
 }
 
 describe('PDF export handler', () => {
   it('asks where to save, renders the print layout through the port and writes the bytes atomically', async () => {
     const seen: string[] = [];
-    const t = handlers({ save: ['/w/paris-2026.pdf'], pdf: { htmlToPdf: async (html) => (seen.push(html), new Uint8Array([37, 80, 68, 70])) } });
-    expect(await t.h.exportPdf('paris-2026', HTML)).toEqual({ ok: true, file: { id: '/w/paris-2026.pdf', name: 'paris-2026.pdf' } });
+    const t = handlers({
+      save: ['/w/paris-2026.pdf'],
+      pdf: { htmlToPdf: async (html) => (seen.push(html), new Uint8Array([37, 80, 68, 70])) },
+    });
+    expect(await t.h.exportPdf('paris-2026', HTML)).toEqual({
+      ok: true,
+      file: { id: '/w/paris-2026.pdf', name: 'paris-2026.pdf' },
+    });
     expect(t.asked).toEqual([{ name: 'paris-2026.pdf', ext: ['pdf'] }]);
     expect(seen).toEqual([HTML]);
     expect(t.store.get('/w/paris-2026.pdf')).toEqual(new Uint8Array([37, 80, 68, 70]));
@@ -104,25 +116,45 @@ describe('PDF export handler', () => {
   });
 
   it('reports a failed rendering and writes nothing', async () => {
-    const t = handlers({ save: ['/w/a.pdf'], pdf: { htmlToPdf: async () => Promise.reject(new Error('renderer crashed')) } });
-    expect(await t.h.exportPdf('a.pdf', HTML)).toEqual({ ok: false, message: 'the PDF could not be made: renderer crashed' });
+    const t = handlers({
+      save: ['/w/a.pdf'],
+      pdf: { htmlToPdf: async () => Promise.reject(new Error('renderer crashed')) },
+    });
+    expect(await t.h.exportPdf('a.pdf', HTML)).toEqual({
+      ok: false,
+      message: 'the PDF could not be made: renderer crashed',
+    });
     expect(t.store.size).toBe(0);
   });
 
   it('refuses what is not a print layout, and says so when there is no PDF port', async () => {
     const pdf = { htmlToPdf: vi.fn(async () => new Uint8Array()) };
     const t = handlers({ save: ['/w/a.pdf'], pdf });
-    expect(await t.h.exportPdf('a.pdf', 'javascript:alert(1)')).toEqual({ ok: false, message: 'that is not a print layout' });
+    expect(await t.h.exportPdf('a.pdf', 'javascript:alert(1)')).toEqual({
+      ok: false,
+      message: 'that is not a print layout',
+    });
     expect(pdf.htmlToPdf).not.toHaveBeenCalled();
-    expect(await handlers().h.exportPdf('a.pdf', HTML)).toEqual({ ok: false, message: 'PDF export is not available here' });
+    expect(await handlers().h.exportPdf('a.pdf', HTML)).toEqual({
+      ok: false,
+      message: 'PDF export is not available here',
+    });
   });
 
   it('the IPC registration checks the payload: a name and an HTML string', () => {
     const handles = new Map<string, (e: unknown, ...a: unknown[]) => unknown>();
-    const ipc = { handle: (c: string, f: (e: unknown, ...a: unknown[]) => unknown) => void handles.set(c, f), removeHandler: () => undefined, on: () => undefined, removeListener: () => undefined };
+    const ipc = {
+      handle: (c: string, f: (e: unknown, ...a: unknown[]) => unknown) => void handles.set(c, f),
+      removeHandler: () => undefined,
+      on: () => undefined,
+      removeListener: () => undefined,
+    };
     const h = {} as Record<string, unknown>;
     for (const n of INVOKE_NAMES) h[n] = vi.fn(async () => ({ ok: true }));
-    registerIpc(ipc as never, h as never, { isTrustedUrl: (u) => u === 'file:///app/index.html', onDocumentState: () => undefined });
+    registerIpc(ipc as never, h as never, {
+      isTrustedUrl: (u) => u === 'file:///app/index.html',
+      onDocumentState: () => undefined,
+    });
     const call = handles.get(CHANNELS.exportPdf)!;
     const fromApp = { senderFrame: { url: 'file:///app/index.html' } };
     expect(() => call(fromApp, 'a.pdf', new Uint8Array([1]))).toThrow(/malformed/);
@@ -137,7 +169,10 @@ describe('Electron PDF adapter (electron mocked)', () => {
     const bytes = await electronPdf.htmlToPdf(HTML);
     expect(Buffer.from(bytes).toString()).toBe('%PDF-1.7 fake');
     const w = windows.at(-1)!;
-    expect(w.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+    expect(w.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    });
     expect(w.printed).toMatchObject({ preferCSSPageSize: true, printBackground: true });
     expect(w.loaded).toMatch(/^app:\/\/print\/[0-9a-f]+\.html$/);
     expect(w.destroyed).toBe(true);

@@ -182,7 +182,9 @@ describe('issue 15 item 5: temp files', () => {
     for (const p of [mine, dead, aliveOld, aliveNew, other, join(d, 'a.json')]) writeFileSync(p, 'x');
     const twoHoursAgo = (Date.now() - 2 * 3600_000) / 1000;
     utimesSync(aliveOld, twoHoursAgo, twoHoursAgo);
-    const removed = await sweepStaleTemps([d, join(d, 'missing')], { isAlive: (pid) => pid === 1 || pid === process.pid });
+    const removed = await sweepStaleTemps([d, join(d, 'missing')], {
+      isAlive: (pid) => pid === 1 || pid === process.pid,
+    });
     expect(removed.sort()).toEqual([aliveOld, dead].sort());
     expect(readdirSync(d).sort()).toEqual([basename(aliveNew), basename(mine), 'a.json', basename(other)].sort());
   });
@@ -205,7 +207,12 @@ describe('issue 15 item 5: temp files', () => {
     const work = folder();
     const book = join(work, 'book.json');
     writeFileSync(book, example);
-    const h = createFileHandlers({ fs: nodeFs, dialog: { chooseOpen: async () => book, chooseSave: async () => null }, paths: { userData: data, startFile: book, join, basename, dirname }, check: inlineWorkbookCheck });
+    const h = createFileHandlers({
+      fs: nodeFs,
+      dialog: { chooseOpen: async () => book, chooseSave: async () => null },
+      paths: { userData: data, startFile: book, join, basename, dirname },
+      check: inlineWorkbookCheck,
+    });
     expect((await h.open()).ok).toBe(true);
     writeFileSync(join(work, '.book.json.999999.0123456789abcdef.cc-tmp'), 'x'.repeat(1000));
     writeFileSync(join(data, '.autosave.json.999999.0123456789abcdef.cc-tmp'), 'x');
@@ -231,7 +238,11 @@ describe('issue 15 item 5: temp files', () => {
     writeFileSync(f, 'old');
     const script = `import { writeFileAtomicSync } from './electron/handlers/atomic-write.ts';
 try { writeFileAtomicSync(${JSON.stringify(f)}, 'x'.repeat(1 << 20), { backup: true }); console.log('written'); } catch (e) { console.log(e.code); }`;
-    const out = execFileSync('bash', ['-c', `ulimit -f 16; exec node --import tsx --input-type=module -e "$0"`, script], { encoding: 'utf8' }).trim();
+    const out = execFileSync(
+      'bash',
+      ['-c', `ulimit -f 16; exec node --import tsx --input-type=module -e "$0"`, script],
+      { encoding: 'utf8' },
+    ).trim();
     expect(out).toBe('EFBIG');
     expect(readFileSync(f, 'utf8')).toBe('old');
     expect(temps(d)).toEqual([]);
@@ -244,7 +255,12 @@ describe('issue 15 item 6: two saves at once', () => {
     const work = folder();
     const book = join(work, 'book.json');
     writeFileSync(book, example);
-    const h = createFileHandlers({ fs: nodeFs, dialog: { chooseOpen: async () => book, chooseSave: async () => null }, paths: { userData: data, startFile: book, join, basename, dirname }, check: inlineWorkbookCheck });
+    const h = createFileHandlers({
+      fs: nodeFs,
+      dialog: { chooseOpen: async () => book, chooseSave: async () => null },
+      paths: { userData: data, startFile: book, join, basename, dirname },
+      check: inlineWorkbookCheck,
+    });
     return { h, book, work, ref: { id: book, name: 'book.json' } };
   }
   const variant = (name: string) => JSON.stringify({ ...JSON.parse(example), organization: { name } }, null, 2);
@@ -269,8 +285,19 @@ describe('issue 15 item 6: two saves at once', () => {
     const book = join(work, 'book.json');
     writeFileSync(book, example);
     // The first text takes longer to check than the second.
-    const check = { ...inlineWorkbookCheck, checkText: async (t: string) => (t.includes('"slow"') && (await new Promise((r) => setTimeout(r, 50))), inlineWorkbookCheck.checkText(t)) };
-    const h = createFileHandlers({ fs: nodeFs, dialog: { chooseOpen: async () => book, chooseSave: async () => null }, paths: { userData: data, startFile: book, join, basename, dirname }, check });
+    const check = {
+      ...inlineWorkbookCheck,
+      checkText: async (t: string) => (
+        t.includes('"slow"') && (await new Promise((r) => setTimeout(r, 50))),
+        inlineWorkbookCheck.checkText(t)
+      ),
+    };
+    const h = createFileHandlers({
+      fs: nodeFs,
+      dialog: { chooseOpen: async () => book, chooseSave: async () => null },
+      paths: { userData: data, startFile: book, join, basename, dirname },
+      check,
+    });
     expect((await h.open()).ok).toBe(true);
     const ref = { id: book, name: 'book.json' };
     const [a, b] = await Promise.all([h.save(ref, variant('slow')), h.save(ref, variant('fast'))]);
@@ -301,7 +328,12 @@ describe('issue 15 item 6: two saves at once', () => {
     expect(readdirSync(work).sort()).toEqual(before);
     // Save As refuses before it asks where.
     let asked = false;
-    const h2 = createFileHandlers({ fs: nodeFs, dialog: { chooseOpen: async () => null, chooseSave: async () => ((asked = true), null) }, paths: { userData: folder(), startFile: book, join, basename, dirname }, check: inlineWorkbookCheck });
+    const h2 = createFileHandlers({
+      fs: nodeFs,
+      dialog: { chooseOpen: async () => null, chooseSave: async () => ((asked = true), null) },
+      paths: { userData: folder(), startFile: book, join, basename, dirname },
+      check: inlineWorkbookCheck,
+    });
     expect((await h2.saveAs('x.json', 'nope')).ok).toBe(false);
     expect(asked).toBe(false);
   });

@@ -65,14 +65,20 @@ describe('electron file handlers', () => {
   it('a per-path queue runs the tasks of one path one at a time, in order, whatever fails', async () => {
     const queue = createPathQueue();
     const log: string[] = [];
-    const task = (name: string, fail = false) => async () => {
-      log.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, 5));
-      log.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    };
-    const rs = await Promise.allSettled([queue('/a', task('a1', true)), queue('/a', task('a2')), queue('/b', task('b1'))]);
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 5));
+        log.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const rs = await Promise.allSettled([
+      queue('/a', task('a1', true)),
+      queue('/a', task('a2')),
+      queue('/b', task('b1')),
+    ]);
     expect(rs.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     expect(log.indexOf('start a2')).toBeGreaterThan(log.indexOf('end a1'));
     expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
@@ -80,7 +86,12 @@ describe('electron file handlers', () => {
 
   it('opens a workbook, lists it in recent files, and saves back to it', async () => {
     const m = memoryFs({ '/w/book.json': exampleText });
-    const h = createFileHandlers({ fs: m.fs, check: memoryCheck(m.fs), dialog: scriptedDialog(['/w/book.json']), paths });
+    const h = createFileHandlers({
+      fs: m.fs,
+      check: memoryCheck(m.fs),
+      dialog: scriptedDialog(['/w/book.json']),
+      paths,
+    });
     const r = await h.open();
     expect(r.ok && r.opened.file).toEqual({ id: '/w/book.json', name: 'book.json' });
     expect(await h.recentFiles()).toEqual([{ id: '/w/book.json', name: 'book.json' }]);
@@ -92,7 +103,12 @@ describe('electron file handlers', () => {
 
   it('a file that fails to load is reported and never overwritten', async () => {
     const m = memoryFs({ '/w/broken.json': '{ "format": ' });
-    const h = createFileHandlers({ fs: m.fs, check: memoryCheck(m.fs), dialog: scriptedDialog(['/w/broken.json'], [null]), paths });
+    const h = createFileHandlers({
+      fs: m.fs,
+      check: memoryCheck(m.fs),
+      dialog: scriptedDialog(['/w/broken.json'], [null]),
+      paths,
+    });
     const r = await h.open();
     expect(r.ok).toBe(false);
     expect(!r.ok && 'message' in r && r.message).toMatch(/broken\.json could not be opened.*left as it is.*Line 1/);
@@ -105,7 +121,12 @@ describe('electron file handlers', () => {
 
   it('writes only where the user chose: the example and unknown paths ask first', async () => {
     const m = memoryFs({ '/app/example.json': exampleText });
-    const h = createFileHandlers({ fs: m.fs, check: memoryCheck(m.fs), dialog: scriptedDialog([], ['/w/mine.json']), paths });
+    const h = createFileHandlers({
+      fs: m.fs,
+      check: memoryCheck(m.fs),
+      dialog: scriptedDialog([], ['/w/mine.json']),
+      paths,
+    });
     const ex = await h.openExample();
     expect(ex.ok).toBe(true);
     const s = await h.save({ id: '/app/example.json', name: 'example.json' }, changed);
@@ -130,8 +151,16 @@ describe('electron file handlers', () => {
 
   it('exports to the chosen path, bytes or text', async () => {
     const m = memoryFs();
-    const h = createFileHandlers({ fs: m.fs, check: memoryCheck(m.fs), dialog: scriptedDialog([], ['/w/t.csv']), paths });
-    expect(await h.exportFile('t.csv', 'csv', 'code,amount\n')).toEqual({ ok: true, file: { id: '/w/t.csv', name: 't.csv' } });
+    const h = createFileHandlers({
+      fs: m.fs,
+      check: memoryCheck(m.fs),
+      dialog: scriptedDialog([], ['/w/t.csv']),
+      paths,
+    });
+    expect(await h.exportFile('t.csv', 'csv', 'code,amount\n')).toEqual({
+      ok: true,
+      file: { id: '/w/t.csv', name: 't.csv' },
+    });
     expect(m.store.get('/w/t.csv')).toBe('code,amount\n');
   });
 });

@@ -11,7 +11,15 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 const rec = vi.hoisted(() => ({
   privileged: [] as unknown[],
   handled: new Map<string, (r: Request) => Promise<Response> | Response>(),
-  sessions: new Map<string, { handlers: Map<string, (r: Request) => Promise<Response> | Response>; beforeRequest?: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void; permission?: unknown; options?: unknown }>(),
+  sessions: new Map<
+    string,
+    {
+      handlers: Map<string, (r: Request) => Promise<Response> | Response>;
+      beforeRequest?: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
+      permission?: unknown;
+      options?: unknown;
+    }
+  >(),
   gate: null as Promise<void> | null,
   windows: [] as { options: Record<string, unknown>; loaded?: string; served?: string; destroyed: boolean }[],
 }));
@@ -98,7 +106,9 @@ describe('issue 15 item 10: Electron fuses in the packaging config', () => {
   });
 
   it('uses only fuse names electron-builder knows (its own schema)', () => {
-    const scheme = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json', 'utf8')) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    const scheme = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json', 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
     const known = Object.keys(scheme.definitions.FuseOptionsV1.properties);
     for (const k of Object.keys(config.electronFuses ?? {})) expect(known).toContain(k);
   });
@@ -118,9 +128,15 @@ describe('issue 15 item 10: the app:// protocol instead of file://', () => {
 
   it('resolves only files under the renderer folder, whatever the spelling of the path', () => {
     expect(APP_URL).toBe('app://app/index.html');
-    expect(resolveAppAsset('app://app/index.html', root)).toEqual({ path: join(root, 'index.html'), type: 'text/html; charset=utf-8' });
+    expect(resolveAppAsset('app://app/index.html', root)).toEqual({
+      path: join(root, 'index.html'),
+      type: 'text/html; charset=utf-8',
+    });
     expect(resolveAppAsset('app://app/', root)?.path).toBe(join(root, 'index.html'));
-    expect(resolveAppAsset('app://app/assets/index-abc.js?v=1#x', root)).toEqual({ path: join(root, 'assets', 'index-abc.js'), type: 'text/javascript; charset=utf-8' });
+    expect(resolveAppAsset('app://app/assets/index-abc.js?v=1#x', root)).toEqual({
+      path: join(root, 'assets', 'index-abc.js'),
+      type: 'text/javascript; charset=utf-8',
+    });
     for (const bad of [
       'app://app/../cc-secret.txt',
       'app://app/%2e%2e/cc-secret.txt',
@@ -151,7 +167,9 @@ describe('issue 15 item 10: the app:// protocol instead of file://', () => {
     expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await ok.text()).toContain('<title>app</title>');
-    expect((await serve(new Request('app://app/assets/index-abc.js'))).headers.get('content-type')).toMatch(/javascript/);
+    expect((await serve(new Request('app://app/assets/index-abc.js'))).headers.get('content-type')).toMatch(
+      /javascript/,
+    );
     expect((await serve(new Request('app://app/../cc-secret.txt'))).status).toBe(404);
     expect((await serve(new Request('app://app/missing.js'))).status).toBe(404);
     expect((await serve(new Request('app://app/assets'))).status).toBe(404);
@@ -160,7 +178,9 @@ describe('issue 15 item 10: the app:// protocol instead of file://', () => {
 
   it('the scheme is registered as privileged standard + secure before ready, and handled after', async () => {
     registerAppScheme();
-    expect(rec.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) }]);
+    expect(rec.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }) },
+    ]);
     expect(rec.privileged[0]).not.toMatchObject({ privileges: { bypassCSP: true } });
     installAppProtocol(root);
     const res = await rec.handled.get('app')!(new Request('app://app/index.html'));
@@ -184,7 +204,13 @@ describe('issue 15 item 10: the print window', () => {
     expect(Buffer.from(bytes).toString()).toBe('%PDF-1.7 fake');
     const w = rec.windows.at(-1)!;
     const prefs = w.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+    });
     expect(prefs.preload).toBeUndefined();
     expect(prefs.partition ?? prefs.session).toBeDefined();
     expect(w.loaded).toMatch(/^app:\/\/print\/[0-9a-f]{32}\.html$/);
@@ -212,7 +238,12 @@ describe('issue 15 item 10: the print window', () => {
     expect(during.status).toBe(200);
     expect(during.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(other.status).toBe(404);
-    expect(blocked).toEqual({ [url]: false, 'file:///etc/passwd': true, 'https://evil.example/x.png': true, 'app://app/index.html': true });
+    expect(blocked).toEqual({
+      [url]: false,
+      'file:///etc/passwd': true,
+      'https://evil.example/x.png': true,
+      'app://app/index.html': true,
+    });
     expect((await ses.handlers.get('app')!(new Request(url))).status).toBe(404);
     expect(ses.options).not.toMatchObject({ persist: true });
     let granted: boolean | undefined;

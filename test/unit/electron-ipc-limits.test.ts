@@ -28,7 +28,10 @@ function setup() {
   const h = {} as Record<string, ReturnType<typeof vi.fn>>;
   for (const n of INVOKE_NAMES) h[n] = vi.fn(async () => ({ ok: true }));
   const states: unknown[] = [];
-  registerIpc(ipc as never, h as unknown as FileHandlers, { isTrustedUrl: (u) => u === APP, onDocumentState: (s) => states.push(s) });
+  registerIpc(ipc as never, h as unknown as FileHandlers, {
+    isTrustedUrl: (u) => u === APP,
+    onDocumentState: (s) => states.push(s),
+  });
   const call = (name: InvokeName, ...args: unknown[]) => handles.get(CHANNELS[name])!(fromApp, ...args);
   return { handles, ons, h, call, states };
 }
@@ -81,7 +84,9 @@ describe('issue 15 item 8: IPC payloads have size caps and a schema', () => {
     const t = setup();
     const save = t.handles.get(CHANNELS.save)!;
     expect(() => save({ senderFrame: { url: APP, parent: { url: APP } } }, ref, '{}')).toThrow(/not sent by the app/);
-    expect(() => save({ senderFrame: { url: 'file:///opt/cc/dist/renderer/index.html', parent: null } }, ref, '{}')).toThrow(/not sent by the app/);
+    expect(() =>
+      save({ senderFrame: { url: 'file:///opt/cc/dist/renderer/index.html', parent: null } }, ref, '{}'),
+    ).toThrow(/not sent by the app/);
     t.ons.get(CHANNELS.setDocumentState)!({ senderFrame: { url: APP, parent: {} } }, { name: 'a', dirty: true });
     expect(t.states).toEqual([]);
   });
@@ -102,7 +107,13 @@ describe('issue 15 item 8: suggested file names are reduced to a base name', () 
   it('the save, export and PDF dialogs never receive a path from the renderer', async () => {
     const asked: string[] = [];
     const dialog: DialogPort = { chooseOpen: async () => null, chooseSave: async (name) => (asked.push(name), null) };
-    const fs: FsPort = { readFile: async () => '[]', writeAtomic: async () => undefined, unlink: async () => undefined, exists: async () => false, sweepTemps: async () => undefined };
+    const fs: FsPort = {
+      readFile: async () => '[]',
+      writeAtomic: async () => undefined,
+      unlink: async () => undefined,
+      exists: async () => false,
+      sweepTemps: async () => undefined,
+    };
     const h = createFileHandlers({
       fs,
       dialog,

@@ -37,7 +37,10 @@ const fromApp = { senderFrame: { url: APP } };
 describe('IPC registration', () => {
   it('registers one handler per channel of the contract, and removes them all', () => {
     const f = fakeIpc();
-    const off = registerIpc(f.ipc as never, fakeHandlers(), { isTrustedUrl: (u) => isAppUrl(u, APP), onDocumentState: () => {} });
+    const off = registerIpc(f.ipc as never, fakeHandlers(), {
+      isTrustedUrl: (u) => isAppUrl(u, APP),
+      onDocumentState: () => {},
+    });
     expect([...f.handles.keys()].sort()).toEqual(INVOKE_NAMES.map((n) => CHANNELS[n]).sort());
     expect([...f.ons.keys()]).toEqual([CHANNELS.setDocumentState, CHANNELS.closeAfterSave]);
     off();
@@ -58,7 +61,9 @@ describe('IPC registration', () => {
     const h = fakeHandlers();
     registerIpc(f.ipc as never, h, { isTrustedUrl: (u) => isAppUrl(u, APP), onDocumentState: () => {} });
     const save = f.handles.get(CHANNELS.save)!;
-    expect(() => save({ senderFrame: { url: 'https://evil.example/' } }, { id: 'x', name: 'x' }, '{}')).toThrow(/not sent by the app/);
+    expect(() => save({ senderFrame: { url: 'https://evil.example/' } }, { id: 'x', name: 'x' }, '{}')).toThrow(
+      /not sent by the app/,
+    );
     expect(() => save({ senderFrame: null }, { id: 'x', name: 'x' }, '{}')).toThrow(/not sent by the app/);
     expect(() => save(fromApp, '/etc/passwd', '{}')).toThrow(/malformed/);
     expect(() => save(fromApp, { id: 'x', name: 'x' }, 42)).toThrow(/malformed/);
@@ -70,7 +75,10 @@ describe('IPC registration', () => {
   it('document state (title, unsaved mark) is checked too', () => {
     const f = fakeIpc();
     const states: unknown[] = [];
-    registerIpc(f.ipc as never, fakeHandlers(), { isTrustedUrl: (u) => isAppUrl(u, APP), onDocumentState: (s) => states.push(s) });
+    registerIpc(f.ipc as never, fakeHandlers(), {
+      isTrustedUrl: (u) => isAppUrl(u, APP),
+      onDocumentState: (s) => states.push(s),
+    });
     const on = f.ons.get(CHANNELS.setDocumentState)!;
     on(fromApp, { name: 'a.json', dirty: true });
     on(fromApp, { name: 'a.json', dirty: 'yes' });
@@ -82,7 +90,11 @@ describe('IPC registration', () => {
   it('the answer to saveAndClose is checked: a boolean from the app page only', () => {
     const f = fakeIpc();
     const results: boolean[] = [];
-    registerIpc(f.ipc as never, fakeHandlers(), { isTrustedUrl: (u) => isAppUrl(u, APP), onDocumentState: () => {}, onSaveResult: (s) => results.push(s) });
+    registerIpc(f.ipc as never, fakeHandlers(), {
+      isTrustedUrl: (u) => isAppUrl(u, APP),
+      onDocumentState: () => {},
+      onSaveResult: (s) => results.push(s),
+    });
     const on = f.ons.get(CHANNELS.closeAfterSave)!;
     on(fromApp, true);
     on(fromApp, 'yes');
@@ -94,7 +106,13 @@ describe('IPC registration', () => {
 
 describe('window security', () => {
   it('isolates and sandboxes the page with no Node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(CSP).toContain("script-src 'self'");
     expect(CSP).toContain("style-src 'self' 'unsafe-inline'");
     expect(CSP).not.toMatch(/unsafe-eval/);
@@ -105,7 +123,8 @@ describe('window security', () => {
     let openHandler: ((d: { url: string }) => { action: string }) | undefined;
     let permission: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
     let check: ((wc: unknown, p: string) => boolean) | null = null;
-    let headers: ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: unknown) => void) => void) | undefined;
+    let headers:
+      ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: unknown) => void) => void) | undefined;
     hardenWindow(
       {
         webContents: {
@@ -139,9 +158,24 @@ describe('native menu', () => {
   const labels = (items: MenuItem[]) => items.filter((i) => i.visible !== false).map((i) => i.label ?? i.role ?? '-');
   it('has File, Edit, View and Help with the usual items and shortcuts', () => {
     const sent: MenuCommand[] = [];
-    const t = menuTemplate({ send: (c) => sent.push(c), recent: [{ id: '/w/a.json', name: 'a.json' }], devTools: false, isMac: false });
+    const t = menuTemplate({
+      send: (c) => sent.push(c),
+      recent: [{ id: '/w/a.json', name: 'a.json' }],
+      devTools: false,
+      isMac: false,
+    });
     expect(labels(t)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(labels(t[0].submenu!)).toEqual(['New', 'Open…', 'Open Recent', '-', 'Save', 'Save As…', 'Export', '-', 'quit']);
+    expect(labels(t[0].submenu!)).toEqual([
+      'New',
+      'Open…',
+      'Open Recent',
+      '-',
+      'Save',
+      'Save As…',
+      'Export',
+      '-',
+      'quit',
+    ]);
     const exp = t[0].submenu!.find((i) => i.label === 'Export')!;
     expect(labels(exp.submenu!)).toEqual(['Export as CSV…', 'Export as XLSX…', 'Export as PDF…']);
     expect(exp.submenu!.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+E', 'CmdOrCtrl+Shift+E', 'CmdOrCtrl+P']);
@@ -156,7 +190,10 @@ describe('native menu', () => {
     // The preload passes only contract commands on to the renderer: the three exports are among them.
     expect(sent.every(isMenuCommand)).toBe(true);
     expect(isMenuCommand('exportDocx')).toBe(false);
-    expect(t[1].submenu!.filter((i) => i.label === 'Redo').map((i) => i.accelerator)).toEqual(['Ctrl+Y', 'Ctrl+Shift+Z']);
+    expect(t[1].submenu!.filter((i) => i.label === 'Redo').map((i) => i.accelerator)).toEqual([
+      'Ctrl+Y',
+      'Ctrl+Shift+Z',
+    ]);
     // Help: the shortcuts on F1, then About; both contract commands.
     const help = t[3].submenu!;
     expect(labels(help)).toEqual(['Keyboard Shortcuts', 'About Contribution Calculator']);

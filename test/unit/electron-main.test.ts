@@ -5,7 +5,14 @@ import { CHANNELS, INVOKE_NAMES } from '../../shared/ipc/contract';
 // cannot be downloaded). This drives both with a fake Electron that records what they ask of it.
 
 const rec = vi.hoisted(() => ({
-  windows: [] as { options: Record<string, unknown>; url?: string; events: string[]; webEvents: string[]; windowOpen?: () => unknown; perm?: (a: unknown, b: unknown, cb: (ok: boolean) => void) => void }[],
+  windows: [] as {
+    options: Record<string, unknown>;
+    url?: string;
+    events: string[];
+    webEvents: string[];
+    windowOpen?: () => unknown;
+    perm?: (a: unknown, b: unknown, cb: (ok: boolean) => void) => void;
+  }[],
   handled: new Set<string>(),
   listened: new Set<string>(),
   menus: 0,
@@ -66,12 +73,24 @@ vi.mock('electron', () => {
     removeHandler: () => {},
     removeListener: () => {},
   };
-  const protocol = { registerSchemesAsPrivileged: (s: unknown[]) => rec.schemes.push(...s), handle: (scheme: string) => rec.protocols.push(scheme) };
+  const protocol = {
+    registerSchemesAsPrivileged: (s: unknown[]) => rec.schemes.push(...s),
+    handle: (scheme: string) => rec.protocols.push(scheme),
+  };
   const session = { fromPartition: () => ({}) };
   const Menu = { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => rec.menus++ };
-  const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showMessageBox: async () => ({ response: 2 }) };
+  const dialog = {
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    showSaveDialog: async () => ({ canceled: true }),
+    showMessageBox: async () => ({ response: 2 }),
+  };
   const contextBridge = { exposeInMainWorld: (k: string, v: unknown) => (rec.exposed[k] = v) };
-  const ipcRenderer = { invoke: (...a: unknown[]) => (rec.invoked.push(a), Promise.resolve(null)), send: () => {}, on: () => {}, removeListener: () => {} };
+  const ipcRenderer = {
+    invoke: (...a: unknown[]) => (rec.invoked.push(a), Promise.resolve(null)),
+    send: () => {},
+    on: () => {},
+    removeListener: () => {},
+  };
   const mod = { app, BrowserWindow, ipcMain, Menu, dialog, contextBridge, ipcRenderer, protocol, session };
   return { ...mod, default: mod };
 });
@@ -82,11 +101,18 @@ describe('the Electron composition root with a fake Electron', () => {
     await vi.waitFor(() => expect(rec.windows.length).toBe(1));
     const w = rec.windows[0];
     expect(rec.sandbox).toBe(true);
-    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(w.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     expect(String((w.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     // app://, never file:// (issue 15 item 10): the scheme registered as privileged before ready, handled after.
     expect(w.url).toBe('app://app/index.html');
-    expect(rec.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(rec.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(rec.protocols).toEqual(['app']);
     expect(w.events).toEqual(expect.arrayContaining(['ready-to-show', 'close', 'closed']));
     expect(w.webEvents).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect']));
@@ -109,6 +135,8 @@ describe('the Electron composition root with a fake Electron', () => {
       await (api[name] as () => Promise<unknown>)();
       expect(rec.invoked.at(-1)?.[0]).toBe(CHANNELS[name]);
     }
-    expect(Object.keys(api).sort()).toEqual(['kind', 'onMenu', 'setDocumentState', 'closeAfterSave', ...INVOKE_NAMES].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      ['kind', 'onMenu', 'setDocumentState', 'closeAfterSave', ...INVOKE_NAMES].sort(),
+    );
   });
 });

@@ -4,7 +4,14 @@ import { LANGS } from '../../shared/i18n/languages';
 
 // Issue 11: the native menus follow the app's language (the renderer says which through setDocumentState).
 
-const template = (lang?: string) => menuTemplate({ send: () => {}, recent: [{ id: '/tmp/budget.json', name: 'budget.json' }], devTools: false, isMac: false, lang });
+const template = (lang?: string) =>
+  menuTemplate({
+    send: () => {},
+    recent: [{ id: '/tmp/budget.json', name: 'budget.json' }],
+    devTools: false,
+    isMac: false,
+    lang,
+  });
 
 /** Every label of the template, by depth-first order (the recent files' names left out: they are file names). */
 function labels(items: MenuItem[], out: string[] = []): string[] {
@@ -20,7 +27,17 @@ describe('the menus in the app’s language', () => {
     const fr = template('fr');
     expect(fr.map((m) => m.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
     const file = fr[0].submenu!;
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['Nouveau', 'Ouvrir…', 'Ouvrir un fichier récent', 'separator', 'Enregistrer', 'Enregistrer sous…', 'Exporter', 'separator', 'quit']);
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      'Nouveau',
+      'Ouvrir…',
+      'Ouvrir un fichier récent',
+      'separator',
+      'Enregistrer',
+      'Enregistrer sous…',
+      'Exporter',
+      'separator',
+      'quit',
+    ]);
     expect(file[6].submenu!.map((i) => [i.label, i.accelerator])).toEqual([
       ['Exporter en CSV…', 'CmdOrCtrl+E'],
       ['Exporter en XLSX…', 'CmdOrCtrl+Shift+E'],
@@ -43,7 +60,10 @@ describe('the menus in the app’s language', () => {
     for (const lang of LANGS.filter((l) => l !== 'en')) {
       const words = labels(template(lang));
       expect(words).toHaveLength(english.size + 1); // the hidden second Redo repeats a label
-      expect(words.filter((w) => english.has(w)), lang).toEqual([]);
+      expect(
+        words.filter((w) => english.has(w)),
+        lang,
+      ).toEqual([]);
     }
   });
 

@@ -34,7 +34,11 @@ beforeAll(async () => {
       outDir: join(dir, 'built'),
       emptyOutDir: false,
       minify: false,
-      lib: { entry: 'electron/workers/workbook-check.worker.ts', formats: ['cjs'], fileName: () => 'workbook-check.worker.cjs' },
+      lib: {
+        entry: 'electron/workers/workbook-check.worker.ts',
+        formats: ['cjs'],
+        fileName: () => 'workbook-check.worker.cjs',
+      },
       rollupOptions: { external: ['electron', /^node:/, ...builtinModules] },
     },
     ssr: { noExternal: true },
@@ -47,18 +51,27 @@ function bigWorkbook(mb: number): string {
   const wb = JSON.parse(example);
   const member = wb.members[0].code;
   const extra = Math.ceil((mb * 1e6) / 120);
-  for (let i = 0; i < extra; i++) wb.payments.push({ id: `bulk-${i}`, member, date: '2020-01-15', amount: '1.00', currency: wb.budgets[0].currency });
+  for (let i = 0; i < extra; i++)
+    wb.payments.push({ id: `bulk-${i}`, member, date: '2020-01-15', amount: '1.00', currency: wb.budgets[0].currency });
   return JSON.stringify(wb);
 }
 
 describe('issue 15 item 7: opening files off the main thread', () => {
   it('the worker reads and checks a workbook: the text of a good one, the first problem and its line for a bad one', async () => {
-    expect(await worker.readWorkbook(file('good.json', example), MAX_WORKBOOK_BYTES)).toEqual({ kind: 'ok', text: example });
+    expect(await worker.readWorkbook(file('good.json', example), MAX_WORKBOOK_BYTES)).toEqual({
+      kind: 'ok',
+      text: example,
+    });
     // A byte-order mark is not part of the text.
-    expect(await worker.readWorkbook(file('bom.json', `\uFEFF${example}`), MAX_WORKBOOK_BYTES)).toEqual({ kind: 'ok', text: example });
+    expect(await worker.readWorkbook(file('bom.json', `\uFEFF${example}`), MAX_WORKBOOK_BYTES)).toEqual({
+      kind: 'ok',
+      text: example,
+    });
     const bad = await worker.readWorkbook(file('bad.json', '{\n  "format": '), MAX_WORKBOOK_BYTES);
     expect(bad).toMatchObject({ kind: 'invalid', count: 1, line: 2 });
-    expect(await worker.readWorkbook(join(dir, 'missing.json'), MAX_WORKBOOK_BYTES)).toMatchObject({ kind: 'unreadable' });
+    expect(await worker.readWorkbook(join(dir, 'missing.json'), MAX_WORKBOOK_BYTES)).toMatchObject({
+      kind: 'unreadable',
+    });
     expect(await worker.checkText(example)).toEqual({ kind: 'ok' });
     expect(await worker.checkText('<not a workbook>')).toMatchObject({ kind: 'invalid' });
   });
@@ -70,10 +83,15 @@ describe('issue 15 item 7: opening files off the main thread', () => {
       fs: memoryFs(),
       dialog: { chooseOpen: async () => p, chooseSave: async () => null },
       paths: { userData: '/data', startFile: p, join, basename, dirname },
-      check: { readWorkbook: async () => ({ kind: 'too-large', bytes: 300 * 1024 * 1024 }), checkText: async () => ({ kind: 'ok' }) },
+      check: {
+        readWorkbook: async () => ({ kind: 'too-large', bytes: 300 * 1024 * 1024 }),
+        checkText: async () => ({ kind: 'ok' }),
+      },
     });
     const r = await h.open();
-    expect(!r.ok && 'message' in r && r.message).toBe('large.json is 300.0 MiB; the largest workbook the app opens is 128 MiB. It was left as it is.');
+    expect(!r.ok && 'message' in r && r.message).toBe(
+      'large.json is 300.0 MiB; the largest workbook the app opens is 128 MiB. It was left as it is.',
+    );
     expect(MAX_WORKBOOK_BYTES).toBe(128 * 1024 * 1024);
   });
 
@@ -104,7 +122,12 @@ describe('issue 15 item 7: opening files off the main thread', () => {
       readWorkbook: async (path, max) => (seen.push(`${path} ${max}`), { kind: 'ok', text: example }),
       checkText: async () => ({ kind: 'ok' }),
     };
-    const h = createFileHandlers({ fs, dialog: { chooseOpen: async () => '/w/book.json', chooseSave: async () => null }, paths: { userData: '/data', startFile: '/app/x.json', join, basename, dirname }, check });
+    const h = createFileHandlers({
+      fs,
+      dialog: { chooseOpen: async () => '/w/book.json', chooseSave: async () => null },
+      paths: { userData: '/data', startFile: '/app/x.json', join, basename, dirname },
+      check,
+    });
     const r = await h.open();
     expect(r.ok && r.opened).toEqual({ file: { id: '/w/book.json', name: 'book.json' }, text: example });
     expect(seen).toEqual([`/w/book.json ${MAX_WORKBOOK_BYTES}`]);

@@ -17,15 +17,34 @@ import { parseWorkbook } from '../../shared/model/validate';
 // the Arabic and Chinese Noto faces are embedded in the print layout, so the PDF reads right without them installed.
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const wb = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
 const paris = (locale?: string): ExportTable =>
-  contributionExport(assessBudgetYear(wb, 'paris', 2026), { organization: wb.organization.name, produced: '2026-11-21', ...(locale ? { locale } : {}) });
+  contributionExport(assessBudgetYear(wb, 'paris', 2026), {
+    organization: wb.organization.name,
+    produced: '2026-11-21',
+    ...(locale ? { locale } : {}),
+  });
 
 const FONTS = 'node_modules/@fontsource';
 const faces = [
-  ...parseFontFaces(readFileSync(`${FONTS}/noto-sans-arabic/400.css`, 'utf8')).map((f) => ({ ...f, file: join(FONTS, 'noto-sans-arabic', f.file) })),
-  ...parseFontFaces(readFileSync(`${FONTS}/noto-sans-sc/400.css`, 'utf8')).map((f) => ({ ...f, file: join(FONTS, 'noto-sans-sc', f.file) })),
+  ...parseFontFaces(readFileSync(`${FONTS}/noto-sans-arabic/400.css`, 'utf8')).map((f) => ({
+    ...f,
+    file: join(FONTS, 'noto-sans-arabic', f.file),
+  })),
+  ...parseFontFaces(readFileSync(`${FONTS}/noto-sans-sc/400.css`, 'utf8')).map((f) => ({
+    ...f,
+    file: join(FONTS, 'noto-sans-sc', f.file),
+  })),
 ];
 const read = async (file: string) => new Uint8Array(readFileSync(file));
 
@@ -49,8 +68,10 @@ function pdfFontChars(pdf: Buffer): Map<string, Set<string>> {
   for (const m of text.matchAll(/\/BaseFont \/[A-Z]{6}\+(\S+)\s*\/Encoding[^]*?\/ToUnicode (\d+) 0 R/g)) {
     const cmap = streams.get(m[2]) ?? '';
     const chars = out.get(m[1]) ?? new Set<string>();
-    const put = (hex: string) => chars.add(String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
-    for (const b of cmap.matchAll(/beginbfchar([^]*?)endbfchar/g)) for (const l of b[1].matchAll(/<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>/g)) put(l[1]);
+    const put = (hex: string) =>
+      chars.add(String.fromCodePoint(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))));
+    for (const b of cmap.matchAll(/beginbfchar([^]*?)endbfchar/g))
+      for (const l of b[1].matchAll(/<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>/g)) put(l[1]);
     for (const b of cmap.matchAll(/beginbfrange([^]*?)endbfrange/g))
       for (const l of b[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
         const n = parseInt(l[2], 16) - parseInt(l[1], 16);
@@ -109,7 +130,9 @@ describe('exports in the chosen language', () => {
     const figures = (t: ExportTable) => t.rows.map((r) => [r.code, r.arrears, r.threshold, r.minimumPayment]);
     expect(figures(fr)).toEqual(figures(en));
     const statuses = new Set(en.rows.map((r) => r.status));
-    expect([...statuses].every((s) => ['ok', 'in arrears', 'no vote', 'vote kept by decision'].includes(s!))).toBe(true);
+    expect([...statuses].every((s) => ['ok', 'in arrears', 'no vote', 'vote kept by decision'].includes(s!))).toBe(
+      true,
+    );
     if (statuses.has('no vote')) expect(fr.rows.some((r) => r.status === 'sans droit de vote')).toBe(true);
   });
 
@@ -120,7 +143,9 @@ describe('exports in the chosen language', () => {
     const fr = contributionCsv(table, { headersIn: 'fr' }).split('\n');
     expect(fr[0]).toBe('Code,Nom,Classe,Unités,Pourcentage,Montant (CHF)');
     expect(fr.slice(1)).toEqual(machine.slice(1));
-    expect(contributionCsv(table, { headersIn: 'ar' }).split('\n')[0]).toBe('الرمز,الاسم,الفئة,الوحدات,النسبة المئوية,المبلغ (CHF)');
+    expect(contributionCsv(table, { headersIn: 'ar' }).split('\n')[0]).toBe(
+      'الرمز,الاسم,الفئة,الوحدات,النسبة المئوية,المبلغ (CHF)',
+    );
   });
 
   it('XLSX: the sheet is right to left for Arabic and Persian only', () => {
@@ -169,7 +194,11 @@ describe('exports in the chosen language', () => {
           const family = lang === 'ar' ? 'NotoSansArabic' : 'NotoSansSC';
           const charsOf = (ours: boolean) =>
             // Arabic glyphs are mapped back to their presentation forms (ﺤ for ح): NFKC gives the letters.
-            new Set([...fonts].filter(([name]) => name.startsWith(family) === ours).flatMap(([, chars]) => [...[...chars].join('').normalize('NFKC')]));
+            new Set(
+              [...fonts]
+                .filter(([name]) => name.startsWith(family) === ours)
+                .flatMap(([, chars]) => [...[...chars].join('').normalize('NFKC')]),
+            );
           const script = (c: string) => c.codePointAt(0)! >= 0x0600 && !/[\s\p{P}]/u.test(c);
           // No Arabic or Chinese character drawn from any other font (an empty box comes from the first font tried).
           expect([...charsOf(false)].filter(script), `${lang}: drawn from a font other than ${family}`).toEqual([]);
@@ -180,7 +209,10 @@ describe('exports in the chosen language', () => {
             const words = [t.title, ...t.info.map(([, v]) => v)];
             const needed = [...new Set([...words.join('')].filter(script))];
             expect(needed.length).toBeGreaterThan(8);
-            expect(needed.filter((c) => !shown.has(c)), `zh: characters not drawn from ${family}`).toEqual([]);
+            expect(
+              needed.filter((c) => !shown.has(c)),
+              `zh: characters not drawn from ${family}`,
+            ).toEqual([]);
           } else {
             // Arabic letters with dots are drawn as a base and its dots (no single character to map back to).
             expect([...'الموحد'].filter((c) => !shown.has(c))).toEqual([]);
@@ -202,7 +234,9 @@ describe('exports in the chosen language', () => {
       try {
         for (const lang of ['ar', 'zh'] as const) {
           const page = await browser.newPage({ viewport: { width: 900, height: 1240 } });
-          await page.goto(`file://${process.cwd()}/test-results/print/paris-2026-${lang}.pdf#toolbar=0&navpanes=0&view=FitH`);
+          await page.goto(
+            `file://${process.cwd()}/test-results/print/paris-2026-${lang}.pdf#toolbar=0&navpanes=0&view=FitH`,
+          );
           await page.waitForTimeout(8000);
           await page.screenshot({ path: `docs/pdf-${lang}.png` });
           await page.close();

@@ -14,7 +14,12 @@ describe('found by the fuzz targets', () => {
     wb.wcfDecisions = [{ id: 'w0', budget: 'conference', year: 2026, amount: '100.00' }];
     // The reports throw on it (the app's WCF view, contrib wcf): validation must say so first, with the path.
     expect(() => wcfReport(new Ledger(wb), '2026-12-31')).toThrow(EngineError);
-    expect(checkComputable(wb)).toEqual([expect.objectContaining({ path: 'wcfDecisions[0]', message: expect.stringMatching(/WCF decision w0: nobody is assessed in conference for 2026/) })]);
+    expect(checkComputable(wb)).toEqual([
+      expect.objectContaining({
+        path: 'wcfDecisions[0]',
+        message: expect.stringMatching(/WCF decision w0: nobody is assessed in conference for 2026/),
+      }),
+    ]);
   });
 
   it('R11/R13: a class entry with no year is named by its place, never "from undefined" (issue 15 item 10)', () => {

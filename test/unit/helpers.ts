@@ -15,7 +15,12 @@ export function budget(id: string, schemeId: string, years: Budget['years'], ext
   return { id, name: id, schemeId, currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up', years, ...extra };
 }
 
-export function takesPart(member: string, budgetId: string, cls: string | undefined, extra: Partial<Participation> = {}): Participation {
+export function takesPart(
+  member: string,
+  budgetId: string,
+  cls: string | undefined,
+  extra: Partial<Participation> = {},
+): Participation {
   return { member, budget: budgetId, classes: cls === undefined ? [] : [{ year: 2000, class: cls }], ...extra };
 }
 
@@ -23,8 +28,15 @@ export function takesPart(member: string, budgetId: string, cls: string | undefi
 export function e1Workbook(): Workbook {
   return workbook({
     members: ['P', 'Q', 'R', 'S'].map((code) => ({ code, name: `State ${code}` })),
-    budgets: [budget('conference', 'wipo-convention', [{ year: 2026, method: 'total', amount: '1000000.00', adopted: true }])],
-    participations: [takesPart('P', 'conference', 'A'), takesPart('Q', 'conference', 'B'), takesPart('R', 'conference', 'C'), takesPart('S', 'conference', 'C')],
+    budgets: [
+      budget('conference', 'wipo-convention', [{ year: 2026, method: 'total', amount: '1000000.00', adopted: true }]),
+    ],
+    participations: [
+      takesPart('P', 'conference', 'A'),
+      takesPart('Q', 'conference', 'B'),
+      takesPart('R', 'conference', 'C'),
+      takesPart('S', 'conference', 'C'),
+    ],
   });
 }
 

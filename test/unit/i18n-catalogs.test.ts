@@ -9,7 +9,8 @@ function argumentsOf(elements: MessageFormatElement[], out = new Set<string>()):
   for (const e of elements) {
     if (e.type === TYPE.literal || e.type === TYPE.pound) continue;
     if ('value' in e && typeof e.value === 'string') out.add(e.value);
-    if (e.type === TYPE.plural || e.type === TYPE.select) for (const o of Object.values(e.options)) argumentsOf(o.value, out);
+    if (e.type === TYPE.plural || e.type === TYPE.select)
+      for (const o of Object.values(e.options)) argumentsOf(o.value, out);
     if (e.type === TYPE.tag) argumentsOf(e.children, out);
   }
   return out;
@@ -27,8 +28,14 @@ describe('the message catalogs (issue 11)', () => {
     for (const lang of LANGS.filter((l) => l !== 'en')) {
       it(`${lang}/${ns}.json has every id of en/${ns}.json, no other, with the same arguments`, () => {
         const other = CATALOGS[lang][ns] as Record<string, string>;
-        expect(Object.keys(other).filter((k) => !(k in en)), `ids in ${lang}/${ns}.json that English lacks`).toEqual([]);
-        expect(Object.keys(en).filter((k) => !(k in other)), `ids missing from ${lang}/${ns}.json`).toEqual([]);
+        expect(
+          Object.keys(other).filter((k) => !(k in en)),
+          `ids in ${lang}/${ns}.json that English lacks`,
+        ).toEqual([]);
+        expect(
+          Object.keys(en).filter((k) => !(k in other)),
+          `ids missing from ${lang}/${ns}.json`,
+        ).toEqual([]);
         for (const [id, text] of Object.entries(other)) {
           let ast: MessageFormatElement[] = [];
           expect(() => (ast = parse(text)), `${lang} ${id}`).not.toThrow();

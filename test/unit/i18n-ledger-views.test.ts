@@ -16,18 +16,29 @@ const FILES = [
   'renderer/src/BudgetPanel.tsx',
   'renderer/src/WorkbookSettings.tsx',
   'renderer/src/articles.ts',
-  ...readdirSync('renderer/src/ledger').filter((f) => /\.tsx?$/.test(f)).map((f) => join('renderer/src/ledger', f)),
-  ...readdirSync('renderer/src/charts').filter((f) => /\.tsx?$/.test(f)).map((f) => join('renderer/src/charts', f)),
+  ...readdirSync('renderer/src/ledger')
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => join('renderer/src/ledger', f)),
+  ...readdirSync('renderer/src/charts')
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => join('renderer/src/charts', f)),
 ];
 const AREAS = ['budgets', 'ledger'] as const;
 const source = FILES.map((f) => readFileSync(f, 'utf8')).join('\n');
 const english = Object.assign({}, ...AREAS.map((a) => CATALOGS.en[a])) as Record<string, string>;
 // Ids built at run time: the settings' pickers name their choice by its code.
-const dynamic = [...CREDITING_ORDERS.map(([o]) => `budgets.settings.order.${o}`), ...VOTING_TESTS.map(([t]) => `budgets.settings.test.${t}`)];
+const dynamic = [
+  ...CREDITING_ORDERS.map(([o]) => `budgets.settings.order.${o}`),
+  ...VOTING_TESTS.map(([t]) => `budgets.settings.test.${t}`),
+];
 const asked = new Set([...source.matchAll(/'((?:budgets|ledger)\.[\w.-]+)'/g)].map((m) => m[1]));
 
 /** Values for every argument of a message: plural → a count, select → each option in turn, tag → a function. */
-function valuesFor(elements: MessageFormatElement[], choice: string | null, out: Record<string, unknown> = {}): Record<string, unknown> {
+function valuesFor(
+  elements: MessageFormatElement[],
+  choice: string | null,
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const e of elements) {
     if (e.type === TYPE.argument) out[e.value] ??= `‹${e.value}›`;
     if (e.type === TYPE.plural) {
@@ -97,11 +108,21 @@ describe('the budgets and ledger views speak from the catalogs (issue 11)', () =
     expect(t('ledger.payments.count', { count: 1014, n: '1014' })).toBe('1014 payments');
     expect(t('ledger.payments.count', { count: 1, n: '1' })).toBe('1 payment');
     expect(t('ledger.status.value.noVote')).toBe('no vote');
-    expect(t('budgets.panel.carriedOver', { year: '2027', source: '2026', method: 'unit-value' })).toBe('Carried over: not adopted before 2027 began, so 2026’s unit value applies.');
-    const item = intlFor('en').formatMessage(
-      { id: 'ledger.decisions.item' },
-      { member: 'HT', budget: 'all budgets', body: 'GA', date: '2025-10-09', reference: 'd1', from: '2025-10-09', to: '', until: 'open', b: (c: unknown[]) => c.join(''), bdi: (c: unknown[]) => c.join('') } as never,
-    ) as unknown;
+    expect(t('budgets.panel.carriedOver', { year: '2027', source: '2026', method: 'unit-value' })).toBe(
+      'Carried over: not adopted before 2027 began, so 2026’s unit value applies.',
+    );
+    const item = intlFor('en').formatMessage({ id: 'ledger.decisions.item' }, {
+      member: 'HT',
+      budget: 'all budgets',
+      body: 'GA',
+      date: '2025-10-09',
+      reference: 'd1',
+      from: '2025-10-09',
+      to: '',
+      until: 'open',
+      b: (c: unknown[]) => c.join(''),
+      bdi: (c: unknown[]) => c.join(''),
+    } as never) as unknown;
     expect(Array.isArray(item) ? item.join('') : item).toBe('HT all budgets: GA, 2025-10-09 (d1), 2025-10-09 on');
   });
 });

@@ -5,10 +5,16 @@ import { LANGS } from '../../shared/i18n/languages';
 
 const choices: NumberFormatChoice[] = [];
 for (const locale of [...LANGS, 'de-CH', 'fr-CH'])
-  for (const style of NUMBER_STYLES) for (const nativeDigits of [false, true]) choices.push({ locale, style, nativeDigits });
+  for (const style of NUMBER_STYLES)
+    for (const nativeDigits of [false, true]) choices.push({ locale, style, nativeDigits });
 
 const decimal = fc
-  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 22n }), fc.integer({ min: 0, max: 6 }), fc.bigInt({ min: 0n, max: 999999n }))
+  .tuple(
+    fc.boolean(),
+    fc.bigInt({ min: 0n, max: 10n ** 22n }),
+    fc.integer({ min: 0, max: 6 }),
+    fc.bigInt({ min: 0n, max: 999999n }),
+  )
   .map(([neg, int, places, frac]) => {
     const f = places === 0 ? '' : `.${(frac % 10n ** BigInt(places)).toString().padStart(places, '0')}`;
     const s = `${int}${f}`;
@@ -26,7 +32,9 @@ describe('amounts in every language and format (issue 11)', () => {
   });
 
   it('keeps every digit of a long amount (never through a JS number)', () => {
-    expect(formatAmount('12345678901234567890.123456789', { locale: 'ru', style: 'locale' })).toBe('12\u00a0345\u00a0678\u00a0901\u00a0234\u00a0567\u00a0890,123456789');
+    expect(formatAmount('12345678901234567890.123456789', { locale: 'ru', style: 'locale' })).toBe(
+      '12\u00a0345\u00a0678\u00a0901\u00a0234\u00a0567\u00a0890,123456789',
+    );
   });
 
   it('format then parse gives the same exact decimal, in every locale and format', () => {
@@ -40,7 +48,11 @@ describe('amounts in every language and format (issue 11)', () => {
   });
 
   it('refuses what can be read two ways, naming both readings', () => {
-    expect(parseAmount('1.234', { locale: 'fr', style: 'locale' })).toEqual({ ok: false, reason: 'ambiguous', readings: ['1.234', '1234'] });
+    expect(parseAmount('1.234', { locale: 'fr', style: 'locale' })).toEqual({
+      ok: false,
+      reason: 'ambiguous',
+      readings: ['1.234', '1234'],
+    });
     expect(parseAmount('1,234', { locale: 'fr', style: 'comma-dot' })).toEqual({ ok: true, value: '1234' });
     expect(parseAmount('1,5', { locale: 'en', style: 'locale' })).toEqual({ ok: true, value: '1.5' });
     expect(parseAmount('1234.5', { locale: 'fr', style: 'locale' })).toEqual({ ok: true, value: '1234.5' });
@@ -49,6 +61,7 @@ describe('amounts in every language and format (issue 11)', () => {
   });
 
   it('reads spaces of any width as the French group mark', () => {
-    for (const t of ['666 666,67', '666\u00a0666,67', '666\u202f666,67']) expect(parseAmount(t, { locale: 'fr', style: 'locale' })).toEqual({ ok: true, value: '666666.67' });
+    for (const t of ['666 666,67', '666\u00a0666,67', '666\u202f666,67'])
+      expect(parseAmount(t, { locale: 'fr', style: 'locale' })).toEqual({ ok: true, value: '666666.67' });
   });
 });

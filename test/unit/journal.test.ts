@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordPayment, renameMember, type Outcome } from '../../shared/edit';
-import { journalAfterStep, journalEntry, journalOf, mergeJournals, RECORDS_MAX, recordedBy, stepRecords, unionJournals, withJournal, withoutJournal, type JournalEntry } from '../../shared/merge/journal';
+import {
+  journalAfterStep,
+  journalEntry,
+  journalOf,
+  mergeJournals,
+  RECORDS_MAX,
+  recordedBy,
+  stepRecords,
+  unionJournals,
+  withJournal,
+  withoutJournal,
+  type JournalEntry,
+} from '../../shared/merge/journal';
 import { mergeWorkbooks } from '../../shared/merge/merge';
 import type { Workbook } from '../../shared/model/types';
 import { budget, takesPart, workbook } from './helpers';
@@ -22,7 +34,8 @@ function start(): Workbook {
   });
 }
 
-const entry = (at: string, machine: string, records: string[] = [], user = 'u'): JournalEntry => journalEntry({ at, user, machine, nonce: 'x1' }, `step at ${at}`, records);
+const entry = (at: string, machine: string, records: string[] = [], user = 'u'): JournalEntry =>
+  journalEntry({ at, user, machine, nonce: 'x1' }, `step at ${at}`, records);
 
 describe('a step’s records', () => {
   it('names the records a command added, changed or removed, by the merge’s keys', () => {
@@ -36,10 +49,16 @@ describe('a step’s records', () => {
 
   it('names the list rather than each record past RECORDS_MAX, and a part that is not a list whole', () => {
     const wb = start();
-    const rows = Array.from({ length: RECORDS_MAX + 1 }, (_, i) => ({ member: 'P', date: '2026-01-10', amount: String(i + 1) }));
+    const rows = Array.from({ length: RECORDS_MAX + 1 }, (_, i) => ({
+      member: 'P',
+      date: '2026-01-10',
+      amount: String(i + 1),
+    }));
     const many = { ...wb, payments: rows.map((r, i) => ({ id: `pay-${i}`, currency: 'CHF', ...r })) };
     expect(stepRecords(wb, many)).toEqual(['payments']);
-    expect(stepRecords(wb, { ...wb, settings: { ...wb.settings, creditingOrder: 'oldest-first' } })).toEqual(['settings']);
+    expect(stepRecords(wb, { ...wb, settings: { ...wb.settings, creditingOrder: 'oldest-first' } })).toEqual([
+      'settings',
+    ]);
     // The journal itself is not a record of the step.
     expect(stepRecords(wb, withJournal(wb, [entry('2026-01-01T00:00:00Z', 'A')]))).toEqual([]);
   });
@@ -60,7 +79,11 @@ describe('the journal of a workbook', () => {
     const theirs = entry('2026-01-02T00:00:00Z', 'B');
     const undo = entry('2026-01-03T00:00:00Z', 'A');
     // Undoing a merge puts back the journal before it: the merged-in entry stays all the same.
-    expect(journalAfterStep([a, theirs], [a], undo).map((e) => e.machine + e.at)).toEqual(['A2026-01-01T00:00:00Z', 'B2026-01-02T00:00:00Z', 'A2026-01-03T00:00:00Z']);
+    expect(journalAfterStep([a, theirs], [a], undo).map((e) => e.machine + e.at)).toEqual([
+      'A2026-01-01T00:00:00Z',
+      'B2026-01-02T00:00:00Z',
+      'A2026-01-03T00:00:00Z',
+    ]);
   });
 });
 
@@ -69,8 +92,14 @@ describe('merging journals', () => {
     const base = [entry('2026-01-01T00:00:00Z', 'A', ['payments[pay-0001]'])];
     const ours = [...base, entry('2026-02-01T00:00:00Z', 'A', ['payments[pay-0002]'])];
     const theirs = [...base, entry('2026-01-15T00:00:00Z', 'B', ['payments[pay-0002]'])];
-    const merged = mergeJournals(base, ours, theirs, [{ list: 'payments', side: 'theirs', from: 'pay-0002', to: 'pay-0003' }]);
-    expect(merged.map((e) => `${e.machine} ${e.records.join(',')}`)).toEqual(['A payments[pay-0001]', 'B payments[pay-0003]', 'A payments[pay-0002]']);
+    const merged = mergeJournals(base, ours, theirs, [
+      { list: 'payments', side: 'theirs', from: 'pay-0002', to: 'pay-0003' },
+    ]);
+    expect(merged.map((e) => `${e.machine} ${e.records.join(',')}`)).toEqual([
+      'A payments[pay-0001]',
+      'B payments[pay-0003]',
+      'A payments[pay-0002]',
+    ]);
     expect(recordedBy(merged, 'payments[pay-0003]')?.machine).toBe('B');
     expect(recordedBy(merged, 'payments[pay-0002]')?.machine).toBe('A');
   });
@@ -82,17 +111,29 @@ describe('merging journals', () => {
     const r = mergeWorkbooks(b, ours, theirs);
     expect(r.kind).toBe('merged');
     const moved = r.renamed[0];
-    const js = mergeJournals([], [entry('2026-01-10T00:00:00Z', 'A', stepRecords(b, ours))], [entry('2026-01-11T00:00:00Z', 'B', stepRecords(b, theirs))], r.renamed);
+    const js = mergeJournals(
+      [],
+      [entry('2026-01-10T00:00:00Z', 'A', stepRecords(b, ours))],
+      [entry('2026-01-11T00:00:00Z', 'B', stepRecords(b, theirs))],
+      r.renamed,
+    );
     const byMachine = Object.fromEntries(js.map((e) => [e.machine, e.records]));
     expect(byMachine[moved.side === 'theirs' ? 'B' : 'A']).toEqual([`payments[${moved.to}]`]);
     expect(byMachine[moved.side === 'theirs' ? 'A' : 'B']).toEqual([`payments[${moved.from}]`]);
     // Every payment of the merged workbook has the entry that recorded it.
-    if (r.kind === 'merged') for (const p of r.workbook.payments) expect(recordedBy(js, `payments[${p.id}]`), p.id).toBeDefined();
+    if (r.kind === 'merged')
+      for (const p of r.workbook.payments) expect(recordedBy(js, `payments[${p.id}]`), p.id).toBeDefined();
   });
 
   const entryArb = fc
-    .record({ day: fc.integer({ min: 1, max: 28 }), machine: fc.constantFrom('A', 'B', 'C'), nonce: fc.constantFrom('a', 'b') })
-    .map(({ day, machine, nonce }) => journalEntry({ at: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`, user: 'u', machine, nonce }, 's', []));
+    .record({
+      day: fc.integer({ min: 1, max: 28 }),
+      machine: fc.constantFrom('A', 'B', 'C'),
+      nonce: fc.constantFrom('a', 'b'),
+    })
+    .map(({ day, machine, nonce }) =>
+      journalEntry({ at: `2026-01-${String(day).padStart(2, '0')}T00:00:00Z`, user: 'u', machine, nonce }, 's', []),
+    );
   const journalArb = fc.uniqueArray(entryArb, { selector: (e) => e.id, maxLength: 8 });
 
   it('as a set: symmetric, no entry lost, an entry both hold once, never a conflict (generated journals)', () => {

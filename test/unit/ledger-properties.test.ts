@@ -14,7 +14,13 @@ const YEARS = [2021, 2022, 2023, 2024, 2025];
 const CODES = ['A', 'B', 'C', 'D'];
 const SEVERITY: Record<VotingStatus, number> = { ok: 0, 'in arrears': 1, 'vote kept by decision': 2, 'no vote': 3 };
 
-const dateArb = fc.record({ y: fc.integer({ min: 2021, max: 2027 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) }).map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const dateArb = fc
+  .record({
+    y: fc.integer({ min: 2021, max: 2027 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
+  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 const paymentArb = fc.record({
   member: fc.integer({ min: 0, max: CODES.length - 1 }),
@@ -29,11 +35,16 @@ const caseArb = fc.record({
   members: fc.integer({ min: 1, max: CODES.length }),
   confClass: fc.array(fc.constantFrom('A', 'B', 'C'), { minLength: CODES.length, maxLength: CODES.length }),
   inParis: fc.array(fc.boolean(), { minLength: CODES.length, maxLength: CODES.length }),
-  joined: fc.array(fc.option(fc.integer({ min: 2022, max: 2024 }), { nil: undefined }), { minLength: CODES.length, maxLength: CODES.length }),
+  joined: fc.array(fc.option(fc.integer({ min: 2022, max: 2024 }), { nil: undefined }), {
+    minLength: CODES.length,
+    maxLength: CODES.length,
+  }),
   confTotals: fc.array(fc.integer({ min: 1000, max: 50_000 }), { minLength: YEARS.length, maxLength: YEARS.length }),
   parisTotals: fc.array(fc.integer({ min: 100, max: 9_000 }), { minLength: YEARS.length, maxLength: YEARS.length }),
   confUnit: fc.constantFrom('1', '0.01'),
-  wcf: fc.option(fc.record({ year: fc.integer({ min: 2022, max: 2025 }), proportion: fc.boolean() }), { nil: undefined }),
+  wcf: fc.option(fc.record({ year: fc.integer({ min: 2022, max: 2025 }), proportion: fc.boolean() }), {
+    nil: undefined,
+  }),
   order: fc.constantFrom('wcf-then-oldest' as const, 'oldest-first' as const),
   payments: fc.array(paymentArb, { maxLength: 14 }),
   date: dateArb,
@@ -44,7 +55,12 @@ type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 function build(c: Case): Workbook {
   const codes = CODES.slice(0, c.members);
   const years = (totals: number[], unit: string) =>
-    YEARS.map((year, i) => ({ year, method: 'total' as const, amount: unit === '1' ? String(totals[i]) : `${totals[i]}.00`, adopted: true }));
+    YEARS.map((year, i) => ({
+      year,
+      method: 'total' as const,
+      amount: unit === '1' ? String(totals[i]) : `${totals[i]}.00`,
+      adopted: true,
+    }));
   const participations = codes.flatMap((code, i) => {
     // The first member belongs from the start, so every year (and the WCF decision) has someone assessed.
     const from = c.joined[i] === undefined || i === 0 ? {} : { from: `${c.joined[i]}-04-01` };
@@ -57,7 +73,13 @@ function build(c: Case): Workbook {
     .filter((p) => p.member < codes.length)
     .map((p, i) => {
       const code = codes[p.member];
-      const pay: Payment = { id: `p${i}`, member: code, date: p.date, amount: (BigInt(p.cents) / 100n).toString() + '.' + String(p.cents % 100).padStart(2, '0'), currency: 'CHF' };
+      const pay: Payment = {
+        id: `p${i}`,
+        member: code,
+        date: p.date,
+        amount: (BigInt(p.cents) / 100n).toString() + '.' + String(p.cents % 100).padStart(2, '0'),
+        currency: 'CHF',
+      };
       if (p.budget && takes.has(`${code}/${p.budget}`)) pay.budget = p.budget;
       if (p.year !== undefined) pay.year = p.year;
       if (p.purpose) pay.purpose = p.purpose;
@@ -66,15 +88,28 @@ function build(c: Case): Workbook {
   const wb = workbook({
     settings: { newMemberRule: 'full', creditingOrder: c.order },
     members: codes.map((code) => ({ code, name: `State ${code}` })),
-    budgets: [budget('conf', 'wipo-convention', years(c.confTotals, c.confUnit), { roundingUnit: c.confUnit }), budget('paris', 'paris', years(c.parisTotals, '1'), { roundingUnit: '1' })],
+    budgets: [
+      budget('conf', 'wipo-convention', years(c.confTotals, c.confUnit), { roundingUnit: c.confUnit }),
+      budget('paris', 'paris', years(c.parisTotals, '1'), { roundingUnit: '1' }),
+    ],
     participations,
     payments,
-    wcfDecisions: c.wcf ? [{ id: 'w1', budget: 'conf', year: c.wcf.year, ...(c.wcf.proportion ? { proportion: '0.05' } : { amount: '999' }) }] : [],
+    wcfDecisions: c.wcf
+      ? [
+          {
+            id: 'w1',
+            budget: 'conf',
+            year: c.wcf.year,
+            ...(c.wcf.proportion ? { proportion: '0.05' } : { amount: '999' }),
+          },
+        ]
+      : [],
   });
   // Paris may have nobody in it; give it the first member then, so every budget can be computed.
   if (!wb.participations.some((p) => p.budget === 'paris')) wb.participations.push(takesPart(codes[0], 'paris', 'VII'));
   const problems = validateWorkbook(JSON.parse(JSON.stringify(wb)));
-  if (problems.length > 0) throw new Error(`generator made an invalid workbook: ${problems[0].path}: ${problems[0].message}`);
+  if (problems.length > 0)
+    throw new Error(`generator made an invalid workbook: ${problems[0].path}: ${problems[0].message}`);
   return wb;
 }
 
@@ -88,7 +123,8 @@ function statuses(wb: Workbook, date: string) {
       out[`${m.code}/${b.id}`] = { arrears: new Decimal(s.arrears), severity: SEVERITY[s.status] };
     }
   }
-  for (const r of book.organizationReport(date).rows) out[`${r.code}/all`] = { arrears: new Decimal(r.arrears!), severity: SEVERITY[r.status] };
+  for (const r of book.organizationReport(date).rows)
+    out[`${r.code}/all`] = { arrears: new Decimal(r.arrears!), severity: SEVERITY[r.status] };
   return out;
 }
 
@@ -101,7 +137,13 @@ function onItsDate(c: Case): Workbook {
 }
 
 /** R18 `wb` with one more payment recorded on `date`, marked for `budget` (or for none), credited as R15 says. */
-function withPaid(wb: Workbook, member: string, date: string, amount: Decimal, budget?: { id: string; currency: string }): Workbook {
+function withPaid(
+  wb: Workbook,
+  member: string,
+  date: string,
+  amount: Decimal,
+  budget?: { id: string; currency: string },
+): Workbook {
   const p: Payment = { id: 'r18', member, date, amount: amount.toFixed(), currency: budget?.currency ?? 'CHF' };
   if (budget) p.budget = budget.id;
   return { ...wb, payments: [...wb.payments, p] };
@@ -163,10 +205,19 @@ describe('R15–R18 properties over generated inputs', () => {
         const wb = build({ ...c, payments: [] });
         const ledger = new Ledger(wb);
         const code = wb.members[0].code;
-        const owed = ledger.account(code, '2025-12-31').items.filter((i) => i.due <= '2025-12-31').reduce((s, i) => s + i.assessed, 0n);
+        const owed = ledger
+          .account(code, '2025-12-31')
+          .items.filter((i) => i.due <= '2025-12-31')
+          .reduce((s, i) => s + i.assessed, 0n);
         // Split at most what is owed into unmarked payments in 2026.
         const total = parts.reduce((s, p) => s + p, 0);
-        wb.payments = parts.map((p, i) => ({ id: `q${i}`, member: code, date: `2026-0${1 + (i % 9)}-15`, amount: ledger.format((owed * BigInt(p)) / BigInt(total + 1), ledger.scale), currency: 'CHF' }));
+        wb.payments = parts.map((p, i) => ({
+          id: `q${i}`,
+          member: code,
+          date: `2026-0${1 + (i % 9)}-15`,
+          amount: ledger.format((owed * BigInt(p)) / BigInt(total + 1), ledger.scale),
+          currency: 'CHF',
+        }));
         const acc = new Ledger(wb).account(code, '2026-12-31', 2025);
         const paid = acc.payments.reduce((s, u) => s + u.amount, 0n);
         const unpaid = acc.items.reduce((s, i) => s + i.assessed - i.credited, 0n);
@@ -181,7 +232,10 @@ describe('R15–R18 properties over generated inputs', () => {
     fc.assert(
       fc.property(caseArb, paymentArb, (c, extra) => {
         const before = statuses(build(c), c.date);
-        const after = statuses(build({ ...c, payments: [...c.payments, { ...extra, member: extra.member % c.members }] }), c.date);
+        const after = statuses(
+          build({ ...c, payments: [...c.payments, { ...extra, member: extra.member % c.members }] }),
+          c.date,
+        );
         for (const [key, b] of Object.entries(before)) expect(after[key].arrears.lte(b.arrears), key).toBe(true);
       }),
       RUNS,
@@ -218,9 +272,16 @@ describe('R15–R18 properties over generated inputs', () => {
             checked++;
             const k = new Decimal(s.minimumPayment);
             const pay = (amount: Decimal) => withPaid(wb, m.code, c.date, amount, b);
-            expect(new VotingStatusBook(pay(k)).budgetStatus(m.code, b, c.date).status, `${m.code}/${b.id} paying ${k} on ${c.date}`).not.toBe('no vote');
+            expect(
+              new VotingStatusBook(pay(k)).budgetStatus(m.code, b, c.date).status,
+              `${m.code}/${b.id} paying ${k} on ${c.date}`,
+            ).not.toBe('no vote');
             const less = k.minus(b.roundingUnit);
-            if (less.gt(0)) expect(new VotingStatusBook(pay(less)).budgetStatus(m.code, b, c.date).status, `${m.code}/${b.id} paying ${less}`).toBe('no vote');
+            if (less.gt(0))
+              expect(
+                new VotingStatusBook(pay(less)).budgetStatus(m.code, b, c.date).status,
+                `${m.code}/${b.id} paying ${less}`,
+              ).toBe('no vote');
           }
         }
       }),
@@ -239,11 +300,20 @@ describe('R15–R18 properties over generated inputs', () => {
           checked++;
           const k = new Decimal(row.minimumPayment!);
           const pay = (amount: Decimal) => withPaid(wb, row.code, c.date, amount);
-          expect(new VotingStatusBook(pay(k)).memberRow({ code: row.code, name: row.name }, c.date)!.status, `${row.code} paying ${k}`).not.toBe('no vote');
+          expect(
+            new VotingStatusBook(pay(k)).memberRow({ code: row.code, name: row.name }, c.date)!.status,
+            `${row.code} paying ${k}`,
+          ).not.toBe('no vote');
           // Less by the largest rounding unit of its budgets: whichever budget the figure completes last stays lost.
-          const unit = Decimal.max(...row.budgets!.map((b) => new Decimal(wb.budgets.find((x) => x.id === b.budget)!.roundingUnit)));
+          const unit = Decimal.max(
+            ...row.budgets!.map((b) => new Decimal(wb.budgets.find((x) => x.id === b.budget)!.roundingUnit)),
+          );
           const less = k.minus(unit);
-          if (less.gt(0)) expect(new VotingStatusBook(pay(less)).memberRow({ code: row.code, name: row.name }, c.date)!.status, `${row.code} paying ${less}`).toBe('no vote');
+          if (less.gt(0))
+            expect(
+              new VotingStatusBook(pay(less)).memberRow({ code: row.code, name: row.name }, c.date)!.status,
+              `${row.code} paying ${less}`,
+            ).toBe('no vote');
         }
       }),
       RUNS,
@@ -271,7 +341,11 @@ describe('R15–R18 properties over generated inputs', () => {
             const kept = new VotingStatusBook(pay(k)).budgetStatus(m.code, b, s.losesVoteOn);
             expect(kept.status, `${m.code}/${b.id} paying ${k} on ${c.date}`).not.toBe('no vote');
             const less = k.minus(b.roundingUnit);
-            if (less.gt(0)) expect(new VotingStatusBook(pay(less)).budgetStatus(m.code, b, s.losesVoteOn).status, `${m.code}/${b.id} paying ${less}`).toBe('no vote');
+            if (less.gt(0))
+              expect(
+                new VotingStatusBook(pay(less)).budgetStatus(m.code, b, s.losesVoteOn).status,
+                `${m.code}/${b.id} paying ${less}`,
+              ).toBe('no vote');
           }
         }
       }),

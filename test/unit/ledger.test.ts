@@ -10,16 +10,33 @@ import { budget, takesPart, workbook } from './helpers';
 
 const e4 = (): Workbook => parseWorkbook(readFileSync('test/fixtures/e4-workbook.json', 'utf8')).workbook!;
 
-const pay = (id: string, member: string, date: string, amount: string, extra: Partial<Payment> = {}): Payment => ({ id, member, date, amount, currency: 'CHF', ...extra });
+const pay = (id: string, member: string, date: string, amount: string, extra: Partial<Payment> = {}): Payment => ({
+  id,
+  member,
+  date,
+  amount,
+  currency: 'CHF',
+  ...extra,
+});
 
 /** One budget per id, each a total per year with rounding unit 1; X alone pays the whole total, Y and Z share it. */
 function ledgerBook(parts: Partial<Workbook> = {}, members = ['X']): Workbook {
-  const years = (amounts: Record<number, string>) => Object.entries(amounts).map(([y, amount]) => ({ year: Number(y), method: 'total' as const, amount, adopted: true }));
+  const years = (amounts: Record<number, string>) =>
+    Object.entries(amounts).map(([y, amount]) => ({
+      year: Number(y),
+      method: 'total' as const,
+      amount,
+      adopted: true,
+    }));
   return workbook({
     members: members.map((code) => ({ code, name: `State ${code}` })),
     budgets: [
-      budget('conf', 'wipo-convention', years({ 2023: '9000', 2024: '10000', 2025: '12000', 2026: '12000' }), { roundingUnit: '1' }),
-      budget('paris', 'paris', years({ 2023: '3000', 2024: '3000', 2025: '3000', 2026: '3000' }), { roundingUnit: '1' }),
+      budget('conf', 'wipo-convention', years({ 2023: '9000', 2024: '10000', 2025: '12000', 2026: '12000' }), {
+        roundingUnit: '1',
+      }),
+      budget('paris', 'paris', years({ 2023: '3000', 2024: '3000', 2025: '3000', 2026: '3000' }), {
+        roundingUnit: '1',
+      }),
     ],
     participations: members.flatMap((m) => [takesPart(m, 'conf', 'C'), takesPart(m, 'paris', 'VII')]),
     ...parts,
@@ -34,13 +51,24 @@ function statusOf(wb: Workbook, member: string, budgetId: string, date: string) 
 /** What each item of a member's account was credited, as "budget/year" or "wcf:decision" → amount. */
 function credited(wb: Workbook, member: string, date: string): Record<string, string> {
   const acc = new Ledger(wb).account(member, date);
-  return Object.fromEntries(acc.items.filter((i) => i.due <= date).map((i) => [i.kind === 'wcf' ? `wcf:${i.decision}` : `${i.budget}/${i.year}`, String(i.credited)]));
+  return Object.fromEntries(
+    acc.items
+      .filter((i) => i.due <= date)
+      .map((i) => [i.kind === 'wcf' ? `wcf:${i.decision}` : `${i.budget}/${i.year}`, String(i.credited)]),
+  );
 }
 
 describe('worked example E4', () => {
   it('E4: on 2026-06-30 arrears are 17,000 against a threshold of 22,000: in arrears', () => {
     const s = statusOf(e4(), 'X', 'conference', '2026-06-30');
-    expect(s).toMatchObject({ arrears: '17000', threshold: '22000', status: 'in arrears', minimumPayment: '0', losesVoteOn: '2027-01-01', dueThisYear: '12000' });
+    expect(s).toMatchObject({
+      arrears: '17000',
+      threshold: '22000',
+      status: 'in arrears',
+      minimumPayment: '0',
+      losesVoteOn: '2027-01-01',
+      dueThisYear: '12000',
+    });
   });
 
   it('E4/R18: on 2026-06-30, to keep the vote on 1 January 2027 X must pay 5,001 before then (the minimum payment it would owe that day)', () => {
@@ -48,7 +76,15 @@ describe('worked example E4', () => {
     expect(s.paymentToKeep).toBe('5001');
     const paid = (amount: string) => {
       const wb = e4();
-      wb.payments.push({ id: 'keep', member: 'X', date: '2026-12-15', amount, currency: wb.budgets[0].currency, budget: 'conference', purpose: 'contribution' });
+      wb.payments.push({
+        id: 'keep',
+        member: 'X',
+        date: '2026-12-15',
+        amount,
+        currency: wb.budgets[0].currency,
+        budget: 'conference',
+        purpose: 'contribution',
+      });
       return statusOf(wb, 'X', 'conference', '2027-01-01').status;
     };
     expect(paid('5001')).toBe('in arrears');
@@ -58,7 +94,13 @@ describe('worked example E4', () => {
 
   it('E4: on 2027-01-01 arrears are 29,000 against a threshold of 24,000: no vote, minimum payment 5,001', () => {
     const s = statusOf(e4(), 'X', 'conference', '2027-01-01');
-    expect(s).toMatchObject({ arrears: '29000', threshold: '24000', status: 'no vote', minimumPayment: '5001', losesVoteOn: null });
+    expect(s).toMatchObject({
+      arrears: '29000',
+      threshold: '24000',
+      status: 'no vote',
+      minimumPayment: '5001',
+      losesVoteOn: null,
+    });
   });
 
   it('E4: the payment of 5,000 on 2025-03-01 is credited to 2024', () => {
@@ -73,27 +115,54 @@ describe('R15 crediting', () => {
   const wcfDecision = { id: 'wcf-1', budget: 'conf', year: 2025, proportion: '0.1' };
 
   it('R15: by default a payment goes first to what is owed to the WCF, then to the oldest contribution', () => {
-    const wb = ledgerBook({ wcfDecisions: [wcfDecision], payments: [pay('p1', 'X', '2025-06-01', '5000', { budget: 'conf' })] });
+    const wb = ledgerBook({
+      wcfDecisions: [wcfDecision],
+      payments: [pay('p1', 'X', '2025-06-01', '5000', { budget: 'conf' })],
+    });
     // WCF share 10% of 12,000 = 1,200 first; then 2023 (9,000) gets the remaining 3,800.
-    expect(credited(wb, 'X', '2025-06-30')).toMatchObject({ 'wcf:wcf-1': '1200', 'conf/2023': '3800', 'conf/2024': '0', 'conf/2025': '0' });
+    expect(credited(wb, 'X', '2025-06-30')).toMatchObject({
+      'wcf:wcf-1': '1200',
+      'conf/2023': '3800',
+      'conf/2024': '0',
+      'conf/2025': '0',
+    });
   });
 
   it('R15: with the setting oldest-first, contributions are paid in the order they fell due, the WCF share in its turn', () => {
-    const wb = ledgerBook({ wcfDecisions: [wcfDecision], payments: [pay('p1', 'X', '2025-06-01', '20000', { budget: 'conf' })] });
+    const wb = ledgerBook({
+      wcfDecisions: [wcfDecision],
+      payments: [pay('p1', 'X', '2025-06-01', '20000', { budget: 'conf' })],
+    });
     wb.settings.creditingOrder = 'oldest-first';
-    expect(credited(wb, 'X', '2025-06-30')).toMatchObject({ 'conf/2023': '9000', 'conf/2024': '10000', 'conf/2025': '1000', 'wcf:wcf-1': '0' });
+    expect(credited(wb, 'X', '2025-06-30')).toMatchObject({
+      'conf/2023': '9000',
+      'conf/2024': '10000',
+      'conf/2025': '1000',
+      'wcf:wcf-1': '0',
+    });
   });
 
   it('R15: an unmarked payment goes to the oldest contribution of any budget; a marked one to its budget only', () => {
-    const wb = ledgerBook({ payments: [pay('p1', 'X', '2025-02-01', '10000'), pay('p2', 'X', '2025-03-01', '4000', { budget: 'paris' })] });
+    const wb = ledgerBook({
+      payments: [pay('p1', 'X', '2025-02-01', '10000'), pay('p2', 'X', '2025-03-01', '4000', { budget: 'paris' })],
+    });
     // 2023: conf 9,000 before paris 3,000 (budget order on the same due date); p1 then 1,000 to paris 2023.
-    expect(credited(wb, 'X', '2025-12-31')).toMatchObject({ 'conf/2023': '9000', 'paris/2023': '3000', 'paris/2024': '2000', 'conf/2024': '0' });
+    expect(credited(wb, 'X', '2025-12-31')).toMatchObject({
+      'conf/2023': '9000',
+      'paris/2023': '3000',
+      'paris/2024': '2000',
+      'conf/2024': '0',
+    });
   });
 
   it('R15: a payment marked for a year is credited to that year only; what is left waits as credit', () => {
     const wb = ledgerBook({ payments: [pay('p1', 'X', '2025-02-01', '4000', { budget: 'paris', year: 2025 })] });
     const acc = new Ledger(wb).account('X', '2025-12-31');
-    expect(credited(wb, 'X', '2025-12-31')).toMatchObject({ 'paris/2023': '0', 'paris/2024': '0', 'paris/2025': '3000' });
+    expect(credited(wb, 'X', '2025-12-31')).toMatchObject({
+      'paris/2023': '0',
+      'paris/2024': '0',
+      'paris/2025': '3000',
+    });
     expect(acc.unapplied).toBe(1000n);
   });
 
@@ -103,18 +172,26 @@ describe('R15 crediting', () => {
     expect(before.unapplied).toBe(3000n);
     const after = new Ledger(wb).account('X', '2026-01-01');
     expect(after.unapplied).toBe(0n);
-    expect(after.items.find((i) => i.budget === 'paris' && i.year === 2026)!.credits).toEqual([{ payment: 'p1', date: '2026-01-01', amount: 3000n }]);
+    expect(after.items.find((i) => i.budget === 'paris' && i.year === 2026)!.credits).toEqual([
+      { payment: 'p1', date: '2026-01-01', amount: 3000n },
+    ]);
   });
 
   it('R15: a payment marked for the WCF pays only the WCF share', () => {
-    const wb = ledgerBook({ wcfDecisions: [wcfDecision], payments: [pay('p1', 'X', '2025-06-01', '2000', { purpose: 'wcf' })] });
+    const wb = ledgerBook({
+      wcfDecisions: [wcfDecision],
+      payments: [pay('p1', 'X', '2025-06-01', '2000', { purpose: 'wcf' })],
+    });
     const acc = new Ledger(wb).account('X', '2025-06-30');
     expect(credited(wb, 'X', '2025-06-30')).toMatchObject({ 'wcf:wcf-1': '1200', 'conf/2023': '0' });
     expect(acc.unapplied).toBe(800n);
   });
 
   it('R15: what a payment was credited to does not change when a later date is asked', () => {
-    const wb = ledgerBook({ wcfDecisions: [{ ...wcfDecision, year: 2026 }], payments: [pay('p1', 'X', '2025-02-01', '5000')] });
+    const wb = ledgerBook({
+      wcfDecisions: [{ ...wcfDecision, year: 2026 }],
+      payments: [pay('p1', 'X', '2025-02-01', '5000')],
+    });
     // On 2027 the 2026 WCF share exists, but p1 was made before it fell due: it stays on 2023.
     expect(credited(wb, 'X', '2027-06-30')).toMatchObject({ 'conf/2023': '5000', 'wcf:wcf-1': '0' });
   });
@@ -142,7 +219,12 @@ describe('R16–R18 arrears and voting status', () => {
   it('R17: arrears equal to the threshold mean no vote', () => {
     const wb = ledgerBook({ payments: [pay('p1', 'X', '2024-01-10', '9000', { budget: 'conf' })] });
     // On 2026-01-01: 10,000 + 12,000 unpaid = 22,000 = 10,000 + 12,000 assessed.
-    expect(statusOf(wb, 'X', 'conf', '2026-01-01')).toMatchObject({ arrears: '22000', threshold: '22000', status: 'no vote', minimumPayment: '1' });
+    expect(statusOf(wb, 'X', 'conf', '2026-01-01')).toMatchObject({
+      arrears: '22000',
+      threshold: '22000',
+      status: 'no vote',
+      minimumPayment: '1',
+    });
   });
 
   it('R17: a year before accession counts as 0 in the threshold', () => {
@@ -150,24 +232,53 @@ describe('R16–R18 arrears and voting status', () => {
     wb.participations = [takesPart('X', 'conf', 'C', { from: '2025-03-01' })];
     const s = statusOf(wb, 'X', 'conf', '2026-02-01');
     expect(s).toMatchObject({ arrears: '12000', threshold: '12000', status: 'no vote' });
-    expect(statusOf(wb, 'X', 'conf', '2025-12-31')).toMatchObject({ arrears: '0', threshold: '0', status: 'ok', losesVoteOn: '2026-01-01' });
+    expect(statusOf(wb, 'X', 'conf', '2025-12-31')).toMatchObject({
+      arrears: '0',
+      threshold: '0',
+      status: 'ok',
+      losesVoteOn: '2026-01-01',
+    });
   });
 
   it('R17: a decision keeps the vote for the period it covers, and names its body, date and reference', () => {
-    const decision = { id: 'vd-1', member: 'X', budget: 'conf', body: 'General Assembly', date: '2026-03-15', reference: 'A/66/7', from: '2026-03-15', to: '2026-12-31' };
+    const decision = {
+      id: 'vd-1',
+      member: 'X',
+      budget: 'conf',
+      body: 'General Assembly',
+      date: '2026-03-15',
+      reference: 'A/66/7',
+      from: '2026-03-15',
+      to: '2026-12-31',
+    };
     const wb = ledgerBook({ votingDecisions: [decision] });
     expect(statusOf(wb, 'X', 'conf', '2026-03-14').status).toBe('no vote');
     const kept = statusOf(wb, 'X', 'conf', '2026-06-30');
-    expect(kept).toMatchObject({ status: 'vote kept by decision', losesVoteOn: '2027-01-01', decision: { body: 'General Assembly', date: '2026-03-15', reference: 'A/66/7' } });
+    expect(kept).toMatchObject({
+      status: 'vote kept by decision',
+      losesVoteOn: '2027-01-01',
+      decision: { body: 'General Assembly', date: '2026-03-15', reference: 'A/66/7' },
+    });
     expect(statusOf(wb, 'X', 'conf', '2027-01-01').status).toBe('no vote');
     // The decision is for conf only: Paris is unaffected.
     expect(statusOf(wb, 'X', 'paris', '2026-06-30').status).toBe('no vote');
   });
 
   it('R17: a decision that ends mid-year: the vote is lost the day after its last day', () => {
-    const decision = { id: 'vd-1', member: 'X', body: 'Paris Union Assembly', date: '2026-01-05', reference: 'P/A/60/2', from: '2026-01-05', to: '2026-09-30' };
+    const decision = {
+      id: 'vd-1',
+      member: 'X',
+      body: 'Paris Union Assembly',
+      date: '2026-01-05',
+      reference: 'P/A/60/2',
+      from: '2026-01-05',
+      to: '2026-09-30',
+    };
     const wb = ledgerBook({ votingDecisions: [decision] });
-    expect(statusOf(wb, 'X', 'paris', '2026-06-30')).toMatchObject({ status: 'vote kept by decision', losesVoteOn: '2026-10-01' });
+    expect(statusOf(wb, 'X', 'paris', '2026-06-30')).toMatchObject({
+      status: 'vote kept by decision',
+      losesVoteOn: '2026-10-01',
+    });
   });
 
   it('R17: Art. 11(5) no vote in any Union means no vote organization-wide', () => {
@@ -200,8 +311,15 @@ describe('R16–R18 arrears and voting status', () => {
     expect(statusOf(wb, 'X', 'conference', '2027-01-02').minimumPayment).toBe('5001');
     const short = { ...wb, payments: [...wb.payments, pay('p2', 'X', '2027-01-02', '5000', { budget: 'conference' })] };
     expect(statusOf(short, 'X', 'conference', '2027-01-02').status).toBe('no vote');
-    const enough = { ...wb, payments: [...wb.payments, pay('p2', 'X', '2027-01-02', '5001', { budget: 'conference' })] };
-    expect(statusOf(enough, 'X', 'conference', '2027-01-02')).toMatchObject({ status: 'in arrears', arrears: '23999', minimumPayment: '0' });
+    const enough = {
+      ...wb,
+      payments: [...wb.payments, pay('p2', 'X', '2027-01-02', '5001', { budget: 'conference' })],
+    };
+    expect(statusOf(enough, 'X', 'conference', '2027-01-02')).toMatchObject({
+      status: 'in arrears',
+      arrears: '23999',
+      minimumPayment: '0',
+    });
   });
 
   it('R18: a member that pays nothing more loses its vote on 1 January of the year its arrears reach the threshold', () => {
@@ -244,7 +362,9 @@ describe('R19 working capital fund', () => {
 
   it('R19: payments to the fund, what each still owes, and the fund’s balance', () => {
     const wb = three();
-    wb.wcfDecisions = [{ id: 'w1', budget: 'conf', year: 2025, amount: '1000', decidedOn: '2025-04-01', reference: 'A/65/9' }];
+    wb.wcfDecisions = [
+      { id: 'w1', budget: 'conf', year: 2025, amount: '1000', decidedOn: '2025-04-01', reference: 'A/65/9' },
+    ];
     wb.payments = [pay('p1', 'X', '2025-05-01', '100', { purpose: 'wcf' }), pay('p2', 'Y', '2025-05-01', '5000')];
     const r = wcfReport(new Ledger(wb), '2025-12-31');
     expect(r.rows.map((x) => [x.code, x.paid, x.owed])).toEqual([
@@ -290,31 +410,66 @@ describe('R20 host-state advances', () => {
   });
 
   it('R20: advances drawn and repaid, and the outstanding balance on a date', () => {
-    expect(advanceStatus(agreement(), '2024-12-31')).toMatchObject({ drawn: '600000', repaid: '250000', outstanding: '350000', available: '650000', bound: true, endsOn: null });
-    expect(advanceStatus(agreement(), '2026-06-30')).toMatchObject({ outstanding: '450000', denouncedBy: 'host-state', notifiedOn: '2026-05-10', endsOn: '2029-12-31' });
-    expect(advanceStatus(agreement(), '2030-01-01')).toMatchObject({ outstanding: '450000', available: '0', bound: false });
+    expect(advanceStatus(agreement(), '2024-12-31')).toMatchObject({
+      drawn: '600000',
+      repaid: '250000',
+      outstanding: '350000',
+      available: '650000',
+      bound: true,
+      endsOn: null,
+    });
+    expect(advanceStatus(agreement(), '2026-06-30')).toMatchObject({
+      outstanding: '450000',
+      denouncedBy: 'host-state',
+      notifiedOn: '2026-05-10',
+      endsOn: '2029-12-31',
+    });
+    expect(advanceStatus(agreement(), '2030-01-01')).toMatchObject({
+      outstanding: '450000',
+      available: '0',
+      bound: false,
+    });
   });
 
   it('R20: while bound the host state holds its ex officio seat', () => {
     const wb = ledgerBook({ advanceAgreements: [agreement()] });
-    expect(advancesReport(wb, '2029-12-31').seats).toEqual([{ hostState: 'X', name: 'State X', seat: true, boundUntil: '2029-12-31' }]);
+    expect(advancesReport(wb, '2029-12-31').seats).toEqual([
+      { hostState: 'X', name: 'State X', seat: true, boundUntil: '2029-12-31' },
+    ]);
     expect(advancesReport(wb, '2030-01-01').seats[0].seat).toBe(false);
     expect(advancesReport(wb, '2025-01-01').seats[0]).toMatchObject({ seat: true, boundUntil: null });
   });
 });
 
 describe('validation of the ledger lists', () => {
-  const problems = (parts: Partial<Workbook>) => parseWorkbook(JSON.stringify(ledgerBook(parts))).problems.map((p) => `${p.path}: ${p.message}`);
+  const problems = (parts: Partial<Workbook>) =>
+    parseWorkbook(JSON.stringify(ledgerBook(parts))).problems.map((p) => `${p.path}: ${p.message}`);
 
   it('accepts a workbook with payments, a WCF decision, an agreement and a decision', () => {
     expect(
       problems({
-        payments: [pay('p1', 'X', '2025-01-10', '100.50', { budget: 'conf', year: 2025, purpose: 'contribution', reference: 'SWIFT 1' })],
+        payments: [
+          pay('p1', 'X', '2025-01-10', '100.50', {
+            budget: 'conf',
+            year: 2025,
+            purpose: 'contribution',
+            reference: 'SWIFT 1',
+          }),
+        ],
         wcfDecisions: [{ id: 'w1', budget: 'conf', year: 2025, proportion: '0.1' }],
         advanceAgreements: [
-          { id: 'a1', hostState: 'X', ceiling: '100', currency: 'CHF', movements: [{ date: '2025-01-01', kind: 'drawn', amount: '100' }], denunciation: { by: 'organization', notifiedOn: '2025-02-01' } },
+          {
+            id: 'a1',
+            hostState: 'X',
+            ceiling: '100',
+            currency: 'CHF',
+            movements: [{ date: '2025-01-01', kind: 'drawn', amount: '100' }],
+            denunciation: { by: 'organization', notifiedOn: '2025-02-01' },
+          },
         ],
-        votingDecisions: [{ id: 'v1', member: 'X', body: 'General Assembly', date: '2025-10-01', reference: 'A/1', from: '2025-10-01' }],
+        votingDecisions: [
+          { id: 'v1', member: 'X', body: 'General Assembly', date: '2025-10-01', reference: 'A/1', from: '2025-10-01' },
+        ],
       }),
     ).toEqual([]);
   });
@@ -359,7 +514,9 @@ describe('validation of the ledger lists', () => {
           denunciation: { by: 'host-state', notifiedOn: '2025-03-01' },
         },
       ],
-      votingDecisions: [{ id: 'v1', member: 'X', body: '', date: '2025-10-01', reference: 'A/1', from: '2025-10-01', to: '2025-01-01' }],
+      votingDecisions: [
+        { id: 'v1', member: 'X', body: '', date: '2025-10-01', reference: 'A/1', from: '2025-10-01', to: '2025-01-01' },
+      ],
     });
     expect(got).toEqual([
       "wcfDecisions[0]: Working capital fund decision w1: give either a proportion of that year's contribution or an amount to apportion, not both",
@@ -375,7 +532,12 @@ describe('validation of the ledger lists', () => {
 
 describe('member statement', () => {
   it('R15: for a member, budget and date: assessed each year, credited from which payment, unpaid', () => {
-    const wb = ledgerBook({ payments: [pay('p1', 'X', '2024-03-01', '9500', { budget: 'conf' }), pay('p2', 'X', '2025-02-01', '1000.50', { budget: 'conf' })] });
+    const wb = ledgerBook({
+      payments: [
+        pay('p1', 'X', '2024-03-01', '9500', { budget: 'conf' }),
+        pay('p2', 'X', '2025-02-01', '1000.50', { budget: 'conf' }),
+      ],
+    });
     const s = memberStatement(new Ledger(wb), 'X', '2025-06-30', 'conf');
     expect(s.lines.map((l) => [l.year, l.assessed, l.credited, l.unpaid])).toEqual([
       // Written in the budget's rounding unit (1), with cents only where a payment brought them.

@@ -12,7 +12,10 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 
 describe('lint boundaries', () => {
   it('a file in shared/ touching process, Buffer, window or document fails', async () => {
-    const found = await problems('shared/model/probe.ts', 'export const a = [process.env.HOME, Buffer.from("x"), window.name, document.title];\n');
+    const found = await problems(
+      'shared/model/probe.ts',
+      'export const a = [process.env.HOME, Buffer.from("x"), window.name, document.title];\n',
+    );
     expect(found.filter((m) => m.startsWith('no-restricted-globals'))).toHaveLength(4);
   });
 
@@ -31,17 +34,29 @@ describe('lint boundaries', () => {
       'export const a = [readFileSync, join, React, app, parse, Decimal, csv, jsonc, zipSync, yearOf];',
     ].join('\n');
     const found = (await problems('shared/engine/probe.ts', code)).filter((m) => m.startsWith('no-restricted-imports'));
-    expect(found.map((m) => /'([^']+)' import/.exec(m)?.[1])).toEqual(['node:fs', 'path', 'react', 'electron', 'csv-parse/sync']);
+    expect(found.map((m) => /'([^']+)' import/.exec(m)?.[1])).toEqual([
+      'node:fs',
+      'path',
+      'react',
+      'electron',
+      'csv-parse/sync',
+    ]);
   });
 
   it('shared/model imports nothing from shared/engine (the engine computes from the model)', async () => {
-    const found = await problems('shared/model/probe.ts', "import { Holdings } from '../engine/classes';\nexport const h = Holdings;\n");
+    const found = await problems(
+      'shared/model/probe.ts',
+      "import { Holdings } from '../engine/classes';\nexport const h = Holdings;\n",
+    );
     expect(found).toEqual([expect.stringMatching(/^no-restricted-imports: .*shared\/model is the bottom layer/)]);
-    expect(await problems('shared/engine/probe.ts', "import { yearOf } from '../model/dates';\nexport const y = yearOf;\n")).toEqual([]);
+    expect(
+      await problems('shared/engine/probe.ts', "import { yearOf } from '../model/dates';\nexport const y = yearOf;\n"),
+    ).toEqual([]);
   });
 
   it('the renderer imports no electron or node: module and touches no Node global', async () => {
-    const code = "import { ipcRenderer } from 'electron';\nimport { readFileSync } from 'node:fs';\nexport const a = [ipcRenderer, readFileSync, process.env.X, document.title];\n";
+    const code =
+      "import { ipcRenderer } from 'electron';\nimport { readFileSync } from 'node:fs';\nexport const a = [ipcRenderer, readFileSync, process.env.X, document.title];\n";
     const found = await problems('renderer/src/probe.ts', code);
     expect(found).toHaveLength(3);
     expect(found.join('\n')).toMatch(/'electron' import/);

@@ -45,10 +45,27 @@ describe('contrib liquidity', () => {
 
   it('E7: JSON carries the dates that matter and the expected receipts per member', async () => {
     const j = JSON.parse((await e7('--format', 'json')).out);
-    expect(j).toMatchObject({ budget: 'e7', year: 2026, firstWcfDraw: '2026-02-28', firstAdvance: '2026-09-30', maxAdvances: '50', shortfall: '0', receipts: '1200' });
+    expect(j).toMatchObject({
+      budget: 'e7',
+      year: 2026,
+      firstWcfDraw: '2026-02-28',
+      firstAdvance: '2026-09-30',
+      maxAdvances: '50',
+      shortfall: '0',
+      receipts: '1200',
+    });
     expect(j.months).toHaveLength(12);
     expect(j.expected).toEqual([
-      expect.objectContaining({ code: 'P', amount: '600', date: '2026-03-15', from: [{ payment: 'P-2023', date: '2023-03-15' }, { payment: 'P-2024', date: '2024-03-15' }, { payment: 'P-2025', date: '2025-03-15' }] }),
+      expect.objectContaining({
+        code: 'P',
+        amount: '600',
+        date: '2026-03-15',
+        from: [
+          { payment: 'P-2023', date: '2023-03-15' },
+          { payment: 'P-2024', date: '2024-03-15' },
+          { payment: 'P-2025', date: '2025-03-15' },
+        ],
+      }),
       expect.objectContaining({ code: 'Q', amount: '600', date: '2026-10-15' }),
     ]);
     expect(j.baseline).toBeUndefined();
@@ -72,7 +89,12 @@ describe('contrib liquidity', () => {
     expect(j.whatIf).toEqual({ late: [{ member: 'Q', months: 1 }] });
     expect(j.maxAdvances).toBe('150');
     expect(j.baseline.maxAdvances).toBe('50');
-    expect(j.comparison.summary).toContainEqual({ key: 'maxAdvances', baseline: '50', whatIf: '150', difference: '100' });
+    expect(j.comparison.summary).toContainEqual({
+      key: 'maxAdvances',
+      baseline: '50',
+      whatIf: '150',
+      difference: '100',
+    });
     expect(j.comparison.months[9]).toMatchObject({ date: '2026-10-31', advances: '150', cash: '-300' });
     const t = (await e7('--late', 'Q=1')).out;
     expect(t).toContain('What if Q pays 1 month late:');
@@ -107,16 +129,46 @@ describe('contrib liquidity', () => {
       [['liquidity', E7, '--year', '2026'], '--budget ID is required'],
       [['liquidity', E7, '--budget', 'e7', '--year', '26'], '--year must be a year such as 2026 (got "26")'],
       [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q'], '--late takes CODE=MONTHS (got "Q")'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q=0'], '--late Q=0: the delay must be a whole number of months from 1 to 120'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q=1.5'], '--late Q=1.5: the delay must be a whole number of months from 1 to 120'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Z=1'], '--late Z=1: the workbook has no member Z'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'H=1'], '--late H=1: H does not take part in e7'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late-largest', '0=2'], '--late-largest 0=2: the number of contributors must be a whole number from 1 up'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--collect', '101'], '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "101")'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--collect', '80%'], '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "80%")'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--expect', 'Q=2027-01-01'], '--expect Q=2027-01-01: the date must be a day of 2026 written YYYY-MM-DD'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--not-paying', 'Z'], '--not-paying Z: the workbook has no member Z'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--format', 'xml'], '--format must be table, csv or json (got "xml")'],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q=0'],
+        '--late Q=0: the delay must be a whole number of months from 1 to 120',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q=1.5'],
+        '--late Q=1.5: the delay must be a whole number of months from 1 to 120',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Z=1'],
+        '--late Z=1: the workbook has no member Z',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'H=1'],
+        '--late H=1: H does not take part in e7',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late-largest', '0=2'],
+        '--late-largest 0=2: the number of contributors must be a whole number from 1 up',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--collect', '101'],
+        '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "101")',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--collect', '80%'],
+        '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "80%")',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--expect', 'Q=2027-01-01'],
+        '--expect Q=2027-01-01: the date must be a day of 2026 written YYYY-MM-DD',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--not-paying', 'Z'],
+        '--not-paying Z: the workbook has no member Z',
+      ],
+      [
+        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--format', 'xml'],
+        '--format must be table, csv or json (got "xml")',
+      ],
       [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--month', '3'], "Unknown option '--month'"],
       [['liquidity', '--budget', 'e7', '--year', '2026'], 'liquidity needs one WORKBOOK.json'],
     ];
@@ -136,7 +188,9 @@ describe('contrib liquidity', () => {
     expect(nobudget.err).toContain('paris');
     const early = await contrib('liquidity', E7, '--budget', 'e7', '--year', '2020');
     expect(early.code).toBe(2);
-    expect(early.err).toBe('test/fixtures/e7-workbook.json:1: Worked example E7 has no budget for 2020: enter the year\'s total or unit value first\n');
+    expect(early.err).toBe(
+      "test/fixtures/e7-workbook.json:1: Worked example E7 has no budget for 2020: enter the year's total or unit value first\n",
+    );
     const doc = JSON.parse(readFileSync(E7, 'utf8'));
     doc.liquidity.spending = [{ budget: 'e7', year: 2026, months: ['100'] }];
     const text = JSON.stringify(doc, null, 2);
@@ -145,14 +199,20 @@ describe('contrib liquidity', () => {
     const r = await contrib('liquidity', file, '--budget', 'e7', '--year', '2026');
     const line = text.split('\n').findIndex((l) => l.includes('"months"')) + 1;
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`${file}:${line}: Spending plan of e7 for 2026: give 12 monthly amounts, January to December (got 1)\n`);
+    expect(r.err).toBe(
+      `${file}:${line}: Spending plan of e7 for 2026: give 12 monthly amounts, January to December (got 1)\n`,
+    );
   });
 
   it('the contrib bundle gives E7 (the command of the issue, in its own process)', () => {
     const dir = tmp();
     const build = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--out-dir', dir], { encoding: 'utf8' });
     expect(build.status).toBe(0);
-    const r = spawnSync(process.execPath, [join(dir, 'contrib.mjs'), 'liquidity', E7, '--budget', 'e7', '--year', '2026', '--format', 'csv'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(dir, 'contrib.mjs'), 'liquidity', E7, '--budget', 'e7', '--year', '2026', '--format', 'csv'],
+      { encoding: 'utf8' },
+    );
     rmSync(dir, { recursive: true, force: true });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

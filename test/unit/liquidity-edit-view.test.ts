@@ -30,7 +30,9 @@ describe('R24 the Liquidity view’s words and export', () => {
     const wb = e7();
     wb.liquidity = { ...wb.liquidity, expected: [{ member: 'Q', year: 2026, notPaying: true }] };
     const q = liquidityProjection(wb, 'e7', 2026);
-    expect(keyDates(q, en, groupThousands, (d) => dayInWords(d, 'en')).shortfall).toBe(`Spending cannot be paid from 30 November: ${q.shortfall} in all goes unpaid on its day.`);
+    expect(keyDates(q, en, groupThousands, (d) => dayInWords(d, 'en')).shortfall).toBe(
+      `Spending cannot be paid from 30 November: ${q.shortfall} in all goes unpaid on its day.`,
+    );
   });
 
   it('a day in words in each language: the Gregorian calendar, Latin digits unless asked, no year', () => {
@@ -47,15 +49,33 @@ describe('R24 the Liquidity view’s words and export', () => {
 
   it('what-if fields as typed: read into a what-if, a field that cannot be read left out with its reason', () => {
     expect(readWhatIf(EMPTY_WHAT_IF)).toEqual({ whatIf: {}, errors: {} });
-    expect(readWhatIf({ ...EMPTY_WHAT_IF, lateMember: 'Q', lateMonths: '1', collect: '92,5 %' }).whatIf).toEqual({ late: [{ member: 'Q', months: 1 }], collect: '92.5' });
-    const bad = readWhatIf({ ...EMPTY_WHAT_IF, lateMember: 'Q', lateMonths: '0', largestCount: '2', largestMonths: '121', collect: '100.5' });
+    expect(readWhatIf({ ...EMPTY_WHAT_IF, lateMember: 'Q', lateMonths: '1', collect: '92,5 %' }).whatIf).toEqual({
+      late: [{ member: 'Q', months: 1 }],
+      collect: '92.5',
+    });
+    const bad = readWhatIf({
+      ...EMPTY_WHAT_IF,
+      lateMember: 'Q',
+      lateMonths: '0',
+      largestCount: '2',
+      largestMonths: '121',
+      collect: '100.5',
+    });
     expect(bad.whatIf).toEqual({});
-    expect(bad.errors).toEqual({ lateMonths: 'liquidity.whatIf.badMonths', largestMonths: 'liquidity.whatIf.badMonths', collect: 'liquidity.whatIf.badPercent' });
+    expect(bad.errors).toEqual({
+      lateMonths: 'liquidity.whatIf.badMonths',
+      largestMonths: 'liquidity.whatIf.badMonths',
+      collect: 'liquidity.whatIf.badPercent',
+    });
     // A member chosen without months, or months without a member, is no what-if yet.
     expect(readWhatIf({ ...EMPTY_WHAT_IF, lateMember: 'Q' }).whatIf).toEqual({});
-    expect(whatIfWords({ late: [{ member: 'Q', months: 1 }], lateLargest: { count: 2, months: 3 }, collect: '80' }, en, (x) => x)).toBe(
-      'Q pays 1 month late; the 2 largest contributors pay 3 months late; only 80 % is collected',
-    );
+    expect(
+      whatIfWords(
+        { late: [{ member: 'Q', months: 1 }], lateLargest: { count: 2, months: 3 }, collect: '80' },
+        en,
+        (x) => x,
+      ),
+    ).toBe('Q pays 1 month late; the 2 largest contributors pay 3 months late; only 80 % is collected');
   });
 
   it('R24 the export: the month-ends exactly as the engine gives them, the dates in its title block, headers in the language', () => {
@@ -66,17 +86,30 @@ describe('R24 the Liquidity view’s words and export', () => {
     expect(src.table.rows).toEqual(p.months);
     expect(src.csv.split('\n')[0]).toBe('Month-end,Receipts,Spending,Cash,WCF,Advances,Shortfall');
     expect(src.csv.split('\n')[2]).toBe('2026-02-28,0,100,0,50,0,0');
-    expect(src.table.info.find(([k]) => k === 'Dates that matter')?.[1]).toBe('The fund is first drawn on 28 February. Advances are first needed on 30 September: at most 50. No shortfall.');
+    expect(src.table.info.find(([k]) => k === 'Dates that matter')?.[1]).toBe(
+      'The fund is first drawn on 28 February. Advances are first needed on 30 September: at most 50. No shortfall.',
+    );
     // Q one month late, side by side: 150 of advances outstanding at the end of October instead of none; in French.
     const c = compareLiquidity(basis, { late: [{ member: 'Q', months: 1 }] });
-    const fr = liquiditySource(c.baseline, c, { late: [{ member: 'Q', months: 1 }] }, { organization: 'E7', produced: '2026-11-27', locale: 'fr' });
+    const fr = liquiditySource(
+      c.baseline,
+      c,
+      { late: [{ member: 'Q', months: 1 }] },
+      { organization: 'E7', produced: '2026-11-27', locale: 'fr' },
+    );
     expect(fr.stem).toBe('e7-2026-liquidity-whatif');
-    expect(fr.csv.split('\n')[0]).toBe('Fin de mois,Dépenses,Recettes,Recettes (simulation),Trésorerie,Trésorerie (simulation),Fonds de roulement,Fonds de roulement (simulation),Avances,Avances (simulation),Déficit,Déficit (simulation)');
+    expect(fr.csv.split('\n')[0]).toBe(
+      'Fin de mois,Dépenses,Recettes,Recettes (simulation),Trésorerie,Trésorerie (simulation),Fonds de roulement,Fonds de roulement (simulation),Avances,Avances (simulation),Déficit,Déficit (simulation)',
+    );
     const oct = fr.table.rows.find((r) => r.date === '2026-10-31')!;
     expect([oct.advances, oct.advancesWhatIf]).toEqual(['0', '150']);
     expect(fr.table.info.find(([k]) => k === 'Simulation')?.[1]).toBe('Q paie avec 1 mois de retard');
     // The workbook's own date for Q is the same projection as the what-if's.
-    const set = liquidityProjection((setExpectedDate(e7(), { member: 'Q', budget: 'e7', year: 2026, date: '2026-11-15' }) as Done).workbook, 'e7', 2026);
+    const set = liquidityProjection(
+      (setExpectedDate(e7(), { member: 'Q', budget: 'e7', year: 2026, date: '2026-11-15' }) as Done).workbook,
+      'e7',
+      2026,
+    );
     expect(set.months).toEqual(c.whatIf.months);
     // XLSX and the print layout (PDF) take the same table: every month-end and both sides in them.
     expect(toXlsx([fr.table], '2026-11-27').length).toBeGreaterThan(1000);

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_HISTORY, perform, redo, undo } from '../../shared/edit/history';
-import { clearExpectedDate, clearOpeningCash, clearSpendingPlan, setExpectedDate, setNotPaying, setOpeningCash, setSpendingPlan } from '../../shared/edit/liquidity';
+import {
+  clearExpectedDate,
+  clearOpeningCash,
+  clearSpendingPlan,
+  setExpectedDate,
+  setNotPaying,
+  setOpeningCash,
+  setSpendingPlan,
+} from '../../shared/edit/liquidity';
 import { liquidityProjection } from '../../shared/engine/liquidity';
 import { say } from '../../shared/i18n/intl';
 import type { Workbook } from '../../shared/model/types';
@@ -29,7 +37,12 @@ describe('R24 liquidity commands', () => {
     expect(d.workbook.liquidity).toEqual({ cash: [{ budget: 'e7', year: 2026, amount: '100' }] });
     expect(d.label).toBe('Cash on 1 January 2026 in Worked example E7: 100');
     const p = project(d.workbook);
-    expect([p.firstWcfDraw, p.firstAdvance, p.maxAdvances, p.shortfall]).toEqual(['2026-02-28', '2026-09-30', '50', '0']);
+    expect([p.firstWcfDraw, p.firstAdvance, p.maxAdvances, p.shortfall]).toEqual([
+      '2026-02-28',
+      '2026-09-30',
+      '50',
+      '0',
+    ]);
     const c = roundTrips(d.workbook, clearOpeningCash(d.workbook, 'e7', 2026));
     expect('liquidity' in c.workbook).toBe(false);
     expect(project(c.workbook).opening.cashGiven).toBe(false);
@@ -47,10 +60,14 @@ describe('R24 liquidity commands', () => {
 
   it('R24 the cash is refused at its field: below zero, not a number, the same again, a budget or year that is not there', () => {
     const wb = e7();
-    expect(refusedAt(setOpeningCash(wb, { budget: 'e7', year: 2026, amount: '-5' }), 'amount')).toBe('The amount cannot be below zero (got -5)');
+    expect(refusedAt(setOpeningCash(wb, { budget: 'e7', year: 2026, amount: '-5' }), 'amount')).toBe(
+      'The amount cannot be below zero (got -5)',
+    );
     refusedAt(setOpeningCash(wb, { budget: 'e7', year: 2026, amount: '1,000' }), 'amount');
     refusedAt(setOpeningCash(wb, { budget: 'e7', year: 2026, amount: '1e3' }), 'amount');
-    expect(refusedAt(setOpeningCash(wb, { budget: 'e7', year: 2026, amount: '100' }), 'amount')).toBe('That is already the cash on 1 January');
+    expect(refusedAt(setOpeningCash(wb, { budget: 'e7', year: 2026, amount: '100' }), 'amount')).toBe(
+      'That is already the cash on 1 January',
+    );
     refusedAt(setOpeningCash(wb, { budget: 'nowhere', year: 2026, amount: '1' }), 'budget');
     refusedAt(setOpeningCash(wb, { budget: 'e7', year: 1899, amount: '1' }), 'year');
     refusedAt(clearOpeningCash(wb, 'e7', 2025), 'amount');
@@ -62,7 +79,11 @@ describe('R24 liquidity commands', () => {
     const d = roundTrips(wb, setExpectedDate(wb, { member: 'Q', budget: 'e7', year: 2026, date: '2026-11-15' }));
     expect(d.label).toBe('Expected payment of Q to Worked example E7: 2026-11-15');
     const late = project(d.workbook);
-    expect(late.expected.find((e) => e.code === 'Q')).toMatchObject({ date: '2026-11-15', basis: 'override', usualDate: '2026-10-15' });
+    expect(late.expected.find((e) => e.code === 'Q')).toMatchObject({
+      date: '2026-11-15',
+      basis: 'override',
+      usualDate: '2026-10-15',
+    });
     // 31 October needs 100 more than E7's 50.
     expect([base.maxAdvances, late.maxAdvances]).toEqual(['50', '150']);
     const c = roundTrips(d.workbook, clearExpectedDate(d.workbook, { member: 'Q', budget: 'e7', year: 2026 }));
@@ -86,14 +107,21 @@ describe('R24 liquidity commands', () => {
     expect(project(c1.workbook).expected.find((e) => e.code === 'P')!.date).toBe('2026-05-01');
     const c2 = roundTrips(c1.workbook, clearExpectedDate(c1.workbook, { member: 'P', budget: 'e7', year: 2026 }));
     expect(c2.label).toBe('Expected date of P in 2026 cleared (every budget)');
-    expect(project(c2.workbook).expected.find((e) => e.code === 'P')).toMatchObject({ date: '2026-03-15', basis: 'usual' });
+    expect(project(c2.workbook).expected.find((e) => e.code === 'P')).toMatchObject({
+      date: '2026-03-15',
+      basis: 'usual',
+    });
   });
 
   it('R24 a date is refused at its field: not a date, outside the year, a member not in the budget, nothing to clear', () => {
     const wb = e7();
     refusedAt(setExpectedDate(wb, { member: 'Q', budget: 'e7', year: 2026, date: '2026-02-30' }), 'date');
-    expect(refusedAt(setExpectedDate(wb, { member: 'Q', budget: 'e7', year: 2026, date: '2027-01-05' }), 'date')).toBe('The expected date 2027-01-05 is not in 2026');
-    expect(refusedAt(setExpectedDate(wb, { member: 'H', budget: 'e7', year: 2026, date: '2026-05-01' }), 'member')).toBe('H does not take part in Worked example E7');
+    expect(refusedAt(setExpectedDate(wb, { member: 'Q', budget: 'e7', year: 2026, date: '2027-01-05' }), 'date')).toBe(
+      'The expected date 2027-01-05 is not in 2026',
+    );
+    expect(
+      refusedAt(setExpectedDate(wb, { member: 'H', budget: 'e7', year: 2026, date: '2026-05-01' }), 'member'),
+    ).toBe('H does not take part in Worked example E7');
     refusedAt(setExpectedDate(wb, { member: 'ZZ', budget: 'e7', year: 2026, date: '2026-05-01' }), 'member');
     refusedAt(clearExpectedDate(wb, { member: 'Q', budget: 'e7', year: 2026 }), 'date');
   });
@@ -109,7 +137,10 @@ describe('R24 liquidity commands', () => {
     expect(p.maxAdvances).toBe('200');
     expect(p.firstShortfall).toBe('2026-11-30');
     refusedAt(setNotPaying(d.workbook, { member: 'Q', budget: 'e7', year: 2026, notPaying: true }), 'notPaying');
-    const u = roundTrips(d.workbook, setNotPaying(d.workbook, { member: 'Q', budget: 'e7', year: 2026, notPaying: false }));
+    const u = roundTrips(
+      d.workbook,
+      setNotPaying(d.workbook, { member: 'Q', budget: 'e7', year: 2026, notPaying: false }),
+    );
     expect(u.label).toBe('Q expected to pay Worked example E7 again in 2026');
     expect(project(u.workbook).months).toEqual(project(wb).months);
     refusedAt(setNotPaying(wb, { member: 'Q', budget: 'e7', year: 2026, notPaying: false }), 'notPaying');
@@ -130,7 +161,12 @@ describe('R24 liquidity commands', () => {
     expect(c.workbook.liquidity).toEqual(wb.liquidity);
     refusedAt(clearSpendingPlan(c.workbook, 'e7', 2026), 'months');
     refusedAt(setSpendingPlan(wb, { budget: 'e7', year: 2026, months: months.slice(1) }), 'months');
-    expect(refusedAt(setSpendingPlan(wb, { budget: 'e7', year: 2026, months: [...months.slice(0, 4), 'x', ...months.slice(5)] }), 'months[4]')).toBe('Month 5: write an amount of zero or more such as 125000.00 (got x)');
+    expect(
+      refusedAt(
+        setSpendingPlan(wb, { budget: 'e7', year: 2026, months: [...months.slice(0, 4), 'x', ...months.slice(5)] }),
+        'months[4]',
+      ),
+    ).toBe('Month 5: write an amount of zero or more such as 125000.00 (got x)');
   });
 
   it('each command is one step of the undo history: undo gives back the workbook before, redo the one after', () => {

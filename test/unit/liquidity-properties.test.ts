@@ -14,28 +14,50 @@ import { budget, takesPart, workbook } from './helpers';
 const YEAR = 2026;
 const CODES = ['A', 'B', 'C', 'D', 'E'];
 const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
-const dateArb = fc.record({ y: fc.integer({ min: 2021, max: 2026 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) }).map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const dateArb = fc
+  .record({
+    y: fc.integer({ min: 2021, max: 2026 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
+  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 const caseArb = fc.record({
   members: fc.integer({ min: 1, max: CODES.length }),
   classes: fc.array(fc.constantFrom('A', 'B', 'C'), { minLength: CODES.length, maxLength: CODES.length }),
   totals: fc.array(fc.integer({ min: 1_000, max: 60_000 }), { minLength: 6, maxLength: 6 }),
   payments: fc.array(
-    fc.record({ member: fc.nat(), date: dateArb, cents: fc.integer({ min: 1, max: 4_000_000 }), purpose: fc.constantFrom(undefined, undefined, 'wcf' as const), year: fc.option(fc.integer({ min: 2021, max: 2026 }), { nil: undefined }) }),
+    fc.record({
+      member: fc.nat(),
+      date: dateArb,
+      cents: fc.integer({ min: 1, max: 4_000_000 }),
+      purpose: fc.constantFrom(undefined, undefined, 'wcf' as const),
+      year: fc.option(fc.integer({ min: 2021, max: 2026 }), { nil: undefined }),
+    }),
     { maxLength: 16 },
   ),
   wcf: fc.option(fc.integer({ min: 2021, max: 2026 }), { nil: undefined }),
   ceiling: fc.option(fc.integer({ min: 1, max: 5_000_000 }), { nil: undefined }),
   cash: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
-  plan: fc.option(fc.array(fc.integer({ min: 0, max: 1_500_000 }), { minLength: 12, maxLength: 12 }), { nil: undefined }),
-  overrides: fc.array(fc.record({ member: fc.nat(), day: fc.integer({ min: 0, max: 364 }), notPaying: fc.boolean() }), { maxLength: 3 }),
+  plan: fc.option(fc.array(fc.integer({ min: 0, max: 1_500_000 }), { minLength: 12, maxLength: 12 }), {
+    nil: undefined,
+  }),
+  overrides: fc.array(fc.record({ member: fc.nat(), day: fc.integer({ min: 0, max: 364 }), notPaying: fc.boolean() }), {
+    maxLength: 3,
+  }),
 });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 function build(c: Case, plan = c.plan): Workbook {
   const codes = CODES.slice(0, c.members);
   const payments: Payment[] = c.payments.map((p, i) => {
-    const pay: Payment = { id: `p${i}`, member: codes[p.member % codes.length], date: p.date, amount: cents(p.cents), currency: 'CHF' };
+    const pay: Payment = {
+      id: `p${i}`,
+      member: codes[p.member % codes.length],
+      date: p.date,
+      amount: cents(p.cents),
+      currency: 'CHF',
+    };
     if (p.purpose) pay.purpose = p.purpose;
     if (p.year !== undefined) pay.year = p.year;
     return pay;
@@ -50,11 +72,20 @@ function build(c: Case, plan = c.plan): Workbook {
   });
   const wb = workbook({
     members: codes.map((code) => ({ code, name: `State ${code}` })),
-    budgets: [budget('b', 'wipo-convention', c.totals.map((t, i) => ({ year: 2021 + i, method: 'total' as const, amount: cents(t * 100), adopted: true })))],
+    budgets: [
+      budget(
+        'b',
+        'wipo-convention',
+        c.totals.map((t, i) => ({ year: 2021 + i, method: 'total' as const, amount: cents(t * 100), adopted: true })),
+      ),
+    ],
     participations: codes.map((code, i) => takesPart(code, 'b', c.classes[i])),
     payments,
     wcfDecisions: c.wcf === undefined ? [] : [{ id: 'w', budget: 'b', year: c.wcf, proportion: '0.08' }],
-    advanceAgreements: c.ceiling === undefined ? [] : [{ id: 'h', hostState: codes[0], ceiling: cents(c.ceiling), currency: 'CHF', movements: [] }],
+    advanceAgreements:
+      c.ceiling === undefined
+        ? []
+        : [{ id: 'h', hostState: codes[0], ceiling: cents(c.ceiling), currency: 'CHF', movements: [] }],
     liquidity: {
       cash: c.cash === undefined ? [] : [{ budget: 'b', year: YEAR, amount: cents(c.cash) }],
       spending: plan === undefined ? [] : [{ budget: 'b', year: YEAR, months: plan.map(cents) }],
@@ -62,7 +93,8 @@ function build(c: Case, plan = c.plan): Workbook {
     },
   });
   const problems = validateWorkbook(JSON.parse(JSON.stringify(wb)));
-  if (problems.length > 0) throw new Error(`generator made an invalid workbook: ${problems[0].path}: ${problems[0].message}`);
+  if (problems.length > 0)
+    throw new Error(`generator made an invalid workbook: ${problems[0].path}: ${problems[0].message}`);
   return wb;
 }
 
@@ -81,7 +113,10 @@ describe('R24 properties over generated workbooks', () => {
           expect(now - position).toBe(n(m.receipts) - n(m.spending));
           position = now;
         }
-        const inYear = p.expected.reduce((s, e) => s + n(e.received) + (e.date !== null && e.date <= `${YEAR}-12-31` ? n(e.amount) : 0n), 0n);
+        const inYear = p.expected.reduce(
+          (s, e) => s + n(e.received) + (e.date !== null && e.date <= `${YEAR}-12-31` ? n(e.amount) : 0n),
+          0n,
+        );
         expect(n(p.receipts)).toBe(inYear);
         for (const e of p.expected) {
           expect(n(e.amount) <= n(e.owed)).toBe(true);
@@ -101,7 +136,13 @@ describe('R24 properties over generated workbooks', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const p = projectLiquidity(liquidityBasis(build(c, new Array<number>(12).fill(0)), 'b', YEAR));
-        expect([p.firstWcfDraw, p.firstAdvance, p.firstShortfall, p.maxAdvances, p.shortfall]).toEqual([null, null, null, '0.00', '0.00']);
+        expect([p.firstWcfDraw, p.firstAdvance, p.firstShortfall, p.maxAdvances, p.shortfall]).toEqual([
+          null,
+          null,
+          null,
+          '0.00',
+          '0.00',
+        ]);
         const q = projectLiquidity(liquidityBasis(build(c), 'b', YEAR));
         // Spending left unpaid at a month-end means nothing was left to draw that day.
         for (const m of q.months) if (m.shortfall !== '0.00') expect([m.cash, m.wcf]).toEqual(['0.00', '0.00']);

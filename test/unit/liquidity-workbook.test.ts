@@ -39,7 +39,13 @@ describe('R24 the liquidity section of a workbook', () => {
   it('a full section is accepted and kept as written', () => {
     const liquidity = {
       cash: [{ budget: 'e7', year: 2026, amount: '100', wcf: '150' }],
-      spending: [{ budget: 'e7', year: 2027, months: ['100', '100', '100', '100', '100', '100', '100', '100', '100', '100', '100', '100.50'] }],
+      spending: [
+        {
+          budget: 'e7',
+          year: 2027,
+          months: ['100', '100', '100', '100', '100', '100', '100', '100', '100', '100', '100', '100.50'],
+        },
+      ],
       expected: [
         { member: 'P', year: 2026, date: '2026-04-01' },
         { member: 'Q', budget: 'e7', year: 2026, notPaying: true },
@@ -60,7 +66,10 @@ describe('R24 the liquidity section of a workbook', () => {
         { budget: 'e7', year: 2026, amount: '1' },
         'cash',
       ],
-      spending: [{ budget: 'e7', year: 2026, months: ['1', '2'] }, { budget: 'e7', year: 2027, months: [...new Array(11).fill('1'), 1] }],
+      spending: [
+        { budget: 'e7', year: 2026, months: ['1', '2'] },
+        { budget: 'e7', year: 2027, months: [...new Array(11).fill('1'), 1] },
+      ],
       expected: [
         { member: 'Z', year: 2026, date: '2026-01-01' },
         { member: 'H', budget: 'e7', year: 2026, date: '2026-01-01' },
@@ -90,8 +99,12 @@ describe('R24 the liquidity section of a workbook', () => {
       'liquidity.expected[5].notPaying: Expected payment of Q in 2027: notPaying can only be true (got false); leave it out for a member expected to pay',
       'liquidity.expected[6]: Expected payment of Q in 2028: give either the date its payment is expected or notPaying: true, not both and not neither',
     ]);
-    expect(problems('soon')).toEqual([{ path: 'liquidity', message: 'The liquidity section must be an object with cash, spending and expected lists' }]);
-    expect(problems({ cash: {} })).toEqual([{ path: 'liquidity.cash', message: 'The cash on 1 January must be a list' }]);
+    expect(problems('soon')).toEqual([
+      { path: 'liquidity', message: 'The liquidity section must be an object with cash, spending and expected lists' },
+    ]);
+    expect(problems({ cash: {} })).toEqual([
+      { path: 'liquidity.cash', message: 'The cash on 1 January must be a list' },
+    ]);
   });
 
   it('a problem is reported at its line in the file', () => {

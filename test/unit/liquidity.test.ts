@@ -32,7 +32,14 @@ describe('R24 worked example E7', () => {
       ['Q', '600', '2026-10-15', 'usual', ['Q-2023', 'Q-2024', 'Q-2025']],
     ]);
     // The payments into the fund itself are not payments of contributions: they give no usual date.
-    expect(p.opening).toEqual({ cash: '100', cashGiven: true, wcf: '150', wcfLevel: '150', advances: '0', ceiling: '200' });
+    expect(p.opening).toEqual({
+      cash: '100',
+      cashGiven: true,
+      wcf: '150',
+      wcfLevel: '150',
+      advances: '0',
+      ceiling: '200',
+    });
   });
 
   it('E7: the WCF is first drawn on 28 February (100, refilled on 15 March); 50 of advances on 30 September', () => {
@@ -53,7 +60,9 @@ describe('R24 worked example E7', () => {
   });
 
   it('E7: month-ends, and the year ends with cash 100, WCF 150, advances 0, no shortfall', () => {
-    const rows = p.months.map((m) => [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].join(','));
+    const rows = p.months.map((m) =>
+      [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].join(','),
+    );
     expect(rows).toEqual([
       '2026-01-31,0,100,0,150,0,0',
       '2026-02-28,0,100,0,50,0,0',
@@ -76,9 +85,24 @@ describe('R24 worked example E7', () => {
     expect(c.whatIf.expected.find((e) => e.code === 'Q')).toMatchObject({ date: '2026-11-15', late: 1, amount: '600' });
     expect(c.whatIf.maxAdvances).toBe('150');
     expect(c.baseline.maxAdvances).toBe('50');
-    expect(c.summary.find((s) => s.key === 'maxAdvances')).toEqual({ key: 'maxAdvances', baseline: '50', whatIf: '150', difference: '100' });
-    expect(c.months[9]).toMatchObject({ date: '2026-10-31', difference: { receipts: '-600', advances: '150', cash: '-300', wcf: '-150' } });
-    expect(c.members).toEqual([{ code: 'Q', name: 'Quintia', baseline: { amount: '600', date: '2026-10-15' }, whatIf: { amount: '600', date: '2026-11-15' } }]);
+    expect(c.summary.find((s) => s.key === 'maxAdvances')).toEqual({
+      key: 'maxAdvances',
+      baseline: '50',
+      whatIf: '150',
+      difference: '100',
+    });
+    expect(c.months[9]).toMatchObject({
+      date: '2026-10-31',
+      difference: { receipts: '-600', advances: '150', cash: '-300', wcf: '-150' },
+    });
+    expect(c.members).toEqual([
+      {
+        code: 'Q',
+        name: 'Quintia',
+        baseline: { amount: '600', date: '2026-10-15' },
+        whatIf: { amount: '600', date: '2026-11-15' },
+      },
+    ]);
     expect(c.whatIf.months[11]).toMatchObject({ cash: '100', wcf: '150', advances: '0' });
   });
 
@@ -112,7 +136,9 @@ describe('R24 worked example E7', () => {
     const wb = e7() as Workbook & { liquidity: object };
     wb.liquidity = {
       cash: [{ budget: 'e7', year: 2026, amount: '100.50', wcf: '20' }],
-      spending: [{ budget: 'e7', year: 2026, months: ['300', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '900'] }],
+      spending: [
+        { budget: 'e7', year: 2026, months: ['300', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '900'] },
+      ],
       expected: [
         { member: 'P', year: 2026, date: '2026-01-20' },
         { member: 'Q', budget: 'e7', year: 2026, notPaying: true },
@@ -144,7 +170,18 @@ describe('R24 from a workbook', () => {
         { code: 'Y', name: 'State Y' },
         { code: 'Z', name: 'State Z' },
       ],
-      budgets: [budget('b', 'wipo-convention', [2022, 2023, 2024, 2025, 2026].map((year) => ({ year, method: 'total' as const, amount: '1000.00', adopted: true })))],
+      budgets: [
+        budget(
+          'b',
+          'wipo-convention',
+          [2022, 2023, 2024, 2025, 2026].map((year) => ({
+            year,
+            method: 'total' as const,
+            amount: '1000.00',
+            adopted: true,
+          })),
+        ),
+      ],
       participations: [takesPart('X', 'b', 'A'), takesPart('Y', 'b', 'A'), takesPart('Z', 'b', 'C')],
       payments: [
         // X: 4 payments in the three years before 2026 (the 2021 one is too old); median of 02-01, 05-31, 06-30, 12-01 → 31 May.
@@ -167,12 +204,27 @@ describe('R24 from a workbook', () => {
     const p = liquidityProjection(book(), 'b', 2026);
     const [x, y, z] = p.expected;
     // X was assessed 476.19 a year (10 of 21 units) for 2022–2026: 2,380.95, and paid 1,252.38.
-    expect(x).toMatchObject({ code: 'X', contribution: '476.19', owed: '1128.57', received: '0.00', amount: '1128.57', date: '2026-05-31', basis: 'usual' });
+    expect(x).toMatchObject({
+      code: 'X',
+      contribution: '476.19',
+      owed: '1128.57',
+      received: '0.00',
+      amount: '1128.57',
+      date: '2026-05-31',
+      basis: 'usual',
+    });
     expect(x.from.map((f) => f.payment)).toEqual(['x1', 'x4', 'x2', 'x3']);
     // Y: 02-28, 02-29, 03-01 → 29 February, which 2026 does not have.
     expect(y).toMatchObject({ code: 'Y', owed: '76.19', received: '400.00', amount: '76.19', date: '2026-02-28' });
     // Z never paid: owed, but not expected.
-    expect(z).toMatchObject({ code: 'Z', owed: '238.10', amount: '0.00', date: null, usualDate: null, basis: 'no-history' });
+    expect(z).toMatchObject({
+      code: 'Z',
+      owed: '238.10',
+      amount: '0.00',
+      date: null,
+      usualDate: null,
+      basis: 'no-history',
+    });
     expect(p.months[0].receipts).toBe('400.00');
     expect(p.months[1].receipts).toBe('76.19');
     expect(p.months[4].receipts).toBe('1128.57');
@@ -193,16 +245,42 @@ describe('R24 from a workbook', () => {
 
   it('R5: the budget is spread over the 12 month-ends exactly, the odd cents to the earliest months', () => {
     const p = liquidityProjection(book(), 'b', 2026);
-    expect(p.months.map((m) => m.spending)).toEqual(['83.34', '83.34', '83.34', '83.34', '83.33', '83.33', '83.33', '83.33', '83.33', '83.33', '83.33', '83.33']);
+    expect(p.months.map((m) => m.spending)).toEqual([
+      '83.34',
+      '83.34',
+      '83.34',
+      '83.34',
+      '83.33',
+      '83.33',
+      '83.33',
+      '83.33',
+      '83.33',
+      '83.33',
+      '83.33',
+      '83.33',
+    ]);
     expect(p.spending).toBe('1000.00');
   });
 
   it('R20: advances outstanding on 1 January, and a ceiling that lapses when a denounced agreement ends', () => {
     const wb = book();
     wb.advanceAgreements = [
-      { id: 'a1', hostState: 'X', ceiling: '500', currency: 'CHF', movements: [{ date: '2025-06-01', kind: 'drawn', amount: '120' }] },
+      {
+        id: 'a1',
+        hostState: 'X',
+        ceiling: '500',
+        currency: 'CHF',
+        movements: [{ date: '2025-06-01', kind: 'drawn', amount: '120' }],
+      },
       // Notified in 2022: the obligation ended on 2025-12-31, so it adds nothing in 2026.
-      { id: 'a2', hostState: 'Y', ceiling: '300', currency: 'CHF', movements: [], denunciation: { by: 'organization', notifiedOn: '2022-03-01' } },
+      {
+        id: 'a2',
+        hostState: 'Y',
+        ceiling: '300',
+        currency: 'CHF',
+        movements: [],
+        denunciation: { by: 'organization', notifiedOn: '2022-03-01' },
+      },
       { id: 'a3', hostState: 'Y', ceiling: '900', currency: 'EUR', movements: [] },
     ];
     const p = liquidityProjection(wb, 'b', 2026);
@@ -234,7 +312,9 @@ describe('R24 from a workbook', () => {
     const basis = liquidityBasis(book(), 'b', 2026);
     expect(() => projectLiquidity(basis, { late: [{ member: 'W', months: 1 }] })).toThrow('W is not a member of b');
     expect(() => projectLiquidity(basis, { collect: '100.5' })).toThrow('percentage from 0 to 100');
-    expect(() => projectLiquidity(basis, { dates: [{ member: 'X', date: '2027-01-01' }] })).toThrow('not a day of 2026');
+    expect(() => projectLiquidity(basis, { dates: [{ member: 'X', date: '2027-01-01' }] })).toThrow(
+      'not a day of 2026',
+    );
   });
 });
 
@@ -287,7 +367,9 @@ function flow(c: FlowCase, receipts = c.receipts): CashFlow {
     wcf: c.wcf,
     wcfLevel: c.wcf + c.wcfExtra,
     advances: c.advances,
-    ceilings: Array.from({ length: 12 }, (_, m) => (c.ceilingDropsAt !== undefined && m >= c.ceilingDropsAt ? c.ceiling / 2n : c.ceiling)),
+    ceilings: Array.from({ length: 12 }, (_, m) =>
+      c.ceilingDropsAt !== undefined && m >= c.ceilingDropsAt ? c.ceiling / 2n : c.ceiling,
+    ),
     spending: c.spending,
     receipts: receipts.map((r) => ({ date: dayOf(r.day), amount: r.amount })),
   };
@@ -305,7 +387,10 @@ const steady = (c: FlowCase) => c.ceilingDropsAt === undefined && c.advances <= 
 function noWorse(a: ReturnType<typeof simulateCashFlow>, b: ReturnType<typeof simulateCashFlow>, oneCeiling: boolean) {
   a.months.forEach((m, i) => {
     const o = b.months[i];
-    expect(m.cash >= o.cash && m.wcf >= o.wcf && m.advances + m.shortfall <= o.advances + o.shortfall, `${m.date}`).toBe(true);
+    expect(
+      m.cash >= o.cash && m.wcf >= o.wcf && m.advances + m.shortfall <= o.advances + o.shortfall,
+      `${m.date}`,
+    ).toBe(true);
     if (oneCeiling) expect(m.advances <= o.advances && m.shortfall <= o.shortfall, `${m.date}`).toBe(true);
   });
   if (oneCeiling) expect(a.maxAdvances <= b.maxAdvances && a.shortfall <= b.shortfall).toBe(true);
@@ -328,7 +413,9 @@ describe('R24 properties of the cash flow over generated inputs', () => {
           expect(m.wcf <= input.wcfLevel).toBe(true);
         }
         // Receipts outside the year are not counted; the others all are.
-        expect(received).toBe(input.receipts.filter((x) => x.date.startsWith(`${YEAR}-`)).reduce((s, x) => s + x.amount, 0n));
+        expect(received).toBe(
+          input.receipts.filter((x) => x.date.startsWith(`${YEAR}-`)).reduce((s, x) => s + x.amount, 0n),
+        );
         // The total shortfall is at least what is still unpaid at the year's end.
         expect(r.shortfall >= r.months[11].shortfall).toBe(true);
       }),
@@ -348,12 +435,14 @@ describe('R24 properties of the cash flow over generated inputs', () => {
         const top = input.ceilings.reduce((a, b) => (a > b ? a : b), input.advances);
         expect(r.maxAdvances <= top).toBe(true);
         // Anything not paid was beyond the ceiling: a shortfall only arises when the advances are at it.
-        r.events.filter((e) => e.kind === 'shortfall').forEach((e) => {
-          const i = r.months.findIndex((m) => m.date === e.date);
-          expect(r.months[i].cash).toBe(0n);
-          expect(r.months[i].wcf).toBe(0n);
-          expect(r.months[i].advances >= input.ceilings[i]).toBe(true);
-        });
+        r.events
+          .filter((e) => e.kind === 'shortfall')
+          .forEach((e) => {
+            const i = r.months.findIndex((m) => m.date === e.date);
+            expect(r.months[i].cash).toBe(0n);
+            expect(r.months[i].wcf).toBe(0n);
+            expect(r.months[i].advances >= input.ceilings[i]).toBe(true);
+          });
       }),
       RUNS,
     );
@@ -373,10 +462,14 @@ describe('R24 properties of the cash flow over generated inputs', () => {
 
   it('paying later never leaves more cash (or WCF, or fewer advances or less shortfall) at any month-end', () => {
     fc.assert(
-      fc.property(flowArb, fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 12, maxLength: 12 }), (c, delays) => {
-        const later = c.receipts.map((r, i) => ({ ...r, day: Math.min(366, r.day + delays[i]) }));
-        noWorse(simulateCashFlow(flow(c)), simulateCashFlow(flow(c, later)), steady(c));
-      }),
+      fc.property(
+        flowArb,
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 12, maxLength: 12 }),
+        (c, delays) => {
+          const later = c.receipts.map((r, i) => ({ ...r, day: Math.min(366, r.day + delays[i]) }));
+          noWorse(simulateCashFlow(flow(c)), simulateCashFlow(flow(c, later)), steady(c));
+        },
+      ),
       RUNS,
     );
   });
@@ -384,7 +477,9 @@ describe('R24 properties of the cash flow over generated inputs', () => {
   it('more collected never means more shortfall, nor more advances', () => {
     fc.assert(
       fc.property(flowArb, fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }), (c, pct) => {
-        const less = c.receipts.map((r, i) => ({ ...r, amount: (r.amount * BigInt(pct[i])) / 100n })).filter((r) => r.amount > 0n);
+        const less = c.receipts
+          .map((r, i) => ({ ...r, amount: (r.amount * BigInt(pct[i])) / 100n }))
+          .filter((r) => r.amount > 0n);
         noWorse(simulateCashFlow(flow(c)), simulateCashFlow(flow(c, less)), steady(c));
       }),
       RUNS,
@@ -479,7 +574,9 @@ describe('R24 what-ifs over generated bases', () => {
       fc.property(basisArb, (c) => {
         const cmp = compareLiquidity(basisOf(c), {});
         expect(cmp.members).toEqual([]);
-        for (const m of cmp.months) for (const k of ['receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const) expect(m.difference[k]).toBe('0.00');
+        for (const m of cmp.months)
+          for (const k of ['receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const)
+            expect(m.difference[k]).toBe('0.00');
       }),
       { numRuns: 50 },
     );

@@ -24,7 +24,8 @@ const ok = (o: Outcome): Workbook => {
   if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
   return o.workbook;
 };
-const pay = (wb: Workbook, member: string, amount: string) => ok(recordPayment(wb, { member, date: '2026-02-01', amount }));
+const pay = (wb: Workbook, member: string, amount: string) =>
+  ok(recordPayment(wb, { member, date: '2026-02-01', amount }));
 const read = (t: string) => parseWorkbook(t).workbook!;
 
 function office(files: Record<string, string> = { [FILE]: text(e1Workbook()) }) {
@@ -33,7 +34,12 @@ function office(files: Record<string, string> = { [FILE]: text(e1Workbook()) }) 
   const alive = new Set<string>();
   const copy = (machine: string, pid: number, save: (string | null)[] = []) => {
     const h = fakeHost(machine, pid, clock, alive);
-    const files = createFileHandlers({ fs: disk.fs, dialog: scriptedDialog([FILE, FILE, FILE], save), paths: { userData: `/home/${pid}`, startFile: '/app/example.json', ...paths }, check: disk.check });
+    const files = createFileHandlers({
+      fs: disk.fs,
+      dialog: scriptedDialog([FILE, FILE, FILE], save),
+      paths: { userData: `/home/${pid}`, startFile: '/app/example.json', ...paths },
+      check: disk.check,
+    });
     return createDocumentGuard({ files, disk: disk.disk, lockFs: disk.lockFs, host: h.host, paths });
   };
   return { disk, clock, alive, copy };
@@ -47,7 +53,12 @@ async function openIn(g: ReturnType<ReturnType<typeof office>['copy']>) {
 }
 
 /** What the renderer does with a refusal: merge with the file as it is now, then save over that version. */
-async function saveMerging(g: ReturnType<ReturnType<typeof office>['copy']>, file: FileRef, base: Workbook, ours: Workbook): Promise<{ r: SaveResult; merges: number }> {
+async function saveMerging(
+  g: ReturnType<ReturnType<typeof office>['copy']>,
+  file: FileRef,
+  base: Workbook,
+  ours: Workbook,
+): Promise<{ r: SaveResult; merges: number }> {
   let merges = 0;
   let r = await g.save(file, text(ours));
   while (!r.ok && r.changedOnDisk) {
@@ -71,7 +82,11 @@ describe('the document guard (issue 16)', () => {
     const B = await openIn(b);
     expect(B.lockedBy).toEqual({ user: 'user1', machine: 'pc-a', since: '2026-03-02T09:00:00.000Z' });
     const refused = await b.save(B.file, text(pay(B.base, 'P', '10')));
-    expect(refused).toMatchObject({ ok: false, lockedBy: B.lockedBy, message: expect.stringMatching(/open on pc-a by user1.*read-only/) });
+    expect(refused).toMatchObject({
+      ok: false,
+      lockedBy: B.lockedBy,
+      message: expect.stringMatching(/open on pc-a by user1.*read-only/),
+    });
     expect(read(o.disk.store.get(FILE)!).payments).toEqual([]);
     await b.editAnyway!(B.file);
     expect((await b.save(B.file, text(pay(B.base, 'P', '10')))).ok).toBe(true);
@@ -96,12 +111,25 @@ describe('the document guard (issue 16)', () => {
     const m = mergeWorkbooks(B.base, mine, read(r.changedOnDisk.text));
     if (m.kind !== 'merged') throw new Error(m.kind);
     expect((await b.saveOver!(B.file, text(m.workbook), r.changedOnDisk.hash)).ok).toBe(true);
-    expect(read(o.disk.store.get(FILE)!).payments.map((p) => `${p.member} ${p.amount}`).sort()).toEqual(['P 100', 'Q 200']);
+    expect(
+      read(o.disk.store.get(FILE)!)
+        .payments.map((p) => `${p.member} ${p.amount}`)
+        .sort(),
+    ).toEqual(['P 100', 'Q 200']);
     // And A's next save is refused in turn, until A merges: nothing of B's is lost either.
-    const again = await saveMerging(a, A.file, read(text(pay(A.base, 'P', '100'))), pay(pay(A.base, 'P', '100'), 'R', '300'));
+    const again = await saveMerging(
+      a,
+      A.file,
+      read(text(pay(A.base, 'P', '100'))),
+      pay(pay(A.base, 'P', '100'), 'R', '300'),
+    );
     expect(again.r.ok).toBe(true);
     expect(again.merges).toBe(1);
-    expect(read(o.disk.store.get(FILE)!).payments.map((p) => `${p.member} ${p.amount}`).sort()).toEqual(['P 100', 'Q 200', 'R 300']);
+    expect(
+      read(o.disk.store.get(FILE)!)
+        .payments.map((p) => `${p.member} ${p.amount}`)
+        .sort(),
+    ).toEqual(['P 100', 'Q 200', 'R 300']);
   });
 
   it('two copies saving at the same moment, many times over: no saved payment is ever lost', async () => {
@@ -159,7 +187,10 @@ describe('the document guard (issue 16)', () => {
     await a.save(A.file, text(pay(A.base, 'P', '1')));
     expect(await a.diskChanged!(A.file)).toBeNull();
     o.disk.store.set(FILE, text(pay(A.base, 'Q', '2')));
-    expect(await a.diskChanged!(A.file)).toEqual({ text: o.disk.store.get(FILE), hash: hashText(o.disk.store.get(FILE)!) });
+    expect(await a.diskChanged!(A.file)).toEqual({
+      text: o.disk.store.get(FILE),
+      hash: hashText(o.disk.store.get(FILE)!),
+    });
     expect(await a.diskChanged!({ id: '/elsewhere.json', name: 'elsewhere.json' })).toBeNull();
   });
 
@@ -168,7 +199,12 @@ describe('the document guard (issue 16)', () => {
     const o = office({ [FILE]: text(e1Workbook()), [other]: text(e1Workbook()) });
     const g = (() => {
       const h = fakeHost('pc-a', 1, o.clock, o.alive);
-      const files = createFileHandlers({ fs: o.disk.fs, dialog: scriptedDialog([FILE, other, FILE]), paths: { userData: '/home/1', startFile: '/app/example.json', ...paths }, check: o.disk.check });
+      const files = createFileHandlers({
+        fs: o.disk.fs,
+        dialog: scriptedDialog([FILE, other, FILE]),
+        paths: { userData: '/home/1', startFile: '/app/example.json', ...paths },
+        check: o.disk.check,
+      });
       return createDocumentGuard({ files, disk: o.disk.disk, lockFs: o.disk.lockFs, host: h.host, paths });
     })();
     const locks = () => [...o.disk.store.keys()].filter((k) => k.includes('.~lock.')).sort();
@@ -187,7 +223,12 @@ describe('the document guard (issue 16)', () => {
   it('Save As moves the document, and its lock, to the new file', async () => {
     const o = office();
     const h = fakeHost('pc-a', 1, o.clock, o.alive);
-    const files = createFileHandlers({ fs: o.disk.fs, dialog: scriptedDialog([FILE], ['/share/copy.json']), paths: { userData: '/home/1', startFile: '/app/example.json', ...paths }, check: o.disk.check });
+    const files = createFileHandlers({
+      fs: o.disk.fs,
+      dialog: scriptedDialog([FILE], ['/share/copy.json']),
+      paths: { userData: '/home/1', startFile: '/app/example.json', ...paths },
+      check: o.disk.check,
+    });
     const g = createDocumentGuard({ files, disk: o.disk.disk, lockFs: o.disk.lockFs, host: h.host, paths });
     const A = await openIn(g);
     const r = await g.saveAs('copy.json', text(pay(A.base, 'P', '1')));
@@ -207,8 +248,19 @@ describe('the lock and disk adapters on a real folder', () => {
   it('open, save, a change by another program, refusal, and the lock removed on close', async () => {
     const file = join(dir, 'union.json');
     writeFileSync(file, `\ufeff${text(e1Workbook())}`); // with a byte order mark, as some editors write
-    const files = createFileHandlers({ fs: nodeFs, dialog: scriptedDialog([file]), paths: { userData: join(dir, 'user'), startFile: file, join, basename, dirname }, check: inlineWorkbookCheck });
-    const g = createDocumentGuard({ files, disk: nodeDisk, lockFs: nodeLockFs, host: nodeHost, paths: { join, basename, dirname } });
+    const files = createFileHandlers({
+      fs: nodeFs,
+      dialog: scriptedDialog([file]),
+      paths: { userData: join(dir, 'user'), startFile: file, join, basename, dirname },
+      check: inlineWorkbookCheck,
+    });
+    const g = createDocumentGuard({
+      files,
+      disk: nodeDisk,
+      lockFs: nodeLockFs,
+      host: nodeHost,
+      paths: { join, basename, dirname },
+    });
     const A = await openIn(g);
     const lock = JSON.parse(readFileSync(join(dir, '.~lock.union.json#'), 'utf8'));
     expect(lock).toMatchObject({ app: 'contribution-calculator', pid: process.pid, machine: nodeHost.machine });

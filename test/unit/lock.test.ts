@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createLocks, HEARTBEAT_MS, lockPathFor, parseLock, saveLockPathFor, STALE_AFTER_MS, staleReason, withSaveLock, type LockRecord } from '../../electron/handlers/lock';
+import {
+  createLocks,
+  HEARTBEAT_MS,
+  lockPathFor,
+  parseLock,
+  saveLockPathFor,
+  STALE_AFTER_MS,
+  staleReason,
+  withSaveLock,
+  type LockRecord,
+} from '../../electron/handlers/lock';
 import { fakeHost, paths, sharedDisk } from './lock-helpers';
 
 // Issue 16 item 1: the lock file's life cycle, two copies of the app on one (in-memory) disk.
@@ -28,8 +38,18 @@ describe('lock files (issue 16)', () => {
   it('open takes the lock (user, machine, pid, since, heartbeat); another copy is told who has it; close removes it', async () => {
     const t = two();
     expect(await t.la.acquire(FILE)).toEqual({ held: true });
-    expect(record(t.disk.store.get(LOCK))).toEqual({ app: 'contribution-calculator', user: 'user101', machine: 'pc-a', pid: 101, since: '2026-03-02T09:00:00.000Z', heartbeat: '2026-03-02T09:00:00.000Z' });
-    expect(await t.lb.acquire(FILE)).toEqual({ held: false, owner: { user: 'user101', machine: 'pc-a', since: '2026-03-02T09:00:00.000Z' } });
+    expect(record(t.disk.store.get(LOCK))).toEqual({
+      app: 'contribution-calculator',
+      user: 'user101',
+      machine: 'pc-a',
+      pid: 101,
+      since: '2026-03-02T09:00:00.000Z',
+      heartbeat: '2026-03-02T09:00:00.000Z',
+    });
+    expect(await t.lb.acquire(FILE)).toEqual({
+      held: false,
+      owner: { user: 'user101', machine: 'pc-a', since: '2026-03-02T09:00:00.000Z' },
+    });
     // Release by the one who does not hold it removes nothing.
     await t.lb.release(FILE);
     expect(t.disk.store.has(LOCK)).toBe(true);
@@ -84,19 +104,35 @@ describe('lock files (issue 16)', () => {
   });
 
   it('staleReason names why', () => {
-    const lock: LockRecord = { app: 'contribution-calculator', user: 'u', machine: 'm', pid: 5, since: '2026-01-01T00:00:00Z', heartbeat: '2026-01-02T00:00:00Z' };
+    const lock: LockRecord = {
+      app: 'contribution-calculator',
+      user: 'u',
+      machine: 'm',
+      pid: 5,
+      since: '2026-01-01T00:00:00Z',
+      heartbeat: '2026-01-02T00:00:00Z',
+    };
     const at = (iso: string) => Date.parse(iso);
     expect(staleReason(lock, { machine: 'm', isAlive: () => false }, at('2026-01-02T00:00:00Z'))).toBe('process-gone');
     expect(staleReason(lock, { machine: 'm', isAlive: () => true }, at('2026-01-02T12:00:00Z'))).toBeNull();
-    expect(staleReason(lock, { machine: 'other', isAlive: () => false }, at('2026-01-03T00:00:01Z'))).toBe('no-heartbeat');
-    expect(staleReason({ ...lock, heartbeat: 'garbage', since: 'garbage' }, { machine: 'x', isAlive: () => true }, 0)).toBe('no-heartbeat');
+    expect(staleReason(lock, { machine: 'other', isAlive: () => false }, at('2026-01-03T00:00:01Z'))).toBe(
+      'no-heartbeat',
+    );
+    expect(
+      staleReason({ ...lock, heartbeat: 'garbage', since: 'garbage' }, { machine: 'x', isAlive: () => true }, 0),
+    ).toBe('no-heartbeat');
   });
 
   it('an office program’s lock names who has the file; a damaged lock is replaced', async () => {
-    expect(parseLock(',Marie Curie,PC-FIN-07,02.03.2026 09:15,file:///C:/Users/marie/AppData/Roaming/LibreOffice/4;')).toEqual({ office: { user: 'Marie Curie', machine: 'PC-FIN-07', since: '02.03.2026 09:15' } });
+    expect(
+      parseLock(',Marie Curie,PC-FIN-07,02.03.2026 09:15,file:///C:/Users/marie/AppData/Roaming/LibreOffice/4;'),
+    ).toEqual({ office: { user: 'Marie Curie', machine: 'PC-FIN-07', since: '02.03.2026 09:15' } });
     const t = two();
     t.disk.store.set(LOCK, ',Marie Curie,PC-FIN-07,02.03.2026 09:15,file:///x;');
-    expect(await t.la.acquire(FILE)).toEqual({ held: false, owner: { user: 'Marie Curie', machine: 'PC-FIN-07', since: '02.03.2026 09:15' } });
+    expect(await t.la.acquire(FILE)).toEqual({
+      held: false,
+      owner: { user: 'Marie Curie', machine: 'PC-FIN-07', since: '02.03.2026 09:15' },
+    });
     t.disk.store.set(LOCK, '{"app":"contribution-calc');
     expect(await t.la.acquire(FILE)).toEqual({ held: true });
   });
@@ -121,9 +157,25 @@ describe('lock files (issue 16)', () => {
     expect(order).toEqual(['a in', 'a out', 'b in', 'b out']);
     expect(t.disk.store.has('/share/.~save.union.json#')).toBe(false);
     // A save that died mid-way on pc-a: pc-a's next copy takes it over at once, pc-b after a minute.
-    t.disk.store.set('/share/.~save.union.json#', JSON.stringify({ app: 'contribution-calculator', machine: 'pc-a', pid: 999, at: new Date(t.clock.now).toISOString() }));
+    t.disk.store.set(
+      '/share/.~save.union.json#',
+      JSON.stringify({
+        app: 'contribution-calculator',
+        machine: 'pc-a',
+        pid: 999,
+        at: new Date(t.clock.now).toISOString(),
+      }),
+    );
     expect(await save(t.a, 'a2')).toBe('a2');
-    t.disk.store.set('/share/.~save.union.json#', JSON.stringify({ app: 'contribution-calculator', machine: 'pc-a', pid: 999, at: new Date(t.clock.now).toISOString() }));
+    t.disk.store.set(
+      '/share/.~save.union.json#',
+      JSON.stringify({
+        app: 'contribution-calculator',
+        machine: 'pc-a',
+        pid: 999,
+        at: new Date(t.clock.now).toISOString(),
+      }),
+    );
     // pc-b cannot tell whether pc-a's pid runs: busy for now (it waited a few seconds), taken over after a minute.
     expect(await save(t.b, 'b2')).toBe('busy');
     t.clock.now += 60_000;
@@ -134,7 +186,17 @@ describe('lock files (issue 16)', () => {
     const t = two();
     // A live holder whose time stamp keeps moving (it is written "now" at every look).
     let ran = false;
-    const lockFs = { ...t.disk.lockFs, readText: async () => JSON.stringify({ app: 'contribution-calculator', machine: 'pc-a', pid: 101, at: new Date(t.clock.now).toISOString() }), createExclusive: async () => false };
+    const lockFs = {
+      ...t.disk.lockFs,
+      readText: async () =>
+        JSON.stringify({
+          app: 'contribution-calculator',
+          machine: 'pc-a',
+          pid: 101,
+          at: new Date(t.clock.now).toISOString(),
+        }),
+      createExclusive: async () => false,
+    };
     expect(await withSaveLock(FILE, { fs: lockFs, host: t.b.host, paths }, async () => (ran = true))).toBe('busy');
     expect(ran).toBe(false);
   });

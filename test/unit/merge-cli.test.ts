@@ -21,7 +21,8 @@ const ok = (o: Outcome): Workbook => {
   if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
   return o.workbook;
 };
-const pay = (wb: Workbook, member: string, amount: string) => ok(recordPayment(wb, { member, date: '2026-02-01', amount }));
+const pay = (wb: Workbook, member: string, amount: string) =>
+  ok(recordPayment(wb, { member, date: '2026-02-01', amount }));
 const text = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
 
 const dirs: string[] = [];
@@ -46,9 +47,15 @@ describe('contrib merge', () => {
     const r = await contrib('merge', f.base, f.ours, f.theirs);
     expect(r.code).toBe(0);
     const wb = JSON.parse(r.out) as Workbook;
-    expect(wb.payments.map((p) => `${p.id} ${p.member} ${p.amount}`)).toEqual(['pay-0001 P 1000', 'pay-0002 R 300', 'pay-0003 S 400']);
+    expect(wb.payments.map((p) => `${p.id} ${p.member} ${p.amount}`)).toEqual([
+      'pay-0001 P 1000',
+      'pay-0002 R 300',
+      'pay-0003 S 400',
+    ]);
     expect(wb.members[0].name).toBe('Patria');
-    expect(r.err).toBe(`payments: pay-0002 of ${f.theirs} is now pay-0003 (both sides added a record numbered pay-0002)\n`);
+    expect(r.err).toBe(
+      `payments: pay-0002 of ${f.theirs} is now pay-0003 (both sides added a record numbered pay-0002)\n`,
+    );
   });
 
   it('exit 0 with --out: the merged workbook written there, nothing on stdout', async () => {
@@ -62,7 +69,11 @@ describe('contrib merge', () => {
 
   it('exit 1: a conflicting amount listed as path: ours … theirs …, and nothing written', async () => {
     const b = start();
-    const f = files(b, ok(editPayment(b, 'pay-0001', 'amount', '1100')), ok(editPayment(b, 'pay-0001', 'amount', '1200')));
+    const f = files(
+      b,
+      ok(editPayment(b, 'pay-0001', 'amount', '1100')),
+      ok(editPayment(b, 'pay-0001', 'amount', '1200')),
+    );
     const out = join(f.dir, 'merged.json');
     const r = await contrib('merge', f.base, f.ours, f.theirs, '--out', out);
     expect(r.code).toBe(1);
@@ -73,10 +84,16 @@ describe('contrib merge', () => {
 
   it('exit 1: a removal against a change says "removed"', async () => {
     const b = pay(start(), 'Q', '2000');
-    const f = files(b, { ...b, payments: b.payments.slice(0, 1) }, ok(editPayment(b, 'pay-0002', 'reference', 'bank 9')));
+    const f = files(
+      b,
+      { ...b, payments: b.payments.slice(0, 1) },
+      ok(editPayment(b, 'pay-0002', 'reference', 'bank 9')),
+    );
     const r = await contrib('merge', f.base, f.ours, f.theirs);
     expect(r.code).toBe(1);
-    expect(r.out).toBe(`payments[pay-0002]: ours removed theirs ${JSON.stringify(ok(editPayment(b, 'pay-0002', 'reference', 'bank 9')).payments[1])}\n`);
+    expect(r.out).toBe(
+      `payments[pay-0002]: ours removed theirs ${JSON.stringify(ok(editPayment(b, 'pay-0002', 'reference', 'bank 9')).payments[1])}\n`,
+    );
   });
 
   it('exit 1: a merge that would leave a payment of a removed member is refused, nothing written', async () => {
@@ -94,12 +111,17 @@ describe('contrib merge', () => {
     const b = start();
     const f = files(b, b, b);
     writeFileSync(f.theirs, text(b).replace('"amount": "1000"', '"amount": 1000'));
-    const line = text(b).split('\n').findIndex((l) => l.includes('"amount": "1000"')) + 1;
+    const line =
+      text(b)
+        .split('\n')
+        .findIndex((l) => l.includes('"amount": "1000"')) + 1;
     const r = await contrib('merge', f.base, f.ours, f.theirs, '--out', join(f.dir, 'x.json'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`^${f.theirs.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: .*decimal string`));
     expect(existsSync(join(f.dir, 'x.json'))).toBe(false);
-    expect((await contrib('merge', f.base, f.ours, join(f.dir, 'nope.json'))).err).toBe(`${join(f.dir, 'nope.json')}:1: no such file\n`);
+    expect((await contrib('merge', f.base, f.ours, join(f.dir, 'nope.json'))).err).toBe(
+      `${join(f.dir, 'nope.json')}:1: no such file\n`,
+    );
     const usage = await contrib('merge', f.base, f.ours);
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/merge needs three workbooks/);
@@ -121,7 +143,15 @@ describe.skipIf(!hasGit)('contrib merge as a git merge driver', () => {
   function repo() {
     const dir = mkdtempSync(join(tmpdir(), 'contrib-repo-'));
     dirs.push(dir);
-    const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
+    const env = {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'A',
+      GIT_AUTHOR_EMAIL: 'a@example.org',
+      GIT_COMMITTER_NAME: 'A',
+      GIT_COMMITTER_EMAIL: 'a@example.org',
+    };
     const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
     const commit = (wb: Workbook, message: string) => {
       writeFileSync(join(dir, 'union.json'), text(wb));
@@ -132,7 +162,13 @@ describe.skipIf(!hasGit)('contrib merge as a git merge driver', () => {
     // The lines of docs/team.md, with the bundle built for this test in place of an installed contrib.
     writeFileSync(join(dir, '.gitattributes'), '*.json merge=contrib\n');
     expect(git('config', 'merge.contrib.name', 'Contribution Calculator workbook merge').status).toBe(0);
-    expect(git('config', 'merge.contrib.driver', `"${process.execPath}" "${resolve(bin, 'contrib.mjs')}" merge %O %A %B --out %A`).status).toBe(0);
+    expect(
+      git(
+        'config',
+        'merge.contrib.driver',
+        `"${process.execPath}" "${resolve(bin, 'contrib.mjs')}" merge %O %A %B --out %A`,
+      ).status,
+    ).toBe(0);
     return { dir, git, commit };
   }
 

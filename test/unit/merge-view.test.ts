@@ -1,12 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editPayment, perform, EMPTY_HISTORY, recordPayment, redo, renameMember, setClass, undo, type Outcome } from '../../shared/edit';
+import {
+  editPayment,
+  perform,
+  EMPTY_HISTORY,
+  recordPayment,
+  redo,
+  renameMember,
+  setClass,
+  undo,
+  type Outcome,
+} from '../../shared/edit';
 import { LANGS, msg, say, translator } from '../../shared/i18n/intl';
 import { mergeWorkbooks } from '../../shared/merge/merge';
 import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
 import { documentReducer, INITIAL_STATE, runCommand } from '../../renderer/src/document/reducer';
-import { adoptMerged, describePath, recordAt, parsePath, renamedPath, summarize, viewValue } from '../../renderer/src/merge/describe';
+import {
+  adoptMerged,
+  describePath,
+  recordAt,
+  parsePath,
+  renamedPath,
+  summarize,
+  viewValue,
+} from '../../renderer/src/merge/describe';
 import { journalOf } from '../../shared/merge/journal';
 import { journalStep, startJournal } from '../../renderer/src/merge/journal-step';
 import { lockNotice, readOnlyRefusal, whoValues } from '../../renderer/src/merge/messages';
@@ -15,16 +33,25 @@ import { budget, takesPart, workbook } from './helpers';
 // Issue 16 in the app: the merge view's words for a merge path, its record of what came from where, the merge
 // applied as one undoable step, and the lock notice's words.
 
-const words = (path: string, locale = 'en') => describePath(path).map((m) => say(m, locale)).join(' › ');
+const words = (path: string, locale = 'en') =>
+  describePath(path)
+    .map((m) => say(m, locale))
+    .join(' › ');
 
 describe('a merge path in words', () => {
   it('splits a path into records and fields, a key keeping its dots, slashes and spaces', () => {
-    expect(parsePath('payments[pay-0001].amount')).toEqual([{ list: 'payments', parent: undefined, key: 'pay-0001' }, { field: 'amount', top: false }]);
+    expect(parsePath('payments[pay-0001].amount')).toEqual([
+      { list: 'payments', parent: undefined, key: 'pay-0001' },
+      { field: 'amount', top: false },
+    ]);
     expect(parsePath('advanceAgreements[adv-1].movements[2026-01-05 drawn 100.50 ref 1/2]')).toEqual([
       { list: 'advanceAgreements', parent: undefined, key: 'adv-1' },
       { list: 'movements', parent: 'advanceAgreements', key: '2026-01-05 drawn 100.50 ref 1/2' },
     ]);
-    expect(parsePath('settings.creditingOrder')).toEqual([{ field: 'settings', top: true }, { field: 'creditingOrder', top: false }]);
+    expect(parsePath('settings.creditingOrder')).toEqual([
+      { field: 'settings', top: true },
+      { field: 'creditingOrder', top: false },
+    ]);
     expect(parsePath('organization')).toEqual([{ field: 'organization', top: true }]);
   });
 
@@ -33,9 +60,13 @@ describe('a merge path in words', () => {
     expect(words('members[FR]')).toBe('member FR');
     expect(words('members[FR].name')).toBe('member FR › name');
     // A class of a participation is the class held in a year; a class of a scheme is the scheme's class.
-    expect(words('participations[AL/paris].classes[2026].class')).toBe('participation of AL in budget paris › class held in 2026 › class');
+    expect(words('participations[AL/paris].classes[2026].class')).toBe(
+      'participation of AL in budget paris › class held in 2026 › class',
+    );
     expect(words('schemes[paris].classes[IV].units')).toBe('scheme paris › class IV › units');
-    expect(words('budgets[conf].years[2026].scale.fixedRates[FR]')).toBe('budget conf › year 2026 › scale › fixed rate of FR');
+    expect(words('budgets[conf].years[2026].scale.fixedRates[FR]')).toBe(
+      'budget conf › year 2026 › scale › fixed rate of FR',
+    );
     expect(words('openingBalances[FR/conf/2020].unpaid')).toBe('opening balance of FR in budget conf, 2020 › unpaid');
     expect(words('settings.creditingOrder')).toBe('settings › creditingOrder');
     expect(words('liquidity')).toBe('liquidity');
@@ -47,7 +78,16 @@ describe('a merge path in words', () => {
     expect(viewValue('1200')).toEqual({ kind: 'text', text: '1200' });
     expect(viewValue(['A', 'B'])).toEqual({ kind: 'text', text: 'A, B' });
     const v = viewValue({ id: 'pay-0002', member: 'Q', amount: '2000', note: undefined, years: [1, 2] });
-    expect(v).toEqual({ kind: 'record', more: 0, fields: [{ field: 'id', text: 'pay-0002' }, { field: 'member', text: 'Q' }, { field: 'amount', text: '2000' }, { field: 'years', text: '[2]' }] });
+    expect(v).toEqual({
+      kind: 'record',
+      more: 0,
+      fields: [
+        { field: 'id', text: 'pay-0002' },
+        { field: 'member', text: 'Q' },
+        { field: 'amount', text: '2000' },
+        { field: 'years', text: '[2]' },
+      ],
+    });
     const many = viewValue(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}`, String(i)])));
     expect(many.kind === 'record' && [many.fields.length, many.more]).toEqual([8, 3]);
   });
@@ -70,16 +110,30 @@ function start(): Workbook {
 describe('what came from where', () => {
   it('groups the merge’s record by side, and names a renumbered payment by its old id', () => {
     const base = ok(recordPayment(start(), { member: 'P', date: '2026-01-10', amount: '100' }));
-    const ours = ok(renameMember(ok(recordPayment(base, { member: 'Q', date: '2026-02-01', amount: '300' })), 'R', 'State Arr'));
-    const theirs = ok(editPayment(ok(recordPayment(base, { member: 'R', date: '2026-03-01', amount: '400' })), 'pay-0001', 'reference', 'bank 7'));
+    const ours = ok(
+      renameMember(ok(recordPayment(base, { member: 'Q', date: '2026-02-01', amount: '300' })), 'R', 'State Arr'),
+    );
+    const theirs = ok(
+      editPayment(
+        ok(recordPayment(base, { member: 'R', date: '2026-03-01', amount: '400' })),
+        'pay-0001',
+        'reference',
+        'bank 7',
+      ),
+    );
     const r = mergeWorkbooks(base, ours, theirs);
     expect(r.kind).toBe('merged');
     const s = summarize(r, { base, ours, theirs });
     expect(s.ours.map((t) => `${t.what} ${words(t.path)}`)).toEqual(['changed member R', 'added payment pay-0002']);
-    expect(s.theirs.map((t) => `${t.what} ${words(t.path)}`)).toEqual(['changed payment pay-0001', 'added payment pay-0003']);
+    expect(s.theirs.map((t) => `${t.what} ${words(t.path)}`)).toEqual([
+      'changed payment pay-0001',
+      'added payment pay-0003',
+    ]);
     expect(s.both).toEqual([]);
     expect(s.renamed).toEqual([{ list: 'payments', side: 'theirs', from: 'pay-0002', to: 'pay-0003' }]);
-    expect(say(msg('merge.summary.renumbered', { side: 'theirs', where: words(renamedPath(s.renamed[0])), to: 'pay-0003' }))).toBe('payment pay-0002 from disk is now pay-0003');
+    expect(
+      say(msg('merge.summary.renumbered', { side: 'theirs', where: words(renamedPath(s.renamed[0])), to: 'pay-0003' })),
+    ).toBe('payment pay-0002 from disk is now pay-0003');
   });
 
   it('applies the merged workbook as one step: undo gives back the workbook before it, redo the merged one', () => {
@@ -98,11 +152,23 @@ describe('what came from where', () => {
 
 // Generated merges: each side made by the app's commands, as two people would.
 const OPS: ((wb: Workbook, n: number, v: number) => Outcome | undefined)[] = [
-  (wb, n, v) => recordPayment(wb, { member: ['P', 'Q', 'R'][n % 3], date: `2026-0${1 + (v % 9)}-1${v % 10}`, amount: String(100 + v) }),
-  (wb, n, v) => (wb.payments.length ? editPayment(wb, wb.payments[n % wb.payments.length].id, 'amount', String(200 + (v % 3))) : undefined),
-  (wb, n, v) => (wb.payments.length ? editPayment(wb, wb.payments[n % wb.payments.length].id, 'reference', `ref ${v % 2}`) : undefined),
+  (wb, n, v) =>
+    recordPayment(wb, {
+      member: ['P', 'Q', 'R'][n % 3],
+      date: `2026-0${1 + (v % 9)}-1${v % 10}`,
+      amount: String(100 + v),
+    }),
+  (wb, n, v) =>
+    wb.payments.length
+      ? editPayment(wb, wb.payments[n % wb.payments.length].id, 'amount', String(200 + (v % 3)))
+      : undefined,
+  (wb, n, v) =>
+    wb.payments.length
+      ? editPayment(wb, wb.payments[n % wb.payments.length].id, 'reference', `ref ${v % 2}`)
+      : undefined,
   (wb, n, v) => renameMember(wb, ['P', 'Q', 'R'][n % 3], `State ${v % 3}`),
-  (wb, n, v) => setClass(wb, { budget: 'conf', member: ['P', 'Q', 'R'][n % 3], year: 2026, value: ['A', 'B', 'C'][v % 3] }),
+  (wb, n, v) =>
+    setClass(wb, { budget: 'conf', member: ['P', 'Q', 'R'][n % 3], year: 2026, value: ['A', 'B', 'C'][v % 3] }),
 ];
 const editsArb = fc.array(fc.tuple(fc.nat(OPS.length - 1), fc.nat(10), fc.nat(100)), { maxLength: 5 });
 const apply = (wb: Workbook, ops: [number, number, number][]) => {
@@ -121,20 +187,33 @@ describe('merge view words over generated merges', () => {
         const inputs = { base, ours: apply(base, o), theirs: apply(base, t) };
         const r = mergeWorkbooks(inputs.base, inputs.ours, inputs.theirs);
         const s = summarize(r, inputs);
-        const paths = [...[...s.ours, ...s.theirs, ...s.both].map((x) => x.path), ...r.renamed.map(renamedPath), ...(r.kind === 'conflicts' ? r.conflicts.map((c) => c.path) : [])];
+        const paths = [
+          ...[...s.ours, ...s.theirs, ...s.both].map((x) => x.path),
+          ...r.renamed.map(renamedPath),
+          ...(r.kind === 'conflicts' ? r.conflicts.map((c) => c.path) : []),
+        ];
         for (const p of paths) {
           const ms = describePath(p);
           expect(ms.length).toBeGreaterThan(0);
           // No step falls back to the file's own names.
-          expect(ms.map((m) => m.id).filter((id) => id.endsWith('.other')), p).toEqual([]);
-          for (const lang of LANGS) for (const m of ms) expect(translator(lang)(m.id, m.values), `${lang} ${p}`).not.toMatch(/[{}]|merge\./);
+          expect(
+            ms.map((m) => m.id).filter((id) => id.endsWith('.other')),
+            p,
+          ).toEqual([]);
+          for (const lang of LANGS)
+            for (const m of ms) expect(translator(lang)(m.id, m.values), `${lang} ${p}`).not.toMatch(/[{}]|merge\./);
         }
         // Told record by record: every record one side alone changed is named, and nothing else.
         for (const side of ['ours', 'theirs'] as const) {
           const other = side === 'ours' ? 'theirs' : 'ours';
           const added = (w: Workbook, id: string) => w.payments.some((x) => x.id === id);
           const alone = inputs[side].payments.filter((p) => !added(inputs.base, p.id) && !added(inputs[other], p.id));
-          if (r.kind === 'merged' && r.renamed.length === 0) for (const p of alone) expect(s[side].map((x) => x.path), p.id).toContain(`payments[${p.id}]`);
+          if (r.kind === 'merged' && r.renamed.length === 0)
+            for (const p of alone)
+              expect(
+                s[side].map((x) => x.path),
+                p.id,
+              ).toContain(`payments[${p.id}]`);
         }
       }),
       { numRuns: 120 },
@@ -148,8 +227,12 @@ describe('the lock notice', () => {
     expect(say(lockNotice({ user: 'marie', machine: 'PC-FIN-07', since: 'not a time' }))).toBe(
       'marie on PC-FIN-07 has this workbook open. It is open read-only: you can read it, and save it under another name with Save As.',
     );
-    expect(say(lockNotice({ user: '', machine: 'PC-FIN-07', since: '2026-03-02T09:15:03.120Z' }))).toMatch(/^someone on PC-FIN-07 has had this workbook open since Mar 2, 2026, /);
-    expect(say(lockNotice({ user: 'marie', machine: '', since: '2026-03-02T09:15:03Z' }), 'fr')).toMatch(/^marie a ce classeur ouvert depuis le 2 mars 2026/);
+    expect(say(lockNotice({ user: '', machine: 'PC-FIN-07', since: '2026-03-02T09:15:03.120Z' }))).toMatch(
+      /^someone on PC-FIN-07 has had this workbook open since Mar 2, 2026, /,
+    );
+    expect(say(lockNotice({ user: 'marie', machine: '', since: '2026-03-02T09:15:03Z' }), 'fr')).toMatch(
+      /^marie a ce classeur ouvert depuis le 2 mars 2026/,
+    );
     const refused = readOnlyRefusal({ user: 'marie', machine: 'PC-FIN-07', since: '' });
     expect(refused.ok).toBe(false);
     expect(refused.problems[0].message).toBe(
@@ -169,7 +252,10 @@ describe('the document read-only while someone else has it (reducer)', () => {
     expect(r.state).toBe(opened);
     expect(r.outcome.ok).toBe(false);
     expect(!r.outcome.ok && r.outcome.problems[0].msg?.id).toBe('merge.readOnly.refused');
-    const withError = documentReducer(opened, { type: 'cellError', error: { rowId: 'P', colId: 'name', message: 'read-only' } });
+    const withError = documentReducer(opened, {
+      type: 'cellError',
+      error: { rowId: 'P', colId: 'name', message: 'read-only' },
+    });
     const lifted = documentReducer(withError, { type: 'lock', lockedBy: undefined });
     expect(lifted.cellError).toBeNull();
     const edited = runCommand(lifted, rename).state;
@@ -177,7 +263,11 @@ describe('the document read-only while someone else has it (reducer)', () => {
     // Locked again (a save refused with lockedBy): undo is refused too.
     const relocked = documentReducer(edited, { type: 'lock', lockedBy: marie });
     expect(documentReducer(relocked, { type: 'undo' })).toBe(relocked);
-    const savedAs = documentReducer(relocked, { type: 'saved', file: { id: '/share/copy.json', name: 'copy.json' }, workbook: relocked.doc!.workbook });
+    const savedAs = documentReducer(relocked, {
+      type: 'saved',
+      file: { id: '/share/copy.json', name: 'copy.json' },
+      workbook: relocked.doc!.workbook,
+    });
     expect(savedAs.doc!.lockedBy).toBeUndefined();
     expect(runCommand(savedAs, (wb) => renameMember(wb, 'Q', 'Also')).outcome.ok).toBe(true);
   });
@@ -188,7 +278,9 @@ describe('the document read-only while someone else has it (reducer)', () => {
     const pending = documentReducer(opened, { type: 'elsewhere', elsewhere: e });
     expect(pending.doc!.elsewhere).toEqual(e);
     expect(documentReducer(pending, { type: 'elsewhere', elsewhere: undefined }).doc!.elsewhere).toBeUndefined();
-    expect(documentReducer(pending, { type: 'saved', file, workbook: pending.doc!.workbook }).doc!.elsewhere).toBeUndefined();
+    expect(
+      documentReducer(pending, { type: 'saved', file, workbook: pending.doc!.workbook }).doc!.elsewhere,
+    ).toBeUndefined();
     expect(documentReducer(pending, { type: 'adopt', workbook: start(), file }).doc!.elsewhere).toBeUndefined();
   });
 });
@@ -199,9 +291,13 @@ describe('made on both sides', () => {
     const ours = ok(setClass(base, { budget: 'conf', member: 'P', year: 2026, value: 'A' }));
     const theirs = ok(setClass(base, { budget: 'conf', member: 'P', year: 2026, value: 'C' }));
     const r = mergeWorkbooks(base, ours, theirs);
-    expect(r.kind === 'conflicts' && r.conflicts.map((c) => c.path)).toEqual(['participations[P/conf].classes[2026].class']);
+    expect(r.kind === 'conflicts' && r.conflicts.map((c) => c.path)).toEqual([
+      'participations[P/conf].classes[2026].class',
+    ]);
     const s = summarize(r, { base, ours, theirs });
-    expect(s.both.map((t) => `${t.what} ${words(t.path)}`)).toEqual(['added participation of P in budget conf › class held in 2026']);
+    expect(s.both.map((t) => `${t.what} ${words(t.path)}`)).toEqual([
+      'added participation of P in budget conf › class held in 2026',
+    ]);
   });
 });
 

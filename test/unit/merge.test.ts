@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../shared/edit';
-import { addMember, editPayment, recordPayment, removeMember, removePayment, renameMember, setBudgetYear, setScenarioOverride, createScenario, recordAdvanceMovement, addAdvanceAgreement } from '../../shared/edit';
+import {
+  addMember,
+  editPayment,
+  recordPayment,
+  removeMember,
+  removePayment,
+  renameMember,
+  setBudgetYear,
+  setScenarioOverride,
+  createScenario,
+  recordAdvanceMovement,
+  addAdvanceAgreement,
+} from '../../shared/edit';
 import { freeId, mergeWorkbooks, resolve } from '../../shared/merge/merge';
 import type { Workbook } from '../../shared/model/types';
 import { e1Workbook } from './helpers';
@@ -11,7 +23,8 @@ const ok = (o: Outcome): Workbook => {
   if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));
   return o.workbook;
 };
-const pay = (wb: Workbook, member: string, amount: string, date = '2026-02-01') => ok(recordPayment(wb, { member, date, amount }));
+const pay = (wb: Workbook, member: string, amount: string, date = '2026-02-01') =>
+  ok(recordPayment(wb, { member, date, amount }));
 
 /** E1 with two payments recorded: pay-0001 (P) and pay-0002 (Q). */
 function base(): Workbook {
@@ -19,7 +32,10 @@ function base(): Workbook {
 }
 
 const merged = (r: ReturnType<typeof mergeWorkbooks>): Workbook => {
-  if (r.kind !== 'merged') throw new Error(`expected a merge, got ${r.kind}: ${JSON.stringify(r.kind === 'conflicts' ? r.conflicts : r.problems)}`);
+  if (r.kind !== 'merged')
+    throw new Error(
+      `expected a merge, got ${r.kind}: ${JSON.stringify(r.kind === 'conflicts' ? r.conflicts : r.problems)}`,
+    );
   return r.workbook;
 };
 
@@ -32,11 +48,20 @@ describe('three-way merge of workbooks', () => {
     expect(theirs.payments[2].id).toBe('pay-0003');
     const r = mergeWorkbooks(b, ours, theirs);
     const wb = merged(r);
-    expect(wb.payments.map((p) => `${p.id} ${p.member} ${p.amount}`).sort()).toEqual(['pay-0001 P 1000', 'pay-0002 Q 2000', 'pay-0003 R 300', 'pay-0004 S 400']);
-    expect(r.kind === 'merged' && r.renamed).toEqual([{ list: 'payments', side: 'theirs', from: 'pay-0003', to: 'pay-0004' }]);
+    expect(wb.payments.map((p) => `${p.id} ${p.member} ${p.amount}`).sort()).toEqual([
+      'pay-0001 P 1000',
+      'pay-0002 Q 2000',
+      'pay-0003 R 300',
+      'pay-0004 S 400',
+    ]);
+    expect(r.kind === 'merged' && r.renamed).toEqual([
+      { list: 'payments', side: 'theirs', from: 'pay-0003', to: 'pay-0004' },
+    ]);
     // The same pair from the other side gives the same ids: the id goes with the record, not with the side.
     const swapped = merged(mergeWorkbooks(b, theirs, ours));
-    expect(swapped.payments.map((p) => `${p.id} ${p.member}`).sort()).toEqual(wb.payments.map((p) => `${p.id} ${p.member}`).sort());
+    expect(swapped.payments.map((p) => `${p.id} ${p.member}`).sort()).toEqual(
+      wb.payments.map((p) => `${p.id} ${p.member}`).sort(),
+    );
   });
 
   it('reports an amount changed differently on both sides as a conflict, and resolve takes the side chosen', () => {
@@ -58,7 +83,12 @@ describe('three-way merge of workbooks', () => {
     const theirs = ok(editPayment(b, 'pay-0001', 'reference', 'bank 77'));
     const r = mergeWorkbooks(b, ours, theirs);
     expect(merged(r).payments[0]).toMatchObject({ id: 'pay-0001', amount: '1100', reference: 'bank 77' });
-    expect(r.taken).toEqual(expect.arrayContaining([{ path: 'payments[pay-0001].amount', from: 'ours', what: 'changed' }, { path: 'payments[pay-0001].reference', from: 'theirs', what: 'added' }]));
+    expect(r.taken).toEqual(
+      expect.arrayContaining([
+        { path: 'payments[pay-0001].amount', from: 'ours', what: 'changed' },
+        { path: 'payments[pay-0001].reference', from: 'theirs', what: 'added' },
+      ]),
+    );
   });
 
   it('takes a removal when the other side left the record alone; removal against a change is a conflict', () => {
@@ -68,7 +98,9 @@ describe('three-way merge of workbooks', () => {
     expect(merged(mergeWorkbooks(b, b, removed)).payments.map((p) => p.id)).toEqual(['pay-0001']);
     const changed = ok(editPayment(b, 'pay-0002', 'amount', '2500'));
     const r = mergeWorkbooks(b, removed, changed);
-    expect(r.kind === 'conflicts' && r.conflicts).toEqual([{ path: 'payments[pay-0002]', base: b.payments[1], ours: undefined, theirs: changed.payments[1] }]);
+    expect(r.kind === 'conflicts' && r.conflicts).toEqual([
+      { path: 'payments[pay-0002]', base: b.payments[1], ours: undefined, theirs: changed.payments[1] },
+    ]);
     if (r.kind !== 'conflicts') return;
     expect(merged(resolve(r, { 'payments[pay-0002]': 'ours' })).payments).toHaveLength(1);
     expect(merged(resolve(r, { 'payments[pay-0002]': 'theirs' })).payments[1].amount).toBe('2500');
@@ -83,7 +115,9 @@ describe('three-way merge of workbooks', () => {
     expect(wb.participations.map((p) => p.member)).toEqual(['P', 'Q', 'R', 'S', 'T', 'U']);
     const theirsT = ok(addMember(b, { code: 'T', name: 'Tuvalu', budget: 'conference', year: 2026, value: 'C' }));
     const r = mergeWorkbooks(b, ours, theirsT);
-    expect(r.kind === 'conflicts' && r.conflicts).toEqual([{ path: 'members[T].name', base: undefined, ours: 'State T', theirs: 'Tuvalu' }]);
+    expect(r.kind === 'conflicts' && r.conflicts).toEqual([
+      { path: 'members[T].name', base: undefined, ours: 'State T', theirs: 'Tuvalu' },
+    ]);
   });
 
   it('takes the same addition made on both sides once', () => {
@@ -97,7 +131,14 @@ describe('three-way merge of workbooks', () => {
   it('merges budget years by year and keeps them in order', () => {
     const b = e1Workbook();
     const ours = ok(setBudgetYear(b, { budget: 'conference', year: 2026, amount: '1200000.00' }));
-    const theirs = ok(setBudgetYear(ok(setBudgetYear(b, { budget: 'conference', year: 2027, method: 'total', amount: '1300000.00' })), { budget: 'conference', year: 2025, method: 'total', amount: '900000.00' }));
+    const theirs = ok(
+      setBudgetYear(ok(setBudgetYear(b, { budget: 'conference', year: 2027, method: 'total', amount: '1300000.00' })), {
+        budget: 'conference',
+        year: 2025,
+        method: 'total',
+        amount: '900000.00',
+      }),
+    );
     const years = merged(mergeWorkbooks(b, ours, theirs)).budgets[0].years;
     expect(years.map((y) => `${y.year} ${y.amount}`)).toEqual(['2025 900000.00', '2026 1200000.00', '2027 1300000.00']);
   });
@@ -105,11 +146,18 @@ describe('three-way merge of workbooks', () => {
   it('merges settings and the organization field by field', () => {
     const b = e1Workbook();
     const ours: Workbook = { ...b, settings: { ...b.settings, creditingOrder: 'oldest-first' } };
-    const theirs: Workbook = { ...b, settings: { ...b.settings, newMemberRule: 'months' }, organization: { name: 'Renamed' } };
+    const theirs: Workbook = {
+      ...b,
+      settings: { ...b.settings, newMemberRule: 'months' },
+      organization: { name: 'Renamed' },
+    };
     const wb = merged(mergeWorkbooks(b, ours, theirs));
     expect(wb.settings).toEqual({ newMemberRule: 'months', creditingOrder: 'oldest-first' });
     expect(wb.organization.name).toBe('Renamed');
-    const r = mergeWorkbooks(b, ours, { ...b, settings: { ...b.settings, creditingOrder: 'wcf-then-oldest', votingTest: 'combined' } });
+    const r = mergeWorkbooks(b, ours, {
+      ...b,
+      settings: { ...b.settings, creditingOrder: 'wcf-then-oldest', votingTest: 'combined' },
+    });
     expect(merged(r).settings.votingTest).toBe('combined');
   });
 
@@ -134,14 +182,42 @@ describe('three-way merge of workbooks', () => {
     let b = ok(createScenario(e1Workbook(), { name: 'Austerity' }));
     b = ok(addAdvanceAgreement(b, { hostState: 'P', ceiling: '1000000.00', currency: 'CHF' }));
     const id = b.advanceAgreements[0].id;
-    const ours = ok(recordAdvanceMovement(ok(setScenarioOverride(b, 'austerity', { kind: 'level', budget: 'conference', year: 2026, method: 'total', amount: '900000.00' })), { agreement: id, date: '2026-01-10', kind: 'drawn', amount: '1000' }));
-    const theirs = ok(recordAdvanceMovement(ok(setScenarioOverride(b, 'austerity', { kind: 'units', scheme: 'wipo-convention', class: 'A', units: '12' })), { agreement: id, date: '2026-02-10', kind: 'drawn', amount: '2000' }));
+    const ours = ok(
+      recordAdvanceMovement(
+        ok(
+          setScenarioOverride(b, 'austerity', {
+            kind: 'level',
+            budget: 'conference',
+            year: 2026,
+            method: 'total',
+            amount: '900000.00',
+          }),
+        ),
+        { agreement: id, date: '2026-01-10', kind: 'drawn', amount: '1000' },
+      ),
+    );
+    const theirs = ok(
+      recordAdvanceMovement(
+        ok(setScenarioOverride(b, 'austerity', { kind: 'units', scheme: 'wipo-convention', class: 'A', units: '12' })),
+        { agreement: id, date: '2026-02-10', kind: 'drawn', amount: '2000' },
+      ),
+    );
     const wb = merged(mergeWorkbooks(b, ours, theirs));
     expect(wb.scenarios[0].overrides.map((o) => o.kind)).toEqual(['level', 'units']);
     expect(wb.advanceAgreements[0].movements.map((m) => m.amount)).toEqual(['1000', '2000']);
-    const other = ok(setScenarioOverride(b, 'austerity', { kind: 'level', budget: 'conference', year: 2026, method: 'total', amount: '800000.00' }));
+    const other = ok(
+      setScenarioOverride(b, 'austerity', {
+        kind: 'level',
+        budget: 'conference',
+        year: 2026,
+        method: 'total',
+        amount: '800000.00',
+      }),
+    );
     const r = mergeWorkbooks(b, ours, other);
-    expect(r.kind === 'conflicts' && r.conflicts.map((c) => c.path)).toEqual(['scenarios[austerity].overrides[level|conference|2026].amount']);
+    expect(r.kind === 'conflicts' && r.conflicts.map((c) => c.path)).toEqual([
+      'scenarios[austerity].overrides[level|conference|2026].amount',
+    ]);
   });
 
   it('R21–R23: base scale rates, a year scale’s fixed rates and biennia merge record by record', () => {
@@ -149,20 +225,41 @@ describe('three-way merge of workbooks', () => {
       ...e1Workbook(),
       baseScales: [{ id: 'un', name: 'UN scale', rates: [{ code: 'P', rate: '10' }] }],
     };
-    b.budgets = [{ ...b.budgets[0], years: [{ ...b.budgets[0].years[0], scale: { baseScale: 'un', decimals: 3, rounding: 'half-up', fixedRates: [] } }] }];
+    b.budgets = [
+      {
+        ...b.budgets[0],
+        years: [
+          { ...b.budgets[0].years[0], scale: { baseScale: 'un', decimals: 3, rounding: 'half-up', fixedRates: [] } },
+        ],
+      },
+    ];
     const withRate = (wb: Workbook, member: string, rate: string): Workbook => ({
       ...wb,
-      budgets: [{ ...wb.budgets[0], years: [{ ...wb.budgets[0].years[0], scale: { ...wb.budgets[0].years[0].scale!, fixedRates: [{ member, rate }] } }], biennia: [{ years: member === 'Q' ? [2026, 2027] : [2028, 2029], amount: '1000' }] }],
+      budgets: [
+        {
+          ...wb.budgets[0],
+          years: [
+            { ...wb.budgets[0].years[0], scale: { ...wb.budgets[0].years[0].scale!, fixedRates: [{ member, rate }] } },
+          ],
+          biennia: [{ years: member === 'Q' ? [2026, 2027] : [2028, 2029], amount: '1000' }],
+        },
+      ],
       baseScales: [{ ...wb.baseScales![0], rates: [...wb.baseScales![0].rates, { code: member, rate }] }],
     });
     const r = mergeWorkbooks(b, withRate(b, 'Q', '0.5'), withRate(b, 'R', '0.25'));
     expect(r.kind).not.toBe('conflicts');
     if (r.kind === 'conflicts') return;
-    expect(r.workbook.budgets[0].years[0].scale!.fixedRates).toEqual([{ member: 'Q', rate: '0.5' }, { member: 'R', rate: '0.25' }]);
+    expect(r.workbook.budgets[0].years[0].scale!.fixedRates).toEqual([
+      { member: 'Q', rate: '0.5' },
+      { member: 'R', rate: '0.25' },
+    ]);
     expect(r.workbook.budgets[0].biennia!.map((x) => x.years[0])).toEqual([2026, 2028]);
     expect(r.workbook.baseScales![0].rates.map((x) => x.code)).toEqual(['P', 'Q', 'R']);
     const c = mergeWorkbooks(b, withRate(b, 'Q', '0.5'), withRate(b, 'Q', '0.75'));
-    expect(c.kind === 'conflicts' && c.conflicts.map((x) => x.path).sort()).toEqual(['baseScales[un].rates[Q].rate', 'budgets[conference].years[2026].scale.fixedRates[Q].rate']);
+    expect(c.kind === 'conflicts' && c.conflicts.map((x) => x.path).sort()).toEqual([
+      'baseScales[un].rates[Q].rate',
+      'budgets[conference].years[2026].scale.fixedRates[Q].rate',
+    ]);
   });
 
   it('freeId continues a series after its highest number', () => {

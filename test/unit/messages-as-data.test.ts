@@ -44,11 +44,35 @@ function outcomes(wb: Workbook): Outcome[] {
     edit.removeMember(wb, 'QQ'),
     edit.renameMember(wb, 'AF', ' '),
     edit.pasteRows(wb, { budget: 'paris', year: 2026, text: '' }),
-    edit.pasteRows(wb, { budget: 'paris', year: 2026, text: paste([['code', 'name', 'class'], ['AF', 'Afghanistan', 'Q'], ['AF', '', ''], ['??', 'x', 'I'], ['XN', '', '']]) }),
-    edit.pasteRows(wb, { budget: 'paris', year: 2026, text: paste([['code', 'name', 'class'], ['XN', 'Nowhere', 'VII'], ['AL', '', 'Q']]) }),
+    edit.pasteRows(wb, {
+      budget: 'paris',
+      year: 2026,
+      text: paste([
+        ['code', 'name', 'class'],
+        ['AF', 'Afghanistan', 'Q'],
+        ['AF', '', ''],
+        ['??', 'x', 'I'],
+        ['XN', '', ''],
+      ]),
+    }),
+    edit.pasteRows(wb, {
+      budget: 'paris',
+      year: 2026,
+      text: paste([
+        ['code', 'name', 'class'],
+        ['XN', 'Nowhere', 'VII'],
+        ['AL', '', 'Q'],
+      ]),
+    }),
     edit.addClassChange(wb, { budget: 'paris', member: 'AF', toClass: 'Z', notifiedOn: '2026-01-01' }),
     edit.addClassChange(wb, { budget: 'locarno', member: 'AF', toClass: 'I', notifiedOn: '2026-01-01' }),
-    edit.addClassChange(wb, { budget: 'paris', member: 'AF', toClass: 'I', notifiedOn: '2026-05-01', sessionDate: '2026-01-01' }),
+    edit.addClassChange(wb, {
+      budget: 'paris',
+      member: 'AF',
+      toClass: 'I',
+      notifiedOn: '2026-05-01',
+      sessionDate: '2026-01-01',
+    }),
     edit.setSessionDate(wb, 'cc-999', undefined),
     edit.setClassUnits(wb, { scheme: 'paris', code: 'I', units: 'x' }),
     edit.addSchemeClass(wb, { scheme: 'paris', code: 'I', units: '1' }),
@@ -57,9 +81,39 @@ function outcomes(wb: Workbook): Outcome[] {
     edit.addScheme(wb, { name: 'New', from: 'nope' }),
     edit.addScheme(wb, { name: 'Copy', from: 'paris' }),
     edit.removeScheme(wb, { scheme: 'paris' }),
-    edit.addBudget(wb, { name: 'B', schemeId: 'paris', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', year: 2026, method: 'total', amount: '10.5', members: 'none' }),
-    edit.addBudget(wb, { name: 'B', schemeId: 'paris', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', year: 2026, method: 'total', amount: '100', members: { copyFrom: 'special-fund' } }),
-    edit.addBudget(wb, { name: 'B', schemeId: 'paris', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', year: 2026, method: 'total', amount: '100', members: { copyFrom: 'paris' } }),
+    edit.addBudget(wb, {
+      name: 'B',
+      schemeId: 'paris',
+      currency: 'CHF',
+      roundingUnit: '1',
+      rounding: 'half-up',
+      year: 2026,
+      method: 'total',
+      amount: '10.5',
+      members: 'none',
+    }),
+    edit.addBudget(wb, {
+      name: 'B',
+      schemeId: 'paris',
+      currency: 'CHF',
+      roundingUnit: '1',
+      rounding: 'half-up',
+      year: 2026,
+      method: 'total',
+      amount: '100',
+      members: { copyFrom: 'special-fund' },
+    }),
+    edit.addBudget(wb, {
+      name: 'B',
+      schemeId: 'paris',
+      currency: 'CHF',
+      roundingUnit: '1',
+      rounding: 'half-up',
+      year: 2026,
+      method: 'total',
+      amount: '100',
+      members: { copyFrom: 'paris' },
+    }),
     edit.removeBudget(wb, { budget: 'paris' }),
     edit.setOrganizationName(wb, ''),
     edit.setCreditingOrder(wb, 'sideways'),
@@ -72,14 +126,38 @@ function outcomes(wb: Workbook): Outcome[] {
     edit.setOpeningBalance(wb, { member: 'AF', budget: 'paris', year: '1990', assessed: '10', unpaid: '20' }),
     edit.pasteOpeningBalances(wb, 'AF\tparis\t1990\t10\t-1\nAF\tparis\t1990\t10\t5\nAF\tparis\t1990\t10\t5'),
     edit.createScenario(wb, { name: 'What if' }),
-    edit.setScenarioOverride(edit.createScenario(wb, { name: 'S' }).ok ? (edit.createScenario(wb, { name: 'S' }) as edit.Done).workbook : wb, 's', { kind: 'level', budget: 'paris', year: 2026, method: 'total', amount: '1.5' }),
+    edit.setScenarioOverride(
+      edit.createScenario(wb, { name: 'S' }).ok ? (edit.createScenario(wb, { name: 'S' }) as edit.Done).workbook : wb,
+      's',
+      { kind: 'level', budget: 'paris', year: 2026, method: 'total', amount: '1.5' },
+    ),
     edit.applyScenarioToBaseline(wb, 'nope'),
-    edit.recordPayment(wb, { member: 'Atlantis', date: '31/02/2026', amount: '-5', currency: 'EUR', budget: 'nope', year: '99', purpose: 'gifts' }),
+    edit.recordPayment(wb, {
+      member: 'Atlantis',
+      date: '31/02/2026',
+      amount: '-5',
+      currency: 'EUR',
+      budget: 'nope',
+      year: '99',
+      purpose: 'gifts',
+    }),
     edit.recordPayment(wb, { member: 'AF', date: '2026-03-01', amount: '1234.5' }),
-    edit.importPayments(wb, { rows: [['AF', '2026-03-01', '(5)'], ['AF', 'x', '5']], mapping: { member: 0, date: 1, amount: 2 }, verb: 'Paste' }),
+    edit.importPayments(wb, {
+      rows: [
+        ['AF', '2026-03-01', '(5)'],
+        ['AF', 'x', '5'],
+      ],
+      mapping: { member: 0, date: 1, amount: 2 },
+      verb: 'Paste',
+    }),
     edit.addVotingDecision(wb, { member: 'AF', body: '', date: '2026-01-01', reference: 'r' }),
     edit.addWcfDecision(wb, { budget: 'paris', year: 2026, amount: '10.5' }),
-    edit.recordAdvanceMovement(wb, { agreement: 'hq-advances-2012', date: '2026-01-01', kind: 'repaid', amount: '999999999999' }),
+    edit.recordAdvanceMovement(wb, {
+      agreement: 'hq-advances-2012',
+      date: '2026-01-01',
+      kind: 'repaid',
+      amount: '999999999999',
+    }),
     edit.clearDenunciation(wb, 'hq-advances-2012'),
   ];
 }
@@ -106,8 +184,11 @@ describe('messages as data in the commands and the engine (issue 11)', () => {
     expect(labels.length).toBeGreaterThan(10);
     const withMsg = problems.filter((p) => p.msg);
     // Only reasons written by shared/model (a linked union's class) may still come without one.
-    expect(problems.filter((p) => !p.msg).map((p) => p.message)).toEqual(problems.filter((p) => !p.msg && /takes its classes|Paris Union/.test(p.message)).map((p) => p.message));
-    for (const m of [...withMsg.map((p) => p.msg!), ...labels.map((l) => l!)]) for (const id of idsOf(m)) expect(hasMessage(id), id).toBe(true);
+    expect(problems.filter((p) => !p.msg).map((p) => p.message)).toEqual(
+      problems.filter((p) => !p.msg && /takes its classes|Paris Union/.test(p.message)).map((p) => p.message),
+    );
+    for (const m of [...withMsg.map((p) => p.msg!), ...labels.map((l) => l!)])
+      for (const id of idsOf(m)) expect(hasMessage(id), id).toBe(true);
   });
 
   it('message and label are the English text of their Message: one source of words', () => {
@@ -130,22 +211,37 @@ describe('messages as data in the commands and the engine (issue 11)', () => {
     const p = o.problems[0];
     expect(p.message).toBe('a total must be a whole number of the rounding unit 0.01 (1234567.891 is not)');
     const fr = (plain: string) => formatAmount(plain, { locale: 'fr', style: 'locale' });
-    expect(say(p.msg!, 'fr', fr)).toBe(`un total doit être un nombre entier d’unités d’arrondi 0,01 (1${'\u202f'}234${'\u202f'}567,891 ne l’est pas)`);
+    expect(say(p.msg!, 'fr', fr)).toBe(
+      `un total doit être un nombre entier d’unités d’arrondi 0,01 (1${'\u202f'}234${'\u202f'}567,891 ne l’est pas)`,
+    );
     // Without a number writer the amounts stay as the workbook holds them.
-    expect(say(p.msg!, 'fr')).toBe('un total doit être un nombre entier d’unités d’arrondi 0.01 (1234567.891 ne l’est pas)');
+    expect(say(p.msg!, 'fr')).toBe(
+      'un total doit être un nombre entier d’unités d’arrondi 0.01 (1234567.891 ne l’est pas)',
+    );
   });
 
   it('a skipped pasted row names its row in the language, its reason nested inside', () => {
     const o = edit.pasteRows(wb, { budget: 'paris', year: 2026, text: 'code\tname\tclass\nXN\tNowhere\tVII\nAL\t\tQ' });
     expect(o.ok).toBe(true);
     const p = o.problems[0];
-    expect(p.message).toBe('row 3: “Q” is not a class of Paris Convention, Art. 16(4)(a) (classes: I, II, III, IV, V, VI, VII)');
-    expect(say(p.msg!, 'ru')).toBe('строка 3: «Q» не является классом Paris Convention, Art. 16(4)(a) (классы: I, II, III, IV, V, VI, VII)');
+    expect(p.message).toBe(
+      'row 3: “Q” is not a class of Paris Convention, Art. 16(4)(a) (classes: I, II, III, IV, V, VI, VII)',
+    );
+    expect(say(p.msg!, 'ru')).toBe(
+      'строка 3: «Q» не является классом Paris Convention, Art. 16(4)(a) (классы: I, II, III, IV, V, VI, VII)',
+    );
     expect(o.ok && say(o.labelMsg!, 'fr')).toBe('Collage : 1 ligne (1 ajoutée, 0 mise à jour)');
   });
 
   it('undo keeps the label as data, so the step can be named in the user’s language', () => {
-    const r = edit.perform(wb, edit.EMPTY_HISTORY, (w) => edit.removeScheme(edit.addScheme(w, { name: 'Spare', from: 'empty' }).ok ? (edit.addScheme(w, { name: 'Spare', from: 'empty' }) as edit.Done).workbook : w, { scheme: 'spare' }));
+    const r = edit.perform(wb, edit.EMPTY_HISTORY, (w) =>
+      edit.removeScheme(
+        edit.addScheme(w, { name: 'Spare', from: 'empty' }).ok
+          ? (edit.addScheme(w, { name: 'Spare', from: 'empty' }) as edit.Done).workbook
+          : w,
+        { scheme: 'spare' },
+      ),
+    );
     expect(r.outcome.ok).toBe(true);
     const back = edit.undo(r.workbook, r.history)!;
     expect(back.label).toBe('Remove scheme “Spare”');
@@ -153,9 +249,21 @@ describe('messages as data in the commands and the engine (issue 11)', () => {
   });
 
   it('the import preview keeps each refusal’s Message', () => {
-    const p = previewPaymentsImport(wb, { rows: [['member', 'date', 'amount'], ['AF', '2026-03-01', 'x']], mapping: { member: 0, date: 1, amount: 2 }, firstRow: 1, verb: 'Import' });
+    const p = previewPaymentsImport(wb, {
+      rows: [
+        ['member', 'date', 'amount'],
+        ['AF', '2026-03-01', 'x'],
+      ],
+      mapping: { member: 0, date: 1, amount: 2 },
+      firstRow: 1,
+      verb: 'Import',
+    });
     expect(p.refused[0].msg?.id).toBe('engine.edit.import.rowField');
-    const m = applyMembersImport(wb, { budget: 'paris', year: 2026, rows: [{ at: 'line 2', code: '??', name: 'x', value: 'I' }] });
+    const m = applyMembersImport(wb, {
+      budget: 'paris',
+      year: 2026,
+      rows: [{ at: 'line 2', code: '??', name: 'x', value: 'I' }],
+    });
     expect(m.ok).toBe(false);
     expect(say(m.problems[0].msg!, 'zh')).toBe('第 2 行：“??”不是成员代码');
   });

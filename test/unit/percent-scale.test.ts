@@ -19,8 +19,19 @@ const rates = (weights: Record<string, string>, percent = true, years = [2026]):
   workbook({
     schemes: [{ id: 'un', name: 'UN-style scale', kind: 'scale', ...(percent ? { percent: true } : {}) }],
     members: Object.keys(weights).map((code) => ({ code, name: `State ${code}` })),
-    budgets: [budget('fund', 'un', years.map((year) => ({ year, method: 'total' as const, amount: '1000000.00', adopted: true })), { name: 'Special Fund' })],
-    participations: Object.entries(weights).map(([member, weight]) => ({ member, budget: 'fund', classes: [{ year: 2000, weight }] })),
+    budgets: [
+      budget(
+        'fund',
+        'un',
+        years.map((year) => ({ year, method: 'total' as const, amount: '1000000.00', adopted: true })),
+        { name: 'Special Fund' },
+      ),
+    ],
+    participations: Object.entries(weights).map(([member, weight]) => ({
+      member,
+      budget: 'fund',
+      classes: [{ year: 2000, weight }],
+    })),
   });
 
 async function contrib(...args: string[]) {
@@ -37,14 +48,17 @@ describe('R2 percent scales: the warning', () => {
       expect.objectContaining({
         path: 'budgets[0]',
         severity: 'warning',
-        message: 'Special Fund, 2026: the declared rates sum to 99.99 %, not 100 %; each member is assessed on its rate ÷ 99.99 × 100',
+        message:
+          'Special Fund, 2026: the declared rates sum to 99.99 %, not 100 %; each member is assessed on its rate ÷ 99.99 × 100',
       }),
     ]);
   });
 
   it('R2: 105 is warned about too; consecutive years with the same sum are one warning', () => {
     const w = workbookWarnings(rates({ P: '60', Q: '45' }, true, [2025, 2026, 2027]));
-    expect(w.map((p) => p.message)).toEqual(['Special Fund, 2025–2027: the declared rates sum to 105 %, not 100 %; each member is assessed on its rate ÷ 105 × 100']);
+    expect(w.map((p) => p.message)).toEqual([
+      'Special Fund, 2025–2027: the declared rates sum to 105 %, not 100 %; each member is assessed on its rate ÷ 105 × 100',
+    ]);
   });
 
   it('R2: a percent scale summing to exactly 100 (100.000 included) and plain weights are not warned about', () => {
@@ -91,7 +105,10 @@ describe('R2 percent scales: the declared rate beside the share assessed', () =>
     expect(text).toContain('the declared rates sum to 99.99 %, not 100 %');
     const x = contributionExport(table(), { organization: 'Org', produced: '2026-01-01' });
     const keys = x.columns.map((c) => c.header);
-    expect(keys.slice(keys.indexOf('Declared rate %'), keys.indexOf('Declared rate %') + 2)).toEqual(['Declared rate %', 'Share assessed %']);
+    expect(keys.slice(keys.indexOf('Declared rate %'), keys.indexOf('Declared rate %') + 2)).toEqual([
+      'Declared rate %',
+      'Share assessed %',
+    ]);
     expect(x.info.find(([k]) => k === 'Declared rates')?.[1]).toContain('99.99 %, not 100 %');
   });
 });
@@ -104,7 +121,9 @@ describe('R2 percent scales: the CLI', () => {
     writeFileSync(file, JSON.stringify(rates({ P: '60', Q: '30', R: '9.99' }), null, 2));
     const r = await contrib('validate', file);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`^${file}:\\d+: warning: Special Fund, 2026: the declared rates sum to 99\\.99 %`, 'm'));
+    expect(r.out).toMatch(
+      new RegExp(`^${file}:\\d+: warning: Special Fund, 2026: the declared rates sum to 99\\.99 %`, 'm'),
+    );
     expect(r.out).toMatch(/valid.*1 warning/);
   });
 
@@ -120,10 +139,30 @@ describe('R2 percent scales: the CLI', () => {
   it('R2: apportion --members with --scheme percent-scale warns on stderr; --scheme scale does not', async () => {
     const csv = join(dir, 'rates.csv');
     writeFileSync(csv, 'code,name,weight\nP,Patria,60\nQ,Quintia,39.99\n');
-    const r = await contrib('apportion', '--members', csv, '--scheme', 'percent-scale', '--total', '1000', '--format', 'csv');
+    const r = await contrib(
+      'apportion',
+      '--members',
+      csv,
+      '--scheme',
+      'percent-scale',
+      '--total',
+      '1000',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/warning: the declared rates sum to 99\.99 %, not 100 %/);
-    const plain = await contrib('apportion', '--members', csv, '--scheme', 'scale', '--total', '1000', '--format', 'csv');
+    const plain = await contrib(
+      'apportion',
+      '--members',
+      csv,
+      '--scheme',
+      'scale',
+      '--total',
+      '1000',
+      '--format',
+      'csv',
+    );
     expect(plain.err).toBe('');
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addClassChange, addMember, pasteRows, setClass, setScenarioClass, createScenario, type Done } from '../../shared/edit';
+import {
+  addClassChange,
+  addMember,
+  pasteRows,
+  setClass,
+  setScenarioClass,
+  createScenario,
+  type Done,
+} from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine';
 import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
@@ -16,13 +24,26 @@ const unions = (): Workbook =>
       { code: 'NO', name: 'Norway' },
     ],
     budgets: [
-      budget('paris', 'paris', [{ year: 2026, method: 'total', amount: '3000', adopted: true }], { name: 'Paris Union', roundingUnit: '1' }),
-      budget('locarno', 'paris', [{ year: 2026, method: 'total', amount: '400', adopted: true }], { name: 'Locarno Union', roundingUnit: '1', classesFrom: 'paris' }),
+      budget('paris', 'paris', [{ year: 2026, method: 'total', amount: '3000', adopted: true }], {
+        name: 'Paris Union',
+        roundingUnit: '1',
+      }),
+      budget('locarno', 'paris', [{ year: 2026, method: 'total', amount: '400', adopted: true }], {
+        name: 'Locarno Union',
+        roundingUnit: '1',
+        classesFrom: 'paris',
+      }),
     ],
-    participations: [takesPart('DK', 'paris', 'IV'), takesPart('NO', 'paris', 'VI'), takesPart('DK', 'locarno', undefined), takesPart('NO', 'locarno', undefined)],
+    participations: [
+      takesPart('DK', 'paris', 'IV'),
+      takesPart('NO', 'paris', 'VI'),
+      takesPart('DK', 'locarno', undefined),
+      takesPart('NO', 'locarno', undefined),
+    ],
   });
 
-const messages = (wb: unknown) => validateWorkbook(JSON.parse(JSON.stringify(wb))).map((p) => `${p.path}: ${p.message}`);
+const messages = (wb: unknown) =>
+  validateWorkbook(JSON.parse(JSON.stringify(wb))).map((p) => `${p.path}: ${p.message}`);
 
 describe('R11 validation', () => {
   it('R11: a linked union with no class of its own validates', () => {
@@ -61,7 +82,11 @@ describe('R11 validation', () => {
 
   it('R11: a scenario cannot give a linked member a class of its own', () => {
     const wb = unions();
-    wb.scenarios.push({ id: 's', name: 'S', overrides: [{ kind: 'class', member: 'DK', budget: 'locarno', fromYear: 2026, class: 'VII' }] });
+    wb.scenarios.push({
+      id: 's',
+      name: 'S',
+      overrides: [{ kind: 'class', member: 'DK', budget: 'locarno', fromYear: 2026, class: 'VII' }],
+    });
     expect(messages(wb)).toEqual([expect.stringMatching(/^scenarios\[0\]\.overrides\[0\]\.budget: .*Paris Union/)]);
   });
 
@@ -80,13 +105,22 @@ describe('R11 engine', () => {
       ['NO', 'VI', 'paris'],
     ]);
     const d = ok(setClass(wb, { budget: 'paris', member: 'NO', year: 2026, value: 'V' }));
-    expect(assessBudgetYear(d.workbook, 'locarno', 2026).rows[1]).toMatchObject({ code: 'NO', class: 'V', units: '5', classFrom: 'paris' });
+    expect(assessBudgetYear(d.workbook, 'locarno', 2026).rows[1]).toMatchObject({
+      code: 'NO',
+      class: 'V',
+      units: '5',
+      classFrom: 'paris',
+    });
   });
 
   it('R11: an entry of its own in a linked union (refused by validation) never outweighs the Paris class', () => {
     const wb = unions();
     wb.participations[3].classes = [{ year: 2000, class: 'I' }];
-    expect(assessBudgetYear(wb, 'locarno', 2026).rows[1]).toMatchObject({ code: 'NO', class: 'VI', classFrom: 'paris' });
+    expect(assessBudgetYear(wb, 'locarno', 2026).rows[1]).toMatchObject({
+      code: 'NO',
+      class: 'VI',
+      classFrom: 'paris',
+    });
   });
 });
 
@@ -100,25 +134,39 @@ describe('R11 edit commands', () => {
 
   it('R11: a class-change notice in a linked union is refused; in the Paris Union it is recorded', () => {
     const args = { member: 'DK', toClass: 'VII', notifiedOn: '2025-06-30', sessionDate: '2025-10-01' };
-    expect(refusedAt(addClassChange(unions(), { budget: 'locarno', ...args }), 'budget')).toContain('file it with Paris Union');
+    expect(refusedAt(addClassChange(unions(), { budget: 'locarno', ...args }), 'budget')).toContain(
+      'file it with Paris Union',
+    );
     const d: Done = ok(addClassChange(unions(), { budget: 'paris', ...args }));
     expect(assessBudgetYear(d.workbook, 'locarno', 2026).rows[0]).toMatchObject({ code: 'DK', class: 'VII' });
   });
 
   it('R11: a scenario class in a linked union is refused too', () => {
     const wb = ok(createScenario(unions(), { name: 'What if', id: 's' })).workbook;
-    expect(refusedAt(setScenarioClass(wb, { scenario: 's', budget: 'locarno', member: 'DK', year: 2026, value: 'VII' }), 'DK.class')).toContain('from Paris Union');
+    expect(
+      refusedAt(
+        setScenarioClass(wb, { scenario: 's', budget: 'locarno', member: 'DK', year: 2026, value: 'VII' }),
+        'DK.class',
+      ),
+    ).toContain('from Paris Union');
   });
 
   it('R11: a new member cannot be added to a linked union with a class: it joins the Paris Union first', () => {
-    expect(refusedAt(addMember(unions(), { code: 'FR', name: 'France', budget: 'locarno', year: 2026, value: 'I' }), 'class')).toContain('Paris Union');
+    expect(
+      refusedAt(
+        addMember(unions(), { code: 'FR', name: 'France', budget: 'locarno', year: 2026, value: 'I' }),
+        'class',
+      ),
+    ).toContain('Paris Union');
   });
 
   it('R11: pasted rows with another class than the Paris class are refused by row; the Paris class itself is no change', () => {
     const text = 'code\tname\tclass\nDK\tDenmark\tIV\nNO\tNorway\tI\n';
     const d = ok(pasteRows(unions(), { budget: 'locarno', year: 2026, text }));
     expect(d.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^row 3: .*NO holds class VI there/)]);
-    expect(d.workbook.participations.filter((p) => p.budget === 'locarno').every((p) => p.classes.length === 0)).toBe(true);
+    expect(d.workbook.participations.filter((p) => p.budget === 'locarno').every((p) => p.classes.length === 0)).toBe(
+      true,
+    );
     expect(validateWorkbook(d.workbook)).toEqual([]);
   });
 });

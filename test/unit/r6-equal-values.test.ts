@@ -8,7 +8,8 @@ import { wcfShares } from '../../shared/engine/wcf';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../../shared/model/decimal';
 import { budget, takesPart, workbook } from './helpers';
 
-const byCode = (ms: readonly Weighted[], amounts: string[]) => Object.fromEntries(ms.map((m, i) => [m.code, amounts[i]]));
+const byCode = (ms: readonly Weighted[], amounts: string[]) =>
+  Object.fromEntries(ms.map((m, i) => [m.code, amounts[i]]));
 
 /** Equal values written another way: trailing zeros, a leading zero, both. All are plain decimals the files accept. */
 function respell(units: string, how: number): string {
@@ -43,7 +44,12 @@ describe('R6 ties on the exact value of the units (issue 15 item 1)', () => {
       { code: 'A', units: '3' },
     ];
     // U = 6, T = 1.00 → floors 0.16 ×3 and 0.50; 2 cents to B and C (equal remainders, equal units, code order).
-    expect(byCode(ms, apportionTotal(ms, '1.00', '0.01').amounts)).toEqual({ A: '0.50', B: '0.17', C: '0.17', D: '0.16' });
+    expect(byCode(ms, apportionTotal(ms, '1.00', '0.01').amounts)).toEqual({
+      A: '0.50',
+      B: '0.17',
+      C: '0.17',
+      D: '0.16',
+    });
   });
 
   it('R6: code order over equal units spelled "2.0" and "2"', () => {
@@ -62,13 +68,26 @@ describe('R6 ties on the exact value of the units (issue 15 item 1)', () => {
       { code: 'CH', amount: '100.00' },
       { code: 'DE', amount: '100' },
     ];
-    const shares = wcfShares({ id: 'w', budget: 'b', year: 2026, amount: '1.00' }, contributions, { roundingUnit: '0.01', rounding: 'half-up' });
+    const shares = wcfShares({ id: 'w', budget: 'b', year: 2026, amount: '1.00' }, contributions, {
+      roundingUnit: '0.01',
+      rounding: 'half-up',
+    });
     expect(Object.fromEntries(shares.map((s) => [s.code, s.share]))).toEqual({ CH: '0.34', DE: '0.33', FR: '0.33' });
   });
 
   it('R6: in a workbook, FR (class X, "1") and CH (class Y, "1.0"): the cent goes to CH', () => {
     const wb = workbook({
-      schemes: [{ id: 'two', name: 'Two', kind: 'classes', classes: [{ code: 'X', units: '1' }, { code: 'Y', units: '1.0' }] }],
+      schemes: [
+        {
+          id: 'two',
+          name: 'Two',
+          kind: 'classes',
+          classes: [
+            { code: 'X', units: '1' },
+            { code: 'Y', units: '1.0' },
+          ],
+        },
+      ],
       members: ['FR', 'CH', 'DE'].map((code) => ({ code, name: code })),
       budgets: [budget('b', 'two', [{ year: 2026, method: 'total', amount: '1.00', adopted: true }])],
       participations: [takesPart('FR', 'b', 'X'), takesPart('CH', 'b', 'Y'), takesPart('DE', 'b', 'X')],
@@ -85,11 +104,14 @@ describe('R6 ties on the exact value of the units (issue 15 item 1)', () => {
     fc.constantFrom('1', '3', '10', '0.5', '7.5', '0.125', '0.03125', '2', '0.25'),
     fc.integer({ min: 1, max: 2_000 }).map((n) => formatScaled(BigInt(n), 2).replace(/\.?0+$/, '')),
   );
-  const membersArb = fc.uniqueArray(fc.record({ code: fc.string({ minLength: 1, maxLength: 3 }), units: unitsArb, how: fc.nat(3) }), {
-    minLength: 1,
-    maxLength: 30,
-    selector: (m) => m.code,
-  });
+  const membersArb = fc.uniqueArray(
+    fc.record({ code: fc.string({ minLength: 1, maxLength: 3 }), units: unitsArb, how: fc.nat(3) }),
+    {
+      minLength: 1,
+      maxLength: 30,
+      selector: (m) => m.code,
+    },
+  );
   const caseArb = fc.record({
     unit: fc.constantFrom('0.01', '1', '0.05'),
     cents: fc.bigInt({ min: 0n, max: 10n ** 9n }),
@@ -104,7 +126,9 @@ describe('R6 ties on the exact value of the units (issue 15 item 1)', () => {
         const respelled = members.map((m) => ({ code: m.code, units: respell(m.units, m.how) }));
         expect(apportionTotal(respelled, total, unit).amounts).toEqual(apportionTotal(plain, total, unit).amounts);
         expect(apportionTotal(respelled, total, unit).roundedUp).toEqual(apportionTotal(plain, total, unit).roundedUp);
-        expect(applyUnitValue(respelled, '45579.37', unit, 'half-even').amounts).toEqual(applyUnitValue(plain, '45579.37', unit, 'half-even').amounts);
+        expect(applyUnitValue(respelled, '45579.37', unit, 'half-even').amounts).toEqual(
+          applyUnitValue(plain, '45579.37', unit, 'half-even').amounts,
+        );
       }),
       { numRuns: 500, seed: 15 },
     );

@@ -35,9 +35,21 @@ describe('removeMember', () => {
     const wb = example();
     const code = 'XQ';
     expect(removeMember(wb, code).ok).toBe(true);
-    const decided: Workbook = { ...wb, votingDecisions: [...(wb.votingDecisions ?? []), { id: 'vd-x', member: code, body: 'Assembly', date: '2026-01-01', reference: 'A/1' } as never] };
+    const decided: Workbook = {
+      ...wb,
+      votingDecisions: [
+        ...(wb.votingDecisions ?? []),
+        { id: 'vd-x', member: code, body: 'Assembly', date: '2026-01-01', reference: 'A/1' } as never,
+      ],
+    };
     expect(removeMember(decided, code).ok).toBe(false);
-    const opened: Workbook = { ...wb, openingBalances: [...(wb.openingBalances ?? []), { member: code, budget: wb.budgets[0].id, year: 2020, assessed: '1', unpaid: '1' }] };
+    const opened: Workbook = {
+      ...wb,
+      openingBalances: [
+        ...(wb.openingBalances ?? []),
+        { member: code, budget: wb.budgets[0].id, year: 2020, assessed: '1', unpaid: '1' },
+      ],
+    };
     expect(removeMember(opened, code).problems[0].message).toContain('withdrawal');
     const fixed: Workbook = JSON.parse(JSON.stringify(wb));
     const year = fixed.budgets.flatMap((b) => b.years).find((y) => y.scale?.fixedRates)!;
@@ -48,7 +60,10 @@ describe('removeMember', () => {
   it('takes the member’s expected payment dates with it, and undo brings them back', () => {
     const wb = example();
     const code = 'XQ';
-    const withDate: Workbook = { ...wb, liquidity: { ...(wb.liquidity ?? {}), expected: [{ member: code, year: 2026, notPaying: true } as never] } };
+    const withDate: Workbook = {
+      ...wb,
+      liquidity: { ...(wb.liquidity ?? {}), expected: [{ member: code, year: 2026, notPaying: true } as never] },
+    };
     const o = removeMember(withDate, code);
     if (!o.ok) throw new Error(o.problems[0].message);
     expect(o.workbook.liquidity?.expected ?? []).toEqual([]);

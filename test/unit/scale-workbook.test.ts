@@ -53,7 +53,11 @@ describe('a budget whose rates are derived from a base scale (R21)', () => {
       'X 0.500 50000',
     ]);
     expect(t.derivation?.scale.factor).toEqual({ fraction: '9950/9447', decimal: '1.05324441621679' });
-    expect(t.derivation?.baseScale).toEqual({ id: 'base', name: 'Base scale E5', source: 'DOMAIN.md, worked example E5' });
+    expect(t.derivation?.baseScale).toEqual({
+      id: 'base',
+      name: 'Base scale E5',
+      source: 'DOMAIN.md, worked example E5',
+    });
     expect(t.credit).toBeUndefined();
   });
 
@@ -65,12 +69,22 @@ describe('a budget whose rates are derived from a base scale (R21)', () => {
     const c = await contrib('apportion', FIXTURE, '--budget', 'e5', '--year', '2027', '--format', 'csv');
     expect(c.code).toBe(0);
     expect(c.out.split('\n')[0]).toBe('code,name,class,units,percent,amount,declared_rate,credit,net');
-    const j = JSON.parse((await contrib('apportion', FIXTURE, '--budget', 'e5', '--year', '2027', '--format', 'json')).out) as { total: string; creditTotal: string; netTotal: string; derivation: { factor: { fraction: string } }; rows: { code: string; note: string }[] };
+    const j = JSON.parse(
+      (await contrib('apportion', FIXTURE, '--budget', 'e5', '--year', '2027', '--format', 'json')).out,
+    ) as {
+      total: string;
+      creditTotal: string;
+      netTotal: string;
+      derivation: { factor: { fraction: string } };
+      rows: { code: string; note: string }[];
+    };
     expect([j.total, j.creditTotal, j.netTotal]).toEqual(['10000000', '1500000', '8500000']);
     expect(j.derivation.factor.fraction).toBe('9950/9447');
     expect(j.rows.map((x) => x.note)).toEqual(['ceiling', 'ceiling', '', '', '', '', '', 'floor', 'excluded', 'fixed']);
     const t = await contrib('apportion', FIXTURE, '--budget', 'e5', '--year', '2027');
-    expect(t.out).toContain('Rates derived from Base scale E5 (DOMAIN.md, worked example E5): factor 1.05324441621679 (9950/9447), excluded below 0.1, ceiling 30, floor 0.5, 3 decimals half-up');
+    expect(t.out).toContain(
+      'Rates derived from Base scale E5 (DOMAIN.md, worked example E5): factor 1.05324441621679 (9950/9447), excluded below 0.1, ceiling 30, floor 0.5, 3 decimals half-up',
+    );
     expect(t.out).toContain('Gross 10,000,000, credit 1,500,000, net 8,500,000');
   });
 
@@ -90,9 +104,18 @@ describe('a budget whose rates are derived from a base scale (R21)', () => {
 
   it('R23 the biennium 2027–2028 of 20,000,001: 10,000,000 then 10,000,001; 2029 is carried over (R10) with the same derivation and credit', () => {
     const wb = load();
-    expect([2027, 2028, 2029].map((y) => assessBudgetYear(wb, 'e5', y).total)).toEqual(['10000000', '10000001', '10000001']);
+    expect([2027, 2028, 2029].map((y) => assessBudgetYear(wb, 'e5', y).total)).toEqual([
+      '10000000',
+      '10000001',
+      '10000001',
+    ]);
     const t29 = assessBudgetYear(wb, 'e5', 2029);
-    expect([t29.carriedOver, t29.sourceYear, t29.credit?.level, t29.derivation?.settings.rounding]).toEqual([true, 2028, '1500000', 'half-up']);
+    expect([t29.carriedOver, t29.sourceYear, t29.credit?.level, t29.derivation?.settings.rounding]).toEqual([
+      true,
+      2028,
+      '1500000',
+      'half-up',
+    ]);
   });
 
   it('the ledger owes the net amounts; the loss-of-vote threshold reads the gross unless thresholdOn is net', () => {
@@ -110,15 +133,28 @@ describe('a budget whose rates are derived from a base scale (R21)', () => {
 
   it('R22 withCredit on a total gives what grossCreditNet gives (generated weights and totals)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 25 }), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), (w, x, y) => {
-        fc.pre(w.some((v) => v > 0));
-        const [gross, credit] = x >= y ? [x, y] : [y, x];
-        const members = w.map((u, i) => ({ code: `M${i}`, name: '', units: String(u) }));
-        const table = computeContributions({ id: 'b', name: 'b', currency: 'CHF', roundingUnit: '1', rounding: 'half-up' }, members, 'total', String(gross), { year: null, carriedOver: false, sourceYear: null });
-        withCredit(table, members, String(credit));
-        const ref = grossCreditNet(members, String(gross), String(credit), '1');
-        expect(table.rows.map((r) => [r.amount, r.credit, r.net])).toEqual(ref.gross.map((g, i) => [g, ref.credit[i], ref.net[i]]));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 25 }),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        (w, x, y) => {
+          fc.pre(w.some((v) => v > 0));
+          const [gross, credit] = x >= y ? [x, y] : [y, x];
+          const members = w.map((u, i) => ({ code: `M${i}`, name: '', units: String(u) }));
+          const table = computeContributions(
+            { id: 'b', name: 'b', currency: 'CHF', roundingUnit: '1', rounding: 'half-up' },
+            members,
+            'total',
+            String(gross),
+            { year: null, carriedOver: false, sourceYear: null },
+          );
+          withCredit(table, members, String(credit));
+          const ref = grossCreditNet(members, String(gross), String(credit), '1');
+          expect(table.rows.map((r) => [r.amount, r.credit, r.net])).toEqual(
+            ref.gross.map((g, i) => [g, ref.credit[i], ref.net[i]]),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -149,19 +185,31 @@ describe('R21–R23 workbook checks', () => {
     });
     const got = problems(bad);
     expect(got).toEqual([
-      expect.stringMatching(/^\d+: What the loss-of-vote threshold compares with must be "gross" or "net" \(got "both"\) \[settings.thresholdOn\]$/),
+      expect.stringMatching(
+        /^\d+: What the loss-of-vote threshold compares with must be "gross" or "net" \(got "both"\) \[settings.thresholdOn\]$/,
+      ),
       expect.stringMatching(/^\d+: Base scale base lists A twice \[baseScales\[0\]\.rates\[1\]\.code\]$/),
-      expect.stringMatching(/^\d+: Budget e5, 2026: there is no base scale "nope" \[budgets\[0\]\.years\[0\]\.scale\.baseScale\]$/),
-      expect.stringMatching(/^\d+: Budget e5, 2026: the rounding must be "half-up" or "largest-remainder" \(got "nearest"\) \[budgets\[0\]\.years\[0\]\.scale\.rounding\]$/),
+      expect.stringMatching(
+        /^\d+: Budget e5, 2026: there is no base scale "nope" \[budgets\[0\]\.years\[0\]\.scale\.baseScale\]$/,
+      ),
+      expect.stringMatching(
+        /^\d+: Budget e5, 2026: the rounding must be "half-up" or "largest-remainder" \(got "nearest"\) \[budgets\[0\]\.years\[0\]\.scale\.rounding\]$/,
+      ),
       expect.stringMatching(/^\d+: Budget e5, 2027: the credit 1\.5 is not a whole number of the rounding unit 1/),
-      expect.stringMatching(/^\d+: Budget e5, biennium 1: the two years' figures 1 and 2 do not add up to the biennial figure 20000001 \[budgets\[0\]\.biennia\[0\]\.split\]$/),
+      expect.stringMatching(
+        /^\d+: Budget e5, biennium 1: the two years' figures 1 and 2 do not add up to the biennial figure 20000001 \[budgets\[0\]\.biennia\[0\]\.split\]$/,
+      ),
     ]);
     // The line is the field's own line in the file.
     const line = Number(got[2].split(':')[0]);
     expect(bad.split('\n')[line - 1]).toContain('"baseScale": "nope"');
     // A fixed rate for a member on the base scale (with a base scale that exists).
     const fixed = edit((d) => d.budgets[0].years[0].scale.fixedRates.push({ member: 'A', rate: '1' }));
-    expect(problems(fixed)).toEqual([expect.stringMatching(/Budget e5, 2026: A is on base scale base; a fixed rate is only for a member that is not on it/)]);
+    expect(problems(fixed)).toEqual([
+      expect.stringMatching(
+        /Budget e5, 2026: A is on base scale base; a fixed rate is only for a member that is not on it/,
+      ),
+    ]);
   });
 
   it('a biennium year that also gives its own total, overlapping biennia, and years that do not follow', () => {
@@ -170,7 +218,9 @@ describe('R21–R23 workbook checks', () => {
       d.budgets[0].biennia.push({ years: [2028, 2029], amount: '2' }, { years: [2030, 2032], amount: '2' });
     });
     expect(problems(bad)).toEqual([
-      expect.stringMatching(/Budget e5, 2027: 2027 takes its figure from the biennium, so its own total must be left out/),
+      expect.stringMatching(
+        /Budget e5, 2027: 2027 takes its figure from the biennium, so its own total must be left out/,
+      ),
       expect.stringMatching(/Budget e5, biennium 2: 2028 is already in another biennium/),
       expect.stringMatching(/Budget e5, biennium 3: the years must be two consecutive years/),
     ]);

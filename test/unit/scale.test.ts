@@ -11,22 +11,58 @@ const E5_BASE: BaseRate[] = 'A 45, B 22, C 15, D 9, E 5.5, F 2, G 0.9, H 0.42, I
   const [code, rate] = s.split(' ');
   return { code, rate };
 });
-const E5_MEMBERS: ScaleMember[] = [...'ABCDFGHIJ'].map((code) => ({ code } as ScaleMember)).concat([{ code: 'X', fixedRate: '0.5' }]);
+const E5_MEMBERS: ScaleMember[] = [...'ABCDFGHIJ']
+  .map((code) => ({ code }) as ScaleMember)
+  .concat([{ code: 'X', fixedRate: '0.5' }]);
 const E5_SETTINGS: ScaleSettings = { excludeBelow: '0.1', ceiling: '30', floor: '0.5', decimals: 3 };
-const byCode = (r: { rates: { code: string; rate: string }[] }) => Object.fromEntries(r.rates.map((x) => [x.code, x.rate]));
+const byCode = (r: { rates: { code: string; rate: string }[] }) =>
+  Object.fromEntries(r.rates.map((x) => [x.code, x.rate]));
 
 describe('R21 derived scale: E5', () => {
   it('largest remainder: A 30 · B 30 · C 21.413 · D 12.848 · F 2.855 · G 1.285 · H 0.599 · I 0.5 · J 0 · X 0.5, sum 100.000', () => {
     const r = deriveScale(E5_BASE, E5_MEMBERS, { ...E5_SETTINGS, rounding: 'largest-remainder' });
-    expect(byCode(r)).toEqual({ A: '30.000', B: '30.000', C: '21.413', D: '12.848', F: '2.855', G: '1.285', H: '0.599', I: '0.500', J: '0.000', X: '0.500' });
+    expect(byCode(r)).toEqual({
+      A: '30.000',
+      B: '30.000',
+      C: '21.413',
+      D: '12.848',
+      F: '2.855',
+      G: '1.285',
+      H: '0.599',
+      I: '0.500',
+      J: '0.000',
+      X: '0.500',
+    });
     expect(r.sum).toBe('100.000');
-    expect(r.rates.map((x) => x.note)).toEqual(['ceiling', 'ceiling', '', '', '', '', '', 'floor', 'excluded', 'fixed']);
+    expect(r.rates.map((x) => x.note)).toEqual([
+      'ceiling',
+      'ceiling',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'floor',
+      'excluded',
+      'fixed',
+    ]);
     expect(r.rates.find((x) => x.code === 'X')!.baseRate).toBeNull();
   });
 
   it('half-up gives H 0.600 and a sum of 100.001', () => {
     const r = deriveScale(E5_BASE, E5_MEMBERS, { ...E5_SETTINGS, rounding: 'half-up' });
-    expect(byCode(r)).toEqual({ A: '30.000', B: '30.000', C: '21.413', D: '12.848', F: '2.855', G: '1.285', H: '0.600', I: '0.500', J: '0.000', X: '0.500' });
+    expect(byCode(r)).toEqual({
+      A: '30.000',
+      B: '30.000',
+      C: '21.413',
+      D: '12.848',
+      F: '2.855',
+      G: '1.285',
+      H: '0.600',
+      I: '0.500',
+      J: '0.000',
+      X: '0.500',
+    });
     expect(r.sum).toBe('100.001');
   });
 
@@ -39,7 +75,12 @@ describe('R21 derived scale: E5', () => {
     expect(ceilings.map((s) => s.members.map((m) => m.code))).toEqual([['A'], ['B']]);
     expect(ceilings[0].members[0].before).toBe('47.3959987297555'); // 45 · 9950/9447
     expect(r.steps.find((s) => s.step === 'exclusion')).toMatchObject({ excluded: [{ code: 'J', baseRate: '0.05' }] });
-    expect(r.steps.find((s) => s.step === 'membership')).toMatchObject({ members: 10, onBase: 9, notMembers: 1, sumFixed: '0.5' });
+    expect(r.steps.find((s) => s.step === 'membership')).toMatchObject({
+      members: 10,
+      onBase: 9,
+      notMembers: 1,
+      sumFixed: '0.5',
+    });
   });
 
   it('a total of 10,000,000 on the largest-remainder rates (R5, unit 1)', () => {
@@ -49,22 +90,48 @@ describe('R21 derived scale: E5', () => {
       '10000000',
       '1',
     );
-    expect(a.amounts).toEqual(['3000000', '3000000', '2141300', '1284800', '285500', '128500', '59900', '50000', '0', '50000']);
+    expect(a.amounts).toEqual([
+      '3000000',
+      '3000000',
+      '2141300',
+      '1284800',
+      '285500',
+      '128500',
+      '59900',
+      '50000',
+      '0',
+      '50000',
+    ]);
   });
 });
 
 describe('R21 bounds compared exactly', () => {
   it('a rate a hair under the floor is raised to it; a rate a hair over the ceiling is set to it', () => {
     // B: 1.099 · 100 / 9999.999 = 0.0109900011 < 0.011.
-    const f = deriveScale([{ code: 'A', rate: '9998.9' }, { code: 'B', rate: '1.099' }], [{ code: 'A' }, { code: 'B' }], { floor: '0.011', decimals: 3, rounding: 'largest-remainder' });
+    const f = deriveScale(
+      [
+        { code: 'A', rate: '9998.9' },
+        { code: 'B', rate: '1.099' },
+      ],
+      [{ code: 'A' }, { code: 'B' }],
+      { floor: '0.011', decimals: 3, rounding: 'largest-remainder' },
+    );
     expect(f.rates.map((x) => `${x.code} ${x.rate} ${x.note}`)).toEqual(['A 99.989 ', 'B 0.011 floor']);
     // A: 60.0000001 · 100 / 100.0000001 = 60.00000004 > 60.
     const c = deriveScale(
-      [{ code: 'A', rate: '60.0000001' }, { code: 'B', rate: '39.9999999' }, { code: 'C', rate: '0.0000001' }],
+      [
+        { code: 'A', rate: '60.0000001' },
+        { code: 'B', rate: '39.9999999' },
+        { code: 'C', rate: '0.0000001' },
+      ],
       [{ code: 'A' }, { code: 'B' }, { code: 'C' }],
       { ceiling: '60', decimals: 3, rounding: 'largest-remainder' },
     );
-    expect(c.rates.map((x) => `${x.code} ${x.exactRate} ${x.note}`)).toEqual(['A 60 ceiling', 'B 39.9999999 ', 'C 0.0000001 ']);
+    expect(c.rates.map((x) => `${x.code} ${x.exactRate} ${x.note}`)).toEqual([
+      'A 60 ceiling',
+      'B 39.9999999 ',
+      'C 0.0000001 ',
+    ]);
   });
 });
 
@@ -84,25 +151,37 @@ describe('R21 refusals', () => {
     throw new Error('not refused');
   };
   it('a ceiling that cannot hold 100 % among the members', () => {
-    expect(refused(() => deriveScale(two, both, { ceiling: '49' }))).toBe('a ceiling of 49 % for 2 members holds at most 98 %, less than the 100 % they share: raise the ceiling');
+    expect(refused(() => deriveScale(two, both, { ceiling: '49' }))).toBe(
+      'a ceiling of 49 % for 2 members holds at most 98 %, less than the 100 % they share: raise the ceiling',
+    );
   });
   it('a floor that asks for more than 100 %', () => {
-    expect(refused(() => deriveScale(two, both, { floor: '51' }))).toBe('a floor of 51 % for 2 members needs at least 102 %, more than the 100 % they share: lower the floor');
+    expect(refused(() => deriveScale(two, both, { floor: '51' }))).toBe(
+      'a floor of 51 % for 2 members needs at least 102 %, more than the 100 % they share: lower the floor',
+    );
   });
   it('a floor above the ceiling; bounds that leave nobody to take the difference', () => {
-    expect(refused(() => deriveScale(two, both, { floor: '60', ceiling: '50' }))).toMatch(/the floor 60 is above the ceiling 50/);
+    expect(refused(() => deriveScale(two, both, { floor: '60', ceiling: '50' }))).toMatch(
+      /the floor 60 is above the ceiling 50/,
+    );
     // P capped at 60 leaves Q 40, below the floor of 45, and nobody is left to give the 5.
     expect(refused(() => deriveScale(two, both, { ceiling: '60', floor: '45' }))).toMatch(/cannot both be met/);
   });
   it('members without a rate, a fixed rate for a member on the base scale, fixed rates over 100 %', () => {
     expect(refused(() => deriveScale(two, [{ code: 'Z' }]))).toBe('Z is not on the base scale and has no fixed rate');
-    expect(refused(() => deriveScale(two, [{ code: 'P', fixedRate: '1' }]))).toMatch(/P is on the base scale \(rate 90\)/);
-    expect(refused(() => deriveScale(two, [{ code: 'P' }, { code: 'Y', fixedRate: '60' }, { code: 'Z', fixedRate: '41' }]))).toMatch(/add up to 101 %, more than 100 %/);
+    expect(refused(() => deriveScale(two, [{ code: 'P', fixedRate: '1' }]))).toMatch(
+      /P is on the base scale \(rate 90\)/,
+    );
+    expect(
+      refused(() => deriveScale(two, [{ code: 'P' }, { code: 'Y', fixedRate: '60' }, { code: 'Z', fixedRate: '41' }])),
+    ).toMatch(/add up to 101 %, more than 100 %/);
     expect(refused(() => deriveScale(two, [{ code: 'Y', fixedRate: '60' }]))).toMatch(/not 100 %/);
   });
   it('a bound with more decimals than the rates are rounded to', () => {
     expect(refused(() => deriveScale(two, both, { ceiling: '60.5', decimals: 0 }))).toMatch(/more decimals than the 0/);
-    expect(refused(() => deriveScale(two, [...both, { code: 'X', fixedRate: '0.0005' }]))).toBe("X's fixed rate 0.0005 has more decimals than the 3 the rates are rounded to, so it could not be assessed as fixed");
+    expect(refused(() => deriveScale(two, [...both, { code: 'X', fixedRate: '0.0005' }]))).toBe(
+      "X's fixed rate 0.0005 has more decimals than the 3 the rates are rounded to, so it could not be assessed as fixed",
+    );
   });
   it('everyone excluded', () => {
     expect(refused(() => deriveScale(two, both, { excludeBelow: '95' }))).toMatch(/not 100 %/);
@@ -130,7 +209,9 @@ type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 function build(c: Case) {
   const base: BaseRate[] = c.base.map((r, i) => ({ code: `B${i}`, rate: formatScaled(BigInt(r), 4) }));
   const members: ScaleMember[] = base.filter((_, i) => c.take[i] || i === 0).map((b) => ({ code: b.code }));
-  c.fixed.forEach((f, i) => members.push({ code: `X${i}`, fixedRate: c.d > 0 ? formatScaled(BigInt(f), 1) : String(f) }));
+  c.fixed.forEach((f, i) =>
+    members.push({ code: `X${i}`, fixedRate: c.d > 0 ? formatScaled(BigInt(f), 1) : String(f) }),
+  );
   const settings: ScaleSettings = {
     decimals: c.d,
     rounding: c.rounding,
@@ -176,7 +257,12 @@ describe('R21 properties over generated scales', () => {
         const sum = r.rates.reduce((s, x) => s + scaled(x.rate, c.d), 0n);
         expect(formatScaled(sum, c.d)).toBe(r.sum);
         if (c.rounding === 'largest-remainder') expect(sum).toBe(100n * 10n ** BigInt(c.d));
-        else expect(2n * (sum > 100n * 10n ** BigInt(c.d) ? sum - 100n * 10n ** BigInt(c.d) : 100n * 10n ** BigInt(c.d) - sum) <= BigInt(members.length)).toBe(true);
+        else
+          expect(
+            2n *
+              (sum > 100n * 10n ** BigInt(c.d) ? sum - 100n * 10n ** BigInt(c.d) : 100n * 10n ** BigInt(c.d) - sum) <=
+              BigInt(members.length),
+          ).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -214,9 +300,12 @@ describe('R21 properties over generated scales', () => {
         const { base, members, settings } = build(c);
         const r = derived(base, members, settings);
         if (!r) return;
-        const onBase = r.rates.filter((x) => x.baseRate !== null).map((x) => [scaled(x.baseRate!, 4), scaled(x.rate, c.d)] as const);
+        const onBase = r.rates
+          .filter((x) => x.baseRate !== null)
+          .map((x) => [scaled(x.baseRate!, 4), scaled(x.rate, c.d)] as const);
         onBase.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-        for (let k = 1; k < onBase.length; k++) if (onBase[k][0] > onBase[k - 1][0]) expect(onBase[k][1] >= onBase[k - 1][1]).toBe(true);
+        for (let k = 1; k < onBase.length; k++)
+          if (onBase[k][0] > onBase[k - 1][0]) expect(onBase[k][1] >= onBase[k - 1][1]).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -233,7 +322,9 @@ describe('R21 properties over generated scales', () => {
         expect(byCode(p)).toEqual(byCode(r));
         expect(p.factor).toEqual(r.factor);
         expect(p.sum).toBe(r.sum);
-        expect(Object.fromEntries(p.rates.map((x) => [x.code, x.note]))).toEqual(Object.fromEntries(r.rates.map((x) => [x.code, x.note])));
+        expect(Object.fromEntries(p.rates.map((x) => [x.code, x.note]))).toEqual(
+          Object.fromEntries(r.rates.map((x) => [x.code, x.note])),
+        );
       }),
       { numRuns: 300 },
     );
@@ -249,8 +340,17 @@ describe('R23 biennium', () => {
     expect(() => bienniumSplit('100.5', '1')).toThrow(/not a whole number of the rounding unit 1/);
   });
   it('a decision that gives each year’s figure is followed; a year outside every biennium has none', () => {
-    const biennia = [{ years: [2026, 2027] as [number, number], amount: '300', split: ['100', '200'] as [string, string] }, { years: [2028, 2029] as [number, number], amount: '301' }];
-    expect([2026, 2027, 2028, 2029, 2030].map((y) => bienniumFigure(biennia, y, '1'))).toEqual(['100', '200', '150', '151', undefined]);
+    const biennia = [
+      { years: [2026, 2027] as [number, number], amount: '300', split: ['100', '200'] as [string, string] },
+      { years: [2028, 2029] as [number, number], amount: '301' },
+    ];
+    expect([2026, 2027, 2028, 2029, 2030].map((y) => bienniumFigure(biennia, y, '1'))).toEqual([
+      '100',
+      '200',
+      '150',
+      '151',
+      undefined,
+    ]);
   });
   it('the two years always add up to the biennial figure exactly', () => {
     fc.assert(

@@ -16,7 +16,16 @@ describe('R21 R22 the exports of a derived budget with a credit', () => {
   it('XLSX/PDF table: gross, credit and net columns whose totals are the engine’s, net = gross − credit per member', () => {
     const t = assessBudgetYear(example(), FUND, 2026);
     const x = contributionExport(t, ctx);
-    expect(x.columns.map((c) => c.key)).toEqual(['code', 'name', 'class', 'units', 'percent', 'amount', 'credit', 'net']);
+    expect(x.columns.map((c) => c.key)).toEqual([
+      'code',
+      'name',
+      'class',
+      'units',
+      'percent',
+      'amount',
+      'credit',
+      'net',
+    ]);
     expect(x.columns.find((c) => c.key === 'amount')!.header).toBe('Gross (CHF)');
     expect(x.total).toMatchObject({ amount: '1200000', credit: '240000', net: '960000' });
     for (const r of x.rows) expect(BigInt(r.net!)).toBe(BigInt(r.amount!) - BigInt(r.credit!));

@@ -6,9 +6,25 @@ import { e1Workbook, takesPart } from './helpers';
 
 describe('R14 what-if scenarios', () => {
   it('R14: E1 with Q moved to class C, compared member by member (hand-checked)', () => {
-    const c = compareScenario(e1Workbook(), { name: 'Q to C', overrides: [{ kind: 'class', member: 'Q', budget: 'conference', fromYear: 2026, class: 'C' }] }, 'conference', 2026);
+    const c = compareScenario(
+      e1Workbook(),
+      { name: 'Q to C', overrides: [{ kind: 'class', member: 'Q', budget: 'conference', fromYear: 2026, class: 'C' }] },
+      'conference',
+      2026,
+    );
     // Units 10, 1, 1, 1 = 13: floors 769,230.76 + 3 × 76,923.07 = 999,999.97; P, then Q and R (code order) get a cent.
-    expect(c.rows.map((r) => [r.code, r.classBefore, r.classAfter, r.amountBefore, r.amountAfter, r.difference, r.percentChange, r.changed])).toEqual([
+    expect(
+      c.rows.map((r) => [
+        r.code,
+        r.classBefore,
+        r.classAfter,
+        r.amountBefore,
+        r.amountAfter,
+        r.difference,
+        r.percentChange,
+        r.changed,
+      ]),
+    ).toEqual([
       ['P', 'A', 'A', '666666.67', '769230.77', '102564.10', '15.38', false],
       ['Q', 'B', 'C', '200000.00', '76923.08', '-123076.92', '-61.54', true],
       ['R', 'C', 'C', '66666.67', '76923.08', '10256.41', '15.38', false],
@@ -49,14 +65,27 @@ describe('R14 what-if scenarios', () => {
       2026,
     );
     const byCode = Object.fromEntries(c.rows.map((r) => [r.code, [r.amountBefore, r.amountAfter]]));
-    expect(byCode).toEqual({ P: ['666666.67', '12000.00'], Q: ['200000.00', '3000.00'], R: ['66666.67', '1000.00'], S: ['66666.66', null], N: [null, '3000.00'] });
+    expect(byCode).toEqual({
+      P: ['666666.67', '12000.00'],
+      Q: ['200000.00', '3000.00'],
+      R: ['66666.67', '1000.00'],
+      S: ['66666.66', null],
+      N: [null, '3000.00'],
+    });
     expect(c.after.method).toBe('unit-value');
     expect(c.after.total).toBe('19000.00');
   });
 
   it('R14 with R13: a scenario class supersedes a notice taking effect the same year', () => {
     const wb = e1Workbook();
-    wb.classChanges.push({ id: 'n', member: 'Q', budget: 'conference', toClass: 'A', notifiedOn: '2025-03-01', requestedYear: 2026 });
+    wb.classChanges.push({
+      id: 'n',
+      member: 'Q',
+      budget: 'conference',
+      toClass: 'A',
+      notifiedOn: '2025-03-01',
+      requestedYear: 2026,
+    });
     expect(assessBudgetYear(wb, 'conference', 2026).rows[1].class).toBe('A');
     const after = applyScenario(wb, [{ kind: 'class', member: 'Q', budget: 'conference', fromYear: 2026, class: 'C' }]);
     expect(assessBudgetYear(after, 'conference', 2026).rows[1].class).toBe('C');
@@ -73,7 +102,18 @@ describe('contrib whatif', () => {
   };
 
   it('prints the comparison as CSV with the agreed header', async () => {
-    const r = await contrib('whatif', 'examples/example-workbook.json', '--budget', 'paris', '--year', '2026', '--set', 'FR=II', '--format', 'csv');
+    const r = await contrib(
+      'whatif',
+      'examples/example-workbook.json',
+      '--budget',
+      'paris',
+      '--year',
+      '2026',
+      '--set',
+      'FR=II',
+      '--format',
+      'csv',
+    );
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe('code,name,class_before,class_after,amount_before,amount_after,difference,percent_change');
@@ -86,7 +126,16 @@ describe('contrib whatif', () => {
   });
 
   it('an unknown class or member exits 2 and names it', async () => {
-    const r = await contrib('whatif', 'examples/example-workbook.json', '--budget', 'paris', '--year', '2026', '--set', 'FR=Z');
+    const r = await contrib(
+      'whatif',
+      'examples/example-workbook.json',
+      '--budget',
+      'paris',
+      '--year',
+      '2026',
+      '--set',
+      'FR=Z',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Z is not a class of paris/);
   });

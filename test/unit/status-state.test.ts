@@ -11,13 +11,23 @@ const DATE = '2026-06-30';
 
 describe('LedgerState (shared/engine/status-state.ts)', () => {
   const wb = example();
-  const late = new VotingStatusBook(wb).organizationReport(DATE).rows.find((r) => r.status !== 'ok' && r.budgets?.length);
+  const late = new VotingStatusBook(wb)
+    .organizationReport(DATE)
+    .rows.find((r) => r.status !== 'ok' && r.budgets?.length);
   it('has a member in arrears to pay for', () => expect(late).toBeDefined());
 
   it('recomputes only the member a payment touches, with the same report as a full recompute', () => {
     const budget = late!.budgets![0].budget;
     const s = new VotingStatusBook(wb).budgetStatus(late!.code, new Ledger(wb).budget(budget), DATE);
-    const after = (recordPayment(wb, { member: late!.code, date: '2026-06-01', amount: s.minimumPayment, budget, purpose: 'contribution' }) as Done).workbook;
+    const after = (
+      recordPayment(wb, {
+        member: late!.code,
+        date: '2026-06-01',
+        amount: s.minimumPayment,
+        budget,
+        purpose: 'contribution',
+      }) as Done
+    ).workbook;
     expect([...touchedMembers(wb, after)]).toEqual([late!.code]);
 
     const state = new LedgerState(rowStatusLines);

@@ -1,12 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMembersCsv, readMembersFile } from '../../shared/model/members-csv';
-import { decodeText, readNumber, readNumbers, readTabular, tabularFromSheet, MAX_TABULAR_BYTES } from '../../shared/model/tabular';
+import {
+  decodeText,
+  readNumber,
+  readNumbers,
+  readTabular,
+  tabularFromSheet,
+  MAX_TABULAR_BYTES,
+} from '../../shared/model/tabular';
 
 // R25 input files: one reader for members files, bank statements and the CLI.
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const cp1252 = (s: string) => Uint8Array.from([...s].map((c) => ({ é: 0xe9, ô: 0xf4, Ö: 0xd6, ü: 0xfc, ÿ: 0xff })[c] ?? c.charCodeAt(0)));
+const cp1252 = (s: string) =>
+  Uint8Array.from([...s].map((c) => ({ é: 0xe9, ô: 0xf4, Ö: 0xd6, ü: 0xfc, ÿ: 0xff })[c] ?? c.charCodeAt(0)));
 const utf16 = (s: string, le: boolean) => {
   const out = new Uint8Array(2 + s.length * 2);
   out.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
@@ -17,13 +25,23 @@ const utf16 = (s: string, le: boolean) => {
   }
   return out;
 };
-const cells = (bytes: Uint8Array, comments = false) => readTabular(bytes, 'f.csv', { comments }).rows.map((r) => r.cells);
+const cells = (bytes: Uint8Array, comments = false) =>
+  readTabular(bytes, 'f.csv', { comments }).rows.map((r) => r.cells);
 
 describe('R25 delimiter and quotes', () => {
   it('R25: the delimiter is found from the header line: tab, semicolon or comma', () => {
-    expect(cells(utf8('code\tname\tclass\nP\tPatria, Rep.\tA\n'))).toEqual([['code', 'name', 'class'], ['P', 'Patria, Rep.', 'A']]);
-    expect(cells(utf8('code;name;class\nP;Patria, Rep.;A\n'))).toEqual([['code', 'name', 'class'], ['P', 'Patria, Rep.', 'A']]);
-    expect(cells(utf8('code,name,class\nP,"Patria; Rep.",A\n'))).toEqual([['code', 'name', 'class'], ['P', 'Patria; Rep.', 'A']]);
+    expect(cells(utf8('code\tname\tclass\nP\tPatria, Rep.\tA\n'))).toEqual([
+      ['code', 'name', 'class'],
+      ['P', 'Patria, Rep.', 'A'],
+    ]);
+    expect(cells(utf8('code;name;class\nP;Patria, Rep.;A\n'))).toEqual([
+      ['code', 'name', 'class'],
+      ['P', 'Patria, Rep.', 'A'],
+    ]);
+    expect(cells(utf8('code,name,class\nP,"Patria; Rep.",A\n'))).toEqual([
+      ['code', 'name', 'class'],
+      ['P', 'Patria; Rep.', 'A'],
+    ]);
     expect(readTabular(utf8('code\tname\n'), 'f.tsv').delimiter).toBe('\t');
   });
 
@@ -34,7 +52,11 @@ describe('R25 delimiter and quotes', () => {
   });
 
   it('R25: quoted fields may hold any delimiter, doubled quotes and newlines; lines are where each row starts', () => {
-    const t = readTabular(utf8('# note, "quoted\ncode;name;class\r\n\r\nA;"x;y,z\r\nsecond line";I\r\nB;"Cote d""Ivoire";II\r\n'), 'f.csv', { comments: true });
+    const t = readTabular(
+      utf8('# note, "quoted\ncode;name;class\r\n\r\nA;"x;y,z\r\nsecond line";I\r\nB;"Cote d""Ivoire";II\r\n'),
+      'f.csv',
+      { comments: true },
+    );
     expect(t.problems).toEqual([]);
     expect(t.rows).toEqual([
       { line: 2, cells: ['code', 'name', 'class'] },
@@ -45,12 +67,23 @@ describe('R25 delimiter and quotes', () => {
 
   it('R25: a header that can be split two ways is refused, naming the line', () => {
     const t = readTabular(utf8('code;name,class\n'), 'f.csv');
-    expect(t.problems).toEqual([{ file: 'f.csv', line: 1, message: expect.stringMatching(/header line can be split at a semicolon or at a comma/) }]);
+    expect(t.problems).toEqual([
+      {
+        file: 'f.csv',
+        line: 1,
+        message: expect.stringMatching(/header line can be split at a semicolon or at a comma/),
+      },
+    ]);
   });
 
   it('R25: a row with more fields than the header (an unquoted comma in a comma file) is refused, not shifted', () => {
     const r = parseMembersCsv('code,class,name\nF043,I,Germany, Fed. Rep. of\nFR,I,France\n', 'class');
-    expect(r.problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/4 fields where the header has 3: a name holding a “,” must be in quotes/) })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringMatching(/4 fields where the header has 3: a name holding a “,” must be in quotes/),
+      }),
+    ]);
   });
 
   it('R25: every bad line is reported, and one bad quote does not hide the lines after it', () => {
@@ -73,14 +106,27 @@ describe('R25 numbers', () => {
 
   it('R25: a decimal comma is never read in a comma file (it is refused, not read as 2)', () => {
     const r = parseMembersCsv('code,weight\nX,"0,02"\n', 'weight');
-    expect(r.problems).toEqual([expect.objectContaining({ line: 2, message: 'X: weight "0,02" is not a number written like 0.125' })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ line: 2, message: 'X: weight "0,02" is not a number written like 0.125' }),
+    ]);
   });
 
   it('R25: an amount that could be read two ways is refused with the line and both readings', () => {
     const r = parseMembersCsv('code;weight\nX;1,234\nY;7\n', 'weight');
-    expect(r.problems).toEqual([{ file: 'members.csv', line: 2, field: 'weight', message: expect.stringMatching(/“1,234” can be read as 1\.234 .* or as 1234 /) }]);
+    expect(r.problems).toEqual([
+      {
+        file: 'members.csv',
+        line: 2,
+        field: 'weight',
+        message: expect.stringMatching(/“1,234” can be read as 1\.234 .* or as 1234 /),
+      },
+    ]);
     const dot = readNumbers(readTabular(utf8('a;amount\nx;1.234\n'), 's.csv'), [1]);
-    expect(dot.problems[0]).toMatchObject({ line: 2, field: 'amount', message: expect.stringMatching(/1\.234 .* or as 1234 /) });
+    expect(dot.problems[0]).toMatchObject({
+      line: 2,
+      field: 'amount',
+      message: expect.stringMatching(/1\.234 .* or as 1234 /),
+    });
   });
 
   it('R25: the column decides an ambiguous cell when its other cells show the decimal mark', () => {
@@ -110,7 +156,10 @@ describe('R25 numbers', () => {
 
 describe('R25 encodings', () => {
   const text = 'code;name;class\nCI;Côte d’Ivoire;VII\n';
-  const expected = [['code', 'name', 'class'], ['CI', 'Côte d’Ivoire', 'VII']];
+  const expected = [
+    ['code', 'name', 'class'],
+    ['CI', 'Côte d’Ivoire', 'VII'],
+  ];
 
   it('R25: UTF-8 with and without BOM, UTF-16 LE and BE with BOM read the same rows', () => {
     expect(cells(utf8(text))).toEqual(expected);
@@ -121,10 +170,12 @@ describe('R25 encodings', () => {
   });
 
   it('R25: a file that is not UTF-8 is read as Windows-1252, and the import says so', () => {
-    const t = readTabular(cp1252('code;name;class\nFR;France;I\nCI;Côte d\'Ivoire;VII\n'), 'm.csv');
+    const t = readTabular(cp1252("code;name;class\nFR;France;I\nCI;Côte d'Ivoire;VII\n"), 'm.csv');
     expect(t.encoding).toBe('Windows-1252');
     expect(t.rows[2].cells[1]).toBe("Côte d'Ivoire");
-    expect(t.notices).toEqual([expect.stringMatching(/^not UTF-8: read as Windows-1252 .*line 3: “CI;Côte d'Ivoire;VII”/)]);
+    expect(t.notices).toEqual([
+      expect.stringMatching(/^not UTF-8: read as Windows-1252 .*line 3: “CI;Côte d'Ivoire;VII”/),
+    ]);
   });
 
   it('R25: a UTF-8 file is never read as Windows-1252 (no mojibake)', () => {
@@ -145,7 +196,9 @@ describe('R25 encodings', () => {
     const bytes = Uint8Array.from([...utf8('code;n'), 0xff, ...utf8('me;class\nFR;France;I\n')]);
     const r = readMembersFile(bytes, 'm.csv', 'class');
     expect(r.members).toEqual([]);
-    expect(r.problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringMatching(/column 2 is headed “nÿme”: is it “name”/) })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringMatching(/column 2 is headed “nÿme”: is it “name”/) }),
+    ]);
   });
 
   it('R25: no name arrives with a replacement character (�) or a control character unannounced', () => {
@@ -158,7 +211,9 @@ describe('R25 encodings', () => {
 
   it('R25: a UTF-8 BOM followed by bytes that are not UTF-8 is refused as damaged', () => {
     const d = decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('a\nb'), 0xe9]), 'f.csv');
-    expect(d.problems).toEqual([{ file: 'f.csv', line: 2, message: expect.stringMatching(/starts as UTF-8 .* not UTF-8/) }]);
+    expect(d.problems).toEqual([
+      { file: 'f.csv', line: 2, message: expect.stringMatching(/starts as UTF-8 .* not UTF-8/) },
+    ]);
   });
 
   it('R25: a file larger than the limit is refused before it is decoded', () => {
@@ -183,13 +238,22 @@ describe('R25 the fixture: semicolon, decimal commas, Windows-1252', () => {
   });
 
   it('R25: 200,000 refused lines are all reported (no stack overflow collecting them)', () => {
-    const r = parseMembersCsv(`code;weight\n${Array.from({ length: 200_000 }, (_, i) => `M${i};1,234`).join('\n')}\n`, 'weight');
+    const r = parseMembersCsv(
+      `code;weight\n${Array.from({ length: 200_000 }, (_, i) => `M${i};1,234`).join('\n')}\n`,
+      'weight',
+    );
     expect(r.problems.length).toBe(200_000);
     expect(r.problems[199_999].line).toBe(200_001);
   });
 
   it('R25: a sheet’s rows are checked as a file’s lines are (rows numbered as the sheet’s)', () => {
-    const t = tabularFromSheet([{ line: 1, cells: ['code', 'weight'] }, { line: 3, cells: ['X', '1,234'] }], 'm.xlsx');
+    const t = tabularFromSheet(
+      [
+        { line: 1, cells: ['code', 'weight'] },
+        { line: 3, cells: ['X', '1,234'] },
+      ],
+      'm.xlsx',
+    );
     expect(readNumbers(t, [1]).problems).toEqual([expect.objectContaining({ line: 3, field: 'weight' })]);
     expect(t.unit).toBe('row');
   });

@@ -81,7 +81,10 @@ describe('issue 15 item 3: no input overflows the stack', () => {
     const inFormat = `{\n"format": ${deep(10_000)}\n}`;
     expect(parseWorkbook(inFormat).lines[0]).toBe(2);
     // Valid otherwise: accepting it would crash later, when the workbook is saved (JSON.stringify recurses).
-    const text = pretty({ ...example, members: [{ ...example.members[0], note: 'DEEP' }, ...example.members.slice(1)] }).replace('"DEEP"', deep(10_000));
+    const text = pretty({
+      ...example,
+      members: [{ ...example.members[0], note: 'DEEP' }, ...example.members.slice(1)],
+    }).replace('"DEEP"', deep(10_000));
     const r = parseWorkbook(text);
     expect(r.workbook).toBeUndefined();
     expect(r.lines[0]).toBe(lineOf(text, '"note"'));
@@ -89,7 +92,11 @@ describe('issue 15 item 3: no input overflows the stack', () => {
   });
 
   it('item 3: damaged JSON nested deep (no closing brackets, comments, unterminated strings) is refused, no overflow', () => {
-    for (const text of [`{\n"format":\n${'['.repeat(200_000)}`, `// "\n${'{"a":'.repeat(50_000)}`, `["\n${'['.repeat(50_000)}`]) {
+    for (const text of [
+      `{\n"format":\n${'['.repeat(200_000)}`,
+      `// "\n${'{"a":'.repeat(50_000)}`,
+      `["\n${'['.repeat(50_000)}`,
+    ]) {
       const r = parseWorkbook(text);
       expect(r.workbook).toBeUndefined();
       expect(r.problems[0].message).toMatch(/line \d+/);
@@ -98,7 +105,11 @@ describe('issue 15 item 3: no input overflows the stack', () => {
   });
 
   it('item 3: nesting up to the limit is still read (the format itself nests a few levels)', () => {
-    const ok = (n: number) => pretty({ ...example, members: [{ ...example.members[0], note: JSON.parse(deep(n)) }, ...example.members.slice(1)] });
+    const ok = (n: number) =>
+      pretty({
+        ...example,
+        members: [{ ...example.members[0], note: JSON.parse(deep(n)) }, ...example.members.slice(1)],
+      });
     // The note sits at depth 3 (root, members, member): MAX_NESTING - 3 more levels fit.
     expect(parseWorkbook(ok(MAX_NESTING - 3)).workbook).toBeDefined();
     expect(parseWorkbook(ok(MAX_NESTING - 2)).workbook).toBeUndefined();
@@ -128,10 +139,28 @@ describe('issue 15 item 2: the checks themselves are linear, and never crash on 
   it('item 2: 5,000 holdings naming an unknown class of a 5,000-class scheme: short messages, no N×M lookups', () => {
     const doc = base();
     const n = 5_000;
-    doc.schemes.push({ id: 'big', name: 'Big', kind: 'classes', classes: Array.from({ length: n }, (_, k) => ({ code: `K${k}`, units: '1' })) });
-    doc.budgets.push({ id: 'bigb', name: 'Big budget', schemeId: 'big', currency: 'CHF', roundingUnit: '1', rounding: 'half-up', years: [{ year: 2026, method: 'total', amount: '100', adopted: true }] });
+    doc.schemes.push({
+      id: 'big',
+      name: 'Big',
+      kind: 'classes',
+      classes: Array.from({ length: n }, (_, k) => ({ code: `K${k}`, units: '1' })),
+    });
+    doc.budgets.push({
+      id: 'bigb',
+      name: 'Big budget',
+      schemeId: 'big',
+      currency: 'CHF',
+      roundingUnit: '1',
+      rounding: 'half-up',
+      years: [{ year: 2026, method: 'total', amount: '100', adopted: true }],
+    });
     const codes = (doc.members as { code: string }[]).map((m) => m.code);
-    for (let k = 0; k < n; k++) doc.participations.push({ member: codes[k % codes.length], budget: 'bigb', classes: [{ year: 2000 + (k % 200), class: 'nope' }] });
+    for (let k = 0; k < n; k++)
+      doc.participations.push({
+        member: codes[k % codes.length],
+        budget: 'bigb',
+        classes: [{ year: 2000 + (k % 200), class: 'nope' }],
+      });
     const r = parseWorkbook(pretty(doc));
     const unknown = r.problems.filter((p) => /class nope is not a class of big/.test(p.message));
     expect(unknown.length).toBeGreaterThan(0);
@@ -152,8 +181,21 @@ describe('issue 15 item 2: the checks themselves are linear, and never crash on 
 
   it('item 3: a budget with 300,000 year entries and opening balances: problems, not a stack overflow', () => {
     const doc = base();
-    doc.budgets[0].years = Array.from({ length: 300_000 }, () => ({ year: 2026, method: 'total', amount: '100', adopted: true }));
-    doc.openingBalances = [{ member: (doc.members[0] as { code: string }).code, budget: doc.budgets[0].id, year: 1990, assessed: '1', unpaid: '1' }];
+    doc.budgets[0].years = Array.from({ length: 300_000 }, () => ({
+      year: 2026,
+      method: 'total',
+      amount: '100',
+      adopted: true,
+    }));
+    doc.openingBalances = [
+      {
+        member: (doc.members[0] as { code: string }).code,
+        budget: doc.budgets[0].id,
+        year: 1990,
+        assessed: '1',
+        unpaid: '1',
+      },
+    ];
     expect(() => parseWorkbook(JSON.stringify(doc))).not.toThrow();
   }, 60_000); // 300,000 problems placed by line: ~3 s idle, 12–21 s on a loaded 2-core machine
 });

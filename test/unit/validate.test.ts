@@ -16,7 +16,9 @@ describe('workbook validation', () => {
   it('R3: money written as a JSON number is refused, so no cent is lost', () => {
     const wb = e1Workbook() as unknown as { budgets: { years: { amount: unknown }[] }[] };
     wb.budgets[0].years[0].amount = 1000000.1;
-    expect(messages(wb)).toEqual(['budgets[0].years[0].amount: Budget conference, 2026: the total must be written as a decimal string such as "1000000.1" (in quotes), so no cent is lost']);
+    expect(messages(wb)).toEqual([
+      'budgets[0].years[0].amount: Budget conference, 2026: the total must be written as a decimal string such as "1000000.1" (in quotes), so no cent is lost',
+    ]);
   });
 
   it('a total that is not a whole number of rounding units is refused (R5 could not sum to it)', () => {
@@ -32,16 +34,31 @@ describe('workbook validation', () => {
     wb.participations[0].member = 'XX';
     wb.classChanges.push({ id: 'c', member: 'Q', budget: 'conference', toClass: 'Q', notifiedOn: '2025-13-01' });
     const m = messages(wb);
-    expect(m).toContain('budgets[0].schemeId: Budget conference uses scheme "nope", which the workbook does not define');
-    expect(m).toContain('budgets[0].classesFrom: Budget conference takes its classes from "elsewhere", which is not a budget of this workbook');
+    expect(m).toContain(
+      'budgets[0].schemeId: Budget conference uses scheme "nope", which the workbook does not define',
+    );
+    expect(m).toContain(
+      'budgets[0].classesFrom: Budget conference takes its classes from "elsewhere", which is not a budget of this workbook',
+    );
     expect(m).toContain('participations[0].member: XX in conference: there is no member XX');
-    expect(m).toContain('classChanges[0].notifiedOn: Class change c (Q in conference): the date of the notice must be a date written YYYY-MM-DD (got "2025-13-01")');
+    expect(m).toContain(
+      'classChanges[0].notifiedOn: Class change c (Q in conference): the date of the notice must be a date written YYYY-MM-DD (got "2025-13-01")',
+    );
   });
 
   it('R13: a session before the notice is refused', () => {
     const wb = e1Workbook();
-    wb.classChanges.push({ id: 'c', member: 'Q', budget: 'conference', toClass: 'C', notifiedOn: '2025-10-02', sessionDate: '2025-10-01' });
-    expect(messages(wb)).toEqual(['classChanges[0].sessionDate: Class change c (Q in conference): the session (2025-10-01) is before the notice (2025-10-02)']);
+    wb.classChanges.push({
+      id: 'c',
+      member: 'Q',
+      budget: 'conference',
+      toClass: 'C',
+      notifiedOn: '2025-10-02',
+      sessionDate: '2025-10-01',
+    });
+    expect(messages(wb)).toEqual([
+      'classChanges[0].sessionDate: Class change c (Q in conference): the session (2025-10-01) is before the notice (2025-10-02)',
+    ]);
   });
 
   it('a newer format version and a damaged file load nothing', () => {
@@ -49,10 +66,14 @@ describe('workbook validation', () => {
     const newer = parseWorkbook(JSON.stringify(wb));
     expect(newer.workbook).toBeUndefined();
     expect(newer.problems[0].message).toMatch(/newer version .* Nothing was changed/);
-    const damaged = parseWorkbook('{\n  "format": "contribution-calculator-workbook",\n  "version": 1,\n  "members": [\n');
+    const damaged = parseWorkbook(
+      '{\n  "format": "contribution-calculator-workbook",\n  "version": 1,\n  "members": [\n',
+    );
     expect(damaged.workbook).toBeUndefined();
     expect(damaged.lines[0]).toBeGreaterThanOrEqual(4);
-    expect(parseWorkbook('{"format":"something-else"}').problems[0].message).toMatch(/not a Contribution Calculator workbook/);
+    expect(parseWorkbook('{"format":"something-else"}').problems[0].message).toMatch(
+      /not a Contribution Calculator workbook/,
+    );
   });
 
   it('problems carry the line of the offending value', () => {
@@ -68,7 +89,12 @@ describe('workbook validation', () => {
   it('a member with no class for an assessed year is found by checkComputable', () => {
     const wb = e1Workbook();
     wb.participations[1].classes = [{ year: 2030, class: 'B' }];
-    expect(checkComputable(wb)).toEqual([expect.objectContaining({ path: 'budgets[0]', message: 'conference, 2026: Q holds no class in conference for 2026' })]);
+    expect(checkComputable(wb)).toEqual([
+      expect.objectContaining({
+        path: 'budgets[0]',
+        message: 'conference, 2026: Q holds no class in conference for 2026',
+      }),
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { asVersion1, budget, takesPart, workbook } from './helpers';
 // Issue 9: the figures around the vote do what they say (R18), missing history is never counted as zero (R17a), and
 // the combined test (R17b).
 
-const load = (file: string): Workbook => parseWorkbook(readFileSync(file, "utf8")).workbook!;
+const load = (file: string): Workbook => parseWorkbook(readFileSync(file, 'utf8')).workbook!;
 const e4 = (): Workbook => load('test/fixtures/e4-workbook.json');
 const example = (): Workbook => load('examples/example-workbook.json');
 
@@ -32,7 +32,13 @@ describe('R18 the minimum payment, credited as R15 says, restores the vote', () 
     expect(s.arrears).toBe('29000');
     expect(s.threshold).toBe('24000');
     expect(s.minimumPayment).toBe('5265');
-    const paid = (amount: string) => statusOf(withPayment(wb, { member: 'X', date: '2027-01-01', amount, budget: 'conference' }), 'X', 'conference', '2027-01-01');
+    const paid = (amount: string) =>
+      statusOf(
+        withPayment(wb, { member: 'X', date: '2027-01-01', amount, budget: 'conference' }),
+        'X',
+        'conference',
+        '2027-01-01',
+      );
     expect(paid('5265').status).toBe('in arrears');
     expect(paid('5264').status).toBe('no vote');
   });
@@ -47,7 +53,14 @@ describe('R18 the minimum payment, credited as R15 says, restores the vote', () 
     expect(s.status).toBe('no vote');
     // The figure was 1: paid, it went to the Paris WCF (R15) and left CU without a vote.
     expect(new Decimal(s.minimumPayment).gt(1)).toBe(true);
-    expect(statusOf(withPayment(wb, { member: 'CU', date: '2026-06-30', amount: s.minimumPayment, budget: 'paris' }), 'CU', 'paris', '2026-06-30').status).not.toBe('no vote');
+    expect(
+      statusOf(
+        withPayment(wb, { member: 'CU', date: '2026-06-30', amount: s.minimumPayment, budget: 'paris' }),
+        'CU',
+        'paris',
+        '2026-06-30',
+      ).status,
+    ).not.toBe('no vote');
   });
 
   it('R18 on the example workbook: every member without a vote on 2026-06-30 regains it by paying the figure shown, in every budget and organization-wide', () => {
@@ -59,14 +72,27 @@ describe('R18 the minimum payment, credited as R15 says, restores the vote', () 
       for (const row of book.budgetReport(b.id, '2026-06-30').rows) {
         if (row.status !== 'no vote') continue;
         checked++;
-        const after = statusOf(withPayment(wb, { member: row.code, date: '2026-06-30', amount: row.minimumPayment!, currency: b.currency, budget: b.id }), row.code, b.id, '2026-06-30');
+        const after = statusOf(
+          withPayment(wb, {
+            member: row.code,
+            date: '2026-06-30',
+            amount: row.minimumPayment!,
+            currency: b.currency,
+            budget: b.id,
+          }),
+          row.code,
+          b.id,
+          '2026-06-30',
+        );
         if (after.status === 'no vote') failures.push(`${row.code}/${b.id} paid ${row.minimumPayment}`);
       }
     }
     for (const row of book.organizationReport('2026-06-30').rows) {
       if (row.status !== 'no vote' || row.minimumPayment === null) continue;
       checked++;
-      const after = new VotingStatusBook(withPayment(wb, { member: row.code, date: '2026-06-30', amount: row.minimumPayment })).memberRow(row, '2026-06-30')!;
+      const after = new VotingStatusBook(
+        withPayment(wb, { member: row.code, date: '2026-06-30', amount: row.minimumPayment }),
+      ).memberRow(row, '2026-06-30')!;
       if (after.status === 'no vote') failures.push(`${row.code}/all paid ${row.minimumPayment}`);
     }
     expect(checked).toBeGreaterThan(10);
@@ -78,10 +104,14 @@ describe('R18 with amounts finer than the rounding unit', () => {
   // Found by the property test: cents paid in budgets rounded to whole francs. The figure is the exact least
   // payment rounded up to the unit, so it restores the vote and one unit less does not.
   function centsPaid(): Workbook {
-    const years = (a: string[]) => a.map((amount, i) => ({ year: 2021 + i, method: 'total' as const, amount, adopted: true }));
+    const years = (a: string[]) =>
+      a.map((amount, i) => ({ year: 2021 + i, method: 'total' as const, amount, adopted: true }));
     return workbook({
       members: [{ code: 'A', name: 'State A' }],
-      budgets: [budget('conf', 'wipo-convention', years(['1000', '1000', '1000', '1000', '1000']), { roundingUnit: '1' }), budget('paris', 'paris', years(['100', '100', '1128', '100', '100']), { roundingUnit: '1' })],
+      budgets: [
+        budget('conf', 'wipo-convention', years(['1000', '1000', '1000', '1000', '1000']), { roundingUnit: '1' }),
+        budget('paris', 'paris', years(['100', '100', '1128', '100', '100']), { roundingUnit: '1' }),
+      ],
       participations: [takesPart('A', 'conf', 'A'), takesPart('A', 'paris', 'VII')],
       payments: [
         { id: 'p0', member: 'A', date: '2021-01-01', amount: '0.01', currency: 'CHF', budget: 'paris' },
@@ -94,7 +124,9 @@ describe('R18 with amounts finer than the rounding unit', () => {
     const wb = centsPaid();
     const row = new VotingStatusBook(wb).organizationReport('2024-01-01').rows[0];
     expect(row.status).toBe('no vote');
-    const status = (amount: string) => new VotingStatusBook(withPayment(wb, { member: 'A', date: '2024-01-01', amount })).memberRow(row, '2024-01-01')!.status;
+    const status = (amount: string) =>
+      new VotingStatusBook(withPayment(wb, { member: 'A', date: '2024-01-01', amount })).memberRow(row, '2024-01-01')!
+        .status;
     expect(status(row.minimumPayment!)).not.toBe('no vote');
     expect(status(new Decimal(row.minimumPayment!).minus(1).toFixed())).toBe('no vote');
   });
@@ -137,7 +169,9 @@ describe('R17a opening balances and incomplete history', () => {
   });
 
   it('R17a: an opening balance only for 2023 leaves 2022 unknown, and the status on 2024 says so', () => {
-    const wb = since2000({ openingBalances: [{ member: 'X', budget: 'conference', year: 2023, assessed: '9000', unpaid: '0' }] });
+    const wb = since2000({
+      openingBalances: [{ member: 'X', budget: 'conference', year: 2023, assessed: '9000', unpaid: '0' }],
+    });
     expect(statusOf(wb, 'X', 'conference', '2024-06-30').incompleteHistory).toBe(true);
     expect(statusOf(wb, 'X', 'conference', '2025-06-30').incompleteHistory).toBeUndefined(); // 2024 and 2023 are known
   });
@@ -155,7 +189,11 @@ describe('R17a opening balances and incomplete history', () => {
       ],
     });
     const problems = validateWorkbook(JSON.parse(JSON.stringify(wb)));
-    expect(problems.map((p) => p.path)).toEqual(['openingBalances[0].year', 'openingBalances[1].unpaid', 'openingBalances[2].member']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'openingBalances[0].year',
+      'openingBalances[1].unpaid',
+      'openingBalances[2].member',
+    ]);
     expect(problems[0].message).toMatch(/before the budget's first year of data \(2024\)/);
   });
 
@@ -171,7 +209,8 @@ describe('R17a opening balances and incomplete history', () => {
     const book2 = new VotingStatusBook(example());
     for (const date of ['2024-06-30', '2026-06-30', '2027-01-01']) {
       // Only the flag differs: without its opening balances, the version 1 file's history is incomplete.
-      const strip = (rows: unknown) => JSON.parse(JSON.stringify(rows, (k, v) => (k === 'incompleteHistory' ? undefined : v)));
+      const strip = (rows: unknown) =>
+        JSON.parse(JSON.stringify(rows, (k, v) => (k === 'incompleteHistory' ? undefined : v)));
       expect(strip(book1.organizationReport(date).rows)).toEqual(strip(book2.organizationReport(date).rows));
     }
     const newer = parseWorkbook(v1.replace('"version": 1', '"version": 3'));
@@ -182,12 +221,19 @@ describe('R17a opening balances and incomplete history', () => {
 describe('R17b the combined test', () => {
   /** X in two CHF budgets: 2,000 unpaid of 2024 in conf against a threshold of 10,000 + 2,000; Paris paid up. */
   function twoBudgets(test?: 'combined'): Workbook {
-    const years = (a: string) => [2023, 2024, 2025, 2026].map((year) => ({ year, method: 'total' as const, amount: a, adopted: true }));
+    const years = (a: string) =>
+      [2023, 2024, 2025, 2026].map((year) => ({ year, method: 'total' as const, amount: a, adopted: true }));
     return workbook({
       settings: { newMemberRule: 'full', creditingOrder: 'wcf-then-oldest', ...(test ? { votingTest: test } : {}) },
       members: [{ code: 'X', name: 'State X' }],
-      budgets: [budget('conf', 'wipo-convention', years('1000'), { roundingUnit: '1' }), budget('paris', 'paris', years('5000'), { roundingUnit: '1' })],
-      participations: [takesPart('X', 'conf', 'C', { from: '2023-01-01' }), takesPart('X', 'paris', 'VII', { from: '2023-01-01' })],
+      budgets: [
+        budget('conf', 'wipo-convention', years('1000'), { roundingUnit: '1' }),
+        budget('paris', 'paris', years('5000'), { roundingUnit: '1' }),
+      ],
+      participations: [
+        takesPart('X', 'conf', 'C', { from: '2023-01-01' }),
+        takesPart('X', 'paris', 'VII', { from: '2023-01-01' }),
+      ],
       payments: [{ id: 'p', member: 'X', date: '2025-02-01', amount: '15000', currency: 'CHF', budget: 'paris' }],
     });
   }
@@ -212,7 +258,9 @@ describe('R17b the combined test', () => {
     const row = new VotingStatusBook(wb).organizationReport('2025-06-30').rows[0];
     expect(row.status).toBe('no vote'); // 12,000 unpaid against 12,000
     expect(row.minimumPayment).toBe('1');
-    const pay = (amount: string) => new VotingStatusBook(withPayment(wb, { member: 'X', date: '2025-06-30', amount })).memberRow(row, '2025-06-30')!.status;
+    const pay = (amount: string) =>
+      new VotingStatusBook(withPayment(wb, { member: 'X', date: '2025-06-30', amount })).memberRow(row, '2025-06-30')!
+        .status;
     expect(pay(row.minimumPayment!)).toBe('in arrears');
   });
 

@@ -25,7 +25,11 @@ function tableRows(ws: ExcelJS.Worksheet, decimals: number) {
   const out: { code: string; amount: string; units: string }[] = [];
   for (let n = header + 1; n <= ws.rowCount; n++) {
     const r = ws.getRow(n);
-    out.push({ code: String(r.getCell(1).value), units: String(r.getCell(4).value), amount: (r.getCell(6).value as number).toFixed(decimals) });
+    out.push({
+      code: String(r.getCell(1).value),
+      units: String(r.getCell(4).value),
+      amount: (r.getCell(6).value as number).toFixed(decimals),
+    });
   }
   return { header, rows: out };
 }
@@ -33,7 +37,10 @@ function tableRows(ws: ExcelJS.Worksheet, decimals: number) {
 describe('XLSX export', () => {
   it('E1 read back with exceljs equals the engine cell by cell; the total row equals the budget exactly', async () => {
     const t = assessBudgetYear(e1Workbook(), 'conference', 2026);
-    const bytes = await toXlsx([contributionExport(t, { organization: 'Test Organization', produced: '2026-11-21' })], '2026-11-21');
+    const bytes = await toXlsx(
+      [contributionExport(t, { organization: 'Test Organization', produced: '2026-11-21' })],
+      '2026-11-21',
+    );
     const book = await readBack(bytes);
     const ws = book.worksheets[0];
     expect(ws.getCell('A1').value).toBe('conference, 2026: assessed contributions');
@@ -43,14 +50,37 @@ describe('XLSX export', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
     expect(ws.getRow(header + 1).getCell(6).numFmt).toBe('#,##0.00 "CHF";-#,##0.00 "CHF"');
     expect(ws.getRow(header).getCell(6).font?.bold).toBe(true);
-    const info = Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [ws.getCell(`A${n}`).value, ws.getCell(`B${n}`).value]));
-    expect(info).toMatchObject({ Organization: 'Test Organization', Year: '2026', Total: '1,000,000.00 CHF', Adopted: 'Yes', Produced: '2026-11-21', Rounding: 'to 0.01, half-up' });
+    const info = Object.fromEntries(
+      [2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [ws.getCell(`A${n}`).value, ws.getCell(`B${n}`).value]),
+    );
+    expect(info).toMatchObject({
+      Organization: 'Test Organization',
+      Year: '2026',
+      Total: '1,000,000.00 CHF',
+      Adopted: 'Yes',
+      Produced: '2026-11-21',
+      Rounding: 'to 0.01, half-up',
+    });
   });
 
   it('contrib apportion --format xlsx writes the example unitary table; every amount equals the engine', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'unitary.xlsx');
     let err = '';
-    const code = await run(['apportion', 'examples/example-workbook.json', '--budget', 'unitary', '--year', '2026', '--format', 'xlsx', '--out', out], { out: () => {}, err: (t) => (err += t) });
+    const code = await run(
+      [
+        'apportion',
+        'examples/example-workbook.json',
+        '--budget',
+        'unitary',
+        '--year',
+        '2026',
+        '--format',
+        'xlsx',
+        '--out',
+        out,
+      ],
+      { out: () => {}, err: (t) => (err += t) },
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
     const wb = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
@@ -62,7 +92,10 @@ describe('XLSX export', () => {
 
   it('xlsx without --out is refused', async () => {
     let err = '';
-    const code = await run(['apportion', 'examples/example-workbook.json', '--budget', 'paris', '--year', '2026', '--format', 'xlsx'], { out: () => {}, err: (t) => (err += t) });
+    const code = await run(
+      ['apportion', 'examples/example-workbook.json', '--budget', 'paris', '--year', '2026', '--format', 'xlsx'],
+      { out: () => {}, err: (t) => (err += t) },
+    );
     expect(code).toBe(2);
     expect(err).toMatch(/--format xlsx needs --out/);
   });
@@ -73,9 +106,30 @@ describe('XLSX of the ledger tables from the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xlsx-status-'));
     const io = (buf: { out: string }) => ({ out: (t: string) => (buf.out += t), err: () => {} });
     const csv = { out: '' };
-    expect(await run(['status', 'examples/example-workbook.json', '--date', '2026-06-30', '--budget', 'paris', '--format', 'csv'], io(csv))).toBe(0);
+    expect(
+      await run(
+        ['status', 'examples/example-workbook.json', '--date', '2026-06-30', '--budget', 'paris', '--format', 'csv'],
+        io(csv),
+      ),
+    ).toBe(0);
     const out = join(dir, 'status.xlsx');
-    expect(await run(['status', 'examples/example-workbook.json', '--date', '2026-06-30', '--budget', 'paris', '--format', 'xlsx', '--out', out], io({ out: '' }))).toBe(0);
+    expect(
+      await run(
+        [
+          'status',
+          'examples/example-workbook.json',
+          '--date',
+          '2026-06-30',
+          '--budget',
+          'paris',
+          '--format',
+          'xlsx',
+          '--out',
+          out,
+        ],
+        io({ out: '' }),
+      ),
+    ).toBe(0);
     const ws = (await readBack(readFileSync(out))).worksheets[0];
     const cells: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));

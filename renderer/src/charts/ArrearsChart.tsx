@@ -1,4 +1,12 @@
-import { CategoryAxisModule, LegendModule, LineSeriesModule, LocaleModule, ModuleRegistry, NumberAxisModule, type AgChartOptions } from 'ag-charts-community';
+import {
+  CategoryAxisModule,
+  LegendModule,
+  LineSeriesModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberAxisModule,
+  type AgChartOptions,
+} from 'ag-charts-community';
 import { AgCharts } from 'ag-charts-react';
 import { useMemo } from 'react';
 import { useDateReader } from '../DateField';
@@ -25,7 +33,14 @@ export function ArrearsChart({ points, currency, title }: Props) {
   const { show } = useDateReader();
   const locale = useChartLocale();
   const options = useMemo((): AgChartOptions => {
-    const data = points.map((p) => ({ label: p.date, arrears: Number(p.arrears), threshold: Number(p.threshold), arrearsText: p.arrears, thresholdText: p.threshold, status: p.status }));
+    const data = points.map((p) => ({
+      label: p.date,
+      arrears: Number(p.arrears),
+      threshold: Number(p.threshold),
+      arrearsText: p.arrears,
+      thresholdText: p.threshold,
+      status: p.status,
+    }));
     const tip = (key: 'arrearsText' | 'thresholdText', name: string) => ({
       renderer: ({ datum }: { datum: (typeof data)[number] }) => ({
         heading: show(datum.label),
@@ -43,12 +58,34 @@ export function ArrearsChart({ points, currency, title }: Props) {
       subtitle: { text: t('ledger.arrears.subtitle') },
       data,
       series: [
-        { type: 'line', xKey: 'label', yKey: 'arrears', yName: arrears, stroke: '#c0392b', marker: { fill: '#c0392b', size: 6 }, tooltip: tip('arrearsText', arrears) },
-        { type: 'line', xKey: 'label', yKey: 'threshold', yName: threshold, stroke: '#4e79a7', lineDash: [6, 4], marker: { fill: '#4e79a7', size: 5 }, tooltip: tip('thresholdText', threshold) },
+        {
+          type: 'line',
+          xKey: 'label',
+          yKey: 'arrears',
+          yName: arrears,
+          stroke: '#c0392b',
+          marker: { fill: '#c0392b', size: 6 },
+          tooltip: tip('arrearsText', arrears),
+        },
+        {
+          type: 'line',
+          xKey: 'label',
+          yKey: 'threshold',
+          yName: threshold,
+          stroke: '#4e79a7',
+          lineDash: [6, 4],
+          marker: { fill: '#4e79a7', size: 5 },
+          tooltip: tip('thresholdText', threshold),
+        },
       ],
       axes: {
         x: { type: 'category', position: 'bottom', label: { formatter: ({ value }) => String(value).slice(0, 4) } },
-        y: { type: 'number', position: 'left', title: { text: currency }, label: { formatter: ({ value }) => amount(String(Math.round(Number(value)))) } },
+        y: {
+          type: 'number',
+          position: 'left',
+          title: { text: currency },
+          label: { formatter: ({ value }) => amount(String(Math.round(Number(value)))) },
+        },
       },
       legend: { position: 'bottom' },
     };

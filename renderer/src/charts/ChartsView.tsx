@@ -1,4 +1,13 @@
-import { BarSeriesModule, CategoryAxisModule, DonutSeriesModule, LegendModule, LocaleModule, ModuleRegistry, NumberAxisModule, type AgChartOptions } from 'ag-charts-community';
+import {
+  BarSeriesModule,
+  CategoryAxisModule,
+  DonutSeriesModule,
+  LegendModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberAxisModule,
+  type AgChartOptions,
+} from 'ag-charts-community';
 import { AgCharts } from 'ag-charts-react';
 import { useMemo } from 'react';
 import type { ContributionTable } from '../../../shared/engine';
@@ -11,13 +20,33 @@ import { useCount } from '../ledger/rich';
 // Charts draw the engine's figures: Number(...) of its decimal strings is for drawing only, never for money logic.
 // Loaded on demand (React.lazy), so AG Charts stays out of the main bundle.
 
-ModuleRegistry.registerModules([BarSeriesModule, DonutSeriesModule, LegendModule, CategoryAxisModule, NumberAxisModule, LocaleModule]);
+ModuleRegistry.registerModules([
+  BarSeriesModule,
+  DonutSeriesModule,
+  LegendModule,
+  CategoryAxisModule,
+  NumberAxisModule,
+  LocaleModule,
+]);
 
 const TOP = 12;
 const MOVERS = 15;
 const UP = '#d9655b';
 const DOWN = '#4fa46c';
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#7f8fa6', '#86bcb6', '#d4a6c8'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#7f8fa6',
+  '#86bcb6',
+  '#d4a6c8',
+];
 const OTHERS = '#c9ced8';
 
 interface Props {
@@ -53,7 +82,16 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
     const others = rest.reduce((s, r) => s.plus(r.amount), new Decimal(0));
     const data = [
       ...top.map((r) => ({ label: `${r.code} ${r.name}`, code: r.code, amount: Number(r.amount), percent: r.percent })),
-      ...(rest.length ? [{ label: t('budgets.charts.others', { count: rest.length, n: count(rest.length) }), code: 'others', amount: Number(others.toFixed()), percent: '' }] : []),
+      ...(rest.length
+        ? [
+            {
+              label: t('budgets.charts.others', { count: rest.length, n: count(rest.length) }),
+              code: 'others',
+              amount: Number(others.toFixed()),
+              percent: '',
+            },
+          ]
+        : []),
     ];
     return {
       locale,
@@ -69,7 +107,15 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
           innerRadiusRatio: 0.55,
           fills: [...PALETTE.slice(0, top.length), ...(rest.length ? [OTHERS] : [])],
           sectorLabel: { formatter: ({ datum }) => (datum.code === 'others' ? '' : String(datum.code)) },
-          tooltip: { renderer: ({ datum }) => ({ heading: String(datum.label), data: [{ label: t('budgets.charts.amount'), value: money(datum.amount) }, ...(datum.percent ? [{ label: t('budgets.charts.share'), value: percent(datum.percent) }] : [])] }) },
+          tooltip: {
+            renderer: ({ datum }) => ({
+              heading: String(datum.label),
+              data: [
+                { label: t('budgets.charts.amount'), value: money(datum.amount) },
+                ...(datum.percent ? [{ label: t('budgets.charts.share'), value: percent(datum.percent) }] : []),
+              ],
+            }),
+          },
         },
       ],
       legend: { position: 'right', item: { label: { maxLength: 28 } } },
@@ -100,10 +146,21 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
           yName: t('budgets.charts.amountIn', { currency }),
           fill: '#6a7fb5',
           label: { formatter: ({ datum }) => count(datum.members) },
-          tooltip: { renderer: ({ datum }) => ({ heading: t('budgets.charts.class', { cls: datum.cls }), data: [{ label: t('budgets.charts.amount'), value: money(datum.amount) }, { label: t('budgets.charts.members'), value: count(datum.members) }] }) },
+          tooltip: {
+            renderer: ({ datum }) => ({
+              heading: t('budgets.charts.class', { cls: datum.cls }),
+              data: [
+                { label: t('budgets.charts.amount'), value: money(datum.amount) },
+                { label: t('budgets.charts.members'), value: count(datum.members) },
+              ],
+            }),
+          },
         },
       ],
-      axes: { x: { type: 'category', position: 'bottom', title: { text: t('budgets.charts.classAxis') } }, y: { type: 'number', position: 'left', label: { formatter: axis } } },
+      axes: {
+        x: { type: 'category', position: 'bottom', title: { text: t('budgets.charts.classAxis') } },
+        y: { type: 'number', position: 'left', label: { formatter: axis } },
+      },
       legend: { enabled: false },
     };
   }, [table, what, t, locale, money, percent, amount, axis, count]);
@@ -115,11 +172,18 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
       .filter((r) => !new Decimal(r.difference).isZero())
       .sort((a, b) => abs(b.difference).cmp(abs(a.difference)))
       .slice(0, MOVERS) // the first category is drawn on top: the biggest mover first
-      .map((r) => ({ label: `${r.code} ${r.name}`.slice(0, 34), difference: Number(r.difference), text: r.difference, percent: r.percentChange }));
+      .map((r) => ({
+        label: `${r.code} ${r.name}`.slice(0, 34),
+        difference: Number(r.difference),
+        text: r.difference,
+        percent: r.percentChange,
+      }));
     return {
       locale,
       title: { text: t('budgets.charts.movers', { scenario: comparison.scenario }) },
-      subtitle: { text: t('budgets.charts.moversSubtitle', { budget: table.budget.name, year: String(table.year ?? '') }) },
+      subtitle: {
+        text: t('budgets.charts.moversSubtitle', { budget: table.budget.name, year: String(table.year ?? '') }),
+      },
       data,
       series: [
         {
@@ -129,10 +193,24 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
           yKey: 'difference',
           yName: t('budgets.charts.differenceIn', { currency }),
           itemStyler: ({ datum }) => ({ fill: datum.difference < 0 ? DOWN : UP }),
-          tooltip: { renderer: ({ datum }) => ({ heading: String(datum.label), data: [{ label: t('budgets.charts.difference'), value: `${amount(datum.text)} ${currency}` }, { label: t('budgets.charts.change'), value: datum.percent === null ? t('budgets.charts.new') : percent(datum.percent) }] }) },
+          tooltip: {
+            renderer: ({ datum }) => ({
+              heading: String(datum.label),
+              data: [
+                { label: t('budgets.charts.difference'), value: `${amount(datum.text)} ${currency}` },
+                {
+                  label: t('budgets.charts.change'),
+                  value: datum.percent === null ? t('budgets.charts.new') : percent(datum.percent),
+                },
+              ],
+            }),
+          },
         },
       ],
-      axes: { y: { type: 'category', position: 'left' }, x: { type: 'number', position: 'bottom', label: { formatter: axis } } },
+      axes: {
+        y: { type: 'category', position: 'left' },
+        x: { type: 'number', position: 'bottom', label: { formatter: axis } },
+      },
       legend: { enabled: false },
     };
   }, [comparison, table, currency, t, locale, amount, percent, axis]);
@@ -147,7 +225,11 @@ export function ChartsView({ table, comparison, scenarioName }: Props) {
       </div>
       {movers ? (
         <div className="chart wide" data-testid="chart-movers">
-          {(movers.data?.length ?? 0) === 0 ? <p className="muted">{t('budgets.charts.noMovers')}</p> : <AgCharts options={movers} />}
+          {(movers.data?.length ?? 0) === 0 ? (
+            <p className="muted">{t('budgets.charts.noMovers')}</p>
+          ) : (
+            <AgCharts options={movers} />
+          )}
         </div>
       ) : (
         <p className="muted chart-hint">{t('budgets.charts.pickScenario')}</p>

@@ -11,7 +11,19 @@ import { BACKGROUND_FROM, readWorkbook } from '../open/readWorkbook';
 import { blankWorkbook } from './blank';
 import { journalStep } from '../merge/journal-step';
 import { readOnlyMessage } from '../merge/messages';
-import { documentReducer, INITIAL_STATE, isDirty, openedNotice, runCommand, serialize, type CellError, type DocumentAction, type DocumentState, type Elsewhere, type Notice } from './reducer';
+import {
+  documentReducer,
+  INITIAL_STATE,
+  isDirty,
+  openedNotice,
+  runCommand,
+  serialize,
+  type CellError,
+  type DocumentAction,
+  type DocumentState,
+  type Elsewhere,
+  type Notice,
+} from './reducer';
 
 // The document store: the reducer's state plus the platform I/O (open, save, autosave, recover). Views read it with
 // useDocument() and dispatch commands through `run`; nothing is passed down for it.
@@ -80,7 +92,15 @@ export function useExportSource(source: () => ExportSource | null, active = true
 /** Milliseconds after the last change before a draft of unsaved work is kept. */
 export const AUTOSAVE_DELAY = 1000;
 
-export function DocumentProvider({ children, api: given, start = true }: { children: ReactNode; api?: DesktopApi; start?: boolean }) {
+export function DocumentProvider({
+  children,
+  api: given,
+  start = true,
+}: {
+  children: ReactNode;
+  api?: DesktopApi;
+  start?: boolean;
+}) {
   const api = useMemo(() => given ?? platform(), [given]);
   const [state, setState] = useState<DocumentState>(INITIAL_STATE);
   // The state as of the last dispatch: handlers read it synchronously (two edits in one event see each other).
@@ -90,7 +110,10 @@ export function DocumentProvider({ children, api: given, start = true }: { child
     setState(next);
   }, []);
   const dispatch = useCallback((a: DocumentAction) => commit(documentReducer(ref.current, a)), [commit]);
-  const refreshRecent = useCallback(() => void api.recentFiles().then((files) => dispatch({ type: 'recent', files })), [api, dispatch]);
+  const refreshRecent = useCallback(
+    () => void api.recentFiles().then((files) => dispatch({ type: 'recent', files })),
+    [api, dispatch],
+  );
 
   const loading = useRef(0);
   const load = useCallback(
@@ -102,15 +125,34 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       // A large file is checked in the background (progress shown); a later open supersedes this one.
       const ticket = ++loading.current;
       const size = r.opened.text.length;
-      if (size >= BACKGROUND_FROM) dispatch({ type: 'notice', notice: { kind: 'info', text: msg('app.notice.opening', { file: r.opened.file.name, size: (size / 1e6).toFixed(1) }), busy: true } });
+      if (size >= BACKGROUND_FROM)
+        dispatch({
+          type: 'notice',
+          notice: {
+            kind: 'info',
+            text: msg('app.notice.opening', { file: r.opened.file.name, size: (size / 1e6).toFixed(1) }),
+            busy: true,
+          },
+        });
       const parsed = await readWorkbook(r.opened.text);
       if (ticket !== loading.current) return;
       if (!parsed.workbook) {
         const t = translator(getLocale().id);
-        const problems = parsed.problems.map((p, i) => ({ path: parsed.lines[i] ? t('app.notice.line', { line: String(parsed.lines[i]) }) : p.path, message: p.message }));
-        return dispatch({ type: 'notice', notice: { kind: 'error', text: msg('app.notice.notOpened', { file: r.opened.file.name }), problems } });
+        const problems = parsed.problems.map((p, i) => ({
+          path: parsed.lines[i] ? t('app.notice.line', { line: String(parsed.lines[i]) }) : p.path,
+          message: p.message,
+        }));
+        return dispatch({
+          type: 'notice',
+          notice: { kind: 'error', text: msg('app.notice.notOpened', { file: r.opened.file.name }), problems },
+        });
       }
-      dispatch({ type: 'adopt', workbook: parsed.workbook, file: r.opened.file, notice: openedNotice(msg('app.notice.opened', { file: r.opened.file.name }), parsed.warnings) });
+      dispatch({
+        type: 'adopt',
+        workbook: parsed.workbook,
+        file: r.opened.file,
+        notice: openedNotice(msg('app.notice.opened', { file: r.opened.file.name }), parsed.warnings),
+      });
       if (r.lockedBy) dispatch({ type: 'lock', lockedBy: r.lockedBy });
       refreshRecent();
     },
@@ -188,17 +230,31 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       // Recovered work is unsaved: its saved state is the document it replaces (or a blank one), so it shows dirty.
       const current = ref.current.doc?.workbook;
       const saved = current && current !== parsed.workbook ? current : blankWorkbook(new Date().getFullYear());
-      const notice = openedNotice(offer.file ? msg('app.notice.recovered', { file: offer.file.name }) : msg('app.notice.recoveredUntitled'), parsed.warnings);
+      const notice = openedNotice(
+        offer.file ? msg('app.notice.recovered', { file: offer.file.name }) : msg('app.notice.recoveredUntitled'),
+        parsed.warnings,
+      );
       dispatch({ type: 'adopt', workbook: parsed.workbook, file: offer.file, saved, notice });
     } else {
       // Left in storage: nothing is deleted because it could not be read here.
-      dispatch({ type: 'notice', notice: { kind: 'error', text: msg('app.notice.draftUnreadable'), problems: parsed.problems } });
+      dispatch({
+        type: 'notice',
+        notice: { kind: 'error', text: msg('app.notice.draftUnreadable'), problems: parsed.problems },
+      });
     }
   }, [dispatch]);
 
   const exportSourceRef = useRef<(() => ExportSource | null) | null>(null);
   const exportSource = useCallback(() => (ref.current.doc ? (exportSourceRef.current?.() ?? null) : null), []);
-  const runExport = useExport(api, exportSource, useCallback((kind: 'info' | 'error', text: Notice['text'], busy?: boolean) => dispatch({ type: 'notice', notice: { kind, text, busy } }), [dispatch]));
+  const runExport = useExport(
+    api,
+    exportSource,
+    useCallback(
+      (kind: 'info' | 'error', text: Notice['text'], busy?: boolean) =>
+        dispatch({ type: 'notice', notice: { kind, text, busy } }),
+      [dispatch],
+    ),
+  );
 
   // Start: offer a draft left by a session that did not close cleanly, else open the bundled example.
   useEffect(() => {
@@ -231,7 +287,11 @@ export function DocumentProvider({ children, api: given, start = true }: { child
   useEffect(() => {
     if (!doc || !dirty) return;
     // Compact JSON: this runs on the window's thread, and indenting doubles it (27 MB workbook: 320 ms against 180 ms).
-    const t = setTimeout(() => void api.autosave({ text: JSON.stringify(doc.workbook), file: doc.file, savedAt: new Date().toISOString() }), AUTOSAVE_DELAY);
+    const t = setTimeout(
+      () =>
+        void api.autosave({ text: JSON.stringify(doc.workbook), file: doc.file, savedAt: new Date().toISOString() }),
+      AUTOSAVE_DELAY,
+    );
     return () => clearTimeout(t);
   }, [api, doc, dirty]);
 
@@ -256,7 +316,8 @@ export function DocumentProvider({ children, api: given, start = true }: { child
         dispatch({ type: dir });
         // The journal is never undone: an undo is a step of its own (issue 16).
         const label = before.doc?.history[dir].at(-1)?.label ?? '';
-        if (ref.current !== before) commit(journalStep(before, ref.current, `${dir === 'undo' ? 'Undo' : 'Redo'}: ${label}`));
+        if (ref.current !== before)
+          commit(journalStep(before, ref.current, `${dir === 'undo' ? 'Undo' : 'Redo'}: ${label}`));
       },
       save,
       saveAs,
@@ -271,7 +332,13 @@ export function DocumentProvider({ children, api: given, start = true }: { child
       },
       saveOver,
       setElsewhere: (elsewhere: Elsewhere | undefined) => dispatch({ type: 'elsewhere', elsewhere }),
-      newWorkbook: () => dispatch({ type: 'adopt', workbook: blankWorkbook(new Date().getFullYear(), translator(getLocale().id)('app.blank.budget')), file: null, notice: { kind: 'info', text: msg('app.notice.newWorkbook') } }),
+      newWorkbook: () =>
+        dispatch({
+          type: 'adopt',
+          workbook: blankWorkbook(new Date().getFullYear(), translator(getLocale().id)('app.blank.budget')),
+          file: null,
+          notice: { kind: 'info', text: msg('app.notice.newWorkbook') },
+        }),
       recoverDraft,
       discardDraft: () => {
         dispatch({ type: 'draftOffer', draft: null });

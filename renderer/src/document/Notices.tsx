@@ -12,9 +12,19 @@ export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () =>
   const sayMsg = useSay();
   const say = (m: string | Message) => (typeof m === 'string' ? m : sayMsg(m));
   const words = (text: Notice['text'], inner: Notice['inner']) =>
-    typeof text === 'string' ? text : sayMsg({ ...text, values: { ...text.values, ...Object.fromEntries(Object.entries(inner ?? {}).map(([k, v]) => [k, say(v)])) } });
+    typeof text === 'string'
+      ? text
+      : sayMsg({
+          ...text,
+          values: { ...text.values, ...Object.fromEntries(Object.entries(inner ?? {}).map(([k, v]) => [k, say(v)])) },
+        });
   return (
-    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} aria-busy={notice.busy ?? false} data-testid="notice">
+    <div
+      className={`notice ${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      aria-busy={notice.busy ?? false}
+      data-testid="notice"
+    >
       {notice.busy && <span className="spinner" aria-hidden="true" />}
       <span>{words(notice.text, notice.inner)}</span>
       {notice.problems && (
@@ -56,7 +66,11 @@ export function RecoverOffer() {
   if (!draftOffer) return null;
   // The time the draft was kept, as the user's language writes a date and time (English: as the system does).
   const lang = locale.number.locale;
-  const when = new Date(draftOffer.savedAt).toLocaleString(lang === 'en' ? undefined : `${lang}-u-nu-${!locale.number.nativeDigits ? 'latn' : lang.startsWith('fa') ? 'arabext' : lang.startsWith('ar') ? 'arab' : 'latn'}`);
+  const when = new Date(draftOffer.savedAt).toLocaleString(
+    lang === 'en'
+      ? undefined
+      : `${lang}-u-nu-${!locale.number.nativeDigits ? 'latn' : lang.startsWith('fa') ? 'arabext' : lang.startsWith('ar') ? 'arab' : 'latn'}`,
+  );
   return (
     <div className="notice info" role="status" data-testid="recover">
       {rich('app.recover.kept', { when, file: draftOffer.file?.name ?? t('app.toolbar.untitled') })}{' '}

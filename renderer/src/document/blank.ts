@@ -6,6 +6,16 @@ import type { Workbook } from '../../../shared/model/types';
 export function blankWorkbook(year: number, name = 'Conference budget'): Workbook {
   return emptyWorkbook({
     schemes: BUILT_IN_SCHEMES.filter((s) => s.id === 'wipo-convention'),
-    budgets: [{ id: 'conference', name, schemeId: 'wipo-convention', currency: 'CHF', roundingUnit: '0.01', rounding: 'half-up', years: [{ year, method: 'total', amount: '1000000.00', adopted: true }] }],
+    budgets: [
+      {
+        id: 'conference',
+        name,
+        schemeId: 'wipo-convention',
+        currency: 'CHF',
+        roundingUnit: '0.01',
+        rounding: 'half-up',
+        years: [{ year, method: 'total', amount: '1000000.00', adopted: true }],
+      },
+    ],
   });
 }

@@ -41,7 +41,9 @@ export interface Notice {
 /** A notice's text in a locale (English by default). */
 export function noticeText(n: Notice, locale = 'en'): string {
   if (typeof n.text === 'string') return n.text;
-  const inner = Object.fromEntries(Object.entries(n.inner ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : say(v, locale)]));
+  const inner = Object.fromEntries(
+    Object.entries(n.inner ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : say(v, locale)]),
+  );
   return say({ id: n.text.id, values: { ...n.text.values, ...inner } }, locale);
 }
 
@@ -89,22 +91,37 @@ export const isDirty = (d: Doc | null): boolean => {
 export const serialize = (wb: Workbook) => `${JSON.stringify(wb, null, 2)}\n`;
 
 /** Runs a command on the open workbook and records it; the outcome is returned so the caller can show a refusal. */
-export function runCommand(state: DocumentState, command: (wb: Workbook) => Outcome): { state: DocumentState; outcome: Outcome } {
+export function runCommand(
+  state: DocumentState,
+  command: (wb: Workbook) => Outcome,
+): { state: DocumentState; outcome: Outcome } {
   const d = state.doc;
-  if (!d) return { state, outcome: { ok: false, problems: [{ path: '', message: say(msg('app.notice.noWorkbook')) }] } };
+  if (!d)
+    return { state, outcome: { ok: false, problems: [{ path: '', message: say(msg('app.notice.noWorkbook')) }] } };
   if (d.lockedBy) return { state, outcome: readOnlyRefusal(d.lockedBy) };
   const r = perform(d.workbook, d.history, command);
   if (!r.outcome.ok) return { state, outcome: r.outcome };
   const skipped = r.outcome.problems;
   const label = r.outcome.labelMsg ?? r.outcome.label;
-  const notice: Notice = skipped.length ? { kind: 'error', text: msg('app.notice.skipped', { count: skipped.length }), inner: { label }, problems: skipped } : { kind: 'info', text: label };
-  return { state: { ...state, doc: { ...d, workbook: r.workbook, history: r.history }, cellError: null, notice }, outcome: r.outcome };
+  const notice: Notice = skipped.length
+    ? { kind: 'error', text: msg('app.notice.skipped', { count: skipped.length }), inner: { label }, problems: skipped }
+    : { kind: 'info', text: label };
+  return {
+    state: { ...state, doc: { ...d, workbook: r.workbook, history: r.history }, cellError: null, notice },
+    outcome: r.outcome,
+  };
 }
 
 export function documentReducer(state: DocumentState, action: DocumentAction): DocumentState {
   switch (action.type) {
     case 'adopt': {
-      const doc: Doc = { workbook: action.workbook, history: EMPTY_HISTORY, file: action.file, saved: action.saved ?? action.workbook, generation: (state.doc?.generation ?? 0) + 1 };
+      const doc: Doc = {
+        workbook: action.workbook,
+        history: EMPTY_HISTORY,
+        file: action.file,
+        saved: action.saved ?? action.workbook,
+        generation: (state.doc?.generation ?? 0) + 1,
+      };
       if (action.lockedBy) doc.lockedBy = action.lockedBy;
       return { ...state, doc, cellError: null, notice: action.notice ?? state.notice };
     }
@@ -116,16 +133,30 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
       if (!d) return state;
       const m = action.type === 'undo' ? undo(d.workbook, d.history) : redo(d.workbook, d.history);
       if (!m || d.lockedBy) return state;
-      const notice: Notice = { kind: 'info', text: msg(action.type === 'undo' ? 'app.notice.undid' : 'app.notice.redid'), inner: { label: m.msg ?? m.label } };
+      const notice: Notice = {
+        kind: 'info',
+        text: msg(action.type === 'undo' ? 'app.notice.undid' : 'app.notice.redid'),
+        inner: { label: m.msg ?? m.label },
+      };
       return { ...state, doc: { ...d, workbook: m.workbook, history: m.history }, cellError: null, notice };
     }
     case 'saved':
       if (!state.doc) return state;
       // Saved (Save As under another name, or over the version on disk): neither read-only nor behind the disk now.
-      return { ...state, doc: { ...state.doc, file: action.file, saved: action.workbook, lockedBy: undefined, elsewhere: undefined }, notice: { kind: 'info', text: msg('app.notice.saved', { file: action.file.name }) } };
+      return {
+        ...state,
+        doc: { ...state.doc, file: action.file, saved: action.workbook, lockedBy: undefined, elsewhere: undefined },
+        notice: { kind: 'info', text: msg('app.notice.saved', { file: action.file.name }) },
+      };
     case 'lock':
       // Lifted (Edit anyway): a refusal still shown next to a cell no longer holds.
-      return state.doc ? { ...state, doc: { ...state.doc, lockedBy: action.lockedBy }, cellError: action.lockedBy ? state.cellError : null } : state;
+      return state.doc
+        ? {
+            ...state,
+            doc: { ...state.doc, lockedBy: action.lockedBy },
+            cellError: action.lockedBy ? state.cellError : null,
+          }
+        : state;
     case 'elsewhere':
       return state.doc ? { ...state, doc: { ...state.doc, elsewhere: action.elsewhere } } : state;
     case 'notice':
@@ -143,5 +174,9 @@ export function documentReducer(state: DocumentState, action: DocumentAction): D
 export function openedNotice(text: Message, warnings: readonly Problem[]): Notice {
   if (warnings.length === 0) return { kind: 'info', text };
   // The same words with the count of warnings: the id's "…WithWarnings" twin.
-  return { kind: 'warning', text: msg(`${text.id}WithWarnings`, { ...text.values, count: warnings.length }), problems: warnings.map((w) => ({ path: '', message: w.message, ...(w.msg ? { msg: w.msg } : {}) })) };
+  return {
+    kind: 'warning',
+    text: msg(`${text.id}WithWarnings`, { ...text.values, count: warnings.length }),
+    problems: warnings.map((w) => ({ path: '', message: w.message, ...(w.msg ? { msg: w.msg } : {}) })),
+  };
 }

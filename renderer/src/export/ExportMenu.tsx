@@ -22,21 +22,35 @@ export function displayedCodes<T extends { code: string }>(api: GridApi<T> | nul
 }
 
 /** Runs an export of what the user sees through the desktop API (a save dialog in Electron, a download or print in a browser). */
-export function useExport(api: DesktopApi, source: () => ExportSource | null, report: (kind: 'info' | 'error', text: string | Message, busy?: boolean) => void) {
+export function useExport(
+  api: DesktopApi,
+  source: () => ExportSource | null,
+  report: (kind: 'info' | 'error', text: string | Message, busy?: boolean) => void,
+) {
   return useCallback(
     async (kind: ExportKind) => {
       const src = source();
       if (!src) return report('error', msg('export.notice.nothing'));
       // A PDF of 10,000 rows takes Chromium ~6 s to print (bench/export): say it is under way.
       const rows = src.table.rows.length;
-      if (kind === 'pdf' && rows >= PDF_PROGRESS_FROM) report('info', msg('export.notice.preparing', { file: `${src.stem}.pdf`, rows }), true);
+      if (kind === 'pdf' && rows >= PDF_PROGRESS_FROM)
+        report('info', msg('export.notice.preparing', { file: `${src.stem}.pdf`, rows }), true);
       const r =
         kind === 'csv'
           ? await api.exportFile(`${src.stem}.csv`, 'csv', src.csv)
           : kind === 'xlsx'
             ? await api.exportFile(`${src.stem}.xlsx`, 'xlsx', toXlsx([src.table], today()))
-            : await api.exportPdf(`${src.stem}.pdf`, await withPdfFonts(toPrintHtml(src.table, { landscape: src.landscape })));
-      if (r.ok) report('info', msg(kind === 'pdf' && api.kind === 'browser' ? 'export.notice.printing' : 'export.notice.exported', { file: r.file.name }));
+            : await api.exportPdf(
+                `${src.stem}.pdf`,
+                await withPdfFonts(toPrintHtml(src.table, { landscape: src.landscape })),
+              );
+      if (r.ok)
+        report(
+          'info',
+          msg(kind === 'pdf' && api.kind === 'browser' ? 'export.notice.printing' : 'export.notice.exported', {
+            file: r.file.name,
+          }),
+        );
       else if (!('cancelled' in r)) report('error', r.message);
     },
     [api, source, report],

@@ -2,7 +2,12 @@ import type { ContributionTable } from '../../../shared/engine';
 import { comparisonsCsv, comparisonsExport } from '../../../shared/export/comparisons';
 import { contributionCsv } from '../../../shared/export/contribution-table';
 import { exportWords } from '../../../shared/export/export-words';
-import { comparisonExport, contributionExport, type ExportContext, type ExportTable } from '../../../shared/export/table-model';
+import {
+  comparisonExport,
+  contributionExport,
+  type ExportContext,
+  type ExportTable,
+} from '../../../shared/export/table-model';
 import { translator } from '../../../shared/i18n/intl';
 import type { Comparison } from '../../../shared/scenario/scenario';
 
@@ -23,7 +28,10 @@ export interface ExportSource {
 }
 
 /** The rows in the order given by `codes` (the grid's displayed rows), or all rows when codes is null. */
-export function inDisplayedOrder<T extends { code?: unknown }>(rows: readonly T[], codes: readonly string[] | null): T[] {
+export function inDisplayedOrder<T extends { code?: unknown }>(
+  rows: readonly T[],
+  codes: readonly string[] | null,
+): T[] {
   if (!codes) return [...rows];
   const byCode = new Map(rows.map((r) => [String(r.code), r]));
   return codes.flatMap((c) => {
@@ -52,21 +60,37 @@ const withInfo = (t: ExportTable, extra: [string, string][], ctx: ExportContext)
 };
 
 /** The contribution table shown in the members grid (the baseline or a scenario's). */
-export function membersSource(table: ContributionTable, codes: readonly string[] | null, ctx: ExportContext): ExportSource {
+export function membersSource(
+  table: ContributionTable,
+  codes: readonly string[] | null,
+  ctx: ExportContext,
+): ExportSource {
   const full = contributionExport(table, ctx);
   const rows = inDisplayedOrder(table.rows, codes);
-  const t = withInfo({ ...full, rows: inDisplayedOrder(full.rows, codes) }, shownInfo(rows.length, table.rows.length, ctx), ctx);
+  const t = withInfo(
+    { ...full, rows: inDisplayedOrder(full.rows, codes) },
+    shownInfo(rows.length, table.rows.length, ctx),
+    ctx,
+  );
   const stem = ctx.scenario ? `${full.name}-${slug(ctx.scenario)}` : full.name;
   return { stem, table: { ...t, name: stem.slice(0, 31) }, csv: contributionCsv({ ...table, rows }), landscape: false };
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'scenario';
 
 /**
  * R14 one or several scenarios against the baseline (shared/export/comparisons.ts, as `contrib whatif` exports
  * them), rows in the grid's displayed order. One scenario's CSV is the CLI's single-comparison contract.
  */
-export function comparisonSource(comparisons: readonly Comparison[], codes: readonly string[] | null, ctx: ExportContext): ExportSource {
+export function comparisonSource(
+  comparisons: readonly Comparison[],
+  codes: readonly string[] | null,
+  ctx: ExportContext,
+): ExportSource {
   const [first] = comparisons;
   const full = comparisonsExport(comparisons, ctx);
   const stem = comparisonExport(first, ctx).name;
@@ -78,5 +102,10 @@ export function comparisonSource(comparisons: readonly Comparison[], codes: read
     return { stem: `${stem}-${slug(first.scenario)}`, table, csv: comparisonsCsv(comparisons, table), landscape: true };
   }
   const table: ExportTable = { ...full, rows, info: [...full.info.slice(0, -1), ...shown, ...full.info.slice(-1)] };
-  return { stem: `${stem}-${comparisons.length}-scenarios`, table, csv: comparisonsCsv(comparisons, table), landscape: true };
+  return {
+    stem: `${stem}-${comparisons.length}-scenarios`,
+    table,
+    csv: comparisonsCsv(comparisons, table),
+    landscape: true,
+  };
 }

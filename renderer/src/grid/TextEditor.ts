@@ -18,12 +18,18 @@ export class TextEditor implements ICellEditorComp {
     input.className = 'ag-input-field-input ag-text-field-input cc-text-editor';
     input.autocomplete = 'off';
     // Not a React component: the user's language is read from the locale store.
-    input.setAttribute('aria-label', translator(getLocale().id)('members.grid.editing', { column: params.column.getColDef().headerName ?? params.column.getColId() }));
+    input.setAttribute(
+      'aria-label',
+      translator(getLocale().id)('members.grid.editing', {
+        column: params.column.getColDef().headerName ?? params.column.getColId(),
+      }),
+    );
     const key = params.eventKey;
     // A printable key that started the edit becomes the text; Backspace or Delete start from empty.
     this.startedByKey = key != null && key.length === 1;
     // A column may show its value in another form than it keeps (a date in the user's format): the editor opens on it.
-    const show = (params as ICellEditorParams & { show?(v: unknown): string }).show ?? ((v: unknown) => String(v ?? ''));
+    const show =
+      (params as ICellEditorParams & { show?(v: unknown): string }).show ?? ((v: unknown) => String(v ?? ''));
     input.value = this.startedByKey ? key! : key === 'Backspace' || key === 'Delete' ? '' : show(params.value);
     input.addEventListener('input', () => {
       this.typed = true;

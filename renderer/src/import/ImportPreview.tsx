@@ -105,7 +105,9 @@ export function ImportPreview(p: Props) {
                   ))}
                 </tbody>
               </table>
-              {s.rows.length > SHOWN && <p className="muted">{t('members.import.more', { count: s.rows.length - SHOWN })}</p>}
+              {s.rows.length > SHOWN && (
+                <p className="muted">{t('members.import.more', { count: s.rows.length - SHOWN })}</p>
+              )}
             </section>
           ))}
       </div>
@@ -119,7 +121,14 @@ export function ImportPreview(p: Props) {
         <button ref={cancel} type="button" data-role="cancel" data-testid="import-cancel" onClick={p.onCancel}>
           {t('members.import.cancel')}
         </button>
-        <button ref={apply} type="button" className="primary" data-testid="import-apply" disabled={!p.canApply} onClick={p.onApply}>
+        <button
+          ref={apply}
+          type="button"
+          className="primary"
+          data-testid="import-apply"
+          disabled={!p.canApply}
+          onClick={p.onApply}
+        >
           {p.applyLabel}
         </button>
       </footer>
@@ -133,7 +142,6 @@ const refusedRows = (refused: Refusal[]) =>
     // The message starts with its line ("line 4: …"): the line gets a column of its own.
     cells: [r.at, r.message.startsWith(`${r.at}`) ? r.message.slice(r.at.length).replace(/^[,:]\s*/, '') : r.message],
   }));
-
 
 const blocked = (t: T) => t('members.import.blocked');
 
@@ -176,8 +184,21 @@ export function MembersImportPreview(p: {
         r: (chunks) => <b className={v.refused.length ? 'bad' : undefined}>{chunks}</b>,
       })}
       sections={[
-        { id: 'refused', title: t('members.import.refused'), head: [where, t('members.import.why')], rows: refusedRows(v.refused) },
-        { id: 'added', title: t('members.import.toAdd'), head: [where, t('members.import.code'), t('members.import.name'), What], rows: v.added.map((a) => ({ key: a.code, cells: [a.at, <Bidi key="c">{a.code}</Bidi>, <Bidi key="n">{a.name}</Bidi>, a.value] })) },
+        {
+          id: 'refused',
+          title: t('members.import.refused'),
+          head: [where, t('members.import.why')],
+          rows: refusedRows(v.refused),
+        },
+        {
+          id: 'added',
+          title: t('members.import.toAdd'),
+          head: [where, t('members.import.code'), t('members.import.name'), What],
+          rows: v.added.map((a) => ({
+            key: a.code,
+            cells: [a.at, <Bidi key="c">{a.code}</Bidi>, <Bidi key="n">{a.name}</Bidi>, a.value],
+          })),
+        },
         {
           id: 'changed',
           title: t('members.import.toChange'),
@@ -190,7 +211,8 @@ export function MembersImportPreview(p: {
               <Bidi key="c">{c.code}</Bidi>,
               c.rename ? (
                 <>
-                  {arrow(<Bidi>{c.rename.from}</Bidi>, <Bidi>{c.rename.to}</Bidi>)} <span className="badge">{t('members.import.renameBadge')}</span>
+                  {arrow(<Bidi>{c.rename.from}</Bidi>, <Bidi>{c.rename.to}</Bidi>)}{' '}
+                  <span className="badge">{t('members.import.renameBadge')}</span>
                 </>
               ) : (
                 <Bidi>{c.name}</Bidi>
@@ -213,13 +235,23 @@ export function MembersImportPreview(p: {
       options={
         (renames > 0 || p.keepNames) && (
           <label className="preview-option">
-            <input type="checkbox" data-testid="keep-names" checked={p.keepNames} onChange={(e) => p.onKeepNames(e.target.checked)} /> {t('members.import.keepNames')}
+            <input
+              type="checkbox"
+              data-testid="keep-names"
+              checked={p.keepNames}
+              onChange={(e) => p.onKeepNames(e.target.checked)}
+            />{' '}
+            {t('members.import.keepNames')}
           </label>
         )
       }
       canApply={v.canApply}
       blocked={v.refused.length > 0 ? blocked(t) : t('members.import.nothing')}
-      applyLabel={v.canApply ? t('members.import.apply', { added: v.added.length, changed: v.changed.length }) : t('members.import.applyNone')}
+      applyLabel={
+        v.canApply
+          ? t('members.import.apply', { added: v.added.length, changed: v.changed.length })
+          : t('members.import.applyNone')
+      }
       onApply={p.onApply}
       onCancel={p.onCancel}
     />
@@ -227,7 +259,13 @@ export function MembersImportPreview(p: {
 }
 
 /** Payments from a bank statement. */
-export function PaymentsImportPreview(p: { file: string; preview: PaymentsPreview; notices: string[]; onApply(): void; onCancel(): void }) {
+export function PaymentsImportPreview(p: {
+  file: string;
+  preview: PaymentsPreview;
+  notices: string[];
+  onApply(): void;
+  onCancel(): void;
+}) {
   const { preview: v } = p;
   const t = useT();
   const rich = useRich();
@@ -248,11 +286,24 @@ export function PaymentsImportPreview(p: { file: string; preview: PaymentsPrevie
         r: (chunks) => <b className={v.refused.length ? 'bad' : undefined}>{chunks}</b>,
       })}
       sections={[
-        { id: 'refused', title: t('members.import.refused'), head: [where, t('members.import.why')], rows: refusedRows(v.refused) },
+        {
+          id: 'refused',
+          title: t('members.import.refused'),
+          head: [where, t('members.import.why')],
+          rows: refusedRows(v.refused),
+        },
         {
           id: 'added',
           title: t('members.import.toRecord'),
-          head: [where, t('members.import.member'), t('members.import.date'), t('members.import.amount'), t('members.import.currency'), t('members.import.budget'), t('members.import.reference')],
+          head: [
+            where,
+            t('members.import.member'),
+            t('members.import.date'),
+            t('members.import.amount'),
+            t('members.import.currency'),
+            t('members.import.budget'),
+            t('members.import.reference'),
+          ],
           numeric: [3],
           rows: v.added.map((a) => ({
             key: a.id,
@@ -271,7 +322,12 @@ export function PaymentsImportPreview(p: { file: string; preview: PaymentsPrevie
             ],
           })),
         },
-        { id: 'left-out', title: t('members.import.leftOut'), head: [where, t('members.import.why')], rows: refusedRows(v.leftOut) },
+        {
+          id: 'left-out',
+          title: t('members.import.leftOut'),
+          head: [where, t('members.import.why')],
+          rows: refusedRows(v.leftOut),
+        },
       ]}
       canApply={v.canApply}
       blocked={v.refused.length > 0 ? blocked(t) : t('members.import.noPayment')}

@@ -1,4 +1,10 @@
-import { MAX_TABULAR_BYTES, readTabular, tabularFromSheet, tooLarge, type Tabular } from '../../../shared/model/tabular';
+import {
+  MAX_TABULAR_BYTES,
+  readTabular,
+  tabularFromSheet,
+  tooLarge,
+  type Tabular,
+} from '../../../shared/model/tabular';
 
 // A file the user picked, as rows (R25): CSV/TSV through the shared reader, XLSX through its first sheet. The size
 // is checked before the file is read.
@@ -7,7 +13,15 @@ export const isSheet = (name: string) => /\.xlsx$/i.test(name);
 
 export async function readTable(file: File, opts: { comments?: boolean } = {}): Promise<Tabular> {
   if (file.size > MAX_TABULAR_BYTES) {
-    return { file: file.name, unit: 'line', encoding: 'UTF-8', delimiter: null, rows: [], notices: [], problems: [{ file: file.name, line: 1, message: tooLarge(file.size, MAX_TABULAR_BYTES) }] };
+    return {
+      file: file.name,
+      unit: 'line',
+      encoding: 'UTF-8',
+      delimiter: null,
+      rows: [],
+      notices: [],
+      problems: [{ file: file.name, line: 1, message: tooLarge(file.size, MAX_TABULAR_BYTES) }],
+    };
   }
   const bytes = await file.arrayBuffer();
   if (isSheet(file.name)) {

@@ -16,7 +16,8 @@ export function cellText(v: CellValue): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return 'result' in v && v.result !== undefined ? cellText(v.result as CellValue) : '';
+  if ('formula' in v || 'sharedFormula' in v)
+    return 'result' in v && v.result !== undefined ? cellText(v.result as CellValue) : '';
   if ('text' in v && typeof v.text === 'string') return v.text; // hyperlink
   return ''; // an error value (#N/A…) reads as empty, and is reported as such
 }

@@ -1,5 +1,11 @@
 import { useMemo, useState, useCallback, type ReactNode } from 'react';
-import { addAdvanceAgreement, clearDenunciation, recordAdvanceMovement, removeAdvanceMovement, setDenunciation } from '../../../shared/edit';
+import {
+  addAdvanceAgreement,
+  clearDenunciation,
+  recordAdvanceMovement,
+  removeAdvanceMovement,
+  setDenunciation,
+} from '../../../shared/edit';
 import { advancesReport, obligationEnds, type AdvanceStatus } from '../../../shared/engine';
 import { advancesExport } from '../../../shared/export/ledger-export';
 import { advancesCsv } from '../../../shared/export/ledger-tables';
@@ -22,8 +28,8 @@ export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
   const report = useMemo(() => advancesReport(workbook, asOf), [workbook, asOf]);
   useExportSource(
     useCallback(() => {
-    const table = advancesExport(report, { organization: workbook.organization.name, produced: today() });
-    return { stem: table.name, table, csv: advancesCsv(report), landscape: true };
+      const table = advancesExport(report, { organization: workbook.organization.name, produced: today() });
+      return { stem: table.name, table, csv: advancesCsv(report), landscape: true };
     }, [report, workbook]),
   );
 
@@ -33,17 +39,26 @@ export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
         {report.rows.length === 0 && <p className="muted">{t('ledger.advances.none')}</p>}
         {report.seats.map((s) => (
           <p key={s.hostState} className={`seat ${s.seat ? 'bound' : 'free'}`} data-testid={`seat-${s.hostState}`}>
-            {rich(s.seat ? (s.boundUntil ? 'ledger.advances.seatUntil' : 'ledger.advances.seat') : 'ledger.advances.noSeat', {
-              name: s.name,
-              code: s.hostState,
-              until: dates.show(s.boundUntil),
-              date: dates.show(asOf),
-              bdi,
-            })}
+            {rich(
+              s.seat ? (s.boundUntil ? 'ledger.advances.seatUntil' : 'ledger.advances.seat') : 'ledger.advances.noSeat',
+              {
+                name: s.name,
+                code: s.hostState,
+                until: dates.show(s.boundUntil),
+                date: dates.show(asOf),
+                bdi,
+              },
+            )}
           </p>
         ))}
         {report.rows.map((r) => (
-          <Agreement key={r.agreement} row={r} run={run} notify={notify} signedOn={workbook.advanceAgreements.find((a) => a.id === r.agreement)?.signedOn} />
+          <Agreement
+            key={r.agreement}
+            row={r}
+            run={run}
+            notify={notify}
+            signedOn={workbook.advanceAgreements.find((a) => a.id === r.agreement)?.signedOn}
+          />
         ))}
       </section>
       <NewAgreement workbook={workbook} run={run} notify={notify} />
@@ -51,7 +66,12 @@ export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
   );
 }
 
-function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; signedOn?: string } & Pick<LedgerProps, 'run' | 'notify'>) {
+function Agreement({
+  row: r,
+  signedOn,
+  run,
+  notify,
+}: { row: AdvanceStatus; signedOn?: string } & Pick<LedgerProps, 'run' | 'notify'>) {
   const [move, setMove] = useState({ date: '', kind: 'drawn' as 'drawn' | 'repaid', amount: '', reference: '' });
   const [den, setDen] = useState({ by: 'host-state' as 'host-state' | 'organization', notifiedOn: '', reference: '' });
   const [error, setError] = useState<{ where: string; message: string } | null>(null);
@@ -71,8 +91,8 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
     return null;
   };
   const outcome = (where: string, o: ReturnType<LedgerProps['run']>) => {
-    setError(o.ok ? null : { where, message: (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message) });
-    if (!o.ok) notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
+    setError(o.ok ? null : { where, message: o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message });
+    if (!o.ok) notify('error', o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
     return o.ok;
   };
   return (
@@ -123,11 +143,26 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
           {r.movements.map((m, i) => (
             <tr key={i}>
               <td className="date">{dates.show(m.date)}</td>
-              <td>{m.kind === 'drawn' ? t('ledger.advances.kindDrawn') : m.kind === 'repaid' ? t('ledger.advances.kindRepaid') : m.kind}</td>
+              <td>
+                {m.kind === 'drawn'
+                  ? t('ledger.advances.kindDrawn')
+                  : m.kind === 'repaid'
+                    ? t('ledger.advances.kindRepaid')
+                    : m.kind}
+              </td>
               <td className="n">{g(m.amount)}</td>
               <td>{m.reference ?? ''}</td>
               <td>
-                <button className="link" aria-label={t('ledger.advances.removeMovement', { n: String(i + 1) })} onClick={() => outcome('move', run((wb) => removeAdvanceMovement(wb, r.agreement, i)))}>
+                <button
+                  className="link"
+                  aria-label={t('ledger.advances.removeMovement', { n: String(i + 1) })}
+                  onClick={() =>
+                    outcome(
+                      'move',
+                      run((wb) => removeAdvanceMovement(wb, r.agreement, i)),
+                    )
+                  }
+                >
                   ×
                 </button>
               </td>
@@ -143,16 +178,43 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
           const date = dateOr('move', move.date);
           const amount = readAmount(move.amount);
           if (!amount.ok) return setError({ where: 'move', message: amount.message });
-          if (date !== null && outcome('move', run((wb) => recordAdvanceMovement(wb, { agreement: r.agreement, ...move, date, amount: amount.value })))) setMove({ ...move, amount: '', reference: '' });
+          if (
+            date !== null &&
+            outcome(
+              'move',
+              run((wb) => recordAdvanceMovement(wb, { agreement: r.agreement, ...move, date, amount: amount.value })),
+            )
+          )
+            setMove({ ...move, amount: '', reference: '' });
         }}
       >
-        <DateText ariaLabel={t('ledger.col.date')} optional={false} text={move.date} onText={(t) => setMove((m) => ({ ...m, date: t }))} />
-        <select aria-label={t('ledger.advances.movement')} value={move.kind} onChange={(e) => setMove({ ...move, kind: e.target.value as 'drawn' | 'repaid' })}>
+        <DateText
+          ariaLabel={t('ledger.col.date')}
+          optional={false}
+          text={move.date}
+          onText={(t) => setMove((m) => ({ ...m, date: t }))}
+        />
+        <select
+          aria-label={t('ledger.advances.movement')}
+          value={move.kind}
+          onChange={(e) => setMove({ ...move, kind: e.target.value as 'drawn' | 'repaid' })}
+        >
           <option value="drawn">{t('ledger.advances.kindDrawn')}</option>
           <option value="repaid">{t('ledger.advances.kindRepaid')}</option>
         </select>
-        <input aria-label={t('ledger.col.amount')} placeholder={t('ledger.col.amount')} size={12} value={move.amount} onChange={(e) => setMove({ ...move, amount: e.target.value })} />
-        <input aria-label={t('ledger.col.reference')} placeholder={t('ledger.col.reference')} value={move.reference} onChange={(e) => setMove({ ...move, reference: e.target.value })} />
+        <input
+          aria-label={t('ledger.col.amount')}
+          placeholder={t('ledger.col.amount')}
+          size={12}
+          value={move.amount}
+          onChange={(e) => setMove({ ...move, amount: e.target.value })}
+        />
+        <input
+          aria-label={t('ledger.col.reference')}
+          placeholder={t('ledger.col.reference')}
+          value={move.reference}
+          onChange={(e) => setMove({ ...move, reference: e.target.value })}
+        />
         <button type="submit">{t('ledger.advances.recordMovement')}</button>
         {error?.where === 'move' && (
           <span className="cell-error" role="alert">
@@ -166,22 +228,54 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
         onSubmit={(e) => {
           e.preventDefault();
           const notifiedOn = dateOr('den', den.notifiedOn);
-          if (notifiedOn !== null) outcome('den', run((wb) => setDenunciation(wb, { agreement: r.agreement, ...den, notifiedOn })));
+          if (notifiedOn !== null)
+            outcome(
+              'den',
+              run((wb) => setDenunciation(wb, { agreement: r.agreement, ...den, notifiedOn })),
+            );
         }}
       >
         <span title={article.advances}>{t('ledger.advances.denunciationColon')}</span>
-        <select aria-label={t('ledger.advances.notifiedBy')} data-testid="den-by" value={den.by} onChange={(e) => setDen({ ...den, by: e.target.value as 'host-state' | 'organization' })}>
+        <select
+          aria-label={t('ledger.advances.notifiedBy')}
+          data-testid="den-by"
+          value={den.by}
+          onChange={(e) => setDen({ ...den, by: e.target.value as 'host-state' | 'organization' })}
+        >
           <option value="host-state">{t('ledger.advances.byHost')}</option>
           <option value="organization">{t('ledger.advances.byOrganization')}</option>
         </select>
-        <DateText ariaLabel={t('ledger.advances.notifiedOn')} testId="den-notified" optional={false} text={den.notifiedOn} onText={(t) => setDen((d) => ({ ...d, notifiedOn: t }))} />
-        <input aria-label={t('ledger.col.reference')} placeholder={t('ledger.col.reference')} value={den.reference} onChange={(e) => setDen({ ...den, reference: e.target.value })} />
-        {denOn.ok && <span className="muted">{t('ledger.advances.endsOn', { date: dates.show(obligationEnds(denOn.value)) })}</span>}
+        <DateText
+          ariaLabel={t('ledger.advances.notifiedOn')}
+          testId="den-notified"
+          optional={false}
+          text={den.notifiedOn}
+          onText={(t) => setDen((d) => ({ ...d, notifiedOn: t }))}
+        />
+        <input
+          aria-label={t('ledger.col.reference')}
+          placeholder={t('ledger.col.reference')}
+          value={den.reference}
+          onChange={(e) => setDen({ ...den, reference: e.target.value })}
+        />
+        {denOn.ok && (
+          <span className="muted">
+            {t('ledger.advances.endsOn', { date: dates.show(obligationEnds(denOn.value)) })}
+          </span>
+        )}
         <button type="submit" data-testid="den-record">
           {t('ledger.advances.recordDenunciation')}
         </button>
         {r.notifiedOn && (
-          <button type="button" onClick={() => outcome('den', run((wb) => clearDenunciation(wb, r.agreement)))}>
+          <button
+            type="button"
+            onClick={() =>
+              outcome(
+                'den',
+                run((wb) => clearDenunciation(wb, r.agreement)),
+              )
+            }
+          >
             {t('ledger.advances.withdraw')}
           </button>
         )}
@@ -196,7 +290,13 @@ function Agreement({ row: r, signedOn, run, notify }: { row: AdvanceStatus; sign
 }
 
 function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'>) {
-  const [f, setF] = useState({ hostState: '', ceiling: '', currency: workbook.budgets[0]?.currency ?? 'CHF', conditions: '', signedOn: '' });
+  const [f, setF] = useState({
+    hostState: '',
+    ceiling: '',
+    currency: workbook.budgets[0]?.currency ?? 'CHF',
+    conditions: '',
+    signedOn: '',
+  });
   const [error, setError] = useState<string | null>(null);
   const dates = useDateReader();
   const t = useT();
@@ -211,12 +311,16 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
         onSubmit={(e) => {
           e.preventDefault();
           const signedOn = dates.read(f.signedOn);
-          if (!signedOn.ok) return setError(t('ledger.fieldError', { field: t('ledger.advances.signedOn'), message: signedOn.message }));
+          if (!signedOn.ok)
+            return setError(
+              t('ledger.fieldError', { field: t('ledger.advances.signedOn'), message: signedOn.message }),
+            );
           const ceiling = readAmount(f.ceiling);
-          if (!ceiling.ok) return setError(t('ledger.fieldError', { field: t('ledger.advances.ceiling'), message: ceiling.message }));
+          if (!ceiling.ok)
+            return setError(t('ledger.fieldError', { field: t('ledger.advances.ceiling'), message: ceiling.message }));
           const o = run((wb) => addAdvanceAgreement(wb, { ...f, ceiling: ceiling.value, signedOn: signedOn.value }));
-          setError(o.ok ? null : (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
-          if (!o.ok) notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
+          setError(o.ok ? null : o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
+          if (!o.ok) notify('error', o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
         }}
       >
         {(
@@ -230,7 +334,11 @@ function NewAgreement({ workbook, run, notify }: Pick<LedgerProps, 'workbook' | 
         ).map(([k, label, type]) => (
           <label className="field" key={k}>
             <span>{t(label)}</span>
-            {type === 'date' ? <DateText text={f[k]} onText={(t) => setF((x) => ({ ...x, [k]: t }))} /> : <input type={type} value={f[k]} onChange={set(k)} />}
+            {type === 'date' ? (
+              <DateText text={f[k]} onText={(t) => setF((x) => ({ ...x, [k]: t }))} />
+            ) : (
+              <input type={type} value={f[k]} onChange={set(k)} />
+            )}
           </label>
         ))}
         <button type="submit">{t('ledger.advances.add')}</button>

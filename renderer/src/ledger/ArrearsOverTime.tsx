@@ -46,7 +46,12 @@ export function ArrearsOverTime({ workbook, state, member, budget }: Props) {
       <div className="ledger-tools">
         <strong>{t('ledger.arrears.title')}</strong>
         {budgets.length > 1 && (
-          <select aria-label={t('ledger.arrears.budget')} data-testid="arrears-budget" value={budgetId ?? ''} onChange={(e) => setChosen(e.target.value)}>
+          <select
+            aria-label={t('ledger.arrears.budget')}
+            data-testid="arrears-budget"
+            value={budgetId ?? ''}
+            onChange={(e) => setChosen(e.target.value)}
+          >
             {budgets.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.name}

@@ -1,4 +1,13 @@
-import type { CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, RowClassParams, SuppressKeyboardEventParams, TabToNextCellParams } from 'ag-grid-community';
+import type {
+  CellEditRequestEvent,
+  CellPosition,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  RowClassParams,
+  SuppressKeyboardEventParams,
+  TabToNextCellParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
@@ -48,7 +57,19 @@ function tabWithinNewRow<T>(p: TabToNextCellParams<T>): CellPosition | boolean {
   return column ? { rowIndex: from.rowIndex, rowPinned: 'top', column } : (to ?? false);
 }
 
-export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onFocusRow, apiRef, testId, error, onCloseError, newRow, onNewRowEnter }: Props<T>) {
+export function LedgerGrid<T extends object>({
+  rows,
+  rowId,
+  columns,
+  onEdit,
+  onFocusRow,
+  apiRef,
+  testId,
+  error,
+  onCloseError,
+  newRow,
+  onNewRowEnter,
+}: Props<T>) {
   const api = useRef<GridApi<T> | null>(null);
   const gridLocale = useGridLocale();
   const shown = useRef(new Map<string, T>());
@@ -76,7 +97,14 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
       // Enter while editing the new row: the edit ends here, handed to onEdit at once (the grid's edit request comes
       // later), then the view says where to go next; the grid does not move down.
       suppressKeyboardEvent: (p: SuppressKeyboardEventParams<T>) => {
-        if (p.node.rowPinned !== 'top' || !p.editing || p.event.key !== 'Enter' || p.event.type !== 'keydown' || !onEnter.current) return false;
+        if (
+          p.node.rowPinned !== 'top' ||
+          !p.editing ||
+          p.event.key !== 'Enter' ||
+          p.event.type !== 'keydown' ||
+          !onEnter.current
+        )
+          return false;
         p.event.preventDefault();
         const colId = p.column.getColId();
         const [editor] = p.api.getCellEditorInstances({ rowNodes: [p.node], columns: [colId] });
@@ -84,7 +112,8 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
         // The value held (getCellValue would give the one being typed).
         const old = String((p.node.data as Record<string, unknown> | undefined)?.[p.colDef.field ?? colId] ?? '');
         p.api.stopEditing(true);
-        if (editor && p.node.data && value !== old) onEditRef.current?.({ rowId: idOf.current(p.node.data), colId, value, pinned: true });
+        if (editor && p.node.data && value !== old)
+          onEditRef.current?.({ rowId: idOf.current(p.node.data), colId, value, pinned: true });
         onEnter.current(colId);
         return true;
       },
@@ -109,7 +138,8 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
     const remove: T[] = [];
     for (const [id, r] of prev) if (!next.has(id)) remove.push(r);
     // Appended rows or rows left out keep the order; anything else (a filter reordering) hands over the list.
-    const appendOnly = add.length === 0 || (ids.length >= order.current.length && order.current.every((c, i) => ids[i] === c));
+    const appendOnly =
+      add.length === 0 || (ids.length >= order.current.length && order.current.every((c, i) => ids[i] === c));
     if (appendOnly && prev.size > 0) a.applyTransaction({ add, update, remove });
     else a.setGridOption('rowData', [...list]);
     shown.current = next;
@@ -141,7 +171,14 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
         defaultColDef={defaultColDef}
         getRowId={getRowId}
         readOnlyEdit
-        onCellEditRequest={(e: CellEditRequestEvent<T>) => onEdit?.({ rowId: idOf.current(e.data), colId: e.column.getColId(), value: String(e.newValue ?? ''), pinned: Boolean(e.node.rowPinned) })}
+        onCellEditRequest={(e: CellEditRequestEvent<T>) =>
+          onEdit?.({
+            rowId: idOf.current(e.data),
+            colId: e.column.getColId(),
+            value: String(e.newValue ?? ''),
+            pinned: Boolean(e.node.rowPinned),
+          })
+        }
         getRowClass={rowClass}
         tabToNextCell={tabWithinNewRow}
         onCellFocused={(e) => {
@@ -169,7 +206,15 @@ export function LedgerGrid<T extends object>({ rows, rowId, columns, onEdit, onF
 }
 
 /** The refusal, next to the cell typed into (the cell keeps its old value). */
-function CellErrorBubble({ testId, error, onClose }: { testId: string; error: { rowId: string; colId: string; message: string }; onClose?(): void }) {
+function CellErrorBubble({
+  testId,
+  error,
+  onClose,
+}: {
+  testId: string;
+  error: { rowId: string; colId: string; message: string };
+  onClose?(): void;
+}) {
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   useEffect(() => {
     const host = document.querySelector(`[data-testid="${testId}"]`);
@@ -182,7 +227,13 @@ function CellErrorBubble({ testId, error, onClose }: { testId: string; error: { 
     return () => cell.classList.remove('cell-refused');
   }, [error, testId]);
   return (
-    <div className="cell-error bubble" role="alert" data-testid="cell-error" style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }} onClick={onClose}>
+    <div
+      className="cell-error bubble"
+      role="alert"
+      data-testid="cell-error"
+      style={pos ? { top: pos.top, left: pos.left } : { visibility: 'hidden' }}
+      onClick={onClose}
+    >
       {error.message}
     </div>
   );

@@ -77,7 +77,11 @@ export function LedgerView({ view }: { view: LedgerViewId }) {
         <button data-testid="eve-january" onClick={() => setAsOf(`${eve}-12-31`)} title={t('ledger.bar.eveTitle')}>
           {t('ledger.bar.eve', { year: String(eve) })}
         </button>
-        <button data-testid="next-january" onClick={() => setAsOf(`${year + 1}-01-01`)} title={t('ledger.bar.januaryTitle')}>
+        <button
+          data-testid="next-january"
+          onClick={() => setAsOf(`${year + 1}-01-01`)}
+          title={t('ledger.bar.januaryTitle')}
+        >
           {t('ledger.bar.january', { year: String(year + 1) })}
         </button>
       </div>

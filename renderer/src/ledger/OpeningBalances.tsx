@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react';
-import { pasteOpeningBalances, removeOpeningBalance, setOpeningBalance, type OpeningBalanceInput } from '../../../shared/edit';
+import {
+  pasteOpeningBalances,
+  removeOpeningBalance,
+  setOpeningBalance,
+  type OpeningBalanceInput,
+} from '../../../shared/edit';
 import type { LedgerProps } from './LedgerView';
 import { BudgetSelect } from './BudgetSelect';
 import { useAmount, useSay, useT } from '../i18n';
@@ -11,7 +16,13 @@ import { useAmountReader } from './money';
 
 type Field = 'member' | 'budget' | 'year' | 'assessed' | 'unpaid';
 
-export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
+export function OpeningBalances({
+  workbook,
+  member,
+  budget,
+  run,
+  notify,
+}: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
   const t = useT();
   const say = useSay();
   const rich = useRich();
@@ -59,12 +70,20 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
               b,
               bdi,
             })}{' '}
-            <button className="link" aria-label={t('ledger.opening.remove', { member: o.member, budget: o.budget, year: String(o.year) })} onClick={() => run((wb) => removeOpeningBalance(wb, o.member, o.budget, o.year))}>
+            <button
+              className="link"
+              aria-label={t('ledger.opening.remove', { member: o.member, budget: o.budget, year: String(o.year) })}
+              onClick={() => run((wb) => removeOpeningBalance(wb, o.member, o.budget, o.year))}
+            >
               ×
             </button>
           </li>
         ))}
-        {shown.length === 0 && <li className="muted">{f.member ? t('ledger.opening.noneFor', { member: f.member }) : t('ledger.opening.none')}</li>}
+        {shown.length === 0 && (
+          <li className="muted">
+            {f.member ? t('ledger.opening.noneFor', { member: f.member }) : t('ledger.opening.none')}
+          </li>
+        )}
       </ul>
       <form
         onSubmit={(e) => {
@@ -80,14 +99,20 @@ export function OpeningBalances({ workbook, member, budget, run, notify }: Pick<
             setF({ ...f, year: '', assessed: '', unpaid: '' });
           } else {
             setError(o.problems[0]);
-            notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
+            notify('error', o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
           }
         }}
       >
         {input('member', t('ledger.col.member'))}
         <label className="field">
           <span>{t('ledger.col.budget')}</span>
-          <BudgetSelect budgets={workbook.budgets} value={f.budget} allValue="" testId="ob-budget" onChange={(e) => setF({ ...f, budget: e.target.value })} />
+          <BudgetSelect
+            budgets={workbook.budgets}
+            value={f.budget}
+            allValue=""
+            testId="ob-budget"
+            onChange={(e) => setF({ ...f, budget: e.target.value })}
+          />
           {error?.path === 'budget' && (
             <span className="cell-error" role="alert">
               {error.message}

@@ -46,9 +46,22 @@ import { useAmountReader } from './money';
 
 /** Text fields keep their own paste (the grid's cell editor is one). */
 const isTextField = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement || (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'file'].includes(t.type)));
+  t instanceof HTMLElement &&
+  (t.isContentEditable ||
+    t instanceof HTMLTextAreaElement ||
+    t instanceof HTMLSelectElement ||
+    (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'file'].includes(t.type)));
 
-const EMPTY: Required<PaymentInput> = { member: '', date: '', amount: '', currency: '', budget: '', year: '', purpose: '', reference: '' };
+const EMPTY: Required<PaymentInput> = {
+  member: '',
+  date: '',
+  amount: '',
+  currency: '',
+  budget: '',
+  year: '',
+  purpose: '',
+  reference: '',
+};
 
 /** A row of the payments grid: a recorded payment, or the new row (its fields as typed). */
 type PaymentRow = Omit<Payment, 'year' | 'purpose'> & { year?: number | string; purpose?: string; isNew?: true };
@@ -75,7 +88,8 @@ const hintOr = (t: T, p: ValueFormatterParams<PaymentRow>, shown: (v: string) =>
   if (p.data?.isNew && v === '') return hint ? t(hint) : '';
   return v === '' ? '' : shown(v);
 };
-const hintClass = (p: CellClassParams<PaymentRow>) => (p.data?.isNew && (p.value ?? '') === '' ? 'new-row-hint' : undefined);
+const hintClass = (p: CellClassParams<PaymentRow>) =>
+  p.data?.isNew && (p.value ?? '') === '' ? 'new-row-hint' : undefined;
 
 const LABELS: Record<PaymentField, string> = {
   member: 'ledger.col.member',
@@ -87,7 +101,10 @@ const LABELS: Record<PaymentField, string> = {
   purpose: 'ledger.col.purpose',
   reference: 'ledger.col.reference',
 };
-const PURPOSES: Record<string, string> = { contribution: 'ledger.payments.purpose.contribution', wcf: 'ledger.payments.purpose.wcf' };
+const PURPOSES: Record<string, string> = {
+  contribution: 'ledger.payments.purpose.contribution',
+  wcf: 'ledger.payments.purpose.wcf',
+};
 
 export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const [draft, setDraft] = useState(EMPTY);
@@ -96,8 +113,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   const [selected, setSelected] = useState<Payment | null>(null);
   const [statementFile, setStatementFile] = useState<Statement | null>(null);
   // R25 the statement's payments as they would be recorded, shown before anything changes.
-  const [pending, setPending] = useState<{ args: PaymentRowsArgs; leftOut: Refusal[]; mapping: PaymentMapping; header: boolean } | null>(null);
-  const statementPreview = useMemo(() => (pending ? previewPaymentsImport(workbook, pending.args, pending.leftOut) : null), [pending, workbook]);
+  const [pending, setPending] = useState<{
+    args: PaymentRowsArgs;
+    leftOut: Refusal[];
+    mapping: PaymentMapping;
+    header: boolean;
+  } | null>(null);
+  const statementPreview = useMemo(
+    () => (pending ? previewPaymentsImport(workbook, pending.args, pending.leftOut) : null),
+    [pending, workbook],
+  );
   const [rowDraft, setRowDraftState] = useState(EMPTY);
   const rowDraftRef = useRef(rowDraft);
   const setRowDraft = (d: Required<PaymentInput>) => {
@@ -117,12 +142,18 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   const purpose = useCallback((v: string) => (PURPOSES[v] ? t(PURPOSES[v]) : v), [t]);
   const newRow = useMemo(() => newRowOf(rowDraft), [rowDraft]);
   const isCode = (c: string) => workbook.members.some((m) => m.code === c);
-  const member = selected?.member ?? (isCode(rowDraft.member) ? rowDraft.member : isCode(draft.member.trim().toUpperCase()) ? draft.member.trim().toUpperCase() : null);
+  const member =
+    selected?.member ??
+    (isCode(rowDraft.member)
+      ? rowDraft.member
+      : isCode(draft.member.trim().toUpperCase())
+        ? draft.member.trim().toUpperCase()
+        : null);
 
   useExportSource(
     useCallback(() => {
-    const table = paymentsExport(workbook.payments, { organization: workbook.organization.name, produced: today() });
-    return { stem: table.name, table, csv: tableCsv(table), landscape: true };
+      const table = paymentsExport(workbook.payments, { organization: workbook.organization.name, produced: today() });
+      return { stem: table.name, table, csv: tableCsv(table), landscape: true };
     }, [workbook]),
   );
 
@@ -144,12 +175,25 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     const editable = true;
     // The new row's date hint as the date fields write it (JJ/MM/AAAA in French); ISO stays YYYY-MM-DD.
     const iso = datePattern(dateFormat);
-    const pattern = dateFormat.order === 'ymd' ? iso : iso.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
+    const pattern =
+      dateFormat.order === 'ymd'
+        ? iso
+        : iso.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
     const plain = (v: string) => v;
     // Every field is text as typed (the command reads it): a date as 2026-06-01 or 01.06.2026, not a locale's picker.
-    const base = { cellDataType: 'text', cellClass: hintClass, valueFormatter: (p: ValueFormatterParams<PaymentRow>) => hintOr(t, p, plain) };
+    const base = {
+      cellDataType: 'text',
+      cellClass: hintClass,
+      valueFormatter: (p: ValueFormatterParams<PaymentRow>) => hintOr(t, p, plain),
+    };
     return [
-      { field: 'id', headerName: t('ledger.col.id'), width: 100, cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined), valueFormatter: (p) => (p.data?.isNew ? t('ledger.payments.hint.new') : String(p.value ?? '')) },
+      {
+        field: 'id',
+        headerName: t('ledger.col.id'),
+        width: 100,
+        cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined),
+        valueFormatter: (p) => (p.data?.isNew ? t('ledger.payments.hint.new') : String(p.value ?? '')),
+      },
       { ...base, field: 'member', headerName: t('ledger.col.member'), width: 100, editable, filter: true },
       // R25 shown and typed in the user's format (the editor opens on the date as shown); recorded in ISO.
       {
@@ -161,7 +205,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         valueFormatter: (p) => (p.data?.isNew && !p.value ? pattern : formatDate(String(p.value ?? ''), dateFormat)),
         cellEditorParams: { show: (v: unknown) => (v ? formatDate(String(v), dateFormat) : '') },
       },
-      { ...base, field: 'amount', headerName: t('ledger.col.amount'), width: 150, editable, type: 'rightAligned', valueFormatter: (p) => hintOr(t, p, amount), comparator: compareAmounts },
+      {
+        ...base,
+        field: 'amount',
+        headerName: t('ledger.col.amount'),
+        width: 150,
+        editable,
+        type: 'rightAligned',
+        valueFormatter: (p) => hintOr(t, p, amount),
+        comparator: compareAmounts,
+      },
       { ...base, field: 'currency', headerName: t('ledger.col.currency'), width: 95, editable },
       { ...base, field: 'budget', headerName: t('ledger.col.budget'), width: 110, editable },
       { ...base, field: 'year', headerName: t('ledger.col.year'), width: 80, editable },
@@ -173,7 +226,13 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         editable,
         valueFormatter: (p) => hintOr(t, p, purpose),
         // A recorded payment's purpose is picked from the list; in the new row it is typed like the rest (contribution, wcf).
-        cellEditorSelector: (p) => (p.data?.isNew ? { component: TextEditor } : { component: 'agSelectCellEditor', params: { values: ['', 'contribution', 'wcf'], formatValue: (v: string) => purpose(v ?? '') } }),
+        cellEditorSelector: (p) =>
+          p.data?.isNew
+            ? { component: TextEditor }
+            : {
+                component: 'agSelectCellEditor',
+                params: { values: ['', 'contribution', 'wcf'], formatValue: (v: string) => purpose(v ?? '') },
+              },
       },
       { ...base, field: 'reference', headerName: t('ledger.col.reference'), flex: 1, minWidth: 160, editable },
     ];
@@ -206,7 +265,11 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       return;
     }
     const at = o.problems.find((p) => isPaymentField(p.path))?.path ?? 'member';
-    setCellError({ rowId: NEW_ROW_ID, colId: at, message: o.problems.map((x) => (x.msg ? say(x.msg) : x.message)).join('; ') });
+    setCellError({
+      rowId: NEW_ROW_ID,
+      colId: at,
+      message: o.problems.map((x) => (x.msg ? say(x.msg) : x.message)).join('; '),
+    });
     focusNewRow(at as PaymentField);
   };
 
@@ -246,7 +309,14 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         return;
       }
       // Shown as it will be recorded: the member's code, an ISO date, the amount without separators (exact, R3).
-      if (field === 'member') value = workbook.members.find((m) => m.code === value || m.code.toLowerCase() === value.toLowerCase() || m.name.toLowerCase() === value.toLowerCase())?.code ?? value;
+      if (field === 'member')
+        value =
+          workbook.members.find(
+            (m) =>
+              m.code === value ||
+              m.code.toLowerCase() === value.toLowerCase() ||
+              m.name.toLowerCase() === value.toLowerCase(),
+          )?.code ?? value;
       if (field === 'date') value = readDate(value) ?? value;
       if (field === 'amount') value = readPlainAmount(value) ?? value;
       if (field === 'currency') value = value.toUpperCase();
@@ -263,7 +333,10 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     const d = rowDraftRef.current;
     const missing = REQUIRED.find((f) => d[f] === '');
     if (!missing) recordNewRow(d);
-    else focusNewRow(missing === colId ? PAYMENT_FIELDS[(PAYMENT_FIELDS.indexOf(missing) + 1) % PAYMENT_FIELDS.length] : missing);
+    else
+      focusNewRow(
+        missing === colId ? PAYMENT_FIELDS[(PAYMENT_FIELDS.indexOf(missing) + 1) % PAYMENT_FIELDS.length] : missing,
+      );
   };
 
   const onEdit = (e: LedgerEdit) => {
@@ -284,7 +357,15 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     }
     if (String(p[field] ?? '') === value) return;
     const o = run((wb) => editPayment(wb, e.rowId, field, value));
-    setCellError(o.ok ? null : { rowId: e.rowId, colId: o.problems[0].path || e.colId, message: o.problems.map((x) => (x.msg ? say(x.msg) : x.message)).join('; ') });
+    setCellError(
+      o.ok
+        ? null
+        : {
+            rowId: e.rowId,
+            colId: o.problems[0].path || e.colId,
+            message: o.problems.map((x) => (x.msg ? say(x.msg) : x.message)).join('; '),
+          },
+    );
   };
 
   const record = () => {
@@ -326,8 +407,14 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
             <label key={f} className={`field pay-${f}`}>
               <span>{t(LABELS[f])}</span>
               {f === 'budget' || f === 'purpose' ? (
-                <select data-testid={`pay-${f}`} value={draft[f]} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}>
-                  <option value="">{f === 'budget' ? t('ledger.payments.anyBudget') : t('ledger.payments.hint.order')}</option>
+                <select
+                  data-testid={`pay-${f}`}
+                  value={draft[f]}
+                  onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+                >
+                  <option value="">
+                    {f === 'budget' ? t('ledger.payments.anyBudget') : t('ledger.payments.hint.order')}
+                  </option>
                   {f === 'budget'
                     ? workbook.budgets.map((b) => (
                         <option key={b.id} value={b.id}>
@@ -347,7 +434,13 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
                   data-testid={`pay-${f}`}
                   type="text"
                   value={draft[f]}
-                  placeholder={f === 'currency' ? t('ledger.payments.hint.auto') : f === 'year' ? t('ledger.payments.hint.any') : ''}
+                  placeholder={
+                    f === 'currency'
+                      ? t('ledger.payments.hint.auto')
+                      : f === 'year'
+                        ? t('ledger.payments.hint.any')
+                        : ''
+                  }
                   aria-invalid={draftError?.path === f}
                   onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
                 />
@@ -359,7 +452,10 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
           </button>
           {draftError && (
             <span className="cell-error" role="alert" data-testid="pay-error">
-              {t('ledger.fieldError', { field: draftError.path in LABELS ? t(LABELS[draftError.path as PaymentField]) : '', message: draftError.message })}
+              {t('ledger.fieldError', {
+                field: draftError.path in LABELS ? t(LABELS[draftError.path as PaymentField]) : '',
+                message: draftError.message,
+              })}
             </span>
           )}
         </form>
@@ -381,10 +477,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
                         ? setStatementFile(s)
                         : notify(
                             'error',
-                            s.table.problems.length ? t('ledger.payments.unreadable', { file: file.name }) : t('ledger.payments.noRows', { file: file.name }),
-                            s.table.problems.map((p) => ({ path: t('ledger.payments.row', { line: String(p.line) }), message: t('ledger.payments.rowProblem', { line: String(p.line), message: p.message }) })),
+                            s.table.problems.length
+                              ? t('ledger.payments.unreadable', { file: file.name })
+                              : t('ledger.payments.noRows', { file: file.name }),
+                            s.table.problems.map((p) => ({
+                              path: t('ledger.payments.row', { line: String(p.line) }),
+                              message: t('ledger.payments.rowProblem', { line: String(p.line), message: p.message }),
+                            })),
                           ),
-                    (err: Error) => notify('error', t('ledger.payments.unreadableWhy', { file: file.name, message: err.message })),
+                    (err: Error) =>
+                      notify('error', t('ledger.payments.unreadableWhy', { file: file.name, message: err.message })),
                   );
               }}
             />
@@ -393,14 +495,28 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
             {selected ? t('ledger.remove', { id: selected.id }) : t('ledger.payments.removePayment')}
           </button>
           <span className="muted">
-            <span data-testid="payments-count">{t('ledger.payments.count', { count: workbook.payments.length, n: count(workbook.payments.length) })}</span> · {t('ledger.payments.pasteHint')}
+            <span data-testid="payments-count">
+              {t('ledger.payments.count', { count: workbook.payments.length, n: count(workbook.payments.length) })}
+            </span>{' '}
+            · {t('ledger.payments.pasteHint')}
           </span>
         </div>
         {statementFile && (
           <MappingForm
             statement={statementFile}
             onCancel={() => setStatementFile(null)}
-            onImport={(mapping, header) => setPending({ ...statementImport(statementFile.table, mapping, header, t('ledger.payments.importLabel', { file: statementFile.name })), mapping, header })}
+            onImport={(mapping, header) =>
+              setPending({
+                ...statementImport(
+                  statementFile.table,
+                  mapping,
+                  header,
+                  t('ledger.payments.importLabel', { file: statementFile.name }),
+                ),
+                mapping,
+                header,
+              })
+            }
           />
         )}
         {statementFile && pending && statementPreview && (
@@ -412,7 +528,8 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
             onApply={() => {
               const o = run((wb) => importPayments(wb, pending.args));
               setPending(null);
-              if (!o.ok) return notify('error', t('ledger.payments.nothingImported', { file: statementFile.name }), o.problems);
+              if (!o.ok)
+                return notify('error', t('ledger.payments.nothingImported', { file: statementFile.name }), o.problems);
               rememberMapping(statementFile.first, pending.mapping, pending.header);
               setStatementFile(null);
             }}
@@ -423,7 +540,13 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
           onKeyDownCapture={(e) => {
             // Escape on the new row (not editing it) clears what was typed there.
             const api = gridApi.current;
-            if (e.key !== 'Escape' || !api || api.getEditingCells().length > 0 || api.getFocusedCell()?.rowPinned !== 'top') return;
+            if (
+              e.key !== 'Escape' ||
+              !api ||
+              api.getEditingCells().length > 0 ||
+              api.getFocusedCell()?.rowPinned !== 'top'
+            )
+              return;
             setRowDraft(EMPTY);
             setCellError(null);
           }}
@@ -446,11 +569,18 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       <aside className="ledger-side statement" aria-label={t('ledger.statement.label')} data-testid="statement">
         <h3>
           {member
-            ? rich('ledger.statement.titleOf', { name: workbook.members.find((m) => m.code === member)?.name ?? member, code: member, date: dates.show(asOf), bdi })
+            ? rich('ledger.statement.titleOf', {
+                name: workbook.members.find((m) => m.code === member)?.name ?? member,
+                code: member,
+                date: dates.show(asOf),
+                bdi,
+              })
             : t('ledger.statement.title', { date: dates.show(asOf) })}
         </h3>
         {!statement && <p className="muted">{t('ledger.statement.hint')}</p>}
-        {member && <ArrearsOverTime workbook={workbook} state={state} member={member} budget={selected?.budget ?? null} />}
+        {member && (
+          <ArrearsOverTime workbook={workbook} state={state} member={member} budget={selected?.budget ?? null} />
+        )}
         {statement && 'error' in statement && <p className="notice error">{statement.error}</p>}
         {statement && 'lines' in statement && (
           <>
@@ -466,15 +596,32 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
               </thead>
               <tbody>
                 {statement.lines.map((l) => (
-                  <tr key={`${l.budget}|${l.kind}|${l.decision ?? ''}|${l.year}`} title={l.credits.map((c) => t('ledger.statement.credit', { payment: c.payment, amount: amount(c.amount), date: dates.show(c.date) })).join('\n')}>
+                  <tr
+                    key={`${l.budget}|${l.kind}|${l.decision ?? ''}|${l.year}`}
+                    title={l.credits
+                      .map((c) =>
+                        t('ledger.statement.credit', {
+                          payment: c.payment,
+                          amount: amount(c.amount),
+                          date: dates.show(c.date),
+                        }),
+                      )
+                      .join('\n')}
+                  >
                     <td>{l.budget}</td>
                     <td>
                       {l.kind === 'wcf' ? t('ledger.statement.wcfYear', { year: String(l.year) }) : l.year}
-                      {l.credits.length > 0 && <div className="credits">{l.credits.map((c) => `${c.payment} ${amount(c.amount)}`).join(t('ledger.listSeparator'))}</div>}
+                      {l.credits.length > 0 && (
+                        <div className="credits">
+                          {l.credits.map((c) => `${c.payment} ${amount(c.amount)}`).join(t('ledger.listSeparator'))}
+                        </div>
+                      )}
                     </td>
                     <td className="n">{amount(l.assessed)}</td>
                     <td className="n">{amount(l.credited)}</td>
-                    <td className={`n ${l.unpaid !== '0' && !/^0\.0+$/.test(l.unpaid) ? 'unpaid' : ''}`}>{amount(l.unpaid)}</td>
+                    <td className={`n ${l.unpaid !== '0' && !/^0\.0+$/.test(l.unpaid) ? 'unpaid' : ''}`}>
+                      {amount(l.unpaid)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -488,7 +635,15 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
 }
 
 /** Which column holds what: chosen once per bank format (its header row) and remembered. */
-function MappingForm({ statement, onImport, onCancel }: { statement: Statement; onImport(m: PaymentMapping, header: boolean): void; onCancel(): void }) {
+function MappingForm({
+  statement,
+  onImport,
+  onCancel,
+}: {
+  statement: Statement;
+  onImport(m: PaymentMapping, header: boolean): void;
+  onCancel(): void;
+}) {
   const first = statement.first;
   const initial = useMemo(() => {
     const known = rememberedMapping(first);
@@ -502,7 +657,8 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
   const [header, setHeader] = useState(initial.header);
   const width = Math.max(...statement.table.rows.slice(0, 20).map((r) => r.cells.length));
   const column = (i: number) => t('ledger.mapping.column', { n: count(i + 1) });
-  const colName = (i: number) => (header ? first[i] || column(i) : t('ledger.mapping.columnWith', { column: column(i), first: first[i] ?? '' }));
+  const colName = (i: number) =>
+    header ? first[i] || column(i) : t('ledger.mapping.columnWith', { column: column(i), first: first[i] ?? '' });
   return (
     <form
       className="mapping"
@@ -512,7 +668,13 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
         onImport(mapping, header);
       }}
     >
-      <strong>{t('ledger.mapping.rows', { file: statement.name, count: statement.count + (header ? 0 : 1), n: count(statement.count + (header ? 0 : 1)) })}</strong>{' '}
+      <strong>
+        {t('ledger.mapping.rows', {
+          file: statement.name,
+          count: statement.count + (header ? 0 : 1),
+          n: count(statement.count + (header ? 0 : 1)),
+        })}
+      </strong>{' '}
       {initial.remembered ? t('ledger.mapping.remembered') : t('ledger.mapping.choose')}
       {PAYMENT_FIELDS.map((f) => (
         <label key={f}>
@@ -520,9 +682,13 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
           <select
             data-testid={`map-${f}`}
             value={mapping[f] ?? ''}
-            onChange={(e) => setMapping({ ...mapping, [f]: e.target.value === '' ? undefined : Number(e.target.value) })}
+            onChange={(e) =>
+              setMapping({ ...mapping, [f]: e.target.value === '' ? undefined : Number(e.target.value) })
+            }
           >
-            <option value="">{f === 'member' || f === 'date' || f === 'amount' ? t('ledger.mapping.pick') : t('ledger.mapping.none')}</option>
+            <option value="">
+              {f === 'member' || f === 'date' || f === 'amount' ? t('ledger.mapping.pick') : t('ledger.mapping.none')}
+            </option>
             {Array.from({ length: width }, (_, i) => (
               <option key={i} value={i}>
                 {colName(i)}
@@ -532,7 +698,8 @@ function MappingForm({ statement, onImport, onCancel }: { statement: Statement; 
         </label>
       ))}
       <label>
-        <input type="checkbox" checked={header} onChange={(e) => setHeader(e.target.checked)} /> {t('ledger.mapping.header')}
+        <input type="checkbox" checked={header} onChange={(e) => setHeader(e.target.checked)} />{' '}
+        {t('ledger.mapping.header')}
       </label>
       <button type="submit" data-testid="map-import">
         {t('ledger.mapping.import')}

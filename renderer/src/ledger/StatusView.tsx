@@ -22,14 +22,20 @@ import { useStatusWords } from './statusWords';
 
 // R16–R18 per member and budget on the "as of" date, and Art. 11(5) organization-wide; R17 voting decisions.
 
-const BADGE: Record<VotingStatus, string> = { ok: 'ok', 'in arrears': 'arrears', 'no vote': 'novote', 'vote kept by decision': 'kept' };
+const BADGE: Record<VotingStatus, string> = {
+  ok: 'ok',
+  'in arrears': 'arrears',
+  'no vote': 'novote',
+  'vote kept by decision': 'kept',
+};
 
 export function StatusBadge({ status }: { status: VotingStatus }) {
   const words = useStatusWords();
   return <span className={`badge ${BADGE[status]}`}>{words(status)}</span>;
 }
 
-const badgeCell = (p: ICellRendererParams<StatusLine>) => (p.value ? <StatusBadge status={p.value as VotingStatus} /> : null);
+const badgeCell = (p: ICellRendererParams<StatusLine>) =>
+  p.value ? <StatusBadge status={p.value as VotingStatus} /> : null;
 
 /** `date` plus `months` whole months (the day clamped to the month's end). */
 export function addMonths(date: string, months: number): string {
@@ -74,22 +80,34 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
     return view.lines.filter(
       (l) =>
         (budget === 'all' || l.budget === budget) &&
-        (filter === 'all' || (filter === 'no vote' ? l.status === 'no vote' : l.losesVoteOn !== null && l.losesVoteOn <= horizon)),
+        (filter === 'all' ||
+          (filter === 'no vote' ? l.status === 'no vote' : l.losesVoteOn !== null && l.losesVoteOn <= horizon)),
     );
   }, [view, budget, filter, horizon]);
 
   const filterText = [
     budget === 'all' ? '' : t('ledger.status.filter.budget', { budget }),
-    filter === 'no vote' ? t('ledger.status.filter.noVote') : filter === 'at risk' ? t('ledger.status.filter.atRisk', { date: show(horizon) }) : '',
+    filter === 'no vote'
+      ? t('ledger.status.filter.noVote')
+      : filter === 'at risk'
+        ? t('ledger.status.filter.atRisk', { date: show(horizon) })
+        : '',
   ]
     .filter(Boolean)
     .join(', ');
   useExportSource(
     useCallback(() => {
-    if (!view) return null;
-    const ctx = { organization: workbook.organization.name, produced: today() };
-    const table = statusExport(view.report, lines, ctx, filterText ? t('ledger.status.filter.note', { count: lines.length, n: count(lines.length), filter: filterText }) : undefined);
-    return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
+      if (!view) return null;
+      const ctx = { organization: workbook.organization.name, produced: today() };
+      const table = statusExport(
+        view.report,
+        lines,
+        ctx,
+        filterText
+          ? t('ledger.status.filter.note', { count: lines.length, n: count(lines.length), filter: filterText })
+          : undefined,
+      );
+      return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
     }, [view, lines, workbook, filterText, t, count]),
   );
 
@@ -98,9 +116,27 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
       { field: 'code', headerName: t('ledger.col.code'), width: 80, pinned: start },
       { field: 'name', headerName: t('ledger.col.member'), flex: 2, minWidth: 130, filter: true },
       { field: 'budget', headerName: t('ledger.col.budget'), width: 95 },
-      { field: 'arrears', headerName: t('ledger.col.arrears'), width: 125, ...moneyColumn, headerTooltip: t('ledger.status.col.arrearsTip') },
-      { field: 'threshold', headerName: t('ledger.col.threshold'), width: 105, ...moneyColumn, headerTooltip: t('ledger.status.col.thresholdTip') },
-      { field: 'status', headerName: t('ledger.col.status'), width: 150, cellRenderer: badgeCell, getQuickFilterText: (p) => words(p.value as VotingStatus) },
+      {
+        field: 'arrears',
+        headerName: t('ledger.col.arrears'),
+        width: 125,
+        ...moneyColumn,
+        headerTooltip: t('ledger.status.col.arrearsTip'),
+      },
+      {
+        field: 'threshold',
+        headerName: t('ledger.col.threshold'),
+        width: 105,
+        ...moneyColumn,
+        headerTooltip: t('ledger.status.col.thresholdTip'),
+      },
+      {
+        field: 'status',
+        headerName: t('ledger.col.status'),
+        width: 150,
+        cellRenderer: badgeCell,
+        getQuickFilterText: (p) => words(p.value as VotingStatus),
+      },
       {
         field: 'minimumPayment',
         headerName: t('ledger.status.col.minimum'),
@@ -108,7 +144,13 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         ...moneyColumn,
         headerTooltip: t('ledger.status.col.minimumTip'),
       },
-      { field: 'losesVoteOn', headerName: t('ledger.status.col.losesOn'), width: 115, valueFormatter: (p) => show(p.value ?? undefined), headerTooltip: t('ledger.status.col.losesOnTip') },
+      {
+        field: 'losesVoteOn',
+        headerName: t('ledger.status.col.losesOn'),
+        width: 115,
+        valueFormatter: (p) => show(p.value ?? undefined),
+        headerTooltip: t('ledger.status.col.losesOnTip'),
+      },
       {
         field: 'paymentToKeep',
         headerName: t('ledger.status.col.toKeep'),
@@ -116,13 +158,26 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         ...moneyColumn,
         headerTooltip: t('ledger.status.col.toKeepTip'),
       },
-      { field: 'overall', headerName: t('ledger.status.col.overall'), width: 150, cellRenderer: badgeCell, headerTooltip: t('ledger.status.col.overallTip') },
+      {
+        field: 'overall',
+        headerName: t('ledger.status.col.overall'),
+        width: 150,
+        cellRenderer: badgeCell,
+        headerTooltip: t('ledger.status.col.overallTip'),
+      },
       {
         colId: 'decision',
         headerName: t('ledger.status.col.decision'),
         flex: 1,
         minWidth: 160,
-        valueGetter: (p) => (p.data?.decision ? t('ledger.status.decisionCell', { body: p.data.decision.body, date: show(p.data.decision.date), reference: p.data.decision.reference }) : ''),
+        valueGetter: (p) =>
+          p.data?.decision
+            ? t('ledger.status.decisionCell', {
+                body: p.data.decision.body,
+                date: show(p.data.decision.date),
+                reference: p.data.decision.reference,
+              })
+            : '',
       },
       {
         colId: 'history',
@@ -130,8 +185,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         width: 105,
         valueGetter: (p) => (p.data?.incompleteHistory ? t('ledger.status.incomplete') : ''),
         cellClass: (p) => (p.data?.incompleteHistory ? 'history-incomplete' : ''),
-        tooltipValueGetter: (p) =>
-          p.data?.incompleteHistory ? t('ledger.status.incompleteTip') : null,
+        tooltipValueGetter: (p) => (p.data?.incompleteHistory ? t('ledger.status.incompleteTip') : null),
         headerTooltip: t('ledger.status.col.historyTip'),
       },
     ],
@@ -146,9 +200,15 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
       <section className="ledger-main">
         <div className="ledger-tools">
           <span className="counts" data-testid="status-counts" title={t('ledger.status.countsTitle')}>
-            {rich('ledger.status.counts', { date: show(asOf), count: view.report.rows.length, n: count(view.report.rows.length), b })} · <StatusBadge status="ok" /> {count(c.ok)} · <StatusBadge status="in arrears" />{' '}
-            {count(c['in arrears'])} · <StatusBadge status="no vote" /> <span data-testid="count-no-vote">{count(c['no vote'])}</span> · <StatusBadge status="vote kept by decision" />{' '}
-            {count(c['vote kept by decision'])}
+            {rich('ledger.status.counts', {
+              date: show(asOf),
+              count: view.report.rows.length,
+              n: count(view.report.rows.length),
+              b,
+            })}{' '}
+            · <StatusBadge status="ok" /> {count(c.ok)} · <StatusBadge status="in arrears" /> {count(c['in arrears'])} ·{' '}
+            <StatusBadge status="no vote" /> <span data-testid="count-no-vote">{count(c['no vote'])}</span> ·{' '}
+            <StatusBadge status="vote kept by decision" /> {count(c['vote kept by decision'])}
           </span>
           {view.report.votingTest === 'combined' && (
             <span className="muted" data-testid="combined-test" title={t('ledger.status.combinedTitle')}>
@@ -164,28 +224,72 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         <div className="ledger-tools">
           <label>
             {t('ledger.budget')}{' '}
-            <BudgetSelect budgets={workbook.budgets} value={budget} allValue="all" testId="status-budget" onChange={(e) => setBudget(e.target.value)} />
+            <BudgetSelect
+              budgets={workbook.budgets}
+              value={budget}
+              allValue="all"
+              testId="status-budget"
+              onChange={(e) => setBudget(e.target.value)}
+            />
           </label>
           <span role="radiogroup" aria-label={t('ledger.status.show')}>
             {(['all', 'no vote', 'at risk'] as const).map((f) => (
               <label key={f}>
-                <input type="radio" name="status-filter" data-testid={`filter-${f.replace(' ', '-')}`} checked={filter === f} onChange={() => setFilter(f)} />
-                {t(f === 'all' ? 'ledger.status.all' : f === 'no vote' ? 'ledger.status.noVote' : 'ledger.status.atRisk')}
+                <input
+                  type="radio"
+                  name="status-filter"
+                  data-testid={`filter-${f.replace(' ', '-')}`}
+                  checked={filter === f}
+                  onChange={() => setFilter(f)}
+                />
+                {t(
+                  f === 'all' ? 'ledger.status.all' : f === 'no vote' ? 'ledger.status.noVote' : 'ledger.status.atRisk',
+                )}
               </label>
             ))}
-            <input aria-label={t('ledger.status.months')} data-testid="risk-months" size={3} value={months} onChange={(e) => setMonths(e.target.value)} /> {t('ledger.status.months')}
+            <input
+              aria-label={t('ledger.status.months')}
+              data-testid="risk-months"
+              size={3}
+              value={months}
+              onChange={(e) => setMonths(e.target.value)}
+            />{' '}
+            {t('ledger.status.months')}
           </span>
           <span className="muted">{t('ledger.status.lines', { count: lines.length, n: count(lines.length) })}</span>
         </div>
-        <LedgerGrid<StatusLine> testId="status-grid" rows={lines} rowId={(l) => `${l.code}|${l.budget}`} columns={columns} onFocusRow={setFocused} />
-        <ArrearsOverTime workbook={workbook} state={state} member={focused?.code ?? null} budget={focused?.budget ?? null} />
+        <LedgerGrid<StatusLine>
+          testId="status-grid"
+          rows={lines}
+          rowId={(l) => `${l.code}|${l.budget}`}
+          columns={columns}
+          onFocusRow={setFocused}
+        />
+        <ArrearsOverTime
+          workbook={workbook}
+          state={state}
+          member={focused?.code ?? null}
+          budget={focused?.budget ?? null}
+        />
       </section>
-      <VotingDecisions workbook={workbook} member={focused?.code ?? ''} budget={focused?.budget ?? ''} run={run} notify={notify} />
+      <VotingDecisions
+        workbook={workbook}
+        member={focused?.code ?? ''}
+        budget={focused?.budget ?? ''}
+        run={run}
+        notify={notify}
+      />
     </div>
   );
 }
 
-function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
+function VotingDecisions({
+  workbook,
+  member,
+  budget,
+  run,
+  notify,
+}: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { member: string; budget: string }) {
   const [f, setF] = useState({ member: '', budget: '', body: '', date: '', reference: '', from: '', to: '' });
   const [error, setError] = useState<{ path: string; message: string } | null>(null);
   const dates = useDateReader();
@@ -204,7 +308,8 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
     setError(null);
     setF((x) => ({ ...x, ...blank }));
   };
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setF({ ...f, [k]: e.target.value });
   /** A date of the form in ISO (R25: typed in the user's format), or null with the refusal shown at its field. */
   const iso = (k: 'date' | 'from' | 'to'): string | null => {
     const r = dates.read(f[k], k !== 'date');
@@ -216,11 +321,20 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
     <label className="field" key={k}>
       <span>{label}</span>
       {type === 'date' ? (
-        <DateText testId={`vd-${k}`} optional={k !== 'date'} text={f[k]} onText={(t) => setF((x) => ({ ...x, [k]: t }))} />
+        <DateText
+          testId={`vd-${k}`}
+          optional={k !== 'date'}
+          text={f[k]}
+          onText={(t) => setF((x) => ({ ...x, [k]: t }))}
+        />
       ) : (
         <input type={type} value={f[k]} onChange={set(k)} aria-invalid={error?.path === k} data-testid={`vd-${k}`} />
       )}
-      {error?.path === k && <span className="cell-error" role="alert">{error.message}</span>}
+      {error?.path === k && (
+        <span className="cell-error" role="alert">
+          {error.message}
+        </span>
+      )}
     </label>
   );
   return (
@@ -248,12 +362,24 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
               onClick={() => {
                 setEditing(d.id);
                 setError(null);
-                setF({ member: d.member, budget: d.budget ?? '', body: d.body, date: dates.show(d.date), reference: d.reference, from: dates.show(d.from), to: dates.show(d.to) });
+                setF({
+                  member: d.member,
+                  budget: d.budget ?? '',
+                  body: d.body,
+                  date: dates.show(d.date),
+                  reference: d.reference,
+                  from: dates.show(d.from),
+                  to: dates.show(d.to),
+                });
               }}
             >
               ✎
             </button>
-            <button className="link" aria-label={t('ledger.remove', { id: d.id })} onClick={() => run((wb) => removeVotingDecision(wb, d.id))}>
+            <button
+              className="link"
+              aria-label={t('ledger.remove', { id: d.id })}
+              onClick={() => run((wb) => removeVotingDecision(wb, d.id))}
+            >
               ×
             </button>
           </li>
@@ -275,14 +401,20 @@ function VotingDecisions({ workbook, member, budget, run, notify }: Pick<LedgerP
           if (o.ok) stopEditing();
           else {
             setError(o.problems[0]);
-            notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
+            notify('error', o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
           }
         }}
       >
         {field('member', t('ledger.col.member'))}
         <label className="field">
           <span>{t('ledger.col.budget')}</span>
-          <BudgetSelect budgets={workbook.budgets} value={f.budget} allValue="" testId="vd-budget" onChange={set('budget')} />
+          <BudgetSelect
+            budgets={workbook.budgets}
+            value={f.budget}
+            allValue=""
+            testId="vd-budget"
+            onChange={set('budget')}
+          />
         </label>
         {field('body', t('ledger.decisions.body'))}
         {field('date', t('ledger.decisions.date'), 'date')}

@@ -18,7 +18,6 @@ import { BudgetSelect } from './BudgetSelect';
 
 // R19 the working capital funds on the "as of" date: decisions, each member's share, paid and owed, the balance.
 
-
 export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const dates = useDateReader();
   const t = useT();
@@ -29,7 +28,10 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const [editing, setEditing] = useState<WcfDecision | null>(null);
   const computed = useMemo(() => {
     try {
-      return { report: wcfReport(state.book(workbook).ledger, asOf, budget === 'all' ? undefined : budget), error: null };
+      return {
+        report: wcfReport(state.book(workbook).ledger, asOf, budget === 'all' ? undefined : budget),
+        error: null,
+      };
     } catch (e) {
       return { report: null, error: (e as Error).message };
     }
@@ -38,9 +40,9 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
 
   useExportSource(
     useCallback(() => {
-    if (!report) return null;
-    const table = wcfExport(report, { organization: workbook.organization.name, produced: today() });
-    return { stem: table.name, table, csv: wcfCsv(report), landscape: false };
+      if (!report) return null;
+      const table = wcfExport(report, { organization: workbook.organization.name, produced: today() });
+      return { stem: table.name, table, csv: wcfCsv(report), landscape: false };
     }, [report, workbook]),
   );
 
@@ -51,7 +53,13 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
       { field: 'budget', headerName: t('ledger.col.budget'), width: 110 },
       { field: 'share', headerName: t('ledger.wcf.share'), width: 140, ...moneyColumn },
       { field: 'paid', headerName: t('ledger.wcf.paid'), width: 140, ...moneyColumn },
-      { field: 'owed', headerName: t('ledger.wcf.owed'), width: 140, ...moneyColumn, cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : '') },
+      {
+        field: 'owed',
+        headerName: t('ledger.wcf.owed'),
+        width: 140,
+        ...moneyColumn,
+        cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : ''),
+      },
     ],
     [t, moneyColumn],
   );
@@ -62,14 +70,22 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
         <div className="ledger-tools">
           <label>
             {t('ledger.budget')}{' '}
-            <BudgetSelect budgets={workbook.budgets} value={budget} allValue="all" testId="wcf-budget" onChange={(e) => setBudget(e.target.value)} />
+            <BudgetSelect
+              budgets={workbook.budgets}
+              value={budget}
+              allValue="all"
+              testId="wcf-budget"
+              onChange={(e) => setBudget(e.target.value)}
+            />
           </label>
         </div>
         {computed.error && <p className="notice error">{computed.error}</p>}
         {report && (
           <>
             <div className="funds" data-testid="wcf-funds">
-              {report.funds.length === 0 && <p className="muted">{t('ledger.wcf.noFund', { date: dates.show(asOf) })}</p>}
+              {report.funds.length === 0 && (
+                <p className="muted">{t('ledger.wcf.noFund', { date: dates.show(asOf) })}</p>
+              )}
               {report.funds.map((f) => (
                 <dl key={f.budget} className="fund">
                   <dt>{f.name}</dt>
@@ -107,7 +123,11 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
                     <td>{d.id}</td>
                     <td>{d.budget}</td>
                     <td>{d.year}</td>
-                    <td>{d.basis === 'proportion' ? t('ledger.wcf.proportionOf', { value: g(d.value) }) : t('ledger.wcf.apportioned', { amount: g(d.value) })}</td>
+                    <td>
+                      {d.basis === 'proportion'
+                        ? t('ledger.wcf.proportionOf', { value: g(d.value) })
+                        : t('ledger.wcf.apportioned', { amount: g(d.value) })}
+                    </td>
                     <td className="date">{dates.show(d.due)}</td>
                     <td>{d.reference ?? ''}</td>
                     <td className="n">{g(d.total)}</td>
@@ -122,7 +142,11 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
                       >
                         ✎
                       </button>
-                      <button className="link" aria-label={t('ledger.remove', { id: d.id })} onClick={() => run((wb) => removeWcfDecision(wb, d.id))}>
+                      <button
+                        className="link"
+                        aria-label={t('ledger.remove', { id: d.id })}
+                        onClick={() => run((wb) => removeWcfDecision(wb, d.id))}
+                      >
                         ×
                       </button>
                     </td>
@@ -130,17 +154,35 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
                 ))}
               </tbody>
             </table>
-            <LedgerGrid<WcfMemberRow> testId="wcf-grid" rows={report.rows} rowId={(r) => `${r.code}|${r.budget}`} columns={columns} />
+            <LedgerGrid<WcfMemberRow>
+              testId="wcf-grid"
+              rows={report.rows}
+              rowId={(r) => `${r.code}|${r.budget}`}
+              columns={columns}
+            />
           </>
         )}
       </section>
-      <WcfDecisionForm key={editing?.id ?? 'new'} workbook={workbook} run={run} notify={notify} editing={editing} onDone={() => setEditing(null)} />
+      <WcfDecisionForm
+        key={editing?.id ?? 'new'}
+        workbook={workbook}
+        run={run}
+        notify={notify}
+        editing={editing}
+        onDone={() => setEditing(null)}
+      />
     </div>
   );
 }
 
 /** A new decision, or (editing) a recorded one corrected in place: one undoable command either way. */
-function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { editing: WcfDecision | null; onDone(): void }) {
+function WcfDecisionForm({
+  workbook,
+  run,
+  notify,
+  editing,
+  onDone,
+}: Pick<LedgerProps, 'workbook' | 'run' | 'notify'> & { editing: WcfDecision | null; onDone(): void }) {
   const dates = useDateReader();
   const t = useT();
   const say = useSay();
@@ -157,18 +199,31 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           decidedOn: dates.show(editing.decidedOn),
           reference: editing.reference ?? '',
         }
-      : { budget: workbook.budgets[0]?.id ?? '', year: '', basis: 'proportion', value: '', decidedOn: '', reference: '' },
+      : {
+          budget: workbook.budgets[0]?.id ?? '',
+          year: '',
+          basis: 'proportion',
+          value: '',
+          decidedOn: '',
+          reference: '',
+        },
   );
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setF({ ...f, [k]: e.target.value });
   return (
-    <aside className="ledger-side" aria-label={editing ? t('ledger.change', { id: editing.id }) : t('ledger.wcf.newLabel')} data-testid="wcf-form">
+    <aside
+      className="ledger-side"
+      aria-label={editing ? t('ledger.change', { id: editing.id }) : t('ledger.wcf.newLabel')}
+      data-testid="wcf-form"
+    >
       <h3 title={article.wcf}>{editing ? t('ledger.change', { id: editing.id }) : t('ledger.wcf.establish')}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const decidedOn = dates.read(f.decidedOn);
-          if (!decidedOn.ok) return setError(t('ledger.fieldError', { field: t('ledger.wcf.decidedOn'), message: decidedOn.message }));
+          if (!decidedOn.ok)
+            return setError(t('ledger.fieldError', { field: t('ledger.wcf.decidedOn'), message: decidedOn.message }));
           // R25 the proportion or amount as the user writes numbers (0,05 in French).
           const value = readAmount(f.value);
           if (!value.ok) return setError(value.message);
@@ -180,8 +235,8 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
             reference: f.reference,
           };
           const o = run((wb) => (editing ? updateWcfDecision(wb, editing.id, args) : addWcfDecision(wb, args)));
-          setError(o.ok ? null : (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
-          if (!o.ok) notify('error', (o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message));
+          setError(o.ok ? null : o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
+          if (!o.ok) notify('error', o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
           else if (editing) onDone();
         }}
         onKeyDown={(e) => {
@@ -210,7 +265,9 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           </select>
         </label>
         <label className="field">
-          <span>{f.basis === 'proportion' ? t('ledger.wcf.proportion', { example: g('0.05') }) : t('ledger.col.amount')}</span>
+          <span>
+            {f.basis === 'proportion' ? t('ledger.wcf.proportion', { example: g('0.05') }) : t('ledger.col.amount')}
+          </span>
           <input value={f.value} onChange={set('value')} data-testid="wcf-value" />
         </label>
         <label className="field">
@@ -221,7 +278,9 @@ function WcfDecisionForm({ workbook, run, notify, editing, onDone }: Pick<Ledger
           <span>{t('ledger.col.reference')}</span>
           <input value={f.reference} onChange={set('reference')} data-testid="wcf-reference" />
         </label>
-        <button type="submit" data-testid="wcf-submit">{editing ? t('ledger.saveChanges') : t('ledger.recordDecision')}</button>
+        <button type="submit" data-testid="wcf-submit">
+          {editing ? t('ledger.saveChanges') : t('ledger.recordDecision')}
+        </button>
         {editing && (
           <button type="button" onClick={onDone}>
             {t('ledger.cancel')}

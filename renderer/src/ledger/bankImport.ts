@@ -39,7 +39,9 @@ function load(): Stored {
 }
 
 /** The mapping chosen before for a statement with this first row, if any. */
-export function rememberedMapping(firstRow: readonly string[]): { mapping: PaymentMapping; header: boolean } | undefined {
+export function rememberedMapping(
+  firstRow: readonly string[],
+): { mapping: PaymentMapping; header: boolean } | undefined {
   return load().byHeader[signature(firstRow)];
 }
 

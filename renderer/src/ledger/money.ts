@@ -37,7 +37,16 @@ export function useAmountReader(): (text: string) => ReadAmount {
       if (s === '') return { ok: true, value: '' };
       const r = parseAmount(s, number);
       if (r.ok) return { ok: true, value: r.value };
-      if (r.reason === 'ambiguous') return { ok: false, message: t('app.input.ambiguous', { text: s, a: amount(r.readings[0]), b: amount(r.readings[1]), example: amount('1234.5') }) };
+      if (r.reason === 'ambiguous')
+        return {
+          ok: false,
+          message: t('app.input.ambiguous', {
+            text: s,
+            a: amount(r.readings[0]),
+            b: amount(r.readings[1]),
+            example: amount('1234.5'),
+          }),
+        };
       return { ok: true, value: s };
     },
     [number, t, amount],

@@ -17,7 +17,9 @@ export function useRich(): (id: string, values?: RichValues) => ReactNode {
     (id: string, values?: RichValues) => {
       const out = intl.formatMessage({ id }, values as never) as unknown;
       // The raw IntlShape gives an array of parts: keyed here so React does not warn.
-      return Array.isArray(out) ? out.map((part, i) => <Fragment key={i}>{part as ReactNode}</Fragment>) : (out as ReactNode);
+      return Array.isArray(out)
+        ? out.map((part, i) => <Fragment key={i}>{part as ReactNode}</Fragment>)
+        : (out as ReactNode);
     },
     [intl],
   );

@@ -1,7 +1,12 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useMemo, useState } from 'react';
 import { clearExpectedDate, refusal, setExpectedDate, setNotPaying, type Outcome } from '../../../shared/edit';
-import type { ExpectedBasis, LiquidityBasis, LiquidityComparison, LiquidityProjection } from '../../../shared/engine/liquidity';
+import type {
+  ExpectedBasis,
+  LiquidityBasis,
+  LiquidityComparison,
+  LiquidityProjection,
+} from '../../../shared/engine/liquidity';
 import type { Workbook } from '../../../shared/model/types';
 import { useDateReader } from '../DateField';
 import { useSay, useT } from '../i18n';
@@ -29,7 +34,13 @@ export interface ExpectedRow {
   from: string;
 }
 
-const BASIS_ID: Record<ExpectedBasis, string> = { usual: 'usual', override: 'override', 'what-if': 'whatIf', 'no-history': 'noHistory', 'not-paying': 'notPaying' };
+const BASIS_ID: Record<ExpectedBasis, string> = {
+  usual: 'usual',
+  override: 'override',
+  'what-if': 'whatIf',
+  'no-history': 'noHistory',
+  'not-paying': 'notPaying',
+};
 
 interface Props {
   basis: LiquidityBasis;
@@ -96,7 +107,8 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
       } else {
         const p = dates.parse(text);
         if (!p.ok) return setError({ rowId: row.code, colId: 'override', message: p.message });
-        if (p.value !== row.override) o = run((wb) => setExpectedDate(wb, { member: row.code, budget, year, date: p.value }));
+        if (p.value !== row.override)
+          o = run((wb) => setExpectedDate(wb, { member: row.code, budget, year, date: p.value }));
       }
       setError(o && !o.ok ? { rowId: row.code, colId: 'override', message: refusal(o, say) ?? '' } : null);
     },
@@ -112,7 +124,12 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
       { field: 'code', headerName: t('liquidity.expected.code'), width: 80 },
       { field: 'name', headerName: t('liquidity.expected.member'), flex: 1, minWidth: 160, filter: true },
       { field: 'owed', headerName: t('liquidity.expected.owed'), width: 130, ...moneyColumn },
-      { field: 'usualDate', headerName: t('liquidity.expected.usualDate'), width: 120, valueFormatter: (p) => (p.value ? dates.show(p.value) : t('liquidity.expected.noUsualDate')) },
+      {
+        field: 'usualDate',
+        headerName: t('liquidity.expected.usualDate'),
+        width: 120,
+        valueFormatter: (p) => (p.value ? dates.show(p.value) : t('liquidity.expected.noUsualDate')),
+      },
       {
         field: 'override',
         headerName: t('liquidity.expected.override'),
@@ -138,14 +155,36 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
             />
           ) : null,
       },
-      { field: 'date', headerName: t('liquidity.expected.expectedOn'), width: 140, valueFormatter: (p) => day(p.value) },
+      {
+        field: 'date',
+        headerName: t('liquidity.expected.expectedOn'),
+        width: 140,
+        valueFormatter: (p) => day(p.value),
+      },
       { field: 'amount', headerName: t('liquidity.expected.amount'), width: 130, ...moneyColumn },
-      { field: 'basis', headerName: t('liquidity.expected.basis'), width: 170, valueFormatter: (p) => (p.value ? t(`liquidity.basis.${BASIS_ID[p.value as ExpectedBasis]}`) : '') },
+      {
+        field: 'basis',
+        headerName: t('liquidity.expected.basis'),
+        width: 170,
+        valueFormatter: (p) => (p.value ? t(`liquidity.basis.${BASIS_ID[p.value as ExpectedBasis]}`) : ''),
+      },
     ];
     if (comparison) {
       cols.push(
-        { field: 'whatIfDate', headerName: t('liquidity.expected.whatIfDate'), width: 150, valueFormatter: (p) => day(p.value), cellClass: 'liq-whatif-cell' },
-        { field: 'whatIfAmount', headerName: t('liquidity.expected.whatIfAmount'), width: 130, ...moneyColumn, cellClass: 'liq-whatif-cell' },
+        {
+          field: 'whatIfDate',
+          headerName: t('liquidity.expected.whatIfDate'),
+          width: 150,
+          valueFormatter: (p) => day(p.value),
+          cellClass: 'liq-whatif-cell',
+        },
+        {
+          field: 'whatIfAmount',
+          headerName: t('liquidity.expected.whatIfAmount'),
+          width: 130,
+          ...moneyColumn,
+          cellClass: 'liq-whatif-cell',
+        },
       );
     }
     cols.push({ field: 'from', headerName: t('liquidity.expected.from'), width: 260, tooltipField: 'from' });
@@ -154,7 +193,15 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
 
   return (
     <div className="liq-expected">
-      <LedgerGrid<ExpectedRow> testId="liq-expected" rows={rows} rowId={(r) => r.code} columns={columns} onEdit={onEdit} error={error} onCloseError={() => setError(null)} />
+      <LedgerGrid<ExpectedRow>
+        testId="liq-expected"
+        rows={rows}
+        rowId={(r) => r.code}
+        columns={columns}
+        onEdit={onEdit}
+        error={error}
+        onCloseError={() => setError(null)}
+      />
     </div>
   );
 }

@@ -1,4 +1,13 @@
-import { CategoryAxisModule, LegendModule, LineSeriesModule, LocaleModule, ModuleRegistry, NumberAxisModule, type AgChartOptions, type AgLineSeriesOptions } from 'ag-charts-community';
+import {
+  CategoryAxisModule,
+  LegendModule,
+  LineSeriesModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberAxisModule,
+  type AgChartOptions,
+  type AgLineSeriesOptions,
+} from 'ag-charts-community';
 import { AgCharts } from 'ag-charts-react';
 import { useMemo } from 'react';
 import type { LiquidityProjection } from '../../../shared/engine/liquidity';
@@ -59,7 +68,12 @@ export function LiquidityChart({ baseline, whatIf, title }: Props) {
         stroke: COLOURS[k],
         strokeWidth: what ? 2 : 2.5,
         ...(what ? { lineDash: [6, 4] } : {}),
-        marker: { fill: COLOURS[k], stroke: COLOURS[k], size: what ? 4 : 6, ...(what ? { shape: 'diamond' as const } : {}) },
+        marker: {
+          fill: COLOURS[k],
+          stroke: COLOURS[k],
+          size: what ? 4 : 6,
+          ...(what ? { shape: 'diamond' as const } : {}),
+        },
         tooltip: {
           renderer: ({ datum }: { datum: Record<string, string> }) => ({
             heading: dayInWords(datum.date, locale.id, locale.number.nativeDigits),
@@ -75,8 +89,19 @@ export function LiquidityChart({ baseline, whatIf, title }: Props) {
       data,
       series: [...KEYS.map((k) => line(k, false)), ...(alt ? KEYS.map((k) => line(k, true)) : [])],
       axes: {
-        x: { type: 'category', position: 'bottom', label: { formatter: ({ value }) => dayInWords(String(value), locale.id, locale.number.nativeDigits, 'short') } },
-        y: { type: 'number', position: 'left', title: { text: baseline.currency }, label: { formatter: ({ value }) => amount(String(Math.round(Number(value)))) } },
+        x: {
+          type: 'category',
+          position: 'bottom',
+          label: {
+            formatter: ({ value }) => dayInWords(String(value), locale.id, locale.number.nativeDigits, 'short'),
+          },
+        },
+        y: {
+          type: 'number',
+          position: 'left',
+          title: { text: baseline.currency },
+          label: { formatter: ({ value }) => amount(String(Math.round(Number(value)))) },
+        },
       },
       // Six series under a what-if: two rows of legend rather than pages of it.
       legend: { position: 'bottom', maxHeight: 64, spacing: 16 },

@@ -1,7 +1,14 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useCommitField } from '../useCommitField';
 import { clearOpeningCash, refusal, setOpeningCash } from '../../../shared/edit';
-import { compareLiquidity, liquidityBasis, projectLiquidity, type LiquidityBasis, type LiquidityComparison, type LiquidityProjection } from '../../../shared/engine/liquidity';
+import {
+  compareLiquidity,
+  liquidityBasis,
+  projectLiquidity,
+  type LiquidityBasis,
+  type LiquidityComparison,
+  type LiquidityProjection,
+} from '../../../shared/engine/liquidity';
 import { parseAmountInput } from '../../../shared/edit/input';
 import { decimalPlaces } from '../../../shared/model/decimal';
 import { useExportSource, useOpenDocument } from '../document/DocumentProvider';
@@ -24,7 +31,9 @@ import './liquidity.css';
 
 const LiquidityChart = lazy(() => import('./LiquidityChart'));
 
-type Computed = { basis: LiquidityBasis; baseline: LiquidityProjection; error: null } | { basis: null; baseline: null; error: string };
+type Computed =
+  | { basis: LiquidityBasis; baseline: LiquidityProjection; error: null }
+  | { basis: null; baseline: null; error: string };
 
 export function LiquidityView() {
   const { doc, run, notify } = useOpenDocument();
@@ -60,7 +69,16 @@ export function LiquidityView() {
   const organization = workbook.organization.name;
   useExportSource(
     useCallback(
-      () => (baseline ? liquiditySource(baseline, comparison, read.whatIf, { organization, produced: today(), locale: locale.id, number: locale.number, nativeDigits: locale.number.nativeDigits }) : null),
+      () =>
+        baseline
+          ? liquiditySource(baseline, comparison, read.whatIf, {
+              organization,
+              produced: today(),
+              locale: locale.id,
+              number: locale.number,
+              nativeDigits: locale.number.nativeDigits,
+            })
+          : null,
       [baseline, comparison, read.whatIf, organization, locale],
     ),
   );
@@ -74,12 +92,27 @@ export function LiquidityView() {
           <>
             <label>
               {t('liquidity.opening.cash')}{' '}
-              <CashField key={`${budget.id}|${year}`} budget={budget.id} year={year} given={baseline.opening.cashGiven ? baseline.opening.cash : undefined} places={decimalPlaces(budget.roundingUnit)} currency={baseline.currency} run={run} />
+              <CashField
+                key={`${budget.id}|${year}`}
+                budget={budget.id}
+                year={year}
+                given={baseline.opening.cashGiven ? baseline.opening.cash : undefined}
+                places={decimalPlaces(budget.roundingUnit)}
+                currency={baseline.currency}
+                run={run}
+              />
             </label>
             <span data-testid="liq-opening">
-              {t('liquidity.opening.others', { wcf: g(baseline.opening.wcf), advances: g(baseline.opening.advances), ceiling: g(baseline.opening.ceiling), currency: baseline.currency })}
+              {t('liquidity.opening.others', {
+                wcf: g(baseline.opening.wcf),
+                advances: g(baseline.opening.advances),
+                ceiling: g(baseline.opening.ceiling),
+                currency: baseline.currency,
+              })}
             </span>
-            <span className="muted">{t(baseline.spendingFrom === 'plan' ? 'liquidity.spending.plan' : 'liquidity.spending.budget')}</span>
+            <span className="muted">
+              {t(baseline.spendingFrom === 'plan' ? 'liquidity.spending.plan' : 'liquidity.spending.budget')}
+            </span>
           </>
         )}
       </div>
@@ -91,17 +124,32 @@ export function LiquidityView() {
       {basis && baseline && (
         <div className="ledger-body">
           <section className="ledger-main scroll">
-            <KeyDates baseline={baseline} comparison={comparison} described={comparison ? whatIfWords(read.whatIf, t, g) : null} day={day} />
+            <KeyDates
+              baseline={baseline}
+              comparison={comparison}
+              described={comparison ? whatIfWords(read.whatIf, t, g) : null}
+              day={day}
+            />
             <div className="liq-chart" data-testid="liq-chart">
               <Suspense fallback={<p className="muted">{t('liquidity.chart.loading')}</p>}>
-                <LiquidityChart baseline={baseline} whatIf={comparison?.whatIf ?? null} title={t('liquidity.chart.title', { budget: budget.name, year: String(year) })} />
+                <LiquidityChart
+                  baseline={baseline}
+                  whatIf={comparison?.whatIf ?? null}
+                  title={t('liquidity.chart.title', { budget: budget.name, year: String(year) })}
+                />
               </Suspense>
             </div>
             <h3>{t('liquidity.months.heading')}</h3>
             <MonthTable baseline={baseline} comparison={comparison} day={day} />
             <h3>{t('liquidity.expected.heading')}</h3>
             <p className="muted liq-hint">{t('liquidity.expected.hint')}</p>
-            <ExpectedGrid basis={basis} baseline={baseline} comparison={comparison} run={run} notify={(text) => notify({ kind: 'error', text })} />
+            <ExpectedGrid
+              basis={basis}
+              baseline={baseline}
+              comparison={comparison}
+              run={run}
+              notify={(text) => notify({ kind: 'error', text })}
+            />
           </section>
           <WhatIfPanel basis={basis} form={form} setForm={setForm} errors={read.errors} />
         </div>
@@ -111,7 +159,21 @@ export function LiquidityView() {
 }
 
 /** The cash on 1 January: typed in the user's number format, taken on Enter or on leaving; empty = none entered. */
-function CashField({ budget, year, given, places, currency, run }: { budget: string; year: number; given: string | undefined; places: number; currency: string; run: ReturnType<typeof useOpenDocument>['run'] }) {
+function CashField({
+  budget,
+  year,
+  given,
+  places,
+  currency,
+  run,
+}: {
+  budget: string;
+  year: number;
+  given: string | undefined;
+  places: number;
+  currency: string;
+  run: ReturnType<typeof useOpenDocument>['run'];
+}) {
   const t = useT();
   const g = useAmount();
   const say = useSay();
@@ -119,14 +181,23 @@ function CashField({ budget, year, given, places, currency, run }: { budget: str
   const shown = given === undefined ? '' : g(given);
   const { error, inputProps } = useCommitField(shown, (typed) => {
     let value: string;
-    if (typed === '') return given === undefined ? null : refusal(run((wb) => clearOpeningCash(wb, budget, year)), say);
+    if (typed === '')
+      return given === undefined
+        ? null
+        : refusal(
+            run((wb) => clearOpeningCash(wb, budget, year)),
+            say,
+          );
     if (/^[0\s.,'\u202f]+$/.test(typed)) value = '0';
     else {
       const p = parseAmountInput(typed, given, { places, what: t('liquidity.opening.cashWhat') }, number);
       if (!p.ok) return p.msg ? say(p.msg) : p.message;
       value = p.value;
     }
-    return refusal(run((wb) => setOpeningCash(wb, { budget, year, amount: value })), say);
+    return refusal(
+      run((wb) => setOpeningCash(wb, { budget, year, amount: value })),
+      say,
+    );
   });
   return (
     <span className="liq-cash">
@@ -149,12 +220,23 @@ function CashField({ budget, year, given, places, currency, run }: { budget: str
 }
 
 /** The dates that matter, in words; under a what-if, the baseline's and the what-if's figures side by side. */
-function KeyDates({ baseline, comparison, described, day }: { baseline: LiquidityProjection; comparison: LiquidityComparison | null; described: string | null; day(iso: string): string }) {
+function KeyDates({
+  baseline,
+  comparison,
+  described,
+  day,
+}: {
+  baseline: LiquidityProjection;
+  comparison: LiquidityComparison | null;
+  described: string | null;
+  day(iso: string): string;
+}) {
   const t = useT();
   const g = useAmount();
   const base = keyDates(baseline, t, g, day);
   const alt = comparison ? keyDates(comparison.whatIf, t, g, day) : null;
-  const show = (key: LiquidityComparison['summary'][number]['key'], v: string | null) => (v === null ? t('liquidity.summary.none') : key.startsWith('first') ? day(v) : g(v));
+  const show = (key: LiquidityComparison['summary'][number]['key'], v: string | null) =>
+    v === null ? t('liquidity.summary.none') : key.startsWith('first') ? day(v) : g(v);
   return (
     <div className={`liq-dates${alt ? ' with-whatif' : ''}`} data-testid="liq-dates">
       <div className="liq-texts">
@@ -210,7 +292,15 @@ const COLS = ['receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as
 const SIDES = ['receipts', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 
 /** The month-ends: the baseline's, or each figure beside the what-if's (a changed one marked). */
-function MonthTable({ baseline, comparison, day }: { baseline: LiquidityProjection; comparison: LiquidityComparison | null; day(iso: string): string }) {
+function MonthTable({
+  baseline,
+  comparison,
+  day,
+}: {
+  baseline: LiquidityProjection;
+  comparison: LiquidityComparison | null;
+  day(iso: string): string;
+}) {
   const t = useT();
   const g = useAmount();
   const money = (v: string) => <Bidi>{g(v)}</Bidi>;
@@ -232,7 +322,11 @@ function MonthTable({ baseline, comparison, day }: { baseline: LiquidityProjecti
             <tr key={m.date} data-date={m.date}>
               <td>{day(m.date)}</td>
               {COLS.map((c) => (
-                <td key={c} className={`n${c === 'shortfall' && !zero(m.shortfall) ? ' unpaid' : ''}`} data-testid={`liq-m-${i}-${c}`}>
+                <td
+                  key={c}
+                  className={`n${c === 'shortfall' && !zero(m.shortfall) ? ' unpaid' : ''}`}
+                  data-testid={`liq-m-${i}-${c}`}
+                >
                   {money(m[c])}
                 </td>
               ))}
@@ -284,7 +378,11 @@ function MonthTable({ baseline, comparison, day }: { baseline: LiquidityProjecti
               <td key={`${c}b`} className="n" data-testid={`liq-m-${i}-${c}`}>
                 {money(m.baseline[c])}
               </td>,
-              <td key={`${c}w`} className={`n whatif${!zero(m.difference[c]) ? ' changed' : ''}`} data-testid={`liq-m-${i}-${c}-whatif`}>
+              <td
+                key={`${c}w`}
+                className={`n whatif${!zero(m.difference[c]) ? ' changed' : ''}`}
+                data-testid={`liq-m-${i}-${c}-whatif`}
+              >
                 {money(m.whatIf[c])}
               </td>,
             ])}

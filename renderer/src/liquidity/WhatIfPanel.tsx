@@ -6,9 +6,20 @@ import { EMPTY_WHAT_IF, type WhatIfErrors, type WhatIfField, type WhatIfForm } f
 // contributors pay N months late, only P % is collected. Held by the view (never in the workbook); what is typed is
 // read by whatIf.ts, and a field that cannot be read says so beside it.
 
-export function WhatIfPanel({ basis, form, setForm, errors }: { basis: LiquidityBasis; form: WhatIfForm; setForm(f: WhatIfForm): void; errors: WhatIfErrors }) {
+export function WhatIfPanel({
+  basis,
+  form,
+  setForm,
+  errors,
+}: {
+  basis: LiquidityBasis;
+  form: WhatIfForm;
+  setForm(f: WhatIfForm): void;
+  errors: WhatIfErrors;
+}) {
   const t = useT();
-  const set = (k: WhatIfField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: WhatIfField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm({ ...form, [k]: e.target.value });
   const error = (k: WhatIfField) =>
     errors[k] ? (
       <span className="cell-error" role="alert" data-testid={`liq-whatif-${k}-error`}>
@@ -16,7 +27,9 @@ export function WhatIfPanel({ basis, form, setForm, errors }: { basis: Liquidity
       </span>
     ) : null;
   // Members expected to pay something, largest contribution first (the ones whose lateness matters).
-  const members = [...basis.members].sort((a, b) => (a.contribution === b.contribution ? (a.code < b.code ? -1 : 1) : a.contribution > b.contribution ? -1 : 1));
+  const members = [...basis.members].sort((a, b) =>
+    a.contribution === b.contribution ? (a.code < b.code ? -1 : 1) : a.contribution > b.contribution ? -1 : 1,
+  );
   return (
     <aside className="ledger-side liq-whatif" aria-label={t('liquidity.whatIf.heading')} data-testid="liq-whatif">
       <h3>{t('liquidity.whatIf.heading')}</h3>
@@ -36,7 +49,13 @@ export function WhatIfPanel({ basis, form, setForm, errors }: { basis: Liquidity
         </label>
         <label className="field">
           <span>{t('liquidity.whatIf.monthsLate')}</span>
-          <input value={form.lateMonths} onChange={set('lateMonths')} inputMode="numeric" size={4} data-testid="liq-late-months" />
+          <input
+            value={form.lateMonths}
+            onChange={set('lateMonths')}
+            inputMode="numeric"
+            size={4}
+            data-testid="liq-late-months"
+          />
           {error('lateMonths')}
         </label>
       </fieldset>
@@ -44,12 +63,24 @@ export function WhatIfPanel({ basis, form, setForm, errors }: { basis: Liquidity
         <legend>{t('liquidity.whatIf.largestLegend')}</legend>
         <label className="field">
           <span>{t('liquidity.whatIf.largestCount')}</span>
-          <input value={form.largestCount} onChange={set('largestCount')} inputMode="numeric" size={4} data-testid="liq-largest-count" />
+          <input
+            value={form.largestCount}
+            onChange={set('largestCount')}
+            inputMode="numeric"
+            size={4}
+            data-testid="liq-largest-count"
+          />
           {error('largestCount')}
         </label>
         <label className="field">
           <span>{t('liquidity.whatIf.monthsLate')}</span>
-          <input value={form.largestMonths} onChange={set('largestMonths')} inputMode="numeric" size={4} data-testid="liq-largest-months" />
+          <input
+            value={form.largestMonths}
+            onChange={set('largestMonths')}
+            inputMode="numeric"
+            size={4}
+            data-testid="liq-largest-months"
+          />
           {error('largestMonths')}
         </label>
       </fieldset>
@@ -57,11 +88,23 @@ export function WhatIfPanel({ basis, form, setForm, errors }: { basis: Liquidity
         <legend>{t('liquidity.whatIf.collectLegend')}</legend>
         <label className="field">
           <span>{t('liquidity.whatIf.collect')}</span>
-          <input value={form.collect} onChange={set('collect')} inputMode="decimal" size={6} placeholder="100" data-testid="liq-collect" />
+          <input
+            value={form.collect}
+            onChange={set('collect')}
+            inputMode="decimal"
+            size={6}
+            placeholder="100"
+            data-testid="liq-collect"
+          />
           {error('collect')}
         </label>
       </fieldset>
-      <button type="button" onClick={() => setForm(EMPTY_WHAT_IF)} disabled={Object.values(form).every((v) => v === '')} data-testid="liq-whatif-clear">
+      <button
+        type="button"
+        onClick={() => setForm(EMPTY_WHAT_IF)}
+        disabled={Object.values(form).every((v) => v === '')}
+        data-testid="liq-whatif-clear"
+      >
         {t('liquidity.whatIf.clear')}
       </button>
     </aside>

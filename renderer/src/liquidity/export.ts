@@ -15,7 +15,12 @@ import { dayInWords, keyDates, whatIfWords } from './words';
 const SIDES = ['receipts', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 const ALL = ['receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 
-export function liquiditySource(p: LiquidityProjection, c: LiquidityComparison | null, whatIf: LiquidityWhatIf, ctx: ExportContext & { nativeDigits?: boolean }): ExportSource {
+export function liquiditySource(
+  p: LiquidityProjection,
+  c: LiquidityComparison | null,
+  whatIf: LiquidityWhatIf,
+  ctx: ExportContext & { nativeDigits?: boolean },
+): ExportSource {
   const t = translator(ctx.locale ?? 'en');
   const w = exportWords(ctx);
   const day = (iso: string) => dayInWords(iso, ctx.locale ?? 'en', ctx.nativeDigits);
@@ -29,16 +34,25 @@ export function liquiditySource(p: LiquidityProjection, c: LiquidityComparison |
     [w.t('info.organization'), ctx.organization],
     [w.t('info.budget'), p.name],
     [w.t('info.year'), String(p.year)],
-    [t('liquidity.export.cash'), p.opening.cashGiven ? money(p.opening.cash) : t('liquidity.export.cashNone', { amount: money(p.opening.cash) })],
+    [
+      t('liquidity.export.cash'),
+      p.opening.cashGiven ? money(p.opening.cash) : t('liquidity.export.cashNone', { amount: money(p.opening.cash) }),
+    ],
     [t('liquidity.export.wcf'), money(p.opening.wcf)],
     [t('liquidity.export.advances'), money(p.opening.advances)],
     [t('liquidity.export.ceiling'), money(p.opening.ceiling)],
-    [t('liquidity.export.spending'), t(p.spendingFrom === 'plan' ? 'liquidity.export.spendingPlan' : 'liquidity.export.spendingBudget')],
+    [
+      t('liquidity.export.spending'),
+      t(p.spendingFrom === 'plan' ? 'liquidity.export.spendingPlan' : 'liquidity.export.spendingBudget'),
+    ],
     [t('liquidity.export.dates'), [dates.wcf, dates.advances, dates.shortfall].join(' ')],
   ];
   if (c && described) {
     const alt = keyDates(c.whatIf, t, w.amount, day);
-    info.push([t('liquidity.export.whatIf'), described], [t('liquidity.export.whatIfDates'), [alt.wcf, alt.advances, alt.shortfall].join(' ')]);
+    info.push(
+      [t('liquidity.export.whatIf'), described],
+      [t('liquidity.export.whatIfDates'), [alt.wcf, alt.advances, alt.shortfall].join(' ')],
+    );
   }
   info.push([w.t('info.produced'), ctx.produced]);
 
@@ -47,13 +61,22 @@ export function liquiditySource(p: LiquidityProjection, c: LiquidityComparison |
   let total: Record<string, string | null>;
   if (c) {
     columns = [col('date', t('liquidity.col.monthEnd'), 'date'), col('spending', head('spending'), 'money')];
-    for (const k of SIDES) columns.push(col(k, head(k), 'money'), col(`${k}WhatIf`, t('liquidity.col.whatIf', { column: head(k) }), 'money'));
+    for (const k of SIDES)
+      columns.push(
+        col(k, head(k), 'money'),
+        col(`${k}WhatIf`, t('liquidity.col.whatIf', { column: head(k) }), 'money'),
+      );
     rows = c.months.map((m) => {
       const r: Record<string, string | null> = { date: m.date, spending: m.baseline.spending };
       for (const k of SIDES) Object.assign(r, { [k]: m.baseline[k], [`${k}WhatIf`]: m.whatIf[k] });
       return r;
     });
-    total = { date: t('liquidity.col.total'), spending: c.baseline.spending, receipts: c.baseline.receipts, receiptsWhatIf: c.whatIf.receipts };
+    total = {
+      date: t('liquidity.col.total'),
+      spending: c.baseline.spending,
+      receipts: c.baseline.receipts,
+      receiptsWhatIf: c.whatIf.receipts,
+    };
   } else {
     columns = [col('date', t('liquidity.col.monthEnd'), 'date'), ...ALL.map((k) => col(k, head(k), 'money'))];
     rows = p.months.map((m) => ({ ...m }));
@@ -62,7 +85,11 @@ export function liquiditySource(p: LiquidityProjection, c: LiquidityComparison |
   const stem = `${p.budget}-${p.year}-liquidity${c ? '-whatif' : ''}`;
   const table: ExportTable = {
     name: stem.slice(0, 31),
-    title: t(c ? 'liquidity.export.titleWhatIf' : 'liquidity.export.title', { budget: p.name, year: String(p.year), currency: p.currency }),
+    title: t(c ? 'liquidity.export.titleWhatIf' : 'liquidity.export.title', {
+      budget: p.name,
+      year: String(p.year),
+      currency: p.currency,
+    }),
     info,
     columns,
     rows,
@@ -72,5 +99,13 @@ export function liquiditySource(p: LiquidityProjection, c: LiquidityComparison |
     ...(ctx.locale ? { locale: ctx.locale } : {}),
     ...(ctx.number ? { number: ctx.number } : {}),
   };
-  return { stem, table, csv: tableCsv(table, columns.map((x) => x.header)), landscape: c !== null };
+  return {
+    stem,
+    table,
+    csv: tableCsv(
+      table,
+      columns.map((x) => x.header),
+    ),
+    landscape: c !== null,
+  };
 }

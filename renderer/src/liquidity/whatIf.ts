@@ -11,13 +11,20 @@ export interface WhatIfForm {
   collect: string;
 }
 
-export const EMPTY_WHAT_IF: WhatIfForm = { lateMember: '', lateMonths: '', largestCount: '', largestMonths: '', collect: '' };
+export const EMPTY_WHAT_IF: WhatIfForm = {
+  lateMember: '',
+  lateMonths: '',
+  largestCount: '',
+  largestMonths: '',
+  collect: '',
+};
 
 export type WhatIfField = keyof WhatIfForm;
 /** A refusal: the catalog id of its message (area liquidity). */
 export type WhatIfErrors = Partial<Record<WhatIfField, string>>;
 
-const months = (s: string): number | undefined => (/^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 120 ? Number(s) : undefined);
+const months = (s: string): number | undefined =>
+  /^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 120 ? Number(s) : undefined;
 
 /** The what-if the fields ask for, and the fields that cannot be read (each left out). */
 export function readWhatIf(f: WhatIfForm): { whatIf: LiquidityWhatIf; errors: WhatIfErrors } {

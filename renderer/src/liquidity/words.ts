@@ -14,25 +14,50 @@ const formats = new Map<string, Intl.DateTimeFormat>();
  * written the British way (day first), as the organizations' documents write it; the Gregorian calendar always
  * (Persian's default is the Solar Hijri calendar), native digits only where the user asked for them.
  */
-export function dayInWords(iso: string, locale: string, nativeDigits = false, month: 'long' | 'short' = 'long'): string {
+export function dayInWords(
+  iso: string,
+  locale: string,
+  nativeDigits = false,
+  month: 'long' | 'short' = 'long',
+): string {
   const lang = languageOf(locale);
   const tag = !lang || lang === 'en' ? 'en-GB' : locale;
   const key = `${tag}|${nativeDigits}|${month}`;
   let f = formats.get(key);
   if (!f) {
     const native = lang === 'fa' ? 'arabext' : lang === 'ar' ? 'arab' : 'latn'; // as shared/i18n/numbers writes amounts
-    f = new Intl.DateTimeFormat(tag, { day: 'numeric', month, timeZone: 'UTC', calendar: 'gregory', numberingSystem: nativeDigits ? native : 'latn' });
+    f = new Intl.DateTimeFormat(tag, {
+      day: 'numeric',
+      month,
+      timeZone: 'UTC',
+      calendar: 'gregory',
+      numberingSystem: nativeDigits ? native : 'latn',
+    });
     formats.set(key, f);
   }
   return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** The three sentences that answer "when does the fund run dry, and how much must we draw on the host state?". */
-export function keyDates(p: LiquidityProjection, t: Say, amount: (plain: string) => string, day: (iso: string) => string): { wcf: string; advances: string; shortfall: string } {
+export function keyDates(
+  p: LiquidityProjection,
+  t: Say,
+  amount: (plain: string) => string,
+  day: (iso: string) => string,
+): { wcf: string; advances: string; shortfall: string } {
   return {
-    wcf: p.firstWcfDraw === null ? t('liquidity.dates.wcfNotDrawn') : t('liquidity.dates.wcfDrawn', { date: day(p.firstWcfDraw) }),
-    advances: p.firstAdvance === null ? t('liquidity.dates.noAdvance') : t('liquidity.dates.advance', { date: day(p.firstAdvance), amount: amount(p.maxAdvances) }),
-    shortfall: p.firstShortfall === null ? t('liquidity.dates.noShortfall') : t('liquidity.dates.shortfall', { date: day(p.firstShortfall), amount: amount(p.shortfall) }),
+    wcf:
+      p.firstWcfDraw === null
+        ? t('liquidity.dates.wcfNotDrawn')
+        : t('liquidity.dates.wcfDrawn', { date: day(p.firstWcfDraw) }),
+    advances:
+      p.firstAdvance === null
+        ? t('liquidity.dates.noAdvance')
+        : t('liquidity.dates.advance', { date: day(p.firstAdvance), amount: amount(p.maxAdvances) }),
+    shortfall:
+      p.firstShortfall === null
+        ? t('liquidity.dates.noShortfall')
+        : t('liquidity.dates.shortfall', { date: day(p.firstShortfall), amount: amount(p.shortfall) }),
   };
 }
 
@@ -40,7 +65,9 @@ export function keyDates(p: LiquidityProjection, t: Say, amount: (plain: string)
 export function whatIfWords(w: LiquidityWhatIf, t: Say, amount: (plain: string) => string): string | null {
   const parts = [
     ...(w.late ?? []).map((l) => t('liquidity.whatIf.describeLate', { member: l.member, months: l.months })),
-    ...(w.lateLargest ? [t('liquidity.whatIf.describeLargest', { count: w.lateLargest.count, months: w.lateLargest.months })] : []),
+    ...(w.lateLargest
+      ? [t('liquidity.whatIf.describeLargest', { count: w.lateLargest.count, months: w.lateLargest.months })]
+      : []),
     ...(w.collect !== undefined ? [t('liquidity.whatIf.describeCollect', { percent: amount(w.collect) })] : []),
   ];
   return parts.length === 0 ? null : parts.join(t('liquidity.whatIf.separator'));

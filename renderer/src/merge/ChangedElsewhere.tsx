@@ -74,7 +74,11 @@ function useDiskWatch(dismissed: React.RefObject<Set<string>>) {
 
 /** The merge of the records; journals (issue 16 item 5) are left out of it and merged as a set when applied. */
 function mergeRecords(full: MergeInputs): { result: MergeResult; inputs: MergeInputs; journals: MergeInputs } {
-  const inputs = { base: withoutJournal(full.base), ours: withoutJournal(full.ours), theirs: withoutJournal(full.theirs) };
+  const inputs = {
+    base: withoutJournal(full.base),
+    ours: withoutJournal(full.ours),
+    theirs: withoutJournal(full.theirs),
+  };
   return { result: mergeWorkbooks(inputs.base, inputs.ours, inputs.theirs), inputs, journals: full };
 }
 
@@ -89,7 +93,10 @@ export function ChangedElsewhere() {
   const dismissed = useRef(new Set<string>());
   useDiskWatch(dismissed);
   const e = doc?.elsewhere;
-  const [stage, setStage] = useState<{ hash: string | undefined; stage: Stage }>({ hash: undefined, stage: { kind: 'ask' } });
+  const [stage, setStage] = useState<{ hash: string | undefined; stage: Stage }>({
+    hash: undefined,
+    stage: { kind: 'ask' },
+  });
   // A newer version on disk (the file changed once more) starts over with the question.
   const current: Stage = stage.hash === e?.hash ? stage.stage : { kind: 'ask' };
   const go = (s: Stage) => setStage({ hash: e?.hash, stage: s });
@@ -117,7 +124,15 @@ export function ChangedElsewhere() {
   };
 
   if (current.kind === 'merge')
-    return <MergeView file={file} result={current.result} inputs={current.inputs} onApply={(w, r) => void applyMerged(withMergedJournal(w, current.journals, r), e)} onCancel={() => go({ kind: 'ask' })} />;
+    return (
+      <MergeView
+        file={file}
+        result={current.result}
+        inputs={current.inputs}
+        onApply={(w, r) => void applyMerged(withMergedJournal(w, current.journals, r), e)}
+        onCancel={() => go({ kind: 'ask' })}
+      />
+    );
   return (
     <ElsewhereDialog key={e.hash}>
       <h2 id="elsewhere-title">{t('merge.disk.title', { file })}</h2>
@@ -146,13 +161,26 @@ export function ChangedElsewhere() {
       ) : (
         <p className="merge-buttons">
           {!doc.lockedBy && (
-            <button className="primary" data-testid="elsewhere-merge" disabled={current.kind === 'busy'} onClick={() => void theirs((w) => go({ kind: 'merge', ...mergeRecords({ base: doc.saved, ours: doc.workbook, theirs: w }) }))}>
+            <button
+              className="primary"
+              data-testid="elsewhere-merge"
+              disabled={current.kind === 'busy'}
+              onClick={() =>
+                void theirs((w) =>
+                  go({ kind: 'merge', ...mergeRecords({ base: doc.saved, ours: doc.workbook, theirs: w }) }),
+                )
+              }
+            >
               {t('merge.disk.merge')}
             </button>
           )}{' '}
           {/* Nothing unsaved here: the version on disk can simply be read again. */}
           {!dirty && (
-            <button data-testid="elsewhere-reload" disabled={current.kind === 'busy'} onClick={() => void openRecent(doc.file!.id)}>
+            <button
+              data-testid="elsewhere-reload"
+              disabled={current.kind === 'busy'}
+              onClick={() => void openRecent(doc.file!.id)}
+            >
               {t('merge.disk.reload')}
             </button>
           )}{' '}
@@ -160,7 +188,11 @@ export function ChangedElsewhere() {
             {t('merge.disk.saveAs')}
           </button>{' '}
           {canReplace && dirty && (
-            <button data-testid="elsewhere-replace" disabled={current.kind === 'busy'} onClick={() => void theirs((w) => go({ kind: 'replace', theirs: w }))}>
+            <button
+              data-testid="elsewhere-replace"
+              disabled={current.kind === 'busy'}
+              onClick={() => void theirs((w) => go({ kind: 'replace', theirs: w }))}
+            >
               {t('merge.disk.replace')}
             </button>
           )}{' '}
@@ -180,14 +212,32 @@ function ElsewhereDialog({ children }: { children: React.ReactNode }) {
     if (d && !d.open) d.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="merge-view elsewhere" data-testid="elsewhere" aria-labelledby="elsewhere-title" onCancel={(e) => e.preventDefault()}>
+    <dialog
+      ref={ref}
+      className="merge-view elsewhere"
+      data-testid="elsewhere"
+      aria-labelledby="elsewhere-title"
+      onCancel={(e) => e.preventDefault()}
+    >
       {children}
     </dialog>
   );
 }
 
 /** Replacing the version on disk with ours: what it changed since ours was opened or saved would be lost, named first. */
-function ReplaceConfirm({ file, base, theirs, onBack, onReplace }: { file: string; base: Workbook; theirs: Workbook; onBack(): void; onReplace(): void }) {
+function ReplaceConfirm({
+  file,
+  base,
+  theirs,
+  onBack,
+  onReplace,
+}: {
+  file: string;
+  base: Workbook;
+  theirs: Workbook;
+  onBack(): void;
+  onReplace(): void;
+}) {
   const t = useT();
   // Theirs merged onto an unchanged ours: every change theirs made, all of it lost by replacing.
   const lost = useMemo(() => {
@@ -198,7 +248,9 @@ function ReplaceConfirm({ file, base, theirs, onBack, onReplace }: { file: strin
   return (
     <div data-testid="replace-confirm">
       <p>{t(none ? 'merge.replace.nothingLost' : 'merge.replace.confirm', { file, count: lost.theirs.length })}</p>
-      {!none && <SummaryLists summary={{ ours: [], both: [], renamed: [], theirs: lost.theirs }} testid="replace-lost" />}
+      {!none && (
+        <SummaryLists summary={{ ours: [], both: [], renamed: [], theirs: lost.theirs }} testid="replace-lost" />
+      )}
       <p className="merge-buttons">
         <button className="danger" data-testid="replace-yes" onClick={onReplace}>
           {t('merge.replace.yes', { file })}

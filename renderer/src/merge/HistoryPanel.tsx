@@ -56,10 +56,20 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
       <h2 id="history-title">{t('merge.history.title')}</h2>
       <p className="history-author">
         <label>
-          {t('merge.history.you')} <input data-testid="history-user" value={author.user} onChange={(e) => change({ ...author, user: e.target.value })} />
+          {t('merge.history.you')}{' '}
+          <input
+            data-testid="history-user"
+            value={author.user}
+            onChange={(e) => change({ ...author, user: e.target.value })}
+          />
         </label>{' '}
         <label>
-          {t('merge.history.machine')} <input data-testid="history-machine" value={author.machine} onChange={(e) => change({ ...author, machine: e.target.value })} />
+          {t('merge.history.machine')}{' '}
+          <input
+            data-testid="history-machine"
+            value={author.machine}
+            onChange={(e) => change({ ...author, machine: e.target.value })}
+          />
         </label>
         <br />
         <small>{t('merge.history.nameHint')}</small>

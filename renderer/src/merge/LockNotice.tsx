@@ -17,7 +17,12 @@ export function LockNotice() {
   const m = lockNotice(owner);
   const file = doc.file?.name ?? '';
   return (
-    <div className="notice warning lock-notice" role={full ? 'alertdialog' : 'status'} aria-live="polite" data-testid="lock-notice">
+    <div
+      className="notice warning lock-notice"
+      role={full ? 'alertdialog' : 'status'}
+      aria-live="polite"
+      data-testid="lock-notice"
+    >
       <span>{full ? t(m.id, m.values) : t('merge.lock.banner', whoValues(owner))}</span>{' '}
       {full && (
         <button data-testid="lock-read-only" onClick={() => setAnswered(doc.generation)}>
@@ -27,7 +32,11 @@ export function LockNotice() {
       <button
         data-testid="lock-edit-anyway"
         title={t('merge.lock.editAnywayTitle')}
-        onClick={() => void editAnyway().then(() => notify({ kind: 'info', text: t('merge.lock.editing', { ...whoValues(owner), file }) }))}
+        onClick={() =>
+          void editAnyway().then(() =>
+            notify({ kind: 'info', text: t('merge.lock.editing', { ...whoValues(owner), file }) }),
+          )
+        }
       >
         {t('merge.lock.editAnyway')}
       </button>

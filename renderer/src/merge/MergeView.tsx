@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isAmountKey, type Message } from '../../../shared/i18n/intl';
-import { resolve, type Conflict, type MergeInputs, type MergeResult, type Side, type Taken } from '../../../shared/merge/merge';
+import {
+  resolve,
+  type Conflict,
+  type MergeInputs,
+  type MergeResult,
+  type Side,
+  type Taken,
+} from '../../../shared/merge/merge';
 import type { Workbook } from '../../../shared/model/types';
 import { useAmount, useT, type T } from '../i18n';
 import { describePath, fieldWords, parsePath, renamedPath, summarize, viewValue, type MergeSummary } from './describe';
@@ -15,7 +22,13 @@ const SHOWN = 40;
 /** A merge path in words: "payment pay-0013 › amount". */
 export function useWhere(): (path: string) => string {
   const t = useT();
-  return useCallback((path: string) => describePath(path).map((m: Message) => t(m.id, m.values)).join(' › '), [t]);
+  return useCallback(
+    (path: string) =>
+      describePath(path)
+        .map((m: Message) => t(m.id, m.values))
+        .join(' › '),
+    [t],
+  );
 }
 
 export function SummaryLists({ summary, testid = 'merge-summary' }: { summary: MergeSummary; testid?: string }) {
@@ -80,7 +93,15 @@ function Value({ value, path, t }: { value: unknown; path: string; t: T }) {
   );
 }
 
-function ConflictRows({ conflicts, choices, choose }: { conflicts: Conflict[]; choices: Record<string, Side>; choose(path: string, side: Side): void }) {
+function ConflictRows({
+  conflicts,
+  choices,
+  choose,
+}: {
+  conflicts: Conflict[];
+  choices: Record<string, Side>;
+  choose(path: string, side: Side): void;
+}) {
   const t = useT();
   const where = useWhere();
   return (
@@ -99,7 +120,13 @@ function ConflictRows({ conflicts, choices, choose }: { conflicts: Conflict[]; c
             {(['ours', 'theirs'] as const).map((side) => (
               <td key={side} className={choices[c.path] === side ? 'chosen' : undefined}>
                 <label>
-                  <input type="radio" name={`conflict-${i}`} data-testid={`choose-${side}`} checked={choices[c.path] === side} onChange={() => choose(c.path, side)} />{' '}
+                  <input
+                    type="radio"
+                    name={`conflict-${i}`}
+                    data-testid={`choose-${side}`}
+                    checked={choices[c.path] === side}
+                    onChange={() => choose(c.path, side)}
+                  />{' '}
                   <Value value={c[side]} path={c.path} t={t} />
                 </label>
               </td>
@@ -192,7 +219,14 @@ export function MergeView({ file, result: first, inputs, onApply, onCancel }: Me
       <SummaryLists summary={summary} />
       <form method="dialog" className="merge-buttons" onSubmit={(e) => e.preventDefault()}>
         {first.kind !== 'invalid' && (
-          <button type="button" className="primary" data-testid="merge-apply" disabled={first.kind === 'conflicts' && left > 0} title={left > 0 ? t('merge.view.chooseAll', { count: left }) : undefined} onClick={apply}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="merge-apply"
+            disabled={first.kind === 'conflicts' && left > 0}
+            title={left > 0 ? t('merge.view.chooseAll', { count: left }) : undefined}
+            onClick={apply}
+          >
             {t('merge.view.apply')}
           </button>
         )}{' '}

@@ -1,7 +1,15 @@
 import { done, edit, type Outcome, type Said } from '../../../shared/edit';
 import { hasMessage, msg, type Message } from '../../../shared/i18n/intl';
 import { isListSpec, LISTS, type Fields, type ListSpec, type ObjectSpec } from '../../../shared/merge/keys';
-import { keyed, sameValue, type MergeInputs, type MergeResult, type Renamed, type Side, type Taken } from '../../../shared/merge/merge';
+import {
+  keyed,
+  sameValue,
+  type MergeInputs,
+  type MergeResult,
+  type Renamed,
+  type Side,
+  type Taken,
+} from '../../../shared/merge/merge';
 import type { Workbook } from '../../../shared/model/types';
 
 // Issue 16: the merge's paths (`payments[pay-0013].amount`, `participations[AL/paris].classes[2026].class`) and
@@ -38,7 +46,8 @@ export function parsePath(path: string): PathPart[] {
 function recordWords(p: { list: string; parent?: string; key: string }): Message {
   const [a, b, c] = p.key.split('/');
   const values = { key: p.key, member: a, budget: b ?? '', year: c ?? '' };
-  for (const id of [p.parent ? `merge.list.${p.parent}.${p.list}` : '', `merge.list.${p.list}`]) if (id && hasMessage(id)) return msg(id, values);
+  for (const id of [p.parent ? `merge.list.${p.parent}.${p.list}` : '', `merge.list.${p.list}`])
+    if (id && hasMessage(id)) return msg(id, values);
   return msg('merge.list.other', { name: p.list, key: p.key });
 }
 
@@ -51,22 +60,34 @@ export function fieldWords(field: string): Message {
 export function describePath(path: string): Message[] {
   return parsePath(path).map((p) => {
     if ('list' in p) return recordWords(p);
-    if (p.top) return hasMessage(`merge.part.${p.field}`) ? msg(`merge.part.${p.field}`) : msg('merge.part.other', { name: p.field });
+    if (p.top)
+      return hasMessage(`merge.part.${p.field}`)
+        ? msg(`merge.part.${p.field}`)
+        : msg('merge.part.other', { name: p.field });
     return fieldWords(p.field);
   });
 }
 
 /** How a value on one side of a conflict is shown: removed, a plain value, or a record's fields. */
-export type ValueView = { kind: 'absent' } | { kind: 'text'; text: string } | { kind: 'record'; fields: { field: string; text: string }[]; more: number };
+export type ValueView =
+  | { kind: 'absent' }
+  | { kind: 'text'; text: string }
+  | { kind: 'record'; fields: { field: string; text: string }[]; more: number };
 
 const FIELDS_SHOWN = 8;
 
 export function viewValue(v: unknown): ValueView {
   if (v === undefined || v === null) return { kind: 'absent' };
   if (typeof v !== 'object') return { kind: 'text', text: String(v) };
-  if (Array.isArray(v)) return { kind: 'text', text: v.every((x) => typeof x !== 'object') ? v.join(', ') : `[${v.length}]` };
+  if (Array.isArray(v))
+    return { kind: 'text', text: v.every((x) => typeof x !== 'object') ? v.join(', ') : `[${v.length}]` };
   const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-  const fields = entries.slice(0, FIELDS_SHOWN).map(([field, x]) => ({ field, text: typeof x === 'object' && x !== null ? (Array.isArray(x) ? `[${x.length}]` : '{…}') : String(x) }));
+  const fields = entries
+    .slice(0, FIELDS_SHOWN)
+    .map(([field, x]) => ({
+      field,
+      text: typeof x === 'object' && x !== null ? (Array.isArray(x) ? `[${x.length}]` : '{…}') : String(x),
+    }));
   return { kind: 'record', fields, more: entries.length - fields.length };
 }
 
@@ -131,12 +152,16 @@ const dedupe = (ts: Taken[]): Taken[] => {
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const whatOf = (b: unknown, v: unknown): Taken['what'] => (b === undefined ? 'added' : v === undefined ? 'removed' : 'changed');
+const whatOf = (b: unknown, v: unknown): Taken['what'] =>
+  b === undefined ? 'added' : v === undefined ? 'removed' : 'changed';
 
 function expand(t: Taken, inputs: MergeInputs): Taken[] {
   const b = inputs.base as unknown as Rec;
   const s = (t.from === 'theirs' ? inputs.theirs : inputs.ours) as unknown as Rec;
-  if (t.path === '') return [...new Set([...Object.keys(b), ...Object.keys(s)])].flatMap((k) => (sameValue(b[k], s[k]) ? [] : expandPart(k, b[k], s[k], t.from)));
+  if (t.path === '')
+    return [...new Set([...Object.keys(b), ...Object.keys(s)])].flatMap((k) =>
+      sameValue(b[k], s[k]) ? [] : expandPart(k, b[k], s[k], t.from),
+    );
   if (t.path in LISTS && t.what !== 'removed') return expandPart(t.path, b[t.path], s[t.path], t.from);
   return [t];
 }
@@ -148,12 +173,15 @@ function expandPart(k: string, bv: unknown, sv: unknown, from: Taken['from']): T
     const bm = keyed(Array.isArray(bv) ? bv : [], spec);
     const sm = keyed(Array.isArray(sv) ? sv : [], spec);
     const out: Taken[] = [];
-    for (const [key, v] of sm) if (!sameValue(bm.get(key), v)) out.push({ path: `${k}[${key}]`, from, what: whatOf(bm.get(key), v) });
+    for (const [key, v] of sm)
+      if (!sameValue(bm.get(key), v)) out.push({ path: `${k}[${key}]`, from, what: whatOf(bm.get(key), v) });
     for (const key of bm.keys()) if (!sm.has(key)) out.push({ path: `${k}[${key}]`, from, what: 'removed' });
     return out;
   }
   if (isRec(bv) && isRec(sv))
-    return [...new Set([...Object.keys(bv), ...Object.keys(sv)])].filter((f) => !sameValue(bv[f], sv[f])).map((f) => ({ path: `${k}.${f}`, from, what: whatOf(bv[f], sv[f]) }));
+    return [...new Set([...Object.keys(bv), ...Object.keys(sv)])]
+      .filter((f) => !sameValue(bv[f], sv[f]))
+      .map((f) => ({ path: `${k}.${f}`, from, what: whatOf(bv[f], sv[f]) }));
   return [{ path: k, from, what: whatOf(bv, sv) }];
 }
 

@@ -1,6 +1,14 @@
 import { done, edit, type Outcome } from '../../../shared/edit';
 import { msg } from '../../../shared/i18n/intl';
-import { journalAfterStep, journalEntry, journalOf, stepRecords, withJournal, withoutJournal, type Stamp } from '../../../shared/merge/journal';
+import {
+  journalAfterStep,
+  journalEntry,
+  journalOf,
+  stepRecords,
+  withJournal,
+  withoutJournal,
+  type Stamp,
+} from '../../../shared/merge/journal';
 import type { Workbook } from '../../../shared/model/types';
 import type { DocumentState } from '../document/reducer';
 
@@ -42,18 +50,30 @@ export function writeAuthor(a: Author, storage: KeyValueStore | undefined = loca
 function stamp(): Stamp {
   const bytes = new Uint8Array(3);
   globalThis.crypto.getRandomValues(bytes);
-  return { at: new Date().toISOString(), ...readAuthor(), nonce: [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('') };
+  return {
+    at: new Date().toISOString(),
+    ...readAuthor(),
+    nonce: [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(''),
+  };
 }
 
 /** The state after a step, with the step's journal entry when the workbook keeps a journal (or the step started one). */
-export function journalStep(before: DocumentState, after: DocumentState, summary: string, now: () => Stamp = stamp): DocumentState {
+export function journalStep(
+  before: DocumentState,
+  after: DocumentState,
+  summary: string,
+  now: () => Stamp = stamp,
+): DocumentState {
   const b = before.doc;
   const a = after.doc;
   if (!b || !a || a === b || a.workbook === b.workbook || a.generation !== b.generation) return after;
   const kept = journalOf(b.workbook) ?? (journalOf(a.workbook) ? [] : undefined);
   if (!kept) return after;
   const entry = journalEntry(now(), summary, stepRecords(b.workbook, a.workbook));
-  return { ...after, doc: { ...a, workbook: withJournal(a.workbook, journalAfterStep(kept, journalOf(a.workbook), entry)) } };
+  return {
+    ...after,
+    doc: { ...a, workbook: withJournal(a.workbook, journalAfterStep(kept, journalOf(a.workbook), entry)) },
+  };
 }
 
 /** Starts the workbook's journal: one step (its undo takes the empty journal away; entries already written stay). */

@@ -17,5 +17,7 @@ export const readOnlyRefusal = (o: LockOwner): Refused => refuse('', readOnlyMes
 
 export const lockNotice = (o: LockOwner): Message => {
   const since = new Date(o.since);
-  return Number.isNaN(since.getTime()) ? msg('merge.lock.heldNoTime', whoValues(o)) : msg('merge.lock.held', { ...whoValues(o), since });
+  return Number.isNaN(since.getTime())
+    ? msg('merge.lock.heldNoTime', whoValues(o))
+    : msg('merge.lock.held', { ...whoValues(o), since });
 };

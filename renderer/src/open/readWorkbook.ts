@@ -48,7 +48,9 @@ export async function readWorkbook(text: string): Promise<OpenedWorkbook> {
   } catch {
     return checkHere(text);
   }
-  return verdict.problems.length > 0 ? verdict : { workbook: readCheckedWorkbook(text), problems: [], lines: [], warnings: verdict.warnings ?? [] };
+  return verdict.problems.length > 0
+    ? verdict
+    : { workbook: readCheckedWorkbook(text), problems: [], lines: [], warnings: verdict.warnings ?? [] };
 }
 
 function checkHere(text: string): OpenedWorkbook {

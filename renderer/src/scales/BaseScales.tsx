@@ -1,5 +1,15 @@
 import { useMemo, useState } from 'react';
-import { addBaseScale, baseScalePreview, baseScaleRows, refusal, removeBaseScale, renameBaseScale, replaceBaseScaleRates, type BaseScaleRead, type Outcome } from '../../../shared/edit';
+import {
+  addBaseScale,
+  baseScalePreview,
+  baseScaleRows,
+  refusal,
+  removeBaseScale,
+  renameBaseScale,
+  replaceBaseScaleRates,
+  type BaseScaleRead,
+  type Outcome,
+} from '../../../shared/edit';
 import { readTabular } from '../../../shared/model/tabular';
 import { Decimal } from '../../../shared/model/decimal';
 import type { Workbook } from '../../../shared/model/types';
@@ -47,7 +57,14 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
       const table = await readTable(file);
       setPending({ scale: current.id, file: file.name, read: baseScaleRows(table) });
     } catch (e) {
-      notify({ kind: 'error', text: t('scales.import.unreadable', { file: file.name, sheet: isSheet(file.name) ? 'yes' : 'no', error: (e as Error).message }) });
+      notify({
+        kind: 'error',
+        text: t('scales.import.unreadable', {
+          file: file.name,
+          sheet: isSheet(file.name) ? 'yes' : 'no',
+          error: (e as Error).message,
+        }),
+      });
     }
   };
   const readPaste = () => {
@@ -74,7 +91,13 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
           </thead>
           <tbody>
             {scales.map((s) => (
-              <tr key={s.id} className={s.id === current?.id ? 'selected' : undefined} aria-selected={s.id === current?.id} data-testid={`base-scale-${s.id}`} onClick={() => setSelected(s.id)}>
+              <tr
+                key={s.id}
+                className={s.id === current?.id ? 'selected' : undefined}
+                aria-selected={s.id === current?.id}
+                data-testid={`base-scale-${s.id}`}
+                onClick={() => setSelected(s.id)}
+              >
                 <td>
                   <button type="button" className="link" onClick={() => setSelected(s.id)}>
                     <Bidi>{s.name}</Bidi>
@@ -91,7 +114,14 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
         </table>
       )}
       <div className="scales-add">
-        <input data-testid="base-scale-new" value={newName} placeholder={t('scales.base.newName')} aria-label={t('scales.base.newName')} onChange={(e) => setNewName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
+        <input
+          data-testid="base-scale-new"
+          value={newName}
+          placeholder={t('scales.base.newName')}
+          aria-label={t('scales.base.newName')}
+          onChange={(e) => setNewName(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && add()}
+        />
         <button type="button" data-testid="base-scale-add" onClick={add}>
           {t('scales.base.add')}
         </button>
@@ -102,7 +132,13 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
         )}
       </div>
       {current && (
-        <SelectedScale key={`${current.id}|${current.name}|${current.source ?? ''}`} id={current.id} name={current.name} source={current.source ?? ''} run={run}>
+        <SelectedScale
+          key={`${current.id}|${current.name}|${current.source ?? ''}`}
+          id={current.id}
+          name={current.name}
+          source={current.source ?? ''}
+          run={run}
+        >
           <div className="scales-import">
             <label className="button" data-testid="base-scale-import" title={t('scales.import.hint')}>
               {t('scales.import.button')}
@@ -117,15 +153,31 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
                 }}
               />
             </label>
-            <button type="button" data-testid="base-scale-paste" onClick={() => setPasting((p) => !p)} aria-expanded={pasting}>
+            <button
+              type="button"
+              data-testid="base-scale-paste"
+              onClick={() => setPasting((p) => !p)}
+              aria-expanded={pasting}
+            >
               {t('scales.paste.button')}
             </button>
           </div>
           {pasting && (
             <div className="scales-paste">
               <p className="muted">{t('scales.paste.hint')}</p>
-              <textarea data-testid="base-scale-paste-text" rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} aria-label={t('scales.paste.button')} />
-              <button type="button" data-testid="base-scale-paste-read" disabled={pasted.trim() === ''} onClick={readPaste}>
+              <textarea
+                data-testid="base-scale-paste-text"
+                rows={6}
+                value={pasted}
+                onChange={(e) => setPasted(e.target.value)}
+                aria-label={t('scales.paste.button')}
+              />
+              <button
+                type="button"
+                data-testid="base-scale-paste-read"
+                disabled={pasted.trim() === ''}
+                onClick={readPaste}
+              >
                 {t('scales.paste.read')}
               </button>
             </div>
@@ -138,12 +190,19 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
           workbook={workbook}
           pending={pending}
           onApply={() => {
-            const o = run((wb) => replaceBaseScaleRates(wb, { scale: pending.scale, rows: pending.read.rows, problems: pending.read.problems }));
+            const o = run((wb) =>
+              replaceBaseScaleRates(wb, {
+                scale: pending.scale,
+                rows: pending.read.rows,
+                problems: pending.read.problems,
+              }),
+            );
             setPending(null);
             if (o.ok) {
               setPasted('');
               setPasting(false);
-            } else notify({ kind: 'error', text: t('scales.import.nothing', { file: pending.file }), problems: o.problems });
+            } else
+              notify({ kind: 'error', text: t('scales.import.nothing', { file: pending.file }), problems: o.problems });
           }}
           onCancel={() => setPending(null)}
         />
@@ -153,7 +212,19 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
 }
 
 /** The selected scale's name and source (saved together), its removal, and what the caller puts below. */
-function SelectedScale({ id, name, source, run, children }: { id: string; name: string; source: string; run: Run; children: React.ReactNode }) {
+function SelectedScale({
+  id,
+  name,
+  source,
+  run,
+  children,
+}: {
+  id: string;
+  name: string;
+  source: string;
+  run: Run;
+  children: React.ReactNode;
+}) {
   const t = useT();
   const say = useSay();
   const [n, setN] = useState(name);
@@ -171,10 +242,32 @@ function SelectedScale({ id, name, source, run, children }: { id: string; name: 
           <span>{t('scales.base.source')}</span>
           <input data-testid="base-scale-source" value={s} size={20} onChange={(e) => setS(e.target.value)} />
         </label>
-        <button type="button" disabled={!changed} onClick={() => setError(refusal(run((wb) => renameBaseScale(wb, { scale: id, name: n, source: s })), say))}>
+        <button
+          type="button"
+          disabled={!changed}
+          onClick={() =>
+            setError(
+              refusal(
+                run((wb) => renameBaseScale(wb, { scale: id, name: n, source: s })),
+                say,
+              ),
+            )
+          }
+        >
           {t('scales.base.save')}
         </button>
-        <button type="button" data-testid="base-scale-remove" onClick={() => setError(refusal(run((wb) => removeBaseScale(wb, { scale: id })), say))}>
+        <button
+          type="button"
+          data-testid="base-scale-remove"
+          onClick={() =>
+            setError(
+              refusal(
+                run((wb) => removeBaseScale(wb, { scale: id })),
+                say,
+              ),
+            )
+          }
+        >
           {t('scales.base.remove')}
         </button>
       </div>
@@ -221,13 +314,24 @@ function RatesTable({ rates }: { rates: { code: string; name?: string; rate: str
 }
 
 /** R25 what replacing the rates will change: added, changed (old → new), removed and refused rows. */
-function RatesPreview({ workbook, pending, onApply, onCancel }: { workbook: Workbook; pending: Pending; onApply(): void; onCancel(): void }) {
+function RatesPreview({
+  workbook,
+  pending,
+  onApply,
+  onCancel,
+}: {
+  workbook: Workbook;
+  pending: Pending;
+  onApply(): void;
+  onCancel(): void;
+}) {
   const t = useT();
   const say = useSay();
   const g = useAmount();
   const v = useMemo(() => baseScalePreview(workbook, pending.scale, pending.read), [workbook, pending]);
   const name = (workbook.baseScales ?? []).find((s) => s.id === pending.scale)?.name ?? pending.scale;
-  const text = (r: { message: string; msg?: import('../../../shared/i18n/intl').Message }) => (r.msg ? say(r.msg) : r.message);
+  const text = (r: { message: string; msg?: import('../../../shared/i18n/intl').Message }) =>
+    r.msg ? say(r.msg) : r.message;
   const refused = [...v.refused, ...v.breaks];
   // Without the place, which the first column says: "rate: …" of "line 4, rate: …".
   const why = (r: (typeof refused)[number]) => {
@@ -236,16 +340,44 @@ function RatesPreview({ workbook, pending, onApply, onCancel }: { workbook: Work
     if (m.id === 'scales.edit.rowField') return say({ ...m, id: 'scales.edit.fieldReason' });
     return m.parts.reason ? say(m.parts.reason) : String(m.values?.reason ?? '');
   };
-  const head = [t('scales.import.where'), t('scales.preview.code'), t('scales.preview.name'), t('scales.preview.baseRate')];
+  const head = [
+    t('scales.import.where'),
+    t('scales.preview.code'),
+    t('scales.preview.name'),
+    t('scales.preview.baseRate'),
+  ];
   return (
     <ImportPreview
       title={t('scales.import.title', { scale: name, file: pending.file })}
       notices={pending.read.notices.map((n) => say(n))}
-      summary={t('scales.import.summary', { added: v.added.length, changed: v.changed.length, removed: v.removed.length, unchanged: v.unchanged, refused: refused.length })}
+      summary={t('scales.import.summary', {
+        added: v.added.length,
+        changed: v.changed.length,
+        removed: v.removed.length,
+        unchanged: v.unchanged,
+        refused: refused.length,
+      })}
       sections={[
         // A row's message starts with where it is ("line 4, rate: …"), which has a column of its own.
-        { id: 'refused', title: t('scales.import.refused'), head: [t('scales.import.where'), t('scales.import.why')], rows: refused.map((r, i) => ({ key: `${r.at}|${i}`, cells: [r.msg?.parts?.at ? say(r.msg.parts.at) : r.at, why(r)] })) },
-        { id: 'added', title: t('scales.import.toAdd'), head, numeric: [3], rows: v.added.map((r) => ({ key: r.code, cells: [r.at, <Bidi key="c">{r.code}</Bidi>, <Bidi key="n">{r.name}</Bidi>, g(r.rate)] })) },
+        {
+          id: 'refused',
+          title: t('scales.import.refused'),
+          head: [t('scales.import.where'), t('scales.import.why')],
+          rows: refused.map((r, i) => ({
+            key: `${r.at}|${i}`,
+            cells: [r.msg?.parts?.at ? say(r.msg.parts.at) : r.at, why(r)],
+          })),
+        },
+        {
+          id: 'added',
+          title: t('scales.import.toAdd'),
+          head,
+          numeric: [3],
+          rows: v.added.map((r) => ({
+            key: r.code,
+            cells: [r.at, <Bidi key="c">{r.code}</Bidi>, <Bidi key="n">{r.name}</Bidi>, g(r.rate)],
+          })),
+        },
         {
           id: 'changed',
           title: t('scales.import.toChange'),
@@ -273,7 +405,16 @@ function RatesPreview({ workbook, pending, onApply, onCancel }: { workbook: Work
             ],
           })),
         },
-        { id: 'left-out', title: t('scales.import.toRemove'), head: head.slice(1), numeric: [2], rows: v.removed.map((r) => ({ key: r.code, cells: [<Bidi key="c">{r.code}</Bidi>, <Bidi key="n">{r.name}</Bidi>, g(r.rate)] })) },
+        {
+          id: 'left-out',
+          title: t('scales.import.toRemove'),
+          head: head.slice(1),
+          numeric: [2],
+          rows: v.removed.map((r) => ({
+            key: r.code,
+            cells: [<Bidi key="c">{r.code}</Bidi>, <Bidi key="n">{r.name}</Bidi>, g(r.rate)],
+          })),
+        },
       ]}
       canApply={v.canApply}
       blocked={refused.length > 0 ? t('scales.import.blocked') : t('scales.import.nothingChanges')}

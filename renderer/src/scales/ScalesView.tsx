@@ -1,6 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useCommitField } from '../useCommitField';
-import { checkYearScale, clearYearCredit, refusal, setYearCredit, setYearScale, type Outcome } from '../../../shared/edit';
+import {
+  checkYearScale,
+  clearYearCredit,
+  refusal,
+  setYearCredit,
+  setYearScale,
+  type Outcome,
+} from '../../../shared/edit';
 import { levelEntry } from '../../../shared/engine/years';
 import { parseAmount } from '../../../shared/i18n/numbers';
 import type { DerivedScale } from '../../../shared/engine/scale';
@@ -50,7 +57,11 @@ export function ScalesView() {
         <section className="scales-base scroll">
           <BaseScales workbook={workbook} run={run} />
         </section>
-        <section className="scales-derive scroll">{budget && <Derivation key={`${budget.id}|${year}`} workbook={workbook} budget={budget} year={year} run={run} />}</section>
+        <section className="scales-derive scroll">
+          {budget && (
+            <Derivation key={`${budget.id}|${year}`} workbook={workbook} budget={budget} year={year} run={run} />
+          )}
+        </section>
       </div>
     </div>
   );
@@ -107,10 +118,20 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
       if (v === '') return undefined;
       const r = parseAmount(v, locale.number);
       if (r.ok) return r.value;
-      problems.push({ path, text: r.reason === 'ambiguous' ? t('scales.field.ambiguous', { text: v, a: r.readings[0], b: r.readings[1] }) : t('scales.field.notNumber', { text: v }) });
+      problems.push({
+        path,
+        text:
+          r.reason === 'ambiguous'
+            ? t('scales.field.ambiguous', { text: v, a: r.readings[0], b: r.readings[1] })
+            : t('scales.field.notNumber', { text: v }),
+      });
       return v; // given to the check as typed, which refuses it on the field too
     };
-    const settings: YearScale = { baseScale: draft.baseScale, decimals: Number(draft.decimals), rounding: draft.rounding };
+    const settings: YearScale = {
+      baseScale: draft.baseScale,
+      decimals: Number(draft.decimals),
+      rounding: draft.rounding,
+    };
     const ex = fig('excludeBelow', draft.excludeBelow);
     const c = fig('ceiling', draft.ceiling);
     const f = fig('floor', draft.floor);
@@ -123,13 +144,20 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
   }, [draft, locale.number, t]);
 
   // R21 the live preview: the engine's derivation of the draft for this year's members.
-  const checked = useMemo(() => (scheme?.kind === 'scale' && bases.length > 0 ? checkYearScale(workbook, { budget: budget.id, year, settings: read.settings }) : null), [workbook, budget.id, year, read.settings, scheme, bases.length]);
+  const checked = useMemo(
+    () =>
+      scheme?.kind === 'scale' && bases.length > 0
+        ? checkYearScale(workbook, { budget: budget.id, year, settings: read.settings })
+        : null,
+    [workbook, budget.id, year, read.settings, scheme, bases.length],
+  );
   const errors = useMemo(() => {
     const out = new Map<string, string>();
     const put = (path: string, text: string) => out.set(path, out.has(path) ? `${out.get(path)} ${text}` : text);
     for (const p of read.problems) put(p.path, p.text);
     const fromCheck = checked && !checked.ok ? checked.problems : applied;
-    for (const p of fromCheck) if (!read.problems.some((q) => q.path === p.path)) put(p.path, p.msg ? say(p.msg) : p.message);
+    for (const p of fromCheck)
+      if (!read.problems.some((q) => q.path === p.path)) put(p.path, p.msg ? say(p.msg) : p.message);
     return out;
   }, [read.problems, checked, applied, say]);
 
@@ -138,12 +166,24 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
   const baseName = bases.find((b) => b.id === draft.baseScale)?.name ?? '';
   useExportSource(
     useCallback(
-      () => (scale ? scaleSource(scale, { budgetId: budget.id, budget: budget.name, year, baseScale: baseName, draft: dirty }, { organization, produced: today(), locale: locale.id, number: locale.number }) : null),
+      () =>
+        scale
+          ? scaleSource(
+              scale,
+              { budgetId: budget.id, budget: budget.name, year, baseScale: baseName, draft: dirty },
+              { organization, produced: today(), locale: locale.id, number: locale.number },
+            )
+          : null,
       [scale, budget.id, budget.name, year, baseName, dirty, organization, locale],
     ),
   );
 
-  if (scheme?.kind !== 'scale') return <p className="muted" data-testid="scales-not-scale">{t('scales.derive.notScale', { budget: budget.name })}</p>;
+  if (scheme?.kind !== 'scale')
+    return (
+      <p className="muted" data-testid="scales-not-scale">
+        {t('scales.derive.notScale', { budget: budget.name })}
+      </p>
+    );
   if (bases.length === 0) return <p className="muted">{t('scales.derive.noBase')}</p>;
   const entryYear = entry?.year;
   const apply = () => {
@@ -165,7 +205,16 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
   const fieldText = (k: 'excludeBelow' | 'ceiling' | 'floor') => (
     <label className="scales-field">
       <span>{t(`scales.field.${k}`)}</span>
-      <input data-testid={`scales-${k}`} className="amount" size={8} value={draft[k]} placeholder={t('scales.field.none')} aria-invalid={errors.has(k)} onChange={(e) => set({ [k]: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && dirty && apply()} />
+      <input
+        data-testid={`scales-${k}`}
+        className="amount"
+        size={8}
+        value={draft[k]}
+        placeholder={t('scales.field.none')}
+        aria-invalid={errors.has(k)}
+        onChange={(e) => set({ [k]: e.target.value })}
+        onKeyDown={(e) => e.key === 'Enter' && dirty && apply()}
+      />
       {err(k)}
     </label>
   );
@@ -173,13 +222,21 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
   return (
     <div className="scales-derivation">
       <h3>{rich('scales.derive.heading', { budget: <Bidi>{budget.name}</Bidi>, year: String(year) })}</h3>
-      {entryYear !== undefined && entryYear !== year && <p className="muted">{t('scales.derive.fromEntry', { year: String(year), entry: String(entryYear) })}</p>}
+      {entryYear !== undefined && entryYear !== year && (
+        <p className="muted">{t('scales.derive.fromEntry', { year: String(year), entry: String(entryYear) })}</p>
+      )}
       {entryYear === undefined && <p className="notice error">{t('scales.derive.noEntry', { year: String(year) })}</p>}
-      {!stored && entryYear !== undefined && <p className="muted">{t('scales.derive.notDerived', { year: String(entryYear) })}</p>}
+      {!stored && entryYear !== undefined && (
+        <p className="muted">{t('scales.derive.notDerived', { year: String(entryYear) })}</p>
+      )}
       <div className="scales-form">
         <label className="scales-field">
           <span>{t('scales.field.baseScale')}</span>
-          <select data-testid="scales-baseScale" value={draft.baseScale} onChange={(e) => set({ baseScale: e.target.value })}>
+          <select
+            data-testid="scales-baseScale"
+            value={draft.baseScale}
+            onChange={(e) => set({ baseScale: e.target.value })}
+          >
             {bases.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
@@ -193,7 +250,11 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
         {fieldText('floor')}
         <label className="scales-field">
           <span>{t('scales.field.decimals')}</span>
-          <select data-testid="scales-decimals" value={draft.decimals} onChange={(e) => set({ decimals: e.target.value })}>
+          <select
+            data-testid="scales-decimals"
+            value={draft.decimals}
+            onChange={(e) => set({ decimals: e.target.value })}
+          >
             {Array.from({ length: 13 }, (_, i) => (
               <option key={i} value={String(i)}>
                 {i}
@@ -204,7 +265,11 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
         </label>
         <label className="scales-field">
           <span>{t('scales.field.rounding')}</span>
-          <select data-testid="scales-rounding" value={draft.rounding} onChange={(e) => set({ rounding: e.target.value as YearScale['rounding'] })}>
+          <select
+            data-testid="scales-rounding"
+            value={draft.rounding}
+            onChange={(e) => set({ rounding: e.target.value as YearScale['rounding'] })}
+          >
             <option value="half-up">{t('scales.field.halfUp')}</option>
             <option value="largest-remainder">{t('scales.field.largest')}</option>
           </select>
@@ -215,27 +280,60 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
         <legend>{t('scales.fixed.heading')}</legend>
         {draft.fixed.map((f, k) => (
           <div key={k} className="scales-fixed-row">
-            <select data-testid={`scales-fixed-member-${k}`} aria-label={t('scales.fixed.member')} value={f.member} onChange={(e) => set({ fixed: draft.fixed.map((x, i) => (i === k ? { ...x, member: e.target.value } : x)) })}>
+            <select
+              data-testid={`scales-fixed-member-${k}`}
+              aria-label={t('scales.fixed.member')}
+              value={f.member}
+              onChange={(e) =>
+                set({ fixed: draft.fixed.map((x, i) => (i === k ? { ...x, member: e.target.value } : x)) })
+              }
+            >
               {members.map((m) => (
                 <option key={m.code} value={m.code}>
                   {m.code} — {m.name}
                 </option>
               ))}
             </select>
-            <input data-testid={`scales-fixed-rate-${k}`} className="amount" size={8} aria-label={t('scales.fixed.rate')} value={f.rate} onChange={(e) => set({ fixed: draft.fixed.map((x, i) => (i === k ? { ...x, rate: e.target.value } : x)) })} />
+            <input
+              data-testid={`scales-fixed-rate-${k}`}
+              className="amount"
+              size={8}
+              aria-label={t('scales.fixed.rate')}
+              value={f.rate}
+              onChange={(e) =>
+                set({ fixed: draft.fixed.map((x, i) => (i === k ? { ...x, rate: e.target.value } : x)) })
+              }
+            />
             <button type="button" onClick={() => set({ fixed: draft.fixed.filter((_, i) => i !== k) })}>
               {t('scales.fixed.remove')}
             </button>
             {err(`fixedRates[${k}]`)}
           </div>
         ))}
-        <button type="button" data-testid="scales-fixed-add" onClick={() => set({ fixed: [...draft.fixed, { member: members.find((m) => !draft.fixed.some((x) => x.member === m.code))?.code ?? '', rate: '' }] })}>
+        <button
+          type="button"
+          data-testid="scales-fixed-add"
+          onClick={() =>
+            set({
+              fixed: [
+                ...draft.fixed,
+                { member: members.find((m) => !draft.fixed.some((x) => x.member === m.code))?.code ?? '', rate: '' },
+              ],
+            })
+          }
+        >
           {t('scales.fixed.add')}
         </button>
         {err('fixedRates')}
       </fieldset>
       <div className="scales-actions">
-        <button type="button" className="primary" data-testid="scales-apply" disabled={!dirty || entryYear === undefined} onClick={apply}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="scales-apply"
+          disabled={!dirty || entryYear === undefined}
+          onClick={apply}
+        >
           {t('scales.apply', { year: String(entryYear ?? year) })}
         </button>
         <button type="button" data-testid="scales-reset" disabled={!dirty} onClick={() => set(shown)}>
@@ -244,7 +342,14 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
         {dirty && <span className="muted">{t('scales.preview.draft')}</span>}
         {err('scale')}
       </div>
-      {entryYear !== undefined && <CreditField budget={budget} year={entryYear} given={budget.years.find((y) => y.year === entryYear)?.credit} run={run} />}
+      {entryYear !== undefined && (
+        <CreditField
+          budget={budget}
+          year={entryYear}
+          given={budget.years.find((y) => y.year === entryYear)?.credit}
+          run={run}
+        />
+      )}
       {scale && <Preview scale={scale} />}
     </div>
   );
@@ -313,17 +418,37 @@ function Preview({ scale }: { scale: DerivedScale }) {
 }
 
 /** R22 the credit beside the gross: typed in the user's number format, taken on Enter or on leaving; empty = none. */
-function CreditField({ budget, year, given, run }: { budget: Budget; year: number; given: string | undefined; run: Run }) {
+function CreditField({
+  budget,
+  year,
+  given,
+  run,
+}: {
+  budget: Budget;
+  year: number;
+  given: string | undefined;
+  run: Run;
+}) {
   const t = useT();
   const g = useAmount();
   const say = useSay();
   const { number } = useLocale();
   const shown = given === undefined ? '' : g(given);
   const { error, inputProps } = useCommitField(shown, (typed) => {
-    if (typed === '') return refusal(run((wb) => clearYearCredit(wb, { budget: budget.id, year })), say);
+    if (typed === '')
+      return refusal(
+        run((wb) => clearYearCredit(wb, { budget: budget.id, year })),
+        say,
+      );
     const r = parseAmount(typed, number);
-    if (!r.ok) return r.reason === 'ambiguous' ? t('scales.field.ambiguous', { text: typed, a: r.readings[0], b: r.readings[1] }) : t('scales.field.notNumber', { text: typed });
-    return refusal(run((wb) => setYearCredit(wb, { budget: budget.id, year, credit: r.value })), say);
+    if (!r.ok)
+      return r.reason === 'ambiguous'
+        ? t('scales.field.ambiguous', { text: typed, a: r.readings[0], b: r.readings[1] })
+        : t('scales.field.notNumber', { text: typed });
+    return refusal(
+      run((wb) => setYearCredit(wb, { budget: budget.id, year, credit: r.value })),
+      say,
+    );
   });
   return (
     <div className="scales-credit">

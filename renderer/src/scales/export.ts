@@ -10,7 +10,11 @@ import { noteWords, stepWords } from './words';
 // title block. The CSV keeps the columns of `contrib scale derive` (code,name,base_rate,rate,note) so a script reads
 // either; its notes stay the machine words.
 
-export function scaleSource(s: DerivedScale, what: { budgetId: string; budget: string; year: number; baseScale: string; draft: boolean }, ctx: ExportContext): ExportSource {
+export function scaleSource(
+  s: DerivedScale,
+  what: { budgetId: string; budget: string; year: number; baseScale: string; draft: boolean },
+  ctx: ExportContext,
+): ExportSource {
   const t = translator(ctx.locale ?? 'en');
   const w = exportWords(ctx);
   const table: ExportTable = {
@@ -30,14 +34,29 @@ export function scaleSource(s: DerivedScale, what: { budgetId: string; budget: s
       { key: 'rate', header: t('scales.preview.rate'), kind: 'percent' },
       { key: 'note', header: t('scales.preview.note'), kind: 'text' },
     ],
-    rows: s.rates.map((r) => ({ code: r.code, name: r.name, base_rate: r.baseRate, rate: r.rate, note: noteWords(r.note, t) })),
-    total: { code: w.t('total'), name: w.t('members', { count: s.rates.length }), base_rate: null, rate: s.sum, note: null },
+    rows: s.rates.map((r) => ({
+      code: r.code,
+      name: r.name,
+      base_rate: r.baseRate,
+      rate: r.rate,
+      note: noteWords(r.note, t),
+    })),
+    total: {
+      code: w.t('total'),
+      name: w.t('members', { count: s.rates.length }),
+      base_rate: null,
+      rate: s.sum,
+      note: null,
+    },
     currency: '',
     moneyDecimals: s.decimals,
     ...(ctx.locale ? { locale: ctx.locale } : {}),
     ...(ctx.number ? { number: ctx.number } : {}),
   };
-  const csv = tableCsv({ ...table, rows: s.rates.map((r) => ({ code: r.code, name: r.name, base_rate: r.baseRate, rate: r.rate, note: r.note })) });
+  const csv = tableCsv({
+    ...table,
+    rows: s.rates.map((r) => ({ code: r.code, name: r.name, base_rate: r.baseRate, rate: r.rate, note: r.note })),
+  });
   const stem = `${what.budgetId}-${what.year}-scale${what.draft ? '-draft' : ''}`;
   return { stem, table: { ...table, name: stem.slice(0, 31) }, csv, landscape: false };
 }

@@ -11,17 +11,55 @@ const list = (items: string[], t: T) => (items.length ? items.join(', ') : t('sc
 export function stepWords(s: ScaleStep, t: T, n: N): string {
   switch (s.step) {
     case 'membership':
-      return t('scales.step.membership', { members: s.members, onBase: s.onBase, fixed: s.fixed.length, sumFixed: n(s.sumFixed), notMembers: s.notMembers });
+      return t('scales.step.membership', {
+        members: s.members,
+        onBase: s.onBase,
+        fixed: s.fixed.length,
+        sumFixed: n(s.sumFixed),
+        notMembers: s.notMembers,
+      });
     case 'exclusion':
-      return t('scales.step.exclusion', { threshold: n(s.threshold), count: s.excluded.length, list: list(s.excluded.map((e) => `${e.code} (${n(e.baseRate)})`), t) });
+      return t('scales.step.exclusion', {
+        threshold: n(s.threshold),
+        count: s.excluded.length,
+        list: list(
+          s.excluded.map((e) => `${e.code} (${n(e.baseRate)})`),
+          t,
+        ),
+      });
     case 'renormalization':
-      return t('scales.step.factor', { share: n(s.share), sumBase: n(s.sumBase), decimal: n(s.factor.decimal), fraction: s.factor.fraction });
+      return t('scales.step.factor', {
+        share: n(s.share),
+        sumBase: n(s.sumBase),
+        decimal: n(s.factor.decimal),
+        fraction: s.factor.fraction,
+      });
     case 'ceiling':
-      return t('scales.step.ceiling', { ceiling: n(s.ceiling), list: list(s.members.map((m) => `${m.code} (${n(m.before)})`), t), excess: n(s.excess), factor: n(s.othersMultipliedBy.decimal) });
+      return t('scales.step.ceiling', {
+        ceiling: n(s.ceiling),
+        list: list(
+          s.members.map((m) => `${m.code} (${n(m.before)})`),
+          t,
+        ),
+        excess: n(s.excess),
+        factor: n(s.othersMultipliedBy.decimal),
+      });
     case 'floor':
-      return t('scales.step.floor', { floor: n(s.floor), list: list(s.members.map((m) => `${m.code} (${n(m.before)})`), t), difference: n(s.difference), factor: n(s.othersMultipliedBy.decimal) });
+      return t('scales.step.floor', {
+        floor: n(s.floor),
+        list: list(
+          s.members.map((m) => `${m.code} (${n(m.before)})`),
+          t,
+        ),
+        difference: n(s.difference),
+        factor: n(s.othersMultipliedBy.decimal),
+      });
     case 'rounding':
-      return t('scales.step.rounding', { decimals: s.decimals, rounding: s.rounding === 'half-up' ? 'halfUp' : 'largest', sum: n(s.sum) });
+      return t('scales.step.rounding', {
+        decimals: s.decimals,
+        rounding: s.rounding === 'half-up' ? 'halfUp' : 'largest',
+        sum: n(s.sum),
+      });
   }
 }
 

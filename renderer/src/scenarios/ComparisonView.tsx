@@ -1,4 +1,12 @@
-import type { ColDef, ColGroupDef, GetRowIdParams, GridApi, ICellRendererParams, IRowNode, ValueFormatterParams } from 'ag-grid-community';
+import type {
+  ColDef,
+  ColGroupDef,
+  GetRowIdParams,
+  GridApi,
+  ICellRendererParams,
+  IRowNode,
+  ValueFormatterParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContributionTable } from '../../../shared/engine';
@@ -27,7 +35,13 @@ export interface CompareRow {
 }
 
 /** R14 each scenario against the same baseline table. */
-export function compareAll(workbook: Workbook, base: ContributionTable, scenarios: readonly Scenario[], budgetId: string, year: number): Comparison[] {
+export function compareAll(
+  workbook: Workbook,
+  base: ContributionTable,
+  scenarios: readonly Scenario[],
+  budgetId: string,
+  year: number,
+): Comparison[] {
   return compareScenarios(workbook, scenarios, budgetId, year, base);
 }
 
@@ -39,19 +53,32 @@ function rowsOf(comparisons: readonly Comparison[], ids: readonly string[], plac
     for (const r of c.rows) {
       let row = byCode.get(r.code);
       if (!row) {
-        row = { code: r.code, name: r.name, classBefore: r.classBefore, unitsBefore: r.unitsBefore, amountBefore: r.amountBefore, by: {}, keys: { amountBefore: key(r.amountBefore) } };
+        row = {
+          code: r.code,
+          name: r.name,
+          classBefore: r.classBefore,
+          unitsBefore: r.unitsBefore,
+          amountBefore: r.amountBefore,
+          by: {},
+          keys: { amountBefore: key(r.amountBefore) },
+        };
         byCode.set(r.code, row);
       }
       row.by[id] = r;
       const d = key(r.difference)!;
-      Object.assign(row.keys, { [`${id}:amountAfter`]: key(r.amountAfter), [`${id}:difference`]: d, [`${id}:abs`]: d < 0n ? -d : d });
+      Object.assign(row.keys, {
+        [`${id}:amountAfter`]: key(r.amountAfter),
+        [`${id}:difference`]: d,
+        [`${id}:abs`]: d < 0n ? -d : d,
+      });
     }
   });
   return [...byCode.values()];
 }
 
 /** Grid formatters writing money in the user's number format (exact: from the decimal string). */
-const moneyWith = (amount: (plain: string) => string) => (p: ValueFormatterParams) => (p.value ? amount(String(p.value)) : '');
+const moneyWith = (amount: (plain: string) => string) => (p: ValueFormatterParams) =>
+  p.value ? amount(String(p.value)) : '';
 const signedMoneyWith = (amount: (plain: string) => string) => {
   const signed = signedWith(amount);
   return (p: ValueFormatterParams) => (p.value ? signed(String(p.value)) : '');
@@ -78,7 +105,13 @@ function MoverBar(p: ICellRendererParams<CompareRow> & { id: string; max: bigint
   // Width for drawing only (a Number of a ratio of exact integers).
   const width = p.max === 0n ? 0 : Number((abs * 1000n) / p.max) / 10;
   return (
-    <span className="mover" title={t('scenarios.compare.moverTitle', { difference: amount(r.difference), percent: r.percentChange === null ? 'none' : amount(r.percentChange) })}>
+    <span
+      className="mover"
+      title={t('scenarios.compare.moverTitle', {
+        difference: amount(r.difference),
+        percent: r.percentChange === null ? 'none' : amount(r.percentChange),
+      })}
+    >
       <span className={d < 0n ? 'bar down' : 'bar up'} style={{ width: `${width}%` }} />
     </span>
   );
@@ -129,7 +162,14 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
   const organization = workbook.organization.name;
   useExportSource(
     useCallback(
-      () => (comparisons.length ? comparisonSource(comparisons, displayedCodes(apiRef.current), { organization, produced: today(), scenario: primary?.name }) : null),
+      () =>
+        comparisons.length
+          ? comparisonSource(comparisons, displayedCodes(apiRef.current), {
+              organization,
+              produced: today(),
+              scenario: primary?.name,
+            })
+          : null,
       [comparisons, organization, primary],
     ),
   );
@@ -173,8 +213,22 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       groupId: 'baseline',
       children: [
         { colId: 'classBefore', field: 'classBefore', headerName: t('scenarios.compare.class'), width: 76, ...text },
-        { colId: 'unitsBefore', field: 'unitsBefore', headerName: t('scenarios.compare.units'), width: 76, ...num((r) => r.unitsBefore) },
-        { colId: 'amountBefore', field: 'amountBefore', headerName: t('scenarios.compare.amount', { currency: budget.currency }), width: 128, valueFormatter: money, comparator: byKey('amountBefore'), ...num((r) => r.amountBefore) },
+        {
+          colId: 'unitsBefore',
+          field: 'unitsBefore',
+          headerName: t('scenarios.compare.units'),
+          width: 76,
+          ...num((r) => r.unitsBefore),
+        },
+        {
+          colId: 'amountBefore',
+          field: 'amountBefore',
+          headerName: t('scenarios.compare.amount', { currency: budget.currency }),
+          width: 128,
+          valueFormatter: money,
+          comparator: byKey('amountBefore'),
+          ...num((r) => r.amountBefore),
+        },
       ],
     });
     ids.forEach((id, i) => {
@@ -184,10 +238,32 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
         groupId: `s:${id}`,
         headerClass: 'scenario-group',
         children: [
-          { colId: `${id}:classAfter`, headerName: t('scenarios.compare.class'), width: 76, valueGetter: (p) => (p.data ? get('classAfter')(p.data) : null), cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.by[id]?.changed) }, ...text },
+          {
+            colId: `${id}:classAfter`,
+            headerName: t('scenarios.compare.class'),
+            width: 76,
+            valueGetter: (p) => (p.data ? get('classAfter')(p.data) : null),
+            cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.by[id]?.changed) },
+            ...text,
+          },
           // Side by side, the other scenarios show class, amount and difference: the units stay with the first.
-          { colId: `${id}:unitsAfter`, headerName: t('scenarios.compare.units'), width: 76, hide: i > 0, valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null), ...num(get('unitsAfter')) },
-          { colId: `${id}:amountAfter`, headerName: t('scenarios.compare.amount', { currency: budget.currency }), width: 128, valueGetter: (p) => (p.data ? get('amountAfter')(p.data) : null), valueFormatter: money, comparator: byKey(`${id}:amountAfter`), ...num(get('amountAfter')) },
+          {
+            colId: `${id}:unitsAfter`,
+            headerName: t('scenarios.compare.units'),
+            width: 76,
+            hide: i > 0,
+            valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null),
+            ...num(get('unitsAfter')),
+          },
+          {
+            colId: `${id}:amountAfter`,
+            headerName: t('scenarios.compare.amount', { currency: budget.currency }),
+            width: 128,
+            valueGetter: (p) => (p.data ? get('amountAfter')(p.data) : null),
+            valueFormatter: money,
+            comparator: byKey(`${id}:amountAfter`),
+            ...num(get('amountAfter')),
+          },
           {
             colId: `${id}:difference`,
             headerName: t('scenarios.compare.difference'),
@@ -195,7 +271,11 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
             valueGetter: (p) => (p.data ? get('difference')(p.data) : null),
             valueFormatter: signedMoney,
             comparator: byKey(`${id}:difference`),
-            cellClassRules: { 'diff-up': (p) => Boolean(p.value && !String(p.value).startsWith('-') && !/^0(\.0+)?$/.test(String(p.value))), 'diff-down': (p) => String(p.value ?? '').startsWith('-') },
+            cellClassRules: {
+              'diff-up': (p) =>
+                Boolean(p.value && !String(p.value).startsWith('-') && !/^0(\.0+)?$/.test(String(p.value))),
+              'diff-down': (p) => String(p.value ?? '').startsWith('-'),
+            },
             ...num(get('difference')),
           },
           {
@@ -216,9 +296,32 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
     if (!comparisons.length) return [];
     const by: CompareRow['by'] = {};
     comparisons.forEach((c, i) => {
-      by[ids[i]] = { code: '', name: '', classBefore: null, classAfter: null, unitsBefore: c.before.totalUnits, unitsAfter: c.after.totalUnits, amountBefore: c.before.total, amountAfter: c.after.total, difference: c.totalDifference, percentChange: null, changed: false };
+      by[ids[i]] = {
+        code: '',
+        name: '',
+        classBefore: null,
+        classAfter: null,
+        unitsBefore: c.before.totalUnits,
+        unitsAfter: c.after.totalUnits,
+        amountBefore: c.before.total,
+        amountAfter: c.after.total,
+        difference: c.totalDifference,
+        percentChange: null,
+        changed: false,
+      };
     });
-    return [{ code: t('scenarios.compare.total'), name: t('scenarios.compare.members', { count: rows.length }), classBefore: null, unitsBefore: base.totalUnits, amountBefore: base.total, by, keys: {}, pinned: true }];
+    return [
+      {
+        code: t('scenarios.compare.total'),
+        name: t('scenarios.compare.members', { count: rows.length }),
+        classBefore: null,
+        unitsBefore: base.totalUnits,
+        amountBefore: base.total,
+        by,
+        keys: {},
+        pinned: true,
+      },
+    ];
   }, [comparisons, ids, rows.length, base, t]);
 
   const others = scenarios.filter((s) => s.id !== primary?.id);
@@ -242,7 +345,9 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
               <tbody>
                 <tr>
                   <th>{t('scenarios.baseline')}</th>
-                  <td>{t('scenarios.compare.methodName', { method: base.method === 'total' ? 'total' : 'unitValue' })}</td>
+                  <td>
+                    {t('scenarios.compare.methodName', { method: base.method === 'total' ? 'total' : 'unitValue' })}
+                  </td>
                   <td>{amount(base.total)}</td>
                   <td>{amount(base.unitValue)}</td>
                   <td />
@@ -252,20 +357,43 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
                     <th>
                       <Bidi>{c.scenario}</Bidi>
                     </th>
-                    <td>{t('scenarios.compare.methodName', { method: c.after.method === 'total' ? 'total' : 'unitValue' })}</td>
+                    <td>
+                      {t('scenarios.compare.methodName', {
+                        method: c.after.method === 'total' ? 'total' : 'unitValue',
+                      })}
+                    </td>
                     <td data-testid="level-total">{amount(c.after.total)}</td>
                     <td data-testid="level-unit-value">{amount(c.after.unitValue)}</td>
-                    <td className={c.totalDifference.startsWith('-') ? 'diff-down' : /^0(\.0+)?$/.test(c.totalDifference) ? '' : 'diff-up'}>{signedMoney({ value: c.totalDifference } as ValueFormatterParams)}</td>
+                    <td
+                      className={
+                        c.totalDifference.startsWith('-')
+                          ? 'diff-down'
+                          : /^0(\.0+)?$/.test(c.totalDifference)
+                            ? ''
+                            : 'diff-up'
+                      }
+                    >
+                      {signedMoney({ value: c.totalDifference } as ValueFormatterParams)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
             {others.length > 0 && (
               <fieldset className="compare-with" data-testid="compare-with">
-                <legend>{primary ? t('scenarios.compare.sideBySideWith', { name: primary.name }) : t('scenarios.compare.sideBySide')}</legend>
+                <legend>
+                  {primary
+                    ? t('scenarios.compare.sideBySideWith', { name: primary.name })
+                    : t('scenarios.compare.sideBySide')}
+                </legend>
                 {others.map((s) => (
                   <label key={s.id}>
-                    <input type="checkbox" checked={ids.includes(s.id)} onChange={(e) => setExtra((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))} /> <Bidi>{s.name}</Bidi>
+                    <input
+                      type="checkbox"
+                      checked={ids.includes(s.id)}
+                      onChange={(e) => setExtra((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))}
+                    />{' '}
+                    <Bidi>{s.name}</Bidi>
                   </label>
                 ))}
               </fieldset>

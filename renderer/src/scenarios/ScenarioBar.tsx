@@ -37,7 +37,11 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onPro
     <div className="scenario-bar" role="toolbar" aria-label={t('scenarios.bar.label')} data-testid="scenario-bar">
       <label>
         {t('scenarios.bar.scenario')}{' '}
-        <select data-testid="scenario-select" value={selected?.id ?? ''} onChange={(e) => onSelect(e.target.value || null)}>
+        <select
+          data-testid="scenario-select"
+          value={selected?.id ?? ''}
+          onChange={(e) => onSelect(e.target.value || null)}
+        >
           <option value="">{t('scenarios.baseline')}</option>
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
@@ -52,7 +56,18 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onPro
       {selected && (
         <>
           <span className="scenario-name">
-            <CommitField key={selected.id} label={t('scenarios.bar.name')} testId="scenario-name" value={selected.name} commit={(text) => refusal(run((wb) => renameScenario(wb, selected.id, text)), say)} />
+            <CommitField
+              key={selected.id}
+              label={t('scenarios.bar.name')}
+              testId="scenario-name"
+              value={selected.name}
+              commit={(text) =>
+                refusal(
+                  run((wb) => renameScenario(wb, selected.id, text)),
+                  say,
+                )
+              }
+            />
           </span>
           <button
             data-testid="scenario-duplicate"
@@ -88,7 +103,14 @@ export function ScenarioBar({ scenarios, selected, onSelect, view, onView, onPro
             ['charts', t('scenarios.bar.tab.charts')],
           ] as const
         ).map(([v, label]) => (
-          <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'tab active' : 'tab'} data-testid={`view-${v}`} onClick={() => onView(v)}>
+          <button
+            key={v}
+            role="tab"
+            aria-selected={view === v}
+            className={view === v ? 'tab active' : 'tab'}
+            data-testid={`view-${v}`}
+            onClick={() => onView(v)}
+          >
             {label}
           </button>
         ))}

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { applyScenarioToBaseline, overrideKey, overrideMessage, parseAmountInput, removeScenarioOverride, setScenarioLevel, setScenarioOverride, refusal, type Outcome } from '../../../shared/edit';
+import {
+  applyScenarioToBaseline,
+  overrideKey,
+  overrideMessage,
+  parseAmountInput,
+  removeScenarioOverride,
+  setScenarioLevel,
+  setScenarioOverride,
+  refusal,
+  type Outcome,
+} from '../../../shared/edit';
 import type { Message } from '../../../shared/i18n/intl';
 import { decimalPlaces } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/types';
@@ -21,10 +31,12 @@ interface Props {
 }
 
 /** A difference with its sign: +1 234 for a rise (money written by the user's number format). */
-export const signedWith = (amount: (plain: string) => string) => (d: string) => (d.startsWith('-') || /^0(\.0+)?$/.test(d) ? amount(d) : `+${amount(d)}`);
+export const signedWith = (amount: (plain: string) => string) => (d: string) =>
+  d.startsWith('-') || /^0(\.0+)?$/.test(d) ? amount(d) : `+${amount(d)}`;
 
 /** A refusal's text in the user's language when it carries its message as data. */
-const reasonIn = (say: (m: Message) => string) => (r: { message: string; msg?: Message }) => (r.msg ? say(r.msg) : r.message);
+const reasonIn = (say: (m: Message) => string) => (r: { message: string; msg?: Message }) =>
+  r.msg ? say(r.msg) : r.message;
 
 /** R14 the scenario's assumptions for this budget and year, its totals against the baseline, and "apply". */
 export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onApplied }: Props) {
@@ -54,23 +66,47 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
                 checked={method === m}
                 disabled={!after}
                 // The figure carries over exactly: the total becomes Σ shares, the unit value T / U (R4/R7).
-                onChange={() => run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method: m, amount: m === 'total' ? after!.total : after!.unitValue }))}
+                onChange={() =>
+                  run((wb) =>
+                    setScenarioLevel(wb, {
+                      scenario: scenario.id,
+                      budget: budget.id,
+                      year,
+                      method: m,
+                      amount: m === 'total' ? after!.total : after!.unitValue,
+                    }),
+                  )
+                }
               />
-              {m === 'total' ? <span title={ARTICLE.total}>{t('scenarios.panel.total')}</span> : t('scenarios.panel.unitValue')}
+              {m === 'total' ? (
+                <span title={ARTICLE.total}>{t('scenarios.panel.total')}</span>
+              ) : (
+                t('scenarios.panel.unitValue')
+              )}
             </label>
           ))}
         </span>
       </div>
       <CommitField
-        label={t(method === 'total' ? 'scenarios.panel.totalIn' : 'scenarios.panel.unitValueIn', { currency: budget.currency })}
+        label={t(method === 'total' ? 'scenarios.panel.totalIn' : 'scenarios.panel.unitValueIn', {
+          currency: budget.currency,
+        })}
         testId="scenario-level"
         value={after?.level ?? ''}
         disabled={!after}
         commit={(text) => {
-          const p = parseAmountInput(text, after?.level, { places: method === 'total' ? places : undefined, what: method === 'total' ? 'The total' : 'The unit value' });
+          const p = parseAmountInput(text, after?.level, {
+            places: method === 'total' ? places : undefined,
+            what: method === 'total' ? 'The total' : 'The unit value',
+          });
           if (!p.ok) return reasonIn(say)(p);
           if (p.value === after?.level) return null;
-          return refusal(run((wb) => setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method, amount: p.value })), say);
+          return refusal(
+            run((wb) =>
+              setScenarioLevel(wb, { scenario: scenario.id, budget: budget.id, year, method, amount: p.value }),
+            ),
+            say,
+          );
         }}
       />
       {before && after && comparison && (
@@ -123,7 +159,11 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
             return (
               <li key={key}>
                 {words}{' '}
-                <button className="link" aria-label={t('scenarios.panel.drop', { change: words })} onClick={() => run((wb) => removeScenarioOverride(wb, scenario.id, key))}>
+                <button
+                  className="link"
+                  aria-label={t('scenarios.panel.drop', { change: words })}
+                  onClick={() => run((wb) => removeScenarioOverride(wb, scenario.id, key))}
+                >
                   ×
                 </button>
               </li>
@@ -147,7 +187,19 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
 }
 
 /** R14 the other assumptions a scenario may hold: a class's units, a member leaving, a state joining. */
-function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Scenario; budget: Budget; year: number; scheme?: Scheme; run(command: (wb: Workbook) => Outcome): Outcome }) {
+function MoreAssumptions({
+  scenario,
+  budget,
+  year,
+  scheme,
+  run,
+}: {
+  scenario: Scenario;
+  budget: Budget;
+  year: number;
+  scheme?: Scheme;
+  run(command: (wb: Workbook) => Outcome): Outcome;
+}) {
   const dates = useDateReader();
   const t = useT();
   const say = useSay();
@@ -175,7 +227,22 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
                 value={o?.kind === 'units' ? o.units : c.units}
                 commit={(text) =>
                   // Typing the baseline's units again drops the assumption.
-                  text.trim() === c.units && o ? refusal(run((wb) => removeScenarioOverride(wb, scenario.id, key)), say) : refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'units', scheme: scheme.id, class: c.code, units: text.trim() })), say)
+                  text.trim() === c.units && o
+                    ? refusal(
+                        run((wb) => removeScenarioOverride(wb, scenario.id, key)),
+                        say,
+                      )
+                    : refusal(
+                        run((wb) =>
+                          setScenarioOverride(wb, scenario.id, {
+                            kind: 'units',
+                            scheme: scheme.id,
+                            class: c.code,
+                            units: text.trim(),
+                          }),
+                        ),
+                        say,
+                      )
                 }
               />
             );
@@ -188,12 +255,31 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
           e.preventDefault();
           const d = dates.read(until, false);
           if (!d.ok) return setError(t('scenarios.more.leavesOnError', { reason: d.message }));
-          setError(refusal(run((wb) => setScenarioOverride(wb, scenario.id, { kind: 'leave', member: leaving.trim(), budget: budget.id, until: d.value })), say));
+          setError(
+            refusal(
+              run((wb) =>
+                setScenarioOverride(wb, scenario.id, {
+                  kind: 'leave',
+                  member: leaving.trim(),
+                  budget: budget.id,
+                  until: d.value,
+                }),
+              ),
+              say,
+            ),
+          );
         }}
       >
-        <input placeholder={t('scenarios.more.code')} size={5} aria-label={t('scenarios.more.leaving')} value={leaving} onChange={(e) => setLeaving(e.target.value)} />
+        <input
+          placeholder={t('scenarios.more.code')}
+          size={5}
+          aria-label={t('scenarios.more.leaving')}
+          value={leaving}
+          onChange={(e) => setLeaving(e.target.value)}
+        />
         <label>
-          {t('scenarios.more.leavesOn')} <DateText testId="scenario-leaves-on" optional={false} text={until} onText={setUntil} />
+          {t('scenarios.more.leavesOn')}{' '}
+          <DateText testId="scenario-leaves-on" optional={false} text={until} onText={setUntil} />
         </label>
         <button type="submit">{t('scenarios.more.record')}</button>
       </form>
@@ -207,26 +293,54 @@ function MoreAssumptions({ scenario, budget, year, scheme, run }: { scenario: Sc
           setError(
             refusal(
               run((wb) =>
-                setScenarioOverride(wb, scenario.id, { kind: 'join', member: code.trim(), name: name.trim() || undefined, budget: budget.id, from: d.value, ...(classes ? { class: v } : { weight: v.trim() }) }),
+                setScenarioOverride(wb, scenario.id, {
+                  kind: 'join',
+                  member: code.trim(),
+                  name: name.trim() || undefined,
+                  budget: budget.id,
+                  from: d.value,
+                  ...(classes ? { class: v } : { weight: v.trim() }),
+                }),
               ),
               say,
             ),
           );
         }}
       >
-        <input placeholder={t('scenarios.more.code')} size={5} aria-label={t('scenarios.more.joining')} value={code} onChange={(e) => setCode(e.target.value)} />
-        <input placeholder={t('scenarios.more.name')} size={12} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          placeholder={t('scenarios.more.code')}
+          size={5}
+          aria-label={t('scenarios.more.joining')}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+        <input
+          placeholder={t('scenarios.more.name')}
+          size={12}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         {classes ? (
-          <select aria-label={t('scenarios.more.joiningClass')} value={value || classes.at(-1)?.code} onChange={(e) => setValue(e.target.value)}>
+          <select
+            aria-label={t('scenarios.more.joiningClass')}
+            value={value || classes.at(-1)?.code}
+            onChange={(e) => setValue(e.target.value)}
+          >
             {classes.map((c) => (
               <option key={c.code}>{c.code}</option>
             ))}
           </select>
         ) : (
-          <input placeholder={t('scenarios.more.weight')} size={6} value={value} onChange={(e) => setValue(e.target.value)} />
+          <input
+            placeholder={t('scenarios.more.weight')}
+            size={6}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
         )}
         <label>
-          {t('scenarios.more.joinsOn')} <DateText testId="scenario-joins-on" optional={false} text={from} onText={setFrom} />
+          {t('scenarios.more.joinsOn')}{' '}
+          <DateText testId="scenario-joins-on" optional={false} text={from} onText={setFrom} />
         </label>
         <button type="submit">{t('scenarios.more.record')}</button>
       </form>
