@@ -3,7 +3,7 @@ import { classSource, Holdings } from '../../shared/engine';
 import { addClassChange, removeClassChange, setSessionDate, refusal, type Outcome } from '../../shared/edit';
 import type { Budget, Workbook } from '../../shared/model/types';
 import { DateField, DateText, useDateReader } from './DateField';
-import { ARTICLE } from './articles';
+import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
 import { Bidi, useSay, useT } from './i18n';
 import { useArrow, useRich } from './rich';
@@ -25,6 +25,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
   const [error, setError] = useState<string | null>(null);
   const dates = useDateReader();
   const t = useT();
+  const article = useArticle();
   const say = useSay();
   const rich = useRich();
   const arrow = useArrow();
@@ -54,7 +55,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
 
   return (
     <section className="class-changes" data-testid="class-changes">
-      <h3 title={ARTICLE.classChange}>{t('members.classChanges.title')}</h3>
+      <h3 title={article.classChange}>{t('members.classChanges.title')}</h3>
       {changes.length === 0 && <p className="muted">{t('members.classChanges.none')}</p>}
       <ul>
         {changes.map(({ change: c, effect }) => (

@@ -3,7 +3,7 @@ import { setAccession, setLeaving, setNewMemberRule, refusal } from '../../share
 import type { ContributionTable } from '../../shared/engine';
 import type { Budget, NewMemberRule, Participation, Workbook } from '../../shared/model/types';
 import { DateField } from './DateField';
-import { ARTICLE } from './articles';
+import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
 import { Bidi, useSay, useT } from './i18n';
 import { useDateReader } from './DateField';
@@ -48,6 +48,7 @@ interface Props {
 export function Membership({ workbook, budget, year, table, member }: Props) {
   const { run } = useDocument();
   const t = useT();
+  const article = useArticle();
   const say = useSay();
   const rich = useRich();
   const reader = useDateReader();
@@ -87,7 +88,7 @@ export function Membership({ workbook, budget, year, table, member }: Props) {
 
   return (
     <section className="class-changes membership" data-testid="membership">
-      <h3 title={ARTICLE.due}>{t('members.membership.title')}</h3>
+      <h3 title={article.due}>{t('members.membership.title')}</h3>
       <label className="field">
         <span>{t('members.membership.member')}</span>
         {/* The full list is built only once the picker is used: with 10,000 members, reconciling the options on every

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addSchemeClass, removeSchemeClass, setClassUnits, refusal } from '../../shared/edit';
 import type { Scheme } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
-import { ARTICLE } from './articles';
+import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
 import { useSay, useT } from './i18n';
 import { useRich } from './rich';
@@ -14,12 +14,13 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
   const [units, setUnits] = useState('');
   const [error, setError] = useState<string | null>(null);
   const t = useT();
+  const article = useArticle();
   const say = useSay();
   const rich = useRich();
   if (scheme.kind !== 'classes') return null;
   return (
     <details className="scheme-editor" data-testid="scheme-editor">
-      <summary title={ARTICLE.classes}>{rich('members.scheme.title', { name: scheme.name })}</summary>
+      <summary title={article.classes}>{rich('members.scheme.title', { name: scheme.name })}</summary>
       {scheme.classes.map((c) => (
         <div className="scheme-row" key={c.code}>
           <CommitField

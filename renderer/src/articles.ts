@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { translator } from '../../shared/i18n/intl';
 import { useT } from './i18n';
 
 // The treaty article behind a label, shown in its tooltip: users can look an article up, not a rule id (DOMAIN.md's
@@ -26,9 +25,6 @@ export type Article = keyof typeof IDS;
 
 const words = (t: (id: string) => string) =>
   Object.fromEntries(Object.entries(IDS).map(([k, id]) => [k, t(id)])) as Record<Article, string>;
-
-/** In English: for views that do not speak from the catalog yet (use useArticle in a component). */
-export const ARTICLE: Record<Article, string> = words(translator('en'));
 
 /** The articles' tooltips in the user's language. */
 export function useArticle(): Record<Article, string> {

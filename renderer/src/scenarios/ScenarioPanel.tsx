@@ -16,7 +16,7 @@ import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/t
 import type { Comparison } from '../../../shared/scenario/scenario';
 import { CommitField } from '../BudgetPanel';
 import { DateText, useDateReader } from '../DateField';
-import { ARTICLE } from '../articles';
+import { useArticle } from '../articles';
 import { useDocument } from '../document/DocumentProvider';
 import { Bidi, useAmount, useSay, useT } from '../i18n';
 
@@ -42,6 +42,7 @@ const reasonIn = (say: (m: Message) => string) => (r: { message: string; msg?: M
 export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onApplied }: Props) {
   const { run } = useDocument();
   const t = useT();
+  const article = useArticle();
   const say = useSay();
   const amount = useAmount();
   const signed = signedWith(amount);
@@ -79,7 +80,7 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
                 }
               />
               {m === 'total' ? (
-                <span title={ARTICLE.total}>{t('scenarios.panel.total')}</span>
+                <span title={article.total}>{t('scenarios.panel.total')}</span>
               ) : (
                 t('scenarios.panel.unitValue')
               )}
