@@ -44,7 +44,7 @@ export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): 
           tabIndex={view === v.id ? 0 : -1}
           className={view === v.id ? 'active' : ''}
           data-testid={`view-${v.id}`}
-          title={`Alt+${i + 1}`}
+          title={t('app.i18n.viewKey', { n: i + 1 })}
           onClick={() => onView(v.id)}
           onKeyDown={(e) => {
             if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
