@@ -23,12 +23,18 @@ interface Common {
   disabled?: boolean;
 }
 
-/** DD.MM.YYYY with the letters the language uses (JJ/MM/AAAA in French); ISO's YYYY-MM-DD stays as it is. */
+/** DD.MM.YYYY with the letters the language uses (JJ/MM/AAAA in French, AAAA-MM-JJ for ISO): one pass, so a
+ * language's letters are never read as another field's (Russian ММ is not Latin MM, but a catalog could be). */
 function patternIn(t: T, f: DateFormat): string {
-  const p = datePattern(f);
-  return f.order === 'ymd'
-    ? p
-    : p.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
+  const letters: Record<string, string> = { DD: t('app.date.dd'), MM: t('app.date.mm'), YYYY: t('app.date.yyyy') };
+  return datePattern(f).replace(/YYYY|MM|DD/g, (k) => letters[k]);
+}
+
+/** The pattern the date fields show as their placeholder, in the user's language (a grid's new-row hint too). */
+export function useDatePattern(): string {
+  const t = useT();
+  const { date } = useLocale();
+  return useMemo(() => patternIn(t, date), [t, date]);
 }
 
 /** A date's refusal in the user's language, naming the pattern as the field's placeholder writes it. */
