@@ -28,8 +28,8 @@ import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
 import { useExportSource } from '../document/DocumentProvider';
 import { TextEditor } from '../grid/TextEditor';
-import { datePattern, formatDate } from '../../../shared/edit/input';
-import { DateText, useDateReader } from '../DateField';
+import { formatDate } from '../../../shared/edit/input';
+import { DateText, useDatePattern, useDateReader } from '../DateField';
 import { useLocale } from '../locale';
 import { useAmount, useSay, useT, type T } from '../i18n';
 import { bdi, useCount, useRich } from './rich';
@@ -133,6 +133,8 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   const dates = useDateReader();
   const dateFormat = useLocale().date;
   const t = useT();
+  // The new row's date hint as the date fields write it (JJ/MM/AAAA in French, AAAA-MM-JJ for ISO).
+  const pattern = useDatePattern();
   const say = useSay();
   const rich = useRich();
   const amount = useAmount();
@@ -173,12 +175,6 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
 
   const columns = useMemo<ColDef<PaymentRow>[]>(() => {
     const editable = true;
-    // The new row's date hint as the date fields write it (JJ/MM/AAAA in French); ISO stays YYYY-MM-DD.
-    const iso = datePattern(dateFormat);
-    const pattern =
-      dateFormat.order === 'ymd'
-        ? iso
-        : iso.replace('DD', t('app.date.dd')).replace('MM', t('app.date.mm')).replace('YYYY', t('app.date.yyyy'));
     const plain = (v: string) => v;
     // Every field is text as typed (the command reads it): a date as 2026-06-01 or 01.06.2026, not a locale's picker.
     const base = {
@@ -236,7 +232,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       },
       { ...base, field: 'reference', headerName: t('ledger.col.reference'), flex: 1, minWidth: 160, editable },
     ];
-  }, [dateFormat, t, amount, purpose]);
+  }, [dateFormat, t, amount, purpose, pattern]);
 
   const focusNewRow = (field: PaymentField) => {
     const api = gridApi.current;
