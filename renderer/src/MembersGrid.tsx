@@ -17,6 +17,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
 import { formatDate, type DateFormat } from '../../shared/edit/input';
 import { TextEditor } from './grid/TextEditor';
+import { FIND_OPTIONS } from './grid/find';
 import { useAmount, useGridLocale, useT, type T } from './i18n';
 import { useLocale } from './locale';
 import { isolateIn } from './rich';
@@ -426,6 +427,7 @@ export function MembersGrid({
         animateRows={false}
         onGridReady={stable.onGridReady}
         quickFilterText={quickFilter}
+        {...FIND_OPTIONS}
         onModelUpdated={(e) => onShownCount?.(e.api.getDisplayedRowCount())}
       />
     </div>

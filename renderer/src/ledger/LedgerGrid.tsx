@@ -12,6 +12,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
 import { TextEditor } from '../grid/TextEditor';
+import { TEXT_FILTER_PARAMS } from '../grid/find';
 import { useGridLocale } from '../i18n';
 
 // The ledger views' grid: rows computed by the engine, handed over as transactions keyed by getRowId so a
@@ -94,6 +95,8 @@ export function LedgerGrid<T extends object>({
       wrapHeaderText: true,
       autoHeaderHeight: true,
       cellEditor: TextEditor,
+      // A text filter (the member's name) ignores case and accents; number filters do not read it.
+      filterParams: TEXT_FILTER_PARAMS,
       // Enter while editing the new row: the edit ends here, handed to onEdit at once (the grid's edit request comes
       // later), then the view says where to go next; the grid does not move down.
       suppressKeyboardEvent: (p: SuppressKeyboardEventParams<T>) => {

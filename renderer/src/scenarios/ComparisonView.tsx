@@ -19,6 +19,7 @@ import { displayedCodes } from '../export/ExportMenu';
 import { comparisonSource, today } from '../export/exports';
 import { gridTheme } from '../MembersGrid';
 import { Bidi, useAmount, useGridLocale, useSay, useT } from '../i18n';
+import { TEXT_FILTER_PARAMS } from '../grid/find';
 import { signedWith } from './ScenarioPanel';
 
 /** A member across the baseline and every scenario compared (rows keyed by code). */
@@ -183,7 +184,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
 
   const columnDefs = useMemo<(ColDef<CompareRow> | ColGroupDef<CompareRow>)[]>(() => {
     const first = ids[0];
-    const text = { filter: 'agTextColumnFilter' } as const;
+    const text = { filter: 'agTextColumnFilter', filterParams: TEXT_FILTER_PARAMS } as const;
     const num = (get: (r: CompareRow) => string | null | undefined): Partial<ColDef<CompareRow>> => ({
       type: 'rightAligned',
       filter: 'agNumberColumnFilter',
