@@ -11,3 +11,4 @@ export * from './settings';
 export * from './opening-balances';
 export * from './liquidity';
 export * from './scales';
+export * from './advances';
