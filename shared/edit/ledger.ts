@@ -20,7 +20,7 @@ import { parseTsv } from './tsv';
 // commands, each checks its input (refusing it with a message for the field) and its inverse puts back the lists
 // it replaced. Amounts are read as decimal strings (R3), never through a JS number.
 
-const CURRENCY_RE = /^[A-Z]{3}$/;
+export const CURRENCY_RE = /^[A-Z]{3}$/;
 
 /** A statement row that is a debit (a minus or brackets): not a payment received. */
 export const debitMessage = (text: string): Message => E('import.debit', { text });
@@ -522,7 +522,7 @@ export function addAdvanceAgreement(wb: Workbook, a: AdvanceAgreementArgs): Outc
 }
 
 /** R20 the checks an agreement's movements must pass: within the agreement's life, balance between 0 and the ceiling. */
-function movementProblem(ag: AdvanceAgreement): Message | undefined {
+export function movementProblem(ag: AdvanceAgreement): Message | undefined {
   const ends = ag.denunciation ? obligationEnds(ag.denunciation.notifiedOn) : undefined;
   const places = Math.max(decimalPlaces(ag.ceiling), ...ag.movements.map((m) => decimalPlaces(m.amount)));
   const ceiling = toScaledBigInt(ag.ceiling, places);
