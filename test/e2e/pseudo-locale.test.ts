@@ -8,7 +8,9 @@ import { openApp, type OpenApp } from './harness';
 // Issue 11: the pseudo-locale run. With ?lang=en-XA every message of the catalogs reads ⟦…⟧, so a visible text with
 // letters outside ⟦…⟧ that is not the workbook's own data (member codes and names, budget and scenario names, file
 // names…) was written without the catalog. Every view is visited (the app's tabs and the tabs inside them); text
-// nodes and the placeholder, title and aria-label attributes of visible elements are read.
+// nodes (the whole visible text of their element where it holds other elements too) and the placeholder, title and
+// aria-label attributes of visible elements are read. Words Intl writes in the language (month names) are marked
+// ⟦…⟧ by the pseudo-locale too (liquidity/words.ts).
 //
 // test/e2e/pseudo-allow.json lists, per view, the texts not converted yet, so the run passes while views are being
 // converted. It may only shrink: a listed text that no longer shows fails the run too (take it off the list).
@@ -62,9 +64,12 @@ const VISIBLE_TEXTS = `(() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
-    const text = (n.textContent || '').replace(/\\s+/g, ' ').trim();
-    if (!text || !el || el.closest('script, style') || !visible(el.closest('select') || el)) continue;
-    out.push(text);
+    const own = (n.textContent || '').replace(/\\s+/g, ' ').trim();
+    if (!own || !el || el.closest('script, style') || !visible(el.closest('select') || el)) continue;
+    // A message with elements inside (<b>, <bdi>) is split over text nodes: its middle parts ("· owed") carry no
+    // bracket. The element's whole visible text is read instead: ⟦Established <b>X</b> · owed <b>Y</b>⟧ is one.
+    const text = el.childElementCount > 0 && !el.closest('select') ? (el.innerText || '').replace(/\\s+/g, ' ').trim() : own;
+    out.push(text || own);
   }
   for (const el of document.body.querySelectorAll('[placeholder], [title], [aria-label]')) {
     if (!visible(el)) continue;

@@ -1,5 +1,5 @@
 import type { LiquidityProjection, LiquidityWhatIf } from '../../../shared/engine/liquidity';
-import { languageOf } from '../../../shared/i18n/languages';
+import { languageOf, PSEUDO } from '../../../shared/i18n/languages';
 import type { MessageValues } from '../../../shared/i18n/intl';
 
 // R24 the view's sentences, shared by the view and its export (no React here): every text is a catalog message of
@@ -35,7 +35,9 @@ export function dayInWords(
     });
     formats.set(key, f);
   }
-  return f.format(new Date(`${iso}T00:00:00Z`));
+  const words = f.format(new Date(`${iso}T00:00:00Z`));
+  // The month's name is the language's (Intl's), not the catalog's: the pseudo-locale marks it as translated too.
+  return locale === PSEUDO ? `⟦${words}⟧` : words;
 }
 
 /** The three sentences that answer "when does the fund run dry, and how much must we draw on the host state?". */
