@@ -33,6 +33,9 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
         ['Enter', t('app.keys.down')],
         ['Tab, Shift+Tab', t('app.keys.across')],
         [t('app.keys.editKeys'), t('app.keys.edit')],
+        [t('app.keys.typeArrowKeys'), t('app.keys.typeArrow')],
+        ['vi, Enter', t('app.keys.classType')],
+        ['Delete, Backspace', t('app.keys.clear')],
         ['Escape', t('app.keys.cancel')],
         [
           t('app.keys.dateKeys', {
@@ -49,6 +52,7 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
       [
         ['Alt+1 … Alt+7', t('app.keys.tabs')],
         [`${MOD}+F`, t('app.keys.find')],
+        [t('app.keys.sortKeys'), t('app.keys.sort')],
         ['← →', t('app.keys.tabMove')],
         ['F1', t('app.keys.thisList')],
       ],
