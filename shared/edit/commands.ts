@@ -13,6 +13,7 @@ import type {
   Workbook,
 } from '../model/types';
 import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '../model/classes';
+import { classOfLetter } from '../i18n/classes';
 import type { Message } from '../i18n/intl';
 import { problem, refuse, type Outcome, changedParts as changed } from './command';
 import { clipboardEmpty, E, noBudget, noRowsToRead, notInBudget, notIsoDate, rowProblem } from './messages';
@@ -41,7 +42,10 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
   const v = value.trim();
   if (scheme.kind === 'classes') {
     const found =
-      scheme.classes.find((c) => c.code === v) ?? scheme.classes.find((c) => c.code.toLowerCase() === v.toLowerCase());
+      scheme.classes.find((c) => c.code === v) ??
+      scheme.classes.find((c) => c.code.toLowerCase() === v.toLowerCase()) ??
+      // R1 the Convention's treaty letters as the Arabic and Persian texts write them: ألف is A.
+      scheme.classes.find((c) => c.code === classOfLetter(scheme.id, v));
     if (!found)
       return E('holding.notClass', {
         text: v,
@@ -343,14 +347,12 @@ export function pasteRows(wb: Workbook, a: PasteArgs): Outcome {
     first = 1;
   }
   const field = (row: string[], i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
-  const list: MemberRow[] = rows
-    .slice(first)
-    .map((row, i) => ({
-      at: `row ${first + i + 1}`,
-      code: field(row, cols.code),
-      name: field(row, cols.name),
-      value: field(row, cols.value),
-    }));
+  const list: MemberRow[] = rows.slice(first).map((row, i) => ({
+    at: `row ${first + i + 1}`,
+    code: field(row, cols.code),
+    name: field(row, cols.name),
+    value: field(row, cols.value),
+  }));
   return upsertMembers(wb, a.budget, a.year, list, 'Paste');
 }
 
