@@ -1,5 +1,5 @@
 import { isIsoDate } from '../model/dates';
-import { canonical, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
+import { canonical, Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, Problem, Workbook } from '../model/types';
 import { msg, type Message, type MessageValues } from '../i18n/intl';
 import { changedParts as changed, problem, refuse, type Outcome } from './command';
@@ -60,7 +60,9 @@ export function editAdvanceAgreement(wb: Workbook, id: string, a: AdvanceAgreeme
   const signedOn = a.signedOn?.trim() || undefined;
   if (signedOn !== undefined && !isIsoDate(signedOn))
     return refuse('signedOn', E('advance.signedDate', { text: signedOn }));
-  const next: AdvanceAgreement = { ...old, hostState: host, ceiling: ceiling.value, currency };
+  // The same figure written otherwise ("10000000.00") is not a change.
+  const same = new Decimal(ceiling.value).eq(old.ceiling);
+  const next: AdvanceAgreement = { ...old, hostState: host, ceiling: same ? old.ceiling : ceiling.value, currency };
   const conditions = a.conditions?.trim();
   if (conditions) next.conditions = conditions;
   else delete next.conditions;

@@ -2,10 +2,13 @@ import { useMemo, useState, useCallback, type ReactNode } from 'react';
 import {
   addAdvanceAgreement,
   clearDenunciation,
+  editAdvanceAgreement,
   recordAdvanceMovement,
+  removeAdvanceAgreement,
   removeAdvanceMovement,
   setDenunciation,
 } from '../../../shared/edit';
+import type { AdvanceAgreement } from '../../../shared/model/types';
 import { advancesReport, obligationEnds, type AdvanceStatus } from '../../../shared/engine';
 import { advancesExport } from '../../../shared/export/ledger-export';
 import { advancesCsv } from '../../../shared/export/ledger-tables';
@@ -51,15 +54,19 @@ export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
             )}
           </p>
         ))}
-        {report.rows.map((r) => (
-          <Agreement
-            key={r.agreement}
-            row={r}
-            run={run}
-            notify={notify}
-            signedOn={workbook.advanceAgreements.find((a) => a.id === r.agreement)?.signedOn}
-          />
-        ))}
+        {report.rows.map((r) => {
+          const agreement = workbook.advanceAgreements.find((a) => a.id === r.agreement);
+          return (
+            <Agreement
+              key={r.agreement}
+              row={r}
+              run={run}
+              notify={notify}
+              agreement={agreement}
+              signedOn={agreement?.signedOn}
+            />
+          );
+        })}
       </section>
       <NewAgreement workbook={workbook} run={run} notify={notify} />
     </div>
@@ -69,12 +76,14 @@ export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
 function Agreement({
   row: r,
   signedOn,
+  agreement,
   run,
   notify,
-}: { row: AdvanceStatus; signedOn?: string } & Pick<LedgerProps, 'run' | 'notify'>) {
+}: { row: AdvanceStatus; signedOn?: string; agreement?: AdvanceAgreement } & Pick<LedgerProps, 'run' | 'notify'>) {
   const [move, setMove] = useState({ date: '', kind: 'drawn' as 'drawn' | 'repaid', amount: '', reference: '' });
   const [den, setDen] = useState({ by: 'host-state' as 'host-state' | 'organization', notifiedOn: '', reference: '' });
-  const [error, setError] = useState<{ where: string; message: string } | null>(null);
+  const [error, setError] = useState<{ where: string; message: string; which?: string[] } | null>(null);
+  const [editing, setEditing] = useState(false);
   const dates = useDateReader();
   const t = useT();
   const say = useSay();
@@ -91,18 +100,65 @@ function Agreement({
     return null;
   };
   const outcome = (where: string, o: ReturnType<LedgerProps['run']>) => {
-    setError(o.ok ? null : { where, message: o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message });
-    if (!o.ok) notify('error', o.problems[0].msg ? say(o.problems[0].msg) : o.problems[0].message);
-    return o.ok;
+    if (o.ok) {
+      setError(null);
+      return true;
+    }
+    // The first problem says what was refused; the others (a removal refused) name the advances that refer to it.
+    const [first, ...rest] = o.problems.map((p) => (p.msg ? say(p.msg) : p.message));
+    setError({ where, message: first, which: rest });
+    notify('error', first);
+    return false;
   };
+  const alert = (where: string) =>
+    error?.where === where && (
+      <span className="cell-error" role="alert">
+        {error.message}
+        {error.which && error.which.length > 0 && (
+          <ul data-testid="referred-by">
+            {error.which.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        )}
+      </span>
+    );
   return (
     <article className="agreement" data-testid={`agreement-${r.agreement}`}>
       <h3>
         {rich('ledger.advances.heading', { agreement: r.agreement, name: r.hostName, code: r.hostState, bdi })}{' '}
         <span className={`badge ${r.bound ? 'ok' : 'novote'}`} data-testid="bound">
           {r.bound ? t('ledger.advances.bound') : t('ledger.advances.notBound')}
-        </span>
+        </span>{' '}
+        <button type="button" className="link" data-testid="agreement-edit" onClick={() => setEditing(!editing)}>
+          {t('ledger.advances.correct')}
+        </button>{' '}
+        <button
+          type="button"
+          className="link"
+          data-testid="agreement-remove"
+          onClick={() =>
+            outcome(
+              'agreement',
+              run((wb) => removeAdvanceAgreement(wb, r.agreement)),
+            )
+          }
+        >
+          {t('ledger.advances.remove')}
+        </button>
       </h3>
+      {alert('agreement')}
+      {editing && agreement && (
+        <EditAgreement
+          agreement={agreement}
+          onDone={(o) => {
+            if (outcome('agreement', o)) setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+          onError={(message) => setError({ where: 'agreement', message })}
+          run={run}
+        />
+      )}
       <p className="muted">
         {t('ledger.advances.ceilingIs', { amount: g(r.ceiling), currency: r.currency })}
         {signedOn ? t('ledger.advances.signed', { date: dates.show(signedOn) }) : ''}
@@ -286,6 +342,79 @@ function Agreement({
         )}
       </form>
     </article>
+  );
+}
+
+/** R20 the terms of a recorded agreement, corrected in place (one undoable step; the command checks the advances). */
+function EditAgreement({
+  agreement: a,
+  run,
+  onDone,
+  onCancel,
+  onError,
+}: {
+  agreement: AdvanceAgreement;
+  run: LedgerProps['run'];
+  onDone: (o: ReturnType<LedgerProps['run']>) => void;
+  onCancel: () => void;
+  onError: (message: string) => void;
+}) {
+  const dates = useDateReader();
+  const g = useAmount();
+  const t = useT();
+  const readAmount = useAmountReader();
+  const [f, setF] = useState({
+    hostState: a.hostState,
+    ceiling: g(a.ceiling),
+    currency: a.currency,
+    conditions: a.conditions ?? '',
+    signedOn: dates.show(a.signedOn),
+  });
+  return (
+    <form
+      className="inline"
+      aria-label={t('ledger.advances.correctLabel', { agreement: a.id })}
+      data-testid="agreement-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const signedOn = dates.read(f.signedOn);
+        if (!signedOn.ok)
+          return onError(t('ledger.fieldError', { field: t('ledger.advances.signedOn'), message: signedOn.message }));
+        const ceiling = readAmount(f.ceiling);
+        if (!ceiling.ok)
+          return onError(t('ledger.fieldError', { field: t('ledger.advances.ceiling'), message: ceiling.message }));
+        onDone(run((wb) => editAdvanceAgreement(wb, a.id, { ...f, ceiling: ceiling.value, signedOn: signedOn.value })));
+      }}
+    >
+      {(
+        [
+          ['hostState', 'ledger.advances.hostState'],
+          ['ceiling', 'ledger.advances.ceiling'],
+          ['currency', 'ledger.col.currency'],
+          ['conditions', 'ledger.advances.conditions'],
+        ] as const
+      ).map(([k, label]) => (
+        <input
+          key={k}
+          aria-label={t(label)}
+          placeholder={t(label)}
+          size={k === 'currency' ? 4 : k === 'conditions' ? 24 : 12}
+          value={f[k]}
+          onChange={(e) => setF({ ...f, [k]: e.target.value })}
+        />
+      ))}
+      <DateText
+        ariaLabel={t('ledger.advances.signedOn')}
+        text={f.signedOn}
+        onText={(text) => setF((x) => ({ ...x, signedOn: text }))}
+      />
+      <button type="submit" data-testid="agreement-save">
+        {t('ledger.advances.save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('ledger.advances.cancel')}
+      </button>
+    </form>
   );
 }
 
