@@ -3,6 +3,7 @@ import { EngineError } from '../model/errors';
 import type { RoundingMode } from '../model/types';
 import { compareCodePoints, roundDiv } from './exact';
 import { engineError } from './messages';
+import { percentShares } from './percent';
 
 export interface Weighted {
   code: string;
@@ -81,16 +82,12 @@ function unitScale(roundingUnit: string): { r: bigint; places: number } {
   return { r, places };
 }
 
-function percentsOf(of: Group[], total: bigint): string[] {
-  const cache = new Map<Group, string>();
-  return of.map((g) => {
-    let p = cache.get(g);
-    if (p === undefined) {
-      p = formatScaled(roundDiv(g.units * 1_000_000n, total, 'half-up'), 4);
-      cache.set(g, p);
-    }
-    return p;
-  });
+/** Issue 14: shown to 4 decimals by largest remainder (R5/R6), so a table's column sums to exactly 100.0000. */
+function percentsOf(members: readonly Weighted[], of: Group[]): string[] {
+  return percentShares(
+    of.map((g) => g.units),
+    members.map((m) => m.code),
+  );
 }
 
 /**
@@ -157,7 +154,7 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
     }
     return roundedUp[i] ? t[1] : t[0];
   });
-  return { amounts, roundedUp, totalUnits: formatUnits(u, uPlaces), percents: percentsOf(of, u) };
+  return { amounts, roundedUp, totalUnits: formatUnits(u, uPlaces), percents: percentsOf(members, of) };
 }
 
 /** R7 a fixed value per unit: each member pays u_i · V rounded (R9) to the rounding unit. */
@@ -192,7 +189,7 @@ export function applyUnitValue(
     amounts,
     roundedUp: new Array<boolean>(members.length).fill(false),
     totalUnits: formatUnits(u, uPlaces),
-    percents: u === 0n ? of.map(() => '0.0000') : percentsOf(of, u),
+    percents: percentsOf(members, of),
   };
 }
 

@@ -1,6 +1,7 @@
 import { groupThousands } from '../model/decimal';
 import { percentSumWarning } from '../engine/warnings';
 import type { ContributionTable } from '../engine/assess';
+import { percentTotal } from '../engine/percent';
 import { exportWords } from './export-words';
 import { alignedText } from './text-table';
 import { msg, type Message } from '../i18n/intl';
@@ -203,7 +204,7 @@ export function contributionText(table: ContributionTable): string {
     `${table.rows.length} members`,
     '',
     table.totalUnits,
-    '100.0000',
+    percentTotal(table.totalUnits),
     groupThousands(table.total),
     ...(credited ? [groupThousands(table.credit!.total), groupThousands(table.credit!.net)] : []),
   ];

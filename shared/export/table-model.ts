@@ -1,4 +1,5 @@
 import type { ContributionTable } from '../engine/assess';
+import { percentTotal } from '../engine/percent';
 import { creditMessage, declaredRateWarning, derivationMessage } from './contribution-table';
 import { say, translator } from '../i18n/intl';
 import { decimalPlaces } from '../model/decimal';
@@ -150,7 +151,8 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
       name: w.t('members', { count: t.rows.length }),
       class: null,
       units: t.totalUnits,
-      percent: '100.0000',
+      // Issue 14: the column of shares sums to exactly this (largest remainder, shared/engine/percent.ts).
+      percent: percentTotal(t.totalUnits),
       amount: t.total,
       ...(t.credit ? { credit: t.credit.total, net: t.credit.net } : {}),
     },

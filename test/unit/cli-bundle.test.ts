@@ -18,7 +18,7 @@ const E1 = [
   'csv',
 ];
 const E1_CSV =
-  'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6667,66666.66\n';
+  'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6666,66666.66\n';
 
 describe('the contrib bundle', () => {
   let dir = '';

@@ -37,7 +37,7 @@ describe('contrib apportion from CSV', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6667,66666.66\n',
+      'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6666,66666.66\n',
     );
   });
 
