@@ -284,7 +284,9 @@ export type ScenarioOverride =
   /** A member leaves a budget on `until`. */
   | { kind: 'leave'; member: string; budget: string; until: IsoDate }
   /** A class of a scheme counts `units` units. */
-  | { kind: 'units'; scheme: string; class: string; units: Dec };
+  | { kind: 'units'; scheme: string; class: string; units: Dec }
+  /** R21 the budget's rates for `year` derived with these settings (base scale, bounds, rounding…) instead. */
+  | { kind: 'derivation'; budget: string; year: number; scale: YearScale };
 
 /** A problem found in input: where it is and what is wrong, in words a budget officer understands. */
 export interface Problem {
