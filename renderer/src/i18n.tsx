@@ -7,6 +7,7 @@ import {
 } from '@ag-grid-community/locale';
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { RawIntlProvider, useIntl, type IntlShape } from 'react-intl';
+import { classLabel } from '../../shared/i18n/classes';
 import { intlFor, sayWith, type Message, type MessageValues } from '../../shared/i18n/intl';
 import { languageOf } from '../../shared/i18n/languages';
 import { formatAmount } from '../../shared/i18n/numbers';
@@ -45,6 +46,12 @@ export function useSay(): (m: Message) => string {
   const amount = useAmount();
   // Nested messages said in the same language; amounts (keys amount/…Amount) in the user's number format.
   return useCallback((m: Message) => sayWith(m, t, amount), [t, amount]);
+}
+
+/** A class as the user's language names it (ألف for the Convention's A in Arabic); the workbook keeps the code. */
+export function useClassLabel(schemeId: string | undefined): (code: string) => string {
+  const t = useT();
+  return useCallback((code: string) => classLabel(schemeId, code, t), [schemeId, t]);
 }
 
 /** Writes an exact decimal string as the user reads numbers (1 234,50 in French). */
