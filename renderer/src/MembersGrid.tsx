@@ -18,7 +18,7 @@ import type { ContributionRow, ContributionTable } from '../../shared/engine';
 import { formatDate, type DateFormat } from '../../shared/edit/input';
 import { TextEditor } from './grid/TextEditor';
 import { FIND_OPTIONS } from './grid/find';
-import { useAmount, useGridLocale, useT, type T } from './i18n';
+import { useAmount, useClassLabel, useGridLocale, useT, type T } from './i18n';
 import { useLocale } from './locale';
 import { isolateIn } from './rich';
 
@@ -87,6 +87,8 @@ interface Props {
    * marked so; typing there is handed to onEdit, whose command refuses it with the reason. `tip` cites the treaty.
    */
   linked?: { source: string; tip: string };
+  /** The scheme's id: the Convention's classes are shown as the user's language names them (ألف for A). */
+  schemeId?: string;
   /** R21–R23 a percent scale: the weight is the declared rate, shown beside the share assessed. */
   percentScale?: boolean;
 }
@@ -187,6 +189,7 @@ export function MembersGrid({
   onShownCount,
   linked,
   percentScale,
+  schemeId,
 }: Props) {
   const shown = useRef(new Map<string, GridRow>());
   const order = useRef<string[]>([]);
@@ -195,6 +198,7 @@ export function MembersGrid({
   const source = linked?.source;
   const t = useT();
   const amount = useAmount();
+  const classText = useClassLabel(schemeId);
   const { date, dir } = useLocale();
   const iso = useMemo(() => isolateIn(dir), [dir]);
   const gridLocale = useGridLocale();
@@ -230,6 +234,8 @@ export function MembersGrid({
               headerName: t('members.grid.class'),
               width: 110,
               editable: (p) => !p.node.rowPinned,
+              // Shown (not stored) as the user's language names the class: ألف for A in Arabic.
+              valueFormatter: (p) => (p.value ? classText(String(p.value)) : ''),
               cellEditor: 'agSelectCellEditor',
               cellEditorParams: { values: classes },
               cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
@@ -303,7 +309,7 @@ export function MembersGrid({
         tooltipField: 'note',
       },
     ],
-    [classes, totalEditable, linked, percentScale, credited, t, amount],
+    [classes, totalEditable, linked, percentScale, credited, t, amount, classText],
   );
 
   // Recompute = a transaction of the rows that changed; the grid keeps focus, scroll and editors (getRowId).
