@@ -157,7 +157,7 @@ export function ContributionsView() {
 /** The find bar over the members grid, and the sum of a percent scale's rates under it. */
 function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
   const { api } = useOpenDocument();
-  const { table, classes, computed, scenario, dates, find, setFind, findRef, gridApi, setFocusedCode, linked } =
+  const { table, classes, scheme, computed, scenario, dates, find, setFind, findRef, gridApi, setFocusedCode, linked } =
     useWorkspace();
   const [shownCount, setShownCount] = useState(0);
   const t = useT();
@@ -192,6 +192,7 @@ function MembersTable({ onEdit }: { onEdit(edit: CellEdit): void }) {
       <MembersGrid
         table={table}
         classes={classes}
+        schemeId={scheme?.id}
         totalEditable={table?.method === 'total'}
         onEdit={onEdit}
         onFocusRow={setFocusedCode}
