@@ -5,7 +5,7 @@ import type { Budget, Workbook } from '../../shared/model/types';
 import { DateField, DateText, useDateReader } from './DateField';
 import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
-import { Bidi, useSay, useT } from './i18n';
+import { Bidi, useClassLabel, useSay, useT } from './i18n';
 import { useArrow, useRich } from './rich';
 import { unionArticle } from './workspace';
 
@@ -26,6 +26,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
   const dates = useDateReader();
   const t = useT();
   const article = useArticle();
+  const classText = useClassLabel(budget.schemeId);
   const say = useSay();
   const rich = useRich();
   const arrow = useArrow();
@@ -63,7 +64,7 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
             <strong>
               <Bidi>{c.member}</Bidi>
             </strong>{' '}
-            {arrow} <Bidi>{c.toClass}</Bidi>{' '}
+            {arrow} <Bidi>{classText(c.toClass)}</Bidi>{' '}
             <span className="muted">{rich('members.classChanges.notifiedOn', { date: dates.show(c.notifiedOn) })}</span>
             <br />
             <DateField
@@ -128,7 +129,9 @@ export function ClassChanges({ workbook, budget, classes, member }: Props) {
             onChange={(e) => setToClass(e.target.value)}
           >
             {classes.map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {classText(c)}
+              </option>
             ))}
           </select>
           <label>

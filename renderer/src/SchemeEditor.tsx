@@ -4,7 +4,7 @@ import type { Scheme } from '../../shared/model/types';
 import { CommitField } from './BudgetPanel';
 import { useArticle } from './articles';
 import { useDocument } from './document/DocumentProvider';
-import { useSay, useT } from './i18n';
+import { useClassLabel, useSay, useT } from './i18n';
 import { useRich } from './rich';
 
 /** R1 the budget's class scheme as editable data: units per class, classes added and removed (undoable). */
@@ -17,6 +17,7 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
   const article = useArticle();
   const say = useSay();
   const rich = useRich();
+  const classText = useClassLabel(scheme.id);
   if (scheme.kind !== 'classes') return null;
   return (
     <details className="scheme-editor" data-testid="scheme-editor">
@@ -24,7 +25,7 @@ export function SchemeEditor({ scheme }: { scheme: Scheme }) {
       {scheme.classes.map((c) => (
         <div className="scheme-row" key={c.code}>
           <CommitField
-            label={t('members.scheme.class', { code: c.code })}
+            label={t('members.scheme.class', { code: classText(c.code) })}
             testId={`units-${c.code}`}
             value={c.units}
             commit={(text) =>
