@@ -1,11 +1,13 @@
 import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
-import type { BudgetMethod, Scenario, ScenarioOverride, Workbook } from '../model/types';
+import type { BudgetMethod, Problem, Scenario, ScenarioOverride, Workbook } from '../model/types';
+import { budgetLevel } from '../engine/years';
 import { applyScenario } from '../scenario/scenario';
-import { say, type Message } from '../i18n/intl';
+import { msg, say, type Message } from '../i18n/intl';
 import { refuse, type Outcome, changedParts as changed } from './command';
 import { linkedClassRefusal } from './commands';
-import { E, nameUnchanged, noBudget, notInBudget, withReason } from './messages';
+import { E, nameUnchanged, noBudget, notInBudget, notYear, withReason } from './messages';
+import { checkYearScale } from './scales';
 
 // R14 scenarios as undoable commands. A scenario only ever changes `workbook.scenarios`; the baseline
 // (members, participations, budgets, schemes, class changes) changes only through applyScenarioToBaseline.
@@ -113,6 +115,8 @@ export function overrideKey(o: ScenarioOverride): string {
       return `${o.kind}|${o.budget}|${o.member}`;
     case 'units':
       return `units|${o.scheme}|${o.class}`;
+    case 'derivation':
+      return `derivation|${o.budget}|${o.year}`;
   }
 }
 
@@ -139,7 +143,26 @@ export function overrideMessage(o: ScenarioOverride): Message {
       return E('override.leave', { member: o.member, budget: o.budget, date: o.until });
     case 'units':
       return E('override.units', { class: o.class, scheme: o.scheme, units: o.units });
+    case 'derivation':
+      return derivationMessage(o);
   }
+}
+
+/** R21 a scenario's derivation settings in words: "special-fund 2026: rates from base-2025, ceiling 12 %, …". */
+function derivationMessage(o: Extract<ScenarioOverride, { kind: 'derivation' }>): Message {
+  const s = o.scale;
+  const fixed = (s.fixedRates ?? []).map((f) => `${f.member} ${f.rate} %`).join(', ');
+  return msg('scenarios.derivation.override', {
+    budget: o.budget,
+    year: o.year,
+    base: s.baseScale,
+    excludeBelow: s.excludeBelow ?? 'none',
+    ceiling: s.ceiling ?? 'none',
+    floor: s.floor ?? 'none',
+    decimals: s.decimals,
+    rounding: s.rounding === 'half-up' ? 'halfUp' : 'largest',
+    fixed: fixed || 'none',
+  });
 }
 
 /** The problem with an override against this workbook, or null (the same checks as validate.ts, in short). */
@@ -154,6 +177,10 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | nu
   }
   const b = wb.budgets.find((x) => x.id === o.budget);
   if (!b) return noBudget(o.budget);
+  if (o.kind === 'derivation') {
+    const r = derivationProblems(wb, o);
+    return r.length === 0 ? null : (r[0].msg ?? r[0].message);
+  }
   if (o.kind === 'level') {
     if (!isDecimalString(o.amount) || o.amount.startsWith('-') || new Decimal(o.amount).isZero())
       return E('notPositiveAmount', { text: o.amount });
@@ -194,13 +221,42 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | nu
 }
 
 /**
+ * R21 what is wrong with a derivation override on `wb` (the scenario's other assumptions applied), by field: the
+ * budget must use a scale and assess the year, and the settings must give rates for the year's members (the checks
+ * and words of the Scales view's settings).
+ */
+function derivationProblems(wb: Workbook, o: Extract<ScenarioOverride, { kind: 'derivation' }>): Problem[] {
+  const b = wb.budgets.find((x) => x.id === o.budget)!;
+  const one = (path: string, m: Message): Problem[] => [{ path, message: say(m), msg: m }];
+  if (!Number.isInteger(o.year) || o.year < 1900 || o.year > 2200) return one('year', notYear(o.year));
+  if (wb.schemes.find((x) => x.id === b.schemeId)?.kind !== 'scale')
+    return one('budget', msg('scenarios.derivation.notScale', { budget: b.name }));
+  try {
+    budgetLevel(b, o.year);
+  } catch {
+    return one('year', msg('scenarios.derivation.noLevel', { budget: b.name, year: o.year }));
+  }
+  const r = checkYearScale(applyScenario(wb, [o]), { budget: o.budget, year: o.year, settings: o.scale });
+  return r.ok ? [] : r.problems;
+}
+
+/**
  * R14 records an assumption in a scenario (never in the baseline). An override with the same key (the same
  * member's class from the same year, the same budget year's level…) is replaced where it stands.
  */
 export function setScenarioOverride(wb: Workbook, scenarioId: string, o: ScenarioOverride): Outcome {
   const s = scenariosOf(wb).find((x) => x.id === scenarioId);
   if (!s) return refuse('scenario', E('scenario.none', { id: scenarioId }));
-  const problem = checkOverride(wb, o);
+  // R21 settings are checked field by field on the workbook the scenario assumes (a state joining in it needs a
+  // fixed rate there), so the form can put each problem beside its field.
+  if (o.kind === 'derivation') {
+    const others = s.overrides.filter((x) => overrideKey(x) !== overrideKey(o));
+    const problems = wb.budgets.some((x) => x.id === o.budget)
+      ? derivationProblems(applyScenario(wb, others), o)
+      : [{ path: 'budget', message: say(noBudget(o.budget)), msg: noBudget(o.budget) }];
+    if (problems.length > 0) return { ok: false, problems };
+  }
+  const problem = o.kind === 'derivation' ? null : checkOverride(wb, o);
   if (problem) return refuse(overrideKey(o), problem);
   const key = overrideKey(o);
   const at = s.overrides.findIndex((x) => overrideKey(x) === key);

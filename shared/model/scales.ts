@@ -150,42 +150,9 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
         if (y.method === 'unit-value') add(`${yp}.method`, messages.bienniumMethod(label, y.year));
       }
       if (y.scale !== undefined) {
-        const sp = `${yp}.scale`;
-        const s = y.scale;
-        if (!isObj(s)) add(sp, messages.notEntry(`${label}: the derivation of its rates`));
-        else {
-          const kind = typeof b.schemeId === 'string' ? ctx.schemeKind(b.schemeId) : undefined;
-          if (kind !== undefined && kind !== 'scale') add(sp, messages.notScale(label, String(b.schemeId)));
-          const base = typeof s.baseScale === 'string' ? s.baseScale : undefined;
-          if (!base) add(`${sp}.baseScale`, messages.missing(`${label}: the base scale`));
-          else if (!scales.has(base)) add(`${sp}.baseScale`, messages.noBaseScale(label, base));
-          const ceiling = rate(s, 'ceiling', sp, `${label}: the ceiling`);
-          const floor = rate(s, 'floor', sp, `${label}: the floor`);
-          rate(s, 'excludeBelow', sp, `${label}: the exclusion threshold`);
-          if (ceiling && floor && new Decimal(floor).gt(ceiling)) add(`${sp}.floor`, messages.floorAboveCeiling(label));
-          if (typeof s.decimals !== 'number' || !Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 12)
-            add(`${sp}.decimals`, messages.decimals(label, show(s.decimals)));
-          if (s.rounding !== 'half-up' && s.rounding !== 'largest-remainder')
-            add(`${sp}.rounding`, messages.rounding(label, show(s.rounding)));
-          if (s.fixedRates !== undefined) {
-            if (!Array.isArray(s.fixedRates)) add(`${sp}.fixedRates`, messages.notList(`${label}: the fixed rates`));
-            else {
-              const seen = new Set<string>();
-              s.fixedRates.forEach((f, k) => {
-                const fp = `${sp}.fixedRates[${k}]`;
-                if (!isObj(f)) return add(fp, messages.notEntry(`${label}: fixed rate ${k + 1}`));
-                const code = typeof f.member === 'string' && f.member.trim() !== '' ? f.member : undefined;
-                if (!code) add(`${fp}.member`, messages.missing(`${label}: the member of fixed rate ${k + 1}`));
-                else if (!ctx.members.has(code)) add(`${fp}.member`, messages.noMember(label, code));
-                else if (seen.has(code)) add(`${fp}.member`, messages.fixedTwice(label, code));
-                else if (base && scales.get(base)?.has(code))
-                  add(`${fp}.member`, messages.fixedOnBase(label, code, base));
-                if (code) seen.add(code);
-                rate(f, 'rate', fp, `${label}: ${code ?? `fixed rate ${k + 1}`}'s fixed rate`, false);
-              });
-            }
-          }
-        }
+        const kind = typeof b.schemeId === 'string' ? ctx.schemeKind(b.schemeId) : undefined;
+        if (kind !== undefined && kind !== 'scale') add(`${yp}.scale`, messages.notScale(label, String(b.schemeId)));
+        checkYearScaleEntry(y.scale, `${yp}.scale`, label, scales, ctx, add);
       }
       if (y.credit !== undefined) {
         const credit = rate(y, 'credit', yp, `${label}: the credit`, false);
@@ -232,4 +199,83 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
     });
   });
   return out;
+}
+
+/** The base scales of a document (id → the codes it lists), for checking settings that name one. */
+function baseScaleCodes(doc: Obj): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  if (!Array.isArray(doc.baseScales)) return out;
+  for (const s of doc.baseScales)
+    if (isObj(s) && typeof s.id === 'string' && !out.has(s.id))
+      out.set(
+        s.id,
+        new Set(
+          (Array.isArray(s.rates) ? s.rates : []).flatMap((r) =>
+            isObj(r) && typeof r.code === 'string' ? [r.code] : [],
+          ),
+        ),
+      );
+  return out;
+}
+
+/**
+ * R21 a scenario's derivation settings (override kind 'derivation'): the same checks as a budget year's `scale`.
+ * `label` names the change ("Scenario X, change 2").
+ */
+export function validateScenarioScale(
+  doc: Obj,
+  scale: unknown,
+  path: string,
+  label: string,
+  ctx: ScalesContext,
+): Problem[] {
+  const out: Problem[] = [];
+  checkYearScaleEntry(scale, path, label, baseScaleCodes(doc), ctx, (p, message) => out.push({ path: p, message }));
+  return out;
+}
+
+/** R21 one set of derivation settings: the base scale named, figures, decimals, rounding, fixed rates. */
+function checkYearScaleEntry(
+  s: unknown,
+  sp: string,
+  label: string,
+  scales: Map<string, Set<string>>,
+  ctx: ScalesContext,
+  add: (path: string, message: string) => void,
+): void {
+  const rate = (o: Obj, key: string, path: string, what: string, optional = true): string | undefined => {
+    const v = o[key];
+    if (v === undefined && optional) return undefined;
+    if (!isRate(v)) {
+      add(`${path}.${key}`, messages.number(what, show(v)));
+      return undefined;
+    }
+    return v;
+  };
+  if (!isObj(s)) return add(sp, messages.notEntry(`${label}: the derivation of its rates`));
+  const base = typeof s.baseScale === 'string' ? s.baseScale : undefined;
+  if (!base) add(`${sp}.baseScale`, messages.missing(`${label}: the base scale`));
+  else if (!scales.has(base)) add(`${sp}.baseScale`, messages.noBaseScale(label, base));
+  const ceiling = rate(s, 'ceiling', sp, `${label}: the ceiling`);
+  const floor = rate(s, 'floor', sp, `${label}: the floor`);
+  rate(s, 'excludeBelow', sp, `${label}: the exclusion threshold`);
+  if (ceiling && floor && new Decimal(floor).gt(ceiling)) add(`${sp}.floor`, messages.floorAboveCeiling(label));
+  if (typeof s.decimals !== 'number' || !Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 12)
+    add(`${sp}.decimals`, messages.decimals(label, show(s.decimals)));
+  if (s.rounding !== 'half-up' && s.rounding !== 'largest-remainder')
+    add(`${sp}.rounding`, messages.rounding(label, show(s.rounding)));
+  if (s.fixedRates === undefined) return;
+  if (!Array.isArray(s.fixedRates)) return add(`${sp}.fixedRates`, messages.notList(`${label}: the fixed rates`));
+  const seen = new Set<string>();
+  s.fixedRates.forEach((f, k) => {
+    const fp = `${sp}.fixedRates[${k}]`;
+    if (!isObj(f)) return add(fp, messages.notEntry(`${label}: fixed rate ${k + 1}`));
+    const code = typeof f.member === 'string' && f.member.trim() !== '' ? f.member : undefined;
+    if (!code) add(`${fp}.member`, messages.missing(`${label}: the member of fixed rate ${k + 1}`));
+    else if (!ctx.members.has(code)) add(`${fp}.member`, messages.noMember(label, code));
+    else if (seen.has(code)) add(`${fp}.member`, messages.fixedTwice(label, code));
+    else if (base && scales.get(base)?.has(code)) add(`${fp}.member`, messages.fixedOnBase(label, code, base));
+    if (code) seen.add(code);
+    rate(f, 'rate', fp, `${label}: ${code ?? `fixed rate ${k + 1}`}'s fixed rate`, false);
+  });
 }

@@ -1,7 +1,15 @@
 import { Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import { yearOf } from '../model/dates';
-import type { Budget, BudgetYear, Participation, Scenario, ScenarioOverride, Workbook } from '../model/types';
-import { levelEntry } from '../engine/years';
+import type {
+  Budget,
+  BudgetYear,
+  Participation,
+  Scenario,
+  ScenarioOverride,
+  Workbook,
+  YearScale,
+} from '../model/types';
+import { budgetLevel, levelEntry } from '../engine/years';
 import { assessBudgetYear, findBudget, type ContributionTable } from '../engine/assess';
 import { ClassTimeline, schemeOf } from '../model/classes';
 import { roundDiv } from '../engine/exact';
@@ -88,6 +96,8 @@ function applyOverride(wb: Workbook, o: ScenarioOverride): Workbook {
           p.member === o.member && p.budget === o.budget ? { ...p, until: o.until } : p,
         ),
       };
+    case 'derivation':
+      return { ...wb, budgets: wb.budgets.map((b) => (b.id === o.budget ? withDerivation(b, o.year, o.scale) : b)) };
     case 'units':
       return {
         ...wb,
@@ -98,6 +108,37 @@ function applyOverride(wb: Workbook, o: ScenarioOverride): Workbook {
         ),
       };
   }
+}
+
+/**
+ * R21 the budget with `year`'s rates derived by `scale`: set on the entry whose settings the year uses. A year carried
+ * over (R10) gets an adopted entry of its own at the level it carried, as a new figure would (the 'level' override),
+ * keeping its credit; a biennium year without an entry (R23) gets one without a figure (the biennium keeps giving it).
+ */
+function withDerivation(b: Budget, year: number, scale: YearScale): Budget {
+  let level: ReturnType<typeof budgetLevel> | undefined;
+  try {
+    level = budgetLevel(b, year);
+  } catch {
+    return b; // no level for the year: nothing is assessed, so there are no rates to derive
+  }
+  const own = b.years.find((y) => y.year === year);
+  const inBiennium = b.biennia?.some((x) => x.years.includes(year)) ?? false;
+  const { credit } = entryKept(b, year);
+  const entry: BudgetYear =
+    own && !level.carriedOver
+      ? { ...own, scale }
+      : inBiennium
+        ? { year, method: 'total', adopted: true, ...(credit !== undefined ? { credit } : {}), scale }
+        : {
+            year,
+            method: level.method,
+            amount: level.amount,
+            adopted: true,
+            ...(credit !== undefined ? { credit } : {}),
+            scale,
+          };
+  return { ...b, years: [...b.years.filter((y) => y.year !== year), entry].sort((a, c) => a.year - c.year) };
 }
 
 /** The derivation settings and credit that applied to `year` (its own entry's, or the one it was carried from). */
