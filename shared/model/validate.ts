@@ -4,7 +4,7 @@ import { isIsoDate } from './dates';
 import { firstSyntaxError, lineIndex, MAX_NESTING, offsetsOfPaths, tooDeepAt } from './json-text';
 import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
 import { validateLiquidity } from './liquidity';
-import { bienniumYearsOf, isDerivedBudget, validateScales } from './scales';
+import { bienniumYearsOf, isDerivedBudget, validateScales, validateScenarioScale } from './scales';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Budget, type Problem, type Scheme, type Workbook } from './types';
 
 // Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
@@ -469,6 +469,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
         'join',
         'leave',
         'units',
+        'derivation',
       ] as const);
       if (kind === 'units') {
         const schemeId = c.str(o, 'scheme', op, `${label}: the scheme`);
@@ -484,6 +485,15 @@ export function validateWorkbook(doc: unknown): Problem[] {
       const budgetId = c.str(o, 'budget', op, `${label}: the budget`);
       const budget = budgetId ? budgets.get(budgetId) : undefined;
       if (budgetId && !budget) c.add(`${op}.budget`, `${label}: there is no budget ${budgetId}`);
+      if (kind === 'derivation') {
+        // R21 the settings are checked as a budget year's; the budget must be one whose rates a scale gives.
+        c.year(o, 'year', op, `${label}: the year`);
+        if (budget?.scheme && budget.scheme.kind !== 'scale')
+          c.add(`${op}.budget`, `${label}: ${budget.name} does not use a scale, so its rates cannot be derived`);
+        const ctx = { members, schemeKind: (id: string) => schemes.get(id)?.kind };
+        c.problems.push(...validateScenarioScale(doc, o.scale, `${op}.scale`, label, ctx));
+        return;
+      }
       if (kind === 'level') {
         c.year(o, 'year', op, `${label}: the year`);
         c.oneOf(o, 'method', op, `${label}: the method`, ['total', 'unit-value'] as const);
