@@ -62,7 +62,10 @@ app.whenReady().then(() => {
   const refreshMenu = () =>
     void handlers.recentFiles().then((recent) => installMenu(send, recent, !app.isPackaged, lang));
   const closeGuard = createCloseGuard({
-    dialog: electronCloseDialog(() => win),
+    dialog: electronCloseDialog(
+      () => win,
+      () => lang,
+    ),
     send,
     destroy: () => win?.destroy(),
     discardDraft: () => handlers.clearAutosave(),

@@ -1,6 +1,7 @@
 import { dialog, Menu, type BrowserWindow } from 'electron';
 import type { FileRef, MenuCommand } from '../../shared/ipc/contract';
 import type { CloseChoice, CloseDialogPort } from '../handlers/close';
+import { unsavedWords } from '../handlers/close-words';
 import type { DialogPort } from '../handlers/ports';
 import { menuTemplate } from '../menu';
 
@@ -29,17 +30,19 @@ export function electronDialog(win: () => BrowserWindow | null): DialogPort {
 const CLOSE_CHOICES: readonly CloseChoice[] = ['save', 'discard', 'cancel'];
 
 /** Closing with unsaved changes asks Save / Don't Save / Cancel (Escape and the dialog's close box = Cancel). */
-export function electronCloseDialog(win: () => BrowserWindow | null): CloseDialogPort {
+export function electronCloseDialog(win: () => BrowserWindow | null, lang: () => string): CloseDialogPort {
   return {
     async askUnsaved(name) {
+      // In the app's language, as the menus (the page says which through setDocumentState).
+      const words = unsavedWords(lang(), name);
       const opts = {
         type: 'warning' as const,
-        buttons: ['Save', 'Don’t Save', 'Cancel'],
+        buttons: words.buttons,
         defaultId: 0,
         cancelId: 2,
         noLink: true,
-        message: `Do you want to save the changes you made to ${name}?`,
-        detail: 'Your changes will be lost if you don’t save them.',
+        message: words.message,
+        detail: words.detail,
       };
       const w = win();
       const r = w ? await dialog.showMessageBox(w, opts) : await dialog.showMessageBox(opts);
