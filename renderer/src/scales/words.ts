@@ -1,10 +1,12 @@
 import type { ScaleNote, ScaleStep } from '../../../shared/engine/scale';
-import type { T } from '../i18n';
+import type { MessageValues } from '../../../shared/i18n/intl';
 
 // R21 each step of a derivation in one sentence of the user's language, its figures written as the user reads
 // numbers (`n`, exact). Member codes stay as they are (locale-free).
 
 type N = (plain: string) => string;
+/** useT()'s translator (its type restated: the Node type-check of the export tests reads this file without JSX). */
+type T = (id: string, values?: MessageValues) => string;
 
 const list = (items: string[], t: T) => (items.length ? items.join(', ') : t('scales.step.none'));
 
