@@ -1,115 +1,120 @@
 import { Holdings, specialUnionArticle } from './classes';
 import { obligationEnds } from './dates';
-import { isIsoDate } from './dates';
+import { normalizeClassCodes } from './class-input';
 import { firstSyntaxError, lineIndex, MAX_NESTING, offsetsOfPaths, tooDeepAt } from './json-text';
-import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
+import { Decimal, isWholeMultiple } from './decimal';
+import { decimalFault, isCode, isCurrency, isIsoDate, isPositiveDecimal, isYear } from './fields';
 import { validateLiquidity } from './liquidity';
 import { bienniumYearsOf, isDerivedBudget, validateScales, validateScenarioScale } from './scales';
+import { say, type Message, type MessageValues } from '../i18n/intl';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Budget, type Problem, type Scheme, type Workbook } from './types';
 
 // Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
 // scheme) and every message must read as a budget officer would say it, not as a type error.
+// Messages as data (issue 11): every problem carries a Message of catalog area `validation`; its English `message`
+// is said only when read (a getter), so 50,000 problems cost their words only when printed (issue 13).
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const CURRENCY_RE = /^[A-Z]{3}$/;
-const ZERO_RE = /^0+(\.0+)?$/;
 
 /**
- * A message's words, or a function that builds them. A function is called only when a check fails: a workbook of
- * 10,000 members over 30 years has 300,000 payments, and building every payment's words up front cost more than
- * checking it (issue 13).
+ * A value, or a function that makes it. A function is called only when a check fails: a workbook of 10,000 members
+ * over 30 years has 300,000 payments, and building every payment's path and label up front cost more than checking
+ * it (issue 13).
  */
-type Words = string | (() => string);
-const say = (w: Words): string => (typeof w === 'string' ? w : w());
+type Lazy<T> = T | (() => T);
+const get = <T>(w: Lazy<T>): T => (typeof w === 'function' ? (w as () => T)() : w);
+type Path = Lazy<string>;
+type What = Lazy<Message>;
+
+/** A message of the catalog area `validation`; `parts` are messages said inside it (a label, a value shown). */
+export const V = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message => {
+  const m: Message = { id: `validation.${id}` };
+  if (values) m.values = values;
+  if (parts) m.parts = parts;
+  return m;
+};
+/** A label naming what is checked ("Member AF's name"): `validation.label.*`. */
+const L = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message =>
+  V(`label.${id}`, values, parts);
+
+/** A problem whose English text is said from its message the first time it is read. */
+export function problemOf(path: string, m: Message): Problem {
+  let text: string | undefined;
+  return {
+    path,
+    get message(): string {
+      return (text ??= say(m));
+    },
+    msg: m,
+  };
+}
 
 class Checker {
   readonly problems: Problem[] = [];
-  add(path: string, message: string): void {
-    this.problems.push({ path, message });
+  add(path: string, m: Message): void {
+    this.problems.push(problemOf(path, m));
   }
-  str(o: Obj, key: string, path: Words, what: Words, optional = false): string | undefined {
+  /** `{what} …` about the field `key`: the label and the values said only now that the field has failed. */
+  private fail(path: Path, key: string, id: string, what: What, values?: MessageValues, got?: Message): undefined {
+    this.add(`${get(path)}.${key}`, V(`field.${id}`, values, got ? { what: get(what), got } : { what: get(what) }));
+    return undefined;
+  }
+  str(o: Obj, key: string, path: Path, what: What, optional = false): string | undefined {
     const v = o[key];
     if (v === undefined && optional) return undefined;
-    if (typeof v !== 'string' || v.trim() === '') {
-      this.add(`${say(path)}.${key}`, `${say(what)} is missing or empty`);
-      return undefined;
-    }
+    if (!isCode(v)) return this.fail(path, key, 'missing', what);
     return v;
   }
-  date(o: Obj, key: string, path: Words, what: Words, optional = true): string | undefined {
+  date(o: Obj, key: string, path: Path, what: What, optional = true): string | undefined {
     const v = o[key];
     if (v === undefined && optional) return undefined;
-    if (!isIsoDate(v)) {
-      this.add(`${say(path)}.${key}`, `${say(what)} must be a date written YYYY-MM-DD (got ${show(v)})`);
-      return undefined;
-    }
+    if (!isIsoDate(v)) return this.fail(path, key, 'date', what, undefined, shown(v));
     return v;
   }
   decimal(
     o: Obj,
     key: string,
-    path: Words,
-    what: Words,
+    path: Path,
+    what: What,
     opts: { optional?: boolean; positive?: boolean } = {},
   ): string | undefined {
     const v = o[key];
     if (v === undefined && opts.optional) return undefined;
-    if (typeof v === 'number') {
-      this.add(
-        `${say(path)}.${key}`,
-        `${say(what)} must be written as a decimal string such as "${v}" (in quotes), so no cent is lost`,
-      );
-      return undefined;
-    }
-    if (!isDecimalString(v)) {
-      this.add(`${say(path)}.${key}`, `${say(what)} must be a number written like 1500000.00 (got ${show(v)})`);
-      return undefined;
-    }
-    if (v.startsWith('-') || (opts.positive && ZERO_RE.test(v))) {
-      this.add(
-        `${say(path)}.${key}`,
-        `${say(what)} must be ${opts.positive ? 'greater than zero' : 'zero or more'} (got ${v})`,
-      );
-      return undefined;
-    }
-    return v;
+    const fault = decimalFault(v, opts.positive === true);
+    if (fault === undefined) return v as string;
+    if (fault === 'number') return this.fail(path, key, 'jsNumber', what, { value: String(v) });
+    if (fault === 'notDecimal') return this.fail(path, key, 'decimal', what, undefined, shown(v));
+    return this.fail(path, key, opts.positive ? 'positive' : 'notNegative', what, { value: v as string });
   }
-  year(o: Obj, key: string, path: Words, what: Words, optional = false): number | undefined {
+  year(o: Obj, key: string, path: Path, what: What, optional = false): number | undefined {
     const v = o[key];
     if (v === undefined && optional) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1900 || v > 2200) {
-      this.add(`${say(path)}.${key}`, `${say(what)} must be a year such as 2026 (got ${show(v)})`);
-      return undefined;
-    }
+    if (!isYear(v)) return this.fail(path, key, 'year', what, undefined, shown(v));
     return v;
   }
-  oneOf<T extends string>(o: Obj, key: string, path: Words, what: Words, allowed: readonly T[]): T | undefined {
+  oneOf<T extends string>(o: Obj, key: string, path: Path, what: What, allowed: readonly T[]): T | undefined {
     const v = o[key];
-    if (typeof v !== 'string' || !allowed.includes(v as T)) {
-      this.add(
-        `${say(path)}.${key}`,
-        `${say(what)} must be one of ${allowed.map((a) => `"${a}"`).join(', ')} (got ${show(v)})`,
-      );
-      return undefined;
-    }
+    if (typeof v !== 'string' || !allowed.includes(v as T))
+      return this.fail(path, key, 'oneOf', what, { allowed: allowed.map((a) => `"${a}"`).join(', ') }, shown(v));
     return v as T;
   }
-  array(o: Obj, key: string, path: Words, what: Words): unknown[] {
+  array(o: Obj, key: string, path: Path, what: What): unknown[] {
     const v = o[key];
     if (!Array.isArray(v)) {
-      this.add(`${say(path)}.${key}`, `${say(what)} must be a list`);
+      this.fail(path, key, 'list', what);
       return [];
     }
     return v;
   }
 }
 
+/** A value as the problem shows it: JSON, cut at 40 characters; `nothing` for a missing one. */
 function show(v: unknown): string {
-  if (v === undefined) return 'nothing';
   const s = JSON.stringify(v);
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
+const shown = (v: unknown): Message => (v === undefined ? V('got.nothing') : V('got.value', { text: show(v) }));
 
 // Issue 15 item 2: a class is looked up in a Set made once per scheme and a message lists a few codes, so N entries
 // against a scheme of M classes cost N + M, not N·M. A malformed list of classes (refused where it is read) is empty.
@@ -128,13 +133,17 @@ function hasClass(scheme: Scheme, code: string): boolean {
   }
   return set.has(code);
 }
-function classList(scheme: Scheme, most = 12): string {
+function classList(scheme: Scheme, most = 12): Message {
   hasClass(scheme, '');
   const codes = [...classSets.get(scheme)!];
   return codes.length <= most
-    ? codes.join(', ')
-    : `${codes.slice(0, most).join(', ')} and ${(codes.length - most).toLocaleString('en')} more`;
+    ? V('classList.all', { codes: codes.join(', ') })
+    : V('classList.some', { codes: codes.slice(0, most).join(', '), more: codes.length - most });
 }
+
+/** R11 the article that says a special union's members hold the Paris class, as a message. */
+const articleOf = (budget: { id: string; name: string }): Message =>
+  V(specialUnionArticle(budget) === 'Locarno Agreement Art. 7(4)(a)' ? 'article.locarno' : 'article.like');
 
 /** R11 a class entry given to a member of a linked union (which holds none of its own). */
 interface LinkedEntry {
@@ -175,162 +184,157 @@ function reportOwnLinkedClasses(c: Checker, doc: Obj, entries: readonly LinkedEn
     } catch {
       held = undefined;
     }
-    const given = `${e.member} in ${e.budget.name} is given class ${e.cls ?? '?'}${e.year !== undefined ? ` from ${e.year}` : ''}`;
+    const year = e.year === undefined ? undefined : String(e.year);
+    const names = { member: e.member, budget: e.budget.name, source: e.source.name, cls: e.cls ?? '?' };
+    const given = V(year === undefined ? 'linked.given' : 'linked.givenFrom', { ...names, year });
     const there =
       held === undefined
-        ? `, but holds no class in ${e.source.name}${e.year !== undefined ? ` for ${e.year}` : ''}`
-        : held === e.cls
-          ? `, as it holds class ${held} in ${e.source.name}`
-          : `, but it holds class ${held} in ${e.source.name}`;
-    c.add(
-      e.path,
-      `${given}${there}: a member of a special union belongs to the same class as in ${e.source.name} and holds none of its own, so that a change there flows into ${e.budget.name} (R11, ${specialUnionArticle(e.budget)}). Remove this class entry${held !== undefined && held !== e.cls ? `; to change its class, change it in ${e.source.name}` : ''}`,
-    );
+        ? V(year === undefined ? 'linked.holdsNone' : 'linked.holdsNoneFor', { source: e.source.name, year })
+        : V(held === e.cls ? 'linked.holdsSame' : 'linked.holdsOther', { held, source: e.source.name });
+    const id = held !== undefined && held !== e.cls ? 'linked.ownClassChange' : 'linked.ownClass';
+    c.add(e.path, V(id, names, { given, there, article: articleOf(e.budget) }));
   }
 }
 
 /** R11 a class-change notice is filed with the union a special union takes its classes from, never with it. */
-function linkedNoticeMessage(id: string, budget: { name: string }, source: { name: string }): string {
-  return `${budget.name} takes its classes from ${source.name}: file the notice with ${source.name}, whose class flows into ${budget.name} (R11, ${specialUnionArticle({ id, name: budget.name })})`;
+function linkedNotice(id: string, budget: { name: string }, source: { name: string }): Message {
+  return V(
+    'linked.notice',
+    { budget: budget.name, source: source.name },
+    { article: articleOf({ id, name: budget.name }) },
+  );
 }
 
 /** Every problem in a parsed workbook document; an empty list means it can be computed. */
 export function validateWorkbook(doc: unknown): Problem[] {
   const c = new Checker();
   if (!isObj(doc)) {
-    c.add('', 'The file does not hold a workbook (expected a JSON object)');
+    c.add('', V('notObject'));
     return c.problems;
   }
   if (doc.format !== WORKBOOK_FORMAT) {
-    c.add(
-      'format',
-      `This is not a Contribution Calculator workbook (format is ${show(doc.format)}, expected "${WORKBOOK_FORMAT}")`,
-    );
+    c.add('format', V('notWorkbook', { expected: WORKBOOK_FORMAT }, { got: shown(doc.format) }));
     return c.problems;
   }
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
-    c.add('version', `The workbook's format version is unreadable (got ${show(doc.version)})`);
+    c.add('version', V('versionUnreadable', undefined, { got: shown(doc.version) }));
     return c.problems;
   }
   if (doc.version > WORKBOOK_VERSION) {
-    c.add(
-      'version',
-      `This workbook was written by a newer version of Contribution Calculator (format version ${doc.version}); this version reads format version ${WORKBOOK_VERSION}. Nothing was changed: open it with a newer version.`,
-    );
+    c.add('version', V('versionNewer', { version: String(doc.version), reads: String(WORKBOOK_VERSION) }));
     return c.problems;
   }
 
-  if (!isObj(doc.organization)) c.add('organization', 'The organization (its name) is missing');
-  else c.str(doc.organization, 'name', 'organization', "The organization's name");
-  if (!isObj(doc.settings)) c.add('settings', 'The settings are missing');
+  if (!isObj(doc.organization)) c.add('organization', V('noOrganization'));
+  else c.str(doc.organization, 'name', 'organization', L('organizationName'));
+  if (!isObj(doc.settings)) c.add('settings', V('noSettings'));
   else {
-    c.oneOf(doc.settings, 'newMemberRule', 'settings', 'How a new member’s first year is assessed (R12)', [
-      'full',
-      'months',
-      'days',
-    ] as const);
-    c.oneOf(doc.settings, 'creditingOrder', 'settings', 'The order payments are credited in (R15)', [
+    c.oneOf(doc.settings, 'newMemberRule', 'settings', L('newMemberRule'), ['full', 'months', 'days'] as const);
+    c.oneOf(doc.settings, 'creditingOrder', 'settings', L('creditingOrder'), [
       'wcf-then-oldest',
       'oldest-first',
     ] as const);
     if (doc.settings.votingTest !== undefined)
-      c.oneOf(doc.settings, 'votingTest', 'settings', 'How the loss-of-vote test is applied (R17b)', [
-        'per-budget',
-        'combined',
-      ] as const);
+      c.oneOf(doc.settings, 'votingTest', 'settings', L('votingTest'), ['per-budget', 'combined'] as const);
   }
 
   // Schemes (R1, R2).
   const schemes = new Map<string, Scheme>();
-  c.array(doc, 'schemes', '', 'The class schemes').forEach((s, i) => {
+  c.array(doc, 'schemes', '', L('schemes')).forEach((s, i) => {
     const path = `schemes[${i}]`;
-    if (!isObj(s)) return c.add(path, `Scheme ${i + 1} is not a scheme`);
-    const id = c.str(s, 'id', path, `Scheme ${i + 1}'s id`);
-    c.str(s, 'name', path, `Scheme ${id ?? i + 1}'s name`);
-    const kind = c.oneOf(s, 'kind', path, `Scheme ${id ?? i + 1}'s kind`, ['classes', 'scale'] as const);
-    if (id && schemes.has(id)) c.add(`${path}.id`, `Scheme id "${id}" is used twice`);
+    const n = String(i + 1);
+    if (!isObj(s)) return c.add(path, V('scheme.notScheme', { n }));
+    const id = c.str(s, 'id', path, L('scheme.id', { n }));
+    const sid = id ?? n;
+    c.str(s, 'name', path, L('scheme.name', { scheme: sid }));
+    const kind = c.oneOf(s, 'kind', path, L('scheme.kind', { scheme: sid }), ['classes', 'scale'] as const);
+    if (id && schemes.has(id)) c.add(`${path}.id`, V('scheme.idTwice', { id }));
     if (kind === 'classes') {
       const codes = new Set<string>();
-      c.array(s, 'classes', path, `Scheme ${id ?? i + 1}'s classes`).forEach((k, j) => {
+      c.array(s, 'classes', path, L('scheme.classes', { scheme: sid })).forEach((k, j) => {
         const kp = `${path}.classes[${j}]`;
-        if (!isObj(k)) return c.add(kp, `Class ${j + 1} of scheme ${id ?? i + 1} is not a class`);
-        const code = c.str(k, 'code', kp, `Class ${j + 1} of scheme ${id ?? i + 1}: its code`);
-        if (code && codes.has(code)) c.add(`${kp}.code`, `Scheme ${id ?? i + 1} has class ${code} twice`);
+        const m = String(j + 1);
+        if (!isObj(k)) return c.add(kp, V('scheme.notClass', { n: m, scheme: sid }));
+        const code = c.str(k, 'code', kp, L('scheme.classCode', { n: m, scheme: sid }));
+        if (code && codes.has(code)) c.add(`${kp}.code`, V('scheme.classTwice', { scheme: sid, code }));
         if (code) codes.add(code);
-        c.decimal(k, 'units', kp, `Class ${code ?? j + 1} of scheme ${id ?? i + 1}: units`, { positive: true });
+        c.decimal(k, 'units', kp, L('scheme.classUnits', { cls: code ?? m, scheme: sid }), { positive: true });
       });
     }
     // R21–R23 a scale whose weights are percentage rates (optional: version-1 files have none).
     if (s.percent !== undefined && typeof s.percent !== 'boolean')
-      c.add(
-        `${path}.percent`,
-        `Scheme ${id ?? i + 1}: say whether its weights are percentages (true or false, got ${show(s.percent)})`,
-      );
+      c.add(`${path}.percent`, V('scheme.percent', { scheme: sid }, { got: shown(s.percent) }));
     if (id && kind) schemes.set(id, s as unknown as Scheme);
   });
 
   // Members.
   const members = new Map<string, number>();
-  c.array(doc, 'members', '', 'The members').forEach((m, i) => {
+  c.array(doc, 'members', '', L('members')).forEach((m, i) => {
     const path = `members[${i}]`;
-    if (!isObj(m)) return c.add(path, `Member ${i + 1} is not a member`);
-    const code = c.str(m, 'code', path, `Member ${i + 1}'s code`);
-    c.str(m, 'name', path, `Member ${code ?? i + 1}'s name`);
-    const joined = c.date(m, 'joined', path, `Member ${code ?? i + 1}'s date of joining`);
-    const withdrew = c.date(m, 'withdrew', path, `Member ${code ?? i + 1}'s date of withdrawal`);
+    if (!isObj(m)) return c.add(path, V('member.notMember', { n: String(i + 1) }));
+    const code = c.str(m, 'code', path, () => L('member.code', { n: String(i + 1) }));
+    const who = code ?? String(i + 1);
+    c.str(m, 'name', path, () => L('member.name', { member: who }));
+    const joined = c.date(m, 'joined', path, () => L('member.joined', { member: who }));
+    const withdrew = c.date(m, 'withdrew', path, () => L('member.withdrew', { member: who }));
     if (joined && withdrew && withdrew < joined)
-      c.add(`${path}.withdrew`, `Member ${code ?? i + 1} withdrew (${withdrew}) before it joined (${joined})`);
+      c.add(`${path}.withdrew`, V('member.withdrewBeforeJoining', { member: who, withdrew, joined }));
     if (code && members.has(code))
-      c.add(`${path}.code`, `Member code ${code} is used twice (also member ${members.get(code)! + 1})`);
+      c.add(`${path}.code`, V('member.codeTwice', { code, n: String(members.get(code)! + 1) }));
     else if (code) members.set(code, i);
   });
 
   // Budgets (R8–R11).
   const budgets = new Map<string, { scheme?: Scheme; classesFrom?: string; name: string; derived?: boolean }>();
-  const rawBudgets = c.array(doc, 'budgets', '', 'The budgets');
+  const rawBudgets = c.array(doc, 'budgets', '', L('budgets'));
   rawBudgets.forEach((b, i) => {
     const path = `budgets[${i}]`;
-    if (!isObj(b)) return c.add(path, `Budget ${i + 1} is not a budget`);
-    const id = c.str(b, 'id', path, `Budget ${i + 1}'s id`);
-    const label = `Budget ${id ?? i + 1}`;
-    c.str(b, 'name', path, `${label}'s name`);
-    const schemeId = c.str(b, 'schemeId', path, `${label}'s class scheme`);
+    if (!isObj(b)) return c.add(path, V('budget.notBudget', { n: String(i + 1) }));
+    const id = c.str(b, 'id', path, L('budget.id', { n: String(i + 1) }));
+    const bid = id ?? String(i + 1);
+    const label = L('budget', { budget: bid });
+    const its = (what: string) => L(`budget.${what}`, { budget: bid });
+    c.str(b, 'name', path, its('name'));
+    const schemeId = c.str(b, 'schemeId', path, its('scheme'));
     const scheme = schemeId ? schemes.get(schemeId) : undefined;
-    if (schemeId && !scheme)
-      c.add(`${path}.schemeId`, `${label} uses scheme "${schemeId}", which the workbook does not define`);
-    const currency = c.str(b, 'currency', path, `${label}'s currency`);
-    if (currency && !CURRENCY_RE.test(currency))
-      c.add(`${path}.currency`, `${label}'s currency must be a three-letter code such as CHF (got ${show(currency)})`);
-    const unit = c.decimal(b, 'roundingUnit', path, `${label}'s rounding unit`, { positive: true });
-    c.oneOf(b, 'rounding', path, `${label}'s rounding`, ['half-up', 'half-even'] as const);
-    if (id && budgets.has(id)) c.add(`${path}.id`, `Budget id "${id}" is used twice`);
+    if (schemeId && !scheme) c.add(`${path}.schemeId`, V('budget.noScheme', { budget: bid, scheme: schemeId }));
+    const currency = c.str(b, 'currency', path, its('currency'));
+    if (currency && !isCurrency(currency))
+      c.add(`${path}.currency`, V('budget.currency', { budget: bid }, { got: shown(currency) }));
+    const unit = c.decimal(b, 'roundingUnit', path, its('roundingUnit'), { positive: true });
+    c.oneOf(b, 'rounding', path, its('rounding'), ['half-up', 'half-even'] as const);
+    if (id && budgets.has(id)) c.add(`${path}.id`, V('budget.idTwice', { id }));
     const classesFrom = typeof b.classesFrom === 'string' ? b.classesFrom : undefined;
     if (b.classesFrom !== undefined && classesFrom === undefined)
-      c.add(`${path}.classesFrom`, `${label}: the union whose classes it takes must be a budget id`);
+      c.add(`${path}.classesFrom`, V('budget.classesFromNotId', { budget: bid }));
     const years = new Set<number>();
     const inBiennium = bienniumYearsOf(b); // R23 those years take their figure from the biennium
-    c.array(b, 'years', path, `${label}'s years`).forEach((y, j) => {
+    c.array(b, 'years', path, its('years')).forEach((y, j) => {
       const yp = `${path}.years[${j}]`;
-      if (!isObj(y)) return c.add(yp, `${label}: year entry ${j + 1} is not a year`);
-      const year = c.year(y, 'year', yp, `${label}: the year of entry ${j + 1}`);
-      const yl = `${label}, ${year ?? `entry ${j + 1}`}`;
-      if (year !== undefined && years.has(year)) c.add(`${yp}.year`, `${label} has ${year} twice`);
+      const entry = String(j + 1);
+      if (!isObj(y)) return c.add(yp, V('budget.notYear', { budget: bid, n: entry }));
+      const year = c.year(y, 'year', yp, L('budget.yearOfEntry', { budget: bid, n: entry }));
+      const yl =
+        year === undefined
+          ? L('budget.entry', { n: entry }, { budget: label })
+          : L('budget.year', { year: String(year) }, { budget: label });
+      if (year !== undefined && years.has(year))
+        c.add(`${yp}.year`, V('budget.yearTwice', { budget: bid, year: String(year) }));
       if (year !== undefined) years.add(year);
-      const method = c.oneOf(y, 'method', yp, `${yl}: the method`, ['total', 'unit-value'] as const);
-      if (typeof y.adopted !== 'boolean')
-        c.add(`${yp}.adopted`, `${yl}: say whether the budget was adopted (true or false)`);
+      const method = c.oneOf(y, 'method', yp, L('budgetYear.method', undefined, { year: yl }), [
+        'total',
+        'unit-value',
+      ] as const);
+      if (typeof y.adopted !== 'boolean') c.add(`${yp}.adopted`, V('budgetYear.adopted', undefined, { year: yl }));
       const biennial = year !== undefined && inBiennium.has(year);
-      const amount = c.decimal(y, 'amount', yp, `${yl}: the ${method === 'unit-value' ? 'unit value' : 'total'}`, {
+      const level = method === 'unit-value' ? 'unitValue' : 'total';
+      const amount = c.decimal(y, 'amount', yp, L(`budgetYear.${level}`, undefined, { year: yl }), {
         optional: y.adopted === false || biennial,
       });
       if (y.adopted === true && amount === undefined && y.amount === undefined && !biennial)
-        c.add(`${yp}.amount`, `${yl}: an adopted budget needs its ${method === 'unit-value' ? 'unit value' : 'total'}`);
-      if (method === 'total' && amount && unit && !isWholeMultiple(amount, unit)) {
-        c.add(
-          `${yp}.amount`,
-          `${yl}: the total ${amount} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`,
-        );
-      }
+        c.add(`${yp}.amount`, V(`budgetYear.needs.${level}`, undefined, { year: yl }));
+      if (method === 'total' && amount && unit && !isWholeMultiple(amount, unit))
+        c.add(`${yp}.amount`, V('budgetYear.notWhole', { amount, unitAmount: unit }, { year: yl }));
     });
     if (id)
       budgets.set(id, {
@@ -344,43 +348,44 @@ export function validateWorkbook(doc: unknown): Problem[] {
     if (!isObj(b) || typeof b.classesFrom !== 'string') return;
     const linked = budgets.get(b.classesFrom);
     if (!linked)
-      c.add(
-        `budgets[${i}].classesFrom`,
-        `Budget ${String(b.id)} takes its classes from "${b.classesFrom}", which is not a budget of this workbook`,
-      );
+      c.add(`budgets[${i}].classesFrom`, V('budget.classesFromUnknown', { budget: String(b.id), from: b.classesFrom }));
     else if (b.classesFrom === b.id)
-      c.add(`budgets[${i}].classesFrom`, `Budget ${String(b.id)} cannot take its classes from itself`);
+      c.add(`budgets[${i}].classesFrom`, V('budget.classesFromItself', { budget: String(b.id) }));
   });
 
   // Participations (R11–R13).
   const taking = new Set<string>();
   const ownLinked: LinkedEntry[] = [];
-  c.array(doc, 'participations', '', 'The participations').forEach((p, i) => {
+  c.array(doc, 'participations', '', L('participations')).forEach((p, i) => {
     const path = `participations[${i}]`;
-    if (!isObj(p)) return c.add(path, `Participation ${i + 1} is not a participation`);
-    const member = c.str(p, 'member', path, `Participation ${i + 1}: the member`);
-    const budgetId = c.str(p, 'budget', path, `Participation ${i + 1}: the budget`);
-    const label = `${member ?? '?'} in ${budgetId ?? '?'}`;
-    if (member && !members.has(member)) c.add(`${path}.member`, `${label}: there is no member ${member}`);
+    const n = String(i + 1);
+    if (!isObj(p)) return c.add(path, V('participation.notParticipation', { n }));
+    const member = c.str(p, 'member', path, () => L('participation.member', { n }));
+    const budgetId = c.str(p, 'budget', path, () => L('participation.budget', { n }));
+    const names = { member: member ?? '?', budget: budgetId ?? '?' };
+    const label = () => L('participation', names);
+    if (member && !members.has(member)) c.add(`${path}.member`, V('noMember', { code: member }, { label: label() }));
     const budget = budgetId ? budgets.get(budgetId) : undefined;
-    if (budgetId && !budget) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
+    if (budgetId && !budget) c.add(`${path}.budget`, V('noBudget', { id: budgetId }, { label: label() }));
     const key = `${member}\u0000${budgetId}`;
-    if (member && budgetId && taking.has(key)) c.add(path, `${label} is listed twice`);
+    if (member && budgetId && taking.has(key)) c.add(path, V('participation.twice', names));
     taking.add(key);
-    const from = c.date(p, 'from', path, `${label}: the date it joined`);
-    const until = c.date(p, 'until', path, `${label}: the date it left`);
+    const from = c.date(p, 'from', path, () => L('participation.from', names));
+    const until = c.date(p, 'until', path, () => L('participation.until', names));
     if (from && until && until < from)
-      c.add(`${path}.until`, `${label}: it left (${until}) before it joined (${from})`);
-    const holdings = c.array(p, 'classes', path, `${label}: the classes held`);
+      c.add(`${path}.until`, V('participation.leftBeforeJoining', { ...names, until, from }));
+    const holdings = c.array(p, 'classes', path, () => L('participation.classes', names));
     // R21 a budget whose rates are derived from a base scale needs no weight of its members' own.
     if (holdings.length === 0 && budget && !budget.classesFrom && !budget.derived)
-      c.add(`${path}.classes`, `${label}: give the class it holds (and from which year)`);
+      c.add(`${path}.classes`, V('participation.noClass', names));
     const seenYears = new Set<number>();
     holdings.forEach((h, j) => {
       const hp = `${path}.classes[${j}]`;
-      if (!isObj(h)) return c.add(hp, `${label}: class entry ${j + 1} is not a class`);
-      const year = c.year(h, 'year', hp, `${label}: the year class entry ${j + 1} starts`);
-      if (year !== undefined && seenYears.has(year)) c.add(`${hp}.year`, `${label} has two classes from ${year}`);
+      const entry = String(j + 1);
+      if (!isObj(h)) return c.add(hp, V('participation.notClass', { ...names, n: entry }));
+      const year = c.year(h, 'year', hp, () => L('participation.classYear', { ...names, n: entry }));
+      if (year !== undefined && seenYears.has(year))
+        c.add(`${hp}.year`, V('participation.twoClasses', { ...names, year: String(year) }));
       if (year !== undefined) seenYears.add(year);
       const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
       if (member && budget && source && budget.scheme?.kind === 'classes') {
@@ -395,13 +400,21 @@ export function validateWorkbook(doc: unknown): Problem[] {
         });
       }
       const scheme = budget?.scheme;
-      const from = year !== undefined ? `from ${year}` : `class entry ${j + 1}`; // never "from undefined"
-      if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, `${label}, ${from}: the weight`);
+      // "from 2026", or "class entry 2" when the year is unreadable (never "from undefined").
+      const at = () =>
+        L(year !== undefined ? 'participation.fromYear' : 'participation.entry', {
+          ...names,
+          year: year === undefined ? undefined : String(year),
+          n: entry,
+        });
+      if (scheme?.kind === 'scale') c.decimal(h, 'weight', hp, () => L('at.weight', undefined, { at: at() }));
       else if (scheme?.kind === 'classes') {
-        const cls = c.str(h, 'class', hp, `${label}, ${from}: the class`);
-        if (cls && !hasClass(scheme, cls)) {
-          c.add(`${hp}.class`, `${label}, ${from}: class ${cls} is not a class of ${scheme.id} (${classList(scheme)})`);
-        }
+        const cls = c.str(h, 'class', hp, () => L('at.class', undefined, { at: at() }));
+        if (cls && !hasClass(scheme, cls))
+          c.add(
+            `${hp}.class`,
+            V('notClassOfListed', { cls, scheme: scheme.id }, { label: at(), list: classList(scheme) }),
+          );
       }
     });
   });
@@ -410,31 +423,34 @@ export function validateWorkbook(doc: unknown): Problem[] {
 
   // Class-change notices (R13).
   const changeIds = new Set<string>();
-  c.array(doc, 'classChanges', '', 'The class changes').forEach((ch, i) => {
+  c.array(doc, 'classChanges', '', L('classChanges')).forEach((ch, i) => {
     const path = `classChanges[${i}]`;
-    if (!isObj(ch)) return c.add(path, `Class change ${i + 1} is not a class change`);
-    const id = c.str(ch, 'id', path, `Class change ${i + 1}'s id`);
-    if (id && changeIds.has(id)) c.add(`${path}.id`, `Class change id "${id}" is used twice`);
+    const n = String(i + 1);
+    if (!isObj(ch)) return c.add(path, V('classChange.notChange', { n }));
+    const id = c.str(ch, 'id', path, L('classChange.id', { n }));
+    if (id && changeIds.has(id)) c.add(`${path}.id`, V('classChange.idTwice', { id }));
     if (id) changeIds.add(id);
-    const member = c.str(ch, 'member', path, `Class change ${id ?? i + 1}: the member`);
-    const budgetId = c.str(ch, 'budget', path, `Class change ${id ?? i + 1}: the budget`);
-    const label = `Class change ${id ?? i + 1} (${member ?? '?'} in ${budgetId ?? '?'})`;
-    if (member && !members.has(member)) c.add(`${path}.member`, `${label}: there is no member ${member}`);
+    const cid = id ?? n;
+    const member = c.str(ch, 'member', path, L('classChange.member', { id: cid }));
+    const budgetId = c.str(ch, 'budget', path, L('classChange.budget', { id: cid }));
+    const label = L('classChange', { id: cid, member: member ?? '?', budget: budgetId ?? '?' });
+    const its = (what: string) => L(`classChange.${what}`, undefined, { label });
+    if (member && !members.has(member)) c.add(`${path}.member`, V('noMember', { code: member }, { label }));
     const budget = budgetId ? budgets.get(budgetId) : undefined;
-    if (budgetId && !budget) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
+    if (budgetId && !budget) c.add(`${path}.budget`, V('noBudget', { id: budgetId }, { label }));
     if (member && budgetId && !taking.has(`${member}\u0000${budgetId}`))
-      c.add(path, `${label}: ${member} does not take part in ${budgetId}`);
+      c.add(path, V('notTakingPart', { member, budget: budgetId }, { label }));
     const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
-    if (budget && source) c.add(`${path}.budget`, `${label}: ${linkedNoticeMessage(budgetId!, budget, source)}`);
-    const to = c.str(ch, 'toClass', path, `${label}: the new class`);
-    if (to && budget?.scheme?.kind === 'classes' && !hasClass(budget.scheme, to)) {
-      c.add(`${path}.toClass`, `${label}: class ${to} is not a class of ${budget.scheme.id}`);
-    }
-    const notified = c.date(ch, 'notifiedOn', path, `${label}: the date of the notice`, false);
-    const session = c.date(ch, 'sessionDate', path, `${label}: the session date`);
+    if (budget && source)
+      c.add(`${path}.budget`, V('labelled', undefined, { label, text: linkedNotice(budgetId!, budget, source) }));
+    const to = c.str(ch, 'toClass', path, its('toClass'));
+    if (to && budget?.scheme?.kind === 'classes' && !hasClass(budget.scheme, to))
+      c.add(`${path}.toClass`, V('notClassOf', { cls: to, scheme: budget.scheme.id }, { label }));
+    const notified = c.date(ch, 'notifiedOn', path, its('notifiedOn'), false);
+    const session = c.date(ch, 'sessionDate', path, its('sessionDate'));
     if (notified && session && session < notified)
-      c.add(`${path}.sessionDate`, `${label}: the session (${session}) is before the notice (${notified})`);
-    c.year(ch, 'requestedYear', path, `${label}: the year requested`, true);
+      c.add(`${path}.sessionDate`, V('classChange.sessionBeforeNotice', { session, notified }, { label }));
+    c.year(ch, 'requestedYear', path, its('requestedYear'), true);
   });
 
   validateLedger(c, doc, members, taking, rawBudgets);
@@ -445,25 +461,24 @@ export function validateWorkbook(doc: unknown): Problem[] {
   if (isObj(doc.settings) && doc.settings.votingTest === 'combined') {
     const currencies = new Set(rawBudgets.filter(isObj).map((b) => b.currency));
     if (currencies.size > 1)
-      c.add(
-        'settings.votingTest',
-        `The combined loss-of-vote test sums arrears over budgets, so they must be kept in one currency (they are kept in ${[...currencies].map(String).join(', ')}); use the test per budget`,
-      );
+      c.add('settings.votingTest', V('combinedCurrencies', { currencies: [...currencies].map(String).join(', ') }));
   }
   // R14 scenarios: their overrides name members, budgets, classes and schemes of this workbook.
   const scenarioIds = new Set<string>();
-  (doc.scenarios === undefined ? [] : c.array(doc, 'scenarios', '', 'The scenarios')).forEach((sc, i) => {
+  (doc.scenarios === undefined ? [] : c.array(doc, 'scenarios', '', L('scenarios'))).forEach((sc, i) => {
     const path = `scenarios[${i}]`;
-    if (!isObj(sc)) return c.add(path, `Scenario ${i + 1} is not a scenario`);
-    const id = c.str(sc, 'id', path, `Scenario ${i + 1}'s id`);
-    const name = c.str(sc, 'name', path, `Scenario ${id ?? i + 1}'s name`) ?? id ?? String(i + 1);
-    if (id && scenarioIds.has(id)) c.add(`${path}.id`, `Scenario id "${id}" is used twice`);
+    const n = String(i + 1);
+    if (!isObj(sc)) return c.add(path, V('scenario.notScenario', { n }));
+    const id = c.str(sc, 'id', path, L('scenario.id', { n }));
+    const name = c.str(sc, 'name', path, L('scenario.name', { scenario: id ?? n })) ?? id ?? n;
+    if (id && scenarioIds.has(id)) c.add(`${path}.id`, V('scenario.idTwice', { id }));
     if (id) scenarioIds.add(id);
-    c.array(sc, 'overrides', path, `Scenario ${name}'s changes`).forEach((o, j) => {
+    c.array(sc, 'overrides', path, L('scenario.overrides', { scenario: name })).forEach((o, j) => {
       const op = `${path}.overrides[${j}]`;
-      const label = `Scenario ${name}, change ${j + 1}`;
-      if (!isObj(o)) return c.add(op, `${label} is not a change`);
-      const kind = c.oneOf(o, 'kind', op, `${label}: the kind of change`, [
+      const label = L('scenario.change', { scenario: name, n: String(j + 1) });
+      const its = (what: string) => L(`change.${what}`, undefined, { label });
+      if (!isObj(o)) return c.add(op, V('scenario.notChange', undefined, { label }));
+      const kind = c.oneOf(o, 'kind', op, its('kind'), [
         'class',
         'level',
         'join',
@@ -472,40 +487,40 @@ export function validateWorkbook(doc: unknown): Problem[] {
         'derivation',
       ] as const);
       if (kind === 'units') {
-        const schemeId = c.str(o, 'scheme', op, `${label}: the scheme`);
+        const schemeId = c.str(o, 'scheme', op, its('scheme'));
         const scheme = schemeId ? schemes.get(schemeId) : undefined;
-        if (schemeId && !scheme) c.add(`${op}.scheme`, `${label}: there is no scheme ${schemeId}`);
-        const cls = c.str(o, 'class', op, `${label}: the class`);
+        if (schemeId && !scheme) c.add(`${op}.scheme`, V('noScheme', { id: schemeId }, { label }));
+        const cls = c.str(o, 'class', op, its('class'));
         if (cls && scheme?.kind === 'classes' && !hasClass(scheme, cls))
-          c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${scheme.id}`);
-        c.decimal(o, 'units', op, `${label}: the units`, { positive: true });
+          c.add(`${op}.class`, V('notClassOf', { cls, scheme: scheme.id }, { label }));
+        c.decimal(o, 'units', op, its('units'), { positive: true });
         return;
       }
       if (!kind) return;
-      const budgetId = c.str(o, 'budget', op, `${label}: the budget`);
+      const budgetId = c.str(o, 'budget', op, its('budget'));
       const budget = budgetId ? budgets.get(budgetId) : undefined;
-      if (budgetId && !budget) c.add(`${op}.budget`, `${label}: there is no budget ${budgetId}`);
+      if (budgetId && !budget) c.add(`${op}.budget`, V('noBudget', { id: budgetId }, { label }));
       if (kind === 'derivation') {
         // R21 the settings are checked as a budget year's; the budget must be one whose rates a scale gives.
-        c.year(o, 'year', op, `${label}: the year`);
+        c.year(o, 'year', op, its('year'));
         if (budget?.scheme && budget.scheme.kind !== 'scale')
-          c.add(`${op}.budget`, `${label}: ${budget.name} does not use a scale, so its rates cannot be derived`);
+          c.add(`${op}.budget`, V('scenario.notScale', { budget: budget.name }, { label }));
         const ctx = { members, schemeKind: (id: string) => schemes.get(id)?.kind };
-        c.problems.push(...validateScenarioScale(doc, o.scale, `${op}.scale`, label, ctx));
+        c.problems.push(...validateScenarioScale(doc, o.scale, `${op}.scale`, say(label), ctx));
         return;
       }
       if (kind === 'level') {
-        c.year(o, 'year', op, `${label}: the year`);
-        c.oneOf(o, 'method', op, `${label}: the method`, ['total', 'unit-value'] as const);
-        c.decimal(o, 'amount', op, `${label}: the amount`);
+        c.year(o, 'year', op, its('year'));
+        c.oneOf(o, 'method', op, its('method'), ['total', 'unit-value'] as const);
+        c.decimal(o, 'amount', op, its('amount'));
         return;
       }
-      const member = c.str(o, 'member', op, `${label}: the member`);
+      const member = c.str(o, 'member', op, its('member'));
       if (kind !== 'join' && member && !members.has(member))
-        c.add(`${op}.member`, `${label}: there is no member ${member}`);
-      if (kind === 'class') c.year(o, 'fromYear', op, `${label}: the year it applies from`);
-      if (kind === 'join') c.date(o, 'from', op, `${label}: the date of joining`, false);
-      if (kind === 'leave') c.date(o, 'until', op, `${label}: the date of leaving`, false);
+        c.add(`${op}.member`, V('noMember', { code: member }, { label }));
+      if (kind === 'class') c.year(o, 'fromYear', op, its('fromYear'));
+      if (kind === 'join') c.date(o, 'from', op, its('joined'), false);
+      if (kind === 'leave') c.date(o, 'until', op, its('left'), false);
       const source = budget?.classesFrom ? budgets.get(budget.classesFrom) : undefined;
       if (
         budget &&
@@ -515,16 +530,19 @@ export function validateWorkbook(doc: unknown): Problem[] {
       ) {
         return c.add(
           `${op}.budget`,
-          `${label}: ${budget.name} takes its classes from ${source.name}: give the class in ${source.name} (R11, ${specialUnionArticle({ id: budgetId!, name: budget.name })})`,
+          V(
+            'scenario.linkedClass',
+            { budget: budget.name, source: source.name },
+            { label, article: articleOf({ id: budgetId!, name: budget.name }) },
+          ),
         );
       }
       if (kind === 'class' || kind === 'join') {
-        if (budget?.scheme?.kind === 'scale')
-          c.decimal(o, 'weight', op, `${label}: the weight`, { optional: kind === 'join' });
+        if (budget?.scheme?.kind === 'scale') c.decimal(o, 'weight', op, its('weight'), { optional: kind === 'join' });
         else if (budget?.scheme?.kind === 'classes') {
-          const cls = c.str(o, 'class', op, `${label}: the class`, kind === 'join' && !!budget.classesFrom);
+          const cls = c.str(o, 'class', op, its('class'), kind === 'join' && !!budget.classesFrom);
           if (cls && !hasClass(budget.scheme, cls))
-            c.add(`${op}.class`, `${label}: class ${cls} is not a class of ${budget.scheme.id}`);
+            c.add(`${op}.class`, V('notClassOf', { cls, scheme: budget.scheme.id }, { label }));
         }
       }
     });
@@ -542,42 +560,45 @@ function validateLedger(
 ): void {
   const budgets = new Map<string, { currency?: unknown; roundingUnit?: unknown }>();
   for (const b of rawBudgets) if (isObj(b) && typeof b.id === 'string') budgets.set(b.id, b);
-  const list = (key: string, what: string) => (doc[key] === undefined ? [] : c.array(doc, key, '', what));
-  const uniqueIds = (what: string) => {
+  const list = (key: string, what: string) => (doc[key] === undefined ? [] : c.array(doc, key, '', L(what)));
+  /** `kind` names the item in the catalogs: `validation.label.<kind>.id`, `validation.<kind>.idTwice`. */
+  const uniqueIds = (kind: string) => {
     const seen = new Set<string>();
-    return (o: Obj, path: Words, i: number): string | undefined => {
-      const id = c.str(o, 'id', path, () => `${what} ${i + 1}'s id`);
-      if (id && seen.has(id)) c.add(`${say(path)}.id`, `${what} id "${id}" is used twice`);
-      if (id) seen.add(id);
+    return (o: Obj, path: Path, i: number): string | undefined => {
+      const id = c.str(o, 'id', path, () => L(`${kind}.id`, { n: String(i + 1) }));
+      if (id !== undefined) {
+        const before = seen.size; // one lookup, not has() then add(): 300,000 payments' ids (issue 13)
+        if (seen.add(id).size === before) c.add(`${get(path)}.id`, V(`${kind}.idTwice`, { id }));
+      }
       return id;
     };
   };
-  const member = (o: Obj, key: string, path: Words, label: Words) => {
-    const code = c.str(o, key, path, () => `${say(label)}: the member`);
-    if (code && !members.has(code)) c.add(`${say(path)}.${key}`, `${say(label)}: there is no member ${code}`);
+  const member = (o: Obj, key: string, path: Path, label: What) => {
+    const code = c.str(o, key, path, () => L('of.member', undefined, { label: get(label) }));
+    if (code && !members.has(code)) c.add(`${get(path)}.${key}`, V('noMember', { code }, { label: get(label) }));
     return code;
   };
-  const budget = (o: Obj, path: Words, label: Words, optional: boolean) => {
-    const id = c.str(o, 'budget', path, () => `${say(label)}: the budget`, optional);
-    if (id && !budgets.has(id)) c.add(`${say(path)}.budget`, `${say(label)}: there is no budget ${id}`);
+  const budget = (o: Obj, path: Path, label: What, optional: boolean) => {
+    const id = c.str(o, 'budget', path, () => L('of.budget', undefined, { label: get(label) }), optional);
+    if (id && !budgets.has(id)) c.add(`${get(path)}.budget`, V('noBudget', { id }, { label: get(label) }));
     return id && budgets.has(id) ? id : undefined;
   };
 
-  // R15 payments. Their words are made once for the list and read the payment being checked (`at`, `atId`), so a
-  // payment that passes builds no string at all.
-  const paymentId = uniqueIds('Payment');
+  // R15 payments. Their paths and labels are made only for a payment that fails, reading the payment being checked
+  // (`at`, `atId`), so a payment that passes builds neither a string nor a message.
+  const paymentId = uniqueIds('payment');
   let at = 0;
   let atId: string | undefined;
   const paymentPath = () => `payments[${at}]`;
-  const paymentLabel = () => `Payment ${atId ?? at + 1}`;
-  const its = (what: string) => () => `${paymentLabel()}: ${what}`;
+  const paymentLabel = () => L('payment', { id: atId ?? String(at + 1) });
+  const its = (what: string) => () => L(`payment.${what}`, undefined, { label: paymentLabel() });
   const [itsDate, itsAmount, itsCurrency, itsYear, itsPurpose, itsReference] = [
-    'the date it was received',
-    'the amount',
-    'the currency',
-    'the year it is marked for',
-    'what it pays',
-    'the reference',
+    'date',
+    'amount',
+    'currency',
+    'year',
+    'purpose',
+    'reference',
   ].map(its);
   // The currencies of the budgets a member takes part in, found once per member rather than once per payment.
   const currenciesOf = new Map<string, Set<unknown>>();
@@ -590,34 +611,41 @@ function validateLedger(
       );
     return s;
   };
-  list('payments', 'The payments').forEach((p, i) => {
+  list('payments', 'payments').forEach((p, i) => {
     at = i;
     atId = undefined;
-    if (!isObj(p)) return c.add(paymentPath(), `Payment ${i + 1} is not a payment`);
+    if (!isObj(p)) return c.add(paymentPath(), V('payment.notPayment', { n: String(i + 1) }));
     atId = paymentId(p, paymentPath, i);
     const code = member(p, 'member', paymentPath, paymentLabel);
     c.date(p, 'date', paymentPath, itsDate, false);
     c.decimal(p, 'amount', paymentPath, itsAmount, { positive: true });
     const currency = c.str(p, 'currency', paymentPath, itsCurrency);
-    if (currency && !CURRENCY_RE.test(currency))
+    if (currency && !isCurrency(currency))
       c.add(
         `${paymentPath()}.currency`,
-        `${paymentLabel()}: the currency must be a three-letter code such as CHF (got ${show(currency)})`,
+        V('payment.currency', undefined, { label: paymentLabel(), got: shown(currency) }),
       );
     const b = budget(p, paymentPath, paymentLabel, true);
     if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`))
-      c.add(`${paymentPath()}.budget`, `${paymentLabel()} is marked for ${b}, but ${code} does not take part in ${b}`);
+      c.add(
+        `${paymentPath()}.budget`,
+        V('payment.notTakingPart', { budget: b, member: code }, { label: paymentLabel() }),
+      );
     if (b && currency && budgets.get(b)!.currency !== currency)
       c.add(
         `${paymentPath()}.currency`,
-        `${paymentLabel()} is in ${currency} but ${b} is kept in ${String(budgets.get(b)!.currency)}: it could never be credited`,
+        V(
+          'payment.otherCurrency',
+          { currency, budget: b, kept: String(budgets.get(b)!.currency) },
+          { label: paymentLabel() },
+        ),
       );
     if (!b && currency && code && members.has(code)) {
       const kept = keptIn(code);
       if (kept.size > 0 && !kept.has(currency))
         c.add(
           `${paymentPath()}.currency`,
-          `${paymentLabel()} is in ${currency}, but none of ${code}'s budgets is kept in ${currency}: it could never be credited`,
+          V('payment.noBudgetInCurrency', { currency, member: code }, { label: paymentLabel() }),
         );
     }
     c.year(p, 'year', paymentPath, itsYear, true);
@@ -626,88 +654,70 @@ function validateLedger(
   });
 
   // R19 working capital fund decisions.
-  const wcfId = uniqueIds('Working capital fund decision');
-  list('wcfDecisions', 'The working capital fund decisions').forEach((d, i) => {
+  const wcfId = uniqueIds('wcf');
+  list('wcfDecisions', 'wcfDecisions').forEach((d, i) => {
     const path = `wcfDecisions[${i}]`;
-    if (!isObj(d)) return c.add(path, `Working capital fund decision ${i + 1} is not a decision`);
-    const label = `Working capital fund decision ${wcfId(d, path, i) ?? i + 1}`;
+    if (!isObj(d)) return c.add(path, V('wcf.notDecision', { n: String(i + 1) }));
+    const label = L('wcf', { id: wcfId(d, path, i) ?? String(i + 1) });
+    const its = (what: string) => L(`wcf.${what}`, undefined, { label });
     const b = budget(d, path, label, false);
-    c.year(d, 'year', path, `${label}: the year whose contributions it is based on`);
+    c.year(d, 'year', path, its('year'));
     if ((d.proportion === undefined) === (d.amount === undefined)) {
-      c.add(
-        path,
-        `${label}: give either a proportion of that year's contribution or an amount to apportion, ${d.proportion === undefined ? 'not neither' : 'not both'}`,
-      );
+      c.add(path, V(d.proportion === undefined ? 'wcf.neither' : 'wcf.both', undefined, { label }));
     } else if (d.proportion !== undefined) {
-      c.decimal(d, 'proportion', path, `${label}: the proportion of the contribution`, { positive: true });
+      c.decimal(d, 'proportion', path, its('proportion'), { positive: true });
     } else {
-      const amount = c.decimal(d, 'amount', path, `${label}: the amount`, { positive: true });
+      const amount = c.decimal(d, 'amount', path, its('amount'), { positive: true });
       const unit = b ? budgets.get(b)!.roundingUnit : undefined;
-      if (
-        amount &&
-        isDecimalString(unit) &&
-        !unit.startsWith('-') &&
-        !new Decimal(unit).isZero() &&
-        !isWholeMultiple(amount, unit)
-      ) {
-        c.add(
-          `${path}.amount`,
-          `${label}: the amount ${amount} is not a whole number of ${b}'s rounding unit ${unit}, so the shares could not sum to it`,
-        );
-      }
+      if (amount && isPositiveDecimal(unit) && !isWholeMultiple(amount, unit))
+        c.add(`${path}.amount`, V('wcf.notWhole', { amount, budget: b!, unitAmount: unit }, { label }));
     }
-    c.date(d, 'decidedOn', path, `${label}: the date of the decision`);
-    c.str(d, 'reference', path, `${label}: the reference`, true);
+    c.date(d, 'decidedOn', path, its('decidedOn'));
+    c.str(d, 'reference', path, its('reference'), true);
   });
 
   // R20 host-state advance agreements.
-  const agreementId = uniqueIds('Advance agreement');
-  list('advanceAgreements', 'The host-state advance agreements').forEach((a, i) => {
+  const agreementId = uniqueIds('advance');
+  list('advanceAgreements', 'advanceAgreements').forEach((a, i) => {
     const path = `advanceAgreements[${i}]`;
-    if (!isObj(a)) return c.add(path, `Advance agreement ${i + 1} is not an agreement`);
-    const label = `Advance agreement ${agreementId(a, path, i) ?? i + 1}`;
-    const host = c.str(a, 'hostState', path, `${label}: the host state`);
-    if (host && !members.has(host)) c.add(`${path}.hostState`, `${label}: the host state ${host} is not a member`);
-    const ceiling = c.decimal(a, 'ceiling', path, `${label}: the ceiling`, { positive: true });
-    const currency = c.str(a, 'currency', path, `${label}: the currency`);
-    if (currency && !CURRENCY_RE.test(currency))
-      c.add(
-        `${path}.currency`,
-        `${label}: the currency must be a three-letter code such as CHF (got ${show(currency)})`,
-      );
-    c.str(a, 'conditions', path, `${label}: the conditions`, true);
-    const signed = c.date(a, 'signedOn', path, `${label}: the date it was signed`);
+    if (!isObj(a)) return c.add(path, V('advance.notAgreement', { n: String(i + 1) }));
+    const label = L('advance', { id: agreementId(a, path, i) ?? String(i + 1) });
+    const its = (what: string) => L(`advance.${what}`, undefined, { label });
+    const host = c.str(a, 'hostState', path, its('hostState'));
+    if (host && !members.has(host)) c.add(`${path}.hostState`, V('advance.hostNotMember', { host }, { label }));
+    const ceiling = c.decimal(a, 'ceiling', path, its('ceiling'), { positive: true });
+    const currency = c.str(a, 'currency', path, its('currency'));
+    if (currency && !isCurrency(currency))
+      c.add(`${path}.currency`, V('advance.currency', undefined, { label, got: shown(currency) }));
+    c.str(a, 'conditions', path, its('conditions'), true);
+    const signed = c.date(a, 'signedOn', path, its('signedOn'));
     let ends: string | undefined;
     if (a.denunciation !== undefined) {
       const dp = `${path}.denunciation`;
-      if (!isObj(a.denunciation)) c.add(dp, `${label}: the denunciation must say who gave notice and when`);
+      if (!isObj(a.denunciation)) c.add(dp, V('advance.denunciation', undefined, { label }));
       else {
-        c.oneOf(a.denunciation, 'by', dp, `${label}: who denounced it`, ['host-state', 'organization'] as const);
-        const notified = c.date(
-          a.denunciation,
-          'notifiedOn',
-          dp,
-          `${label}: the date the denunciation was notified`,
-          false,
-        );
-        c.str(a.denunciation, 'reference', dp, `${label}: the denunciation's reference`, true);
+        c.oneOf(a.denunciation, 'by', dp, its('denouncedBy'), ['host-state', 'organization'] as const);
+        const notified = c.date(a.denunciation, 'notifiedOn', dp, its('denouncedOn'), false);
+        c.str(a.denunciation, 'reference', dp, its('denunciationReference'), true);
         if (notified && signed && notified < signed)
-          c.add(`${dp}.notifiedOn`, `${label} was denounced (${notified}) before it was signed (${signed})`);
+          c.add(`${dp}.notifiedOn`, V('advance.denouncedBeforeSigned', { notified, signed }, { label }));
         if (notified) ends = obligationEnds(notified);
       }
     }
     const moves: { date: string; kind: string; amount: string; j: number }[] = [];
-    c.array(a, 'movements', path, `${label}: the advances drawn and repaid`).forEach((m, j) => {
+    c.array(a, 'movements', path, its('movements')).forEach((m, j) => {
       const mp = `${path}.movements[${j}]`;
-      if (!isObj(m)) return c.add(mp, `${label}: movement ${j + 1} is not a drawing or a repayment`);
-      const date = c.date(m, 'date', mp, `${label}, movement ${j + 1}: the date`, false);
-      const kind = c.oneOf(m, 'kind', mp, `${label}, movement ${j + 1}: the kind`, ['drawn', 'repaid'] as const);
-      const amount = c.decimal(m, 'amount', mp, `${label}, movement ${j + 1}: the amount`, { positive: true });
-      c.str(m, 'reference', mp, `${label}, movement ${j + 1}: the reference`, true);
+      const n = String(j + 1);
+      if (!isObj(m)) return c.add(mp, V('advance.notMovement', { n }, { label }));
+      const mine = (what: string) => L(`movement.${what}`, { n }, { label });
+      const date = c.date(m, 'date', mp, mine('date'), false);
+      const kind = c.oneOf(m, 'kind', mp, mine('kind'), ['drawn', 'repaid'] as const);
+      const amount = c.decimal(m, 'amount', mp, mine('amount'), { positive: true });
+      c.str(m, 'reference', mp, mine('reference'), true);
       if (date && signed && date < signed)
-        c.add(`${mp}.date`, `${label}: an advance moved on ${date}, before the agreement was signed (${signed})`);
+        c.add(`${mp}.date`, V('advance.movedBeforeSigned', { date, signed }, { label }));
       if (date && kind === 'drawn' && ends && date > ends)
-        c.add(`${mp}.date`, `${label}: an advance was drawn on ${date}, after the obligation ended on ${ends} (R20)`);
+        c.add(`${mp}.date`, V('advance.drawnAfterEnd', { date, ends }, { label }));
       if (date && kind && amount) moves.push({ date, kind, amount, j });
     });
     // Running balance in date order: never repay more than is outstanding, never owe more than the ceiling.
@@ -717,36 +727,38 @@ function validateLedger(
       outstanding = m.kind === 'drawn' ? outstanding.plus(m.amount) : outstanding.minus(m.amount);
       const mp = `${path}.movements[${m.j}].amount`;
       if (outstanding.isNegative()) {
-        c.add(
-          mp,
-          `${label}: the repayment of ${m.amount} on ${m.date} is more than the ${outstanding.plus(m.amount).toFixed()} outstanding`,
-        );
+        const outstandingAmount = outstanding.plus(m.amount).toFixed();
+        c.add(mp, V('advance.overRepaid', { amount: m.amount, date: m.date, outstandingAmount }, { label }));
         outstanding = new Decimal(0);
       } else if (ceiling && outstanding.gt(ceiling)) {
-        c.add(
-          mp,
-          `${label}: after the drawing of ${m.amount} on ${m.date}, ${outstanding.toFixed()} is outstanding, above the ceiling of ${ceiling}`,
-        );
+        const values = {
+          amount: m.amount,
+          date: m.date,
+          outstandingAmount: outstanding.toFixed(),
+          ceilingAmount: ceiling,
+        };
+        c.add(mp, V('advance.overCeiling', values, { label }));
       }
     }
   });
 
   // R17 decisions under which a member keeps its vote.
-  const decisionId = uniqueIds('Voting decision');
-  list('votingDecisions', 'The voting decisions').forEach((d, i) => {
+  const decisionId = uniqueIds('voting');
+  list('votingDecisions', 'votingDecisions').forEach((d, i) => {
     const path = `votingDecisions[${i}]`;
-    if (!isObj(d)) return c.add(path, `Voting decision ${i + 1} is not a decision`);
-    const label = `Voting decision ${decisionId(d, path, i) ?? i + 1}`;
+    if (!isObj(d)) return c.add(path, V('voting.notDecision', { n: String(i + 1) }));
+    const label = L('voting', { id: decisionId(d, path, i) ?? String(i + 1) });
+    const its = (what: string) => L(`voting.${what}`, undefined, { label });
     const code = member(d, 'member', path, label);
     const b = budget(d, path, label, true);
     if (b && code && members.has(code) && !taking.has(`${code}\u0000${b}`))
-      c.add(`${path}.budget`, `${label} is for ${b}, but ${code} does not take part in ${b}`);
-    c.str(d, 'body', path, `${label}: the body that decided`);
-    c.date(d, 'date', path, `${label}: the date of the decision`, false);
-    c.str(d, 'reference', path, `${label}: the reference`);
-    const from = c.date(d, 'from', path, `${label}: the first day it covers`, false);
-    const to = c.date(d, 'to', path, `${label}: the last day it covers`);
-    if (from && to && to < from) c.add(`${path}.to`, `${label} ends (${to}) before it begins (${from})`);
+      c.add(`${path}.budget`, V('voting.notTakingPart', { budget: b, member: code }, { label }));
+    c.str(d, 'body', path, its('body'));
+    c.date(d, 'date', path, its('date'), false);
+    c.str(d, 'reference', path, its('reference'));
+    const from = c.date(d, 'from', path, its('from'), false);
+    const to = c.date(d, 'to', path, its('to'));
+    if (from && to && to < from) c.add(`${path}.to`, V('voting.endsBeforeBegins', { from, to }, { label }));
   });
 }
 
@@ -776,36 +788,37 @@ function validateOpeningBalances(
     });
   }
   const seen = new Set<string>();
-  c.array(doc, 'openingBalances', '', 'The opening balances').forEach((o, i) => {
+  c.array(doc, 'openingBalances', '', L('openingBalances')).forEach((o, i) => {
     const path = `openingBalances[${i}]`;
-    if (!isObj(o)) return c.add(path, `Opening balance ${i + 1} is not an opening balance`);
-    const code = c.str(o, 'member', path, `Opening balance ${i + 1}: the member`);
-    const budgetId = c.str(o, 'budget', path, `Opening balance ${i + 1}: the budget`);
-    const year = c.year(o, 'year', path, `Opening balance ${i + 1}: the year`);
-    const label = `Opening balance of ${code ?? '?'} in ${budgetId ?? '?'} for ${year ?? '?'}`;
-    if (code && !members.has(code)) c.add(`${path}.member`, `${label}: there is no member ${code}`);
+    const n = String(i + 1);
+    if (!isObj(o)) return c.add(path, V('opening.notOpening', { n }));
+    const code = c.str(o, 'member', path, () => L('opening.member', { n }));
+    const budgetId = c.str(o, 'budget', path, () => L('opening.budget', { n }));
+    const year = c.year(o, 'year', path, () => L('opening.year', { n }));
+    const names = { member: code ?? '?', budget: budgetId ?? '?', year: year === undefined ? '?' : String(year) };
+    const label = () => L('opening', names);
+    if (code && !members.has(code)) c.add(`${path}.member`, V('noMember', { code }, { label: label() }));
     const b = budgetId ? firstYear.get(budgetId) : undefined;
-    if (budgetId && !b) c.add(`${path}.budget`, `${label}: there is no budget ${budgetId}`);
+    if (budgetId && !b) c.add(`${path}.budget`, V('noBudget', { id: budgetId }, { label: label() }));
     if (code && budgetId && members.has(code) && b && !taking.has(`${code}\u0000${budgetId}`))
-      c.add(path, `${label}: ${code} does not take part in ${budgetId}`);
-    if (year !== undefined && b?.first !== undefined && year >= b.first) {
-      c.add(
-        `${path}.year`,
-        `${label}: an opening balance is for a year before the budget's first year of data (${b.first}); enter ${year} in the budget itself`,
-      );
-    }
+      c.add(path, V('notTakingPart', { member: code, budget: budgetId }, { label: label() }));
+    if (year !== undefined && b?.first !== undefined && year >= b.first)
+      c.add(`${path}.year`, V('opening.notBefore', { first: String(b.first), year: String(year) }, { label: label() }));
     const key = `${code}\u0000${budgetId}\u0000${year}`;
-    if (code && budgetId && year !== undefined && seen.has(key)) c.add(path, `${label} is entered twice`);
+    if (code && budgetId && year !== undefined && seen.has(key))
+      c.add(path, V('opening.twice', undefined, { label: label() }));
     seen.add(key);
-    const assessed = c.decimal(o, 'assessed', path, `${label}: the amount assessed`);
-    const unpaid = c.decimal(o, 'unpaid', path, `${label}: the amount still unpaid`);
+    const assessed = c.decimal(o, 'assessed', path, () => L('opening.assessed', undefined, { label: label() }));
+    const unpaid = c.decimal(o, 'unpaid', path, () => L('opening.unpaid', undefined, { label: label() }));
     if (assessed && unpaid && new Decimal(unpaid).gt(assessed))
-      c.add(`${path}.unpaid`, `${label}: ${unpaid} unpaid is more than the ${assessed} assessed`);
+      c.add(
+        `${path}.unpaid`,
+        V('opening.unpaidOverAssessed', { unpaidAmount: unpaid, assessedAmount: assessed }, { label: label() }),
+      );
     // Amounts as the previous accounts state them: not bound to today's rounding unit.
-    c.str(o, 'reference', path, `${label}: the reference`, true);
+    c.str(o, 'reference', path, () => L('opening.reference', undefined, { label: label() }), true);
   });
 }
-
 /**
  * Lists that later work fills; a file from before they existed reads as if they were empty. A version 1 file is
  * read as version 2 in memory (nothing in it changes meaning) and written as version 2 only when saved.
@@ -849,11 +862,12 @@ export function parseWorkbook(text: string): LoadResult {
   } catch {
     const e = firstSyntaxError(text);
     const line = lineIndex(text)(e.offset);
-    const message = e.tooDeep
-      ? `The file is nested more than ${MAX_NESTING} levels deep at line ${line}; a workbook nests only a few, so this is not one (or it is damaged)`
-      : `The file is damaged or not JSON: ${e.message} at line ${line}`;
-    return { problems: [{ path: '', message }], lines: [line] };
+    const m = e.tooDeep
+      ? V('tooDeep', { max: String(MAX_NESTING), line: String(line) })
+      : V('notJson', { detail: e.message, line: String(line) });
+    return { problems: [problemOf('', m)], lines: [line] };
   }
+  normalizeClassCodes(doc); // issue 14: `vi` is class VI in a file as in the app and the CLI
   const problems = validateWorkbook(doc);
   if (problems.length === 0) return { workbook: withDefaults(doc as Obj), problems, lines: [] };
   return {
@@ -867,7 +881,9 @@ export function parseWorkbook(text: string): LoadResult {
 
 /** Text that `parseWorkbook` has already accepted (in a worker, say), read without checking it again. */
 export function readCheckedWorkbook(text: string): Workbook {
-  return withDefaults(JSON.parse(text) as Obj);
+  const doc = JSON.parse(text) as Obj;
+  normalizeClassCodes(doc);
+  return withDefaults(doc);
 }
 
 /** 1-based line of the value at `path` in workbook text (of its nearest enclosing value where it is missing). */
