@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { PDF_PROGRESS_FROM } from '../limits';
 import { withPdfFonts } from '../pdf-fonts';
 import { today, type ExportSource } from './exports';
+import { setHeadersInLanguage, useHeadersInLanguage } from './headersChoice';
 
 export type ExportKind = 'csv' | 'xlsx' | 'pdf';
 
@@ -27,6 +28,8 @@ export function useExport(
   source: () => ExportSource | null,
   report: (kind: 'info' | 'error', text: string | Message, busy?: boolean) => void,
 ) {
+  // "Headers in the language" where the table offers them (issue 11); else the machine names of the CLI's contract.
+  const inLanguage = useHeadersInLanguage();
   return useCallback(
     async (kind: ExportKind) => {
       const src = source();
@@ -37,7 +40,7 @@ export function useExport(
         report('info', msg('export.notice.preparing', { file: `${src.stem}.pdf`, rows }), true);
       const r =
         kind === 'csv'
-          ? await api.exportFile(`${src.stem}.csv`, 'csv', src.csv)
+          ? await api.exportFile(`${src.stem}.csv`, 'csv', (inLanguage && src.csvInLanguage) || src.csv)
           : kind === 'xlsx'
             ? await api.exportFile(`${src.stem}.xlsx`, 'xlsx', toXlsx([src.table], today()))
             : await api.exportPdf(
@@ -53,12 +56,13 @@ export function useExport(
         );
       else if (!('cancelled' in r)) report('error', r.message);
     },
-    [api, source, report],
+    [api, source, report, inLanguage],
   );
 }
 
 export function ExportMenu({ onExport }: { onExport(kind: ExportKind): void }) {
   const t = useT();
+  const inLanguage = useHeadersInLanguage();
   return (
     <span className="export-menu" role="group" aria-label={t('export.menu.label')}>
       {t('export.menu.export')}
@@ -71,6 +75,15 @@ export function ExportMenu({ onExport }: { onExport(kind: ExportKind): void }) {
       <button data-testid="export-pdf" onClick={() => onExport('pdf')} title={t('export.menu.pdf')}>
         PDF
       </button>
+      <label className="export-headers" title={t('app.i18n.export.headersTip')}>
+        <input
+          type="checkbox"
+          data-testid="export-headers-language"
+          checked={inLanguage}
+          onChange={(e) => setHeadersInLanguage(e.target.checked)}
+        />
+        {t('app.i18n.export.headers')}
+      </label>
     </span>
   );
 }

@@ -24,6 +24,8 @@ export interface ExportSource {
   /** The table for XLSX and the print layout (PDF). */
   table: ExportTable;
   csv: string;
+  /** The same CSV with its column names in the export's language, where the table offers it ("headers in the language"). */
+  csvInLanguage?: string;
   landscape: boolean;
 }
 
@@ -73,7 +75,13 @@ export function membersSource(
     ctx,
   );
   const stem = ctx.scenario ? `${full.name}-${slug(ctx.scenario)}` : full.name;
-  return { stem, table: { ...t, name: stem.slice(0, 31) }, csv: contributionCsv({ ...table, rows }), landscape: false };
+  return {
+    stem,
+    table: { ...t, name: stem.slice(0, 31) },
+    csv: contributionCsv({ ...table, rows }),
+    csvInLanguage: contributionCsv({ ...table, rows }, { headersIn: ctx.locale ?? 'en' }),
+    landscape: false,
+  };
 }
 
 const slug = (s: string) =>
