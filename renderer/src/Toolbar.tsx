@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { removeMember } from '../../shared/edit';
 import {
   applyMembersImport,
@@ -15,6 +15,7 @@ import { ExportMenu } from './export/ExportMenu';
 import { MembersImportPreview } from './import/ImportPreview';
 import { isSheet, readTable } from './import/readTable';
 import { useSay, useT } from './i18n';
+import { OverflowBar, type BarItem } from './layout/OverflowBar';
 import { LanguageMenu } from './LocaleChoice';
 import { HistoryButton } from './merge/HistoryPanel';
 import { defaultYear, useWorkspace } from './workspace';
@@ -97,35 +98,54 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
   const { importFile, dialog } = useMembersImport();
   const t = useT();
   const say = useSay();
+  const fileInput = useRef<HTMLInputElement>(null);
   // An undo step's label in the user's language (its Message), English when it has none.
   const stepTitle = (s?: { label: string; msg?: Message }) => (s ? (s.msg ? say(s.msg) : s.label) : undefined);
   if (!budget) return null;
-  return (
-    <>
-      <header className="toolbar" role="toolbar">
-        <strong className="title" data-testid="doc-title">
-          {dirty ? '● ' : ''}
-          {doc.file?.name ?? t('app.toolbar.untitled')}
-        </strong>
-        <button onClick={() => menu('new')}>{t('app.toolbar.new')}</button>
+  const memberActionsOff = Boolean(scenario) || inLedger;
+  // Priorities: what goes into the ⋯ menu first when the row is short (lowest first).
+  const items: BarItem[] = [
+    { key: 'new', priority: 2, node: <button onClick={() => menu('new')}>{t('app.toolbar.new')}</button> },
+    {
+      key: 'open',
+      priority: 7,
+      node: (
         <button onClick={() => menu('open')} data-testid="open">
           {t('app.toolbar.open')}
         </button>
-        <button onClick={() => void openExample()}>{t('app.toolbar.example')}</button>
-        {recent.length > 0 && (
-          <select
-            aria-label={t('app.toolbar.openRecent')}
-            value=""
-            onChange={(e) => e.target.value && menu({ openRecent: e.target.value })}
-          >
-            <option value="">{t('app.toolbar.recent')}</option>
-            {recent.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        )}
+      ),
+    },
+    {
+      key: 'example',
+      priority: 1,
+      node: <button onClick={() => void openExample()}>{t('app.toolbar.example')}</button>,
+    },
+    ...(recent.length > 0
+      ? [
+          {
+            key: 'recent',
+            priority: 1,
+            node: (
+              <select
+                aria-label={t('app.toolbar.openRecent')}
+                value=""
+                onChange={(e) => e.target.value && menu({ openRecent: e.target.value })}
+              >
+                <option value="">{t('app.toolbar.recent')}</option>
+                {recent.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'save',
+      priority: 9,
+      node: (
         <button
           onClick={() => menu('save')}
           data-testid="save"
@@ -134,9 +154,15 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         >
           {t('app.toolbar.save')}
         </button>
-        <button onClick={() => menu('saveAs')}>{t('app.toolbar.saveAs')}</button>
-        <ExportMenu onExport={(kind) => void runExport(kind)} />
-        <span className="sep" />
+      ),
+    },
+    { key: 'saveAs', priority: 3, node: <button onClick={() => menu('saveAs')}>{t('app.toolbar.saveAs')}</button> },
+    { key: 'export', priority: 6, node: <ExportMenu onExport={(kind) => void runExport(kind)} /> },
+    {
+      key: 'undo',
+      priority: 10,
+      group: true,
+      node: (
         <button
           onClick={() => step('undo')}
           disabled={doc.history.undo.length === 0}
@@ -145,6 +171,12 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         >
           {t('app.toolbar.undo')}
         </button>
+      ),
+    },
+    {
+      key: 'redo',
+      priority: 10,
+      node: (
         <button
           onClick={() => step('redo')}
           disabled={doc.history.redo.length === 0}
@@ -153,15 +185,21 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         >
           {t('app.toolbar.redo')}
         </button>
-        <HistoryButton />
-        <span className="sep" />
+      ),
+    },
+    { key: 'history', priority: 4, node: <HistoryButton /> },
+    {
+      key: 'budget',
+      priority: 9,
+      group: true,
+      node: (
         <label>
           {t('app.toolbar.budget')}{' '}
           <select
             data-testid="budget-select"
             value={budget.id}
             disabled={inLedger}
-            title={notHere}
+            title={notHere ?? budget.name}
             onChange={(e) => {
               // A budget that starts later (or ends earlier) than the year shown: show one of its own years.
               const ys = doc.workbook.budgets.find((b) => b.id === e.target.value)?.years.map((y) => y.year) ?? [];
@@ -178,6 +216,12 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
             ))}
           </select>
         </label>
+      ),
+    },
+    {
+      key: 'year',
+      priority: 9,
+      node: (
         <label>
           {t('app.toolbar.year')}{' '}
           <select
@@ -194,36 +238,45 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
             ))}
           </select>
         </label>
-        <span className="sep" />
+      ),
+    },
+    {
+      key: 'add',
+      priority: 5,
+      group: true,
+      node: (
         <button
           onClick={() => setAdding((a) => !a)}
-          disabled={Boolean(scenario) || inLedger}
+          disabled={memberActionsOff}
           title={notHere}
           data-testid="add-member"
         >
           {t('app.toolbar.addMember')}
         </button>
-        <label
-          className={scenario || inLedger ? 'button disabled' : 'button'}
+      ),
+    },
+    {
+      key: 'import',
+      priority: 4,
+      node: (
+        // A button (reached by Tab, in the row or the menu) that opens the file input's chooser.
+        <button
+          className={memberActionsOff ? 'button disabled' : 'button'}
+          disabled={memberActionsOff}
           title={notHere}
           data-testid="import-button"
+          onClick={() => fileInput.current?.click()}
         >
           {t('app.toolbar.import')}
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            hidden
-            disabled={Boolean(scenario) || inLedger}
-            data-testid="import-csv"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void importFile(f);
-            }}
-          />
-        </label>
+        </button>
+      ),
+    },
+    {
+      key: 'remove',
+      priority: 5,
+      node: (
         <button
-          disabled={!focusedCode || Boolean(scenario) || inLedger}
+          disabled={!focusedCode || memberActionsOff}
           title={notHere}
           data-testid="remove-member"
           onClick={() => {
@@ -236,8 +289,13 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         >
           {focusedCode ? t('app.toolbar.removeCode', { code: focusedCode }) : t('app.toolbar.removeMember')}
         </button>
-        <span className="sep" />
-        <LanguageMenu />
+      ),
+    },
+    { key: 'language', priority: 2, group: true, node: <LanguageMenu /> },
+    {
+      key: 'keys',
+      priority: 3,
+      node: (
         <button
           onClick={showKeys}
           title={t('app.toolbar.shortcutsTitle')}
@@ -246,7 +304,34 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
         >
           ?
         </button>
-      </header>
+      ),
+    },
+  ];
+  return (
+    <>
+      <OverflowBar
+        items={items}
+        label={t('app.layout.toolbar')}
+        lead={
+          <strong className="title" data-testid="doc-title" title={doc.file?.name}>
+            {dirty ? '● ' : ''}
+            {doc.file?.name ?? t('app.toolbar.untitled')}
+          </strong>
+        }
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".csv,.tsv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        hidden
+        disabled={memberActionsOff}
+        data-testid="import-csv"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importFile(f);
+        }}
+      />
       {dialog}
     </>
   );

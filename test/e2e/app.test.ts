@@ -9,7 +9,7 @@ import { groupThousands } from '../../shared/model/decimal';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
 import { BACKGROUND_FROM } from '../../renderer/src/limits';
-import { cell, type OpenApp, openApp, totalCell } from './harness';
+import { cell, clickToolbar, type OpenApp, openApp, totalCell } from './harness';
 
 // Browser mode, end to end: the built renderer in Chromium. Expected figures come from the engine in Node,
 // so the test checks that the app shows the engine's cents, not figures of its own.
@@ -312,7 +312,7 @@ describe('browser mode, end to end', () => {
     await page.screenshot({ path: join(shots, 'shortcuts.png') });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-    await page.click('[data-testid=shortcuts-open]');
+    await clickToolbar(page, 'shortcuts-open');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await page.click('dialog[data-testid=shortcuts] button');
     await expect.poll(() => dialog.count()).toBe(0);

@@ -6,7 +6,7 @@ import type { DesktopApi, LockOwner } from '../../shared/ipc/contract';
 import { journalEntry, journalOf, recordedBy, withJournal } from '../../shared/merge/journal';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
-import { cell, launchChromium, serveStatic } from './harness';
+import { cell, clickToolbar, launchChromium, serveStatic } from './harness';
 
 // Issue 16 end to end: the lock notice, the changed-on-disk dialog and the merge view, in the built renderer.
 // The Electron shell cannot run here, so the page gets a stand-in for the shell's window.api (set before the app's
@@ -341,7 +341,7 @@ describe('a change on disk noticed when the window regains focus (browser build,
 describe('who changed what: the journal (browser build, stand-in shell)', () => {
   it('records each step with the name given, and keeps both sides’ entries through a merge', async () => {
     const page = await openShared();
-    await page.click('[data-testid=history-open]');
+    await clickToolbar(page, 'history-open');
     const panel = page.locator('[data-testid=history]');
     await expect.poll(() => panel.textContent()).toMatch(/This workbook keeps no history of changes yet/);
     await page.fill('[data-testid=history-user]', 'ana');
@@ -373,7 +373,7 @@ describe('who changed what: the journal (browser build, stand-in shell)', () => 
       'ana Merge with union.json as changed on disk',
     ]);
     expect(recordedBy(journal, `payments[${added.id}]`)?.user).toBe('marie');
-    await page.click('[data-testid=history-open]');
+    await clickToolbar(page, 'history-open');
     await expect.poll(() => panel.locator('[data-testid=history-entry]').count()).toBe(4);
     expect(await panel.locator('[data-testid=history-entry]').first().textContent()).toMatch(
       /ana \(PC-2\)Merge with union\.json as changed on disk$/,
