@@ -1,39 +1,150 @@
-import { useEffect } from 'react';
-import { formatTsv, pasteRows } from '../../shared/edit';
+import { useEffect, useRef } from 'react';
+import { parseTsv, pasteRows } from '../../shared/edit';
+import {
+  fillDownCells,
+  memberCellCommand,
+  pasteBlock,
+  pathCell,
+  placeBlock,
+  type BlockCell,
+} from '../../shared/edit/paste-block';
+import type { Problem, Workbook } from '../../shared/model/types';
 import { msg } from '../../shared/i18n/intl';
+import { parseAmount } from '../../shared/i18n/numbers';
 import { useDocument } from './document/DocumentProvider';
+import { rangeGridOf, showPending, type RangeGrid } from './grid/range';
+import { useSay } from './i18n';
+import { useLocale } from './locale';
 import { isTextField } from './useCommands';
 import { useWorkspace } from './workspace';
 
-/** Paste rows copied from a spreadsheet (one undoable command that adds or updates members); copy the focused row. */
+/**
+ * The grids' clipboard. Copy: the selected range (or the focused cell) as the user sees it, tab-separated. Paste in
+ * the members grid: a block of cells at the range's first cell, one undoable step, the refused cells shown first
+ * (grid/PastePreview); rows with a header naming `code`, or pasted on the code column, add or update whole members
+ * as before. Ctrl+D fills the first row of the range down.
+ */
 export function useClipboard() {
-  const { run, notify } = useDocument();
-  const { budget, year, table, focusedCode, scenario, page } = useWorkspace();
+  const { run, notify, doc } = useDocument();
+  const { budget, year, scenario, page } = useWorkspace();
+  const say = useSay();
+  const { number } = useLocale();
+  const workbook = useRef<Workbook | undefined>(undefined);
+  workbook.current = doc?.workbook;
   useEffect(() => {
+    const membersGrid = (t: EventTarget | null): RangeGrid | undefined => {
+      const g = rangeGridOf(t);
+      return g && page === 'contributions' && g.container.dataset.testid === 'members-grid' ? g : undefined;
+    };
+    /** Applies a block (after the preview when cells are refused); one step either way. */
+    const applyBlock = (
+      g: RangeGrid,
+      kind: 'paste' | 'fill',
+      placed: { cells: BlockCell[]; refused: Problem[] },
+      written: { rows: number[]; cols: string[] },
+    ) => {
+      const wb = workbook.current;
+      if (!budget || !wb) return;
+      const command = memberCellCommand({ budget: budget.id, year });
+      const go = () => {
+        const o = run((w) => pasteBlock(w, { ...placed, command, kind }));
+        if (o.ok) g.select(written);
+      };
+      const dry = pasteBlock(wb, { ...placed, command, kind });
+      const refused = dry.problems;
+      if (dry.ok && refused.length === 0) return go();
+      if (
+        !dry.ok &&
+        refused.length === 1 &&
+        refused[0].path === '' &&
+        refused[0].msg?.id === 'app.range.nothingChanged'
+      )
+        return notify({ kind: 'info', text: refused[0].msg });
+      showPending({
+        grid: g,
+        kind,
+        all: placed.cells.length + placed.refused.length,
+        refused: refused.map((p) => {
+          const at = pathCell(p.path);
+          return { where: at ? g.where(at.row, at.col) : '', why: p.msg ? say(p.msg) : p.message };
+        }),
+        apply: dry.ok ? go : undefined,
+      });
+    };
+    // A figure copied from the grid is written in the user's format: a scale's weight is read back the same way.
+    const read = (col: string, v: string) => {
+      if (col !== 'units') return v.trim();
+      const r = parseAmount(v, number);
+      return r.ok ? r.value : v.trim();
+    };
     const onPaste = (e: ClipboardEvent) => {
       if (isTextField(e.target) || !budget || page !== 'contributions') return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       e.preventDefault();
       if (scenario) return notify({ kind: 'error', text: msg('app.paste.inScenario') });
-      const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
-      if (!o.ok) notify({ kind: 'error', text: msg('app.paste.nothing'), problems: o.problems });
+      const g = membersGrid(e.target);
+      const r = g?.rect();
+      const values = parseTsv(text);
+      const rowsShaped = !g || !r || r.cols[0] === 'code' || values[0]?.some((h) => h.trim().toLowerCase() === 'code');
+      if (rowsShaped) {
+        const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
+        if (!o.ok) notify({ kind: 'error', text: msg('app.paste.nothing'), problems: o.problems });
+        return;
+      }
+      const shape = g.shape();
+      const at = { row: r.rows[0], col: shape.cols.indexOf(r.cols[0]) };
+      // One value over a range fills every cell of it, as a spreadsheet does.
+      const block =
+        values.length === 1 && values[0].length === 1 && r.rows.length * r.cols.length > 1
+          ? r.rows.map(() => r.cols.map(() => values[0][0]))
+          : values;
+      const placed = placeBlock(
+        block.map((line) => line.map((v, j) => read(shape.cols[at.col + j] ?? '', v))),
+        at,
+        shape,
+      );
+      const width = Math.max(...block.map((l) => l.length));
+      const written = {
+        rows: block.map((_, i) => at.row + i).filter((i) => i < shape.rows.length),
+        cols: shape.cols.slice(at.col, at.col + width),
+      };
+      applyBlock(g, 'paste', placed, written);
     };
     const onCopy = (e: ClipboardEvent) => {
-      if (isTextField(e.target) || !table || !focusedCode) return;
-      const r = table.rows.find((x) => x.code === focusedCode);
-      if (!r) return;
+      if (isTextField(e.target)) return;
+      const text = rangeGridOf(e.target)?.copyText();
+      if (!text) return;
       e.preventDefault();
-      e.clipboardData?.setData(
-        'text/plain',
-        formatTsv([[r.code, r.name, r.class ?? r.units, r.units, r.percent, r.amount]]),
+      e.clipboardData?.setData('text/plain', text);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'd') return;
+      if (isTextField(e.target)) return;
+      const g = membersGrid(e.target);
+      const r = g?.rect();
+      if (!g || !r) return;
+      // The browser's Ctrl+D (bookmark) is not wanted over a grid.
+      e.preventDefault();
+      if (scenario) return notify({ kind: 'error', text: msg('app.range.inScenario') });
+      // One row selected: it takes the row above, as in a spreadsheet.
+      const rows = r.rows.length > 1 ? r.rows : r.rows[0] > 0 ? [r.rows[0] - 1, r.rows[0]] : [];
+      if (rows.length < 2) return;
+      const shape = g.shape();
+      const placed = fillDownCells(
+        rows.map((i) => shape.rows[i]),
+        r.cols,
+        shape,
       );
+      applyBlock(g, 'fill', placed, { rows, cols: r.cols });
     };
     document.addEventListener('paste', onPaste);
     document.addEventListener('copy', onCopy);
+    document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('paste', onPaste);
       document.removeEventListener('copy', onCopy);
+      document.removeEventListener('keydown', onKey);
     };
-  }, [budget, year, run, notify, table, focusedCode, scenario, page]);
+  }, [budget, year, run, notify, scenario, page, say, number]);
 }
