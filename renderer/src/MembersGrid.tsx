@@ -17,6 +17,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
 import { formatDate, type DateFormat } from '../../shared/edit/input';
 import { TextEditor } from './grid/TextEditor';
+import { useGridRange } from './grid/range';
 import { FIND_OPTIONS } from './grid/find';
 import { useAmount, useClassLabel, useGridLocale, useT, type T } from './i18n';
 import { useLocale } from './locale';
@@ -202,6 +203,8 @@ export function MembersGrid({
   const { date, dir } = useLocale();
   const iso = useMemo(() => isolateIn(dir), [dir]);
   const gridLocale = useGridLocale();
+  // Ranges: Shift+arrows or the mouse select cells; copy, paste and fill down read them (useClipboard).
+  const range = useGridRange(apiRef);
   const latest = useRef({ table, marks, dates, source, t, date, iso });
   const credited = table?.credit !== undefined;
   latest.current = { table, marks, dates, source, t, date, iso };
@@ -413,11 +416,11 @@ export function MembersGrid({
   );
 
   return (
-    <div className="grid" data-testid="members-grid">
+    <div className="grid" data-testid="members-grid" ref={range.ref}>
       <AgGridReact<GridRow>
         {...gridLocale}
         theme={gridTheme}
-        columnDefs={columnDefs}
+        columnDefs={range.columns(columnDefs)}
         defaultColDef={stable.defaultColDef}
         getRowId={stable.getRowId}
         readOnlyEdit
@@ -436,6 +439,7 @@ export function MembersGrid({
         {...FIND_OPTIONS}
         onModelUpdated={(e) => onShownCount?.(e.api.getDisplayedRowCount())}
       />
+      {range.preview}
     </div>
   );
 }
