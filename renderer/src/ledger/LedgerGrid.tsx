@@ -12,6 +12,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
 import { TextEditor } from '../grid/TextEditor';
+import { useGridRange } from '../grid/range';
 import { TEXT_FILTER_PARAMS } from '../grid/find';
 import { useGridLocale } from '../i18n';
 
@@ -73,6 +74,8 @@ export function LedgerGrid<T extends object>({
 }: Props<T>) {
   const api = useRef<GridApi<T> | null>(null);
   const gridLocale = useGridLocale();
+  // Ranges: Shift+arrows or the mouse select cells, Ctrl+C copies them as shown (useClipboard).
+  const range = useGridRange(api);
   const shown = useRef(new Map<string, T>());
   const order = useRef<string[]>([]);
   const latest = useRef(rows);
@@ -164,13 +167,13 @@ export function LedgerGrid<T extends object>({
   const getRowId = useCallback((p: GetRowIdParams<T>) => idOf.current(p.data), []);
 
   return (
-    <div className="grid ledger-grid" data-testid={testId}>
+    <div className="grid ledger-grid" data-testid={testId} ref={range.ref}>
       <AgGridReact<T>
         // enableRtl is read once: a change of direction (Arabic chosen) builds the grid anew; onGridReady hands the rows.
         key={gridLocale.enableRtl ? 'rtl' : 'ltr'}
         theme={gridTheme}
         {...gridLocale}
-        columnDefs={columns}
+        columnDefs={range.columns(columns)}
         defaultColDef={defaultColDef}
         getRowId={getRowId}
         readOnlyEdit
@@ -203,6 +206,7 @@ export function LedgerGrid<T extends object>({
           pinNewRow(e.api, pinned.current);
         }}
       />
+      {range.preview}
       {error && <CellErrorBubble testId={testId} error={error} onClose={onCloseError} />}
     </div>
   );
