@@ -16,6 +16,7 @@ import {
 } from '../shared/export/contribution-table';
 import { workbookWarnings } from '../shared/engine/warnings';
 import { readMembersFile } from '../shared/model/members-csv';
+import { ClassReader, memberName } from '../shared/model/class-input';
 import { MAX_TABULAR_BYTES, type TabularProblem } from '../shared/model/tabular';
 import { builtInScheme } from '../shared/model/schemes';
 import type { RoundingMode, Scheme } from '../shared/model/types';
@@ -249,14 +250,31 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
   for (const n of parsed.notices) io.err(`${file}: warning: ${n}\n`);
   const assessees: Assessee[] = [];
   const problems: TabularProblem[] = [...parsed.problems];
+  // Issue 14 one rule with the app and the workbook file (shared/model/class-input.ts): every member needs a name
+  // (the stricter rule: the app refuses a new member without one, the file any member), and a class is read as the
+  // app reads it (`vi` is VI when the scheme has exactly one such class; two differing only by case are refused).
+  if (parsed.named === false && parsed.members.length > 0)
+    problems.push({ file, line: 1, message: 'the header has no "name" column: every member needs its name' });
+  const classes = scheme.kind === 'classes' ? new ClassReader(scheme.classes.map((c) => c.code)) : undefined;
   for (const m of parsed.members) {
+    const name = memberName(m.name);
+    if (name === undefined && parsed.named !== false)
+      problems.push({ file, line: m.line, field: 'name', message: `${m.code} has no name` });
     if (scheme.kind === 'scale') {
-      assessees.push({ code: m.code, name: m.name, units: m.weight! });
+      assessees.push({ code: m.code, name: name ?? '', units: m.weight! });
       continue;
     }
-    const cls = scheme.classes.find((c) => c.code === m.class);
+    const read = classes!.read(m.class ?? '');
+    const cls = read.ok ? scheme.classes.find((c) => c.code === read.code) : undefined;
     if (!cls) {
-      if (m.class)
+      if (!read.ok && read.reason === 'ambiguous')
+        problems.push({
+          file,
+          line: m.line,
+          field: 'class',
+          message: `${m.code}: class "${m.class}" could be any of ${read.matches.join(', ')} of ${scheme.id}: write it as the scheme does`,
+        });
+      else if (m.class)
         problems.push({
           file,
           line: m.line,
@@ -264,7 +282,7 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
         });
       continue;
     }
-    assessees.push({ code: m.code, name: m.name, class: cls.code, units: cls.units });
+    assessees.push({ code: m.code, name: name ?? '', class: cls.code, units: cls.units });
   }
   if (problems.length > 0) throw new InputProblems(problems.sort((a, b) => a.line - b.line));
   const budget: BudgetTerms = {

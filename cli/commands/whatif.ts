@@ -1,5 +1,6 @@
 import type { Scenario, ScenarioOverride, Workbook } from '../../shared/model/types';
 import { compareScenarios } from '../../shared/scenario/scenario';
+import { readClassCode } from '../../shared/model/class-input';
 import { comparisonText } from '../../shared/export/comparison-table';
 import { comparisonsCsv, comparisonsExport, comparisonsJson } from '../../shared/export/comparisons';
 import { toXlsx } from '../../shared/export/xlsx';
@@ -116,11 +117,21 @@ function checkOverrides(workbook: Workbook, overrides: ScenarioOverride[]): void
       throw new UsageError(`--set ${o.member}=${o.class}: ${o.member} does not take part in ${o.budget}`);
     const budget = workbook.budgets.find((b) => b.id === o.budget);
     const scheme = workbook.schemes.find((s) => s.id === budget?.schemeId);
-    if (scheme?.kind === 'classes' && !scheme.classes.some((c) => c.code === o.class)) {
+    if (scheme?.kind !== 'classes') continue;
+    // Issue 14 the class rule of the app and the files: `vi` is VI when the scheme has exactly one such class.
+    const read = readClassCode(
+      scheme.classes.map((c) => c.code),
+      o.class ?? '',
+    );
+    if (read.ok) o.class = read.code;
+    else if (read.reason === 'ambiguous')
+      throw new UsageError(
+        `--set ${o.member}=${o.class}: ${o.class} could be any of ${read.matches.join(', ')} of ${scheme.id}: write it as the scheme does`,
+      );
+    else
       throw new UsageError(
         `--set ${o.member}=${o.class}: ${o.class} is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})`,
       );
-    }
   }
 }
 

@@ -14,7 +14,8 @@ import type {
 } from '../model/types';
 import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '../model/classes';
 import { classOfLetter } from '../i18n/classes';
-import type { Message } from '../i18n/intl';
+import { msg, type Message } from '../i18n/intl';
+import { memberName, readClassCode } from '../model/class-input';
 import { problem, refuse, type Outcome, changedParts as changed } from './command';
 import { clipboardEmpty, E, noBudget, noRowsToRead, notInBudget, notIsoDate, rowProblem } from './messages';
 import { parseTsv } from './tsv';
@@ -41,18 +42,23 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
   if (!scheme) return E('holding.noScheme', { budget: b.name, scheme: b.schemeId });
   const v = value.trim();
   if (scheme.kind === 'classes') {
-    const found =
-      scheme.classes.find((c) => c.code === v) ??
-      scheme.classes.find((c) => c.code.toLowerCase() === v.toLowerCase()) ??
-      // R1 the Convention's treaty letters as the Arabic and Persian texts write them: ألف is A.
-      scheme.classes.find((c) => c.code === classOfLetter(scheme.id, v));
+    // Issue 14: the one class rule of the CLI, the file and the app (shared/model/class-input.ts): `vi` is VI when
+    // the scheme has exactly one such class; two that differ only by case are refused naming both.
+    const read = readClassCode(
+      scheme.classes.map((c) => c.code),
+      v,
+    );
+    if (!read.ok && read.reason === 'ambiguous')
+      return msg('validation.class.ambiguous', { text: v, scheme: scheme.name, classes: read.matches.join(', ') });
+    // R1 the Convention's treaty letters as the Arabic and Persian texts write them: ألف is A (typed in the app only).
+    const found = read.ok ? read.code : scheme.classes.find((c) => c.code === classOfLetter(scheme.id, v))?.code;
     if (!found)
       return E('holding.notClass', {
         text: v,
         scheme: scheme.name,
         classes: scheme.classes.map((c) => c.code).join(', '),
       });
-    return { year, class: found.code };
+    return { year, class: found };
   }
   if (!isDecimalString(v) || v.startsWith('-') || new Decimal(v).isZero()) return E('holding.notWeight', { text: v });
   return { year, weight: v };
@@ -235,8 +241,8 @@ export function addMember(wb: Workbook, a: AddMemberArgs): Outcome {
   const code = a.code.trim();
   if (!CODE_RE.test(code)) return refuse('code', E('addMember.notCode', { text: a.code }));
   if (wb.members.some((m) => m.code === code)) return refuse('code', E('addMember.already', { code }));
-  const name = a.name.trim();
-  if (name === '') return refuse('name', E('addMember.needsName', { code }));
+  const name = memberName(a.name);
+  if (!name) return refuse('name', E('addMember.needsName', { code }));
   const b = budgetOf(wb, a.budget);
   if (!b) return refuse('budget', noBudget(a.budget));
   const source = schemeOfBudget(wb, b)?.kind === 'classes' ? classSource(wb, b) : undefined;
@@ -291,8 +297,8 @@ export function removeMember(wb: Workbook, code: string): Outcome {
 }
 
 export function renameMember(wb: Workbook, code: string, name: string): Outcome {
-  const n = name.trim();
-  if (n === '') return refuse(`${code}.name`, E('renameMember.needsName'));
+  const n = memberName(name);
+  if (!n) return refuse(`${code}.name`, E('renameMember.needsName'));
   if (!wb.members.some((m) => m.code === code)) return refuse('code', E('isNotMember', { code }));
   return changed(
     E('renameMember.label', { code }),
@@ -386,7 +392,10 @@ function upsertMembers(
   const holdings = linked ? new Holdings(wb) : undefined;
   let added = 0;
   let updated = 0;
-  for (const { at, code, name, value } of list) {
+  for (const { at, code, name: typed, value } of list) {
+    // Issue 14 the name rule of the CLI, the file and the app: a new member needs one (an empty cell keeps an
+    // existing member's name).
+    const name = memberName(typed) ?? '';
     if (!CODE_RE.test(code)) {
       problems.push(problem(at, rowProblem(at, E('upsert.notCode', { code }))));
       continue;

@@ -24,6 +24,8 @@ export interface MembersRead {
   notices: string[];
   /** How a place in the file is named: a line of a CSV, a row of a sheet. */
   unit: 'line' | 'row';
+  /** The header has a "name" column (the CLI needs one: every member it apportions is new, and needs its name). */
+  named?: boolean;
 }
 
 const KNOWN = ['code', 'name', 'class', 'weight'];
@@ -128,7 +130,7 @@ export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRe
   if (members.length === 0 && problems.length === 0)
     problems.push({ file, line: head.line, message: 'the file lists no members' });
   problems.sort((a, b) => a.line - b.line);
-  return { members, problems, notices, unit };
+  return { members, problems, notices, unit, named: iName >= 0 };
 }
 
 /** Members from CSV text (UTF-8): kept for callers holding text rather than the file's bytes. */

@@ -65,7 +65,7 @@ describe('R25 contrib apportion --members', () => {
   it('R25: bad lines of every kind are all listed, in line order', async () => {
     const dir = tmp();
     const file = join(dir, 'm.csv');
-    writeFileSync(file, 'code,class\nP,A\nP,B\nQ,Z\n,C\nR,\n');
+    writeFileSync(file, 'code,name,class\nP,Patria,A\nP,Patria,B\nQ,Quintia,Z\n,Nemo,C\nR,Ruritania,\n');
     const r = await contrib('apportion', '--members', file, '--scheme', 'wipo-convention', '--total', '1000');
     expect(r.code).toBe(2);
     expect(r.err.trimEnd().split('\n')).toEqual([

@@ -112,7 +112,7 @@ describe('contrib apportion from CSV', () => {
 
   it('R2: a scale from a weight column', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'w.csv'), 'code,weight\nX,22\nY,0.001\nZ,77.999\n');
+    writeFileSync(join(dir, 'w.csv'), 'code,name,weight\nX,Xanadu,22\nY,Ys,0.001\nZ,Zembla,77.999\n');
     const r = await contrib(
       'apportion',
       '--members',
@@ -141,7 +141,7 @@ describe('contrib apportion from CSV', () => {
         ],
       }),
     );
-    writeFileSync(join(dir, 'm.csv'), 'code,class\nA,X\nB,Y\n');
+    writeFileSync(join(dir, 'm.csv'), 'code,name,class\nA,Alpha,X\nB,Beta,Y\n');
     const r = await contrib(
       'apportion',
       '--members',
@@ -202,18 +202,18 @@ describe('contrib apportion: bad input exits 2 with FILE:LINE and writes nothing
   };
 
   it('an unknown class names the line', async () => {
-    const r = await bad('code,class\nP,A\n# comment\nQ,Z\n');
+    const r = await bad('code,name,class\nP,Patria,A\n# comment\nQ,Quintia,Z\n');
     expect(r.err).toBe(`${r.file}:4: Q: class "Z" is not a class of wipo-convention (A, B, C)\n`);
   });
 
   it('a duplicate code names the line and the first one', async () => {
-    const r = await bad('code,class\nP,A\nP,B\n');
+    const r = await bad('code,name,class\nP,Patria,A\nP,Patria,B\n');
     expect(r.err).toBe(`${r.file}:3: code P appears twice (also on line 2)\n`);
   });
 
   it('zero total units', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'w.csv'), 'code,weight\nX,0\nY,0\n');
+    writeFileSync(join(dir, 'w.csv'), 'code,name,weight\nX,Xanadu,0\nY,Ys,0\n');
     const r = await contrib('apportion', '--members', join(dir, 'w.csv'), '--scheme', 'scale', '--total', '1000.00');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/w\.csv:1: the members hold zero units in total/);
