@@ -16,6 +16,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
 import { formatDate, type DateFormat } from '../../shared/edit/input';
+import { ClassEditor } from './grid/ClassEditor';
+import { byAmount, byClassUnits, byCode, byText } from './grid/sorting';
 import { TextEditor } from './grid/TextEditor';
 import { useGridRange } from './grid/range';
 import { FIND_OPTIONS } from './grid/find';
@@ -200,7 +202,8 @@ export function MembersGrid({
   const t = useT();
   const amount = useAmount();
   const classText = useClassLabel(schemeId);
-  const { date, dir } = useLocale();
+  const { date, dir, id: localeId } = useLocale();
+  const words = useMemo(() => byText(localeId), [localeId]);
   const iso = useMemo(() => isolateIn(dir), [dir]);
   const gridLocale = useGridLocale();
   // Ranges: Shift+arrows or the mouse select cells; copy, paste and fill down read them (useClipboard).
@@ -211,13 +214,14 @@ export function MembersGrid({
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     (): ColDef<GridRow>[] => [
-      { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: 'left' },
+      { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: 'left', comparator: byCode },
       {
         field: 'name',
         headerName: t('members.grid.member'),
         flex: 2,
         minWidth: 180,
         editable: (p) => !p.node.rowPinned,
+        comparator: words,
       },
       classes && linked
         ? ({
@@ -230,6 +234,7 @@ export function MembersGrid({
             cellRendererParams: { source: linked.source, tip: linked.tip },
             cellClass: 'linked',
             headerTooltip: linked.tip,
+            comparator: byClassUnits<GridRow>((r) => r.units),
           } satisfies ColDef<GridRow>)
         : classes
           ? ({
@@ -237,10 +242,12 @@ export function MembersGrid({
               headerName: t('members.grid.class'),
               width: 110,
               editable: (p) => !p.node.rowPinned,
+              // Type-ahead over the scheme's classes (R1): `vi` Enter gives VI.
               // Shown (not stored) as the user's language names the class: ألف for A in Arabic.
               valueFormatter: (p) => (p.value ? classText(String(p.value)) : ''),
-              cellEditor: 'agSelectCellEditor',
-              cellEditorParams: { values: classes },
+              cellEditor: ClassEditor,
+              cellEditorParams: { values: classes, label: classText, scheme: schemeId },
+              comparator: byClassUnits<GridRow>((r) => r.units),
               cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
             } satisfies ColDef<GridRow>)
           : { field: 'class', headerName: t('members.grid.class'), width: 90, hide: true },
@@ -258,6 +265,7 @@ export function MembersGrid({
         valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
         // R2 a scale's weight is typed in; a class's units come from the scheme.
         editable: (p) => !classes && !p.node.rowPinned,
+        comparator: byAmount,
         cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
       },
       {
@@ -269,6 +277,7 @@ export function MembersGrid({
         valueGetter: (p) =>
           p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent),
         valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
+        comparator: byAmount,
       },
       {
         field: 'amount',
@@ -279,6 +288,7 @@ export function MembersGrid({
         // The total opens in the user's format, which the cell's parser reads back exactly (never ambiguous).
         cellEditorParams: { show: (v: unknown) => (v ? amount(String(v)) : '') },
         editable: (p) => Boolean(p.node.rowPinned) && totalEditable,
+        comparator: byAmount,
         cellClassRules: {
           'rounded-up': (p) => Boolean(p.data?.roundedUp),
           'scenario-up': (p) => Boolean(p.data?.difference && !p.data.difference.startsWith('-')),
@@ -301,6 +311,7 @@ export function MembersGrid({
             width: 150,
             type: 'rightAligned',
             valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
+            comparator: byAmount,
           }))
         : []),
       {
@@ -310,9 +321,10 @@ export function MembersGrid({
         minWidth: 140,
         cellClass: 'note',
         tooltipField: 'note',
+        comparator: words,
       },
     ],
-    [classes, totalEditable, linked, percentScale, credited, t, amount, classText],
+    [classes, totalEditable, linked, percentScale, credited, t, amount, words, classText, schemeId],
   );
 
   // Recompute = a transaction of the rows that changed; the grid keeps focus, scroll and editors (getRowId).
@@ -364,7 +376,8 @@ export function MembersGrid({
     () => ({
       defaultColDef: {
         resizable: true,
-        sortable: false,
+        // Every header sorts (click, or Enter on it); each column says how (exactly for figures).
+        sortable: true,
         suppressMovable: true,
         cellEditor: TextEditor,
       } satisfies ColDef<GridRow>,
