@@ -13,8 +13,9 @@ export function checkComputable(workbook: Workbook): Problem[] {
   const problems: Problem[] = [];
   const holdings = new Holdings(workbook);
   workbook.budgets.forEach((b, i) => {
-    if (b.years.length === 0) return;
-    const years = b.years.map((y) => y.year);
+    // R23 a biennium's years count too: its second year often has no entry of its own.
+    const years = [...b.years.map((y) => y.year), ...(b.biennia ?? []).flatMap((x) => x.years)];
+    if (years.length === 0) return;
     for (let y = Math.min(...years); y <= Math.max(...years); y++) {
       try {
         assessBudgetYear(workbook, b.id, y, holdings);
