@@ -79,9 +79,11 @@ export function BudgetPanel({ budget, year, table }: Props) {
   const article = useArticle();
   const entry = budget.years.find((y) => y.year === year);
   const method = table?.method ?? entry?.method ?? 'total';
-  const adopted = entry?.adopted ?? false;
+  // R23 a year of a biennium is adopted with its part of the biennial figure: shown, not typed here.
+  const biennium = budget.biennia?.find((b) => b.years.includes(year));
+  const adopted = biennium !== undefined || (entry?.adopted ?? false);
   const places = decimalPlaces(budget.roundingUnit);
-  const figure = adopted ? (entry?.amount ?? '') : (table?.level ?? '');
+  const figure = adopted && !biennium ? (entry?.amount ?? '') : (table?.level ?? '');
   // The commands' refusals in the user's language (their Message said; English where they have none yet).
   const problem = (o: Outcome) => refusal(o, say);
 
@@ -99,7 +101,7 @@ export function BudgetPanel({ budget, year, table }: Props) {
                 type="radio"
                 name="method"
                 checked={method === m}
-                disabled={!adopted || !table}
+                disabled={!adopted || !table || biennium !== undefined}
                 onChange={() =>
                   // The figure carries over exactly: the total becomes Σ shares, the unit value T / U (R4/R7).
                   run((wb) =>
@@ -127,7 +129,7 @@ export function BudgetPanel({ budget, year, table }: Props) {
         })}
         testId="budget-figure"
         value={figure ? amount(figure) : ''}
-        disabled={!adopted}
+        disabled={!adopted || biennium !== undefined}
         commit={(text) => {
           // R25 typed in the user's number format; the refusal in the user's language.
           const p = parseAmountInput(
@@ -149,6 +151,7 @@ export function BudgetPanel({ budget, year, table }: Props) {
           type="checkbox"
           data-testid="budget-adopted"
           checked={adopted}
+          disabled={biennium !== undefined}
           onChange={(e) =>
             run((wb) =>
               setBudgetYear(wb, {
@@ -163,6 +166,16 @@ export function BudgetPanel({ budget, year, table }: Props) {
           }
         />
       </label>
+      {biennium && (
+        <p className="carried" data-testid="biennium-figure">
+          {t('scales.biennium.panel', {
+            year: String(year),
+            first: String(biennium.years[0]),
+            second: String(biennium.years[1]),
+            amount: amount(biennium.amount),
+          })}
+        </p>
+      )}
       {table?.carriedOver && (
         <p className="carried" data-testid="carried-over">
           {t('budgets.panel.carriedOver', { year: String(year), source: String(table.sourceYear), method })}
