@@ -4,6 +4,7 @@ import {
   checkYearScale,
   clearYearCredit,
   refusal,
+  setScenarioOverride,
   setYearCredit,
   setYearScale,
   type Outcome,
@@ -88,8 +89,25 @@ function draftOf(s: YearScale | undefined, fallbackBase: string, n: (plain: stri
   };
 }
 
-function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budget: Budget; year: number; run: Run }) {
+/**
+ * R21 a budget year's derivation settings with the live preview. In a what-if (`scenario`), `workbook` is the one the
+ * scenario assumes, and Apply records the settings of `year` in the scenario (R14) instead of the baseline.
+ */
+export function Derivation({
+  workbook,
+  budget: given,
+  year,
+  run,
+  scenario,
+}: {
+  workbook: Workbook;
+  budget: Budget;
+  year: number;
+  run: Run;
+  scenario?: string;
+}) {
   const t = useT();
+  const budget = workbook.budgets.find((b) => b.id === given.id) ?? given;
   const rich = useRich();
   const say = useSay();
   const g = useAmount();
@@ -176,6 +194,7 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
           : null,
       [scale, budget.id, budget.name, year, baseName, dirty, organization, locale],
     ),
+    scenario === undefined,
   );
 
   if (scheme?.kind !== 'scale')
@@ -185,10 +204,20 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
       </p>
     );
   if (bases.length === 0) return <p className="muted">{t('scales.derive.noBase')}</p>;
-  const entryYear = entry?.year;
+  // A what-if changes the year shown only (R14); the baseline's settings are those of the entry the year uses.
+  const entryYear = scenario !== undefined ? year : entry?.year;
   const apply = () => {
     if (entryYear === undefined) return;
-    const o = run((wb) => setYearScale(wb, { budget: budget.id, year: entryYear, settings: read.settings }));
+    const o = run((wb) =>
+      scenario !== undefined
+        ? setScenarioOverride(wb, scenario, {
+            kind: 'derivation',
+            budget: budget.id,
+            year: entryYear,
+            scale: read.settings,
+          })
+        : setYearScale(wb, { budget: budget.id, year: entryYear, settings: read.settings }),
+    );
     setApplied(o.ok ? [] : o.problems);
   };
   const set = (patch: Partial<Draft>) => {
@@ -221,8 +250,12 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
 
   return (
     <div className="scales-derivation">
-      <h3>{rich('scales.derive.heading', { budget: <Bidi>{budget.name}</Bidi>, year: String(year) })}</h3>
-      {entryYear !== undefined && entryYear !== year && (
+      {scenario !== undefined ? (
+        <p className="muted">{t('scenarios.derivation.hint', { year: String(year) })}</p>
+      ) : (
+        <h3>{rich('scales.derive.heading', { budget: <Bidi>{budget.name}</Bidi>, year: String(year) })}</h3>
+      )}
+      {scenario === undefined && entryYear !== undefined && entryYear !== year && (
         <p className="muted">{t('scales.derive.fromEntry', { year: String(year), entry: String(entryYear) })}</p>
       )}
       {entryYear === undefined && <p className="notice error">{t('scales.derive.noEntry', { year: String(year) })}</p>}
@@ -334,7 +367,9 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
           disabled={!dirty || entryYear === undefined}
           onClick={apply}
         >
-          {t('scales.apply', { year: String(entryYear ?? year) })}
+          {scenario !== undefined
+            ? t('scenarios.derivation.apply')
+            : t('scales.apply', { year: String(entryYear ?? year) })}
         </button>
         <button type="button" data-testid="scales-reset" disabled={!dirty} onClick={() => set(shown)}>
           {t('scales.reset')}
@@ -342,7 +377,7 @@ function Derivation({ workbook, budget, year, run }: { workbook: Workbook; budge
         {dirty && <span className="muted">{t('scales.preview.draft')}</span>}
         {err('scale')}
       </div>
-      {entryYear !== undefined && (
+      {entryYear !== undefined && scenario === undefined && (
         <CreditField
           budget={budget}
           year={entryYear}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   applyScenarioToBaseline,
   overrideKey,
@@ -13,7 +13,9 @@ import {
 import type { Message } from '../../../shared/i18n/intl';
 import { decimalPlaces } from '../../../shared/model/decimal';
 import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/types';
-import type { Comparison } from '../../../shared/scenario/scenario';
+import { levelEntry } from '../../../shared/engine/years';
+import { applyScenario, type Comparison } from '../../../shared/scenario/scenario';
+import { Derivation } from '../scales/ScalesView';
 import { CommitField } from '../BudgetPanel';
 import { DateText, useDateReader } from '../DateField';
 import { useArticle } from '../articles';
@@ -149,6 +151,7 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
         </table>
       )}
       <MoreAssumptions scenario={scenario} budget={budget} year={year} scheme={scheme} run={run} />
+      <DerivedScaleAssumption scenario={scenario} budget={budget} year={year} scheme={scheme} run={run} />
       <h3>{t('scenarios.panel.changes')}</h3>
       {scenario.overrides.length === 0 ? (
         <p className="muted">{t('scenarios.panel.noChanges')}</p>
@@ -184,6 +187,54 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
         {t('scenarios.panel.apply')}
       </button>
     </section>
+  );
+}
+
+/**
+ * R14 × R21 a derived budget's settings for the year in this scenario (base scale, exclusion, ceiling, floor,
+ * decimals, rounding, fixed rates): the Scales view's form and preview on the workbook the scenario assumes.
+ */
+function DerivedScaleAssumption({
+  scenario,
+  budget,
+  year,
+  scheme,
+  run,
+}: {
+  scenario: Scenario;
+  budget: Budget;
+  year: number;
+  scheme?: Scheme;
+  run(command: (wb: Workbook) => Outcome): Outcome;
+}) {
+  const { doc } = useDocument();
+  const t = useT();
+  const baseline = doc?.workbook;
+  const assumed = useMemo(
+    () => (baseline ? applyScenario(baseline, scenario.overrides) : undefined),
+    [baseline, scenario.overrides],
+  );
+  const derived = useMemo(() => {
+    try {
+      return assumed !== undefined && levelEntry(budget, year)?.scale !== undefined;
+    } catch {
+      return false;
+    }
+  }, [assumed, budget, year]);
+  if (!assumed || scheme?.kind !== 'scale' || !derived) return null;
+  const changed = scenario.overrides.some((o) => o.kind === 'derivation' && o.budget === budget.id && o.year === year);
+  return (
+    <details className="more-assumptions scenario-derivation" data-testid="scenario-derivation" open={changed}>
+      <summary>{t('scenarios.derivation.summary')}</summary>
+      <Derivation
+        key={`${scenario.id}|${budget.id}|${year}`}
+        workbook={assumed}
+        budget={budget}
+        year={year}
+        run={run}
+        scenario={scenario.id}
+      />
+    </details>
   );
 }
 
