@@ -1,8 +1,9 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { AddMember, ContributionsView } from './ContributionsView';
 import { DocumentProvider, useDocument, useOpenDocument } from './document/DocumentProvider';
 import { DocumentNotice, NoticeBar, RecoverOffer } from './document/Notices';
 import { useT } from './i18n';
+import { PanelToggle, useSidePanel } from './layout/panels';
 import { LedgerView } from './ledger/LedgerView';
 import { ViewTabs, type AppView } from './ledger/ViewTabs';
 import { ScenarioBar } from './scenarios/ScenarioBar';
@@ -39,18 +40,28 @@ function Layout() {
   return (
     // Keyed by the document: nothing of the previous one stays selected (member, scenario, comparison, find, open form).
     <WorkspaceProvider key={doc.generation} workbook={doc.workbook} page={page} setPage={setPage} findRef={findRef}>
-      <main className="app">
+      <Screen page={page} setPage={setPage}>
         <Clipboard />
         <Toolbar menu={menu} showKeys={openKeys} />
         {showKeys && <Shortcuts desktop={api.kind === 'electron'} onClose={() => setShowKeys(false)} />}
-        <ViewTabs view={page} onView={setPage} />
-        <RecoverOffer />
-        <AddMember />
-        {page === 'contributions' && <Scenarios />}
-        <DocumentNotice />
-        {page !== 'contributions' ? <LedgerView view={page} /> : <ContributionsView />}
-      </main>
+      </Screen>
     </WorkspaceProvider>
+  );
+}
+
+/** The page under the toolbar: the view tabs (with the side panel's toggle), notices and the view. */
+function Screen({ page, setPage, children }: { page: AppView; setPage(p: AppView): void; children: ReactNode }) {
+  const panel = useSidePanel();
+  return (
+    <main className="app" data-panel={panel.collapsed ? 'collapsed' : 'shown'}>
+      {children}
+      <ViewTabs view={page} onView={setPage} end={<PanelToggle panel={panel} />} />
+      <RecoverOffer />
+      <AddMember />
+      {page === 'contributions' && <Scenarios />}
+      <DocumentNotice />
+      {page !== 'contributions' ? <LedgerView view={page} /> : <ContributionsView />}
+    </main>
   );
 }
 

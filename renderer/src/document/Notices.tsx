@@ -1,3 +1,5 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useWhere } from '../layout/panels';
 import { useDocument } from './DocumentProvider';
 import { TeamNotices } from '../merge/TeamNotices';
 import { useSay, useT } from '../i18n';
@@ -6,7 +8,15 @@ import { useRich } from '../rich';
 import type { Message } from '../../../shared/i18n/intl';
 import type { Notice } from './reducer';
 
-export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () => void }) {
+export function NoticeBar({
+  notice,
+  onClose,
+  testId = 'notice',
+}: {
+  notice: Notice;
+  onClose?: () => void;
+  testId?: string;
+}) {
   const t = useT();
   // useSay: a Message's nested parts and its amounts (a command's label, an engine reason) said too.
   const sayMsg = useSay();
@@ -23,7 +33,7 @@ export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () =>
       className={`notice ${notice.kind}`}
       role={notice.kind === 'error' ? 'alert' : 'status'}
       aria-busy={notice.busy ?? false}
-      data-testid="notice"
+      data-testid={testId}
     >
       {notice.busy && <span className="spinner" aria-hidden="true" />}
       <span>{words(notice.text, notice.inner)}</span>
@@ -46,13 +56,56 @@ export function NoticeBar({ notice, onClose }: { notice: Notice; onClose?: () =>
   );
 }
 
-/** The store's notice, dismissable. */
+/**
+ * The store's notice, dismissable (×, or Escape). It belongs to its view: switching views takes an information away;
+ * an error stays with the view it was raised in until dismissed, even when the next action says something else.
+ */
 export function DocumentNotice() {
   const { notice, notify } = useDocument();
+  const where = useWhere();
+  const [seen, setSeen] = useState<Notice | null>(notice);
+  const [raisedIn, setRaisedIn] = useState(where);
+  const [kept, setKept] = useState<{ notice: Notice; where: string } | null>(null);
+  // A new notice: remember the view it came in; an error is kept apart so an action that follows does not hide it.
+  if (notice !== seen) {
+    setSeen(notice);
+    setRaisedIn(where);
+    if (notice?.kind === 'error') setKept(null);
+    else if (seen?.kind === 'error' && notice) setKept({ notice: seen, where: raisedIn });
+  }
+  // Another view: an information or warning goes; an error waits in its own view.
+  const moved = notice !== null && raisedIn !== where;
+  useEffect(() => {
+    if (moved && notice.kind !== 'error') notify(null);
+  }, [moved, notice, notify]);
+
+  const shown = notice && !moved ? notice : null;
+  const keptShown = kept && kept.where === where ? kept.notice : null;
+  const dismiss = useCallback(() => {
+    if (shown) notify(null);
+    else setKept(null);
+  }, [shown, notify]);
+  // Escape dismisses the notice on screen, unless it is cancelling something else (an edit, a menu, a dialog).
+  useEffect(() => {
+    if (!shown && !keptShown) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (
+        target?.closest('input, textarea, select, dialog, [role=dialog], .ag-cell-inline-editing, .ag-popup, .tb-item')
+      )
+        return;
+      if (shown) notify(null);
+      else setKept(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shown, keptShown, notify]);
   return (
     <>
       <TeamNotices />
-      {notice && <NoticeBar notice={notice} onClose={() => notify(null)} />}
+      {shown && <NoticeBar notice={shown} onClose={dismiss} />}
+      {keptShown && <NoticeBar notice={keptShown} onClose={() => setKept(null)} testId="notice-kept" />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useT } from '../i18n';
 
 // The app's views, reachable by keyboard: Alt+1…7 from anywhere (Ctrl+1…7 too where the browser leaves it to the
@@ -17,7 +17,8 @@ export const VIEWS = [
 export type AppView = (typeof VIEWS)[number]['id'];
 export type LedgerViewId = Exclude<AppView, 'contributions'>;
 
-export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): void }) {
+/** `end`: what sits at the end of the tabs' row (the side panel's toggle). */
+export function ViewTabs({ view, onView, end }: { view: AppView; onView(v: AppView): void; end?: ReactNode }) {
   const t = useT();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -56,6 +57,7 @@ export function ViewTabs({ view, onView }: { view: AppView; onView(v: AppView): 
           {t(v.label)}
         </button>
       ))}
+      {end && <span className="view-tabs-end">{end}</span>}
     </nav>
   );
 }
