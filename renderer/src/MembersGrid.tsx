@@ -22,6 +22,7 @@ import { TextEditor } from './grid/TextEditor';
 import { useGridRange } from './grid/range';
 import { FIND_OPTIONS } from './grid/find';
 import { useAmount, useClassLabel, useGridLocale, useT, type T } from './i18n';
+import { usePinStart, PINNED_NAME_WIDTH } from './layout/pin';
 import { useLocale } from './locale';
 import { isolateIn } from './rich';
 
@@ -206,6 +207,7 @@ export function MembersGrid({
   const words = useMemo(() => byText(localeId), [localeId]);
   const iso = useMemo(() => isolateIn(dir), [dir]);
   const gridLocale = useGridLocale();
+  const start = usePinStart();
   // Ranges: Shift+arrows or the mouse select cells; copy, paste and fill down read them (useClipboard).
   const range = useGridRange(apiRef);
   const latest = useRef({ table, marks, dates, source, t, date, iso });
@@ -214,12 +216,13 @@ export function MembersGrid({
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     (): ColDef<GridRow>[] => [
-      { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: 'left', comparator: byCode },
+      // Issue 14: code and member stay in view at the line's start; the columns after them flex.
+      { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: start, comparator: byCode },
       {
         field: 'name',
         headerName: t('members.grid.member'),
-        flex: 2,
-        minWidth: 180,
+        pinned: start,
+        width: PINNED_NAME_WIDTH,
         editable: (p) => !p.node.rowPinned,
         comparator: words,
       },
@@ -324,7 +327,7 @@ export function MembersGrid({
         comparator: words,
       },
     ],
-    [classes, totalEditable, linked, percentScale, credited, t, amount, words, classText, schemeId],
+    [classes, totalEditable, linked, percentScale, credited, t, amount, words, classText, schemeId, start],
   );
 
   // Recompute = a transaction of the rows that changed; the grid keeps focus, scroll and editors (getRowId).
