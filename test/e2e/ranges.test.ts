@@ -173,3 +173,45 @@ describe('ranges, copy, block paste, fill down', () => {
     expect(await hasClass(cell(rows[1].code, 'name'), 'cell-range')).toBe(false);
   });
 });
+
+describe('ranges in a right-to-left grid (Arabic)', () => {
+  let ar: OpenApp;
+  afterAll(async () => {
+    await ar?.close();
+  });
+
+  it('Shift+← extends to the next column (drawn to the left), the edges by logical side; the copy reads in column order', async () => {
+    ar = await openApp({ width: 1400, height: 850, budget: BUDGET, year: YEAR, query: '?lang=ar' });
+    const p = ar.page;
+    const has = (sel: string, c: string) =>
+      p
+        .locator(sel)
+        .first()
+        .evaluate((el, c) => el.classList.contains(c), c);
+    await p.evaluate(
+      `window.addEventListener('copy', (e) => { window.__copied = e.clipboardData.getData('text/plain'); })`,
+    );
+    await p.click(cell(rows[0].code, 'name'));
+    await p.keyboard.press('Shift+ArrowLeft');
+    await p.keyboard.press('Shift+ArrowDown');
+    const name = (await p.locator(cell(rows[0].code, 'name')).boundingBox())!;
+    const cls = (await p.locator(cell(rows[0].code, 'class')).boundingBox())!;
+    expect(cls.x).toBeLessThan(name.x); // the next column is on the left
+    for (const i of [0, 1])
+      for (const col of ['name', 'class']) expect(await has(cell(rows[i].code, col), 'cell-range')).toBe(true);
+    expect(await has(cell(rows[0].code, 'name'), 'cell-range-start')).toBe(true);
+    expect(await has(cell(rows[0].code, 'class'), 'cell-range-end')).toBe(true);
+    // inline-start is the right-hand side in a right-to-left grid
+    const side = (code: string, css: string) =>
+      p.locator(cell(code, 'name')).evaluate((el, css) => getComputedStyle(el).getPropertyValue(css), css);
+    expect(await side(rows[1].code, 'border-right-color')).toBe('rgb(33, 110, 220)');
+    expect(await side(rows[1].code, 'border-left-color')).not.toBe('rgb(33, 110, 220)');
+    await p.keyboard.press('Control+c');
+    expect(await p.evaluate('window.__copied')).toBe(
+      rows
+        .slice(0, 2)
+        .map((r) => `${r.name}\t${r.class}\n`)
+        .join(''),
+    );
+  });
+});

@@ -34,8 +34,8 @@ export interface RangeGrid {
   where(row: string, col: string): string;
   /** Shows `r` as the selection (after a paste: the cells written). */
   select(r: Rect): void;
-  /** Selects from `anchor` to `end`, redrawing the cells that change. */
-  move(anchor: Corner, end: Corner): void;
+  /** Selects from `anchor` to `end` (null: nothing), redrawing the cells that change. */
+  move(anchor: Corner | null, end?: Corner): void;
   focus(): void;
 }
 
@@ -180,10 +180,10 @@ export function useGridRange<T>(apiRef: React.RefObject<GridApi<T> | null>): {
       },
     };
     // Redraws the rows of the old and new rectangles (cell class rules are evaluated on refresh).
-    function move(anchor: Corner, end: Corner) {
+    function move(anchor: Corner | null, end: Corner = anchor!) {
       const a = apiRef.current as GridApi | null;
       const old = rect();
-      sel.current = { anchor, end };
+      sel.current = anchor ? { anchor, end } : null;
       if (!a) return;
       const s = sel.current;
       const rows = new Set(old?.rows ?? []);
@@ -285,6 +285,8 @@ export function useGridRange<T>(apiRef: React.RefObject<GridApi<T> | null>): {
     // so does a focus that lands outside the range (a click is handled on mousedown).
     const onFocus = (e: FocusEvent) => {
       const here = cornerOf(e.target as HTMLElement);
+      // A pinned row (the total, a new line) is in no range: a paste there is not a block.
+      if (!here && cellOf(e.target)) return grid.move(null);
       if (!here || isEditor(e.target) || dragging) return;
       const r = grid.rect();
       const inside = r !== null && r.rows.includes(here.row) && r.cols.includes(here.col);
