@@ -12,6 +12,8 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { gridTheme } from '../MembersGrid';
 import { TextEditor } from '../grid/TextEditor';
+import { byValue } from '../grid/sorting';
+import { useLocale } from '../locale';
 import { useGridRange } from '../grid/range';
 import { TEXT_FILTER_PARAMS } from '../grid/find';
 import { useGridLocale } from '../i18n';
@@ -74,6 +76,7 @@ export function LedgerGrid<T extends object>({
 }: Props<T>) {
   const api = useRef<GridApi<T> | null>(null);
   const gridLocale = useGridLocale();
+  const { id: localeId } = useLocale();
   // Ranges: Shift+arrows or the mouse select cells, Ctrl+C copies them as shown (useClipboard).
   const range = useGridRange(api);
   const shown = useRef(new Map<string, T>());
@@ -88,11 +91,13 @@ export function LedgerGrid<T extends object>({
   onEnter.current = onNewRowEnter;
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
-  // Made once: AG Grid rebuilds its columns when it is handed a new defaultColDef (as on every render if inline).
+  // Made once per language: AG Grid rebuilds its columns when it is handed a new defaultColDef.
   const defaultColDef = useMemo<ColDef<T>>(
     () => ({
       resizable: true,
       sortable: true,
+      // Every header sorts: decimals exactly, words by the user's language (a column may say otherwise: money).
+      comparator: byValue(localeId),
       suppressMovable: true,
       // A header longer in another language (Утрачивает голос) wraps instead of being cut.
       wrapHeaderText: true,
@@ -124,7 +129,7 @@ export function LedgerGrid<T extends object>({
         return true;
       },
     }),
-    [],
+    [localeId],
   );
 
   const hand = (a: GridApi<T>, list: readonly T[]) => {

@@ -18,6 +18,8 @@ import { useExportSource } from '../document/DocumentProvider';
 import { displayedCodes } from '../export/ExportMenu';
 import { comparisonSource, today } from '../export/exports';
 import { gridTheme } from '../MembersGrid';
+import { byAmount, byClassUnits, byCode, byText } from '../grid/sorting';
+import { useLocale } from '../locale';
 import { Bidi, useAmount, useGridLocale, useSay, useT } from '../i18n';
 import { TEXT_FILTER_PARAMS } from '../grid/find';
 import { signedWith } from './ScenarioPanel';
@@ -138,6 +140,8 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
   const say = useSay();
   const amount = useAmount();
   const gridLocale = useGridLocale();
+  const { id: localeId } = useLocale();
+  const words = useMemo(() => byText(localeId), [localeId]);
   const money = useMemo(() => moneyWith(amount), [amount]);
   const signedMoney = useMemo(() => signedMoneyWith(amount), [amount]);
   const apiRef = useRef<GridApi<CompareRow> | null>(null);
@@ -191,8 +195,24 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       filterValueGetter: (p) => (p.data ? asNumber(get(p.data)) : null),
     });
     const cols: (ColDef<CompareRow> | ColGroupDef<CompareRow>)[] = [
-      { colId: 'code', field: 'code', headerName: t('scenarios.compare.code'), width: 90, pinned: 'left', ...text },
-      { colId: 'name', field: 'name', headerName: t('scenarios.compare.member'), width: 180, pinned: 'left', ...text },
+      {
+        colId: 'code',
+        field: 'code',
+        headerName: t('scenarios.compare.code'),
+        width: 90,
+        pinned: 'left',
+        comparator: byCode,
+        ...text,
+      },
+      {
+        colId: 'name',
+        field: 'name',
+        headerName: t('scenarios.compare.member'),
+        width: 180,
+        pinned: 'left',
+        comparator: words,
+        ...text,
+      },
     ];
     if (first) {
       cols.push({
@@ -213,12 +233,21 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       headerName: t('scenarios.baseline'),
       groupId: 'baseline',
       children: [
-        { colId: 'classBefore', field: 'classBefore', headerName: t('scenarios.compare.class'), width: 76, ...text },
+        {
+          colId: 'classBefore',
+          field: 'classBefore',
+          headerName: t('scenarios.compare.class'),
+          width: 76,
+          // R1 classes by the units they carry.
+          comparator: byClassUnits<CompareRow>((r) => r.unitsBefore),
+          ...text,
+        },
         {
           colId: 'unitsBefore',
           field: 'unitsBefore',
           headerName: t('scenarios.compare.units'),
           width: 76,
+          comparator: byAmount,
           ...num((r) => r.unitsBefore),
         },
         {
@@ -245,6 +274,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
             width: 76,
             valueGetter: (p) => (p.data ? get('classAfter')(p.data) : null),
             cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.by[id]?.changed) },
+            comparator: byClassUnits<CompareRow>((r) => r.by[id]?.unitsAfter),
             ...text,
           },
           // Side by side, the other scenarios show class, amount and difference: the units stay with the first.
@@ -254,6 +284,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
             width: 76,
             hide: i > 0,
             valueGetter: (p) => (p.data ? get('unitsAfter')(p.data) : null),
+            comparator: byAmount,
             ...num(get('unitsAfter')),
           },
           {
@@ -284,14 +315,15 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
             headerName: t('scenarios.compare.changePercent'),
             width: 96,
             valueGetter: (p) => (p.data ? get('percentChange')(p.data) : null),
-            comparator: (a: string | null, b: string | null) => (asNumber(a) ?? -Infinity) - (asNumber(b) ?? -Infinity),
+            // Exactly, as the engine wrote it (a JS number would round past 15 digits, R3).
+            comparator: byAmount,
             ...num(get('percentChange')),
           },
         ],
       });
     });
     return cols;
-  }, [ids, names, budget.currency, maxAbs, t, money, signedMoney]);
+  }, [ids, names, budget.currency, maxAbs, t, money, signedMoney, words]);
 
   const total = useMemo((): CompareRow[] => {
     if (!comparisons.length) return [];
