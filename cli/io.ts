@@ -1,8 +1,9 @@
 import { LANGS, languageOf, type Lang } from '../shared/i18n/languages';
+import { say, type Message, type MessageValues } from '../shared/i18n/intl';
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFileAtomicSync } from '../electron/handlers/atomic-write';
-import { EngineError } from '../shared/engine/apportion';
+import { EngineError, messageOf } from '../shared/engine/apportion';
 import { isDecimalString } from '../shared/model/decimal';
 import { decodeText, tooLarge, type TabularProblem } from '../shared/model/tabular';
 import type { Workbook } from '../shared/model/types';
@@ -11,19 +12,57 @@ import type { Problem } from '../shared/model/types';
 import { parseWorkbook, pathSegments } from '../shared/model/validate';
 import { workbookWarnings } from '../shared/engine/warnings';
 
+/** A message of the catalog area `cli` (issue 11): what the CLI itself says, in the language of --lang or LANG. */
+export const C = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message => {
+  const m: Message = { id: `cli.${id}` };
+  if (values) m.values = values;
+  if (parts) m.parts = parts;
+  return m;
+};
+
+/** An error's English text, or its message as data said in English. */
+const english = (m: string | Message): string => (typeof m === 'string' ? m : say(m));
+
 /** A failure the CLI reports as `FILE:LINE: message` (exit 2) and after which it writes nothing. */
 export class InputError extends Error {
+  /** The message as data, said in the user's language; `message` is its English text. */
+  readonly msg?: Message;
   constructor(
     readonly file: string,
     readonly line: number,
-    message: string,
+    message: string | Message,
   ) {
-    super(message);
+    super(english(message));
+    if (typeof message !== 'string') this.msg = message;
   }
 }
 
 /** A mistake in the command line itself. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  readonly msg?: Message;
+  constructor(message: string | Message) {
+    super(english(message));
+    if (typeof message !== 'string') this.msg = message;
+  }
+}
+
+/** What an error says in `lang`: its message as data when it has one, else its English text. */
+export function words(e: { message: string; msg?: Message }, lang: Lang): string {
+  return e.msg && lang !== 'en' ? say(e.msg, lang) : e.message;
+}
+
+/**
+ * The language of the CLI's messages (issue 11): --lang wherever it is given (read here without refusing anything:
+ * the command refuses a bad one itself), else LC_ALL, LC_MESSAGES or LANG, else English.
+ */
+export function messageLanguage(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
+  let given: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') given = argv[i + 1];
+    else if (a.startsWith('--lang=')) given = a.slice('--lang='.length);
+  });
+  return languageOf(given) ?? languageOf(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
+}
 
 /** Workbooks run past 100 MB; V8 strings stop near 512 MiB of UTF-16 (ERR_STRING_TOO_LONG), JSON.parse far sooner. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -42,7 +81,7 @@ export function readBytes(file: string, limit = MAX_INPUT_BYTES): Uint8Array {
     return new InputError(
       file,
       1,
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`,
+      code === 'ENOENT' ? C('file.none') : code === 'EISDIR' ? C('file.folder') : C('file.unreadable', { code }),
     );
   };
   let size: number;
@@ -64,7 +103,10 @@ export function readBytes(file: string, limit = MAX_INPUT_BYTES): Uint8Array {
 /** A text file decoded by R25 (UTF-8, UTF-16 with BOM, else Windows-1252 said on stderr); a NUL byte is refused. */
 export function readText(file: string, io?: Io): string {
   const d = decodeText(readBytes(file), file, MAX_INPUT_BYTES);
-  if (d.problems.length > 0) throw new InputError(file, d.problems[0].line, d.problems[0].message);
+  if (d.problems.length > 0) {
+    const p = d.problems[0] as { line: number; message: string; msg?: Message };
+    throw new InputError(file, p.line, p.msg ?? p.message);
+  }
   for (const n of d.notices) (io ?? stderrIo).err(`${file}: warning: ${n}\n`);
   return d.text;
 }
@@ -76,7 +118,11 @@ export function writeAtomic(file: string, data: string | Uint8Array): void {
   try {
     writeFileAtomicSync(file, data);
   } catch (e) {
-    throw new InputError(file, 1, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError(
+      file,
+      1,
+      C('file.unwritable', { code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    );
   }
 }
 
@@ -90,7 +136,7 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError((e as Error).message); // node's own words (an unknown option): English
   }
 }
 
@@ -101,7 +147,7 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
 export function cliLanguage(value: unknown, env: Record<string, string | undefined> = process.env): Lang {
   if (value !== undefined) {
     const l = languageOf(String(value));
-    if (!l) throw new UsageError(`--lang must be one of ${LANGS.join(', ')} (got "${String(value)}")`);
+    if (!l) throw new UsageError(C('usage.lang', { langs: LANGS.join(', '), got: String(value) }));
     return l;
   }
   return languageOf(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
@@ -111,15 +157,14 @@ export type Format = 'table' | 'csv' | 'json';
 
 export function format(value: unknown): Format {
   const f = (value ?? 'table') as string;
-  if (f !== 'table' && f !== 'csv' && f !== 'json')
-    throw new UsageError(`--format must be table, csv or json (got "${f}")`);
+  if (f !== 'table' && f !== 'csv' && f !== 'json') throw new UsageError(C('usage.format', { got: f }));
   return f;
 }
 
 /** --format for commands that also export XLSX, which is binary and so needs --out. */
 export function formatOrXlsx(value: unknown, out: string | undefined): Format | 'xlsx' {
   if (value !== 'xlsx') return format(value);
-  if (!out) throw new UsageError('--format xlsx needs --out FILE.xlsx');
+  if (!out) throw new UsageError(C('usage.xlsxOut'));
   return 'xlsx';
 }
 
@@ -143,19 +188,22 @@ export function output(data: string | Uint8Array, out: string | undefined, io: I
 export function loadWorkbook(file: string, io?: Io): Workbook {
   const text = readText(file, io);
   const res = parseWorkbook(text);
-  if (!res.workbook)
+  if (!res.workbook) {
+    const first = res.problems[0];
+    const more = res.problems.length - 1;
+    const problem = first.msg ?? C('text', { text: first.message });
     throw new InputError(
       file,
       res.lines[0] ?? 1,
-      res.problems[0].message +
-        (res.problems.length > 1 ? ` (and ${res.problems.length - 1} more problems: run contrib validate)` : ''),
+      more > 0 ? C('workbook.firstOfMany', { more, n: String(more) }, { problem }) : problem,
     );
+  }
   if (io) for (const line of warningLines(file, text, workbookWarnings(res.workbook))) io.err(line);
   return res.workbook;
 }
 
 /** Warnings as `FILE:LINE: warning: message [path]` lines; the text is parsed for line numbers once, only if any. */
-export function warningLines(file: string, text: string, warnings: readonly Problem[]): string[] {
+export function warningLines(file: string, text: string, warnings: readonly Problem[], lang: Lang = 'en'): string[] {
   if (warnings.length === 0) return [];
   const tree = parseTree(text);
   const breaks: number[] = [];
@@ -174,7 +222,10 @@ export function warningLines(file: string, text: string, warnings: readonly Prob
   return warnings.map((w) => {
     const node = tree && w.path ? findNodeAtLocation(tree, pathSegments(w.path)) : undefined;
     const line = node ? lineAt(node.offset) : 1;
-    return `${file}:${line}: warning: ${w.message}${w.path ? ` [${w.path}]` : ''}\n`;
+    const said = words(w, lang);
+    const warning =
+      lang === 'en' ? `warning: ${said}` : say(C('warning', undefined, { text: C('text', { text: said }) }), lang);
+    return `${file}:${line}: ${warning}${w.path ? ` [${w.path}]` : ''}\n`;
   });
 }
 
@@ -182,14 +233,13 @@ export function inFile<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof EngineError) throw new InputError(file, 1, e.message);
+    if (e instanceof EngineError) throw new InputError(file, 1, messageOf(e) ?? e.message);
     throw e;
   }
 }
 
 export function amountFlag(name: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!isDecimalString(v) || v.startsWith('-'))
-    throw new UsageError(`--${name} must be a number written like 1000000.00 (got "${v}")`);
+  if (!isDecimalString(v) || v.startsWith('-')) throw new UsageError(C('usage.amount', { name, got: v }));
   return v;
 }

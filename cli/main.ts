@@ -1,4 +1,4 @@
-import { EngineError } from '../shared/engine/apportion';
+import { EngineError, messageOf } from '../shared/engine/apportion';
 import {
   assessBudgetYear,
   computeContributions,
@@ -33,9 +33,13 @@ import { Decimal, isWholeMultiple } from '../shared/model/decimal';
 import { toXlsx } from '../shared/export/xlsx';
 import { exportText } from '../shared/export/export-text';
 import type { Lang } from '../shared/i18n/languages';
+import { say } from '../shared/i18n/intl';
 import {
   amountFlag,
+  C,
   cliLanguage,
+  messageLanguage,
+  words,
   formatOrXlsx,
   producedDate,
   inFile,
@@ -75,15 +79,19 @@ ${MERGE_USAGE}
 Exit codes: 0 done, 1 validate found problems or merge found conflicts, 2 bad input or usage (nothing written).
 `;
 
-/** Runs one command; returns the exit code. Errors never escape as exceptions. */
-export async function run(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs one command; returns the exit code. Errors never escape as exceptions; they are said in the language of
+ * --lang or the environment (`env`, LANG and the like), the `FILE:LINE:` before them as it always was.
+ */
+export async function run(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
+  const lang = messageLanguage(argv, env);
   try {
     switch (command) {
       case 'apportion':
         return await apportion(rest, io);
       case 'validate':
-        return validate(rest, io);
+        return validate(rest, io, env);
       case 'whatif':
         return await whatif(rest, io);
       case 'status':
@@ -105,11 +113,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(C('usage.command', { command }));
     }
   } catch (e) {
     if (e instanceof InputError) {
-      io.err(`${e.file}:${e.line}: ${e.message}\n`);
+      io.err(`${e.file}:${e.line}: ${words(e, lang)}\n`);
       return 2;
     }
     if (e instanceof InputProblems) {
@@ -117,11 +125,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`contrib: ${e.message}\n\n${USAGE}`);
+      io.err(`contrib: ${words(e, lang)}\n\n${USAGE}`);
       return 2;
     }
     if (e instanceof EngineError) {
-      io.err(`contrib: ${e.message}\n`);
+      io.err(`contrib: ${words({ message: e.message, msg: messageOf(e) }, lang)}\n`);
       return 2;
     }
     throw e;
@@ -170,22 +178,20 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const fmt = formatOrXlsx(values.format, out);
   const lang = cliLanguage(values.lang);
   if (values.members !== undefined) {
-    if (positionals.length > 0) throw new UsageError('give either a workbook or --members, not both');
+    if (positionals.length > 0) throw new UsageError(C('usage.workbookAndMembers'));
     const table = apportionCsv(values as Record<string, string | undefined>, io);
     const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
     if (rates) io.err(`${values.members as string}: warning: ${rates}\n`);
     return emit(table, fmt, out, io, '', lang);
   }
-  if (positionals.length !== 1) throw new UsageError('apportion needs one WORKBOOK.json (or --members MEMBERS.csv)');
+  if (positionals.length !== 1) throw new UsageError(C('usage.apportionInput'));
   if (values.credit !== undefined || values['credit-unit-value'] !== undefined)
-    throw new UsageError(
-      '--credit and --credit-unit-value go with --members; a workbook carries its credit in the budget year',
-    );
+    throw new UsageError(C('usage.creditWithWorkbook'));
   const file = positionals[0];
   const budget = values.budget as string | undefined;
   const year = values.year as string | undefined;
-  if (!budget) throw new UsageError('--budget ID is required with a workbook');
-  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`--year must be a year such as 2026 (got "${year ?? ''}")`);
+  if (!budget) throw new UsageError(C('usage.budget'));
+  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(C('usage.year', { got: year ?? '' }));
   const workbook = loadWorkbook(file, io);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
   return emit(table, fmt, out, io, workbook.organization.name, lang);
@@ -194,16 +200,13 @@ async function apportion(args: string[], io: Io): Promise<number> {
 function loadScheme(spec: string): Scheme {
   const builtIn = builtInScheme(spec);
   if (builtIn) return builtIn;
-  if (!spec.endsWith('.json'))
-    throw new UsageError(
-      `--scheme must be wipo-convention, paris, wipo-unitary, scale, percent-scale or a SCHEME.json file (got "${spec}")`,
-    );
+  if (!spec.endsWith('.json')) throw new UsageError(C('usage.scheme', { got: spec }));
   const text = readText(spec);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new InputError(spec, 1, `not a JSON scheme: ${(e as Error).message}`);
+    throw new InputError(spec, 1, C('scheme.notJson', { detail: (e as Error).message }));
   }
   // Reuse the workbook checks on a one-scheme workbook so the messages are the same.
   const problems = validateWorkbook({
@@ -217,28 +220,25 @@ function loadScheme(spec: string): Scheme {
     participations: [],
     classChanges: [],
   });
-  if (problems.length > 0) throw new InputError(spec, 1, problems[0].message);
+  if (problems.length > 0) throw new InputError(spec, 1, problems[0].msg ?? problems[0].message);
   return doc as Scheme;
 }
 
 function apportionCsv(v: Record<string, string | undefined>, io: Io): ContributionTable {
-  if (!v.scheme) throw new UsageError('--scheme is required with --members');
+  if (!v.scheme) throw new UsageError(C('usage.schemeRequired'));
   const total = amountFlag('total', v.total);
   const unitValue = amountFlag('unit-value', v['unit-value']);
-  if ((total === undefined) === (unitValue === undefined))
-    throw new UsageError('give exactly one of --total AMOUNT and --unit-value AMOUNT');
+  if ((total === undefined) === (unitValue === undefined)) throw new UsageError(C('usage.totalOrUnitValue'));
   // R22 a credit beside the gross, by the same method: --credit with --total, --credit-unit-value with --unit-value.
   const credit = amountFlag('credit', v.credit);
   const creditUnitValue = amountFlag('credit-unit-value', v['credit-unit-value']);
-  if (credit !== undefined && total === undefined)
-    throw new UsageError('--credit goes with --total (with --unit-value, give --credit-unit-value)');
+  if (credit !== undefined && total === undefined) throw new UsageError(C('usage.creditWithTotal'));
   if (creditUnitValue !== undefined && unitValue === undefined)
-    throw new UsageError('--credit-unit-value goes with --unit-value (with --total, give --credit)');
+    throw new UsageError(C('usage.creditUnitValueWithUnitValue'));
   const roundingUnit = amountFlag('rounding-unit', v['rounding-unit']) ?? '0.01';
-  if (/^0*\.?0*$/.test(roundingUnit)) throw new UsageError('--rounding-unit must be greater than zero');
+  if (/^0*\.?0*$/.test(roundingUnit)) throw new UsageError(C('usage.roundingUnitZero'));
   const rounding = (v.rounding ?? 'half-up') as RoundingMode;
-  if (rounding !== 'half-up' && rounding !== 'half-even')
-    throw new UsageError(`--rounding must be half-up or half-even (got "${rounding}")`);
+  if (rounding !== 'half-up' && rounding !== 'half-even') throw new UsageError(C('usage.rounding', { got: rounding }));
   const scheme = loadScheme(v.scheme);
   const file = v.members!;
   // R25 the one tabular reader; every bad line is printed, and a Windows-1252 file is said to be one.
@@ -293,7 +293,7 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
     rounding,
   };
   if (total !== undefined && !isWholeMultiple(total, roundingUnit))
-    throw new UsageError(`--total ${total} is not a whole number of the rounding unit ${roundingUnit}`);
+    throw new UsageError(C('usage.totalNotWhole', { amount: total, unitAmount: roundingUnit }));
   const over =
     credit !== undefined
       ? new Decimal(credit).gt(total!)
@@ -301,11 +301,11 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
   if (over)
     throw new UsageError(
       credit !== undefined
-        ? `--credit ${credit} is more than the gross total ${total}: the net would be negative`
-        : `--credit-unit-value ${creditUnitValue} is more than the gross unit value ${unitValue}: the net would be negative`,
+        ? C('usage.creditOverTotal', { amount: credit, grossAmount: total! })
+        : C('usage.creditOverUnitValue', { amount: creditUnitValue!, grossAmount: unitValue! }),
     );
   if (credit !== undefined && !isWholeMultiple(credit, roundingUnit))
-    throw new UsageError(`--credit ${credit} is not a whole number of the rounding unit ${roundingUnit}`);
+    throw new UsageError(C('usage.creditNotWhole', { amount: credit, unitAmount: roundingUnit }));
   const table = inFile(file, () =>
     computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, {
       year: null,
@@ -319,32 +319,39 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
   return table;
 }
 
-function validate(args: string[], io: Io): number {
-  const { positionals } = parse(args, {});
-  if (positionals.length !== 1) throw new UsageError('validate needs one WORKBOOK.json');
+/** `contrib validate`: every problem on its line, in the language of --lang or LANG (issue 11). */
+function validate(args: string[], io: Io, env: NodeJS.ProcessEnv): number {
+  const { values, positionals } = parse(args, { lang: { type: 'string' } });
+  const lang = cliLanguage(values.lang, env);
+  if (positionals.length !== 1) throw new UsageError(C('usage.validate'));
   const file = positionals[0];
   const text = readText(file, io);
   const res = parseWorkbook(text);
   if (!res.workbook) {
     res.problems.forEach((p, i) =>
-      io.out(`${file}:${res.lines[i] ?? 1}: ${p.message}${p.path ? ` [${p.path}]` : ''}\n`),
+      io.out(`${file}:${res.lines[i] ?? 1}: ${words(p, lang)}${p.path ? ` [${p.path}]` : ''}\n`),
     );
-    io.out(`${res.problems.length} problem${res.problems.length === 1 ? '' : 's'} found\n`);
+    io.out(`${say(C('validate.problems', { count: res.problems.length, n: String(res.problems.length) }), lang)}\n`);
     return 1;
   }
   const wb = res.workbook;
   const late = checkComputable(wb);
   if (late.length > 0) {
-    for (const p of late) io.out(`${file}:${lineOfPath(text, p.path) ?? 1}: ${p.message} [${p.path}]\n`);
-    io.out(`${late.length} problem${late.length === 1 ? '' : 's'} found\n`);
+    for (const p of late) io.out(`${file}:${lineOfPath(text, p.path) ?? 1}: ${words(p, lang)} [${p.path}]\n`);
+    io.out(`${say(C('validate.problems', { count: late.length, n: String(late.length) }), lang)}\n`);
     return 1;
   }
   // Warnings never fail validation: printed with their line, exit 0.
   const warnings = workbookWarnings(wb);
-  for (const line of warningLines(file, text, warnings)) io.out(line);
-  const warned = warnings.length ? `; ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
-  io.out(
-    `${file}: valid: ${wb.members.length} members, ${wb.budgets.length} budgets, ${wb.participations.length} participations${warned}\n`,
-  );
+  for (const line of warningLines(file, text, warnings, lang)) io.out(line);
+  // Counts as plain digits, as scripts have read them ("10000 members"), not grouped by the locale.
+  const counts = {
+    members: String(wb.members.length),
+    budgets: String(wb.budgets.length),
+    participations: String(wb.participations.length),
+    warnings: warnings.length,
+    n: String(warnings.length),
+  };
+  io.out(`${file}: ${say(C(warnings.length ? 'validate.validWarned' : 'validate.valid', counts), lang)}\n`);
   return 0;
 }

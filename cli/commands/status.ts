@@ -7,6 +7,7 @@ import { statusExport, statusLines } from '../../shared/export/ledger-export';
 import type { ExportContext, ExportTable } from '../../shared/export/table-model';
 import { toXlsx } from '../../shared/export/xlsx';
 import {
+  C,
   formatOrXlsx,
   inFile,
   loadWorkbook,
@@ -38,9 +39,9 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean,
     out: { type: 'string' },
   });
   const fmt = formatOrXlsx(values.format, values.out as string | undefined);
-  if (positionals.length !== 1) throw new UsageError(`${command} needs one WORKBOOK.json`);
+  if (positionals.length !== 1) throw new UsageError(C('usage.oneWorkbook', { command }));
   const date = values.date as string | undefined;
-  if (!isIsoDate(date)) throw new UsageError(`--date must be a date written YYYY-MM-DD (got "${date ?? ''}")`);
+  if (!isIsoDate(date)) throw new UsageError(C('usage.date', { got: date ?? '' }));
   const file = positionals[0];
   const workbook = loadWorkbook(file, io);
   const budget = values.budget as string | undefined;

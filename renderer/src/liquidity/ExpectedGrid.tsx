@@ -12,6 +12,7 @@ import { useDateReader } from '../DateField';
 import { useSay, useT } from '../i18n';
 import { LedgerGrid, type LedgerEdit } from '../ledger/LedgerGrid';
 import { useMoneyColumn } from '../ledger/money';
+import { byCode } from '../grid/sorting';
 
 // R24 the expected receipts by member: what each still owes for the year and before, its usual date (the median day
 // of its payments in the three years before), and the date it is expected on. The "set date" cell overrides the usual
@@ -121,7 +122,8 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
       return v > yearEnd ? t('liquidity.expected.afterYear', { date: dates.show(v) }) : dates.show(v);
     };
     const cols: ColDef<ExpectedRow>[] = [
-      { field: 'code', headerName: t('liquidity.expected.code'), width: 80 },
+      // Every header sorts (LedgerGrid: figures exactly, words by the language); codes by code point (R6).
+      { field: 'code', headerName: t('liquidity.expected.code'), width: 80, comparator: byCode },
       { field: 'name', headerName: t('liquidity.expected.member'), flex: 1, minWidth: 160, filter: true },
       { field: 'owed', headerName: t('liquidity.expected.owed'), width: 130, ...moneyColumn },
       {
