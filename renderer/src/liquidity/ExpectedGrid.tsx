@@ -1,3 +1,4 @@
+import { PINNED_NAME_WIDTH, usePinStart } from '../layout/pin';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useMemo, useState } from 'react';
 import { clearExpectedDate, refusal, setExpectedDate, setNotPaying, type Outcome } from '../../../shared/edit';
@@ -116,6 +117,7 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
     [rows, run, budget, year, dates, say],
   );
 
+  const start = usePinStart();
   const columns = useMemo((): ColDef<ExpectedRow>[] => {
     const day = (v: string | null | undefined) => {
       if (!v) return '';
@@ -123,8 +125,15 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
     };
     const cols: ColDef<ExpectedRow>[] = [
       // Every header sorts (LedgerGrid: figures exactly, words by the language); codes by code point (R6).
-      { field: 'code', headerName: t('liquidity.expected.code'), width: 80, comparator: byCode },
-      { field: 'name', headerName: t('liquidity.expected.member'), flex: 1, minWidth: 160, filter: true },
+      // Issue 14: code and member pinned at the line's start; the last column takes the room left.
+      { field: 'code', headerName: t('liquidity.expected.code'), width: 80, pinned: start, comparator: byCode },
+      {
+        field: 'name',
+        headerName: t('liquidity.expected.member'),
+        pinned: start,
+        width: PINNED_NAME_WIDTH,
+        filter: true,
+      },
       { field: 'owed', headerName: t('liquidity.expected.owed'), width: 130, ...moneyColumn },
       {
         field: 'usualDate',
@@ -189,9 +198,15 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
         },
       );
     }
-    cols.push({ field: 'from', headerName: t('liquidity.expected.from'), width: 260, tooltipField: 'from' });
+    cols.push({
+      field: 'from',
+      headerName: t('liquidity.expected.from'),
+      flex: 1,
+      minWidth: 260,
+      tooltipField: 'from',
+    });
     return cols;
-  }, [t, dates, moneyColumn, comparison, onNotPaying, yearEnd]);
+  }, [t, dates, moneyColumn, comparison, onNotPaying, yearEnd, start]);
 
   return (
     <div className="liq-expected">
