@@ -4,6 +4,7 @@ import {
   fillDownCells,
   memberCellCommand,
   pasteBlock,
+  pastesRows,
   pathCell,
   placeBlock,
   type BlockCell,
@@ -86,8 +87,7 @@ export function useClipboard() {
       const g = membersGrid(e.target);
       const r = g?.rect();
       const values = parseTsv(text);
-      const rowsShaped = !g || !r || r.cols[0] === 'code' || values[0]?.some((h) => h.trim().toLowerCase() === 'code');
-      if (rowsShaped) {
+      if (!g || !r || pastesRows(values, r.cols[0])) {
         const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
         if (!o.ok) notify({ kind: 'error', text: msg('app.paste.nothing'), problems: o.problems });
         return;

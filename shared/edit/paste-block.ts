@@ -67,6 +67,16 @@ export function placeBlock(
   return { cells, refused };
 }
 
+/**
+ * Whether a paste reads whole member rows (code, name, class: pasteRows) rather than a block of cells: when its first
+ * line names a `code` column, or it is pasted on the code column (or with no cell of the grid focused).
+ */
+export function pastesRows(values: readonly (readonly string[])[], firstCol: string | undefined): boolean {
+  return (
+    firstCol === undefined || firstCol === 'code' || (values[0] ?? []).some((h) => h.trim().toLowerCase() === 'code')
+  );
+}
+
 /** Fill down: the first row of the rows × cols range, repeated into the rows under it. */
 export function fillDownCells(
   rows: readonly string[],

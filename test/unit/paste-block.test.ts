@@ -6,6 +6,7 @@ import {
   fillDownCells,
   memberCellCommand,
   pasteBlock,
+  pastesRows,
   pathCell,
   placeBlock,
   type GridShape,
@@ -87,6 +88,23 @@ describe('paste-block: placing a block over the grid', () => {
       'app.range.pastLastColumn',
     ]);
     expect(edge.refused[2].msg?.values).toEqual({ n: 3 });
+  });
+
+  it('whole member rows are read as rows: a header naming code, or pasted on the code column; else a block', () => {
+    expect(
+      pastesRows(
+        [
+          ['Code', 'Name', 'Class'],
+          ['XA', 'Atlantis', 'VII'],
+        ],
+        'name',
+      ),
+    ).toBe(true);
+    expect(pastesRows([['XA', 'Atlantis', 'VII']], 'code')).toBe(true);
+    expect(pastesRows([['XA', 'Atlantis', 'VII']], undefined)).toBe(true);
+    // A column of classes pasted on the class column is a block (issue 14: it was read as member rows).
+    expect(pastesRows([['VI'], ['VII'], ['I']], 'class')).toBe(false);
+    expect(pastesRows([['Atlantis', 'VII']], 'name')).toBe(false);
   });
 
   it('fill down repeats the first row of the range into the rows under it', () => {
