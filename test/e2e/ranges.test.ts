@@ -75,6 +75,7 @@ describe('ranges, copy, block paste, fill down', () => {
     expect(await hasClass(cell(rows[0].code, 'units'), 'cell-range')).toBe(false);
     expect(await hasClass(cell(rows[0].code, 'name'), 'cell-range-top')).toBe(true);
     expect(await hasClass(cell(rows[2].code, 'class'), 'cell-range-bottom')).toBe(true);
+    await page.screenshot({ path: 'docs/range-selection.png' });
     await page.keyboard.press('Control+c');
     const copied = await page.evaluate('window.__copied');
     expect(copied).toBe(
@@ -125,6 +126,7 @@ describe('ranges, copy, block paste, fill down', () => {
     const refused = await text('[data-testid=paste-refused]');
     expect(refused).toContain(`${r.code} · Class`);
     expect(refused).toMatch(/“Z” is not a class/);
+    await page.screenshot({ path: 'docs/range-paste-preview.png' });
     await page.click('[data-testid=paste-cancel]');
     await page.waitForSelector('[data-testid=paste-preview]', { state: 'detached' });
     expect(await text(cell(r.code, 'name'))).toBe(r.name);
