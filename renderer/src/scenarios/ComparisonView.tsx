@@ -19,6 +19,7 @@ import { displayedCodes } from '../export/ExportMenu';
 import { comparisonSource, today } from '../export/exports';
 import { gridTheme } from '../MembersGrid';
 import { byAmount, byClassUnits, byCode, byText } from '../grid/sorting';
+import { usePinStart } from '../layout/pin';
 import { useLocale } from '../locale';
 import { Bidi, useAmount, useGridLocale, useSay, useT } from '../i18n';
 import { TEXT_FILTER_PARAMS } from '../grid/find';
@@ -186,6 +187,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
   }, [rows, ids]);
   const names = useMemo(() => new Map(scenarios.map((s) => [s.id, s.name])), [scenarios]);
 
+  const start = usePinStart();
   const columnDefs = useMemo<(ColDef<CompareRow> | ColGroupDef<CompareRow>)[]>(() => {
     const first = ids[0];
     const text = { filter: 'agTextColumnFilter', filterParams: TEXT_FILTER_PARAMS } as const;
@@ -200,7 +202,8 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
         field: 'code',
         headerName: t('scenarios.compare.code'),
         width: 90,
-        pinned: 'left',
+        // Issue 14: code and member pinned at the line's start (the right in Arabic and Persian).
+        pinned: start,
         comparator: byCode,
         ...text,
       },
@@ -209,7 +212,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
         field: 'name',
         headerName: t('scenarios.compare.member'),
         width: 180,
-        pinned: 'left',
+        pinned: start,
         comparator: words,
         ...text,
       },
@@ -254,7 +257,9 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
           colId: 'amountBefore',
           field: 'amountBefore',
           headerName: t('scenarios.compare.amount', { currency: budget.currency }),
-          width: 128,
+          // The amounts and differences take the room a wide window gives (issue 14).
+          flex: 1,
+          minWidth: 128,
           valueFormatter: money,
           comparator: byKey('amountBefore'),
           ...num((r) => r.amountBefore),
@@ -290,7 +295,8 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
           {
             colId: `${id}:amountAfter`,
             headerName: t('scenarios.compare.amount', { currency: budget.currency }),
-            width: 128,
+            flex: 1,
+            minWidth: 128,
             valueGetter: (p) => (p.data ? get('amountAfter')(p.data) : null),
             valueFormatter: money,
             comparator: byKey(`${id}:amountAfter`),
@@ -299,7 +305,8 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
           {
             colId: `${id}:difference`,
             headerName: t('scenarios.compare.difference'),
-            width: 118,
+            flex: 1,
+            minWidth: 118,
             valueGetter: (p) => (p.data ? get('difference')(p.data) : null),
             valueFormatter: signedMoney,
             comparator: byKey(`${id}:difference`),
@@ -323,7 +330,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
       });
     });
     return cols;
-  }, [ids, names, budget.currency, maxAbs, t, money, signedMoney, words]);
+  }, [ids, names, budget.currency, maxAbs, t, money, signedMoney, words, start]);
 
   const total = useMemo((): CompareRow[] => {
     if (!comparisons.length) return [];
