@@ -16,6 +16,7 @@ import { classSource, Holdings, linkedClassMessage, specialUnionArticle } from '
 import { classOfLetter } from '../i18n/classes';
 import { msg, type Message } from '../i18n/intl';
 import { memberName, readClassCode } from '../model/class-input';
+import { budgetName } from '../model/budget-name';
 import { problem, refuse, type Outcome, changedParts as changed } from './command';
 import { clipboardEmpty, E, noBudget, noRowsToRead, notInBudget, notIsoDate, rowProblem } from './messages';
 import { parseTsv } from './tsv';
@@ -312,9 +313,9 @@ export function renameMember(wb: Workbook, code: string, name: string): Outcome 
 export function leaveBudget(wb: Workbook, a: { budget: string; member: string; until: string }): Outcome {
   if (!isIsoDate(a.until)) return refuse('until', notIsoDate(a.until));
   const p = wb.participations.find((x) => x.budget === a.budget && x.member === a.member);
-  if (!p) return refuse('member', notInBudget(a.member, a.budget));
+  if (!p) return refuse('member', notInBudget(a.member, budgetName(wb, a.budget)));
   return changed(
-    E('leaveBudget.label', { member: a.member, budget: a.budget, date: a.until }),
+    E('leaveBudget.label', { member: a.member, budget: budgetName(wb, a.budget), date: a.until }),
     wb,
     { ...wb, participations: replaceParticipation(wb.participations, { ...p, until: a.until }) },
     ['participations'],

@@ -1,3 +1,4 @@
+import { budgetName } from '../model/budget-name';
 import { Decimal, isDecimalString } from '../model/decimal';
 import type { OpeningBalance, Problem, Workbook } from '../model/types';
 import { changedParts as changed, problem, refuse, type Outcome } from './command';
@@ -119,7 +120,10 @@ export function pasteOpeningBalances(wb: Workbook, text: string): Outcome {
       return problems.push(
         problem(
           `line ${line}`,
-          rowProblem(`line ${line}`, E('opening.twice', { member: o.member, budget: o.budget, year: o.year })),
+          rowProblem(
+            `line ${line}`,
+            E('opening.twice', { member: o.member, budget: budgetName(wb, o.budget), year: o.year }),
+          ),
         ),
       );
     seen.push(o);

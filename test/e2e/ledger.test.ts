@@ -223,7 +223,7 @@ describe('ledger views in browser mode', () => {
       await text(recorded('budget')),
       await text(recorded('purpose')),
       await text(recorded('reference')),
-    ]).toEqual(['AL', 'paris', 'contribution', 'e2e row']);
+    ]).toEqual(['AL', 'Paris Union', 'contribution', 'e2e row']); // the budget by its name (issue 14)
     // The new row is blank again and keeps the focus, for the next payment.
     await expect.poll(() => text(newCell('member'))).toBe('member');
     await expect

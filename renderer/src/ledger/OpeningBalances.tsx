@@ -1,3 +1,4 @@
+import { budgetName } from '../../../shared/model/budget-name';
 import { useEffect, useState } from 'react';
 import {
   pasteOpeningBalances,
@@ -63,7 +64,7 @@ export function OpeningBalances({
           <li key={`${o.member}|${o.budget}|${o.year}`}>
             {rich('ledger.opening.item', {
               member: o.member,
-              budget: workbook.budgets.find((x) => x.id === o.budget)?.name ?? o.budget,
+              budget: budgetName(workbook, o.budget),
               year: String(o.year),
               unpaid: amount(o.unpaid),
               assessed: amount(o.assessed),
@@ -72,7 +73,11 @@ export function OpeningBalances({
             })}{' '}
             <button
               className="link"
-              aria-label={t('ledger.opening.remove', { member: o.member, budget: o.budget, year: String(o.year) })}
+              aria-label={t('ledger.opening.remove', {
+                member: o.member,
+                budget: budgetName(workbook, o.budget),
+                year: String(o.year),
+              })}
               onClick={() => run((wb) => removeOpeningBalance(wb, o.member, o.budget, o.year))}
             >
               ×

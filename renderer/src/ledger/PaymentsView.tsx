@@ -1,5 +1,6 @@
 import type { CellClassParams, ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useCallback } from 'react';
+import { budgetNames } from '../../../shared/model/budget-name';
 import {
   editPayment,
   guessPaymentMapping,
@@ -30,6 +31,7 @@ import { useExportSource } from '../document/DocumentProvider';
 import { TextEditor } from '../grid/TextEditor';
 import { formatDate } from '../../../shared/edit/input';
 import { DateText, useDatePattern, useDateReader } from '../DateField';
+import { usePinStart } from '../layout/pin';
 import { useLocale } from '../locale';
 import { useAmount, useSay, useT, type T } from '../i18n';
 import { bdi, useCount, useRich } from './rich';
@@ -173,6 +175,8 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     return () => document.removeEventListener('paste', onPaste);
   }, [run, notify, t]);
 
+  const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
+  const start = usePinStart();
   const columns = useMemo<ColDef<PaymentRow>[]>(() => {
     const editable = true;
     const plain = (v: string) => v;
@@ -187,10 +191,20 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         field: 'id',
         headerName: t('ledger.col.id'),
         width: 100,
+        // Issue 14: the payment and its member stay in view at the line's start.
+        pinned: start,
         cellClass: (p) => (p.data?.isNew ? 'new-row-hint' : undefined),
         valueFormatter: (p) => (p.data?.isNew ? t('ledger.payments.hint.new') : String(p.value ?? '')),
       },
-      { ...base, field: 'member', headerName: t('ledger.col.member'), width: 100, editable, filter: true },
+      {
+        ...base,
+        field: 'member',
+        headerName: t('ledger.col.member'),
+        width: 100,
+        pinned: start,
+        editable,
+        filter: true,
+      },
       // R25 shown and typed in the user's format (the editor opens on the date as shown); recorded in ISO.
       {
         ...base,
@@ -212,7 +226,15 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         comparator: compareAmounts,
       },
       { ...base, field: 'currency', headerName: t('ledger.col.currency'), width: 95, editable },
-      { ...base, field: 'budget', headerName: t('ledger.col.budget'), width: 110, editable },
+      // Issue 14 the budget by its name (the cell keeps the id, and a name typed is read as the budget).
+      {
+        ...base,
+        field: 'budget',
+        headerName: t('ledger.col.budget'),
+        width: 130,
+        editable,
+        valueFormatter: (p) => hintOr(t, p, nameOf),
+      },
       { ...base, field: 'year', headerName: t('ledger.col.year'), width: 80, editable },
       {
         ...base,
@@ -232,7 +254,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
       },
       { ...base, field: 'reference', headerName: t('ledger.col.reference'), flex: 1, minWidth: 160, editable },
     ];
-  }, [dateFormat, t, amount, purpose, pattern]);
+  }, [start, dateFormat, t, amount, purpose, pattern, nameOf]);
 
   const focusNewRow = (field: PaymentField) => {
     const api = gridApi.current;
@@ -604,7 +626,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
                       )
                       .join('\n')}
                   >
-                    <td>{l.budget}</td>
+                    <td>{nameOf(l.budget)}</td>
                     <td>
                       {l.kind === 'wcf' ? t('ledger.statement.wcfYear', { year: String(l.year) }) : l.year}
                       {l.credits.length > 0 && (

@@ -5,6 +5,7 @@ import type { VotingStatus } from '../../../shared/engine';
 import type { StatusLine } from '../../../shared/export/ledger-export';
 import { statusExport } from '../../../shared/export/ledger-export';
 import { statusCsv } from '../../../shared/export/ledger-tables';
+import { budgetName, budgetNames } from '../../../shared/model/budget-name';
 import { today } from '../export/exports';
 import { DateText, useDateReader } from '../DateField';
 import { ArrearsOverTime } from './ArrearsOverTime';
@@ -55,6 +56,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   const [filter, setFilter] = useState<Filter>('all');
   const [months, setMonths] = useState('12');
   const [focused, setFocused] = useState<StatusLine | null>(null);
+  const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
   const { show } = useDateReader();
   const words = useStatusWords();
   const t = useT();
@@ -86,7 +88,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   }, [view, budget, filter, horizon]);
 
   const filterText = [
-    budget === 'all' ? '' : t('ledger.status.filter.budget', { budget }),
+    budget === 'all' ? '' : t('ledger.status.filter.budget', { budget: budgetName(workbook, budget) }),
     filter === 'no vote'
       ? t('ledger.status.filter.noVote')
       : filter === 'at risk'
@@ -114,8 +116,16 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   const columns = useMemo<ColDef<StatusLine>[]>(
     () => [
       { field: 'code', headerName: t('ledger.col.code'), width: 80, pinned: start },
-      { field: 'name', headerName: t('ledger.col.member'), flex: 2, minWidth: 130, filter: true },
-      { field: 'budget', headerName: t('ledger.col.budget'), width: 95 },
+      // Issue 14: the member stays in view beside its code (a pinned column does not flex: the decision does).
+      { field: 'name', headerName: t('ledger.col.member'), width: 190, pinned: start, filter: true },
+      // Issue 14 the budget by its name; the row keeps its id (row ids, the CSV).
+      {
+        field: 'budget',
+        headerName: t('ledger.col.budget'),
+        width: 130,
+        valueGetter: (p) => nameOf(p.data?.budget),
+        tooltipValueGetter: (p) => nameOf(p.data?.budget),
+      },
       {
         field: 'arrears',
         headerName: t('ledger.col.arrears'),
@@ -189,7 +199,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         headerTooltip: t('ledger.status.col.historyTip'),
       },
     ],
-    [show, t, moneyColumn, words, start],
+    [show, t, moneyColumn, words, start, nameOf],
   );
 
   const incomplete = (k: number) => t('ledger.status.incompleteCount', { count: k, n: count(k) });
@@ -345,7 +355,7 @@ function VotingDecisions({
           <li key={d.id}>
             {rich('ledger.decisions.item', {
               member: d.member,
-              budget: d.budget ?? t('ledger.decisions.allBudgets'),
+              budget: d.budget ? budgetName(workbook, d.budget) : t('ledger.decisions.allBudgets'),
               body: d.body,
               date: dates.show(d.date),
               reference: d.reference,

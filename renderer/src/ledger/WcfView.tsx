@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState, useCallback, type ReactNode } from 'react';
+import { budgetNames } from '../../../shared/model/budget-name';
 import { addWcfDecision, removeWcfDecision, updateWcfDecision } from '../../../shared/edit';
 import type { WcfDecision } from '../../../shared/model/types';
 import { wcfReport, type WcfMemberRow } from '../../../shared/engine';
@@ -46,11 +47,13 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
     }, [report, workbook]),
   );
 
+  const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
   const columns = useMemo<ColDef<WcfMemberRow>[]>(
     () => [
       { field: 'code', headerName: t('ledger.col.code'), width: 80 },
       { field: 'name', headerName: t('ledger.col.member'), flex: 1, minWidth: 180, filter: true },
-      { field: 'budget', headerName: t('ledger.col.budget'), width: 110 },
+      // Issue 14 the budget by its name (the row keeps its id).
+      { field: 'budget', headerName: t('ledger.col.budget'), width: 130, valueGetter: (p) => nameOf(p.data?.budget) },
       { field: 'share', headerName: t('ledger.wcf.share'), width: 140, ...moneyColumn },
       { field: 'paid', headerName: t('ledger.wcf.paid'), width: 140, ...moneyColumn },
       {
@@ -61,7 +64,7 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
         cellClass: (p) => (p.value && !/^0(\.0+)?$/.test(p.value) ? 'unpaid' : ''),
       },
     ],
-    [t, moneyColumn],
+    [t, moneyColumn, nameOf],
   );
 
   return (
@@ -121,7 +124,7 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
                 {report.decisions.map((d) => (
                   <tr key={d.id}>
                     <td>{d.id}</td>
-                    <td>{d.budget}</td>
+                    <td>{nameOf(d.budget)}</td>
                     <td>{d.year}</td>
                     <td>
                       {d.basis === 'proportion'
