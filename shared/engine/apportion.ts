@@ -3,7 +3,7 @@ import { EngineError } from '../model/errors';
 import type { RoundingMode } from '../model/types';
 import { compareCodePoints, roundDiv } from './exact';
 import { engineError } from './messages';
-import { percentShares } from './percent';
+import { groupShares } from './percent';
 
 export interface Weighted {
   code: string;
@@ -83,10 +83,12 @@ function unitScale(roundingUnit: string): { r: bigint; places: number } {
 }
 
 /** Issue 14: shown to 4 decimals by largest remainder (R5/R6), so a table's column sums to exactly 100.0000. */
-function percentsOf(members: readonly Weighted[], of: Group[]): string[] {
-  return percentShares(
-    of.map((g) => g.units),
-    members.map((m) => m.code),
+function percentsOf(members: readonly Weighted[], groups: readonly Group[], of: readonly Group[]): string[] {
+  return groupShares(
+    groups,
+    of,
+    (g) => g.units,
+    (i) => members[i].code,
   );
 }
 
@@ -154,7 +156,7 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
     }
     return roundedUp[i] ? t[1] : t[0];
   });
-  return { amounts, roundedUp, totalUnits: formatUnits(u, uPlaces), percents: percentsOf(members, of) };
+  return { amounts, roundedUp, totalUnits: formatUnits(u, uPlaces), percents: percentsOf(members, groups, of) };
 }
 
 /** R7 a fixed value per unit: each member pays u_i · V rounded (R9) to the rounding unit. */
@@ -169,7 +171,7 @@ export function applyUnitValue(
   const vPlaces = decimalPlaces(unitValue);
   const v = toScaledBigInt(unitValue, vPlaces);
   if (v < 0n) throw engineError('apportion.negativeUnitValue', { amount: unitValue });
-  const { of, total: u } = groupByUnits(members, uPlaces);
+  const { groups, of, total: u } = groupByUnits(members, uPlaces);
   if (members.length === 0) throw engineError('apportion.noMembersToAssess');
   // u·V is scaled by 10^(uPlaces+vPlaces); the rounding unit by 10^rPlaces. Bring both to one scale.
   const pPlaces = uPlaces + vPlaces;
@@ -189,7 +191,7 @@ export function applyUnitValue(
     amounts,
     roundedUp: new Array<boolean>(members.length).fill(false),
     totalUnits: formatUnits(u, uPlaces),
-    percents: percentsOf(members, of),
+    percents: percentsOf(members, groups, of),
   };
 }
 
