@@ -486,7 +486,7 @@ describe('ledger views in browser mode', () => {
     await setAsOf(DATE);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     expect(download.suggestedFilename()).toBe(`voting-status-${DATE}.csv`);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     expect(csv.split('\n')[0]).toBe('code,name,budget,arrears,threshold,status,minimum_payment,loses_vote_on,history');
     expect(csv).toContain(`AL,Albania,paris,${before.arrears},${before.threshold},no vote,${before.minimumPayment},`);
     // XLSX: the same lines, read back with exceljs; PDF: the print layout (browser mode prints a hidden frame).

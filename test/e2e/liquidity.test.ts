@@ -198,6 +198,7 @@ describe('R24 the Liquidity view in browser mode', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     expect(download.suggestedFilename()).toBe(`${BUDGET}-${YEAR}-liquidity-whatif.csv`);
     const lines = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\n');
     expect(lines[0]).toBe(

@@ -99,6 +99,7 @@ describe('R21 R22 the Scales view in browser mode', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     expect(csv.suggestedFilename()).toBe(`${FUND}-${YEAR}-scale-draft.csv`);
     const lines = readFileSync((await csv.path())!, 'utf8')
+      .replace(/^\uFEFF/, '') // the CSV for Excel starts with a byte-order mark
       .trimEnd()
       .split('\n');
     expect(lines[0]).toBe('code,name,base_rate,rate,note');
@@ -174,6 +175,7 @@ describe('R21 R22 the Scales view in browser mode', () => {
   it('exports: the CSV has every column, the PDF the gross, credit and net and the derivation line', async () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
     const lines = readFileSync((await csv.path())!, 'utf8')
+      .replace(/^\uFEFF/, '') // the CSV for Excel starts with a byte-order mark
       .trimEnd()
       .split('\n');
     expect(lines[0]).toBe('code,name,class,units,percent,amount,declared_rate,credit,net');

@@ -192,7 +192,10 @@ describe('R14 scenarios in the app', () => {
       .poll(() => page.locator('[data-testid=comparison-grid] .ag-row:not(.ag-row-pinned)[row-id="CN"]').count())
       .toBe(0);
     const { path } = await download('export-csv');
-    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toBe(COMPARISON_CSV_HEADER.join(','));
     const shown = byMover(comparison.rows.filter((r) => r.classBefore === 'VII'));
     expect(shown.length).toBeGreaterThan(10);

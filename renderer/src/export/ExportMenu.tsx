@@ -1,10 +1,13 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback } from 'react';
+import { excelCsv } from '../../../shared/export/excel-csv';
 import { toPrintHtml } from '../../../shared/export/print-html';
 import { toXlsx } from '../../../shared/export/xlsx';
 import { msg, type Message } from '../../../shared/i18n/intl';
+import { separators } from '../../../shared/i18n/numbers';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 import { useT } from '../i18n';
+import { useLocale } from '../locale';
 import { PDF_PROGRESS_FROM } from '../limits';
 import { withPdfFonts } from '../pdf-fonts';
 import { today, type ExportSource } from './exports';
@@ -30,6 +33,8 @@ export function useExport(
 ) {
   // "Headers in the language" where the table offers them (issue 11); else the machine names of the CLI's contract.
   const inLanguage = useHeadersInLanguage();
+  // The CSV is for people opening it in Excel: the separators of the number format they chose (issue 14).
+  const decimalComma = separators(useLocale().number).decimal === ',';
   return useCallback(
     async (kind: ExportKind) => {
       const src = source();
@@ -40,7 +45,11 @@ export function useExport(
         report('info', msg('export.notice.preparing', { file: `${src.stem}.pdf`, rows }), true);
       const r =
         kind === 'csv'
-          ? await api.exportFile(`${src.stem}.csv`, 'csv', (inLanguage && src.csvInLanguage) || src.csv)
+          ? await api.exportFile(
+              `${src.stem}.csv`,
+              'csv',
+              excelCsv((inLanguage && src.csvInLanguage) || src.csv, { decimalComma }),
+            )
           : kind === 'xlsx'
             ? await api.exportFile(`${src.stem}.xlsx`, 'xlsx', toXlsx([src.table], today()))
             : await api.exportPdf(
@@ -56,7 +65,7 @@ export function useExport(
         );
       else if (!('cancelled' in r)) report('error', r.message);
     },
-    [api, source, report, inLanguage],
+    [api, source, report, decimalComma, inLanguage],
   );
 }
 
@@ -67,7 +76,7 @@ export function ExportMenu({ onExport }: { onExport(kind: ExportKind): void }) {
     <span className="export-menu" role="group" aria-label={t('export.menu.label')}>
       {t('export.menu.export')}
       <button data-testid="export-csv" onClick={() => onExport('csv')} title={t('export.menu.csv')}>
-        CSV
+        {t('export.menu.csvButton')}
       </button>
       <button data-testid="export-xlsx" onClick={() => onExport('xlsx')} title={t('export.menu.xlsx')}>
         XLSX
