@@ -518,6 +518,7 @@ function check(workbook) {
 // --- Payments, computed with the engine so that "in full" is exact to the cent. ---------------------------------
 
 const engine = await import('../shared/engine/index.ts');
+const { deriveScale } = await import('../shared/engine/scale.ts');
 const { validateWorkbook } = await import('../shared/model/validate.ts');
 const warnings = await import('../shared/engine/warnings.ts');
 
@@ -651,14 +652,22 @@ function addScaleFund(workbook) {
   const onTime = new Set(Object.values(PAYERS).flat());
   const units = new Map(WIPO_UNITARY.classes.map((c) => [c.code, Number(c.units)]));
   const unitaryOf = new Map(rows.map((r) => [r.code, r.unitary.split(';')[0]]));
-  const baseRates = rows
+  const raw = rows
     .filter((r) => r.code !== 'VA' && !WITHDRAWN[r.code])
-    // An illustrative base rate from the unitary class: ten classes' rates from 0.001 % upwards.
+    // An illustrative base rate from the unitary class, in proportion to its units (varied a little).
     .map((r, i) => ({
       code: r.code,
       name: r.name,
       rate: ((units.get(unitaryOf.get(r.code)) ?? 1) * (0.93 + (i % 7) / 50) * 0.9).toFixed(3),
     }));
+  // R21 a base scale as printed sums to 100 %: the raw figures (about 267.6 in all) rescaled exactly, 3 decimals by
+  // largest remainder (R5, ties by R6), with the engine.
+  const rescaled = deriveScale(
+    raw,
+    raw.map((r) => ({ code: r.code })),
+    { decimals: 3, rounding: 'largest-remainder' },
+  );
+  const baseRates = raw.map((r, i) => ({ code: r.code, name: r.name, rate: rescaled.rates[i].rate }));
   workbook.schemes.push({
     id: 'percent-scale',
     name: 'Scale of assessment (rates in %)',
@@ -669,7 +678,7 @@ function addScaleFund(workbook) {
     {
       id: 'base-2025',
       name: 'Base scale 2025–2027',
-      source: 'illustrative rates, derived from the unitary classes',
+      source: 'illustrative rates, not an official scale: derived from the unitary classes and rescaled to sum to 100 %',
       rates: baseRates,
     },
   ];
@@ -682,7 +691,7 @@ function addScaleFund(workbook) {
   const scale = {
     baseScale: 'base-2025',
     fixedRates: [{ member: 'VA', rate: '0.5' }],
-    excludeBelow: '0.05',
+    excludeBelow: '0.015', // R21 the members of the smallest rates (0.010 and 0.011 % of the base scale)
     ceiling: '15',
     floor: '0.5',
     decimals: 3,

@@ -31,11 +31,11 @@ describe('R21 R22 the exports of a derived budget with a credit', () => {
     for (const r of x.rows) expect(BigInt(r.net!)).toBe(BigInt(r.amount!) - BigInt(r.credit!));
     const info = new Map(x.info);
     expect(info.get('Derivation')).toBe(
-      'Rates derived from Base scale 2025–2027 (illustrative rates, derived from the unitary classes): factor 3.10471792311533 (24875/8012), excluded below 0.05 %, ceiling 15 %, floor 0.5 %, 3 decimals by largest remainder',
+      'Rates derived from Base scale 2025–2027 (illustrative rates, not an official scale: derived from the unitary classes and rescaled to sum to 100 %): factor 8.30758954663104 (99500/11977), excluded below 0.015 %, ceiling 15 %, floor 0.5 %, 3 decimals by largest remainder',
     );
     expect(info.get('Credit')).toBe('Gross 1,200,000, credit 240,000, net 960,000');
     const html = toPrintHtml(x);
-    expect(html).toContain('24875/8012');
+    expect(html).toContain('99500/11977');
     expect(html).toContain('960,000');
   });
 
