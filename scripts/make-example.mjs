@@ -678,7 +678,8 @@ function addScaleFund(workbook) {
     {
       id: 'base-2025',
       name: 'Base scale 2025–2027',
-      source: 'illustrative rates, not an official scale: derived from the unitary classes and rescaled to sum to 100 %',
+      source:
+        'illustrative rates, not an official scale: derived from the unitary classes and rescaled to sum to 100 %',
       rates: baseRates,
     },
   ];
