@@ -45,6 +45,8 @@ export interface ExportContext {
   /** The language of the title block and headers (issue 11); English when absent. */
   locale?: string;
   number?: ExportLocale['number'];
+  /** Issue 14 a budget's name for its id, in tables for people (budgetNames of shared/model); absent = the id. */
+  budgetName?: (id: string) => string;
 }
 
 /** What a table carries of its context's language. */
