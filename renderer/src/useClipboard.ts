@@ -47,11 +47,12 @@ export function useClipboard() {
       const wb = workbook.current;
       if (!budget || !wb) return;
       const command = memberCellCommand({ budget: budget.id, year });
+      const dry = pasteBlock(wb, { ...placed, command, kind });
+      // The outcome worked out for the preview is the step, unless the workbook has changed since.
       const go = () => {
-        const o = run((w) => pasteBlock(w, { ...placed, command, kind }));
+        const o = run((w) => (w === wb ? dry : pasteBlock(w, { ...placed, command, kind })));
         if (o.ok) g.select(written);
       };
-      const dry = pasteBlock(wb, { ...placed, command, kind });
       const refused = dry.problems;
       if (dry.ok && refused.length === 0) return go();
       if (
@@ -83,11 +84,12 @@ export function useClipboard() {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
       e.preventDefault();
-      if (scenario) return notify({ kind: 'error', text: msg('app.paste.inScenario') });
       const g = membersGrid(e.target);
       const r = g?.rect();
       const values = parseTsv(text);
-      if (!g || !r || pastesRows(values, r.cols[0])) {
+      const rows = !g || !r || pastesRows(values, r.cols[0]);
+      if (scenario) return notify({ kind: 'error', text: msg(rows ? 'app.paste.inScenario' : 'app.range.inScenario') });
+      if (rows) {
         const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
         if (!o.ok) notify({ kind: 'error', text: msg('app.paste.nothing'), problems: o.problems });
         return;
