@@ -32,6 +32,11 @@ const six = (t: number) =>
   Promise.all([0, 1, 2].flatMap((i) => [text(cell(rows[t + i].code, 'name')), text(cell(rows[t + i].code, 'class'))]));
 const sixOf = (t: number, r = rows) => [0, 1, 2].flatMap((i) => [r[t + i].name, r[t + i].class]);
 
+/** The pictures in docs/ are retaken when E2E_DOCS is set (a run of the suite leaves docs/ as it is). */
+const shot = async (name: string) => {
+  if (process.env.E2E_DOCS) await page.screenshot({ path: `docs/${name}.png` });
+};
+
 /** Pastes `tsv` at the focused element, as the browser does on Ctrl+V. */
 const paste = (tsv: string) =>
   page.evaluate(`{
@@ -75,7 +80,7 @@ describe('ranges, copy, block paste, fill down', () => {
     expect(await hasClass(cell(rows[0].code, 'units'), 'cell-range')).toBe(false);
     expect(await hasClass(cell(rows[0].code, 'name'), 'cell-range-top')).toBe(true);
     expect(await hasClass(cell(rows[2].code, 'class'), 'cell-range-bottom')).toBe(true);
-    await page.screenshot({ path: 'docs/range-selection.png' });
+    await shot('range-selection');
     await page.keyboard.press('Control+c');
     const copied = await page.evaluate('window.__copied');
     expect(copied).toBe(
@@ -126,7 +131,7 @@ describe('ranges, copy, block paste, fill down', () => {
     const refused = await text('[data-testid=paste-refused]');
     expect(refused).toContain(`${r.code} · Class`);
     expect(refused).toMatch(/“Z” is not a class/);
-    await page.screenshot({ path: 'docs/range-paste-preview.png' });
+    await shot('range-paste-preview');
     await page.click('[data-testid=paste-cancel]');
     await page.waitForSelector('[data-testid=paste-preview]', { state: 'detached' });
     expect(await text(cell(r.code, 'name'))).toBe(r.name);
