@@ -155,4 +155,23 @@ describe('header sorting (issue 14 item 3)', () => {
     const codes = sortedBy(before, (a, b) => compareCodePoints(b.code, a.code));
     await expect.poll(async () => (await shownOrder()).slice(0, 12)).toEqual(codes.slice(0, 12));
   });
+
+  it('the Scales view: a base scale’s rates sort by exact rate, then the other way, then in the scale’s order', async () => {
+    const scale = example.baseScales![0];
+    await page.keyboard.press('Alt+7');
+    const codes = () => page.locator('[data-testid=base-scale-rates] tbody tr td:first-child').allTextContents();
+    await expect.poll(async () => (await codes()).length).toBe(scale.rates.length);
+    const order = (desc: boolean) =>
+      scale.rates
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => (desc ? -1 : 1) * compareAmounts(a.r.rate, b.r.rate) || a.i - b.i)
+        .map(({ r }) => r.code);
+    await page.click('[data-testid=rates-sort-rate] button');
+    await expect.poll(codes).toEqual(order(false));
+    expect(await page.getAttribute('[data-testid=rates-sort-rate]', 'aria-sort')).toBe('ascending');
+    await page.click('[data-testid=rates-sort-rate] button');
+    await expect.poll(codes).toEqual(order(true));
+    await page.click('[data-testid=rates-sort-rate] button');
+    await expect.poll(codes).toEqual(scale.rates.map((r) => r.code));
+  });
 });

@@ -17,6 +17,8 @@ import { useOpenDocument } from '../document/DocumentProvider';
 import { Bidi, useAmount, useSay, useT } from '../i18n';
 import { ImportPreview } from '../import/ImportPreview';
 import { isSheet, readTable } from '../import/readTable';
+import { byAmount, byCode, byText } from '../grid/sorting';
+import { useLocale } from '../locale';
 
 // R21 the workbook's base scales: added, renamed, removed, and their rates replaced from a CSV/TSV/XLSX file or a
 // paste (R25: what it will change shown first, applied all or nothing as one undoable step).
@@ -281,22 +283,51 @@ function SelectedScale({
   );
 }
 
-function RatesTable({ rates }: { rates: { code: string; name?: string; rate: string }[] }) {
+type Rate = { code: string; name?: string; rate: string };
+type RateColumn = 'code' | 'name' | 'rate';
+
+/** A base scale's rates; every header sorts (a click, or Enter on it): rates exactly, names by the language. */
+function RatesTable({ rates }: { rates: Rate[] }) {
   const t = useT();
   const g = useAmount();
+  const { id: localeId } = useLocale();
+  const [sort, setSort] = useState<{ col: RateColumn; desc: boolean } | null>(null);
+  const sorted = useMemo(() => {
+    if (!sort) return rates;
+    const cmp = sort.col === 'rate' ? byAmount : sort.col === 'code' ? byCode : byText(localeId);
+    // Stable: equal keys keep the scale's order.
+    const out = rates.map((r, i) => ({ r, i }));
+    out.sort((a, b) => (sort.desc ? -1 : 1) * cmp(a.r[sort.col], b.r[sort.col]) || a.i - b.i);
+    return out.map((x) => x.r);
+  }, [rates, sort, localeId]);
   if (rates.length === 0) return <p className="muted">{t('scales.base.noRates')}</p>;
+  // Ascending, then descending, then the scale's own order (as the grids' headers do).
+  const next = (col: RateColumn) =>
+    setSort((s) => (s?.col !== col ? { col, desc: false } : s.desc ? null : { col, desc: true }));
+  const head = (col: RateColumn, label: string, className?: string) => (
+    <th
+      className={className}
+      aria-sort={sort?.col === col ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+      data-testid={`rates-sort-${col}`}
+    >
+      <button type="button" className="link sort-head" onClick={() => next(col)}>
+        {label}
+        {sort?.col === col ? (sort.desc ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
   return (
     <div className="scales-rates-wrap">
       <table className="scales-rates" data-testid="base-scale-rates">
         <thead>
           <tr>
-            <th>{t('scales.preview.code')}</th>
-            <th>{t('scales.preview.name')}</th>
-            <th className="n">{t('scales.preview.baseRate')}</th>
+            {head('code', t('scales.preview.code'))}
+            {head('name', t('scales.preview.name'))}
+            {head('rate', t('scales.preview.baseRate'), 'n')}
           </tr>
         </thead>
         <tbody>
-          {rates.map((r) => (
+          {sorted.map((r) => (
             <tr key={r.code}>
               <td>
                 <Bidi>{r.code}</Bidi>
