@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { writeFileAtomicSync } from '../electron/handlers/atomic-write';
 import { EngineError, messageOf } from '../shared/engine/apportion';
-import { isDecimalString } from '../shared/model/decimal';
+import { isAmount } from '../shared/model/fields';
 import { decodeText, tooLarge, type TabularProblem } from '../shared/model/tabular';
 import type { Workbook } from '../shared/model/types';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
@@ -240,6 +240,6 @@ export function inFile<T>(file: string, f: () => T): T {
 
 export function amountFlag(name: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!isDecimalString(v) || v.startsWith('-')) throw new UsageError(C('usage.amount', { name, got: v }));
+  if (!isAmount(v)) throw new UsageError(C('usage.amount', { name, got: v }));
   return v;
 }

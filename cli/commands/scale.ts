@@ -7,7 +7,7 @@ import {
   type ScaleSettings,
   type ScaleStep,
 } from '../../shared/engine/scale';
-import { isDecimalString } from '../../shared/model/decimal';
+import { isAmount } from '../../shared/model/fields';
 import { MAX_TABULAR_BYTES, readNumbers, readTabular, type TabularProblem } from '../../shared/model/tabular';
 import { csvField } from '../../shared/export/contribution-table';
 import { alignedText } from '../../shared/export/text-table';
@@ -133,8 +133,7 @@ function readRates(
     for (const r of want.rates) {
       const v = out[r];
       if (v === undefined || (v === '' && !want.required.includes(r))) continue;
-      if ((!isDecimalString(v) || v.startsWith('-')) && !refused.has(line))
-        problems.push({ file, line, message: messages.notRate(code, r, v) });
+      if (!isAmount(v) && !refused.has(line)) problems.push({ file, line, message: messages.notRate(code, r, v) });
     }
     rows.push({ line, cells: out });
   }

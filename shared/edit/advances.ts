@@ -1,10 +1,11 @@
 import { isIsoDate } from '../model/dates';
+import { isCurrency } from '../model/fields';
 import { canonical, Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { AdvanceAgreement, Problem, Workbook } from '../model/types';
 import { msg, type Message, type MessageValues } from '../i18n/intl';
 import { changedParts as changed, problem, refuse, type Outcome } from './command';
 import { parseAmountInput } from './input';
-import { CURRENCY_RE, movementProblem, type AdvanceAgreementArgs } from './ledger';
+import { movementProblem, type AdvanceAgreementArgs } from './ledger';
 import { E, notMember, said } from './messages';
 
 // R20 corrections to a host-state advance agreement (issue 14 item 6): its terms edited in place, or the agreement
@@ -56,7 +57,7 @@ export function editAdvanceAgreement(wb: Workbook, id: string, a: AdvanceAgreeme
   const ceiling = parseAmountInput(a.ceiling, old.ceiling, { what: 'The ceiling' });
   if (!ceiling.ok) return refuse('ceiling', said(ceiling));
   const currency = a.currency.trim().toUpperCase();
-  if (!CURRENCY_RE.test(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
+  if (!isCurrency(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
   const signedOn = a.signedOn?.trim() || undefined;
   if (signedOn !== undefined && !isIsoDate(signedOn))
     return refuse('signedOn', E('advance.signedDate', { text: signedOn }));

@@ -1,6 +1,7 @@
 import { msg, say, type Message, type MessageValues } from '../i18n/intl';
 import { formatAmount, parseAmount, type NumberFormatChoice } from '../i18n/numbers';
-import { Decimal, decimalPlaces, groupThousands, isDecimalString } from '../model/decimal';
+import { Decimal, decimalPlaces, groupThousands } from '../model/decimal';
+import { isAmount } from '../model/fields';
 
 // What a budget officer types into an amount field, read exactly (R3): never through a JS number.
 
@@ -18,7 +19,7 @@ const GROUPED = /^\d{1,3}([,' ]\d{3})+(\.\d+)?$/;
 /** "1,234.50", "1'234.50" and "1234.5" → "1234.5"; anything else is not a plain amount. */
 export function readPlainAmount(text: string): string | undefined {
   const t = text.trim();
-  if (isDecimalString(t) && !t.startsWith('-')) return t;
+  if (isAmount(t as unknown)) return t; // (unknown: a false answer says nothing of the string's type)
   if (GROUPED.test(t)) return t.replace(/[,' ]/g, '');
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { isIsoDate, obligationEnds } from '../model/dates';
-import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple, toScaledBigInt } from '../model/decimal';
+import { isCurrency, isPositiveDecimal } from '../model/fields';
+import { decimalPlaces, isWholeMultiple, toScaledBigInt } from '../model/decimal';
 import type {
   AdvanceAgreement,
   AdvanceMovement,
@@ -20,6 +21,7 @@ import { parseTsv } from './tsv';
 // commands, each checks its input (refusing it with a message for the field) and its inverse puts back the lists
 // it replaced. Amounts are read as decimal strings (R3), never through a JS number.
 
+/** @deprecated the field vocabulary's isCurrency (shared/model/fields.ts) says it; kept for other callers. */
 export const CURRENCY_RE = /^[A-Z]{3}$/;
 
 /** A statement row that is a debit (a minus or brackets): not a payment received. */
@@ -153,7 +155,7 @@ class PaymentReader {
     const curText = (input.currency ?? '').trim().toUpperCase();
     const currency = curText !== '' ? curText : (budget?.currency ?? mine[0]?.currency);
     if (!currency) bad('currency', E('payment.needsCurrency'));
-    else if (!CURRENCY_RE.test(currency)) bad('currency', E('notCurrency', { text: curText }));
+    else if (!isCurrency(currency)) bad('currency', E('notCurrency', { text: curText }));
     else if (budget && budget.currency !== currency)
       bad('currency', E('payment.otherCurrency', { budget: budget.name, budgetCurrency: budget.currency, currency }));
     else if (!budget && mine.length > 0 && !mine.some((b) => b.currency === currency))
@@ -445,8 +447,7 @@ export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
   if ((proportion === undefined) === (amountText === undefined)) return refuse('amount', E('wcf.oneOf'));
   const d: WcfDecision = { id: '', budget: b.id, year: a.year };
   if (proportion !== undefined) {
-    if (!isDecimalString(proportion) || proportion.startsWith('-') || new Decimal(proportion).isZero())
-      return refuse('proportion', E('wcf.notProportion', { text: proportion }));
+    if (!isPositiveDecimal(proportion)) return refuse('proportion', E('wcf.notProportion', { text: proportion }));
     d.proportion = proportion;
   } else {
     const read = parseAmountInput(amountText!, undefined, { what: 'The amount' });
@@ -504,7 +505,7 @@ export function addAdvanceAgreement(wb: Workbook, a: AdvanceAgreementArgs): Outc
   const ceiling = parseAmountInput(a.ceiling, undefined, { what: 'The ceiling' });
   if (!ceiling.ok) return refuse('ceiling', said(ceiling));
   const currency = a.currency.trim().toUpperCase();
-  if (!CURRENCY_RE.test(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
+  if (!isCurrency(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
   const signedOn = a.signedOn?.trim() || undefined;
   if (signedOn !== undefined && !isIsoDate(signedOn))
     return refuse('signedOn', E('advance.signedDate', { text: signedOn }));

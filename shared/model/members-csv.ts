@@ -1,4 +1,4 @@
-import { isDecimalString } from './decimal';
+import { isAmount } from './fields';
 import { readNumbers, readTabular, type Tabular, type TabularProblem } from './tabular';
 
 export interface MemberLine {
@@ -117,7 +117,7 @@ export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRe
       if (value === '') problems.push({ file, line, message: `${code}: class is empty` });
       m.class = value;
     } else {
-      if ((!isDecimalString(value) || value.startsWith('-')) && fieldOk(line, iValue))
+      if (!isAmount(value) && fieldOk(line, iValue))
         problems.push({
           file,
           line,
