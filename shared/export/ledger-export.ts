@@ -47,6 +47,9 @@ const STATUS_KEY: Record<string, string> = {
 const statusWords = (s: string, w: ExportWords) => w.t('status.value', { status: STATUS_KEY[s] ?? s });
 
 /** What a table carries of its context's language. */
+/** Issue 14 a budget as people read it: its name where the caller gives names, else its id. */
+const nameOf = (ctx: ExportContext, id: string): string => ctx.budgetName?.(id) ?? id;
+
 const language = (ctx: ExportContext): Pick<ExportTable, 'locale' | 'number'> => ({
   ...(ctx.locale ? { locale: ctx.locale } : {}),
   ...(ctx.number ? { number: ctx.number } : {}),
@@ -153,7 +156,7 @@ export function statusExport(
     rows: lines.map((l) => ({
       code: l.code,
       name: l.withdrew ? w.t('member.withdrew', { name: l.name, date: l.withdrew }) : l.name,
-      budget: l.budget,
+      budget: nameOf(ctx, l.budget),
       arrears: l.arrears,
       threshold: l.threshold,
       status: statusWords(l.status, w),
@@ -192,7 +195,7 @@ export function votingDecisionsExport(decisions: readonly VotingDecision[], ctx:
     rows: decisions.map((d) => ({
       id: d.id,
       member: d.member,
-      budget: d.budget ?? 'all',
+      budget: d.budget ? nameOf(ctx, d.budget) : 'all',
       body: d.body,
       date: d.date,
       reference: d.reference,
@@ -236,7 +239,7 @@ export function wcfExport(report: WcfReport, ctx: ExportContext): ExportTable {
     rows: report.rows.map((r) => ({
       code: r.code,
       name: r.name,
-      budget: r.budget,
+      budget: nameOf(ctx, r.budget),
       share: r.share,
       paid: r.paid,
       owed: r.owed,
@@ -246,7 +249,7 @@ export function wcfExport(report: WcfReport, ctx: ExportContext): ExportTable {
           total: {
             code: w.t('total'),
             name: w.t('members', { count: report.rows.length }),
-            budget: one.budget,
+            budget: nameOf(ctx, one.budget),
             share: one.established,
             paid: one.balance,
             owed: one.owed,
@@ -281,7 +284,7 @@ export function wcfDecisionsExport(report: WcfReport, ctx: ExportContext): Expor
     ],
     rows: report.decisions.map((d) => ({
       id: d.id,
-      budget: d.budget,
+      budget: nameOf(ctx, d.budget),
       year: String(d.year),
       basis: d.basis === 'proportion' ? `${d.value} of the contribution` : `${d.value} apportioned`,
       due: d.due,
@@ -403,7 +406,7 @@ export function paymentsExport(payments: readonly Payment[], ctx: ExportContext,
       date: p.date,
       amount: p.amount,
       currency: p.currency,
-      budget: p.budget ?? null,
+      budget: p.budget ? nameOf(ctx, p.budget) : null,
       year: p.year === undefined ? null : String(p.year),
       purpose: p.purpose ?? null,
       reference: p.reference ?? null,
@@ -441,7 +444,7 @@ export function statementExport(
       col('credits', 'Credited from'),
     ],
     rows: statement.lines.map((l) => ({
-      budget: l.budget,
+      budget: nameOf(ctx, l.budget),
       item: l.kind === 'wcf' ? `WCF ${l.decision ?? ''} (${l.year})` : `Contribution ${l.year}`,
       due: l.due,
       assessed: l.assessed,

@@ -154,11 +154,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         ? draft.member.trim().toUpperCase()
         : null);
 
+  const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
   useExportSource(
     useCallback(() => {
-      const table = paymentsExport(workbook.payments, { organization: workbook.organization.name, produced: today() });
+      const table = paymentsExport(workbook.payments, {
+        organization: workbook.organization.name,
+        produced: today(),
+        budgetName: nameOf,
+      });
       return { stem: table.name, table, csv: tableCsv(table), landscape: true };
-    }, [workbook]),
+    }, [workbook, nameOf]),
   );
 
   // Rows copied from a spreadsheet: one undoable step (the app's own paste is for the contributions view).
@@ -175,7 +180,6 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     return () => document.removeEventListener('paste', onPaste);
   }, [run, notify, t]);
 
-  const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
   const start = usePinStart();
   const columns = useMemo<ColDef<PaymentRow>[]>(() => {
     const editable = true;

@@ -100,7 +100,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   useExportSource(
     useCallback(() => {
       if (!view) return null;
-      const ctx = { organization: workbook.organization.name, produced: today() };
+      const ctx = { organization: workbook.organization.name, produced: today(), budgetName: nameOf };
       const table = statusExport(
         view.report,
         lines,
@@ -110,7 +110,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
           : undefined,
       );
       return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
-    }, [view, lines, workbook, filterText, t, count]),
+    }, [view, lines, workbook, filterText, t, count, nameOf]),
   );
 
   const columns = useMemo<ColDef<StatusLine>[]>(

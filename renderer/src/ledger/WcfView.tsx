@@ -39,15 +39,19 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
   }, [state, workbook, asOf, budget]);
   const report = computed.report;
 
+  const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
   useExportSource(
     useCallback(() => {
       if (!report) return null;
-      const table = wcfExport(report, { organization: workbook.organization.name, produced: today() });
+      const table = wcfExport(report, {
+        organization: workbook.organization.name,
+        produced: today(),
+        budgetName: nameOf,
+      });
       return { stem: table.name, table, csv: wcfCsv(report), landscape: false };
-    }, [report, workbook]),
+    }, [report, workbook, nameOf]),
   );
 
-  const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
   const columns = useMemo<ColDef<WcfMemberRow>[]>(
     () => [
       { field: 'code', headerName: t('ledger.col.code'), width: 80 },

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { votingStatus } from '../../shared/engine/arrears';
+import { Ledger } from '../../shared/engine/ledger';
+import { wcfReport } from '../../shared/engine/wcf';
+import { paymentsExport, statusExport, statusLines, wcfExport } from '../../shared/export/ledger-export';
+import { statusCsv } from '../../shared/export/ledger-tables';
+import { budgetName, budgetNames } from '../../shared/model/budget-name';
+import { example } from './edit-helpers';
+
+// Issue 14: budgets named to people by their names; ids stay in files and machine CSV.
+
+describe('budget names', () => {
+  const wb = example();
+  const nameOf = budgetNames(wb);
+
+  it('budgetName and budgetNames: the name, or the id for a budget the workbook does not hold', () => {
+    expect(budgetName(wb, 'paris')).toBe('Paris Union');
+    expect(budgetName(wb, 'gone')).toBe('gone');
+    for (const b of wb.budgets) expect(nameOf(b.id)).toBe(b.name);
+    expect([nameOf('gone'), nameOf(undefined), nameOf(null)]).toEqual(['gone', '', '']);
+  });
+
+  it('the tables for people name each budget when given names; machine CSV and tables without names keep ids', () => {
+    const date = '2027-01-01';
+    const report = votingStatus(wb, date);
+    const lines = statusLines(report);
+    const named = statusExport(report, lines, { organization: 'x', produced: date, budgetName: nameOf });
+    const plain = statusExport(report, lines, { organization: 'x', produced: date });
+    expect(named.rows.map((r) => r.budget)).toEqual(lines.map((l) => nameOf(l.budget)));
+    expect(plain.rows.map((r) => r.budget)).toEqual(lines.map((l) => l.budget));
+    expect(new Set(named.rows.map((r) => r.budget))).toContain('Paris Union');
+    const paris = votingStatus(wb, date, 'paris');
+    expect(statusCsv(paris)).toContain(',paris,');
+    expect(statusCsv(paris)).not.toContain('Paris Union');
+
+    const pays = paymentsExport(wb.payments, { organization: 'x', produced: date, budgetName: nameOf });
+    const marked = wb.payments.findIndex((p) => p.budget);
+    expect(pays.rows[marked].budget).toBe(nameOf(wb.payments[marked].budget));
+    const unmarked = wb.payments.findIndex((p) => !p.budget);
+    if (unmarked >= 0) expect(pays.rows[unmarked].budget).toBeNull();
+
+    const wcf = wcfExport(wcfReport(new Ledger(wb), date), { organization: 'x', produced: date, budgetName: nameOf });
+    const ids = new Set(wb.budgets.map((b) => b.id));
+    expect(wcf.rows.length).toBeGreaterThan(0);
+    expect(wcf.rows.filter((r) => ids.has(String(r.budget)))).toEqual([]);
+  });
+});
