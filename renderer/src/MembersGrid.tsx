@@ -37,6 +37,12 @@ export const gridTheme = themeQuartz.withParams({
 
 export const TOTAL_ROW_ID = 'total';
 
+/**
+ * R22 gross, credit and net share the width left beside code, name, rate and share: at 1280 px (side panel open) all
+ * three stay in view, in Arabic too, and only the note scrolls; wider windows give each up to the usual amount width.
+ */
+const CREDITED_WIDTH = { flex: 1, minWidth: 118, maxWidth: 170 } as const;
+
 /** A row as the grid holds it: the engine's row (never recomputed here) or the pinned total. */
 export interface GridRow {
   code: string;
@@ -249,6 +255,9 @@ export function MembersGrid({
               // Shown (not stored) as the user's language names the class: ألف for A in Arabic.
               valueFormatter: (p) => (p.value ? classText(String(p.value)) : ''),
               cellEditor: ClassEditor,
+              // In the grid's popup layer, so the candidates show below the cell instead of being cut by it.
+              cellEditorPopup: true,
+              cellEditorPopupPosition: 'over',
               cellEditorParams: { values: classes, label: classText, scheme: schemeId },
               comparator: byClassUnits<GridRow>((r) => r.units),
               cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
@@ -285,7 +294,7 @@ export function MembersGrid({
       {
         field: 'amount',
         headerName: credited ? t('scales.grid.gross') : t('members.grid.amount'),
-        width: 170,
+        ...(credited ? CREDITED_WIDTH : { width: 170 }),
         type: 'rightAligned',
         valueFormatter: (p) => (p.value ? amount(p.value) : ''),
         // The total opens in the user's format, which the cell's parser reads back exactly (never ambiguous).
@@ -311,7 +320,7 @@ export function MembersGrid({
             field: f,
             headerName: t(`scales.grid.${f}`),
             headerTooltip: t(`scales.grid.${f}Tip`),
-            width: 150,
+            ...CREDITED_WIDTH,
             type: 'rightAligned',
             valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
             comparator: byAmount,
