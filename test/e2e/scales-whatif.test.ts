@@ -99,3 +99,23 @@ describe('R14 R21 a what-if on the derivation settings', () => {
     expect(await first.getAttribute('row-id')).toBe(biggest.code);
   });
 });
+
+describe('R22 gross, credit and net in Arabic at 1280', () => {
+  it('the three columns fit beside the pinned code and name: no horizontal scrolling to read the net', async () => {
+    await page.goto(`${app.url}?lang=ar`);
+    await page.waitForSelector('.ag-row[row-index="0"]');
+    await page.selectOption('[data-testid=budget-select]', FUND);
+    await page.waitForSelector('.ag-header-cell[col-id="net"]');
+    const grid = (await page.locator('[data-testid=members-grid] .ag-root').boundingBox())!;
+    const boxes = await Promise.all(
+      ['amount', 'credit', 'net'].map(
+        async (c) => (await page.locator(`.ag-header-cell[col-id="${c}"]`).boundingBox())!,
+      ),
+    );
+    await page.screenshot({ path: join(shots, 'scales-whatif-ar.png') });
+    for (const b of boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(grid.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(grid.x + grid.width);
+    }
+  });
+});
