@@ -159,6 +159,38 @@ function outcomes(wb: Workbook): Outcome[] {
       amount: '999999999999',
     }),
     edit.clearDenunciation(wb, 'hq-advances-2012'),
+    // Issue 14 corrections of an advance agreement: refused (advances recorded under it, a ceiling below one, a
+    // date of signature after one, nothing changed) and done (its label).
+    edit.removeAdvanceAgreement(wb, 'hq-advances-2012'),
+    edit.editAdvanceAgreement(wb, 'hq-advances-2012', { hostState: 'CH', ceiling: '1', currency: 'CHF' }),
+    edit.editAdvanceAgreement(wb, 'hq-advances-2012', {
+      hostState: 'CH',
+      ceiling: '10000000',
+      currency: 'CHF',
+      signedOn: '2024-01-01',
+    }),
+    edit.editAdvanceAgreement(wb, 'hq-advances-2012', {
+      hostState: 'CH',
+      ceiling: '10000000',
+      currency: 'CHF',
+      conditions: 'Interest-free; each advance repaid within twelve months (illustrative)',
+      signedOn: '2012-06-01',
+    }),
+    edit.editAdvanceAgreement(wb, 'hq-advances-2012', { hostState: 'CH', ceiling: '20000000', currency: 'CHF' }),
+    (() => {
+      const added = edit.addAdvanceAgreement(wb, { hostState: 'CH', ceiling: '5', currency: 'CHF' }) as edit.Done;
+      return edit.removeAdvanceAgreement(added.workbook, added.workbook.advanceAgreements.at(-1)!.id);
+    })(),
+    // Issue 14 the class rule: a class two classes could be.
+    edit.setClass(
+      {
+        ...wb,
+        schemes: wb.schemes.map((s) =>
+          s.id === 'paris' && s.kind === 'classes' ? { ...s, classes: [...s.classes, { code: 'vi', units: '2' }] } : s,
+        ),
+      },
+      { budget: 'paris', member: 'AL', year: 2027, value: 'Vi' },
+    ),
   ];
 }
 
