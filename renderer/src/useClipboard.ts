@@ -3,11 +3,13 @@ import { parseTsv, pasteRows } from '../../shared/edit';
 import {
   fillDownCells,
   memberCellCommand,
+  paymentCellCommand,
   pasteBlock,
   pastesRows,
   pathCell,
   placeBlock,
   type BlockCell,
+  type CellCommand,
 } from '../../shared/edit/paste-block';
 import type { Problem, Workbook } from '../../shared/model/types';
 import { msg } from '../../shared/i18n/intl';
@@ -23,7 +25,8 @@ import { useWorkspace } from './workspace';
  * The grids' clipboard. Copy: the selected range (or the focused cell) as the user sees it, tab-separated. Paste in
  * the members grid: a block of cells at the range's first cell, one undoable step, the refused cells shown first
  * (grid/PastePreview); rows with a header naming `code`, or pasted on the code column, add or update whole members
- * as before. Ctrl+D fills the first row of the range down.
+ * as before. Ctrl+D fills the first row of the range down (members grid and payments grid; a paste over the payments
+ * grid still reads payment rows, PaymentsView).
  */
 export function useClipboard() {
   const { run, notify, doc } = useDocument();
@@ -38,6 +41,13 @@ export function useClipboard() {
       return g && page === 'contributions' && g.container.dataset.testid === 'members-grid' ? g : undefined;
     };
     /** Applies a block (after the preview when cells are refused); one step either way. */
+    /** The command a cell of this grid runs: the members grid's, or the payments grid's (fill down only). */
+    const commandOf = (g: RangeGrid): CellCommand | undefined =>
+      g.container.dataset.testid === 'payments-grid'
+        ? paymentCellCommand
+        : budget && membersGrid(g.container)
+          ? memberCellCommand({ budget: budget.id, year })
+          : undefined;
     const applyBlock = (
       g: RangeGrid,
       kind: 'paste' | 'fill',
@@ -45,8 +55,8 @@ export function useClipboard() {
       written: { rows: number[]; cols: string[] },
     ) => {
       const wb = workbook.current;
-      if (!budget || !wb) return;
-      const command = memberCellCommand({ budget: budget.id, year });
+      const command = commandOf(g);
+      if (!command || !wb) return;
       const dry = pasteBlock(wb, { ...placed, command, kind });
       // The outcome worked out for the preview is the step, unless the workbook has changed since.
       const go = () => {
@@ -123,12 +133,12 @@ export function useClipboard() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'd') return;
       if (isTextField(e.target)) return;
-      const g = membersGrid(e.target);
+      const g = rangeGridOf(e.target);
       const r = g?.rect();
-      if (!g || !r) return;
+      if (!g || !r || !commandOf(g)) return;
       // The browser's Ctrl+D (bookmark) is not wanted over a grid.
       e.preventDefault();
-      if (scenario) return notify({ kind: 'error', text: msg('app.range.inScenario') });
+      if (scenario && membersGrid(g.container)) return notify({ kind: 'error', text: msg('app.range.inScenario') });
       // One row selected: it takes the row above, as in a spreadsheet.
       const rows = r.rows.length > 1 ? r.rows : r.rows[0] > 0 ? [r.rows[0] - 1, r.rows[0]] : [];
       if (rows.length < 2) return;

@@ -2,6 +2,7 @@ import { msg, type Message } from '../i18n/intl';
 import type { Problem, Workbook } from '../model/types';
 import { changedParts, problem, refuse, type Outcome } from './command';
 import { renameMember, setClass } from './commands';
+import { editPayment, PAYMENT_FIELDS, type PaymentField } from './ledger';
 
 // A block of cells pasted (or filled down) over a grid is ONE undoable step: each cell is handed to the command
 // that typing into it would run, one after the other over the running workbook; a refused cell changes nothing and
@@ -130,3 +131,9 @@ export function memberCellCommand(a: { budget: string; year: number }): CellComm
     return refuse(cellPath(c.row, c.col), R('readOnly'));
   };
 }
+
+/** The payments grid's cells (R15): each field of a recorded payment, read and checked as when typed. */
+export const paymentCellCommand: CellCommand = (wb, c) =>
+  (PAYMENT_FIELDS as readonly string[]).includes(c.col)
+    ? editPayment(wb, c.row, c.col as PaymentField, c.value)
+    : refuse(cellPath(c.row, c.col), R('readOnly'));

@@ -156,6 +156,23 @@ describe('ranges, copy, block paste, fill down', () => {
     for (const r of below) await expect.poll(() => text(cell(r.code, 'class'))).toBe(r.class);
   });
 
+  it('R15 in the payments grid, Ctrl+D fills a recorded payment’s reference down, one undoable step', async () => {
+    await page.keyboard.press('Alt+2');
+    const at = (i: number, col: string) =>
+      `[data-testid=payments-grid] .ag-row[row-index="${i}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`;
+    await page.waitForSelector(at(1, 'reference'));
+    const [first, second] = [await text(at(0, 'reference')), await text(at(1, 'reference'))];
+    expect(first).not.toBe(second);
+    await page.click(at(0, 'reference'));
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => text(at(1, 'reference'))).toBe(first);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => text(at(1, 'reference'))).toBe(second);
+    await page.keyboard.press('Alt+1');
+    await page.waitForSelector(cell(rows[0].code, 'name'));
+  });
+
   it('the mouse selects a range: drag from one cell to another, Shift+click extends it', async () => {
     const a = page.locator(cell(rows[1].code, 'name'));
     const b = page.locator(cell(rows[3].code, 'class'));

@@ -5,6 +5,7 @@ import {
   cellPath,
   fillDownCells,
   memberCellCommand,
+  paymentCellCommand,
   pasteBlock,
   pastesRows,
   pathCell,
@@ -165,6 +166,30 @@ describe('paste-block: one undoable step', () => {
     expect(d.problems).toHaveLength(4);
     const t = assessBudgetYear(d.workbook, BUDGET, YEAR);
     for (const r of t.rows.slice(0, 5)) expect(r.class).toBe(s.current!(rows[0], 'class'));
+  });
+});
+
+describe('paste-block over the payments grid', () => {
+  it('R15 fill down of the date and amount of recorded payments is one step, undone exactly; a bad cell is refused', () => {
+    const ids = base.payments.slice(0, 3).map((p) => p.id);
+    const byId = new Map(base.payments.map((p) => [p.id, p as unknown as Record<string, unknown>]));
+    const grid = {
+      editable: (_row: string, col: string) => col !== 'id',
+      current: (row: string, col: string) => String(byId.get(row)?.[col] ?? ''),
+    };
+    const { cells, refused } = fillDownCells(ids, ['id', 'date', 'amount'], grid);
+    expect(refused).toHaveLength(2); // the id column, one per row below
+    const d = roundTrips(base, pasteBlock(base, { cells, refused, command: paymentCellCommand, kind: 'fill' }));
+    for (const id of ids.slice(1)) {
+      const p = d.workbook.payments.find((x) => x.id === id)!;
+      expect([p.date, p.amount]).toEqual([base.payments[0].date, base.payments[0].amount]);
+    }
+    const bad = pasteBlock(base, {
+      cells: [{ row: ids[1], col: 'amount', value: 'abc' }],
+      command: paymentCellCommand,
+      kind: 'paste',
+    });
+    expect(!bad.ok && pathCell(bad.problems[0].path)).toEqual({ row: ids[1], col: 'amount' });
   });
 });
 
