@@ -130,6 +130,8 @@ export function setClass(wb: Workbook, a: SetClassArgs): Outcome {
     member: a.member,
     kind: h.class !== undefined ? 'class' : 'weight',
     value: h.class ?? h.weight,
+    // Issue 14: a weight is a figure, written as the grid writes it (…Amount).
+    weightAmount: h.weight ?? '',
     year: a.year,
     budget: b.name,
   });
@@ -538,7 +540,7 @@ export function setClassUnits(wb: Workbook, a: { scheme: string; code: string; u
     return refuse(`${a.code}.units`, E('classUnits.notUnits', { text: a.units }));
   const next = { ...s, classes: s.classes.map((c) => (c.code === a.code ? { ...c, units: u } : c)) };
   return changed(
-    E('classUnits.label', { code: a.code, scheme: s.name, units: u }),
+    E('classUnits.label', { code: a.code, scheme: s.name, unitsAmount: u }),
     wb,
     { ...wb, schemes: wb.schemes.map((x) => (x.id === s.id ? next : x)) },
     ['schemes'],

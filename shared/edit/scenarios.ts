@@ -133,6 +133,7 @@ export function overrideMessage(o: ScenarioOverride): Message {
         member: o.member,
         kind: o.class !== undefined ? 'class' : 'weight',
         value: o.class ?? o.weight ?? '',
+        weightAmount: o.weight ?? '',
         year: o.fromYear,
       });
     case 'level':
@@ -142,7 +143,7 @@ export function overrideMessage(o: ScenarioOverride): Message {
     case 'leave':
       return E('override.leave', { member: o.member, budget: o.budget, date: o.until });
     case 'units':
-      return E('override.units', { class: o.class, scheme: o.scheme, units: o.units });
+      return E('override.units', { class: o.class, scheme: o.scheme, unitsAmount: o.units });
     case 'derivation':
       return derivationMessage(o);
   }

@@ -48,7 +48,7 @@ function groupByUnits(members: readonly Weighted[], places: number): { groups: G
     let g = byText.get(key);
     if (!g) {
       const units = toScaledBigInt(key, places);
-      if (units < 0n) throw engineError('apportion.negativeUnits', { code: members[i].code, units: key });
+      if (units < 0n) throw engineError('apportion.negativeUnits', { code: members[i].code, unitsAmount: key });
       g = byValue.get(units);
       if (!g) {
         g = { units, members: [], floor: 0n, remainder: 0n };

@@ -102,5 +102,6 @@ export function percentSumWarning(sum: string): string | null {
 /** The same as a Message, for a display in the user's language. */
 export function percentSumMessage(sum: string): Message | null {
   const s = new Decimal(sum);
-  return s.eq(100) ? null : msg('engine.warning.percentSum', { sum: s.toFixed() });
+  // Issue 14: the sum is a figure (…Amount), written in the reader's number format as the grid writes it.
+  return s.eq(100) ? null : msg('engine.warning.percentSum', { sumAmount: s.toFixed() });
 }
