@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../i18n';
+import { useLocale } from '../locale';
 import { useWorkspace } from '../workspace';
 
 // Issue 14: each view's side panel (the budget or scenario panel beside the contributions, the statement, the
@@ -67,6 +68,8 @@ export function useSidePanel(): { has: boolean; collapsed: boolean; toggle(): vo
 /** The toggle, at the end of the view tabs. */
 export function PanelToggle({ panel }: { panel: ReturnType<typeof useSidePanel> }) {
   const t = useT();
+  // The side panel is on the left, on the right in Arabic and Persian: the icon's filled half is where it is.
+  const rtl = useLocale().dir === 'rtl';
   if (!panel.has) return null;
   return (
     <button
@@ -76,7 +79,7 @@ export function PanelToggle({ panel }: { panel: ReturnType<typeof useSidePanel> 
       onClick={panel.toggle}
       title={t(panel.collapsed ? 'app.layout.showPanel' : 'app.layout.hidePanel')}
     >
-      <span aria-hidden="true">{panel.collapsed ? '◨' : '◧'}</span>{' '}
+      <span aria-hidden="true">{panel.collapsed !== rtl ? '◨' : '◧'}</span>{' '}
       {t(panel.collapsed ? 'app.layout.showPanel' : 'app.layout.hidePanel')}
     </button>
   );
