@@ -1,3 +1,4 @@
+import { budgetNames } from '../../shared/model/budget-name';
 import { VotingStatusBook } from '../../shared/engine/arrears';
 import { Ledger } from '../../shared/engine/ledger';
 import { statusCsv, statusJson, statusText } from '../../shared/export/ledger-tables';
@@ -52,7 +53,9 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean,
 /** Writes the ledger tables as one XLSX file (a sheet each) to --out. */
 export function xlsxOut(a: LedgerArgs, io: Io, tables: (ctx: ExportContext) => ExportTable[]): number {
   const produced = producedDate();
-  return output(toXlsx(tables({ organization: a.workbook.organization.name, produced }), produced), a.out, io);
+  // Issue 14 an XLSX is for people: budgets by their names (CSV and JSON keep the ids).
+  const ctx = { organization: a.workbook.organization.name, produced, budgetName: budgetNames(a.workbook) };
+  return output(toXlsx(tables(ctx), produced), a.out, io);
 }
 
 /** R16–R18 `contrib status`: one row per member, for a budget or organization-wide (Art. 11(5)). */

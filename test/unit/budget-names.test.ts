@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../cli/main';
 import { votingStatus } from '../../shared/engine/arrears';
 import { Ledger } from '../../shared/engine/ledger';
 import { wcfReport } from '../../shared/engine/wcf';
@@ -43,5 +48,19 @@ describe('budget names', () => {
     const ids = new Set(wb.budgets.map((b) => b.id));
     expect(wcf.rows.length).toBeGreaterThan(0);
     expect(wcf.rows.filter((r) => ids.has(String(r.budget)))).toEqual([]);
+  });
+
+  it('contrib status --format xlsx names the budgets; --format csv keeps the ids', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'contrib-names-')), 's.xlsx');
+    const args = ['status', 'examples/example-workbook.json', '--date', '2027-01-01', '--budget', 'paris'];
+    let csv = '';
+    expect(await run([...args, '--format', 'xlsx', '--out', out], { out: () => {}, err: () => {} })).toBe(0);
+    expect(await run([...args, '--format', 'csv'], { out: (t) => void (csv += t), err: () => {} })).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const cells: string[] = [];
+    book.worksheets[0].eachRow((row) => cells.push(String(row.values)));
+    expect(cells.some((c) => c.includes('Albania') && c.includes('Paris Union'))).toBe(true);
+    expect(csv).toMatch(/^AL,Albania,paris,/m);
   });
 });
