@@ -174,4 +174,27 @@ describe('header sorting (issue 14 item 3)', () => {
     await page.click('[data-testid=rates-sort-rate] button');
     await expect.poll(codes).toEqual(scale.rates.map((r) => r.code));
   });
+
+  it('Payments: a click on Amount sorts the recorded payments by exact amount, a second click the other way', async () => {
+    await page.keyboard.press('Alt+2');
+    const grid = '[data-testid=payments-grid]';
+    await page.waitForSelector(`${grid} .ag-row:not(.ag-row-pinned)[row-id]`);
+    const order = () =>
+      page.$$eval(`${grid} .ag-row:not(.ag-row-pinned)[row-id]`, (rows) =>
+        [...new Map(rows.map((r) => [Number(r.getAttribute('row-index')), r.getAttribute('row-id')!])).entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map((r) => r[1])
+          .slice(0, 12),
+      );
+    const byAmount = (desc: boolean) =>
+      example.payments
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => (desc ? -1 : 1) * compareAmounts(a.p.amount, b.p.amount) || a.i - b.i)
+        .map(({ p }) => p.id)
+        .slice(0, 12);
+    await page.click(`${grid} .ag-header-cell[col-id="amount"] .ag-header-cell-label`);
+    await expect.poll(order).toEqual(byAmount(false));
+    await page.click(`${grid} .ag-header-cell[col-id="amount"] .ag-header-cell-label`);
+    await expect.poll(order).toEqual(byAmount(true));
+  });
 });
