@@ -195,8 +195,10 @@ export function Toolbar({ menu, showKeys }: { menu(c: MenuCommand): void; showKe
       node: (
         <label>
           {t('app.toolbar.budget')}{' '}
+          {/* The budgets' names are the workbook's, read in their own direction (an English name in Arabic). */}
           <select
             data-testid="budget-select"
+            dir="auto"
             value={budget.id}
             disabled={inLedger}
             title={notHere ?? budget.name}
