@@ -107,11 +107,18 @@ describe('typing edits (issue 14 item 1)', () => {
     await expect.poll(() => text(cell(second.code, 'name'))).toBe(second.name);
   });
 
-  it('Delete on a name is refused with the reason next to the cell; the name stays', async () => {
+  it('Delete on a name or a class is refused with the reason next to the cell; both stay', async () => {
     await page.click(cell(FIRST.code, 'name'));
     await page.keyboard.press('Delete');
     await expect.poll(() => text('[data-testid=cell-error]')).toMatch(/name/i);
     expect(await text(cell(FIRST.code, 'name'))).toBe(FIRST.name);
+    await page.click('[data-testid=cell-error]');
+    await page.click(cell(FIRST.code, 'class'));
+    await page.keyboard.press('Delete');
+    // The reason lists the scheme's classes (R1).
+    await expect.poll(() => text('[data-testid=cell-error]')).toContain('I, II, III, IV, V, VI, VII');
+    expect(await text(cell(FIRST.code, 'class'))).toBe(FIRST.class);
+    expect(await text(totalCell)).toBe(groupThousands(before.total));
     await page.click('[data-testid=cell-error]');
   });
 });
