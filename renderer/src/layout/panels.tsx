@@ -7,16 +7,19 @@ import { useWorkspace } from '../workspace';
 // decisions, the what-if…) can be hidden, per view, remembered in this window's localStorage. With no choice made,
 // a view whose grid needs the room starts with its panel hidden when the window is narrower than that.
 
-/** The views that have a side panel, and the window width under which it starts hidden (0: never). */
-const PANEL_VIEWS: Record<string, number> = {
-  'contributions/members': 0,
-  'contributions/compare': 1500,
-  'contributions/charts': 0,
-  payments: 0,
-  status: 0,
-  wcf: 0,
-  advances: 0,
-  liquidity: 0,
+/**
+ * The views that have a side panel: the window width under which it starts hidden (0: never), and its side (the
+ * contributions' panels are at the line's start, the ledger views' at its end).
+ */
+const PANEL_VIEWS: Record<string, { narrow: number; side: 'start' | 'end' }> = {
+  'contributions/members': { narrow: 0, side: 'start' },
+  'contributions/compare': { narrow: 1500, side: 'start' },
+  'contributions/charts': { narrow: 0, side: 'start' },
+  payments: { narrow: 0, side: 'end' },
+  status: { narrow: 0, side: 'end' },
+  wcf: { narrow: 0, side: 'end' },
+  advances: { narrow: 0, side: 'end' },
+  liquidity: { narrow: 0, side: 'end' },
 };
 
 const KEY = 'contrib.layout.panels';
@@ -47,12 +50,12 @@ function useWindowWidth(): number {
 }
 
 /** The side panel of the view shown: whether it has one, whether it is hidden, and the toggle. */
-export function useSidePanel(): { has: boolean; collapsed: boolean; toggle(): void } {
+export function useSidePanel(): { has: boolean; collapsed: boolean; toggle(): void; side: 'start' | 'end' } {
   const where = useWhere();
   const width = useWindowWidth();
   const [choices, setChoices] = useState(readChoices);
   const has = where in PANEL_VIEWS;
-  const collapsed = has && (choices[where] ?? width < PANEL_VIEWS[where]);
+  const collapsed = has && (choices[where] ?? width < PANEL_VIEWS[where].narrow);
   const toggle = useCallback(() => {
     const next = { ...readChoices(), [where]: !collapsed };
     setChoices(next);
@@ -62,14 +65,14 @@ export function useSidePanel(): { has: boolean; collapsed: boolean; toggle(): vo
       // A window without storage keeps the choice until it closes.
     }
   }, [where, collapsed]);
-  return { has, collapsed, toggle };
+  return { has, collapsed, toggle, side: PANEL_VIEWS[where]?.side ?? 'start' };
 }
 
 /** The toggle, at the end of the view tabs. */
 export function PanelToggle({ panel }: { panel: ReturnType<typeof useSidePanel> }) {
   const t = useT();
-  // The side panel is on the left, on the right in Arabic and Persian: the icon's filled half is where it is.
-  const rtl = useLocale().dir === 'rtl';
+  // The icon's filled half is on the panel's side (start or end, mirrored in Arabic and Persian) while it is shown.
+  const left = (panel.side === 'start') !== (useLocale().dir === 'rtl');
   if (!panel.has) return null;
   return (
     <button
@@ -79,7 +82,7 @@ export function PanelToggle({ panel }: { panel: ReturnType<typeof useSidePanel> 
       onClick={panel.toggle}
       title={t(panel.collapsed ? 'app.layout.showPanel' : 'app.layout.hidePanel')}
     >
-      <span aria-hidden="true">{panel.collapsed !== rtl ? '◨' : '◧'}</span>{' '}
+      <span aria-hidden="true">{panel.collapsed !== left ? '◧' : '◨'}</span>{' '}
       {t(panel.collapsed ? 'app.layout.showPanel' : 'app.layout.hidePanel')}
     </button>
   );
