@@ -7,7 +7,7 @@ import { checkYearScale, setYearScale, type Done } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine/assess';
 import { groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
-import { cell, openApp, type OpenApp } from './harness';
+import { cell, clickToolbar, openApp, type OpenApp } from './harness';
 
 // R21–R22 the Scales view in browser mode, on the bundled example's Special Fund (rates derived from a base scale,
 // ceiling 15 %, with a credit): the contribution grid's gross, credit and net; the derivation's live preview as the
@@ -96,7 +96,7 @@ describe('R21 R22 the Scales view in browser mode', () => {
     expect(await text('[data-testid=scales-sum]')).toBe(`Sum of the rounded rates: ${preview.scale.sum}`);
     await page.screenshot({ path: join(shots, 'scales.png') });
     // Export on the Scales view writes the derived rates shown (the draft, said so), in the columns of `contrib scale derive`.
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'export-csv')]);
     expect(csv.suggestedFilename()).toBe(`${FUND}-${YEAR}-scale-draft.csv`);
     const lines = readFileSync((await csv.path())!, 'utf8')
       .replace(/^\uFEFF/, '') // the CSV for Excel starts with a byte-order mark
@@ -173,7 +173,7 @@ describe('R21 R22 the Scales view in browser mode', () => {
   });
 
   it('exports: the CSV has every column, the PDF the gross, credit and net and the derivation line', async () => {
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'export-csv')]);
     const lines = readFileSync((await csv.path())!, 'utf8')
       .replace(/^\uFEFF/, '') // the CSV for Excel starts with a byte-order mark
       .trimEnd()
@@ -185,7 +185,7 @@ describe('R21 R22 the Scales view in browser mode', () => {
         .split(',')
         .slice(-2),
     ).toEqual([top.credit, top.net]);
-    await page.click('[data-testid=export-pdf]');
+    await clickToolbar(page, 'export-pdf');
     await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
     const html = (await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc'))!;
     for (const s of [
@@ -211,7 +211,7 @@ describe('R21 R22 the Scales view in browser mode', () => {
     if (process.env.E2E_SHOTS) {
       const viewer = await app.browser.newPage({ viewport: { width: 900, height: 1240 } });
       await viewer.goto(`file://${file}#toolbar=0&navpanes=0&view=FitH`);
-      await viewer.waitForTimeout(6000);
+      await viewer.waitForTimeout(15000); // the PDF viewer draws late on a busy machine (6 s gave a blank page)
       await viewer.screenshot({ path: join(shots, 'scales-pdf.png') });
       await viewer.close();
     }
