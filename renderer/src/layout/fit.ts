@@ -1,6 +1,6 @@
-// Which toolbar items go into the ⋯ menu (issue 14): none when all fit; otherwise the row keeps the most needed items
-// (highest priority, then the earlier) while they fit beside the ⋯ button, and the rest go, so the menu's content
-// depends only on the room, never on the order widths were measured in.
+// Which toolbar items go into the ⋯ menu (issue 14): none when all fit; otherwise the row takes the items from the
+// most needed (highest priority, then the earlier) to the least, each one that still fits beside the ⋯ button, so a
+// wide item put away leaves its room to smaller, less needed ones. The result depends only on the widths and the room.
 
 export interface Measured {
   key: string;
@@ -18,7 +18,7 @@ export function fitByPriority(items: readonly Measured[], room: number, moreWidt
   const off = new Set<string>();
   let used = moreWidth;
   for (const { item } of byNeed) {
-    if (off.size === 0 && used + item.width <= room) used += item.width;
+    if (used + item.width <= room) used += item.width;
     else off.add(item.key);
   }
   return off;
