@@ -105,7 +105,8 @@ export function BaseScales({ workbook, run }: { workbook: Workbook; run: Run }) 
                     <Bidi>{s.name}</Bidi>
                   </button>
                 </td>
-                <td>
+                {/* A source of several lines reads in its own direction as a block, not only as a phrase. */}
+                <td dir="auto">
                   <Bidi>{s.source ?? ''}</Bidi>
                 </td>
                 <td className="n">{s.rates.length}</td>
@@ -238,11 +239,17 @@ function SelectedScale({
       <div className="scales-form">
         <label className="scales-field">
           <span>{t('scales.base.name')}</span>
-          <input data-testid="base-scale-name" value={n} size={28} onChange={(e) => setN(e.target.value)} />
+          <input data-testid="base-scale-name" dir="auto" value={n} size={28} onChange={(e) => setN(e.target.value)} />
         </label>
         <label className="scales-field">
           <span>{t('scales.base.source')}</span>
-          <input data-testid="base-scale-source" value={s} size={20} onChange={(e) => setS(e.target.value)} />
+          <input
+            data-testid="base-scale-source"
+            dir="auto"
+            value={s}
+            size={20}
+            onChange={(e) => setS(e.target.value)}
+          />
         </label>
         <button
           type="button"
