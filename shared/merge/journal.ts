@@ -151,3 +151,10 @@ export function mergeJournals(
 export function recordedBy(journal: readonly JournalEntry[] | undefined, path: string): JournalEntry | undefined {
   return journal?.find((e) => e.records.includes(path));
 }
+
+/** recordedBy for every record at once (a grid asks for each of its rows): path → the first entry naming it. */
+export function recordedIndex(journal: readonly JournalEntry[] | undefined): Map<string, JournalEntry> {
+  const out = new Map<string, JournalEntry>();
+  for (const e of journal ?? []) for (const p of e.records) if (!out.has(p)) out.set(p, e);
+  return out;
+}

@@ -8,6 +8,7 @@ import {
   mergeJournals,
   RECORDS_MAX,
   recordedBy,
+  recordedIndex,
   stepRecords,
   unionJournals,
   withJournal,
@@ -150,5 +151,21 @@ describe('merging journals', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('who recorded what (the views’ column)', () => {
+  it('the index gives, for each record, the first entry naming it, as recordedBy does', () => {
+    const j = [
+      entry('2026-01-01T00:00:00Z', 'A', ['payments[pay-0001]'], 'marie'),
+      entry('2026-01-02T00:00:00Z', 'B', ['payments[pay-0001]', 'votingDecisions[vd-1]'], 'li'),
+    ];
+    const index = recordedIndex(j);
+    expect(index.get('payments[pay-0001]')?.user).toBe('marie');
+    expect(index.get('votingDecisions[vd-1]')?.user).toBe('li');
+    expect(index.get('payments[pay-0002]')).toBeUndefined();
+    for (const p of ['payments[pay-0001]', 'votingDecisions[vd-1]', 'members[P]'])
+      expect(index.get(p)).toBe(recordedBy(j, p));
+    expect(recordedIndex(undefined).size).toBe(0);
   });
 });
