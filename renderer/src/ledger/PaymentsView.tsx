@@ -36,6 +36,7 @@ import { useLocale } from '../locale';
 import { useAmount, useSay, useT, type T } from '../i18n';
 import { bdi, useCount, useRich } from './rich';
 import { useAmountReader } from './money';
+import { useRecordedBy } from '../merge/recorded';
 
 // R15 payments: entered (in the form, or in the blank row pinned at the top of the grid), edited in the grid, pasted
 // from a spreadsheet, imported from a bank statement; and the statement of the member selected: how each payment
@@ -181,6 +182,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   }, [run, notify, t]);
 
   const start = usePinStart();
+  const recorded = useRecordedBy(workbook, 'payments');
   const columns = useMemo<ColDef<PaymentRow>[]>(() => {
     const editable = true;
     const plain = (v: string) => v;
@@ -257,8 +259,21 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
               },
       },
       { ...base, field: 'reference', headerName: t('ledger.col.reference'), flex: 1, minWidth: 160, editable },
+      // Issue 16: who recorded the payment, from the workbook's journal (shown only when it keeps one).
+      ...(recorded
+        ? [
+            {
+              colId: 'recordedBy',
+              headerName: t('merge.recorded.column'),
+              width: 130,
+              valueGetter: (p: { data?: PaymentRow }) => (p.data?.isNew ? '' : (recorded(p.data?.id ?? '')?.who ?? '')),
+              tooltipValueGetter: (p: { data?: PaymentRow }) =>
+                p.data?.isNew ? null : recorded(p.data?.id ?? '')?.tip,
+            },
+          ]
+        : []),
     ];
-  }, [start, dateFormat, t, amount, purpose, pattern, nameOf]);
+  }, [start, dateFormat, t, amount, purpose, pattern, nameOf, recorded]);
 
   const focusNewRow = (field: PaymentField) => {
     const api = gridApi.current;
