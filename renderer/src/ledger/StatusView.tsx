@@ -20,6 +20,7 @@ import { useSay, useT } from '../i18n';
 import { useLocale } from '../locale';
 import { b, bdi, useCount, useRich } from './rich';
 import { useStatusWords } from './statusWords';
+import { useRecordedBy } from '../merge/recorded';
 
 // R16–R18 per member and budget on the "as of" date, and Art. 11(5) organization-wide; R17 voting decisions.
 
@@ -113,6 +114,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
     }, [view, lines, workbook, filterText, t, count, nameOf]),
   );
 
+  const recorded = useRecordedBy(workbook, 'votingDecisions');
   const columns = useMemo<ColDef<StatusLine>[]>(
     () => [
       { field: 'code', headerName: t('ledger.col.code'), width: 80, pinned: start },
@@ -188,6 +190,8 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
                 reference: p.data.decision.reference,
               })
             : '',
+        // Issue 16: who recorded the decision, from the workbook's journal.
+        tooltipValueGetter: (p) => (p.data?.decision ? recorded?.(p.data.decision.id)?.tip : null),
       },
       {
         colId: 'history',
@@ -199,7 +203,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         headerTooltip: t('ledger.status.col.historyTip'),
       },
     ],
-    [show, t, moneyColumn, words, start, nameOf],
+    [show, t, moneyColumn, words, start, nameOf, recorded],
   );
 
   const incomplete = (k: number) => t('ledger.status.incompleteCount', { count: k, n: count(k) });
@@ -307,6 +311,7 @@ function VotingDecisions({
   const say = useSay();
   const rich = useRich();
   const article = useArticle();
+  const recorded = useRecordedBy(workbook, 'votingDecisions');
   // The id of a recorded decision being corrected in place, or null for a new one.
   const [editing, setEditing] = useState<string | null>(null);
   useEffect(() => {
@@ -352,7 +357,7 @@ function VotingDecisions({
       <h3 title={article.vote}>{t('ledger.decisions.title')}</h3>
       <ul className="decisions" data-testid="voting-decisions">
         {workbook.votingDecisions.map((d) => (
-          <li key={d.id}>
+          <li key={d.id} title={recorded?.(d.id)?.tip}>
             {rich('ledger.decisions.item', {
               member: d.member,
               budget: d.budget ? budgetName(workbook, d.budget) : t('ledger.decisions.allBudgets'),
