@@ -15,6 +15,7 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ContributionRow, ContributionTable } from '../../shared/engine';
+import { percentTotal } from '../../shared/engine/percent';
 import { formatDate, type DateFormat } from '../../shared/edit/input';
 import { ClassEditor } from './grid/ClassEditor';
 import { byAmount, byClassUnits, byCode, byText } from './grid/sorting';
@@ -476,7 +477,8 @@ function totalRow(table: ContributionTable, t: T): GridRow {
     name: t('members.grid.total', { count: table.rows.length }),
     class: null,
     units: table.totalUnits,
-    percent: '100.0000',
+    // The column of shares sums to exactly this (issue 14: largest remainder; 0 when no member holds a unit).
+    percent: percentTotal(table.totalUnits),
     amount: table.total,
     ...(table.credit ? { credit: table.credit.total, net: table.credit.net } : {}),
   };
