@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setClass, type Done } from '../../shared/edit';
+import { createScenario, setClass, setScenarioClass, type Done } from '../../shared/edit';
 import { assessBudgetYear, type ContributionTable } from '../../shared/engine';
 import { compareCodePoints } from '../../shared/engine/exact';
 import { compareAmounts, groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
+import { compareScenario } from '../../shared/scenario/scenario';
 import { cell, type OpenApp, openApp, totalCell } from './harness';
 
 // Issue 14 items 1 and 3: typing edits as in a spreadsheet, and every header sorts (amounts exactly). At 1280×800 in
@@ -203,5 +204,52 @@ describe('header sorting (issue 14 item 3)', () => {
     await expect.poll(order).toEqual(byAmount(false));
     await page.click(`${grid} .ag-header-cell[col-id="amount"] .ag-header-cell-label`);
     await expect.poll(order).toEqual(byAmount(true));
+  });
+});
+
+describe('header sorting in the comparison (R14)', () => {
+  it('a scenario made by typing i on a class; % change sorts exactly, Class by units', async () => {
+    const withScenario = (createScenario(example, { name: 'Scenario 1' }) as Done).workbook;
+    const edited = (
+      setScenarioClass(withScenario, {
+        scenario: 'scenario-1',
+        budget: BUDGET,
+        member: FIRST.code,
+        year: YEAR,
+        value: 'I',
+      }) as Done
+    ).workbook;
+    const c = compareScenario(edited, edited.scenarios[0], BUDGET, YEAR);
+    const stable = (cmp: (a: (typeof c.rows)[number], b: (typeof c.rows)[number]) => number) =>
+      c.rows
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => cmp(a.r, b.r) || a.i - b.i)
+        .map(({ r }) => r.code)
+        .slice(0, 12);
+    await page.keyboard.press('Alt+1');
+    await page.click('[data-testid=scenario-new]');
+    await expect.poll(() => page.inputValue('[data-testid=scenario-name]')).toBe('Scenario 1');
+    await page.click(cell(FIRST.code, 'class'));
+    await page.keyboard.type('i');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(cell(FIRST.code, 'class'))).toBe('I');
+    await page.click('[data-testid=view-compare]');
+    const grid = '[data-testid=comparison-grid]';
+    await page.waitForSelector(`${grid} .ag-row[row-index="0"]`);
+    const order = () =>
+      page.$$eval(`${grid} .ag-row:not(.ag-row-pinned)[row-id]`, (rows) =>
+        [...new Map(rows.map((r) => [Number(r.getAttribute('row-index')), r.getAttribute('row-id')!])).entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map((r) => r[1])
+          .slice(0, 12),
+      );
+    const header = (col: string) => `${grid} .ag-header-cell[col-id="${col}"] .ag-header-cell-label`;
+    await page.click(header('scenario-1:percentChange'));
+    await expect.poll(order).toEqual(stable((a, b) => compareAmounts(a.percentChange, b.percentChange)));
+    await page.click(header('scenario-1:percentChange'));
+    await expect.poll(order).toEqual(stable((a, b) => compareAmounts(b.percentChange, a.percentChange)));
+    expect((await order())[0]).toBe(FIRST.code);
+    await page.click(header('classBefore'));
+    await expect.poll(order).toEqual(stable((a, b) => compareAmounts(a.unitsBefore, b.unitsBefore)));
   });
 });
