@@ -1,3 +1,4 @@
+import { budgetNames } from '../model/budget-name';
 import { isIsoDate } from '../model/dates';
 import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
 import type { BudgetMethod, Problem, Scenario, ScenarioOverride, Workbook } from '../model/types';
@@ -125,8 +126,11 @@ export function describeOverride(o: ScenarioOverride): string {
   return say(overrideMessage(o));
 }
 
-/** The override as a message, for a display in the user's language. */
-export function overrideMessage(o: ScenarioOverride): Message {
+/**
+ * The override as a message, for a display in the user's language. `names` gives a budget's name for its id
+ * (issue 14: budgets are named to people by their names); without it the id is said.
+ */
+export function overrideMessage(o: ScenarioOverride, names: (id: string) => string = (id) => id): Message {
   switch (o.kind) {
     case 'class':
       return E('override.class', {
@@ -137,11 +141,11 @@ export function overrideMessage(o: ScenarioOverride): Message {
         year: o.fromYear,
       });
     case 'level':
-      return E('override.level', { budget: o.budget, year: o.year, method: o.method, amount: o.amount });
+      return E('override.level', { budget: names(o.budget), year: o.year, method: o.method, amount: o.amount });
     case 'join':
-      return E('override.join', { member: o.member, budget: o.budget, date: o.from });
+      return E('override.join', { member: o.member, budget: names(o.budget), date: o.from });
     case 'leave':
-      return E('override.leave', { member: o.member, budget: o.budget, date: o.until });
+      return E('override.leave', { member: o.member, budget: names(o.budget), date: o.until });
     case 'units':
       return E('override.units', { class: o.class, scheme: o.scheme, unitsAmount: o.units });
     case 'derivation':
@@ -263,7 +267,7 @@ export function setScenarioOverride(wb: Workbook, scenarioId: string, o: Scenari
   const at = s.overrides.findIndex((x) => overrideKey(x) === key);
   const overrides = at < 0 ? [...s.overrides, o] : s.overrides.map((x, i) => (i === at ? o : x));
   return changed(
-    { ...E('override.label', { name: s.name }), parts: { change: overrideMessage(o) } },
+    { ...E('override.label', { name: s.name }), parts: { change: overrideMessage(o, budgetNames(wb)) } },
     wb,
     withScenario(wb, scenarioId, (x) => ({ ...x, overrides })),
     ['scenarios'],
@@ -277,7 +281,7 @@ export function removeScenarioOverride(wb: Workbook, scenarioId: string, key: st
   const o = s.overrides.find((x) => overrideKey(x) === key);
   if (!o) return refuse('override', E('override.none', { name: s.name }));
   return changed(
-    { ...E('override.undoLabel', { name: s.name }), parts: { change: overrideMessage(o) } },
+    { ...E('override.undoLabel', { name: s.name }), parts: { change: overrideMessage(o, budgetNames(wb)) } },
     wb,
     withScenario(wb, scenarioId, (x) => ({ ...x, overrides: x.overrides.filter((y) => y !== o) })),
     ['scenarios'],

@@ -376,7 +376,7 @@ describe('R14 other assumptions in a scenario', () => {
     expect(await text(row('AD', 'scenario-1:amountAfter'))).toBe('');
     await page.locator('[data-testid=comparison-grid] .ag-floating-filter[col-id="code"] input').fill('');
     expect(await text('[data-testid=scenario-overrides]')).toMatch(
-      /AD leaves paris on 2025-12-31.*class VII of paris counts 2 units/,
+      /AD leaves Paris Union on 2025-12-31.*class VII of paris counts 2 units/,
     );
     await page.screenshot({ path: join(shots, 'scenario-assumptions.png') });
     await page.click('[data-testid=view-members]');

@@ -10,6 +10,8 @@ import { wcfReport } from '../../shared/engine/wcf';
 import { paymentsExport, statusExport, statusLines, wcfExport } from '../../shared/export/ledger-export';
 import { statusCsv } from '../../shared/export/ledger-tables';
 import { budgetName, budgetNames } from '../../shared/model/budget-name';
+import { createScenario, describeOverride, overrideMessage, setScenarioOverride, type Done } from '../../shared/edit';
+import { say } from '../../shared/i18n/intl';
 import { example } from './edit-helpers';
 
 // Issue 14: budgets named to people by their names; ids stay in files and machine CSV.
@@ -62,5 +64,14 @@ describe('budget names', () => {
     book.worksheets[0].eachRow((row) => cells.push(String(row.values)));
     expect(cells.some((c) => c.includes('Albania') && c.includes('Paris Union'))).toBe(true);
     expect(csv).toMatch(/^AL,Albania,paris,/m);
+  });
+
+  it('a scenario’s changes name the budget, in the panel and in the undo label', () => {
+    const leave = { kind: 'leave' as const, member: 'AD', budget: 'paris', until: '2025-12-31' };
+    expect(say(overrideMessage(leave, nameOf))).toBe('AD leaves Paris Union on 2025-12-31');
+    expect(describeOverride(leave)).toBe('AD leaves paris on 2025-12-31'); // no names given: the id
+    const s = (createScenario(wb, { name: 'S' }) as Done).workbook;
+    const d = setScenarioOverride(s, s.scenarios.at(-1)!.id, leave) as Done;
+    expect(d.label).toContain('AD leaves Paris Union on 2025-12-31');
   });
 });

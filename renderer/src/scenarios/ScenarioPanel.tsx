@@ -1,3 +1,4 @@
+import { budgetNames } from '../../../shared/model/budget-name';
 import { useMemo, useState } from 'react';
 import {
   applyScenarioToBaseline,
@@ -42,7 +43,8 @@ const reasonIn = (say: (m: Message) => string) => (r: { message: string; msg?: M
 
 /** R14 the scenario's assumptions for this budget and year, its totals against the baseline, and "apply". */
 export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onApplied }: Props) {
-  const { run } = useDocument();
+  const { run, doc } = useDocument();
+  const nameOf = useMemo(() => (doc ? budgetNames(doc.workbook) : (id: string) => id), [doc]);
   const t = useT();
   const article = useArticle();
   const say = useSay();
@@ -159,7 +161,7 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
         <ul className="overrides" data-testid="scenario-overrides">
           {scenario.overrides.map((o) => {
             const key = overrideKey(o);
-            const words = say(overrideMessage(o));
+            const words = say(overrideMessage(o, nameOf));
             return (
               <li key={key}>
                 {words}{' '}
