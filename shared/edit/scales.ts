@@ -151,12 +151,13 @@ export function renameBaseScale(wb: Workbook, a: { scale: string; name: string; 
 export function removeBaseScale(wb: Workbook, a: { scale: string }): Outcome {
   const s = scaleOf(wb, a.scale);
   if (!s) return refuse('scale', messages.noScale(a.scale));
-  const uses = usesOf(wb, s.id);
-  if (uses.length > 0)
-    return refuse(
-      'scale',
-      messages.inUse(s.name, uses.map((u) => `${u.budget.name} ${u.years.join(', ')}`).join('; ')),
-    );
+  const uses = usesOf(wb, s.id).map((u) => `${u.budget.name} ${u.years.join(', ')}`);
+  // R14 a scenario whose derivation names it too: the file would no longer open without it.
+  for (const sc of wb.scenarios ?? [])
+    for (const o of sc.overrides)
+      if (o.kind === 'derivation' && o.scale.baseScale === s.id)
+        uses.push(`“${sc.name}”: ${wb.budgets.find((b) => b.id === o.budget)?.name ?? o.budget} ${o.year}`);
+  if (uses.length > 0) return refuse('scale', messages.inUse(s.name, uses.join('; ')));
   return changed(
     messages.removeLabel(s.name),
     wb,
