@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
-import { createScenario, describeOverride, setScenarioOverride } from '../../shared/edit';
+import { createScenario, describeOverride, removeBaseScale, setScenarioOverride } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine/assess';
 import { levelEntry } from '../../shared/engine/years';
 import { formatScaled } from '../../shared/model/decimal';
@@ -128,6 +128,18 @@ describe('R21 a scenario with other derivation settings', () => {
     expect(!noYear.ok && noYear.problems[0].message).toBe(
       'E5 budget has no adopted budget for 2020 or any year before it',
     );
+  });
+
+  it('a base scale a scenario derives from cannot be removed (the file would no longer open)', () => {
+    const doc = JSON.parse(text);
+    doc.baseScales.push({ ...doc.baseScales[0], id: 'other', name: 'Other base' });
+    const wb0 = ok(createScenario(load(JSON.stringify(doc)), { name: 'Other', id: 'o' })).workbook;
+    const wb = ok(setScenarioOverride(wb0, 'o', derivation({ ...e5Settings(wb0), baseScale: 'other' }))).workbook;
+    const r = removeBaseScale(wb, { scale: 'other' });
+    expect(!r.ok && r.problems[0].message).toBe(
+      'Other base cannot be removed: the rates of “Other”: E5 budget 2026 are derived from it.',
+    );
+    expect(removeBaseScale(wb0, { scale: 'other' }).ok).toBe(true);
   });
 
   it('a file with a bad derivation change is refused with the path of the field', () => {
