@@ -293,6 +293,7 @@ describe('R14 scenarios in the app', () => {
     );
     // The CSV of both: the CLI's column names, the after side named by scenario.
     const csv = readFileSync((await download('export-csv')).path, 'utf8')
+      .replace(/^\uFEFF/, '') // the CSV for Excel starts with a byte-order mark
       .trimEnd()
       .split('\n');
     const head = csv[0].split(',');
