@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAdvanceAgreement, editAdvanceAgreement, removeAdvanceAgreement, type Done } from '../../shared/edit';
@@ -58,6 +59,7 @@ describe('advance agreements corrected in the app', () => {
         `the ceiling of ${ag.id} cannot be 3,999,999: after the advance of 4,000,000 drawn on 2023-02-15, 4,000,000 is outstanding`,
       );
     expect(await page.locator(form).count()).toBe(1); // still open, to correct the figure
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: join(process.env.E2E_SHOTS, 'advances-edit.png') });
 
     const fixed = editAdvanceAgreement(example, ag.id, {
       hostState: ag.hostState,
