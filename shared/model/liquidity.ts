@@ -1,4 +1,6 @@
-import { isIsoDate } from './dates';
+import { isAmount, isCode, isIsoDate, isYear } from './fields';
+import type { Message, MessageValues } from '../i18n/intl';
+import { problemOf, shownValue, V } from './problems';
 import type { Dec, IsoDate, Problem } from './types';
 
 // R24 the workbook's liquidity section (format version 2, optional: absent = no cash entered, the budget spread
@@ -42,44 +44,38 @@ export interface ExpectedOverride {
 // ---------------------------------------------------------------------------------------------------------------
 // Validation: every problem with its path, in a budget officer's words (called by validateWorkbook).
 
-/** Every user-visible sentence of the checks (to move to the catalog). */
+/** Every sentence of the checks, as messages of the catalog area `validation` (`validation.liquidity.*`). */
+const M = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message =>
+  V(`liquidity.${id}`, values, parts);
 const messages = {
-  notObject: 'The liquidity section must be an object with cash, spending and expected lists',
-  notList: (what: string) => `${what} must be a list`,
-  notEntry: (what: string, i: number) => `${what} ${i + 1} is not an entry`,
-  missing: (label: string, what: string) => `${label}: ${what} is missing or empty`,
-  noBudget: (label: string, id: string) => `${label}: there is no budget ${id}`,
-  noMember: (label: string, code: string) => `${label}: there is no member ${code}`,
-  notTaking: (label: string, code: string, budget: string) => `${label}: ${code} does not take part in ${budget}`,
-  year: (label: string, v: string) => `${label}: the year must be a year such as 2026 (got ${v})`,
-  amountNumber: (label: string, what: string, v: number) =>
-    `${label}: ${what} must be written as a decimal string such as "${v}" (in quotes), so no cent is lost`,
-  amount: (label: string, what: string, v: string) =>
-    `${label}: ${what} must be a number of zero or more written like 1500000.00 (got ${v})`,
-  twice: (label: string) => `${label} is entered twice`,
-  months: (label: string, n: number) => `${label}: give 12 monthly amounts, January to December (got ${n})`,
-  dateOrNot: (label: string) =>
-    `${label}: give either the date its payment is expected or notPaying: true, not both and not neither`,
-  date: (label: string, v: string) => `${label}: the expected date must be a date written YYYY-MM-DD (got ${v})`,
-  dateYear: (label: string, date: string, year: number) => `${label}: the expected date ${date} is not in ${year}`,
-  notPaying: (label: string, v: string) =>
-    `${label}: notPaying can only be true (got ${v}); leave it out for a member expected to pay`,
-  cashLabel: (i: number, budget?: string, year?: number) =>
-    `Cash on 1 January ${year ?? '?'} in ${budget ?? `entry ${i + 1}`}`,
-  planLabel: (i: number, budget?: string, year?: number) =>
-    `Spending plan of ${budget ?? `entry ${i + 1}`} for ${year ?? '?'}`,
-  expectedLabel: (i: number, member?: string, year?: number) =>
-    `Expected payment of ${member ?? `entry ${i + 1}`} in ${year ?? '?'}`,
+  notObject: () => M('notObject'),
+  notList: (what: string) => M('notList', undefined, { what: M(`list.${what}`) }),
+  notEntry: (what: string, i: number) => M(`notEntry.${what}`, { n: String(i + 1) }),
+  missing: (label: Message, what: string) => M(`missing.${what}`, undefined, { label }),
+  noBudget: (label: Message, id: string) => M('noBudget', { id }, { label }),
+  noMember: (label: Message, code: string) => M('noMember', { code }, { label }),
+  notTaking: (label: Message, code: string, budget: string) => M('notTaking', { code, budget }, { label }),
+  year: (label: Message, v: unknown) => M('year', undefined, { label, got: shownValue(v) }),
+  amountNumber: (label: Message, what: Message, v: number) => M('amountNumber', { value: String(v) }, { label, what }),
+  amount: (label: Message, what: Message, v: unknown) => M('amount', undefined, { label, what, got: shownValue(v) }),
+  twice: (label: Message) => M('twice', undefined, { label }),
+  months: (label: Message, n: number) => M('months', { n: String(n) }, { label }),
+  dateOrNot: (label: Message) => M('dateOrNot', undefined, { label }),
+  date: (label: Message, v: unknown) => M('date', undefined, { label, got: shownValue(v) }),
+  dateYear: (label: Message, date: string, year: number) => M('dateYear', { date, year: String(year) }, { label }),
+  notPaying: (label: Message, v: unknown) => M('notPaying', undefined, { label, got: shownValue(v) }),
+  what: (id: string, values?: MessageValues) => M(`what.${id}`, values),
+  /** "Cash on 1 January 2027 in paris" (or "in entry 3" when the budget is not given). */
+  entryLabel: (kind: string, i: number, name?: string, year?: number) =>
+    M(`label.${kind}${name === undefined ? 'Entry' : ''}`, {
+      name,
+      year: year === undefined ? '?' : String(year),
+      n: String(i + 1),
+    }),
 };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const DEC_RE = /^\d+(\.\d+)?$/;
-const show = (v: unknown): string => {
-  if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-};
 
 /** What the checks need of the rest of the workbook. */
 export interface LiquidityContext {
@@ -92,10 +88,10 @@ export interface LiquidityContext {
 /** R24 the workbook's `liquidity` section (absent = nothing to check). */
 export function validateLiquidity(doc: Obj, ctx: LiquidityContext): Problem[] {
   const out: Problem[] = [];
-  const add = (path: string, message: string) => out.push({ path, message });
+  const add = (path: string, m: Message) => void out.push(problemOf(path, m));
   const liq = doc.liquidity;
   if (liq === undefined) return out;
-  if (!isObj(liq)) return [{ path: 'liquidity', message: messages.notObject }];
+  if (!isObj(liq)) return [problemOf('liquidity', messages.notObject())];
 
   const list = (key: string, what: string): unknown[] => {
     const v = liq[key];
@@ -106,69 +102,72 @@ export function validateLiquidity(doc: Obj, ctx: LiquidityContext): Problem[] {
     }
     return v;
   };
-  const str = (o: Obj, key: string, path: string, label: string, what: string): string | undefined => {
+  const str = (o: Obj, key: string, path: string, label: Message, what: string): string | undefined => {
     const v = o[key];
     if (typeof v === 'string' && v.trim() !== '') return v;
     add(`${path}.${key}`, messages.missing(label, what));
     return undefined;
   };
-  const year = (o: Obj, path: string, label: string): number | undefined => {
+  const year = (o: Obj, path: string, label: Message): number | undefined => {
     const v = o.year;
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200) return v;
-    add(`${path}.year`, messages.year(label, show(v)));
+    if (isYear(v)) return v;
+    add(`${path}.year`, messages.year(label, v));
     return undefined;
   };
-  const budget = (o: Obj, path: string, label: string, optional = false): string | undefined => {
+  const budget = (o: Obj, path: string, label: Message, optional = false): string | undefined => {
     if (optional && o.budget === undefined) return undefined;
-    const id = str(o, 'budget', path, label, 'the budget');
+    const id = str(o, 'budget', path, label, 'budget');
     if (id !== undefined && !ctx.budgets.has(id)) add(`${path}.budget`, messages.noBudget(label, id));
     return id;
   };
-  const amount = (v: unknown, path: string, label: string, what: string): void => {
+  const amount = (v: unknown, path: string, label: Message, what: Message): void => {
     if (typeof v === 'number') add(path, messages.amountNumber(label, what, v));
-    else if (typeof v !== 'string' || !DEC_RE.test(v)) add(path, messages.amount(label, what, show(v)));
+    else if (!isAmount(v)) add(path, messages.amount(label, what, v));
   };
   const once = () => {
     const seen = new Set<string>();
-    return (key: string, path: string, label: string) => {
+    return (key: string, path: string, label: Message) => {
       if (seen.has(key)) add(path, messages.twice(label));
       seen.add(key);
     };
   };
 
   const cashOnce = once();
-  list('cash', 'The cash on 1 January').forEach((e, i) => {
+  list('cash', 'cash').forEach((e, i) => {
     const path = `liquidity.cash[${i}]`;
-    if (!isObj(e)) return add(path, messages.notEntry('Cash entry', i));
-    const y = year(e, path, messages.cashLabel(i, typeof e.budget === 'string' ? e.budget : undefined));
-    const label = messages.cashLabel(i, typeof e.budget === 'string' ? e.budget : undefined, y);
+    if (!isObj(e)) return add(path, messages.notEntry('cash', i));
+    const y = year(e, path, messages.entryLabel('cash', i, typeof e.budget === 'string' ? e.budget : undefined));
+    const label = messages.entryLabel('cash', i, typeof e.budget === 'string' ? e.budget : undefined, y);
     const b = budget(e, path, label);
-    amount(e.amount, `${path}.amount`, label, 'the cash');
-    if (e.wcf !== undefined) amount(e.wcf, `${path}.wcf`, label, "the working capital fund's balance");
+    amount(e.amount, `${path}.amount`, label, messages.what('cash'));
+    if (e.wcf !== undefined) amount(e.wcf, `${path}.wcf`, label, messages.what('wcf'));
     if (b !== undefined && y !== undefined) cashOnce(`${b}\u0000${y}`, path, label);
   });
 
   const planOnce = once();
-  list('spending', 'The spending plans').forEach((e, i) => {
+  list('spending', 'spending').forEach((e, i) => {
     const path = `liquidity.spending[${i}]`;
-    if (!isObj(e)) return add(path, messages.notEntry('Spending plan', i));
-    const y = year(e, path, messages.planLabel(i, typeof e.budget === 'string' ? e.budget : undefined));
-    const label = messages.planLabel(i, typeof e.budget === 'string' ? e.budget : undefined, y);
+    if (!isObj(e)) return add(path, messages.notEntry('plan', i));
+    const y = year(e, path, messages.entryLabel('plan', i, typeof e.budget === 'string' ? e.budget : undefined));
+    const label = messages.entryLabel('plan', i, typeof e.budget === 'string' ? e.budget : undefined, y);
     const b = budget(e, path, label);
     if (!Array.isArray(e.months)) add(`${path}.months`, messages.months(label, 0));
     else if (e.months.length !== 12) add(`${path}.months`, messages.months(label, e.months.length));
-    else e.months.forEach((m, j) => amount(m, `${path}.months[${j}]`, label, `the spending of month ${j + 1}`));
+    else
+      e.months.forEach((m, j) =>
+        amount(m, `${path}.months[${j}]`, label, messages.what('month', { month: String(j + 1) })),
+      );
     if (b !== undefined && y !== undefined) planOnce(`${b}\u0000${y}`, path, label);
   });
 
   const expectedOnce = once();
-  list('expected', 'The expected payments').forEach((e, i) => {
+  list('expected', 'expected').forEach((e, i) => {
     const path = `liquidity.expected[${i}]`;
-    if (!isObj(e)) return add(path, messages.notEntry('Expected payment', i));
-    const code = typeof e.member === 'string' && e.member.trim() !== '' ? e.member : undefined;
-    const y = year(e, path, messages.expectedLabel(i, code));
-    const label = messages.expectedLabel(i, code, y);
-    str(e, 'member', path, label, 'the member');
+    if (!isObj(e)) return add(path, messages.notEntry('expected', i));
+    const code = isCode(e.member) ? e.member : undefined;
+    const y = year(e, path, messages.entryLabel('expected', i, code));
+    const label = messages.entryLabel('expected', i, code, y);
+    str(e, 'member', path, label, 'member');
     if (code !== undefined && !ctx.members.has(code)) add(`${path}.member`, messages.noMember(label, code));
     const b = budget(e, path, label, true);
     if (
@@ -181,9 +180,9 @@ export function validateLiquidity(doc: Obj, ctx: LiquidityContext): Problem[] {
       add(`${path}.budget`, messages.notTaking(label, code, b));
     if ((e.date === undefined) === (e.notPaying === undefined)) add(path, messages.dateOrNot(label));
     else if (e.notPaying !== undefined && e.notPaying !== true)
-      add(`${path}.notPaying`, messages.notPaying(label, show(e.notPaying)));
+      add(`${path}.notPaying`, messages.notPaying(label, e.notPaying));
     else if (e.date !== undefined) {
-      if (!isIsoDate(e.date)) add(`${path}.date`, messages.date(label, show(e.date)));
+      if (!isIsoDate(e.date)) add(`${path}.date`, messages.date(label, e.date));
       else if (y !== undefined && Number(e.date.slice(0, 4)) !== y)
         add(`${path}.date`, messages.dateYear(label, e.date, y));
     }

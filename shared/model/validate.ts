@@ -5,8 +5,10 @@ import { firstSyntaxError, lineIndex, MAX_NESTING, offsetsOfPaths, tooDeepAt } f
 import { Decimal, isWholeMultiple } from './decimal';
 import { decimalFault, isCode, isCurrency, isIsoDate, isPositiveDecimal, isYear } from './fields';
 import { validateLiquidity } from './liquidity';
+import { journalProblems } from './journal-shape';
 import { bienniumYearsOf, isDerivedBudget, validateScales, validateScenarioScale } from './scales';
 import { say, type Message, type MessageValues } from '../i18n/intl';
+import { problemOf, shownValue as shown, V } from './problems';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, type Budget, type Problem, type Scheme, type Workbook } from './types';
 
 // Hand-written rather than a schema library: the checks cross-reference (a class must exist in the budget's
@@ -27,28 +29,9 @@ const get = <T>(w: Lazy<T>): T => (typeof w === 'function' ? (w as () => T)() : 
 type Path = Lazy<string>;
 type What = Lazy<Message>;
 
-/** A message of the catalog area `validation`; `parts` are messages said inside it (a label, a value shown). */
-export const V = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message => {
-  const m: Message = { id: `validation.${id}` };
-  if (values) m.values = values;
-  if (parts) m.parts = parts;
-  return m;
-};
 /** A label naming what is checked ("Member AF's name"): `validation.label.*`. */
 const L = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message =>
   V(`label.${id}`, values, parts);
-
-/** A problem whose English text is said from its message the first time it is read. */
-export function problemOf(path: string, m: Message): Problem {
-  let text: string | undefined;
-  return {
-    path,
-    get message(): string {
-      return (text ??= say(m));
-    },
-    msg: m,
-  };
-}
 
 class Checker {
   readonly problems: Problem[] = [];
@@ -117,13 +100,6 @@ function repeats(items: readonly unknown[]): boolean {
   for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) return true;
   return false;
 }
-
-/** A value as the problem shows it: JSON, cut at 40 characters; `nothing` for a missing one. */
-function show(v: unknown): string {
-  const s = JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-const shown = (v: unknown): Message => (v === undefined ? V('got.nothing') : V('got.value', { text: show(v) }));
 
 // Issue 15 item 2: a class is looked up in a Set made once per scheme and a message lists a few codes, so N entries
 // against a scheme of M classes cost N + M, not N·M. A malformed list of classes (refused where it is read) is empty.
@@ -466,6 +442,7 @@ export function validateWorkbook(doc: unknown): Problem[] {
   validateOpeningBalances(c, doc, members, taking, rawBudgets);
   c.problems.push(...validateLiquidity(doc, { members, budgets, taking })); // R24
   c.problems.push(...validateScales(doc, { members, schemeKind: (id) => schemes.get(id)?.kind })); // R21–R23
+  for (const p of journalProblems(doc.journal)) c.add(p.path, p.msg); // issue 16: who changed what
   // R17b arrears can be summed over budgets only when they are counted in one currency.
   if (isObj(doc.settings) && doc.settings.votingTest === 'combined') {
     const currencies = new Set(rawBudgets.filter(isObj).map((b) => b.currency));

@@ -10,8 +10,9 @@ const E4 = 'test/fixtures/e4-workbook.json';
 const e7Doc = () => JSON.parse(readFileSync(E7, 'utf8'));
 
 /** The problems of the E7 workbook with `liquidity` replaced. */
+/** Path and English text of each problem (each also carries its message as data, tested in validation-messages). */
 function problems(liquidity: unknown) {
-  return validateWorkbook({ ...e7Doc(), liquidity });
+  return validateWorkbook({ ...e7Doc(), liquidity }).map(({ path, message }) => ({ path, message }));
 }
 
 describe('R24 the liquidity section of a workbook', () => {

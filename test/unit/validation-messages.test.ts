@@ -89,11 +89,10 @@ describe('workbook problems as messages (issues 11, 13)', () => {
       fc.property(fc.nat(all.length - 1), fc.constantFrom(...BAD), (k, bad) => {
         const problems = validateWorkbook(mutate(example(), all[k], bad));
         if (problems.length > 0) refused++;
-        // Only the liquidity and scales sections' own checks (liquidity.ts, scales.ts) may still come as English
-        // text without a Message.
+        // Only the scales' own checks (scales.ts) may still come as English text without a Message.
         checkSaid(
           problems.filter(
-            (p) => p.msg || !/^(liquidity|baseScales|settings\.thresholdOn)|\.(scale|biennia|credit)\b/.test(p.path),
+            (p) => p.msg || !/^(baseScales|settings\.thresholdOn)|\.(scale|biennia|credit)\b/.test(p.path),
           ),
         );
       }),
@@ -115,6 +114,22 @@ describe('workbook problems as messages (issues 11, 13)', () => {
     const problems = validateWorkbook(doc);
     expect(problems.length).toBeGreaterThan(15);
     checkSaid(problems);
+    const liquidity = example();
+    liquidity.liquidity = {
+      cash: [{ budget: 'nope', year: 1800, amount: 5 }, { budget: 'paris', year: 2026, amount: '-1', wcf: 'x' }, 3],
+      spending: [
+        { budget: 'paris', year: 2026, months: ['1'] },
+        { year: 2026, months: Array(12).fill('-1') },
+      ],
+      expected: [
+        { member: 'QQ', year: 2026, date: '2025-01-01', notPaying: 'yes' },
+        { year: 'x', notPaying: 'no' },
+      ],
+    };
+    const liquidityProblems = validateWorkbook(liquidity);
+    expect(liquidityProblems.filter((p) => p.path.startsWith('liquidity')).length).toBeGreaterThan(12);
+    checkSaid(liquidityProblems);
+    checkSaid(validateWorkbook({ ...example(), liquidity: [] }));
     for (const text of ['[', '{"format": 1}', '[1]', '{"format":"contribution-calculator-workbook","version":9}'])
       checkSaid(parseWorkbook(text).problems);
     checkSaid(parseWorkbook('['.repeat(100_000)).problems);
