@@ -1,24 +1,13 @@
-import type { Workbook } from '../model/types';
-import { LISTS } from './keys';
-import { keyed, type Renamed } from './merge';
+import type { JournalEntry, Workbook } from '../model/types';
+import { keyed, LISTS } from './keys';
+import type { Renamed } from './merge';
 
 // Issue 16 item 5, as designed in docs/team.md: who changed what. A workbook may carry a `journal`: one entry per
 // undoable step (an undo is a step too), written when the step is applied, never changed afterwards. Entries merge as
 // a set (keyed by id, ordered by time then id), so the journal never conflicts. Pure: the caller gives the time, the
 // user and the random part.
 
-export interface JournalEntry {
-  /** Time, machine and a random part: two people writing at once never get the same id (unlike serial numbers). */
-  id: string;
-  /** ISO time the step was applied. */
-  at: string;
-  user: string;
-  machine: string;
-  /** The step's own label, in the domain's words: "Record payment pay-0013: FR 45579 CHF on 2026-02-01". */
-  summary: string;
-  /** What the step added, changed or removed, as merge paths (`payments[pay-0013]`); a whole list past RECORDS_MAX. */
-  records: string[];
-}
+export type { JournalEntry };
 
 /** Past this many records of one list in one step (an import), the entry names the list rather than each record. */
 export const RECORDS_MAX = 200;

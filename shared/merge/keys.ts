@@ -5,6 +5,7 @@ import type { AdvanceMovement, Workbook } from '../model/types';
 // each list nested in a record, with the key that identifies one of its records.
 
 type Rec = Record<string, unknown>;
+export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface ListSpec {
   /** The record's identity in its list. A second record with the same key gets `#2`, `#3`… after it. */
@@ -73,3 +74,27 @@ export const LISTS: Partial<Record<keyof Workbook, ListSpec>> = {
   // R21 base scales as printed: a rate per member code.
   baseScales: { key: (r) => s(r.id), fields: { rates: { key: (r) => s(r.code) } } },
 };
+
+/** A JSON text that two equal values share whatever their key order: to order records deterministically. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isRec(v))
+    return `{${Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+/** Records by key, in order; a repeated key gets `#2`, `#3`… so that no record is dropped. */
+export function keyed(list: readonly unknown[], spec: ListSpec): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const r of list) {
+    const k = isRec(r) ? spec.key(r) : canonical(r);
+    let key = k;
+    for (let n = 2; out.has(key); n++) key = `${k}#${n}`;
+    out.set(key, r);
+  }
+  return out;
+}

@@ -1,6 +1,9 @@
 import type { Problem, Workbook } from '../model/types';
 import { validateWorkbook } from '../model/validate';
-import { isListSpec, LISTS, type Fields, type ListSpec } from './keys';
+import { journalOf, mergeJournals, withJournal, withoutJournal } from './journal';
+import { canonical, isListSpec, isRec, keyed, LISTS, type Fields, type ListSpec } from './keys';
+
+export { canonical, keyed };
 
 // Three-way merge of workbooks: base (what both started from), ours and theirs. Records are matched by their key
 // (keys.ts), fields merged one by one: a change on one side is taken, the same change on both is taken once, two
@@ -61,9 +64,20 @@ export function resolve(pending: { inputs: MergeInputs }, choices: Readonly<Reco
 }
 
 function run(inputs: MergeInputs, choices: Readonly<Record<string, Side>>): MergeResult {
-  const m = new Merger(choices, inputs);
-  const workbook = m.value('', inputs.base, inputs.ours, inputs.theirs, undefined, LISTS as Fields) as Workbook;
+  // The journal is not merged record by record: its entries are a set (journal.ts), so it never conflicts.
+  const records = {
+    base: withoutJournal(inputs.base),
+    ours: withoutJournal(inputs.ours),
+    theirs: withoutJournal(inputs.theirs),
+  };
+  const journals = [inputs.base, inputs.ours, inputs.theirs].map(journalOf);
+  // Ids the journals name (a payment recorded, then removed) are not handed out again: "recorded by" stays true.
+  const named = journals.flatMap((j) => (j ?? []).flatMap((e) => e.records));
+  const m = new Merger(choices, records, named);
+  let workbook = m.value('', records.base, records.ours, records.theirs, undefined, LISTS as Fields) as Workbook;
   const { taken, renamed } = m;
+  if (journals.some((j) => j !== undefined))
+    workbook = withJournal(workbook, mergeJournals(journals[0], journals[1], journals[2], renamed));
   if (m.conflicts.length > 0) return { kind: 'conflicts', conflicts: m.conflicts, inputs, taken, renamed };
   const problems = validateWorkbook(workbook);
   if (problems.length > 0) return { kind: 'invalid', problems, workbook, taken, renamed };
@@ -71,7 +85,6 @@ function run(inputs: MergeInputs, choices: Readonly<Record<string, Side>>): Merg
 }
 
 type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Deep equality of JSON values; the order of an object's keys does not matter, the order of a list does. */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -81,30 +94,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a).filter((k) => a[k] !== undefined);
   const kb = Object.keys(b).filter((k) => b[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
-}
-
-/** A JSON text that two equal values share whatever their key order: to order records deterministically. */
-export function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isRec(v))
-    return `{${Object.keys(v)
-      .filter((k) => v[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
-
-/** Records by key, in order; a repeated key gets `#2`, `#3`… so that no record is dropped. */
-export function keyed(list: readonly unknown[], spec: ListSpec): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const r of list) {
-    const k = isRec(r) ? spec.key(r) : canonical(r);
-    let key = k;
-    for (let n = 2; out.has(key); n++) key = `${k}#${n}`;
-    out.set(key, r);
-  }
-  return out;
 }
 
 const SERIAL_RE = /^(.*?)(\d+)$/;
@@ -117,6 +106,8 @@ class Merger {
   constructor(
     private readonly choices: Readonly<Record<string, Side>>,
     private readonly inputs: MergeInputs,
+    /** Record paths the journals name (`payments[pay-0002]`). */
+    private readonly named: readonly string[] = [],
   ) {}
 
   /** The merged value at `path`; undefined = absent in the result. */
@@ -216,7 +207,14 @@ class Merger {
       const v = (w as unknown as Rec)[path];
       return Array.isArray(v) ? v.map((r) => (isRec(r) ? String(r.id) : '')) : [];
     };
-    return [...all(this.inputs.base), ...all(this.inputs.ours), ...all(this.inputs.theirs)];
+    const prefix = `${path}[`;
+    const inJournals = this.named.filter((p) => p.startsWith(prefix) && p.endsWith(']'));
+    return [
+      ...all(this.inputs.base),
+      ...all(this.inputs.ours),
+      ...all(this.inputs.theirs),
+      ...inJournals.map((p) => p.slice(prefix.length, -1)),
+    ];
   }
 }
 

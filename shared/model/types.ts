@@ -41,6 +41,22 @@ export interface Workbook {
   baseScales?: BaseScale[];
   /** R24 (version 2, optional) cash on 1 January, spending plans, expected-date overrides; absent = none. */
   liquidity?: Liquidity;
+  /** Issue 16 (optional) who changed what, one entry per step (shared/merge/journal.ts); absent = kept none. */
+  journal?: JournalEntry[];
+}
+
+/** One step applied to the workbook: who, when, and the records it touched. Written once, never changed. */
+export interface JournalEntry {
+  /** Time, machine and a random part: two people writing at once never get the same id (unlike serial numbers). */
+  id: string;
+  /** ISO time the step was applied. */
+  at: string;
+  user: string;
+  machine: string;
+  /** The step's own label, in the domain's words: "Record payment pay-0013: FR 45579 CHF on 2026-02-01". */
+  summary: string;
+  /** What the step added, changed or removed, as merge paths (`payments[pay-0013]`); a whole list past RECORDS_MAX. */
+  records: string[];
 }
 
 /** R21 a base scale as printed (e.g. the UN scale 2025–2027): member code → rate in percent. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { msg } from '../../../shared/i18n/intl';
-import { journalOf, mergeJournals, withJournal, withoutJournal } from '../../../shared/merge/journal';
+import { withoutJournal } from '../../../shared/merge/journal';
 import { mergeWorkbooks, type MergeInputs, type MergeResult } from '../../../shared/merge/merge';
 import type { Problem, Workbook } from '../../../shared/model/types';
 import { useDocument } from '../document/DocumentProvider';
@@ -23,7 +23,7 @@ type Stage =
   | { kind: 'ask' }
   | { kind: 'busy' }
   | { kind: 'unreadable'; problems: Problem[] }
-  | { kind: 'merge'; result: MergeResult; inputs: MergeInputs; journals: MergeInputs }
+  | { kind: 'merge'; result: MergeResult; inputs: MergeInputs }
   | { kind: 'replace'; theirs: Workbook };
 
 /** Checks the disk on focus and every DISK_CHECK_MS while focused; a version the user put aside is not offered again. */
@@ -72,19 +72,9 @@ function useDiskWatch(dismissed: React.RefObject<Set<string>>) {
   }, [api, fileId, fileName, setElsewhere, dismissed]);
 }
 
-/** The merge of the records; journals (issue 16 item 5) are left out of it and merged as a set when applied. */
-function mergeRecords(full: MergeInputs): { result: MergeResult; inputs: MergeInputs; journals: MergeInputs } {
-  const inputs = {
-    base: withoutJournal(full.base),
-    ours: withoutJournal(full.ours),
-    theirs: withoutJournal(full.theirs),
-  };
-  return { result: mergeWorkbooks(inputs.base, inputs.ours, inputs.theirs), inputs, journals: full };
-}
-
-function withMergedJournal(merged: Workbook, full: MergeInputs, r: MergeResult): Workbook {
-  const [b, o, t] = [full.base, full.ours, full.theirs].map(journalOf);
-  return b || o || t ? withJournal(merged, mergeJournals(b, o, t, r.renamed)) : merged;
+/** The merge; journals (issue 16) are merged by mergeWorkbooks itself, as a set that never conflicts. */
+function mergeAll(inputs: MergeInputs): { result: MergeResult; inputs: MergeInputs } {
+  return { result: mergeWorkbooks(inputs.base, inputs.ours, inputs.theirs), inputs };
 }
 
 export function ChangedElsewhere() {
@@ -129,7 +119,7 @@ export function ChangedElsewhere() {
         file={file}
         result={current.result}
         inputs={current.inputs}
-        onApply={(w, r) => void applyMerged(withMergedJournal(w, current.journals, r), e)}
+        onApply={(w) => void applyMerged(w, e)}
         onCancel={() => go({ kind: 'ask' })}
       />
     );
@@ -167,7 +157,7 @@ export function ChangedElsewhere() {
               disabled={current.kind === 'busy'}
               onClick={() =>
                 void theirs((w) =>
-                  go({ kind: 'merge', ...mergeRecords({ base: doc.saved, ours: doc.workbook, theirs: w }) }),
+                  go({ kind: 'merge', ...mergeAll({ base: doc.saved, ours: doc.workbook, theirs: w }) }),
                 )
               }
             >
