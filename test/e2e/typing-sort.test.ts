@@ -205,6 +205,22 @@ describe('header sorting (issue 14 item 3)', () => {
     await page.click(`${grid} .ag-header-cell[col-id="amount"] .ag-header-cell-label`);
     await expect.poll(order).toEqual(byAmount(true));
   });
+
+  it('Payments: typing w on a recorded payment’s purpose offers wcf; Enter records it, undoably', async () => {
+    // Among the rows drawn (the grid is sorted by amount, largest first): one recorded with no purpose.
+    const id = [...example.payments]
+      .sort((a, b) => compareAmounts(b.amount, a.amount))
+      .slice(0, 12)
+      .find((p) => !p.purpose)!.id;
+    const purpose = `[data-testid=payments-grid] .ag-row[row-id="${id}"] .ag-cell[col-id="purpose"]`;
+    await page.click(purpose);
+    await page.keyboard.type('w');
+    await expect.poll(() => page.locator('.cc-class-list [role=option]').allTextContents()).toEqual(['wcf']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(purpose)).toBe('wcf');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => text(purpose)).toBe('');
+  });
 });
 
 describe('header sorting in the comparison (R14)', () => {

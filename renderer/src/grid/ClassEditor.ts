@@ -28,12 +28,22 @@ export class ClassEditor implements ICellEditorComp {
   /** The class as the user's language names it (ألف for A in Arabic); the code is what is stored. */
   private label: (code: string) => string = (c) => c;
   private scheme: string | undefined;
+  /** What the list says when nothing starts with the text typed (a list of other things than classes names them). */
+  private none?: (text: string) => string;
 
-  init(params: ICellEditorParams & { values?: string[]; label?: (code: string) => string; scheme?: string }): void {
+  init(
+    params: ICellEditorParams & {
+      values?: string[];
+      label?: (code: string) => string;
+      scheme?: string;
+      none?: (text: string) => string;
+    },
+  ): void {
     this.params = params;
     this.classes = params.values ?? [];
     if (params.label) this.label = params.label;
     this.scheme = params.scheme;
+    this.none = params.none;
     // Not a React component: the user's language is read from the locale store.
     this.say = translator(getLocale().id);
     const key = params.eventKey;
@@ -126,7 +136,7 @@ export class ClassEditor implements ICellEditorComp {
       const li = document.createElement('li');
       li.className = 'cc-class-none';
       Object.assign(li.style, { padding: '3px 8px', whiteSpace: 'normal', color: 'var(--ag-invalid-color, #b00020)' });
-      li.textContent = this.say('members.grid.noClassStarts', { text: text.trim() });
+      li.textContent = this.none?.(text.trim()) ?? this.say('members.grid.noClassStarts', { text: text.trim() });
       this.list.append(li);
     }
     this.mark();

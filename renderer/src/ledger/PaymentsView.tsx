@@ -28,6 +28,7 @@ import { ArrearsOverTime } from './ArrearsOverTime';
 import { LedgerGrid, type LedgerEdit } from './LedgerGrid';
 import type { LedgerProps } from './LedgerView';
 import { useExportSource } from '../document/DocumentProvider';
+import { ClassEditor } from '../grid/ClassEditor';
 import { TextEditor } from '../grid/TextEditor';
 import { formatDate } from '../../../shared/edit/input';
 import { DateText, useDatePattern, useDateReader } from '../DateField';
@@ -249,13 +250,20 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
         width: 120,
         editable,
         valueFormatter: (p) => hintOr(t, p, purpose),
-        // A recorded payment's purpose is picked from the list; in the new row it is typed like the rest (contribution, wcf).
+        // A recorded payment's purpose: type-ahead over the list (w Enter gives wcf), shown in the popup layer; in the
+        // new row it is typed like the rest (contribution, wcf).
         cellEditorSelector: (p) =>
           p.data?.isNew
             ? { component: TextEditor }
             : {
-                component: 'agSelectCellEditor',
-                params: { values: ['', 'contribution', 'wcf'], formatValue: (v: string) => purpose(v ?? '') },
+                component: ClassEditor,
+                popup: true,
+                popupPosition: 'over',
+                params: {
+                  values: ['', 'contribution', 'wcf'],
+                  label: (v: string) => purpose(v ?? ''),
+                  none: (text: string) => t('ledger.payments.noPurposeStarts', { text }),
+                },
               },
       },
       { ...base, field: 'reference', headerName: t('ledger.col.reference'), flex: 1, minWidth: 160, editable },
