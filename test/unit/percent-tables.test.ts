@@ -15,7 +15,6 @@ import { formatScaled } from '../../shared/model/decimal';
 import { PARIS, WIPO_UNITARY } from '../../shared/model/schemes';
 import { parseWorkbook } from '../../shared/model/validate';
 import { membersSource } from '../../renderer/src/export/exports';
-import { scaleSource } from '../../renderer/src/scales/export';
 import { budget, takesPart, workbook } from './helpers';
 
 // Issue 14 "tables that add up": every column of shares shown to 4 decimals sums to exactly 100.0000, in the app's
@@ -224,7 +223,7 @@ describe('the percent column of every export sums to 100.0000', () => {
             budget('b', s.id, [
               {
                 year: 2026,
-                method: byTotal ? 'total' : 'unitValue',
+                method: byTotal ? 'total' : 'unit-value',
                 amount: byTotal ? '1000000.00' : '45579',
                 adopted: true,
               },
@@ -247,24 +246,23 @@ describe('the percent column of every export sums to 100.0000', () => {
     expect(src.table.total!.percent).toBe('100.0000');
   });
 
-  it('the Scales view export: the total row is the exact sum of the rates shown', () => {
+  it('the Scales view: its rates are data, not rounded for display; the total row (the scale’s sum) is their exact sum', () => {
     const base = [
       { code: 'A', name: 'A', rate: '22' },
       { code: 'B', name: 'B', rate: '0.001' },
       { code: 'C', name: 'C', rate: '7.333' },
       { code: 'D', name: 'D', rate: '1.5' },
     ];
-    const s = deriveScale(
-      base,
-      base.map((b) => ({ code: b.code, name: b.name })),
-      { decimals: 3, rounding: 'largest-remainder' },
-    );
-    const src = scaleSource(s, { budgetId: 'x', budget: 'X', year: 2027, baseScale: 'UN', draft: false }, ctx);
-    expect(src.table.total!.rate).toBe(
-      sumPercents(
-        src.table.rows.map((r) => r.rate),
-        3,
-      ),
-    );
+    const members = base.map((b) => ({ code: b.code, name: b.name }));
+    for (const rounding of ['half-up', 'largest-remainder'] as const) {
+      // renderer/src/scales/export.ts writes s.rates as rows and s.sum in the total row.
+      const s = deriveScale(base, members, { decimals: 3, rounding });
+      expect(sumPercents([s.sum], 3)).toBe(
+        sumPercents(
+          s.rates.map((r) => r.rate),
+          3,
+        ),
+      );
+    }
   });
 });
