@@ -491,7 +491,16 @@ export function validateWorkbook(doc: unknown): Problem[] {
         c.year(o, 'year', op, its('year'));
         if (budget?.scheme && budget.scheme.kind !== 'scale')
           c.add(`${op}.budget`, V('scenario.notScale', { budget: budget.name }, { label }));
-        const ctx = { members, schemeKind: (id: string) => schemes.get(id)?.kind };
+        // A fixed rate may be for a state that joins in this same scenario.
+        const joining = new Set(
+          (Array.isArray(sc.overrides) ? sc.overrides : []).flatMap((x) =>
+            isObj(x) && x.kind === 'join' && typeof x.member === 'string' ? [x.member] : [],
+          ),
+        );
+        const ctx = {
+          members: { has: (code: string) => members.has(code) || joining.has(code) },
+          schemeKind: (id: string) => schemes.get(id)?.kind,
+        };
         c.problems.push(...validateScenarioScale(doc, o.scale, `${op}.scale`, say(label), ctx));
         return;
       }
