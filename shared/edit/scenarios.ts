@@ -347,7 +347,17 @@ export function applyScenarioToBaseline(wb: Workbook, id: string): Outcome {
   if (!s) return refuse('scenario', E('scenario.none', { id }));
   if (s.overrides.length === 0) return refuse('scenario', E('scenario.empty', { name: s.name }));
   for (const o of s.overrides) {
-    const problem = checkOverride(wb, o);
+    // R21 a derivation is checked with the scenario's other assumptions (a state joining with a fixed rate).
+    const problem =
+      o.kind === 'derivation' && wb.budgets.some((b) => b.id === o.budget)
+        ? (derivationProblems(
+            applyScenario(
+              wb,
+              s.overrides.filter((x) => x !== o),
+            ),
+            o,
+          ).map((p) => p.msg ?? p.message)[0] ?? null)
+        : checkOverride(wb, o);
     if (problem) return refuse(overrideKey(o), withReason('scenario.cannotApply', { name: s.name }, problem));
   }
   // Every override is idempotent (a holding from a year, a level, units, a membership date), so the scenario,

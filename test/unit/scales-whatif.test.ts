@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
-import { createScenario, describeOverride, removeBaseScale, setScenarioOverride } from '../../shared/edit';
+import {
+  applyScenarioToBaseline,
+  createScenario,
+  describeOverride,
+  removeBaseScale,
+  setScenarioOverride,
+} from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine/assess';
 import { levelEntry } from '../../shared/engine/years';
 import { formatScaled } from '../../shared/model/decimal';
@@ -140,6 +146,23 @@ describe('R21 a scenario with other derivation settings', () => {
       'Other base cannot be removed: the rates of “Other”: E5 budget 2026 are derived from it.',
     );
     expect(removeBaseScale(wb0, { scale: 'other' }).ok).toBe(true);
+  });
+
+  it('a state joining in the scenario can carry a fixed rate there: recorded, saved, reopened and applied', () => {
+    const wb0 = ok(createScenario(load(), { name: 'Joins', id: 'j' })).workbook;
+    const joined = ok(
+      setScenarioOverride(wb0, 'j', { kind: 'join', member: 'Z', name: 'Zeta', budget: 'e5', from: '2026-01-01' }),
+    ).workbook;
+    const s = e5Settings(joined);
+    const scale = { ...s, fixedRates: [...(s.fixedRates ?? []), { member: 'Z', rate: '1' }] };
+    // Without the joining state the fixed rate names no member.
+    expect(setScenarioOverride(wb0, 'j', derivation(scale)).ok).toBe(false);
+    const wb = ok(setScenarioOverride(joined, 'j', derivation(scale))).workbook;
+    expect(validateWorkbook(JSON.parse(JSON.stringify(wb)))).toEqual([]);
+    const c = compareScenario(wb, wb.scenarios[0], 'e5', 2026);
+    expect(c.after.rows.find((r) => r.code === 'Z')?.units).toBe('1.000');
+    const applied = ok(applyScenarioToBaseline(wb, 'j')).workbook;
+    expect(assessBudgetYear(applied, 'e5', 2026).rows.find((r) => r.code === 'Z')?.amount).toBe('100000');
   });
 
   it('a file with a bad derivation change is refused with the path of the field', () => {
