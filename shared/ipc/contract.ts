@@ -22,6 +22,12 @@ export interface LockOwner {
   since: string;
 }
 
+/** Issue 16: who writes journal entries on this computer (the system's names, or those given in the app). */
+export interface Author {
+  user: string;
+  machine: string;
+}
+
 /** Issue 16: the file as it is now on disk, changed since it was opened or last saved here; `hash` names that version. */
 export interface ChangedOnDisk {
   text: string;
@@ -117,6 +123,8 @@ export interface DesktopApi {
   editAnyway?(file: FileRef): Promise<void>;
   /** Issue 16 (Electron): the open workbook is closed (New, or the window closes): its lock is removed. */
   closeDocument?(): Promise<void>;
+  /** Issue 16 (Electron): the system's user name and computer name, written with each journal entry and lock. */
+  whoAmI?(): Promise<Author>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
@@ -138,6 +146,7 @@ export const CHANNELS = {
   diskChanged: 'file:disk-changed',
   editAnyway: 'file:edit-anyway',
   closeDocument: 'file:close',
+  whoAmI: 'system:who-am-i',
   setDocumentState: 'window:document-state',
   closeAfterSave: 'window:close-after-save',
   menu: 'menu:command',
@@ -160,10 +169,13 @@ export const INVOKE_NAMES: readonly InvokeName[] = [
   'diskChanged',
   'editAnyway',
   'closeDocument',
+  'whoAmI',
 ];
 
 /** Issue 16: the calls only the Electron shell answers (optional in DesktopApi). */
-export type TeamHandlers = Required<Pick<DesktopApi, 'saveOver' | 'diskChanged' | 'editAnyway' | 'closeDocument'>>;
+export type TeamHandlers = Required<
+  Pick<DesktopApi, 'saveOver' | 'diskChanged' | 'editAnyway' | 'closeDocument' | 'whoAmI'>
+>;
 
 // Payload checks shared by the shell (which must not trust the renderer) and the tests.
 export const isFileRef = (v: unknown): v is FileRef =>
