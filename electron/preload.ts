@@ -24,6 +24,7 @@ const api: DesktopApi = {
   diskChanged: call(CHANNELS.diskChanged) as DesktopApi['diskChanged'],
   editAnyway: call(CHANNELS.editAnyway) as DesktopApi['editAnyway'],
   closeDocument: call(CHANNELS.closeDocument) as DesktopApi['closeDocument'],
+  whoAmI: call(CHANNELS.whoAmI) as DesktopApi['whoAmI'],
   setDocumentState: (state) => ipcRenderer.send(CHANNELS.setDocumentState, state),
   closeAfterSave: (saved) => ipcRenderer.send(CHANNELS.closeAfterSave, saved),
   onMenu(listener) {

@@ -161,6 +161,8 @@ export function createDocumentGuard(ports: {
       await locks.acquire(file.id);
     },
     closeDocument: close,
+    // Issue 16: the names the lock file carries, for the renderer's journal entries too.
+    whoAmI: async () => ({ user: ports.host.user, machine: ports.host.machine }),
     async releaseAll() {
       current = null;
       docs.clear();

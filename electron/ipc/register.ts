@@ -81,6 +81,7 @@ export const ARG_CHECKS: Record<InvokeName, Schema[]> = {
   diskChanged: [fileRef],
   editAnyway: [fileRef],
   closeDocument: [],
+  whoAmI: [],
 };
 
 export interface DocumentState {

@@ -3,7 +3,7 @@ import { journalOf } from '../../../shared/merge/journal';
 import { useOpenDocument } from '../document/DocumentProvider';
 import { useT } from '../i18n';
 import { useLocale } from '../locale';
-import { readAuthor, startJournal, writeAuthor } from './journal-step';
+import { readAuthor, shellNames, startJournal, writeAuthor } from './journal-step';
 import './merge.css';
 
 // Issue 16 item 5: the history panel. Who changed what, newest first, from the workbook's journal; a workbook that
@@ -60,6 +60,7 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
           <input
             data-testid="history-user"
             value={author.user}
+            placeholder={shellNames().user}
             onChange={(e) => change({ ...author, user: e.target.value })}
           />
         </label>{' '}
@@ -68,6 +69,7 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
           <input
             data-testid="history-machine"
             value={author.machine}
+            placeholder={shellNames().machine}
             onChange={(e) => change({ ...author, machine: e.target.value })}
           />
         </label>

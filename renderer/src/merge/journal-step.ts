@@ -9,18 +9,32 @@ import {
   withoutJournal,
   type Stamp,
 } from '../../../shared/merge/journal';
+import type { Author } from '../../../shared/ipc/contract';
 import type { Workbook } from '../../../shared/model/types';
 import type { DocumentState } from '../document/reducer';
 
 // Issue 16 item 5 in the app: a workbook that keeps a journal gets one entry per step (a command, an undo, a redo),
-// written when the step is applied. Who: the name and computer given in the history panel, kept on this computer
-// (the shell gives no user name yet). A workbook without a journal is left exactly as it was.
+// written when the step is applied. Who: the name and computer given in the history panel, kept on this computer;
+// where none is given, the system's names from the Electron shell (whoAmI). A browser has none: only those given.
+// A workbook without a journal is left exactly as it was.
 
 const AUTHOR_KEY = 'contribution-calculator.author';
 
-export interface Author {
-  user: string;
-  machine: string;
+export type { Author };
+
+let shellAuthor: Author = { user: '', machine: '' };
+
+/** The system's user and computer names, as the shell gives them (once, when the app starts). */
+export function setShellAuthor(a: Author): void {
+  shellAuthor = { user: a.user, machine: a.machine };
+}
+
+export const shellNames = (): Author => shellAuthor;
+
+/** Who an entry names: each name given in the history panel, else the system's. */
+export function currentAuthor(storage: KeyValueStore | undefined = local()): Author {
+  const given = readAuthor(storage);
+  return { user: given.user || shellAuthor.user, machine: given.machine || shellAuthor.machine };
 }
 
 /** localStorage, typed here so this module also loads in Node (tests). */
@@ -52,7 +66,7 @@ function stamp(): Stamp {
   globalThis.crypto.getRandomValues(bytes);
   return {
     at: new Date().toISOString(),
-    ...readAuthor(),
+    ...currentAuthor(),
     nonce: [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(''),
   };
 }
