@@ -111,11 +111,11 @@ export async function openApp(o: {
 }
 
 /**
- * Clicks a toolbar item by its test id, through the ⋯ menu when the row is too short for it (issue 14: the toolbar
- * never wraps; what does not fit is in the menu).
+ * Clicks a toolbar item by its test id (or a selector such as button:text-is("New")), through the ⋯ menu when the row
+ * is too short for it (issue 14: the toolbar never wraps; what does not fit is in the menu).
  */
-export async function clickToolbar(page: Page, testId: string): Promise<void> {
-  const item = page.locator(`[data-testid=${testId}]`);
-  if (!(await item.isVisible())) await page.click('[data-testid=toolbar-more]');
-  await item.click();
+export async function clickToolbar(page: Page, item: string): Promise<void> {
+  const found = page.locator(/^[\w-]+$/.test(item) ? `[data-testid=${item}]` : item).first();
+  if (!(await found.isVisible())) await page.click('[data-testid=toolbar-more]');
+  await found.click();
 }

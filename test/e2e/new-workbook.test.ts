@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cell, openApp, type OpenApp } from './harness';
+import { cell, clickToolbar, openApp, type OpenApp } from './harness';
 
 // File → New shows an empty, consistent workbook: no row of the previous one in any view, no member selected,
 // nothing of the previous document's selections or filters carried over.
@@ -31,7 +31,7 @@ describe('File → New', () => {
     await page.click('[data-testid=scenario-new]');
     await expect.poll(() => page.inputValue('[data-testid=scenario-select]')).not.toBe('');
     await page.click('[data-testid=view-compare]');
-    await page.click('button:text-is("New")');
+    await clickToolbar(page, 'button:text-is("New")');
 
     await expect.poll(() => text('[data-testid=doc-title]')).toBe('Untitled');
     expect(await page.inputValue('[data-testid=scenario-select]')).toBe('');
@@ -48,7 +48,7 @@ describe('File → New', () => {
   });
 
   it('every ledger view shows the new workbook, with no previous selection or filter', async () => {
-    await page.click('button:text-is("Example")');
+    await clickToolbar(page, 'button:text-is("Example")');
     await expect.poll(() => text('[data-testid=doc-title]')).toMatch(/example/);
     // Payments: a payment selected (its statement shown).
     await page.keyboard.press('Alt+2');
@@ -56,17 +56,17 @@ describe('File → New', () => {
       '[data-testid=payments-grid] .ag-row[row-index="0"]:not(.ag-row-pinned) .ag-cell[col-id="member"]',
     );
     await expect.poll(() => text('[data-testid=statement] h3')).toMatch(/Statement of /);
-    await page.click('button:text-is("New")');
+    await clickToolbar(page, 'button:text-is("New")');
     await expect.poll(() => text('[data-testid=payments-count]')).toBe('0 payments');
     expect(await text('[data-testid=statement] h3')).not.toMatch(/Statement of /);
     expect(await page.locator('[data-testid=payments-grid] .ag-row:not(.ag-row-pinned)[row-id]').count()).toBe(0);
 
     // Voting status: a budget filter chosen in the example; the new workbook has no such budget.
-    await page.click('button:text-is("Example")');
+    await clickToolbar(page, 'button:text-is("Example")');
     await page.keyboard.press('Alt+3');
     await page.selectOption('[data-testid=status-budget]', 'paris');
     await page.click('[data-testid=filter-no-vote]');
-    await page.click('button:text-is("New")');
+    await clickToolbar(page, 'button:text-is("New")');
     await expect.poll(() => text('[data-testid=status-counts]')).toMatch(/ 0 members/);
     expect(await page.inputValue('[data-testid=status-budget]')).toBe('all');
     expect(await page.locator('[data-testid=filter-all]').isChecked()).toBe(true);
@@ -85,10 +85,10 @@ describe('File → New', () => {
   });
 
   it('charts follow the new workbook', async () => {
-    await page.click('button:text-is("Example")');
+    await clickToolbar(page, 'button:text-is("Example")');
     await expect.poll(() => memberRows()).toBeGreaterThan(0);
     await page.click('[data-testid=view-charts]');
-    await page.click('button:text-is("New")');
+    await clickToolbar(page, 'button:text-is("New")');
     // Back on the members list of the empty workbook (charts of nothing are not drawn from the previous one).
     await expect.poll(() => text('[data-testid=no-members]')).toMatch(/^No members/);
     expect(await memberRows()).toBe(0);
