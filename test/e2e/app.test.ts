@@ -323,7 +323,7 @@ describe('browser mode, end to end', () => {
     await page.fill('[data-testid=organization-name]', 'Union for the Protection of Things');
     await page.press('[data-testid=organization-name]', 'Enter');
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/^Organization: Union for the Protection of Things/);
-    await page.click('[data-testid=export-pdf]');
+    await clickToolbar(page, 'export-pdf');
     await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
     expect(await page.locator('iframe[data-testid=print-frame]').getAttribute('srcdoc')).toContain(
       'Union for the Protection of Things',

@@ -9,7 +9,7 @@ import { advancesReport, obligationEnds, VotingStatusBook, wcfReport } from '../
 import { Decimal, groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
 import { PDF_PROGRESS_FROM } from '../../renderer/src/limits';
-import { openApp, type OpenApp } from './harness';
+import { openApp, clickToolbar, type OpenApp } from './harness';
 
 // R15–R20 in browser mode: payments, voting status, WCF and advances views. Expected statuses and figures come
 // from the engine in Node; the test checks the app shows them.
@@ -484,20 +484,20 @@ describe('ledger views in browser mode', () => {
   it('each view exports what it shows (CSV through the shared export model)', async () => {
     await page.keyboard.press('Alt+3');
     await setAsOf(DATE);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'export-csv')]);
     expect(download.suggestedFilename()).toBe(`voting-status-${DATE}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     expect(csv.split('\n')[0]).toBe('code,name,budget,arrears,threshold,status,minimum_payment,loses_vote_on,history');
     expect(csv).toContain(`AL,Albania,paris,${before.arrears},${before.threshold},no vote,${before.minimumPayment},`);
     // XLSX: the same lines, read back with exceljs; PDF: the print layout (browser mode prints a hidden frame).
-    const [x] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    const [x] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'export-xlsx')]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await x.path())!);
     const sheet = book.worksheets[0];
     const values: string[] = [];
     sheet.eachRow((row) => values.push(row.values!.toString()));
     expect(values.some((v) => v.includes('Albania') && v.includes('no vote'))).toBe(true);
-    await page.click('[data-testid=export-pdf]');
+    await clickToolbar(page, 'export-pdf');
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/Printing voting-status-2026-06-30\.pdf/);
     // Keys pressed while the print dialog is up go to it, not the app: wait until print() has returned.
     await page.waitForSelector('iframe[data-testid=print-frame][data-printed=true]', { state: 'attached' });
@@ -511,7 +511,7 @@ describe('ledger views in browser mode', () => {
     ] as const) {
       await page.keyboard.press(key);
       await page.waitForSelector(`[data-testid=view-${tab}][aria-selected=true]`, { timeout: 5000 });
-      const [d] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+      const [d] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'export-xlsx')]);
       expect(d.suggestedFilename()).toMatch(new RegExp(`^${stem}.*\\.xlsx$`));
     }
     // A PDF of a thousand rows or more says it is under way (the payments: over 1,000 in the example).
@@ -523,7 +523,7 @@ describe('ledger views in browser mode', () => {
         const n = document.querySelector('[data-testid=notice]');
         if (n) window.seen.push(n.getAttribute('aria-busy') + '|' + n.textContent);
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });`);
-    await page.click('[data-testid=export-pdf]');
+    await clickToolbar(page, 'export-pdf');
     await expect.poll(() => text('[data-testid=notice]')).toMatch(/^Printing payments.*\.pdf/);
     const seen = (await page.evaluate('window.seen')) as string[];
     expect(

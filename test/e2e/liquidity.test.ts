@@ -14,7 +14,7 @@ import {
 import { translator } from '../../shared/i18n/intl';
 import { groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
-import { openApp, type OpenApp } from './harness';
+import { openApp, clickToolbar, type OpenApp } from './harness';
 
 // R24 the Liquidity view in browser mode, on the bundled example (its unitary budget holds cash on 1 January 2027):
 // the dates in words and the month-ends are the engine's, a member's date set and undone, "not paying", a what-if
@@ -195,7 +195,7 @@ describe('R24 the Liquidity view in browser mode', () => {
     await page.screenshot({ path: join(shots, 'liquidity-whatif.png') });
 
     // Export: the month-ends of both sides, headers in words (the CSV is for people; contrib liquidity keeps its own).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'export-csv')]);
     expect(download.suggestedFilename()).toBe(`${BUDGET}-${YEAR}-liquidity-whatif.csv`);
     const lines = readFileSync((await download.path())!, 'utf8')
       .replace(/^\uFEFF/, '')

@@ -262,7 +262,7 @@ describe('saving over a file changed on disk (browser build, stand-in shell)', (
     expect(removeMember(base, 'AA').ok).toBe(true);
     await page.fill('[data-testid=find-member]', 'AA');
     await page.click(cell('AA', 'name'));
-    await page.click('[data-testid=remove-member]');
+    await clickToolbar(page, 'remove-member');
     await expect.poll(() => page.locator(cell('AA', 'name')).count()).toBe(0);
     await page.click('[data-testid=save]');
     await page.click('[data-testid=elsewhere-merge]');
