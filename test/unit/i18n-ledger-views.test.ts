@@ -32,6 +32,9 @@ const dynamic = [
   ...VOTING_TESTS.map(([t]) => `budgets.settings.test.${t}`),
 ];
 const asked = new Set([...source.matchAll(/'((?:budgets|ledger)\.[\w.-]+)'/g)].map((m) => m[1]));
+// The advance-agreement corrections (shared/edit/advances.ts) name their ids through A('id') = ledger.advances.id.
+for (const m of readFileSync('shared/edit/advances.ts', 'utf8').matchAll(/\bA\('([\w.-]+)'/g))
+  asked.add(`ledger.advances.${m[1]}`);
 
 /** Values for every argument of a message: plural → a count, select → each option in turn, tag → a function. */
 function valuesFor(
