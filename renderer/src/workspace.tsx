@@ -134,6 +134,11 @@ export function WorkspaceProvider({ workbook, page, setPage, findRef, children }
   return <WorkspaceContext.Provider value={ws}>{children}</WorkspaceContext.Provider>;
 }
 
+/** The workspace, or null outside one (the document's own notices and tests render without it). */
+export function useWorkspaceIfAny(): Workspace | null {
+  return useContext(WorkspaceContext);
+}
+
 export function useWorkspace(): Workspace {
   const w = useContext(WorkspaceContext);
   if (!w) throw new Error('useWorkspace() outside a WorkspaceProvider');

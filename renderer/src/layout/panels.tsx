@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../i18n';
 import { useLocale } from '../locale';
-import { useWorkspace } from '../workspace';
+import { useWorkspaceIfAny } from '../workspace';
 
 // Issue 14: each view's side panel (the budget or scenario panel beside the contributions, the statement, the
 // decisions, the what-if…) can be hidden, per view, remembered in this window's localStorage. With no choice made,
@@ -35,8 +35,10 @@ function readChoices(): Record<string, boolean> {
 
 /** Where the user is: a page, or a sub-view of the contributions. */
 export function useWhere(): string {
-  const { page, view } = useWorkspace();
-  return page === 'contributions' ? `${page}/${view}` : page;
+  const ws = useWorkspaceIfAny();
+  // Outside a workspace (the document before its views, tests of the lifecycle) there is one place.
+  if (!ws) return '';
+  return ws.page === 'contributions' ? `${ws.page}/${ws.view}` : ws.page;
 }
 
 function useWindowWidth(): number {
