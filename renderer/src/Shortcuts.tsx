@@ -44,7 +44,11 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
           t('app.keys.date'),
         ],
         ['=+500, =−500', t('app.keys.adjust')],
+        [t('app.keys.rangeKeys'), t('app.keys.range')],
+        [`${MOD}+C`, t('app.keys.copy')],
+        [`${MOD}+V`, t('app.keys.pasteBlock')],
         [`${MOD}+V`, t('app.keys.paste')],
+        [`${MOD}+D`, t('app.keys.fillDown')],
       ],
     ],
     [
@@ -77,7 +81,7 @@ export function Shortcuts({ desktop, onClose }: { desktop: boolean; onClose(): v
           <table>
             <tbody>
               {rows.map(([keys, what]) => (
-                <tr key={keys}>
+                <tr key={`${keys} ${what}`}>
                   <th scope="row">
                     {/* Keys and formulas read left to right in every language (=+500, Ctrl+Shift+Z). */}
                     <kbd dir="ltr">{keys}</kbd>
