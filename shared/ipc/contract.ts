@@ -127,6 +127,8 @@ export interface DesktopApi {
   whoAmI?(): Promise<Author>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Issue 16 (Electron): the open workbook's folder reported a change (file watch): ask diskChanged. Unsubscribes. */
+  onDiskChange?(listener: () => void): () => void;
 }
 
 /** IPC channel for each call: invoke channels answer, send channels do not. */
@@ -150,9 +152,16 @@ export const CHANNELS = {
   setDocumentState: 'window:document-state',
   closeAfterSave: 'window:close-after-save',
   menu: 'menu:command',
-} as const satisfies Record<Exclude<keyof DesktopApi, 'kind' | 'onMenu'> | 'menu', string>;
+  diskChange: 'file:disk-change',
+} as const satisfies Record<
+  Exclude<keyof DesktopApi, 'kind' | 'onMenu' | 'onDiskChange'> | 'menu' | 'diskChange',
+  string
+>;
 
-export type InvokeName = Exclude<keyof DesktopApi, 'kind' | 'onMenu' | 'setDocumentState' | 'closeAfterSave'>;
+export type InvokeName = Exclude<
+  keyof DesktopApi,
+  'kind' | 'onMenu' | 'onDiskChange' | 'setDocumentState' | 'closeAfterSave'
+>;
 export const INVOKE_NAMES: readonly InvokeName[] = [
   'open',
   'openRecent',
