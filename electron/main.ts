@@ -11,6 +11,8 @@ import { workerWorkbookCheck } from './adapters/workbook-worker';
 import { APP_URL } from './handlers/app-protocol';
 import { createCloseGuard } from './handlers/close';
 import { createDocumentGuard } from './handlers/document-guard';
+import { createFileWatch } from './handlers/file-watch';
+import { nodeWatch } from './adapters/watch';
 import { createFileHandlers } from './handlers/files';
 import { registerIpc } from './ipc/register';
 import { hardenWindow, isAppUrl, windowOptions, windowTitle } from './window';
@@ -43,8 +45,15 @@ app.whenReady().then(() => {
     pdf: electronPdf,
   });
   void files.sweepStaleTemps();
+  // Issue 16: a change on disk to the open workbook is told to the page as it happens (polling stays the fallback).
+  const fileWatch = createFileWatch({
+    watch: nodeWatch,
+    paths: { dirname, basename },
+    onChange: () => win?.webContents.send(CHANNELS.diskChange),
+  });
   // Issue 16: lock files beside open workbooks, and no save over a file changed on disk since it was opened.
   const handlers = createDocumentGuard({
+    onCurrent: (path) => void fileWatch.follow(path),
     files,
     disk: nodeDisk,
     lockFs: nodeLockFs,

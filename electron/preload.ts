@@ -33,6 +33,11 @@ const api: DesktopApi = {
     ipcRenderer.on(CHANNELS.menu, wrapped);
     return () => void ipcRenderer.removeListener(CHANNELS.menu, wrapped);
   },
+  onDiskChange(listener) {
+    const wrapped = () => listener();
+    ipcRenderer.on(CHANNELS.diskChange, wrapped);
+    return () => void ipcRenderer.removeListener(CHANNELS.diskChange, wrapped);
+  },
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -58,6 +58,8 @@ export function createDocumentGuard(ports: {
   host: HostPort;
   paths: LockPaths;
   locks?: Locks;
+  /** The open workbook changed (null: none open): the file watch follows it. */
+  onCurrent?(path: string | null): void;
 }): GuardedHandlers {
   const { files, disk, paths } = ports;
   const locks = ports.locks ?? createLocks({ fs: ports.lockFs, host: ports.host, paths });
@@ -69,6 +71,7 @@ export function createDocumentGuard(ports: {
     if (current === null) return;
     const path = current;
     current = null;
+    ports.onCurrent?.(null);
     docs.delete(path);
     await locks.release(path);
   }
@@ -81,6 +84,7 @@ export function createDocumentGuard(ports: {
   ): Promise<LockOwner | undefined> {
     if (current !== path) await close();
     current = path;
+    ports.onCurrent?.(path);
     const doc: OpenDoc = { expected: hashText(text) };
     docs.set(path, doc);
     if (!opts.lock) return undefined;

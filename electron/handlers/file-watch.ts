@@ -47,7 +47,7 @@ export function createFileWatch(ports: {
       stop();
       if (fileId === null) return false;
       const name = paths.basename(fileId);
-      const me = { id: fileId, close: () => undefined, timer: undefined as unknown };
+      const me: { id: string; close(): void; timer?: unknown } = { id: fileId, close: () => undefined };
       try {
         const w = watch.watch(
           paths.dirname(fileId),

@@ -100,3 +100,32 @@ describe('file watch', () => {
     expect(s.watchers.length).toBe(2);
   });
 });
+
+describe('the guard tells the watch which workbook is open', () => {
+  it('on open the file, on closing the document none', async () => {
+    const { createDocumentGuard } = await import('../../electron/handlers/document-guard');
+    const { createFileHandlers } = await import('../../electron/handlers/files');
+    const { fakeHost, paths, scriptedDialog, sharedDisk } = await import('./lock-helpers');
+    const { e1Workbook } = await import('./helpers');
+    const disk = sharedDisk({ '/share/union.json': `${JSON.stringify(e1Workbook(), null, 2)}\n` });
+    const h = fakeHost('PC-1', 7, { now: Date.parse('2026-03-02T09:00:00Z') }, new Set());
+    const files = createFileHandlers({
+      fs: disk.fs,
+      dialog: scriptedDialog(['/share/union.json'], []),
+      paths: { userData: '/home/7', startFile: '/app/example.json', ...paths },
+      check: disk.check,
+    });
+    const seen: (string | null)[] = [];
+    const g = createDocumentGuard({
+      files,
+      disk: disk.disk,
+      lockFs: disk.lockFs,
+      host: h.host,
+      paths,
+      onCurrent: (p) => seen.push(p),
+    });
+    expect((await g.open()).ok).toBe(true);
+    await g.closeDocument();
+    expect(seen).toEqual(['/share/union.json', null]);
+  });
+});

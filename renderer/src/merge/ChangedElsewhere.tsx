@@ -26,7 +26,10 @@ type Stage =
   | { kind: 'merge'; result: MergeResult; inputs: MergeInputs }
   | { kind: 'replace'; theirs: Workbook };
 
-/** Checks the disk on focus and every DISK_CHECK_MS while focused; a version the user put aside is not offered again. */
+/**
+ * Checks the disk when the shell's file watch reports a change, on focus and every DISK_CHECK_MS while focused; a
+ * version the user put aside is not offered again.
+ */
 function useDiskWatch(dismissed: React.RefObject<Set<string>>) {
   const { api, doc, setElsewhere } = useDocument();
   const file = doc?.file ?? null;
@@ -64,7 +67,10 @@ function useDiskWatch(dismissed: React.RefObject<Set<string>>) {
     window.addEventListener('focus', onFocus);
     window.addEventListener('blur', onBlur);
     if (document.hasFocus()) start();
+    // The shell's file watch (Electron) tells of a change as it happens, focused or not; polling stays the fallback.
+    const unwatch = api.onDiskChange?.(() => void check());
     return () => {
+      unwatch?.();
       clearInterval(timer);
       window.removeEventListener('focus', onFocus);
       window.removeEventListener('blur', onBlur);
