@@ -5,7 +5,7 @@ import { mergeWorkbooks, type MergeInputs, type MergeResult } from '../../../sha
 import type { Problem, Workbook } from '../../../shared/model/types';
 import { useDocument } from '../document/DocumentProvider';
 import type { Elsewhere } from '../document/reducer';
-import { useT } from '../i18n';
+import { useSay, useT } from '../i18n';
 import { readWorkbook } from '../open/readWorkbook';
 import { adoptMerged, summarize } from './describe';
 import { MergeView, SummaryLists } from './MergeView';
@@ -86,6 +86,7 @@ function mergeAll(inputs: MergeInputs): { result: MergeResult; inputs: MergeInpu
 export function ChangedElsewhere() {
   const { api, doc, dirty, run, saveOver, saveAs, openRecent, setElsewhere, notify } = useDocument();
   const t = useT();
+  const sayMsg = useSay();
   const dismissed = useRef(new Set<string>());
   useDiskWatch(dismissed);
   const e = doc?.elsewhere;
@@ -138,7 +139,7 @@ export function ChangedElsewhere() {
           <span>{t('merge.disk.unreadable')}</span>
           <ul>
             {current.problems.slice(0, 10).map((p, i) => (
-              <li key={i}>{p.msg ? t(p.msg.id, p.msg.values) : p.message}</li>
+              <li key={i}>{p.msg ? sayMsg(p.msg) : p.message}</li>
             ))}
           </ul>
         </div>

@@ -9,7 +9,7 @@ import {
   type Taken,
 } from '../../../shared/merge/merge';
 import type { Workbook } from '../../../shared/model/types';
-import { useAmount, useT, type T } from '../i18n';
+import { useAmount, useSay, useT, type T } from '../i18n';
 import { describePath, fieldWords, parsePath, renamedPath, summarize, viewValue, type MergeSummary } from './describe';
 import './merge.css';
 
@@ -151,6 +151,7 @@ export interface MergeViewProps {
 
 export function MergeView({ file, result: first, inputs, onApply, onCancel }: MergeViewProps) {
   const t = useT();
+  const sayMsg = useSay();
   const ref = useRef<HTMLDialogElement>(null);
   const [choices, setChoices] = useState<Record<string, Side>>({});
   // The last resolve that did not give a merged workbook (choices that make it invalid): said, nothing changed.
@@ -211,7 +212,7 @@ export function MergeView({ file, result: first, inputs, onApply, onCancel }: Me
           <span>{t('merge.view.invalid')}</span>
           <ul>
             {invalid.problems.slice(0, 20).map((p, i) => (
-              <li key={i}>{p.msg ? t(p.msg.id, p.msg.values) : p.message}</li>
+              <li key={i}>{p.msg ? sayMsg(p.msg) : p.message}</li>
             ))}
           </ul>
         </div>
