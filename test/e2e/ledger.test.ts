@@ -259,7 +259,7 @@ describe('ledger views in browser mode', () => {
     const cols = ['member', 'date', 'amount', 'budget', 'purpose', 'reference'];
     await expect
       .poll(async () => Promise.all(cols.map((c) => text(newCell(c)))))
-      .toEqual(['DZ', '2026-06-01', '1,234.50', 'paris', 'contribution', 'typed fast']);
+      .toEqual(['DZ', '2026-06-01', '1,234.50', 'Paris Union', 'contribution', 'typed fast']);
     // Left unrecorded: Escape on the row (not editing) clears it.
     await page.keyboard.press('Escape');
     await expect.poll(() => text(newCell('reference'))).toBe('');
