@@ -227,7 +227,14 @@ describe('ranges in a right-to-left grid (Arabic)', () => {
     expect(await has(cell(rows[0].code, 'class'), 'cell-range-end')).toBe(true);
     // inline-start is the right-hand side in a right-to-left grid
     const side = (code: string, css: string) =>
-      p.locator(cell(code, 'name')).evaluate(`(el) => getComputedStyle(el).getPropertyValue(${JSON.stringify(css)})`);
+      p.locator(cell(code, 'name')).evaluate(
+        // Runs in the page: its window, typed here by hand (the Node type-check has no DOM).
+        (el, css) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { getPropertyValue(p: string): string } })
+            .getComputedStyle(el)
+            .getPropertyValue(css),
+        css,
+      );
     expect(await side(rows[1].code, 'border-right-color')).toBe('rgb(33, 110, 220)');
     expect(await side(rows[1].code, 'border-left-color')).not.toBe('rgb(33, 110, 220)');
     await p.keyboard.press('Control+c');
