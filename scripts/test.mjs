@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole suite: lint, type-check, build the renderer (the e2e tests drive it), then vitest.
+// The whole suite: lint, formatting (Prettier), type-check, build the renderer (the e2e tests drive it), then vitest.
 // Ends with `N passed, N failed` alone on a line, as CI reads it, and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   ['lint', bin('eslint'), ['.']],
+  ['format', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,mjs,cjs,js,css,html}']],
   ['typecheck (node)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']],
 ];

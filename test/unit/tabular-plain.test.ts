@@ -10,7 +10,23 @@ const csvParse = (text: string, delimiter: string): string[] =>
 describe('a record without quotes is read as csv-parse reads it (trim)', () => {
   for (const d of [',', ';', '\t'] as const) {
     it(`delimiter ${JSON.stringify(d)}`, () => {
-      const piece = fc.constantFrom('a', 'Z', 'é', '1', '.', ' ', '\t', '\f', ',', ';', '#', 'ß', '\u00a0', '\u2003', '\u3000');
+      const piece = fc.constantFrom(
+        'a',
+        'Z',
+        'é',
+        '1',
+        '.',
+        ' ',
+        '\t',
+        '\f',
+        ',',
+        ';',
+        '#',
+        'ß',
+        '\u00a0',
+        '\u2003',
+        '\u3000',
+      );
       const record = fc
         .array(piece, { minLength: 1, maxLength: 24 })
         .map((cs) => cs.join(''))

@@ -82,12 +82,10 @@ export function viewValue(v: unknown): ValueView {
   if (Array.isArray(v))
     return { kind: 'text', text: v.every((x) => typeof x !== 'object') ? v.join(', ') : `[${v.length}]` };
   const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-  const fields = entries
-    .slice(0, FIELDS_SHOWN)
-    .map(([field, x]) => ({
-      field,
-      text: typeof x === 'object' && x !== null ? (Array.isArray(x) ? `[${x.length}]` : '{…}') : String(x),
-    }));
+  const fields = entries.slice(0, FIELDS_SHOWN).map(([field, x]) => ({
+    field,
+    text: typeof x === 'object' && x !== null ? (Array.isArray(x) ? `[${x.length}]` : '{…}') : String(x),
+  }));
   return { kind: 'record', fields, more: entries.length - fields.length };
 }
 
