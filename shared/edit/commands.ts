@@ -281,6 +281,17 @@ export function removeMember(wb: Workbook, code: string): Outcome {
     for (const y of b.years)
       if (y.scale?.fixedRates?.some((f) => f.member === code))
         return refuse('code', E('removeMember.hasFixedRate', { code, budget: b.name, year: y.year }));
+  // R14 a scenario's change naming it (its class, its leaving, a fixed rate) would name no member: the file would not
+  // open again. A 'join' stays: it adds the state back in the scenario.
+  for (const sc of wb.scenarios)
+    if (
+      sc.overrides.some((o) =>
+        o.kind === 'class' || o.kind === 'leave'
+          ? o.member === code
+          : o.kind === 'derivation' && (o.scale.fixedRates ?? []).some((f) => f.member === code),
+      )
+    )
+      return refuse('code', E('removeMember.inScenario', { code, scenario: sc.name }));
   const after: Workbook = {
     ...wb,
     members: wb.members.filter((m) => m.code !== code),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addMember, removeMember } from '../../shared/edit';
 import { hasMessage } from '../../shared/i18n/intl';
 import { parseWorkbook, validateWorkbook } from '../../shared/model/validate';
-import type { Workbook } from '../../shared/model/types';
+import type { ScenarioOverride, Workbook } from '../../shared/model/types';
 
 // A removed member never leaves records naming no one: the saved file must open again.
 
@@ -55,6 +55,33 @@ describe('removeMember', () => {
     const year = fixed.budgets.flatMap((b) => b.years).find((y) => y.scale?.fixedRates)!;
     year.scale!.fixedRates!.push({ member: code, rate: '0.1' });
     expect(removeMember(fixed, code).problems[0].message).toContain('fixed rate');
+  });
+
+  it('refuses a member a scenario names (its class, its leaving, a derivation’s fixed rate); the file would not open', () => {
+    const wb = example();
+    const code = 'XQ';
+    const budget = wb.participations.find((p) => p.member === code)!.budget;
+    const derived = wb.budgets.flatMap((b) => b.years.map((y) => ({ b, y }))).find(({ y }) => y.scale)!;
+    const changes: ScenarioOverride[] = [
+      { kind: 'class', member: code, budget, fromYear: 2026, class: 'C' },
+      { kind: 'leave', member: code, budget, until: '2026-12-31' },
+      {
+        kind: 'derivation',
+        budget: derived.b.id,
+        year: derived.y.year,
+        scale: { ...derived.y.scale!, fixedRates: [{ member: code, rate: '0.1' }] },
+      },
+    ];
+    for (const change of changes) {
+      const wb2: Workbook = { ...wb, scenarios: [...wb.scenarios, { id: 'sx', name: 'What if', overrides: [change] }] };
+      const o = removeMember(wb2, code);
+      expect(o.ok, change.kind).toBe(false);
+      expect(o.problems[0].message).toContain('What if');
+      expect('workbook' in o).toBe(false);
+    }
+    // Without the scenario the same removal leaves a workbook that validates.
+    const o = removeMember(wb, code);
+    expect(o.ok && validateWorkbook(o.workbook)).toEqual([]);
   });
 
   it('takes the member’s expected payment dates with it, and undo brings them back', () => {
