@@ -7,6 +7,7 @@ import { Holdings } from '../model/classes';
 import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
 import { readNumbers, type Tabular, type TabularProblem } from '../model/tabular';
 import type { BaseScale, Budget, BudgetYear, Problem, Workbook, YearScale } from '../model/types';
+import { validateWorkbook } from '../model/validate';
 import { changedParts as changed, problem, refuse, type Outcome, type Refused } from './command';
 import { slugId } from './budgets';
 import type { Refusal } from './import-preview';
@@ -375,15 +376,17 @@ export function replaceBaseScaleRates(
   if (JSON.stringify(rates) === JSON.stringify(s.rates)) return refuse('rates', messages.sameRates());
   const breaks = breaksOf(wb, s, rates);
   if (breaks.length > 0) return { ok: false, problems: breaks };
-  return changed(
-    messages.ratesLabel(s.name, rates.length),
+  const after = withScales(
     wb,
-    withScales(
-      wb,
-      (wb.baseScales ?? []).map((x) => (x.id === s.id ? { ...x, rates } : x)),
-    ),
-    ['baseScales'],
+    (wb.baseScales ?? []).map((x) => (x.id === s.id ? { ...x, rates } : x)),
   );
+  // R14 R21 a scenario deriving from this scale (a fixed rate for a state now on it…) must still hold, or the saved
+  // file would not open again: its problems, which name the scenario and the change, refuse the new rates.
+  if (wb.scenarios.some((sc) => sc.overrides.some((o) => o.kind === 'derivation' && o.scale.baseScale === s.id))) {
+    const broken = validateWorkbook(after).filter((p) => p.path.startsWith('scenarios'));
+    if (broken.length > 0) return { ok: false, problems: broken.map((p) => ({ ...p, path: 'rates' })) };
+  }
+  return changed(messages.ratesLabel(s.name, rates.length), wb, after, ['baseScales']);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

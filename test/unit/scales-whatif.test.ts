@@ -12,6 +12,7 @@ import {
   createScenario,
   describeOverride,
   removeBaseScale,
+  replaceBaseScaleRates,
   setScenarioOverride,
 } from '../../shared/edit';
 import { assessBudgetYear } from '../../shared/engine/assess';
@@ -163,6 +164,35 @@ describe('R21 a scenario with other derivation settings', () => {
     expect(c.after.rows.find((r) => r.code === 'Z')?.units).toBe('1.000');
     const applied = ok(applyScenarioToBaseline(wb, 'j')).workbook;
     expect(assessBudgetYear(applied, 'e5', 2026).rows.find((r) => r.code === 'Z')?.amount).toBe('100000');
+  });
+
+  it('new base rates that would break a scenario’s derivation are refused, naming the scenario', () => {
+    const wb0 = ok(createScenario(load(), { name: 'Joins', id: 'j' })).workbook;
+    const joined = ok(
+      setScenarioOverride(wb0, 'j', { kind: 'join', member: 'Z', name: 'Zeta', budget: 'e5', from: '2026-01-01' }),
+    ).workbook;
+    const s = e5Settings(joined);
+    const scale = { ...s, fixedRates: [...(s.fixedRates ?? []), { member: 'Z', rate: '1' }] };
+    const wb = ok(setScenarioOverride(joined, 'j', derivation(scale))).workbook;
+    const rows = (wb.baseScales ?? [])[0].rates.map((r, i) => ({
+      at: `row ${i + 2}`,
+      code: r.code,
+      name: r.name ?? '',
+      rate: r.rate,
+    }));
+    // Z on the base scale: the scenario's fixed rate for Z would clash, and the file would not open again.
+    const r = replaceBaseScaleRates(wb, {
+      scale: 'base',
+      rows: [...rows, { at: 'row 99', code: 'Z', name: 'Zeta', rate: '0.5' }],
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems.map((p) => p.message).join(' ')).toContain('Joins');
+    // Without that scenario the same rates are taken, and what is taken validates.
+    const plain = replaceBaseScaleRates(wb0, {
+      scale: 'base',
+      rows: [...rows, { at: 'row 99', code: 'Z', name: 'Zeta', rate: '0.5' }],
+    });
+    expect(plain.ok && validateWorkbook(JSON.parse(JSON.stringify(plain.workbook)))).toEqual([]);
   });
 
   it('a file with a bad derivation change is refused with the path of the field', () => {
