@@ -42,6 +42,11 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
   const scheme = schemeOfBudget(wb, b);
   if (!scheme) return E('holding.noScheme', { budget: b.name, scheme: b.schemeId });
   const v = value.trim();
+  // Issue 14: Delete on a class or weight cell: a member always holds one, said in plain words.
+  if (v === '')
+    return scheme.kind === 'classes'
+      ? E('holding.needsClass', { scheme: scheme.name, classes: scheme.classes.map((c) => c.code).join(', ') })
+      : E('holding.needsWeight');
   if (scheme.kind === 'classes') {
     // Issue 14: the one class rule of the CLI, the file and the app (shared/model/class-input.ts): `vi` is VI when
     // the scheme has exactly one such class; two that differ only by case are refused naming both.

@@ -211,6 +211,14 @@ describe('the app (grid edits, paste, import preview)', () => {
     expect(ok(setClass(twin, { budget: 'paris', member: 'AL', year: 2027, value: 'vi' })).ok).toBe(true);
   });
 
+  it('an emptied class cell (Delete) is refused in plain words naming the classes, and changes nothing', () => {
+    const wb = example();
+    for (const value of ['', '   '])
+      expect(refusedAt(setClass(wb, { budget: 'paris', member: 'AL', year: 2027, value }), 'AL.class')).toMatch(
+        /^A member always holds a class of .*: choose one of I, II, III, IV, V, VI, VII$/,
+      );
+  });
+
   it('paste and the import preview read lowercase classes alike, and refuse a new member with no name', () => {
     const wb = example();
     const pasted = ok(pasteRows(wb, { budget: 'paris', year: 2027, text: 'code\tname\tclass\nXN\tNowhere\tvii\n' }));
