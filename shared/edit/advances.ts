@@ -1,11 +1,11 @@
 import { isIsoDate } from '../model/dates';
 import { isCurrency } from '../model/fields';
-import { canonical, Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
+import { canonical, Decimal, formatScaled } from '../model/decimal';
 import type { AdvanceAgreement, Problem, Workbook } from '../model/types';
 import { msg, type Message, type MessageValues } from '../i18n/intl';
 import { changedParts as changed, problem, refuse, type Outcome } from './command';
 import { parseAmountInput } from './input';
-import { movementProblem, type AdvanceAgreementArgs } from './ledger';
+import { movementProblem, outstandingAfter, type AdvanceAgreementArgs } from './ledger';
 import { E, notMember, said } from './messages';
 
 // R20 corrections to a host-state advance agreement (issue 14 item 6): its terms edited in place, or the agreement
@@ -26,14 +26,7 @@ const advanceValues = (m: AdvanceAgreement['movements'][number]): MessageValues 
 
 /** The first advance after which more than `ceiling` is outstanding, with the balance then (date order, as R20 reads). */
 function firstOverCeiling(ag: AdvanceAgreement): Message | undefined {
-  const places = Math.max(decimalPlaces(ag.ceiling), ...ag.movements.map((m) => decimalPlaces(m.amount)));
-  const ceiling = toScaledBigInt(ag.ceiling, places);
-  let outstanding = 0n;
-  const moves = ag.movements
-    .map((m, j) => ({ m, j }))
-    .sort((x, y) => (x.m.date < y.m.date ? -1 : x.m.date > y.m.date ? 1 : x.j - y.j));
-  for (const { m } of moves) {
-    outstanding += (m.kind === 'drawn' ? 1n : -1n) * toScaledBigInt(m.amount, places);
+  for (const { m, outstanding, ceiling, places } of outstandingAfter(ag)) {
     if (outstanding > ceiling)
       return A('ceilingBelow', {
         agreement: ag.id,

@@ -522,9 +522,10 @@ export function addAdvanceAgreement(wb: Workbook, a: AdvanceAgreementArgs): Outc
   ]);
 }
 
-/** R20 the checks an agreement's movements must pass: within the agreement's life, balance between 0 and the ceiling. */
-export function movementProblem(ag: AdvanceAgreement): Message | undefined {
-  const ends = ag.denunciation ? obligationEnds(ag.denunciation.notifiedOn) : undefined;
+/** R20 an agreement's movements in date order (ties in entry order), each with the balance outstanding after it, exactly. */
+export function* outstandingAfter(
+  ag: AdvanceAgreement,
+): Generator<{ m: AdvanceMovement; outstanding: bigint; ceiling: bigint; places: number }> {
   const places = Math.max(decimalPlaces(ag.ceiling), ...ag.movements.map((m) => decimalPlaces(m.amount)));
   const ceiling = toScaledBigInt(ag.ceiling, places);
   let outstanding = 0n;
@@ -532,9 +533,17 @@ export function movementProblem(ag: AdvanceAgreement): Message | undefined {
     .map((m, j) => ({ m, j }))
     .sort((x, y) => (x.m.date < y.m.date ? -1 : x.m.date > y.m.date ? 1 : x.j - y.j));
   for (const { m } of moves) {
+    outstanding += (m.kind === 'drawn' ? 1n : -1n) * toScaledBigInt(m.amount, places);
+    yield { m, outstanding, ceiling, places };
+  }
+}
+
+/** R20 the checks an agreement's movements must pass: within the agreement's life, balance between 0 and the ceiling. */
+export function movementProblem(ag: AdvanceAgreement): Message | undefined {
+  const ends = ag.denunciation ? obligationEnds(ag.denunciation.notifiedOn) : undefined;
+  for (const { m, outstanding, ceiling } of outstandingAfter(ag)) {
     if (ag.signedOn && m.date < ag.signedOn) return E('advance.beforeSigned', { date: m.date, signedOn: ag.signedOn });
     if (m.kind === 'drawn' && ends && m.date > ends) return E('advance.afterEnd', { date: m.date, ends });
-    outstanding += (m.kind === 'drawn' ? 1n : -1n) * toScaledBigInt(m.amount, places);
     if (outstanding < 0n) return E('advance.overRepaid', { amount: m.amount, date: m.date });
     if (outstanding > ceiling)
       return E('advance.overCeiling', { amount: m.amount, date: m.date, ceilingAmount: ag.ceiling });
