@@ -136,7 +136,7 @@ describe('the Electron composition root with a fake Electron', () => {
       expect(rec.invoked.at(-1)?.[0]).toBe(CHANNELS[name]);
     }
     expect(Object.keys(api).sort()).toEqual(
-      ['kind', 'onMenu', 'setDocumentState', 'closeAfterSave', ...INVOKE_NAMES].sort(),
+      ['kind', 'onMenu', 'onDiskChange', 'setDocumentState', 'closeAfterSave', ...INVOKE_NAMES].sort(),
     );
   });
 });
