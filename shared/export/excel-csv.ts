@@ -4,6 +4,8 @@
 // fields and a decimal comma in the columns of figures where the locale writes one; ',' and '.' elsewhere. The figures
 // stay exact and ungrouped. The CLI keeps its contract (`contributionCsv` and the others, unchanged).
 
+import { parse } from '#csv-parse';
+
 export interface ExcelCsvOptions {
   /** The user's number format writes a decimal comma (fr, de, ru…): Excel's list separator is then ';'. */
   decimalComma: boolean;
@@ -35,30 +37,9 @@ export function excelCsv(machine: string, options: ExcelCsvOptions): string {
 
 /** The records of a CSV as our writers make it (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
 export function records(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      out.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) out.push([...row, field]);
-  return out;
+  return (parse as unknown as (t: string, o: object) => string[][])(text, {
+    relax_column_count: true,
+    // Any of the three line ends, mixed: a field written on another system may hold CRLF in a LF file.
+    record_delimiter: ['\r\n', '\n', '\r'],
+  });
 }
