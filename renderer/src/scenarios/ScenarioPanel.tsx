@@ -192,23 +192,20 @@ export function ScenarioPanel({ scenario, budget, year, comparison, scheme, onAp
   );
 }
 
-/**
- * R14 × R21 a derived budget's settings for the year in this scenario (base scale, exclusion, ceiling, floor,
- * decimals, rounding, fixed rates): the Scales view's form and preview on the workbook the scenario assumes.
- */
-function DerivedScaleAssumption({
-  scenario,
-  budget,
-  year,
-  scheme,
-  run,
-}: {
+/** What a panel of a scenario's assumptions works on. */
+interface AssumptionProps {
   scenario: Scenario;
   budget: Budget;
   year: number;
   scheme?: Scheme;
   run(command: (wb: Workbook) => Outcome): Outcome;
-}) {
+}
+
+/**
+ * R14 × R21 a derived budget's settings for the year in this scenario (base scale, exclusion, ceiling, floor,
+ * decimals, rounding, fixed rates): the Scales view's form and preview on the workbook the scenario assumes.
+ */
+function DerivedScaleAssumption({ scenario, budget, year, scheme, run }: AssumptionProps) {
   const { doc } = useDocument();
   const t = useT();
   const baseline = doc?.workbook;
@@ -241,19 +238,7 @@ function DerivedScaleAssumption({
 }
 
 /** R14 the other assumptions a scenario may hold: a class's units, a member leaving, a state joining. */
-function MoreAssumptions({
-  scenario,
-  budget,
-  year,
-  scheme,
-  run,
-}: {
-  scenario: Scenario;
-  budget: Budget;
-  year: number;
-  scheme?: Scheme;
-  run(command: (wb: Workbook) => Outcome): Outcome;
-}) {
+function MoreAssumptions({ scenario, budget, year, scheme, run }: AssumptionProps) {
   const dates = useDateReader();
   const t = useT();
   const say = useSay();
