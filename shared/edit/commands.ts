@@ -1,5 +1,6 @@
 import { isIsoDate } from '../model/dates';
-import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
+import { Decimal, decimalPlaces, isWholeMultiple } from '../model/decimal';
+import { isNewClassCode, isNewMemberCode, isPositiveDecimal } from '../model/fields';
 import type {
   Budget,
   BudgetMethod,
@@ -35,8 +36,6 @@ function schemeOfBudget(wb: Workbook, b: Budget): Scheme | undefined {
   return wb.schemes.find((s) => s.id === b.schemeId);
 }
 
-const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/;
-
 /** R1/R2 the holding to record, checked against the budget's scheme. */
 function holdingFor(wb: Workbook, b: Budget, value: string, year: number): ClassHolding | Message {
   const scheme = schemeOfBudget(wb, b);
@@ -66,7 +65,7 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
       });
     return { year, class: found };
   }
-  if (!isDecimalString(v) || v.startsWith('-') || new Decimal(v).isZero()) return E('holding.notWeight', { text: v });
+  if (!isPositiveDecimal(v)) return E('holding.notWeight', { text: v });
   return { year, weight: v };
 }
 
@@ -162,7 +161,7 @@ export function setBudgetYear(wb: Workbook, a: SetBudgetYearArgs): Outcome {
   if (a.method !== undefined) next.method = a.method;
   if (a.adopted !== undefined) next.adopted = a.adopted;
   if (a.amount !== undefined) {
-    if (!isDecimalString(a.amount) || a.amount.startsWith('-') || new Decimal(a.amount).isZero()) {
+    if (!isPositiveDecimal(a.amount)) {
       return refuse('amount', E('notPositiveAmount', { text: a.amount }));
     }
     next.amount = a.amount;
@@ -202,8 +201,7 @@ export function setBudgetTerms(wb: Workbook, a: SetBudgetTermsArgs): Outcome {
   const next: Budget = { ...b };
   if (a.roundingUnit !== undefined) {
     const unit = a.roundingUnit;
-    if (!isDecimalString(unit) || unit.startsWith('-') || new Decimal(unit).isZero())
-      return refuse('roundingUnit', E('terms.notRoundingUnit', { text: unit }));
+    if (!isPositiveDecimal(unit)) return refuse('roundingUnit', E('terms.notRoundingUnit', { text: unit }));
     const places = decimalPlaces(unit);
     // R5: every total, and every WCF amount shared out by this budget's scale, must stay a whole number of units.
     const bad = b.years.find((y) => y.method === 'total' && y.amount !== undefined && !isWholeMultiple(y.amount, unit));
@@ -247,7 +245,7 @@ export interface AddMemberArgs {
 /** A new member state joining a budget's union (R12 decides how its first year is assessed). */
 export function addMember(wb: Workbook, a: AddMemberArgs): Outcome {
   const code = a.code.trim();
-  if (!CODE_RE.test(code)) return refuse('code', E('addMember.notCode', { text: a.code }));
+  if (!isNewMemberCode(code)) return refuse('code', E('addMember.notCode', { text: a.code }));
   if (wb.members.some((m) => m.code === code)) return refuse('code', E('addMember.already', { code }));
   const name = memberName(a.name);
   if (!name) return refuse('name', E('addMember.needsName', { code }));
@@ -415,7 +413,7 @@ function upsertMembers(
     // Issue 14 the name rule of the CLI, the file and the app: a new member needs one (an empty cell keeps an
     // existing member's name).
     const name = memberName(typed) ?? '';
-    if (!CODE_RE.test(code)) {
+    if (!isNewMemberCode(code)) {
       problems.push(problem(at, rowProblem(at, E('upsert.notCode', { code }))));
       continue;
     }
@@ -552,8 +550,7 @@ export function setClassUnits(wb: Workbook, a: { scheme: string; code: string; u
   if (!s.classes.some((c) => c.code === a.code))
     return refuse('code', E('classUnits.noClass', { scheme: s.name, code: a.code }));
   const u = a.units.trim();
-  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero())
-    return refuse(`${a.code}.units`, E('classUnits.notUnits', { text: a.units }));
+  if (!isPositiveDecimal(u)) return refuse(`${a.code}.units`, E('classUnits.notUnits', { text: a.units }));
   const next = { ...s, classes: s.classes.map((c) => (c.code === a.code ? { ...c, units: u } : c)) };
   return changed(
     E('classUnits.label', { code: a.code, scheme: s.name, unitsAmount: u }),
@@ -568,11 +565,10 @@ export function addSchemeClass(wb: Workbook, a: { scheme: string; code: string; 
   const s = wb.schemes.find((x) => x.id === a.scheme);
   if (!s || s.kind !== 'classes') return refuse('scheme', E('noClassScheme', { scheme: a.scheme }));
   const code = a.code.trim();
-  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return refuse('code', E('addClass.notCode', { text: a.code }));
+  if (!isNewClassCode(code)) return refuse('code', E('addClass.notCode', { text: a.code }));
   if (s.classes.some((c) => c.code === code)) return refuse('code', E('addClass.already', { scheme: s.name, code }));
   const u = a.units.trim();
-  if (!isDecimalString(u) || u.startsWith('-') || new Decimal(u).isZero())
-    return refuse('units', E('notUnits', { text: a.units }));
+  if (!isPositiveDecimal(u)) return refuse('units', E('notUnits', { text: a.units }));
   const next = { ...s, classes: [...s.classes, { code, units: u }] };
   return changed(
     E('addClass.label', { code, scheme: s.name }),

@@ -4,7 +4,8 @@ import { isAssessed } from '../engine/membership';
 import { budgetLevel, budgetYears, levelEntry } from '../engine/years';
 import { messageOf } from '../engine/messages';
 import { Holdings } from '../model/classes';
-import { Decimal, decimalPlaces, isDecimalString, isWholeMultiple } from '../model/decimal';
+import { Decimal, decimalPlaces, isWholeMultiple } from '../model/decimal';
+import { isRate } from '../model/fields';
 import { readNumbers, type Tabular, type TabularProblem } from '../model/tabular';
 import type { BaseScale, Budget, BudgetYear, Problem, Workbook, YearScale } from '../model/types';
 import { validateWorkbook } from '../model/validate';
@@ -84,7 +85,6 @@ const messages = {
   clearCreditLabel: (budget: string, year: number) => S('clearCreditLabel', { budget, year: String(year) }),
 };
 
-const isRate = (v: unknown): v is string => typeof v === 'string' && isDecimalString(v) && !v.startsWith('-');
 /** "30.000" → "30": a figure as short as it is exact. */
 const short = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
 

@@ -1,6 +1,7 @@
 import { budgetNames } from '../model/budget-name';
 import { isIsoDate } from '../model/dates';
-import { Decimal, decimalPlaces, isDecimalString } from '../model/decimal';
+import { Decimal, decimalPlaces } from '../model/decimal';
+import { isNewMemberCode, isPositiveDecimal } from '../model/fields';
 import type { BudgetMethod, Problem, Scenario, ScenarioOverride, Workbook } from '../model/types';
 import { budgetLevel } from '../engine/years';
 import { applyScenario } from '../scenario/scenario';
@@ -176,8 +177,7 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | nu
     const s = wb.schemes.find((x) => x.id === o.scheme);
     if (!s || s.kind !== 'classes') return E('override.noClassScheme', { scheme: o.scheme });
     if (!s.classes.some((c) => c.code === o.class)) return E('override.notClass', { text: o.class, scheme: s.name });
-    if (!isDecimalString(o.units) || o.units.startsWith('-') || new Decimal(o.units).isZero())
-      return E('notUnits', { text: o.units });
+    if (!isPositiveDecimal(o.units)) return E('notUnits', { text: o.units });
     return null;
   }
   const b = wb.budgets.find((x) => x.id === o.budget);
@@ -187,16 +187,14 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | nu
     return r.length === 0 ? null : (r[0].msg ?? r[0].message);
   }
   if (o.kind === 'level') {
-    if (!isDecimalString(o.amount) || o.amount.startsWith('-') || new Decimal(o.amount).isZero())
-      return E('notPositiveAmount', { text: o.amount });
+    if (!isPositiveDecimal(o.amount)) return E('notPositiveAmount', { text: o.amount });
     if (o.method === 'total' && decimalPlaces(new Decimal(o.amount).toFixed()) > decimalPlaces(b.roundingUnit))
       return E('override.totalNotWhole', { unitAmount: b.roundingUnit });
     return null;
   }
   if (o.kind !== 'join' && !wb.members.some((m) => m.code === o.member))
     return E('override.noMember', { code: o.member });
-  if (o.kind === 'join' && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/.test(o.member))
-    return E('override.notCode', { text: o.member });
+  if (o.kind === 'join' && !isNewMemberCode(o.member)) return E('override.notCode', { text: o.member });
   if (o.kind === 'join' && !isIsoDate(o.from)) return E('override.notDate', { text: o.from });
   if (o.kind === 'leave' && !isIsoDate(o.until)) return E('override.notDate', { text: o.until });
   if (o.kind === 'leave' && !wb.participations.some((p) => p.member === o.member && p.budget === o.budget))
@@ -218,8 +216,7 @@ function checkOverride(wb: Workbook, o: ScenarioOverride): Message | string | nu
     } else if (s?.kind === 'scale') {
       const w = o.weight;
       if (o.kind === 'class' && w === undefined) return E('override.giveWeight', { budget: b.name });
-      if (w !== undefined && (!isDecimalString(w) || w.startsWith('-') || new Decimal(w).isZero()))
-        return E('holding.notWeight', { text: w });
+      if (w !== undefined && !isPositiveDecimal(w)) return E('holding.notWeight', { text: w });
     }
   }
   return null;

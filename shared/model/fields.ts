@@ -26,6 +26,34 @@ export function isPositiveDecimal(v: unknown): v is string {
 /** A plain decimal string that is zero ("0", "0.00", "-0"). */
 export const isZeroDecimal = (v: string): boolean => ZERO_RE.test(v);
 
+/** R21 a rate of a scale (a base-scale rate, a ceiling, a floor, a fixed rate, a credit): an amount, zero or more. */
+export const isRate = isAmount;
+
+/** R24 a percentage from 0 to 100 as a plain decimal ("80", "92.5", "100.000"), compared exactly. */
+export function isPercentage(v: unknown): v is string {
+  if (!isAmount(v)) return false;
+  const whole = v.replace(/^0+(?=\d)/, '');
+  const dot = whole.indexOf('.');
+  const int = dot < 0 ? whole : whole.slice(0, dot);
+  return int.length < 3 || (int === '100' && (dot < 0 || /^\.0+$/.test(whole.slice(dot))));
+}
+
+const MEMBER_CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/;
+const CLASS_CODE_RE = /^[A-Za-z0-9]{1,12}$/;
+
+/**
+ * The shape of a member code the app creates (a new member, a pasted row, a state joining in a scenario): a letter or
+ * digit, then up to 15 letters, digits, '_' or '-'. A file may hold any code (isCode); only new ones are held to this.
+ */
+export function isNewMemberCode(v: unknown): v is string {
+  return typeof v === 'string' && MEMBER_CODE_RE.test(v);
+}
+
+/** R1 the shape of a class code the app adds to a scheme: 1 to 12 letters or digits. */
+export function isNewClassCode(v: unknown): v is string {
+  return typeof v === 'string' && CLASS_CODE_RE.test(v);
+}
+
 const CURRENCY_RE = /^[A-Z]{3}$/;
 
 /** A currency written as its three-letter code (ISO 4217 form): CHF, USD. */
