@@ -1,4 +1,5 @@
-import { Decimal, isDecimalString, isWholeMultiple } from './decimal';
+import { Decimal, isWholeMultiple } from './decimal';
+import { isRate } from './fields';
 import type { Problem } from './types';
 
 // R21–R23 the workbook's scales (format version 2, every part optional): base scales, a budget-year's derivation
@@ -53,7 +54,6 @@ const show = (v: unknown): string => {
   const s = JSON.stringify(v);
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 };
-const isRate = (v: unknown): v is string => isDecimalString(v) && !v.startsWith('-');
 
 /** What the checks need of the rest of the workbook. */
 export interface ScalesContext {
