@@ -1,5 +1,6 @@
 import { daysInMonth, isIsoDate, isLeapYear } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
+import { isPercentage } from '../model/fields';
 import type { Liquidity } from '../model/liquidity';
 import type { Budget, Workbook } from '../model/types';
 import { advanceStatus, isBound } from './advances';
@@ -482,13 +483,7 @@ export function checkWhatIf(basis: LiquidityBasis, w: LiquidityWhatIf): void {
       throw new EngineError(messages.badCount(w.lateLargest.count));
     months(w.lateLargest.months);
   }
-  if (w.collect !== undefined && !/^\d+(\.\d+)?$/.test(w.collect))
-    throw new EngineError(messages.badPercent(w.collect));
-  if (
-    w.collect !== undefined &&
-    toScaledBigInt(w.collect, decimalPlaces(w.collect)) > 100n * 10n ** BigInt(decimalPlaces(w.collect))
-  )
-    throw new EngineError(messages.badPercent(w.collect));
+  if (w.collect !== undefined && !isPercentage(w.collect)) throw new EngineError(messages.badPercent(w.collect));
   for (const d of w.dates ?? []) {
     member(d.member);
     if (!isIsoDate(d.date) || Number(d.date.slice(0, 4)) !== basis.year)
