@@ -21,7 +21,7 @@ import { ClassEditor } from './grid/ClassEditor';
 import { byAmount, byClassUnits, byCode, byText } from './grid/sorting';
 import { TextEditor } from './grid/TextEditor';
 import { useGridRange } from './grid/range';
-import { FIND_OPTIONS } from './grid/find';
+import { FIND_OPTIONS, findShown } from './grid/find';
 import { useAmount, useClassLabel, useGridLocale, useT, type T } from './i18n';
 import { usePinStart, PINNED_NAME_WIDTH } from './layout/pin';
 import { useLocale } from './locale';
@@ -221,122 +221,124 @@ export function MembersGrid({
   const credited = table?.credit !== undefined;
   latest.current = { table, marks, dates, source, t, date, iso };
 
+  // The find reads each cell as shown: ألف for class A in Arabic, amounts in the user's format (findShown).
   const columnDefs = useMemo<ColDef<GridRow>[]>(
-    (): ColDef<GridRow>[] => [
-      // Issue 14: code and member stay in view at the line's start; the columns after them flex.
-      { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: start, comparator: byCode },
-      {
-        field: 'name',
-        headerName: t('members.grid.member'),
-        pinned: start,
-        width: PINNED_NAME_WIDTH,
-        editable: (p) => !p.node.rowPinned,
-        comparator: words,
-      },
-      classes && linked
-        ? ({
-            // R11 read-only: the class comes from the Paris Union (Locarno Agreement Art. 7(4)(a)).
-            field: 'class',
-            headerName: t('members.grid.class'),
-            width: 190,
-            editable: false,
-            cellRenderer: LinkedClass,
-            cellRendererParams: { source: linked.source, tip: linked.tip },
-            cellClass: 'linked',
-            headerTooltip: linked.tip,
-            comparator: byClassUnits<GridRow>((r) => r.units),
-          } satisfies ColDef<GridRow>)
-        : classes
+    (): ColDef<GridRow>[] =>
+      findShown<GridRow>([
+        // Issue 14: code and member stay in view at the line's start; the columns after them flex.
+        { field: 'code', headerName: t('members.grid.code'), width: 90, pinned: start, comparator: byCode },
+        {
+          field: 'name',
+          headerName: t('members.grid.member'),
+          pinned: start,
+          width: PINNED_NAME_WIDTH,
+          editable: (p) => !p.node.rowPinned,
+          comparator: words,
+        },
+        classes && linked
           ? ({
+              // R11 read-only: the class comes from the Paris Union (Locarno Agreement Art. 7(4)(a)).
               field: 'class',
               headerName: t('members.grid.class'),
-              width: 110,
-              editable: (p) => !p.node.rowPinned,
-              // Type-ahead over the scheme's classes (R1): `vi` Enter gives VI.
-              // Shown (not stored) as the user's language names the class: ألف for A in Arabic.
-              valueFormatter: (p) => (p.value ? classText(String(p.value)) : ''),
-              cellEditor: ClassEditor,
-              // In the grid's popup layer, so the candidates show below the cell instead of being cut by it.
-              cellEditorPopup: true,
-              cellEditorPopupPosition: 'over',
-              cellEditorParams: { values: classes, label: classText, scheme: schemeId },
+              width: 190,
+              editable: false,
+              cellRenderer: LinkedClass,
+              cellRendererParams: { source: linked.source, tip: linked.tip },
+              cellClass: 'linked',
+              headerTooltip: linked.tip,
               comparator: byClassUnits<GridRow>((r) => r.units),
-              cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
             } satisfies ColDef<GridRow>)
-          : { field: 'class', headerName: t('members.grid.class'), width: 90, hide: true },
-      {
-        field: 'units',
-        // R21–R23 a percent scale: the rate as declared, beside the share assessed (rate / sum of the rates).
-        headerName: classes
-          ? t('members.grid.units')
-          : percentScale
-            ? t('members.grid.declaredRate')
-            : t('members.grid.weight'),
-        headerTooltip: percentScale ? t('members.grid.declaredRateTip') : undefined,
-        width: 110,
-        type: 'rightAligned',
-        valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
-        // R2 a scale's weight is typed in; a class's units come from the scheme.
-        editable: (p) => !classes && !p.node.rowPinned,
-        comparator: byAmount,
-        cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
-      },
-      {
-        colId: 'percent',
-        headerName: percentScale ? t('members.grid.shareAssessed') : '%',
-        headerTooltip: percentScale ? t('members.grid.shareAssessedTip') : undefined,
-        width: percentScale ? 140 : 110,
-        type: 'rightAligned',
-        valueGetter: (p) =>
-          p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent),
-        valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
-        comparator: byAmount,
-      },
-      {
-        field: 'amount',
-        headerName: credited ? t('scales.grid.gross') : t('members.grid.amount'),
-        ...(credited ? CREDITED_WIDTH : { width: 170 }),
-        type: 'rightAligned',
-        valueFormatter: (p) => (p.value ? amount(p.value) : ''),
-        // The total opens in the user's format, which the cell's parser reads back exactly (never ambiguous).
-        cellEditorParams: { show: (v: unknown) => (v ? amount(String(v)) : '') },
-        editable: (p) => Boolean(p.node.rowPinned) && totalEditable,
-        comparator: byAmount,
-        cellClassRules: {
-          'rounded-up': (p) => Boolean(p.data?.roundedUp),
-          'scenario-up': (p) => Boolean(p.data?.difference && !p.data.difference.startsWith('-')),
-          'scenario-down': (p) => Boolean(p.data?.difference?.startsWith('-')),
+          : classes
+            ? ({
+                field: 'class',
+                headerName: t('members.grid.class'),
+                width: 110,
+                editable: (p) => !p.node.rowPinned,
+                // Type-ahead over the scheme's classes (R1): `vi` Enter gives VI.
+                // Shown (not stored) as the user's language names the class: ألف for A in Arabic.
+                valueFormatter: (p) => (p.value ? classText(String(p.value)) : ''),
+                cellEditor: ClassEditor,
+                // In the grid's popup layer, so the candidates show below the cell instead of being cut by it.
+                cellEditorPopup: true,
+                cellEditorPopupPosition: 'over',
+                cellEditorParams: { values: classes, label: classText, scheme: schemeId },
+                comparator: byClassUnits<GridRow>((r) => r.units),
+                cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
+              } satisfies ColDef<GridRow>)
+            : { field: 'class', headerName: t('members.grid.class'), width: 90, hide: true },
+        {
+          field: 'units',
+          // R21–R23 a percent scale: the rate as declared, beside the share assessed (rate / sum of the rates).
+          headerName: classes
+            ? t('members.grid.units')
+            : percentScale
+              ? t('members.grid.declaredRate')
+              : t('members.grid.weight'),
+          headerTooltip: percentScale ? t('members.grid.declaredRateTip') : undefined,
+          width: 110,
+          type: 'rightAligned',
+          valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
+          // R2 a scale's weight is typed in; a class's units come from the scheme.
+          editable: (p) => !classes && !p.node.rowPinned,
+          comparator: byAmount,
+          cellClassRules: { 'scenario-changed': (p) => Boolean(p.data?.classChanged) },
         },
-        tooltipValueGetter: (p) =>
-          p.data?.difference
-            ? t('members.grid.against', {
-                difference: `${p.data.difference.startsWith('-') ? '' : '+'}${amount(p.data.difference)}`,
-              })
-            : undefined,
-        headerTooltip: t('members.grid.amountTip'),
-      },
-      // R22 a credit beside the gross (staff assessment): each member's part of it, and the net it pays.
-      ...(credited
-        ? (['credit', 'net'] as const).map((f): ColDef<GridRow> => ({
-            field: f,
-            headerName: t(`scales.grid.${f}`),
-            headerTooltip: t(`scales.grid.${f}Tip`),
-            ...CREDITED_WIDTH,
-            type: 'rightAligned',
-            valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
-            comparator: byAmount,
-          }))
-        : []),
-      {
-        field: 'note',
-        headerName: t('members.grid.note'),
-        flex: 1,
-        minWidth: 140,
-        cellClass: 'note',
-        tooltipField: 'note',
-        comparator: words,
-      },
-    ],
+        {
+          colId: 'percent',
+          headerName: percentScale ? t('members.grid.shareAssessed') : '%',
+          headerTooltip: percentScale ? t('members.grid.shareAssessedTip') : undefined,
+          width: percentScale ? 140 : 110,
+          type: 'rightAligned',
+          valueGetter: (p) =>
+            p.node?.rowPinned ? p.data?.percent : p.data && (percentOf.current.get(p.data.code) ?? p.data.percent),
+          valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
+          comparator: byAmount,
+        },
+        {
+          field: 'amount',
+          headerName: credited ? t('scales.grid.gross') : t('members.grid.amount'),
+          ...(credited ? CREDITED_WIDTH : { width: 170 }),
+          type: 'rightAligned',
+          valueFormatter: (p) => (p.value ? amount(p.value) : ''),
+          // The total opens in the user's format, which the cell's parser reads back exactly (never ambiguous).
+          cellEditorParams: { show: (v: unknown) => (v ? amount(String(v)) : '') },
+          editable: (p) => Boolean(p.node.rowPinned) && totalEditable,
+          comparator: byAmount,
+          cellClassRules: {
+            'rounded-up': (p) => Boolean(p.data?.roundedUp),
+            'scenario-up': (p) => Boolean(p.data?.difference && !p.data.difference.startsWith('-')),
+            'scenario-down': (p) => Boolean(p.data?.difference?.startsWith('-')),
+          },
+          tooltipValueGetter: (p) =>
+            p.data?.difference
+              ? t('members.grid.against', {
+                  difference: `${p.data.difference.startsWith('-') ? '' : '+'}${amount(p.data.difference)}`,
+                })
+              : undefined,
+          headerTooltip: t('members.grid.amountTip'),
+        },
+        // R22 a credit beside the gross (staff assessment): each member's part of it, and the net it pays.
+        ...(credited
+          ? (['credit', 'net'] as const).map((f): ColDef<GridRow> => ({
+              field: f,
+              headerName: t(`scales.grid.${f}`),
+              headerTooltip: t(`scales.grid.${f}Tip`),
+              ...CREDITED_WIDTH,
+              type: 'rightAligned',
+              valueFormatter: (p) => (p.value ? amount(String(p.value)) : ''),
+              comparator: byAmount,
+            }))
+          : []),
+        {
+          field: 'note',
+          headerName: t('members.grid.note'),
+          flex: 1,
+          minWidth: 140,
+          cellClass: 'note',
+          tooltipField: 'note',
+          comparator: words,
+        },
+      ]),
     [classes, totalEditable, linked, percentScale, credited, t, amount, words, classText, schemeId, start],
   );
 
