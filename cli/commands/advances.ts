@@ -4,7 +4,8 @@ import { advancesCsv, advancesJson, advancesText } from '../../shared/export/led
 import { output, type Io } from '../io';
 import { ledgerArgs, xlsxOut } from './status';
 
-export const ADVANCES_USAGE = `  contrib advances WORKBOOK.json --date YYYY-MM-DD [--format table|csv|json|xlsx] [--out FILE]`;
+export const ADVANCES_USAGE = `  contrib advances WORKBOOK.json --date YYYY-MM-DD [--format table|csv|json|xlsx] [--out FILE]
+                 [--lang LANG]`;
 
 /** R20 `contrib advances`: agreements, advances drawn and repaid, whether the host state is still bound. */
 export function advances(args: string[], io: Io): number {
@@ -13,7 +14,7 @@ export function advances(args: string[], io: Io): number {
   if (a.fmt === 'xlsx')
     return xlsxOut(a, io, (ctx) => [advancesExport(report, ctx), advanceMovementsExport(report, ctx)]);
   return output(
-    a.fmt === 'csv' ? advancesCsv(report) : a.fmt === 'json' ? advancesJson(report) : advancesText(report),
+    a.fmt === 'csv' ? advancesCsv(report) : a.fmt === 'json' ? advancesJson(report) : advancesText(report, a.lang),
     a.out,
     io,
   );

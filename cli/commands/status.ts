@@ -7,8 +7,10 @@ import type { Workbook } from '../../shared/model/types';
 import { statusExport, statusLines } from '../../shared/export/ledger-export';
 import type { ExportContext, ExportTable } from '../../shared/export/table-model';
 import { toXlsx } from '../../shared/export/xlsx';
+import type { Lang } from '../../shared/i18n/languages';
 import {
   C,
+  cliLanguage,
   formatOrXlsx,
   inFile,
   loadWorkbook,
@@ -20,7 +22,8 @@ import {
   type Io,
 } from '../io';
 
-export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json|xlsx] [--out FILE]`;
+export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json|xlsx] [--out FILE]
+                 [--lang LANG]`;
 
 export interface LedgerArgs {
   file: string;
@@ -29,6 +32,8 @@ export interface LedgerArgs {
   budget?: string;
   fmt: Format | 'xlsx';
   out?: string;
+  /** The language of the table for people and the XLSX (issue 11); CSV and JSON never change with it. */
+  lang: Lang;
 }
 
 /** The flags the ledger commands (status, wcf, advances) share; the workbook is loaded and the budget checked. */
@@ -38,8 +43,10 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean,
     ...(withBudget ? { budget: { type: 'string' } } : {}),
     format: { type: 'string' },
     out: { type: 'string' },
+    lang: { type: 'string' },
   });
   const fmt = formatOrXlsx(values.format, values.out as string | undefined);
+  const lang = cliLanguage(values.lang);
   if (positionals.length !== 1) throw new UsageError(C('usage.oneWorkbook', { command }));
   const date = values.date as string | undefined;
   if (!isIsoDate(date)) throw new UsageError(C('usage.date', { got: date ?? '' }));
@@ -47,14 +54,19 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean,
   const workbook = loadWorkbook(file, io);
   const budget = values.budget as string | undefined;
   if (budget !== undefined) inFile(file, () => new Ledger(workbook).budget(budget));
-  return { file, workbook, date, budget, fmt, out: values.out as string | undefined };
+  return { file, workbook, date, budget, fmt, out: values.out as string | undefined, lang };
 }
 
 /** Writes the ledger tables as one XLSX file (a sheet each) to --out. */
 export function xlsxOut(a: LedgerArgs, io: Io, tables: (ctx: ExportContext) => ExportTable[]): number {
   const produced = producedDate();
   // Issue 14 an XLSX is for people: budgets by their names (CSV and JSON keep the ids).
-  const ctx = { organization: a.workbook.organization.name, produced, budgetName: budgetNames(a.workbook) };
+  const ctx = {
+    organization: a.workbook.organization.name,
+    produced,
+    budgetName: budgetNames(a.workbook),
+    ...(a.lang === 'en' ? {} : { locale: a.lang }),
+  };
   return output(toXlsx(tables(ctx), produced), a.out, io);
 }
 
@@ -67,7 +79,7 @@ export function status(args: string[], io: Io): number {
   });
   if (a.fmt === 'xlsx') return xlsxOut(a, io, (ctx) => [statusExport(report, statusLines(report), ctx)]);
   return output(
-    a.fmt === 'csv' ? statusCsv(report) : a.fmt === 'json' ? statusJson(report) : statusText(report),
+    a.fmt === 'csv' ? statusCsv(report) : a.fmt === 'json' ? statusJson(report) : statusText(report, a.lang),
     a.out,
     io,
   );

@@ -1,17 +1,12 @@
 import { exportWords } from './export-words';
 import type { ExportTable } from './table-model';
+import { displayWidth } from './text-table';
 
 // The CLI's table for people in a language other than English (`--format table --lang fr`): the export model's
 // title block, headers and total row (already in the language), figures written as the language writes them.
 // English keeps the CLI's own table (contributionText), word for word as scripts have read it.
 
-// A terminal gives Chinese characters (and full-width forms) two columns: pad by what shows, not by code units.
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
-const MARKS = /\p{M}|[\u200e\u200f\u061c]/gu; // combining marks (Arabic vowel signs) and direction marks take no column
-
-export function displayWidth(s: string): number {
-  return [...s.replace(MARKS, '')].length + (s.match(WIDE)?.length ?? 0);
-}
+export { displayWidth };
 
 const pad = (s: string, w: number, right: boolean) =>
   right ? ' '.repeat(Math.max(0, w - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, w - displayWidth(s)));

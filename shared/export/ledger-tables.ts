@@ -1,9 +1,11 @@
 import type { AdvancesReport } from '../engine/advances';
 import type { StatusReport } from '../engine/arrears';
 import type { WcfReport } from '../engine/wcf';
-import { groupThousands } from '../model/decimal';
 import { csvField } from './contribution-table';
 import { alignedText } from './text-table';
+import { textWords } from './text-words';
+import type { MessageValues } from '../i18n/intl';
+import type { Lang } from '../i18n/languages';
 
 // R16–R20 tables as CSV (a contract other tools script against), JSON and aligned text for people.
 
@@ -41,7 +43,6 @@ function csv(header: readonly string[], rows: string[][]): string {
   return `${[header.join(','), ...rows.map((r) => r.join(','))].join('\n')}\n`;
 }
 
-const money = (v: string | null) => (v === null ? '' : groupThousands(v));
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 // --- R16–R18 status -------------------------------------------------------------------------------------------
@@ -67,78 +68,97 @@ export function statusJson(report: StatusReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function statusText(report: StatusReport): string {
+const STATUS_KEY: Record<string, string> = {
+  ok: 'ok',
+  'in arrears': 'inArrears',
+  'no vote': 'noVote',
+  'vote kept by decision': 'kept',
+};
+
+/** R16–R18 the voting status for people, in `lang` (issue 11): English word for word as scripts have read it. */
+export function statusText(report: StatusReport, lang: Lang = 'en'): string {
+  const w = textWords(lang);
+  const t = (id: string, values?: MessageValues) => w.t(`export.text.status.${id}`, values);
+  const col = (id: string) => w.t(`export.file.col.${id}`);
   const currencies = new Set(report.rows.map((r) => r.currency));
-  const cur = currencies.size === 1 && !currencies.has(null) ? ` (${[...currencies][0]})` : '';
+  const currency = currencies.size === 1 && !currencies.has(null) ? [...currencies][0]! : 'none';
   const combined = report.votingTest === 'combined';
+  const date = w.date(report.date);
   const title =
     report.budget === null
       ? [
-          `Voting status on ${report.date}, organization-wide${cur}`,
-          'Art. 11(5): no vote in the Conference budget or in any Union means no vote in every body of which the state is a member.',
-          combined
-            ? 'Combined test (UN Charter Art. 19 practice): each member’s arrears over all its budgets against the sum of their thresholds.'
-            : 'Amounts are summed over each member’s budgets; the status is the gravest of its budgets’ (see --budget ID for each).',
+          t('titleAll', { date, currency }),
+          t('article115'), // Art. 11(5): no vote for one budget is no vote in every body
+          t(combined ? 'combinedAll' : 'summedAll'),
         ]
       : [
-          `Voting status on ${report.date}: ${report.budgetName}${cur}`,
-          ...(combined
-            ? ['Combined test (UN Charter Art. 19 practice): each row is the member’s, over all its budgets.']
-            : []),
+          t('titleBudget', { date, budget: report.budgetName ?? report.budget, currency }),
+          ...(combined ? [t('combinedBudget')] : []),
         ];
   const head = [
-    'Code',
-    'Name',
-    'Budget',
-    'Arrears',
-    'Threshold',
-    'Status',
-    'Minimum payment',
-    'Loses vote on',
-    'To keep it, pay',
-  ];
+    'code',
+    'name',
+    'budget',
+    'arrears',
+    'threshold',
+    'status',
+    'minimumPayment',
+    'losesVoteOn',
+    'paymentToKeep',
+  ].map(col);
   const notes: string[] = [];
   const body = report.rows.map((r) => {
-    let status: string = r.status;
+    let status = w.t('export.file.status.value', { status: STATUS_KEY[r.status] ?? r.status });
     if (r.decision) {
+      const d = r.decision;
       notes.push(
-        `[${notes.length + 1}] ${r.code}: ${r.decision.body}, ${r.decision.date} (${r.decision.reference}), from ${r.decision.from}${r.decision.to ? ` to ${r.decision.to}` : ''}`,
+        t(d.to ? 'noteUntil' : 'note', {
+          n: String(notes.length + 1),
+          code: r.code,
+          body: d.body,
+          date: w.date(d.date),
+          reference: d.reference,
+          from: w.date(d.from),
+          to: w.date(d.to),
+        }),
       );
       status += ` [${notes.length}]`;
     }
     if (r.incompleteHistory) status += ' *';
-    const name = r.withdrew ? `${r.name} (withdrew ${r.withdrew})` : r.name;
+    const name = r.withdrew ? w.t('export.file.member.withdrew', { name: r.name, date: w.date(r.withdrew) }) : r.name;
     return [
       r.code,
       name,
       r.budget,
-      money(r.arrears),
-      money(r.threshold),
+      w.amount(r.arrears),
+      w.amount(r.threshold),
       status,
-      money(r.minimumPayment),
-      r.losesVoteOn ?? '',
-      money(r.paymentToKeep),
+      w.amount(r.minimumPayment),
+      w.date(r.losesVoteOn),
+      w.amount(r.paymentToKeep),
     ];
   });
   const c = report.counts;
-  const summary = `${report.rows.length} member${report.rows.length === 1 ? '' : 's'}: ${c.ok} ok, ${c['in arrears']} in arrears, ${c['no vote']} no vote, ${c['vote kept by decision']} vote kept by decision`;
+  // Counts as plain digits, as scripts have read them.
+  const summary = t('summary', {
+    count: report.rows.length,
+    n: String(report.rows.length),
+    ok: String(c.ok),
+    inArrears: String(c['in arrears']),
+    noVote: String(c['no vote']),
+    kept: String(c['vote kept by decision']),
+  });
   const lines = [
     ...title,
     '',
     ...alignedText(head, body, [false, false, false, true, true, false, true, false, true]),
     '',
     summary,
-    'Arrears: unpaid contributions of the years before this one (R16). Threshold: contributions assessed for the two preceding years (R17).',
-    report.budget === null || combined
-      ? 'Minimum payment (R18): one payment, marked for no budget and credited as R15 says (the working capital fund first, then the oldest contributions), that regains the vote.'
-      : 'Minimum payment (R18): one payment, marked for the budget and credited as R15 says (its working capital fund share first, then the oldest contributions), that regains the vote.',
-    'To keep it, pay: the same, paid today, keeps the vote on the day it would be lost.',
-    ...(report.rows.some((r) => r.incompleteHistory)
-      ? [
-          '* Incomplete history (R17a): the member took part before the first year of data and no opening balance says what it owed then; its figures count only what is known.',
-        ]
-      : []),
-    ...(notes.length ? ['', 'Vote kept by decision:', ...notes] : []),
+    t('explain'), // R16 arrears, R17 threshold
+    t(report.budget === null || combined ? 'minimumAll' : 'minimumBudget'), // R18, credited as R15 says
+    t('keep'),
+    ...(report.rows.some((r) => r.incompleteHistory) ? [t('incomplete')] : []), // R17a
+    ...(notes.length ? ['', t('keptTitle'), ...notes] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -156,36 +176,43 @@ export function wcfJson(report: WcfReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function wcfText(report: WcfReport): string {
-  const lines = [`Working capital fund on ${report.date} (R19)`, ''];
-  if (report.funds.length === 0)
-    return `${[...lines, 'No working capital fund decision is in force on this date.'].join('\n')}\n`;
+/** R19 the working capital fund for people, in `lang`. */
+export function wcfText(report: WcfReport, lang: Lang = 'en'): string {
+  const w = textWords(lang);
+  const col = (id: string) => w.t(`export.file.col.${id}`);
+  const lines = [w.t('export.file.wcf.title', { date: w.date(report.date) }), ''];
+  if (report.funds.length === 0) return `${[...lines, w.t('export.text.wcf.none')].join('\n')}\n`;
   lines.push(
     ...alignedText(
-      ['Budget', 'Currency', 'Established', 'Balance (paid in)', 'Owed'],
-      report.funds.map((f) => [f.name, f.currency, money(f.established), money(f.balance), money(f.owed)]),
+      ['budget', 'currency', 'established', 'balance', 'owed'].map(col),
+      report.funds.map((f) => [f.name, f.currency, w.amount(f.established), w.amount(f.balance), w.amount(f.owed)]),
       [false, false, true, true, true],
     ),
     '',
     ...alignedText(
-      ['Decision', 'Budget', 'Year', 'Basis', 'Due', 'Reference', 'Total', 'Paid', 'Owed'],
+      ['decisionId', 'budget', 'year', 'basis', 'due', 'reference', 'total', 'paid', 'owed'].map((id) =>
+        id === 'total' ? w.t('export.file.total') : col(id),
+      ),
       report.decisions.map((d) => [
         d.id,
         d.budget,
         String(d.year),
-        d.basis === 'proportion' ? `${d.value} of the contribution` : `${groupThousands(d.value)} apportioned`,
-        d.due,
+        w.t('export.file.wcf.basis', {
+          basis: d.basis === 'proportion' ? 'proportion' : 'amount',
+          value: w.amount(d.value),
+        }),
+        w.date(d.due),
         d.reference ?? '',
-        money(d.total),
-        money(d.paid),
-        money(d.owed),
+        w.amount(d.total),
+        w.amount(d.paid),
+        w.amount(d.owed),
       ]),
       [false, false, false, false, false, false, true, true, true],
     ),
     '',
     ...alignedText(
-      ['Code', 'Name', 'Budget', 'Share', 'Paid', 'Owed'],
-      report.rows.map((r) => [r.code, r.name, r.budget, money(r.share), money(r.paid), money(r.owed)]),
+      ['code', 'name', 'budget', 'wcfShare', 'paid', 'owed'].map(col),
+      report.rows.map((r) => [r.code, r.name, r.budget, w.amount(r.share), w.amount(r.paid), w.amount(r.owed)]),
       [false, false, false, true, true, true],
     ),
   );
@@ -221,39 +248,68 @@ export function advancesJson(report: AdvancesReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function advancesText(report: AdvancesReport): string {
-  const lines = [`Host-state advances on ${report.date} (R20)`, ''];
-  if (report.rows.length === 0) return `${[...lines, 'No advance agreement is recorded.'].join('\n')}\n`;
+/** R20 the host-state advances for people, in `lang`. */
+export function advancesText(report: AdvancesReport, lang: Lang = 'en'): string {
+  const w = textWords(lang);
+  const t = (id: string, values?: MessageValues) => w.t(`export.text.advances.${id}`, values);
+  const lines = [w.t('export.file.advances.title', { date: w.date(report.date) }), ''];
+  if (report.rows.length === 0) return `${[...lines, t('none')].join('\n')}\n`;
   for (const r of report.rows) {
+    const agreement = {
+      agreement: r.agreement,
+      host: r.hostName,
+      code: r.hostState,
+      ceiling: w.amount(r.ceiling),
+      currency: r.currency,
+    };
     lines.push(
-      `Agreement ${r.agreement} with ${r.hostName} (${r.hostState}), ceiling ${money(r.ceiling)} ${r.currency}${r.conditions ? `: ${r.conditions}` : ''}`,
+      r.conditions ? t('agreementConditions', { ...agreement, conditions: r.conditions }) : t('agreement', agreement),
     );
     lines.push(
       r.endsOn
-        ? `Denounced by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${r.notifiedOn}: the obligation ends on ${r.endsOn}; ${r.bound ? 'still bound' : 'no longer bound'}.`
+        ? t('denounced', {
+            by: r.denouncedBy === 'host-state' ? 'host' : 'organization',
+            date: w.date(r.notifiedOn),
+            ends: w.date(r.endsOn),
+            bound: r.bound ? 'yes' : 'no',
+          })
         : r.bound
-          ? 'In force, not denounced: the host state is bound.'
-          : 'Not yet in force on this date.',
+          ? t('inForce')
+          : t('notYet'),
     );
     if (r.movements.length > 0) {
       lines.push(
         ...alignedText(
-          ['Date', 'Movement', 'Amount', 'Reference'],
-          r.movements.map((m) => [m.date, m.kind, money(m.amount), m.reference ?? '']),
+          ['date', 'movement', 'amountPlain', 'reference'].map((id) => w.t(`export.file.col.${id}`)),
+          r.movements.map((m) => [
+            w.date(m.date),
+            w.t('export.file.movement', { kind: m.kind }),
+            w.amount(m.amount),
+            m.reference ?? '',
+          ]),
           [false, false, true, false],
         ).map((l) => `  ${l}`),
       );
     }
     lines.push(
-      `Drawn ${money(r.drawn)}, repaid ${money(r.repaid)}, outstanding ${money(r.outstanding)}, still available ${money(r.available)} ${r.currency}.`,
+      t('totals', {
+        drawn: w.amount(r.drawn),
+        repaid: w.amount(r.repaid),
+        outstanding: w.amount(r.outstanding),
+        available: w.amount(r.available),
+        currency: r.currency,
+      }),
       '',
     );
   }
   for (const s of report.seats) {
+    const who = { name: s.name, code: s.hostState };
     lines.push(
       s.seat
-        ? `${s.name} (${s.hostState}) holds an ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${s.boundUntil}` : ''}.`
-        : `${s.name} (${s.hostState}) is no longer bound and holds no ex officio seat.`,
+        ? s.boundUntil
+          ? t('seatUntil', { ...who, until: w.date(s.boundUntil) })
+          : t('seat', who)
+        : t('noSeat', who),
     );
   }
   return `${lines.join('\n')}\n`;
