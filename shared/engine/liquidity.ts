@@ -4,7 +4,8 @@ import { isPercentage } from '../model/fields';
 import type { Liquidity } from '../model/liquidity';
 import type { Budget, Workbook } from '../model/types';
 import { advanceStatus, isBound } from './advances';
-import { apportionTotal, EngineError } from './apportion';
+import { apportionTotal } from './apportion';
+import { engineError } from './messages';
 import { compareCodePoints } from './exact';
 import { Ledger, type MemberAccount } from './ledger';
 import { budgetLevel } from './years';
@@ -14,17 +15,17 @@ import { budgetLevel } from './years';
 // its properties can be tested on generated inputs; liquidityBasis reads a workbook once and projectLiquidity
 // applies the what-ifs to that basis, so a comparison reads the ledger once.
 
-/** Every user-visible sentence of this module (to move to the catalog). */
+// Messages as data (issue 11): catalog area `engine`, ids `engine.liquidity.*`; `message` stays the English text.
 const messages = {
-  noYear: (budget: string, year: number) =>
-    `${budget} has no budget for ${year}: enter the year's total or unit value first`,
+  noYear: (budget: string, year: number) => engineError('liquidity.noYear', { budget, year: String(year) }),
   planLength: (budget: string, year: number, n: number) =>
-    `The spending plan of ${budget} for ${year} has ${n} months; it needs 12, January to December`,
-  unknownMember: (code: string, budget: string) => `${code} is not a member of ${budget}`,
-  badMonths: (n: number) => `A delay is a whole number of months from 0 to 120 (got ${n})`,
-  badCount: (n: number) => `The number of largest contributors must be a whole number from 1 up (got ${n})`,
-  badPercent: (p: string) => `The share collected is a percentage from 0 to 100 (got ${p})`,
-  badDate: (code: string, date: string, year: number) => `${code}'s expected date ${date} is not a day of ${year}`,
+    engineError('liquidity.planLength', { budget, year: String(year), n }),
+  unknownMember: (code: string, budget: string) => engineError('liquidity.unknownMember', { code, budget }),
+  badMonths: (n: number) => engineError('liquidity.badMonths', { n: String(n) }),
+  badCount: (n: number) => engineError('liquidity.badCount', { n: String(n) }),
+  badPercent: (p: string) => engineError('liquidity.badPercent', { p }),
+  badDate: (code: string, date: string, year: number) =>
+    engineError('liquidity.badDate', { code, date, year: String(year) }),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -259,12 +260,11 @@ export function liquidityBasis(source: Workbook | Ledger, budgetId: string, year
   const wb = ledger.workbook;
   const budget = ledger.budget(budgetId);
   const first = ledger.firstYear(budget.id);
-  if (first === undefined || year < first) throw new EngineError(messages.noYear(budget.name, year));
+  if (first === undefined || year < first) throw messages.noYear(budget.name, year);
   const liq: Liquidity = wb.liquidity ?? {};
   const cashEntry = liq.cash?.find((c) => c.budget === budget.id && c.year === year);
   const plan = liq.spending?.find((p) => p.budget === budget.id && p.year === year);
-  if (plan && plan.months.length !== 12)
-    throw new EngineError(messages.planLength(budget.name, year, plan.months.length));
+  if (plan && plan.months.length !== 12) throw messages.planLength(budget.name, year, plan.months.length);
   const agreements = wb.advanceAgreements.filter((a) => a.currency === budget.currency);
   const lastDay = `${pad4(year - 1)}-12-31`;
 
@@ -469,25 +469,24 @@ export interface LiquidityProjection {
 /** Checks a what-if against the basis; throws EngineError in plain words. */
 export function checkWhatIf(basis: LiquidityBasis, w: LiquidityWhatIf): void {
   const member = (code: string) => {
-    if (!basis.participants.has(code)) throw new EngineError(messages.unknownMember(code, basis.budget.name));
+    if (!basis.participants.has(code)) throw messages.unknownMember(code, basis.budget.name);
   };
   const months = (n: number) => {
-    if (!Number.isInteger(n) || n < 0 || n > 120) throw new EngineError(messages.badMonths(n));
+    if (!Number.isInteger(n) || n < 0 || n > 120) throw messages.badMonths(n);
   };
   for (const l of w.late ?? []) {
     member(l.member);
     months(l.months);
   }
   if (w.lateLargest) {
-    if (!Number.isInteger(w.lateLargest.count) || w.lateLargest.count < 1)
-      throw new EngineError(messages.badCount(w.lateLargest.count));
+    if (!Number.isInteger(w.lateLargest.count) || w.lateLargest.count < 1) throw messages.badCount(w.lateLargest.count);
     months(w.lateLargest.months);
   }
-  if (w.collect !== undefined && !isPercentage(w.collect)) throw new EngineError(messages.badPercent(w.collect));
+  if (w.collect !== undefined && !isPercentage(w.collect)) throw messages.badPercent(w.collect);
   for (const d of w.dates ?? []) {
     member(d.member);
     if (!isIsoDate(d.date) || Number(d.date.slice(0, 4)) !== basis.year)
-      throw new EngineError(messages.badDate(d.member, d.date, basis.year));
+      throw messages.badDate(d.member, d.date, basis.year);
   }
   for (const code of w.notPaying ?? []) member(code);
 }
