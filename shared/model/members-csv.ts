@@ -1,5 +1,6 @@
+import { say, type Message } from '../i18n/intl';
 import { isAmount } from './fields';
-import { readNumbers, readTabular, type Tabular, type TabularProblem } from './tabular';
+import { lineProblem, readNumbers, readTabular, tableMsg, type Tabular, type TabularProblem } from './tabular';
 
 export interface MemberLine {
   /** 1-based line in the file (row of a sheet). */
@@ -22,6 +23,8 @@ export interface MembersRead {
   problems: TabularProblem[];
   /** Said to the user though nothing is refused: the encoding read, the columns left out. */
   notices: string[];
+  /** The same notices as data, in the same order. */
+  noticeMsgs?: Message[];
   /** How a place in the file is named: a line of a CSV, a row of a sheet. */
   unit: 'line' | 'row';
   /** The header has a "name" column (the CLI needs one: every member it apportions is new, and needs its name). */
@@ -52,48 +55,38 @@ export function readMembersFile(bytes: Uint8Array, file: string, want: 'class' |
 export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRead {
   const { file, unit } = table;
   const notices = [...table.notices];
-  const fail = (problems: TabularProblem[]): MembersRead => ({ members: [], problems, notices, unit });
+  const noticeMsgs = [...(table.noticeMsgs ?? [])];
+  const fail = (problems: TabularProblem[]): MembersRead => ({ members: [], problems, notices, noticeMsgs, unit });
   if (table.rows.length === 0)
-    return fail(
-      table.problems.length ? table.problems : [{ file, line: 1, message: 'the file has no header and no members' }],
-    );
+    return fail(table.problems.length ? table.problems : [lineProblem(file, 1, tableMsg('members.empty'))]);
   const head = table.rows[0];
   const header = head.cells.map((h) => h.toLowerCase());
   const problems: TabularProblem[] = [];
+  // Messages as data (issue 11): `validation.table.members.*`, English in `message`.
+  const refuse = (line: number, id: string, values?: Message['values']) =>
+    problems.push(lineProblem(file, line, tableMsg(`members.${id}`, values)));
   const at = (n: string) => header.indexOf(n);
   for (const [i, h] of header.entries()) {
     const twice = header.indexOf(h, i + 1);
-    if (KNOWN.includes(h) && twice > i)
-      problems.push({
-        file,
-        line: head.line,
-        message: `the header names “${h}” twice (columns ${i + 1} and ${twice + 1})`,
-      });
+    if (KNOWN.includes(h) && twice > i) refuse(head.line, 'headerTwice', { name: h, first: i + 1, second: twice + 1 });
     const near = KNOWN.find((k) => !header.includes(k) && oneOff(h, k));
     // R25 a damaged header is refused naming the column, never read as a column to leave out.
-    if (!KNOWN.includes(h) && near)
-      problems.push({
-        file,
-        line: head.line,
-        message: `column ${i + 1} is headed “${head.cells[i]}”: is it “${near}” with a letter damaged or mistyped? Correct the header`,
-      });
+    if (!KNOWN.includes(h) && near) refuse(head.line, 'headerNear', { n: i + 1, text: head.cells[i], near });
   }
   const iCode = at('code');
   const iName = at('name');
   const iValue = at(want);
-  if (iCode < 0) problems.push({ file, line: head.line, message: 'the header has no "code" column' });
-  if (iValue < 0)
-    problems.push({
-      file,
-      line: head.line,
-      message: `the header has no "${want}" column${want === 'weight' ? ' (a scale needs each member’s weight)' : ''}`,
-    });
+  if (iCode < 0) refuse(head.line, 'noColumn', { want: 'code' });
+  if (iValue < 0) refuse(head.line, 'noColumn', { want });
   if (problems.length > 0) return fail([...table.problems, ...problems].sort((a, b) => a.line - b.line));
   const unread = head.cells.filter((_, i) => i !== iCode && i !== iName && i !== iValue && head.cells[i] !== '');
-  if (unread.length > 0)
-    notices.push(
-      `the column${unread.length > 1 ? 's' : ''} ${unread.map((c) => `“${c}”`).join(', ')} ${unread.length > 1 ? 'are' : 'is'} not read (only code, name and ${want}).`,
-    );
+  if (unread.length > 0) {
+    const names = unread.map((text) => tableMsg('quoted', { text }));
+    const columns = names.reduceRight((rest, first) => tableMsg('list', undefined, { first, rest }));
+    const m = tableMsg('members.unread', { count: unread.length, want }, { columns });
+    notices.push(say(m));
+    noticeMsgs.push(m);
+  }
 
   const read = want === 'weight' ? readNumbers(table, [iValue]) : table;
   for (const p of read.problems) problems.push(p); // not push(...): 200,000 problems would overflow the stack
@@ -106,31 +99,25 @@ export function readMembers(table: Tabular, want: 'class' | 'weight'): MembersRe
     const code = cells[iCode] ?? '';
     const value = cells[iValue] ?? '';
     if (code === '') {
-      problems.push({ file, line, message: 'code is empty' });
+      refuse(line, 'codeEmpty');
       continue;
     }
-    if (seen.has(code))
-      problems.push({ file, line, message: `code ${code} appears twice (also on ${unit} ${seen.get(code)})` });
+    if (seen.has(code)) refuse(line, 'codeTwice', { code, unit, first: String(seen.get(code)) });
     else seen.set(code, line);
     const m: MemberLine = { line, code, name: iName >= 0 ? (cells[iName] ?? '') : '' };
     if (want === 'class') {
-      if (value === '') problems.push({ file, line, message: `${code}: class is empty` });
+      if (value === '') refuse(line, 'classEmpty', { code });
       m.class = value;
     } else {
       if (!isAmount(value) && fieldOk(line, iValue))
-        problems.push({
-          file,
-          line,
-          message: `${code}: weight "${cells[iValue] ?? ''}" is not a number written like 0.125`,
-        });
+        refuse(line, 'weightNotNumber', { code, text: cells[iValue] ?? '' });
       m.weight = value;
     }
     members.push(m);
   }
-  if (members.length === 0 && problems.length === 0)
-    problems.push({ file, line: head.line, message: 'the file lists no members' });
+  if (members.length === 0 && problems.length === 0) refuse(head.line, 'none');
   problems.sort((a, b) => a.line - b.line);
-  return { members, problems, notices, unit, named: iName >= 0 };
+  return { members, problems, notices, noticeMsgs, unit, named: iName >= 0 };
 }
 
 /** Members from CSV text (UTF-8): kept for callers holding text rather than the file's bytes. */

@@ -2,6 +2,8 @@
 // tests) and its browser build only under the bundler's "browser" condition (the renderer), whose Buffer polyfill
 // is ~3x slower (bench/tabular). shared/ itself imports no node: module.
 import { parse } from '#csv-parse';
+import { say, type Message, type MessageValues } from '../i18n/intl';
+import { V } from './problems';
 
 // R25 one reader for every table a user brings: members files (CSV, TSV, the rows of an XLSX sheet), bank
 // statements and the CLI's --members. It takes bytes, decodes them, splits them into rows with their line numbers
@@ -16,7 +18,10 @@ export interface TabularProblem {
   line: number;
   /** The column concerned, by its header name, when there is one. */
   field?: string;
+  /** The English text of `msg` (the CLI's and the tests'), or text from elsewhere that has no message yet. */
   message: string;
+  /** The message as data (issue 11): a display says it in the reader's language. */
+  msg?: Message;
 }
 
 export interface TabularRow {
@@ -39,12 +44,40 @@ export interface Tabular {
   problems: TabularProblem[];
   /** What the user is told though nothing is refused (a Windows-1252 file). */
   notices: string[];
+  /** The same notices as data, in the same order, to be said in the reader's language. */
+  noticeMsgs?: Message[];
 }
 
 /** Larger files are refused before they are read: 200,000 members take 7 MB. */
 export const MAX_TABULAR_BYTES = 64 * 1024 * 1024;
 
-const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+const DELIMITER_NAMES: Record<Delimiter, 'comma' | 'semicolon' | 'tab'> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+};
+
+// Messages as data (issue 11): what the reader refuses or notices is a message of the catalog area `validation`,
+// ids `validation.table.*`, shown by the import preview and printed by the CLI.
+
+/** A message of the reader: `validation.table.<id>`. */
+export const tableMsg = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message =>
+  V(`table.${id}`, values, parts);
+
+/** A line's problem: its message as data and its English text, said only when read (200,000 refused lines). */
+export function lineProblem(file: string, line: number, m: Message, field?: string): TabularProblem {
+  let text: string | undefined;
+  const p: TabularProblem = {
+    file,
+    line,
+    get message(): string {
+      return (text ??= say(m));
+    },
+    msg: m,
+  };
+  if (field !== undefined) p.field = field;
+  return p;
+}
 
 // --- bytes to text ---------------------------------------------------------------------------------------------
 
@@ -52,6 +85,7 @@ export interface Decoded {
   text: string;
   encoding: Encoding;
   notices: string[];
+  noticeMsgs: Message[];
   problems: TabularProblem[];
 }
 
@@ -98,13 +132,14 @@ const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
  * not valid UTF-8, and then the notice says so. A NUL byte is refused (not text, or UTF-16 without its BOM).
  */
 export function decodeText(bytes: Uint8Array, file: string, limit = MAX_TABULAR_BYTES): Decoded {
-  const fail = (line: number, message: string): Decoded => ({
+  const fail = (line: number, m: Message): Decoded => ({
     text: '',
     encoding: 'UTF-8',
     notices: [],
-    problems: [{ file, line, message }],
+    noticeMsgs: [],
+    problems: [lineProblem(file, line, m)],
   });
-  if (bytes.length > limit) return fail(1, tooLarge(bytes.length, limit));
+  if (bytes.length > limit) return fail(1, tooLargeMsg(bytes.length, limit));
   const [b0, b1, b2] = bytes;
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
     const encoding = b0 === 0xff ? 'UTF-16LE' : 'UTF-16BE';
@@ -112,18 +147,14 @@ export function decodeText(bytes: Uint8Array, file: string, limit = MAX_TABULAR_
     try {
       text = new TextDecoder(encoding.toLowerCase(), { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
-      return fail(1, `the file starts as ${encoding} (its BOM) but is not ${encoding} throughout: it is damaged`);
+      return fail(1, tableMsg('bomBroken', { encoding }));
     }
     const nul = text.indexOf('\u0000');
-    if (nul >= 0) return fail(lineOfText(text, nul), 'the file holds a NUL character: it is not a text file');
-    return { text, encoding, notices: [], problems: [] };
+    if (nul >= 0) return fail(lineOfText(text, nul), tableMsg('nulChar'));
+    return { text, encoding, notices: [], noticeMsgs: [], problems: [] };
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0)
-    return fail(
-      lineOfByte(bytes, nul),
-      `the file holds a NUL byte (at byte ${nul}): it is not a text file, or it is UTF-16 without the mark (BOM) that says so; save it as CSV UTF-8`,
-    );
+  if (nul >= 0) return fail(lineOfByte(bytes, nul), tableMsg('nulByte', { at: String(nul) }));
   const bom = b0 === 0xef && b1 === 0xbb && b2 === 0xbf;
   try {
     // The native decoder checks the common case; the byte at fault is looked for only when there is one.
@@ -131,28 +162,19 @@ export function decodeText(bytes: Uint8Array, file: string, limit = MAX_TABULAR_
       text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
       encoding: 'UTF-8',
       notices: [],
+      noticeMsgs: [],
       problems: [],
     };
   } catch {
     // not UTF-8
   }
   const bad = Math.max(0, firstInvalidUtf8(bytes, bom ? 3 : 0));
-  if (bom)
-    return fail(
-      lineOfByte(bytes, bad),
-      `the file starts as UTF-8 (its BOM) but byte ${bad} (${hex(bytes[bad])}) is not UTF-8: it is damaged`,
-    );
+  if (bom) return fail(lineOfByte(bytes, bad), tableMsg('utf8BomBroken', { at: String(bad), byte: hex(bytes[bad]) }));
   const text = new TextDecoder('windows-1252').decode(bytes);
   const line = lineOfByte(bytes, bad);
   const shown = text.split(/\r\n|\r|\n/, line)[line - 1] ?? '';
-  return {
-    text,
-    encoding: 'Windows-1252',
-    notices: [
-      `not UTF-8: read as Windows-1252 (Western European). Check the accented letters, e.g. line ${line}: “${shown.trim().slice(0, 80)}”; if they are wrong, save the file as CSV UTF-8.`,
-    ],
-    problems: [],
-  };
+  const notice = tableMsg('windows1252', { line: String(line), text: shown.trim().slice(0, 80) });
+  return { text, encoding: 'Windows-1252', notices: [say(notice)], noticeMsgs: [notice], problems: [] };
 }
 
 function lineOfText(text: string, offset: number): number {
@@ -161,11 +183,17 @@ function lineOfText(text: string, offset: number): number {
   return line;
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+/** Megabytes, to one decimal under 10 MB: a number, which a catalog writes in its language's digits. */
+const mb = (n: number) => Number((n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0));
 
 /** The refusal of a file over the size limit, the same in the app and the CLI. */
+export function tooLargeMsg(size: number, limit: number): Message {
+  return tableMsg('tooLarge', { size: mb(size), limit: mb(limit) });
+}
+
+/** tooLargeMsg in English. */
 export function tooLarge(size: number, limit: number): string {
-  return `the file is ${mb(size)}, larger than the ${mb(limit)} this reads: is it the right file?`;
+  return say(tooLargeMsg(size, limit));
 }
 
 // --- text to rows ----------------------------------------------------------------------------------------------
@@ -257,12 +285,11 @@ function delimiterOf(header: string): Delimiter | { tie: Delimiter[] } {
 type Parse = (input: string, options: Record<string, unknown>) => string[][];
 const parseCsv = parse as unknown as Parse;
 
+/** csv-parse's error codes, in words (`validation.table.quote.*`). */
 const CSV_WORDS: Record<string, string> = {
-  INVALID_OPENING_QUOTE:
-    'a quote (") inside a field that does not start with one: put the whole field in quotes and double the quote, as in "Cote d""Ivoire"',
-  CSV_INVALID_CLOSING_QUOTE:
-    'a quoted field goes on after its closing quote: a quote inside a quoted field is written twice ("")',
-  CSV_QUOTE_NOT_CLOSED: 'a quote opened on this line is never closed (the rest of the file would be one field)',
+  INVALID_OPENING_QUOTE: 'quote.opening',
+  CSV_INVALID_CLOSING_QUOTE: 'quote.closing',
+  CSV_QUOTE_NOT_CLOSED: 'quote.notClosed',
 };
 
 /** Reads the fields of each record with csv-parse; a record it refuses is named by its own line. */
@@ -340,14 +367,13 @@ function quotedFields(
       try {
         const got = all([r]);
         out.push(got.length === 1 ? got[0] : null);
-        if (got.length !== 1) problems.push({ file, line: r.line, message: 'this line cannot be read as one row' });
+        if (got.length !== 1) problems.push(lineProblem(file, r.line, tableMsg('notOneRow')));
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
-        problems.push({
-          file,
-          line: r.line,
-          message: CSV_WORDS[code] ?? `this line cannot be read: ${(e as Error).message}`,
-        });
+        const words = CSV_WORDS[code];
+        // csv-parse's own words for an error this does not know: English, as the library gives them.
+        const m = words ? tableMsg(words) : tableMsg('unreadable', { detail: (e as Error).message });
+        problems.push(lineProblem(file, r.line, m));
         out.push(null);
       }
     }
@@ -375,6 +401,7 @@ export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions =
     rows: [],
     problems: decoded.problems,
     notices: decoded.notices,
+    noticeMsgs: decoded.noticeMsgs,
   };
   if (decoded.problems.length > 0) return t;
   const text = decoded.text;
@@ -384,11 +411,9 @@ export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions =
   if (!head) return t;
   const d = delimiterOf(head.text);
   if (typeof d !== 'string') {
-    t.problems.push({
-      file,
-      line: head.line,
-      message: `the header line can be split at a ${d.tie.map((x) => DELIMITER_NAMES[x]).join(' or at a ')}: use one delimiter (tab, semicolon or comma) and put names holding the other in quotes`,
-    });
+    const names = d.tie.map((x) => tableMsg('delimiter', { name: DELIMITER_NAMES[x] }));
+    const either = names.slice(1).reduce((first, rest) => tableMsg('orAt', undefined, { first, rest }), names[0]);
+    t.problems.push(lineProblem(file, head.line, tableMsg('delimiterTie', undefined, { either })));
     return t;
   }
   t.delimiter = d;
@@ -417,6 +442,7 @@ export function tabularFromSheet(rows: TabularRow[], file: string): Tabular {
       .map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) })),
     problems: [],
     notices: [],
+    noticeMsgs: [],
   };
   checkRows(t);
   return t;
@@ -430,29 +456,21 @@ export function columnName(t: Tabular, i: number): string {
 /** Rows wider than the header line, and text that arrived damaged (R25: never a � unannounced). */
 function checkRows(t: Tabular): void {
   const width = t.rows[0]?.cells.length ?? 0;
-  const sep = t.delimiter ? `“${t.delimiter === '\t' ? 'tab' : t.delimiter}”` : '';
+  const sep = t.delimiter === '\t' ? 'tab' : (t.delimiter ?? '');
   for (const [k, row] of t.rows.entries()) {
     // A sheet has no delimiter to misplace: cells beyond its header are columns without a name, left as they are.
     if (t.delimiter && k > 0 && row.cells.length > width) {
       const extra = row.cells.slice(width);
       if (extra.some((c) => c !== '')) {
-        t.problems.push({
-          file: t.file,
-          line: row.line,
-          message: `this ${t.unit} has ${row.cells.length} fields where the header has ${width}${sep ? `: a name holding a ${sep} must be in quotes` : ''}`,
-        });
+        t.problems.push(
+          lineProblem(t.file, row.line, tableMsg('wider', { unit: t.unit, n: row.cells.length, width, sep })),
+        );
       }
       row.cells.length = width;
     }
     for (const [i, c] of row.cells.entries()) {
       const damage = damaged(c);
-      if (damage)
-        t.problems.push({
-          file: t.file,
-          line: row.line,
-          field: k > 0 ? columnName(t, i) : undefined,
-          message: `“${c}” ${damage}`,
-        });
+      if (damage) t.problems.push(lineProblem(t.file, row.line, damage, k > 0 ? columnName(t, i) : undefined));
     }
   }
 }
@@ -461,11 +479,11 @@ function checkRows(t: Tabular): void {
 // eslint-disable-next-line no-control-regex
 const DAMAGE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
 
-function damaged(s: string): string | null {
+function damaged(s: string): Message | null {
   const m = DAMAGE.exec(s);
   if (!m) return null;
-  if (m[0] === '\ufffd') return 'holds the replacement character (�): the text was damaged before it reached this file';
-  return `holds a control character (U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): the file is damaged or not text`;
+  if (m[0] === '\ufffd') return tableMsg('replacementChar', { text: s });
+  return tableMsg('controlChar', { text: s, code: m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') });
 }
 
 // --- numbers ---------------------------------------------------------------------------------------------------
@@ -579,19 +597,27 @@ export function readNumbers(
         rows[k] = { line: rows[k].line, cells };
       } else if ('readings' in n) {
         const mark = c.includes(',') ? 'comma' : 'point';
-        problems.push({
-          file: t.file,
-          line: rows[k].line,
-          field: columnName(t, col),
-          message: `“${c}” can be read as ${n.readings[0]} (the ${mark} marking decimals) or as ${n.readings[1]} (the ${mark} separating thousands): write the number the file means without a thousands separator`,
-        });
+        const m = tableMsg('twoReadings', { text: c, first: n.readings[0], second: n.readings[1], mark });
+        problems.push(lineProblem(t.file, rows[k].line, m, columnName(t, col)));
       }
     }
   }
   return { ...t, rows, problems };
 }
 
-/** A problem as the user reads it: "line 4, weight: …" (a sheet says "row"). */
+/** A problem as the user reads it: "line 4, weight: …" (a sheet says "row"); its own text when it has no message. */
+export function problemMsg(t: Pick<Tabular, 'unit'>, p: TabularProblem): Message {
+  const reason: Pick<Message, 'values' | 'parts'> = p.msg
+    ? { parts: { reason: p.msg } }
+    : { values: { reason: p.message } };
+  return tableMsg(
+    p.field ? 'atField' : 'at',
+    { unit: t.unit, line: String(p.line), field: p.field, ...reason.values },
+    reason.parts,
+  );
+}
+
+/** problemMsg in English. */
 export function problemText(t: Pick<Tabular, 'unit'>, p: TabularProblem): string {
-  return `${t.unit} ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.message}`;
+  return say(problemMsg(t, p));
 }
