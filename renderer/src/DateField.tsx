@@ -26,7 +26,17 @@ interface Common {
 /** DD.MM.YYYY with the letters the language uses (JJ/MM/AAAA in French, AAAA-MM-JJ for ISO): one pass, so a
  * language's letters are never read as another field's (Russian ММ is not Latin MM, but a catalog could be). */
 function patternIn(t: T, f: DateFormat): string {
-  const letters: Record<string, string> = { DD: t('app.date.dd'), MM: t('app.date.mm'), YYYY: t('app.date.yyyy') };
+  // A right-to-left word (سال, يوم) ends with a left-to-right mark: the words then stand in the order of the digits
+  // they name (۲۰۲۶/۱۲/۳۱ reads year first from the left), not reversed as one right-to-left run.
+  const word = (id: string) => {
+    const w = t(id);
+    return /[\u0590-\u08ff]/.test(w) ? `${w}\u200e` : w;
+  };
+  const letters: Record<string, string> = {
+    DD: word('app.date.dd'),
+    MM: word('app.date.mm'),
+    YYYY: word('app.date.yyyy'),
+  };
   return datePattern(f).replace(/YYYY|MM|DD/g, (k) => letters[k]);
 }
 

@@ -22,7 +22,8 @@ export const ENTRIES: readonly LocaleEntry[] = [
   { id: 'ar', name: 'العربية', date: DAY_SLASH },
   { id: 'zh', name: '中文', date: ISO_DATES },
   { id: 'kk', name: 'Қазақ тілі', date: DAY_DOT },
-  { id: 'fa', name: 'فارسی', date: ISO_DATES },
+  // Gregorian, year first as Persian writes dates (۲۰۲۶/۱۲/۳۱); never the Solar Hijri calendar: treaty dates are Gregorian.
+  { id: 'fa', name: 'فارسی', date: { order: 'ymd', separator: '/' } },
   { id: 'de', name: 'Deutsch', date: DAY_DOT },
   { id: 'de-CH', name: 'Deutsch (Schweiz)', date: DAY_DOT },
 ];

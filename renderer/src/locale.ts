@@ -31,16 +31,23 @@ interface NumberPreference {
   nativeDigits: boolean;
 }
 
-function complete(e: LocaleEntry, n: NumberPreference): LocaleFormat {
+/** Digits of the language's own script, where it has them (as shared/i18n/numbers writes amounts). */
+const NATIVE: Record<string, 'arab' | 'arabext'> = { ar: 'arab', fa: 'arabext' };
+
+function complete(e: LocaleEntry, n: NumberPreference | undefined): LocaleFormat {
+  const native = NATIVE[e.id.split('-')[0]];
+  // No choice made: Persian is written in Persian digits (۲۰۲۶/۱۲/۳۱), as Persian readers expect; Arabic keeps 0–9
+  // (the UN's Arabic documents write them). Dates follow the same choice as amounts, in the Gregorian calendar (R25).
+  const { style, nativeDigits } = n ?? { style: 'locale' as const, nativeDigits: native === 'arabext' };
   return {
     ...e,
+    date: native && nativeDigits ? { ...e.date, digits: native } : e.date,
     dir: directionOf(e.id),
-    number: { locale: e.id === PSEUDO ? 'en' : e.id, style: n.style, nativeDigits: n.nativeDigits },
+    number: { locale: e.id === PSEUDO ? 'en' : e.id, style, nativeDigits },
   };
 }
 
-const DEFAULT_NUMBERS: NumberPreference = { style: 'locale', nativeDigits: false };
-export const LOCALES: readonly LocaleFormat[] = ENTRIES.map((e) => complete(e, DEFAULT_NUMBERS));
+export const LOCALES: readonly LocaleFormat[] = ENTRIES.map((e) => complete(e, undefined));
 export const DEFAULT_LOCALE = LOCALES[0];
 
 function findEntry(tag: string | null | undefined): LocaleEntry | undefined {
@@ -64,7 +71,8 @@ function stored(key: string): string | null {
   }
 }
 
-function numbers(): NumberPreference {
+/** The number format the user chose, or undefined: the language's own (complete). */
+function numbers(): NumberPreference | undefined {
   try {
     const v = JSON.parse(stored(NUMBERS_KEY) ?? 'null') as Partial<NumberPreference> | null;
     if (v && NUMBER_STYLES.includes(v.style as NumberStyle))
@@ -72,7 +80,7 @@ function numbers(): NumberPreference {
   } catch {
     // a damaged preference: the default
   }
-  return DEFAULT_NUMBERS;
+  return undefined;
 }
 
 function initial(): LocaleFormat {

@@ -1,5 +1,5 @@
 import { msg, say, type Message, type MessageValues } from '../i18n/intl';
-import { formatAmount, parseAmount, type NumberFormatChoice } from '../i18n/numbers';
+import { formatAmount, latin, nativeDigits, parseAmount, type NumberFormatChoice } from '../i18n/numbers';
 import { Decimal, decimalPlaces, groupThousands } from '../model/decimal';
 import { isAmount } from '../model/fields';
 
@@ -126,6 +126,8 @@ export function parseRoundingUnit(text: string): Parsed {
 export interface DateFormat {
   order: 'ymd' | 'dmy';
   separator: '-' | '.' | '/';
+  /** Arabic-Indic (arab) or Persian (arabext) digits where the user chose native digits; always Gregorian (R25). */
+  digits?: 'arab' | 'arabext';
 }
 
 export const ISO_DATES: DateFormat = { order: 'ymd', separator: '-' };
@@ -139,14 +141,18 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** An ISO date (as files keep it) in the locale's format; anything else is shown as it is. */
 export function formatDate(iso: string, f: DateFormat): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m || f.order === 'ymd') return iso;
-  return [m[3], m[2], m[1]].join(f.separator);
+  if (!m) return iso;
+  const text = (f.order === 'ymd' ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]]).join(f.separator);
+  return f.digits ? nativeDigits(text, f.digits) : text;
 }
 
-/** What to type, such as DD.MM.YYYY. */
+/** What to type, such as DD.MM.YYYY (YYYY/MM/DD in Persian). */
 export function datePattern(f: DateFormat): string {
-  return f.order === 'ymd' ? 'YYYY-MM-DD' : ['DD', 'MM', 'YYYY'].join(f.separator);
+  return (f.order === 'ymd' ? ['YYYY', 'MM', 'DD'] : ['DD', 'MM', 'YYYY']).join(f.separator);
 }
+
+/** Bidi marks a right-to-left text may carry around digits (pasted from Arabic or Persian text). */
+const MARKS = /[\u200e\u200f\u061c\u2066-\u2069\u202a-\u202e]/g;
 
 interface Ymd {
   y: number;
@@ -169,10 +175,13 @@ const inYears = (r: Ymd) => r.y >= FIRST_YEAR && r.y <= LAST_YEAR;
  * - a year outside 1900–2200, or written with two digits, is refused.
  */
 export function parseDateInput(text: string, f: DateFormat): Parsed {
-  const t = text.trim();
+  const typed = text.replace(MARKS, '').trim();
+  // Arabic-Indic and Persian digits read as 0–9 in every locale (۲۰۲۶/۱۲/۳۱ is 2026/12/31).
+  const t = latin(typed);
   const example = formatDate('2026-12-31', f);
   const pattern = datePattern(f);
-  const notADate = refuse('notDate', { text: t, pattern, example });
+  const shown = (n: number) => (f.digits ? nativeDigits(String(n), f.digits) : String(n));
+  const notADate = refuse('notDate', { text: typed, pattern, example });
   if (t === '') return refuse('dateEmpty', { example });
   let readings: Ymd[];
   let m: RegExpExecArray | null;
@@ -185,26 +194,27 @@ export function parseDateInput(text: string, f: DateFormat): Parsed {
     readings = [{ y: +m[1], m: +m[2], d: +m[3] }];
     if (f.order === 'dmy') readings.push({ y: +t.slice(4), m: +t.slice(2, 4), d: +t.slice(0, 2) });
   } else if (/^\d{1,2}[-./]\d{1,2}[-./]\d{2}$/.test(t)) {
-    return refuse('yearInFull', { text: t, example });
+    return refuse('yearInFull', { text: typed, example });
   } else return notADate;
 
   const days = readings.filter(isDay);
   if (days.length === 0) return notADate;
   const kept = days.filter(inYears);
   if (kept.length === 0)
-    return refuse('yearOutside', { year: String(days[0].y), first: String(FIRST_YEAR), last: String(LAST_YEAR) });
+    return refuse('yearOutside', { year: shown(days[0].y), first: shown(FIRST_YEAR), last: shown(LAST_YEAR) });
   const isos = [...new Set(kept.map(isoOf))];
   if (isos.length > 1) {
-    // Two readings (only day/month swapped can give two): the month is named in words, in the message's language.
+    // Two readings (only day/month swapped can give two): the month is named in words, in the message's language
+    // (the month stays 1–12: the catalogs select its name by it).
     const [a, b] = kept;
     return refuse('dateTwoWays', {
-      text: t,
-      d1: String(a.d),
+      text: typed,
+      d1: shown(a.d),
       m1: String(a.m),
-      y1: String(a.y),
-      d2: String(b.d),
+      y1: shown(a.y),
+      d2: shown(b.d),
       m2: String(b.m),
-      y2: String(b.y),
+      y2: shown(b.y),
       pattern,
       iso1: formatDate(isos[0], f),
       iso2: formatDate(isos[1], f),

@@ -48,7 +48,8 @@ export function intlFor(locale: string): IntlShape {
   if (!intl) {
     intl = createIntl(
       {
-        locale: tag === PSEUDO ? 'en' : tag,
+        // R25 dates are Gregorian in every language: Persian's own default is the Solar Hijri calendar.
+        locale: tag === PSEUDO ? 'en' : languageOf(tag) === 'fa' && !tag.includes('-u-') ? `${tag}-u-ca-gregory` : tag,
         defaultLocale: 'en',
         messages: messagesFor(tag),
         onError: (e) => {

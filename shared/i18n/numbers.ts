@@ -32,6 +32,12 @@ function nativeOf(c: NumberFormatChoice): 'arab' | 'arabext' | undefined {
   return l.startsWith('fa') ? 'arabext' : l.startsWith('ar') ? 'arab' : undefined;
 }
 
+/** 0–9 written in Arabic-Indic (arab) or Persian (arabext) digits, as dates are in those scripts (R25). */
+export function nativeDigits(text: string, system: 'arab' | 'arabext'): string {
+  const digits = system === 'arabext' ? PERSIAN : ARABIC_INDIC;
+  return text.replace(/\d/g, (d) => digits[Number(d)]);
+}
+
 function digitsOf(c: NumberFormatChoice): string | undefined {
   const n = nativeOf(c);
   return n === 'arabext' ? PERSIAN : n === 'arab' ? ARABIC_INDIC : undefined;
@@ -98,7 +104,7 @@ export type ReadAmount =
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
 /** Native digits to 0–9 and the typographic minus to '-', so both forms read alike. */
-function latin(text: string): string {
+export function latin(text: string): string {
   return text
     .replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d)))
     .replace(/[۰-۹]/g, (d) => String(PERSIAN.indexOf(d)))
