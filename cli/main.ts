@@ -30,6 +30,7 @@ import { wcf, WCF_USAGE } from './commands/wcf';
 import { whatif, WHATIF_USAGE } from './commands/whatif';
 import { contributionExport } from '../shared/export/table-model';
 import { Decimal, isWholeMultiple } from '../shared/model/decimal';
+import { isZeroDecimal } from '../shared/model/fields';
 import { toXlsx } from '../shared/export/xlsx';
 import { exportText } from '../shared/export/export-text';
 import type { Lang } from '../shared/i18n/languages';
@@ -236,7 +237,7 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
   if (creditUnitValue !== undefined && unitValue === undefined)
     throw new UsageError(C('usage.creditUnitValueWithUnitValue'));
   const roundingUnit = amountFlag('rounding-unit', v['rounding-unit']) ?? '0.01';
-  if (/^0*\.?0*$/.test(roundingUnit)) throw new UsageError(C('usage.roundingUnitZero'));
+  if (isZeroDecimal(roundingUnit)) throw new UsageError(C('usage.roundingUnitZero'));
   const rounding = (v.rounding ?? 'half-up') as RoundingMode;
   if (rounding !== 'half-up' && rounding !== 'half-even') throw new UsageError(C('usage.rounding', { got: rounding }));
   const scheme = loadScheme(v.scheme);

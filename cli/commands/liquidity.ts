@@ -8,7 +8,8 @@ import {
   type LiquidityWhatIf,
 } from '../../shared/engine/liquidity';
 import { isIsoDate } from '../../shared/model/dates';
-import { groupThousands, isDecimalString } from '../../shared/model/decimal';
+import { groupThousands } from '../../shared/model/decimal';
+import { isPercentage } from '../../shared/model/fields';
 import type { Workbook } from '../../shared/model/types';
 import { csvField } from '../../shared/export/contribution-table';
 import { alignedText } from '../../shared/export/text-table';
@@ -143,8 +144,7 @@ export function liquidityWhatIf(
   }
   const collect = values.collect as string | undefined;
   if (collect !== undefined) {
-    if (!isDecimalString(collect) || collect.startsWith('-') || Number(collect) > 100)
-      throw new UsageError(messages.percent(collect));
+    if (!isPercentage(collect)) throw new UsageError(messages.percent(collect));
     w.collect = collect;
   }
   const expect = (values.expect as string[] | undefined) ?? [];

@@ -7,7 +7,7 @@ import {
   type ScaleSettings,
   type ScaleStep,
 } from '../../shared/engine/scale';
-import { isAmount } from '../../shared/model/fields';
+import { isRate } from '../../shared/model/fields';
 import { MAX_TABULAR_BYTES, readNumbers, readTabular, type TabularProblem } from '../../shared/model/tabular';
 import { csvField } from '../../shared/export/contribution-table';
 import { alignedText } from '../../shared/export/text-table';
@@ -133,7 +133,7 @@ function readRates(
     for (const r of want.rates) {
       const v = out[r];
       if (v === undefined || (v === '' && !want.required.includes(r))) continue;
-      if (!isAmount(v) && !refused.has(line)) problems.push({ file, line, message: messages.notRate(code, r, v) });
+      if (!isRate(v) && !refused.has(line)) problems.push({ file, line, message: messages.notRate(code, r, v) });
     }
     rows.push({ line, cells: out });
   }

@@ -1,6 +1,6 @@
 import { msg, type Message, type MessageValues } from '../i18n/intl';
 import { isIsoDate } from '../model/dates';
-import { isDecimalString } from '../model/decimal';
+import { isAmount, isDecimal } from '../model/fields';
 import type { ExpectedOverride, Liquidity, LiquidityCash, SpendingPlan } from '../model/liquidity';
 import type { Workbook } from '../model/types';
 import { changedParts as changed, refuse, type Outcome } from './command';
@@ -64,8 +64,7 @@ const validYear = (year: number) => Number.isInteger(year) && year >= YEAR_MIN &
 /** A plain amount of zero or more ("1500000.00"); a sign, grouping or exponent is refused. */
 function readAmount(text: string): { ok: true; value: string } | { ok: false; message: Message } {
   const t = text.trim();
-  if (t.startsWith('-') && isDecimalString(t)) return { ok: false, message: messages.negative(text) };
-  if (!isDecimalString(t)) return { ok: false, message: messages.amount(text) };
+  if (!isAmount(t)) return { ok: false, message: isDecimal(t) ? messages.negative(text) : messages.amount(text) };
   return { ok: true, value: t };
 }
 

@@ -1,5 +1,6 @@
 import { budgetName } from '../model/budget-name';
-import { Decimal, isDecimalString } from '../model/decimal';
+import { Decimal } from '../model/decimal';
+import { isAmount } from '../model/fields';
 import type { OpeningBalance, Problem, Workbook } from '../model/types';
 import { changedParts as changed, problem, refuse, type Outcome } from './command';
 import { E, noBudget, notInBudget, notMember, rowProblem } from './messages';
@@ -38,7 +39,7 @@ function readOpeningBalance(wb: Workbook, a: OpeningBalanceInput): OpeningBalanc
   const amount = (field: 'assessed' | 'unpaid'): string | Problem => {
     const t = a[field].trim();
     if (t.startsWith('-')) return problem(field, E('opening.negative', { field }));
-    if (!isDecimalString(t)) return problem(field, E('opening.notNumber', { field, text: a[field] }));
+    if (!isAmount(t)) return problem(field, E('opening.notNumber', { field, text: a[field] }));
     return t;
   };
   const assessed = amount('assessed');

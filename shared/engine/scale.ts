@@ -1,4 +1,5 @@
-import { decimalPlaces, formatScaled, isDecimalString, toScaledBigInt } from '../model/decimal';
+import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
+import { isDecimal, isRate } from '../model/fields';
 import { EngineError } from '../model/errors';
 import { compareCodePoints, roundDiv } from './exact';
 
@@ -162,8 +163,7 @@ function plain(v: bigint, places: number): string {
 
 function figure(what: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!isDecimalString(v)) throw new EngineError(messages.notNumber(what, v));
-  if (v.startsWith('-')) throw new EngineError(messages.negative(what, v));
+  if (!isRate(v)) throw new EngineError(isDecimal(v) ? messages.negative(what, v) : messages.notNumber(what, v));
   return v;
 }
 

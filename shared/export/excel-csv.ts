@@ -5,6 +5,7 @@
 // stay exact and ungrouped. The CLI keeps its contract (`contributionCsv` and the others, unchanged).
 
 import { parse } from '#csv-parse';
+import { isDecimal } from '../model/fields';
 
 export interface ExcelCsvOptions {
   /** The user's number format writes a decimal comma (fr, de, ru…): Excel's list separator is then ';'. */
@@ -12,7 +13,6 @@ export interface ExcelCsvOptions {
 }
 
 export const BOM = '\uFEFF';
-const FIGURE = /^-?\d+(\.\d+)?$/;
 
 /** A machine CSV (comma-separated, header first) rewritten for Excel in the user's locale. */
 export function excelCsv(machine: string, options: ExcelCsvOptions): string {
@@ -22,7 +22,7 @@ export function excelCsv(machine: string, options: ExcelCsvOptions): string {
   // that look like numbers in one row only are not figures.
   const figures = Array.from({ length: width }, (_, k) => {
     const cells = rows.slice(1).map((r) => r[k] ?? '');
-    return cells.some((c) => c !== '') && cells.every((c) => c === '' || FIGURE.test(c));
+    return cells.some((c) => c !== '') && cells.every((c) => c === '' || isDecimal(c));
   });
   const sep = options.decimalComma ? ';' : ',';
   const field = (v: string) => (v.includes(sep) || /["\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

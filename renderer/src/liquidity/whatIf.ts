@@ -1,4 +1,5 @@
 import type { LiquidityWhatIf } from '../../../shared/engine/liquidity';
+import { isPercentage } from '../../../shared/model/fields';
 
 // R24 the what-if fields as typed, read into a what-if (no React here, so Node tests read it too): a field that
 // cannot be read says why (a catalog id) and is left out of the what-if.
@@ -48,7 +49,7 @@ export function readWhatIf(f: WhatIfForm): { whatIf: LiquidityWhatIf; errors: Wh
   // A decimal comma is a decimal point here: a percentage has no thousands.
   const p = f.collect.trim().replace(/\s*%$/, '').replace(',', '.');
   if (p) {
-    if (/^\d{1,3}(\.\d+)?$/.test(p) && Number(p) <= 100) w.collect = p;
+    if (isPercentage(p)) w.collect = p;
     else errors.collect = 'liquidity.whatIf.badPercent';
   }
   return { whatIf: w, errors };

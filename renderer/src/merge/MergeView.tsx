@@ -8,6 +8,7 @@ import {
   type Side,
   type Taken,
 } from '../../../shared/merge/merge';
+import { isDecimal } from '../../../shared/model/fields';
 import type { Workbook } from '../../../shared/model/types';
 import { useAmount, useSay, useT, type T } from '../i18n';
 import { describePath, fieldWords, parsePath, renamedPath, summarize, viewValue, type MergeSummary } from './describe';
@@ -78,7 +79,7 @@ function Value({ value, path, t }: { value: unknown; path: string; t: T }) {
   if (v.kind === 'absent') return <em>{t('merge.value.absent')}</em>;
   const last = parsePath(path).at(-1);
   const field = last && 'field' in last ? last.field : '';
-  const write = (key: string, text: string) => (isAmountKey(key) && /^-?\d+(\.\d+)?$/.test(text) ? amount(text) : text);
+  const write = (key: string, text: string) => (isAmountKey(key) && isDecimal(text) ? amount(text) : text);
   if (v.kind === 'text') return <bdi>{v.text === '' ? t('merge.value.empty') : write(field, v.text)}</bdi>;
   return (
     <span>

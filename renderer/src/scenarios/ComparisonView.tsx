@@ -12,6 +12,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContributionTable } from '../../../shared/engine';
 import { messageOf } from '../../../shared/engine/messages';
 import { decimalPlaces, toScaledBigInt } from '../../../shared/model/decimal';
+import { isPositiveDecimal } from '../../../shared/model/fields';
 import type { Budget, Scenario, Workbook } from '../../../shared/model/types';
 import { compareScenarios, type Comparison, type ComparisonRow } from '../../../shared/scenario/scenario';
 import { useExportSource } from '../document/DocumentProvider';
@@ -311,8 +312,7 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
             valueFormatter: signedMoney,
             comparator: byKey(`${id}:difference`),
             cellClassRules: {
-              'diff-up': (p) =>
-                Boolean(p.value && !String(p.value).startsWith('-') && !/^0(\.0+)?$/.test(String(p.value))),
+              'diff-up': (p) => isPositiveDecimal(String(p.value)),
               'diff-down': (p) => String(p.value ?? '').startsWith('-'),
             },
             ...num(get('difference')),

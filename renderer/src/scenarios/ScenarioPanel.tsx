@@ -13,6 +13,7 @@ import {
 } from '../../../shared/edit';
 import type { Message } from '../../../shared/i18n/intl';
 import { decimalPlaces } from '../../../shared/model/decimal';
+import { isPositiveDecimal } from '../../../shared/model/fields';
 import type { Budget, Scenario, Scheme, Workbook } from '../../../shared/model/types';
 import { levelEntry } from '../../../shared/engine/years';
 import { applyScenario, type Comparison } from '../../../shared/scenario/scenario';
@@ -35,7 +36,7 @@ interface Props {
 
 /** A difference with its sign: +1 234 for a rise (money written by the user's number format). */
 export const signedWith = (amount: (plain: string) => string) => (d: string) =>
-  d.startsWith('-') || /^0(\.0+)?$/.test(d) ? amount(d) : `+${amount(d)}`;
+  isPositiveDecimal(d) ? `+${amount(d)}` : amount(d);
 
 /** A refusal's text in the user's language when it carries its message as data. */
 const reasonIn = (say: (m: Message) => string) => (r: { message: string; msg?: Message }) =>
