@@ -22,6 +22,35 @@ export interface Apportionment {
   percents: string[];
 }
 
+/**
+ * Members as columns (issue 13: 10^6 members read from a file, no object per member): member i has code `codes[i]`
+ * and the units `weights[weightOf[i]]`. Apportioned exactly as the same members given as a list.
+ */
+export interface WeightColumns {
+  codes: readonly string[];
+  weightOf: ArrayLike<number>;
+  weights: readonly string[];
+}
+
+/** The members as the engine reads them, whichever way they are held. */
+interface Members {
+  length: number;
+  code(i: number): string;
+  units(i: number): string;
+}
+
+const listed = (m: readonly Weighted[]): Members => ({
+  length: m.length,
+  code: (i) => m[i].code,
+  units: (i) => m[i].units,
+});
+
+const columns = (c: WeightColumns): Members => ({
+  length: c.codes.length,
+  code: (i) => c.codes[i],
+  units: (i) => c.weights[c.weightOf[i]],
+});
+
 export { EngineError };
 
 export { engineError, messageOf } from './messages';
@@ -38,17 +67,17 @@ interface Group {
  * R6 groups by the exact value, not the spelling: "1", "1.0" and "01" are one group, so the code-order tie rule
  * runs over all of them. The text map only spares parsing the same spelling twice.
  */
-function groupByUnits(members: readonly Weighted[], places: number): { groups: Group[]; of: Group[]; total: bigint } {
+function groupByUnits(members: Members, places: number): { groups: Group[]; of: Group[]; total: bigint } {
   const byText = new Map<string, Group>();
   const byValue = new Map<bigint, Group>();
   const of: Group[] = new Array(members.length);
   let total = 0n;
   for (let i = 0; i < members.length; i++) {
-    const key = members[i].units;
+    const key = members.units(i);
     let g = byText.get(key);
     if (!g) {
       const units = toScaledBigInt(key, places);
-      if (units < 0n) throw engineError('apportion.negativeUnits', { code: members[i].code, unitsAmount: key });
+      if (units < 0n) throw engineError('apportion.negativeUnits', { code: members.code(i), unitsAmount: key });
       g = byValue.get(units);
       if (!g) {
         g = { units, members: [], floor: 0n, remainder: 0n };
@@ -63,13 +92,14 @@ function groupByUnits(members: readonly Weighted[], places: number): { groups: G
   return { groups: [...byValue.values()], of, total };
 }
 
-function unitsPlaces(members: readonly Weighted[]): number {
+function unitsPlaces(members: Members): number {
   let places = 0;
   const seen = new Set<string>();
-  for (const m of members) {
-    if (seen.has(m.units)) continue;
-    seen.add(m.units);
-    places = Math.max(places, decimalPlaces(m.units));
+  for (let i = 0; i < members.length; i++) {
+    const units = members.units(i);
+    if (seen.has(units)) continue;
+    seen.add(units);
+    places = Math.max(places, decimalPlaces(units));
   }
   return places;
 }
@@ -83,12 +113,12 @@ function unitScale(roundingUnit: string): { r: bigint; places: number } {
 }
 
 /** Issue 14: shown to 4 decimals by largest remainder (R5/R6), so a table's column sums to exactly 100.0000. */
-function percentsOf(members: readonly Weighted[], groups: readonly Group[], of: readonly Group[]): string[] {
+function percentsOf(members: Members, groups: readonly Group[], of: readonly Group[]): string[] {
   return groupShares(
     groups,
     of,
     (g) => g.units,
-    (i) => members[i].code,
+    (i) => members.code(i),
   );
 }
 
@@ -98,6 +128,15 @@ function percentsOf(members: readonly Weighted[], groups: readonly Group[], of: 
  * Remainders are exact integers (T·u_i mod U in rounding units). The amounts always sum to exactly `total`.
  */
 export function apportionTotal(members: readonly Weighted[], total: string, roundingUnit: string): Apportionment {
+  return apportionMembers(listed(members), total, roundingUnit);
+}
+
+/** `apportionTotal` of members held as columns. */
+export function apportionTotalColumns(members: WeightColumns, total: string, roundingUnit: string): Apportionment {
+  return apportionMembers(columns(members), total, roundingUnit);
+}
+
+function apportionMembers(members: Members, total: string, roundingUnit: string): Apportionment {
   const { r, places: rPlaces } = unitScale(roundingUnit);
   const tPlaces = Math.max(decimalPlaces(total), rPlaces);
   const tScaled = toScaledBigInt(total, tPlaces);
@@ -141,7 +180,7 @@ export function apportionTotal(members: readonly Weighted[], total: string, roun
       for (const i of g.members) roundedUp[i] = true;
       missing -= n;
     } else {
-      const byCode = [...g.members].sort((a, b) => compareCodePoints(members[a].code, members[b].code));
+      const byCode = [...g.members].sort((a, b) => compareCodePoints(members.code(a), members.code(b)));
       for (let k = 0; k < Number(missing); k++) roundedUp[byCode[k]] = true;
       missing = 0n;
     }
@@ -166,6 +205,20 @@ export function applyUnitValue(
   roundingUnit: string,
   mode: RoundingMode,
 ): Apportionment {
+  return valueMembers(listed(members), unitValue, roundingUnit, mode);
+}
+
+/** `applyUnitValue` to members held as columns. */
+export function applyUnitValueColumns(
+  members: WeightColumns,
+  unitValue: string,
+  roundingUnit: string,
+  mode: RoundingMode,
+): Apportionment {
+  return valueMembers(columns(members), unitValue, roundingUnit, mode);
+}
+
+function valueMembers(members: Members, unitValue: string, roundingUnit: string, mode: RoundingMode): Apportionment {
   const { r, places: rPlaces } = unitScale(roundingUnit);
   const uPlaces = unitsPlaces(members);
   const vPlaces = decimalPlaces(unitValue);

@@ -1,6 +1,15 @@
 import { Decimal, decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { Budget, BudgetMethod, NewMemberRule, RoundingMode, Workbook } from '../model/types';
-import { applyUnitValue, apportionTotal, EngineError, sumAmounts, type Apportionment } from './apportion';
+import {
+  applyUnitValue,
+  applyUnitValueColumns,
+  apportionTotal,
+  apportionTotalColumns,
+  EngineError,
+  sumAmounts,
+  type Apportionment,
+  type WeightColumns,
+} from './apportion';
 import { Holdings } from '../model/classes';
 import { roundDiv } from './exact';
 import { accessionFraction, FULL_YEAR, isAssessed, type Fraction } from './membership';
@@ -99,12 +108,24 @@ export function computeContributions(
     if (m.changeId) row.changeId = m.changeId;
     return row;
   });
-  const total = sumAmounts(amounts, places);
+  return tableOf(budget, method, level, meta, result.totalUnits, sumAmounts(amounts, places), rows);
+}
+
+function tableOf(
+  budget: BudgetTerms,
+  method: BudgetMethod,
+  level: string,
+  meta: { year: number | null; carriedOver: boolean; sourceYear: number | null },
+  totalUnits: string,
+  total: string,
+  rows: ContributionRow[],
+): ContributionTable {
+  const places = decimalPlaces(budget.roundingUnit);
   const unitValue =
     method === 'unit-value'
       ? level
       : new Decimal(level)
-          .div(result.totalUnits)
+          .div(totalUnits)
           .toDecimalPlaces(places + 4)
           .toFixed(places + 4);
   return {
@@ -116,9 +137,71 @@ export function computeContributions(
     sourceYear: meta.sourceYear,
     total,
     unitValue,
-    totalUnits: result.totalUnits,
+    totalUnits,
     rows,
   };
+}
+
+/** Members held as columns (issue 13: a file of 10^6 members): names beside codes, a class per weight index. */
+export interface AssesseeColumns extends WeightColumns {
+  names: readonly string[];
+  /** The class code of each weight index; null where the weights are a scale's. */
+  classes: readonly (string | null)[];
+}
+
+/** Rows written one at a time, when asked. */
+export interface ContributionRows {
+  length: number;
+  at(i: number): ContributionRow;
+}
+
+/**
+ * R4–R7, R9 (and R22 a credit beside the gross) for members held as columns, all assessed in full: the table of
+ * computeContributions (then withCredit) for the same members, but its `rows` left empty and each row written by
+ * `rows.at(i)` when asked, so 10^6 members never stand as 10^6 row objects at once (issue 13).
+ */
+export function contributionColumns(
+  budget: BudgetTerms,
+  members: AssesseeColumns,
+  method: BudgetMethod,
+  level: string,
+  meta: { year: number | null; carriedOver: boolean; sourceYear: number | null },
+  credit?: string,
+): { table: ContributionTable; rows: ContributionRows } {
+  const places = decimalPlaces(budget.roundingUnit);
+  const by = (amount: string) =>
+    method === 'total'
+      ? apportionTotalColumns(members, amount, budget.roundingUnit)
+      : applyUnitValueColumns(members, amount, budget.roundingUnit, budget.rounding);
+  const gross = by(level);
+  const total = sumAmounts(gross.amounts, places);
+  const table = tableOf(budget, method, level, meta, gross.totalUnits, total, []);
+  const credits = credit !== undefined ? by(credit).amounts : undefined;
+  if (credits) {
+    const c = toScaledBigInt(sumAmounts(credits, places), places);
+    table.credit = {
+      level: credit!,
+      total: formatScaled(c, places),
+      net: formatScaled(toScaledBigInt(total, places) - c, places),
+    };
+  }
+  const at = (i: number): ContributionRow => {
+    const row: ContributionRow = {
+      code: members.codes[i],
+      name: members.names[i],
+      class: members.classes[members.weightOf[i]],
+      units: members.weights[members.weightOf[i]],
+      percent: gross.percents[i],
+      amount: gross.amounts[i],
+      roundedUp: gross.roundedUp[i],
+    };
+    if (credits) {
+      row.credit = credits[i];
+      row.net = formatScaled(toScaledBigInt(row.amount, places) - toScaledBigInt(credits[i], places), places);
+    }
+    return row;
+  };
+  return { table, rows: { length: members.codes.length, at } };
 }
 
 /** R4–R7, R9, R12 each member's amount, in the order of `assessees`: all the ledger needs of a table. */

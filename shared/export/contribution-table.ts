@@ -1,6 +1,6 @@
 import { groupThousands } from '../model/decimal';
 import { percentSumWarning } from '../engine/warnings';
-import type { ContributionTable } from '../engine/assess';
+import type { ContributionRow, ContributionTable } from '../engine/assess';
 import { percentTotal } from '../engine/percent';
 import { exportWords } from './export-words';
 import { alignedText } from './text-table';
@@ -15,12 +15,41 @@ export function csvField(value: string, text = true): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** What a CSV row needs of a contribution row. */
+export type CsvRow = Pick<
+  ContributionRow,
+  'code' | 'name' | 'class' | 'units' | 'percent' | 'amount' | 'credit' | 'net'
+>;
+
+/** Rows given one at a time (issue 13: 10^6 members need not be held as row objects). */
+export interface CsvRows {
+  length: number;
+  at(i: number): CsvRow;
+}
+
+/** About this many characters in a piece of the streamed CSV. */
+const CSV_CHUNK = 1 << 16;
+
 /**
  * The contract other tools script against: header, then one row per member in input order, no total row.
  * R21–R23 a percent scale adds `declared_rate` last (the columns before it keep their places and names); R22 a
  * credit adds `credit,net` at the end (`amount` stays the gross amount).
  */
 export function contributionCsv(table: ContributionTable, options: { headersIn?: string } = {}): string {
+  let out = '';
+  for (const piece of contributionCsvChunks(table, options)) out += piece;
+  return out;
+}
+
+/**
+ * `contributionCsv` in pieces of about 64 KB, each row written only when its piece is (issue 13: a million members'
+ * CSV is never one string). `rows` stands in for `table.rows` where the rows are not held as objects.
+ */
+export function* contributionCsvChunks(
+  table: ContributionTable,
+  options: { headersIn?: string } = {},
+  rows: CsvRows = { length: table.rows.length, at: (i) => table.rows[i] },
+): Generator<string> {
   const rated = table.percentScale === true;
   const credited = table.credit !== undefined;
   const machine = [
@@ -28,24 +57,19 @@ export function contributionCsv(table: ContributionTable, options: { headersIn?:
     ...(rated ? ['declared_rate'] : []),
     ...(credited ? ['credit', 'net'] : []),
   ];
-  const lines = [
-    (options.headersIn ? languageHeaders(machine, table.budget.currency, options.headersIn) : machine).join(','),
-  ];
-  for (const r of table.rows) {
-    lines.push(
-      [
-        csvField(r.code),
-        csvField(r.name),
-        csvField(r.class ?? ''),
-        r.units,
-        r.percent,
-        r.amount,
-        ...(rated ? [r.units] : []),
-        ...(credited ? [r.credit ?? '', r.net ?? ''] : []),
-      ].join(','),
-    );
+  let piece = `${(options.headersIn ? languageHeaders(machine, table.budget.currency, options.headersIn) : machine).join(',')}\n`;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows.at(i);
+    piece += `${csvField(r.code)},${csvField(r.name)},${csvField(r.class ?? '')},${r.units},${r.percent},${r.amount}`;
+    if (rated) piece += `,${r.units}`;
+    if (credited) piece += `,${r.credit ?? ''},${r.net ?? ''}`;
+    piece += '\n';
+    if (piece.length >= CSV_CHUNK) {
+      yield piece;
+      piece = '';
+    }
   }
-  return `${lines.join('\n')}\n`;
+  yield piece;
 }
 
 // Issue 11: "headers in the language" for people opening the CSV; the machine names stay the default (the CLI's contract).
