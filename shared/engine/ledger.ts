@@ -72,7 +72,7 @@ export interface MemberAccount {
 
 /** What a voting status needs of an account (R16–R18). */
 export interface Settlement {
-  /** The account behind it (R18 walks its open items in crediting order). */
+  /** The account behind it (R18 walks its open items in crediting order); its items carry no credit records. */
   account: MemberAccount;
   horizon: number;
   /** Still not credited once every item up to `horizon` fell due. */
@@ -133,7 +133,8 @@ export class Ledger {
   private spare: Pick<TableInputs, 'at' | 'units' | 'fractions'> = { at: [], units: [], fractions: [] };
   private readonly memberIndex = new Map<string, number>();
   private readonly shares = new Map<string, Map<string, bigint>>();
-  private readonly pay: PaymentIndex;
+  /** Built when a member's payments are first asked for: a ledger read only for holdings (warnings) needs none. */
+  private payIndex: PaymentIndex | undefined;
   private readonly budgetsOf = new Map<string, Budget[]>();
   private readonly budgetById = new Map<string, Budget>();
   private readonly budgetOrder = new Map<string, number>();
@@ -143,6 +144,8 @@ export class Ledger {
   /** R17a budget id → member → opening balances by year. */
   private readonly openings = new Map<string, Map<string, OpeningBalance[]>>();
   private readonly accounts = new Map<string, MemberAccount>();
+  /** The same without credit records (`settle`). */
+  private readonly bareAccounts = new Map<string, MemberAccount>();
   private accountsOf: string | undefined;
   /** R22 budget-years with a credit: the gross amounts beside the net ones owed (the R17 threshold may read them). */
   private readonly grossTables = new Map<string, Table>();
@@ -151,12 +154,11 @@ export class Ledger {
     this.holdings = new Holdings(workbook);
     this.creditingOrder = workbook.settings.creditingOrder ?? 'wcf-then-oldest';
     workbook.members.forEach((m, i) => this.memberIndex.set(m.code, i));
-    this.pay = new PaymentIndex(
-      workbook.payments,
-      this.memberIndex,
-      workbook.members.map((m) => m.code),
-    );
-    let scale = this.pay.places;
+    let scale = 0;
+    for (const p of workbook.payments) {
+      const dot = p.amount.indexOf('.');
+      if (dot >= 0 && p.amount.length - dot - 1 > scale) scale = p.amount.length - dot - 1;
+    }
     for (const b of workbook.budgets) scale = Math.max(scale, decimalPlaces(b.roundingUnit));
     // R17a opening balances keep the previous accounts' cents, whatever today's rounding unit.
     for (const o of workbook.openingBalances ?? [])
@@ -193,6 +195,14 @@ export class Ledger {
       if (list) list.push(d);
       else this.wcfOf.set(d.budget, [d]);
     }
+  }
+
+  private get pay(): PaymentIndex {
+    return (this.payIndex ??= new PaymentIndex(
+      this.workbook.payments,
+      this.memberIndex,
+      this.workbook.members.map((m) => m.code),
+    ));
   }
 
   budget(id: string): Budget {
@@ -419,24 +429,32 @@ export class Ledger {
 
   /** R15 the member's account on `asOf`, with items up to `horizon` (default: the year of `asOf`). */
   account(member: string, asOf: string, horizon = Number(asOf.slice(0, 4))): MemberAccount {
+    return this.cachedAccount(member, asOf, horizon, true);
+  }
+
+  /**
+   * R15–R16 what a status needs of the member's account on `asOf` up to `horizon` (the account is cached). Its items
+   * carry no credit records: a status reads only how much is credited (bench: 300,000 records for nothing).
+   */
+  settle(member: string, asOf: string, horizon: number): Settlement {
+    return new AccountSettlement(this.cachedAccount(member, asOf, horizon, false));
+  }
+
+  private cachedAccount(member: string, asOf: string, horizon: number, records: boolean): MemberAccount {
     // Only the last member's accounts are kept: reports go member by member, and keeping 10,000 accounts alive
     // made the garbage collector's work grow faster than the member count.
     if (member !== this.accountsOf) {
       this.accounts.clear();
+      this.bareAccounts.clear();
       this.accountsOf = member;
     }
     const key = `${asOf}\u0000${horizon}`;
-    let acc = this.accounts.get(key);
+    let acc = this.accounts.get(key) ?? (records ? undefined : this.bareAccounts.get(key));
     if (!acc) {
-      acc = this.credit(member, asOf, horizon);
-      this.accounts.set(key, acc);
+      acc = this.credit(member, asOf, horizon, records);
+      (records ? this.accounts : this.bareAccounts).set(key, acc);
     }
     return acc;
-  }
-
-  /** R15–R16 what a status needs of the member's account on `asOf` up to `horizon` (the account is cached). */
-  settle(member: string, asOf: string, horizon: number): Settlement {
-    return new AccountSettlement(this.account(member, asOf, horizon));
   }
 
   private items(member: string, horizon: number): LedgerItem[] {
@@ -514,7 +532,8 @@ export class Ledger {
 
   private readonly parsePayment = (k: number): bigint => this.money(this.workbook.payments[k].amount);
 
-  private credit(member: string, asOf: string, horizon: number): MemberAccount {
+  /** R15 credits the member's payments to its items; `records` keeps which payment went where (statements). */
+  private credit(member: string, asOf: string, horizon: number, records: boolean): MemberAccount {
     const items = this.items(member, horizon);
     // R15 lanes in priority order; within a lane, items are in the order they fell due (oldest first).
     const lanes: Lane[] =
@@ -541,6 +560,7 @@ export class Ledger {
           const amount = left < open ? left : open;
           it.credited += amount;
           use.credited += amount;
+          if (!records) continue;
           const credit = { payment: p.id, date: creditDate > it.due ? creditDate : it.due, amount };
           if (it.credits === NO_CREDITS) it.credits = [credit];
           else it.credits.push(credit);

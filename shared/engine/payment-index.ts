@@ -28,8 +28,6 @@ export class PaymentIndex {
   private readonly datesOk: boolean;
   /** Amounts at the ledger's scale, parsed the first time their member is asked for. */
   private readonly big: (bigint | undefined)[];
-  /** Decimal places of the most precise amount. */
-  readonly places: number;
   /** Member position i → indexes `order[start[i]]…order[start[i + 1] − 1]`, put in date order when first needed. */
   private readonly start: Int32Array;
   private readonly order: Int32Array;
@@ -53,12 +51,9 @@ export class PaymentIndex {
     this.big = new Array<bigint | undefined>(n);
     const at = new Int32Array(n);
     const start = new Int32Array(members + 1);
-    let places = 0;
     let datesOk = true;
     for (let k = 0; k < n; k++) {
       const p = payments[k];
-      const dot = p.amount.indexOf('.');
-      if (dot >= 0) places = Math.max(places, p.amount.length - dot - 1);
       const d = dayNumber(p.date);
       if (Number.isNaN(d)) datesOk = false;
       this.day[k] = d;
@@ -85,7 +80,6 @@ export class PaymentIndex {
     for (let k = 0; k < n; k++) if (at[k] >= 0) this.order[next[at[k]]++] = k;
     this.start = start;
     this.sorted = new Uint8Array(members);
-    this.places = places;
     this.datesOk = datesOk;
   }
 
