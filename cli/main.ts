@@ -1,15 +1,15 @@
 import { EngineError, messageOf } from '../shared/engine/apportion';
 import {
   assessBudgetYear,
-  computeContributions,
-  withCredit,
-  type Assessee,
+  contributionColumns,
   type BudgetTerms,
+  type ContributionRows,
   type ContributionTable,
 } from '../shared/engine/assess';
 import { checkComputable } from '../shared/engine/check';
 import {
   contributionCsv,
+  contributionCsvChunks,
   contributionJson,
   contributionText,
   declaredRateWarning,
@@ -180,9 +180,15 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const lang = cliLanguage(values.lang);
   if (values.members !== undefined) {
     if (positionals.length > 0) throw new UsageError(C('usage.workbookAndMembers'));
-    const table = apportionCsv(values as Record<string, string | undefined>, io);
+    const { table, rows } = apportionCsv(values as Record<string, string | undefined>, io);
     const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
     if (rates) io.err(`${values.members as string}: warning: ${rates}\n`);
+    // Issue 13: the CSV to stdout in pieces, each row written when its piece is; other formats hold every row.
+    if (fmt === 'csv' && !out) {
+      for (const piece of contributionCsvChunks(table, {}, rows)) io.out(piece);
+      return 0;
+    }
+    table.rows = Array.from({ length: rows.length }, (_, i) => rows.at(i));
     return emit(table, fmt, out, io, '', lang);
   }
   if (positionals.length !== 1) throw new UsageError(C('usage.apportionInput'));
@@ -225,7 +231,10 @@ function loadScheme(spec: string): Scheme {
   return doc as Scheme;
 }
 
-function apportionCsv(v: Record<string, string | undefined>, io: Io): ContributionTable {
+function apportionCsv(
+  v: Record<string, string | undefined>,
+  io: Io,
+): { table: ContributionTable; rows: ContributionRows } {
   if (!v.scheme) throw new UsageError(C('usage.schemeRequired'));
   const total = amountFlag('total', v.total);
   const unitValue = amountFlag('unit-value', v['unit-value']);
@@ -249,7 +258,28 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
     scheme.kind === 'scale' ? 'weight' : 'class',
   );
   for (const n of parsed.notices) io.err(`${file}: warning: ${n}\n`);
-  const assessees: Assessee[] = [];
+  // Issue 13: the members as columns (a weight index per member, a class or a weight per index), not 10^6 objects.
+  const count = parsed.members.length;
+  const codes = new Array<string>(count);
+  const names = new Array<string>(count);
+  const weightOf = new Int32Array(count);
+  const weights: string[] = [];
+  const classOf: (string | null)[] = [];
+  const weightIndex = new Map<string, number>();
+  let kept = 0;
+  const keep = (code: string, name: string, weight: string, cls: string | null) => {
+    const key = cls ?? weight;
+    let w = weightIndex.get(key);
+    if (w === undefined) {
+      w = weights.length;
+      weightIndex.set(key, w);
+      weights.push(weight);
+      classOf.push(cls);
+    }
+    codes[kept] = code;
+    names[kept] = name;
+    weightOf[kept++] = w;
+  };
   const problems: TabularProblem[] = [...parsed.problems];
   // Issue 14 one rule with the app and the workbook file (shared/model/class-input.ts): every member needs a name
   // (the stricter rule: the app refuses a new member without one, the file any member), and a class is read as the
@@ -262,7 +292,7 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
     if (name === undefined && parsed.named !== false)
       problems.push({ file, line: m.line, field: 'name', message: `${m.code} has no name` });
     if (scheme.kind === 'scale') {
-      assessees.push({ code: m.code, name: name ?? '', units: m.weight! });
+      keep(m.code, name ?? '', m.weight!, null);
       continue;
     }
     const read = classes!.read(m.class ?? '');
@@ -283,7 +313,7 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
         });
       continue;
     }
-    assessees.push({ code: m.code, name: name ?? '', class: cls.code, units: cls.units });
+    keep(m.code, name ?? '', cls.units, cls.code);
   }
   if (problems.length > 0) throw new InputProblems(problems.sort((a, b) => a.line - b.line));
   const budget: BudgetTerms = {
@@ -307,17 +337,20 @@ function apportionCsv(v: Record<string, string | undefined>, io: Io): Contributi
     );
   if (credit !== undefined && !isWholeMultiple(credit, roundingUnit))
     throw new UsageError(C('usage.creditNotWhole', { amount: credit, unitAmount: roundingUnit }));
-  const table = inFile(file, () =>
-    computeContributions(budget, assessees, total !== undefined ? 'total' : 'unit-value', (total ?? unitValue)!, {
-      year: null,
-      carriedOver: false,
-      sourceYear: null,
-    }),
+  codes.length = names.length = kept;
+  const members = { codes, names, weightOf: weightOf.subarray(0, kept), weights, classes: classOf };
+  const computed = inFile(file, () =>
+    contributionColumns(
+      budget,
+      members,
+      total !== undefined ? 'total' : 'unit-value',
+      (total ?? unitValue)!,
+      { year: null, carriedOver: false, sourceYear: null },
+      credit ?? creditUnitValue,
+    ),
   );
-  if (credit !== undefined || creditUnitValue !== undefined)
-    inFile(file, () => withCredit(table, assessees, (credit ?? creditUnitValue)!));
-  if (scheme.kind === 'scale' && scheme.percent) table.percentScale = true;
-  return table;
+  if (scheme.kind === 'scale' && scheme.percent) computed.table.percentScale = true;
+  return computed;
 }
 
 /** `contrib validate`: every problem on its line, in the language of --lang or LANG (issue 11). */
