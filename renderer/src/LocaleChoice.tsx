@@ -15,7 +15,7 @@ export function LanguageMenu() {
       title={t('app.language.label')}
       data-testid="language-select"
       value={current}
-      onChange={(e) => setLocale(e.target.value)}
+      onChange={(e) => void setLocale(e.target.value)}
     >
       {LANGUAGES.map((l) => (
         <option key={l.id} value={l.id} lang={l.id} dir={l.dir}>
@@ -37,7 +37,7 @@ export function LocaleChoice() {
     <>
       <label className="field">
         <span>{t('app.format.label')}</span>
-        <select data-testid="locale-select" value={locale.id} onChange={(e) => setLocale(e.target.value)}>
+        <select data-testid="locale-select" value={locale.id} onChange={(e) => void setLocale(e.target.value)}>
           {LOCALES.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}: {formatDate('2026-12-31', l.date)}

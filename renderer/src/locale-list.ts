@@ -27,3 +27,18 @@ export const ENTRIES: readonly LocaleEntry[] = [
   { id: 'de', name: 'Deutsch', date: DAY_DOT },
   { id: 'de-CH', name: 'Deutsch (Schweiz)', date: DAY_DOT },
 ];
+
+/** Digits of the language's own script, where it has them (as shared/i18n/numbers writes amounts). */
+const NATIVE: Record<string, 'arab' | 'arabext'> = { ar: 'arab', fa: 'arabext' };
+
+/**
+ * Where the user made no choice: Persian is written in Persian digits (۲۰۲۶/۱۲/۳۱), as Persian readers expect; Arabic
+ * keeps 0–9, as the UN's Arabic documents write them.
+ */
+export const nativeByDefault = (id: string): boolean => NATIVE[id.split('-')[0]] === 'arabext';
+
+/** R25 the entry's dates in the digits the user reads (the same choice as amounts), always Gregorian. */
+export function dateFormatOf(e: LocaleEntry, nativeDigits: boolean): DateFormat {
+  const native = NATIVE[e.id.split('-')[0]];
+  return native && nativeDigits ? { ...e.date, digits: native } : e.date;
+}

@@ -19,7 +19,8 @@ export interface LocaleFormat {
   number: NumberFormatChoice;
 }
 
-import { ENTRIES, type LocaleEntry } from './locale-list';
+import { dateFormatOf, ENTRIES, nativeByDefault, type LocaleEntry } from './locale-list';
+import { loadLanguageFont } from './fonts';
 
 const PSEUDO_ENTRY: LocaleEntry = { id: PSEUDO, name: 'Pseudo', date: ISO_DATES };
 
@@ -31,17 +32,11 @@ interface NumberPreference {
   nativeDigits: boolean;
 }
 
-/** Digits of the language's own script, where it has them (as shared/i18n/numbers writes amounts). */
-const NATIVE: Record<string, 'arab' | 'arabext'> = { ar: 'arab', fa: 'arabext' };
-
 function complete(e: LocaleEntry, n: NumberPreference | undefined): LocaleFormat {
-  const native = NATIVE[e.id.split('-')[0]];
-  // No choice made: Persian is written in Persian digits (۲۰۲۶/۱۲/۳۱), as Persian readers expect; Arabic keeps 0–9
-  // (the UN's Arabic documents write them). Dates follow the same choice as amounts, in the Gregorian calendar (R25).
-  const { style, nativeDigits } = n ?? { style: 'locale' as const, nativeDigits: native === 'arabext' };
+  const { style, nativeDigits } = n ?? { style: 'locale' as const, nativeDigits: nativeByDefault(e.id) };
   return {
     ...e,
-    date: native && nativeDigits ? { ...e.date, digits: native } : e.date,
+    date: dateFormatOf(e, nativeDigits),
     dir: directionOf(e.id),
     number: { locale: e.id === PSEUDO ? 'en' : e.id, style, nativeDigits },
   };
@@ -103,13 +98,22 @@ export function getLocale(): LocaleFormat {
   return current;
 }
 
-/** The user's choice in the settings: kept in this browser, shown at once everywhere. */
-export function setLocale(id: string): void {
+let asked = 0;
+
+/**
+ * The user's choice in the settings: kept in this browser, shown everywhere once the face its script needs is loaded
+ * (fonts.ts: Arabic, Chinese), so the view is never drawn in the fallback and a PDF made right after embeds it.
+ */
+export function setLocale(id: string): Promise<void> {
   const l = findLocale(id);
-  if (!l) return;
-  current = l;
+  if (!l) return Promise.resolve();
   keep(STORAGE_KEY, l.id);
-  for (const f of listeners) f();
+  const mine = ++asked;
+  return loadLanguageFont(l.id).then(() => {
+    if (mine !== asked) return; // a later choice was made while this one's face loaded: that one stands
+    current = l;
+    for (const f of listeners) f();
+  });
 }
 
 /** The number format the user picked ('locale': the language's own), and Arabic-Indic digits. */

@@ -1,4 +1,5 @@
 import { embedFonts, parseFontFaces, type FontFile } from '../../shared/export/print-fonts';
+import { loadLanguageFont } from './fonts';
 
 // The PDF's Arabic and Chinese fonts (issue 11): the app's stylesheet already carries the Noto faces bundled from
 // npm (styles.css imports @fontsource); their files are read from the app itself and embedded in the print layout,
@@ -37,8 +38,12 @@ async function read(file: string): Promise<Uint8Array> {
   return new Uint8Array(await r.arrayBuffer());
 }
 
-/** The print layout with the Arabic and Chinese faces it needs embedded; unchanged when it needs none or on failure. */
-export async function withPdfFonts(html: string): Promise<string> {
+/**
+ * The print layout with the Arabic and Chinese faces it needs embedded; unchanged when it needs none or on failure.
+ * The language's face is loaded first (a PDF asked for right after the language was switched, issue 11).
+ */
+export async function withPdfFonts(html: string, locale?: string): Promise<string> {
+  if (locale) await loadLanguageFont(locale);
   try {
     return await embedFonts(html, bundledFaces(), read);
   } catch {

@@ -2,13 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datePattern, formatDate, parseDateInput, type DateFormat } from '../../shared/edit';
 import { translator } from '../../shared/i18n/intl';
-import { findLocale } from '../../renderer/src/locale';
+import { dateFormatOf, ENTRIES, nativeByDefault } from '../../renderer/src/locale-list';
 
 // R25 dates in Persian and Arabic: Gregorian always (the treaties' dates), Persian year first (۲۰۲۶/۱۲/۳۱), in the
 // language's own digits where the user has them; typed in those digits or in 0–9, never guessed.
 
-const FA = findLocale('fa')!.date;
-const AR = findLocale('ar')!.date;
+/** A locale's dates as the app makes them where the user chose no digits. */
+const dates = (id: string) =>
+  dateFormatOf(
+    ENTRIES.find((e) => e.id === id)!,
+    nativeByDefault(id),
+  );
+const FA = dates('fa');
+const AR = dates('ar');
 const FA_LATIN: DateFormat = { ...FA, digits: undefined };
 const AR_NATIVE: DateFormat = { ...AR, digits: 'arab' };
 const read = (text: string, f: DateFormat) => {

@@ -34,7 +34,9 @@ export function useExport(
   // "Headers in the language" where the table offers them (issue 11); else the machine names of the CLI's contract.
   const inLanguage = useHeadersInLanguage();
   // The CSV is for people opening it in Excel: the separators of the number format they chose (issue 14).
-  const decimalComma = separators(useLocale().number).decimal === ',';
+  const locale = useLocale();
+  const decimalComma = separators(locale.number).decimal === ',';
+  const language = locale.id;
   return useCallback(
     async (kind: ExportKind) => {
       const src = source();
@@ -54,7 +56,7 @@ export function useExport(
             ? await api.exportFile(`${src.stem}.xlsx`, 'xlsx', toXlsx([src.table], today()))
             : await api.exportPdf(
                 `${src.stem}.pdf`,
-                await withPdfFonts(toPrintHtml(src.table, { landscape: src.landscape })),
+                await withPdfFonts(toPrintHtml(src.table, { landscape: src.landscape }), language),
               );
       if (r.ok)
         report(
@@ -65,7 +67,7 @@ export function useExport(
         );
       else if (!('cancelled' in r)) report('error', r.message);
     },
-    [api, source, report, decimalComma, inLanguage],
+    [api, source, report, decimalComma, inLanguage, language],
   );
 }
 
