@@ -1,3 +1,4 @@
+import { hasMessage, type Message } from '../i18n/intl';
 import type { JournalEntry, Workbook } from '../model/types';
 import { keyed, LISTS } from './keys';
 import type { Renamed } from './merge';
@@ -78,8 +79,12 @@ export interface Stamp {
   nonce: string;
 }
 
-export function journalEntry(stamp: Stamp, summary: string, records: string[]): JournalEntry {
-  return {
+/**
+ * The entry of a step. `summary` is the label's English text, kept for old readers and as the fallback;
+ * `summaryMsg` (issue 11) is the label as data, stored when it holds only text and numbers (JSON keeps nothing else).
+ */
+export function journalEntry(stamp: Stamp, summary: string, records: string[], summaryMsg?: Message): JournalEntry {
+  const e: JournalEntry = {
     id: `${stamp.at} ${stamp.machine} ${stamp.nonce}`,
     at: stamp.at,
     user: stamp.user,
@@ -87,6 +92,48 @@ export function journalEntry(stamp: Stamp, summary: string, records: string[]): 
     summary,
     records,
   };
+  const stored = summaryMsg && storableMessage(summaryMsg);
+  if (stored) e.summaryMsg = stored;
+  return e;
+}
+
+/** A message as a file stores it: id, text and number values, parts; undefined when it holds anything else. */
+export function storableMessage(m: Message): Message | undefined {
+  const out: Message = { id: m.id };
+  if (m.values) {
+    const values: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(m.values)) {
+      if (v === undefined) continue;
+      if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return undefined;
+      values[k] = v;
+    }
+    out.values = values;
+  }
+  if (m.parts) {
+    const parts: Record<string, Message> = {};
+    for (const [k, p] of Object.entries(m.parts)) {
+      const sp = storableMessage(p);
+      if (!sp) return undefined;
+      parts[k] = sp;
+    }
+    out.parts = parts;
+  }
+  return out;
+}
+
+const knownIds = (m: Message): boolean => hasMessage(m.id) && Object.values(m.parts ?? {}).every(knownIds);
+
+/**
+ * An entry's label in the reader's language: its message said by `say` when this version knows every id in it, else
+ * (an entry written before labels were stored, or by a newer version, or one that cannot be said) its English text.
+ */
+export function entrySummary(e: JournalEntry, say: (m: Message) => string): string {
+  if (!e.summaryMsg || !knownIds(e.summaryMsg)) return e.summary;
+  try {
+    return say(e.summaryMsg);
+  } catch {
+    return e.summary; // values that do not fit the message (another version's words): its English text
+  }
 }
 
 const byTime = (x: JournalEntry, y: JournalEntry) =>

@@ -11,6 +11,17 @@ const m = (id: string, values?: Message['values']): Message => (values ? { id, v
 // An ISO time as the app writes it (Date.prototype.toISOString); a time zone offset is read too.
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** The label as data (optional, issue 11): an id, text or number values, parts of the same shape. */
+function isStoredMessage(v: unknown, depth = 0): boolean {
+  if (!isObj(v) || typeof v.id !== 'string' || depth > 16) return false;
+  if (v.values !== undefined)
+    if (!isObj(v.values) || !Object.values(v.values).every((x) => typeof x === 'string' || typeof x === 'number'))
+      return false;
+  if (v.parts !== undefined)
+    if (!isObj(v.parts) || !Object.values(v.parts).every((p) => isStoredMessage(p, depth + 1))) return false;
+  return Object.keys(v).every((k) => k === 'id' || k === 'values' || k === 'parts');
+}
+
 /** What is wrong with `journal` (absent = keeps none, fine): `{ path, message }` for each field at fault. */
 export function journalProblems(journal: unknown): { path: string; msg: Message }[] {
   if (journal === undefined) return [];
@@ -21,12 +32,14 @@ export function journalProblems(journal: unknown): { path: string; msg: Message 
     const path = `journal[${i}]`;
     const n = String(i + 1);
     if (!isObj(e)) return void out.push({ path, msg: m('merge.journal.notEntry', { n }) });
-    const field = (key: string, kind: 'text' | 'time' | 'list') => {
+    const field = (key: string, kind: 'text' | 'time' | 'list' | 'message') => {
       const v = e[key];
       const fine =
-        kind === 'list'
-          ? Array.isArray(v) && v.every((x) => typeof x === 'string')
-          : typeof v === 'string' && (kind === 'text' || (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))));
+        kind === 'message'
+          ? v === undefined || isStoredMessage(v)
+          : kind === 'list'
+            ? Array.isArray(v) && v.every((x) => typeof x === 'string')
+            : typeof v === 'string' && (kind === 'text' || (ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))));
       if (!fine) out.push({ path: `${path}.${key}`, msg: m('merge.journal.field', { n, field: key, kind }) });
     };
     field('id', 'text');
@@ -34,6 +47,7 @@ export function journalProblems(journal: unknown): { path: string; msg: Message 
     field('user', 'text');
     field('machine', 'text');
     field('summary', 'text');
+    field('summaryMsg', 'message');
     field('records', 'list');
     if (typeof e.id === 'string') {
       const before = seen.get(e.id);

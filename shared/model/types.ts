@@ -53,8 +53,13 @@ export interface JournalEntry {
   at: string;
   user: string;
   machine: string;
-  /** The step's own label, in the domain's words: "Record payment pay-0013: FR 45579 CHF on 2026-02-01". */
+  /** The step's own label, in the domain's words: "Record payment pay-0013: FR 45579 CHF on 2026-02-01" (English). */
   summary: string;
+  /**
+   * The label as data (issue 11), so each reader sees it in their language; absent in entries written before it was
+   * kept, or when the label has no message: `summary` is shown then.
+   */
+  summaryMsg?: Message;
   /** What the step added, changed or removed, as merge paths (`payments[pay-0013]`); a whole list past RECORDS_MAX. */
   records: string[];
 }

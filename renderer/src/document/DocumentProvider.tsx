@@ -9,7 +9,7 @@ import { useExport, type ExportKind } from '../export/ExportMenu';
 import type { ExportSource } from '../export/exports';
 import { BACKGROUND_FROM, readWorkbook } from '../open/readWorkbook';
 import { blankWorkbook } from './blank';
-import { journalStep } from '../merge/journal-step';
+import { journalStep, undoStepLabel } from '../merge/journal-step';
 import { readOnlyMessage } from '../merge/messages';
 import {
   documentReducer,
@@ -163,7 +163,8 @@ export function DocumentProvider({
     (command: (wb: Workbook) => Outcome) => {
       const r = runCommand(ref.current, command);
       // Issue 16: a workbook that keeps a journal records the step (merge/journal-step.ts).
-      if (r.state !== ref.current) commit(journalStep(ref.current, r.state, r.outcome.ok ? r.outcome.label : ''));
+      if (r.state !== ref.current)
+        commit(journalStep(ref.current, r.state, r.outcome.ok ? (r.outcome.labelMsg ?? r.outcome.label) : ''));
       return r.outcome;
     },
     [commit],
@@ -315,9 +316,8 @@ export function DocumentProvider({
         const before = ref.current;
         dispatch({ type: dir });
         // The journal is never undone: an undo is a step of its own (issue 16).
-        const label = before.doc?.history[dir].at(-1)?.label ?? '';
-        if (ref.current !== before)
-          commit(journalStep(before, ref.current, `${dir === 'undo' ? 'Undo' : 'Redo'}: ${label}`));
+        const label = undoStepLabel(dir, before.doc?.history[dir].at(-1));
+        if (ref.current !== before) commit(journalStep(before, ref.current, label));
       },
       save,
       saveAs,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { journalOf } from '../../../shared/merge/journal';
+import { entrySummary, journalOf } from '../../../shared/merge/journal';
 import { useOpenDocument } from '../document/DocumentProvider';
-import { useT } from '../i18n';
+import { useSay, useT } from '../i18n';
 import { useLocale } from '../locale';
 import { readAuthor, shellNames, startJournal, writeAuthor } from './journal-step';
 import './merge.css';
@@ -27,6 +27,7 @@ export function HistoryButton() {
 function HistoryPanel({ onClose }: { onClose(): void }) {
   const { doc, run } = useOpenDocument();
   const t = useT();
+  const say = useSay();
   const locale = useLocale();
   const ref = useRef<HTMLDialogElement>(null);
   const [author, setAuthor] = useState(readAuthor);
@@ -107,7 +108,7 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
                     </>
                   )}
                 </td>
-                <td>{e.summary}</td>
+                <td>{entrySummary(e, say)}</td>
               </tr>
             ))}
             {entries.length > SHOWN && (

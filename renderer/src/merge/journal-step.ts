@@ -1,5 +1,5 @@
 import { done, edit, type Outcome } from '../../../shared/edit';
-import { msg } from '../../../shared/i18n/intl';
+import { msg, say, type Message } from '../../../shared/i18n/intl';
 import {
   journalAfterStep,
   journalEntry,
@@ -71,11 +71,15 @@ function stamp(): Stamp {
   };
 }
 
-/** The state after a step, with the step's journal entry when the workbook keeps a journal (or the step started one). */
+/**
+ * The state after a step, with the step's journal entry when the workbook keeps a journal (or the step started one).
+ * `summary` is the step's label: a Message is stored as data beside its English text, so each reader sees it in their
+ * language (issue 11); a plain text (a label without a message) is stored as it is.
+ */
 export function journalStep(
   before: DocumentState,
   after: DocumentState,
-  summary: string,
+  summary: string | Message,
   now: () => Stamp = stamp,
 ): DocumentState {
   const b = before.doc;
@@ -83,11 +87,25 @@ export function journalStep(
   if (!b || !a || a === b || a.workbook === b.workbook || a.generation !== b.generation) return after;
   const kept = journalOf(b.workbook) ?? (journalOf(a.workbook) ? [] : undefined);
   if (!kept) return after;
-  const entry = journalEntry(now(), summary, stepRecords(b.workbook, a.workbook));
+  const text = typeof summary === 'string' ? summary : say(summary);
+  const entry = journalEntry(
+    now(),
+    text,
+    stepRecords(b.workbook, a.workbook),
+    typeof summary === 'string' ? undefined : summary,
+  );
   return {
     ...after,
     doc: { ...a, workbook: withJournal(a.workbook, journalAfterStep(kept, journalOf(a.workbook), entry)) },
   };
+}
+
+/** The label of an undo or a redo: "Undo: {the step's label}", the label as data when the step has one. */
+export function undoStepLabel(dir: 'undo' | 'redo', step: { label: string; msg?: Message } | undefined): Message {
+  const label = step?.label ?? '';
+  return step?.msg
+    ? { id: 'merge.history.undoStep', values: { dir }, parts: { label: step.msg } }
+    : msg('merge.history.undoStep', { dir, label });
 }
 
 /** Starts the workbook's journal: one step (its undo takes the empty journal away; entries already written stay). */

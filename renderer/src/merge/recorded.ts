@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { journalOf, recordedIndex, type JournalEntry } from '../../../shared/merge/journal';
+import { entrySummary, journalOf, recordedIndex, type JournalEntry } from '../../../shared/merge/journal';
 import type { Workbook } from '../../../shared/model/types';
-import { useT } from '../i18n';
+import { useSay, useT } from '../i18n';
 import { whoValues } from './messages';
 
 // Issue 16 item 5: the payment and status views say who recorded each payment and decision, from the journal.
@@ -22,6 +22,7 @@ export function useRecordedBy(
   list: 'payments' | 'votingDecisions',
 ): ((id: string) => Recorded | undefined) | undefined {
   const t = useT();
+  const say = useSay();
   // The journal as stored: journalOf makes a new list each time, the stored one changes only with a step.
   const stored = (workbook as { journal?: unknown }).journal;
   const index = useMemo(() => {
@@ -35,7 +36,7 @@ export function useRecordedBy(
       const tip = t(Number.isNaN(at.getTime()) ? 'merge.recorded.tipNoTime' : 'merge.recorded.tip', {
         ...whoValues({ user: e.user ?? '', machine: e.machine ?? '', since: e.at }),
         at,
-        summary: e.summary,
+        summary: entrySummary(e, say),
       });
       return { who: e.user || e.machine || t('merge.history.unnamed'), tip };
     };
@@ -43,5 +44,5 @@ export function useRecordedBy(
       const e = index.get(`${list}[${id}]`);
       return e && words(e);
     };
-  }, [index, list, t]);
+  }, [index, list, t, say]);
 }
