@@ -1,7 +1,7 @@
 // Issue 13 item 4: `contrib` ships as one bundle (scripts/build-cli.mjs, run by `npm ci`) that needs no TypeScript
 // compiler and no node_modules at run time, and gives what the sources give.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ describe('the contrib bundle', () => {
 
   it('stands alone: copied away from the repository (no node_modules, no sources), it runs the same', () => {
     const alone = mkdtempSync(join(tmpdir(), 'contrib-alone-'));
-    copyFileSync(join(dir, 'contrib.mjs'), join(alone, 'contrib.mjs'));
+    cpSync(dir, alone, { recursive: true }); // the entry, its chunks, the catalogs
     const args = E1.map((a) => (a.startsWith('test/') ? resolve(a) : a));
     const r = spawnSync(process.execPath, [join(alone, 'contrib.mjs'), ...args], { encoding: 'utf8', cwd: alone });
     rmSync(alone, { recursive: true, force: true });
