@@ -69,8 +69,12 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** Bad lines of an input file, every one printed as `FILE:LINE: message` (exit 2, nothing written). */
 export class InputProblems extends Error {
-  constructor(readonly problems: readonly TabularProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n'));
+  /** Each problem said in `lang` where it carries its message as data (issue 11); English otherwise. */
+  constructor(
+    readonly problems: readonly TabularProblem[],
+    lang: Lang = 'en',
+  ) {
+    super(problems.map((p) => `${p.file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${words(p, lang)}`).join('\n'));
   }
 }
 

@@ -8,110 +8,35 @@ import {
   type LiquidityWhatIf,
 } from '../../shared/engine/liquidity';
 import { isIsoDate } from '../../shared/model/dates';
-import { groupThousands } from '../../shared/model/decimal';
 import { isPercentage } from '../../shared/model/fields';
 import type { Workbook } from '../../shared/model/types';
 import { csvField } from '../../shared/export/contribution-table';
 import { alignedText } from '../../shared/export/text-table';
-import { format, inFile, loadWorkbook, output, parse, UsageError, type Io } from '../io';
+import { C, cliLanguage, format, inFile, loadWorkbook, output, parse, UsageError, type Io } from '../io';
+import { textWords, type TextWords } from '../../shared/export/text-words';
+import type { MessageValues } from '../../shared/i18n/intl';
+import type { Lang } from '../../shared/i18n/languages';
 
 export const LIQUIDITY_USAGE = `  contrib liquidity WORKBOOK.json --budget ID --year YYYY [--late CODE=MONTHS ...] [--late-largest K=MONTHS]
                     [--collect PERCENT] [--expect CODE=YYYY-MM-DD ...] [--not-paying CODE ...]
-                    [--format table|csv|json] [--out FILE]`;
+                    [--format table|csv|json] [--out FILE] [--lang LANG]`;
 
 /** The contract other tools script against: one row per month-end. */
 export const LIQUIDITY_CSV_HEADER = ['date', 'receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** Every user-visible sentence of the command (to move to the catalog). */
-const messages = {
-  oneWorkbook: 'liquidity needs one WORKBOOK.json',
-  budget: '--budget ID is required',
-  year: (v: string) => `--year must be a year such as 2026 (got "${v}")`,
-  pair: (flag: string, shape: string, v: string) => `--${flag} takes ${shape} (got "${v}")`,
-  months: (flag: string, v: string) => `--${flag} ${v}: the delay must be a whole number of months from 1 to 120`,
-  count: (v: string) => `--late-largest ${v}: the number of contributors must be a whole number from 1 up`,
-  percent: (v: string) => `--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "${v}")`,
-  expectDate: (v: string, year: number) => `--expect ${v}: the date must be a day of ${year} written YYYY-MM-DD`,
-  noMember: (flag: string, v: string, code: string) => `--${flag} ${v}: the workbook has no member ${code}`,
-  notTaking: (flag: string, v: string, code: string, budget: string) =>
-    `--${flag} ${v}: ${code} does not take part in ${budget}`,
-  title: (p: LiquidityProjection) => `Liquidity of ${p.name} (${p.currency}) in ${p.year}`,
-  opening: (p: LiquidityProjection) =>
-    `On 1 January: cash ${money(p.opening.cash)}${p.opening.cashGiven ? '' : ' (none entered)'}, working capital fund ${money(p.opening.wcf)}, advances outstanding ${money(p.opening.advances)}, advance ceiling ${money(p.opening.ceiling)}.`,
-  spending: (p: LiquidityProjection) =>
-    p.spendingFrom === 'plan'
-      ? 'Spending: the monthly plan entered in the workbook.'
-      : "Spending: the year's budget spread over the 12 month-ends.",
-  wcfDrawn: (d: string | null) =>
-    d === null ? 'The working capital fund is not drawn.' : `The working capital fund is first drawn on ${inWords(d)}.`,
-  advance: (d: string | null, most: string) =>
-    d === null
-      ? 'No advances are needed.'
-      : `Advances are first needed on ${inWords(d)}; at most ${money(most)} is outstanding.`,
-  shortfall: (d: string | null, total: string) =>
-    d === null
-      ? 'No shortfall: every month-end is paid.'
-      : `Spending cannot be paid from ${inWords(d)}: ${money(total)} in all goes unpaid on its day.`,
-  expectedTitle: 'Expected receipts',
-  whatIf: (w: string) => `What if ${w}:`,
-  summaryHead: ['', 'baseline', 'what-if', 'difference'],
-  summary: {
-    firstWcfDraw: 'WCF first drawn',
-    firstAdvance: 'Advances first needed',
-    firstShortfall: 'First shortfall',
-    maxAdvances: 'Largest advance outstanding',
-    shortfall: 'Spending unpaid on its day',
-    receipts: 'Receipts in the year',
-  },
-  basis: {
-    usual: 'usual date',
-    override: 'date set in the workbook',
-    'what-if': 'date set',
-    'no-history': 'no payment in three years: not expected',
-    'not-paying': 'not paying',
-  },
-  late: (n: number) => `${n} month${n === 1 ? '' : 's'} late`,
-  afterYear: 'after the year',
-  describe: {
-    late: (code: string, n: number) => `${code} pays ${n} month${n === 1 ? '' : 's'} late`,
-    largest: (k: number, n: number) =>
-      `the ${k} largest contributor${k === 1 ? '' : 's'} pay${k === 1 ? 's' : ''} ${n} month${n === 1 ? '' : 's'} late`,
-    collect: (p: string) => `only ${p} % is collected`,
-    date: (code: string, d: string) => `${code} pays on ${inWords(d)}`,
-    notPaying: (code: string) => `${code} does not pay`,
-  },
-  head: ['Month-end', 'Receipts', 'Spending', 'Cash', 'WCF', 'Advances', 'Shortfall'],
-  expectedHead: ['Code', 'Name', 'Owed', 'Expected', 'On', 'Basis', 'From payments'],
-  compareHead: ['Month-end', 'Cash', 'what-if', 'WCF', 'what-if', 'Advances', 'what-if', 'Shortfall', 'what-if'],
-};
-
-const money = (v: string) => groupThousands(v);
-const inWords = (d: string) => `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+// Every sentence of the command is a catalog message (issue 11): usage errors in `cli.usage.*`, the table's words in
+// `cli.liquidity.*` and, where the app says the same, the app's own `liquidity.*`.
+const L = (id: string, values?: MessageValues) => C(`liquidity.${id}`, values);
 
 /** `CODE=VALUE` split at the first "=". */
 function pair(flag: string, shape: string, v: string): [string, string] {
   const m = /^([^=]+)=(.+)$/.exec(v);
-  if (!m) throw new UsageError(messages.pair(flag, shape, v));
+  if (!m) throw new UsageError(C('usage.pair', { flag, shape, got: v }));
   return [m[1].trim(), m[2].trim()];
 }
 
 function monthsOf(flag: string, v: string, s: string): number {
-  if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > 120) throw new UsageError(messages.months(flag, v));
+  if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > 120) throw new UsageError(L('months', { flag, got: v }));
   return Number(s);
 }
 
@@ -125,8 +50,8 @@ export function liquidityWhatIf(
   const codes = new Set(workbook.members.map((m) => m.code));
   const taking = new Set(workbook.participations.filter((p) => p.budget === budget).map((p) => p.member));
   const member = (flag: string, v: string, code: string) => {
-    if (!codes.has(code)) throw new UsageError(messages.noMember(flag, v, code));
-    if (!taking.has(code)) throw new UsageError(messages.notTaking(flag, v, code, budget));
+    if (!codes.has(code)) throw new UsageError(C('usage.noMember', { flag, got: v, code }));
+    if (!taking.has(code)) throw new UsageError(C('usage.notTaking', { flag, got: v, code, budget }));
     return code;
   };
   const w: LiquidityWhatIf = {};
@@ -139,12 +64,12 @@ export function liquidityWhatIf(
   const largest = values['late-largest'] as string | undefined;
   if (largest !== undefined) {
     const [k, n] = pair('late-largest', 'K=MONTHS', largest);
-    if (!/^\d{1,6}$/.test(k) || Number(k) < 1) throw new UsageError(messages.count(largest));
+    if (!/^\d{1,6}$/.test(k) || Number(k) < 1) throw new UsageError(L('count', { got: largest }));
     w.lateLargest = { count: Number(k), months: monthsOf('late-largest', largest, n) };
   }
   const collect = values.collect as string | undefined;
   if (collect !== undefined) {
-    if (!isPercentage(collect)) throw new UsageError(messages.percent(collect));
+    if (!isPercentage(collect)) throw new UsageError(L('percent', { got: collect }));
     w.collect = collect;
   }
   const expect = (values.expect as string[] | undefined) ?? [];
@@ -152,7 +77,8 @@ export function liquidityWhatIf(
     w.dates = expect.map((v) => {
       const [code, d] = pair('expect', 'CODE=YYYY-MM-DD', v);
       member('expect', v, code);
-      if (!isIsoDate(d) || Number(d.slice(0, 4)) !== year) throw new UsageError(messages.expectDate(v, year));
+      if (!isIsoDate(d) || Number(d.slice(0, 4)) !== year)
+        throw new UsageError(L('expectDate', { got: v, year: String(year) }));
       return { member: code, date: d };
     });
   const notPaying = (values['not-paying'] as string[] | undefined) ?? [];
@@ -160,15 +86,24 @@ export function liquidityWhatIf(
   return w;
 }
 
-function describe(w: LiquidityWhatIf): string {
-  const d = messages.describe;
+function describe(w: LiquidityWhatIf, words: TextWords): string {
+  const t = (id: string, values?: MessageValues) => words.t(`cli.liquidity.${id}`, values);
+  const months = (n: number) => ({ count: n, n: String(n) });
   return [
-    ...(w.late ?? []).map((l) => d.late(l.member, l.months)),
-    ...(w.lateLargest ? [d.largest(w.lateLargest.count, w.lateLargest.months)] : []),
-    ...(w.collect !== undefined ? [d.collect(w.collect)] : []),
-    ...(w.dates ?? []).map((x) => d.date(x.member, x.date)),
-    ...(w.notPaying ?? []).map(d.notPaying),
-  ].join(', ');
+    ...(w.late ?? []).map((l) => t('describeLate', { code: l.member, ...months(l.months) })),
+    ...(w.lateLargest
+      ? [
+          t('describeLargest', {
+            k: w.lateLargest.count,
+            kn: String(w.lateLargest.count),
+            ...months(w.lateLargest.months),
+          }),
+        ]
+      : []),
+    ...(w.collect !== undefined ? [t('describeCollect', { percent: words.amount(w.collect) })] : []),
+    ...(w.dates ?? []).map((x) => t('describeDate', { code: x.member, date: words.longDate(x.date) })),
+    ...(w.notPaying ?? []).map((code) => t('describeNotPaying', { code })),
+  ].join(t('separator'));
 }
 
 /** R24 `contrib liquidity`: the budget's cash over the year, month-end by month-end, and under a what-if. */
@@ -183,13 +118,15 @@ export function liquidity(args: string[], io: Io): number {
     'not-paying': { type: 'string', multiple: true },
     format: { type: 'string' },
     out: { type: 'string' },
+    lang: { type: 'string' },
   });
   const fmt = format(values.format);
-  if (positionals.length !== 1) throw new UsageError(messages.oneWorkbook);
+  const lang = cliLanguage(values.lang);
+  if (positionals.length !== 1) throw new UsageError(C('usage.oneWorkbook', { command: 'liquidity' }));
   const budget = values.budget as string | undefined;
   const year = values.year as string | undefined;
-  if (!budget) throw new UsageError(messages.budget);
-  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(messages.year(year ?? ''));
+  if (!budget) throw new UsageError(C('usage.budgetRequired'));
+  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(C('usage.year', { got: year ?? '' }));
   const file = positionals[0];
   const workbook = loadWorkbook(file, io);
   const basis = inFile(file, () => liquidityBasis(workbook, budget, Number(year)));
@@ -200,7 +137,7 @@ export function liquidity(args: string[], io: Io): number {
   const out = values.out as string | undefined;
   if (fmt === 'csv') return output(liquidityCsv(projection), out, io);
   if (fmt === 'json') return output(liquidityJson(projection, whatIf, comparison), out, io);
-  return output(liquidityText(basis, projection, whatIf, comparison), out, io);
+  return output(liquidityText(basis, projection, whatIf, comparison, lang), out, io);
 }
 
 export function liquidityCsv(p: LiquidityProjection): string {
@@ -235,35 +172,58 @@ export function liquidityText(
   p: LiquidityProjection,
   whatIf: LiquidityWhatIf,
   c?: LiquidityComparison,
+  lang: Lang = 'en',
 ): string {
-  const lines: string[] = [messages.title(p), messages.opening(p), messages.spending(p), ''];
-  if (c) lines.push(messages.whatIf(describe(whatIf)), '');
+  const w = textWords(lang);
+  const t = (id: string, values?: MessageValues) => w.t(`cli.liquidity.${id}`, values);
+  const app = (id: string, values?: MessageValues) => w.t(`liquidity.${id}`, values);
+  const money = w.amount;
+  const col = (k: string) => app(`col.${k}`);
+  const lines: string[] = [
+    app('title', { budget: `${p.name} (${p.currency})`, year: String(p.year) }),
+    t('opening', {
+      cash: money(p.opening.cash),
+      given: p.opening.cashGiven ? 'yes' : 'no',
+      wcf: money(p.opening.wcf),
+      advances: money(p.opening.advances),
+      ceiling: money(p.opening.ceiling),
+    }),
+    app(p.spendingFrom === 'plan' ? 'spending.plan' : 'spending.budget'),
+    '',
+  ];
+  if (c) lines.push(t('whatIf', { whatIf: describe(whatIf, w) }), '');
   const right = [false, true, true, true, true, true, true];
   lines.push(
     ...alignedText(
-      messages.head,
+      ['monthEnd', 'receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'].map(col),
       p.months.map((m) =>
         [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].map((x, i) =>
-          i === 0 ? x : money(x),
+          i === 0 ? w.date(x) : money(x),
         ),
       ),
       right,
-      ['Total', money(p.receipts), money(p.spending), '', '', '', ''],
+      [col('total'), money(p.receipts), money(p.spending), '', '', '', ''],
     ),
   );
   lines.push(
     '',
-    messages.wcfDrawn(p.firstWcfDraw),
-    messages.advance(p.firstAdvance, p.maxAdvances),
-    messages.shortfall(p.firstShortfall, p.shortfall),
+    p.firstWcfDraw === null ? t('wcfNotDrawn') : t('wcfDrawn', { date: w.longDate(p.firstWcfDraw) }),
+    p.firstAdvance === null
+      ? app('dates.noAdvance')
+      : t('advance', { date: w.longDate(p.firstAdvance), amount: money(p.maxAdvances) }),
+    p.firstShortfall === null
+      ? t('noShortfall')
+      : app('dates.shortfall', { date: w.longDate(p.firstShortfall), amount: money(p.shortfall) }),
   );
+  const show = (v: string | null) => (v === null ? '-' : isIsoDate(v) ? w.date(v) : money(v));
   if (c) {
+    const whatIfColumn = t('whatIfColumn');
     lines.push(
       '',
       ...alignedText(
-        messages.summaryHead,
+        ['', t('baseline'), whatIfColumn, t('difference')],
         c.summary.map((s) => [
-          messages.summary[s.key],
+          s.key === 'firstWcfDraw' ? t('firstWcfDraw') : app(`summary.${s.key}`),
           show(s.baseline),
           show(s.whatIf),
           s.difference === null ? '' : money(s.difference),
@@ -274,9 +234,12 @@ export function liquidityText(
     lines.push(
       '',
       ...alignedText(
-        messages.compareHead,
+        [
+          col('monthEnd'),
+          ...(['cash', 'wcf', 'advances', 'shortfall'] as const).flatMap((k) => [col(k), whatIfColumn]),
+        ],
         c.months.map((m) => [
-          m.date,
+          w.date(m.date),
           ...(['cash', 'wcf', 'advances', 'shortfall'] as const).flatMap((k) => [
             money(m.baseline[k]),
             money(m.whatIf[k]),
@@ -287,21 +250,35 @@ export function liquidityText(
     );
   }
   const yearEnd = `${basis.year}-12-31`;
+  const BASIS: Record<string, string> = { 'what-if': 'whatIf', 'no-history': 'noHistory', 'not-paying': 'notPaying' };
   const rows = p.expected.map((e) => [
     e.code,
     e.name,
     money(e.owed),
     money(e.amount),
-    e.date === null ? '' : e.date > yearEnd ? `${e.date} (${messages.afterYear})` : e.date,
-    [messages.basis[e.basis], ...(e.late ? [messages.late(e.late)] : [])].join(', '),
-    e.from.map((f) => f.date).join(' '),
+    e.date === null ? '' : e.date > yearEnd ? app('expected.afterYear', { date: w.date(e.date) }) : w.date(e.date),
+    [
+      t('basis', { basis: BASIS[e.basis] ?? e.basis }),
+      ...(e.late ? [t('late', { count: e.late, n: String(e.late) })] : []),
+    ].join(t('separator')),
+    e.from.map((f) => w.date(f.date)).join(' '),
   ]);
   lines.push(
     '',
-    messages.expectedTitle,
-    ...alignedText(messages.expectedHead, rows, [false, false, true, true, false, false, false]),
+    app('expected.heading'),
+    ...alignedText(
+      [
+        w.t('export.file.col.code'),
+        w.t('export.file.col.name'),
+        app('expected.owed'),
+        app('expected.amount'),
+        t('on'),
+        app('expected.basis'),
+        t('fromPayments'),
+      ],
+      rows,
+      [false, false, true, true, false, false, false],
+    ),
   );
   return `${lines.join('\n')}\n`;
 }
-
-const show = (v: string | null) => (v === null ? '-' : isIsoDate(v) ? v : money(v));

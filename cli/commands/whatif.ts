@@ -6,6 +6,8 @@ import { comparisonsCsv, comparisonsExport, comparisonsJson } from '../../shared
 import { toXlsx } from '../../shared/export/xlsx';
 import {
   amountFlag,
+  C,
+  cliLanguage,
   formatOrXlsx,
   inFile,
   loadWorkbook,
@@ -18,6 +20,7 @@ import {
 
 export const WHATIF_USAGE = `  contrib whatif WORKBOOK.json --budget ID --year YYYY --set CODE=CLASS [--set CODE=CLASS ...]
                  [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json|xlsx] [--out FILE]
+                 [--lang LANG]
   contrib whatif WORKBOOK.json --budget ID --year YYYY --scenario NAME [--scenario NAME ...] [--format …] [--out FILE]`;
 
 /**
@@ -35,22 +38,22 @@ export async function whatif(args: string[], io: Io): Promise<number> {
     'unit-value': { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    lang: { type: 'string' },
   });
   const fmt = formatOrXlsx(values.format, values.out as string | undefined);
-  if (positionals.length !== 1) throw new UsageError('whatif needs one WORKBOOK.json');
+  const lang = cliLanguage(values.lang);
+  if (positionals.length !== 1) throw new UsageError(C('usage.oneWorkbook', { command: 'whatif' }));
   const budget = values.budget as string | undefined;
   const year = values.year as string | undefined;
-  if (!budget) throw new UsageError('--budget ID is required');
-  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(`--year must be a year such as 2026 (got "${year ?? ''}")`);
+  if (!budget) throw new UsageError(C('usage.budgetRequired'));
+  if (!year || !/^\d{4}$/.test(year)) throw new UsageError(C('usage.year', { got: year ?? '' }));
   const total = amountFlag('total', values.total as string | undefined);
   const unitValue = amountFlag('unit-value', values['unit-value'] as string | undefined);
-  if (total !== undefined && unitValue !== undefined)
-    throw new UsageError('give at most one of --total and --unit-value');
+  if (total !== undefined && unitValue !== undefined) throw new UsageError(C('whatif.levelOnce'));
   const sets = (values.set as string[] | undefined) ?? [];
   const named = (values.scenario as string[] | undefined) ?? [];
   const adHoc = sets.length > 0 || total !== undefined || unitValue !== undefined;
-  if (!adHoc && named.length === 0)
-    throw new UsageError('say what changes: --set CODE=CLASS, --total, --unit-value or --scenario NAME');
+  if (!adHoc && named.length === 0) throw new UsageError(C('whatif.nothing'));
   const file = positionals[0];
   const workbook = loadWorkbook(file, io);
   const scenarios: Pick<Scenario, 'name' | 'overrides'>[] = named.map((n) => scenarioNamed(workbook, n));
@@ -63,7 +66,16 @@ export async function whatif(args: string[], io: Io): Promise<number> {
   if (fmt === 'xlsx') {
     const produced = producedDate();
     return output(
-      await toXlsx([comparisonsExport(comparisons, { organization: workbook.organization.name, produced })], produced),
+      await toXlsx(
+        [
+          comparisonsExport(comparisons, {
+            organization: workbook.organization.name,
+            produced,
+            ...(lang === 'en' ? {} : { locale: lang }),
+          }),
+        ],
+        produced,
+      ),
       values.out as string,
       io,
     );
@@ -73,7 +85,7 @@ export async function whatif(args: string[], io: Io): Promise<number> {
       ? comparisonsCsv(comparisons)
       : fmt === 'json'
         ? comparisonsJson(comparisons)
-        : comparisons.map(comparisonText).join('\n');
+        : comparisons.map((c) => comparisonText(c, lang)).join('\n');
   return output(text, values.out as string | undefined, io);
 }
 
@@ -83,7 +95,7 @@ function scenarioNamed(workbook: Workbook, name: string): Scenario {
   const s = all.find((x) => x.name === name) ?? all.find((x) => x.id === name);
   if (!s)
     throw new UsageError(
-      `--scenario ${name}: the workbook has no such scenario (${all.length ? all.map((x) => x.name).join(', ') : 'it has none'})`,
+      C('whatif.noScenario', { name, list: all.length ? all.map((x) => x.name).join(', ') : 'none' }),
     );
   return s;
 }
@@ -98,7 +110,7 @@ export function whatIfOverrides(a: {
 }): ScenarioOverride[] {
   const overrides: ScenarioOverride[] = a.sets.map((s) => {
     const m = /^([^=]+)=(.+)$/.exec(s);
-    if (!m) throw new UsageError(`--set takes CODE=CLASS (got "${s}")`);
+    if (!m) throw new UsageError(C('usage.pair', { flag: 'set', shape: 'CODE=CLASS', got: s }));
     return { kind: 'class', member: m[1].trim(), budget: a.budget, fromYear: a.year, class: m[2].trim() };
   });
   if (a.total !== undefined)
@@ -111,10 +123,11 @@ export function whatIfOverrides(a: {
 function checkOverrides(workbook: Workbook, overrides: ScenarioOverride[]): void {
   for (const o of overrides) {
     if (o.kind !== 'class') continue;
+    const got = `${o.member}=${o.class}`;
     if (!workbook.members.some((m) => m.code === o.member))
-      throw new UsageError(`--set ${o.member}=${o.class}: the workbook has no member ${o.member}`);
+      throw new UsageError(C('usage.noMember', { flag: 'set', got, code: o.member }));
     if (!workbook.participations.some((p) => p.member === o.member && p.budget === o.budget))
-      throw new UsageError(`--set ${o.member}=${o.class}: ${o.member} does not take part in ${o.budget}`);
+      throw new UsageError(C('usage.notTaking', { flag: 'set', got, code: o.member, budget: o.budget }));
     const budget = workbook.budgets.find((b) => b.id === o.budget);
     const scheme = workbook.schemes.find((s) => s.id === budget?.schemeId);
     if (scheme?.kind !== 'classes') continue;
@@ -126,11 +139,16 @@ function checkOverrides(workbook: Workbook, overrides: ScenarioOverride[]): void
     if (read.ok) o.class = read.code;
     else if (read.reason === 'ambiguous')
       throw new UsageError(
-        `--set ${o.member}=${o.class}: ${o.class} could be any of ${read.matches.join(', ')} of ${scheme.id}: write it as the scheme does`,
+        C('whatif.ambiguousClass', { got, class: o.class ?? '', matches: read.matches.join(', '), scheme: scheme.id }),
       );
     else
       throw new UsageError(
-        `--set ${o.member}=${o.class}: ${o.class} is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})`,
+        C('whatif.notClass', {
+          got,
+          class: o.class ?? '',
+          scheme: scheme.id,
+          classes: scheme.classes.map((c) => c.code).join(', '),
+        }),
       );
   }
 }

@@ -1,7 +1,8 @@
 import type { Comparison } from '../scenario/scenario';
-import { groupThousands } from '../model/decimal';
 import { csvField } from './contribution-table';
 import { alignedText } from './text-table';
+import { textWords } from './text-words';
+import type { Lang } from '../i18n/languages';
 
 export const COMPARISON_CSV_HEADER = [
   'code',
@@ -59,38 +60,50 @@ export function comparisonJson(c: Comparison): string {
   )}\n`;
 }
 
-/** For people: before and after per member, the movers marked, the budget's totals and unit values. */
-export function comparisonText(c: Comparison): string {
+/** For people: before and after per member, the movers marked, the budget's totals and unit values, in `lang`. */
+export function comparisonText(c: Comparison, lang: Lang = 'en'): string {
   const b = c.before.budget;
-  const head = ['Code', 'Name', 'Class', 'Before', 'After', 'Difference', '%'];
+  const w = textWords(lang);
+  const money = w.amount;
+  const head = [
+    w.t('export.file.col.code'),
+    w.t('export.file.col.name'),
+    w.t('export.file.col.class'),
+    w.t('export.file.info.before'),
+    w.t('export.file.info.after'),
+    w.t('export.text.whatIf.difference'),
+    '%',
+  ];
   const body = c.rows.map((r) => [
     `${r.changed ? '*' : ' '}${r.code}`,
     r.name,
     r.classBefore === r.classAfter ? (r.classAfter ?? '') : `${r.classBefore ?? '-'} > ${r.classAfter ?? '-'}`,
-    r.amountBefore === null ? '-' : groupThousands(r.amountBefore),
-    r.amountAfter === null ? '-' : groupThousands(r.amountAfter),
-    groupThousands(r.difference),
-    r.percentChange ?? '',
+    r.amountBefore === null ? '-' : money(r.amountBefore),
+    r.amountAfter === null ? '-' : money(r.amountAfter),
+    money(r.difference),
+    lang === 'en' ? (r.percentChange ?? '') : money(r.percentChange), // English as scripts have read it: ungrouped
   ]);
   const foot = [
-    ' Total',
+    ` ${w.t('export.file.total')}`,
     '',
     '',
-    groupThousands(c.before.total),
-    groupThousands(c.after.total),
-    groupThousands(c.totalDifference),
+    money(c.before.total),
+    money(c.after.total),
+    money(c.totalDifference),
     '',
   ];
-  const level = (t: Comparison['before']) =>
-    t.method === 'total'
-      ? `total ${groupThousands(t.level)}, unit value ${groupThousands(t.unitValue)}`
-      : `unit value ${groupThousands(t.level)}, total ${groupThousands(t.total)}`;
+  const level = (x: Comparison['before']) =>
+    w.t('export.text.whatIf.level', {
+      method: x.method === 'total' ? 'total' : 'unitValue',
+      level: money(x.level),
+      other: money(x.method === 'total' ? x.unitValue : x.total),
+    });
   return `${[
-    `${b.name}, ${c.before.year}: what if ${c.scenario}`,
-    `  before: ${level(c.before)} ${b.currency}`,
-    `  after:  ${level(c.after)} ${b.currency}`,
+    w.t('export.file.whatIf.title', { budget: b.name, year: String(c.before.year), scenario: c.scenario }),
+    `  ${w.t('export.text.whatIf.before', { level: level(c.before), currency: b.currency })}`,
+    `  ${w.t('export.text.whatIf.after', { level: level(c.after), currency: b.currency })}`,
     '',
     ...alignedText(head, body, [false, false, false, true, true, true, true], foot),
-    '* class, units or membership changed',
+    w.t('export.text.whatIf.changed'),
   ].join('\n')}\n`;
 }

@@ -27,6 +27,8 @@ export interface TextWords {
   amount(plain: string | null | undefined): string;
   /** An ISO day for people ('' for none): 2026-12-31 in English, 31/12/2026 in French. */
   date(iso: string | null | undefined): string;
+  /** An ISO day in words: 28 February 2026, 28 février 2026, 2026年2月28日 (Gregorian, Latin digits). */
+  longDate(iso: string): string;
 }
 
 const made = new Map<Lang, TextWords>();
@@ -36,6 +38,12 @@ export function textWords(lang: Lang = 'en'): TextWords {
   if (!w) {
     const tr = translator(lang);
     const dates = DATE_FORMATS[lang];
+    const long = new Intl.DateTimeFormat(`${lang === 'en' ? 'en-GB' : lang}-u-ca-gregory-nu-latn`, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     w = {
       lang,
       t: (id, values) => tr(id, values),
@@ -46,6 +54,10 @@ export function textWords(lang: Lang = 'en'): TextWords {
             ? groupThousands(plain)
             : formatAmount(plain, { locale: lang, style: 'locale' }),
       date: (iso) => (iso == null ? '' : formatDate(iso, dates)),
+      longDate: (iso) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+        return m ? long.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : iso;
+      },
     };
     made.set(lang, w);
   }
