@@ -1,44 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
-
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
-
-const csvAmounts = (out: string) =>
-  Object.fromEntries(
-    out
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => [l.split(',')[0], l.split(',').at(-1)]),
-  );
-const tmp = () => mkdtempSync(join(tmpdir(), 'contrib-'));
+import { contrib, csvAmounts, E1, E1_CSV, e1Args, node, tmp } from './cli-helpers';
 
 describe('contrib apportion from CSV', () => {
   it('E1: reproduces the Conference budget example as CSV', async () => {
-    const r = await contrib(
-      'apportion',
-      '--members',
-      'test/fixtures/e1-members.csv',
-      '--scheme',
-      'wipo-convention',
-      '--total',
-      '1000000.00',
-      '--format',
-      'csv',
-    );
+    const r = await contrib(...E1);
     expect(r.code).toBe(0);
-    expect(r.out).toBe(
-      'code,name,class,units,percent,amount\nP,Patria,A,10,66.6667,666666.67\nQ,Quintia,B,3,20.0000,200000.00\nR,Ruritania,C,1,6.6667,66666.67\nS,Sylvania,C,1,6.6666,66666.66\n',
-    );
+    expect(r.out).toBe(E1_CSV);
   });
 
   it('E2: unitary scheme from a semicolon CSV with a BOM and a comment line', async () => {
@@ -97,15 +66,7 @@ describe('contrib apportion from CSV', () => {
   });
 
   it('prints a table for people with a total line', async () => {
-    const r = await contrib(
-      'apportion',
-      '--members',
-      'test/fixtures/e1-members.csv',
-      '--scheme',
-      'wipo-convention',
-      '--total',
-      '1000000.00',
-    );
+    const r = await contrib(...e1Args());
     expect(r.out).toMatch(/^Total\s+4 members\s+15\s+100\.0000\s+1,000,000\.00$/m);
     expect(r.out).toMatch(/666,666\.67/);
   });
@@ -160,19 +121,7 @@ describe('contrib apportion from CSV', () => {
 
   it('--out writes the file and nothing to stdout', async () => {
     const out = join(tmp(), 'e1.csv');
-    const r = await contrib(
-      'apportion',
-      '--members',
-      'test/fixtures/e1-members.csv',
-      '--scheme',
-      'wipo-convention',
-      '--total',
-      '1000000.00',
-      '--format',
-      'csv',
-      '--out',
-      out,
-    );
+    const r = await contrib(...E1, '--out', out);
     expect(r.out).toBe('');
     expect(readFileSync(out, 'utf8')).toMatch(/^code,name,class,units,percent,amount\n/);
   });
@@ -290,29 +239,10 @@ describe('contrib on the example workbook', () => {
   });
 
   it('the contrib bin runs the same engine in its own process', () => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        'cli/contrib.mjs',
-        'apportion',
-        '--members',
-        'test/fixtures/e1-members.csv',
-        '--scheme',
-        'wipo-convention',
-        '--total',
-        '1000000.00',
-        '--format',
-        'csv',
-      ],
-      { encoding: 'utf8' },
-    );
+    const r = node(['cli/contrib.mjs', ...E1]);
     expect(r.status).toBe(0);
     expect(csvAmounts(r.stdout)).toEqual({ P: '666666.67', Q: '200000.00', R: '66666.67', S: '66666.66' });
-    const bad = spawnSync(
-      process.execPath,
-      ['cli/contrib.mjs', 'apportion', '--members', 'nope.csv', '--scheme', 'paris', '--total', '1'],
-      { encoding: 'utf8' },
-    );
+    const bad = node(['cli/contrib.mjs', 'apportion', '--members', 'nope.csv', '--scheme', 'paris', '--total', '1']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('nope.csv:1: no such file\n');
   });

@@ -1,39 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
+import { buildBundle, contrib, E7, E7_CSV, node, tmp as tmpIn } from './cli-helpers';
 
 // R24 `contrib liquidity` through the CLI: E7 from its fixture, the what-ifs, and bad input (exit 2, nothing written).
 
-const E7 = 'test/fixtures/e7-workbook.json';
-const E7_CSV = [
-  'date,receipts,spending,cash,wcf,advances,shortfall',
-  '2026-01-31,0,100,0,150,0,0',
-  '2026-02-28,0,100,0,50,0,0',
-  '2026-03-31,600,100,400,150,0,0',
-  '2026-04-30,0,100,300,150,0,0',
-  '2026-05-31,0,100,200,150,0,0',
-  '2026-06-30,0,100,100,150,0,0',
-  '2026-07-31,0,100,0,150,0,0',
-  '2026-08-31,0,100,0,50,0,0',
-  '2026-09-30,0,100,0,0,50,0',
-  '2026-10-31,600,100,300,150,0,0',
-  '2026-11-30,0,100,200,150,0,0',
-  '2026-12-31,0,100,100,150,0,0',
-  '',
-].join('\n');
-
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), 'contrib-liquidity-'));
-const e7 = (...more: string[]) => contrib('liquidity', E7, '--budget', 'e7', '--year', '2026', ...more);
+const tmp = () => tmpIn('contrib-liquidity-');
+const e7Args = (...more: string[]) => ['liquidity', E7, '--budget', 'e7', '--year', '2026', ...more];
+const e7 = (...more: string[]) => contrib(...e7Args(...more));
 
 describe('contrib liquidity', () => {
   it('E7: the month-ends as CSV, exactly', async () => {
@@ -128,48 +102,21 @@ describe('contrib liquidity', () => {
     const cases: [string[], string][] = [
       [['liquidity', E7, '--year', '2026'], '--budget ID is required'],
       [['liquidity', E7, '--budget', 'e7', '--year', '26'], '--year must be a year such as 2026 (got "26")'],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q'], '--late takes CODE=MONTHS (got "Q")'],
+      [e7Args('--late', 'Q'), '--late takes CODE=MONTHS (got "Q")'],
+      [e7Args('--late', 'Q=0'), '--late Q=0: the delay must be a whole number of months from 1 to 120'],
+      [e7Args('--late', 'Q=1.5'), '--late Q=1.5: the delay must be a whole number of months from 1 to 120'],
+      [e7Args('--late', 'Z=1'), '--late Z=1: the workbook has no member Z'],
+      [e7Args('--late', 'H=1'), '--late H=1: H does not take part in e7'],
       [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q=0'],
-        '--late Q=0: the delay must be a whole number of months from 1 to 120',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Q=1.5'],
-        '--late Q=1.5: the delay must be a whole number of months from 1 to 120',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'Z=1'],
-        '--late Z=1: the workbook has no member Z',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late', 'H=1'],
-        '--late H=1: H does not take part in e7',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--late-largest', '0=2'],
+        e7Args('--late-largest', '0=2'),
         '--late-largest 0=2: the number of contributors must be a whole number from 1 up',
       ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--collect', '101'],
-        '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "101")',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--collect', '80%'],
-        '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "80%")',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--expect', 'Q=2027-01-01'],
-        '--expect Q=2027-01-01: the date must be a day of 2026 written YYYY-MM-DD',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--not-paying', 'Z'],
-        '--not-paying Z: the workbook has no member Z',
-      ],
-      [
-        ['liquidity', E7, '--budget', 'e7', '--year', '2026', '--format', 'xml'],
-        '--format must be table, csv or json (got "xml")',
-      ],
-      [['liquidity', E7, '--budget', 'e7', '--year', '2026', '--month', '3'], "Unknown option '--month'"],
+      [e7Args('--collect', '101'), '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "101")'],
+      [e7Args('--collect', '80%'), '--collect must be a percentage from 0 to 100 such as 80 or 92.5 (got "80%")'],
+      [e7Args('--expect', 'Q=2027-01-01'), '--expect Q=2027-01-01: the date must be a day of 2026 written YYYY-MM-DD'],
+      [e7Args('--not-paying', 'Z'), '--not-paying Z: the workbook has no member Z'],
+      [e7Args('--format', 'xml'), '--format must be table, csv or json (got "xml")'],
+      [e7Args('--month', '3'), "Unknown option '--month'"],
       [['liquidity', '--budget', 'e7', '--year', '2026'], 'liquidity needs one WORKBOOK.json'],
     ];
     for (const [args, message] of cases) {
@@ -206,13 +153,8 @@ describe('contrib liquidity', () => {
 
   it('the contrib bundle gives E7 (the command of the issue, in its own process)', () => {
     const dir = tmp();
-    const build = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--out-dir', dir], { encoding: 'utf8' });
-    expect(build.status).toBe(0);
-    const r = spawnSync(
-      process.execPath,
-      [join(dir, 'contrib.mjs'), 'liquidity', E7, '--budget', 'e7', '--year', '2026', '--format', 'csv'],
-      { encoding: 'utf8' },
-    );
+    buildBundle(dir);
+    const r = node([join(dir, 'contrib.mjs'), 'liquidity', E7, '--budget', 'e7', '--year', '2026', '--format', 'csv']);
     rmSync(dir, { recursive: true, force: true });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -18,6 +18,7 @@ import { Ledger } from '../../shared/engine/ledger';
 import { wcfReport } from '../../shared/engine/wcf';
 import type { Workbook } from '../../shared/model/types';
 import { readCheckedWorkbook } from '../../shared/model/validate';
+import { E7_MONTHS } from './cli-helpers';
 import { budget, takesPart, workbook } from './helpers';
 
 const E7 = 'test/fixtures/e7-workbook.json';
@@ -63,20 +64,7 @@ describe('R24 worked example E7', () => {
     const rows = p.months.map((m) =>
       [m.date, m.receipts, m.spending, m.cash, m.wcf, m.advances, m.shortfall].join(','),
     );
-    expect(rows).toEqual([
-      '2026-01-31,0,100,0,150,0,0',
-      '2026-02-28,0,100,0,50,0,0',
-      '2026-03-31,600,100,400,150,0,0',
-      '2026-04-30,0,100,300,150,0,0',
-      '2026-05-31,0,100,200,150,0,0',
-      '2026-06-30,0,100,100,150,0,0',
-      '2026-07-31,0,100,0,150,0,0',
-      '2026-08-31,0,100,0,50,0,0',
-      '2026-09-30,0,100,0,0,50,0',
-      '2026-10-31,600,100,300,150,0,0',
-      '2026-11-30,0,100,200,150,0,0',
-      '2026-12-31,0,100,100,150,0,0',
-    ]);
+    expect(rows).toEqual(E7_MONTHS);
     expect([p.receipts, p.spending, p.spendingFrom]).toEqual(['1200', '1200', 'budget']);
   });
 
