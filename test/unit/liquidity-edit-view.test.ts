@@ -84,7 +84,9 @@ describe('R24 the Liquidity view’s words and export', () => {
     const src = liquiditySource(p, null, {}, { organization: 'E7', produced: '2026-11-27' });
     expect(src.stem).toBe('e7-2026-liquidity');
     expect(src.table.rows).toEqual(p.months);
-    expect(src.csv.split('\n')[0]).toBe('Month-end,Receipts,Spending,Cash,WCF,Advances,Shortfall');
+    // The CLI's names (contrib liquidity --format csv) unless the user asks for headers in the language.
+    expect(src.csv.split('\n')[0]).toBe('date,receipts,spending,cash,wcf,advances,shortfall');
+    expect(src.csvInLanguage?.split('\n')[0]).toBe('Month-end,Receipts,Spending,Cash,WCF,Advances,Shortfall');
     expect(src.csv.split('\n')[2]).toBe('2026-02-28,0,100,0,50,0,0');
     expect(src.table.info.find(([k]) => k === 'Dates that matter')?.[1]).toBe(
       'The fund is first drawn on 28 February. Advances are first needed on 30 September: at most 50. No shortfall.',
@@ -99,6 +101,9 @@ describe('R24 the Liquidity view’s words and export', () => {
     );
     expect(fr.stem).toBe('e7-2026-liquidity-whatif');
     expect(fr.csv.split('\n')[0]).toBe(
+      'date,spending,receipts,receipts_what_if,cash,cash_what_if,wcf,wcf_what_if,advances,advances_what_if,shortfall,shortfall_what_if',
+    );
+    expect(fr.csvInLanguage?.split('\n')[0]).toBe(
       'Fin de mois,Dépenses,Recettes,Recettes (simulation),Trésorerie,Trésorerie (simulation),Fonds de roulement,Fonds de roulement (simulation),Avances,Avances (simulation),Déficit,Déficit (simulation)',
     );
     const oct = fr.table.rows.find((r) => r.date === '2026-10-31')!;

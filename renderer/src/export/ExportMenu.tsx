@@ -10,7 +10,7 @@ import { useT } from '../i18n';
 import { useLocale } from '../locale';
 import { PDF_PROGRESS_FROM } from '../limits';
 import { withPdfFonts } from '../pdf-fonts';
-import { today, type ExportSource } from './exports';
+import { csvHeadersFrom, today, type ExportSource } from './exports';
 import { setHeadersInLanguage, useHeadersInLanguage } from './headersChoice';
 
 export type ExportKind = 'csv' | 'xlsx' | 'pdf';
@@ -50,7 +50,9 @@ export function useExport(
           ? await api.exportFile(
               `${src.stem}.csv`,
               'csv',
-              excelCsv((inLanguage && src.csvInLanguage) || src.csv, { decimalComma }),
+              excelCsv(inLanguage ? (src.csvInLanguage ?? csvHeadersFrom(src.csv, src.table)) : src.csv, {
+                decimalComma,
+              }),
             )
           : kind === 'xlsx'
             ? await api.exportFile(`${src.stem}.xlsx`, 'xlsx', toXlsx([src.table], today()))

@@ -1,6 +1,6 @@
 import type { ContributionTable } from '../../../shared/engine';
 import { comparisonsCsv, comparisonsExport } from '../../../shared/export/comparisons';
-import { contributionCsv } from '../../../shared/export/contribution-table';
+import { contributionCsv, csvField } from '../../../shared/export/contribution-table';
 import { exportWords } from '../../../shared/export/export-words';
 import {
   comparisonExport,
@@ -27,6 +27,47 @@ export interface ExportSource {
   /** The same CSV with its column names in the export's language, where the table offers it ("headers in the language"). */
   csvInLanguage?: string;
   landscape: boolean;
+}
+
+/** A CSV header's name and a table column's key alike: `minimum_payment` is `minimumPayment`, `class_after[A]` and
+ * `classAfter:1` are both a scenario's `classafter`. */
+const norm = (name: string) =>
+  name
+    .replace(/\[[^\]]*\]$|:\d+$/, '')
+    .replace(/_/g, '')
+    .toLowerCase();
+
+/** The first record of a CSV (its header): the fields unquoted, and where the record ends. */
+function headerOf(csv: string): { names: string[]; end: number } {
+  const names: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (csv[i] === '"') {
+      for (i++; i < csv.length; i++) {
+        if (csv[i] !== '"') field += csv[i];
+        else if (csv[i + 1] === '"') field += csv[i++];
+        else break;
+      }
+      i++;
+    } else while (i < csv.length && !',\r\n'.includes(csv[i])) field += csv[i++];
+    names.push(field);
+    if (csv[i] !== ',') return { names, end: i };
+    i++;
+  }
+}
+
+/**
+ * Issue 11 "headers in the language" for any CSV the app exports: each machine name of its header (the CLI's
+ * contract, still the default) replaced by the header of the table column it is, as the XLSX and PDF write it. The
+ * n-th `class_after[…]` is the n-th scenario's class column; a name the table does not show keeps its machine name.
+ */
+export function csvHeadersFrom(csv: string, table: ExportTable): string {
+  const { names, end } = headerOf(csv);
+  const columns = new Map<string, string[]>();
+  for (const c of table.columns) columns.set(norm(c.key), [...(columns.get(norm(c.key)) ?? []), c.header]);
+  const header = names.map((n) => csvField(columns.get(norm(n))?.shift() ?? n));
+  return header.join(',') + csv.slice(end);
 }
 
 /** The rows in the order given by `codes` (the grid's displayed rows), or all rows when codes is null. */

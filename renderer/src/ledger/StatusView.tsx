@@ -65,7 +65,8 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   const count = useCount();
   const moneyColumn = useMoneyColumn();
   // The code column stays at the start of the line: the right edge in Arabic and Persian.
-  const start = useLocale().dir === 'rtl' ? 'right' : 'left';
+  const locale = useLocale();
+  const start = locale.dir === 'rtl' ? 'right' : 'left';
 
   const computed = useMemo(() => {
     try {
@@ -101,7 +102,15 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
   useExportSource(
     useCallback(() => {
       if (!view) return null;
-      const ctx = { organization: workbook.organization.name, produced: today(), budgetName: nameOf };
+      // Title block and headers in the user's language (issue 11), as the contributions' export; the CSV keeps the
+      // CLI's names unless the user asks for headers in the language.
+      const ctx = {
+        organization: workbook.organization.name,
+        produced: today(),
+        budgetName: nameOf,
+        locale: locale.id,
+        number: locale.number,
+      };
       const table = statusExport(
         view.report,
         lines,
@@ -111,7 +120,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
           : undefined,
       );
       return { stem: table.name, table, csv: statusCsv({ ...view.report, rows: lines }), landscape: true };
-    }, [view, lines, workbook, filterText, t, count, nameOf]),
+    }, [view, lines, workbook, filterText, t, count, nameOf, locale]),
   );
 
   const recorded = useRecordedBy(workbook, 'votingDecisions');

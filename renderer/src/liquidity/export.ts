@@ -8,9 +8,9 @@ import type { ExportSource } from '../export/exports';
 import { dayInWords, keyDates, whatIfWords } from './words';
 
 // R24 the Liquidity view exported as the user sees it: the month-end table (baseline, or baseline and what-if side
-// by side), the opening figures and the dates that matter in its title block, in the user's language. The CSV is
-// for people (headers in the language, amounts as plain decimals a spreadsheet reads); the contract other tools
-// script against is `contrib liquidity --format csv`.
+// by side), the opening figures and the dates that matter in its title block, in the user's language. The CSV has
+// the machine names of `contrib liquidity --format csv` (headers in the language where the user asks for them),
+// amounts as plain decimals a spreadsheet reads.
 
 const SIDES = ['receipts', 'cash', 'wcf', 'advances', 'shortfall'] as const;
 const ALL = ['receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const;
@@ -102,7 +102,13 @@ export function liquiditySource(
   return {
     stem,
     table,
+    // Machine names by default, as `contrib liquidity --format csv` writes them (date,receipts,…; a what-if's side
+    // receipts_what_if…); "headers in the language" gives the columns' words.
     csv: tableCsv(
+      table,
+      columns.map((x) => x.key.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`)),
+    ),
+    csvInLanguage: tableCsv(
       table,
       columns.map((x) => x.header),
     ),

@@ -142,7 +142,8 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
   const say = useSay();
   const amount = useAmount();
   const gridLocale = useGridLocale();
-  const { id: localeId } = useLocale();
+  const locale = useLocale();
+  const localeId = locale.id;
   const words = useMemo(() => byText(localeId), [localeId]);
   const money = useMemo(() => moneyWith(amount), [amount]);
   const signedMoney = useMemo(() => signedMoneyWith(amount), [amount]);
@@ -175,9 +176,11 @@ export function ComparisonView({ workbook, budget, year, base, scenarios, primar
               organization,
               produced: today(),
               scenario: primary?.name,
+              locale: locale.id,
+              number: locale.number,
             })
           : null,
-      [comparisons, organization, primary],
+      [comparisons, organization, primary, locale],
     ),
   );
   const rows = useMemo(() => rowsOf(comparisons, ids, places), [comparisons, ids, places]);
