@@ -1,59 +1,59 @@
+import type { Message, MessageValues } from '../i18n/intl';
 import { Decimal, isWholeMultiple } from './decimal';
 import { isRate } from './fields';
+import { problemOf, shownValue, V } from './problems';
 import type { Problem } from './types';
 
 // R21–R23 the workbook's scales (format version 2, every part optional): base scales, a budget-year's derivation
 // settings and credit, biennia, settings.thresholdOn. Called by validateWorkbook; what only the derivation can find
 // (bounds that cannot be met for the members of a year) is said by checkComputable.
 
-/** Every user-visible sentence of the checks (to move to the catalog). */
+// Messages as data (issue 11): every problem carries a message of the catalog area `validation` (ids
+// `validation.scales.*`, and the shared `validation.field.*`); labels ("Budget e5, 2026") and the values shown are
+// parts said inside it. The English `message` is said only when read (problemOf).
+const S = (id: string, values?: MessageValues, parts?: Record<string, Message>): Message =>
+  V(`scales.${id}`, values, parts);
+const labelled = (id: string, label: Message, values?: MessageValues) => S(id, values, { label });
 const messages = {
-  notList: (what: string) => `${what} must be a list`,
-  notEntry: (what: string) => `${what} is not an entry`,
-  missing: (what: string) => `${what} is missing or empty`,
-  twice: (what: string, id: string) => `${what} "${id}" is used twice`,
-  codeTwice: (scale: string, code: string) => `Base scale ${scale} lists ${code} twice`,
-  number: (what: string, v: string) =>
-    `${what} must be a number of zero or more written like 0.125, in quotes (got ${v})`,
-  decimals: (what: string, v: string) => `${what}: the decimals must be a whole number from 0 to 12 (got ${v})`,
-  rounding: (what: string, v: string) => `${what}: the rounding must be "half-up" or "largest-remainder" (got ${v})`,
-  noBaseScale: (what: string, id: string) => `${what}: there is no base scale "${id}"`,
-  notScale: (what: string, scheme: string) =>
-    `${what}: rates derived from a base scale need a budget whose scheme is a scale (${scheme} is not)`,
-  noMember: (what: string, code: string) => `${what}: there is no member ${code}`,
-  fixedTwice: (what: string, code: string) => `${what}: ${code} has two fixed rates`,
-  fixedOnBase: (what: string, code: string, scale: string) =>
-    `${what}: ${code} is on base scale ${scale}; a fixed rate is only for a member that is not on it`,
-  floorAboveCeiling: (what: string) => `${what}: the floor is above the ceiling`,
-  creditWhole: (what: string, credit: string, unit: string) =>
-    `${what}: the credit ${credit} is not a whole number of the rounding unit ${unit}, so the shares could not sum to it`,
-  creditOver: (what: string, credit: string, amount: string) =>
-    `${what}: the credit ${credit} is more than the gross ${amount}, so members would be owed money`,
-  bienniumYears: (what: string, v: string) =>
-    `${what}: the years must be two consecutive years such as [2026, 2027] (got ${v})`,
-  bienniumWhole: (what: string, v: string, unit: string) =>
-    `${what}: ${v} is not a whole number of the rounding unit ${unit}`,
-  splitSum: (what: string, a: string, b: string, amount: string) =>
-    `${what}: the two years' figures ${a} and ${b} do not add up to the biennial figure ${amount}`,
-  bienniumOverlap: (what: string, year: number) => `${what}: ${year} is already in another biennium`,
-  bienniumAndAmount: (what: string, year: number) =>
-    `${what}: ${year} takes its figure from the biennium, so its own total must be left out (give the figure once)`,
-  bienniumMethod: (what: string, year: number) =>
-    `${what}: ${year} is in a biennium, whose figure is a total, but the year says unit-value`,
-  thresholdOn: (v: string) => `What the loss-of-vote threshold compares with must be "gross" or "net" (got ${v})`,
-  baseScaleLabel: (i: number, id?: string) => `Base scale ${id ?? i + 1}`,
-  rateLabel: (scale: string, j: number, code?: string) => `Base scale ${scale}, rate ${code ?? j + 1}`,
-  yearLabel: (budget: string, year: unknown) => `Budget ${budget}, ${typeof year === 'number' ? year : 'a year'}`,
-  bienniumLabel: (budget: string, k: number) => `Budget ${budget}, biennium ${k + 1}`,
+  notList: (what: Message) => V('field.list', undefined, { what }),
+  notEntry: (what: Message) => S('notEntry', undefined, { what }),
+  missing: (what: Message) => V('field.missing', undefined, { what }),
+  idTwice: (id: string) => S('idTwice', { id }),
+  codeTwice: (scale: string, code: string) => S('codeTwice', { scale, code }),
+  number: (what: Message, v: unknown) => S('number', undefined, { what, got: shownValue(v) }),
+  decimals: (label: Message, v: unknown) => S('decimals', undefined, { label, got: shownValue(v) }),
+  rounding: (label: Message, v: unknown) => S('rounding', undefined, { label, got: shownValue(v) }),
+  noBaseScale: (label: Message, id: string) => labelled('noBaseScale', label, { id }),
+  notScale: (label: Message, scheme: string) => labelled('notScale', label, { scheme }),
+  noMember: (label: Message, code: string) => labelled('noMember', label, { code }),
+  fixedTwice: (label: Message, code: string) => labelled('fixedTwice', label, { code }),
+  fixedOnBase: (label: Message, code: string, scale: string) => labelled('fixedOnBase', label, { code, scale }),
+  floorAboveCeiling: (label: Message) => labelled('floorAboveCeiling', label),
+  creditWhole: (label: Message, credit: string, unit: string) =>
+    labelled('creditWhole', label, { creditAmount: credit, unitAmount: unit }),
+  creditOver: (label: Message, credit: string, amount: string) =>
+    labelled('creditOver', label, { creditAmount: credit, amount }),
+  bienniumYears: (label: Message, v: unknown) => S('bienniumYears', undefined, { label, got: shownValue(v) }),
+  bienniumWhole: (label: Message, v: string, unit: string) =>
+    labelled('bienniumWhole', label, { amount: v, unitAmount: unit }),
+  splitSum: (label: Message, a: string, b: string, amount: string) =>
+    labelled('splitSum', label, { firstAmount: a, secondAmount: b, amount }),
+  bienniumOverlap: (label: Message, year: number) => labelled('bienniumOverlap', label, { year: String(year) }),
+  bienniumAndAmount: (label: Message, year: number) => labelled('bienniumAndAmount', label, { year: String(year) }),
+  bienniumMethod: (label: Message, year: number) => labelled('bienniumMethod', label, { year: String(year) }),
+  thresholdOn: (v: unknown) => S('thresholdOn', undefined, { got: shownValue(v) }),
+  baseScaleLabel: (i: number, id?: string) => S('label.baseScale', { id: id ?? String(i + 1) }),
+  rateLabel: (scale: string, j: number, code?: string) => S('label.rate', { scale, rate: code ?? String(j + 1) }),
+  yearLabel: (budget: string, year: unknown) =>
+    typeof year === 'number' ? S('label.year', { budget, year: String(year) }) : S('label.someYear', { budget }),
+  bienniumLabel: (budget: string, k: number) => S('label.biennium', { budget, n: String(k + 1) }),
+  /** What a label's field is: `{label}'s id`, `{label}: the ceiling` (`validation.scales.what.*`). */
+  what: (id: string, label: Message, values?: MessageValues) => S(`what.${id}`, values, { label }),
 };
+const what = messages.what;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => {
-  if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-};
 
 /** What the checks need of the rest of the workbook. */
 export interface ScalesContext {
@@ -79,12 +79,12 @@ export function isDerivedBudget(budget: Obj): boolean {
 /** R21–R23 base scales, derivation settings, credits, biennia and settings.thresholdOn. */
 export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
   const out: Problem[] = [];
-  const add = (path: string, message: string) => out.push({ path, message });
-  const rate = (o: Obj, key: string, path: string, what: string, optional = true): string | undefined => {
+  const add = (path: string, m: Message) => out.push(problemOf(path, m));
+  const rate = (o: Obj, key: string, path: string, field: Message, optional = true): string | undefined => {
     const v = o[key];
     if (v === undefined && optional) return undefined;
     if (!isRate(v)) {
-      add(`${path}.${key}`, messages.number(what, show(v)));
+      add(`${path}.${key}`, messages.number(field, v));
       return undefined;
     }
     return v;
@@ -96,39 +96,39 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
     doc.settings.thresholdOn !== 'gross' &&
     doc.settings.thresholdOn !== 'net'
   ) {
-    add('settings.thresholdOn', messages.thresholdOn(show(doc.settings.thresholdOn)));
+    add('settings.thresholdOn', messages.thresholdOn(doc.settings.thresholdOn));
   }
 
   // Base scales.
   const scales = new Map<string, Set<string>>();
   if (doc.baseScales !== undefined) {
-    if (!Array.isArray(doc.baseScales)) add('baseScales', messages.notList('The base scales'));
+    if (!Array.isArray(doc.baseScales)) add('baseScales', messages.notList(S('what.baseScales')));
     else
       doc.baseScales.forEach((s, i) => {
         const path = `baseScales[${i}]`;
         if (!isObj(s)) return add(path, messages.notEntry(messages.baseScaleLabel(i)));
         const id = typeof s.id === 'string' && s.id.trim() !== '' ? s.id : undefined;
         const label = messages.baseScaleLabel(i, id);
-        if (!id) add(`${path}.id`, messages.missing(`${label}'s id`));
+        if (!id) add(`${path}.id`, messages.missing(what('id', label)));
         if (typeof s.name !== 'string' || s.name.trim() === '')
-          add(`${path}.name`, messages.missing(`${label}'s name`));
+          add(`${path}.name`, messages.missing(what('name', label)));
         if (s.source !== undefined && typeof s.source !== 'string')
-          add(`${path}.source`, messages.missing(`${label}'s source`));
-        if (id && scales.has(id)) add(`${path}.id`, messages.twice('Base scale id', id));
+          add(`${path}.source`, messages.missing(what('source', label)));
+        if (id && scales.has(id)) add(`${path}.id`, messages.idTwice(id));
         const codes = new Set<string>();
-        if (!Array.isArray(s.rates)) add(`${path}.rates`, messages.notList(`${label}'s rates`));
+        if (!Array.isArray(s.rates)) add(`${path}.rates`, messages.notList(what('rates', label)));
         else
           s.rates.forEach((r, j) => {
             const rp = `${path}.rates[${j}]`;
             if (!isObj(r)) return add(rp, messages.notEntry(messages.rateLabel(id ?? String(i + 1), j)));
             const code = typeof r.code === 'string' && r.code.trim() !== '' ? r.code : undefined;
             const rl = messages.rateLabel(id ?? String(i + 1), j, code);
-            if (!code) add(`${rp}.code`, messages.missing(`${rl}: the member code`));
+            if (!code) add(`${rp}.code`, messages.missing(what('memberCode', rl)));
             else if (codes.has(code)) add(`${rp}.code`, messages.codeTwice(id ?? String(i + 1), code));
             if (code) codes.add(code);
             if (r.name !== undefined && typeof r.name !== 'string')
-              add(`${rp}.name`, messages.missing(`${rl}: the name`));
-            rate(r, 'rate', rp, `${rl}: the rate`, false);
+              add(`${rp}.name`, messages.missing(what('rateName', rl)));
+            rate(r, 'rate', rp, what('rate', rl), false);
           });
         if (id && !scales.has(id)) scales.set(id, codes);
       });
@@ -155,7 +155,7 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
         checkYearScaleEntry(y.scale, `${yp}.scale`, label, scales, ctx, add);
       }
       if (y.credit !== undefined) {
-        const credit = rate(y, 'credit', yp, `${label}: the credit`, false);
+        const credit = rate(y, 'credit', yp, what('credit', label), false);
         if (credit && unit && y.method === 'total' && !isWholeMultiple(credit, unit))
           add(`${yp}.credit`, messages.creditWhole(label, credit, unit));
         if (credit && isRate(y.amount) && new Decimal(credit).gt(y.amount))
@@ -164,7 +164,8 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
     });
 
     if (b.biennia === undefined) return;
-    if (!Array.isArray(b.biennia)) return add(`budgets[${i}].biennia`, messages.notList(`Budget ${bid}'s biennia`));
+    if (!Array.isArray(b.biennia))
+      return add(`budgets[${i}].biennia`, messages.notList(S('what.biennia', { budget: bid })));
     const covered = new Set<number>();
     b.biennia.forEach((x, k) => {
       const bp = `budgets[${i}].biennia[${k}]`;
@@ -176,19 +177,19 @@ export function validateScales(doc: Obj, ctx: ScalesContext): Problem[] {
         ys.length === 2 &&
         ys.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200) &&
         ys[1] === ys[0] + 1;
-      if (!ok) add(`${bp}.years`, messages.bienniumYears(label, show(ys)));
+      if (!ok) add(`${bp}.years`, messages.bienniumYears(label, ys));
       else
         for (const v of ys as number[]) {
           if (covered.has(v)) add(`${bp}.years`, messages.bienniumOverlap(label, v));
           covered.add(v);
         }
-      const amount = rate(x, 'amount', bp, `${label}: the biennial figure`, false);
+      const amount = rate(x, 'amount', bp, what('biennialFigure', label), false);
       if (amount && unit && !isWholeMultiple(amount, unit))
         add(`${bp}.amount`, messages.bienniumWhole(label, amount, unit));
       if (x.split !== undefined) {
         const sp = x.split;
         if (!Array.isArray(sp) || sp.length !== 2 || !sp.every(isRate))
-          add(`${bp}.split`, messages.number(`${label}: each year's figure`, show(sp)));
+          add(`${bp}.split`, messages.number(what('eachYear', label), sp));
         else {
           for (const v of sp)
             if (unit && !isWholeMultiple(v, unit)) add(`${bp}.split`, messages.bienniumWhole(label, v, unit));
@@ -226,11 +227,11 @@ export function validateScenarioScale(
   doc: Obj,
   scale: unknown,
   path: string,
-  label: string,
+  label: Message,
   ctx: ScalesContext,
 ): Problem[] {
   const out: Problem[] = [];
-  checkYearScaleEntry(scale, path, label, baseScaleCodes(doc), ctx, (p, message) => out.push({ path: p, message }));
+  checkYearScaleEntry(scale, path, label, baseScaleCodes(doc), ctx, (p, m) => out.push(problemOf(p, m)));
   return out;
 }
 
@@ -238,44 +239,45 @@ export function validateScenarioScale(
 function checkYearScaleEntry(
   s: unknown,
   sp: string,
-  label: string,
+  label: Message,
   scales: Map<string, Set<string>>,
   ctx: ScalesContext,
-  add: (path: string, message: string) => void,
+  add: (path: string, m: Message) => void,
 ): void {
-  const rate = (o: Obj, key: string, path: string, what: string, optional = true): string | undefined => {
+  const rate = (o: Obj, key: string, path: string, field: Message, optional = true): string | undefined => {
     const v = o[key];
     if (v === undefined && optional) return undefined;
     if (!isRate(v)) {
-      add(`${path}.${key}`, messages.number(what, show(v)));
+      add(`${path}.${key}`, messages.number(field, v));
       return undefined;
     }
     return v;
   };
-  if (!isObj(s)) return add(sp, messages.notEntry(`${label}: the derivation of its rates`));
+  if (!isObj(s)) return add(sp, messages.notEntry(what('derivation', label)));
   const base = typeof s.baseScale === 'string' ? s.baseScale : undefined;
-  if (!base) add(`${sp}.baseScale`, messages.missing(`${label}: the base scale`));
+  if (!base) add(`${sp}.baseScale`, messages.missing(what('baseScale', label)));
   else if (!scales.has(base)) add(`${sp}.baseScale`, messages.noBaseScale(label, base));
-  const ceiling = rate(s, 'ceiling', sp, `${label}: the ceiling`);
-  const floor = rate(s, 'floor', sp, `${label}: the floor`);
-  rate(s, 'excludeBelow', sp, `${label}: the exclusion threshold`);
+  const ceiling = rate(s, 'ceiling', sp, what('ceiling', label));
+  const floor = rate(s, 'floor', sp, what('floor', label));
+  rate(s, 'excludeBelow', sp, what('excludeBelow', label));
   if (ceiling && floor && new Decimal(floor).gt(ceiling)) add(`${sp}.floor`, messages.floorAboveCeiling(label));
   if (typeof s.decimals !== 'number' || !Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 12)
-    add(`${sp}.decimals`, messages.decimals(label, show(s.decimals)));
+    add(`${sp}.decimals`, messages.decimals(label, s.decimals));
   if (s.rounding !== 'half-up' && s.rounding !== 'largest-remainder')
-    add(`${sp}.rounding`, messages.rounding(label, show(s.rounding)));
+    add(`${sp}.rounding`, messages.rounding(label, s.rounding));
   if (s.fixedRates === undefined) return;
-  if (!Array.isArray(s.fixedRates)) return add(`${sp}.fixedRates`, messages.notList(`${label}: the fixed rates`));
+  if (!Array.isArray(s.fixedRates)) return add(`${sp}.fixedRates`, messages.notList(what('fixedRates', label)));
   const seen = new Set<string>();
   s.fixedRates.forEach((f, k) => {
     const fp = `${sp}.fixedRates[${k}]`;
-    if (!isObj(f)) return add(fp, messages.notEntry(`${label}: fixed rate ${k + 1}`));
+    const n = String(k + 1);
+    if (!isObj(f)) return add(fp, messages.notEntry(what('fixedRate', label, { n })));
     const code = typeof f.member === 'string' && f.member.trim() !== '' ? f.member : undefined;
-    if (!code) add(`${fp}.member`, messages.missing(`${label}: the member of fixed rate ${k + 1}`));
+    if (!code) add(`${fp}.member`, messages.missing(what('fixedMember', label, { n })));
     else if (!ctx.members.has(code)) add(`${fp}.member`, messages.noMember(label, code));
     else if (seen.has(code)) add(`${fp}.member`, messages.fixedTwice(label, code));
     else if (base && scales.get(base)?.has(code)) add(`${fp}.member`, messages.fixedOnBase(label, code, base));
     if (code) seen.add(code);
-    rate(f, 'rate', fp, `${label}: ${code ?? `fixed rate ${k + 1}`}'s fixed rate`, false);
+    rate(f, 'rate', fp, code ? what('fixedRateOf', label, { code }) : what('fixedRateOfN', label, { n }), false);
   });
 }
