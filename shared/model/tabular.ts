@@ -207,21 +207,31 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** Where the splitting of a text into records stands: the next character and its line. */
+interface Cursor {
+  i: number;
+  line: number;
+}
+
+/** The start of a text: after its byte order mark, line 1. */
+const startOf = (text: string): Cursor => ({ i: text.charCodeAt(0) === 0xfeff ? 1 : 0, line: 1 });
+
 /**
- * Splits the text into records (a newline inside quotes stays in its field) with the line each starts on. A quote
- * opens a field only at the field's start, as csv-parse reads it; anywhere else csv-parse refuses the record.
- * `isDelimiter` says where a field starts.
+ * Splits the text into records (a newline inside quotes stays in its field) with the line each starts on, from
+ * `at` on, at most `stopAfter` of them; `at` is moved past them. A quote opens a field only at the field's start,
+ * as csv-parse reads it; anywhere else csv-parse refuses the record. `isDelimiter` says where a field starts.
  */
 function records(
   text: string,
   isDelimiter: (c: number) => boolean,
   comments: boolean,
+  at: Cursor,
   stopAfter = Infinity,
 ): RecordText[] {
   const out: RecordText[] = [];
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
+  let i = at.i;
+  let line = at.line;
   while (i < n && out.length < stopAfter) {
     const start = i;
     const startLine = line;
@@ -261,6 +271,8 @@ function records(
     if (trimmed === '' || (comments && trimmed.startsWith('#'))) continue;
     out.push({ line: startLine, text: body });
   }
+  at.i = i;
+  at.line = line;
   return out;
 }
 
@@ -392,6 +404,26 @@ export interface ReadOptions {
  * (an unquoted delimiter inside a name would shift the columns after it).
  */
 export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions = {}): Tabular {
+  const rows: TabularRow[] = [];
+  const t = scanTabular(bytes, file, opts, (row) => rows.push(row));
+  t.rows = rows;
+  return t;
+}
+
+/** Records split and read this many at a time by scanTabular. */
+const BLOCK = 8192;
+
+/**
+ * readTabular's rows one at a time, in order, each checked as readTabular checks it, for a caller that keeps only
+ * part of each row (issue 13: the members of a 10^6-line file, never held as objects per record and row). Returns
+ * the table with no rows; its problems and notices are readTabular's, in the same order.
+ */
+export function scanTabular(
+  bytes: Uint8Array,
+  file: string,
+  opts: ReadOptions,
+  onRow: (row: TabularRow) => void,
+): Tabular {
   const decoded = decodeText(bytes, file);
   const t: Tabular = {
     file,
@@ -407,7 +439,7 @@ export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions =
   const text = decoded.text;
   const comments = opts.comments ?? false;
   const any = (c: number) => c === 0x2c || c === 0x3b || c === 0x09;
-  const [head] = records(text, any, comments, 1);
+  const [head] = records(text, any, comments, startOf(text), 1);
   if (!head) return t;
   const d = delimiterOf(head.text);
   if (typeof d !== 'string') {
@@ -418,15 +450,25 @@ export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions =
   }
   t.delimiter = d;
   const code = d.charCodeAt(0);
-  const recs = records(text, (c) => c === code, comments);
-  const got = fields(recs, d, file, t.problems);
-  for (let k = 0; k < recs.length; k++) {
-    const cells = got[k];
-    if (!cells) continue;
-    if (cells.every((c) => c === '')) continue;
-    t.rows.push({ line: recs[k].line, cells });
+  const at = startOf(text);
+  const isDelimiter = (c: number) => c === code;
+  // The checks' problems follow the quotes' problems, as when the whole file was read before it was checked.
+  const checked: TabularProblem[] = [];
+  let header: TabularRow | undefined;
+  let k = 0;
+  for (let recs = records(text, isDelimiter, comments, at, BLOCK); recs.length > 0;) {
+    const got = fields(recs, d, file, t.problems);
+    for (let j = 0; j < recs.length; j++) {
+      const cells = got[j];
+      if (!cells || cells.every((c) => c === '')) continue;
+      const row = { line: recs[j].line, cells };
+      header ??= row;
+      checkRow(t, header, k++, row, checked);
+      onRow(row);
+    }
+    recs = records(text, isDelimiter, comments, at, BLOCK);
   }
-  checkRows(t);
+  for (const p of checked) t.problems.push(p); // not push(...): a million problems would overflow the stack
   return t;
 }
 
@@ -455,23 +497,33 @@ export function columnName(t: Tabular, i: number): string {
 
 /** Rows wider than the header line, and text that arrived damaged (R25: never a � unannounced). */
 function checkRows(t: Tabular): void {
-  const width = t.rows[0]?.cells.length ?? 0;
+  for (const [k, row] of t.rows.entries()) checkRow(t, t.rows[0], k, row, t.problems);
+}
+
+/** checkRows for the k-th row (0: the header line, `head`). */
+function checkRow(
+  t: Pick<Tabular, 'file' | 'unit' | 'delimiter'>,
+  head: TabularRow,
+  k: number,
+  row: TabularRow,
+  problems: TabularProblem[],
+): void {
+  const width = head.cells.length;
   const sep = t.delimiter === '\t' ? 'tab' : (t.delimiter ?? '');
-  for (const [k, row] of t.rows.entries()) {
-    // A sheet has no delimiter to misplace: cells beyond its header are columns without a name, left as they are.
-    if (t.delimiter && k > 0 && row.cells.length > width) {
-      const extra = row.cells.slice(width);
-      if (extra.some((c) => c !== '')) {
-        t.problems.push(
-          lineProblem(t.file, row.line, tableMsg('wider', { unit: t.unit, n: row.cells.length, width, sep })),
-        );
-      }
-      row.cells.length = width;
+  // A sheet has no delimiter to misplace: cells beyond its header are columns without a name, left as they are.
+  if (t.delimiter && k > 0 && row.cells.length > width) {
+    const extra = row.cells.slice(width);
+    if (extra.some((c) => c !== '')) {
+      problems.push(
+        lineProblem(t.file, row.line, tableMsg('wider', { unit: t.unit, n: row.cells.length, width, sep })),
+      );
     }
-    for (const [i, c] of row.cells.entries()) {
-      const damage = damaged(c);
-      if (damage) t.problems.push(lineProblem(t.file, row.line, damage, k > 0 ? columnName(t, i) : undefined));
-    }
+    row.cells.length = width;
+  }
+  for (let i = 0; i < row.cells.length; i++) {
+    const damage = damaged(row.cells[i]);
+    if (damage)
+      problems.push(lineProblem(t.file, row.line, damage, k > 0 ? head.cells[i] || `column ${i + 1}` : undefined));
   }
 }
 
