@@ -15,7 +15,7 @@ import {
   declaredRateWarning,
 } from '../shared/export/contribution-table';
 import { workbookWarnings } from '../shared/engine/warnings';
-import { readMembersFile } from '../shared/model/members-csv';
+import { readMembersColumns } from '../shared/model/members-csv';
 import { ClassReader, memberName } from '../shared/model/class-input';
 import { MAX_TABULAR_BYTES, type TabularProblem } from '../shared/model/tabular';
 import { builtInScheme } from '../shared/model/schemes';
@@ -252,14 +252,14 @@ function apportionCsv(
   const scheme = loadScheme(v.scheme);
   const file = v.members!;
   // R25 the one tabular reader; every bad line is printed, and a Windows-1252 file is said to be one.
-  const parsed = readMembersFile(
+  const parsed = readMembersColumns(
     readBytes(file, MAX_TABULAR_BYTES),
     file,
     scheme.kind === 'scale' ? 'weight' : 'class',
   );
   for (const n of parsed.notices) io.err(`${file}: warning: ${n}\n`);
   // Issue 13: the members as columns (a weight index per member, a class or a weight per index), not 10^6 objects.
-  const count = parsed.members.length;
+  const count = parsed.codes.length;
   const codes = new Array<string>(count);
   const names = new Array<string>(count);
   const weightOf = new Int32Array(count);
@@ -284,18 +284,21 @@ function apportionCsv(
   // Issue 14 one rule with the app and the workbook file (shared/model/class-input.ts): every member needs a name
   // (the stricter rule: the app refuses a new member without one, the file any member), and a class is read as the
   // app reads it (`vi` is VI when the scheme has exactly one such class; two differing only by case are refused).
-  if (parsed.named === false && parsed.members.length > 0)
+  if (parsed.named === false && count > 0)
     problems.push({ file, line: 1, message: 'the header has no "name" column: every member needs its name' });
   const classes = scheme.kind === 'classes' ? new ClassReader(scheme.classes.map((c) => c.code)) : undefined;
-  for (const m of parsed.members) {
+  const reads = new Map<string, ReturnType<ClassReader['read']>>(); // a class as written, read once
+  for (let i = 0; i < count; i++) {
+    const m = { line: parsed.lines[i], code: parsed.codes[i], name: parsed.names[i], value: parsed.values[i] };
     const name = memberName(m.name);
     if (name === undefined && parsed.named !== false)
       problems.push({ file, line: m.line, field: 'name', message: `${m.code} has no name` });
     if (scheme.kind === 'scale') {
-      keep(m.code, name ?? '', m.weight!, null);
+      keep(m.code, name ?? '', m.value, null);
       continue;
     }
-    const read = classes!.read(m.class ?? '');
+    let read = reads.get(m.value);
+    if (!read) reads.set(m.value, (read = classes!.read(m.value)));
     const cls = read.ok ? scheme.classes.find((c) => c.code === read.code) : undefined;
     if (!cls) {
       if (!read.ok && read.reason === 'ambiguous')
@@ -303,13 +306,13 @@ function apportionCsv(
           file,
           line: m.line,
           field: 'class',
-          message: `${m.code}: class "${m.class}" could be any of ${read.matches.join(', ')} of ${scheme.id}: write it as the scheme does`,
+          message: `${m.code}: class "${m.value}" could be any of ${read.matches.join(', ')} of ${scheme.id}: write it as the scheme does`,
         });
-      else if (m.class)
+      else if (m.value)
         problems.push({
           file,
           line: m.line,
-          message: `${m.code}: class "${m.class}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})`,
+          message: `${m.code}: class "${m.value}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})`,
         });
       continue;
     }
