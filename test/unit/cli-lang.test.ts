@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
 import { cliLanguage } from '../../cli/io';
+import { formatDate } from '../../shared/edit/input';
+import { displayWidth } from '../../shared/export/text-table';
+import { DATE_FORMATS } from '../../shared/export/text-words';
+import { translator } from '../../shared/i18n/intl';
+import { formatAmount } from '../../shared/i18n/numbers';
+import { groupThousands } from '../../shared/model/decimal';
 
 // `--lang` (issue 11): the table people read is in the language; CSV and JSON never change with it.
 
@@ -53,5 +59,146 @@ describe('contrib apportion --lang', () => {
     expect(cliLanguage(undefined, { LANG: 'fr_FR.UTF-8', LC_ALL: 'ru_RU.UTF-8' })).toBe('ru');
     expect(cliLanguage(undefined, { LANG: 'C.UTF-8' })).toBe('en');
     expect(cliLanguage(undefined, {})).toBe('en');
+  });
+});
+
+// Issue 11 item 6: every table for people speaks --lang (status, wcf, advances, liquidity, scale, whatif), its
+// figures and dates written as the language writes them; CSV and JSON never change with it.
+describe('the other commands with --format table --lang', () => {
+  const wb = 'examples/example-workbook.json';
+  const E5 = [
+    ...['--base', 'test/fixtures/e5-base.csv', '--members', 'test/fixtures/e5-members.csv'],
+    ...['--exclude-below', '0.1', '--ceiling', '30', '--floor', '0.5', '--decimals', '3'],
+    ...['--rounding', 'largest-remainder'],
+  ];
+  // Each command, the catalog ids of words its table shows, and figures (plain decimals) and a day it shows.
+  const commands: { args: string[]; ids: string[]; figures: string[]; day?: string }[] = [
+    {
+      args: ['status', wb, '--date', '2027-06-30'],
+      ids: ['export.file.col.losesVoteOn', 'export.file.col.paymentToKeep', 'export.text.status.keep'],
+      figures: ['286965.66', '48672'],
+      day: '2027-06-30',
+    },
+    {
+      args: ['wcf', wb, '--date', '2027-06-30'],
+      ids: ['export.file.col.established', 'export.file.col.balance', 'export.file.col.wcfShare'],
+      figures: ['150000', '706377'],
+      day: '2026-01-01',
+    },
+    {
+      args: ['advances', wb, '--date', '2027-06-30'],
+      ids: ['export.file.col.movement', 'export.file.col.amountPlain'],
+      figures: ['6500000', '4000000'],
+      day: '2029-12-31',
+    },
+    {
+      args: ['liquidity', 'test/fixtures/e7-workbook.json', '--budget', 'e7', '--year', '2026', '--late', 'Q=1'],
+      ids: ['liquidity.col.monthEnd', 'liquidity.expected.heading', 'cli.liquidity.fromPayments'],
+      figures: ['1200'],
+      day: '2026-02-28',
+    },
+    {
+      args: ['scale', 'derive', ...E5],
+      ids: ['cli.scale.col.baseRate', 'cli.scale.col.rate'],
+      figures: ['21.413', '100.000'],
+    },
+    {
+      args: ['whatif', wb, '--budget', 'paris', '--year', '2026', '--set', 'AL=I'],
+      ids: ['export.text.whatIf.difference', 'export.text.whatIf.changed'],
+      figures: ['3310000', '139781', '2298.44'],
+    },
+  ];
+  const en = translator('en');
+
+  for (const { args, ids, figures, day } of commands)
+    for (const lang of ['fr', 'ar'] as const)
+      it(`${args[0]} --lang ${lang}: the catalog's words, figures and dates as ${lang} writes them`, async () => {
+        const t = translator(lang);
+        const r = await contrib(...args, '--format', 'table', '--lang', lang);
+        const english = await contrib(...args, '--format', 'table', '--lang', 'en');
+        expect(r.code, r.err).toBe(0);
+        for (const id of ids) {
+          const said = t(id, { count: 1, n: '1' });
+          expect(said, id).not.toBe(en(id, { count: 1, n: '1' }));
+          expect(r.out, id).toContain(said);
+          expect(r.out, id).not.toContain(en(id, { count: 1, n: '1' }));
+        }
+        for (const f of figures) {
+          expect(r.out, f).toContain(formatAmount(f, { locale: lang, style: 'locale' }));
+          if (lang === 'fr') expect(r.out, f).not.toContain(groupThousands(f)); // 6,500,000 is not French
+        }
+        if (day) expect(r.out).toContain(formatDate(day, DATE_FORMATS[lang]));
+        if (day && lang === 'fr') expect(r.out).not.toContain(day);
+        expect(r.out).not.toBe(english.out);
+      });
+
+  it('the English tables keep their words (no rule ids) and their figures as scripts read them', async () => {
+    const status = await contrib('status', wb, '--date', '2027-06-30', '--lang', 'en');
+    expect(status.out).toMatch(/^Voting status on 2027-06-30, organization-wide \(CHF\)$/m);
+    expect(status.out).toContain('To keep it, pay: the same, paid today, keeps the vote on the day it would be lost.');
+    const advances = await contrib('advances', wb, '--date', '2027-06-30', '--lang', 'en');
+    expect(advances.out).toContain('Drawn 6,500,000, repaid 5,000,000, outstanding 1,500,000');
+    for (const r of [status, advances, await contrib('wcf', wb, '--date', '2027-06-30', '--lang', 'en')])
+      expect(r.out).not.toMatch(/\(R\d+[a-z]?\)|R1[5-9] says|\bR2[0-5]\b/);
+  });
+
+  it('a status note, a withdrawal and a decision in French read as French (dates as French writes them)', async () => {
+    const r = await contrib('status', wb, '--date', '2026-06-30', '--lang', 'fr');
+    expect(r.out).toMatch(/^Droit de vote au 30\/06\/2026, pour toute l’Organisation \(CHF\)$/m);
+    expect(r.out).toContain('\nDroit de vote maintenu par décision :\n');
+    expect(r.out).toContain(
+      '[1] HT : General Assembly, 09/10/2025 (General Assembly decision 2025/12 (illustrative)), du 09/10/2025 au 31/12/2026',
+    );
+    expect(r.out).toMatch(/^TV\s+Tuvalu \(retiré le 31\/12\/2024\)\s+all\s+47\u202f747,53\s/m);
+  });
+
+  it('usage errors are said in French with --lang fr (exit 2, nothing on stdout)', async () => {
+    const fr = translator('fr');
+    const cases: [string[], string][] = [
+      [['liquidity', '--lang', 'fr'], fr('cli.usage.oneWorkbook', { command: 'liquidity' })],
+      [['status', wb, '--lang', 'fr'], fr('cli.usage.date', { got: '' })],
+      [['scale', 'derive', '--lang', 'fr'], fr('cli.scale.needBase')],
+      [['whatif', wb, '--budget', 'paris', '--year', '2026', '--lang', 'fr'], fr('cli.whatif.nothing')],
+      [
+        [
+          'liquidity',
+          'test/fixtures/e7-workbook.json',
+          '--budget',
+          'e7',
+          '--year',
+          '2026',
+          '--collect',
+          '120',
+          '--lang',
+          'fr',
+        ],
+        fr('cli.liquidity.percent', { got: '120' }),
+      ],
+    ];
+    for (const [args, said] of cases) {
+      const r = await contrib(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err, args.join(' ')).toContain(`contrib: ${said}`);
+    }
+  });
+
+  it('CSV and JSON are the same whatever --lang, for every command', async () => {
+    for (const { args } of commands)
+      for (const f of ['csv', 'json']) {
+        const en = await contrib(...args, '--format', f, '--lang', 'en');
+        expect(en.code, `${args[0]} ${f}`).toBe(0);
+        for (const lang of ['fr', 'ar', 'zh'])
+          expect((await contrib(...args, '--format', f, '--lang', lang)).out, `${args[0]} ${f} ${lang}`).toBe(en.out);
+      }
+  });
+
+  it('Chinese columns line up by what a terminal shows (two columns a character)', async () => {
+    const r = await contrib('wcf', wb, '--date', '2027-06-30', '--lang', 'zh');
+    const lines = r.out.split('\n');
+    const head = lines.findIndex((l) => l.startsWith(translator('zh')('export.file.col.code')));
+    expect(head).toBeGreaterThan(0);
+    // The rule under the header is as wide as the header shows.
+    expect(displayWidth(lines[head])).toBe(lines[head + 1].length);
   });
 });
