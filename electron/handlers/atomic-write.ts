@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -31,11 +30,11 @@ export type AsyncOps = (step: Step) => Promise<unknown>;
 const TEMP_RE = /^\..*\.(\d+)\.[0-9a-f]{16}\.cc-tmp$/;
 
 export function tempPathFor(target: string): string {
+  // Web Crypto's global, not node:crypto: loading that module costs `contrib` several ms at every start (issue 13);
+  // the global loads what it needs when first used, that is when a file is written.
+  const hex = Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex');
   // The name is cut so a long file name still fits the usual 255-byte limit.
-  return join(
-    dirname(target),
-    `.${basename(target).slice(0, 96)}.${process.pid}.${randomBytes(8).toString('hex')}.cc-tmp`,
-  );
+  return join(dirname(target), `.${basename(target).slice(0, 96)}.${process.pid}.${hex}.cc-tmp`);
 }
 
 /** The pid in one of our temp file names, or null for any other file. */
