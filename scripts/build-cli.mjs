@@ -98,6 +98,9 @@ export async function buildCli({ outDir = join(root, 'dist/cli'), quiet = false 
     format: 'esm',
     target: 'node20',
     packages: 'bundle',
+    // fflate's Node build loads worker_threads when imported (several ms at every start) for its async API, which the
+    // XLSX writer does not use; the browser build has the same synchronous zip (and the app already ships it).
+    alias: { fflate: 'fflate/browser' },
     // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its "module" is plain ESM.
     mainFields: ['module', 'main'],
     // A bundled CommonJS package may call require(); ESM output has none unless given one.
