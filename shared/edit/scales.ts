@@ -209,9 +209,10 @@ const rowProblem = (at: string, field: string, reason: Message | string): Proble
 export function baseScaleRows(t: Tabular, opts: { headerless?: boolean } = {}): BaseScaleRead {
   const at = (line: number) => `${t.unit} ${line}`;
   const problems: Problem[] = t.problems.map((p: TabularProblem) =>
-    rowProblem(at(p.line), p.field ?? '', messages.readerSaid(p.message)),
+    rowProblem(at(p.line), p.field ?? '', p.msg ?? messages.readerSaid(p.message)),
   );
-  const notices: Message[] = t.notices.map((n) => messages.readerSaid(n));
+  // The reader's notices as data when it gives them (issue 11), else its words.
+  const notices: Message[] = t.noticeMsgs ?? t.notices.map((n) => messages.readerSaid(n));
   if (t.rows.length === 0)
     return { rows: [], problems: problems.length ? problems : [problem(at(1), messages.noRows())], notices };
   const col = new Map<string, number>();
@@ -246,7 +247,7 @@ export function baseScaleRows(t: Tabular, opts: { headerless?: boolean } = {}): 
   const read = readNumbers(t, [col.get('rate')!], { header: !opts.headerless });
   const numberProblems = read.problems.slice(t.problems.length);
   for (const p of numberProblems)
-    problems.push(rowProblem(at(p.line), p.field ?? 'rate', messages.readerSaid(p.message)));
+    problems.push(rowProblem(at(p.line), p.field ?? 'rate', p.msg ?? messages.readerSaid(p.message)));
   const refusedLines = new Set(read.problems.map((p) => p.line));
   const rows: BaseScaleRow[] = [];
   const seen = new Map<string, string>();
