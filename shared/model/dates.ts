@@ -1,14 +1,23 @@
 // Calendar dates are YYYY-MM-DD strings; comparing them as strings orders them in time.
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  if (s.length !== 10 || !DATE_RE.test(s)) return false;
-  const y = Number(s.slice(0, 4));
-  const mo = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  // YYYY-MM-DD read digit by digit, no regular expression or cut strings (300,000 payment dates in a large workbook).
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** The number written by the ASCII digits s[from..to), or -1 when one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 export function yearOf(date: string): number {
