@@ -96,8 +96,9 @@ class Checker {
  * True when two items of a list have the same string `id`: a first look, so that the usual list (no repeat) builds
  * no Set. Ids go into a table of item positions by a hash of their characters (300,000 payment ids: sorting them
  * was a third of validation, issue 13); should ids crowd one part of the table (a crafted file), sorting decides.
+ * Exported for its test.
  */
-function repeats(items: readonly unknown[]): boolean {
+export function repeats(items: readonly unknown[]): boolean {
   const n = items.length;
   let size = 16;
   while (size < 2 * n) size *= 2;
