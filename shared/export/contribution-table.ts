@@ -238,7 +238,8 @@ export function contributionText(table: ContributionTable): string {
       : `unit value ${groupThousands(table.level)}, implied total ${groupThousands(table.total)}`;
   const title = [
     `${budget.name}${table.year !== null ? `, ${table.year}` : ''}: ${what}${cur}, rounded to ${budget.roundingUnit} (${budget.rounding})`,
-    ...(table.carriedOver ? [`Carried over (R10): not adopted; assessed at the ${table.sourceYear} level`] : []),
+    // R10 a budget not adopted in time, said without the rule's id (users read this line).
+    ...(table.carriedOver ? [`Carried over: not adopted; assessed at the ${table.sourceYear} level`] : []),
     ...(derivationLine(table) ? [derivationLine(table)!] : []),
     ...(creditLine(table) ? [creditLine(table)!] : []),
     ...(declaredRateWarning(table) ? [`Warning: ${declaredRateWarning(table)}`] : []),

@@ -175,27 +175,28 @@ export function statusExport(
 
 /** R17 the voting decisions recorded. */
 export function votingDecisionsExport(decisions: readonly VotingDecision[], ctx: ExportContext): ExportTable {
+  const w = exportWords(ctx);
   return {
     name: 'voting-decisions',
-    title: 'Decisions under which a member keeps its vote (R17)',
+    title: w.t('decisions.title'),
     info: [
-      ['Organization', ctx.organization],
-      ['Produced', ctx.produced],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      col('id', 'Id'),
-      col('member', 'Member'),
-      col('budget', 'Budget'),
-      col('body', 'Body'),
-      col('date', 'Date', 'date'),
-      col('reference', 'Reference'),
-      col('from', 'From', 'date'),
-      col('to', 'To', 'date'),
+      col('id', w.t('col.id')),
+      col('member', w.t('col.member')),
+      col('budget', w.t('col.budget')),
+      col('body', w.t('col.body')),
+      col('date', w.t('col.date'), 'date'),
+      col('reference', w.t('col.reference')),
+      col('from', w.t('col.from'), 'date'),
+      col('to', w.t('col.to'), 'date'),
     ],
     rows: decisions.map((d) => ({
       id: d.id,
       member: d.member,
-      budget: d.budget ? nameOf(ctx, d.budget) : 'all',
+      budget: d.budget ? nameOf(ctx, d.budget) : w.t('decisions.allBudgets'),
       body: d.body,
       date: d.date,
       reference: d.reference,
@@ -204,6 +205,7 @@ export function votingDecisionsExport(decisions: readonly VotingDecision[], ctx:
     })),
     currency: '',
     moneyDecimals: 0,
+    ...language(ctx),
   };
 }
 
@@ -264,29 +266,31 @@ export function wcfExport(report: WcfReport, ctx: ExportContext): ExportTable {
 
 /** R19 the decisions in force: total, paid, owed. */
 export function wcfDecisionsExport(report: WcfReport, ctx: ExportContext): ExportTable {
+  const w = exportWords(ctx);
   return {
     name: 'wcf-decisions',
-    title: `Working capital fund decisions on ${report.date}`,
+    title: w.t('wcf.decisionsTitle', { date: report.date }),
     info: [
-      ['Organization', ctx.organization],
-      ['Produced', ctx.produced],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      col('id', 'Decision'),
-      col('budget', 'Budget'),
-      col('year', 'Year'),
-      col('basis', 'Basis'),
-      col('due', 'Due', 'date'),
-      col('reference', 'Reference'),
-      col('total', 'Total', 'money'),
-      col('paid', 'Paid', 'money'),
-      col('owed', 'Owed', 'money'),
+      col('id', w.t('col.decisionId')),
+      col('budget', w.t('col.budget')),
+      col('year', w.t('col.year')),
+      col('basis', w.t('col.basis')),
+      col('due', w.t('col.due'), 'date'),
+      col('reference', w.t('col.reference')),
+      col('total', w.t('total'), 'money'),
+      col('paid', w.t('col.paid'), 'money'),
+      col('owed', w.t('col.owed'), 'money'),
     ],
     rows: report.decisions.map((d) => ({
       id: d.id,
       budget: nameOf(ctx, d.budget),
       year: String(d.year),
-      basis: d.basis === 'proportion' ? `${d.value} of the contribution` : `${d.value} apportioned`,
+      // The value as given (a proportion such as 0.1, or an amount): the words around it in the table's language.
+      basis: w.t('wcf.basis', { basis: d.basis === 'proportion' ? 'proportion' : 'amount', value: d.value }),
       due: d.due,
       reference: d.reference ?? null,
       total: d.total,
@@ -295,38 +299,41 @@ export function wcfDecisionsExport(report: WcfReport, ctx: ExportContext): Expor
     })),
     currency: oneCurrency(report.funds.map((f) => f.currency)),
     moneyDecimals: places(report.decisions.map((d) => d.total)),
+    ...language(ctx),
   };
 }
 
 /** R20 the agreements on a date: drawn, repaid, outstanding, the denunciation, whether the host is bound. */
 export function advancesExport(report: AdvancesReport, ctx: ExportContext): ExportTable {
   const seat = new Map(report.seats.map((s) => [s.hostState, s]));
+  const w = exportWords(ctx);
+  const yesNo = (b: boolean) => w.t('yesNo', { value: b ? 'yes' : 'no' });
   return {
     name: `advances-${report.date}`,
-    title: `Host-state advances on ${report.date} (R20)`,
+    title: w.t('advances.title', { date: report.date }),
     info: [
-      ['Organization', ctx.organization],
-      ['As of', report.date],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.asOf'), report.date],
       ...report.seats.map((s): [string, string] => [
         `${s.name} (${s.hostState})`,
-        s.seat
-          ? `bound: ex officio seat on the Coordination Committee${s.boundUntil ? ` until ${s.boundUntil}` : ''}`
-          : 'no longer bound: no ex officio seat',
+        s.seat && s.boundUntil
+          ? w.t('advances.seatUntil', { until: s.boundUntil })
+          : w.t('advances.seat', { seat: s.seat ? 'yes' : 'no' }),
       ]),
-      ['Produced', ctx.produced],
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      col('agreement', 'Agreement'),
-      col('host', 'Host state'),
-      col('ceiling', 'Ceiling', 'money'),
-      col('drawn', 'Drawn', 'money'),
-      col('repaid', 'Repaid', 'money'),
-      col('outstanding', 'Outstanding', 'money'),
-      col('available', 'Available', 'money'),
-      col('denounced', 'Denounced'),
-      col('endsOn', 'Obligation ends', 'date'),
-      col('bound', 'Bound'),
-      col('seat', 'Ex officio seat'),
+      col('agreement', w.t('col.agreement')),
+      col('host', w.t('col.hostState')),
+      col('ceiling', w.t('col.ceiling'), 'money'),
+      col('drawn', w.t('col.drawn'), 'money'),
+      col('repaid', w.t('col.repaid'), 'money'),
+      col('outstanding', w.t('col.outstanding'), 'money'),
+      col('available', w.t('col.available'), 'money'),
+      col('denounced', w.t('col.denounced')),
+      col('endsOn', w.t('col.obligationEnds'), 'date'),
+      col('bound', w.t('col.bound')),
+      col('seat', w.t('col.exOfficioSeat')),
     ],
     rows: report.rows.map((r) => ({
       agreement: r.agreement,
@@ -337,44 +344,50 @@ export function advancesExport(report: AdvancesReport, ctx: ExportContext): Expo
       outstanding: r.outstanding,
       available: r.available,
       denounced: r.denouncedBy
-        ? `by the ${r.denouncedBy === 'host-state' ? 'host state' : 'Organization'} on ${r.notifiedOn}`
+        ? w.t('advances.denounced', {
+            by: r.denouncedBy === 'host-state' ? 'host' : 'organization',
+            date: r.notifiedOn ?? '',
+          })
         : null,
       endsOn: r.endsOn,
-      bound: r.bound ? 'yes' : 'no',
-      seat: seat.get(r.hostState)?.seat ? 'yes' : 'no',
+      bound: yesNo(r.bound),
+      seat: yesNo(seat.get(r.hostState)?.seat ?? false),
     })),
     currency: oneCurrency(report.rows.map((r) => r.currency)),
     moneyDecimals: places(report.rows.map((r) => r.ceiling)),
+    ...language(ctx),
   };
 }
 
 /** R20 every advance drawn and repaid, by agreement. */
 export function advanceMovementsExport(report: AdvancesReport, ctx: ExportContext): ExportTable {
+  const w = exportWords(ctx);
   return {
     name: 'advance-movements',
-    title: `Advances drawn and repaid by ${report.date}`,
+    title: w.t('movements.title', { date: report.date }),
     info: [
-      ['Organization', ctx.organization],
-      ['Produced', ctx.produced],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      col('agreement', 'Agreement'),
-      col('date', 'Date', 'date'),
-      col('kind', 'Movement'),
-      col('amount', 'Amount', 'money'),
-      col('reference', 'Reference'),
+      col('agreement', w.t('col.agreement')),
+      col('date', w.t('col.date'), 'date'),
+      col('kind', w.t('col.movement')),
+      col('amount', w.t('col.amountPlain'), 'money'),
+      col('reference', w.t('col.reference')),
     ],
     rows: report.rows.flatMap((r) =>
       r.movements.map((m) => ({
         agreement: r.agreement,
         date: m.date,
-        kind: m.kind,
+        kind: w.t('movement', { kind: m.kind }),
         amount: m.amount,
         reference: m.reference ?? null,
       })),
     ),
     currency: oneCurrency(report.rows.map((r) => r.currency)),
     moneyDecimals: places(report.rows.flatMap((r) => r.movements.map((m) => m.amount))),
+    ...language(ctx),
   };
 }
 
@@ -424,28 +437,32 @@ export function statementExport(
   statement: { lines: StatementLine[]; unapplied: string },
   ctx: ExportContext,
 ): ExportTable {
+  const w = exportWords(ctx);
   return {
     name: `statement-${member.code}-${date}`,
-    title: `Statement of ${member.name} (${member.code}) on ${date}`,
+    title: w.t('statement.title', { name: member.name, code: member.code, date }),
     info: [
-      ['Organization', ctx.organization],
-      ['As of', date],
-      ['Crediting (R15)', 'the working capital fund first, then contributions in the order they fell due'],
-      ['Paid, not yet credited', statement.unapplied],
-      ['Produced', ctx.produced],
+      [w.t('info.organization'), ctx.organization],
+      [w.t('info.asOf'), date],
+      [w.t('info.crediting'), w.t('statement.crediting')],
+      [w.t('info.unapplied'), statement.unapplied],
+      [w.t('info.produced'), ctx.produced],
     ],
     columns: [
-      col('budget', 'Budget'),
-      col('item', 'Item'),
-      col('due', 'Due', 'date'),
-      col('assessed', 'Assessed', 'money'),
-      col('credited', 'Credited', 'money'),
-      col('unpaid', 'Unpaid', 'money'),
-      col('credits', 'Credited from'),
+      col('budget', w.t('col.budget')),
+      col('item', w.t('col.item')),
+      col('due', w.t('col.due'), 'date'),
+      col('assessed', w.t('col.assessed'), 'money'),
+      col('credited', w.t('col.credited'), 'money'),
+      col('unpaid', w.t('col.unpaid'), 'money'),
+      col('credits', w.t('col.creditedFrom')),
     ],
     rows: statement.lines.map((l) => ({
       budget: nameOf(ctx, l.budget),
-      item: l.kind === 'wcf' ? `WCF ${l.decision ?? ''} (${l.year})` : `Contribution ${l.year}`,
+      item:
+        l.kind === 'wcf'
+          ? w.t('statement.wcfItem', { decision: l.decision ?? '', year: String(l.year) })
+          : w.t('statement.contributionItem', { year: String(l.year) }),
       due: l.due,
       assessed: l.assessed,
       credited: l.credited,
@@ -454,5 +471,6 @@ export function statementExport(
     })),
     currency: '',
     moneyDecimals: places(statement.lines.map((l) => l.assessed)),
+    ...language(ctx),
   };
 }
