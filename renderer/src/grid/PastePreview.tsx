@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Bidi, useT } from '../i18n';
+import { HeadedTable, ModalDialog } from '../layout/dialog';
 import type { Pending } from './range';
 import './range.css';
 
@@ -14,8 +15,6 @@ export function PastePreview({ pending, onClose }: { pending: Pending; onClose()
   const t = useT();
   const fill = pending.kind === 'fill';
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
     (apply.current ?? cancel.current)?.focus();
   }, []);
   const close = (run?: () => void) => {
@@ -26,15 +25,12 @@ export function PastePreview({ pending, onClose }: { pending: Pending; onClose()
     run?.();
   };
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      dialogRef={ref}
       className="paste-preview"
-      data-testid="paste-preview"
-      aria-labelledby="paste-preview-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      testId="paste-preview"
+      titleId="paste-preview-title"
+      onCancel={() => close()}
     >
       <h2 id="paste-preview-title">
         {t(fill ? 'app.range.preview.titleFill' : 'app.range.preview.titlePaste', {
@@ -43,24 +39,16 @@ export function PastePreview({ pending, onClose }: { pending: Pending; onClose()
         })}
       </h2>
       <div className="paste-preview-list">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('app.range.preview.cell')}</th>
-              <th>{t('app.range.preview.why')}</th>
+        <HeadedTable columns={[t('app.range.preview.cell'), t('app.range.preview.why')]}>
+          {pending.refused.map((r, i) => (
+            <tr key={i} data-testid="paste-refused">
+              <td>
+                <Bidi>{r.where || t('app.range.preview.outside')}</Bidi>
+              </td>
+              <td>{r.why}</td>
             </tr>
-          </thead>
-          <tbody>
-            {pending.refused.map((r, i) => (
-              <tr key={i} data-testid="paste-refused">
-                <td>
-                  <Bidi>{r.where || t('app.range.preview.outside')}</Bidi>
-                </td>
-                <td>{r.why}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </HeadedTable>
       </div>
       {!pending.apply && (
         <p role="alert" data-testid="paste-none">
@@ -83,6 +71,6 @@ export function PastePreview({ pending, onClose }: { pending: Pending; onClose()
           </button>
         )}
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -3,6 +3,7 @@ import type { MembersPreview, PaymentsPreview, Refusal } from '../../../shared/e
 import { Bidi, useAmount, useT, type T } from '../i18n';
 import { useArrow, useRich } from '../rich';
 import { formatDate } from '../../../shared/edit/input';
+import { ModalDialog } from '../layout/dialog';
 import { useLocale } from '../locale';
 import './import-preview.css';
 
@@ -38,26 +39,19 @@ interface Props {
 }
 
 export function ImportPreview(p: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const apply = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const t = useT();
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
     // showModal focuses the first control (Cancel): Enter is to apply, so the focus goes to Apply when it can.
     (apply.current && !apply.current.disabled ? apply.current : cancel.current)?.focus();
   }, []);
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
       className="import-preview"
-      data-testid="import-preview"
-      aria-labelledby="import-preview-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        p.onCancel();
-      }}
+      testId="import-preview"
+      titleId="import-preview-title"
+      onCancel={p.onCancel}
       onKeyDown={(e) => {
         if (e.key !== 'Enter' || e.defaultPrevented) return;
         // Enter on Cancel (reached with Tab) cancels, as a button does.
@@ -132,7 +126,7 @@ export function ImportPreview(p: Props) {
           {p.applyLabel}
         </button>
       </footer>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { entrySummary, journalOf } from '../../../shared/merge/journal';
 import { useOpenDocument } from '../document/DocumentProvider';
 import { useSay, useT } from '../i18n';
+import { HeadedTable, ModalDialog } from '../layout/dialog';
 import { useLocale } from '../locale';
 import { readAuthor, shellNames, startJournal, writeAuthor } from './journal-step';
 import './merge.css';
@@ -29,12 +30,7 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
   const t = useT();
   const say = useSay();
   const locale = useLocale();
-  const ref = useRef<HTMLDialogElement>(null);
   const [author, setAuthor] = useState(readAuthor);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   const journal = journalOf(doc.workbook);
   const lang = locale.number.locale;
   const when = (at: string) => new Date(at).toLocaleString(lang === 'en' ? undefined : lang);
@@ -44,16 +40,7 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
     writeAuthor(a);
   };
   return (
-    <dialog
-      ref={ref}
-      className="merge-view history"
-      data-testid="history"
-      aria-labelledby="history-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="merge-view history" testId="history" titleId="history-title" onCancel={onClose}>
       <h2 id="history-title">{t('merge.history.title')}</h2>
       <p className="history-author">
         <label>
@@ -87,43 +74,38 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
       ) : entries.length === 0 ? (
         <p>{t('merge.history.empty')}</p>
       ) : (
-        <table className="merge-conflicts history-entries" data-testid="history-entries">
-          <thead>
-            <tr>
-              <th scope="col">{t('merge.history.when')}</th>
-              <th scope="col">{t('merge.history.who')}</th>
-              <th scope="col">{t('merge.history.what')}</th>
+        <HeadedTable
+          className="merge-conflicts history-entries"
+          testId="history-entries"
+          columns={[t('merge.history.when'), t('merge.history.who'), t('merge.history.what')]}
+        >
+          {entries.slice(0, SHOWN).map((e) => (
+            <tr key={e.id} data-testid="history-entry">
+              <td>{when(e.at)}</td>
+              <td>
+                <bdi>{e.user || t('merge.history.unnamed')}</bdi>
+                {e.machine && (
+                  <>
+                    {' '}
+                    (<bdi>{e.machine}</bdi>)
+                  </>
+                )}
+              </td>
+              <td>{entrySummary(e, say)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.slice(0, SHOWN).map((e) => (
-              <tr key={e.id} data-testid="history-entry">
-                <td>{when(e.at)}</td>
-                <td>
-                  <bdi>{e.user || t('merge.history.unnamed')}</bdi>
-                  {e.machine && (
-                    <>
-                      {' '}
-                      (<bdi>{e.machine}</bdi>)
-                    </>
-                  )}
-                </td>
-                <td>{entrySummary(e, say)}</td>
-              </tr>
-            ))}
-            {entries.length > SHOWN && (
-              <tr>
-                <td colSpan={3}>{t('merge.history.more', { count: entries.length - SHOWN })}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+          ))}
+          {entries.length > SHOWN && (
+            <tr>
+              <td colSpan={3}>{t('merge.history.more', { count: entries.length - SHOWN })}</td>
+            </tr>
+          )}
+        </HeadedTable>
       )}
       <p className="merge-buttons">
         <button onClick={onClose} data-testid="history-close">
           {t('merge.history.close')}
         </button>
       </p>
-    </dialog>
+    </ModalDialog>
   );
 }

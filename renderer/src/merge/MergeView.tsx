@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { isAmountKey, type Message } from '../../../shared/i18n/intl';
 import {
   resolve,
@@ -11,6 +11,7 @@ import {
 import { isDecimal } from '../../../shared/model/fields';
 import type { Workbook } from '../../../shared/model/types';
 import { useAmount, useSay, useT, type T } from '../i18n';
+import { HeadedTable, ModalDialog } from '../layout/dialog';
 import { describePath, fieldWords, parsePath, renamedPath, summarize, viewValue, type MergeSummary } from './describe';
 import './merge.css';
 
@@ -106,36 +107,31 @@ function ConflictRows({
   const t = useT();
   const where = useWhere();
   return (
-    <table className="merge-conflicts" data-testid="merge-conflicts">
-      <thead>
-        <tr>
-          <th scope="col">{t('merge.view.where')}</th>
-          <th scope="col">{t('merge.view.ours')}</th>
-          <th scope="col">{t('merge.view.theirs')}</th>
+    <HeadedTable
+      className="merge-conflicts"
+      testId="merge-conflicts"
+      columns={[t('merge.view.where'), t('merge.view.ours'), t('merge.view.theirs')]}
+    >
+      {conflicts.map((c, i) => (
+        <tr key={c.path} data-testid="conflict" data-path={c.path}>
+          <th scope="row">{where(c.path)}</th>
+          {(['ours', 'theirs'] as const).map((side) => (
+            <td key={side} className={choices[c.path] === side ? 'chosen' : undefined}>
+              <label>
+                <input
+                  type="radio"
+                  name={`conflict-${i}`}
+                  data-testid={`choose-${side}`}
+                  checked={choices[c.path] === side}
+                  onChange={() => choose(c.path, side)}
+                />{' '}
+                <Value value={c[side]} path={c.path} t={t} />
+              </label>
+            </td>
+          ))}
         </tr>
-      </thead>
-      <tbody>
-        {conflicts.map((c, i) => (
-          <tr key={c.path} data-testid="conflict" data-path={c.path}>
-            <th scope="row">{where(c.path)}</th>
-            {(['ours', 'theirs'] as const).map((side) => (
-              <td key={side} className={choices[c.path] === side ? 'chosen' : undefined}>
-                <label>
-                  <input
-                    type="radio"
-                    name={`conflict-${i}`}
-                    data-testid={`choose-${side}`}
-                    checked={choices[c.path] === side}
-                    onChange={() => choose(c.path, side)}
-                  />{' '}
-                  <Value value={c[side]} path={c.path} t={t} />
-                </label>
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </HeadedTable>
   );
 }
 
@@ -153,15 +149,10 @@ export interface MergeViewProps {
 export function MergeView({ file, result: first, inputs, onApply, onCancel }: MergeViewProps) {
   const t = useT();
   const sayMsg = useSay();
-  const ref = useRef<HTMLDialogElement>(null);
   const [choices, setChoices] = useState<Record<string, Side>>({});
   // The last resolve that did not give a merged workbook (choices that make it invalid): said, nothing changed.
   const [after, setAfter] = useState<MergeResult | null>(null);
   const result = after ?? first;
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   const summary = useMemo(() => summarize(result, inputs), [result, inputs]);
   const conflicts = first.kind === 'conflicts' ? first.conflicts : [];
   const left = conflicts.filter((c) => !choices[c.path]).length;
@@ -182,16 +173,7 @@ export function MergeView({ file, result: first, inputs, onApply, onCancel }: Me
   };
   const invalid = result.kind === 'invalid' ? result : null;
   return (
-    <dialog
-      ref={ref}
-      className="merge-view"
-      data-testid="merge-view"
-      aria-labelledby="merge-view-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog className="merge-view" testId="merge-view" titleId="merge-view-title" onCancel={onCancel}>
       <h2 id="merge-view-title">{t('merge.view.title', { file })}</h2>
       {first.kind === 'merged' && <p data-testid="merge-state">{t('merge.view.merged')}</p>}
       {first.kind === 'conflicts' && (
@@ -236,6 +218,6 @@ export function MergeView({ file, result: first, inputs, onApply, onCancel }: Me
           {first.kind === 'invalid' ? t('merge.view.close') : t('merge.view.cancel')}
         </button>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
