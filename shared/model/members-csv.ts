@@ -6,6 +6,7 @@ import {
   readTabular,
   scanTabular,
   tableMsg,
+  type ReadOptions,
   type Tabular,
   type TabularProblem,
   type TabularRow,
@@ -184,7 +185,12 @@ export interface MembersColumns extends Omit<MembersRead, 'members'> {
  * split (scanTabular), so neither its rows nor its members are ever held as objects; weights are read as one
  * column of numbers (readNumbers) first, so a scale's file is read whole and then turned into columns.
  */
-export function readMembersColumns(bytes: Uint8Array, file: string, want: 'class' | 'weight'): MembersColumns {
+export function readMembersColumns(
+  bytes: Uint8Array,
+  file: string,
+  want: 'class' | 'weight',
+  opts: Pick<ReadOptions, 'block'> = {},
+): MembersColumns {
   const columns: MembersColumns = {
     lines: [],
     codes: [],
@@ -219,7 +225,7 @@ export function readMembersColumns(bytes: Uint8Array, file: string, want: 'class
   let header: MemberColumns | TabularProblem[] | undefined;
   let member: ((line: number, cells: string[]) => MemberLine | undefined) | undefined;
   const texts = new Map<string, string>(); // one string per class as written, not one per member
-  const table = scanTabular(bytes, file, { comments: true }, (row) => {
+  const table = scanTabular(bytes, file, { ...opts, comments: true }, (row) => {
     if (!head) {
       head = row;
       header = headerColumns(file, row, want, notices, noticeMsgs);

@@ -396,6 +396,8 @@ function quotedFields(
 export interface ReadOptions {
   /** Lines whose first character is # are comments (members files). */
   comments?: boolean;
+  /** How many records are split and read at a time (scanTabular); the rows never depend on it (tests vary it). */
+  block?: number;
 }
 
 /**
@@ -410,7 +412,7 @@ export function readTabular(bytes: Uint8Array, file: string, opts: ReadOptions =
   return t;
 }
 
-/** Records split and read this many at a time by scanTabular. */
+/** Records split and read this many at a time by scanTabular, unless told. */
 const BLOCK = 8192;
 
 /**
@@ -451,12 +453,13 @@ export function scanTabular(
   t.delimiter = d;
   const code = d.charCodeAt(0);
   const at = startOf(text);
+  const block = opts.block ?? BLOCK;
   const isDelimiter = (c: number) => c === code;
   // The checks' problems follow the quotes' problems, as when the whole file was read before it was checked.
   const checked: TabularProblem[] = [];
   let header: TabularRow | undefined;
   let k = 0;
-  for (let recs = records(text, isDelimiter, comments, at, BLOCK); recs.length > 0;) {
+  for (let recs = records(text, isDelimiter, comments, at, block); recs.length > 0;) {
     const got = fields(recs, d, file, t.problems);
     for (let j = 0; j < recs.length; j++) {
       const cells = got[j];
@@ -466,7 +469,7 @@ export function scanTabular(
       checkRow(t, header, k++, row, checked);
       onRow(row);
     }
-    recs = records(text, isDelimiter, comments, at, BLOCK);
+    recs = records(text, isDelimiter, comments, at, block);
   }
   for (const p of checked) t.problems.push(p); // not push(...): a million problems would overflow the stack
   return t;
