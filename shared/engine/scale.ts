@@ -1,6 +1,8 @@
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import { isDecimal, isRate } from '../model/fields';
 import { EngineError } from '../model/errors';
+import { msg, say, type Message } from '../i18n/intl';
+import { engineError } from './messages';
 import { compareCodePoints, roundDiv } from './exact';
 
 // R21 a scale of assessment derived from a base scale (e.g. the UN scale), in the rule's order: membership (fixed
@@ -10,38 +12,39 @@ import { compareCodePoints, roundDiv } from './exact';
 // The members not yet at a bound always keep rates proportional to their base rates (a pro-rata spread multiplies
 // them all by one figure), so their rates are b_i · num / den with one num/den for all of them.
 
-/** Every sentence this module says, in one place (to move to the message catalog). */
+// Messages as data (issue 11): catalog area `engine`, ids `engine.scale.*`; an error's `message` is the English.
+type Figure = 'excludeBelow' | 'ceiling' | 'floor' | 'base';
+const figureMsg = (what: Figure, code = '') => msg('engine.scale.figure', { what, code });
 const messages = {
-  decimals: (d: unknown) => `the number of decimals must be a whole number from 0 to 12 (got ${String(d)})`,
-  notNumber: (what: string, v: string) => `${what} must be a number written like 0.125 (got "${v}")`,
-  negative: (what: string, v: string) => `${what} must be zero or more (got ${v})`,
-  tooManyDecimals: (what: string, v: string, d: number) =>
-    `${what} ${v} has more decimals than the ${d} the rates are rounded to, so a rounded rate could cross it`,
-  fixedDecimals: (code: string, v: string, d: number) =>
-    `${code}'s fixed rate ${v} has more decimals than the ${d} the rates are rounded to, so it could not be assessed as fixed`,
-  baseTwice: (code: string) => `${code} appears twice on the base scale`,
-  memberTwice: (code: string) => `${code} appears twice among the members`,
-  fixedOnBase: (code: string, rate: string) =>
-    `${code} is on the base scale (rate ${rate}); a fixed rate is only for a member that is not on it`,
-  noRate: (code: string) => `${code} is not on the base scale and has no fixed rate`,
-  noMembers: 'there are no members to derive a scale for',
-  floorAboveCeiling: (floor: string, ceiling: string) => `the floor ${floor} is above the ceiling ${ceiling}`,
+  decimals: (d: unknown) => engineError('scale.decimals', { d: String(d) }),
+  notNumber: (what: Message, v: string) => errorOf({ id: 'engine.scale.notNumber', values: { v }, parts: { what } }),
+  negative: (what: Message, v: string) => errorOf({ id: 'engine.scale.negative', values: { v }, parts: { what } }),
+  tooManyDecimals: (what: 'ceiling' | 'floor', v: string, d: number) =>
+    engineError('scale.tooManyDecimals', { what, v, d: String(d) }),
+  fixedDecimals: (code: string, v: string, d: number) => engineError('scale.fixedDecimals', { code, v, d: String(d) }),
+  baseTwice: (code: string) => engineError('scale.baseTwice', { code }),
+  memberTwice: (code: string) => engineError('scale.memberTwice', { code }),
+  fixedOnBase: (code: string, rate: string) => engineError('scale.fixedOnBase', { code, rate }),
+  noRate: (code: string) => engineError('scale.noRate', { code }),
+  noMembers: () => engineError('scale.noMembers'),
+  floorAboveCeiling: (floor: string, ceiling: string) => engineError('scale.floorAboveCeiling', { floor, ceiling }),
   fixedAboveCeiling: (code: string, rate: string, ceiling: string) =>
-    `${code}'s fixed rate ${rate} is above the ceiling ${ceiling}`,
+    engineError('scale.fixedAboveCeiling', { code, rate, ceiling }),
   fixedBelowFloor: (code: string, rate: string, floor: string) =>
-    `${code}'s fixed rate ${rate} is below the floor ${floor}`,
-  fixedOver100: (sum: string) => `the fixed rates add up to ${sum} %, more than 100 %`,
-  fixedLeaveNothing: (sum: string) =>
-    `the fixed rates add up to ${sum} %, leaving nothing to share among the members on the base scale`,
-  fixedNot100: (sum: string) =>
-    `no member on the base scale takes a share, and the fixed rates add up to ${sum} %, not 100 %`,
-  zeroBase: 'the base rates of the members who take a share add up to zero, so there is nothing to scale',
+    engineError('scale.fixedBelowFloor', { code, rate, floor }),
+  fixedOver100: (sum: string) => engineError('scale.fixedOver100', { sum }),
+  fixedLeaveNothing: (sum: string) => engineError('scale.fixedLeaveNothing', { sum }),
+  fixedNot100: (sum: string) => engineError('scale.fixedNot100', { sum }),
+  zeroBase: () => engineError('scale.zeroBase'),
   ceilingTooLow: (ceiling: string, n: number, most: string, share: string) =>
-    `a ceiling of ${ceiling} % for ${n} member${n === 1 ? '' : 's'} holds at most ${most} %, less than the ${share} % they share: raise the ceiling`,
+    engineError('scale.ceilingTooLow', { ceiling, n, most, share }),
   floorTooHigh: (floor: string, n: number, least: string, share: string) =>
-    `a floor of ${floor} % for ${n} member${n === 1 ? '' : 's'} needs at least ${least} %, more than the ${share} % they share: lower the floor`,
-  boundsClash: 'the ceiling and the floor cannot both be met: no member is left between them to take the difference',
-} as const;
+    engineError('scale.floorTooHigh', { floor, n, least, share }),
+  boundsClash: () => engineError('scale.boundsClash'),
+};
+
+/** An EngineError of a message with parts: its English text, and the message as data. */
+const errorOf = (m: Message): EngineError => Object.assign(new EngineError(say(m)), { msg: m });
 
 export type ScaleRounding = 'half-up' | 'largest-remainder';
 export type ScaleNote = '' | 'excluded' | 'ceiling' | 'floor' | 'fixed';
@@ -161,9 +164,9 @@ function plain(v: bigint, places: number): string {
   return places > 0 ? s.replace(/\.?0+$/, '') : s;
 }
 
-function figure(what: string, v: string | undefined): string | undefined {
+function figure(what: Message, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!isRate(v)) throw new EngineError(isDecimal(v) ? messages.negative(what, v) : messages.notNumber(what, v));
+  if (!isRate(v)) throw isDecimal(v) ? messages.negative(what, v) : messages.notNumber(what, v);
   return v;
 }
 
@@ -175,37 +178,35 @@ export function deriveScale(
 ): DerivedScale {
   const d = settings.decimals ?? 3;
   const rounding = settings.rounding ?? 'half-up';
-  if (!Number.isInteger(d) || d < 0 || d > 12) throw new EngineError(messages.decimals(d));
-  if (members.length === 0) throw new EngineError(messages.noMembers);
-  const threshold = figure('the exclusion threshold', settings.excludeBelow);
-  const ceiling = figure('the ceiling', settings.ceiling);
-  const floor = figure('the floor', settings.floor);
+  if (!Number.isInteger(d) || d < 0 || d > 12) throw messages.decimals(d);
+  if (members.length === 0) throw messages.noMembers();
+  const threshold = figure(figureMsg('excludeBelow'), settings.excludeBelow);
+  const ceiling = figure(figureMsg('ceiling'), settings.ceiling);
+  const floor = figure(figureMsg('floor'), settings.floor);
   for (const [what, v] of [
-    ['The ceiling', ceiling],
-    ['The floor', floor],
+    ['ceiling', ceiling],
+    ['floor', floor],
   ] as const) {
-    if (v !== undefined && decimalPlaces(v.replace(/\.?0+$/, '')) > d)
-      throw new EngineError(messages.tooManyDecimals(what, v, d));
+    if (v !== undefined && decimalPlaces(v.replace(/\.?0+$/, '')) > d) throw messages.tooManyDecimals(what, v, d);
   }
 
   const baseOf = new Map<string, BaseRate>();
   for (const b of base) {
-    figure(`${b.code}'s base rate`, b.rate);
-    if (baseOf.has(b.code)) throw new EngineError(messages.baseTwice(b.code));
+    figure(figureMsg('base', b.code), b.rate);
+    if (baseOf.has(b.code)) throw messages.baseTwice(b.code);
     baseOf.set(b.code, b);
   }
   const seen = new Set<string>();
   for (const m of members) {
-    if (seen.has(m.code)) throw new EngineError(messages.memberTwice(m.code));
+    if (seen.has(m.code)) throw messages.memberTwice(m.code);
     seen.add(m.code);
     const b = baseOf.get(m.code);
     if (m.fixedRate !== undefined) {
       figure(`${m.code}'s fixed rate`, m.fixedRate);
-      if (b) throw new EngineError(messages.fixedOnBase(m.code, b.rate));
+      if (b) throw messages.fixedOnBase(m.code, b.rate);
       // A fixed rate is assessed as it stands: rounding it would change it.
-      if (decimalPlaces(m.fixedRate.replace(/\.?0+$/, '')) > d)
-        throw new EngineError(messages.fixedDecimals(m.code, m.fixedRate, d));
-    } else if (!b) throw new EngineError(messages.noRate(m.code));
+      if (decimalPlaces(m.fixedRate.replace(/\.?0+$/, '')) > d) throw messages.fixedDecimals(m.code, m.fixedRate, d);
+    } else if (!b) throw messages.noRate(m.code);
   }
 
   // Every figure as an integer at 10^P.
@@ -216,7 +217,7 @@ export function deriveScale(
   const hundred = 100n * 10n ** BigInt(P);
   const C = ceiling !== undefined ? at(ceiling) : undefined;
   const F = floor !== undefined ? at(floor) : undefined;
-  if (C !== undefined && F !== undefined && F > C) throw new EngineError(messages.floorAboveCeiling(floor!, ceiling!));
+  if (C !== undefined && F !== undefined && F > C) throw messages.floorAboveCeiling(floor!, ceiling!);
 
   const n = members.length;
   const b = new Array<bigint>(n).fill(0n); // base rate, or the fixed rate
@@ -233,8 +234,8 @@ export function deriveScale(
       note[i] = 'fixed';
       sumFixed += b[i];
       fixedList.push({ code: m.code, rate: m.fixedRate });
-      if (C !== undefined && b[i] > C) throw new EngineError(messages.fixedAboveCeiling(m.code, m.fixedRate, ceiling!));
-      if (F !== undefined && b[i] < F) throw new EngineError(messages.fixedBelowFloor(m.code, m.fixedRate, floor!));
+      if (C !== undefined && b[i] > C) throw messages.fixedAboveCeiling(m.code, m.fixedRate, ceiling!);
+      if (F !== undefined && b[i] < F) throw messages.fixedBelowFloor(m.code, m.fixedRate, floor!);
       return;
     }
     const rate = baseOf.get(m.code)!.rate;
@@ -260,18 +261,16 @@ export function deriveScale(
 
   // 3. renormalization, after the feasibility of what is asked.
   const T = hundred - sumFixed; // what the members on the base scale share
-  if (T < 0n) throw new EngineError(messages.fixedOver100(plain(sumFixed, P)));
-  if (free.length === 0 && T !== 0n) throw new EngineError(messages.fixedNot100(plain(sumFixed, P)));
-  if (free.length > 0 && T === 0n) throw new EngineError(messages.fixedLeaveNothing(plain(sumFixed, P)));
+  if (T < 0n) throw messages.fixedOver100(plain(sumFixed, P));
+  if (free.length === 0 && T !== 0n) throw messages.fixedNot100(plain(sumFixed, P));
+  if (free.length > 0 && T === 0n) throw messages.fixedLeaveNothing(plain(sumFixed, P));
   if (C !== undefined && C * BigInt(free.length) < T)
-    throw new EngineError(
-      messages.ceilingTooLow(ceiling!, free.length, plain(C * BigInt(free.length), P), plain(T, P)),
-    );
+    throw messages.ceilingTooLow(ceiling!, free.length, plain(C * BigInt(free.length), P), plain(T, P));
   if (F !== undefined && F * BigInt(free.length) > T)
-    throw new EngineError(messages.floorTooHigh(floor!, free.length, plain(F * BigInt(free.length), P), plain(T, P)));
+    throw messages.floorTooHigh(floor!, free.length, plain(F * BigInt(free.length), P), plain(T, P));
   let sumBase = 0n;
   for (const i of free) sumBase += b[i];
-  if (free.length > 0 && sumBase === 0n) throw new EngineError(messages.zeroBase);
+  if (free.length > 0 && sumBase === 0n) throw messages.zeroBase();
   let num = T;
   let den = free.length > 0 ? sumBase : 1n;
   const factor = ratio(num, den);
@@ -306,7 +305,7 @@ export function deriveScale(
       const left = T - bound;
       let sumLive = 0n;
       for (const i of live) sumLive += b[i];
-      if (sumLive === 0n ? left !== 0n : left < 0n) throw new EngineError(messages.boundsClash);
+      if (sumLive === 0n ? left !== 0n : left < 0n) throw messages.boundsClash();
       const [oldNum, oldDen] = [num, den];
       [num, den] = sumLive === 0n ? [0n, 1n] : [left, sumLive];
       steps.push({
