@@ -34,7 +34,7 @@ import { isZeroDecimal } from '../shared/model/fields';
 import { toXlsx } from '../shared/export/xlsx';
 import { exportText } from '../shared/export/export-text';
 import type { Lang } from '../shared/i18n/languages';
-import { say } from '../shared/i18n/intl';
+import { say, type Message } from '../shared/i18n/intl';
 import {
   amountFlag,
   C,
@@ -61,13 +61,15 @@ export type { Io };
 
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-const USAGE = `Usage:
+/** `contrib help`: the commands' syntax, and its few sentences in the language of --lang or LANG (issue 11). */
+function usage(lang: Lang): string {
+  const t = (id: string) => say(C(`help.${id}`), lang);
+  return `${t('usage')}
   contrib apportion WORKBOOK.json --budget ID --year YYYY [--format table|csv|json|xlsx] [--out FILE]
   contrib apportion --members MEMBERS.csv --scheme wipo-convention|paris|wipo-unitary|scale|percent-scale|SCHEME.json
                     (--total AMOUNT [--credit AMOUNT] | --unit-value AMOUNT [--credit-unit-value AMOUNT])
                     [--rounding-unit 0.01] [--rounding half-up|half-even]
                     [--format table|csv|json|xlsx] [--out FILE]
-  (apportion: --lang en|fr|es|ru|ar|zh|kk|fa writes the table and the XLSX in that language; default from LANG)
   contrib validate WORKBOOK.json
 ${WHATIF_USAGE}
 ${STATUS_USAGE}
@@ -75,10 +77,14 @@ ${WCF_USAGE}
 ${ADVANCES_USAGE}
 ${LIQUIDITY_USAGE}
 ${SCALE_USAGE}
+      ${t('scaleFiles')}
 ${MERGE_USAGE}
+                    ${t('mergeDriver')}
+  ${t('lang')}
 
-Exit codes: 0 done, 1 validate found problems or merge found conflicts, 2 bad input or usage (nothing written).
+${t('exit')}
 `;
+}
 
 /**
  * Runs one command; returns the exit code. Errors never escape as exceptions; they are said in the language of
@@ -111,7 +117,7 @@ export async function run(argv: string[], io: Io = processIo, env: NodeJS.Proces
       case '-h':
       case '--help':
       case 'help':
-        io.out(USAGE);
+        io.out(usage(lang));
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(C('usage.command', { command }));
@@ -126,7 +132,7 @@ export async function run(argv: string[], io: Io = processIo, env: NodeJS.Proces
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`contrib: ${words(e, lang)}\n\n${USAGE}`);
+      io.err(`contrib: ${words(e, lang)}\n\n${usage(lang)}`);
       return 2;
     }
     if (e instanceof EngineError) {
@@ -180,7 +186,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const lang = cliLanguage(values.lang);
   if (values.members !== undefined) {
     if (positionals.length > 0) throw new UsageError(C('usage.workbookAndMembers'));
-    const { table, rows } = apportionCsv(values as Record<string, string | undefined>, io);
+    const { table, rows } = apportionCsv(values as Record<string, string | undefined>, io, lang);
     const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
     if (rates) io.err(`${values.members as string}: warning: ${rates}\n`);
     // Issue 13: the CSV to stdout in pieces, each row written when its piece is; other formats hold every row.
@@ -231,9 +237,15 @@ function loadScheme(spec: string): Scheme {
   return doc as Scheme;
 }
 
+/** A members file's line problem as data, with its English text (as the tests and scripts read it). */
+function said(file: string, line: number, m: Message, field?: string): TabularProblem {
+  return { file, line, ...(field ? { field } : {}), message: say(m), msg: m };
+}
+
 function apportionCsv(
   v: Record<string, string | undefined>,
   io: Io,
+  lang: Lang,
 ): { table: ContributionTable; rows: ContributionRows } {
   if (!v.scheme) throw new UsageError(C('usage.schemeRequired'));
   const total = amountFlag('total', v.total);
@@ -284,15 +296,14 @@ function apportionCsv(
   // Issue 14 one rule with the app and the workbook file (shared/model/class-input.ts): every member needs a name
   // (the stricter rule: the app refuses a new member without one, the file any member), and a class is read as the
   // app reads it (`vi` is VI when the scheme has exactly one such class; two differing only by case are refused).
-  if (parsed.named === false && count > 0)
-    problems.push({ file, line: 1, message: 'the header has no "name" column: every member needs its name' });
+  if (parsed.named === false && count > 0) problems.push(said(file, 1, C('members.noNameColumn')));
   const classes = scheme.kind === 'classes' ? new ClassReader(scheme.classes.map((c) => c.code)) : undefined;
   const reads = new Map<string, ReturnType<ClassReader['read']>>(); // a class as written, read once
   for (let i = 0; i < count; i++) {
     const m = { line: parsed.lines[i], code: parsed.codes[i], name: parsed.names[i], value: parsed.values[i] };
     const name = memberName(m.name);
     if (name === undefined && parsed.named !== false)
-      problems.push({ file, line: m.line, field: 'name', message: `${m.code} has no name` });
+      problems.push(said(file, m.line, C('members.noName', { code: m.code }), 'name'));
     if (scheme.kind === 'scale') {
       keep(m.code, name ?? '', m.value, null);
       continue;
@@ -302,23 +313,41 @@ function apportionCsv(
     const cls = read.ok ? scheme.classes.find((c) => c.code === read.code) : undefined;
     if (!cls) {
       if (!read.ok && read.reason === 'ambiguous')
-        problems.push({
-          file,
-          line: m.line,
-          field: 'class',
-          message: `${m.code}: class "${m.value}" could be any of ${read.matches.join(', ')} of ${scheme.id}: write it as the scheme does`,
-        });
+        problems.push(
+          said(
+            file,
+            m.line,
+            C('members.ambiguousClass', {
+              code: m.code,
+              class: m.value,
+              matches: read.matches.join(', '),
+              scheme: scheme.id,
+            }),
+            'class',
+          ),
+        );
       else if (m.value)
-        problems.push({
-          file,
-          line: m.line,
-          message: `${m.code}: class "${m.value}" is not a class of ${scheme.id} (${scheme.classes.map((c) => c.code).join(', ')})`,
-        });
+        problems.push(
+          said(
+            file,
+            m.line,
+            C('members.notClass', {
+              code: m.code,
+              class: m.value,
+              scheme: scheme.id,
+              classes: scheme.classes.map((c) => c.code).join(', '),
+            }),
+          ),
+        );
       continue;
     }
     keep(m.code, name ?? '', cls.units, cls.code);
   }
-  if (problems.length > 0) throw new InputProblems(problems.sort((a, b) => a.line - b.line));
+  if (problems.length > 0)
+    throw new InputProblems(
+      problems.sort((a, b) => a.line - b.line),
+      lang,
+    );
   const budget: BudgetTerms = {
     id: scheme.id,
     name: `Apportionment (${scheme.name})`,

@@ -29,9 +29,7 @@ import type { Lang } from '../../shared/i18n/languages';
 
 export const SCALE_USAGE = `  contrib scale derive --base BASE.csv --members MEMBERS.csv [--exclude-below RATE] [--ceiling RATE]
                        [--floor RATE] [--decimals D] [--rounding half-up|largest-remainder]
-                       [--format csv|json|table] [--out FILE] [--lang LANG]
-      BASE.csv: code,name,rate (the base scale as printed); MEMBERS.csv: code,name and, for a member not on the
-      base scale, fixed_rate`;
+                       [--format csv|json|table] [--out FILE] [--lang LANG]`;
 
 // Every sentence of the command is a catalog message (issue 11, area cli: `cli.scale.*`): usage errors and line
 // problems are said in the language of --lang or LANG, the table for people is written in it.
