@@ -25,7 +25,9 @@ function flat(lang: Lang): Record<string, string> {
   return out;
 }
 
-const english = flat('en');
+// Made when first needed: a run of the CLI that says nothing (`--help`, a clean CSV) never reads a catalog (issue 13).
+let englishMessages: Record<string, string> | undefined;
+const english = (): Record<string, string> => (englishMessages ??= flat('en'));
 const cache = createIntlCache();
 const made = new Map<string, IntlShape>();
 
@@ -36,9 +38,9 @@ export function setOnMissingMessage(f: (id: string, locale: string) => void): vo
 }
 
 function messagesFor(locale: string): Record<string, string> {
-  if (locale === PSEUDO) return Object.fromEntries(Object.entries(english).map(([k, v]) => [k, `⟦${v}⟧`]));
+  if (locale === PSEUDO) return Object.fromEntries(Object.entries(english()).map(([k, v]) => [k, `⟦${v}⟧`]));
   const lang = languageOf(locale) ?? 'en';
-  return lang === 'en' ? english : { ...english, ...flat(lang) };
+  return lang === 'en' ? english() : { ...english(), ...flat(lang) };
 }
 
 /** The IntlShape of a locale tag (ar, fr-CH, en-XA…): cached, so formatters are built once. */
@@ -97,7 +99,7 @@ export function translator(locale: string): (id: string, values?: MessageValues)
 }
 
 export function hasMessage(id: string): boolean {
-  return id in english;
+  return id in english();
 }
 
 export { LANGS };
