@@ -140,7 +140,16 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message); // node's own words (an unknown option): English
+    // Node's own words stay the English text; the two mistakes people make are also said as catalog messages.
+    const { code, message } = e as NodeJS.ErrnoException;
+    const option = /'(--?[^' ]+)/.exec(message)?.[1];
+    const said =
+      option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && message === `Unknown option '${option}'`
+        ? C('usage.unknownOption', { option })
+        : option && message === `Option '${option} <value>' argument missing`
+          ? C('usage.missingValue', { option })
+          : undefined;
+    throw Object.assign(new UsageError(message), said ? { msg: said } : {});
   }
 }
 
@@ -170,6 +179,24 @@ export function formatOrXlsx(value: unknown, out: string | undefined): Format | 
   if (value !== 'xlsx') return format(value);
   if (!out) throw new UsageError(C('usage.xlsxOut'));
   return 'xlsx';
+}
+
+/**
+ * The head of the commands that read one workbook and export XLSX too (status, wcf, advances, whatif): their own
+ * flags with --format, --out and --lang, and exactly one WORKBOOK.json.
+ */
+export function workbookArgs(command: string, args: string[], options: NonNullable<ParseArgsConfig['options']>) {
+  const { values, positionals } = parse(args, {
+    ...options,
+    format: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  const out = values.out as string | undefined;
+  const fmt = formatOrXlsx(values.format, out);
+  const lang = cliLanguage(values.lang);
+  if (positionals.length !== 1) throw new UsageError(C('usage.oneWorkbook', { command }));
+  return { values, file: positionals[0], fmt, lang, out };
 }
 
 /** The date an export is produced: today, or SOURCE_DATE_EPOCH for reproducible files. */
