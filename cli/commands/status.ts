@@ -8,19 +8,7 @@ import { statusExport, statusLines } from '../../shared/export/ledger-export';
 import type { ExportContext, ExportTable } from '../../shared/export/table-model';
 import { toXlsx } from '../../shared/export/xlsx';
 import type { Lang } from '../../shared/i18n/languages';
-import {
-  C,
-  cliLanguage,
-  formatOrXlsx,
-  inFile,
-  loadWorkbook,
-  output,
-  parse,
-  producedDate,
-  UsageError,
-  type Format,
-  type Io,
-} from '../io';
+import { C, inFile, loadWorkbook, output, producedDate, UsageError, workbookArgs, type Format, type Io } from '../io';
 
 export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json|xlsx] [--out FILE]
                  [--lang LANG]`;
@@ -38,23 +26,16 @@ export interface LedgerArgs {
 
 /** The flags the ledger commands (status, wcf, advances) share; the workbook is loaded and the budget checked. */
 export function ledgerArgs(command: string, args: string[], withBudget: boolean, io?: Io): LedgerArgs {
-  const { values, positionals } = parse(args, {
+  const { values, file, fmt, lang, out } = workbookArgs(command, args, {
     date: { type: 'string' },
     ...(withBudget ? { budget: { type: 'string' } } : {}),
-    format: { type: 'string' },
-    out: { type: 'string' },
-    lang: { type: 'string' },
   });
-  const fmt = formatOrXlsx(values.format, values.out as string | undefined);
-  const lang = cliLanguage(values.lang);
-  if (positionals.length !== 1) throw new UsageError(C('usage.oneWorkbook', { command }));
   const date = values.date as string | undefined;
   if (!isIsoDate(date)) throw new UsageError(C('usage.date', { got: date ?? '' }));
-  const file = positionals[0];
   const workbook = loadWorkbook(file, io);
   const budget = values.budget as string | undefined;
   if (budget !== undefined) inFile(file, () => new Ledger(workbook).budget(budget));
-  return { file, workbook, date, budget, fmt, out: values.out as string | undefined, lang };
+  return { file, workbook, date, budget, fmt, out, lang };
 }
 
 /** Writes the ledger tables as one XLSX file (a sheet each) to --out. */

@@ -4,19 +4,7 @@ import { readClassCode } from '../../shared/model/class-input';
 import { comparisonText } from '../../shared/export/comparison-table';
 import { comparisonsCsv, comparisonsExport, comparisonsJson } from '../../shared/export/comparisons';
 import { toXlsx } from '../../shared/export/xlsx';
-import {
-  amountFlag,
-  C,
-  cliLanguage,
-  formatOrXlsx,
-  inFile,
-  loadWorkbook,
-  output,
-  parse,
-  producedDate,
-  UsageError,
-  type Io,
-} from '../io';
+import { amountFlag, C, inFile, loadWorkbook, output, producedDate, UsageError, workbookArgs, type Io } from '../io';
 
 export const WHATIF_USAGE = `  contrib whatif WORKBOOK.json --budget ID --year YYYY --set CODE=CLASS [--set CODE=CLASS ...]
                  [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json|xlsx] [--out FILE]
@@ -29,20 +17,14 @@ export const WHATIF_USAGE = `  contrib whatif WORKBOOK.json --budget ID --year Y
  * --scenario add one more scenario, last.
  */
 export async function whatif(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, file, fmt, lang, out } = workbookArgs('whatif', args, {
     budget: { type: 'string' },
     year: { type: 'string' },
     set: { type: 'string', multiple: true },
     scenario: { type: 'string', multiple: true },
     total: { type: 'string' },
     'unit-value': { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    lang: { type: 'string' },
   });
-  const fmt = formatOrXlsx(values.format, values.out as string | undefined);
-  const lang = cliLanguage(values.lang);
-  if (positionals.length !== 1) throw new UsageError(C('usage.oneWorkbook', { command: 'whatif' }));
   const budget = values.budget as string | undefined;
   const year = values.year as string | undefined;
   if (!budget) throw new UsageError(C('usage.budgetRequired'));
@@ -54,7 +36,6 @@ export async function whatif(args: string[], io: Io): Promise<number> {
   const named = (values.scenario as string[] | undefined) ?? [];
   const adHoc = sets.length > 0 || total !== undefined || unitValue !== undefined;
   if (!adHoc && named.length === 0) throw new UsageError(C('whatif.nothing'));
-  const file = positionals[0];
   const workbook = loadWorkbook(file, io);
   const scenarios: Pick<Scenario, 'name' | 'overrides'>[] = named.map((n) => scenarioNamed(workbook, n));
   if (adHoc) {
@@ -76,7 +57,7 @@ export async function whatif(args: string[], io: Io): Promise<number> {
         ],
         produced,
       ),
-      values.out as string,
+      out!, // formatOrXlsx: xlsx only with --out
       io,
     );
   }
@@ -86,7 +67,7 @@ export async function whatif(args: string[], io: Io): Promise<number> {
       : fmt === 'json'
         ? comparisonsJson(comparisons)
         : comparisons.map((c) => comparisonText(c, lang)).join('\n');
-  return output(text, values.out as string | undefined, io);
+  return output(text, out, io);
 }
 
 /** A scenario of the workbook by its name (or id); an unknown one is a usage error listing those there are. */
