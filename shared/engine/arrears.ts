@@ -219,6 +219,23 @@ function smallestPayment(
   return pay;
 }
 
+/**
+ * R18 true when every open item a payment may go to, due by `until`, is a contribution of budget `id`: then R15
+ * credits them oldest first, the years counted in the arrears (due before the year of `until`) before any other,
+ * and the smallest payment is the need itself (most members: no sequence is built).
+ */
+function onlyContributionsOf(
+  acc: MemberAccount,
+  id: string,
+  until: string,
+  fits: (it: LedgerItem) => boolean,
+): boolean {
+  for (const it of acc.items)
+    if (it.due <= until && it.credited < it.assessed && fits(it) && (it.kind !== 'contribution' || it.budget !== id))
+      return false;
+  return true;
+}
+
 const covers = (d: VotingDecision, date: string) => d.from <= date && (d.to === undefined || date <= d.to);
 
 function decisionRef(d: VotingDecision): DecisionRef {
@@ -523,25 +540,24 @@ export class VotingStatusBook {
     const unit = finestUnit(l, budgets);
     let minimum: bigint | null = null;
     let toKeep: bigint | null = null;
+    // The smallest payment for these needs by budget, credited as R15 says up to `until`.
+    const payment = (until: string, needs: Map<string, bigint>): bigint => {
+      if (needs.size === 1) {
+        const [[id, need]] = needs;
+        if (onlyContributionsOf(account, id, until, fits)) return need;
+      }
+      return smallestPayment(creditSequence(l, account, date, until, fits), needs, arrearsOf(yearOf(until)));
+    };
     if (one) {
       const lost = raw.filter((r) => r.arrears > 0n && r.arrears >= r.threshold);
       const needs = new Map(lost.map((r) => [r.budget.id, needed(r.arrears, r.threshold)]));
-      minimum =
-        needs.size === 0
-          ? 0n
-          : upToUnit(
-              smallestPayment(creditSequence(l, account, date, date, fits), needs, arrearsOf(yearOf(date))),
-              unit,
-            );
+      minimum = needs.size === 0 ? 0n : upToUnit(payment(date, needs), unit);
       if (worst.status !== 'no vote' && loss !== null) {
         const day = loss;
         const keepNeeds = new Map(
           raw.filter((r) => r.losesVoteOn === day).map((r) => [r.budget.id, needed(r.lossArrears, r.lossThreshold)]),
         );
-        toKeep = upToUnit(
-          smallestPayment(creditSequence(l, account, date, day, fits), keepNeeds, arrearsOf(yearOf(day))),
-          unit,
-        );
+        toKeep = upToUnit(payment(day, keepNeeds), unit);
       }
     }
     const row: StatusRow = {

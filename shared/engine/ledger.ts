@@ -263,7 +263,9 @@ export class Ledger {
     const t = this.amounts(budgetId, year);
     // R22 the threshold compares with the gross amounts unless the settings say net.
     const gross =
-      this.workbook.settings.thresholdOn === 'net' ? undefined : this.grossTables.get(`${budgetId}\u0000${year}`);
+      this.workbook.settings.thresholdOn === 'net' || this.grossTables.size === 0
+        ? undefined
+        : this.grossTables.get(`${budgetId}\u0000${year}`);
     if (gross) return gross[i];
     if (t) return t[i];
     const o = this.openingBalance(budgetId, member, year);
