@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
 import { addMember, pasteRows, renameMember, setClass } from '../../shared/edit';
 import { membersImportRows, previewMembersImport } from '../../shared/edit/import-preview';
 import { assessBudgetYear } from '../../shared/engine';
@@ -13,6 +12,7 @@ import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import type { ClassScheme, Workbook } from '../../shared/model/types';
 import { parseWorkbook, readCheckedWorkbook } from '../../shared/model/validate';
 import { example, ok, refusedAt } from './edit-helpers';
+import { contrib } from './cli-helpers';
 
 // Issue 14 item 6: one rule for lowercase classes and empty names in the CLI, the workbook file and the app.
 // Classes: a normalization all three apply (`vi` is VI when exactly one class of the scheme matches ignoring case;
@@ -28,12 +28,6 @@ const anyCase = (text: string) =>
     .tuple(fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }), fc.constantFrom('', ' ', '  '))
     .map(([up, pad]) => pad + [...text].map((ch, i) => (up[i] ? ch.toUpperCase() : ch.toLowerCase())).join('') + pad);
 
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => void (out += t), err: (t) => void (err += t) });
-  return { code, out, err };
-}
 const tmp = () => mkdtempSync(join(tmpdir(), 'contrib-rule-'));
 const csvFile = (text: string) => {
   const f = join(tmp(), 'm.csv');

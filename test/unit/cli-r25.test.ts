@@ -2,16 +2,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
+import { contrib } from './cli-helpers';
 
 // R25 input files through `contrib apportion --members` and the CLI's readText.
-
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'contrib-r25-'));
 const FIXTURE = 'test/fixtures/r25-members-1252.csv';

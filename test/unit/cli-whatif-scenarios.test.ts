@@ -4,16 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
 import { COMPARISON_CSV_HEADER } from '../../shared/export/comparison-table';
 import { comparisonsCsvHeader } from '../../shared/export/comparisons';
-
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { contrib } from './cli-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'contrib-whatif-'));
 const wb = JSON.parse(readFileSync('examples/example-workbook.json', 'utf8'));

@@ -3,19 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
 import { editPayment, recordPayment, removeMember, renameMember, type Outcome } from '../../shared/edit';
 import type { Workbook } from '../../shared/model/types';
 import { e1Workbook } from './helpers';
+import { contrib } from './cli-helpers';
 
 // Issue 16 item 4: contrib merge, and contrib merge as git's merge driver for workbooks (docs/team.md).
-
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const ok = (o: Outcome): Workbook => {
   if (!o.ok) throw new Error(o.problems.map((p) => p.message).join('; '));

@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
 import { assessBudgetYear } from '../../shared/engine';
 import { contributionCsv, contributionJson, contributionText } from '../../shared/export/contribution-table';
 import { contributionExport } from '../../shared/export/table-model';
@@ -10,6 +9,7 @@ import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
 import { workbookWarnings } from '../../shared/engine/warnings';
 import { budget, workbook } from './helpers';
+import { contrib } from './cli-helpers';
 
 // R2 with R21–R23: a percent scale entered by hand that does not sum to 100 is shown with its sum and a warning;
 // the declared rates stay beside the shares actually assessed. A scale is a percent scale when its scheme says so
@@ -33,13 +33,6 @@ const rates = (weights: Record<string, string>, percent = true, years = [2026]):
       classes: [{ year: 2000, weight }],
     })),
   });
-
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('R2 percent scales: the warning', () => {
   it('R2: a percent scale summing to 99.99 gives one warning with its sum, naming the budget and the year', () => {

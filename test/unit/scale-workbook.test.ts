@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main';
 import { assessBudgetYear, computeContributions, withCredit } from '../../shared/engine/assess';
 import { checkComputable } from '../../shared/engine/check';
 import { Ledger } from '../../shared/engine/ledger';
 import { grossCreditNet } from '../../shared/engine/net';
 import type { Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
+import { contrib } from './cli-helpers';
 
 // R21–R23 in the workbook (format 2): base scales, a year's derivation and credit, biennia.
 
@@ -29,13 +29,6 @@ const problems = (t: string) => {
   const r = parseWorkbook(t);
   return r.problems.map((p, i) => `${r.lines[i]}: ${p.message} [${p.path}]`);
 };
-
-async function contrib(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('a budget whose rates are derived from a base scale (R21)', () => {
   it('E5 in the workbook: the largest-remainder rates and the total of 10,000,000 apportioned on them', () => {
