@@ -5,12 +5,12 @@ import {
   applyUnitValueColumns,
   apportionTotal,
   apportionTotalColumns,
-  EngineError,
   sumAmounts,
   type Apportionment,
   type WeightColumns,
 } from './apportion';
 import { Holdings } from '../model/classes';
+import { engineErrorOf } from '../model/errors';
 import { roundDiv } from './exact';
 import { accessionFraction, FULL_YEAR, isAssessed, type Fraction } from './membership';
 import { budgetLevel, levelEntry } from './years';
@@ -272,9 +272,12 @@ export function budgetTerms(b: Budget): BudgetTerms {
 export function findBudget(workbook: Workbook, budgetId: string): Budget {
   const b = workbook.budgets.find((x) => x.id === budgetId);
   if (!b)
-    throw new EngineError(
-      `the workbook has no budget "${budgetId}" (it has ${workbook.budgets.map((x) => x.id).join(', ') || 'none'})`,
-    );
+    throw workbook.budgets.length
+      ? engineErrorOf('engine.assess.noBudget', {
+          budget: budgetId,
+          budgets: workbook.budgets.map((x) => x.id).join(', '),
+        })
+      : engineErrorOf('engine.assess.noBudgetNone', { budget: budgetId });
   return b;
 }
 
@@ -312,7 +315,12 @@ export function derivedAssessees(
   settings: YearScale,
 ): { list: Assessee[]; base: BaseScale; scale: DerivedScale } {
   const base = (workbook.baseScales ?? []).find((b) => b.id === settings.baseScale);
-  if (!base) throw new EngineError(`${budget.name}, ${year}: there is no base scale "${settings.baseScale}"`);
+  if (!base)
+    throw engineErrorOf('engine.assess.noBaseScale', {
+      budget: budget.name,
+      year: String(year),
+      scale: settings.baseScale,
+    });
   const holdings = new Holdings(workbook);
   const rule: NewMemberRule = workbook.settings.newMemberRule;
   const fixed = new Map((settings.fixedRates ?? []).map((f) => [f.member, f.rate]));
@@ -354,7 +362,7 @@ export function assessBudgetYear(
   const entry = levelEntry(budget, year);
   const derived = entry?.scale ? derivedAssessees(workbook, budget, year, entry.scale) : undefined;
   const list = derived ? derived.list : assessees(workbook, budget, year, holdings);
-  if (list.length === 0) throw new EngineError(`${budget.name} has no members assessed for ${year}`);
+  if (list.length === 0) throw engineErrorOf('engine.assess.noneAssessed', { budget: budget.name, year: String(year) });
   const table = computeContributions(budgetTerms(budget), list, lvl.method, lvl.amount, {
     year,
     carriedOver: lvl.carriedOver,

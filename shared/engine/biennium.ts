@@ -1,12 +1,11 @@
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
-import { EngineError } from '../model/errors';
+import { engineErrorOf } from '../model/errors';
 
-/** Every sentence this module says, in one place (to move to the message catalog). */
+// Messages as data (issue 11): `engine.biennium.*`.
 const messages = {
-  notWhole: (amount: string, unit: string) =>
-    `the biennial figure ${amount} is not a whole number of the rounding unit ${unit}`,
-  badUnit: (unit: string) => `the rounding unit must be greater than zero (got ${unit})`,
-} as const;
+  notWhole: (amount: string, unit: string) => engineErrorOf('engine.biennium.notWhole', { amount, unitAmount: unit }),
+  badUnit: (unit: string) => engineErrorOf('engine.biennium.badUnit', { unitAmount: unit }),
+};
 
 /** A budget adopted for two years with one figure (R23). */
 export interface Biennium {
@@ -24,8 +23,8 @@ export function bienniumSplit(amount: string, roundingUnit: string): [string, st
   const places = Math.max(decimalPlaces(amount), decimalPlaces(roundingUnit));
   const a = toScaledBigInt(amount, places);
   const r = toScaledBigInt(roundingUnit, places);
-  if (r <= 0n) throw new EngineError(messages.badUnit(roundingUnit));
-  if (a % r !== 0n) throw new EngineError(messages.notWhole(amount, roundingUnit));
+  if (r <= 0n) throw messages.badUnit(roundingUnit);
+  if (a % r !== 0n) throw messages.notWhole(amount, roundingUnit);
   const first = (a / r / 2n) * r;
   const out = decimalPlaces(roundingUnit);
   const show = (v: bigint) => formatScaled(v / 10n ** BigInt(places - out), out);

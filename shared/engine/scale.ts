@@ -13,7 +13,7 @@ import { compareCodePoints, roundDiv } from './exact';
 // them all by one figure), so their rates are b_i · num / den with one num/den for all of them.
 
 // Messages as data (issue 11): catalog area `engine`, ids `engine.scale.*`; an error's `message` is the English.
-type Figure = 'excludeBelow' | 'ceiling' | 'floor' | 'base';
+type Figure = 'excludeBelow' | 'ceiling' | 'floor' | 'base' | 'fixed';
 const figureMsg = (what: Figure, code = '') => msg('engine.scale.figure', { what, code });
 const messages = {
   decimals: (d: unknown) => engineError('scale.decimals', { d: String(d) }),
@@ -202,7 +202,7 @@ export function deriveScale(
     seen.add(m.code);
     const b = baseOf.get(m.code);
     if (m.fixedRate !== undefined) {
-      figure(`${m.code}'s fixed rate`, m.fixedRate);
+      figure(figureMsg('fixed', m.code), m.fixedRate);
       if (b) throw messages.fixedOnBase(m.code, b.rate);
       // A fixed rate is assessed as it stands: rounding it would change it.
       if (decimalPlaces(m.fixedRate.replace(/\.?0+$/, '')) > d) throw messages.fixedDecimals(m.code, m.fixedRate, d);

@@ -1,7 +1,8 @@
 import { firstOfJanuary } from '../model/dates';
 import { decimalPlaces, formatScaled, toScaledBigInt } from '../model/decimal';
 import type { Budget, WcfDecision } from '../model/types';
-import { apportionTotal, EngineError, roundToUnit } from './apportion';
+import { engineErrorOf } from '../model/errors';
+import { apportionTotal, roundToUnit } from './apportion';
 import type { Ledger } from './ledger';
 
 /** R19 a decision's shares fall due on 1 January of its year, or on the day of the decision if that is later. */
@@ -28,8 +29,7 @@ export function wcfShares(
       return { code: c.code, share: roundToUnit(exact, budget.roundingUnit, budget.rounding) };
     });
   }
-  if (decision.amount === undefined)
-    throw new EngineError(`WCF decision ${decision.id} gives neither a proportion nor an amount`);
+  if (decision.amount === undefined) throw engineErrorOf('engine.wcf.noShare', { id: decision.id });
   const res = apportionTotal(
     contributions.map((c) => ({ code: c.code, units: c.amount })),
     decision.amount,

@@ -1,5 +1,5 @@
 import type { Budget, BudgetMethod, BudgetYear } from '../model/types';
-import { EngineError } from './apportion';
+import { engineErrorOf } from '../model/errors';
 import { bienniumFigure } from './biennium';
 
 export interface BudgetLevel {
@@ -27,7 +27,7 @@ export function budgetLevel(budget: Budget, year: number): BudgetLevel {
       source = { year: y, method: 'total', amount: bienniumFigure([b], y, budget.roundingUnit)! };
     }
   }
-  if (!source) throw new EngineError(`${budget.name} has no adopted budget for ${year} or any year before it`);
+  if (!source) throw engineErrorOf('engine.years.noAdopted', { budget: budget.name, year: String(year) });
   return {
     year,
     method: source.method,

@@ -1,7 +1,7 @@
 import { yearOf } from './dates';
 import type { Budget, ClassChange, ClassScheme, Participation, Scheme, Workbook } from './types';
 import { Decimal } from './decimal';
-import { EngineError } from './errors';
+import { engineErrorOf } from './errors';
 
 /** What a member holds in a budget for a year: a class of the scheme (R1) or its own weight (R2). */
 export interface Holding {
@@ -24,7 +24,7 @@ export interface ChangeEffect {
 
 export function schemeOf(workbook: Workbook, budget: Budget): Scheme {
   const s = workbook.schemes.find((x) => x.id === budget.schemeId);
-  if (!s) throw new EngineError(`budget ${budget.id} uses scheme ${budget.schemeId}, which the workbook does not hold`);
+  if (!s) throw engineErrorOf('engine.classes.noScheme', { budget: budget.id, scheme: budget.schemeId });
   return s;
 }
 
@@ -220,12 +220,13 @@ export class Holdings {
     const own = this.timeline(budget, member).at(year);
     if (own) {
       if (scheme.kind === 'scale') {
-        if (own.weight === undefined) throw new EngineError(`${member} has no weight in ${budget.id} for ${year}`);
+        if (own.weight === undefined)
+          throw engineErrorOf('engine.classes.noWeight', { member, budget: budget.id, year: String(year) });
         return { units: own.weight };
       }
       const units = this.classUnits(scheme, own.class ?? '');
       if (units === undefined)
-        throw new EngineError(`${member} holds class ${own.class}, which scheme ${scheme.id} does not have`);
+        throw engineErrorOf('engine.classes.noSuchClass', { member, class: own.class, scheme: scheme.id });
       return { class: own.class, units, changeId: own.changeId };
     }
     // R11 a special union's member holds the class it holds in the linked union (it has none of its own).
@@ -235,11 +236,16 @@ export class Holdings {
         const h = this.holding(linked, member, year, [...seen, budget.id]);
         const units = h.class === undefined ? undefined : this.classUnits(scheme, h.class);
         if (units === undefined)
-          throw new EngineError(`${member}'s class ${h.class} in ${linked.id} is not a class of ${scheme.id}`);
+          throw engineErrorOf('engine.classes.linkedNotClass', {
+            member,
+            class: h.class,
+            linked: linked.id,
+            scheme: scheme.id,
+          });
         return { class: h.class, units, fromBudget: linked.id, changeId: h.changeId };
       }
     }
-    throw new EngineError(`${member} holds no class in ${budget.id} for ${year}`);
+    throw engineErrorOf('engine.classes.noClass', { member, budget: budget.id, year: String(year) });
   }
 
   /** The budget's scheme, found once (a missing scheme is an error each time it is asked for). */

@@ -338,8 +338,9 @@ describe('engine errors and warnings as data (issue 11)', () => {
       expect(p.message).toBe(say(p.msg!));
       for (const id of idsOf(p.msg!)) expect(hasMessage(id), id).toBe(true);
     }
-    // The frame is said in French; a reason the engine gives only in English stays as it is, inside it.
-    expect(say(problems[0].msg!, 'fr')).toBe(problems[0].message.replace(/^([^,]+, \d{4}): /, '$1 : '));
+    // The frame and the engine's reason inside it are both said in French.
+    expect(problems[0].message).toMatch(/^([^,]+), (\d{4}): \1 has no members assessed for \2$/);
+    expect(say(problems[0].msg!, 'fr')).toMatch(/^([^,]+), (\d{4}) : \1 n’a aucun membre mis en recouvrement pour \2$/);
     const warnings = [...percentScaleSums(wb), ...workbookWarnings(wb)];
     for (const w of warnings) {
       expect(w.severity).toBe('warning');
