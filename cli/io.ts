@@ -140,11 +140,12 @@ export function parse(args: string[], options: NonNullable<ParseArgsConfig['opti
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    // Node's own words stay the English text; the two mistakes people make are also said as catalog messages.
+    // Node's own words stay the English text (as scripts have read it); the two mistakes people make most are also
+    // catalog messages, said in the other languages.
     const { code, message } = e as NodeJS.ErrnoException;
     const option = /'(--?[^' ]+)/.exec(message)?.[1];
     const said =
-      option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && message === `Unknown option '${option}'`
+      option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && message.startsWith(`Unknown option '${option}'`)
         ? C('usage.unknownOption', { option })
         : option && message === `Option '${option} <value>' argument missing`
           ? C('usage.missingValue', { option })

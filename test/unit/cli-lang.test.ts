@@ -175,12 +175,23 @@ describe('the other commands with --format table --lang', () => {
         fr('cli.liquidity.percent', { got: '120' }),
       ],
     ];
+    cases.push(
+      [['wcf', wb, '--dat', '2027-06-30', '--lang', 'fr'], fr('cli.usage.unknownOption', { option: '--dat' })],
+      [['advances', wb, '--lang', 'fr', '--date'], fr('cli.usage.missingValue', { option: '--date' })],
+    );
     for (const [args, said] of cases) {
       const r = await contrib(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.out).toBe('');
       expect(r.err, args.join(' ')).toContain(`contrib: ${said}`);
     }
+  });
+
+  it('an unknown flag is said in the language too; in English it is Node’s own sentence', async () => {
+    expect((await contrib('wcf', wb, '--dat', '2027-06-30', '--lang', 'en')).err).toMatch(
+      /^contrib: Unknown option '--dat'/,
+    );
+    expect((await contrib('wcf', wb, '--dat', '2027-06-30', '--lang', 'ar')).err).toMatch(/^contrib: خيار غير معروف/);
   });
 
   it('CSV and JSON are the same whatever --lang, for every command', async () => {
