@@ -13,7 +13,6 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import {
-  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -124,8 +123,11 @@ export async function buildCli({ outDir = join(root, 'dist/cli'), quiet = false 
   // Named by content: a file already there is this very file (touched, so the clean-up below keeps it).
   for (const [name, contents] of files) {
     const file = join(outDir, name);
-    if (existsSync(file)) utimesSync(file, started, started);
-    else writeAtomic(file, contents);
+    try {
+      utimesSync(file, started, started);
+    } catch {
+      writeAtomic(file, contents); // not there (or just removed by another build's clean-up)
+    }
   }
   // package-lock.json too: an upgrade of decimal.js or csv-parse makes the bundle stale as well (package.json: the version).
   const inputs = [
