@@ -32,12 +32,10 @@ export const ENTRIES: readonly LocaleEntry[] = [
 const NATIVE: Record<string, 'arab' | 'arabext'> = { ar: 'arab', fa: 'arabext' };
 
 /**
- * Where the user made no choice: Persian is written in Persian digits (۲۰۲۶/۱۲/۳۱), as Persian readers expect; Arabic
- * keeps 0–9, as the UN's Arabic documents write them.
+ * R25 the entry's dates in the digits the user chose for amounts (Arabic-Indic ٣١/١٢/٢٠٢٦, Persian ۲۰۲۶/۱۲/۳۱), always
+ * Gregorian. Not by default: the app still writes years, inputs and rates in 0–9 in places, and a page mixing both
+ * read worse than one in 0–9 only.
  */
-export const nativeByDefault = (id: string): boolean => NATIVE[id.split('-')[0]] === 'arabext';
-
-/** R25 the entry's dates in the digits the user reads (the same choice as amounts), always Gregorian. */
 export function dateFormatOf(e: LocaleEntry, nativeDigits: boolean): DateFormat {
   const native = NATIVE[e.id.split('-')[0]];
   return native && nativeDigits ? { ...e.date, digits: native } : e.date;

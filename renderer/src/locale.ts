@@ -19,7 +19,7 @@ export interface LocaleFormat {
   number: NumberFormatChoice;
 }
 
-import { dateFormatOf, ENTRIES, nativeByDefault, type LocaleEntry } from './locale-list';
+import { dateFormatOf, ENTRIES, type LocaleEntry } from './locale-list';
 import { loadLanguageFont } from './fonts';
 
 const PSEUDO_ENTRY: LocaleEntry = { id: PSEUDO, name: 'Pseudo', date: ISO_DATES };
@@ -33,7 +33,7 @@ interface NumberPreference {
 }
 
 function complete(e: LocaleEntry, n: NumberPreference | undefined): LocaleFormat {
-  const { style, nativeDigits } = n ?? { style: 'locale' as const, nativeDigits: nativeByDefault(e.id) };
+  const { style, nativeDigits } = n ?? { style: 'locale' as const, nativeDigits: false };
   return {
     ...e,
     date: dateFormatOf(e, nativeDigits),

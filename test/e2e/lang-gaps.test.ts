@@ -83,8 +83,17 @@ describe('the app in every language: the last gaps (issue 11)', () => {
     expect(html).not.toMatch(/@font-face\s*{[^}]*font-family:\s*["']?Noto Sans Arabic/);
   });
 
-  it('Persian: the ledger’s dates in Persian digits, year first (Gregorian); typed in Persian digits; two readings refused', async () => {
+  it('Persian: the ledger’s dates year first (Gregorian), in Persian digits where chosen; typed in Persian digits; two readings refused', async () => {
+    // Persian digits as the user chose them (the number format's native digits; 0–9 by default).
     await open({ query: '?lang=fa' });
+    const asOf0 = page.locator('[data-testid=as-of]');
+    await page.keyboard.press('Alt+3');
+    await expect.poll(() => asOf0.inputValue()).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    await page.evaluate(
+      `localStorage.setItem('contribution-calculator.numbers', '{"style":"locale","nativeDigits":true}')`,
+    );
+    await page.reload();
+    await page.waitForSelector('.ag-row[row-index="0"]');
     await page.keyboard.press('Alt+3');
     const asOf = page.locator('[data-testid=as-of]');
     await expect.poll(() => asOf.inputValue()).toMatch(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);

@@ -2,29 +2,30 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datePattern, formatDate, parseDateInput, type DateFormat } from '../../shared/edit';
 import { translator } from '../../shared/i18n/intl';
-import { dateFormatOf, ENTRIES, nativeByDefault } from '../../renderer/src/locale-list';
+import { dateFormatOf, ENTRIES } from '../../renderer/src/locale-list';
 
 // R25 dates in Persian and Arabic: Gregorian always (the treaties' dates), Persian year first (۲۰۲۶/۱۲/۳۱), in the
 // language's own digits where the user has them; typed in those digits or in 0–9, never guessed.
 
-/** A locale's dates as the app makes them where the user chose no digits. */
-const dates = (id: string) =>
+/** A locale's dates as the app makes them, with the digits the user chose (native or 0–9). */
+const dates = (id: string, native: boolean) =>
   dateFormatOf(
     ENTRIES.find((e) => e.id === id)!,
-    nativeByDefault(id),
+    native,
   );
-const FA = dates('fa');
-const AR = dates('ar');
-const FA_LATIN: DateFormat = { ...FA, digits: undefined };
-const AR_NATIVE: DateFormat = { ...AR, digits: 'arab' };
+const FA = dates('fa', true);
+const AR = dates('ar', false);
+const FA_LATIN = dates('fa', false);
+const AR_NATIVE = dates('ar', true);
 const read = (text: string, f: DateFormat) => {
   const p = parseDateInput(text, f);
   return p.ok ? p.value : `refused: ${p.msg?.id}`;
 };
 
 describe('Persian and Arabic dates (R25)', () => {
-  it('Persian: year first, Persian digits unless the user chose 0–9; Arabic: day first, 0–9 unless chosen', () => {
+  it('Persian: year first, in Persian digits where chosen; Arabic: day first, in Arabic-Indic digits where chosen', () => {
     expect(FA).toEqual({ order: 'ymd', separator: '/', digits: 'arabext' });
+    expect(FA_LATIN).toEqual({ order: 'ymd', separator: '/' });
     expect(formatDate('2026-12-31', FA)).toBe('۲۰۲۶/۱۲/۳۱');
     expect(formatDate('2026-03-05', FA_LATIN)).toBe('2026/03/05');
     expect(datePattern(FA)).toBe('YYYY/MM/DD');
