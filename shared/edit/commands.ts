@@ -73,7 +73,7 @@ function holdingFor(wb: Workbook, b: Budget, value: string, year: number): Class
  * R11 why a class cannot be set for a member of a linked union (its class is the one it holds in the Paris Union),
  * with that class when it holds one in `year`; undefined when the budget takes no classes from another.
  */
-export function linkedClassRefusal(wb: Workbook, b: Budget, member?: string, year?: number): string | undefined {
+export function linkedClassRefusal(wb: Workbook, b: Budget, member?: string, year?: number): Message | undefined {
   const source = schemeOfBudget(wb, b)?.kind === 'classes' ? classSource(wb, b) : undefined;
   if (!source) return undefined;
   return linkedClassMessage(

@@ -1,6 +1,7 @@
 import { yearOf } from './dates';
 import type { Budget, ClassChange, ClassScheme, Participation, Scheme, Workbook } from './types';
 import { Decimal } from './decimal';
+import type { Message } from '../i18n/intl';
 import { engineErrorOf } from './errors';
 
 /** What a member holds in a budget for a year: a class of the scheme (R1) or its own weight (R2). */
@@ -47,11 +48,19 @@ export function specialUnionArticle(budget: Pick<Budget, 'id' | 'name'>): string
 
 /**
  * R11 why a class cannot be set in a linked union: its members hold the class they hold in the source budget.
- * `held` is the member's class there, when known.
+ * `held` is the member's class there, when known. A message (`engine.edit.linked.*`, the article `validation.article.*`).
  */
-export function linkedClassMessage(budget: Budget, source: Budget, member?: string, held?: string): string {
-  const there = member && held ? `: ${member} holds class ${held} there` : '';
-  return `${budget.name} takes its classes from ${source.name}${there}. Change the class in ${source.name} (or file a class-change notice there); it flows into ${budget.name} (R11, ${specialUnionArticle(budget)})`;
+export function linkedClassMessage(budget: Budget, source: Budget, member?: string, held?: string): Message {
+  const values = { budget: budget.name, source: source.name };
+  const article: Message = {
+    id:
+      specialUnionArticle(budget) === 'Locarno Agreement Art. 7(4)(a)'
+        ? 'validation.article.locarno'
+        : 'validation.article.like',
+  };
+  return member && held
+    ? { id: 'engine.edit.linked.classHeld', values: { ...values, member, held }, parts: { article } }
+    : { id: 'engine.edit.linked.class', values, parts: { article } };
 }
 
 interface Entry {
