@@ -12,7 +12,7 @@ import { BUILT_IN_SCHEMES } from '../../shared/model/schemes';
 import type { ClassScheme, Workbook } from '../../shared/model/types';
 import { parseWorkbook, readCheckedWorkbook } from '../../shared/model/validate';
 import { example, ok, refusedAt } from './edit-helpers';
-import { contrib } from './cli-helpers';
+import { contrib, schemeFile } from './cli-helpers';
 
 // Issue 14 item 6: one rule for lowercase classes and empty names in the CLI, the workbook file and the app.
 // Classes: a normalization all three apply (`vi` is VI when exactly one class of the scheme matches ignoring case;
@@ -90,20 +90,12 @@ describe('the CLI (contrib apportion --members)', () => {
 
   it('a class two classes could be is refused with its line and field; an unknown one as before', async () => {
     const dir = tmp();
-    writeFileSync(
-      join(dir, 's.json'),
-      JSON.stringify({
-        id: 'mine',
-        name: 'Mine',
-        kind: 'classes',
-        classes: [
-          { code: 'Ab', units: '2' },
-          { code: 'AB', units: '1' },
-        ],
-      }),
-    );
+    const scheme = schemeFile(dir, [
+      { code: 'Ab', units: '2' },
+      { code: 'AB', units: '1' },
+    ]);
     const file = csvFile('code,name,class\nP,Patria,ab\nQ,Quintia,Ab\nR,Ruritania,Z\n');
-    const r = await apportion(file, join(dir, 's.json'));
+    const r = await apportion(file, scheme);
     expect(r.code).toBe(2);
     expect(r.err.trimEnd().split('\n')).toEqual([
       `${file}:2: class: P: class "ab" could be any of Ab, AB of mine: write it as the scheme does`,

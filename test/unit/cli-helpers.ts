@@ -1,7 +1,7 @@
 // What the CLI tests share (issue 13: written once, not in each test file): `contrib` run in this process or as
 // a process of its own, a temporary folder, the bundle built, and the worked examples' command lines and outputs.
 import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -27,6 +27,13 @@ export function buildBundle(dir: string): void {
   const r = node(['scripts/build-cli.mjs', '--out-dir', dir]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
+}
+
+/** A scheme of classes written as SCHEME.json (id `mine`, name `Mine`) in `dir`: its path, for --scheme. */
+export function schemeFile(dir: string, classes: { code: string; units: string }[]): string {
+  const file = join(dir, 's.json');
+  writeFileSync(file, JSON.stringify({ id: 'mine', name: 'Mine', kind: 'classes', classes }));
+  return file;
 }
 
 /** A contribution CSV as { code: amount } (the last column), header left out. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contrib, csvAmounts, E1, E1_CSV, e1Args, node, tmp } from './cli-helpers';
+import { contrib, csvAmounts, E1, E1_CSV, e1Args, node, schemeFile, tmp } from './cli-helpers';
 
 describe('contrib apportion from CSV', () => {
   it('E1: reproduces the Conference budget example as CSV', async () => {
@@ -90,25 +90,17 @@ describe('contrib apportion from CSV', () => {
 
   it('a custom SCHEME.json', async () => {
     const dir = tmp();
-    writeFileSync(
-      join(dir, 's.json'),
-      JSON.stringify({
-        id: 'mine',
-        name: 'Mine',
-        kind: 'classes',
-        classes: [
-          { code: 'X', units: '2' },
-          { code: 'Y', units: '1' },
-        ],
-      }),
-    );
+    const scheme = schemeFile(dir, [
+      { code: 'X', units: '2' },
+      { code: 'Y', units: '1' },
+    ]);
     writeFileSync(join(dir, 'm.csv'), 'code,name,class\nA,Alpha,X\nB,Beta,Y\n');
     const r = await contrib(
       'apportion',
       '--members',
       join(dir, 'm.csv'),
       '--scheme',
-      join(dir, 's.json'),
+      scheme,
       '--total',
       '3',
       '--rounding-unit',
