@@ -11,9 +11,9 @@ import type {
   WcfDecision,
   Workbook,
 } from '../model/types';
-import { EngineError } from './apportion';
 import { assessBudgetYear, budgetTerms, contributionAmounts, findBudget, type Assessee } from './assess';
 import { Holdings, type SteadyHolding } from '../model/classes';
+import { engineErrorOf } from '../model/errors';
 import { accessionFraction, FULL_YEAR, type Fraction } from './membership';
 import { PaymentIndex, RunningUnpaid } from './payment-index';
 import { wcfDueDate, wcfShares } from './wcf';
@@ -421,7 +421,11 @@ export class Ledger {
     const budget = this.budget(decision.budget);
     const t = this.table(decision.budget, decision.year);
     if (t.size === 0)
-      throw new EngineError(`WCF decision ${decision.id}: nobody is assessed in ${budget.name} for ${decision.year}`);
+      throw engineErrorOf('engine.wcf.nobodyAssessed', {
+        id: decision.id,
+        budget: budget.name,
+        year: String(decision.year),
+      });
     const places = decimalPlaces(budget.roundingUnit);
     const rows = [...t].map(([code, v]) => ({ code, amount: this.format(v, places) }));
     s = new Map(wcfShares(decision, rows, budget).map((r) => [r.code, this.money(r.share)]));
