@@ -217,7 +217,7 @@ export function output(data: string | Uint8Array, out: string | undefined, io: I
  * Loads a workbook or throws an InputError naming the file and the line of the first problem. Its warnings (which
  * never stop a command) go to stderr as `FILE:LINE: warning: …` when `io` is given.
  */
-export function loadWorkbook(file: string, io?: Io): Workbook {
+export function loadWorkbook(file: string, io?: Io, lang: Lang = 'en'): Workbook {
   const text = readText(file, io);
   const res = parseWorkbook(text);
   if (!res.workbook) {
@@ -230,8 +230,14 @@ export function loadWorkbook(file: string, io?: Io): Workbook {
       more > 0 ? C('workbook.firstOfMany', { more, n: String(more) }, { problem }) : problem,
     );
   }
-  if (io) for (const line of warningLines(file, text, workbookWarnings(res.workbook))) io.err(line);
+  if (io) for (const line of warningLines(file, text, workbookWarnings(res.workbook), lang)) io.err(line);
   return res.workbook;
+}
+
+/** A file's notice on stderr, `FILE: warning: …`, the word "warning" in the language too (issue 11). */
+export function noticeLine(file: string, text: string, lang: Lang = 'en'): string {
+  const said = lang === 'en' ? `warning: ${text}` : say(C('warning', undefined, { text: C('text', { text }) }), lang);
+  return `${file}: ${said}\n`;
 }
 
 /** Warnings as `FILE:LINE: warning: message [path]` lines; the text is parsed for line numbers once, only if any. */

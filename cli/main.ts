@@ -47,6 +47,7 @@ import {
   InputError,
   InputProblems,
   loadWorkbook,
+  noticeLine,
   output,
   parse,
   readBytes,
@@ -188,7 +189,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
     if (positionals.length > 0) throw new UsageError(C('usage.workbookAndMembers'));
     const { table, rows } = apportionCsv(values as Record<string, string | undefined>, io, lang);
     const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
-    if (rates) io.err(`${values.members as string}: warning: ${rates}\n`);
+    if (rates) io.err(noticeLine(values.members as string, rates, lang));
     // Issue 13: the CSV to stdout in pieces, each row written when its piece is; other formats hold every row.
     if (fmt === 'csv' && !out) {
       for (const piece of contributionCsvChunks(table, {}, rows)) io.out(piece);
@@ -205,7 +206,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const year = values.year as string | undefined;
   if (!budget) throw new UsageError(C('usage.budget'));
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(C('usage.year', { got: year ?? '' }));
-  const workbook = loadWorkbook(file, io);
+  const workbook = loadWorkbook(file, io, lang);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
   return emit(table, fmt, out, io, workbook.organization.name, lang);
 }
@@ -269,7 +270,7 @@ function apportionCsv(
     file,
     scheme.kind === 'scale' ? 'weight' : 'class',
   );
-  for (const n of parsed.notices) io.err(`${file}: warning: ${n}\n`);
+  for (const n of parsed.notices) io.err(noticeLine(file, n, lang));
   // Issue 13: the members as columns (a weight index per member, a class or a weight per index), not 10^6 objects.
   const count = parsed.codes.length;
   const codes = new Array<string>(count);

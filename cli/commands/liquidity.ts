@@ -128,7 +128,7 @@ export function liquidity(args: string[], io: Io): number {
   if (!budget) throw new UsageError(C('usage.budgetRequired'));
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(C('usage.year', { got: year ?? '' }));
   const file = positionals[0];
-  const workbook = loadWorkbook(file, io);
+  const workbook = loadWorkbook(file, io, lang);
   const basis = inFile(file, () => liquidityBasis(workbook, budget, Number(year)));
   const whatIf = liquidityWhatIf(values, workbook, basis.budget.id, basis.year);
   const asked = Object.keys(whatIf).length > 0;

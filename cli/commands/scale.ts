@@ -17,6 +17,7 @@ import {
   cliLanguage,
   format,
   InputProblems,
+  noticeLine,
   output,
   parse,
   readBytes,
@@ -192,8 +193,8 @@ export function scale(args: string[], io: Io): number {
     },
     lang,
   );
-  for (const n of base.notices) io.err(`${baseFile}: warning: ${n}\n`);
-  for (const n of mem.notices) io.err(`${membersFile}: warning: ${n}\n`);
+  for (const n of base.notices) io.err(noticeLine(baseFile, n, lang));
+  for (const n of mem.notices) io.err(noticeLine(membersFile, n, lang));
   const problems = [...base.problems, ...mem.problems];
   if (base.rows.length === 0 && base.problems.length === 0) problems.push(problem(baseFile, 1, S('noRows')));
   if (mem.rows.length === 0 && mem.problems.length === 0) problems.push(problem(membersFile, 1, S('noMembersListed')));

@@ -32,7 +32,7 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean,
   });
   const date = values.date as string | undefined;
   if (!isIsoDate(date)) throw new UsageError(C('usage.date', { got: date ?? '' }));
-  const workbook = loadWorkbook(file, io);
+  const workbook = loadWorkbook(file, io, lang);
   const budget = values.budget as string | undefined;
   if (budget !== undefined) inFile(file, () => new Ledger(workbook).budget(budget));
   return { file, workbook, date, budget, fmt, out, lang };

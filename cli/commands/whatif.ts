@@ -36,7 +36,7 @@ export async function whatif(args: string[], io: Io): Promise<number> {
   const named = (values.scenario as string[] | undefined) ?? [];
   const adHoc = sets.length > 0 || total !== undefined || unitValue !== undefined;
   if (!adHoc && named.length === 0) throw new UsageError(C('whatif.nothing'));
-  const workbook = loadWorkbook(file, io);
+  const workbook = loadWorkbook(file, io, lang);
   const scenarios: Pick<Scenario, 'name' | 'overrides'>[] = named.map((n) => scenarioNamed(workbook, n));
   if (adHoc) {
     const overrides = whatIfOverrides({ budget, year: Number(year), sets, total, unitValue });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
 import { cliLanguage } from '../../cli/io';
@@ -192,6 +195,25 @@ describe('the other commands with --format table --lang', () => {
       /^contrib: Unknown option '--dat'/,
     );
     expect((await contrib('wcf', wb, '--dat', '2027-06-30', '--lang', 'ar')).err).toMatch(/^contrib: خيار غير معروف/);
+  });
+
+  it('a file’s bad lines and notices are said in the language (scale derive, apportion --members)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-lang-'));
+    const base = join(dir, 'base.csv');
+    const members = join(dir, 'members.csv');
+    writeFileSync(base, 'code,name,rate\nA,Alpha,45\nB,Beta,55\n');
+    writeFileSync(members, 'code,name,extra\nA,Alpha,1\nZ,Zeta,2\n');
+    const fr = translator('fr');
+    const r = await contrib('scale', 'derive', '--base', base, '--members', members, '--lang', 'fr');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${members}: ${fr('cli.warning', { text: '' })}`);
+    expect(r.err).toContain(`${members}:3: ${fr('cli.scale.notOnBase', { code: 'Z', base })}`);
+    writeFileSync(members, 'code,name,class\nAA,,Z\n');
+    const a = await contrib('apportion', '--members', members, '--scheme', 'paris', '--total', '100', '--lang', 'fr');
+    expect(a.code).toBe(2);
+    expect(a.err).toContain(`${members}:2: name: ${fr('cli.members.noName', { code: 'AA' })}`);
+    const en = await contrib('apportion', '--members', members, '--scheme', 'paris', '--total', '100', '--lang', 'en');
+    expect(en.err).toContain(`${members}:2: name: AA has no name`);
   });
 
   it('CSV and JSON are the same whatever --lang, for every command', async () => {
