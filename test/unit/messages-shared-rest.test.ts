@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bienniumSplit } from '../../shared/engine/biennium';
 import { liquidityBasis, projectLiquidity, type LiquidityWhatIf } from '../../shared/engine/liquidity';
 import { messageOf } from '../../shared/engine/messages';
+import { deriveScale } from '../../shared/engine/scale';
 import { hasMessage, msg, say, setOnMissingMessage, type Message } from '../../shared/i18n/intl';
 import { entrySummary, journalEntry, storableMessage } from '../../shared/merge/journal';
+import { Holdings, linkedClassMessage, schemeOf } from '../../shared/model/classes';
 import { journalProblems } from '../../shared/model/journal-shape';
 import { readMembers, readMembersFile } from '../../shared/model/members-csv';
 import { decodeText, readNumbers, readTabular, tooLarge, type TabularProblem } from '../../shared/model/tabular';
-import type { JournalEntry, Problem, Workbook } from '../../shared/model/types';
+import type { Budget, JournalEntry, Problem, Workbook } from '../../shared/model/types';
 import { parseWorkbook } from '../../shared/model/validate';
 
 // Issue 11, the last English of shared/: the table reader, the members file, the base-scale checks, the liquidity
@@ -310,5 +313,79 @@ describe('journal labels as data (issue 11 with issue 16)', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the engine’s refusals (scale derivation, biennium, classes, linked unions) are messages', () => {
+  const refusal = (f: () => unknown): Error => {
+    try {
+      f();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('not refused');
+  };
+  const base = [
+    { code: 'A', rate: '60' },
+    { code: 'B', rate: '40' },
+  ];
+  const m = (code: string, fixedRate?: string) => (fixedRate ? { code, fixedRate } : { code });
+
+  it('each derivation refusal (R21): English as before, French and Arabic in their words', () => {
+    const cases: [() => unknown, RegExp][] = [
+      [() => deriveScale(base, [m('A')], { decimals: 13 }), /^the number of decimals must be .* \(got 13\)$/],
+      [() => deriveScale(base, [], {}), /^there are no members to derive a scale for$/],
+      [
+        () => deriveScale(base, [m('A')], { ceiling: 'x' }),
+        /^the ceiling must be a number written like 0\.125 \(got "x"\)$/,
+      ],
+      [() => deriveScale(base, [m('A')], { floor: '-1' }), /^the floor must be zero or more \(got -1\)$/],
+      [() => deriveScale(base, [m('A')], { ceiling: '2.5', decimals: 0 }), /^The ceiling 2\.5 has more decimals/],
+      [() => deriveScale([...base, base[0]], [m('A')]), /^A appears twice on the base scale$/],
+      [() => deriveScale(base, [m('A'), m('A')]), /^A appears twice among the members$/],
+      [() => deriveScale(base, [m('A', '5')]), /^A is on the base scale \(rate 60\)/],
+      [() => deriveScale(base, [m('C')]), /^C is not on the base scale and has no fixed rate$/],
+      [() => deriveScale(base, [m('A'), m('C', '-2')]), /^C's fixed rate must be zero or more/],
+      [() => deriveScale(base, [m('A')], { floor: '5', ceiling: '1' }), /^the floor 5 is above the ceiling 1$/],
+      [() => deriveScale(base, [m('A'), m('C', '101')]), /^the fixed rates add up to 101 %, more than 100 %$/],
+      [() => deriveScale(base, [m('A'), m('B')], { ceiling: '10' }), /^a ceiling of 10 % for 2 members holds at most/],
+      [() => deriveScale(base, [m('A')], { floor: '200' }), /^a floor of 200 % for 1 member needs at least/],
+    ];
+    for (const [f, english] of cases) {
+      const e = refusal(f);
+      expect(e.message).toMatch(english);
+      saysInEveryLanguage(messageOf(e), e.message);
+    }
+  });
+
+  it('biennium, scheme and class refusals: English as before, French and Arabic in their words', () => {
+    const wb = parseWorkbook(readFileSync('test/fixtures/e7-workbook.json', 'utf8')).workbook!;
+    const b = wb.budgets[0];
+    const cases: [() => unknown, string][] = [
+      [() => bienniumSplit('100.5', '1'), 'the biennial figure 100.5 is not a whole number of the rounding unit 1'],
+      [() => bienniumSplit('100', '0'), 'the rounding unit must be greater than zero (got 0)'],
+      [() => schemeOf(wb, { ...b, schemeId: 'nope' }), 'budget e7 uses scheme nope, which the workbook does not hold'],
+      [() => new Holdings(wb).holding(b, 'ZZ', 2026), 'ZZ holds no class in e7 for 2026'],
+    ];
+    for (const [f, english] of cases) {
+      const e = refusal(f);
+      expect(e.message).toBe(english);
+      saysInEveryLanguage(messageOf(e), english);
+    }
+  });
+
+  it('R11 a class set in a linked union names the article in the language, and no rule id', () => {
+    const paris = { id: 'paris', name: 'Paris Union' } as Budget;
+    const locarno = { id: 'locarno', name: 'Locarno Union' } as Budget;
+    const held = linkedClassMessage(locarno, paris, 'FR', 'I');
+    const english = say(held);
+    expect(english).toBe(
+      'Locarno Union takes its classes from Paris Union: FR holds class I there. Change the class in Paris Union ' +
+        '(or file a class-change notice there); it flows into Locarno Union (Locarno Agreement Art. 7(4)(a))',
+    );
+    expect(english).not.toMatch(/\bR\d+\b/);
+    saysInEveryLanguage(held, english);
+    expect(say(held, 'fr')).toMatch(/\(Arrangement de Locarno, art\. 7\.4\)a\)\)$/);
+    saysInEveryLanguage(linkedClassMessage(locarno, paris), say(linkedClassMessage(locarno, paris)));
   });
 });
