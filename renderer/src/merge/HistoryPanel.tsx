@@ -39,28 +39,23 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
     setAuthor(a);
     writeAuthor(a);
   };
+  /** The name recorded with each step, or the machine's: blank shows the shell's own as a placeholder. */
+  const field = (key: 'user' | 'machine', label: string) => (
+    <label>
+      {label}{' '}
+      <input
+        data-testid={`history-${key}`}
+        value={author[key]}
+        placeholder={shellNames()[key]}
+        onChange={(e) => change({ ...author, [key]: e.target.value })}
+      />
+    </label>
+  );
   return (
     <ModalDialog className="merge-view history" testId="history" titleId="history-title" onCancel={onClose}>
       <h2 id="history-title">{t('merge.history.title')}</h2>
       <p className="history-author">
-        <label>
-          {t('merge.history.you')}{' '}
-          <input
-            data-testid="history-user"
-            value={author.user}
-            placeholder={shellNames().user}
-            onChange={(e) => change({ ...author, user: e.target.value })}
-          />
-        </label>{' '}
-        <label>
-          {t('merge.history.machine')}{' '}
-          <input
-            data-testid="history-machine"
-            value={author.machine}
-            placeholder={shellNames().machine}
-            onChange={(e) => change({ ...author, machine: e.target.value })}
-          />
-        </label>
+        {field('user', t('merge.history.you'))} {field('machine', t('merge.history.machine'))}
         <br />
         <small>{t('merge.history.nameHint')}</small>
       </p>
