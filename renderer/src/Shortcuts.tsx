@@ -5,9 +5,15 @@ import { useLocale } from './locale';
 
 // Help → Keyboard Shortcuts (F1): what the app answers to. A modal <dialog>: Escape closes it, focus stays inside.
 
-const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
+const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, string][]][] {
+  // Key names as the language's keyboards print them (Maj and Entrée in French, Mayús and Intro in Spanish), as the
+  // catalog's own sentences name them; ⌘ on a Mac.
+  const MOD = MAC ? '⌘' : t('app.key.ctrl');
+  const [Shift, Alt, Enter, Tab, Delete, Backspace, Escape] = (
+    ['shift', 'alt', 'enter', 'tab', 'delete', 'backspace', 'escape'] as const
+  ).map((k) => t(`app.key.${k}`));
   return [
     [
       t('app.keys.files'),
@@ -15,11 +21,11 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
         ...(desktop ? ([[`${MOD}+N`, t('app.keys.new')]] as [string, string][]) : []),
         [`${MOD}+O`, t('app.keys.open')],
         [`${MOD}+S`, desktop ? t('app.keys.saveDesktop') : t('app.keys.saveBrowser')],
-        [`${MOD}+Shift+S`, t('app.keys.saveAs')],
+        [`${MOD}+${Shift}+S`, t('app.keys.saveAs')],
         ...(desktop
           ? ([
               [`${MOD}+E`, t('app.keys.exportCsv')],
-              [`${MOD}+Shift+E`, t('app.keys.exportXlsx')],
+              [`${MOD}+${Shift}+E`, t('app.keys.exportXlsx')],
             ] as [string, string][])
           : []),
         [`${MOD}+P`, desktop ? t('app.keys.exportPdf') : t('app.keys.print')],
@@ -29,14 +35,14 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
       t('app.keys.editing'),
       [
         [`${MOD}+Z`, t('app.keys.undo')],
-        [`${MOD}+Shift+Z, ${MOD}+Y`, t('app.keys.redo')],
-        ['Enter', t('app.keys.down')],
-        ['Tab, Shift+Tab', t('app.keys.across')],
+        [`${MOD}+${Shift}+Z, ${MOD}+Y`, t('app.keys.redo')],
+        [Enter, t('app.keys.down')],
+        [`${Tab}, ${Shift}+${Tab}`, t('app.keys.across')],
         [t('app.keys.editKeys'), t('app.keys.edit')],
         [t('app.keys.typeArrowKeys'), t('app.keys.typeArrow')],
-        ['vi, Enter', t('app.keys.classType')],
-        ['Delete, Backspace', t('app.keys.clear')],
-        ['Escape', t('app.keys.cancel')],
+        [`vi, ${Enter}`, t('app.keys.classType')],
+        [`${Delete}, ${Backspace}`, t('app.keys.clear')],
+        [Escape, t('app.keys.cancel')],
         [
           t('app.keys.dateKeys', {
             example: formatDate('2026-12-31', date) === '2026-12-31' ? '31.12.2026' : formatDate('2026-12-31', date),
@@ -54,7 +60,7 @@ function groups(desktop: boolean, t: T, date: DateFormat): [string, [string, str
     [
       t('app.keys.views'),
       [
-        ['Alt+1 … Alt+7', t('app.keys.tabs')],
+        [`${Alt}+1 … ${Alt}+7`, t('app.keys.tabs')],
         [`${MOD}+F`, t('app.keys.find')],
         [t('app.keys.sortKeys'), t('app.keys.sort')],
         ['← →', t('app.keys.tabMove')],

@@ -118,4 +118,24 @@ describe('the app in every language: the last gaps (issue 11)', () => {
     await page.screenshot({ path: 'docs/lang/fa-dates.png', clip: { x: 0, y: 0, width: 1440, height: 420 } });
     await asOf.press('Escape');
   });
+
+  it('the shortcuts (F1) name keys as the language’s keyboards print them (Maj, Entrée in French), from the catalog', async () => {
+    const keys = async () => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('[data-testid=shortcuts] kbd');
+      const list = await page.$$eval('[data-testid=shortcuts] kbd', (k) => k.map((e) => e.textContent ?? ''));
+      await page.keyboard.press('Escape');
+      return list;
+    };
+    await open({ query: '?lang=fr' });
+    const fr = await keys();
+    expect(fr).toEqual(
+      expect.arrayContaining(['Entrée', 'Tab, Maj+Tab', 'Ctrl+Maj+Z, Ctrl+Y', 'Suppr, Retour arrière']),
+    );
+    expect(fr.join(' ')).not.toMatch(/Shift|Enter|Delete|Escape/);
+    // The pseudo-locale: no key's name is written around the catalog.
+    await open({ query: '?lang=en-XA' });
+    const pseudo = (await keys()).map((k) => k.replace(/⟦[^⟦⟧]*⟧/g, ''));
+    expect(pseudo.join(' ')).not.toMatch(/\b(Ctrl|Shift|Alt|Enter|Tab|Delete|Backspace|Escape)\b/);
+  });
 });
