@@ -26,6 +26,7 @@ function useMembersImport() {
   const { budget, classes, year } = useWorkspace();
   const workbook = doc.workbook;
   const t = useT();
+  const say = useSay();
   const [memberImport, setMemberImport] = useState<{
     file: string;
     where: string;
@@ -59,11 +60,12 @@ function useMembersImport() {
         file: file.name,
         where: t('members.import.where2', { budget: budget.name, year: String(year) }),
         what,
-        notices: read.notices,
+        // The reader's notices in the user's language (their messages), its English words when it gives none.
+        notices: read.noticeMsgs?.map((m) => say(m)) ?? read.notices,
         args: { budget: budget.id, year, ...membersImportRows(read) },
       });
     },
-    [budget, classes, year, notify, t],
+    [budget, classes, year, notify, t, say],
   );
   const apply = useCallback(() => {
     if (!memberImport) return;

@@ -527,7 +527,10 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
                               : t('ledger.payments.noRows', { file: file.name }),
                             s.table.problems.map((p) => ({
                               path: t('ledger.payments.row', { line: String(p.line) }),
-                              message: t('ledger.payments.rowProblem', { line: String(p.line), message: p.message }),
+                              message: t('ledger.payments.rowProblem', {
+                                line: String(p.line),
+                                message: p.msg ? say(p.msg) : p.message,
+                              }),
                             })),
                           ),
                     (err: Error) =>
@@ -568,7 +571,7 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
           <PaymentsImportPreview
             file={statementFile.name}
             preview={statementPreview}
-            notices={statementFile.table.notices}
+            notices={statementFile.table.noticeMsgs?.map((m) => say(m)) ?? statementFile.table.notices}
             onCancel={() => setPending(null)}
             onApply={() => {
               const o = run((wb) => importPayments(wb, pending.args));
