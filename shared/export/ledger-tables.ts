@@ -129,7 +129,7 @@ export function statusText(report: StatusReport, lang: Lang = 'en'): string {
     return [
       r.code,
       name,
-      r.budget,
+      report.budget === null && r.budget === 'all' ? w.t('export.file.decisions.allBudgets') : r.budget,
       w.amount(r.arrears),
       w.amount(r.threshold),
       status,

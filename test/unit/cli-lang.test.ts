@@ -152,7 +152,7 @@ describe('the other commands with --format table --lang', () => {
     expect(r.out).toContain(
       '[1] HT : General Assembly, 09/10/2025 (General Assembly decision 2025/12 (illustrative)), du 09/10/2025 au 31/12/2026',
     );
-    expect(r.out).toMatch(/^TV\s+Tuvalu \(retiré le 31\/12\/2024\)\s+all\s+47\u202f747,53\s/m);
+    expect(r.out).toMatch(/^TV\s+Tuvalu \(retiré le 31\/12\/2024\)\s+tous\s+47\u202f747,53\s/m);
   });
 
   it('usage errors are said in French with --lang fr (exit 2, nothing on stdout)', async () => {
