@@ -116,7 +116,7 @@ export function useClipboard() {
         at,
         shape,
       );
-      const width = Math.max(...block.map((l) => l.length));
+      const width = block.reduce((m, l) => Math.max(m, l.length), 0);
       const written = {
         rows: block.map((_, i) => at.row + i).filter((i) => i < shape.rows.length),
         cols: shape.cols.slice(at.col, at.col + width),
