@@ -20,6 +20,7 @@ import { useArticle } from '../articles';
 import { useAmount, useSay, useT } from '../i18n';
 import { bdi, useRich } from './rich';
 import { useAmountReader } from './money';
+import { useLocale } from '../locale';
 
 // R20 host-state advances on the "as of" date: agreements, advances drawn and repaid, the outstanding balance,
 // the denunciation and the date the obligation ends, and whether the host state is bound (its ex officio seat).
@@ -28,12 +29,19 @@ export function AdvancesView({ workbook, asOf, run, notify }: LedgerProps) {
   const dates = useDateReader();
   const t = useT();
   const rich = useRich();
+  const locale = useLocale();
   const report = useMemo(() => advancesReport(workbook, asOf), [workbook, asOf]);
   useExportSource(
     useCallback(() => {
-      const table = advancesExport(report, { organization: workbook.organization.name, produced: today() });
+      // The title block and headers in the user's language, amounts in their number format (issue 11).
+      const table = advancesExport(report, {
+        organization: workbook.organization.name,
+        produced: today(),
+        locale: locale.id,
+        number: locale.number,
+      });
       return { stem: table.name, table, csv: advancesCsv(report), landscape: true };
-    }, [report, workbook]),
+    }, [report, workbook, locale]),
   );
 
   return (

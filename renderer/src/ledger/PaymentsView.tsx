@@ -135,7 +135,8 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   };
   const gridApi = useRef<GridApi<PaymentRow> | null>(null);
   const dates = useDateReader();
-  const dateFormat = useLocale().date;
+  const locale = useLocale();
+  const dateFormat = locale.date;
   const t = useT();
   // The new row's date hint as the date fields write it (JJ/MM/AAAA in French, AAAA-MM-JJ for ISO).
   const pattern = useDatePattern();
@@ -159,13 +160,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
   const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
   useExportSource(
     useCallback(() => {
+      // In the user's language and number format (issue 11); the CSV keeps the column keys either way.
       const table = paymentsExport(workbook.payments, {
         organization: workbook.organization.name,
         produced: today(),
         budgetName: nameOf,
+        locale: locale.id,
+        number: locale.number,
       });
       return { stem: table.name, table, csv: tableCsv(table), landscape: true };
-    }, [workbook, nameOf]),
+    }, [workbook, nameOf, locale]),
   );
 
   // Rows copied from a spreadsheet: one undoable step (the app's own paste is for the contributions view).

@@ -16,6 +16,7 @@ import { useAmount, useSay, useT } from '../i18n';
 import { useRich } from './rich';
 import { useExportSource } from '../document/DocumentProvider';
 import { BudgetSelect } from './BudgetSelect';
+import { useLocale } from '../locale';
 
 // R19 the working capital funds on the "as of" date: decisions, each member's share, paid and owed, the balance.
 
@@ -40,16 +41,20 @@ export function WcfView({ workbook, asOf, state, run, notify }: LedgerProps) {
   const report = computed.report;
 
   const nameOf = useMemo(() => budgetNames(workbook), [workbook]);
+  const locale = useLocale();
   useExportSource(
     useCallback(() => {
       if (!report) return null;
+      // In the user's language and number format (issue 11), as the voting status.
       const table = wcfExport(report, {
         organization: workbook.organization.name,
         produced: today(),
         budgetName: nameOf,
+        locale: locale.id,
+        number: locale.number,
       });
       return { stem: table.name, table, csv: wcfCsv(report), landscape: false };
-    }, [report, workbook, nameOf]),
+    }, [report, workbook, nameOf, locale]),
   );
 
   const columns = useMemo<ColDef<WcfMemberRow>[]>(
