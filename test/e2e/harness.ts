@@ -115,7 +115,17 @@ export async function openApp(o: {
  * is too short for it (issue 14: the toolbar never wraps; what does not fit is in the menu).
  */
 export async function clickToolbar(page: Page, item: string): Promise<void> {
-  const found = page.locator(/^[\w-]+$/.test(item) ? `[data-testid=${item}]` : item).first();
-  if (!(await found.isVisible())) await page.click('[data-testid=toolbar-more]');
+  const found = await revealToolbar(page, item);
   await found.click();
+}
+
+/** Shows a toolbar item: opens the ⋯ menu if it is put away there, and the Export list if it is one of its formats. */
+export async function revealToolbar(page: Page, item: string) {
+  const found = page.locator(/^[\w-]+$/.test(item) ? `[data-testid=${item}]` : item).first();
+  if (await found.isVisible()) return found;
+  const inList = (await found.locator('xpath=ancestor::*[contains(@class,"export-list")]').count()) > 0;
+  const opener = inList ? page.locator('[data-testid=export-open]') : found;
+  if (!(await opener.isVisible())) await page.click('[data-testid=toolbar-more]');
+  if (inList) await opener.click();
+  return found;
 }

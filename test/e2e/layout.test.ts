@@ -116,13 +116,16 @@ describe('issue 14 layouts at 1280×800', () => {
     expect(await page.getAttribute('[data-testid=toolbar-more]', 'aria-expanded')).toBe('false');
     expect(await inMenu.isVisible()).toBe(false);
     expect(await page.evaluate('document.activeElement.dataset.testid')).toBe('toolbar-more');
-    // History is in the menu at 1280: its button works, the menu closes and the dialog it opened stays open.
-    expect(await page.locator('[data-testid=history-open]').isVisible()).toBe(false);
+    // History is in the menu in a narrower window (at 1280 it has the room Export left when it became one button):
+    // its button works, the menu closes and the dialog it opened stays open.
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.waitForSelector('[data-testid=history-open]', { state: 'hidden' });
     await clickToolbar(page, 'history-open');
     await page.waitForSelector('[data-testid=history]', { state: 'visible' });
     expect(await page.getAttribute('[data-testid=toolbar-more]', 'aria-expanded')).toBe('false');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=history]', { state: 'hidden' });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   for (const v of KEY_COLUMNS)
@@ -167,6 +170,39 @@ describe('issue 14 layouts at 1280×800', () => {
     await page.click('[data-testid=panel-toggle]');
     expect(await page.locator('.body > .side').isVisible()).toBe(true);
   });
+});
+
+describe('the toolbar keeps the edit commands in its row at 1280 and 1400', () => {
+  for (const width of [1280, 1400])
+    it(`at ${width}: Add member is in the row (Remove member too at 1400); Export is one button whose list opens and closes`, async () => {
+      const app = await openApp({ width, height: 800, dir: process.env.E2E_RENDERER });
+      try {
+        const { page } = app;
+        expect(await page.locator('[data-testid=add-member]').isVisible()).toBe(true);
+        // Remove member (as wide as Add member and Import) has the room at 1400.
+        if (width >= 1400) expect(await page.locator('[data-testid=remove-member]').isVisible()).toBe(true);
+        expect((await rowSpread(page)).spread).toBeLessThan(3);
+        // Export's formats are under its button: shown when it opens (↓ on it, the focus on the first), gone on Escape.
+        expect(await page.locator('[data-testid=export-csv]').isVisible()).toBe(false);
+        if (await page.locator('[data-testid=export-open]').isVisible()) {
+          await page.focus('[data-testid=export-open]');
+          await page.keyboard.press('ArrowDown');
+          expect(await page.getAttribute('[data-testid=export-open]', 'aria-expanded')).toBe('true');
+          expect(await page.evaluate('document.activeElement.dataset.testid')).toBe('export-csv');
+          await page.keyboard.press('ArrowDown');
+          expect(await page.evaluate('document.activeElement.dataset.testid')).toBe('export-xlsx');
+          await page.keyboard.press('Escape');
+          expect(await page.locator('[data-testid=export-csv]').isVisible()).toBe(false);
+          expect(await page.evaluate('document.activeElement.dataset.testid')).toBe('export-open');
+        }
+        // Through the ⋯ menu too, when it is put away there: the list opens in the menu and a format exports.
+        const [download] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, 'export-csv')]);
+        expect(download.suggestedFilename()).toMatch(/\.csv$/);
+        expect(await page.locator('[data-testid=export-csv]').isVisible()).toBe(false);
+      } finally {
+        await app.close();
+      }
+    }, 180_000);
 });
 
 describe('issue 14 layouts in Arabic at 1280×800', () => {

@@ -14,7 +14,7 @@ import {
 import { translator } from '../../shared/i18n/intl';
 import { groupThousands } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
-import { openApp, clickToolbar, type OpenApp } from './harness';
+import { openApp, clickToolbar, revealToolbar, type OpenApp } from './harness';
 
 // R24 the Liquidity view in browser mode, on the bundled example (its unitary budget holds cash on 1 January 2027):
 // the dates in words and the month-ends are the engine's, a member's date set and undone, "not paying", a what-if
@@ -208,9 +208,7 @@ describe('R24 the Liquidity view in browser mode', () => {
     expect(machine[0]).toBe(
       'date,spending,receipts,receipts_what_if,cash,cash_what_if,wcf,wcf_what_if,advances,advances_what_if,shortfall,shortfall_what_if',
     );
-    if (!(await page.locator('[data-testid=export-headers-language]').isVisible()))
-      await page.click('[data-testid=toolbar-more]');
-    await page.check('[data-testid=export-headers-language]');
+    await (await revealToolbar(page, 'export-headers-language')).check();
     const lines = await exported();
     expect(lines.slice(1)).toEqual(machine.slice(1));
     expect(lines[0]).toBe(

@@ -19,7 +19,7 @@ import { COMPARISON_CSV_HEADER } from '../../shared/export/comparison-table';
 import { decimalPlaces, groupThousands, toScaledBigInt } from '../../shared/model/decimal';
 import { parseWorkbook } from '../../shared/model/validate';
 import { compareScenario } from '../../shared/scenario/scenario';
-import { cell, openApp, type OpenApp, totalCell } from './harness';
+import { cell, clickToolbar, openApp, type OpenApp, totalCell } from './harness';
 
 // R14 in the app, end to end in Chromium (browser mode): a scenario is created, a class changed in it, compared
 // with the baseline, exported and applied. Expected figures come from the engine in Node.
@@ -65,7 +65,7 @@ const byMover = (rows: typeof comparison.rows) =>
 
 /** Clicks an export button and keeps the downloaded file. */
 async function download(testId: string): Promise<{ name: string; path: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testId}]`)]);
+  const [d] = await Promise.all([page.waitForEvent('download'), clickToolbar(page, testId)]);
   const path = join(dir, d.suggestedFilename());
   await d.saveAs(path);
   return { name: d.suggestedFilename(), path };

@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { excelCsv } from '../../../shared/export/excel-csv';
 import { toPrintHtml } from '../../../shared/export/print-html';
 import { toXlsx } from '../../../shared/export/xlsx';
@@ -73,30 +73,103 @@ export function useExport(
   );
 }
 
+/**
+ * The toolbar's Export: one menu button (issue 14: the three formats and the headers choice side by side were the
+ * widest group and pushed the edit commands into ⋯ at 1280 and 1400). The list stays mounted while closed so the
+ * choice and the buttons' texts are always in the page.
+ */
 export function ExportMenu({ onExport }: { onExport(kind: ExportKind): void }) {
   const t = useT();
   const inLanguage = useHeadersInLanguage();
+  const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLSpanElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const listId = useId();
+
+  // Open: the first format takes the focus; a press elsewhere closes the list.
+  useEffect(() => {
+    if (!open) return;
+    wrap.current?.querySelector<HTMLElement>('.export-list button')?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown, true);
+    return () => document.removeEventListener('mousedown', onDown, true);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+  const run = (kind: ExportKind) => {
+    close();
+    onExport(kind);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!open) return;
+    const list = [...(wrap.current?.querySelectorAll<HTMLElement>('.export-list :is(button, input)') ?? [])];
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') {
+      // Only this list closes (not the ⋯ menu it may be drawn in).
+      e.preventDefault();
+      e.stopPropagation();
+      close();
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && at >= 0) {
+      e.preventDefault();
+      e.stopPropagation();
+      list[(at + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length]?.focus();
+    }
+  };
   return (
-    <span className="export-menu" role="group" aria-label={t('export.menu.label')}>
-      {t('export.menu.export')}
-      <button data-testid="export-csv" onClick={() => onExport('csv')} title={t('export.menu.csv')}>
-        {t('export.menu.csvButton')}
+    <span
+      ref={wrap}
+      className="export-menu"
+      onKeyDown={onKeyDown}
+      onBlur={(e) => {
+        // Tab out of the list closes it.
+        if (open && e.relatedTarget && !wrap.current?.contains(e.relatedTarget as Node)) setOpen(false);
+      }}
+    >
+      <button
+        ref={opener}
+        className="export-open"
+        data-testid="export-open"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={listId}
+        title={t('export.menu.label')}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          // In the ⋯ menu ↓ goes to the next item there (Enter opens the list).
+          if (e.key === 'ArrowDown' && !open && !e.currentTarget.closest('.tb-item.off')) {
+            e.preventDefault();
+            e.stopPropagation();
+            setOpen(true);
+          }
+        }}
+      >
+        {t('export.menu.export')}
       </button>
-      <button data-testid="export-xlsx" onClick={() => onExport('xlsx')} title={t('export.menu.xlsx')}>
-        XLSX
-      </button>
-      <button data-testid="export-pdf" onClick={() => onExport('pdf')} title={t('export.menu.pdf')}>
-        PDF
-      </button>
-      <label className="export-headers" title={t('app.i18n.export.headersTip')}>
-        <input
-          type="checkbox"
-          data-testid="export-headers-language"
-          checked={inLanguage}
-          onChange={(e) => setHeadersInLanguage(e.target.checked)}
-        />
-        {t('app.i18n.export.headers')}
-      </label>
+      <span id={listId} className="export-list" role="group" aria-label={t('export.menu.label')} hidden={!open}>
+        <button data-testid="export-csv" onClick={() => run('csv')} title={t('export.menu.csv')}>
+          {t('export.menu.csvButton')}
+        </button>
+        <button data-testid="export-xlsx" onClick={() => run('xlsx')} title={t('export.menu.xlsx')}>
+          XLSX
+        </button>
+        <button data-testid="export-pdf" onClick={() => run('pdf')} title={t('export.menu.pdf')}>
+          PDF
+        </button>
+        <label className="export-headers" title={t('app.i18n.export.headersTip')}>
+          <input
+            type="checkbox"
+            data-testid="export-headers-language"
+            checked={inLanguage}
+            onChange={(e) => setHeadersInLanguage(e.target.checked)}
+          />
+          {t('app.i18n.export.headers')}
+        </label>
+      </span>
     </span>
   );
 }

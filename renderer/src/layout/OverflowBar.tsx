@@ -110,9 +110,10 @@ export function OverflowBar({ items, label, lead }: { items: BarItem[]; label: s
       data-testid="toolbar"
       onKeyDown={onKeyDown}
       onClick={(e) => {
-        // A button of the menu did its work: the menu closes (a select or a field keeps it open until Escape).
+        // A button of the menu did its work: the menu closes (a select or a field keeps it open until Escape, and a
+        // button that opens its own list keeps it open to show it).
         const target = e.target as Element;
-        if (open && target.closest('.tb-item.off') && target.closest('button')) setOpen(false);
+        if (open && target.closest('.tb-item.off') && target.closest('button:not([aria-haspopup])')) setOpen(false);
       }}
     >
       {lead && <span className="tb-lead">{lead}</span>}
@@ -157,5 +158,10 @@ export function OverflowBar({ items, label, lead }: { items: BarItem[]; label: s
 }
 
 function menuFocusables(bar: HTMLElement | null): HTMLElement[] {
-  return bar ? [...bar.querySelectorAll<HTMLElement>(`:scope > .tb-item.off :is(${FOCUSABLE})`)] : [];
+  // Not those of a closed list inside an item (Export's formats).
+  return bar
+    ? [...bar.querySelectorAll<HTMLElement>(`:scope > .tb-item.off :is(${FOCUSABLE})`)].filter(
+        (e) => !e.closest('[hidden]'),
+      )
+    : [];
 }
