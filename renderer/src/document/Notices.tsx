@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWhere } from '../layout/panels';
 import { useDocument } from './DocumentProvider';
 import { TeamNotices } from '../merge/TeamNotices';
@@ -12,12 +12,24 @@ export function NoticeBar({
   notice,
   onClose,
   testId = 'notice',
+  onHold,
 }: {
   notice: Notice;
   onClose?: () => void;
   testId?: string;
+  /** Whether the pointer or the focus is on the notice (an information waits while it is). */
+  onHold?: (held: boolean) => void;
 }) {
   const t = useT();
+  const hold = useRef({ pointer: false, focus: false });
+  const holdLatest = useRef(onHold);
+  holdLatest.current = onHold;
+  const setHold = (k: 'pointer' | 'focus', v: boolean) => {
+    hold.current[k] = v;
+    holdLatest.current?.(hold.current.pointer || hold.current.focus);
+  };
+  // Gone (dismissed): it holds nothing any more.
+  useEffect(() => () => holdLatest.current?.(false), []);
   // useSay: a Message's nested parts and its amounts (a command's label, an engine reason) said too.
   const sayMsg = useSay();
   const say = (m: string | Message) => (typeof m === 'string' ? m : sayMsg(m));
@@ -34,6 +46,12 @@ export function NoticeBar({
       role={notice.kind === 'error' ? 'alert' : 'status'}
       aria-busy={notice.busy ?? false}
       data-testid={testId}
+      onMouseEnter={() => setHold('pointer', true)}
+      onMouseLeave={() => setHold('pointer', false)}
+      onFocus={() => setHold('focus', true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setHold('focus', false);
+      }}
     >
       {notice.busy && <span className="spinner" aria-hidden="true" />}
       <span>{words(notice.text, notice.inner)}</span>
@@ -56,8 +74,12 @@ export function NoticeBar({
   );
 }
 
+/** How long an information stays on screen (an error or a warning stays until dismissed). */
+export const INFO_NOTICE_MS = 8000;
+
 /**
- * The store's notice, dismissable (×, or Escape). It belongs to its view: switching views takes an information away;
+ * The store's notice, dismissable (×, or Escape). An information (not one under way) leaves by itself after
+ * INFO_NOTICE_MS, unless the pointer or the focus is on it; it is then given the full time again once they leave. It belongs to its view: switching views takes an information away;
  * an error stays with the view it was raised in until dismissed, even when the next action says something else.
  */
 export function DocumentNotice() {
@@ -81,6 +103,12 @@ export function DocumentNotice() {
 
   const shown = notice && !moved ? notice : null;
   const keptShown = kept && kept.where === where ? kept.notice : null;
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (!shown || shown.kind !== 'info' || shown.busy || held) return;
+    const timer = setTimeout(() => notify(null), INFO_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [shown, held, notify]);
   const dismiss = useCallback(() => {
     if (shown) notify(null);
     else setKept(null);
@@ -104,7 +132,7 @@ export function DocumentNotice() {
   return (
     <>
       <TeamNotices />
-      {shown && <NoticeBar notice={shown} onClose={dismiss} />}
+      {shown && <NoticeBar notice={shown} onClose={dismiss} onHold={setHeld} />}
       {keptShown && <NoticeBar notice={keptShown} onClose={() => setKept(null)} testId="notice-kept" />}
     </>
   );
