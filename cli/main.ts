@@ -151,10 +151,12 @@ async function emit(
   io: Io,
   organization: string,
   lang: Lang,
+  schemeId: string | undefined,
 ): Promise<number> {
   const produced = producedDate();
-  // The language reaches what people read (the table, the XLSX); CSV and JSON stay as the contract says.
-  const locale = lang === 'en' ? {} : { locale: lang };
+  // The language reaches what people read (the table, the XLSX: the Convention's classes in its letters, as the app
+  // shows them); CSV and JSON stay as the contract says.
+  const locale = lang === 'en' ? { schemeId } : { locale: lang, schemeId };
   if (fmt === 'xlsx')
     return output(await toXlsx([contributionExport(table, { organization, produced, ...locale })], produced), out, io);
   if (fmt === 'table' && lang !== 'en')
@@ -187,7 +189,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
   const lang = cliLanguage(values.lang);
   if (values.members !== undefined) {
     if (positionals.length > 0) throw new UsageError(C('usage.workbookAndMembers'));
-    const { table, rows } = apportionCsv(values as Record<string, string | undefined>, io, lang);
+    const { table, rows, schemeId } = apportionCsv(values as Record<string, string | undefined>, io, lang);
     const rates = declaredRateWarning(table); // R21–R23 a percent scale that misses 100: said, not silently renormalized
     if (rates) io.err(noticeLine(values.members as string, rates, lang));
     // Issue 13: the CSV to stdout in pieces, each row written when its piece is; other formats hold every row.
@@ -196,7 +198,7 @@ async function apportion(args: string[], io: Io): Promise<number> {
       return 0;
     }
     table.rows = Array.from({ length: rows.length }, (_, i) => rows.at(i));
-    return emit(table, fmt, out, io, '', lang);
+    return emit(table, fmt, out, io, '', lang, schemeId);
   }
   if (positionals.length !== 1) throw new UsageError(C('usage.apportionInput'));
   if (values.credit !== undefined || values['credit-unit-value'] !== undefined)
@@ -208,7 +210,8 @@ async function apportion(args: string[], io: Io): Promise<number> {
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(C('usage.year', { got: year ?? '' }));
   const workbook = loadWorkbook(file, io, lang);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
-  return emit(table, fmt, out, io, workbook.organization.name, lang);
+  const schemeId = workbook.budgets.find((b) => b.id === budget)?.schemeId;
+  return emit(table, fmt, out, io, workbook.organization.name, lang, schemeId);
 }
 
 function loadScheme(spec: string): Scheme {
@@ -247,7 +250,7 @@ function apportionCsv(
   v: Record<string, string | undefined>,
   io: Io,
   lang: Lang,
-): { table: ContributionTable; rows: ContributionRows } {
+): { table: ContributionTable; rows: ContributionRows; schemeId: string } {
   if (!v.scheme) throw new UsageError(C('usage.schemeRequired'));
   const total = amountFlag('total', v.total);
   const unitValue = amountFlag('unit-value', v['unit-value']);
@@ -383,7 +386,7 @@ function apportionCsv(
     ),
   );
   if (scheme.kind === 'scale' && scheme.percent) computed.table.percentScale = true;
-  return computed;
+  return { ...computed, schemeId: scheme.id };
 }
 
 /** `contrib validate`: every problem on its line, in the language of --lang or LANG (issue 11). */

@@ -59,9 +59,11 @@ export function ContributionsView() {
               scenario: scenario?.name,
               locale: locale.id,
               number: locale.number,
+              // The classes as the grid shows them (ألف in Arabic for the Convention's A).
+              schemeId: budget?.schemeId,
             })
           : null,
-      [table, gridApi, organization, scenario, locale],
+      [table, gridApi, organization, scenario, locale, budget],
     ),
     view !== 'compare',
   );

@@ -1,6 +1,7 @@
 import type { ContributionTable } from '../engine/assess';
 import { percentTotal } from '../engine/percent';
 import { creditMessage, declaredRateWarning, derivationMessage } from './contribution-table';
+import { classLabel } from '../i18n/classes';
 import { say, translator } from '../i18n/intl';
 import { decimalPlaces } from '../model/decimal';
 import type { Comparison } from '../scenario/scenario';
@@ -47,6 +48,8 @@ export interface ExportContext {
   number?: ExportLocale['number'];
   /** Issue 14 a budget's name for its id, in tables for people (budgetNames of shared/model); absent = the id. */
   budgetName?: (id: string) => string;
+  /** The scheme of the table's classes: the Convention's are written in the language's letters (ألف in Arabic). */
+  schemeId?: string;
 }
 
 /** What a table carries of its context's language. */
@@ -94,6 +97,9 @@ function lineInfo(t: ContributionTable, ctx: ExportContext): [string, string][] 
 export function contributionExport(t: ContributionTable, ctx: ExportContext): ExportTable {
   const b = t.budget;
   const w = exportWords(ctx);
+  // R1 display only, as the app's grid shows them; the CSV and JSON keep the codes.
+  const tr = translator(ctx.locale ?? 'en');
+  const cls = (code: string | null) => (code === null ? null : classLabel(ctx.schemeId, code, tr));
   return {
     name: `${b.id}-${t.year ?? 'apportionment'}`,
     title:
@@ -142,7 +148,7 @@ export function contributionExport(t: ContributionTable, ctx: ExportContext): Ex
     rows: t.rows.map((r) => ({
       code: r.code,
       name: r.name,
-      class: r.class,
+      class: cls(r.class),
       units: r.units,
       percent: r.percent,
       amount: r.amount,

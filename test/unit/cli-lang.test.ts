@@ -1,15 +1,19 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
 import { cliLanguage } from '../../cli/io';
+import { assessBudgetYear } from '../../shared/engine';
 import { formatDate } from '../../shared/edit/input';
 import { displayWidth } from '../../shared/export/text-table';
 import { DATE_FORMATS } from '../../shared/export/text-words';
 import { translator } from '../../shared/i18n/intl';
 import { formatAmount } from '../../shared/i18n/numbers';
 import { groupThousands } from '../../shared/model/decimal';
+import { parseWorkbook } from '../../shared/model/validate';
+import { readFileSync } from 'node:fs';
 
 // `--lang` (issue 11): the table people read is in the language; CSV and JSON never change with it.
 
@@ -233,5 +237,69 @@ describe('the other commands with --format table --lang', () => {
     expect(head).toBeGreaterThan(0);
     // The rule under the header is as wide as the header shows.
     expect(displayWidth(lines[head])).toBe(lines[head + 1].length);
+  });
+});
+
+// The Convention's classes A / B / C as the app shows them (ألف / باء / جيم in Arabic, الف / ب / پ in Persian) in the
+// tables people read; the CSV and JSON keep the codes, and a scheme of the user's own keeps its codes.
+describe('contrib apportion: the classes in the language’s letters', () => {
+  const wb = parseWorkbook(readFileSync('examples/example-workbook.json', 'utf8')).workbook!;
+  const conference = ['apportion', 'examples/example-workbook.json', '--budget', 'conference', '--year', '2026'];
+  const table = assessBudgetYear(wb, 'conference', 2026);
+  const columnOf = (out: string, code: string) => {
+    const line = out.split('\n').find((l) => l.startsWith(`${code} `));
+    return line?.split(/\s{2,}/)[2];
+  };
+
+  it('the example’s conference budget has members of several Convention classes', () => {
+    expect(wb.budgets.find((b) => b.id === 'conference')?.schemeId).toBe('wipo-convention');
+    expect(new Set(table.rows.map((r) => r.class)).size).toBeGreaterThan(1);
+  });
+
+  for (const lang of ['ar', 'fa'] as const)
+    it(`--lang ${lang}: every member's class in the table and the XLSX is its letter; CSV and JSON keep A / B / C`, async () => {
+      const t = translator(lang);
+      const letter = (c: string | null) => t(`common.class.${c}`);
+      expect(letter('A')).not.toBe('A');
+      const r = await contrib(...conference, '--format', 'table', '--lang', lang);
+      expect(r.code, r.err).toBe(0);
+      for (const row of table.rows) expect(columnOf(r.out, row.code), row.code).toBe(letter(row.class));
+      const out = join(mkdtempSync(join(tmpdir(), 'i4-classes-')), 'c.xlsx');
+      expect((await contrib(...conference, '--format', 'xlsx', '--out', out, '--lang', lang)).code).toBe(0);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      const byCode = new Map<string, string>();
+      book.worksheets[0].eachRow((row) => byCode.set(String(row.getCell(1).value), String(row.getCell(3).value)));
+      for (const row of table.rows) expect(byCode.get(row.code), row.code).toBe(letter(row.class));
+      for (const f of ['csv', 'json']) {
+        const en = await contrib(...conference, '--format', f, '--lang', 'en');
+        expect((await contrib(...conference, '--format', f, '--lang', lang)).out).toBe(en.out);
+      }
+      expect((await contrib(...conference, '--format', 'csv', '--lang', lang)).out).toMatch(/^AF,Afghanistan,B,/m);
+    });
+
+  it('English, French and Chinese keep the codes; a scheme of the user’s own keeps them in Arabic too', async () => {
+    for (const lang of ['en', 'fr', 'zh'])
+      for (const row of table.rows)
+        expect(columnOf((await contrib(...conference, '--lang', lang)).out, row.code)).toBe(row.class);
+    const dir = mkdtempSync(join(tmpdir(), 'i4-own-'));
+    const members = join(dir, 'm.csv');
+    writeFileSync(members, 'code,name,class\nX1,Ex,I\nX2,Why,II\n');
+    const r = await contrib('apportion', '--members', members, '--scheme', 'paris', '--total', '100', '--lang', 'ar');
+    expect(r.code, r.err).toBe(0);
+    expect(columnOf(r.out, 'X1')).toBe('I');
+    expect(columnOf(r.out, 'X2')).toBe('II');
+  });
+
+  it('apportion --members with --scheme wipo-convention: the letters too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'i4-conv-'));
+    const members = join(dir, 'm.csv');
+    writeFileSync(members, 'code,name,class\nX1,Ex,A\nX2,Why,C\n');
+    const args = ['apportion', '--members', members, '--scheme', 'wipo-convention', '--total', '100'];
+    const r = await contrib(...args, '--lang', 'ar');
+    expect(r.code, r.err).toBe(0);
+    expect(columnOf(r.out, 'X1')).toBe('ألف');
+    expect(columnOf(r.out, 'X2')).toBe('جيم');
+    expect((await contrib(...args, '--lang', 'ar', '--format', 'csv')).out).toMatch(/^X1,Ex,A,/m);
   });
 });
