@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byAmount, byClassUnits, byCode, byText, byValue } from '../../renderer/src/grid/sorting';
+import {
+  byAmount,
+  byClassUnits,
+  byCode,
+  byGravity,
+  byShownWords,
+  byText,
+  byValue,
+  STATUS_GRAVITY,
+} from '../../renderer/src/grid/sorting';
+import type { VotingStatus } from '../../shared/engine/arrears';
+import { LANGS, translator } from '../../shared/i18n/intl';
 import { chooseClass, classCandidates } from '../../renderer/src/grid/typeahead';
 import { formatScaled } from '../../shared/model/decimal';
 import { PARIS, WIPO_CONVENTION, WIPO_UNITARY } from '../../shared/model/schemes';
@@ -102,5 +113,49 @@ describe('header sorting', () => {
     const sorted = [...unitary].sort((a, b) => cmp(a, b, node(a), node(b)));
     expect(sorted).toEqual([...unitary].reverse());
     expect(sorted.indexOf('VIbis')).toBe(sorted.indexOf('VI') - 1);
+  });
+
+  // The liquidity view's basis: ids shown as words (their catalog ids, as ExpectedGrid writes them).
+  const BASES = ['usual', 'override', 'whatIf', 'noHistory', 'notPaying'];
+
+  it('property: ids shown as words sort as the words do in the language, not as the ids', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LANGS), fc.array(fc.constantFrom(...BASES), { maxLength: 12 }), (lang, ids) => {
+        const t = translator(lang);
+        const shown = (id: string) => t(`liquidity.basis.${id}`);
+        const sorted = [...ids].sort(byShownWords(lang, shown));
+        const collator = new Intl.Collator(lang, { numeric: true });
+        for (let i = 1; i < sorted.length; i++)
+          expect(collator.compare(shown(sorted[i - 1]), shown(sorted[i]))).toBeLessThanOrEqual(0);
+      }),
+    );
+    // In English "date set" comes before "not paying" and "usual date", though its id (override) is after notPaying.
+    const en = translator('en');
+    expect(['usual', 'notPaying', 'override'].sort(byShownWords('en', (id) => en(`liquidity.basis.${id}`)))).toEqual([
+      'override',
+      'notPaying',
+      'usual',
+    ]);
+  });
+
+  it('property: voting status by gravity (no vote first when descending), equal status by member code', () => {
+    const statuses = Object.keys(STATUS_GRAVITY) as VotingStatus[];
+    const row = fc.record({ code: fc.string({ minLength: 1, maxLength: 3 }), status: fc.constantFrom(...statuses) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+        const sorted = [...rows].sort((a, b) =>
+          byGravity(a.status, b.status, { data: a } as never, { data: b } as never),
+        );
+        for (let i = 1; i < sorted.length; i++) {
+          const [a, b] = [sorted[i - 1], sorted[i]];
+          expect(STATUS_GRAVITY[a.status]).toBeLessThanOrEqual(STATUS_GRAVITY[b.status]);
+          if (a.status === b.status) expect(byCode(a.code, b.code)).toBeLessThanOrEqual(0);
+        }
+      }),
+    );
+    const desc = (['ok', 'no vote', 'in arrears', 'vote kept by decision'] as const)
+      .map((status, i) => ({ code: `M${i}`, status }))
+      .sort((a, b) => byGravity(b.status, a.status, { data: b } as never, { data: a } as never));
+    expect(desc.map((r) => r.status)).toEqual(['no vote', 'vote kept by decision', 'in arrears', 'ok']);
   });
 });

@@ -1,4 +1,5 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { byGravity } from '../grid/sorting';
 import { useEffect, useMemo, useState, useCallback } from 'react';
 import { addVotingDecision, removeVotingDecision, updateVotingDecision } from '../../../shared/edit';
 import type { VotingStatus } from '../../../shared/engine';
@@ -156,6 +157,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         headerName: t('ledger.col.status'),
         width: 150,
         cellRenderer: badgeCell,
+        comparator: byGravity,
         getQuickFilterText: (p) => words(p.value as VotingStatus),
       },
       {
@@ -184,6 +186,7 @@ export function StatusView({ workbook, asOf, state, run, notify }: LedgerProps) 
         headerName: t('ledger.status.col.overall'),
         width: 150,
         cellRenderer: badgeCell,
+        comparator: byGravity,
         headerTooltip: t('ledger.status.col.overallTip'),
       },
       {

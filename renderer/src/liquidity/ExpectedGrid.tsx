@@ -11,9 +11,10 @@ import type {
 import type { Workbook } from '../../../shared/model/types';
 import { useDateReader } from '../DateField';
 import { useSay, useT } from '../i18n';
+import { useLocale } from '../locale';
 import { LedgerGrid, type LedgerEdit } from '../ledger/LedgerGrid';
 import { useMoneyColumn } from '../ledger/money';
-import { byCode } from '../grid/sorting';
+import { byCode, byShownWords } from '../grid/sorting';
 
 // R24 the expected receipts by member: what each still owes for the year and before, its usual date (the median day
 // of its payments in the three years before), and the date it is expected on. The "set date" cell overrides the usual
@@ -57,6 +58,7 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
   const say = useSay();
   const dates = useDateReader();
   const moneyColumn = useMoneyColumn();
+  const localeId = useLocale().id;
   const [error, setError] = useState<{ rowId: string; colId: string; message: string } | null>(null);
   const budget = basis.budget.id;
   const year = basis.year;
@@ -123,6 +125,7 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
       if (!v) return '';
       return v > yearEnd ? t('liquidity.expected.afterYear', { date: dates.show(v) }) : dates.show(v);
     };
+    const basisWords = (b: ExpectedBasis) => t(`liquidity.basis.${BASIS_ID[b]}`);
     const cols: ColDef<ExpectedRow>[] = [
       // Every header sorts (LedgerGrid: figures exactly, words by the language); codes by code point (R6).
       // Issue 14: code and member pinned at the line's start; the last column takes the room left.
@@ -177,7 +180,9 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
         field: 'basis',
         headerName: t('liquidity.expected.basis'),
         width: 170,
-        valueFormatter: (p) => (p.value ? t(`liquidity.basis.${BASIS_ID[p.value as ExpectedBasis]}`) : ''),
+        valueFormatter: (p) => (p.value ? basisWords(p.value as ExpectedBasis) : ''),
+        // By the words shown, in the user's language (their ids are not what the user reads).
+        comparator: byShownWords(localeId, (id) => basisWords(id as ExpectedBasis)),
       },
     ];
     if (comparison) {
@@ -206,7 +211,7 @@ export function ExpectedGrid({ basis, baseline, comparison, run, notify }: Props
       tooltipField: 'from',
     });
     return cols;
-  }, [t, dates, moneyColumn, comparison, onNotPaying, yearEnd, start]);
+  }, [t, dates, moneyColumn, comparison, onNotPaying, yearEnd, start, localeId]);
 
   return (
     <div className="liq-expected">
