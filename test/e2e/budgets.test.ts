@@ -152,7 +152,7 @@ describe('budgets and schemes in the app', () => {
     await expect
       .poll(() => text(tid('remove-budget-error')))
       .toBe(
-        'Paris Union cannot be removed: it is still referred to by 1 working capital fund decision, 2 class-change notices and Locarno Union (special union), which takes its classes from it (R11). Remove or change those first',
+        'Paris Union cannot be removed: it is still referred to by 1 working capital fund decision, 2 class-change notices and Locarno Union (special union), which takes its classes from it. Remove or change those first',
       );
     expect(await budgetOptions()).toContain('paris=Paris Union');
     await page.locator(tid('budget-manager')).screenshot({ path: join(shots, 'budgets-refused.png') });

@@ -416,7 +416,7 @@ describe('renameBudget and removeBudget', () => {
   it('refuses while anything refers to the budget, saying what and how many', () => {
     const wb = example();
     expect(refusedAt(removeBudget(wb, { budget: 'paris' }), 'budget')).toBe(
-      'Paris Union cannot be removed: it is still referred to by 1 working capital fund decision, 2 class-change notices and Locarno Union (special union), which takes its classes from it (R11). Remove or change those first',
+      'Paris Union cannot be removed: it is still referred to by 1 working capital fund decision, 2 class-change notices and Locarno Union (special union), which takes its classes from it. Remove or change those first',
     );
     expect(refusedAt(removeBudget(wb, { budget: 'locarno' }), 'budget')).toContain('3 payments marked for it');
     expect(refusedAt(removeBudget(wb, { budget: 'unitary' }), 'budget')).toContain(

@@ -521,7 +521,7 @@ describe('validation of the ledger lists', () => {
     expect(got).toEqual([
       "wcfDecisions[0]: Working capital fund decision w1: give either a proportion of that year's contribution or an amount to apportion, not both",
       "wcfDecisions[1].amount: Working capital fund decision w2: the amount 10.5 is not a whole number of conf's rounding unit 1, so the shares could not sum to it",
-      'advanceAgreements[0].movements[2].date: Advance agreement a1: an advance was drawn on 2029-01-01, after the obligation ended on 2028-12-31 (R20)',
+      'advanceAgreements[0].movements[2].date: Advance agreement a1: an advance was drawn on 2029-01-01, after the obligation ended on 2028-12-31',
       'advanceAgreements[0].movements[0].amount: Advance agreement a1: after the drawing of 150 on 2025-01-01, 150 is outstanding, above the ceiling of 100',
       'advanceAgreements[0].movements[1].amount: Advance agreement a1: the repayment of 200 on 2025-02-01 is more than the 150 outstanding',
       'votingDecisions[0].body: Voting decision v1: the body that decided is missing or empty',
