@@ -1,4 +1,5 @@
-import { ISO_DATES, type DateFormat } from '../../shared/edit/input';
+import type { DateFormat } from '../../shared/edit/input';
+import { DATE_FORMATS as LANGUAGE } from '../../shared/export/text-words';
 
 // The locales of the settings list: data only (no DOM), so Node tests read the same list the app shows.
 
@@ -10,20 +11,20 @@ export interface LocaleEntry {
   date: DateFormat;
 }
 
+// A language alone writes days as the CLI's tables do (one list: shared/export/text-words.ts); the regional
+// variants and German, which the app's catalogs do not speak, have their own here.
 const DAY_DOT: DateFormat = { order: 'dmy', separator: '.' };
-const DAY_SLASH: DateFormat = { order: 'dmy', separator: '/' };
 
 export const ENTRIES: readonly LocaleEntry[] = [
-  { id: 'en', name: 'English', date: ISO_DATES },
-  { id: 'fr', name: 'Français', date: DAY_SLASH },
+  { id: 'en', name: 'English', date: LANGUAGE.en },
+  { id: 'fr', name: 'Français', date: LANGUAGE.fr },
   { id: 'fr-CH', name: 'Français (Suisse)', date: DAY_DOT },
-  { id: 'es', name: 'Español', date: DAY_SLASH },
-  { id: 'ru', name: 'Русский', date: DAY_DOT },
-  { id: 'ar', name: 'العربية', date: DAY_SLASH },
-  { id: 'zh', name: '中文', date: ISO_DATES },
-  { id: 'kk', name: 'Қазақ тілі', date: DAY_DOT },
-  // Gregorian, year first as Persian writes dates (۲۰۲۶/۱۲/۳۱); never the Solar Hijri calendar: treaty dates are Gregorian.
-  { id: 'fa', name: 'فارسی', date: { order: 'ymd', separator: '/' } },
+  { id: 'es', name: 'Español', date: LANGUAGE.es },
+  { id: 'ru', name: 'Русский', date: LANGUAGE.ru },
+  { id: 'ar', name: 'العربية', date: LANGUAGE.ar },
+  { id: 'zh', name: '中文', date: LANGUAGE.zh },
+  { id: 'kk', name: 'Қазақ тілі', date: LANGUAGE.kk },
+  { id: 'fa', name: 'فارسی', date: LANGUAGE.fa },
   { id: 'de', name: 'Deutsch', date: DAY_DOT },
   { id: 'de-CH', name: 'Deutsch (Schweiz)', date: DAY_DOT },
 ];

@@ -7,7 +7,10 @@ import { groupThousands } from '../model/decimal';
 // The CLI's text tables in a language (issue 11): words from the catalog, amounts and dates as the language writes
 // them. English writes amounts 1,234.50 and dates as ISO, as these tables always have (scripts read them).
 
-/** How each language writes a day in a table (as the app's locale list does for the language alone). */
+/**
+ * R25 how each language writes a day: the CLI's tables, and the app's locale list for the language alone (one list of
+ * facts: renderer/src/locale-list.ts reads it). Digits are 0–9 here; the app adds the native ones where chosen.
+ */
 export const DATE_FORMATS: Record<Lang, DateFormat> = {
   en: ISO_DATES,
   fr: { order: 'dmy', separator: '/' },
@@ -16,7 +19,8 @@ export const DATE_FORMATS: Record<Lang, DateFormat> = {
   ar: { order: 'dmy', separator: '/' },
   zh: ISO_DATES,
   kk: { order: 'dmy', separator: '.' },
-  fa: ISO_DATES,
+  // Gregorian, year first as Persian writes dates (2026/12/31); never the Solar Hijri calendar: treaty dates are Gregorian.
+  fa: { order: 'ymd', separator: '/' },
 };
 
 export interface TextWords {

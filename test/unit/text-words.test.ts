@@ -6,6 +6,7 @@ import { DATE_FORMATS, textWords } from '../../shared/export/text-words';
 import { LANGS } from '../../shared/i18n/languages';
 import { parseAmount } from '../../shared/i18n/numbers';
 import { Decimal } from '../../shared/model/decimal';
+import { dateFormatOf, ENTRIES } from '../../renderer/src/locale-list';
 
 // Issue 11: the CLI's text tables write figures and days in the language; what they write must read back exactly
 // (money is exact, R3) and line up in a terminal whatever the script.
@@ -79,5 +80,33 @@ describe('aligned text in a terminal', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('one list of how a language writes days (R25)', () => {
+  it('the app’s locale list, for each language alone, writes days as the tables do (0–9 digits)', () => {
+    for (const lang of LANGS) {
+      const entry = ENTRIES.find((e) => e.id === lang);
+      expect(entry, lang).toBeDefined();
+      expect(dateFormatOf(entry!, false), lang).toEqual(DATE_FORMATS[lang]);
+    }
+  });
+
+  it('a table’s day reads back in the app’s date field of its language, native digits or not', () => {
+    fc.assert(
+      fc.property(day, fc.constantFrom(...LANGS), fc.boolean(), (iso, lang, native) => {
+        const app = dateFormatOf(
+          ENTRIES.find((e) => e.id === lang)!,
+          native,
+        );
+        expect(parseDateInput(textWords(lang).date(iso), app)).toEqual({ ok: true, value: iso });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('Persian tables write the year first, as the app does (2026/12/31), not ISO', () => {
+    expect(textWords('fa').date('2026-12-31')).toBe('2026/12/31');
+    expect(textWords('ar').date('2026-12-31')).toBe('31/12/2026');
   });
 });
