@@ -47,7 +47,7 @@ export function editAdvanceAgreement(wb: Workbook, id: string, a: AdvanceAgreeme
   if (!old) return refuse('agreement', E('advance.none', { id }));
   const host = a.hostState.trim();
   if (!wb.members.some((m) => m.code === host)) return refuse('hostState', notMember(a.hostState));
-  const ceiling = parseAmountInput(a.ceiling, old.ceiling, { what: 'The ceiling' });
+  const ceiling = parseAmountInput(a.ceiling, old.ceiling, { what: E('field.ceiling'), it: E('field.ceilingIt') });
   if (!ceiling.ok) return refuse('ceiling', said(ceiling));
   const currency = a.currency.trim().toUpperCase();
   if (!isCurrency(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));

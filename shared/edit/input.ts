@@ -9,10 +9,18 @@ import { isAmount } from '../model/fields';
 export type Parsed = { ok: true; value: string } | { ok: false; message: string; msg?: Message };
 
 // Every refusal of this module, by catalog id (area app: shared/i18n/catalogs/<lang>/app.json).
-const refuse = (id: string, values?: MessageValues): { ok: false; message: string; msg: Message } => {
-  const m = msg(`app.input.${id}`, values);
+const refuseWith = (
+  id: string,
+  values?: MessageValues,
+  parts?: Record<string, Message>,
+): { ok: false; message: string; msg: Message } => {
+  const m: Message = parts ? { ...msg(`app.input.${id}`, values), parts } : msg(`app.input.${id}`, values);
   return { ok: false, message: say(m), msg: m };
 };
+
+/** What a field is called in its refusals: the caller's words, or a message said in the reader's language. */
+export type FieldWords = string | Message;
+const refuse = (id: string, values?: MessageValues) => refuseWith(id, values);
 
 const GROUPED = /^\d{1,3}([,' ]\d{3})+(\.\d+)?$/;
 
@@ -54,16 +62,30 @@ const MINUS = /[\u2212\u2013]/g; // − (the typographic minus, as in the F1 hel
 export function parseAmountInput(
   text: string,
   current: string | undefined,
-  opts: { places?: number; what: string; hint?: string },
+  opts: { places?: number; what: FieldWords; it?: FieldWords; hint?: FieldWords },
   number?: NumberFormatChoice,
 ): Parsed {
   const t = text.trim().replace(MINUS, '-');
-  const what = opts.what;
-  const it = what.charAt(0).toLowerCase() + what.slice(1);
+  // Words given as strings are values; given as messages (shared/edit's callers) they are parts, said in the reader's
+  // language. `it` (the field inside a sentence) defaults to the string lowered, or the message itself.
+  const words: { values: MessageValues; parts: Record<string, Message> } = { values: {}, parts: {} };
+  const put = (k: string, w: FieldWords | undefined) => {
+    if (typeof w === 'string') words.values[k] = w;
+    else if (w) words.parts[k] = w;
+  };
+  put('what', opts.what);
+  put(
+    'it',
+    opts.it ?? (typeof opts.what === 'string' ? opts.what.charAt(0).toLowerCase() + opts.what.slice(1) : opts.what),
+  );
+  put('hint', opts.hint);
+  // The words win over the placeholders below; parts a message does not use are said and left unread.
+  const refuse = (id: string, values?: MessageValues) =>
+    refuseWith(id, { ...values, ...words.values }, Object.keys(words.parts).length ? words.parts : undefined);
   // Figures in the refusals are written as the user reads them (grouped English without a format).
   const write = (plain: string) => (number ? formatAmount(plain, number) : groupThousands(plain));
   const asTyped = (plain: string) => (number ? formatAmount(plain, number) : plain);
-  if (t === '') return refuse('empty', { what });
+  if (t === '') return refuse('empty');
   const becomes = (v: Decimal) =>
     v.isPositive() && !v.isZero() ? write(opts.places === undefined ? v.toFixed() : v.toFixed(opts.places)) : '';
   const ambiguous = (readings: [string, string]) =>
@@ -75,11 +97,11 @@ export function parseAmountInput(
     const delta = readUnsigned(formula[1].slice(1), number);
     if (delta && 'ambiguous' in delta) return ambiguous(delta.ambiguous);
     if (delta === undefined) return refuse('notAdjustment', { text: text.trim() });
-    if (current === undefined) return refuse('nothingToAdjust', { what });
+    if (current === undefined) return refuse('nothingToAdjust');
     const d = new Decimal(current);
     value = (sign === '+' ? d.plus(delta.value) : d.minus(delta.value)).toFixed();
     if (!new Decimal(value).isPositive() || new Decimal(value).isZero())
-      return refuse('adjustedNotPositive', { what, formula: `=${sign}${asTyped(delta.value)}`, value: asTyped(value) });
+      return refuse('adjustedNotPositive', { formula: `=${sign}${asTyped(delta.value)}`, value: asTyped(value) });
   } else {
     const body = formula ? formula[1] : t;
     const lead = body[0];
@@ -88,27 +110,24 @@ export function parseAmountInput(
     if (read === undefined) return refuse('notAmount', { text: text.trim(), example: asTyped('1500000.00') });
     const plain = read.value;
     if (lead === '-' && !new Decimal(plain).isZero()) {
-      if (current === undefined)
-        return opts.hint ? refuse('negativeHint', { what, hint: opts.hint }) : refuse('negative', { what });
+      if (current === undefined) return opts.hint ? refuse('negativeHint') : refuse('negative');
       const lowered = new Decimal(current).minus(plain);
-      if (!lowered.isPositive() || lowered.isZero()) return refuse('negativeBelowZero', { what });
-      return refuse('negativeLower', { what, amount: asTyped(plain), becomes: becomes(lowered) });
+      if (!lowered.isPositive() || lowered.isZero()) return refuse('negativeBelowZero');
+      return refuse('negativeLower', { amount: asTyped(plain), becomes: becomes(lowered) });
     }
     if (lead === '+' && !formula && current !== undefined) {
       const raised = becomes(new Decimal(current).plus(plain));
       return refuse(raised ? 'plusTwoWays' : 'plusTwoWaysNoFigure', {
         text: t,
         amount: asTyped(plain),
-        it,
         becomes: raised,
       });
     }
     value = new Decimal(plain).toFixed();
   }
   const v = new Decimal(value);
-  if (v.isNegative() || v.isZero()) return refuse('notPositive', { what, value: asTyped(value) });
-  if (opts.places !== undefined && decimalPlaces(value) > opts.places)
-    return refuse('places', { what, places: opts.places });
+  if (v.isNegative() || v.isZero()) return refuse('notPositive', { value: asTyped(value) });
+  if (opts.places !== undefined && decimalPlaces(value) > opts.places) return refuse('places', { places: opts.places });
   return { ok: true, value };
 }
 

@@ -147,8 +147,9 @@ class PaymentReader {
     const places = Math.max(2, ...mine.map((b) => decimalPlaces(b.roundingUnit)));
     const amount = parseAmountInput(input.amount, current?.amount, {
       places,
-      what: 'The amount',
-      hint: 'to lower a recorded payment, type =-500 in its Amount cell',
+      what: E('field.amount'),
+      it: E('field.amountIt'),
+      hint: E('field.hintPayment'),
     });
     if (!amount.ok) bad('amount', said(amount));
 
@@ -450,7 +451,7 @@ export function addWcfDecision(wb: Workbook, a: WcfDecisionArgs): Outcome {
     if (!isPositiveDecimal(proportion)) return refuse('proportion', E('wcf.notProportion', { text: proportion }));
     d.proportion = proportion;
   } else {
-    const read = parseAmountInput(amountText!, undefined, { what: 'The amount' });
+    const read = parseAmountInput(amountText!, undefined, { what: E('field.amount'), it: E('field.amountIt') });
     if (!read.ok) return refuse('amount', said(read));
     const amount = read.value;
     if (!isWholeMultiple(amount, b.roundingUnit))
@@ -502,7 +503,7 @@ export interface AdvanceAgreementArgs {
 export function addAdvanceAgreement(wb: Workbook, a: AdvanceAgreementArgs): Outcome {
   const host = a.hostState.trim();
   if (!wb.members.some((m) => m.code === host)) return refuse('hostState', notMember(a.hostState));
-  const ceiling = parseAmountInput(a.ceiling, undefined, { what: 'The ceiling' });
+  const ceiling = parseAmountInput(a.ceiling, undefined, { what: E('field.ceiling'), it: E('field.ceilingIt') });
   if (!ceiling.ok) return refuse('ceiling', said(ceiling));
   const currency = a.currency.trim().toUpperCase();
   if (!isCurrency(currency)) return refuse('currency', E('notCurrency', { text: a.currency }));
@@ -583,8 +584,9 @@ export function recordAdvanceMovement(wb: Workbook, a: AdvanceMovementArgs): Out
   if (!date) return refuse('date', E('advance.notDate', { text: a.date }));
   if (a.kind !== 'drawn' && a.kind !== 'repaid') return refuse('kind', E('advance.kind'));
   const amount = parseAmountInput(a.amount, undefined, {
-    what: 'The amount',
-    hint: 'to record a repayment, choose “repaid”',
+    what: E('field.amount'),
+    it: E('field.amountIt'),
+    hint: E('field.hintRepaid'),
   });
   if (!amount.ok) return refuse('amount', said(amount));
   const m: AdvanceMovement = { date, kind: a.kind, amount: amount.value };

@@ -7,6 +7,7 @@ import {
   recordAdvanceMovement,
   recordPayment,
 } from '../../shared/edit';
+import { msg, say } from '../../shared/i18n/intl';
 import { Decimal } from '../../shared/model/decimal';
 import { example, refusedAt, roundTrips } from './edit-helpers';
 
@@ -116,5 +117,38 @@ describe('amount input (R3)', () => {
           'amount',
         ),
       ).toContain('choose “repaid”');
+  });
+});
+
+describe('amount refusals of the commands in the reader’s language (issue 11)', () => {
+  it('a payment’s negative amount names the field and the hint in French and Arabic; English as before', () => {
+    const wb = example();
+    const member = wb.members[0].code;
+    const r = recordPayment(wb, { member, date: '2026-03-01', amount: '-500' } as Parameters<typeof recordPayment>[1]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const p = r.problems.find((x) => x.path.endsWith('amount'))!;
+    expect(p.message).toBe(
+      'The amount cannot be negative: type it without the minus sign; to lower a recorded payment, type =-500 in its Amount cell',
+    );
+    const m = p.msg!;
+    expect(say(m, 'fr')).toBe(
+      'Le montant ne peut pas être négatif : tapez-le sans le signe moins ; pour réduire un paiement enregistré, tapez =-500 dans sa cellule Montant',
+    );
+    expect(say(m, 'ar')).toContain('المبلغ');
+    expect(say(m, 'ar')).not.toMatch(/amount|Amount/);
+  });
+  it('a ceiling typed as +500 over one names “the ceiling” inside the sentence, in each language', () => {
+    const p = parseAmountInput('+500', '1000', {
+      what: msg('engine.edit.field.ceiling'),
+      it: msg('engine.edit.field.ceilingIt'),
+    });
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.message).toBe(
+      '“+500” could mean 500 or the ceiling raised by 500: type 500, or =+500 to raise it (it becomes 1,500)',
+    );
+    expect(say(p.msg!, 'fr')).toContain('le plafond');
+    expect(say(p.msg!, 'ru')).toContain('предельная сумма');
   });
 });

@@ -93,7 +93,8 @@ export function scenarioEdit(
   if (edit.pinned && edit.colId === 'amount') {
     const p = parseAmountInput(edit.value, table.level, {
       places: decimalPlaces(budget.roundingUnit),
-      what: 'The total',
+      what: msg('engine.edit.field.total'),
+      it: msg('engine.edit.field.totalIt'),
     });
     if (!p.ok) return { ok: false, problems: [problem('amount', said(p))] };
     if (p.value === table.level) return null;
