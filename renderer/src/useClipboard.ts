@@ -5,6 +5,7 @@ import {
   memberCellCommand,
   paymentCellCommand,
   pasteBlock,
+  pastesPayments,
   pastesRows,
   pathCell,
   placeBlock,
@@ -14,6 +15,7 @@ import {
 import type { Problem, Workbook } from '../../shared/model/types';
 import { msg } from '../../shared/i18n/intl';
 import { parseAmount } from '../../shared/i18n/numbers';
+import { useDateReader } from './DateField';
 import { useDocument } from './document/DocumentProvider';
 import { rangeGridOf, showPending, type RangeGrid } from './grid/range';
 import { useSay } from './i18n';
@@ -25,20 +27,26 @@ import { useWorkspace } from './workspace';
  * The grids' clipboard. Copy: the selected range (or the focused cell) as the user sees it, tab-separated. Paste in
  * the members grid: a block of cells at the range's first cell, one undoable step, the refused cells shown first
  * (grid/PastePreview); rows with a header naming `code`, or pasted on the code column, add or update whole members
- * as before. Ctrl+D fills the first row of the range down (members grid and payments grid; a paste over the payments
- * grid still reads payment rows, PaymentsView).
+ * as before. The payments grid the same: a block on selected cells changes them; whole payment rows (all fields, or a
+ * header naming them) add payments (PaymentsView), pastesPayments decides. Ctrl+D fills the first row of the range
+ * down (members grid and payments grid).
  */
 export function useClipboard() {
   const { run, notify, doc } = useDocument();
   const { budget, year, scenario, page } = useWorkspace();
   const say = useSay();
   const { number } = useLocale();
+  const dates = useDateReader();
   const workbook = useRef<Workbook | undefined>(undefined);
   workbook.current = doc?.workbook;
   useEffect(() => {
     const membersGrid = (t: EventTarget | null): RangeGrid | undefined => {
       const g = rangeGridOf(t);
       return g && page === 'contributions' && g.container.dataset.testid === 'members-grid' ? g : undefined;
+    };
+    const paymentsGrid = (t: EventTarget | null): RangeGrid | undefined => {
+      const g = rangeGridOf(t);
+      return g && g.container.dataset.testid === 'payments-grid' ? g : undefined;
     };
     /** Applies a block (after the preview when cells are refused); one step either way. */
     /** The command a cell of this grid runs: the members grid's, or the payments grid's (fill down only). */
@@ -81,29 +89,22 @@ export function useClipboard() {
           return { where: at ? g.where(at.row, at.col) : '', why: p.msg ? say(p.msg) : p.message };
         }),
         apply: dry.ok ? go : undefined,
+        intoCells: g.container.dataset.testid === 'payments-grid' && kind === 'paste',
       });
     };
-    // A figure copied from the grid is written in the user's format: a scale's weight is read back the same way.
+    // A figure copied from the grid is written in the user's format: a scale's weight, a payment's amount and date are
+    // read back the same way (what cannot be read goes to the command as it is, which refuses it with its reason).
     const read = (col: string, v: string) => {
-      if (col !== 'units') return v.trim();
+      if (col === 'date') {
+        const d = dates.parse(v);
+        return d.ok ? d.value : v.trim();
+      }
+      if (col !== 'units' && col !== 'amount') return v.trim();
       const r = parseAmount(v, number);
       return r.ok ? r.value : v.trim();
     };
-    const onPaste = (e: ClipboardEvent) => {
-      if (isTextField(e.target) || !budget || page !== 'contributions') return;
-      const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (text.trim() === '') return;
-      e.preventDefault();
-      const g = membersGrid(e.target);
-      const r = g?.rect();
-      const values = parseTsv(text);
-      const rows = !g || !r || pastesRows(values, r.cols[0]);
-      if (scenario) return notify({ kind: 'error', text: msg(rows ? 'app.paste.inScenario' : 'app.range.inScenario') });
-      if (rows) {
-        const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
-        if (!o.ok) notify({ kind: 'error', text: msg('app.paste.nothing'), problems: o.problems });
-        return;
-      }
+    /** A block of `values` placed at the range's first cell (one value over a range fills it), then applied. */
+    const pasteAt = (g: RangeGrid, r: { rows: number[]; cols: string[] }, values: string[][]) => {
       const shape = g.shape();
       const at = { row: r.rows[0], col: shape.cols.indexOf(r.cols[0]) };
       // One value over a range fills every cell of it, as a spreadsheet does.
@@ -122,6 +123,33 @@ export function useClipboard() {
         cols: shape.cols.slice(at.col, at.col + width),
       };
       applyBlock(g, 'paste', placed, written);
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTextField(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (text.trim() === '') return;
+      // The payments grid: a block of cells here; whole payment rows are PaymentsView's (it leaves a block to this).
+      const pg = paymentsGrid(e.target);
+      const pr = pg?.rect();
+      if (pg && pr) {
+        const values = parseTsv(text);
+        if (pastesPayments(values, pr.cols[0])) return;
+        e.preventDefault();
+        return pasteAt(pg, pr, values);
+      }
+      if (!budget || page !== 'contributions') return;
+      e.preventDefault();
+      const g = membersGrid(e.target);
+      const r = g?.rect();
+      const values = parseTsv(text);
+      const rows = !g || !r || pastesRows(values, r.cols[0]);
+      if (scenario) return notify({ kind: 'error', text: msg(rows ? 'app.paste.inScenario' : 'app.range.inScenario') });
+      if (rows) {
+        const o = run((wb) => pasteRows(wb, { budget: budget.id, year, text }));
+        if (!o.ok) notify({ kind: 'error', text: msg('app.paste.nothing'), problems: o.problems });
+        return;
+      }
+      pasteAt(g, r, values);
     };
     const onCopy = (e: ClipboardEvent) => {
       if (isTextField(e.target)) return;
@@ -158,5 +186,5 @@ export function useClipboard() {
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('keydown', onKey);
     };
-  }, [budget, year, run, notify, scenario, page, say, number]);
+  }, [budget, year, run, notify, scenario, page, say, number, dates]);
 }

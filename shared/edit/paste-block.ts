@@ -2,7 +2,7 @@ import { msg, type Message } from '../i18n/intl';
 import type { Problem, Workbook } from '../model/types';
 import { changedParts, problem, refuse, type Outcome } from './command';
 import { renameMember, setClass } from './commands';
-import { editPayment, PAYMENT_FIELDS, type PaymentField } from './ledger';
+import { editPayment, guessPaymentMapping, PAYMENT_FIELDS, type PaymentField } from './ledger';
 
 // A block of cells pasted (or filled down) over a grid is ONE undoable step: each cell is handed to the command
 // that typing into it would run, one after the other over the running workbook; a refused cell changes nothing and
@@ -76,6 +76,18 @@ export function pastesRows(values: readonly (readonly string[])[], firstCol: str
   return (
     firstCol === undefined || firstCol === 'code' || (values[0] ?? []).some((h) => h.trim().toLowerCase() === 'code')
   );
+}
+
+/**
+ * Whether a paste over the payments grid adds payments (whole rows, pastePayments) rather than changing a block of
+ * cells: when no cell of the grid is selected, when it is pasted on the id column (no payment's id is typed), when
+ * its first line is a header naming payment columns, or when its lines hold a whole payment (every field, as copied
+ * from the grid or a bank file). A narrower block on a selected cell changes those cells.
+ */
+export function pastesPayments(values: readonly (readonly string[])[], firstCol: string | undefined): boolean {
+  if (firstCol === undefined || firstCol === 'id') return true;
+  if (values.length > 1 && guessPaymentMapping(values[0]) !== undefined) return true;
+  return values.some((line) => line.length >= PAYMENT_FIELDS.length);
 }
 
 /** Fill down: the first row of the rows × cols range, repeated into the rows under it. */

@@ -7,6 +7,7 @@ import {
   memberCellCommand,
   paymentCellCommand,
   pasteBlock,
+  pastesPayments,
   pastesRows,
   pathCell,
   placeBlock,
@@ -14,6 +15,7 @@ import {
 } from '../../shared/edit/paste-block';
 import type { Workbook } from '../../shared/model/types';
 import { validateWorkbook } from '../../shared/model/validate';
+import { PAYMENT_FIELDS, pastePayments, paymentInput } from '../../shared/edit';
 import { example, ok, roundTrips } from './edit-helpers';
 
 // A block pasted (or filled down) over the members grid is one undoable step: refused cells change nothing, the
@@ -190,6 +192,86 @@ describe('paste-block over the payments grid', () => {
       kind: 'paste',
     });
     expect(!bad.ok && pathCell(bad.problems[0].path)).toEqual({ row: ids[1], col: 'amount' });
+  });
+});
+
+describe('a paste over the payments grid: payment rows or a block of cells', () => {
+  const PAY_COLS = ['id', ...PAYMENT_FIELDS];
+  const field = fc.constantFrom('WO', '2026-03-01', '1200.50', 'CHF', 'paris', '2026', 'contribution', 'ref 7', '');
+
+  it('whole rows (every field, or a header naming the columns) add payments; none selected too; on the id column too', () => {
+    // An existing payment's fields, in the grid's order (as copied from it).
+    const row = PAYMENT_FIELDS.map((f) => paymentInput(base.payments[0])[f]);
+    expect(pastesPayments([row], 'date')).toBe(true);
+    expect(
+      pastesPayments(
+        [
+          ['member', 'date', 'amount'],
+          ['WO', '2026-03-01', '5'],
+        ],
+        'amount',
+      ),
+    ).toBe(true);
+    expect(pastesPayments([['2026-03-01']], undefined)).toBe(true);
+    expect(pastesPayments([['x']], 'id')).toBe(true);
+    // A block narrower than a payment, on a selected cell: cells.
+    expect(
+      pastesPayments(
+        [
+          ['2026-03-01', '5'],
+          ['2026-03-02', '6'],
+        ],
+        'date',
+      ),
+    ).toBe(false);
+    expect(pastesPayments([['Amount']], 'reference')).toBe(false); // one cell, not a header
+    // What is read as rows is what pastePayments adds: as many payments as lines.
+    const o = pastePayments(base, [row, row].map((r) => r.join('\t')).join('\n'));
+    expect(o.ok && o.workbook.payments.length - base.payments.length).toBe(2);
+  });
+
+  it('property: a block narrower than a payment with no header line, on an editable column, changes cells', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: PAYMENT_FIELDS.length - 1 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.constantFrom(...PAYMENT_FIELDS),
+        (block, col) => {
+          expect(pastesPayments(block, col)).toBe(false);
+          // As wide as a payment: rows, wherever it is pasted.
+          expect(pastesPayments([...block, PAYMENT_FIELDS.map(() => 'x')], col)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('R15 a block of amounts and dates in one step, undone exactly; a cell on the id column and a bad amount listed', () => {
+    const ids = base.payments.slice(0, 2).map((p) => p.id);
+    const byId = new Map(base.payments.map((p) => [p.id, p as unknown as Record<string, unknown>]));
+    const grid: GridShape = {
+      rows: base.payments.map((p) => p.id),
+      cols: PAY_COLS,
+      editable: (_row, col) => col !== 'id',
+      current: (row, col) => String(byId.get(row)?.[col] ?? ''),
+    };
+    const values = [
+      ['2026-02-01', '10.25'],
+      ['2026-02-02', 'abc'],
+    ];
+    const at = { row: 0, col: PAY_COLS.indexOf('date') };
+    const placed = placeBlock(values, at, grid);
+    const o = pasteBlock(base, { ...placed, command: paymentCellCommand, kind: 'paste' });
+    const d = roundTrips(base, o);
+    const first = d.workbook.payments.find((x) => x.id === ids[0])!;
+    expect([first.date, first.amount]).toEqual(['2026-02-01', '10.25']);
+    expect(d.workbook.payments.find((x) => x.id === ids[1])!.date).toBe('2026-02-02');
+    expect(d.workbook.payments).toHaveLength(base.payments.length); // no payment added
+    expect(d.problems.map((p) => pathCell(p.path))).toEqual([{ row: ids[1], col: 'amount' }]);
+    // On the id column: that cell is refused as read-only, the rest applies.
+    const onId = placeBlock([['P-x', '2026-02-03']], { row: 0, col: 0 }, grid);
+    expect(onId.refused.map((p) => pathCell(p.path))).toEqual([{ row: ids[0], col: 'id' }]);
   });
 });
 

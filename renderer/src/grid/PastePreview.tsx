@@ -33,10 +33,17 @@ export function PastePreview({ pending, onClose }: { pending: Pending; onClose()
       onCancel={() => close()}
     >
       <h2 id="paste-preview-title">
-        {t(fill ? 'app.range.preview.titleFill' : 'app.range.preview.titlePaste', {
-          refused: pending.refused.length,
-          all: pending.all,
-        })}
+        {t(
+          fill
+            ? 'app.range.preview.titleFill'
+            : pending.intoCells
+              ? 'app.range.preview.titlePasteCells'
+              : 'app.range.preview.titlePaste',
+          {
+            refused: pending.refused.length,
+            all: pending.all,
+          },
+        )}
       </h2>
       <div className="paste-preview-list">
         <HeadedTable columns={[t('app.range.preview.cell'), t('app.range.preview.why')]}>

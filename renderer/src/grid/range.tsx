@@ -58,6 +58,8 @@ export interface Pending {
   refused: { where: string; why: string }[];
   /** Applies the others (absent when none can be applied). */
   apply?: () => void;
+  /** A paste where whole rows could also have been read (payments): the title says it changes cells. */
+  intoCells?: boolean;
 }
 
 let pending: Pending | null = null;

@@ -30,6 +30,9 @@ import type { LedgerProps } from './LedgerView';
 import { useExportSource } from '../document/DocumentProvider';
 import { ClassEditor } from '../grid/ClassEditor';
 import { TextEditor } from '../grid/TextEditor';
+import { rangeGridOf } from '../grid/range';
+import { pastesPayments } from '../../../shared/edit/paste-block';
+import { parseTsv } from '../../../shared/edit/tsv';
 import { formatDate } from '../../../shared/edit/input';
 import { DateText, useDatePattern, useDateReader } from '../DateField';
 import { usePinStart } from '../layout/pin';
@@ -172,12 +175,16 @@ export function PaymentsView({ workbook, asOf, state, run, notify }: LedgerProps
     }, [workbook, nameOf, locale]),
   );
 
-  // Rows copied from a spreadsheet: one undoable step (the app's own paste is for the contributions view).
+  // Rows copied from a spreadsheet or a bank file: one undoable step. A narrower block pasted on selected cells of
+  // the grid changes those cells instead (useClipboard; pastesPayments decides by the block's and the range's shape).
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       if (isTextField(e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
+      const g = rangeGridOf(e.target);
+      const r = g?.container.dataset.testid === 'payments-grid' ? g.rect() : null;
+      if (r && !pastesPayments(parseTsv(text), r.cols[0])) return;
       e.preventDefault();
       const o = run((wb) => pastePayments(wb, text));
       if (!o.ok) notify('error', t('ledger.payments.nothingPasted'), o.problems);
