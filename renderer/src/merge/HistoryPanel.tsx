@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { entrySummary, journalOf } from '../../../shared/merge/journal';
 import { useOpenDocument } from '../document/DocumentProvider';
 import { useSay, useT } from '../i18n';
 import { HeadedTable, ModalDialog } from '../layout/dialog';
 import { useLocale } from '../locale';
+import { groupByDay } from './history-days';
 import { readAuthor, shellNames, startJournal, writeAuthor } from './journal-step';
 import './merge.css';
 
 // Issue 16 item 5: the history panel. Who changed what, newest first, from the workbook's journal; a workbook that
-// keeps none can start one (a step like any other, so it is itself the first entry).
+// keeps none can start one (a step like any other, so it is itself the first entry). Steps are grouped by day, each day
+// a button that shows or hides its steps (Enter or Space, aria-expanded); the latest day is open.
 
 const SHOWN = 500;
 
@@ -35,6 +37,18 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
   const lang = locale.number.locale;
   const when = (at: string) => new Date(at).toLocaleString(lang === 'en' ? undefined : lang);
   const entries = journal ? [...journal].reverse() : [];
+  const days = groupByDay(entries.slice(0, SHOWN));
+  // Days the user opened or closed; the others as by default (only the latest open).
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
+  const isOpen = (key: string, i: number) => (i === 0) !== toggled.has(key);
+  const toggle = (key: string) =>
+    setToggled((s) => {
+      const n = new Set(s);
+      if (!n.delete(key)) n.add(key);
+      return n;
+    });
+  const dayName = (at: string) =>
+    new Date(at).toLocaleDateString(lang === 'en' ? undefined : lang, { dateStyle: 'full' });
   const change = (a: typeof author) => {
     setAuthor(a);
     writeAuthor(a);
@@ -74,21 +88,42 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
           testId="history-entries"
           columns={[t('merge.history.when'), t('merge.history.who'), t('merge.history.what')]}
         >
-          {entries.slice(0, SHOWN).map((e) => (
-            <tr key={e.id} data-testid="history-entry">
-              <td>{when(e.at)}</td>
-              <td>
-                <bdi>{e.user || t('merge.history.unnamed')}</bdi>
-                {e.machine && (
-                  <>
-                    {' '}
-                    (<bdi>{e.machine}</bdi>)
-                  </>
-                )}
-              </td>
-              <td>{entrySummary(e, say)}</td>
-            </tr>
-          ))}
+          {days.map((d, i) => {
+            const open = isOpen(d.key, i);
+            return (
+              <Fragment key={d.key}>
+                <tr className="history-day">
+                  <th colSpan={3} scope="rowgroup">
+                    <button
+                      type="button"
+                      className="history-day-toggle"
+                      data-testid="history-day"
+                      aria-expanded={open}
+                      onClick={() => toggle(d.key)}
+                    >
+                      {t('app.history.day', { day: dayName(d.entries[0].at), count: d.entries.length })}
+                    </button>
+                  </th>
+                </tr>
+                {open &&
+                  d.entries.map((e) => (
+                    <tr key={e.id} data-testid="history-entry">
+                      <td>{when(e.at)}</td>
+                      <td>
+                        <bdi>{e.user || t('merge.history.unnamed')}</bdi>
+                        {e.machine && (
+                          <>
+                            {' '}
+                            (<bdi>{e.machine}</bdi>)
+                          </>
+                        )}
+                      </td>
+                      <td>{entrySummary(e, say)}</td>
+                    </tr>
+                  ))}
+              </Fragment>
+            );
+          })}
           {entries.length > SHOWN && (
             <tr>
               <td colSpan={3}>{t('merge.history.more', { count: entries.length - SHOWN })}</td>
