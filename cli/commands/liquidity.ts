@@ -12,14 +12,12 @@ import { isPercentage } from '../../shared/model/fields';
 import type { Workbook } from '../../shared/model/types';
 import { csvField } from '../../shared/export/contribution-table';
 import { alignedText } from '../../shared/export/text-table';
-import { C, cliLanguage, format, inFile, loadWorkbook, output, parse, UsageError, type Io } from '../io';
+import { inFile, output } from '../files';
+import { C, cliLanguage, format, parse, UsageError, type Io } from '../io';
+import { loadWorkbook } from '../workbook';
 import { textWords, type TextWords } from '../../shared/export/text-words';
 import type { MessageValues } from '../../shared/i18n/intl';
 import type { Lang } from '../../shared/i18n/languages';
-
-export const LIQUIDITY_USAGE = `  contrib liquidity WORKBOOK.json --budget ID --year YYYY [--late CODE=MONTHS ...] [--late-largest K=MONTHS]
-                    [--collect PERCENT] [--expect CODE=YYYY-MM-DD ...] [--not-paying CODE ...]
-                    [--format table|csv|json] [--out FILE] [--lang LANG]`;
 
 /** The contract other tools script against: one row per month-end. */
 export const LIQUIDITY_CSV_HEADER = ['date', 'receipts', 'spending', 'cash', 'wcf', 'advances', 'shortfall'] as const;

@@ -1,12 +1,12 @@
 import { mergeWorkbooks } from '../../shared/merge/merge';
 import { say, type MessageValues } from '../../shared/i18n/intl';
 import type { Lang } from '../../shared/i18n/languages';
-import { C, cliLanguage, loadWorkbook, output, parse, UsageError, words, type Io } from '../io';
+import { output } from '../files';
+import { C, cliLanguage, parse, UsageError, words, type Io } from '../io';
+import { loadWorkbook } from '../workbook';
 
 // `contrib merge BASE OURS THEIRS [--out FILE]`: the three-way merge of shared/merge, usable as a git merge driver
 // (docs/team.md): exit 0 with the merged workbook, 1 with the conflicts listed and nothing written, 2 for bad input.
-
-export const MERGE_USAGE = `  contrib merge BASE.json OURS.json THEIRS.json [--out FILE] [--lang LANG]`;
 
 /** A value as the conflict line shows it: JSON on one line; a record one side removed says so. */
 function show(v: unknown, lang: Lang): string {

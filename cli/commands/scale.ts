@@ -11,26 +11,11 @@ import { isRate } from '../../shared/model/fields';
 import { MAX_TABULAR_BYTES, readNumbers, readTabular, type TabularProblem } from '../../shared/model/tabular';
 import { csvField } from '../../shared/export/contribution-table';
 import { alignedText } from '../../shared/export/text-table';
-import {
-  amountFlag,
-  C,
-  cliLanguage,
-  format,
-  InputProblems,
-  noticeLine,
-  output,
-  parse,
-  readBytes,
-  UsageError,
-  type Io,
-} from '../io';
+import { amountFlag, output, readBytes } from '../files';
+import { C, cliLanguage, format, InputProblems, noticeLine, parse, UsageError, type Io } from '../io';
 import { textWords } from '../../shared/export/text-words';
 import { say, type Message, type MessageValues } from '../../shared/i18n/intl';
 import type { Lang } from '../../shared/i18n/languages';
-
-export const SCALE_USAGE = `  contrib scale derive --base BASE.csv --members MEMBERS.csv [--exclude-below RATE] [--ceiling RATE]
-                       [--floor RATE] [--decimals D] [--rounding half-up|largest-remainder]
-                       [--format csv|json|table] [--out FILE] [--lang LANG]`;
 
 // Every sentence of the command is a catalog message (issue 11, area cli: `cli.scale.*`): usage errors and line
 // problems are said in the language of --lang or LANG, the table for people is written in it.

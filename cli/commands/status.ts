@@ -4,14 +4,11 @@ import { Ledger } from '../../shared/engine/ledger';
 import { statusCsv, statusJson, statusText } from '../../shared/export/ledger-tables';
 import { isIsoDate } from '../../shared/model/dates';
 import type { Workbook } from '../../shared/model/types';
-import { statusExport, statusLines } from '../../shared/export/ledger-export';
 import type { ExportContext, ExportTable } from '../../shared/export/table-model';
-import { toXlsx } from '../../shared/export/xlsx';
 import type { Lang } from '../../shared/i18n/languages';
-import { C, inFile, loadWorkbook, output, producedDate, UsageError, workbookArgs, type Format, type Io } from '../io';
-
-export const STATUS_USAGE = `  contrib status WORKBOOK.json --date YYYY-MM-DD [--budget ID] [--format table|csv|json|xlsx] [--out FILE]
-                 [--lang LANG]`;
+import { inFile, output } from '../files';
+import { C, producedDate, UsageError, workbookArgs, type Format, type Io } from '../io';
+import { loadWorkbook } from '../workbook';
 
 export interface LedgerArgs {
   file: string;
@@ -38,8 +35,19 @@ export function ledgerArgs(command: string, args: string[], withBudget: boolean,
   return { file, workbook, date, budget, fmt, out, lang };
 }
 
-/** Writes the ledger tables as one XLSX file (a sheet each) to --out. */
-export function xlsxOut(a: LedgerArgs, io: Io, tables: (ctx: ExportContext) => ExportTable[]): number {
+/**
+ * Writes the ledger tables as one XLSX file (a sheet each) to --out. The export models and the XLSX writer are
+ * imported here, on the one path that writes them (issue 13: start-up).
+ */
+export async function xlsxOut(
+  a: LedgerArgs,
+  io: Io,
+  tables: (ctx: ExportContext, m: typeof import('../../shared/export/ledger-export')) => ExportTable[],
+): Promise<number> {
+  const [models, { toXlsx }] = await Promise.all([
+    import('../../shared/export/ledger-export'),
+    import('../../shared/export/xlsx'),
+  ]);
   const produced = producedDate();
   // Issue 14 an XLSX is for people: budgets by their names (CSV and JSON keep the ids).
   const ctx = {
@@ -48,17 +56,17 @@ export function xlsxOut(a: LedgerArgs, io: Io, tables: (ctx: ExportContext) => E
     budgetName: budgetNames(a.workbook),
     ...(a.lang === 'en' ? {} : { locale: a.lang }),
   };
-  return output(toXlsx(tables(ctx), produced), a.out, io);
+  return output(toXlsx(tables(ctx, models), produced), a.out, io);
 }
 
 /** R16–R18 `contrib status`: one row per member, for a budget or organization-wide (Art. 11(5)). */
-export function status(args: string[], io: Io): number {
+export async function status(args: string[], io: Io): Promise<number> {
   const a = ledgerArgs('status', args, true, io);
   const report = inFile(a.file, () => {
     const book = new VotingStatusBook(a.workbook);
     return a.budget === undefined ? book.organizationReport(a.date) : book.budgetReport(a.budget, a.date);
   });
-  if (a.fmt === 'xlsx') return xlsxOut(a, io, (ctx) => [statusExport(report, statusLines(report), ctx)]);
+  if (a.fmt === 'xlsx') return xlsxOut(a, io, (ctx, m) => [m.statusExport(report, m.statusLines(report), ctx)]);
   return output(
     a.fmt === 'csv' ? statusCsv(report) : a.fmt === 'json' ? statusJson(report) : statusText(report, a.lang),
     a.out,

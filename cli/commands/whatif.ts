@@ -3,13 +3,9 @@ import { compareScenarios } from '../../shared/scenario/scenario';
 import { readClassCode } from '../../shared/model/class-input';
 import { comparisonText } from '../../shared/export/comparison-table';
 import { comparisonsCsv, comparisonsExport, comparisonsJson } from '../../shared/export/comparisons';
-import { toXlsx } from '../../shared/export/xlsx';
-import { amountFlag, C, inFile, loadWorkbook, output, producedDate, UsageError, workbookArgs, type Io } from '../io';
-
-export const WHATIF_USAGE = `  contrib whatif WORKBOOK.json --budget ID --year YYYY --set CODE=CLASS [--set CODE=CLASS ...]
-                 [--total AMOUNT | --unit-value AMOUNT] [--format table|csv|json|xlsx] [--out FILE]
-                 [--lang LANG]
-  contrib whatif WORKBOOK.json --budget ID --year YYYY --scenario NAME [--scenario NAME ...] [--format …] [--out FILE]`;
+import { amountFlag, inFile, output } from '../files';
+import { C, producedDate, UsageError, workbookArgs, type Io } from '../io';
+import { loadWorkbook } from '../workbook';
 
 /**
  * R14 `contrib whatif`: the baseline against the classes and level given, member by member; or against the
@@ -45,9 +41,10 @@ export async function whatif(args: string[], io: Io): Promise<number> {
   }
   const comparisons = inFile(file, () => compareScenarios(workbook, scenarios, budget, Number(year)));
   if (fmt === 'xlsx') {
+    const { toXlsx } = await import('../../shared/export/xlsx'); // only on the path that writes it (issue 13)
     const produced = producedDate();
     return output(
-      await toXlsx(
+      toXlsx(
         [
           comparisonsExport(comparisons, {
             organization: workbook.organization.name,

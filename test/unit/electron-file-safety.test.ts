@@ -19,7 +19,8 @@ import {
 import { nodeFs } from '../../electron/adapters/fs';
 import { createFileHandlers } from '../../electron/handlers/files';
 import { inlineWorkbookCheck } from '../../electron/workers/workbook-check';
-import { writeAtomic as cliWriteAtomic, InputError } from '../../cli/io';
+import { writeAtomic as cliWriteAtomic } from '../../cli/files';
+import { InputError } from '../../cli/io';
 
 // Issue 15, items 4, 5 and 6: saves on a real disk (a temp folder), with failures injected step by step.
 
@@ -228,7 +229,7 @@ describe('issue 15 item 5: temp files', () => {
     expect(readFileSync(out, 'utf8')).toBe('a,b\n');
     expect(() => cliWriteAtomic(join(d, 'missing-folder', 'x.csv'), 'x')).toThrow(InputError);
     expect(readdirSync(d)).toEqual(['out.csv']);
-    expect(readFileSync('cli/io.ts', 'utf8')).toMatch(/from '\.\.\/electron\/handlers\/atomic-write'/);
+    expect(readFileSync('cli/files.ts', 'utf8')).toMatch(/from '\.\.\/electron\/handlers\/atomic-write'/);
   });
 
   it('a write stopped by a full disk (a 16 KiB file-size limit in a child: EFBIG) leaves no temp file', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amountFlag, UsageError } from '../../cli/io';
+import { amountFlag } from '../../cli/files';
+import { UsageError } from '../../cli/io';
 import { liquidityWhatIf } from '../../cli/commands/liquidity';
 import { setClassUnits } from '../../shared/edit/commands';
 import { checkYearScale } from '../../shared/edit/scales';
