@@ -374,7 +374,15 @@ describe('who changed what: the journal (browser build, stand-in shell)', () => 
     ]);
     expect(recordedBy(journal, `payments[${added.id}]`)?.user).toBe('marie');
     await clickToolbar(page, 'history-open');
+    // By day: today's three steps open, marie's (5 January) under its own day, closed until Enter opens it.
+    await expect.poll(() => panel.locator('[data-testid=history-entry]').count()).toBe(3);
+    const days = panel.locator('[data-testid=history-day]');
+    expect(await days.count()).toBe(2);
+    expect(await days.nth(1).getAttribute('aria-expanded')).toBe('false');
+    await days.nth(1).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => panel.locator('[data-testid=history-entry]').count()).toBe(4);
+    expect(await days.nth(1).getAttribute('aria-expanded')).toBe('true');
     expect(await panel.locator('[data-testid=history-entry]').first().textContent()).toMatch(
       /ana \(PC-2\)Merge with union\.json as changed on disk$/,
     );

@@ -89,9 +89,11 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
           columns={[t('merge.history.when'), t('merge.history.who'), t('merge.history.what')]}
         >
           {days.map((d, i) => {
-            const open = isOpen(d.key, i);
+            // A merged journal may hold a day twice (not in time order): its first step tells the two apart.
+            const id = `${d.key}:${d.entries[0].id}`;
+            const open = isOpen(id, i);
             return (
-              <Fragment key={d.key}>
+              <Fragment key={id}>
                 <tr className="history-day">
                   <th colSpan={3} scope="rowgroup">
                     <button
@@ -99,7 +101,7 @@ function HistoryPanel({ onClose }: { onClose(): void }) {
                       className="history-day-toggle"
                       data-testid="history-day"
                       aria-expanded={open}
-                      onClick={() => toggle(d.key)}
+                      onClick={() => toggle(id)}
                     >
                       {t('app.history.day', { day: dayName(d.entries[0].at), count: d.entries.length })}
                     </button>
