@@ -4,8 +4,11 @@ import type { Problem, Workbook } from '../model/types';
 import { EngineError } from './apportion';
 import { assessBudgetYear } from './assess';
 import { Ledger } from './ledger';
-import { msg, say, type Message } from '../i18n/intl';
+import { msg, type Message } from '../i18n/intl';
 import { commaList, problemOf } from './messages';
+import { percentSumMessage, percentSumWarning } from './percent-sum';
+
+export { percentSumMessage, percentSumWarning };
 
 // Warnings: what a budget officer should know about a workbook that validated and computes, but that never stops
 // it from opening or computing (errors do). Each check is a small function of the workbook; add one to CHECKS.
@@ -91,17 +94,4 @@ const CHECKS: readonly WarningCheck[] = [percentScaleSums, incompleteHistories];
 /** Every warning about a workbook that validated (validateWorkbook found nothing); an empty list means none. */
 export function workbookWarnings(wb: Workbook): Problem[] {
   return CHECKS.flatMap((check) => check(wb));
-}
-
-/** R21–R23 what to say about the sum of a percent scale's declared rates; null when they sum to exactly 100. */
-export function percentSumWarning(sum: string): string | null {
-  const m = percentSumMessage(sum);
-  return m ? say(m) : null;
-}
-
-/** The same as a Message, for a display in the user's language. */
-export function percentSumMessage(sum: string): Message | null {
-  const s = new Decimal(sum);
-  // Issue 14: the sum is a figure (…Amount), written in the reader's number format as the grid writes it.
-  return s.eq(100) ? null : msg('engine.warning.percentSum', { sumAmount: s.toFixed() });
 }

@@ -1,5 +1,5 @@
 import { groupThousands } from '../model/decimal';
-import { percentSumWarning } from '../engine/warnings';
+import { percentSumWarning } from '../engine/percent-sum';
 import type { ContributionRow, ContributionTable } from '../engine/assess';
 import { percentTotal } from '../engine/percent';
 import { exportWords } from './export-words';
