@@ -37,7 +37,6 @@ import {
   type Format,
   type Io,
 } from '../io';
-import { loadWorkbook } from '../workbook';
 
 async function emit(
   table: ContributionTable,
@@ -106,6 +105,8 @@ export async function apportion(args: string[], io: Io): Promise<number> {
   const year = values.year as string | undefined;
   if (!budget) throw new UsageError(C('usage.budget'));
   if (!year || !/^\d{4}$/.test(year)) throw new UsageError(C('usage.year', { got: year ?? '' }));
+  // The workbook's validation only on this path: a members CSV needs none of it (issue 13: start-up).
+  const { loadWorkbook } = await import('../workbook');
   const workbook = loadWorkbook(file, io, lang);
   const table = inFile(file, () => assessBudgetYear(workbook, budget, Number(year)));
   const schemeId = workbook.budgets.find((b) => b.id === budget)?.schemeId;
