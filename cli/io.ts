@@ -72,6 +72,9 @@ export class InputProblems extends Error {
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Writes a piece of a long output and resolves when the reader has taken it (a pipe's back-pressure), so a
+   * streamed output is never queued whole in memory. Without it, out() is used. */
+  piece?(text: string): Promise<void>;
 }
 
 /** Parses a command's flags strictly; a mistake is a UsageError (exit 2). */

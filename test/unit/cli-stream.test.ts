@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../cli/main';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E1, E1_CSV, node, tmp } from './cli-helpers';
+
+// Issue 13: the members CSV goes out in pieces, each waited for (a pipe's back-pressure), never queued whole.
+describe('contrib apportion --members streams its CSV', () => {
+  it('writes through piece() one piece at a time, the next only after the last was taken; the same bytes', async () => {
+    const pieces: string[] = [];
+    let waiting = 0;
+    let overlapped = false;
+    const io = {
+      out: () => {
+        throw new Error('the CSV went through out(), not piece()');
+      },
+      err: () => {},
+      piece: async (t: string) => {
+        if (waiting > 0) overlapped = true;
+        waiting++;
+        pieces.push(t);
+        await new Promise((r) => setTimeout(r, 1));
+        waiting--;
+      },
+    };
+    // 5,000 members: some 200 KB of CSV, several pieces.
+    const f = join(tmp(), 'members.csv');
+    const lines = ['code,name,class', ...Array.from({ length: 5000 }, (_, i) => `M${i},Member ${i},${'ABC'[i % 3]}`)];
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    const args = [
+      'apportion',
+      '--members',
+      f,
+      '--scheme',
+      'wipo-convention',
+      '--total',
+      '1000000.00',
+      '--format',
+      'csv',
+    ];
+    expect(await run(args, io, {})).toBe(0);
+    expect(overlapped).toBe(false);
+    expect(pieces.length).toBeGreaterThan(1);
+    let whole = '';
+    expect(await run(args, { out: (t) => (whole += t), err: () => {} }, {})).toBe(0);
+    expect(pieces.join('')).toBe(whole);
+  });
+  it('through a real pipe the bundle writes what it wrote before', () => {
+    const r = node(['cli/contrib.mjs', ...E1]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(E1_CSV);
+  });
+});
