@@ -5,34 +5,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addMember } from '../../shared/edit';
-import type { DesktopApi, FileRef, OpenResult } from '../../shared/ipc/contract';
-import { blankWorkbook } from '../../renderer/src/document/blank';
 import { DocumentProvider, useDocument, type DocumentStore } from '../../renderer/src/document/DocumentProvider';
 import { I18nProvider } from '../../renderer/src/i18n';
 import { HistoryButton } from '../../renderer/src/merge/HistoryPanel';
+import { quietPlatform } from './dom-platform';
 
-const EXAMPLE: FileRef = { id: 'example', name: 'example.json' };
-const opened = (f: FileRef): OpenResult => ({
-  ok: true,
-  opened: { file: f, text: JSON.stringify(blankWorkbook(2024)) },
-});
-const api: DesktopApi = {
-  kind: 'browser',
-  open: async () => ({ ok: false, cancelled: true }),
-  openRecent: async (id) => opened({ id, name: `${id}.json` }),
-  openExample: async () => opened(EXAMPLE),
-  save: async (file) => ({ ok: true, file }),
-  saveAs: async (name) => ({ ok: true, file: { id: name, name } }),
-  recentFiles: async () => [],
-  autosave: async () => {},
-  recover: async () => null,
-  clearAutosave: async () => {},
-  exportFile: async () => ({ ok: false, cancelled: true }),
-  exportPdf: async () => ({ ok: false, cancelled: true }),
-  setDocumentState: () => {},
-  closeAfterSave: () => {},
-  onMenu: () => () => {},
-};
+const api = quietPlatform;
 
 afterEach(() => {
   cleanup();

@@ -4,35 +4,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopApi, FileRef, OpenResult } from '../../shared/ipc/contract';
-import { blankWorkbook } from '../../renderer/src/document/blank';
 import { DocumentProvider, useDocument, type DocumentStore } from '../../renderer/src/document/DocumentProvider';
 import { DocumentNotice, INFO_NOTICE_MS } from '../../renderer/src/document/Notices';
 import type { Notice } from '../../renderer/src/document/reducer';
 import { I18nProvider } from '../../renderer/src/i18n';
+import { quietPlatform } from './dom-platform';
 
-const EXAMPLE: FileRef = { id: 'example', name: 'example.json' };
-const opened = (f: FileRef): OpenResult => ({
-  ok: true,
-  opened: { file: f, text: JSON.stringify(blankWorkbook(2024)) },
-});
-const api: DesktopApi = {
-  kind: 'browser',
-  open: async () => ({ ok: false, cancelled: true }),
-  openRecent: async (id) => opened({ id, name: `${id}.json` }),
-  openExample: async () => opened(EXAMPLE),
-  save: async (file) => ({ ok: true, file }),
-  saveAs: async (name) => ({ ok: true, file: { id: name, name } }),
-  recentFiles: async () => [],
-  autosave: async () => {},
-  recover: async () => null,
-  clearAutosave: async () => {},
-  exportFile: async () => ({ ok: false, cancelled: true }),
-  exportPdf: async () => ({ ok: false, cancelled: true }),
-  setDocumentState: () => {},
-  closeAfterSave: () => {},
-  onMenu: () => () => {},
-};
+const api = quietPlatform;
 
 /** The provider and its notice, the example opened; then fake timers. */
 async function mount() {
