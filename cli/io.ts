@@ -73,8 +73,9 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   /** Writes a piece of a long output and resolves when the reader has taken it (a pipe's back-pressure), so a
-   * streamed output is never queued whole in memory. Without it, out() is used. */
-  piece?(text: string): Promise<void>;
+   * streamed output is never queued whole in memory: true, or false once the reader has gone (`| head`), when the
+   * rest need not be made. Without it, out() is used. */
+  piece?(text: string): Promise<boolean>;
 }
 
 /** Parses a command's flags strictly; a mistake is a UsageError (exit 2). */

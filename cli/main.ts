@@ -7,17 +7,24 @@ import { usage } from './usage';
 export type { Io };
 
 // A pipe to stdout is asynchronous on POSIX: without waiting for 'drain', 1,000,000 members' CSV piped to another
-// program was queued in memory (694 MB instead of 395 MB to a file). A closed reader ends the wait too.
-const piece = (t: string): Promise<void> =>
-  process.stdout.write(t)
-    ? Promise.resolve()
-    : new Promise((resolve) => {
-        const done = () => {
-          process.stdout.off('drain', done).off('close', done).off('error', done);
-          resolve();
-        };
-        process.stdout.on('drain', done).on('close', done).on('error', done);
-      });
+// program was queued in memory (694 MB instead of 395 MB to a file). A reader that has gone (EPIPE) ends the output.
+let readerGone = false;
+const piece = (t: string): Promise<boolean> => {
+  if (readerGone) return Promise.resolve(false);
+  if (process.stdout.write(t)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const drained = () => settle(true);
+    const gone = () => {
+      readerGone = true;
+      settle(false);
+    };
+    const settle = (more: boolean) => {
+      process.stdout.off('drain', drained).off('close', gone).off('error', gone);
+      resolve(more);
+    };
+    process.stdout.on('drain', drained).on('close', gone).on('error', gone);
+  });
+};
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), piece };
 
 type Command = (args: string[], io: Io, env: NodeJS.ProcessEnv) => number | Promise<number>;

@@ -91,9 +91,10 @@ export async function apportion(args: string[], io: Io): Promise<number> {
     if (rates) io.err(noticeLine(values.members as string, rates, lang));
     // Issue 13: the CSV to stdout in pieces, each row written when its piece is; other formats hold every row.
     if (fmt === 'csv' && !out) {
-      for (const piece of contributionCsvChunks(table, {}, rows))
-        if (io.piece) await io.piece(piece);
-        else io.out(piece);
+      for (const piece of contributionCsvChunks(table, {}, rows)) {
+        if (!io.piece) io.out(piece);
+        else if (!(await io.piece(piece))) break; // the reader has gone (`| head`): the rest is not made
+      }
       return 0;
     }
     table.rows = Array.from({ length: rows.length }, (_, i) => rows.at(i));

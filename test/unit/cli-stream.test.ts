@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/main';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E1, E1_CSV, node, tmp } from './cli-helpers';
@@ -21,6 +22,7 @@ describe('contrib apportion --members streams its CSV', () => {
         pieces.push(t);
         await new Promise((r) => setTimeout(r, 1));
         waiting--;
+        return true;
       },
     };
     // 5,000 members: some 200 KB of CSV, several pieces.
@@ -44,6 +46,32 @@ describe('contrib apportion --members streams its CSV', () => {
     let whole = '';
     expect(await run(args, { out: (t) => (whole += t), err: () => {} }, {})).toBe(0);
     expect(pieces.join('')).toBe(whole);
+  });
+  it('stops making pieces once the reader has gone (`| head`), and ends as done', async () => {
+    const f = join(tmp(), 'members.csv');
+    const lines = ['code,name,class', ...Array.from({ length: 5000 }, (_, i) => `M${i},Member ${i},${'ABC'[i % 3]}`)];
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    let asked = 0;
+    const io = { out: () => {}, err: () => {}, piece: async () => (++asked, false) };
+    const args = [
+      'apportion',
+      '--members',
+      f,
+      '--scheme',
+      'wipo-convention',
+      '--total',
+      '1000000.00',
+      '--format',
+      'csv',
+    ];
+    expect(await run(args, io, {})).toBe(0);
+    expect(asked).toBe(1);
+  });
+  it('piped into head, the bundle ends without an error', () => {
+    const r = spawnSync('sh', ['-c', `node cli/contrib.mjs ${E1.join(' ')} | head -1`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${E1_CSV.split('\n')[0]}\n`);
+    expect(r.stderr).toBe('');
   });
   it('through a real pipe the bundle writes what it wrote before', () => {
     const r = node(['cli/contrib.mjs', ...E1]);
