@@ -6,6 +6,14 @@ import { join } from 'node:path';
 import { E1, E1_CSV, node, tmp } from './cli-helpers';
 
 // Issue 13: the members CSV goes out in pieces, each waited for (a pipe's back-pressure), never queued whole.
+/** `apportion` of 5,000 members as CSV: some 200 KB, several pieces. */
+function manyMembers(): string[] {
+  const f = join(tmp(), 'members.csv');
+  const lines = ['code,name,class', ...Array.from({ length: 5000 }, (_, i) => `M${i},Member ${i},${'ABC'[i % 3]}`)];
+  writeFileSync(f, `${lines.join('\n')}\n`);
+  return ['apportion', '--members', f, '--scheme', 'wipo-convention', '--total', '1000000.00', '--format', 'csv'];
+}
+
 describe('contrib apportion --members streams its CSV', () => {
   it('writes through piece() one piece at a time, the next only after the last was taken; the same bytes', async () => {
     const pieces: string[] = [];
@@ -25,21 +33,7 @@ describe('contrib apportion --members streams its CSV', () => {
         return true;
       },
     };
-    // 5,000 members: some 200 KB of CSV, several pieces.
-    const f = join(tmp(), 'members.csv');
-    const lines = ['code,name,class', ...Array.from({ length: 5000 }, (_, i) => `M${i},Member ${i},${'ABC'[i % 3]}`)];
-    writeFileSync(f, `${lines.join('\n')}\n`);
-    const args = [
-      'apportion',
-      '--members',
-      f,
-      '--scheme',
-      'wipo-convention',
-      '--total',
-      '1000000.00',
-      '--format',
-      'csv',
-    ];
+    const args = manyMembers();
     expect(await run(args, io, {})).toBe(0);
     expect(overlapped).toBe(false);
     expect(pieces.length).toBeGreaterThan(1);
@@ -48,22 +42,9 @@ describe('contrib apportion --members streams its CSV', () => {
     expect(pieces.join('')).toBe(whole);
   });
   it('stops making pieces once the reader has gone (`| head`), and ends as done', async () => {
-    const f = join(tmp(), 'members.csv');
-    const lines = ['code,name,class', ...Array.from({ length: 5000 }, (_, i) => `M${i},Member ${i},${'ABC'[i % 3]}`)];
-    writeFileSync(f, `${lines.join('\n')}\n`);
     let asked = 0;
     const io = { out: () => {}, err: () => {}, piece: async () => (++asked, false) };
-    const args = [
-      'apportion',
-      '--members',
-      f,
-      '--scheme',
-      'wipo-convention',
-      '--total',
-      '1000000.00',
-      '--format',
-      'csv',
-    ];
+    const args = manyMembers();
     expect(await run(args, io, {})).toBe(0);
     expect(asked).toBe(1);
   });
